@@ -1,0 +1,103 @@
+package org.aisx.catalog;
+
+import java.util.List;
+
+/**
+ * The failures a user can cause and be told about. The web layer maps each to one HTTP status in
+ * one place; everything else is a server fault.
+ */
+public abstract sealed class CatalogException extends RuntimeException
+    permits CatalogException.Invalid,
+        CatalogException.NotFound,
+        CatalogException.Conflict,
+        CatalogException.BadParameter {
+
+  CatalogException(String message) {
+    super(message);
+  }
+
+  /** A machine-readable code for the error body, e.g. {@code validation_failed}. */
+  public abstract String code();
+
+  public List<Problem> problems() {
+    return List.of();
+  }
+
+  /** A record (or request body) failed validation; each problem names its field. */
+  public static final class Invalid extends CatalogException {
+    private final List<Problem> problems;
+
+    public Invalid(String what, List<Problem> problems) {
+      super(what + " is invalid: " + problems);
+      this.problems = List.copyOf(problems);
+    }
+
+    @Override
+    public String code() {
+      return "validation_failed";
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
+  /** No record with that id. */
+  public static final class NotFound extends CatalogException {
+    public NotFound(String what) {
+      super(what + " was not found");
+    }
+
+    @Override
+    public String code() {
+      return "not_found";
+    }
+  }
+
+  /** The record moved on since the revision the caller based its change on. */
+  public static final class Conflict extends CatalogException {
+    private final int currentRevision;
+
+    public Conflict(String id, int expected, int currentRevision) {
+      super(
+          "record "
+              + id
+              + " is at revision "
+              + currentRevision
+              + ", not at revision "
+              + expected
+              + " that the change was based on");
+      this.currentRevision = currentRevision;
+    }
+
+    public int currentRevision() {
+      return currentRevision;
+    }
+
+    @Override
+    public String code() {
+      return "revision_conflict";
+    }
+  }
+
+  /** A query parameter that cannot be understood; names the parameter and the value. */
+  public static final class BadParameter extends CatalogException {
+    private final Problem problem;
+
+    public BadParameter(String parameter, String problem) {
+      super("parameter " + parameter + ": " + problem);
+      this.problem = new Problem(parameter, problem);
+    }
+
+    @Override
+    public String code() {
+      return "bad_parameter";
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return List.of(problem);
+    }
+  }
+}

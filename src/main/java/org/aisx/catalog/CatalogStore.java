@@ -1,0 +1,48 @@
+package org.aisx.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where records and their history live. The embedded SQLite store and PostgreSQL implement it with
+ * the same SQL; anything else (a test double) must keep the same guarantees: {@link #write} is
+ * atomic, and history is append-only.
+ */
+public interface CatalogStore extends AutoCloseable {
+
+  Optional<Standard> find(String id);
+
+  /** Every record, in id order, streamed so a large catalogue never sits in memory at once. */
+  void forEach(Consumer<Standard> sink);
+
+  long count();
+
+  /**
+   * Stores {@code record} (whose revision is {@code expectedRevision + 1}) and appends {@code
+   * events}, all or nothing.
+   *
+   * @param expectedRevision the revision the change was based on; 0 when the record must be new
+   * @return the events as stored, with their sequence numbers
+   * @throws CatalogException.Conflict when the stored revision is not {@code expectedRevision}
+   */
+  List<HistoryEvent> write(Standard record, int expectedRevision, List<HistoryEvent> events);
+
+  /** The record's events, oldest first. */
+  List<HistoryEvent> history(String id);
+
+  /** The newest events across the whole catalogue, newest first. */
+  List<HistoryEvent> recentEvents(int limit);
+
+  /** Relations other records hold towards {@code id}, shown with their inverse type. */
+  List<IncomingRelation> incoming(String id);
+
+  /**
+   * The sequence number of the newest event: it changes with every write, so the search index
+   * records it to know whether it is in step with the store.
+   */
+  long lastEventSeq();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,40 @@
+package org.aisx.catalog;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Typed, directed relations; each has the inverse shown on the target (SPEC §1). */
+public enum RelationType {
+  REPLACES("replaces", "replaced-by"),
+  REPLACED_BY("replaced-by", "replaces"),
+  AMENDS("amends", "amended-by"),
+  AMENDED_BY("amended-by", "amends"),
+  UPDATES("updates", "updated-by"),
+  UPDATED_BY("updated-by", "updates"),
+  ADOPTS("adopts", "adopted-by"),
+  ADOPTED_BY("adopted-by", "adopts"),
+  COMPLEMENTS("complements", "complements"),
+  RELATED("related", "related");
+
+  private final String wire;
+  private final String inverseWire;
+
+  RelationType(String wire, String inverseWire) {
+    this.wire = wire;
+    this.inverseWire = inverseWire;
+  }
+
+  @JsonValue
+  public String wire() {
+    return wire;
+  }
+
+  public RelationType inverse() {
+    return fromWire(inverseWire).orElseThrow();
+  }
+
+  public static Optional<RelationType> fromWire(String value) {
+    return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+  }
+}

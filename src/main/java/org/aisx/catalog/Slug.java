@@ -1,0 +1,23 @@
+package org.aisx.catalog;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The stable record id of SPEC §1: lower case, every run of characters other than a-z0-9 is one
+ * '-', trimmed.
+ */
+public final class Slug {
+  private Slug() {}
+
+  public static String of(String identifier) {
+    if (identifier == null) {
+      return "";
+    }
+    String folded =
+        Normalizer.normalize(identifier, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT);
+    return folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+}

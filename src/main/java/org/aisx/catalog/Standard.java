@@ -1,0 +1,347 @@
+package org.aisx.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One publication, one edition: the record of SPEC §1. Instances are immutable; build changed
+ * copies with {@link #toBuilder()}. Validation happens in {@link StandardReader} and {@link
+ * StandardValidator}, never here, so a record read back from the store is never rejected.
+ */
+@JsonPropertyOrder({
+  "id",
+  "identifier",
+  "identifiers",
+  "title",
+  "abstract",
+  "sdo",
+  "committee",
+  "type",
+  "status",
+  "stage",
+  "published",
+  "edition",
+  "url",
+  "kind",
+  "keywords",
+  "verticals",
+  "activities",
+  "applications",
+  "concerns",
+  "suggestions",
+  "useCases",
+  "openSource",
+  "codeRepository",
+  "relations",
+  "source",
+  "revision"
+})
+public record Standard(
+    String id,
+    String identifier,
+    List<Identifier> identifiers,
+    Map<String, String> title,
+    @JsonProperty("abstract") Map<String, String> summary,
+    String sdo,
+    String committee,
+    PublicationType type,
+    Status status,
+    String stage,
+    String published,
+    String edition,
+    String url,
+    Kind kind,
+    List<String> keywords,
+    List<String> verticals,
+    List<String> activities,
+    List<String> applications,
+    List<String> concerns,
+    Map<String, List<Suggestion>> suggestions,
+    List<UseCase> useCases,
+    Boolean openSource,
+    String codeRepository,
+    List<Relation> relations,
+    String source,
+    int revision) {
+
+  public Standard {
+    identifiers = List.copyOf(identifiers == null ? List.of() : identifiers);
+    title = Map.copyOf(title == null ? Map.of() : title);
+    summary = Map.copyOf(summary == null ? Map.of() : summary);
+    keywords = List.copyOf(keywords == null ? List.of() : keywords);
+    verticals = List.copyOf(verticals == null ? List.of() : verticals);
+    activities = List.copyOf(activities == null ? List.of() : activities);
+    applications = List.copyOf(applications == null ? List.of() : applications);
+    concerns = List.copyOf(concerns == null ? List.of() : concerns);
+    suggestions = Map.copyOf(suggestions == null ? Map.of() : suggestions);
+    useCases = List.copyOf(useCases == null ? List.of() : useCases);
+    relations = List.copyOf(relations == null ? List.of() : relations);
+  }
+
+  /** The title in {@code lang}, else English, else any language. */
+  public String titleIn(String lang) {
+    return pick(title, lang);
+  }
+
+  /** The abstract in {@code lang}, else English, else any language; empty when there is none. */
+  public String abstractIn(String lang) {
+    return pick(summary, lang);
+  }
+
+  /** Publication year, or 0 when unknown. */
+  public int year() {
+    if (published == null || published.length() < 4) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(published.substring(0, 4));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** The confirmed concepts of one taxonomy dimension. */
+  public List<String> concepts(String dimension) {
+    return switch (dimension) {
+      case "vertical" -> verticals;
+      case "activity" -> activities;
+      case "application" -> applications;
+      case "concern" -> concerns;
+      default -> throw new IllegalArgumentException("no taxonomy dimension " + dimension);
+    };
+  }
+
+  private static String pick(Map<String, String> texts, String lang) {
+    if (texts.containsKey(lang)) {
+      return texts.get(lang);
+    }
+    if (texts.containsKey("en")) {
+      return texts.get("en");
+    }
+    return texts.values().stream().sorted().findFirst().orElse("");
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public static Builder builder(String identifier) {
+    return new Builder().identifier(identifier);
+  }
+
+  /** Builds changed copies; the id always follows the identifier. */
+  public static final class Builder {
+    private String identifier;
+    private List<Identifier> identifiers = List.of();
+    private Map<String, String> title = Map.of();
+    private Map<String, String> summary = Map.of();
+    private String sdo;
+    private String committee;
+    private PublicationType type;
+    private Status status;
+    private String stage;
+    private String published;
+    private String edition;
+    private String url;
+    private Kind kind;
+    private List<String> keywords = List.of();
+    private List<String> verticals = List.of();
+    private List<String> activities = List.of();
+    private List<String> applications = List.of();
+    private List<String> concerns = List.of();
+    private Map<String, List<Suggestion>> suggestions = Map.of();
+    private List<UseCase> useCases = List.of();
+    private Boolean openSource;
+    private String codeRepository;
+    private List<Relation> relations = List.of();
+    private String source;
+    private int revision;
+
+    private Builder() {}
+
+    private Builder(Standard s) {
+      identifier = s.identifier;
+      identifiers = s.identifiers;
+      title = s.title;
+      summary = s.summary;
+      sdo = s.sdo;
+      committee = s.committee;
+      type = s.type;
+      status = s.status;
+      stage = s.stage;
+      published = s.published;
+      edition = s.edition;
+      url = s.url;
+      kind = s.kind;
+      keywords = s.keywords;
+      verticals = s.verticals;
+      activities = s.activities;
+      applications = s.applications;
+      concerns = s.concerns;
+      suggestions = s.suggestions;
+      useCases = s.useCases;
+      openSource = s.openSource;
+      codeRepository = s.codeRepository;
+      relations = s.relations;
+      source = s.source;
+      revision = s.revision;
+    }
+
+    public Builder identifier(String v) {
+      identifier = v;
+      return this;
+    }
+
+    public Builder identifiers(List<Identifier> v) {
+      identifiers = v;
+      return this;
+    }
+
+    public Builder title(Map<String, String> v) {
+      title = v;
+      return this;
+    }
+
+    public Builder summary(Map<String, String> v) {
+      summary = v;
+      return this;
+    }
+
+    public Builder sdo(String v) {
+      sdo = v;
+      return this;
+    }
+
+    public Builder committee(String v) {
+      committee = v;
+      return this;
+    }
+
+    public Builder type(PublicationType v) {
+      type = v;
+      return this;
+    }
+
+    public Builder status(Status v) {
+      status = v;
+      return this;
+    }
+
+    public Builder stage(String v) {
+      stage = v;
+      return this;
+    }
+
+    public Builder published(String v) {
+      published = v;
+      return this;
+    }
+
+    public Builder edition(String v) {
+      edition = v;
+      return this;
+    }
+
+    public Builder url(String v) {
+      url = v;
+      return this;
+    }
+
+    public Builder kind(Kind v) {
+      kind = v;
+      return this;
+    }
+
+    public Builder keywords(List<String> v) {
+      keywords = v;
+      return this;
+    }
+
+    public Builder verticals(List<String> v) {
+      verticals = v;
+      return this;
+    }
+
+    public Builder activities(List<String> v) {
+      activities = v;
+      return this;
+    }
+
+    public Builder applications(List<String> v) {
+      applications = v;
+      return this;
+    }
+
+    public Builder concerns(List<String> v) {
+      concerns = v;
+      return this;
+    }
+
+    public Builder suggestions(Map<String, List<Suggestion>> v) {
+      suggestions = v;
+      return this;
+    }
+
+    public Builder useCases(List<UseCase> v) {
+      useCases = v;
+      return this;
+    }
+
+    public Builder openSource(Boolean v) {
+      openSource = v;
+      return this;
+    }
+
+    public Builder codeRepository(String v) {
+      codeRepository = v;
+      return this;
+    }
+
+    public Builder relations(List<Relation> v) {
+      relations = v;
+      return this;
+    }
+
+    public Builder source(String v) {
+      source = v;
+      return this;
+    }
+
+    public Builder revision(int v) {
+      revision = v;
+      return this;
+    }
+
+    public Standard build() {
+      return new Standard(
+          Slug.of(identifier),
+          identifier,
+          identifiers,
+          title,
+          summary,
+          sdo,
+          committee,
+          type,
+          status,
+          stage,
+          published,
+          edition,
+          url,
+          kind,
+          keywords,
+          verticals,
+          activities,
+          applications,
+          concerns,
+          suggestions,
+          useCases,
+          openSource,
+          codeRepository,
+          relations,
+          source,
+          revision);
+    }
+  }
+}

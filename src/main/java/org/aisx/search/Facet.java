@@ -1,0 +1,47 @@
+package org.aisx.search;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The facets of SPEC §4: filters on them combine with AND, values within one with OR. */
+public enum Facet {
+  SDO("sdo", false, true),
+  TYPE("type", false, false),
+  STATUS("status", false, false),
+  VERTICAL("vertical", true, false),
+  ACTIVITY("activity", true, false),
+  APPLICATION("application", true, false),
+  CONCERN("concern", true, false),
+  COMMITTEE("committee", false, true);
+
+  private final String id;
+  private final boolean taxonomy;
+  private final boolean open;
+
+  Facet(String id, boolean taxonomy, boolean open) {
+    this.id = id;
+    this.taxonomy = taxonomy;
+    this.open = open;
+  }
+
+  /** The parameter name and the facet key of the search answer. */
+  public String id() {
+    return id;
+  }
+
+  /** A taxonomy dimension: a record can have several values. */
+  public boolean taxonomy() {
+    return taxonomy;
+  }
+
+  /**
+   * Whether the values come from the records (bodies, committees) rather than from a fixed list.
+   */
+  public boolean open() {
+    return open;
+  }
+
+  public static Optional<Facet> fromId(String id) {
+    return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+  }
+}

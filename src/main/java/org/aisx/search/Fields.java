@@ -1,0 +1,69 @@
+package org.aisx.search;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * Names of the index fields and the one analyzer each uses, shared by indexing and querying. Titles
+ * and abstracts are indexed per language; languages without their own analyzer share the {@code
+ * _other} fields.
+ */
+final class Fields {
+  static final String ID = "id";
+  static final String DOCUMENT = "document";
+  static final String IDENTIFIER = "identifier";
+  static final String COMMITTEE = "committee_text";
+  static final String KEYWORDS = "keywords";
+  static final String YEAR = "year";
+  static final String PUBLISHED_SORT = "published_sort";
+  static final String IDENTIFIER_SORT = "identifier_sort";
+  static final String CURRENCY = "currency";
+
+  /** Languages with their own analyzer; others go to {@code title_other}/{@code abstract_other}. */
+  static final Map<String, Analyzer> LANGUAGES =
+      Map.of("en", new EnglishAnalyzer(), "fr", new FrenchAnalyzer());
+
+  private Fields() {}
+
+  static String title(String lang) {
+    return "title_" + (LANGUAGES.containsKey(lang) ? lang : "other");
+  }
+
+  static String summary(String lang) {
+    return "abstract_" + (LANGUAGES.containsKey(lang) ? lang : "other");
+  }
+
+  /** The one analyzer per field, used for indexing and for queries. */
+  static Analyzer analyzer() {
+    Map<String, Analyzer> perField = new HashMap<>();
+    Analyzer identifiers = new IdentifierAnalyzer();
+    perField.put(IDENTIFIER, identifiers);
+    perField.put(COMMITTEE, identifiers);
+    perField.put(KEYWORDS, LANGUAGES.get("en"));
+    for (Map.Entry<String, Analyzer> lang : LANGUAGES.entrySet()) {
+      perField.put(title(lang.getKey()), lang.getValue());
+      perField.put(summary(lang.getKey()), lang.getValue());
+    }
+    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+  }
+
+  /** Query fields and their weights: a title match counts more than an abstract match. */
+  static Map<String, Float> weightedTextFields() {
+    Map<String, Float> weights = new HashMap<>();
+    for (String lang : LANGUAGES.keySet()) {
+      weights.put(title(lang), 3.0f);
+      weights.put(summary(lang), 1.0f);
+    }
+    weights.put(title("other"), 2.0f);
+    weights.put(summary("other"), 0.8f);
+    weights.put(KEYWORDS, 1.5f);
+    weights.put(COMMITTEE, 1.0f);
+    weights.put(IDENTIFIER, 2.0f);
+    return weights;
+  }
+}

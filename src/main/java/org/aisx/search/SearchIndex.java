@@ -1,0 +1,477 @@
+package org.aisx.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aisx.catalog.CatalogIndex;
+import org.aisx.catalog.CatalogStore;
+import org.aisx.catalog.Identifier;
+import org.aisx.catalog.Progress;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene index of the catalogue: full text per language, identifiers as people type them,
+ * facets counted drill-sideways, current editions ranked first. It is derived from the store and
+ * can always be rebuilt from it; the store's event mark in each commit tells whether it is in step.
+ */
+public final class SearchIndex implements CatalogIndex, AutoCloseable {
+  private static final String MARK = "storeMark";
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final float IDENTIFIER_BOOST = 6f;
+
+  private final Directory directory;
+  private final Analyzer analyzer = Fields.analyzer();
+  private final FacetsConfig facetsConfig = new FacetsConfig();
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final ObjectMapper json;
+  private volatile FacetState facetState;
+
+  private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
+
+  private SearchIndex(Directory directory, ObjectMapper json) throws IOException {
+    this.directory = directory;
+    this.json = json;
+    for (Facet f : Facet.values()) {
+      facetsConfig.setMultiValued(f.id(), f.taxonomy());
+    }
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Opens (or creates) the index in {@code dir}. */
+  public static SearchIndex open(Path dir, ObjectMapper json) {
+    try {
+      return new SearchIndex(FSDirectory.open(dir), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index in " + dir, e);
+    }
+  }
+
+  /** The store mark of the last commit, or -1 when the index has never been committed. */
+  public long committedMark() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return -1;
+      }
+      String mark = SegmentInfos.readLatestCommit(directory).getUserData().get(MARK);
+      return mark == null ? -1 : Long.parseLong(mark);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the search index commit", e);
+    }
+  }
+
+  /** Whether the index reflects the store exactly as it is now. */
+  public boolean inStepWith(CatalogStore store) {
+    return committedMark() == store.lastEventSeq();
+  }
+
+  /** Drops every document and indexes the whole store again, atomically for readers. */
+  public long rebuild(CatalogStore store, Progress progress) {
+    long total = store.count();
+    long mark = store.lastEventSeq();
+    progress.start("Re-indexing", total);
+    AtomicLong done = new AtomicLong();
+    try {
+      writer.deleteAll();
+      store.forEach(
+          s -> {
+            try {
+              writer.addDocument(document(s));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            progress.advance(done.incrementAndGet());
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("re-indexing failed", e);
+    }
+    publish(mark);
+    progress.finish(done.get() + " records indexed");
+    return done.get();
+  }
+
+  @Override
+  public void upsert(Standard record) {
+    try {
+      writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index record " + record.id(), e);
+    }
+  }
+
+  @Override
+  public void publish(long storeMark) {
+    try {
+      writer.setLiveCommitData(Map.of(MARK, Long.toString(storeMark)).entrySet());
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the search index", e);
+    }
+  }
+
+  private Document document(Standard s) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
+    try {
+      doc.add(new StoredField(Fields.DOCUMENT, json.writeValueAsBytes(s)));
+    } catch (JsonProcessingException e) {
+      throw new IOException("cannot serialise " + s.id(), e);
+    }
+    doc.add(new TextField(Fields.IDENTIFIER, s.identifier(), Field.Store.NO));
+    for (Identifier other : s.identifiers()) {
+      doc.add(new TextField(Fields.IDENTIFIER, other.value(), Field.Store.NO));
+    }
+    s.title().forEach((lang, t) -> doc.add(new TextField(Fields.title(lang), t, Field.Store.NO)));
+    s.summary()
+        .forEach((lang, t) -> doc.add(new TextField(Fields.summary(lang), t, Field.Store.NO)));
+    for (String k : s.keywords()) {
+      doc.add(new TextField(Fields.KEYWORDS, k, Field.Store.NO));
+    }
+    if (s.committee() != null) {
+      doc.add(new TextField(Fields.COMMITTEE, s.committee(), Field.Store.NO));
+    }
+    facet(doc, Facet.SDO, s.sdo());
+    facet(doc, Facet.TYPE, s.type() == null ? null : s.type().wire());
+    facet(doc, Facet.STATUS, s.status() == null ? null : s.status().wire());
+    facet(doc, Facet.COMMITTEE, s.committee());
+    for (String v : s.verticals()) {
+      facet(doc, Facet.VERTICAL, v);
+    }
+    for (String v : s.activities()) {
+      facet(doc, Facet.ACTIVITY, v);
+    }
+    for (String v : s.applications()) {
+      facet(doc, Facet.APPLICATION, v);
+    }
+    for (String v : s.concerns()) {
+      facet(doc, Facet.CONCERN, v);
+    }
+    int year = s.year();
+    if (year > 0) {
+      doc.add(new IntPoint(Fields.YEAR, year));
+    }
+    doc.add(new NumericDocValuesField(Fields.PUBLISHED_SORT, dateKey(s.published())));
+    doc.add(
+        new SortedDocValuesField(Fields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
+    doc.add(new DoubleDocValuesField(Fields.CURRENCY, currency(s.status())));
+    return facetsConfig.build(doc);
+  }
+
+  private static void facet(Document doc, Facet facet, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new SortedSetDocValuesFacetField(facet.id(), value));
+    }
+  }
+
+  /** How much a status weighs in relevance: current editions come before superseded ones. */
+  static double currency(Status status) {
+    if (status == null) {
+      return 0.5;
+    }
+    return switch (status) {
+      case IN_FORCE -> 1.0;
+      case DRAFT -> 0.85;
+      case SUPERSEDED -> 0.4;
+      case WITHDRAWN -> 0.35;
+    };
+  }
+
+  /** {@code 2023-12-18} → 20231218, {@code 2023} → 20230000; 0 when unknown. */
+  static long dateKey(String published) {
+    if (published == null) {
+      return 0;
+    }
+    String digits = published.replace("-", "");
+    if (!digits.matches("\\d{4,8}")) {
+      return 0;
+    }
+    return Long.parseLong((digits + "0000").substring(0, 8));
+  }
+
+  /**
+   * Lower case with every number zero-padded, so Y.3172 sorts before Y.31720 and 5259 before 22989.
+   */
+  static String naturalKey(String identifier) {
+    Matcher m = DIGITS.matcher(identifier.toLowerCase(java.util.Locale.ROOT));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String n = m.group().replaceFirst("^0+(?=\\d)", "");
+      m.appendReplacement(out, "0".repeat(Math.max(0, 12 - n.length())) + n);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** Runs one search; the request has already been validated. */
+  public SearchResult search(SearchRequest request) {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      if (reader.numDocs() == 0) {
+        return new SearchResult(
+            0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
+      }
+      DefaultSortedSetDocValuesReaderState state = facetState(reader);
+      Query base = query(request);
+      DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
+      request.filters().forEach((facet, values) -> values.forEach(v -> ddq.add(facet.id(), v)));
+      DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
+      int topN = request.page() * request.size();
+      DrillSideways.DrillSidewaysResult result =
+          sideways.search(ddq, null, null, topN, sort(request), true);
+      List<Standard> items = new ArrayList<>();
+      ScoreDoc[] hits = result.hits.scoreDocs;
+      var stored = searcher.storedFields();
+      for (int i = (request.page() - 1) * request.size(); i < hits.length; i++) {
+        BytesRef bytes = stored.document(hits[i].doc).getBinaryValue(Fields.DOCUMENT);
+        items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Standard.class));
+      }
+      Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
+      for (Facet facet : Facet.values()) {
+        List<SearchResult.FacetCount> counts = new ArrayList<>();
+        FacetResult fr = result.facets.getTopChildren(facet.open() ? 40 : 100, facet.id());
+        if (fr != null) {
+          for (LabelAndValue lv : fr.labelValues) {
+            counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+          }
+        }
+        for (String selected : request.filters().getOrDefault(facet, List.of())) {
+          if (counts.stream().noneMatch(c -> c.value().equals(selected))) {
+            counts.add(new SearchResult.FacetCount(selected, 0));
+          }
+        }
+        facets.put(facet, List.copyOf(counts));
+      }
+      return new SearchResult(
+          result.hits.totalHits.value, request.page(), request.size(), items, facets);
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Whether any record carries {@code value} in an open facet (bodies, committees). */
+  public boolean knows(Facet facet, String value) {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      if (reader.numDocs() == 0) {
+        return false;
+      }
+      SortedSetDocValues values = facetState(reader).getDocValues();
+      return values.lookupTerm(
+              new BytesRef(FacetsConfig.pathToString(facet.id(), new String[] {value})))
+          >= 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Building the ordinal map costs milliseconds, so it is kept per reader, not per query. */
+  private DefaultSortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    FacetState cached = facetState;
+    if (cached != null && cached.reader() == reader) {
+      return cached.state();
+    }
+    synchronized (this) {
+      cached = facetState;
+      if (cached != null && cached.reader() == reader) {
+        return cached.state();
+      }
+      DefaultSortedSetDocValuesReaderState state =
+          new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+      facetState = new FacetState(reader, state);
+      return state;
+    }
+  }
+
+  private Query query(SearchRequest request) throws IOException {
+    Query text;
+    if (request.q().isEmpty()) {
+      text = new MatchAllDocsQuery();
+    } else {
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      either.add(textQuery(request.q()), BooleanClause.Occur.SHOULD);
+      Query identifier = identifierQuery(request.q());
+      if (identifier != null) {
+        either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
+      }
+      text = either.build();
+    }
+    Query ranked =
+        FunctionScoreQuery.boostByValue(text, DoubleValuesSource.fromDoubleField(Fields.CURRENCY));
+    if (request.fromYear() == null && request.toYear() == null) {
+      return ranked;
+    }
+    int from = request.fromYear() == null ? Integer.MIN_VALUE : request.fromYear();
+    int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
+    return new BooleanQuery.Builder()
+        .add(ranked, BooleanClause.Occur.MUST)
+        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  /**
+   * Words across titles, abstracts, keywords, committee and identifier: a short query must match
+   * every word, a longer one most of them (so a sentence still finds something).
+   */
+  private Query textQuery(String q) {
+    SimpleQueryParser parser =
+        new SimpleQueryParser(
+            analyzer,
+            Fields.weightedTextFields(),
+            SimpleQueryParser.PHRASE_OPERATOR
+                | SimpleQueryParser.PREFIX_OPERATOR
+                | SimpleQueryParser.WHITESPACE_OPERATOR
+                | SimpleQueryParser.NOT_OPERATOR);
+    parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
+    Query parsed = parser.parse(q);
+    if (parsed instanceof BooleanQuery bq) {
+      long should =
+          bq.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.SHOULD).count();
+      if (should > 1) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        bq.clauses().forEach(b::add);
+        b.setMinimumNumberShouldMatch(should <= 3 ? (int) should : (int) Math.ceil(should * 0.6));
+        return b.build();
+      }
+    }
+    return parsed;
+  }
+
+  /**
+   * When the query holds a number, also try it as an identifier: every token must appear, as it was
+   * typed or as the number inside it ("P7001" matches "IEEE P7001" and "7001").
+   */
+  private Query identifierQuery(String q) throws IOException {
+    if (!q.chars().anyMatch(Character::isDigit)) {
+      return null;
+    }
+    List<List<String>> positions = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.IDENTIFIER, q)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() > 0 || positions.isEmpty()) {
+          positions.add(new ArrayList<>());
+        }
+        positions.get(positions.size() - 1).add(term.toString());
+      }
+      ts.end();
+    }
+    if (positions.isEmpty() || positions.size() > 12) {
+      return null;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (List<String> alternatives : positions) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String t : alternatives) {
+        any.add(new TermQuery(new Term(Fields.IDENTIFIER, t)), BooleanClause.Occur.SHOULD);
+      }
+      all.add(any.build(), BooleanClause.Occur.MUST);
+    }
+    return all.build();
+  }
+
+  private static Sort sort(SearchRequest request) {
+    SortField newest = new SortField(Fields.PUBLISHED_SORT, SortField.Type.LONG, true);
+    return switch (request.sort()) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newest);
+      case DATE -> new Sort(newest, SortField.FIELD_SCORE);
+      case IDENTIFIER -> new Sort(new SortField(Fields.IDENTIFIER_SORT, SortField.Type.STRING));
+    };
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the search index", e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.aisx.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated search: free text, facet filters (values OR-ed within a facet, facets AND-ed),
+ * publication year range, order and page.
+ */
+public record SearchRequest(
+    String q,
+    Map<Facet, List<String>> filters,
+    Integer fromYear,
+    Integer toYear,
+    Sort sort,
+    int page,
+    int size) {
+
+  public static final int MAX_SIZE = 100;
+  public static final int MAX_WINDOW = 10_000;
+
+  public SearchRequest {
+    q = q == null ? "" : q.strip();
+    filters = Map.copyOf(filters);
+  }
+
+  /** Orders of SPEC §4. */
+  public enum Sort {
+    RELEVANCE("relevance"),
+    DATE("date"),
+    IDENTIFIER("identifier");
+
+    private final String wire;
+
+    Sort(String wire) {
+      this.wire = wire;
+    }
+
+    public String wire() {
+      return wire;
+    }
+  }
+
+  public static SearchRequest all() {
+    return new SearchRequest("", Map.of(), null, null, Sort.RELEVANCE, 1, 20);
+  }
+
+  public SearchRequest withQuery(String text) {
+    return new SearchRequest(text, filters, fromYear, toYear, sort, page, size);
+  }
+}

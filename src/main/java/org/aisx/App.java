@@ -1,0 +1,147 @@
+package org.aisx;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.Json;
+import org.aisx.catalog.Progress;
+import org.aisx.catalog.StandardReader;
+import org.aisx.ingest.ImportSummary;
+import org.aisx.ingest.Importer;
+import org.aisx.ingest.Inputs;
+import org.aisx.ingest.JsonFormat;
+import org.aisx.search.SearchIndex;
+import org.aisx.store.Database;
+import org.aisx.store.SqlCatalogStore;
+import org.aisx.store.StoreConfig;
+import org.aisx.taxonomy.Taxonomy;
+import org.aisx.web.WebServer;
+
+/**
+ * The composition root: builds the whole object graph with plain constructors, once. Nothing else
+ * creates long-lived objects or holds state in statics.
+ */
+public final class App implements AutoCloseable {
+  /** The bundled starter set of real AI records, loaded into an empty catalogue. */
+  static final String STARTER_CORPUS = "/corpus/starter.json";
+
+  static final String STARTER_SOURCE = "aisx-starter-corpus";
+
+  final ObjectMapper json;
+  final Taxonomy taxonomy;
+  final SqlCatalogStore store;
+  final SearchIndex index;
+  final Catalog catalog;
+  final StandardReader reader;
+  final JsonFormat jsonFormat;
+  final Importer importer;
+
+  private App(Path dataDir, StoreConfig storeConfig) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    this.json = Json.mapper();
+    this.taxonomy = Taxonomy.bundled(json);
+    this.store = new SqlCatalogStore(Database.open(storeConfig), json);
+    this.index = SearchIndex.open(dataDir.resolve("index"), json);
+    this.catalog = new Catalog(store, index, json, Clock.systemUTC());
+    this.reader = new StandardReader(taxonomy);
+    this.jsonFormat = new JsonFormat(json);
+    this.importer = new Importer(catalog, reader, jsonFormat);
+  }
+
+  /**
+   * Opens the catalogue in {@code dataDir} (or at {@code dbUrl}) and brings the search index in
+   * step with the store, rebuilding it if a crash or another process left it behind.
+   */
+  public static App open(Path dataDir, String dbUrl, Progress progress) {
+    StoreConfig config = dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
+    App app = new App(dataDir, config);
+    try {
+      if (!app.index.inStepWith(app.store)) {
+        app.index.rebuild(app.store, progress);
+      }
+      return app;
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  /** Opens the catalogue without checking the index, for a full rebuild. */
+  static App openForReindex(Path dataDir, String dbUrl) {
+    return new App(
+        dataDir, dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl));
+  }
+
+  /** Loads the bundled starter corpus when the catalogue is empty; returns what it did. */
+  public ImportSummary loadStarterCorpusIfEmpty(Progress progress) {
+    ImportSummary summary = new ImportSummary();
+    if (store.count() > 0) {
+      return summary;
+    }
+    try (InputStream in = App.class.getResourceAsStream(STARTER_CORPUS)) {
+      if (in == null) {
+        throw new IllegalStateException(STARTER_CORPUS + " is missing from the jar");
+      }
+      progress.start("Loading the bundled AI corpus", -1);
+      importer.importStream(
+          Importer.Format.JSON,
+          Inputs.decompressed(in),
+          "starter.json",
+          STARTER_SOURCE,
+          summary,
+          progress);
+      progress.finish(summary.toString());
+      return summary;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled corpus", e);
+    }
+  }
+
+  /** The web server over this catalogue, not yet listening. */
+  public WebServer web() {
+    return new WebServer(catalog, index, taxonomy, json);
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public SearchIndex index() {
+    return index;
+  }
+
+  public Importer importer() {
+    return importer;
+  }
+
+  public JsonFormat jsonFormat() {
+    return jsonFormat;
+  }
+
+  public StandardReader reader() {
+    return reader;
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+
+  @Override
+  public void close() {
+    index.close();
+    store.close();
+  }
+}

@@ -1,0 +1,77 @@
+package org.aisx;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import org.aisx.catalog.Progress;
+
+/**
+ * Progress on a terminal: one line rewritten in place with count, rate and, when the total is
+ * known, percentage and time left. Off a terminal it prints a line every few seconds instead.
+ */
+final class TerminalProgress implements Progress {
+  private final PrintStream out;
+  private final boolean terminal;
+  private String task = "";
+  private long total = -1;
+  private long startNanos;
+  private long lastPrint;
+
+  TerminalProgress(PrintStream out) {
+    this.out = out;
+    this.terminal = System.console() != null;
+  }
+
+  @Override
+  public void start(String task, long total) {
+    this.task = task;
+    this.total = total;
+    this.startNanos = System.nanoTime();
+    this.lastPrint = 0;
+    out.println(task + (total >= 0 ? " (" + total + ")" : "") + " ...");
+  }
+
+  @Override
+  public void advance(long done) {
+    long now = System.nanoTime();
+    long interval = terminal ? 200_000_000L : 5_000_000_000L;
+    if (now - lastPrint < interval) {
+      return;
+    }
+    lastPrint = now;
+    double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
+    double rate = done / seconds;
+    StringBuilder line = new StringBuilder(task).append(": ").append(done);
+    if (total > 0) {
+      long left = (long) ((total - done) / Math.max(rate, 1e-3));
+      line.append('/')
+          .append(total)
+          .append(String.format(" (%d%%)", done * 100 / total))
+          .append(String.format(", %.0f/s, %s left", rate, format(Duration.ofSeconds(left))));
+    } else {
+      line.append(String.format(" records, %.0f/s", rate));
+    }
+    if (terminal) {
+      out.print("\r" + line + "   ");
+    } else {
+      out.println(line);
+    }
+  }
+
+  @Override
+  public void finish(String summary) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    out.println(
+        (terminal ? "\r" : "")
+            + task
+            + " done in "
+            + String.format("%.1f s", seconds)
+            + ": "
+            + summary);
+  }
+
+  private static String format(Duration d) {
+    return d.toHours() > 0
+        ? String.format("%dh%02dm", d.toHours(), d.toMinutesPart())
+        : String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
+  }
+}

@@ -1,0 +1,58 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Chooses each request's language: {@code ?lang=} (remembered in a cookie), else the cookie, else
+ * the browser's Accept-Language, else English.
+ */
+final class I18n {
+  static final String COOKIE = "lang";
+  private final Map<String, Messages> bundles = new LinkedHashMap<>();
+
+  I18n(List<String> languages) {
+    for (String lang : languages) {
+      bundles.put(lang, new Messages(Locale.forLanguageTag(lang)));
+    }
+  }
+
+  List<String> languages() {
+    return List.copyOf(bundles.keySet());
+  }
+
+  Messages messages(String lang) {
+    return bundles.getOrDefault(lang, bundles.get("en"));
+  }
+
+  Messages forRequest(Context ctx) {
+    String asked = ctx.queryParam("lang");
+    if (asked != null && bundles.containsKey(asked)) {
+      if (!asked.equals(ctx.cookie(COOKIE))) {
+        ctx.cookie(COOKIE, asked, 60 * 60 * 24 * 365);
+      }
+      return bundles.get(asked);
+    }
+    String cookie = ctx.cookie(COOKIE);
+    if (cookie != null && bundles.containsKey(cookie)) {
+      return bundles.get(cookie);
+    }
+    String accept = ctx.header("Accept-Language");
+    if (accept != null) {
+      try {
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(accept)) {
+          String lang = range.getRange().split("-")[0];
+          if (bundles.containsKey(lang)) {
+            return bundles.get(lang);
+          }
+        }
+      } catch (IllegalArgumentException ignored) {
+        // A malformed header is not the user's fault: fall back to English.
+      }
+    }
+    return bundles.get("en");
+  }
+}

@@ -1,0 +1,73 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Request counts and latency per route and status, in the Prometheus text format. */
+final class Metrics {
+  private static final double[] BUCKETS = {
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5
+  };
+
+  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final LongAdder[] buckets = new LongAdder[BUCKETS.length];
+  private final LongAdder count = new LongAdder();
+  private final java.util.concurrent.atomic.DoubleAdder sum =
+      new java.util.concurrent.atomic.DoubleAdder();
+
+  Metrics() {
+    for (int i = 0; i < buckets.length; i++) {
+      buckets[i] = new LongAdder();
+    }
+  }
+
+  void record(Context ctx) {
+    Long start = ctx.attribute("startNanos");
+    String route = ctx.endpointHandlerPath();
+    if (route == null || route.isEmpty() || route.equals("*")) {
+      route = ctx.path().startsWith("/static/") ? "/static" : "unmatched";
+    }
+    String key = "route=\"" + route + "\",status=\"" + ctx.statusCode() + "\"";
+    requests.computeIfAbsent(key, k -> new LongAdder()).increment();
+    if (start != null) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      count.increment();
+      sum.add(seconds);
+      for (int i = 0; i < BUCKETS.length; i++) {
+        if (seconds <= BUCKETS[i]) {
+          buckets[i].increment();
+        }
+      }
+    }
+  }
+
+  String render(long records) {
+    StringBuilder out = new StringBuilder();
+    out.append("# HELP aisx_records Records in the catalogue.\n# TYPE aisx_records gauge\n");
+    out.append("aisx_records ").append(records).append('\n');
+    out.append("# HELP aisx_http_requests_total HTTP requests by route and status.\n");
+    out.append("# TYPE aisx_http_requests_total counter\n");
+    requests.forEach(
+        (k, v) ->
+            out.append("aisx_http_requests_total{")
+                .append(k)
+                .append("} ")
+                .append(v.sum())
+                .append('\n'));
+    out.append("# HELP aisx_http_request_seconds HTTP request latency.\n");
+    out.append("# TYPE aisx_http_request_seconds histogram\n");
+    for (int i = 0; i < BUCKETS.length; i++) {
+      out.append("aisx_http_request_seconds_bucket{le=\"")
+          .append(BUCKETS[i])
+          .append("\"} ")
+          .append(buckets[i].sum())
+          .append('\n');
+    }
+    out.append("aisx_http_request_seconds_bucket{le=\"+Inf\"} ").append(count.sum()).append('\n');
+    out.append("aisx_http_request_seconds_sum ").append(sum.sum()).append('\n');
+    out.append("aisx_http_request_seconds_count ").append(count.sum()).append('\n');
+    return out.toString();
+  }
+}

@@ -1,0 +1,218 @@
+package org.aisx.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.IncomingRelation;
+import org.aisx.catalog.Problem;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.aisx.search.SearchRequest;
+import org.aisx.search.SearchResult;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.Taxonomy;
+
+/** What the templates render: one record per page, with the small helpers the markup needs. */
+public final class Models {
+  private Models() {}
+
+  /** The frame of every page: language, title, and links to the same page in other languages. */
+  public record Layout(
+      Messages t, String title, String path, String query, List<String> languages) {
+    public String langUrl(String lang) {
+      String rest =
+          query == null ? "" : query.replaceAll("(^|&)lang=[^&]*", "").replaceAll("^&", "");
+      return path + "?" + (rest.isEmpty() ? "" : rest + "&") + "lang=" + lang;
+    }
+
+    public String languageName(String lang) {
+      return t.get("language." + lang);
+    }
+  }
+
+  /** One facet and its values for the filter panel. */
+  public record FacetView(String id, String label, List<FacetValue> values, boolean active) {}
+
+  /** One value of a facet, with its count under the current search. */
+  public record FacetValue(String value, String label, long count, boolean selected) {}
+
+  /** The search page. */
+  public record SearchPage(
+      Layout layout,
+      SearchRequest request,
+      SearchResult result,
+      List<FacetView> facets,
+      Taxonomy taxonomy,
+      String query) {
+
+    public Messages t() {
+      return layout.t();
+    }
+
+    public long lastPage() {
+      return Math.max(
+          1,
+          Math.min(
+              (result.total() + request.size() - 1) / request.size(),
+              SearchRequest.MAX_WINDOW / request.size()));
+    }
+
+    public long firstShown() {
+      return result.total() == 0 ? 0 : (long) (request.page() - 1) * request.size() + 1;
+    }
+
+    public long lastShown() {
+      return Math.min(result.total(), (long) request.page() * request.size());
+    }
+
+    /** This search with {@code page} changed. */
+    public String pageUrl(long page) {
+      return "/search?" + with("page", Long.toString(page));
+    }
+
+    /** This search with {@code sort} changed, back on page 1. */
+    public String sortUrl(String sort) {
+      return "/search?" + with("sort", sort).replaceAll("(^|&)page=[^&]*", "").replaceAll("^&", "");
+    }
+
+    /** This search without any filter of {@code facet}. */
+    public String clearUrl(String facet) {
+      return "/search?" + without(facet).replaceAll("(^|&)page=[^&]*", "").replaceAll("^&", "");
+    }
+
+    private String with(String name, String value) {
+      String rest = without(name);
+      return (rest.isEmpty() ? "" : rest + "&") + name + "=" + enc(value);
+    }
+
+    private String without(String name) {
+      if (query == null || query.isEmpty()) {
+        return "";
+      }
+      List<String> kept = new ArrayList<>();
+      for (String part : query.split("&")) {
+        if (!part.startsWith(name + "=") && !part.isEmpty()) {
+          kept.add(part);
+        }
+      }
+      return String.join("&", kept);
+    }
+
+    public String conceptLabel(String dimension, String id) {
+      return taxonomy.label(Dimension.fromId(dimension).orElseThrow(), id, layout.t().lang());
+    }
+
+    public String typeLabel(Standard s) {
+      return s.type() == null ? "" : layout.t().get("type." + s.type().wire());
+    }
+  }
+
+  /** The record page. */
+  public record RecordPage(
+      Layout layout,
+      Standard s,
+      Map<String, Standard> targets,
+      List<IncomingRelation> incoming,
+      List<HistoryEvent> history,
+      Taxonomy taxonomy) {
+
+    public Messages t() {
+      return layout.t();
+    }
+
+    public boolean current() {
+      return s.status() == null || s.status().isCurrent();
+    }
+
+    /** The record that replaces this one, when the catalogue knows it. */
+    public String successorId() {
+      for (var r : s.relations()) {
+        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
+          return r.targetId();
+        }
+      }
+      for (IncomingRelation r : incoming) {
+        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
+          return r.sourceId();
+        }
+      }
+      return null;
+    }
+
+    public String successorIdentifier() {
+      for (var r : s.relations()) {
+        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
+          return r.target();
+        }
+      }
+      for (IncomingRelation r : incoming) {
+        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
+          return r.sourceIdentifier();
+        }
+      }
+      return null;
+    }
+
+    public String label(Dimension dim, String id) {
+      return taxonomy.label(dim, id, layout.t().lang());
+    }
+
+    public String definition(Dimension dim, String id) {
+      return taxonomy.concept(dim, id).map(c -> c.definition(layout.t().lang())).orElse("");
+    }
+
+    public List<Dimension> dimensions() {
+      return List.of(Dimension.values());
+    }
+
+    public String eventLabel(HistoryEvent e) {
+      return layout.t().get("history." + e.kind().wire());
+    }
+
+    public String statusClass() {
+      return s.status() == null ? "unknown" : s.status().wire();
+    }
+
+    public String facetUrl(String facet, String value) {
+      return "/search?" + facet + "=" + enc(value);
+    }
+  }
+
+  /** The taxonomy browser. */
+  public record TaxonomyPage(Layout layout, Taxonomy taxonomy) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String lang() {
+      return layout.t().lang();
+    }
+
+    public String facetUrl(String facet, String value) {
+      return "/search?" + facet + "=" + enc(value);
+    }
+  }
+
+  /** An error page. */
+  public record ErrorPage(Layout layout, int status, String message, List<Problem> problems) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Status badge class for a search hit. */
+  public static String statusClass(Status status) {
+    return status == null ? "unknown" : status.wire();
+  }
+
+  public static boolean isCurrent(Status status) {
+    return status == null || status.isCurrent();
+  }
+}

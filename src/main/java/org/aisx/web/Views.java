@@ -1,0 +1,165 @@
+package org.aisx.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.IncomingRelation;
+import org.aisx.catalog.Standard;
+import org.aisx.search.Facet;
+import org.aisx.search.SearchResult;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.Taxonomy;
+
+/** The JSON shapes of the API (SPEC §4), built from catalogue values. */
+final class Views {
+  private Views() {}
+
+  /** One hit of a search answer. */
+  record Item(
+      String id,
+      String identifier,
+      String title,
+      String sdo,
+      String committee,
+      String type,
+      String status,
+      String stage,
+      String published,
+      String edition,
+      String url,
+      List<String> verticals,
+      List<String> activities,
+      List<String> applications,
+      List<String> concerns) {
+
+    static Item of(Standard s, String lang) {
+      return new Item(
+          s.id(),
+          s.identifier(),
+          s.titleIn(lang),
+          s.sdo(),
+          s.committee(),
+          s.type() == null ? null : s.type().wire(),
+          s.status() == null ? null : s.status().wire(),
+          s.stage(),
+          s.published(),
+          s.edition(),
+          s.url(),
+          s.verticals(),
+          s.activities(),
+          s.applications(),
+          s.concerns());
+    }
+  }
+
+  /** One value of a facet with its label in the reader's language. */
+  record FacetValue(String value, String label, long count) {}
+
+  /** The search answer. */
+  record Search(
+      long total, int page, int size, List<Item> items, Map<String, List<FacetValue>> facets) {}
+
+  static Search search(SearchResult r, Taxonomy taxonomy, Messages t) {
+    List<Item> items = new ArrayList<>();
+    r.items().forEach(s -> items.add(Item.of(s, t.lang())));
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    r.facets()
+        .forEach(
+            (facet, counts) -> {
+              List<FacetValue> values = new ArrayList<>();
+              counts.forEach(
+                  c ->
+                      values.add(
+                          new FacetValue(
+                              c.value(), facetLabel(facet, c.value(), taxonomy, t), c.count())));
+              facets.put(facet.id(), values);
+            });
+    return new Search(r.total(), r.page(), r.size(), items, facets);
+  }
+
+  static String facetLabel(Facet facet, String value, Taxonomy taxonomy, Messages t) {
+    return switch (facet) {
+      case TYPE -> t.get("type." + value);
+      case STATUS -> t.get("status." + value);
+      case VERTICAL -> taxonomy.label(Dimension.VERTICAL, value, t.lang());
+      case ACTIVITY -> taxonomy.label(Dimension.ACTIVITY, value, t.lang());
+      case APPLICATION -> taxonomy.label(Dimension.APPLICATION, value, t.lang());
+      case CONCERN -> taxonomy.label(Dimension.CONCERN, value, t.lang());
+      case SDO, COMMITTEE -> value;
+    };
+  }
+
+  /** A relation another record holds towards this one, shown from this side. */
+  record InverseRelation(String type, String source, String sourceId) {
+    static InverseRelation of(IncomingRelation r) {
+      return new InverseRelation(r.type().wire(), r.sourceIdentifier(), r.sourceId());
+    }
+  }
+
+  /** Where the record came from and how it changed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Provenance(
+      String source, int revision, Instant created, Instant updated, int events, String history) {
+    static Provenance of(Standard s, List<HistoryEvent> history) {
+      Instant created = history.isEmpty() ? null : history.get(0).at();
+      Instant updated = history.isEmpty() ? null : history.get(history.size() - 1).at();
+      return new Provenance(
+          s.source(),
+          s.revision(),
+          created,
+          updated,
+          history.size(),
+          "/api/v1/standards/" + s.id() + "/history");
+    }
+  }
+
+  /** The whole record with inverse relations and provenance. */
+  record Record(
+      @com.fasterxml.jackson.annotation.JsonUnwrapped Standard record,
+      List<InverseRelation> inverseRelations,
+      Provenance provenance) {}
+
+  /** The event log of one record. */
+  record History(String id, List<HistoryEvent> events) {}
+
+  /** The taxonomy as the API returns it: every dimension and concept, all languages. */
+  static Map<String, Object> taxonomy(Taxonomy taxonomy, String lang) {
+    List<Map<String, Object>> dims = new ArrayList<>();
+    for (Taxonomy.DimensionInfo d : taxonomy.dimensions()) {
+      List<Map<String, Object>> concepts = new ArrayList<>();
+      d.concepts()
+          .values()
+          .forEach(
+              c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", c.id());
+                m.put("label", c.label(lang));
+                m.put("definition", c.definition(lang));
+                m.put("parent", c.parent());
+                m.put("labels", c.labels());
+                m.put("definitions", c.definitions());
+                m.put("altLabels", c.altLabels());
+                concepts.add(m);
+              });
+      Map<String, Object> dm = new LinkedHashMap<>();
+      dm.put("id", d.dimension().id());
+      dm.put("label", d.label(lang));
+      dm.put("definition", d.definition(lang));
+      dm.put("labels", d.labels());
+      dm.put("concepts", concepts);
+      dims.add(dm);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("version", taxonomy.version());
+    out.put("dimensions", dims);
+    return out;
+  }
+
+  static Dimension dimensionOf(Facet f) {
+    return Dimension.fromId(f.id()).orElseThrow();
+  }
+}

@@ -1,0 +1,206 @@
+package org.aisx.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
+import org.aisx.search.SearchIndex;
+import org.aisx.taxonomy.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the Exchange: routes, security headers, and the one place where failures become
+ * HTTP statuses, as JSON under {@code /api/} and as a page everywhere else.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  static final long MAX_REQUEST_BYTES = 1_000_000;
+  static final String CSP =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private final Javalin app;
+  private final I18n i18n;
+  private final Pages pages;
+  private final Metrics metrics = new Metrics();
+
+  public WebServer(Catalog catalog, SearchIndex index, Taxonomy taxonomy, ObjectMapper json) {
+    this.i18n = new I18n(List.of("en", "fr"));
+    SearchParams params = new SearchParams(taxonomy, index);
+    TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    Api api = new Api(catalog, index, taxonomy, params, i18n);
+    this.pages = new Pages(catalog, index, taxonomy, params, i18n, templates);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.maxRequestSize = MAX_REQUEST_BYTES;
+              config.http.defaultContentType = "application/json";
+              config.staticFiles.add(
+                  s -> {
+                    s.hostedPath = "/static";
+                    s.directory = "/static";
+                    s.location = Location.CLASSPATH;
+                    s.headers = Map.of("Cache-Control", "public, max-age=3600");
+                  });
+              config.router.ignoreTrailingSlashes = true;
+            });
+    app.before(this::headers);
+    app.before(ctx -> ctx.attribute("startNanos", System.nanoTime()));
+    app.after(metrics::record);
+
+    app.get("/api/v1/standards", api::search);
+    app.get("/api/v1/standards/{id}", api::record);
+    app.get("/api/v1/standards/{id}/history", api::history);
+    app.get("/api/v1/taxonomy", api::taxonomy);
+    app.get("/api/v1/openapi.json", api::openapi);
+    app.get("/healthz", api::health);
+    app.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4").result(metrics.render(catalog.count())));
+
+    app.get("/", pages::search);
+    app.get("/search", pages::search);
+    app.get("/standards/{id}", pages::record);
+    app.get("/taxonomy", pages::taxonomy);
+
+    app.exception(
+        CatalogException.class,
+        (e, ctx) -> fail(ctx, status(e), e.code(), e.getMessage(), e.problems()));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            fail(
+                ctx,
+                HttpStatus.forStatus(e.getStatus()),
+                codeOf(e.getStatus()),
+                e.getMessage(),
+                List.of()));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          fail(
+              ctx,
+              HttpStatus.INTERNAL_SERVER_ERROR,
+              "internal_error",
+              "The server could not complete the request.",
+              List.of());
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.attribute("failed") == null) {
+            fail(
+                ctx,
+                HttpStatus.NOT_FOUND,
+                "not_found",
+                "No page or resource at " + ctx.path(),
+                List.of());
+          }
+        });
+    app.error(
+        405,
+        ctx -> {
+          if (ctx.attribute("failed") == null) {
+            fail(
+                ctx,
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                ctx.method() + " is not allowed on " + ctx.path(),
+                List.of());
+          }
+        });
+    app.error(
+        413,
+        ctx -> {
+          if (ctx.attribute("failed") == null) {
+            fail(
+                ctx,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "too_large",
+                "The request is larger than " + MAX_REQUEST_BYTES + " bytes.",
+                List.of());
+          }
+        });
+  }
+
+  private static HttpStatus status(CatalogException e) {
+    if (e instanceof CatalogException.NotFound) {
+      return HttpStatus.NOT_FOUND;
+    }
+    if (e instanceof CatalogException.Conflict) {
+      return HttpStatus.CONFLICT;
+    }
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "too_large";
+      default -> status >= 500 ? "internal_error" : "error";
+    };
+  }
+
+  private void fail(
+      Context ctx, HttpStatus status, String code, String message, List<Problem> problems) {
+    ctx.attribute("failed", Boolean.TRUE);
+    ctx.status(status);
+    if (ctx.path().startsWith("/api/")
+        || ctx.path().equals("/healthz")
+        || ctx.path().equals("/metrics")) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", code);
+      error.put("message", message);
+      List<Map<String, String>> details = new ArrayList<>();
+      problems.forEach(p -> details.add(Map.of("field", p.field(), "problem", p.problem())));
+      error.put("details", details);
+      ctx.json(Map.of("error", error));
+    } else {
+      pages.error(ctx, status.getCode(), message, problems);
+    }
+  }
+
+  private void headers(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  }
+
+  /** Starts listening; port 0 picks a free port. */
+  public WebServer start(int port) {
+    app.start(port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

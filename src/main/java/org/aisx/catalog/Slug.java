@@ -1,6 +1,5 @@
 package org.aisx.catalog;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -14,10 +13,7 @@ public final class Slug {
     if (identifier == null) {
       return "";
     }
-    String folded =
-        Normalizer.normalize(identifier, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}+", "")
-            .toLowerCase(Locale.ROOT);
-    return folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return identifier
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
   }
 }

@@ -93,6 +93,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // Only publish() commits, with the store mark; anything else is rebuilt from the store.
+    config.setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
   }

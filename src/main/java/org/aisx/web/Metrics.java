@@ -26,7 +26,7 @@ final class Metrics {
   void record(Context ctx) {
     Long start = ctx.attribute("startNanos");
     String route = ctx.endpointHandlerPath();
-    if (route == null || route.isEmpty() || route.equals("*")) {
+    if (route == null || !route.startsWith("/")) {
       route = ctx.path().startsWith("/static/") ? "/static" : "unmatched";
     }
     String key = "route=\"" + route + "\",status=\"" + ctx.statusCode() + "\"";

@@ -1,0 +1,236 @@
+package org.aisx.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.aisx.catalog.Standard;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads a Relaton YAML feed: a multi-document stream with one {@code ---} document per record, as
+ * published by the Relaton data repositories (relaton-data-iec, relaton-data-itu,
+ * relaton-data-ieee), optionally gzip-compressed (recognised by its magic bytes, not its name).
+ *
+ * <p>The stream is read line by line and cut at the document markers ({@code ---} and {@code ...}
+ * at the start of a line, which YAML never allows inside a document's content), and each document
+ * is parsed on its own by SnakeYAML Engine. So only one record is in memory at a time, and a syntax
+ * error in one record rejects that record alone: reading goes on with the next document. Only a
+ * failure of the input itself (a truncated gzip member, an I/O error) ends the read, with one last
+ * {@link Outcome.Rejected}.
+ *
+ * <p>Records are numbered from 1 in stream order, counting every document, empty ones included
+ * (those are skipped without an outcome).
+ */
+public final class RelatonReader {
+
+  /** What became of one document of the stream. */
+  public sealed interface Outcome {
+    int recordNumber();
+
+    /** The document mapped to a record. */
+    record Mapped(int recordNumber, Standard standard) implements Outcome {}
+
+    /** The document could not be read or mapped; {@code reason} names the field or the error. */
+    record Rejected(int recordNumber, String reason) implements Outcome {}
+  }
+
+  /** Documents larger than this are rejected unparsed (the whole IEC feed has none above 60 kB). */
+  static final int MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
+
+  private final String sourceName;
+  private final RelatonMapper mapper;
+  private final Load load;
+
+  /**
+   * @param sourceName the provenance written to every record's {@code source}, e.g. "relaton-iec"
+   */
+  public RelatonReader(String sourceName) {
+    this.sourceName = sourceName;
+    this.mapper = new RelatonMapper(sourceName);
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(sourceName)
+            .setCodePointLimit(MAX_DOCUMENT_CHARS + 1024)
+            .setMaxAliasesForCollections(50)
+            .build();
+    this.load = new Load(settings);
+  }
+
+  public String sourceName() {
+    return sourceName;
+  }
+
+  /**
+   * Reads every document of {@code in} (plain or gzip) and hands one outcome per non-empty document
+   * to {@code sink}, in stream order. Does not close {@code in}.
+   */
+  public void read(InputStream in, Consumer<Outcome> sink) {
+    int number = 0;
+    Document doc = new Document(1);
+    int lineNo = 0;
+    try {
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8));
+      String line;
+      while ((line = lines.readLine()) != null) {
+        lineNo++;
+        if (lineNo == 1 && line.startsWith("\ufeff")) {
+          line = line.substring(1);
+        }
+        if (isDocumentStart(line)) {
+          if (doc.started()) {
+            emit(++number, doc, sink);
+            doc = new Document(lineNo);
+          }
+          doc.append(line, true, lineNo);
+        } else if (isDocumentEnd(line)) {
+          if (doc.started()) {
+            doc.append(line, false, lineNo);
+            emit(++number, doc, sink);
+          }
+          doc = new Document(lineNo + 1);
+        } else {
+          doc.append(line, false, lineNo);
+        }
+      }
+      if (doc.started()) {
+        emit(++number, doc, sink);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      String message = e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
+      sink.accept(
+          new Outcome.Rejected(
+              number + 1,
+              "input unreadable after line " + lineNo + ", reading stopped: " + message));
+    }
+  }
+
+  private void emit(int number, Document doc, Consumer<Outcome> sink) {
+    if (doc.oversized) {
+      sink.accept(
+          new Outcome.Rejected(
+              number,
+              "document starting at line "
+                  + doc.firstLine
+                  + " is larger than "
+                  + MAX_DOCUMENT_CHARS
+                  + " characters"));
+      return;
+    }
+    Object parsed;
+    try {
+      parsed = load.loadFromString(doc.text.toString());
+    } catch (YamlEngineException e) {
+      sink.accept(new Outcome.Rejected(number, syntaxError(e, doc.firstLine)));
+      return;
+    }
+    if (parsed == null) {
+      return; // an empty document: nothing to import
+    }
+    if (!(parsed instanceof Map<?, ?> record)) {
+      sink.accept(
+          new Outcome.Rejected(
+              number,
+              "document starting at line "
+                  + doc.firstLine
+                  + " is a "
+                  + parsed.getClass().getSimpleName()
+                  + ", not a mapping of Relaton fields"));
+      return;
+    }
+    try {
+      sink.accept(new Outcome.Mapped(number, mapper.map(record)));
+    } catch (RelatonMapper.Unmappable e) {
+      sink.accept(new Outcome.Rejected(number, e.getMessage()));
+    } catch (RuntimeException e) {
+      sink.accept(new Outcome.Rejected(number, "cannot map record: " + e));
+    }
+  }
+
+  private static String syntaxError(YamlEngineException e, int firstLine) {
+    StringBuilder reason = new StringBuilder("YAML syntax error");
+    if (e instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
+      int line = marked.getProblemMark().get().getLine() + firstLine;
+      int column = marked.getProblemMark().get().getColumn() + 1;
+      reason.append(" at line ").append(line).append(", column ").append(column);
+      reason.append(": ").append(marked.getProblem());
+      if (marked.getContext() != null) {
+        reason.append(" (").append(marked.getContext()).append(')');
+      }
+    } else {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      reason.append(": ").append(message.lines().findFirst().orElse(message));
+    }
+    return reason.toString();
+  }
+
+  private static boolean isDocumentStart(String line) {
+    return line.startsWith("---")
+        && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t');
+  }
+
+  private static boolean isDocumentEnd(String line) {
+    return line.startsWith("...")
+        && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t');
+  }
+
+  /** Opens {@code in}, decompressing it when it starts with the gzip magic bytes 1f 8b. */
+  static InputStream decompressed(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    buffered.mark(2);
+    int b1 = buffered.read();
+    int b2 = buffered.read();
+    buffered.reset();
+    if (b1 == 0x1f && b2 == 0x8b) {
+      return new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
+    }
+    return buffered;
+  }
+
+  /** The text of one document while it is being read. */
+  private static final class Document {
+    final int firstLine;
+    final StringBuilder text = new StringBuilder(8192);
+    boolean marker;
+    boolean content;
+    boolean oversized;
+
+    Document(int firstLine) {
+      this.firstLine = firstLine;
+    }
+
+    /** A document has begun once it has a "---" marker or any content line. */
+    boolean started() {
+      return marker || content;
+    }
+
+    void append(String line, boolean isMarker, int lineNo) {
+      marker |= isMarker;
+      if (!isMarker && !content) {
+        String t = line.strip();
+        // Directives before the first marker and comments are not content.
+        boolean directive = !marker && line.startsWith("%");
+        content = !t.isEmpty() && !t.startsWith("#") && !directive;
+      }
+      if (oversized) {
+        return;
+      }
+      if (text.length() + line.length() + 1 > MAX_DOCUMENT_CHARS) {
+        oversized = true;
+        text.setLength(0);
+        return;
+      }
+      text.append(line).append('\n');
+    }
+  }
+}

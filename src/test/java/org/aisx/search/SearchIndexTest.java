@@ -1,0 +1,188 @@
+package org.aisx.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Search over the real starter corpus in a real on-disk index. */
+class SearchIndexTest {
+  @TempDir static Path dir;
+  static App app;
+  static SearchIndex index;
+
+  @BeforeAll
+  static void open() {
+    app = Fixtures.starter(dir);
+    index = app.index();
+  }
+
+  @AfterAll
+  static void close() {
+    app.close();
+  }
+
+  private static SearchRequest request(String q, Map<Facet, List<String>> filters) {
+    return new SearchRequest(q, filters, null, null, SearchRequest.Sort.RELEVANCE, 1, 10);
+  }
+
+  private static List<String> ids(SearchResult r) {
+    return r.items().stream().map(Standard::id).toList();
+  }
+
+  @ParameterizedTest(name = "\"{0}\" finds {1} first")
+  @CsvSource({
+    "42001, iso-iec-42001-2023",
+    "ISO/IEC 42001, iso-iec-42001-2023",
+    "iso iec 42001 2023, iso-iec-42001-2023",
+    "Y.3172, itu-t-y-3172-06-2019",
+    "y3172, itu-t-y-3172-06-2019",
+    "RFC 9110, rfc-9110",
+    "rfc9110, rfc-9110",
+    "IEEE 7001, ieee-7001-2021",
+  })
+  void findsIdentifiersTheWayPeopleTypeThem(String q, String expectedFirst) {
+    assertThat(ids(index.search(request(q, Map.of())))).first().isEqualTo(expectedFirst);
+  }
+
+  @Test
+  void aProjectNumberFindsTheDraftAndItsStandard() {
+    List<String> hits = ids(index.search(request("P7001", Map.of())));
+    assertThat(hits).isNotEmpty();
+    assertThat(hits).allMatch(id -> id.contains("7001"));
+  }
+
+  @Test
+  void managementSystemWithTheIsoIecFilterFinds42001() {
+    SearchResult r =
+        index.search(request("management system", Map.of(Facet.SDO, List.of("ISO/IEC"))));
+    assertThat(ids(r)).contains("iso-iec-42001-2023");
+    assertThat(r.items()).allMatch(s -> s.sdo().equals("ISO/IEC"));
+  }
+
+  @Test
+  void wordsAreStemmedAndMatchedAcrossTitleAndAbstract() {
+    // "certifying" and "auditors" are not in 42006's title in these forms; stemming finds it.
+    assertThat(ids(index.search(request("certification audit management systems", Map.of()))))
+        .contains("iso-iec-42006-2025");
+  }
+
+  @Test
+  void facetCountsAreComputedDrillSideways() {
+    SearchResult all = index.search(request("", Map.of()));
+    SearchResult iso = index.search(request("", Map.of(Facet.SDO, List.of("ISO/IEC"))));
+
+    long isoCount = count(all, Facet.SDO, "ISO/IEC");
+    long ieeeCount = count(all, Facet.SDO, "IEEE");
+    assertThat(iso.total()).isEqualTo(isoCount);
+    // The selected facet still offers its other values with their full counts ...
+    assertThat(count(iso, Facet.SDO, "IEEE")).isEqualTo(ieeeCount);
+    // ... while the other facets are counted within the selection.
+    long isoInForce = count(iso, Facet.STATUS, "in-force");
+    assertThat(isoInForce)
+        .isLessThanOrEqualTo(isoCount)
+        .isLessThan(count(all, Facet.STATUS, "in-force"));
+    SearchResult both =
+        index.search(
+            request("", Map.of(Facet.SDO, List.of("ISO/IEC"), Facet.STATUS, List.of("in-force"))));
+    assertThat(both.total()).isEqualTo(isoInForce);
+  }
+
+  @Test
+  void valuesWithinAFacetCombineWithOr() {
+    SearchResult r = index.search(request("", Map.of(Facet.SDO, List.of("ISO/IEC", "IEEE"))));
+    SearchResult all = index.search(request("", Map.of()));
+    assertThat(r.total())
+        .isEqualTo(count(all, Facet.SDO, "ISO/IEC") + count(all, Facet.SDO, "IEEE"));
+  }
+
+  @Test
+  void currentEditionsRankAboveSupersededOnes() {
+    // RFC 7231's title says "Semantics" and "HTTP" just as RFC 9110's does; 9110 replaced it.
+    List<String> hits = ids(index.search(request("HTTP semantics", Map.of())));
+    assertThat(hits).containsSubsequence("rfc-9110", "rfc-7231");
+  }
+
+  @Test
+  void anEmptyQueryListsCurrentEditionsFirst() {
+    SearchResult r =
+        index.search(
+            new SearchRequest("", Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 100));
+    List<Status> statuses = r.items().stream().map(Standard::status).toList();
+    int firstOld = statuses.indexOf(Status.SUPERSEDED);
+    if (firstOld >= 0) {
+      assertThat(statuses.subList(firstOld, statuses.size())).doesNotContain(Status.IN_FORCE);
+    }
+  }
+
+  @Test
+  void pagesDoNotOverlapAndCoverTheTotal() {
+    SearchRequest first =
+        new SearchRequest("", Map.of(), null, null, SearchRequest.Sort.IDENTIFIER, 1, 7);
+    SearchRequest second =
+        new SearchRequest("", Map.of(), null, null, SearchRequest.Sort.IDENTIFIER, 2, 7);
+    List<String> a = ids(index.search(first));
+    List<String> b = ids(index.search(second));
+    assertThat(a).hasSize(7).doesNotContainAnyElementsOf(b);
+    assertThat(b).hasSize(7);
+  }
+
+  @Test
+  void sortsByDateNewestFirstAndByIdentifierNaturally() {
+    SearchResult byDate =
+        index.search(new SearchRequest("", Map.of(), null, null, SearchRequest.Sort.DATE, 1, 50));
+    List<Long> dates =
+        byDate.items().stream().map(s -> SearchIndex.dateKey(s.published())).toList();
+    assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    SearchResult byId =
+        index.search(
+            new SearchRequest(
+                "",
+                Map.of(Facet.SDO, List.of("ISO/IEC")),
+                null,
+                null,
+                SearchRequest.Sort.IDENTIFIER,
+                1,
+                100));
+    List<String> keys =
+        byId.items().stream().map(s -> SearchIndex.naturalKey(s.identifier())).toList();
+    assertThat(keys).isSorted();
+    assertThat(SearchIndex.naturalKey("ISO/IEC 5259-1:2024"))
+        .isLessThan(SearchIndex.naturalKey("ISO/IEC 22989:2022"));
+  }
+
+  @Test
+  void theYearRangeFiltersByPublicationYear() {
+    SearchResult r =
+        index.search(new SearchRequest("", Map.of(), 2023, 2024, SearchRequest.Sort.DATE, 1, 100));
+    assertThat(r.total()).isPositive();
+    assertThat(r.items()).allSatisfy(s -> assertThat(s.year()).isBetween(2023, 2024));
+  }
+
+  @Test
+  void knowsWhichBodiesAreInTheCatalogue() {
+    assertThat(index.knows(Facet.SDO, "ITU-T")).isTrue();
+    assertThat(index.knows(Facet.SDO, "ACME")).isFalse();
+    assertThat(index.knows(Facet.COMMITTEE, "ISO/IEC JTC 1/SC 42")).isTrue();
+  }
+
+  private static long count(SearchResult r, Facet facet, String value) {
+    return r.facets().get(facet).stream()
+        .filter(c -> c.value().equals(value))
+        .mapToLong(SearchResult.FacetCount::count)
+        .findFirst()
+        .orElse(0);
+  }
+}

@@ -1,0 +1,207 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The read API over real HTTP, a real store and a real index. */
+class ApiTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+  static final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.starter(dir);
+    server = app.web().start(0);
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  static JsonNode body(HttpResponse<String> r) throws Exception {
+    return json.readTree(r.body());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Validates {@code value} against a schema of the served openapi.json. */
+  static Set<ValidationMessage> validate(String schema, JsonNode value) throws Exception {
+    JsonNode openapi = body(http.get("/api/v1/openapi.json"));
+    ObjectNode root = json.createObjectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.put("$ref", "#/components/schemas/" + schema);
+    root.set("components", openapi.get("components"));
+    JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+    return s.validate(value);
+  }
+
+  @Test
+  void searchFindsTheManagementSystemStandardWithinIsoIec() throws Exception {
+    HttpResponse<String> r =
+        http.get("/api/v1/standards?q=" + enc("management system") + "&sdo=" + enc("ISO/IEC"));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    JsonNode b = body(r);
+    List<String> ids = new ArrayList<>();
+    b.get("items").forEach(i -> ids.add(i.get("id").asText()));
+    assertThat(ids).contains("iso-iec-42001-2023");
+    assertThat(b.get("facets").get("sdo").findValuesAsText("value"))
+        .contains("ISO/IEC", "IEEE", "ITU-T");
+    assertThat(validate("SearchResponse", b)).isEmpty();
+  }
+
+  @Test
+  void theRecordCarriesRelationsBothWaysProvenanceAndItsRevisionAsETag() throws Exception {
+    HttpResponse<String> r = http.get("/api/v1/standards/rfc-7231");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("ETag")).contains("\"1\"");
+    JsonNode b = body(r);
+    assertThat(b.get("identifier").asText()).isEqualTo("RFC 7231");
+    assertThat(b.get("relations").findValuesAsText("targetId")).contains("rfc-9110", "rfc-2616");
+    assertThat(b.get("inverseRelations").get(0).get("type").asText()).isEqualTo("replaced-by");
+    assertThat(b.get("inverseRelations").get(0).get("sourceId").asText()).isEqualTo("rfc-9110");
+    assertThat(b.get("provenance").get("source").asText()).isEqualTo("fixture");
+    assertThat(validate("RecordResponse", b)).isEmpty();
+  }
+
+  @Test
+  void historyListsTheEventsOfARecord() throws Exception {
+    JsonNode b = body(http.get("/api/v1/standards/iso-iec-42001-2023/history"));
+    assertThat(b.get("events").get(0).get("kind").asText()).isEqualTo("created");
+    assertThat(b.get("events").get(0).get("source").asText()).isEqualTo("aisx-starter-corpus");
+    assertThat(validate("HistoryResponse", b)).isEmpty();
+  }
+
+  @Test
+  void taxonomyHasEveryDimensionAndADefinitionForEveryConcept() throws Exception {
+    JsonNode b = body(http.get("/api/v1/taxonomy?lang=fr"));
+    assertThat(b.get("dimensions").findValuesAsText("id"))
+        .contains("vertical", "activity", "application", "concern");
+    b.get("dimensions")
+        .forEach(
+            d ->
+                d.get("concepts")
+                    .forEach(
+                        c -> {
+                          assertThat(c.get("definitions").get("en").asText()).isNotBlank();
+                          assertThat(c.get("definitions").get("fr").asText()).isNotBlank();
+                        }));
+    assertThat(b.get("dimensions").get(0).get("label").asText()).isEqualTo("Secteur d'activité");
+    assertThat(validate("Taxonomy", b)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} → 400 naming {1}")
+  @CsvSource({
+    "/api/v1/standards?size=101, size",
+    "/api/v1/standards?size=abc, size",
+    "/api/v1/standards?page=0, page",
+    "/api/v1/standards?page=9999&size=100, page",
+    "/api/v1/standards?status=active, status",
+    "/api/v1/standards?vertical=mars, vertical",
+    "/api/v1/standards?sdo=ACME, sdo",
+    "/api/v1/standards?sort=price, sort",
+    "/api/v1/standards?from=2024&to=2020, from",
+    "/api/v1/standards?from=20x4, from",
+    "/api/v1/standards?mode=telepathy, mode",
+    "/api/v1/standards?colour=blue, colour",
+    "/api/v1/standards?q=a&q=b, q",
+  })
+  void badParametersAre400sWithTheErrorBody(String path, String field) throws Exception {
+    HttpResponse<String> r = http.get(path);
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode b = body(r);
+    assertThat(b.get("error").get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(b.get("error").get("details").get(0).get("field").asText()).isEqualTo(field);
+    assertThat(validate("Error", b)).isEmpty();
+  }
+
+  @Test
+  void anOversizedQueryIsA400() throws Exception {
+    HttpResponse<String> r = http.get("/api/v1/standards?q=" + "a".repeat(600));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(body(r).get("error").get("details").get(0).get("field").asText()).isEqualTo("q");
+  }
+
+  @Test
+  void unknownIdsAndRoutesAre404s() throws Exception {
+    HttpResponse<String> r = http.get("/api/v1/standards/no-such-standard");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(body(r).get("error").get("code").asText()).isEqualTo("not_found");
+    assertThat(http.get("/api/v1/standards/no-such-standard/history").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/v1/nothing-here").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void writesToTheReadApiAreRefusedWithoutAServerError() {
+    HttpResponse<String> r = http.post("/api/v1/standards", "{}");
+    assertThat(r.statusCode()).isBetween(400, 499);
+  }
+
+  @Test
+  void queryMetacharactersNeverCauseServerErrors() {
+    for (String q :
+        List.of(
+            "\"unclosed",
+            "a AND (b",
+            "*",
+            "-",
+            "'; DROP TABLE standard; --",
+            "\\",
+            "~~~",
+            "((((")) {
+      assertThat(http.get("/api/v1/standards?q=" + enc(q)).statusCode()).as(q).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void healthAndMetricsAnswerForOperators() throws Exception {
+    JsonNode health = body(http.get("/healthz"));
+    assertThat(health.get("status").asText()).isEqualTo("ok");
+    assertThat(health.get("records").asLong()).isGreaterThan(100);
+    HttpResponse<String> metrics = http.get("/metrics");
+    assertThat(metrics.body()).contains("aisx_records " + health.get("records").asLong());
+    assertThat(metrics.body())
+        .contains("aisx_http_requests_total{route=\"/healthz\",status=\"200\"}");
+  }
+
+  @Test
+  void everyResponseCarriesSecurityHeaders() {
+    HttpResponse<String> r = http.get("/api/v1/standards");
+    assertThat(r.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+}

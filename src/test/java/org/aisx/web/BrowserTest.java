@@ -1,0 +1,127 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The whole path in Debian's headless Chromium: search, filter, open the record. */
+class BrowserTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static WebDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.starter(dir);
+    server = app.web().start(0);
+    base = "http://localhost:" + server.port();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("aisx.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + dir.resolve("chromium-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("aisx.chromedriver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    server.close();
+    app.close();
+  }
+
+  @Test
+  void searchThenFilterThenOpenTheRecord() throws Exception {
+    browser.get(base + "/");
+    WebElement q = browser.findElement(By.id("q"));
+    q.sendKeys("management system", Keys.ENTER);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.until(ExpectedConditions.urlContains("q=management"));
+
+    // Ticking the box applies the filter at once (progressive enhancement).
+    WebElement iso = browser.findElement(By.cssSelector("#facet-sdo input[value='ISO/IEC']"));
+    browser.findElement(By.cssSelector("label[for='" + iso.getAttribute("id") + "']")).click();
+    wait.until(ExpectedConditions.urlContains("sdo=ISO%2FIEC"));
+    assertThat(
+            browser.findElement(By.cssSelector("#facet-sdo input[value='ISO/IEC']")).isSelected())
+        .isTrue();
+    screenshot("search-desktop");
+
+    browser
+        .findElement(
+            By.linkText("Information technology - Artificial intelligence - Management system"))
+        .click();
+    wait.until(ExpectedConditions.urlContains("/standards/iso-iec-42001-2023"));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Information technology - Artificial intelligence - Management system");
+    WebElement out = browser.findElement(By.cssSelector("a.source-link"));
+    assertThat(out.getAttribute("href")).startsWith("https://webstore.iec.ch/");
+    assertThat(out.isDisplayed()).isTrue();
+    screenshot("record-desktop");
+
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.get(base + "/search?q=management+system&sdo=ISO%2FIEC");
+    screenshot("search-phone");
+    browser.get(base + "/standards/iso-iec-42001-2023?lang=fr");
+    assertThat(browser.findElement(By.cssSelector("a.source-link")).getText())
+        .contains("Aller à la page");
+    screenshot("record-phone-fr");
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @Test
+  void filtersWorkWithoutJavaScriptThroughTheApplyButton() {
+    // The same form submits with the button; the page is plain HTML.
+    browser.get(base + "/search?q=machine+learning");
+    WebElement itu = browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']"));
+    assertThat(itu.getAttribute("type")).isEqualTo("checkbox");
+    assertThat(browser.findElement(By.cssSelector("#filter-form button[type=submit]"))).isNotNull();
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path target = Path.of("target", "screenshots");
+    Files.createDirectories(target);
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(target.resolve(name + ".png"), png);
+  }
+}

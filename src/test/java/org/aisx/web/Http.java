@@ -1,0 +1,49 @@
+package org.aisx.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A real HTTP client against a server started on a free port. */
+final class Http {
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+
+  Http(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  HttpResponse<String> get(String path, String header, String value) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET().build());
+  }
+
+  HttpResponse<String> post(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String base() {
+    return base;
+  }
+}

@@ -1,0 +1,193 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Server-rendered pages over real HTTP, parsed as a browser would. */
+class PagesTest {
+  static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.starter(dir);
+    app.catalog()
+        .save(
+            Standard.builder("XSS 1:2026")
+                .title(Map.of("en", "Hostile title " + XSS))
+                .summary(Map.of("en", "Hostile abstract " + XSS))
+                .sdo("Test body " + XSS)
+                .committee("Committee " + XSS)
+                .type(PublicationType.OTHER)
+                .status(Status.DRAFT)
+                .keywords(List.of(XSS))
+                .build(),
+            "test " + XSS,
+            "test",
+            null);
+    server = app.web().start(0);
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  static Document page(String path) {
+    HttpResponse<String> r = http.get(path);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    return Jsoup.parse(r.body());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void searchPageOffersFacetCheckboxesWithCounts() {
+    Document d = page("/search?q=" + enc("management system"));
+    Element iso = d.selectFirst("#facet-sdo input[value=ISO/IEC]");
+    assertThat(iso).isNotNull();
+    assertThat(iso.attr("type")).isEqualTo("checkbox");
+    Element label = d.selectFirst("label[for=" + iso.id() + "]");
+    assertThat(label.selectFirst(".count").text()).matches("\\d+");
+    assertThat(d.select("#facet-status, #facet-type")).hasSize(2);
+    assertThat(d.select("ol.hits > li")).isNotEmpty();
+  }
+
+  @Test
+  void tickingIsoIecNarrowsTheResultsTo42001AndKeepsTheBoxTicked() {
+    Document d = page("/search?q=" + enc("management system") + "&sdo=" + enc("ISO/IEC"));
+    assertThat(d.select("ol.hits h3 a").eachText())
+        .contains("Information technology - Artificial intelligence - Management system");
+    assertThat(d.select("ol.hits .identifier").eachText()).allMatch(t -> t.startsWith("ISO/IEC"));
+    assertThat(d.selectFirst("#facet-sdo input[value=ISO/IEC]").hasAttr("checked")).isTrue();
+  }
+
+  @Test
+  void supersededEditionsAreMarkedInResultsAndOnTheirPage() {
+    Document results = page("/search?q=" + enc("HTTP semantics"));
+    Element old = results.selectFirst("li.hit.status-superseded");
+    assertThat(old).isNotNull();
+    assertThat(old.selectFirst(".badge").text()).isEqualTo("Superseded");
+    assertThat(old.selectFirst(".warning").text()).contains("newer edition");
+
+    Document record = page("/standards/rfc-7231");
+    Element banner = record.selectFirst(".status-banner");
+    assertThat(banner.text()).contains("superseded");
+    assertThat(banner.selectFirst("a").attr("href")).isEqualTo("/standards/rfc-9110");
+  }
+
+  @Test
+  void recordPageShowsFieldsRelationsBothWaysHistoryAndTheLinkOut() {
+    Document d = page("/standards/rfc-9110");
+    assertThat(d.selectFirst("h1").text()).isEqualTo("HTTP Semantics");
+    Element out = d.selectFirst("a.source-link");
+    assertThat(out.attr("href")).isEqualTo("https://www.rfc-editor.org/info/rfc9110");
+    assertThat(d.select("table.relations td").eachText()).contains("Replaces");
+    assertThat(d.select("table.relations a").eachAttr("href")).contains("/standards/rfc-7231");
+    assertThat(d.select("table.history tbody tr")).hasSize(1);
+    assertThat(d.select(".record-facts dd").eachText()).contains("IETF", "10.17487/RFC9110");
+
+    Document target = page("/standards/rfc-7231");
+    assertThat(target.select("table.relations tr").eachText())
+        .anyMatch(t -> t.startsWith("Replaced by") && t.contains("RFC 9110"));
+  }
+
+  @Test
+  void untrustedTextIsEscapedEverywhere() {
+    for (String path :
+        List.of(
+            "/standards/xss-1-2026",
+            "/search?q=" + enc("Hostile"),
+            "/search?q=" + enc(XSS),
+            "/search?q=" + enc("\"><script>alert(2)</script>"))) {
+      HttpResponse<String> r = http.get(path);
+      assertThat(r.body()).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x");
+      Document d = Jsoup.parse(r.body());
+      assertThat(d.select("script").eachAttr("src")).as(path).containsOnly("/static/app.js");
+      assertThat(d.select("[onerror]")).as(path).isEmpty();
+    }
+    assertThat(page("/standards/xss-1-2026").selectFirst("h1").text())
+        .isEqualTo("Hostile title " + XSS);
+  }
+
+  @Test
+  void frenchIsCompleteAndChosenByParameterCookieOrBrowser() {
+    Document fr = page("/search?lang=fr");
+    assertThat(fr.selectFirst("html").attr("lang")).isEqualTo("fr");
+    assertThat(fr.selectFirst("#search-heading").text()).isEqualTo("Trouver des normes d'IA");
+    assertThat(fr.selectFirst("#facet-status legend").text()).isEqualTo("Statut");
+
+    HttpResponse<String> byHeader =
+        http.get("/taxonomy", "Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5");
+    assertThat(Jsoup.parse(byHeader.body()).selectFirst("h1").text()).isEqualTo("Taxonomie");
+  }
+
+  @Test
+  void everyMessageKeyHasAnEnglishAndAFrenchText() throws Exception {
+    java.util.Properties en = new java.util.Properties();
+    java.util.Properties fr = new java.util.Properties();
+    try (var a = getClass().getResourceAsStream("/i18n/messages_en.properties");
+        var b = getClass().getResourceAsStream("/i18n/messages_fr.properties")) {
+      en.load(new java.io.InputStreamReader(a, StandardCharsets.UTF_8));
+      fr.load(new java.io.InputStreamReader(b, StandardCharsets.UTF_8));
+    }
+    assertThat(fr.keySet()).isEqualTo(en.keySet());
+    assertThat(fr.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
+  }
+
+  @Test
+  void pagesHaveLandmarksAndLabelledInputs() {
+    Document d = page("/search");
+    assertThat(d.select("header, main, footer, nav")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(d.selectFirst("a.skip").attr("href")).isEqualTo("#main");
+    for (Element input : d.select("input:not([type=hidden])")) {
+      assertThat(d.select("label[for=" + input.id() + "]")).as(input.outerHtml()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void errorsAreFriendlyPagesWithTheRightStatus() {
+    HttpResponse<String> missing = http.get("/standards/does-not-exist");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(missing.body()).selectFirst("h1").text()).isEqualTo("Not found");
+    HttpResponse<String> bad = http.get("/search?page=abc");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(bad.body()).selectFirst("main").text()).contains("page");
+  }
+
+  @Test
+  void pagingLinksKeepTheSearch() {
+    Document d = page("/search?sdo=" + enc("IEEE") + "&size=5");
+    Element next = d.selectFirst("a[rel=next]");
+    assertThat(next.attr("href")).contains("sdo=IEEE").contains("page=2");
+    Document second = page(next.attr("href"));
+    assertThat(second.select("ol.hits > li")).hasSize(5);
+  }
+}

@@ -1,0 +1,15 @@
+package org.aisx.ingest;
+
+import org.aisx.catalog.Standard;
+
+/** What a feed reader made of one entry of its input. */
+public sealed interface FeedRecord {
+  /** Where the entry is in its input, e.g. "record 12" or "line 3401". */
+  String where();
+
+  /** The entry mapped to a record (not yet validated against the catalogue's rules). */
+  record Mapped(String where, Standard standard) implements FeedRecord {}
+
+  /** The entry could not be read or mapped; {@code reason} names the field or the error. */
+  record Rejected(String where, String reason) implements FeedRecord {}
+}

@@ -8,6 +8,11 @@ import org.jsoup.nodes.TextNode;
 
 /** Turns the HTML some feeds put in text fields into plain text: paragraphs kept, tags dropped. */
 public final class PlainText {
+  private static final java.util.regex.Pattern HTML =
+      java.util.regex.Pattern.compile(
+          "</?(p|br|div|span|ul|ol|li|b|i|em|strong|a|sub|sup|table|tr|td|th|h[1-6]|blockquote|pre|code)\\b[^>]*>",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private PlainText() {}
 
   public static String of(String maybeHtml) {
@@ -15,8 +20,9 @@ public final class PlainText {
       return null;
     }
     String s = maybeHtml.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r\n", "\n");
-    if (s.indexOf('<') < 0 && s.indexOf('&') < 0) {
-      return tidy(s);
+    if (!HTML.matcher(s).find()) {
+      // Not markup: keep literal angle brackets ("<transaction>") and only decode entities.
+      return tidy(org.jsoup.parser.Parser.unescapeEntities(s, false));
     }
     Document doc = Jsoup.parseBodyFragment(s);
     StringBuilder out = new StringBuilder();
@@ -45,10 +51,11 @@ public final class PlainText {
   }
 
   private static String tidy(String s) {
-    String[] paragraphs = s.replace('\u00a0', ' ').split("\\n\\s*\\n|\\n");
+    // Paragraphs are separated by blank lines; a single line break is only a wrapped line.
+    String[] paragraphs = s.replace('\u00a0', ' ').split("\\n\\s*\\n");
     StringBuilder out = new StringBuilder();
     for (String p : paragraphs) {
-      String line = p.replaceAll("[ \\t\\x0B\\f]+", " ").strip();
+      String line = p.replaceAll("\\s+", " ").strip();
       if (!line.isEmpty()) {
         if (out.length() > 0) {
           out.append("\n\n");

@@ -66,7 +66,7 @@ import org.aisx.catalog.Status;
  *
  * <table>
  * <caption>status</caption>
- * <tr><th>body</th><th>source value (counts in the 2025 feeds)</th><th>status</th></tr>
+ * <tr><th>body</th><th>source value (records in the shared feeds)</th><th>status</th></tr>
  * <tr><td>IEC/ISO</td><td>docstatus PUBLISHED (15,443)</td><td>in-force</td></tr>
  * <tr><td>IEC/ISO</td><td>REVISED (12,797), REPLACED (2,692)</td><td>superseded</td></tr>
  * <tr><td>IEC/ISO</td><td>WITHDRAWN (1,592)</td><td>withdrawn</td></tr>
@@ -152,11 +152,15 @@ final class RelatonMapper {
     Map<String, String> dates = dates(doc);
     String url = url(doc);
     List<Relation> relations = relations(doc, ids.primary, sdo, rules);
+    Map<String, String> title = titles(doc, defaultLang);
+    if (title.isEmpty() && rules == Rules.ITU) {
+      title = ituBaseTitle(doc, ids.primary);
+    }
 
     Standard.Builder b =
         Standard.builder(ids.primary)
             .identifiers(ids.others)
-            .title(titles(doc, defaultLang))
+            .title(title)
             .summary(abstracts(doc, defaultLang))
             .sdo(sdo)
             .edition(str(doc.get("edition")))
@@ -396,6 +400,33 @@ final class RelatonMapper {
         .kind(type == PublicationType.INTERNATIONAL_STANDARD ? Kind.STANDARD : Kind.PUBLICATION)
         .published(firstNonNull(dates.get("published"), dates.get("issued")))
         .committee(ituCommittee(authorSubdivision(doc), sdo));
+  }
+
+  /**
+   * ITU amendments, corrigenda and errata often have no title of their own: they take the title of
+   * the edition they belong to, as listed among their hasEdition relations.
+   */
+  private static Map<String, String> ituBaseTitle(Map<?, ?> doc, String identifier) {
+    ItuId self = ItuId.parse(identifier);
+    if (self == null || self.isEdition()) {
+      return Map.of();
+    }
+    for (Object r : list(doc.get("relation"))) {
+      if (r instanceof Map<?, ?> rel
+          && "hasEdition".equals(str(rel.get("type")))
+          && rel.get("bibitem") instanceof Map<?, ?> bib) {
+        String target = relationTarget(bib);
+        ItuId base = target == null ? null : ItuId.parse(target);
+        if (base != null
+            && base.isEdition()
+            && base.rest.isEmpty()
+            && base.rec.equals(self.rec)
+            && base.year == self.baseYear) {
+          return titles(bib, "en");
+        }
+      }
+    }
+    return Map.of();
   }
 
   static Status ituStatus(String stage, String urlMark, boolean laterEditionListed) {
@@ -816,13 +847,14 @@ final class RelatonMapper {
           "^(?:ITU-[TRD] )?(?<rec>\\S+)(?: \\((?<base>\\d{4})\\))?(?<rest>.*?)"
               + "\\s*\\((?<mm>\\d{2})/(?<yyyy>\\d{4})\\)$");
 
-  private record ItuId(String rest, Integer baseYear, int year, int month) {
+  private record ItuId(String rec, String rest, Integer baseYear, int year, int month) {
     static ItuId parse(String identifier) {
       Matcher m = ITU_ID.matcher(identifier.strip());
       if (!m.matches()) {
         return null;
       }
       return new ItuId(
+          m.group("rec"),
           m.group("rest").strip(),
           m.group("base") == null ? null : Integer.valueOf(m.group("base")),
           Integer.parseInt(m.group("yyyy")),

@@ -129,7 +129,7 @@ public final class RelatonReader {
     }
     Object parsed;
     try {
-      parsed = load.loadFromString(doc.text.toString());
+      parsed = parse(doc.text);
     } catch (YamlEngineException e) {
       sink.accept(new Outcome.Rejected(number, syntaxError(e, doc.firstLine)));
       return;
@@ -155,6 +155,64 @@ public final class RelatonReader {
     } catch (RuntimeException e) {
       sink.accept(new Outcome.Rejected(number, "cannot map record: " + e));
     }
+  }
+
+  /**
+   * Parses one document. The YAML 1.1 escapes {@code \L}, {@code \P}, {@code \N} and {@code \_} in
+   * double-quoted scalars, which SnakeYAML Engine does not know (two IEC titles use {@code \L}),
+   * are rewritten to their code points at the position the parser reports, and the document parsed
+   * again.
+   */
+  private Object parse(StringBuilder text) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return load.loadFromString(text.toString());
+      } catch (MarkedYamlEngineException e) {
+        if (attempt >= 50 || !repairEscape(text, e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean repairEscape(StringBuilder text, MarkedYamlEngineException e) {
+    if (e.getProblem() == null
+        || !e.getProblem().startsWith("found unknown escape character")
+        || e.getProblemMark().isEmpty()) {
+      return false;
+    }
+    int line = e.getProblemMark().get().getLine();
+    int column = e.getProblemMark().get().getColumn();
+    int lineStart = 0;
+    for (int l = 0; l < line; l++) {
+      lineStart = text.indexOf("\n", lineStart);
+      if (lineStart < 0) {
+        return false;
+      }
+      lineStart++;
+    }
+    int pos;
+    try {
+      pos = text.offsetByCodePoints(lineStart, column);
+    } catch (IndexOutOfBoundsException outside) {
+      return false;
+    }
+    if (pos < 1 || pos >= text.length() || text.charAt(pos - 1) != '\\') {
+      return false;
+    }
+    String replacement =
+        switch (text.charAt(pos)) {
+          case 'L' -> "u2028";
+          case 'P' -> "u2029";
+          case 'N' -> "u0085";
+          case '_' -> "u00A0";
+          default -> null;
+        };
+    if (replacement == null) {
+      return false;
+    }
+    text.replace(pos, pos + 1, replacement);
+    return true;
   }
 
   private static String syntaxError(YamlEngineException e, int firstLine) {

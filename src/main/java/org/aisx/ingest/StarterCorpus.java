@@ -1,5 +1,6 @@
 package org.aisx.ingest;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -19,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,45 +70,71 @@ public final class StarterCorpus {
 
   /** Reads the feeds under {@code dataDir}, writes {@code out}, returns the number of records. */
   static int build(Path dataDir, Path out, PrintStream log) throws IOException {
-    List<Standard> selected = new ArrayList<>();
+    // The three feeds are independent: read them side by side.
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<List<Standard>> iec =
+          pool.submit(
+              () ->
+                  read(
+                      dataDir.resolve("relaton-iec.yaml.gz"),
+                      "relaton-iec",
+                      s -> SC42.equals(s.committee()),
+                      log));
+      Future<List<Standard>> itu =
+          pool.submit(
+              () ->
+                  read(
+                      dataDir.resolve("relaton-itu-t.yaml.gz"),
+                      "relaton-itu-t",
+                      s -> ITU_Y31.matcher(s.identifier()).find(),
+                      log));
+      Future<List<Standard>> ieee =
+          pool.submit(
+              () ->
+                  read(
+                      dataDir.resolve("relaton-ieee.yaml.gz"),
+                      "relaton-ieee",
+                      s -> IEEE_70XX.matcher(s.identifier()).find(),
+                      log));
 
-    selected.addAll(
-        read(
-            dataDir.resolve("relaton-iec.yaml.gz"),
-            "relaton-iec",
-            s -> SC42.equals(s.committee()),
-            log));
-
-    List<Standard> y31 =
-        read(
-            dataDir.resolve("relaton-itu-t.yaml.gz"),
-            "relaton-itu-t",
-            s -> ITU_Y31.matcher(s.identifier()).find(),
-            log);
-    Set<String> aiRecommendations = new HashSet<>();
-    for (Standard s : y31) {
-      if (mentionsAi(s)) {
-        aiRecommendations.add(recommendation(s));
+      List<Standard> selected = new ArrayList<>(get(iec));
+      List<Standard> y31 = get(itu);
+      Set<String> aiRecommendations = new HashSet<>();
+      for (Standard s : y31) {
+        if (mentionsAi(s)) {
+          aiRecommendations.add(recommendation(s));
+        }
       }
-    }
-    for (Standard s : y31) {
-      if (aiRecommendations.contains(recommendation(s))) {
-        selected.add(s);
+      for (Standard s : y31) {
+        if (aiRecommendations.contains(recommendation(s))) {
+          selected.add(s);
+        }
       }
+      selected.addAll(get(ieee));
+
+      List<Standard> records = deduplicate(selected, log);
+      records.sort(Comparator.comparing(Standard::id));
+      report(records, log);
+      write(records, out);
+      return records.size();
+    } finally {
+      pool.shutdownNow();
     }
+  }
 
-    selected.addAll(
-        read(
-            dataDir.resolve("relaton-ieee.yaml.gz"),
-            "relaton-ieee",
-            s -> IEEE_70XX.matcher(s.identifier()).find(),
-            log));
-
-    List<Standard> records = deduplicate(selected, log);
-    records.sort(Comparator.comparing(Standard::id));
-    report(records, log);
-    write(records, out);
-    return records.size();
+  private static <T> T get(Future<T> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   static boolean mentionsAi(Standard s) {
@@ -145,10 +176,12 @@ public final class StarterCorpus {
                 }
               });
     }
-    log.printf(
-        "%s: %d records mapped, %d rejected, %d selected%n",
-        source, mapped[0], rejected.size(), kept.size());
-    rejected.stream().limit(20).forEach(r -> log.println("  rejected " + r));
+    synchronized (log) {
+      log.printf(
+          "%s: %d records mapped, %d rejected, %d selected%n",
+          source, mapped[0], rejected.size(), kept.size());
+      rejected.stream().limit(20).forEach(r -> log.println("  rejected " + r));
+    }
     return kept;
   }
 
@@ -184,13 +217,14 @@ public final class StarterCorpus {
     log.println("per status: " + byStatus);
   }
 
+  @JsonPropertyOrder({"format", "version", "generated", "attribution", "records"})
+  record Envelope(
+      String format, int version, String generated, String attribution, List<Standard> records) {}
+
   private static void write(List<Standard> records, Path out) throws IOException {
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("format", "aisx-json");
-    envelope.put("version", 1);
-    envelope.put("generated", LocalDate.now(ZoneOffset.UTC).toString());
-    envelope.put("attribution", ATTRIBUTION);
-    envelope.put("records", records);
+    Envelope envelope =
+        new Envelope(
+            "aisx-json", 1, LocalDate.now(ZoneOffset.UTC).toString(), ATTRIBUTION, records);
     ObjectMapper json =
         new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,0 +1,147 @@
+package org.aisx.ingest;
+
+import java.nio.charset.Charset;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Plain text from the text fields of Relaton records. Only text that is declared {@code text/html}
+ * or contains real HTML tags goes through jsoup: ITU abstracts are plain text that may contain
+ * angle brackets of their own ("a set of actions called a &lt;transaction&gt;"), which an HTML
+ * parser would swallow.
+ */
+final class RelatonText {
+  private RelatonText() {}
+
+  /** An HTML tag that real feeds use; unknown "tags" such as {@code <transaction>} are text. */
+  private static final Pattern HTML_TAG =
+      Pattern.compile(
+          "</?(?:p|br|div|span|b|i|u|em|strong|ul|ol|li|sub|sup|a|table|thead|tbody|tr|td|th"
+              + "|h[1-6]|blockquote|pre|code|font|dl|dt|dd|hr|img|small|big|tt|s|strike)"
+              + "(?:\\s[^<>]*)?/?>",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ENTITY =
+      Pattern.compile("&(?:#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
+
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "p|div|ul|ol|table|thead|tbody|tr|h[1-6]|blockquote|pre|dl|dt|dd|hr|section|article");
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  /**
+   * Multi-line plain text: HTML paragraphs become paragraphs separated by a blank line, {@code
+   * <br>} a line break, list items lines starting with "• "; entities decoded; literal {@code \r\n}
+   * sequences become line breaks; runs of spaces collapse; blank or null input gives null.
+   */
+  static String paragraphs(String raw, boolean declaredHtml) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.replace("\\r\\n", "\n").replace("\r\n", "\n").replace('\r', '\n');
+    if (declaredHtml || HTML_TAG.matcher(s).find()) {
+      s = htmlToText(s);
+    } else if (ENTITY.matcher(s).find()) {
+      s = Parser.unescapeEntities(s, false);
+    }
+    String tidy = tidy(s);
+    return tidy.isEmpty() ? null : tidy;
+  }
+
+  /** One line of plain text (titles, keywords, committee names); blank or null input gives null. */
+  static String line(String raw) {
+    String s = paragraphs(raw, false);
+    if (s == null) {
+      return null;
+    }
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  private static String htmlToText(String html) {
+    Element body = Jsoup.parseBodyFragment(html).body();
+    StringBuilder out = new StringBuilder();
+    body.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+              out.append(text.text());
+            } else if (node instanceof Element el) {
+              String name = el.normalName();
+              if (name.equals("br")) {
+                out.append('\n');
+              } else if (name.equals("li")) {
+                newLine(out);
+                out.append("• ");
+              } else if (name.equals("td") || name.equals("th")) {
+                out.append(' ');
+              } else if (BLOCK.matcher(name).matches()) {
+                out.append("\n\n");
+              }
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element el) {
+              String name = el.normalName();
+              if (name.equals("li")) {
+                newLine(out);
+              } else if (BLOCK.matcher(name).matches()) {
+                out.append("\n\n");
+              }
+            }
+          }
+        });
+    return out.toString();
+  }
+
+  private static void newLine(StringBuilder out) {
+    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+      out.append('\n');
+    }
+  }
+
+  /** Trims every line, collapses spaces and blank-line runs, repairs stray C1 control chars. */
+  private static String tidy(String s) {
+    StringBuilder cleaned = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        cleaned.append('\n');
+      } else if (c >= 0x80 && c <= 0x9f) {
+        // "&#x92;" and friends: windows-1252 bytes that were taken for code points.
+        String decoded = new String(new byte[] {(byte) c}, WINDOWS_1252);
+        if (decoded.length() == 1 && decoded.charAt(0) != '\ufffd' && decoded.charAt(0) != c) {
+          cleaned.append(decoded);
+        }
+      } else if (c == '\u00a0' || c == '\t' || c == '\f' || c == '\u000b') {
+        cleaned.append(' ');
+      } else if (c == '\n' || c >= 0x20) {
+        cleaned.append(c);
+      }
+    }
+    String[] lines = cleaned.toString().split("\n", -1);
+    StringBuilder out = new StringBuilder(cleaned.length());
+    int pendingBreaks = 0;
+    for (String l : lines) {
+      String line = l.replaceAll(" {2,}", " ").strip();
+      if (line.isEmpty()) {
+        pendingBreaks++;
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(pendingBreaks >= 1 ? "\n\n" : "\n");
+      }
+      out.append(line);
+      pendingBreaks = 0;
+    }
+    return out.toString();
+  }
+}

@@ -54,7 +54,7 @@ public final class App implements AutoCloseable {
     this.catalog = new Catalog(store, index, json, Clock.systemUTC());
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
-    this.importer = new Importer(catalog, reader, jsonFormat);
+    this.importer = new Importer(catalog, reader, jsonFormat, json);
   }
 
   /**

@@ -25,7 +25,7 @@ public final class Main {
 
       usage:
         java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL]
-        java -jar aisx.jar import  --format json [--source NAME] [--data DIR] [--db URL] FILE...
+        java -jar aisx.jar import  --format json|relaton|rfc-index [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
 

@@ -31,7 +31,7 @@ final class TerminalProgress implements Progress {
   }
 
   @Override
-  public void advance(long done) {
+  public void advance(long done, long items) {
     long now = System.nanoTime();
     long interval = terminal ? 200_000_000L : 5_000_000_000L;
     if (now - lastPrint < interval) {
@@ -39,16 +39,14 @@ final class TerminalProgress implements Progress {
     }
     lastPrint = now;
     double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
-    double rate = done / seconds;
-    StringBuilder line = new StringBuilder(task).append(": ").append(done);
-    if (total > 0) {
-      long left = (long) ((total - done) / Math.max(rate, 1e-3));
-      line.append('/')
-          .append(total)
-          .append(String.format(" (%d%%)", done * 100 / total))
-          .append(String.format(", %.0f/s, %s left", rate, format(Duration.ofSeconds(left))));
-    } else {
-      line.append(String.format(" records, %.0f/s", rate));
+    StringBuilder line = new StringBuilder(task).append(": ").append(items).append(" records");
+    line.append(String.format(", %.0f/s", items / seconds));
+    if (total > 0 && done > 0) {
+      double fraction = Math.min(1.0, (double) done / total);
+      long left = (long) (seconds * (1 - fraction) / fraction);
+      line.append(
+          String.format(
+              ", %d%%, %s left", (int) (fraction * 100), format(Duration.ofSeconds(left))));
     }
     if (terminal) {
       out.print("\r" + line + "   ");

@@ -4,11 +4,14 @@ package org.aisx.catalog;
 public interface Progress {
   Progress SILENT = new Progress() {};
 
-  /** Work begins; {@code total} is -1 when unknown. */
+  /**
+   * Work begins. {@code total} is in the units of {@link #advance} (bytes of input for an import,
+   * records for re-indexing), or -1 when unknown.
+   */
   default void start(String task, long total) {}
 
-  /** {@code done} items of the task are finished. */
-  default void advance(long done) {}
+  /** {@code done} units of the total are finished, and {@code items} records so far. */
+  default void advance(long done, long items) {}
 
   /** The task ended; {@code summary} says how. */
   default void finish(String summary) {}

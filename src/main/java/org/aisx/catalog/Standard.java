@@ -90,8 +90,34 @@ public record Standard(
     return pick(summary, lang);
   }
 
+  /** The language {@link #titleIn} picks for {@code lang}, for marking it in pages. */
+  public String titleLanguage(String lang) {
+    return pickLanguage(title, lang);
+  }
+
+  /** The language {@link #abstractIn} picks for {@code lang}. */
+  public String abstractLanguage(String lang) {
+    return pickLanguage(summary, lang);
+  }
+
+  /** The language a reader of {@code lang} is shown from per-language {@code texts}. */
+  public static String pickLanguage(Map<String, String> texts, String lang) {
+    if (texts.containsKey(lang)) {
+      return lang;
+    }
+    if (texts.containsKey("en")) {
+      return "en";
+    }
+    return texts.keySet().stream().sorted().findFirst().orElse(lang);
+  }
+
   /** Publication year, or 0 when unknown. */
   public int year() {
+    return yearOf(published);
+  }
+
+  /** The year of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), or 0. */
+  public static int yearOf(String published) {
     if (published == null || published.length() < 4) {
       return 0;
     }
@@ -113,14 +139,9 @@ public record Standard(
     };
   }
 
-  private static String pick(Map<String, String> texts, String lang) {
-    if (texts.containsKey(lang)) {
-      return texts.get(lang);
-    }
-    if (texts.containsKey("en")) {
-      return texts.get("en");
-    }
-    return texts.values().stream().sorted().findFirst().orElse("");
+  /** The text a reader of {@code lang} is shown: theirs, else English, else any. */
+  public static String pick(Map<String, String> texts, String lang) {
+    return texts.getOrDefault(pickLanguage(texts, lang), "");
   }
 
   public Builder toBuilder() {

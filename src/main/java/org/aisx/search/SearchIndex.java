@@ -141,7 +141,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
-            progress.advance(done.incrementAndGet());
+            long n = done.incrementAndGet();
+            progress.advance(n, n);
           });
     } catch (IOException e) {
       throw new UncheckedIOException("re-indexing failed", e);
@@ -175,7 +176,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
     try {
-      doc.add(new StoredField(Fields.DOCUMENT, json.writeValueAsBytes(s)));
+      doc.add(new StoredField(Fields.DOCUMENT, json.writeValueAsBytes(Hit.of(s))));
     } catch (JsonProcessingException e) {
       throw new IOException("cannot serialise " + s.id(), e);
     }
@@ -286,12 +287,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       int topN = request.page() * request.size();
       DrillSideways.DrillSidewaysResult result =
           sideways.search(ddq, null, null, topN, sort(request), true);
-      List<Standard> items = new ArrayList<>();
+      List<Hit> items = new ArrayList<>();
       ScoreDoc[] hits = result.hits.scoreDocs;
       var stored = searcher.storedFields();
       for (int i = (request.page() - 1) * request.size(); i < hits.length; i++) {
         BytesRef bytes = stored.document(hits[i].doc).getBinaryValue(Fields.DOCUMENT);
-        items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Standard.class));
+        items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
       }
       Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
       for (Facet facet : Facet.values()) {

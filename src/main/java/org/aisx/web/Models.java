@@ -105,7 +105,7 @@ public final class Models {
       return taxonomy.label(Dimension.fromId(dimension).orElseThrow(), id, layout.t().lang());
     }
 
-    public String typeLabel(Standard s) {
+    public String typeLabel(org.aisx.search.Hit s) {
       return s.type() == null ? "" : layout.t().get("type." + s.type().wire());
     }
   }

@@ -10,6 +10,7 @@ import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
+import org.aisx.search.Hit;
 import org.aisx.search.SearchResult;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
@@ -36,7 +37,7 @@ final class Views {
       List<String> applications,
       List<String> concerns) {
 
-    static Item of(Standard s, String lang) {
+    static Item of(Hit s, String lang) {
       return new Item(
           s.id(),
           s.identifier(),

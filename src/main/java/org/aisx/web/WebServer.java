@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class WebServer implements AutoCloseable {
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
-              config.jsonMapper(new JavalinJackson(json, false));
+              config.jsonMapper(new JsonBodies(json));
               config.http.maxRequestSize = MAX_REQUEST_BYTES;
               config.http.defaultContentType = "application/json";
               config.staticFiles.add(

@@ -110,7 +110,7 @@ class CatalogTest {
     catalog.save(rfc9110(), "a", "test", null);
 
     assertThat(app.index().search(SearchRequest.all().withQuery("HTTP semantics")).items())
-        .extracting(Standard::id)
+        .extracting(org.aisx.search.Hit::id)
         .containsExactly("rfc-9110");
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
-import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +37,7 @@ class SearchIndexTest {
   }
 
   private static List<String> ids(SearchResult r) {
-    return r.items().stream().map(Standard::id).toList();
+    return r.items().stream().map(Hit::id).toList();
   }
 
   @ParameterizedTest(name = "\"{0}\" finds {1} first")
@@ -119,7 +118,7 @@ class SearchIndexTest {
     SearchResult r =
         index.search(
             new SearchRequest("", Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 100));
-    List<Status> statuses = r.items().stream().map(Standard::status).toList();
+    List<Status> statuses = r.items().stream().map(Hit::status).toList();
     int firstOld = statuses.indexOf(Status.SUPERSEDED);
     if (firstOld >= 0) {
       assertThat(statuses.subList(firstOld, statuses.size())).doesNotContain(Status.IN_FORCE);

@@ -144,6 +144,12 @@ class PagesTest {
     assertThat(fr.selectFirst("#search-heading").text()).isEqualTo("Trouver des normes d'IA");
     assertThat(fr.selectFirst("#facet-status legend").text()).isEqualTo("Statut");
 
+    Document french = page("/standards/iso-iec-42005-2025?lang=fr");
+    assertThat(french.selectFirst("h1").attr("lang")).isEqualTo("fr");
+    assertThat(french.selectFirst("h1").text()).contains("Intelligence artificielle");
+    Document englishOnly = page("/standards/iso-iec-42001-2023?lang=fr");
+    assertThat(englishOnly.selectFirst("h1").attr("lang")).isEqualTo("en");
+
     HttpResponse<String> byHeader =
         http.get("/taxonomy", "Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5");
     assertThat(Jsoup.parse(byHeader.body()).selectFirst("h1").text()).isEqualTo("Taxonomie");

@@ -1,0 +1,60 @@
+package org.aisx.search;
+
+import java.util.List;
+import java.util.Map;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+
+/**
+ * What a result list shows of a record. The index stores this, not the whole record, so a page of
+ * hits is read without decoding abstracts and relation lists.
+ */
+public record Hit(
+    String id,
+    String identifier,
+    Map<String, String> title,
+    String sdo,
+    String committee,
+    PublicationType type,
+    Status status,
+    String stage,
+    String published,
+    String edition,
+    String url,
+    List<String> verticals,
+    List<String> activities,
+    List<String> applications,
+    List<String> concerns) {
+
+  static Hit of(Standard s) {
+    return new Hit(
+        s.id(),
+        s.identifier(),
+        s.title(),
+        s.sdo(),
+        s.committee(),
+        s.type(),
+        s.status(),
+        s.stage(),
+        s.published(),
+        s.edition(),
+        s.url(),
+        s.verticals(),
+        s.activities(),
+        s.applications(),
+        s.concerns());
+  }
+
+  public String titleIn(String lang) {
+    return Standard.pick(title, lang);
+  }
+
+  public String titleLanguage(String lang) {
+    return Standard.pickLanguage(title, lang);
+  }
+
+  public int year() {
+    return Standard.yearOf(published);
+  }
+}

@@ -1,0 +1,49 @@
+package org.aisx.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+
+/**
+ * Javalin's JSON mapper over the project's one {@link ObjectMapper}. It writes bodies as strings:
+ * Javalin's stock mapper pipes every body through an extra thread, which halved API throughput
+ * (measured in BENCHMARKS.md); our answers are small.
+ */
+final class JsonBodies implements JsonMapper {
+  private final ObjectMapper json;
+
+  JsonBodies(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public String toJsonString(Object obj, Type type) {
+    try {
+      return json.writeValueAsString(obj);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + obj.getClass().getSimpleName(), e);
+    }
+  }
+
+  @Override
+  public <T> T fromJsonString(String text, Type type) {
+    try {
+      return json.readValue(text, json.constructType(type));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public <T> T fromJsonStream(InputStream in, Type type) {
+    try {
+      return json.readValue(in, json.constructType(type));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -49,7 +49,9 @@ public final class RelatonReader {
 
   private final String sourceName;
   private final RelatonMapper mapper;
-  private final Load load;
+
+  /** SnakeYAML's Load is not thread-safe: one per parsing thread. */
+  private final ThreadLocal<Load> load;
 
   /**
    * @param sourceName the provenance written to every record's {@code source}, e.g. "relaton-iec"
@@ -63,7 +65,7 @@ public final class RelatonReader {
             .setCodePointLimit(MAX_DOCUMENT_CHARS + 1024)
             .setMaxAliasesForCollections(50)
             .build();
-    this.load = new Load(settings);
+    this.load = ThreadLocal.withInitial(() -> new Load(settings));
   }
 
   public String sourceName() {
@@ -75,6 +77,79 @@ public final class RelatonReader {
    * to {@code sink}, in stream order. Does not close {@code in}.
    */
   public void read(InputStream in, Consumer<Outcome> sink) {
+    try (Pipeline pipeline = new Pipeline(sink)) {
+      split(in, pipeline);
+    }
+  }
+
+  /**
+   * Parses documents on worker threads while the caller goes on splitting the stream and consuming
+   * outcomes: YAML parsing is most of an import's work, and the consumer (the catalogue write) is
+   * single-threaded. Outcomes reach the sink in stream order, on the caller's thread.
+   */
+  private final class Pipeline implements AutoCloseable {
+    private static final int WINDOW = 256;
+    private final Consumer<Outcome> sink;
+    private final java.util.concurrent.ExecutorService workers;
+    private final java.util.ArrayDeque<java.util.concurrent.Future<Outcome>> pending =
+        new java.util.ArrayDeque<>();
+
+    Pipeline(Consumer<Outcome> sink) {
+      this.sink = sink;
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      this.workers =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              threads,
+              r -> {
+                Thread t = new Thread(r, "relaton-parse");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+
+    void submit(int number, Document doc) {
+      pending.add(workers.submit(() -> outcome(number, doc)));
+      while (pending.size() >= WINDOW) {
+        deliverOldest();
+      }
+    }
+
+    /** An outcome computed on the caller's thread (input failures), after everything pending. */
+    void submitNow(Outcome outcome) {
+      while (!pending.isEmpty()) {
+        deliverOldest();
+      }
+      sink.accept(outcome);
+    }
+
+    private void deliverOldest() {
+      Outcome outcome;
+      try {
+        outcome = pending.removeFirst().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("parsing failed unexpectedly", e.getCause());
+      }
+      if (outcome != null) {
+        sink.accept(outcome);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        while (!pending.isEmpty()) {
+          deliverOldest();
+        }
+      } finally {
+        workers.shutdownNow();
+      }
+    }
+  }
+
+  private void split(InputStream in, Pipeline pipeline) {
     int number = 0;
     Document doc = new Document(1);
     int lineNo = 0;
@@ -89,14 +164,14 @@ public final class RelatonReader {
         }
         if (isDocumentStart(line)) {
           if (doc.started()) {
-            emit(++number, doc, sink);
+            pipeline.submit(++number, doc);
             doc = new Document(lineNo);
           }
           doc.append(line, true, lineNo);
         } else if (isDocumentEnd(line)) {
           if (doc.started()) {
             doc.append(line, false, lineNo);
-            emit(++number, doc, sink);
+            pipeline.submit(++number, doc);
           }
           doc = new Document(lineNo + 1);
         } else {
@@ -104,56 +179,52 @@ public final class RelatonReader {
         }
       }
       if (doc.started()) {
-        emit(++number, doc, sink);
+        pipeline.submit(++number, doc);
       }
     } catch (IOException | UncheckedIOException e) {
       String message = e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
-      sink.accept(
+      pipeline.submitNow(
           new Outcome.Rejected(
               number + 1,
               "input unreadable after line " + lineNo + ", reading stopped: " + message));
     }
   }
 
-  private void emit(int number, Document doc, Consumer<Outcome> sink) {
+  /** What one document becomes; null for an empty document. Runs on a worker thread. */
+  private Outcome outcome(int number, Document doc) {
     if (doc.oversized) {
-      sink.accept(
-          new Outcome.Rejected(
-              number,
-              "document starting at line "
-                  + doc.firstLine
-                  + " is larger than "
-                  + MAX_DOCUMENT_CHARS
-                  + " characters"));
-      return;
+      return new Outcome.Rejected(
+          number,
+          "document starting at line "
+              + doc.firstLine
+              + " is larger than "
+              + MAX_DOCUMENT_CHARS
+              + " characters");
     }
     Object parsed;
     try {
       parsed = parse(doc.text);
     } catch (YamlEngineException e) {
-      sink.accept(new Outcome.Rejected(number, syntaxError(e, doc.firstLine)));
-      return;
+      return new Outcome.Rejected(number, syntaxError(e, doc.firstLine));
     }
     if (parsed == null) {
-      return; // an empty document: nothing to import
+      return null; // an empty document: nothing to import
     }
     if (!(parsed instanceof Map<?, ?> record)) {
-      sink.accept(
-          new Outcome.Rejected(
-              number,
-              "document starting at line "
-                  + doc.firstLine
-                  + " is a "
-                  + parsed.getClass().getSimpleName()
-                  + ", not a mapping of Relaton fields"));
-      return;
+      return new Outcome.Rejected(
+          number,
+          "document starting at line "
+              + doc.firstLine
+              + " is a "
+              + parsed.getClass().getSimpleName()
+              + ", not a mapping of Relaton fields");
     }
     try {
-      sink.accept(new Outcome.Mapped(number, mapper.map(record)));
+      return new Outcome.Mapped(number, mapper.map(record));
     } catch (RelatonMapper.Unmappable e) {
-      sink.accept(new Outcome.Rejected(number, e.getMessage()));
+      return new Outcome.Rejected(number, e.getMessage());
     } catch (RuntimeException e) {
-      sink.accept(new Outcome.Rejected(number, "cannot map record: " + e));
+      return new Outcome.Rejected(number, "cannot map record: " + e);
     }
   }
 
@@ -166,7 +237,7 @@ public final class RelatonReader {
   private Object parse(StringBuilder text) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return load.loadFromString(text.toString());
+        return load.get().loadFromString(text.toString());
       } catch (MarkedYamlEngineException e) {
         if (attempt >= 50 || !repairEscape(text, e)) {
           throw e;

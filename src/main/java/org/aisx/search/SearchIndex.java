@@ -123,7 +123,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** Whether the index reflects the store exactly as it is now. */
   public boolean inStepWith(CatalogStore store) {
-    return committedMark() == store.lastEventSeq();
+    long mark = committedMark();
+    long storeMark = store.lastEventSeq();
+    return mark == storeMark || (mark == -1 && storeMark == 0);
   }
 
   /** Drops every document and indexes the whole store again, atomically for readers. */

@@ -25,13 +25,14 @@ public final class Main {
 
       usage:
         java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL]
-        java -jar aisx.jar import  --format json|relaton|rfc-index [--source NAME] [--data DIR] [--db URL] FILE...
+        java -jar aisx.jar import  [--format auto|json|relaton|rfc-index] [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
 
       --data DIR   data directory for the embedded store and the search index (default ./aisx-data)
       --db URL     a jdbc:postgresql: URL for a production database instead of the embedded store
-      Inputs may be gzip-compressed; a directory means every file in it. A FILE ending in .gz is
+      Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
+      --format auto) each file's format is recognised from its first bytes. A FILE ending in .gz is
       written compressed.
       """;
 
@@ -146,7 +147,7 @@ public final class Main {
   }
 
   private int importFiles(Options o) throws IOException {
-    Importer.Format format = Importer.Format.fromWire(require(o, "format"));
+    Importer.Format format = Importer.Format.fromWire(o.get("format", "auto"));
     if (o.positional().isEmpty()) {
       throw new UsageException("import needs at least one FILE");
     }

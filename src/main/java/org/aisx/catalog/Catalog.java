@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,12 +77,65 @@ public final class Catalog {
 
   /**
    * Saves the record durably in the store and queues it for the index; call {@link #publish()}
-   * after a batch. Each record is its own transaction, so an interrupted batch leaves every record
-   * before it saved and nothing half-written.
+   * after a batch. Each call is its own transaction.
    */
   public WriteOutcome stage(
       Standard incoming, String actor, String source, Integer expectedRevision) {
-    Optional<Standard> current = store.find(incoming.id());
+    Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision);
+    if (plan.write() == null) {
+      return plan.outcome();
+    }
+    List<HistoryEvent> stored =
+        store.write(plan.write().record(), plan.write().expectedRevision(), plan.write().events());
+    index.upsert(plan.outcome().record());
+    return new WriteOutcome(plan.outcome().change(), plan.outcome().record(), stored);
+  }
+
+  /**
+   * Saves many records (an import batch) in one transaction: all of them or, if the store fails,
+   * none. Records later in the list see the earlier ones, so a feed that lists one identifier twice
+   * gives one create and one update. Call {@link #publish()} afterwards.
+   */
+  public List<WriteOutcome> stageAll(List<Standard> incoming, String actor, String source) {
+    List<String> ids = incoming.stream().map(Standard::id).distinct().toList();
+    Map<String, Standard> current = new HashMap<>(store.findAll(ids));
+    Map<String, Integer> storedRevision = new HashMap<>();
+    current.forEach((id, s) -> storedRevision.put(id, s.revision()));
+    List<WriteOutcome> outcomes = new ArrayList<>();
+    Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
+    for (Standard s : incoming) {
+      Planned plan = plan(s, Optional.ofNullable(current.get(s.id())), actor, source, null);
+      outcomes.add(plan.outcome());
+      if (plan.write() != null) {
+        current.put(s.id(), plan.outcome().record());
+        CatalogStore.Write earlier = writes.get(s.id());
+        List<HistoryEvent> events = new ArrayList<>();
+        if (earlier != null) {
+          events.addAll(earlier.events());
+        }
+        events.addAll(plan.write().events());
+        writes.put(
+            s.id(),
+            new CatalogStore.Write(
+                plan.outcome().record(), storedRevision.getOrDefault(s.id(), 0), events));
+      }
+    }
+    if (!writes.isEmpty()) {
+      store.writeAll(List.copyOf(writes.values()));
+      writes.values().forEach(w -> index.upsert(w.record()));
+    }
+    return outcomes;
+  }
+
+  /** What saving {@code incoming} over {@code current} means; {@code write} is null if nothing. */
+  private record Planned(WriteOutcome outcome, CatalogStore.Write write) {}
+
+  private Planned plan(
+      Standard incoming,
+      Optional<Standard> current,
+      String actor,
+      String source,
+      Integer expectedRevision) {
     Instant now = clock.instant();
     String src = source != null ? source : incoming.source();
     if (current.isEmpty()) {
@@ -101,9 +156,9 @@ public final class Catalog {
                   actor,
                   src,
                   1));
-      List<HistoryEvent> stored = store.write(created, 0, events);
-      index.upsert(created);
-      return new WriteOutcome(WriteOutcome.Change.CREATED, created, stored);
+      return new Planned(
+          new WriteOutcome(WriteOutcome.Change.CREATED, created, events),
+          new CatalogStore.Write(created, 0, events));
     }
     Standard old = current.get();
     if (expectedRevision != null && expectedRevision != old.revision()) {
@@ -132,12 +187,12 @@ public final class Catalog {
               0, old.id(), now, kind, name, text(was), text(f.getValue()), actor, src, revision));
     }
     if (events.isEmpty()) {
-      return new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of());
+      return new Planned(new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of()), null);
     }
     Standard updated = incoming.toBuilder().source(src).revision(revision).build();
-    List<HistoryEvent> stored = store.write(updated, old.revision(), events);
-    index.upsert(updated);
-    return new WriteOutcome(WriteOutcome.Change.UPDATED, updated, stored);
+    return new Planned(
+        new WriteOutcome(WriteOutcome.Change.UPDATED, updated, events),
+        new CatalogStore.Write(updated, old.revision(), events));
   }
 
   /** Makes every staged write durable in the index and visible to searches. */

@@ -13,6 +13,18 @@ public interface CatalogStore extends AutoCloseable {
 
   Optional<Standard> find(String id);
 
+  /** The records among {@code ids} that exist, by id. */
+  java.util.Map<String, Standard> findAll(java.util.Collection<String> ids);
+
+  /** One record to store at {@code expectedRevision + 1} with its events. */
+  record Write(Standard record, int expectedRevision, List<HistoryEvent> events) {}
+
+  /**
+   * Stores every write in one transaction, all or nothing, with the same revision check as {@link
+   * #write}.
+   */
+  void writeAll(List<Write> writes);
+
   /** Every record, in id order, streamed so a large catalogue never sits in memory at once. */
   void forEach(Consumer<Standard> sink);
 

@@ -105,7 +105,7 @@ public final class StandardReader {
     String edition = f.scalar("edition", 50);
     String url = f.url("url");
     Kind kind = f.choice("kind", Kind::fromWire, Kind.values(), false);
-    List<String> keywords = f.strings("keywords", MAX_SHORT);
+    List<String> keywords = f.strings("keywords", MAX_TITLE);
     Map<Dimension, List<String>> concepts = new LinkedHashMap<>();
     for (Dimension dim : Dimension.values()) {
       List<String> ids = f.strings(dim.recordField(), 100);

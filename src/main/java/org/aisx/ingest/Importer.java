@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -24,7 +25,8 @@ import org.aisx.catalog.WriteOutcome;
  * half-written. Records are keyed by identifier, so importing the same feed twice changes nothing.
  */
 public final class Importer {
-  private static final int PUBLISH_EVERY = 5_000;
+  /** Records per transaction; also how often the index is published during an import. */
+  static final int BATCH = 500;
 
   private final Catalog catalog;
   private final StandardReader reader;
@@ -41,6 +43,8 @@ public final class Importer {
 
   /** The import formats of SPEC §3 that this version reads. */
   public enum Format {
+    /** Decide per file from its first bytes; see {@link #detect}. */
+    AUTO("auto"),
     JSON("json"),
     RELATON("relaton"),
     RFC_INDEX("rfc-index");
@@ -81,24 +85,61 @@ public final class Importer {
     progress.start("Importing " + files.size() + " file(s) as " + format.wire(), total);
     long before = 0;
     for (Path f : files) {
-      String sourceName = source != null ? source : f.getFileName().toString();
+      String sourceName = source != null ? source : sourceName(f);
       try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(f));
-          InputStream in = Inputs.decompressed(counted)) {
+          InputStream in = new java.io.BufferedInputStream(Inputs.decompressed(counted), 1 << 16)) {
         long offset = before;
-        importStream(
-            format,
-            in,
-            f.getFileName().toString(),
-            sourceName,
-            summary,
-            progress,
-            () -> offset + counted.count());
+        Format actual = format == Format.AUTO ? detect(in, f) : format;
+        if (actual == null) {
+          summary.rejected(
+              f.getFileName().toString(), "file", "format not recognised; give --format");
+        } else {
+          importStream(
+              actual,
+              in,
+              f.getFileName().toString(),
+              sourceName,
+              summary,
+              progress,
+              () -> offset + counted.count());
+        }
       }
       before += Files.size(f);
     }
     catalog.publish();
     progress.finish(summary.toString());
     return summary;
+  }
+
+  /** A file's provenance name: its name without compression and format suffixes. */
+  static String sourceName(Path file) {
+    return file.getFileName()
+        .toString()
+        .replaceAll("(\\.gz)$", "")
+        .replaceAll("\\.(ya?ml|txt|jsonl?|csv)$", "");
+  }
+
+  /**
+   * Recognises a feed from its first bytes (the stream must support mark): the RFC index by its
+   * banner, Relaton YAML by its document marker or schema-version key, and the aisx json format by
+   * a leading {@code {} or {@code [}. Null when nothing matches.
+   */
+  static Format detect(InputStream in, Path file) throws IOException {
+    in.mark(8192);
+    byte[] head = in.readNBytes(8192);
+    in.reset();
+    String text = new String(head, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+    String start = text.stripLeading();
+    if (text.contains("RFC INDEX")) {
+      return Format.RFC_INDEX;
+    }
+    if (start.startsWith("---") || start.matches("(?s)^(schema[-_]version|id|docid|title):.*")) {
+      return Format.RELATON;
+    }
+    if (start.startsWith("{") || start.startsWith("[")) {
+      return Format.JSON;
+    }
+    return null;
   }
 
   /** Imports one stream; {@code name} labels its rejections. */
@@ -125,6 +166,7 @@ public final class Importer {
     Sink sink = new Sink(name, source, summary, progress, position);
     try {
       switch (format) {
+        case AUTO -> throw new IllegalArgumentException("detect the format before importing");
         case JSON ->
             jsonFormat.read(
                 in,
@@ -156,19 +198,27 @@ public final class Importer {
                     });
       }
     } catch (IOException e) {
+      sink.flush();
       summary.rejected(name, "document", e.getMessage() + "; the rest of the file was not read");
     }
+    sink.flush();
     catalog.publish();
     return summary;
   }
 
-  /** Validates and stages each record of one input, counting what happened. */
+  /**
+   * Validates each record of one input and stages them in batches of {@link #BATCH} (one
+   * transaction each), counting what happened. If a batch fails in the store, its records are
+   * retried one by one so that only the failing record is rejected.
+   */
   private final class Sink {
     private final String name;
     private final String source;
     private final ImportSummary summary;
     private final Progress progress;
     private final LongSupplier position;
+    private final List<Standard> batch = new ArrayList<>();
+    private final List<String> wheres = new ArrayList<>();
 
     Sink(
         String name,
@@ -189,14 +239,13 @@ public final class Importer {
 
     void accept(String where, JsonNode node) {
       try {
-        WriteOutcome outcome = catalog.stage(reader.read(node), "import", source, null);
-        switch (outcome.change()) {
-          case CREATED -> summary.created();
-          case UPDATED -> summary.updated();
-          case UNCHANGED -> summary.unchanged();
-        }
+        batch.add(reader.read(node));
+        wheres.add(where);
       } catch (CatalogException e) {
         summary.rejected(name, where, e.getMessage());
+      }
+      if (batch.size() >= BATCH) {
+        flush();
       }
       advanced();
     }
@@ -206,12 +255,38 @@ public final class Importer {
       advanced();
     }
 
-    private void advanced() {
-      int n = summary.processed();
-      progress.advance(position.getAsLong(), n);
-      if (n % PUBLISH_EVERY == 0) {
-        catalog.publish();
+    void flush() {
+      if (batch.isEmpty()) {
+        return;
       }
+      try {
+        count(catalog.stageAll(batch, "import", source));
+      } catch (RuntimeException batchFailed) {
+        for (int i = 0; i < batch.size(); i++) {
+          try {
+            count(List.of(catalog.stage(batch.get(i), "import", source, null)));
+          } catch (RuntimeException e) {
+            summary.rejected(name, wheres.get(i), e.getMessage());
+          }
+        }
+      }
+      batch.clear();
+      wheres.clear();
+      catalog.publish();
+    }
+
+    private void count(List<WriteOutcome> outcomes) {
+      for (WriteOutcome outcome : outcomes) {
+        switch (outcome.change()) {
+          case CREATED -> summary.created();
+          case UPDATED -> summary.updated();
+          case UNCHANGED -> summary.unchanged();
+        }
+      }
+    }
+
+    private void advanced() {
+      progress.advance(position.getAsLong(), summary.processed() + batch.size());
     }
   }
 }

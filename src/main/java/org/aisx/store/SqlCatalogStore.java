@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.CatalogStore;
@@ -17,6 +22,7 @@ import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -64,88 +70,30 @@ public final class SqlCatalogStore implements CatalogStore {
   }
 
   @Override
+  public Map<String, Standard> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Standard> found = new HashMap<>();
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      jdbi.useHandle(
+          h ->
+              h.createQuery("SELECT document FROM standard WHERE id IN (<ids>)")
+                  .bindList("ids", chunk)
+                  .map((rs, ctx) -> parse(rs.getString(1)))
+                  .forEach(s -> found.put(s.id(), s)));
+    }
+    return found;
+  }
+
+  @Override
   public List<HistoryEvent> write(
       Standard record, int expectedRevision, List<HistoryEvent> events) {
-    String document = serialize(record);
     return jdbi.inTransaction(
         h -> {
-          String now = Instant.now().toString();
-          if (expectedRevision == 0) {
-            boolean exists =
-                h.createQuery("SELECT 1 FROM standard WHERE id = :id")
-                    .bind("id", record.id())
-                    .mapTo(Integer.class)
-                    .findOne()
-                    .isPresent();
-            if (exists) {
-              throw new CatalogException.Conflict(record.id(), 0, currentRevision(h, record.id()));
-            }
-            h.createUpdate(
-                    "INSERT INTO standard (id, identifier, revision, document, created_at, updated_at)"
-                        + " VALUES (:id, :identifier, :revision, :document, :now, :now)")
-                .bind("id", record.id())
-                .bind("identifier", record.identifier())
-                .bind("revision", record.revision())
-                .bind("document", document)
-                .bind("now", now)
-                .execute();
-          } else {
-            int updated =
-                h.createUpdate(
-                        "UPDATE standard SET identifier = :identifier, revision = :revision,"
-                            + " document = :document, updated_at = :now"
-                            + " WHERE id = :id AND revision = :expected")
-                    .bind("id", record.id())
-                    .bind("identifier", record.identifier())
-                    .bind("revision", record.revision())
-                    .bind("document", document)
-                    .bind("now", now)
-                    .bind("expected", expectedRevision)
-                    .execute();
-            if (updated != 1) {
-              throw new CatalogException.Conflict(
-                  record.id(), expectedRevision, currentRevision(h, record.id()));
-            }
-            h.createUpdate("DELETE FROM relation WHERE source_id = :id")
-                .bind("id", record.id())
-                .execute();
-          }
-          var relations =
-              h.prepareBatch(
-                  "INSERT INTO relation (source_id, type, target, target_id)"
-                      + " VALUES (:source, :type, :target, :targetId)");
-          boolean any = false;
-          java.util.Set<String> seen = new java.util.HashSet<>();
-          for (Relation r : record.relations()) {
-            if (seen.add(r.type().wire() + " " + r.targetId())) {
-              relations
-                  .bind("source", record.id())
-                  .bind("type", r.type().wire())
-                  .bind("target", r.target())
-                  .bind("targetId", r.targetId())
-                  .add();
-              any = true;
-            }
-          }
-          if (any) {
-            relations.execute();
-          }
-          for (HistoryEvent e : events) {
-            h.createUpdate(
-                    "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value,"
-                        + " actor, source, revision) VALUES (:record, :at, :kind, :field, :old,"
-                        + " :new, :actor, :source, :revision)")
-                .bind("record", record.id())
-                .bind("at", e.at().toString())
-                .bind("kind", e.kind().wire())
-                .bind("field", e.field())
-                .bind("old", e.oldValue())
-                .bind("new", e.newValue())
-                .bind("actor", e.actor())
-                .bind("source", e.source())
-                .bind("revision", record.revision())
-                .execute();
-          }
+          apply(h, new Write(record, expectedRevision, events));
           return h.createQuery(
                   "SELECT "
                       + EVENT_COLUMNS
@@ -156,6 +104,103 @@ public final class SqlCatalogStore implements CatalogStore {
               .map(SqlCatalogStore::event)
               .list();
         });
+  }
+
+  @Override
+  public void writeAll(List<Write> writes) {
+    jdbi.useTransaction(
+        h -> {
+          for (Write w : writes) {
+            apply(h, w);
+          }
+        });
+  }
+
+  /** One record's statements, inside the caller's transaction. */
+  private void apply(Handle h, Write w) {
+    Standard record = w.record();
+    int expectedRevision = w.expectedRevision();
+    String document = serialize(record);
+    String now = Instant.now().toString();
+    if (expectedRevision == 0) {
+      boolean exists =
+          h.createQuery("SELECT 1 FROM standard WHERE id = :id")
+              .bind("id", record.id())
+              .mapTo(Integer.class)
+              .findOne()
+              .isPresent();
+      if (exists) {
+        throw new CatalogException.Conflict(record.id(), 0, currentRevision(h, record.id()));
+      }
+      h.createUpdate(
+              "INSERT INTO standard (id, identifier, revision, document, created_at, updated_at)"
+                  + " VALUES (:id, :identifier, :revision, :document, :now, :now)")
+          .bind("id", record.id())
+          .bind("identifier", record.identifier())
+          .bind("revision", record.revision())
+          .bind("document", document)
+          .bind("now", now)
+          .execute();
+    } else {
+      int updated =
+          h.createUpdate(
+                  "UPDATE standard SET identifier = :identifier, revision = :revision,"
+                      + " document = :document, updated_at = :now"
+                      + " WHERE id = :id AND revision = :expected")
+              .bind("id", record.id())
+              .bind("identifier", record.identifier())
+              .bind("revision", record.revision())
+              .bind("document", document)
+              .bind("now", now)
+              .bind("expected", expectedRevision)
+              .execute();
+      if (updated != 1) {
+        throw new CatalogException.Conflict(
+            record.id(), expectedRevision, currentRevision(h, record.id()));
+      }
+      h.createUpdate("DELETE FROM relation WHERE source_id = :id")
+          .bind("id", record.id())
+          .execute();
+    }
+    PreparedBatch relations =
+        h.prepareBatch(
+            "INSERT INTO relation (source_id, type, target, target_id)"
+                + " VALUES (:source, :type, :target, :targetId)");
+    Set<String> seen = new HashSet<>();
+    for (Relation r : record.relations()) {
+      if (seen.add(r.type().wire() + " " + r.targetId())) {
+        relations
+            .bind("source", record.id())
+            .bind("type", r.type().wire())
+            .bind("target", r.target())
+            .bind("targetId", r.targetId())
+            .add();
+      }
+    }
+    if (!seen.isEmpty()) {
+      relations.execute();
+    }
+    PreparedBatch history =
+        h.prepareBatch(
+            "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value,"
+                + " actor, source, revision) VALUES (:record, :at, :kind, :field, :old,"
+                + " :new, :actor, :source, :revision)");
+    for (HistoryEvent e : w.events()) {
+      history
+          .bind("record", record.id())
+          .bind("at", e.at().toString())
+          .bind("kind", e.kind().wire())
+          .bind("field", e.field())
+          .bind("old", e.oldValue())
+          .bind("new", e.newValue())
+          .bind("actor", e.actor())
+          .bind("source", e.source())
+          .bind("revision", e.revision())
+          .add();
+    }
+    if (!w.events().isEmpty()) {
+      history.execute();
+    }
   }
 
   private static int currentRevision(Handle h, String id) {

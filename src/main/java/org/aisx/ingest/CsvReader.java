@@ -1,0 +1,503 @@
+package org.aisx.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.aisx.catalog.Kind;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+
+/**
+ * Reads the CSV template for standards bodies that have no machine-readable feed (documented for
+ * its users in {@code docs/csv-template.md}, with {@code docs/csv-template-example.csv}).
+ *
+ * <h2>File</h2>
+ *
+ * RFC 4180: fields separated by commas; a field holding a comma, a double quote or a line break is
+ * enclosed in double quotes, and a double quote inside it is doubled ({@code "say ""hi"""}). Lines
+ * end with CRLF or LF. UTF-8, with or without a byte-order mark (what spreadsheets write as "CSV
+ * UTF-8"). A quote inside an unquoted field is kept as it is. The first row is the header naming
+ * the columns, in any order; every column but the required ones may be left out. A header naming a
+ * column that is not in the table below, naming one twice, or missing a required column ends the
+ * read before any row ({@link IOException} naming them). Blank lines, and rows whose cells are all
+ * empty, are skipped. Each row is reported as "line N", N being the physical line the row starts on
+ * (a quoted cell may span lines); a row with more or fewer cells than the header, a broken quote,
+ * or a value that cannot be parsed is rejected alone, naming every column at fault.
+ *
+ * <h2>Columns</h2>
+ *
+ * <table>
+ *   <caption>columns</caption>
+ *   <tr><th>column</th><th>record field</th><th>content</th></tr>
+ *   <tr><td>identifier</td><td>identifier</td><td>required: as the body writes it, e.g.
+ *       {@code ISO/IEC 22989:2022}</td></tr>
+ *   <tr><td>title_en, title_fr</td><td>title.en, title.fr</td><td>at least one of the two
+ *       columns, and a title in each row</td></tr>
+ *   <tr><td>abstract_en, abstract_fr</td><td>abstract.en, abstract.fr</td><td>plain text; blank
+ *       lines separate paragraphs</td></tr>
+ *   <tr><td>sdo</td><td>sdo</td><td>required: ISO, ISO/IEC, ITU-T, IEEE, ...</td></tr>
+ *   <tr><td>committee</td><td>committee</td><td>e.g. ISO/IEC JTC 1/SC 42</td></tr>
+ *   <tr><td>type</td><td>type</td><td>required: international-standard, national-standard,
+ *       technical-report, technical-specification, technical-paper, guide, other</td></tr>
+ *   <tr><td>status</td><td>status</td><td>required: in-force, draft, superseded, withdrawn</td></tr>
+ *   <tr><td>stage</td><td>stage</td><td>the body's own stage, e.g. 60.60</td></tr>
+ *   <tr><td>published</td><td>published</td><td>YYYY, YYYY-MM or YYYY-MM-DD</td></tr>
+ *   <tr><td>edition</td><td>edition</td><td>text, e.g. 2</td></tr>
+ *   <tr><td>url</td><td>url</td><td>the body's page, http(s)</td></tr>
+ *   <tr><td>kind</td><td>kind</td><td>standard or publication (empty: standard)</td></tr>
+ *   <tr><td>keywords</td><td>keywords</td><td>separated by ";"</td></tr>
+ *   <tr><td>verticals, activities, applications, concerns</td><td>the same</td><td>taxonomy
+ *       concept ids separated by ";"</td></tr>
+ *   <tr><td>relations</td><td>relations</td><td>type:target pairs separated by ";", e.g. {@code
+ *       replaces:ISO/IEC 22989:2022; complements:RFC 9110}; the type is before the first colon,
+ *       the target (which may hold colons) after it; types: replaces, replaced-by, amends,
+ *       amended-by, updates, updated-by, adopts, adopted-by, complements, related</td></tr>
+ *   <tr><td>open_source</td><td>openSource</td><td>yes or no (also true/false); empty: not
+ *       known</td></tr>
+ *   <tr><td>code_repository</td><td>codeRepository</td><td>URL</td></tr>
+ * </table>
+ *
+ * Cells are trimmed, and an empty cell is an absent value; list items are trimmed, empty ones
+ * dropped and repeats removed. Enumerated values (type, status, kind, relation types, open_source)
+ * are read case-insensitively and a value that is not one of them rejects the row; everything else
+ * (required fields, dates, URLs, taxonomy ids, lengths) is checked by the catalogue like any other
+ * record. There is no column for secondary identifiers (DOI, URN), use cases or suggestions.
+ */
+public final class CsvReader {
+  /** The template's columns, in the documented order. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "identifier",
+          "title_en",
+          "title_fr",
+          "abstract_en",
+          "abstract_fr",
+          "sdo",
+          "committee",
+          "type",
+          "status",
+          "stage",
+          "published",
+          "edition",
+          "url",
+          "kind",
+          "keywords",
+          "verticals",
+          "activities",
+          "applications",
+          "concerns",
+          "relations",
+          "open_source",
+          "code_repository");
+
+  private static final List<String> REQUIRED = List.of("identifier", "sdo", "type", "status");
+
+  private final String sourceName;
+
+  public CsvReader(String sourceName) {
+    this.sourceName = sourceName;
+  }
+
+  /**
+   * Hands one outcome per non-blank row to {@code sink}, in file order.
+   *
+   * @throws IOException when the file is empty, its header is unusable (unknown, repeated or
+   *     missing required columns), or it is not UTF-8 text (rows before that point have been passed
+   *     on)
+   */
+  public void read(InputStream in, Consumer<FeedRecord> sink) throws IOException {
+    Tokenizer tokens =
+        new Tokenizer(
+            new BufferedReader(
+                new InputStreamReader(
+                    in,
+                    StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))));
+    Row header;
+    do {
+      header = tokens.next();
+    } while (header != null && header.isBlank() && header.error == null);
+    if (header == null) {
+      throw new IOException(
+          "the file is empty: the first row must name the columns ("
+              + String.join(",", COLUMNS)
+              + ")");
+    }
+    Map<String, Integer> columns = columns(header);
+    Row row;
+    while ((row = tokens.next()) != null) {
+      if (row.error == null && row.isBlank()) {
+        continue;
+      }
+      String where = "line " + row.line;
+      if (row.error != null) {
+        sink.accept(new FeedRecord.Rejected(where, row.error));
+      } else if (row.cells.size() != columns.size()) {
+        sink.accept(
+            new FeedRecord.Rejected(
+                where,
+                row.cells.size()
+                    + " cells but the header has "
+                    + columns.size()
+                    + " columns (a quote or a comma missing?)"));
+      } else {
+        List<String> problems = new ArrayList<>();
+        Standard s = map(row, columns, problems);
+        if (problems.isEmpty()) {
+          sink.accept(new FeedRecord.Mapped(where, s));
+        } else {
+          sink.accept(new FeedRecord.Rejected(where, String.join("; ", problems)));
+        }
+      }
+    }
+  }
+
+  /** Column name → index, or why the header is unusable. */
+  private static Map<String, Integer> columns(Row header) throws IOException {
+    String where = "line " + header.line + " (header)";
+    if (header.error != null) {
+      throw new IOException(where + ": " + header.error);
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    Set<String> repeated = new LinkedHashSet<>();
+    for (int i = 0; i < header.cells.size(); i++) {
+      String name = header.cells.get(i).strip().toLowerCase(Locale.ROOT);
+      if (!COLUMNS.contains(name)) {
+        unknown.add("'" + header.cells.get(i) + "'");
+      } else if (out.putIfAbsent(name, i) != null) {
+        repeated.add(name);
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    if (!unknown.isEmpty()) {
+      problems.add(
+          (unknown.size() == 1 ? "unknown column " : "unknown columns ")
+              + String.join(", ", unknown));
+    }
+    if (!repeated.isEmpty()) {
+      problems.add("column named twice: " + String.join(", ", repeated));
+    }
+    List<String> missing = new ArrayList<>();
+    for (String required : REQUIRED) {
+      if (!out.containsKey(required)) {
+        missing.add(required);
+      }
+    }
+    if (!out.containsKey("title_en") && !out.containsKey("title_fr")) {
+      missing.add("title_en or title_fr");
+    }
+    if (!missing.isEmpty()) {
+      problems.add("missing required column(s): " + String.join(", ", missing));
+    }
+    if (!problems.isEmpty()) {
+      throw new IOException(
+          where
+              + ": "
+              + String.join("; ", problems)
+              + ". The columns are: "
+              + String.join(", ", COLUMNS));
+    }
+    return out;
+  }
+
+  private Standard map(Row row, Map<String, Integer> columns, List<String> problems) {
+    Function<String, String> cell =
+        name -> {
+          Integer i = columns.get(name);
+          if (i == null) {
+            return null;
+          }
+          String v = row.cells.get(i).strip();
+          return v.isEmpty() ? null : v;
+        };
+    String identifier = cell.apply("identifier");
+    if (identifier == null) {
+      problems.add("column identifier: required");
+    }
+    Map<String, String> title = new LinkedHashMap<>();
+    Map<String, String> summary = new LinkedHashMap<>();
+    for (String lang : List.of("en", "fr")) {
+      Optional.ofNullable(cell.apply("title_" + lang)).ifPresent(t -> title.put(lang, t));
+      Optional.ofNullable(cell.apply("abstract_" + lang)).ifPresent(t -> summary.put(lang, t));
+    }
+    PublicationType type =
+        choice(
+            "type",
+            cell.apply("type"),
+            PublicationType::fromWire,
+            () -> Arrays.stream(PublicationType.values()).map(PublicationType::wire),
+            problems);
+    Status status =
+        choice(
+            "status",
+            cell.apply("status"),
+            Status::fromWire,
+            () -> Arrays.stream(Status.values()).map(Status::wire),
+            problems);
+    Kind kind =
+        choice(
+            "kind",
+            cell.apply("kind"),
+            Kind::fromWire,
+            () -> Arrays.stream(Kind.values()).map(Kind::wire),
+            problems);
+    Boolean openSource = null;
+    String os = cell.apply("open_source");
+    if (os != null) {
+      switch (os.toLowerCase(Locale.ROOT)) {
+        case "yes", "true", "y" -> openSource = true;
+        case "no", "false", "n" -> openSource = false;
+        default -> problems.add("column open_source: '" + os + "' is not one of yes, no");
+      }
+    }
+    List<Relation> relations = relations(cell.apply("relations"), problems);
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return Standard.builder(identifier)
+        .title(title)
+        .summary(summary)
+        .sdo(cell.apply("sdo"))
+        .committee(cell.apply("committee"))
+        .type(type)
+        .status(status)
+        .stage(cell.apply("stage"))
+        .published(cell.apply("published"))
+        .edition(cell.apply("edition"))
+        .url(cell.apply("url"))
+        .kind(kind)
+        .keywords(list(cell.apply("keywords")))
+        .verticals(list(cell.apply("verticals")))
+        .activities(list(cell.apply("activities")))
+        .applications(list(cell.apply("applications")))
+        .concerns(list(cell.apply("concerns")))
+        .relations(relations)
+        .openSource(openSource)
+        .codeRepository(cell.apply("code_repository"))
+        .source(sourceName)
+        .build();
+  }
+
+  private static <T> T choice(
+      String column,
+      String value,
+      Function<String, Optional<T>> parse,
+      Supplier<Stream<String>> allowed,
+      List<String> problems) {
+    if (value == null) {
+      return null;
+    }
+    Optional<T> v = parse.apply(value.toLowerCase(Locale.ROOT));
+    if (v.isEmpty()) {
+      problems.add(
+          "column "
+              + column
+              + ": '"
+              + value
+              + "' is not one of "
+              + allowed.get().collect(Collectors.joining(", ")));
+      return null;
+    }
+    return v.get();
+  }
+
+  /** Items separated by ";", trimmed, empty ones and repeats dropped. */
+  static List<String> list(String cell) {
+    if (cell == null) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String item : cell.split(";")) {
+      String s = item.strip();
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Relation> relations(String cell, List<String> problems) {
+    List<Relation> out = new ArrayList<>();
+    for (String item : list(cell)) {
+      int colon = item.indexOf(':');
+      if (colon <= 0
+          || item.substring(colon + 1).isBlank()
+          || !item.substring(0, colon).strip().matches("[A-Za-z-]+")) {
+        problems.add(
+            "column relations: '"
+                + item
+                + "' is not type:target (e.g. replaces:ISO/IEC 22989:2022)");
+        continue;
+      }
+      String type = item.substring(0, colon).strip();
+      String target = item.substring(colon + 1).strip();
+      Optional<RelationType> rt = RelationType.fromWire(type.toLowerCase(Locale.ROOT));
+      if (rt.isEmpty()) {
+        problems.add(
+            "column relations: '"
+                + type
+                + "' is not one of "
+                + Arrays.stream(RelationType.values())
+                    .map(RelationType::wire)
+                    .collect(Collectors.joining(", ")));
+        continue;
+      }
+      Relation r = Relation.of(rt.get(), target);
+      if (!out.contains(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** One row: the physical line it starts on, its cells, or why it cannot be read. */
+  private record Row(int line, List<String> cells, String error) {
+    boolean isBlank() {
+      return cells.stream().allMatch(String::isBlank);
+    }
+  }
+
+  /** Splits the text into RFC 4180 rows, counting physical lines. */
+  private static final class Tokenizer {
+    private final Reader in;
+    private int line = 1;
+    private int pending = -2;
+    private boolean started;
+
+    Tokenizer(Reader in) {
+      this.in = in;
+    }
+
+    private int read() throws IOException {
+      int c;
+      if (pending != -2) {
+        c = pending;
+        pending = -2;
+        return c;
+      }
+      try {
+        c = in.read();
+      } catch (CharacterCodingException e) {
+        throw new IOException(
+            "line " + line + ": the file is not UTF-8 text (save it as \"CSV UTF-8\")", e);
+      }
+      if (!started) {
+        started = true;
+        if (c == '\uFEFF') {
+          return read();
+        }
+      }
+      return c;
+    }
+
+    private void unread(int c) {
+      pending = c;
+    }
+
+    /** Consumes a line break that starts with {@code c} ('\r' or '\n'), counting it. */
+    private void lineBreak(int c) throws IOException {
+      if (c == '\r') {
+        int next = read();
+        if (next != '\n') {
+          unread(next);
+        }
+      }
+      line++;
+    }
+
+    /** The next row, or null at the end of the input. */
+    Row next() throws IOException {
+      int c = read();
+      if (c == -1) {
+        return null;
+      }
+      int start = line;
+      List<String> cells = new ArrayList<>();
+      StringBuilder cell = new StringBuilder();
+      String error = null;
+      while (true) {
+        if (c == '"') {
+          int opened = line;
+          // A quoted cell: up to the lone closing quote.
+          while (true) {
+            c = read();
+            if (c == -1) {
+              return new Row(
+                  start,
+                  cells,
+                  "the quoted cell opened on line "
+                      + opened
+                      + " is not closed (a missing \" ?); the rest of the file is in it");
+            }
+            if (c == '"') {
+              c = read();
+              if (c == '"') {
+                cell.append('"');
+                continue;
+              }
+              break;
+            }
+            if (c == '\r' || c == '\n') {
+              lineBreak(c);
+              cell.append('\n');
+            } else {
+              cell.append((char) c);
+            }
+          }
+          if (c != ',' && c != '\r' && c != '\n' && c != -1) {
+            if (error == null) {
+              error =
+                  "cell "
+                      + (cells.size() + 1)
+                      + ": text after the closing quote (a quote inside a quoted cell must be"
+                      + " doubled: \"\")";
+            }
+            while (c != ',' && c != '\r' && c != '\n' && c != -1) {
+              c = read();
+            }
+          }
+        } else {
+          while (c != ',' && c != '\r' && c != '\n' && c != -1) {
+            cell.append((char) c);
+            c = read();
+          }
+        }
+        cells.add(cell.toString());
+        cell.setLength(0);
+        if (c == ',') {
+          c = read();
+          continue;
+        }
+        if (c == '\r' || c == '\n') {
+          lineBreak(c);
+        }
+        return new Row(start, cells, error);
+      }
+    }
+  }
+}

@@ -1,11 +1,12 @@
 package org.aisx.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -128,15 +129,7 @@ public final class CsvReader {
    *     on)
    */
   public void read(InputStream in, Consumer<FeedRecord> sink) throws IOException {
-    Tokenizer tokens =
-        new Tokenizer(
-            new BufferedReader(
-                new InputStreamReader(
-                    in,
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT))));
+    Tokenizer tokens = new Tokenizer(new Utf8(in));
     Row header;
     do {
       header = tokens.next();
@@ -382,14 +375,68 @@ public final class CsvReader {
     }
   }
 
+  /**
+   * Decodes strict UTF-8 a buffer at a time, like a buffered {@code InputStreamReader}, except that
+   * bytes that are not UTF-8 are reported only once every character before them has been read: so
+   * the rows before them are passed on, and the error names its true line.
+   */
+  private static final class Utf8 {
+    private final InputStream in;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 14).flip();
+    private final CharBuffer chars = CharBuffer.allocate(1 << 14).flip();
+    private boolean eof;
+    private boolean done;
+    private CoderResult error;
+
+    Utf8(InputStream in) {
+      this.in = in;
+    }
+
+    int read() throws IOException {
+      while (!chars.hasRemaining()) {
+        if (error != null) {
+          error.throwException();
+        }
+        if (done) {
+          return -1;
+        }
+        if (!eof) {
+          bytes.compact();
+          int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+          if (n < 0) {
+            eof = true;
+          } else {
+            bytes.position(bytes.position() + n);
+          }
+          bytes.flip();
+        }
+        chars.clear();
+        CoderResult r = decoder.decode(bytes, chars, eof);
+        if (r.isError()) {
+          error = r;
+        } else if (eof && !bytes.hasRemaining()) {
+          decoder.flush(chars);
+          done = true;
+        }
+        chars.flip();
+      }
+      return chars.get();
+    }
+  }
+
   /** Splits the text into RFC 4180 rows, counting physical lines. */
   private static final class Tokenizer {
-    private final Reader in;
+    private final Utf8 in;
     private int line = 1;
     private int pending = -2;
     private boolean started;
 
-    Tokenizer(Reader in) {
+    Tokenizer(Utf8 in) {
       this.in = in;
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Progress;
+import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.WriteOutcome;
@@ -47,7 +48,9 @@ public final class Importer {
     AUTO("auto"),
     JSON("json"),
     RELATON("relaton"),
-    RFC_INDEX("rfc-index");
+    RFC_INDEX("rfc-index"),
+    ISO_OPEN_DATA("iso-open-data"),
+    CSV("csv");
 
     private final String wire;
 
@@ -136,8 +139,16 @@ public final class Importer {
     if (start.startsWith("---") || start.matches("(?s)^(schema[-_]version|id|docid|title):.*")) {
       return Format.RELATON;
     }
+    if ((start.startsWith("{") || start.startsWith("[")) && text.contains("\"deliverableType\"")) {
+      return Format.ISO_OPEN_DATA;
+    }
     if (start.startsWith("{") || start.startsWith("[")) {
       return Format.JSON;
+    }
+    String firstLine = start.lines().findFirst().orElse("");
+    // A CSV header names the identifier column somewhere (column order is free).
+    if (firstLine.contains(",") && firstLine.matches("(?i)^(.*,)?\"?identifier\"?(,.*)?$")) {
+      return Format.CSV;
     }
     return null;
   }
@@ -185,17 +196,15 @@ public final class Importer {
                         sink.reject(where, r.reason());
                       }
                     });
-        case RFC_INDEX ->
-            new RfcIndexReader(source)
-                .read(
-                    in,
-                    outcome -> {
-                      if (outcome instanceof FeedRecord.Mapped m) {
-                        sink.accept(m.where(), m.standard());
-                      } else if (outcome instanceof FeedRecord.Rejected r) {
-                        sink.reject(r.where(), r.reason());
-                      }
-                    });
+        case RFC_INDEX -> new RfcIndexReader(source).read(in, sink::accept);
+        case ISO_OPEN_DATA ->
+            // ISO Open Data has no titles: take the one the catalogue has (e.g. from the IEC feed).
+            new IsoOpenDataReader(
+                    source,
+                    identifier -> catalog.find(Slug.of(identifier)).map(s -> s.titleIn("en")),
+                    null)
+                .read(in, sink::accept);
+        case CSV -> new CsvReader(source).read(in, sink::accept);
       }
     } catch (IOException e) {
       sink.flush();
@@ -248,6 +257,14 @@ public final class Importer {
         flush();
       }
       advanced();
+    }
+
+    void accept(FeedRecord record) {
+      if (record instanceof FeedRecord.Mapped m) {
+        accept(m.where(), m.standard());
+      } else if (record instanceof FeedRecord.Rejected r) {
+        reject(r.where(), r.reason());
+      }
     }
 
     void reject(String where, String reason) {

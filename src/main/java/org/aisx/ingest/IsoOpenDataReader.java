@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,11 +60,11 @@ import org.aisx.catalog.Status;
  * The layout is recognised from the first non-blank character (after an optional UTF-8 BOM):
  *
  * <ul>
- *   <li>{@code [}: a JSON array of deliverables; entries are "record N";
- *   <li>{@code {}: JSON Lines (one object per line, blank lines allowed; entries are "line N") when
- *       the first object fits on its first line, or the next non-blank line starts another object;
- *       otherwise one (pretty-printed) JSON object, or several one after the other, "record N".
- *       A file holding one object on a single line, like ISO's per-deliverable files, is thus
+ *   <li><code>[</code>: a JSON array of deliverables; entries are "record N";
+ *   <li><code>{</code>: JSON Lines (one object per line, blank lines allowed; entries are "line N")
+ *       when the first object fits on its first line, or the next non-blank line starts another
+ *       object; otherwise one (pretty-printed) JSON object, or several one after the other, "record
+ *       N". A file holding one object on a single line, like ISO's per-deliverable files, is thus
  *       "line 1".
  * </ul>
  *
@@ -110,8 +111,8 @@ import org.aisx.catalog.Status;
  *   <tr><td>anything else (ISP, TTA, IWA, R, missing)</td><td>other</td><td>publication</td></tr>
  * </table>
  *
- * <p>Status from the harmonized stage code XX.YY (ISO/IEC Directives Part 1, Annex SD; listed at
- * https://www.iso.org/stage-codes.html); currentStage is written as the four digits XXYY:
+ * <p>Status from the harmonized stage code XX.YY (https://www.iso.org/stage-codes.html), which
+ * currentStage writes as the four digits XXYY:
  *
  * <table>
  *   <caption>status</caption>
@@ -130,9 +131,9 @@ import org.aisx.catalog.Status;
  *       empty</td></tr>
  * </table>
  *
- * Other stage numbers (outside 00–50, 60, 90, 95, or a sub-stage above 99) are rejected. A record
- * in force with a non-empty replacedBy (e.g. ISO 9001:2015, 90.92, replaced by the draft that
- * revises it) stays in force: ISO lists the successor as soon as the revision is registered.
+ * Other numbers (a stage other than 00, 10, 20, 30, 40, 50, 60, 90 or 95) reject the entry. A
+ * record in force with a non-empty replacedBy stays in force: ISO lists the successor as soon as
+ * the revision is under way (ISO 9001:2015, at 90.92, names its revision 88464).
  *
  * <h2>Relations</h2>
  *
@@ -141,8 +142,8 @@ import org.aisx.catalog.Status;
  * same input; the {@code identifierOfIsoId} function (typically a look-up of records whose {@code
  * identifiers} hold {@code ISO:<id>}); failing both, the target is kept as {@code "ISO #<id>"}. So
  * the relation is never lost and shows ISO's number to a reader, and importing the feed again once
- * the target is known rewrites it (its slug, {@code iso-<id>}, is not a real identifier's: every
- * ISO edition's reference ends with its year).
+ * the target is known rewrites it. (Its slug, {@code iso-<id>}, could only meet an undated "ISO
+ * &lt;number&gt;" record; ISO's references of editions all end with their year.)
  */
 public final class IsoOpenDataReader {
   private static final ObjectMapper JSON =
@@ -579,7 +580,8 @@ public final class IsoOpenDataReader {
       return new Parsed(null, "empty", false);
     }
     try {
-      return new Parsed(LINE.readValue(line), null, false);
+      JsonNode node = LINE.readValue(line);
+      return new Parsed(node == null ? NullNode.getInstance() : node, null, false);
     } catch (JsonEOFException e) {
       return new Parsed(null, e.getOriginalMessage(), true);
     } catch (JsonProcessingException e) {

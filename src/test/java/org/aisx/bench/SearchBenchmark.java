@@ -56,7 +56,10 @@ public class SearchBenchmark {
   static final String PG =
       System.getProperty("aisx.bench.pg", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-  /** "starter": the bundled corpus; a number: that many synthetic records. */
+  /**
+   * "starter": the bundled corpus; a number: that many synthetic records; "dir:PATH": every record
+   * of a catalogue imported into PATH (run with {@code -p corpus=dir:/tmp/feeds}).
+   */
   @Param({"starter", "100000"})
   public String corpus;
 
@@ -89,7 +92,15 @@ public class SearchBenchmark {
           .read(in, raw -> starter.add(reader.read(raw.node()).toBuilder().revision(1).build()));
     }
     List<Standard> records = new ArrayList<>();
-    if (corpus.equals("starter")) {
+    if (corpus.startsWith("dir:")) {
+      // A catalogue imported with `aisx import --data DIR` (e.g. all the shared feeds).
+      Path data = Path.of(corpus.substring(4));
+      try (org.aisx.store.SqlCatalogStore store =
+          new org.aisx.store.SqlCatalogStore(
+              org.aisx.store.Database.open(org.aisx.store.StoreConfig.embedded(data)), json)) {
+        store.forEach(records::add);
+      }
+    } else if (corpus.equals("starter")) {
       records.addAll(starter);
     } else {
       SyntheticCorpus synthetic = new SyntheticCorpus(starter, 42);
@@ -106,7 +117,7 @@ public class SearchBenchmark {
     index.publish(records.size());
 
     pg = DriverManager.getConnection(PG);
-    table = "aisx_bench_" + corpus;
+    table = "aisx_bench_" + corpus.replaceAll("[^a-z0-9]", "_");
     try (Statement st = pg.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + table);
       st.execute(

@@ -1,0 +1,160 @@
+package org.aisx.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Progress;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every feed format through the importer, as `aisx import FILE...` runs it. */
+class FeedImportTest {
+  @TempDir Path dir;
+  Path feeds;
+  App app;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    feeds = Files.createDirectories(dir.resolve("feeds"));
+    for (String resource :
+        List.of(
+            "/fixtures/relaton/iec.yaml",
+            "/fixtures/relaton/ieee.yaml",
+            "/fixtures/relaton/itu-t.yaml.gz",
+            "/fixtures/rfc/rfc-index-excerpt.txt",
+            "/fixtures/iso-open-data/62085.json",
+            "/fixtures/iso-open-data/88821-88915.jsonl")) {
+      copy(resource, feeds.resolve(Path.of(resource).getFileName().toString()));
+    }
+    app = Fixtures.empty(dir.resolve("data"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    app.close();
+  }
+
+  private void copy(String resource, Path target) throws Exception {
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private ImportSummary importAll() throws Exception {
+    return app.importer().importFiles(Importer.Format.AUTO, List.of(feeds), null, Progress.SILENT);
+  }
+
+  @Test
+  void recognisesEachFormatAndASecondRunChangesNothing() throws Exception {
+    ImportSummary first = importAll();
+
+    assertThat(app.catalog().find("iso-iec-42001-2023")).isPresent();
+    assertThat(app.catalog().find("itu-t-y-3172-06-2019")).isPresent();
+    assertThat(app.catalog().find("ieee-7001-2021")).isPresent();
+    assertThat(app.catalog().find("rfc-9110")).isPresent();
+    assertThat(first.createdCount()).isEqualTo(app.catalog().count());
+    // ISO Open Data gives no titles: the ISO 9001 and amendment entries have none in the catalogue.
+    assertThat(first.rejections()).allSatisfy(r -> assertThat(r.reason()).contains("title"));
+
+    ImportSummary second = importAll();
+    assertThat(second.createdCount() + second.updatedCount()).isZero();
+    assertThat(second.unchangedCount()).isEqualTo(first.createdCount() + first.updatedCount());
+  }
+
+  @Test
+  void isoOpenDataUpdatesARecordWhoseTitleTheCatalogueKnows() throws Exception {
+    // ISO Open Data has no titles; a record from another source supplies it.
+    Path known = dir.resolve("known.json");
+    Files.writeString(
+        known,
+        """
+        [{"identifier": "ISO 9001:2015", "title": {"en": "Quality management systems - Requirements"},
+          "sdo": "ISO", "type": "international-standard", "status": "in-force"}]
+        """);
+    app.importer().importFiles(Importer.Format.AUTO, List.of(known), "catalogue", Progress.SILENT);
+
+    ImportSummary s =
+        app.importer()
+            .importFiles(
+                Importer.Format.AUTO, List.of(feeds.resolve("62085.json")), null, Progress.SILENT);
+
+    assertThat(s.updatedCount()).isEqualTo(1);
+    var iso9001 = app.catalog().get("iso-9001-2015");
+    assertThat(iso9001.titleIn("en")).isEqualTo("Quality management systems - Requirements");
+    assertThat(iso9001.committee()).isEqualTo("ISO/TC 176/SC 2");
+    assertThat(iso9001.abstractIn("en"))
+        .startsWith("ISO 9001:2015 specifies requirements")
+        .doesNotContain("<p>");
+    assertThat(iso9001.source()).isEqualTo("62085");
+  }
+
+  @Test
+  void eachRecordNamesItsFeedAndRelationsShowBothWays() throws Exception {
+    importAll();
+    assertThat(app.catalog().get("rfc-9110").source()).isEqualTo("rfc-index-excerpt");
+    assertThat(app.catalog().get("iso-iec-42001-2023").source()).isEqualTo("iec");
+    assertThat(app.catalog().incoming("rfc-7231"))
+        .anySatisfy(
+            r -> {
+              assertThat(r.type()).isEqualTo(RelationType.REPLACED_BY);
+              assertThat(r.sourceId()).isEqualTo("rfc-9110");
+            });
+  }
+
+  @Test
+  void aChangedFieldInAFeedWritesOneHistoryEventWithItsSource() throws Exception {
+    importAll();
+    // The same RFC entry, now obsoleted: as if the RFC Editor published a newer index.
+    Path newer = dir.resolve("rfc-newer.txt");
+    String text = Files.readString(feeds.resolve("rfc-index-excerpt.txt"));
+    Files.writeString(
+        newer,
+        text.replace(
+            "(Updated by RFC8174) (Also", "(Obsoleted by RFC9999) (Updated by RFC8174) (Also"));
+
+    ImportSummary s =
+        app.importer()
+            .importFiles(Importer.Format.AUTO, List.of(newer), "rfc-index", Progress.SILENT);
+
+    assertThat(s.updatedCount()).isEqualTo(1);
+    assertThat(app.catalog().get("rfc-2119").status()).isEqualTo(Status.SUPERSEDED);
+    List<HistoryEvent> history = app.catalog().history("rfc-2119");
+    List<HistoryEvent> latest = history.stream().filter(e -> e.revision() == 2).toList();
+    assertThat(latest)
+        .extracting(HistoryEvent::field)
+        .containsExactlyInAnyOrder("status", "relations");
+    assertThat(latest).allSatisfy(e -> assertThat(e.source()).isEqualTo("rfc-index"));
+    assertThat(latest)
+        .filteredOn(e -> e.field().equals("status"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.oldValue()).isEqualTo("in-force");
+              assertThat(e.newValue()).isEqualTo("superseded");
+            });
+  }
+
+  @Test
+  void aFileOfUnknownFormatIsRejectedByNameAndTheOthersImport() throws Exception {
+    Files.writeString(feeds.resolve("notes.md"), "# not a feed\n");
+    ImportSummary s = importAll();
+    assertThat(s.rejections())
+        .anySatisfy(
+            r -> {
+              assertThat(r.file()).isEqualTo("notes.md");
+              assertThat(r.reason()).contains("format not recognised");
+            });
+    assertThat(app.catalog().find("rfc-9110")).isPresent();
+  }
+}

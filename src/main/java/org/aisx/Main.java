@@ -160,6 +160,14 @@ public final class Main {
       for (ImportSummary.Rejection r : summary.rejections()) {
         out.println("  rejected " + r);
       }
+      int shown = 0;
+      for (ImportSummary.Rejection d : summary.duplicates()) {
+        if (shown++ == 20) {
+          out.println("  ... and " + (summary.duplicates().size() - 20) + " more duplicates");
+          break;
+        }
+        out.println("  duplicate " + d);
+      }
       return 0;
     }
   }

@@ -9,6 +9,10 @@ public final class ImportSummary {
   private int updated;
   private int unchanged;
   private final List<Rejection> rejections = new ArrayList<>();
+  private final List<Rejection> duplicates = new ArrayList<>();
+
+  /** Record id → where it first appeared in this import. */
+  private final java.util.Map<String, String> firstSeen = new java.util.HashMap<>();
 
   /** A record that was not imported: the file, its record number or line, and the reason. */
   public record Rejection(String file, String where, String reason) {
@@ -28,6 +32,23 @@ public final class ImportSummary {
 
   void unchanged() {
     unchanged++;
+  }
+
+  /**
+   * Notes that {@code id} appears at {@code where}; returns where it appeared before in this
+   * import, or null the first time.
+   */
+  String seen(String id, String where) {
+    return firstSeen.putIfAbsent(id, where);
+  }
+
+  void duplicate(String file, String where, String reason) {
+    duplicates.add(new Rejection(file, where, reason));
+  }
+
+  /** Later occurrences of an identifier already imported in this run: skipped, not applied. */
+  public List<Rejection> duplicates() {
+    return List.copyOf(duplicates);
   }
 
   void rejected(String file, String where, String reason) {
@@ -51,7 +72,7 @@ public final class ImportSummary {
   }
 
   public int processed() {
-    return created + updated + unchanged + rejections.size();
+    return created + updated + unchanged + rejections.size() + duplicates.size();
   }
 
   @Override
@@ -63,6 +84,7 @@ public final class ImportSummary {
         + ", unchanged "
         + unchanged
         + ", rejected "
-        + rejections.size();
+        + rejections.size()
+        + (duplicates.isEmpty() ? "" : ", duplicates skipped " + duplicates.size());
   }
 }

@@ -248,8 +248,17 @@ public final class Importer {
 
     void accept(String where, JsonNode node) {
       try {
-        batch.add(reader.read(node));
-        wheres.add(where);
+        Standard s = reader.read(node);
+        String first = summary.seen(s.id(), name + " " + where);
+        if (first != null) {
+          // A feed (or two feeds in one import) giving the same id twice: the first wins, so
+          // importing the same files again changes nothing.
+          summary.duplicate(
+              name, where, s.identifier() + " has the id " + s.id() + " already given by " + first);
+        } else {
+          batch.add(s);
+          wheres.add(where);
+        }
       } catch (CatalogException e) {
         summary.rejected(name, where, e.getMessage());
       }

@@ -146,6 +146,38 @@ class FeedImportTest {
   }
 
   @Test
+  void anIdentifierGivenTwiceInOneImportKeepsTheFirstSoReimportingChangesNothing()
+      throws Exception {
+    // As in the real feeds: IEC lists "IEC 61360-C00168" and "IEC 61360-C00168:", and dual-logo
+    // IEC/IEEE standards appear in both feeds under the same id.
+    Path twice = dir.resolve("twice.json");
+    Files.writeString(
+        twice,
+        """
+        [{"identifier": "IEC 61360-C00168", "title": {"en": "First"}, "sdo": "IEC", "type": "other", "status": "in-force"},
+         {"identifier": "IEC 61360-C00168:", "title": {"en": "Second"}, "sdo": "IEC", "type": "other", "status": "in-force"}]
+        """);
+
+    ImportSummary first =
+        app.importer().importFiles(Importer.Format.AUTO, List.of(twice), null, Progress.SILENT);
+    ImportSummary again =
+        app.importer().importFiles(Importer.Format.AUTO, List.of(twice), null, Progress.SILENT);
+
+    assertThat(first.createdCount()).isEqualTo(1);
+    assertThat(first.duplicates())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.where()).isEqualTo("record 2 (line 2)");
+              assertThat(d.reason()).contains("iec-61360-c00168").contains("record 1");
+            });
+    assertThat(again.updatedCount()).isZero();
+    assertThat(again.unchangedCount()).isEqualTo(1);
+    assertThat(app.catalog().get("iec-61360-c00168").titleIn("en")).isEqualTo("First");
+    assertThat(app.catalog().history("iec-61360-c00168")).hasSize(1);
+  }
+
+  @Test
   void aFileOfUnknownFormatIsRejectedByNameAndTheOthersImport() throws Exception {
     Files.writeString(feeds.resolve("notes.md"), "# not a feed\n");
     ImportSummary s = importAll();

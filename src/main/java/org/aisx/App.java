@@ -108,7 +108,12 @@ public final class App implements AutoCloseable {
 
   /** The web server over this catalogue, not yet listening. */
   public WebServer web() {
-    return new WebServer(catalog, index, taxonomy, json);
+    return web(null);
+  }
+
+  /** The web server; {@code adminToken} switches on the admin upload page (null: off). */
+  public WebServer web(String adminToken) {
+    return new WebServer(catalog, index, taxonomy, json, importer, adminToken);
   }
 
   public Catalog catalog() {

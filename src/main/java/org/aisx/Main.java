@@ -24,13 +24,14 @@ public final class Main {
       AI Standards Exchange
 
       usage:
-        java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL]
+        java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL] [--admin-token T]
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index] [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
 
       --data DIR   data directory for the embedded store and the search index (default ./aisx-data)
       --db URL     a jdbc:postgresql: URL for a production database instead of the embedded store
+      --admin-token T  switches on the feed upload page /admin/import (or set AISX_ADMIN_TOKEN)
       Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
       --format auto) each file's format is recognised from its first bytes. A FILE ending in .gz is
       written compressed.
@@ -89,7 +90,7 @@ public final class Main {
     }
     try {
       return switch (args[0]) {
-        case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db")));
+        case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db", "admin-token")));
         case "import" ->
             importFiles(Options.parse(args, 1, Set.of("format", "source", "data", "db")));
         case "export" -> export(Options.parse(args, 1, Set.of("format", "data", "db")));
@@ -126,7 +127,11 @@ public final class Main {
     }
     App app = open(o);
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
-    WebServer web = app.web().start(port);
+    String adminToken = o.get("admin-token", System.getenv("AISX_ADMIN_TOKEN"));
+    if (adminToken != null && adminToken.length() < 16) {
+      throw new UsageException("the admin token must be at least 16 characters");
+    }
+    WebServer web = app.web(adminToken).start(port);
     out.println(
         "AI Standards Exchange: "
             + app.catalog().count()

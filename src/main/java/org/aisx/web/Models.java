@@ -196,6 +196,20 @@ public final class Models {
     }
   }
 
+  /** The admin upload page, with the summary of the last upload when there is one. */
+  public record ImportPage(
+      Layout layout, boolean enabled, org.aisx.ingest.ImportSummary summary, String fileName) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    /** At most 200 rejections on the page; the count above says how many there were. */
+    public List<org.aisx.ingest.ImportSummary.Rejection> shownRejections() {
+      List<org.aisx.ingest.ImportSummary.Rejection> all = summary.rejections();
+      return all.subList(0, Math.min(200, all.size()));
+    }
+  }
+
   /** An error page. */
   public record ErrorPage(Layout layout, int status, String message, List<Problem> problems) {
     public Messages t() {

@@ -109,17 +109,17 @@ final class Pages {
             layout(
                 ctx,
                 t,
-                t.get("error.title." + (status == 404 ? "404" : status >= 500 ? "500" : "400"))),
+                t.get("error.title." + (status == 404 ? "404" : status == 401 || status == 403 ? "403" : status >= 500 ? "500" : "400"))),
             status,
             message,
             problems));
   }
 
-  private Models.Layout layout(Context ctx, Messages t, String title) {
+  Models.Layout layout(Context ctx, Messages t, String title) {
     return new Models.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages());
   }
 
-  private void render(Context ctx, String template, Object model) {
+  void render(Context ctx, String template, Object model) {
     StringOutput out = new StringOutput();
     templates.render(template, model, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());

@@ -36,12 +36,19 @@ public final class WebServer implements AutoCloseable {
   private final Pages pages;
   private final Metrics metrics = new Metrics();
 
-  public WebServer(Catalog catalog, SearchIndex index, Taxonomy taxonomy, ObjectMapper json) {
+  public WebServer(
+      Catalog catalog,
+      SearchIndex index,
+      Taxonomy taxonomy,
+      ObjectMapper json,
+      org.aisx.ingest.Importer importer,
+      String adminToken) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     Api api = new Api(catalog, index, taxonomy, params, i18n);
     this.pages = new Pages(catalog, index, taxonomy, params, i18n, templates);
+    AdminImport adminImport = new AdminImport(importer, adminToken, i18n, pages);
     this.app =
         Javalin.create(
             config -> {
@@ -57,6 +64,12 @@ public final class WebServer implements AutoCloseable {
                     s.headers = Map.of("Cache-Control", "public, max-age=3600");
                   });
               config.router.ignoreTrailingSlashes = true;
+              // Feed uploads on the admin page may be large; everything else stays small.
+              config.jetty.multipartConfig.maxFileSize(
+                  AdminImport.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  AdminImport.MAX_UPLOAD_BYTES + 65_536, io.javalin.config.SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     app.before(this::headers);
     app.before(ctx -> ctx.attribute("startNanos", System.nanoTime()));
@@ -77,6 +90,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/search", pages::search);
     app.get("/standards/{id}", pages::record);
     app.get("/taxonomy", pages::taxonomy);
+    app.get("/admin/import", adminImport::form);
+    app.post("/admin/import", adminImport::upload);
 
     app.exception(
         CatalogException.class,

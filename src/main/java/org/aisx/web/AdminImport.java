@@ -1,0 +1,93 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.List;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Progress;
+import org.aisx.ingest.ImportSummary;
+import org.aisx.ingest.Importer;
+
+/**
+ * The admin upload page: a feed file in any import format, imported with the same summary as the
+ * command line. Until accounts exist (roles of SPEC §6), it is guarded by an admin token the
+ * operator sets at start-up; without one, uploads are switched off.
+ */
+final class AdminImport {
+  static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
+
+  private final Importer importer;
+  private final String adminToken;
+  private final I18n i18n;
+  private final Pages pages;
+
+  AdminImport(Importer importer, String adminToken, I18n i18n, Pages pages) {
+    this.importer = importer;
+    this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    this.i18n = i18n;
+    this.pages = pages;
+  }
+
+  void form(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    pages.render(
+        ctx,
+        "import.jte",
+        new Models.ImportPage(
+            pages.layout(ctx, t, t.get("import.title")), adminToken != null, null, null));
+  }
+
+  void upload(Context ctx) throws IOException {
+    Messages t = i18n.forRequest(ctx);
+    if (adminToken == null) {
+      throw new ForbiddenResponse(t.get("import.disabled"));
+    }
+    String given = ctx.formParam("token");
+    if (given == null
+        || !MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
+      throw new ForbiddenResponse(t.get("import.badToken"));
+    }
+    UploadedFile file = ctx.uploadedFile("file");
+    if (file == null || file.size() == 0) {
+      throw new CatalogException.BadParameter("file", "choose a file to import");
+    }
+    String formatName = ctx.formParam("format") == null ? "auto" : ctx.formParam("format");
+    Importer.Format format;
+    try {
+      format = Importer.Format.fromWire(formatName);
+    } catch (IllegalArgumentException e) {
+      throw new CatalogException.BadParameter("format", e.getMessage());
+    }
+    String source = ctx.formParam("source");
+    if (source == null || source.isBlank()) {
+      source = file.filename();
+    }
+    if (source.length() > 200) {
+      throw new CatalogException.BadParameter("source", "longer than 200 characters");
+    }
+    String safeName = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
+    Path dir = Files.createTempDirectory("aisx-upload");
+    Path saved = dir.resolve(safeName.isEmpty() ? "upload" : safeName);
+    try (InputStream in = file.content()) {
+      Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+      ImportSummary summary = importer.importFiles(format, List.of(saved), source, Progress.SILENT);
+      pages.render(
+          ctx,
+          "import.jte",
+          new Models.ImportPage(
+              pages.layout(ctx, t, t.get("import.title")), true, summary, file.filename()));
+    } finally {
+      Files.deleteIfExists(saved);
+      Files.deleteIfExists(dir);
+    }
+  }
+}

@@ -109,7 +109,13 @@ final class Pages {
             layout(
                 ctx,
                 t,
-                t.get("error.title." + (status == 404 ? "404" : status == 401 || status == 403 ? "403" : status >= 500 ? "500" : "400"))),
+                t.get(
+                    "error.title."
+                        + (status == 404
+                            ? "404"
+                            : status == 401 || status == 403
+                                ? "403"
+                                : status >= 500 ? "500" : "400"))),
             status,
             message,
             problems));

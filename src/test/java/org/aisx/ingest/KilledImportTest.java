@@ -41,7 +41,7 @@ class KilledImportTest {
     int total = 0;
     try (var out = Files.newOutputStream(feed);
         JsonFormat.Writer w = new JsonFormat(json).writer(out, "kill test")) {
-      for (int copy = 0; copy < 400; copy++) {
+      for (int copy = 0; copy < 100; copy++) {
         for (Standard s : base) {
           w.write(s.toBuilder().identifier(s.identifier() + " copy " + copy).build());
           total++;
@@ -67,7 +67,7 @@ class KilledImportTest {
     // Wait until a few batches are in the store (read through a second connection), then kill
     // without warning.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline && storedSoFar(data) < 2_000) {
+    while (System.nanoTime() < deadline && storedSoFar(data) < 1_000) {
       assertThat(p.isAlive()).as("import still running").isTrue();
       Thread.sleep(20);
     }

@@ -72,6 +72,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final String MARK = "storeMark";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final float IDENTIFIER_BOOST = 6f;
 
   private final Directory directory;
@@ -408,21 +409,37 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             Fields.weightedTextFields(),
             SimpleQueryParser.PHRASE_OPERATOR
                 | SimpleQueryParser.PREFIX_OPERATOR
-                | SimpleQueryParser.WHITESPACE_OPERATOR
-                | SimpleQueryParser.NOT_OPERATOR);
+                | SimpleQueryParser.WHITESPACE_OPERATOR);
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
-    Query parsed = parser.parse(q);
-    if (parsed instanceof BooleanQuery bq) {
-      long should =
-          bq.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.SHOULD).count();
-      if (should > 1) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        bq.clauses().forEach(b::add);
-        b.setMinimumNumberShouldMatch(should <= 3 ? (int) should : (int) Math.ceil(should * 0.6));
-        return b.build();
+    // One clause per word (or quoted phrase), each matching across all text fields; "-word"
+    // excludes. Built here rather than by the parser so that "most words must match" counts
+    // words, never fields.
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    int wanted = 0;
+    boolean excluded = false;
+    Matcher m = WORD.matcher(q);
+    while (m.find()) {
+      String word = m.group();
+      boolean not = word.length() > 1 && word.startsWith("-");
+      Query part = parser.parse(not ? word.substring(1) : word);
+      if (part == null || part instanceof org.apache.lucene.search.MatchNoDocsQuery) {
+        continue; // a stop word, or only punctuation
+      }
+      if (not) {
+        words.add(part, BooleanClause.Occur.MUST_NOT);
+        excluded = true;
+      } else {
+        words.add(part, BooleanClause.Occur.SHOULD);
+        wanted++;
       }
     }
-    return parsed;
+    if (wanted == 0) {
+      return excluded
+          ? words.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD).build()
+          : new org.apache.lucene.search.MatchNoDocsQuery("no searchable words");
+    }
+    words.setMinimumNumberShouldMatch(wanted <= 3 ? wanted : (int) Math.ceil(wanted * 0.6));
+    return words.build();
   }
 
   /**

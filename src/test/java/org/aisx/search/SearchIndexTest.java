@@ -63,6 +63,27 @@ class SearchIndexTest {
   }
 
   @Test
+  void aSingleWordFindsEveryRecordThatHasItInAnyField() {
+    SearchResult r = index.search(request("risk", Map.of()));
+    assertThat(ids(r)).contains("iso-iec-23894-2023");
+    assertThat(r.total()).isGreaterThan(3);
+    SearchResult inForce = index.search(request("risk", Map.of(Facet.STATUS, List.of("in-force"))));
+    assertThat(inForce.total()).isPositive().isLessThanOrEqualTo(r.total());
+  }
+
+  @Test
+  void longQueriesNeedMostWordsAndMinusExcludes() {
+    List<String> all =
+        ids(
+            index.search(
+                request("guidance on risk management for artificial intelligence", Map.of())));
+    assertThat(all).contains("iso-iec-23894-2023");
+    List<String> without = ids(index.search(request("risk management -guidance", Map.of())));
+    assertThat(without).doesNotContain("iso-iec-23894-2023");
+    assertThat(index.search(request("\"risk management\"", Map.of())).total()).isPositive();
+  }
+
+  @Test
   void managementSystemWithTheIsoIecFilterFinds42001() {
     SearchResult r =
         index.search(request("management system", Map.of(Facet.SDO, List.of("ISO/IEC"))));

@@ -289,7 +289,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
       int topN = request.page() * request.size();
       DrillSideways.DrillSidewaysResult result =
-          sideways.search(ddq, null, null, topN, sort(request), true);
+          sideways.search(ddq, null, null, topN, sort(request), !request.q().isEmpty());
       List<Hit> items = new ArrayList<>();
       ScoreDoc[] hits = result.hits.scoreDocs;
       var stored = searcher.storedFields();
@@ -385,8 +385,13 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       }
       text = either.build();
     }
+    // With words, relevance is the text score times currency; with none, there is nothing to
+    // score: sort() orders by currency and date instead.
     Query ranked =
-        FunctionScoreQuery.boostByValue(text, DoubleValuesSource.fromDoubleField(Fields.CURRENCY));
+        request.q().isEmpty()
+            ? new org.apache.lucene.search.ConstantScoreQuery(text)
+            : FunctionScoreQuery.boostByValue(
+                text, DoubleValuesSource.fromDoubleField(Fields.CURRENCY));
     if (request.fromYear() == null && request.toYear() == null) {
       return ranked;
     }
@@ -480,7 +485,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static Sort sort(SearchRequest request) {
     SortField newest = new SortField(Fields.PUBLISHED_SORT, SortField.Type.LONG, true);
     return switch (request.sort()) {
-      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newest);
+      case RELEVANCE ->
+          request.q().isEmpty()
+              ? new Sort(new SortField(Fields.CURRENCY, SortField.Type.DOUBLE, true), newest)
+              : new Sort(SortField.FIELD_SCORE, newest);
       case DATE -> new Sort(newest, SortField.FIELD_SCORE);
       case IDENTIFIER -> new Sort(new SortField(Fields.IDENTIFIER_SORT, SortField.Type.STRING));
     };

@@ -1,0 +1,283 @@
+package org.aisx.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aisx.catalog.Standard;
+
+/**
+ * Decides whether one record is an AI standard or publication: about AI systems, their components,
+ * their data, their governance, or standards for AI. Deterministic and explainable: every positive
+ * verdict names the rule that fired and the text it fired on. The rules were written by reading the
+ * real feeds in {@code ../shared/data} (every hit and every near miss), and are measured on a
+ * hand-labelled sample by {@code AiRelevanceTest}; {@code docs/ai-corpus.md} explains them.
+ *
+ * <p>The rules, tried in this order; the first that fires is the reason:
+ *
+ * <ol>
+ *   <li><b>committee</b>: the record comes from ISO/IEC JTC 1/SC 42 (Artificial intelligence) or
+ *       from the Artificial Intelligence Standards Committee of the IEEE Computer Society.
+ *   <li><b>series</b>: IEEE 7000 to 7099 and their P-drafts, the series on ethics of autonomous and
+ *       intelligent systems (some of them, like 7002 on privacy, never say "AI" in their text).
+ *   <li><b>title phrase</b>: the title (English, else any language) names an AI technique or AI
+ *       system: "artificial intelligence", "machine learning", "neural network", "deep learning",
+ *       "foundation model", "computer vision", "speech recognition", "knowledge graph", "autonomous
+ *       driving", "autonomous systems" (not the routing sense), ... ({@link #PHRASES}).
+ *   <li><b>title abbreviation</b>: "AI" or "ML" as a word of their own, in capitals (also AIoT,
+ *       AIGC, AITOM, AI/ML, and "ASR" for automatic speech recognition).
+ *   <li><b>abstract + title cue</b>: a phrase or abbreviation of rule 3 or 4 occurs in the abstract
+ *       (or in two or more of the source's keywords) and the title itself points the same way with
+ *       a cue word such as "intelligent", "learning", "algorithm", "recognition", "prediction",
+ *       "agent", "vision" ({@link #TITLE_CUE}). An abstract alone is not enough: many abstracts
+ *       list AI among other technologies in passing ("IoT, big data and AI").
+ * </ol>
+ *
+ * <p>Negatives, each one found in the real data:
+ *
+ * <ul>
+ *   <li>"Autonomous System" in routing (BGP AS numbers, inter-AS traffic engineering) is not AI;
+ *   <li>"ML-DSA", "ML-KEM" (post-quantum cryptography) and MPEG-2 "4:2:2 P@ML" are not machine
+ *       learning; "ASR" in an abstract can be an Answer Seizure Ratio, so it counts in titles only;
+ *   <li>"AI" and "ML" inside other words (MAIL, XML, CellML) never match, and lower-case "ai" or
+ *       "Al" (aluminium) does not either;
+ *   <li>"intelligent transport systems", "intelligent electronic devices", the telephone
+ *       "Intelligent Network", "learning technology" (e-learning), "expert review", SQL "row
+ *       pattern recognition" and "foundation model" of an information model are not AI by
+ *       themselves (no phrase matches them alone);
+ *   <li>a sentence of an abstract that puts AI out of scope ("does not cover ... artificial
+ *       intelligence") is ignored;
+ *   <li>title cues are whole words ("vision", not the "vision" of provisioning or television), and
+ *       "speech" is no cue: audiometry measures a person's "speech recognition".
+ * </ul>
+ */
+final class AiRelevance {
+  private AiRelevance() {}
+
+  /** The verdict on one record: {@code rule} is null when it is not an AI record. */
+  record Verdict(String rule, String evidence) {
+    static final Verdict NOT_AI = new Verdict(null, null);
+
+    boolean relevant() {
+      return rule != null;
+    }
+  }
+
+  /** A named AI phrase; {@code unless} (when set) vetoes it in a text that also matches. */
+  record Phrase(String name, Pattern pattern, Pattern unless) {
+    static Phrase of(String name, String regex) {
+      return new Phrase(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), null);
+    }
+
+    static Phrase of(String name, String regex, Pattern unless) {
+      return new Phrase(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), unless);
+    }
+  }
+
+  static final String SC42 = "ISO/IEC JTC 1/SC 42";
+  static final String IEEE_AI_COMMITTEE = "Artificial Intelligence Standards Committee";
+
+  private static final Pattern IEEE_70XX =
+      Pattern.compile("^IEEE (?:(?:Approved|Unapproved) )?P?70\\d{2}(?![0-9])");
+
+  /** Routing's Autonomous Systems: AS numbers, BGP, inter-AS traffic engineering. */
+  static final Pattern ROUTING_AS =
+      Pattern.compile(
+          "(?i:autonomous[- ]systems?\\s*\\(AS\\)|autonomous[- ]system (?:numbers?|confederations?"
+              + "|migration)|inter-autonomous|\\brouting\\b)|\\bASNs?\\b|\\bAS\\b|\\bBGP");
+
+  /** AI techniques, systems and topics; the same list serves titles and abstracts. */
+  static final List<Phrase> PHRASES =
+      List.of(
+          Phrase.of(
+              "artificial intelligence",
+              "artificial[- ](?:emotional[- ])?intelligen(?:ce|t)|embodied (?:artificial )?intelligence"),
+          Phrase.of("machine learning", "machine[- ]learning"),
+          Phrase.of("deep learning", "deep[- ]learning"),
+          Phrase.of("neural network", "neural[- ]networks?|neuromorphic"),
+          Phrase.of(
+              "other learning paradigms",
+              "federated (?:machine )?learning|reinforcement learning|\\blearning[- ]based\\b"),
+          Phrase.of(
+              "foundation or language model",
+              "large language models?|\\bLLMs?\\b|foundation models?|large[- ]scale pre-?trained"
+                  + " models?|\\blarge models?\\b"),
+          Phrase.of("generative AI", "generative (?:artificial intelligence|AI)\\b"),
+          Phrase.of(
+              "intelligent agents and systems",
+              "intelligent (?:software |physical )?agents?|(?<!transport )(?<!transportation )"
+                  + "intelligent systems?\\b|edge intelligence|intelligent process automation"
+                  + "|cognitive computing|intelligent machines?|autonomous machines?"
+                  + "|machine intelligence"),
+          Phrase.of(
+              "autonomous systems",
+              "autonomous (?:and semi-autonomous )?systems?|autonomous (?:mobile )?robot(?:s|ics)?",
+              ROUTING_AS),
+          Phrase.of(
+              "automated driving",
+              "(?:autonomous|automated) driving|(?:autonomous|automated) vehicles?|self-driving"),
+          Phrase.of("autonomous networks", "autonomous networks?\\b|autonomous network functions"),
+          Phrase.of("computer vision", "computer vision|machine[- ]vision|computer audition"),
+          Phrase.of(
+              "recognition",
+              "(?:speech|speaker|face|facial|image|object|emotion) recognition|(?<!row )pattern"
+                  + " recognition|affective computing|media resource control protocol|\\bMRCP"),
+          Phrase.of(
+              "language technology",
+              "natural language processing|machine translation|speech(?:-to-speech)? translation"
+                  + "|question answering|chatbots?|conversational (?:robot|agent|AI)s?"
+                  + "|dialogue systems?"),
+          Phrase.of(
+              "knowledge engineering",
+              "knowledge graphs?|knowledge representation|expert systems?|fuzzy (?:logic|control"
+                  + "|systems?|markup)|\\bdata mining\\b"),
+          Phrase.of("digital humans", "digital humans?\\b"),
+          Phrase.of("explainability", "explainab(?:le|ility)"),
+          Phrase.of(
+              "intelligence of systems",
+              "intelligence levels?|levels? of intelligence|intelligent (?:video|visual)"
+                  + " surveillance|intelligent customer service"));
+
+  /** "AI" or "ML" as words in capitals; ASR (automatic speech recognition) in titles only. */
+  private static final Pattern ABBREVIATION = Pattern.compile("\\bAI(?:oT|GC|TOM)?\\b|\\bML\\b");
+
+  private static final Pattern TITLE_ONLY_ABBREVIATION = Pattern.compile("\\bASR\\b");
+
+  /** Removed before matching: abbreviations that only look like "ML". */
+  private static final Pattern NOT_ML =
+      Pattern.compile("\\bML-(?:DSA|KEM)\\b|@ML\\b", Pattern.CASE_INSENSITIVE);
+
+  /** Words in a title that make an abstract's mention of AI count (rule 5). */
+  static final Pattern TITLE_CUE =
+      Pattern.compile(
+          "intelligen\\w*|\\blearning\\b|algorithm\\w*|predict\\w*|recogni[sz]\\w*|cognitive"
+              + "|autonomous|decision\\w*|inference|analytic\\w*|knowledge|\\bagents?\\b|robot\\w*"
+              + "|\\bvision\\b|assistant|dialogue|conversation\\w*|emotion\\w*|detection",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A sentence that puts something out of scope. */
+  private static final Pattern OUT_OF_SCOPE =
+      Pattern.compile(
+          "\\b(?:does|do|shall|is|are) not (?:cover|specify|address|apply|include|deal|intend)"
+              + "|\\bnot (?:within|in) (?:the|its|this) scope|out(?:side)? (?:of )?(?:the |its )?scope"
+              + "|\\bexclud",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SENTENCE = Pattern.compile("(?<=[.;!?])\\s+|\\R");
+
+  /** Judges one record. */
+  static Verdict judge(Standard s) {
+    String committee = s.committee() == null ? "" : s.committee();
+    if (committee.startsWith(SC42)) {
+      return new Verdict("committee: " + SC42, committee);
+    }
+    if (committee.startsWith(IEEE_AI_COMMITTEE)) {
+      return new Verdict("committee: IEEE Artificial Intelligence Standards Committee", committee);
+    }
+    String identifier = s.identifier() == null ? "" : s.identifier();
+    if (IEEE_70XX.matcher(identifier).find()) {
+      return new Verdict(
+          "series: IEEE 70xx (ethics of autonomous and intelligent systems)", identifier);
+    }
+
+    String title = NOT_ML.matcher(s.titleIn("en")).replaceAll(" ");
+    for (Phrase p : PHRASES) {
+      String hit = find(p, title);
+      if (hit != null) {
+        return new Verdict("title phrase: " + p.name(), hit);
+      }
+    }
+    Matcher abbreviation = ABBREVIATION.matcher(title);
+    if (abbreviation.find()) {
+      return new Verdict("title abbreviation: AI/ML", abbreviation.group());
+    }
+    Matcher asr = TITLE_ONLY_ABBREVIATION.matcher(title);
+    if (asr.find()) {
+      return new Verdict("title abbreviation: AI/ML", asr.group());
+    }
+
+    Matcher cue = TITLE_CUE.matcher(title);
+    if (cue.find()) {
+      String mention = abstractMention(NOT_ML.matcher(s.abstractIn("en")).replaceAll(" "));
+      if (mention == null) {
+        mention = keywordMention(s.keywords());
+      }
+      if (mention != null) {
+        return new Verdict(
+            "abstract + title cue",
+            mention + " (title cue '" + cue.group().toLowerCase(Locale.ROOT) + "')");
+      }
+    }
+    return Verdict.NOT_AI;
+  }
+
+  static boolean isAi(Standard s) {
+    return judge(s).relevant();
+  }
+
+  /** The first phrase of the list in {@code text}, honouring its veto; null if none. */
+  private static String find(Phrase p, String text) {
+    Matcher m = p.pattern().matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    if (p.unless() != null && p.unless().matcher(text).find()) {
+      return null;
+    }
+    return m.group();
+  }
+
+  /** The first AI phrase or abbreviation in an in-scope sentence of the abstract; null if none. */
+  static String abstractMention(String summary) {
+    if (summary == null || summary.isBlank()) {
+      return null;
+    }
+    // The routing veto looks at the whole abstract: "autonomous system" there is the BGP sense.
+    boolean routing = ROUTING_AS.matcher(summary).find();
+    for (String sentence : SENTENCE.split(summary)) {
+      if (OUT_OF_SCOPE.matcher(sentence).find()) {
+        continue;
+      }
+      for (Phrase p : PHRASES) {
+        Matcher m = p.pattern().matcher(sentence);
+        if (m.find() && !(routing && p.unless() != null)) {
+          return "abstract: " + m.group();
+        }
+      }
+      Matcher a = ABBREVIATION.matcher(sentence);
+      if (a.find()) {
+        return "abstract: " + a.group();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Two or more distinct AI terms among the source's keywords, or null. IEEE's index terms are
+   * assigned loosely (IEEE 802.1AR is tagged "Object recognition", an 802.16 amendment "Machine
+   * learning"), so one keyword alone never counts.
+   */
+  static String keywordMention(List<String> keywords) {
+    Set<String> terms = new LinkedHashSet<>();
+    for (String k : keywords) {
+      String keyword = NOT_ML.matcher(k).replaceAll(" ");
+      for (Phrase p : PHRASES) {
+        Matcher m = p.pattern().matcher(keyword);
+        if (m.find() && (p.unless() == null || !p.unless().matcher(keyword).find())) {
+          terms.add(p.name());
+        }
+      }
+      Matcher a = ABBREVIATION.matcher(keyword);
+      if (a.find()) {
+        terms.add(a.group().startsWith("ML") ? "machine learning" : "artificial intelligence");
+      }
+    }
+    if (terms.size() < 2) {
+      return null;
+    }
+    return "keywords: " + String.join(", ", new ArrayList<>(terms));
+  }
+}

@@ -1,6 +1,5 @@
 package org.aisx.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.aisx.catalog.Standard;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -155,7 +153,8 @@ public final class RelatonReader {
     int lineNo = 0;
     try {
       BufferedReader lines =
-          new BufferedReader(new InputStreamReader(decompressed(in), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(Inputs.decompressed(in), StandardCharsets.UTF_8));
       String line;
       while ((line = lines.readLine()) != null) {
         lineNo++;
@@ -311,19 +310,6 @@ public final class RelatonReader {
   private static boolean isDocumentEnd(String line) {
     return line.startsWith("...")
         && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t');
-  }
-
-  /** Opens {@code in}, decompressing it when it starts with the gzip magic bytes 1f 8b. */
-  static InputStream decompressed(InputStream in) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-    buffered.mark(2);
-    int b1 = buffered.read();
-    int b2 = buffered.read();
-    buffered.reset();
-    if (b1 == 0x1f && b2 == 0x8b) {
-      return new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
-    }
-    return buffered;
   }
 
   /** The text of one document while it is being read. */

@@ -109,7 +109,6 @@ public final class Importer {
       }
       before += Files.size(f);
     }
-    catalog.publish();
     progress.finish(summary.toString());
     return summary;
   }
@@ -210,8 +209,7 @@ public final class Importer {
       sink.flush();
       summary.rejected(name, "document", e.getMessage() + "; the rest of the file was not read");
     }
-    sink.flush();
-    catalog.publish();
+    sink.flush(); // publishes the index with the last batch
     return summary;
   }
 

@@ -52,8 +52,13 @@ final class Fields {
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
   }
 
-  /** Query fields and their weights: a title match counts more than an abstract match. */
-  static Map<String, Float> weightedTextFields() {
+  /**
+   * Query fields and their weights: a title match counts more than an abstract match. Built once;
+   * every search uses it.
+   */
+  static final Map<String, Float> TEXT_FIELD_WEIGHTS = weightedTextFields();
+
+  private static Map<String, Float> weightedTextFields() {
     Map<String, Float> weights = new HashMap<>();
     for (String lang : LANGUAGES.keySet()) {
       weights.put(title(lang), 3.0f);
@@ -64,6 +69,6 @@ final class Fields {
     weights.put(KEYWORDS, 1.5f);
     weights.put(COMMITTEE, 1.0f);
     weights.put(IDENTIFIER, 2.0f);
-    return weights;
+    return Map.copyOf(weights);
   }
 }

@@ -411,7 +411,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     SimpleQueryParser parser =
         new SimpleQueryParser(
             analyzer,
-            Fields.weightedTextFields(),
+            Fields.TEXT_FIELD_WEIGHTS,
             SimpleQueryParser.PHRASE_OPERATOR
                 | SimpleQueryParser.PREFIX_OPERATOR
                 | SimpleQueryParser.WHITESPACE_OPERATOR);

@@ -116,40 +116,26 @@ public final class WebServer implements AutoCloseable {
               "The server could not complete the request.",
               List.of());
         });
+    // Statuses Javalin or Jetty set without an exception (no route, wrong method, body too big)
+    // get the same error body or page, unless a handler above already wrote one.
+    onStatus(HttpStatus.NOT_FOUND, "not_found", ctx -> "No page or resource at " + ctx.path());
+    onStatus(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        ctx -> ctx.method() + " is not allowed on " + ctx.path());
+    onStatus(
+        HttpStatus.CONTENT_TOO_LARGE,
+        "too_large",
+        ctx -> "The request is larger than " + MAX_REQUEST_BYTES + " bytes.");
+  }
+
+  private void onStatus(
+      HttpStatus status, String code, java.util.function.Function<Context, String> message) {
     app.error(
-        404,
+        status.getCode(),
         ctx -> {
           if (ctx.attribute("failed") == null) {
-            fail(
-                ctx,
-                HttpStatus.NOT_FOUND,
-                "not_found",
-                "No page or resource at " + ctx.path(),
-                List.of());
-          }
-        });
-    app.error(
-        405,
-        ctx -> {
-          if (ctx.attribute("failed") == null) {
-            fail(
-                ctx,
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "method_not_allowed",
-                ctx.method() + " is not allowed on " + ctx.path(),
-                List.of());
-          }
-        });
-    app.error(
-        413,
-        ctx -> {
-          if (ctx.attribute("failed") == null) {
-            fail(
-                ctx,
-                HttpStatus.CONTENT_TOO_LARGE,
-                "too_large",
-                "The request is larger than " + MAX_REQUEST_BYTES + " bytes.",
-                List.of());
+            fail(ctx, status, code, message.apply(ctx), List.of());
           }
         });
   }

@@ -455,19 +455,18 @@ class RelatonReaderTest {
     assertThat(((Outcome.Mapped) outcomes.get(0)).standard().id()).isEqualTo("iso-iec-22989-2022");
   }
 
-  // ------------------------------------------------------------------ starter corpus selection
+  // ------------------------------------------------------------------ AI corpus selection
 
   @Test
-  void starterCorpusAiMentionIsWordBoundedAndCaseSensitiveForAbbreviations() throws IOException {
+  void aiSelectionIsWordBoundedAndCaseSensitiveForAbbreviations() throws IOException {
     Standard y3172 = record("itu-t.yaml", "ITU-T Y.3172 (06/2019)");
     Standard y3117 = record("itu-t.yaml", "ITU-T Y.3117 (09/2022)");
 
-    assertThat(StarterCorpus.mentionsAi(y3172)).isTrue();
-    assertThat(StarterCorpus.mentionsAi(y3117)).isFalse();
-    assertThat(StarterCorpus.mentionsAi(titled("Requirements for AI/ML-based network design")))
-        .isTrue();
-    assertThat(StarterCorpus.mentionsAi(titled("HTML and XML email (aim, mail, Ai)"))).isFalse();
-    assertThat(StarterCorpus.mentionsAi(titled("Machine-learning sandbox"))).isTrue();
+    assertThat(AiRelevance.isAi(y3172)).isTrue();
+    assertThat(AiRelevance.isAi(y3117)).isFalse();
+    assertThat(AiRelevance.isAi(titled("Requirements for AI/ML-based network design"))).isTrue();
+    assertThat(AiRelevance.isAi(titled("HTML and XML email (aim, mail, Ai)"))).isFalse();
+    assertThat(AiRelevance.isAi(titled("Machine-learning sandbox"))).isTrue();
   }
 
   private static Standard titled(String title) {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.aisx.catalog.Standard;
@@ -50,6 +52,9 @@ public final class RelatonReader {
 
   /** SnakeYAML's Load is not thread-safe: one per parsing thread. */
   private final ThreadLocal<Load> load;
+
+  private final java.util.concurrent.atomic.LongAdder fallbacks =
+      new java.util.concurrent.atomic.LongAdder();
 
   /**
    * @param sourceName the provenance written to every record's {@code source}, e.g. "relaton-iec"
@@ -202,7 +207,7 @@ public final class RelatonReader {
     }
     Object parsed;
     try {
-      parsed = parse(doc.text);
+      parsed = parse(doc);
     } catch (YamlEngineException e) {
       return new Outcome.Rejected(number, syntaxError(e, doc.firstLine));
     }
@@ -228,12 +233,34 @@ public final class RelatonReader {
   }
 
   /**
-   * Parses one document. The YAML 1.1 escapes {@code \L}, {@code \P}, {@code \N} and {@code \_} in
-   * double-quoted scalars, which SnakeYAML Engine does not know (two IEC titles use {@code \L}),
-   * are rewritten to their code points at the position the parser reports, and the document parsed
-   * again.
+   * Parses one document: with the fast reader of Psych's output when the document stays within what
+   * it handles (all documents of the shared feeds do), else with SnakeYAML Engine.
    */
-  private Object parse(StringBuilder text) {
+  private Object parse(Document doc) {
+    try {
+      return PsychYaml.parse(new ArrayList<>(doc.lines), s -> load.get().loadFromString(s));
+    } catch (PsychYaml.Unsupported e) {
+      fallbacks.increment();
+      StringBuilder text = new StringBuilder(doc.chars + doc.lines.size());
+      for (String line : doc.lines) {
+        text.append(line).append('\n');
+      }
+      return parseFully(text);
+    }
+  }
+
+  /** How many documents so far needed the full YAML parser. */
+  long fallbacks() {
+    return fallbacks.sum();
+  }
+
+  /**
+   * Parses one document with SnakeYAML Engine. The YAML 1.1 escapes {@code \L}, {@code \P}, {@code
+   * \N} and {@code \_} in double-quoted scalars, which SnakeYAML Engine does not know (two IEC
+   * titles use {@code \L}), are rewritten to their code points at the position the parser reports,
+   * and the document parsed again.
+   */
+  Object parseFully(StringBuilder text) {
     for (int attempt = 0; ; attempt++) {
       try {
         return load.get().loadFromString(text.toString());
@@ -315,7 +342,8 @@ public final class RelatonReader {
   /** The text of one document while it is being read. */
   private static final class Document {
     final int firstLine;
-    final StringBuilder text = new StringBuilder(8192);
+    final List<String> lines = new ArrayList<>(256);
+    int chars;
     boolean marker;
     boolean content;
     boolean oversized;
@@ -340,12 +368,13 @@ public final class RelatonReader {
       if (oversized) {
         return;
       }
-      if (text.length() + line.length() + 1 > MAX_DOCUMENT_CHARS) {
+      chars += line.length() + 1;
+      if (chars > MAX_DOCUMENT_CHARS) {
         oversized = true;
-        text.setLength(0);
+        lines.clear();
         return;
       }
-      text.append(line).append('\n');
+      lines.add(line);
     }
   }
 }

@@ -19,10 +19,13 @@ public final class PlainText {
     if (maybeHtml == null) {
       return null;
     }
-    String s = maybeHtml.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r\n", "\n");
-    if (!HTML.matcher(s).find()) {
+    String s = maybeHtml;
+    if (s.indexOf('\\') >= 0 || s.indexOf('\r') >= 0) {
+      s = s.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r\n", "\n");
+    }
+    if (s.indexOf('<') < 0 || !HTML.matcher(s).find()) {
       // Not markup: keep literal angle brackets ("<transaction>") and only decode entities.
-      return tidy(org.jsoup.parser.Parser.unescapeEntities(s, false));
+      return tidy(s.indexOf('&') < 0 ? s : org.jsoup.parser.Parser.unescapeEntities(s, false));
     }
     Document doc = Jsoup.parseBodyFragment(s);
     StringBuilder out = new StringBuilder();
@@ -51,6 +54,9 @@ public final class PlainText {
   }
 
   private static String tidy(String s) {
+    if (isTidy(s)) {
+      return s; // most text from feeds: nothing to change
+    }
     // Paragraphs are separated by blank lines; a single line break is only a wrapped line.
     String[] paragraphs = s.replace('\u00a0', ' ').split("\\n\\s*\\n");
     StringBuilder out = new StringBuilder();
@@ -64,5 +70,50 @@ public final class PlainText {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether {@link #tidy} would return {@code s} unchanged: single spaces between words, paragraphs
+   * separated by exactly one blank line, no other white space, nothing at either end.
+   */
+  private static boolean isTidy(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    if (isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (isSpace(s.charAt(i + 1))) {
+          return false;
+        }
+      } else if (c == '\n') {
+        // Only "word\n\nword" is tidy.
+        if (s.charAt(i + 1) != '\n'
+            || isSpace(s.charAt(i - 1))
+            || i + 2 >= n
+            || isSpace(s.charAt(i + 2))) {
+          return false;
+        }
+        i++;
+      } else if (c == '\u00a0' || (c <= ' ' && isSpace(c))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** White space as {@code \\s} matches it (ASCII only), and the no-break space. */
+  private static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\n'
+        || c == '\t'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\r'
+        || c == '\u00a0';
   }
 }

@@ -29,6 +29,14 @@ public final class Importer {
   /** Records per transaction; also how often the index is published during an import. */
   static final int BATCH = 500;
 
+  /**
+   * How often a long import commits the search index (and makes its records searchable). Each
+   * commit writes and syncs new segments, so committing every batch cost a third of an import's
+   * time; a crash between commits is safe because the next start finds the index behind the store
+   * and rebuilds it.
+   */
+  static final long PUBLISH_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
   private final Catalog catalog;
   private final StandardReader reader;
   private final JsonFormat jsonFormat;
@@ -184,13 +192,14 @@ public final class Importer {
                     sink.accept(
                         "record " + raw.number() + " (line " + raw.line() + ")", raw.node()));
         case RELATON ->
-            new RelatonReader(source)
+            // Records are validated on the parsing threads, off the thread that writes.
+            new RelatonReader(source, s -> reader.read(json.valueToTree(s)))
                 .read(
                     in,
                     outcome -> {
                       String where = "record " + outcome.recordNumber();
                       if (outcome instanceof RelatonReader.Outcome.Mapped m) {
-                        sink.accept(where, m.standard());
+                        sink.acceptValid(where, m.standard());
                       } else if (outcome instanceof RelatonReader.Outcome.Rejected r) {
                         sink.reject(where, r.reason());
                       }
@@ -209,7 +218,8 @@ public final class Importer {
       sink.flush();
       summary.rejected(name, "document", e.getMessage() + "; the rest of the file was not read");
     }
-    sink.flush(); // publishes the index with the last batch
+    sink.flush();
+    catalog.publish(); // the last batch is searchable when the import returns
     return summary;
   }
 
@@ -226,6 +236,7 @@ public final class Importer {
     private final LongSupplier position;
     private final List<Standard> batch = new ArrayList<>();
     private final List<String> wheres = new ArrayList<>();
+    private long lastPublish = System.nanoTime();
 
     Sink(
         String name,
@@ -245,20 +256,28 @@ public final class Importer {
     }
 
     void accept(String where, JsonNode node) {
+      Standard s;
       try {
-        Standard s = reader.read(node);
-        String first = summary.seen(s.id(), name + " " + where);
-        if (first != null) {
-          // A feed (or two feeds in one import) giving the same id twice: the first wins, so
-          // importing the same files again changes nothing.
-          summary.duplicate(
-              name, where, s.identifier() + " has the id " + s.id() + " already given by " + first);
-        } else {
-          batch.add(s);
-          wheres.add(where);
-        }
+        s = reader.read(node);
       } catch (CatalogException e) {
         summary.rejected(name, where, e.getMessage());
+        advanced();
+        return;
+      }
+      acceptValid(where, s);
+    }
+
+    /** Takes a record that has passed {@link StandardReader#read}. */
+    void acceptValid(String where, Standard s) {
+      String first = summary.seen(s.id(), name + " " + where);
+      if (first != null) {
+        // A feed (or two feeds in one import) giving the same id twice: the first wins, so
+        // importing the same files again changes nothing.
+        summary.duplicate(
+            name, where, s.identifier() + " has the id " + s.id() + " already given by " + first);
+      } else {
+        batch.add(s);
+        wheres.add(where);
       }
       if (batch.size() >= BATCH) {
         flush();
@@ -296,7 +315,10 @@ public final class Importer {
       }
       batch.clear();
       wheres.clear();
-      catalog.publish();
+      if (System.nanoTime() - lastPublish >= PUBLISH_EVERY_NANOS) {
+        catalog.publish();
+        lastPublish = System.nanoTime();
+      }
     }
 
     private void count(List<WriteOutcome> outcomes) {

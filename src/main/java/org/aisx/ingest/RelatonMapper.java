@@ -195,7 +195,7 @@ final class RelatonMapper {
       return null;
     }
     String s = stage.strip().toUpperCase(Locale.ROOT);
-    Matcher numeric = Pattern.compile("(\\d{2})(?:\\.(\\d{2}))?").matcher(s);
+    Matcher numeric = STAGE_CODE.matcher(s);
     if (numeric.matches()) {
       int major = Integer.parseInt(numeric.group(1));
       int minor = numeric.group(2) == null ? -1 : Integer.parseInt(numeric.group(2));
@@ -243,16 +243,16 @@ final class RelatonMapper {
     if (identifier == null) {
       return otherwise;
     }
-    if (Pattern.compile("\\bTR\\b").matcher(identifier).find()) {
+    if (TR_ID.matcher(identifier).find()) {
       return PublicationType.TECHNICAL_REPORT;
     }
-    if (Pattern.compile("\\b(?:TS|PAS)\\b").matcher(identifier).find()) {
+    if (TS_ID.matcher(identifier).find()) {
       return PublicationType.TECHNICAL_SPECIFICATION;
     }
-    if (Pattern.compile("\\bGuide\\b", Pattern.CASE_INSENSITIVE).matcher(identifier).find()) {
+    if (GUIDE_ID.matcher(identifier).find()) {
       return PublicationType.GUIDE;
     }
-    if (Pattern.compile("\\bSuppl\\.").matcher(identifier).find()) {
+    if (SUPPLEMENT_ID.matcher(identifier).find()) {
       return PublicationType.TECHNICAL_PAPER;
     }
     return otherwise;
@@ -290,6 +290,16 @@ final class RelatonMapper {
     return name;
   }
 
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  private static final Pattern STAGE_CODE = Pattern.compile("(\\d{2})(?:\\.(\\d{2}))?");
+  private static final Pattern TR_ID = Pattern.compile("\\bTR\\b");
+  private static final Pattern TS_ID = Pattern.compile("\\b(?:TS|PAS)\\b");
+  private static final Pattern GUIDE_ID = Pattern.compile("\\bGuide\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUPPLEMENT_ID = Pattern.compile("\\bSuppl\\.");
+  private static final Pattern STUDY_GROUP = Pattern.compile("^(ITU-[TRD] )?Study Group (\\d+)$");
+  private static final Pattern ITU_SECTOR = Pattern.compile("^(ITU-[TRD])\\b");
+  private static final Pattern BODY_PREFIX =
+      Pattern.compile("^([A-Z][A-Za-z]*(?:/[A-Z][A-Za-z]*)*)\\s");
   private static final Pattern IEEE_DRAFT =
       Pattern.compile("^IEEE\\s+(?:(?:Approved|Unapproved|Draft)\\s+)*P[A-Z]*\\d");
   private static final Pattern IEEE_GUIDE =
@@ -483,7 +493,7 @@ final class RelatonMapper {
       return null;
     }
     String sector = sdo != null && sdo.startsWith("ITU-") ? sdo : "ITU-T";
-    Matcher sg = Pattern.compile("^(ITU-[TRD] )?Study Group (\\d+)$").matcher(subdivision);
+    Matcher sg = STUDY_GROUP.matcher(subdivision);
     if (sg.matches()) {
       return (sg.group(1) != null ? sg.group(1).strip() : sector) + " SG" + sg.group(2);
     }
@@ -570,7 +580,7 @@ final class RelatonMapper {
     }
     if (rules == Rules.ITU || publishers.contains("ITU")) {
       if (identifier != null) {
-        Matcher m = Pattern.compile("^(ITU-[TRD])\\b").matcher(identifier);
+        Matcher m = ITU_SECTOR.matcher(identifier);
         if (m.find()) {
           return m.group(1);
         }
@@ -590,7 +600,7 @@ final class RelatonMapper {
     }
     bodies.addAll(publishers);
     if (bodies.isEmpty() && identifier != null) {
-      Matcher m = Pattern.compile("^([A-Z][A-Za-z]*(?:/[A-Z][A-Za-z]*)*)\\s").matcher(identifier);
+      Matcher m = BODY_PREFIX.matcher(identifier);
       if (m.find()) {
         return m.group(1);
       }
@@ -985,7 +995,7 @@ final class RelatonMapper {
   }
 
   private static String oneLine(String s) {
-    return s == null ? null : s.replaceAll("\\s+", " ").strip();
+    return s == null ? null : WHITE_SPACE.matcher(s).replaceAll(" ").strip();
   }
 
   private static boolean isTrue(Object o) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Standard;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -49,6 +51,7 @@ public final class RelatonReader {
 
   private final String sourceName;
   private final RelatonMapper mapper;
+  private final UnaryOperator<Standard> check;
 
   /** SnakeYAML's Load is not thread-safe: one per parsing thread. */
   private final ThreadLocal<Load> load;
@@ -60,7 +63,17 @@ public final class RelatonReader {
    * @param sourceName the provenance written to every record's {@code source}, e.g. "relaton-iec"
    */
   public RelatonReader(String sourceName) {
+    this(sourceName, UnaryOperator.identity());
+  }
+
+  /**
+   * @param sourceName the provenance written to every record's {@code source}, e.g. "relaton-iec"
+   * @param check applied to each mapped record on the parsing threads (an import validates there);
+   *     a {@link CatalogException} it throws rejects the record with its message
+   */
+  public RelatonReader(String sourceName, UnaryOperator<Standard> check) {
     this.sourceName = sourceName;
+    this.check = check;
     this.mapper = new RelatonMapper(sourceName);
     LoadSettings settings =
         LoadSettings.builder()
@@ -224,8 +237,8 @@ public final class RelatonReader {
               + ", not a mapping of Relaton fields");
     }
     try {
-      return new Outcome.Mapped(number, mapper.map(record));
-    } catch (RelatonMapper.Unmappable e) {
+      return new Outcome.Mapped(number, check.apply(mapper.map(record)));
+    } catch (RelatonMapper.Unmappable | CatalogException e) {
       return new Outcome.Rejected(number, e.getMessage());
     } catch (RuntimeException e) {
       return new Outcome.Rejected(number, "cannot map record: " + e);

@@ -60,7 +60,31 @@ final class RelatonText {
     if (s == null) {
       return null;
     }
-    return s.replaceAll("\\s+", " ").strip();
+    return collapse(s, true);
+  }
+
+  /**
+   * Collapses each run of spaces (and of any {@code \\s} white space if {@code allWhiteSpace}) into
+   * one space and strips both ends; what {@code replaceAll(" {2,}"|"\\s+", " ").strip()} gives,
+   * without compiling a pattern per call.
+   */
+  private static String collapse(String s, boolean allWhiteSpace) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean inRun = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean space =
+          c == ' '
+              || (allWhiteSpace
+                  && (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'));
+      if (!space) {
+        out.append(c);
+      } else if (!inRun) {
+        out.append(' ');
+      }
+      inRun = space;
+    }
+    return out.toString().strip();
   }
 
   private static String htmlToText(String html) {
@@ -131,7 +155,7 @@ final class RelatonText {
     StringBuilder out = new StringBuilder(cleaned.length());
     int pendingBreaks = 0;
     for (String l : lines) {
-      String line = l.replaceAll(" {2,}", " ").strip();
+      String line = collapse(l, false);
       if (line.isEmpty()) {
         pendingBreaks++;
         continue;

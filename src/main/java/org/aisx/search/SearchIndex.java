@@ -83,6 +83,25 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final ObjectMapper json;
   private volatile FacetState facetState;
 
+  /**
+   * Upserts are analysed and added on one thread of their own, in order, so that whoever writes the
+   * store (an import) goes on with the next batch meanwhile; {@link #publish} waits for them.
+   */
+  private final java.util.concurrent.ExecutorService indexing =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "search-index");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Bounds the records queued for indexing (and so the memory they hold). */
+  private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(2_000);
+
+  /** The first indexing failure since the last publish, reported by the next publish. */
+  private final java.util.concurrent.atomic.AtomicReference<RuntimeException> indexingFailure =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
 
   private SearchIndex(Directory directory, ObjectMapper json) throws IOException {
@@ -135,6 +154,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     long mark = store.lastEventSeq();
     progress.start("Re-indexing", total);
     AtomicLong done = new AtomicLong();
+    awaitIndexing();
     try {
       writer.deleteAll();
       store.forEach(
@@ -155,17 +175,51 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return done.get();
   }
 
+  /** Queues the record for indexing; it is durable and searchable after {@link #publish}. */
   @Override
   public void upsert(Standard record) {
+    queued.acquireUninterruptibly();
     try {
-      writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot index record " + record.id(), e);
+      indexing.execute(
+          () -> {
+            try {
+              writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+            } catch (IOException | RuntimeException e) {
+              indexingFailure.compareAndSet(
+                  null, new UncheckedIOException("cannot index record " + record.id(), ioe(e)));
+            } finally {
+              queued.release();
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      queued.release();
+      throw new IllegalStateException("the search index is closed", closed);
+    }
+  }
+
+  private static IOException ioe(Exception e) {
+    return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+  }
+
+  /** Waits until every queued upsert is in the writer; throws the first that failed. */
+  private void awaitIndexing() {
+    try {
+      indexing.submit(() -> {}).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the search index", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("indexing failed", e.getCause());
+    }
+    RuntimeException failure = indexingFailure.getAndSet(null);
+    if (failure != null) {
+      throw failure;
     }
   }
 
   @Override
   public void publish(long storeMark) {
+    awaitIndexing();
     try {
       writer.setLiveCommitData(Map.of(MARK, Long.toString(storeMark)).entrySet());
       writer.commit();
@@ -496,6 +550,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   @Override
   public void close() {
+    indexing.shutdown();
+    try {
+      indexing.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       searchers.close();
       writer.close();

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,9 +36,13 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -51,6 +56,7 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -60,6 +66,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -102,7 +109,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final java.util.concurrent.atomic.AtomicReference<RuntimeException> indexingFailure =
       new java.util.concurrent.atomic.AtomicReference<>();
 
-  private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
+  private record FacetState(
+      IndexReader reader,
+      DefaultSortedSetDocValuesReaderState state,
+      java.util.concurrent.atomic.AtomicReference<Facets> allDocuments) {}
 
   private SearchIndex(Directory directory, ObjectMapper json) throws IOException {
     this.directory = directory;
@@ -340,12 +350,46 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       Query base = query(request);
       DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
       request.filters().forEach((facet, values) -> values.forEach(v -> ddq.add(facet.id(), v)));
-      DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
       int topN = request.page() * request.size();
-      DrillSideways.DrillSidewaysResult result =
-          sideways.search(ddq, null, null, topN, sort(request), !request.q().isEmpty());
+      TopDocs top;
+      long total;
+      java.util.function.Function<Facet, Facets> facetsOf;
+      Set<Facet> filtered = new java.util.HashSet<>();
+      request
+          .filters()
+          .forEach(
+              (f, values) -> {
+                if (!values.isEmpty()) {
+                  filtered.add(f);
+                }
+              });
+      if (base instanceof ConstantScoreQuery csq
+          && csq.getQuery() instanceof MatchAllDocsQuery
+          && filtered.size() <= 1) {
+        // Browsing without words: the counts of a filtered facet with its own filter left out
+        // are the counts over the whole catalogue, kept per reader; only the other facets are
+        // counted over the hits. Same answer as drill-sideways, without scanning every document.
+        FacetsCollectorManager.FacetsResult r =
+            FacetsCollectorManager.search(
+                searcher, ddq, topN, sort(request), new FacetsCollectorManager());
+        top = r.topDocs();
+        total = 0;
+        for (FacetsCollector.MatchingDocs m : r.facetsCollector().getMatchingDocs()) {
+          total += m.totalHits;
+        }
+        Facets hitsFacets = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
+        Facets everything = allDocumentCounts(searcher, state);
+        facetsOf = f -> filtered.contains(f) ? everything : hitsFacets;
+      } else {
+        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
+        DrillSideways.DrillSidewaysResult result =
+            sideways.search(ddq, null, null, topN, sort(request), !request.q().isEmpty());
+        top = result.hits;
+        total = result.hits.totalHits.value;
+        facetsOf = f -> result.facets;
+      }
       List<Hit> items = new ArrayList<>();
-      ScoreDoc[] hits = result.hits.scoreDocs;
+      ScoreDoc[] hits = top.scoreDocs;
       var stored = searcher.storedFields();
       for (int i = (request.page() - 1) * request.size(); i < hits.length; i++) {
         BytesRef bytes = stored.document(hits[i].doc).getBinaryValue(Fields.DOCUMENT);
@@ -354,7 +398,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
       for (Facet facet : Facet.values()) {
         List<SearchResult.FacetCount> counts = new ArrayList<>();
-        FacetResult fr = result.facets.getTopChildren(facet.open() ? 40 : 100, facet.id());
+        FacetResult fr = facetsOf.apply(facet).getTopChildren(facet.open() ? 40 : 100, facet.id());
         if (fr != null) {
           for (LabelAndValue lv : fr.labelValues) {
             counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
@@ -367,8 +411,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         }
         facets.put(facet, List.copyOf(counts));
       }
-      return new SearchResult(
-          result.hits.totalHits.value, request.page(), request.size(), items, facets);
+      return new SearchResult(total, request.page(), request.size(), items, facets);
     } catch (IOException e) {
       throw new UncheckedIOException("search failed", e);
     } finally {
@@ -421,9 +464,32 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       }
       DefaultSortedSetDocValuesReaderState state =
           new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-      facetState = new FacetState(reader, state);
+      facetState =
+          new FacetState(reader, state, new java.util.concurrent.atomic.AtomicReference<>());
       return state;
     }
+  }
+
+  /** Facet counts over every document of the searcher's reader, computed once per reader. */
+  private Facets allDocumentCounts(
+      IndexSearcher searcher, DefaultSortedSetDocValuesReaderState state) throws IOException {
+    FacetState cached = facetState;
+    if (cached == null || cached.reader() != searcher.getIndexReader()) {
+      // The reader was refreshed meanwhile: count for this one without caching.
+      return countAll(searcher, state);
+    }
+    Facets all = cached.allDocuments().get();
+    if (all == null) {
+      all = countAll(searcher, state);
+      cached.allDocuments().compareAndSet(null, all);
+    }
+    return all;
+  }
+
+  private static Facets countAll(IndexSearcher searcher, DefaultSortedSetDocValuesReaderState state)
+      throws IOException {
+    FacetsCollector fc = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+    return new SortedSetDocValuesFacetCounts(state, fc);
   }
 
   private Query query(SearchRequest request) throws IOException {
@@ -443,7 +509,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     // score: sort() orders by currency and date instead.
     Query ranked =
         request.q().isEmpty()
-            ? new org.apache.lucene.search.ConstantScoreQuery(text)
+            ? new ConstantScoreQuery(text)
             : FunctionScoreQuery.boostByValue(
                 text, DoubleValuesSource.fromDoubleField(Fields.CURRENCY));
     if (request.fromYear() == null && request.toYear() == null) {

@@ -198,6 +198,31 @@ class SearchIndexTest {
     assertThat(index.knows(Facet.COMMITTEE, "ISO/IEC JTC 1/SC 42")).isTrue();
   }
 
+  /**
+   * Browsing by one facet takes a shortcut (whole-catalogue counts for the filtered facet); it must
+   * agree with what drill-sideways gives, here checked against searches with two filters, which
+   * take the drill-sideways path.
+   */
+  @Test
+  void browsingByOneFacetCountsLikeDrillSideways() {
+    SearchResult all = index.search(request("", Map.of()));
+    SearchResult ieee = index.search(request("", Map.of(Facet.SDO, List.of("IEEE"))));
+    assertThat(ieee.facets().get(Facet.SDO)).isEqualTo(all.facets().get(Facet.SDO));
+    assertThat(ieee.total()).isEqualTo(count(all, Facet.SDO, "IEEE")).isPositive();
+    assertThat(ieee.items()).allMatch(h -> h.sdo().equals("IEEE"));
+    long sum = 0;
+    for (SearchResult.FacetCount status : ieee.facets().get(Facet.STATUS)) {
+      SearchResult both =
+          index.search(
+              request(
+                  "", Map.of(Facet.SDO, List.of("IEEE"), Facet.STATUS, List.of(status.value()))));
+      assertThat(both.total()).as(status.value()).isEqualTo(status.count());
+      assertThat(count(both, Facet.SDO, "IEEE")).isEqualTo(status.count());
+      sum += status.count();
+    }
+    assertThat(sum).isEqualTo(ieee.total());
+  }
+
   private static long count(SearchResult r, Facet facet, String value) {
     return r.facets().get(facet).stream()
         .filter(c -> c.value().equals(value))

@@ -16,6 +16,11 @@ import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
 import org.aisx.ingest.JsonFormat;
 import org.aisx.search.SearchIndex;
+import org.aisx.semantic.BundledVectors;
+import org.aisx.semantic.Embedder;
+import org.aisx.semantic.EmbeddingJob;
+import org.aisx.semantic.HybridSearch;
+import org.aisx.semantic.Vectors;
 import org.aisx.store.Database;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
@@ -40,6 +45,10 @@ public final class App implements AutoCloseable {
   final StandardReader reader;
   final JsonFormat jsonFormat;
   final Importer importer;
+  final Vectors vectors;
+  final Embedder embedder;
+  final HybridSearch hybridSearch;
+  private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
     try {
@@ -49,8 +58,12 @@ public final class App implements AutoCloseable {
     }
     this.json = Json.mapper();
     this.taxonomy = Taxonomy.bundled(json);
-    this.store = new SqlCatalogStore(Database.open(storeConfig), json);
-    this.index = SearchIndex.open(dataDir.resolve("index"), json);
+    Database db = Database.open(storeConfig);
+    this.store = new SqlCatalogStore(db, json);
+    this.vectors = new Vectors(db);
+    this.embedder = new Embedder();
+    this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors);
+    this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog = new Catalog(store, index, json, Clock.systemUTC());
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
@@ -91,6 +104,8 @@ public final class App implements AutoCloseable {
       if (in == null) {
         throw new IllegalStateException(STARTER_CORPUS + " is missing from the jar");
       }
+      // Vectors first, so that each record is indexed with its vector as it is loaded.
+      vectors.saveAll(BundledVectors.read());
       progress.start("Loading the bundled AI corpus", -1);
       importer.importStream(
           Importer.Format.JSON,
@@ -106,6 +121,31 @@ public final class App implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts computing missing embeddings in the background, and each written record's from then on
+   * (for a running service; one-shot commands do without).
+   */
+  public EmbeddingJob startEmbedding(Progress progress) {
+    if (embeddingJob == null) {
+      embeddingJob = new EmbeddingJob(store, catalog, vectors, embedder, progress);
+      catalog.onWrite(embeddingJob::changed);
+      embeddingJob.start();
+    }
+    return embeddingJob;
+  }
+
+  public HybridSearch hybridSearch() {
+    return hybridSearch;
+  }
+
+  public Vectors vectors() {
+    return vectors;
+  }
+
+  public Embedder embedder() {
+    return embedder;
+  }
+
   /** The web server over this catalogue, not yet listening. */
   public WebServer web() {
     return web(null);
@@ -113,7 +153,7 @@ public final class App implements AutoCloseable {
 
   /** The web server; {@code adminToken} switches on the admin upload page (null: off). */
   public WebServer web(String adminToken) {
-    return new WebServer(catalog, index, taxonomy, json, importer, adminToken);
+    return new WebServer(catalog, index, hybridSearch, taxonomy, json, importer, adminToken);
   }
 
   public Catalog catalog() {
@@ -146,6 +186,9 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    if (embeddingJob != null) {
+      embeddingJob.close();
+    }
     index.close();
     store.close();
   }

@@ -111,8 +111,14 @@ public final class Main {
   }
 
   private App open(Options o) {
-    return App.open(
-        Path.of(o.get("data", "aisx-data")), o.named().get("db"), new TerminalProgress(out));
+    Path data = Path.of(o.get("data", "aisx-data"));
+    // The tokenizer of the embedding model unpacks a native library: keep it under the data
+    // directory, and keep DJL from reporting usage (nothing leaves the machine).
+    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+      System.setProperty("DJL_CACHE_DIR", data.resolve("native").toAbsolutePath().toString());
+    }
+    System.setProperty("OPT_OUT_TRACKING", "true");
+    return App.open(data, o.named().get("db"), new TerminalProgress(out));
   }
 
   private int serve(Options o) throws InterruptedException {
@@ -127,6 +133,7 @@ public final class Main {
     }
     App app = open(o);
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
+    app.startEmbedding(new TerminalProgress(out));
     String adminToken = o.get("admin-token", System.getenv("AISX_ADMIN_TOKEN"));
     if (adminToken != null && adminToken.length() < 16) {
       throw new UsageException("the admin token must be at least 16 characters");

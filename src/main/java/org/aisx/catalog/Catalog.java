@@ -27,6 +27,9 @@ public final class Catalog {
   private final ObjectMapper json;
   private final Clock clock;
 
+  /** Told of every record a write created or changed (after the store has it); set once. */
+  private volatile java.util.function.Consumer<Standard> onWrite = s -> {};
+
   public Catalog(CatalogStore store, CatalogIndex index, ObjectMapper json, Clock clock) {
     this.store = store;
     this.index = index;
@@ -79,7 +82,7 @@ public final class Catalog {
    * Saves the record durably in the store and queues it for the index; call {@link #publish()}
    * after a batch. Each call is its own transaction.
    */
-  public WriteOutcome stage(
+  public synchronized WriteOutcome stage(
       Standard incoming, String actor, String source, Integer expectedRevision) {
     Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision);
     if (plan.write() == null) {
@@ -88,6 +91,7 @@ public final class Catalog {
     List<HistoryEvent> stored =
         store.write(plan.write().record(), plan.write().expectedRevision(), plan.write().events());
     index.upsert(plan.outcome().record());
+    onWrite.accept(plan.outcome().record());
     return new WriteOutcome(plan.outcome().change(), plan.outcome().record(), stored);
   }
 
@@ -96,7 +100,8 @@ public final class Catalog {
    * none. Records later in the list see the earlier ones, so a feed that lists one identifier twice
    * gives one create and one update. Call {@link #publish()} afterwards.
    */
-  public List<WriteOutcome> stageAll(List<Standard> incoming, String actor, String source) {
+  public synchronized List<WriteOutcome> stageAll(
+      List<Standard> incoming, String actor, String source) {
     List<String> ids = incoming.stream().map(Standard::id).distinct().toList();
     Map<String, Standard> current = new HashMap<>(store.findAll(ids));
     Map<String, Integer> storedRevision = new HashMap<>();
@@ -123,6 +128,7 @@ public final class Catalog {
     if (!writes.isEmpty()) {
       store.writeAll(List.copyOf(writes.values()));
       writes.values().forEach(w -> index.upsert(w.record()));
+      writes.values().forEach(w -> onWrite.accept(w.record()));
     }
     return outcomes;
   }
@@ -195,8 +201,20 @@ public final class Catalog {
         new CatalogStore.Write(updated, old.revision(), events));
   }
 
+  /**
+   * Registers who is told of written records (the embedding job); the composition root calls it.
+   */
+  public void onWrite(java.util.function.Consumer<Standard> listener) {
+    this.onWrite = listener;
+  }
+
+  /** Re-indexes a stored record as it is (e.g. once its embedding exists). */
+  public synchronized void reindex(String id) {
+    store.find(id).ifPresent(index::upsert);
+  }
+
   /** Makes every staged write durable in the index and visible to searches. */
-  public void publish() {
+  public synchronized void publish() {
     index.publish(store.lastEventSeq());
   }
 

@@ -23,6 +23,7 @@ final class Fields {
   static final String PUBLISHED_SORT = "published_sort";
   static final String IDENTIFIER_SORT = "identifier_sort";
   static final String CURRENCY = "currency";
+  static final String VECTOR = "vector";
 
   /** Languages with their own analyzer; others go to {@code title_other}/{@code abstract_other}. */
   static final Map<String, Analyzer> LANGUAGES =

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -88,6 +90,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ObjectMapper json;
+  private final VectorSource vectors;
   private volatile FacetState facetState;
 
   /**
@@ -114,9 +117,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       DefaultSortedSetDocValuesReaderState state,
       java.util.concurrent.atomic.AtomicReference<Facets> allDocuments) {}
 
-  private SearchIndex(Directory directory, ObjectMapper json) throws IOException {
+  private SearchIndex(Directory directory, ObjectMapper json, VectorSource vectors)
+      throws IOException {
     this.directory = directory;
     this.json = json;
+    this.vectors = vectors;
     for (Facet f : Facet.values()) {
       facetsConfig.setMultiValued(f.id(), f.taxonomy());
     }
@@ -131,8 +136,13 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** Opens (or creates) the index in {@code dir}. */
   public static SearchIndex open(Path dir, ObjectMapper json) {
+    return open(dir, json, VectorSource.NONE);
+  }
+
+  /** Opens (or creates) the index in {@code dir}, with records' embeddings from {@code vectors}. */
+  public static SearchIndex open(Path dir, ObjectMapper json, VectorSource vectors) {
     try {
-      return new SearchIndex(FSDirectory.open(dir), json);
+      return new SearchIndex(FSDirectory.open(dir), json, vectors);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }
@@ -284,6 +294,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     doc.add(
         new SortedDocValuesField(Fields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
     doc.add(new DoubleDocValuesField(Fields.CURRENCY, currency(s.status())));
+    float[] vector = vectors.vectorFor(s);
+    if (vector != null) {
+      doc.add(
+          new org.apache.lucene.document.KnnFloatVectorField(
+              Fields.VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
+    }
     return facetsConfig.build(doc);
   }
 
@@ -332,8 +348,30 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return out.toString();
   }
 
-  /** Runs one search; the request has already been validated. */
+  /** Runs one keyword search (whatever the request's mode); the request has been validated. */
   public SearchResult search(SearchRequest request) {
+    return search(request, null);
+  }
+
+  /** Reciprocal-rank fusion constant (Cormack et al.): damps the weight of the very first ranks. */
+  static final int RRF_K = 60;
+
+  /** Nearest neighbours taken as the semantic hit set, without and with filters. */
+  static final int SEMANTIC_CANDIDATES = 100;
+
+  static final int SEMANTIC_CANDIDATES_FILTERED = 400;
+
+  /**
+   * Runs one search in the request's mode. Semantic and hybrid need {@code queryVector}, the
+   * embedding of the request's words; without it (or without words) the search is by keyword.
+   *
+   * <p>The hit set is exact and filters apply to it as in keyword search: in semantic mode it is
+   * the query's nearest neighbours among the records that have a vector, in hybrid mode those plus
+   * every keyword match. Facets are counted drill-sideways over that set. By relevance, hybrid
+   * results are ranked by reciprocal-rank fusion of the keyword (BM25 × currency) and the semantic
+   * (cosine) rankings.
+   */
+  public SearchResult search(SearchRequest request, float[] queryVector) {
     IndexSearcher searcher;
     try {
       searcher = searchers.acquire();
@@ -348,9 +386,13 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       }
       DefaultSortedSetDocValuesReaderState state = facetState(reader);
       Query base = query(request);
-      DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-      request.filters().forEach((facet, values) -> values.forEach(v -> ddq.add(facet.id(), v)));
       int topN = request.page() * request.size();
+      if (queryVector != null
+          && request.mode() != SearchRequest.Mode.KEYWORD
+          && !request.q().isEmpty()) {
+        return semanticSearch(searcher, state, request, base, queryVector);
+      }
+      DrillDownQuery ddq = drillDown(base, request);
       TopDocs top;
       long total;
       java.util.function.Function<Facet, Facets> facetsOf;
@@ -388,11 +430,115 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         total = result.hits.totalHits.value;
         facetsOf = f -> result.facets;
       }
+      int[] docs = new int[top.scoreDocs.length];
+      for (int i = 0; i < docs.length; i++) {
+        docs[i] = top.scoreDocs[i].doc;
+      }
+      return answer(searcher, request, total, docs, facetsOf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private DrillDownQuery drillDown(Query base, SearchRequest request) {
+    DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
+    request.filters().forEach((facet, values) -> values.forEach(v -> ddq.add(facet.id(), v)));
+    return ddq;
+  }
+
+  private SearchResult semanticSearch(
+      IndexSearcher searcher,
+      DefaultSortedSetDocValuesReaderState state,
+      SearchRequest request,
+      Query keyword,
+      float[] queryVector)
+      throws IOException {
+    boolean narrowed =
+        !request.filters().isEmpty() || request.fromYear() != null || request.toYear() != null;
+    int topN = request.page() * request.size();
+    int k = Math.max(topN, narrowed ? SEMANTIC_CANDIDATES_FILTERED : SEMANTIC_CANDIDATES);
+    Query nearest = withYears(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), request);
+    boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
+    Query hitSet =
+        hybrid
+            ? new BooleanQuery.Builder()
+                .add(keyword, BooleanClause.Occur.SHOULD)
+                .add(nearest, BooleanClause.Occur.SHOULD)
+                .build()
+            : nearest;
+    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
+    boolean byRelevance = request.sort() == SearchRequest.Sort.RELEVANCE;
+    DrillSideways.DrillSidewaysResult counted =
+        sideways.search(
+            drillDown(hitSet, request), null, null, byRelevance ? 1 : topN, sort(request), false);
+    long total = counted.hits.totalHits.value;
+    int[] docs;
+    if (!byRelevance) {
+      docs = new int[counted.hits.scoreDocs.length];
+      for (int i = 0; i < docs.length; i++) {
+        docs[i] = counted.hits.scoreDocs[i].doc;
+      }
+    } else {
+      ScoreDoc[] semantic = searcher.search(drillDown(nearest, request), k).scoreDocs;
+      ScoreDoc[] words =
+          hybrid
+              ? searcher.search(drillDown(keyword, request), topN + SEMANTIC_CANDIDATES).scoreDocs
+              : new ScoreDoc[0];
+      docs = fuse(words, semantic, topN);
+    }
+    return answer(searcher, request, total, docs, f -> counted.facets);
+  }
+
+  /** Reciprocal-rank fusion of two rankings; the first {@code limit} documents. */
+  static int[] fuse(ScoreDoc[] a, ScoreDoc[] b, int limit) {
+    Map<Integer, Double> score = new HashMap<>();
+    for (int i = 0; i < a.length; i++) {
+      score.merge(a[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    for (int i = 0; i < b.length; i++) {
+      score.merge(b[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
+    }
+    return score.entrySet().stream()
+        .sorted(
+            Map.Entry.<Integer, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit)
+        .mapToInt(Map.Entry::getKey)
+        .toArray();
+  }
+
+  private static Query withYears(Query q, SearchRequest request) {
+    if (request.fromYear() == null && request.toYear() == null) {
+      return q;
+    }
+    int from = request.fromYear() == null ? Integer.MIN_VALUE : request.fromYear();
+    int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
+    return new BooleanQuery.Builder()
+        .add(q, BooleanClause.Occur.MUST)
+        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  /** The page of hits (documents {@code docs} from the page's start) and the facet counts. */
+  private SearchResult answer(
+      IndexSearcher searcher,
+      SearchRequest request,
+      long total,
+      int[] docs,
+      java.util.function.Function<Facet, Facets> facetsOf)
+      throws IOException {
+    {
       List<Hit> items = new ArrayList<>();
-      ScoreDoc[] hits = top.scoreDocs;
       var stored = searcher.storedFields();
-      for (int i = (request.page() - 1) * request.size(); i < hits.length; i++) {
-        BytesRef bytes = stored.document(hits[i].doc).getBinaryValue(Fields.DOCUMENT);
+      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+        BytesRef bytes = stored.document(docs[i]).getBinaryValue(Fields.DOCUMENT);
         items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
       }
       Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
@@ -412,8 +558,35 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         facets.put(facet, List.copyOf(counts));
       }
       return new SearchResult(total, request.page(), request.size(), items, facets);
+    }
+  }
+
+  /** A record's nearest neighbours by meaning, with their cosine similarity. */
+  public record Neighbour(Hit hit, double similarity) {}
+
+  /** The {@code k} records closest to {@code vector}, leaving out {@code excludeId}. */
+  public List<Neighbour> nearest(float[] vector, int k, String excludeId) {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
     } catch (IOException e) {
-      throw new UncheckedIOException("search failed", e);
+      throw new UncheckedIOException(e);
+    }
+    try {
+      TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k + 1);
+      List<Neighbour> out = new ArrayList<>();
+      var stored = searcher.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        BytesRef bytes = stored.document(sd.doc).getBinaryValue(Fields.DOCUMENT);
+        Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
+        if (!hit.id().equals(excludeId) && out.size() < k) {
+          // Lucene's DOT_PRODUCT score is (1 + cosine) / 2 for unit vectors.
+          out.add(new Neighbour(hit, 2 * sd.score - 1));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("related search failed", e);
     } finally {
       try {
         searchers.release(searcher);

@@ -14,7 +14,8 @@ public record SearchRequest(
     Integer toYear,
     Sort sort,
     int page,
-    int size) {
+    int size,
+    Mode mode) {
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_WINDOW = 10_000;
@@ -22,6 +23,49 @@ public record SearchRequest(
   public SearchRequest {
     q = q == null ? "" : q.strip();
     filters = Map.copyOf(filters);
+    mode = mode == null ? Mode.KEYWORD : mode;
+  }
+
+  /** A keyword search. */
+  public SearchRequest(
+      String q,
+      Map<Facet, List<String>> filters,
+      Integer fromYear,
+      Integer toYear,
+      Sort sort,
+      int page,
+      int size) {
+    this(q, filters, fromYear, toYear, sort, page, size, Mode.KEYWORD);
+  }
+
+  /**
+   * How words are matched: by the words themselves (BM25), by meaning (nearest neighbours of the
+   * query's embedding), or both fused by reciprocal rank.
+   */
+  public enum Mode {
+    KEYWORD("keyword"),
+    SEMANTIC("semantic"),
+    HYBRID("hybrid");
+
+    private final String wire;
+
+    Mode(String wire) {
+      this.wire = wire;
+    }
+
+    public String wire() {
+      return wire;
+    }
+
+    /** The mode with this wire name, or null. */
+    public static Mode fromWire(String value) {
+      for (Mode m : values()) {
+        if (m.wire.equals(value)) {
+          return m;
+        }
+      }
+      return null;
+    }
   }
 
   /** Orders of SPEC §4. */
@@ -46,6 +90,10 @@ public record SearchRequest(
   }
 
   public SearchRequest withQuery(String text) {
-    return new SearchRequest(text, filters, fromYear, toYear, sort, page, size);
+    return new SearchRequest(text, filters, fromYear, toYear, sort, page, size, mode);
+  }
+
+  public SearchRequest withMode(Mode m) {
+    return new SearchRequest(q, filters, fromYear, toYear, sort, page, size, m);
   }
 }

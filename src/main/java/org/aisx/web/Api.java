@@ -6,23 +6,24 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Standard;
-import org.aisx.search.SearchIndex;
+import org.aisx.semantic.HybridSearch;
 import org.aisx.taxonomy.Taxonomy;
 
 /** Handlers of the read API (SPEC §4): parse at the edge, call the feature, answer JSON. */
 final class Api {
   private final Catalog catalog;
-  private final SearchIndex index;
+  private final HybridSearch search;
   private final Taxonomy taxonomy;
   private final SearchParams params;
   private final I18n i18n;
   private final byte[] openapi;
 
-  Api(Catalog catalog, SearchIndex index, Taxonomy taxonomy, SearchParams params, I18n i18n) {
+  Api(Catalog catalog, HybridSearch search, Taxonomy taxonomy, SearchParams params, I18n i18n) {
     this.catalog = catalog;
-    this.index = index;
+    this.search = search;
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
@@ -36,7 +37,33 @@ final class Api {
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     var request = params.parse(ctx.queryParamMap(), true, 20);
-    ctx.json(Views.search(index.search(request), taxonomy, t));
+    ctx.json(Views.search(search.search(request), taxonomy, t));
+  }
+
+  /** Related work: the records closest in meaning, other bodies' work included. */
+  void related(Context ctx) {
+    Standard s = catalog.get(ctx.pathParam("id"));
+    int limit = limit(ctx.queryParam("limit"));
+    ctx.json(
+        new Views.Related(
+            s.id(), search.related(s, limit).stream().map(Views.Neighbour::of).toList()));
+  }
+
+  /** The {@code limit} parameter of related work: 1 to 50, 10 when absent. */
+  static int limit(String value) {
+    if (value == null || value.isEmpty()) {
+      return 10;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1 && n <= 50) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new CatalogException.BadParameter(
+        "limit", "must be a number from 1 to 50, not '" + value + "'");
   }
 
   void record(Context ctx) {

@@ -21,6 +21,7 @@ import org.aisx.taxonomy.Taxonomy;
 final class Pages {
   private final Catalog catalog;
   private final SearchIndex index;
+  private final org.aisx.semantic.HybridSearch search;
   private final Taxonomy taxonomy;
   private final SearchParams params;
   private final I18n i18n;
@@ -29,12 +30,14 @@ final class Pages {
   Pages(
       Catalog catalog,
       SearchIndex index,
+      org.aisx.semantic.HybridSearch search,
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
       TemplateEngine templates) {
     this.catalog = catalog;
     this.index = index;
+    this.search = search;
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
@@ -44,7 +47,7 @@ final class Pages {
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     SearchRequest request = params.parse(ctx.queryParamMap(), false, 20);
-    SearchResult result = index.search(request);
+    SearchResult result = search.search(request);
     List<Models.FacetView> facets = new ArrayList<>();
     for (Facet f : Facet.values()) {
       List<Models.FacetValue> values = new ArrayList<>();

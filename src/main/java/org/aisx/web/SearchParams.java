@@ -59,14 +59,14 @@ final class SearchParams {
     if (q != null && q.length() > MAX_QUERY) {
       throw new CatalogException.BadParameter("q", "longer than " + MAX_QUERY + " characters");
     }
-    String mode = single(params, "mode");
-    if (mode != null && !mode.isEmpty() && !mode.equals("keyword")) {
-      if (mode.equals("semantic") || mode.equals("hybrid")) {
+    String modeParam = single(params, "mode");
+    SearchRequest.Mode mode = SearchRequest.Mode.HYBRID; // the default (issue 4)
+    if (modeParam != null && !modeParam.isEmpty()) {
+      mode = SearchRequest.Mode.fromWire(modeParam);
+      if (mode == null) {
         throw new CatalogException.BadParameter(
-            "mode", "'" + mode + "' search is not available in this version; use keyword");
+            "mode", "'" + modeParam + "' is not one of keyword, semantic, hybrid");
       }
-      throw new CatalogException.BadParameter(
-          "mode", "'" + mode + "' is not one of keyword, semantic, hybrid");
     }
     Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
     for (Facet facet : Facet.values()) {
@@ -105,7 +105,7 @@ final class SearchParams {
           "page",
           "page × size may not exceed " + SearchRequest.MAX_WINDOW + "; narrow the search instead");
     }
-    return new SearchRequest(q, filters, from, to, sort, page, size);
+    return new SearchRequest(q, filters, from, to, sort, page, size, mode);
   }
 
   private boolean known(Facet facet, String value) {

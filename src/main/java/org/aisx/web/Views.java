@@ -127,6 +127,16 @@ final class Views {
   /** The event log of one record. */
   record History(String id, List<HistoryEvent> events) {}
 
+  /** Related work of a record: its nearest neighbours by meaning. */
+  record Related(String id, List<Neighbour> related) {}
+
+  /** A record close in meaning, with the cosine similarity of the two embeddings (−1 to 1). */
+  record Neighbour(Item record, double similarity) {
+    static Neighbour of(org.aisx.search.SearchIndex.Neighbour n) {
+      return new Neighbour(Item.of(n.hit(), "en"), Math.round(n.similarity() * 1000) / 1000.0);
+    }
+  }
+
   /** The taxonomy as the API returns it: every dimension and concept, all languages. */
   static Map<String, Object> taxonomy(Taxonomy taxonomy, String lang) {
     List<Map<String, Object>> dims = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       Catalog catalog,
       SearchIndex index,
+      org.aisx.semantic.HybridSearch search,
       Taxonomy taxonomy,
       ObjectMapper json,
       org.aisx.ingest.Importer importer,
@@ -46,8 +47,8 @@ public final class WebServer implements AutoCloseable {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    Api api = new Api(catalog, index, taxonomy, params, i18n);
-    this.pages = new Pages(catalog, index, taxonomy, params, i18n, templates);
+    Api api = new Api(catalog, search, taxonomy, params, i18n);
+    this.pages = new Pages(catalog, index, search, taxonomy, params, i18n, templates);
     AdminImport adminImport = new AdminImport(importer, adminToken, i18n, pages);
     this.app =
         Javalin.create(
@@ -78,6 +79,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/standards", api::search);
     app.get("/api/v1/standards/{id}", api::record);
     app.get("/api/v1/standards/{id}/history", api::history);
+    app.get("/api/v1/standards/{id}/related", api::related);
     app.get("/api/v1/taxonomy", api::taxonomy);
     app.get("/api/v1/openapi.json", api::openapi);
     app.get("/healthz", api::health);

@@ -1,0 +1,90 @@
+package org.aisx.semantic;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.aisx.catalog.Standard;
+
+/**
+ * Embeds text with the quantized bge-small-en-v1.5 model, in process (ONNX Runtime; the weights
+ * ship inside the LangChain4j artifact, nothing is downloaded). Vectors have 384 dimensions and
+ * unit length. The model loads on first use (about a second).
+ */
+public final class Embedder {
+  /** Names the model in stored vectors, so that a different model never reuses them. */
+  public static final String MODEL = "bge-small-en-v1.5-q";
+
+  public static final int DIMENSIONS = 384;
+
+  /** BGE's instruction for short retrieval queries (its model card). */
+  static final String QUERY_INSTRUCTION =
+      "Represent this sentence for searching relevant passages: ";
+
+  /** The model reads at most 512 tokens; longer text only costs more passes, so it is cut. */
+  static final int MAX_TEXT_CHARS = 1_500;
+
+  private volatile EmbeddingModel model;
+
+  /** The embedding of a search query. */
+  public float[] query(String q) {
+    return embed(QUERY_INSTRUCTION + q);
+  }
+
+  /** The embedding of a record's text ({@link #textOf}). */
+  public float[] document(Standard s) {
+    return embed(textOf(s));
+  }
+
+  /** The embedding of free text, e.g. a description of proposed new work. */
+  public float[] embed(String text) {
+    return model().embed(text).content().vector();
+  }
+
+  private EmbeddingModel model() {
+    EmbeddingModel m = model;
+    if (m == null) {
+      synchronized (this) {
+        m = model;
+        if (m == null) {
+          m = new BgeSmallEnV15QuantizedEmbeddingModel();
+          model = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  /**
+   * What is embedded for a record: its English title (or the first one), its English abstract and
+   * keywords, cut at {@link #MAX_TEXT_CHARS}. Changing any of these invalidates the vector.
+   */
+  public static String textOf(Standard s) {
+    StringBuilder text = new StringBuilder();
+    String title = s.titleIn("en");
+    if (title != null) {
+      text.append(title);
+    }
+    String summary = Standard.pick(s.summary(), "en");
+    if (summary != null && !summary.isBlank()) {
+      text.append(". ").append(summary);
+    }
+    if (!s.keywords().isEmpty()) {
+      text.append(". ").append(String.join(", ", s.keywords()));
+    }
+    return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text.toString();
+  }
+
+  /** A short fingerprint of the embedded text. */
+  public static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

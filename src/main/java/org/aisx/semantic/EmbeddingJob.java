@@ -1,0 +1,156 @@
+package org.aisx.semantic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogStore;
+import org.aisx.catalog.Progress;
+import org.aisx.catalog.Standard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes missing and stale embeddings in the background while the service runs: first every
+ * record whose stored vector is missing or was computed from other text, then each record as it is
+ * written. Each finished batch is stored, re-indexed with its vector and published, so semantic
+ * search covers more of the catalogue as the job goes. One thread, so that searches keep the other
+ * core.
+ */
+public final class EmbeddingJob implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddingJob.class);
+  static final int BATCH = 32;
+
+  private final CatalogStore store;
+  private final Catalog catalog;
+  private final Vectors vectors;
+  private final Embedder embedder;
+  private final Progress progress;
+  private final Set<String> queued = new LinkedHashSet<>();
+  private final AtomicLong embedded = new AtomicLong();
+  private final AtomicLong waiting = new AtomicLong();
+  private final Thread thread;
+  private volatile boolean stopped;
+
+  public EmbeddingJob(
+      CatalogStore store, Catalog catalog, Vectors vectors, Embedder embedder, Progress progress) {
+    this.store = store;
+    this.catalog = catalog;
+    this.vectors = vectors;
+    this.embedder = embedder;
+    this.progress = progress;
+    this.thread = new Thread(this::run, "embeddings");
+    this.thread.setDaemon(true);
+    this.thread.setPriority(Thread.MIN_PRIORITY);
+  }
+
+  /** Starts catching up, then follows writes. */
+  public void start() {
+    thread.start();
+  }
+
+  /** Queues a written record for embedding (called for every write). */
+  public void changed(Standard record) {
+    synchronized (queued) {
+      if (queued.add(record.id())) {
+        waiting.incrementAndGet();
+        queued.notifyAll();
+      }
+    }
+  }
+
+  /** Vectors computed since start, and records waiting. */
+  public record Status(long embedded, long waiting) {}
+
+  public Status status() {
+    return new Status(embedded.get(), waiting.get());
+  }
+
+  private void run() {
+    try {
+      catchUp();
+      while (!stopped) {
+        List<String> ids = new ArrayList<>();
+        synchronized (queued) {
+          while (queued.isEmpty() && !stopped) {
+            queued.wait(TimeUnit.SECONDS.toMillis(30));
+          }
+          var it = queued.iterator();
+          while (it.hasNext() && ids.size() < BATCH) {
+            ids.add(it.next());
+            it.remove();
+          }
+        }
+        List<Standard> records = new ArrayList<>();
+        ids.forEach(id -> store.find(id).ifPresent(records::add));
+        embed(records, false);
+        waiting.addAndGet(-ids.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      if (!stopped) {
+        LOG.error("embedding stopped: {}", e.toString(), e);
+      }
+    }
+  }
+
+  /** Embeds every record whose vector is missing or stale. */
+  private void catchUp() {
+    Map<String, String> have = vectors.hashes();
+    List<Standard> stale = new ArrayList<>();
+    store.forEach(
+        s -> {
+          if (!Embedder.hash(Embedder.textOf(s)).equals(have.get(s.id()))) {
+            stale.add(s);
+          }
+        });
+    if (stale.isEmpty()) {
+      return;
+    }
+    waiting.addAndGet(stale.size());
+    progress.start("Embedding " + stale.size() + " records", stale.size());
+    for (int i = 0; i < stale.size() && !stopped; i += BATCH) {
+      embed(stale.subList(i, Math.min(stale.size(), i + BATCH)), true);
+      waiting.addAndGet(-Math.min(BATCH, stale.size() - i));
+      progress.advance(Math.min(stale.size(), i + BATCH), Math.min(stale.size(), i + BATCH));
+    }
+    progress.finish(embedded.get() + " records embedded");
+  }
+
+  private void embed(List<Standard> records, boolean quiet) {
+    Map<String, Vectors.Computed> batch = new LinkedHashMap<>();
+    for (Standard s : records) {
+      if (stopped) {
+        return;
+      }
+      String text = Embedder.textOf(s);
+      batch.put(s.id(), new Vectors.Computed(Embedder.hash(text), embedder.embed(text)));
+    }
+    vectors.saveAll(batch);
+    batch.keySet().forEach(catalog::reindex);
+    catalog.publish();
+    embedded.addAndGet(batch.size());
+    if (!quiet) {
+      LOG.debug("embedded {} records", batch.size());
+    }
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    synchronized (queued) {
+      queued.notifyAll();
+    }
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -356,10 +356,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /** Reciprocal-rank fusion constant (Cormack et al.): damps the weight of the very first ranks. */
   static final int RRF_K = 60;
 
-  /** Nearest neighbours taken as the semantic hit set, without and with filters. */
+  /**
+   * How many nearest neighbours make the semantic hit set. The same with or without filters, so
+   * that drill-sideways counts describe one hit set; filters then narrow it.
+   */
   static final int SEMANTIC_CANDIDATES = 100;
-
-  static final int SEMANTIC_CANDIDATES_FILTERED = 400;
 
   /**
    * Runs one search in the request's mode. Semantic and hybrid need {@code queryVector}, the
@@ -459,10 +460,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       Query keyword,
       float[] queryVector)
       throws IOException {
-    boolean narrowed =
-        !request.filters().isEmpty() || request.fromYear() != null || request.toYear() != null;
     int topN = request.page() * request.size();
-    int k = Math.max(topN, narrowed ? SEMANTIC_CANDIDATES_FILTERED : SEMANTIC_CANDIDATES);
+    int k = SEMANTIC_CANDIDATES;
     Query nearest = withYears(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), request);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
     Query hitSet =

@@ -66,6 +66,67 @@ class ApiTest {
   }
 
   @Test
+  void semanticSearchFindsTheStandardForAParaphraseThatKeywordSearchMisses() throws Exception {
+    String q = enc("certifying the auditors of AI management systems");
+    JsonNode semantic = body(http.get("/api/v1/standards?mode=semantic&q=" + q));
+    assertThat(semantic.get("items").get(0).get("id").asText()).isEqualTo("iso-iec-42006-2025");
+    assertThat(validate("SearchResponse", semantic)).isEmpty();
+    List<String> keyword = new ArrayList<>();
+    body(http.get("/api/v1/standards?mode=keyword&q=" + q))
+        .get("items")
+        .forEach(i -> keyword.add(i.get("id").asText()));
+    assertThat(keyword).doesNotContain("iso-iec-42006-2025");
+    // Hybrid (the default) holds every keyword match and the semantic neighbours.
+    JsonNode hybrid = body(http.get("/api/v1/standards?q=" + q + "&size=100"));
+    List<String> ids = new ArrayList<>();
+    hybrid.get("items").forEach(i -> ids.add(i.get("id").asText()));
+    assertThat(ids).contains("iso-iec-42006-2025").containsAll(keyword);
+    assertThat(hybrid.get("total").asLong()).isGreaterThan(semantic.get("total").asLong() - 1);
+  }
+
+  @Test
+  void semanticFiltersStayExact() throws Exception {
+    JsonNode r =
+        body(
+            http.get(
+                "/api/v1/standards?mode=hybrid&q="
+                    + enc("trustworthiness of machine learning")
+                    + "&sdo=IEEE&size=100"));
+    assertThat(r.get("items")).isNotEmpty().allMatch(i -> i.get("sdo").asText().equals("IEEE"));
+    long ieeeCount = 0;
+    for (JsonNode f : r.get("facets").get("sdo")) {
+      if (f.get("value").asText().equals("IEEE")) {
+        ieeeCount = f.get("count").asLong();
+      }
+    }
+    assertThat(r.get("total").asLong()).isEqualTo(ieeeCount);
+  }
+
+  @Test
+  void relatedWorkListsTheClosestRecordsOfAnyBody() throws Exception {
+    HttpResponse<String> r = http.get("/api/v1/standards/iso-iec-42001-2023/related?limit=8");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode b = body(r);
+    assertThat(validate("RelatedResponse", b)).isEmpty();
+    JsonNode related = b.get("related");
+    assertThat(related).hasSize(8);
+    List<String> bodies = new ArrayList<>();
+    double previous = 1.0;
+    for (JsonNode n : related) {
+      assertThat(n.get("record").get("id").asText()).isNotEqualTo("iso-iec-42001-2023");
+      assertThat(n.get("similarity").asDouble()).isLessThanOrEqualTo(previous).isGreaterThan(0.3);
+      previous = n.get("similarity").asDouble();
+      bodies.add(n.get("record").get("sdo").asText());
+    }
+    assertThat(bodies).contains("ISO/IEC");
+    assertThat(http.get("/api/v1/standards/iso-iec-42001-2023/related?limit=0").statusCode())
+        .isEqualTo(400);
+    assertThat(http.get("/api/v1/standards/iso-iec-42001-2023/related?limit=x").body())
+        .contains("limit");
+    assertThat(http.get("/api/v1/standards/no-such-record/related").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void searchFindsTheManagementSystemStandardWithinIsoIec() throws Exception {
     HttpResponse<String> r =
         http.get("/api/v1/standards?q=" + enc("management system") + "&sdo=" + enc("ISO/IEC"));

@@ -1,0 +1,48 @@
+package org.aisx.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.search.Hit;
+import org.aisx.search.SearchRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the labelled query set and checks what the semantic layer promises on it. */
+class SearchEvaluationTest {
+  @TempDir Path dir;
+
+  @Test
+  void hybridAndSemanticBeatKeywordOnTheLabelledQuerySet() throws Exception {
+    List<SearchEvaluation.Judged> queries = SearchEvaluation.queries();
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(40);
+    try (App app = Fixtures.starter(dir)) {
+      Map<SearchRequest.Mode, SearchEvaluation.Figures> f = SearchEvaluation.evaluate(app, queries);
+      double keyword = f.get(SearchRequest.Mode.KEYWORD).ndcg10();
+      assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10()).isGreaterThan(keyword + 0.1);
+      assertThat(f.get(SearchRequest.Mode.SEMANTIC).ndcg10()).isGreaterThan(keyword + 0.1);
+      assertThat(f.get(SearchRequest.Mode.HYBRID).recall10())
+          .isGreaterThan(f.get(SearchRequest.Mode.KEYWORD).recall10());
+    }
+  }
+
+  @Test
+  void theMetricsRewardTheRightOrder() {
+    Map<String, Integer> rel = Map.of("a", 2, "b", 1);
+    List<Hit> best = List.of(hit("a"), hit("b"), hit("c"));
+    List<Hit> worse = List.of(hit("c"), hit("b"), hit("a"));
+    assertThat(SearchEvaluation.ndcgAt10(best, rel)).isEqualTo(1.0);
+    assertThat(SearchEvaluation.ndcgAt10(worse, rel)).isLessThan(0.7).isPositive();
+    assertThat(SearchEvaluation.recallAt10(List.of(hit("b")), rel)).isEqualTo(0.5);
+  }
+
+  private static Hit hit(String id) {
+    return new Hit(
+        id, id, Map.of(), null, null, null, null, null, null, null, null, List.of(), List.of(),
+        List.of(), List.of());
+  }
+}

@@ -87,7 +87,10 @@ final class PsychYaml {
     return value;
   }
 
-  private static boolean isMarker(String line, String marker) {
+  /**
+   * Whether the line is the document marker {@code ---} or {@code ...} (alone or before a space).
+   */
+  static boolean isMarker(String line, String marker) {
     return line.startsWith(marker)
         && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t');
   }

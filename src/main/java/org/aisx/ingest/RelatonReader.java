@@ -343,13 +343,11 @@ public final class RelatonReader {
   }
 
   private static boolean isDocumentStart(String line) {
-    return line.startsWith("---")
-        && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t');
+    return PsychYaml.isMarker(line, "---");
   }
 
   private static boolean isDocumentEnd(String line) {
-    return line.startsWith("...")
-        && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t');
+    return PsychYaml.isMarker(line, "...");
   }
 
   /** The text of one document while it is being read. */

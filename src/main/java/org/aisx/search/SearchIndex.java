@@ -373,78 +373,67 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * (cosine) rankings.
    */
   public SearchResult search(SearchRequest request, float[] queryVector) {
-    IndexSearcher searcher;
-    try {
-      searcher = searchers.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try {
-      IndexReader reader = searcher.getIndexReader();
-      if (reader.numDocs() == 0) {
-        return new SearchResult(
-            0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
-      }
-      DefaultSortedSetDocValuesReaderState state = facetState(reader);
-      Query base = query(request);
-      int topN = request.page() * request.size();
-      if (queryVector != null
-          && request.mode() != SearchRequest.Mode.KEYWORD
-          && !request.q().isEmpty()) {
-        return semanticSearch(searcher, state, request, base, queryVector);
-      }
-      DrillDownQuery ddq = drillDown(base, request);
-      TopDocs top;
-      long total;
-      java.util.function.Function<Facet, Facets> facetsOf;
-      Set<Facet> filtered = new java.util.HashSet<>();
-      request
-          .filters()
-          .forEach(
-              (f, values) -> {
-                if (!values.isEmpty()) {
-                  filtered.add(f);
-                }
-              });
-      if (base instanceof ConstantScoreQuery csq
-          && csq.getQuery() instanceof MatchAllDocsQuery
-          && filtered.size() <= 1) {
-        // Browsing without words: the counts of a filtered facet with its own filter left out
-        // are the counts over the whole catalogue, kept per reader; only the other facets are
-        // counted over the hits. Same answer as drill-sideways, without scanning every document.
-        FacetsCollectorManager.FacetsResult r =
-            FacetsCollectorManager.search(
-                searcher, ddq, topN, sort(request), new FacetsCollectorManager());
-        top = r.topDocs();
-        total = 0;
-        for (FacetsCollector.MatchingDocs m : r.facetsCollector().getMatchingDocs()) {
-          total += m.totalHits;
-        }
-        Facets hitsFacets = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
-        Facets everything = allDocumentCounts(searcher, state);
-        facetsOf = f -> filtered.contains(f) ? everything : hitsFacets;
-      } else {
-        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
-        DrillSideways.DrillSidewaysResult result =
-            sideways.search(ddq, null, null, topN, sort(request), !request.q().isEmpty());
-        top = result.hits;
-        total = result.hits.totalHits.value;
-        facetsOf = f -> result.facets;
-      }
-      int[] docs = new int[top.scoreDocs.length];
-      for (int i = 0; i < docs.length; i++) {
-        docs[i] = top.scoreDocs[i].doc;
-      }
-      return answer(searcher, request, total, docs, facetsOf);
-    } catch (IOException e) {
-      throw new UncheckedIOException("search failed", e);
-    } finally {
-      try {
-        searchers.release(searcher);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    return withSearcher(
+        "search failed",
+        searcher -> {
+          IndexReader reader = searcher.getIndexReader();
+          if (reader.numDocs() == 0) {
+            return new SearchResult(
+                0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
+          }
+          DefaultSortedSetDocValuesReaderState state = facetState(reader);
+          Query base = query(request);
+          int topN = request.page() * request.size();
+          if (queryVector != null
+              && request.mode() != SearchRequest.Mode.KEYWORD
+              && !request.q().isEmpty()) {
+            return semanticSearch(searcher, state, request, base, queryVector);
+          }
+          DrillDownQuery ddq = drillDown(base, request);
+          TopDocs top;
+          long total;
+          java.util.function.Function<Facet, Facets> facetsOf;
+          Set<Facet> filtered = new java.util.HashSet<>();
+          request
+              .filters()
+              .forEach(
+                  (f, values) -> {
+                    if (!values.isEmpty()) {
+                      filtered.add(f);
+                    }
+                  });
+          if (base instanceof ConstantScoreQuery csq
+              && csq.getQuery() instanceof MatchAllDocsQuery
+              && filtered.size() <= 1) {
+            // Browsing without words: the counts of a filtered facet with its own filter left out
+            // are the counts over the whole catalogue, kept per reader; only the other facets are
+            // counted over the hits. Same answer as drill-sideways, without scanning every
+            // document.
+            FacetsCollectorManager.FacetsResult r =
+                FacetsCollectorManager.search(
+                    searcher, ddq, topN, sort(request), new FacetsCollectorManager());
+            top = r.topDocs();
+            total = 0;
+            for (FacetsCollector.MatchingDocs m : r.facetsCollector().getMatchingDocs()) {
+              total += m.totalHits;
+            }
+            Facets hitsFacets = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
+            Facets everything = allDocumentCounts(searcher, state);
+            facetsOf = f -> filtered.contains(f) ? everything : hitsFacets;
+          } else {
+            DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
+            DrillSideways.DrillSidewaysResult result =
+                sideways.search(ddq, null, null, topN, sort(request), !request.q().isEmpty());
+            top = result.hits;
+            total = result.hits.totalHits.value;
+            facetsOf = f -> result.facets;
+          }
+          int[] docs = new int[top.scoreDocs.length];
+          for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+          }
+          return answer(searcher, request, total, docs, facetsOf);
+        });
   }
 
   private DrillDownQuery drillDown(Query base, SearchRequest request) {
@@ -533,31 +522,29 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       int[] docs,
       java.util.function.Function<Facet, Facets> facetsOf)
       throws IOException {
-    {
-      List<Hit> items = new ArrayList<>();
-      var stored = searcher.storedFields();
-      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-        BytesRef bytes = stored.document(docs[i]).getBinaryValue(Fields.DOCUMENT);
-        items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
-      }
-      Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
-      for (Facet facet : Facet.values()) {
-        List<SearchResult.FacetCount> counts = new ArrayList<>();
-        FacetResult fr = facetsOf.apply(facet).getTopChildren(facet.open() ? 40 : 100, facet.id());
-        if (fr != null) {
-          for (LabelAndValue lv : fr.labelValues) {
-            counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
-          }
-        }
-        for (String selected : request.filters().getOrDefault(facet, List.of())) {
-          if (counts.stream().noneMatch(c -> c.value().equals(selected))) {
-            counts.add(new SearchResult.FacetCount(selected, 0));
-          }
-        }
-        facets.put(facet, List.copyOf(counts));
-      }
-      return new SearchResult(total, request.page(), request.size(), items, facets);
+    List<Hit> items = new ArrayList<>();
+    var stored = searcher.storedFields();
+    for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+      BytesRef bytes = stored.document(docs[i]).getBinaryValue(Fields.DOCUMENT);
+      items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
     }
+    Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
+    for (Facet facet : Facet.values()) {
+      List<SearchResult.FacetCount> counts = new ArrayList<>();
+      FacetResult fr = facetsOf.apply(facet).getTopChildren(facet.open() ? 40 : 100, facet.id());
+      if (fr != null) {
+        for (LabelAndValue lv : fr.labelValues) {
+          counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+        }
+      }
+      for (String selected : request.filters().getOrDefault(facet, List.of())) {
+        if (counts.stream().noneMatch(c -> c.value().equals(selected))) {
+          counts.add(new SearchResult.FacetCount(selected, 0));
+        }
+      }
+      facets.put(facet, List.copyOf(counts));
+    }
+    return new SearchResult(total, request.page(), request.size(), items, facets);
   }
 
   /** A record's nearest neighbours by meaning, with their cosine similarity. */
@@ -565,55 +552,59 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** The {@code k} records closest to {@code vector}, leaving out {@code excludeId}. */
   public List<Neighbour> nearest(float[] vector, int k, String excludeId) {
-    IndexSearcher searcher;
-    try {
-      searcher = searchers.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try {
-      TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k + 1);
-      List<Neighbour> out = new ArrayList<>();
-      var stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        BytesRef bytes = stored.document(sd.doc).getBinaryValue(Fields.DOCUMENT);
-        Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
-        if (!hit.id().equals(excludeId) && out.size() < k) {
-          // Lucene's DOT_PRODUCT score is (1 + cosine) / 2 for unit vectors.
-          out.add(new Neighbour(hit, 2 * sd.score - 1));
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("related search failed", e);
-    } finally {
-      try {
-        searchers.release(searcher);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    return withSearcher(
+        "related search failed",
+        searcher -> {
+          TopDocs top =
+              searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k + 1);
+          List<Neighbour> out = new ArrayList<>();
+          var stored = searcher.storedFields();
+          for (ScoreDoc sd : top.scoreDocs) {
+            BytesRef bytes = stored.document(sd.doc).getBinaryValue(Fields.DOCUMENT);
+            Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
+            if (!hit.id().equals(excludeId) && out.size() < k) {
+              // Lucene's DOT_PRODUCT score is (1 + cosine) / 2 for unit vectors.
+              out.add(new Neighbour(hit, 2 * sd.score - 1));
+            }
+          }
+          return out;
+        });
   }
 
   /** Whether any record carries {@code value} in an open facet (bodies, committees). */
   public boolean knows(Facet facet, String value) {
+    return withSearcher(
+        "facet lookup failed",
+        searcher -> {
+          IndexReader reader = searcher.getIndexReader();
+          if (reader.numDocs() == 0) {
+            return false;
+          }
+          SortedSetDocValues values = facetState(reader).getDocValues();
+          return values.lookupTerm(
+                  new BytesRef(FacetsConfig.pathToString(facet.id(), new String[] {value})))
+              >= 0;
+        });
+  }
+
+  /** Work on the current searcher, which may throw {@link IOException}. */
+  @FunctionalInterface
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on an acquired searcher and releases it; I/O errors name {@code what}. */
+  private <T> T withSearcher(String what, SearcherWork<T> work) {
     IndexSearcher searcher;
     try {
       searcher = searchers.acquire();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(what, e);
     }
     try {
-      IndexReader reader = searcher.getIndexReader();
-      if (reader.numDocs() == 0) {
-        return false;
-      }
-      SortedSetDocValues values = facetState(reader).getDocValues();
-      return values.lookupTerm(
-              new BytesRef(FacetsConfig.pathToString(facet.id(), new String[] {value})))
-          >= 0;
+      return work.apply(searcher);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(what, e);
     } finally {
       try {
         searchers.release(searcher);

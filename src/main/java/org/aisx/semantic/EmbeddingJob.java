@@ -103,11 +103,12 @@ public final class EmbeddingJob implements AutoCloseable {
   /** Embeds every record whose vector is missing or stale. */
   private void catchUp() {
     Map<String, String> have = vectors.hashes();
-    List<Standard> stale = new ArrayList<>();
+    // Ids only: a large catalogue's records are read again batch by batch, not all held.
+    List<String> stale = new ArrayList<>();
     store.forEach(
         s -> {
           if (!Embedder.hash(Embedder.textOf(s)).equals(have.get(s.id()))) {
-            stale.add(s);
+            stale.add(s.id());
           }
         });
     if (stale.isEmpty()) {
@@ -116,7 +117,8 @@ public final class EmbeddingJob implements AutoCloseable {
     waiting.addAndGet(stale.size());
     progress.start("Embedding " + stale.size() + " records", stale.size());
     for (int i = 0; i < stale.size() && !stopped; i += BATCH) {
-      embed(stale.subList(i, Math.min(stale.size(), i + BATCH)), true);
+      List<String> ids = stale.subList(i, Math.min(stale.size(), i + BATCH));
+      embed(List.copyOf(store.findAll(ids).values()), true);
       waiting.addAndGet(-Math.min(BATCH, stale.size() - i));
       progress.advance(Math.min(stale.size(), i + BATCH), Math.min(stale.size(), i + BATCH));
     }

@@ -63,9 +63,4 @@ public final class HybridSearch {
     float[] v = vectors.vectorFor(record);
     return v == null ? List.of() : index.nearest(v, k, record.id());
   }
-
-  /** The records closest in meaning to a free-text description (e.g. proposed new work). */
-  public List<SearchIndex.Neighbour> closestTo(String description, int k) {
-    return index.nearest(embedder.embed(description), k, null);
-  }
 }

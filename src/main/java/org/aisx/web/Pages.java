@@ -12,7 +12,6 @@ import org.aisx.catalog.Problem;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
-import org.aisx.search.SearchIndex;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
 import org.aisx.taxonomy.Taxonomy;
@@ -20,7 +19,6 @@ import org.aisx.taxonomy.Taxonomy;
 /** Handlers of the HTML pages; every page works without JavaScript. */
 final class Pages {
   private final Catalog catalog;
-  private final SearchIndex index;
   private final org.aisx.semantic.HybridSearch search;
   private final Taxonomy taxonomy;
   private final SearchParams params;
@@ -29,14 +27,12 @@ final class Pages {
 
   Pages(
       Catalog catalog,
-      SearchIndex index,
       org.aisx.semantic.HybridSearch search,
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
       TemplateEngine templates) {
     this.catalog = catalog;
-    this.index = index;
     this.search = search;
     this.taxonomy = taxonomy;
     this.params = params;

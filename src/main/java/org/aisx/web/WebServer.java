@@ -48,7 +48,7 @@ public final class WebServer implements AutoCloseable {
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     Api api = new Api(catalog, search, taxonomy, params, i18n);
-    this.pages = new Pages(catalog, index, search, taxonomy, params, i18n, templates);
+    this.pages = new Pages(catalog, search, taxonomy, params, i18n, templates);
     AdminImport adminImport = new AdminImport(importer, adminToken, i18n, pages);
     this.app =
         Javalin.create(

@@ -11,6 +11,9 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.StandardReader;
+import org.aisx.classify.Classification;
+import org.aisx.classify.Classifier;
+import org.aisx.classify.Suggestions;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
@@ -48,6 +51,8 @@ public final class App implements AutoCloseable {
   final Vectors vectors;
   final Embedder embedder;
   final HybridSearch hybridSearch;
+  final Suggestions suggestions;
+  final Classification classification;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -62,12 +67,16 @@ public final class App implements AutoCloseable {
     this.store = new SqlCatalogStore(db, json);
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
-    this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors);
+    this.suggestions = new Suggestions(db);
+    this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors, suggestions);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog = new Catalog(store, index, json, Clock.systemUTC());
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
     this.importer = new Importer(catalog, reader, jsonFormat, json);
+    this.classification =
+        new Classification(
+            store, catalog, vectors, new Classifier(taxonomy, embedder), suggestions, taxonomy);
   }
 
   /**
@@ -127,11 +136,16 @@ public final class App implements AutoCloseable {
    */
   public EmbeddingJob startEmbedding(Progress progress) {
     if (embeddingJob == null) {
-      embeddingJob = new EmbeddingJob(store, catalog, vectors, embedder, progress);
+      embeddingJob = new EmbeddingJob(store, catalog, vectors, embedder, progress, classification);
       catalog.onWrite(embeddingJob::changed);
+      classification.onRecheck(embeddingJob::recheck);
       embeddingJob.start();
     }
     return embeddingJob;
+  }
+
+  public Classification classification() {
+    return classification;
   }
 
   public HybridSearch hybridSearch() {
@@ -153,7 +167,8 @@ public final class App implements AutoCloseable {
 
   /** The web server; {@code adminToken} switches on the admin upload page (null: off). */
   public WebServer web(String adminToken) {
-    return new WebServer(catalog, index, hybridSearch, taxonomy, json, importer, adminToken);
+    return new WebServer(
+        catalog, index, hybridSearch, taxonomy, json, importer, classification, adminToken);
   }
 
   public Catalog catalog() {

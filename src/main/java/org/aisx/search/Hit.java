@@ -25,9 +25,19 @@ public record Hit(
     List<String> verticals,
     List<String> activities,
     List<String> applications,
-    List<String> concerns) {
+    List<String> concerns,
+    Map<String, List<String>> suggested) {
 
-  static Hit of(Standard s) {
+  public Hit {
+    suggested = suggested == null ? Map.of() : Map.copyOf(suggested);
+  }
+
+  /** The concepts machines suggested on {@code dimension} (e.g. {@code vertical}). */
+  public List<String> suggestedOn(String dimension) {
+    return suggested.getOrDefault(dimension, List.of());
+  }
+
+  static Hit of(Standard s, Map<String, List<String>> suggested) {
     return new Hit(
         s.id(),
         s.identifier(),
@@ -43,7 +53,8 @@ public record Hit(
         s.verticals(),
         s.activities(),
         s.applications(),
-        s.concerns());
+        s.concerns(),
+        suggested);
   }
 
   public String titleIn(String lang) {

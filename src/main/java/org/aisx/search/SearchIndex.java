@@ -91,6 +91,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final SearcherManager searchers;
   private final ObjectMapper json;
   private final VectorSource vectors;
+  private final SuggestionSource suggestions;
   private volatile FacetState facetState;
 
   /**
@@ -117,13 +118,18 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       DefaultSortedSetDocValuesReaderState state,
       java.util.concurrent.atomic.AtomicReference<Facets> allDocuments) {}
 
-  private SearchIndex(Directory directory, ObjectMapper json, VectorSource vectors)
+  private SearchIndex(
+      Directory directory, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions)
       throws IOException {
     this.directory = directory;
     this.json = json;
     this.vectors = vectors;
+    this.suggestions = suggestions;
     for (Facet f : Facet.values()) {
       facetsConfig.setMultiValued(f.id(), f.taxonomy());
+      if (f.taxonomy()) {
+        facetsConfig.setMultiValued(withSuggestions(f), true);
+      }
     }
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -141,8 +147,17 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** Opens (or creates) the index in {@code dir}, with records' embeddings from {@code vectors}. */
   public static SearchIndex open(Path dir, ObjectMapper json, VectorSource vectors) {
+    return open(dir, json, vectors, SuggestionSource.NONE);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}, with records' embeddings from {@code vectors} and
+   * their machine classification from {@code suggestions}.
+   */
+  public static SearchIndex open(
+      Path dir, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions) {
     try {
-      return new SearchIndex(FSDirectory.open(dir), json, vectors);
+      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }
@@ -250,10 +265,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   private Document document(Standard s) throws IOException {
+    Map<String, List<String>> suggested = suggestions.suggestedFor(s);
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
     try {
-      doc.add(new StoredField(Fields.DOCUMENT, json.writeValueAsBytes(Hit.of(s))));
+      doc.add(new StoredField(Fields.DOCUMENT, json.writeValueAsBytes(Hit.of(s, suggested))));
     } catch (JsonProcessingException e) {
       throw new IOException("cannot serialise " + s.id(), e);
     }
@@ -274,18 +290,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     facet(doc, Facet.TYPE, s.type() == null ? null : s.type().wire());
     facet(doc, Facet.STATUS, s.status() == null ? null : s.status().wire());
     facet(doc, Facet.COMMITTEE, s.committee());
-    for (String v : s.verticals()) {
-      facet(doc, Facet.VERTICAL, v);
-    }
-    for (String v : s.activities()) {
-      facet(doc, Facet.ACTIVITY, v);
-    }
-    for (String v : s.applications()) {
-      facet(doc, Facet.APPLICATION, v);
-    }
-    for (String v : s.concerns()) {
-      facet(doc, Facet.CONCERN, v);
-    }
+    classification(doc, Facet.VERTICAL, s.verticals(), suggested);
+    classification(doc, Facet.ACTIVITY, s.activities(), suggested);
+    classification(doc, Facet.APPLICATION, s.applications(), suggested);
+    classification(doc, Facet.CONCERN, s.concerns(), suggested);
     int year = s.year();
     if (year > 0) {
       doc.add(new IntPoint(Fields.YEAR, year));
@@ -301,6 +309,32 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               Fields.VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
     }
     return facetsConfig.build(doc);
+  }
+
+  /**
+   * A taxonomy facet twice: confirmed labels under the facet's own name, and confirmed labels with
+   * machine suggestions under {@link #withSuggestions}, so that a search picks either.
+   */
+  private static void classification(
+      Document doc, Facet facet, List<String> confirmed, Map<String, List<String>> suggested) {
+    Set<String> all = new java.util.LinkedHashSet<>(confirmed);
+    all.addAll(suggested.getOrDefault(facet.id(), List.of()));
+    for (String v : confirmed) {
+      facet(doc, facet, v);
+    }
+    for (String v : all) {
+      doc.add(new SortedSetDocValuesFacetField(withSuggestions(facet), v));
+    }
+  }
+
+  /** The facet dimension holding a taxonomy facet's confirmed and suggested concepts. */
+  static String withSuggestions(Facet facet) {
+    return facet.id() + "_all";
+  }
+
+  /** The facet dimension a request filters and counts {@code facet} in. */
+  private static String dimension(Facet facet, SearchRequest request) {
+    return facet.taxonomy() && request.includeSuggestions() ? withSuggestions(facet) : facet.id();
   }
 
   private static void facet(Document doc, Facet facet, String value) {
@@ -438,7 +472,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   private DrillDownQuery drillDown(Query base, SearchRequest request) {
     DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-    request.filters().forEach((facet, values) -> values.forEach(v -> ddq.add(facet.id(), v)));
+    request
+        .filters()
+        .forEach((facet, values) -> values.forEach(v -> ddq.add(dimension(facet, request), v)));
     return ddq;
   }
 
@@ -531,7 +567,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
     for (Facet facet : Facet.values()) {
       List<SearchResult.FacetCount> counts = new ArrayList<>();
-      FacetResult fr = facetsOf.apply(facet).getTopChildren(facet.open() ? 40 : 100, facet.id());
+      FacetResult fr =
+          facetsOf.apply(facet).getTopChildren(facet.open() ? 40 : 100, dimension(facet, request));
       if (fr != null) {
         for (LabelAndValue lv : fr.labelValues) {
           counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));

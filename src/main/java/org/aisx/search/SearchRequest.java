@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A validated search: free text, facet filters (values OR-ed within a facet, facets AND-ed),
- * publication year range, order and page.
+ * publication year range, order and page. Taxonomy facets count machine suggestions as well as
+ * confirmed labels unless {@code includeSuggestions} is false.
  */
 public record SearchRequest(
     String q,
@@ -15,7 +16,8 @@ public record SearchRequest(
     Sort sort,
     int page,
     int size,
-    Mode mode) {
+    Mode mode,
+    boolean includeSuggestions) {
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_WINDOW = 10_000;
@@ -24,6 +26,19 @@ public record SearchRequest(
     q = q == null ? "" : q.strip();
     filters = Map.copyOf(filters);
     mode = mode == null ? Mode.KEYWORD : mode;
+  }
+
+  /** A search whose taxonomy facets count machine suggestions beside confirmed labels. */
+  public SearchRequest(
+      String q,
+      Map<Facet, List<String>> filters,
+      Integer fromYear,
+      Integer toYear,
+      Sort sort,
+      int page,
+      int size,
+      Mode mode) {
+    this(q, filters, fromYear, toYear, sort, page, size, mode, true);
   }
 
   /** A keyword search. */
@@ -90,10 +105,19 @@ public record SearchRequest(
   }
 
   public SearchRequest withQuery(String text) {
-    return new SearchRequest(text, filters, fromYear, toYear, sort, page, size, mode);
+    return new SearchRequest(
+        text, filters, fromYear, toYear, sort, page, size, mode, includeSuggestions);
   }
 
   public SearchRequest withMode(Mode m) {
-    return new SearchRequest(q, filters, fromYear, toYear, sort, page, size, m);
+    return new SearchRequest(q, filters, fromYear, toYear, sort, page, size, m, includeSuggestions);
+  }
+
+  /**
+   * The same search with taxonomy filters and facets over confirmed labels only ({@code false}), or
+   * over confirmed labels and machine suggestions ({@code true}).
+   */
+  public SearchRequest includingSuggestions(boolean include) {
+    return new SearchRequest(q, filters, fromYear, toYear, sort, page, size, mode, include);
   }
 }

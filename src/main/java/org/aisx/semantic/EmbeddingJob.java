@@ -1,6 +1,7 @@
 package org.aisx.semantic;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class EmbeddingJob implements AutoCloseable {
   private final Vectors vectors;
   private final Embedder embedder;
   private final Progress progress;
+  private final VectorFollower follower;
   private final Set<String> queued = new LinkedHashSet<>();
   private final AtomicLong embedded = new AtomicLong();
   private final AtomicLong waiting = new AtomicLong();
@@ -39,6 +41,18 @@ public final class EmbeddingJob implements AutoCloseable {
 
   public EmbeddingJob(
       CatalogStore store, Catalog catalog, Vectors vectors, Embedder embedder, Progress progress) {
+    this(store, catalog, vectors, embedder, progress, VectorFollower.NONE);
+  }
+
+  /** A job that also hands each record with its current vector to {@code follower}. */
+  public EmbeddingJob(
+      CatalogStore store,
+      Catalog catalog,
+      Vectors vectors,
+      Embedder embedder,
+      Progress progress,
+      VectorFollower follower) {
+    this.follower = follower;
     this.store = store;
     this.catalog = catalog;
     this.vectors = vectors;
@@ -56,11 +70,22 @@ public final class EmbeddingJob implements AutoCloseable {
 
   /** Queues a written record for embedding (called for every write). */
   public void changed(Standard record) {
+    recheck(List.of(record.id()));
+  }
+
+  /**
+   * Queues records to be brought up to date: embedded if their vector is stale, handed to the
+   * follower if its work is (e.g. after people's decisions changed what the classifier learns
+   * from).
+   */
+  public void recheck(Collection<String> ids) {
     synchronized (queued) {
-      if (queued.add(record.id())) {
-        waiting.incrementAndGet();
-        queued.notifyAll();
+      for (String id : ids) {
+        if (queued.add(id)) {
+          waiting.incrementAndGet();
+        }
       }
+      queued.notifyAll();
     }
   }
 
@@ -107,7 +132,8 @@ public final class EmbeddingJob implements AutoCloseable {
     List<String> stale = new ArrayList<>();
     store.forEach(
         s -> {
-          if (!Embedder.hash(Embedder.textOf(s)).equals(have.get(s.id()))) {
+          String hash = Embedder.hash(Embedder.textOf(s));
+          if (!hash.equals(have.get(s.id())) || !follower.current(s, hash)) {
             stale.add(s.id());
           }
         });
@@ -115,7 +141,7 @@ public final class EmbeddingJob implements AutoCloseable {
       return;
     }
     waiting.addAndGet(stale.size());
-    progress.start("Embedding " + stale.size() + " records", stale.size());
+    progress.start("Embedding and classifying " + stale.size() + " records", stale.size());
     for (int i = 0; i < stale.size() && !stopped; i += BATCH) {
       List<String> ids = stale.subList(i, Math.min(stale.size(), i + BATCH));
       embed(List.copyOf(store.findAll(ids).values()), true);
@@ -125,21 +151,39 @@ public final class EmbeddingJob implements AutoCloseable {
     progress.finish(embedded.get() + " records embedded");
   }
 
+  /**
+   * Brings a batch up to date: embeds the records whose vector is stale (reusing current ones),
+   * hands those whose follower work is stale to the follower, then re-indexes what changed.
+   */
   private void embed(List<Standard> records, boolean quiet) {
-    Map<String, Vectors.Computed> batch = new LinkedHashMap<>();
+    Map<String, Vectors.Computed> computed = new LinkedHashMap<>();
+    List<VectorFollower.Embedded> follow = new ArrayList<>();
     for (Standard s : records) {
       if (stopped) {
         return;
       }
       String text = Embedder.textOf(s);
-      batch.put(s.id(), new Vectors.Computed(Embedder.hash(text), embedder.embed(text)));
+      String hash = Embedder.hash(text);
+      float[] vector = vectors.find(s.id(), hash).orElse(null);
+      boolean fresh = vector == null;
+      if (fresh) {
+        vector = embedder.embed(text);
+        computed.put(s.id(), new Vectors.Computed(hash, vector));
+      }
+      if (fresh || !follower.current(s, hash)) {
+        follow.add(new VectorFollower.Embedded(s, hash, vector));
+      }
     }
-    vectors.saveAll(batch);
-    batch.keySet().forEach(catalog::reindex);
+    vectors.saveAll(computed);
+    follower.follow(follow);
+    if (follow.isEmpty()) {
+      return;
+    }
+    follow.forEach(e -> catalog.reindex(e.record().id()));
     catalog.publish();
-    embedded.addAndGet(batch.size());
+    embedded.addAndGet(computed.size());
     if (!quiet) {
-      LOG.debug("embedded {} records", batch.size());
+      LOG.debug("embedded {} records, followed {}", computed.size(), follow.size());
     }
   }
 

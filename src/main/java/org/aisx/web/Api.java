@@ -16,13 +16,21 @@ import org.aisx.taxonomy.Taxonomy;
 final class Api {
   private final Catalog catalog;
   private final HybridSearch search;
+  private final org.aisx.classify.Classification classification;
   private final Taxonomy taxonomy;
   private final SearchParams params;
   private final I18n i18n;
   private final byte[] openapi;
 
-  Api(Catalog catalog, HybridSearch search, Taxonomy taxonomy, SearchParams params, I18n i18n) {
+  Api(
+      Catalog catalog,
+      HybridSearch search,
+      org.aisx.classify.Classification classification,
+      Taxonomy taxonomy,
+      SearchParams params,
+      I18n i18n) {
     this.catalog = catalog;
+    this.classification = classification;
     this.search = search;
     this.taxonomy = taxonomy;
     this.params = params;
@@ -72,7 +80,7 @@ final class Api {
     ctx.header("ETag", "\"" + s.revision() + "\"");
     ctx.json(
         new Views.Record(
-            s,
+            classification.withSuggestions(s),
             catalog.incoming(s.id()).stream().map(Views.InverseRelation::of).toList(),
             Views.Provenance.of(s, history)));
   }

@@ -179,6 +179,96 @@ public final class Models {
     public String facetUrl(String facet, String value) {
       return "/search?" + facet + "=" + enc(value);
     }
+
+    /** The machine suggestions on {@code dimension} that people have not yet decided on. */
+    public List<org.aisx.catalog.Suggestion> suggested(Dimension dim) {
+      return s.suggestions().getOrDefault(dim.id(), List.of());
+    }
+  }
+
+  /** A piece of evidence text, marked when it is one of the concept's words. */
+  public record Segment(String text, boolean marked) {}
+
+  /** The evidence sentence cut into pieces, the concept's words marked. */
+  public static List<Segment> evidence(org.aisx.catalog.Suggestion s) {
+    String text = s.evidence() == null ? "" : s.evidence();
+    List<Segment> out = new ArrayList<>();
+    if (s.terms().isEmpty() || text.isEmpty()) {
+      out.add(new Segment(text, false));
+      return out;
+    }
+    StringBuilder alternatives = new StringBuilder();
+    for (String term : s.terms()) {
+      alternatives
+          .append(alternatives.length() == 0 ? "" : "|")
+          .append(java.util.regex.Pattern.quote(term));
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(alternatives.toString()).matcher(text);
+    int at = 0;
+    while (m.find()) {
+      if (m.start() > at) {
+        out.add(new Segment(text.substring(at, m.start()), false));
+      }
+      out.add(new Segment(m.group(), true));
+      at = m.end();
+    }
+    if (at < text.length()) {
+      out.add(new Segment(text.substring(at), false));
+    }
+    return out;
+  }
+
+  /** A score from 0 to 1 as a whole percentage. */
+  public static long percent(double score) {
+    return Math.round(score * 100);
+  }
+
+  /** One pending suggestion with what the queue shows of its record. */
+  public record ReviewRow(
+      String recordId,
+      String identifier,
+      String title,
+      String dimension,
+      org.aisx.catalog.Suggestion suggestion) {
+    /** The form value naming this suggestion. */
+    public String key() {
+      return recordId + "|" + dimension + "|" + suggestion.concept();
+    }
+  }
+
+  /** The review queue of machine suggestions. */
+  public record ReviewPage(
+      Layout layout,
+      Taxonomy taxonomy,
+      String dimension,
+      String concept,
+      long min,
+      int page,
+      String query,
+      Map<String, Long> pending,
+      List<ReviewRow> rows,
+      boolean enabled,
+      org.aisx.classify.Classification.Outcome outcome) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String label(String dimension, String concept) {
+      return taxonomy.label(Dimension.fromId(dimension).orElseThrow(), concept, layout.t().lang());
+    }
+
+    public List<Dimension> dimensions() {
+      return List.of(Dimension.values());
+    }
+
+    public long total() {
+      return pending.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public String pageUrl(int p) {
+      return "/review/suggestions?" + query + "&page=" + p;
+    }
   }
 
   /** The taxonomy browser. */

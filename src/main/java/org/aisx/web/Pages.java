@@ -20,6 +20,7 @@ import org.aisx.taxonomy.Taxonomy;
 final class Pages {
   private final Catalog catalog;
   private final org.aisx.semantic.HybridSearch search;
+  private final org.aisx.classify.Classification classification;
   private final Taxonomy taxonomy;
   private final SearchParams params;
   private final I18n i18n;
@@ -28,12 +29,14 @@ final class Pages {
   Pages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
+      org.aisx.classify.Classification classification,
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
       TemplateEngine templates) {
     this.catalog = catalog;
     this.search = search;
+    this.classification = classification;
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
@@ -73,7 +76,7 @@ final class Pages {
 
   void record(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    Standard s = catalog.get(ctx.pathParam("id"));
+    Standard s = classification.withSuggestions(catalog.get(ctx.pathParam("id")));
     Map<String, Standard> targets = new HashMap<>();
     for (Relation r : s.relations()) {
       catalog.find(r.targetId()).ifPresent(target -> targets.put(r.targetId(), target));

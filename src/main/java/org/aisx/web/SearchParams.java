@@ -24,7 +24,8 @@ final class SearchParams {
 
   static {
     Set<String> known =
-        new LinkedHashSet<>(List.of("q", "mode", "from", "to", "sort", "page", "size", "lang"));
+        new LinkedHashSet<>(
+            List.of("q", "mode", "suggestions", "from", "to", "sort", "page", "size", "lang"));
     for (Facet f : Facet.values()) {
       known.add(f.id());
     }
@@ -105,7 +106,20 @@ final class SearchParams {
           "page",
           "page × size may not exceed " + SearchRequest.MAX_WINDOW + "; narrow the search instead");
     }
-    return new SearchRequest(q, filters, from, to, sort, page, size, mode);
+    return new SearchRequest(
+        q, filters, from, to, sort, page, size, mode, suggestions(single(params, "suggestions")));
+  }
+
+  /** Whether taxonomy filters and facets take machine suggestions into account (the default). */
+  private static boolean suggestions(String value) {
+    if (value == null || value.isEmpty() || value.equals("include")) {
+      return true;
+    }
+    if (value.equals("exclude")) {
+      return false;
+    }
+    throw new CatalogException.BadParameter(
+        "suggestions", "'" + value + "' is not one of include, exclude");
   }
 
   private boolean known(Facet facet, String value) {

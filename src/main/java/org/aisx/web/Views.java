@@ -137,6 +137,23 @@ final class Views {
     }
   }
 
+  /** A pending machine suggestion in the review queue. */
+  record PendingSuggestion(
+      String recordId,
+      String identifier,
+      String title,
+      String dimension,
+      String concept,
+      double score,
+      String evidence,
+      List<String> terms) {}
+
+  /** The body of {@code POST /api/v1/suggestions/decisions}. */
+  record DecisionsBody(List<DecisionItem> decisions) {}
+
+  /** One decision: {@code confirm} or {@code reject} a record's suggested concept. */
+  record DecisionItem(String recordId, String dimension, String concept, String decision) {}
+
   /** The taxonomy as the API returns it: every dimension and concept, all languages. */
   static Map<String, Object> taxonomy(Taxonomy taxonomy, String lang) {
     List<Map<String, Object>> dims = new ArrayList<>();

@@ -43,13 +43,16 @@ public final class WebServer implements AutoCloseable {
       Taxonomy taxonomy,
       ObjectMapper json,
       org.aisx.ingest.Importer importer,
+      org.aisx.classify.Classification classification,
       String adminToken) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    Api api = new Api(catalog, search, taxonomy, params, i18n);
-    this.pages = new Pages(catalog, search, taxonomy, params, i18n, templates);
+    Api api = new Api(catalog, search, classification, taxonomy, params, i18n);
+    this.pages = new Pages(catalog, search, classification, taxonomy, params, i18n, templates);
     AdminImport adminImport = new AdminImport(importer, adminToken, i18n, pages);
+    SuggestionReview review =
+        new SuggestionReview(catalog, classification, taxonomy, i18n, pages, adminToken);
     this.app =
         Javalin.create(
             config -> {
@@ -81,6 +84,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/standards/{id}/history", api::history);
     app.get("/api/v1/standards/{id}/related", api::related);
     app.get("/api/v1/taxonomy", api::taxonomy);
+    app.get("/api/v1/suggestions", review::list);
+    app.post("/api/v1/suggestions/decisions", review::decideApi);
     app.get("/api/v1/openapi.json", api::openapi);
     app.get("/healthz", api::health);
     app.get(
@@ -94,6 +99,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/taxonomy", pages::taxonomy);
     app.get("/admin/import", adminImport::form);
     app.post("/admin/import", adminImport::upload);
+    app.get("/review/suggestions", review::page);
+    app.post("/review/suggestions", review::decide);
 
     app.exception(
         CatalogException.class,

@@ -1,0 +1,372 @@
+package org.aisx.classify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Suggestion;
+import org.aisx.search.SuggestionSource;
+import org.aisx.semantic.Embedder;
+import org.aisx.store.Database;
+import org.aisx.taxonomy.Dimension;
+
+/**
+ * Stored machine suggestions and people's decisions on them, in the catalogue's database. A
+ * record's suggestions count while the text they were made from is its current text. The concept
+ * ids (not the evidence) are also kept in memory, for the index, which asks for every record it
+ * indexes.
+ */
+public final class Suggestions implements SuggestionSource {
+  private final Database db;
+
+  /** Per record: the text hash and classifier version of its suggestions, and their concepts. */
+  private final Map<String, State> states = new ConcurrentHashMap<>();
+
+  /** Rejected concepts per record, as {@code dimension/concept}. */
+  private final Map<String, Set<String>> rejected = new ConcurrentHashMap<>();
+
+  private static final String TERM_SEPARATOR = "\u001f";
+
+  private static Suggestion suggestion(
+      String concept, double score, String evidence, String terms) {
+    return new Suggestion(
+        concept,
+        score,
+        evidence,
+        terms.isEmpty() ? List.of() : List.of(terms.split(TERM_SEPARATOR)));
+  }
+
+  record State(String textHash, String version, Map<String, List<String>> concepts) {}
+
+  /** One stored suggestion with its record, for the review queue. */
+  public record Pending(String recordId, String dimension, Suggestion suggestion) {}
+
+  /** A person's decision on a suggestion. */
+  public record Decision(String recordId, String dimension, String concept, boolean confirmed) {}
+
+  public Suggestions(Database db) {
+    this.db = db;
+    load();
+  }
+
+  private void load() {
+    Map<String, String[]> heads = new HashMap<>();
+    Map<String, Map<String, List<String>>> concepts = new HashMap<>();
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.createQuery("SELECT record_id, text_hash, version FROM classification")
+                  .map(
+                      (rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                  .forEach(r -> heads.put(r[0], r));
+              h.createQuery(
+                      "SELECT record_id, dimension, concept FROM suggestion"
+                          + " ORDER BY record_id, dimension, score DESC")
+                  .map(
+                      (rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                  .forEach(
+                      r ->
+                          concepts
+                              .computeIfAbsent(r[0], k -> new LinkedHashMap<>())
+                              .computeIfAbsent(r[1], k -> new ArrayList<>())
+                              .add(r[2]));
+              h.createQuery(
+                      "SELECT record_id, dimension, concept FROM suggestion_decision"
+                          + " WHERE decision = 'rejected'")
+                  .map(
+                      (rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                  .forEach(
+                      r -> rejected.computeIfAbsent(r[0], k -> newSet()).add(r[1] + "/" + r[2]));
+            });
+    heads.forEach(
+        (id, r) ->
+            states.put(id, new State(r[1], r[2], freeze(concepts.getOrDefault(id, Map.of())))));
+  }
+
+  private static Set<String> newSet() {
+    return ConcurrentHashMap.newKeySet();
+  }
+
+  private static Map<String, List<String>> freeze(Map<String, List<String>> m) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Map.copyOf(out);
+  }
+
+  /** Whether {@code record} was classified from its current text by classifier {@code version}. */
+  boolean current(Standard record, String textHash, String version) {
+    State s = states.get(record.id());
+    return s != null && s.textHash().equals(textHash) && s.version().equals(version);
+  }
+
+  @Override
+  public Map<String, List<String>> suggestedFor(Standard record) {
+    State s = states.get(record.id());
+    if (s == null || s.concepts().isEmpty() || !valid(record, s)) {
+      return Map.of();
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    s.concepts()
+        .forEach(
+            (dim, list) -> {
+              List<String> kept = new ArrayList<>();
+              List<String> confirmed = confirmed(record, dim);
+              for (String c : list) {
+                if (!confirmed.contains(c)) {
+                  kept.add(c);
+                }
+              }
+              if (!kept.isEmpty()) {
+                out.put(dim, List.copyOf(kept));
+              }
+            });
+    return out;
+  }
+
+  /** The record's current suggestions with their evidence, by dimension, best first. */
+  public Map<String, List<Suggestion>> forRecord(Standard record) {
+    State s = states.get(record.id());
+    if (s == null || s.concepts().isEmpty() || !valid(record, s)) {
+      return Map.of();
+    }
+    Map<String, List<Suggestion>> out = new LinkedHashMap<>();
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT dimension, concept, score, evidence, terms FROM suggestion"
+                            + " WHERE record_id = :id ORDER BY dimension, score DESC, concept")
+                    .bind("id", record.id())
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                rs.getString(1),
+                                suggestion(
+                                    rs.getString(2),
+                                    rs.getDouble(3),
+                                    rs.getString(4),
+                                    rs.getString(5))))
+                    .forEach(
+                        e -> {
+                          if (!confirmed(record, e.getKey()).contains(e.getValue().concept())) {
+                            out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(e.getValue());
+                          }
+                        }));
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return out;
+  }
+
+  private static boolean valid(Standard record, State s) {
+    return s.textHash().equals(Embedder.hash(Embedder.textOf(record)));
+  }
+
+  static List<String> confirmed(Standard s, String dimension) {
+    return switch (Dimension.fromId(dimension).orElseThrow()) {
+      case VERTICAL -> s.verticals();
+      case ACTIVITY -> s.activities();
+      case APPLICATION -> s.applications();
+      case CONCERN -> s.concerns();
+    };
+  }
+
+  /** The concepts people rejected for {@code recordId}, as {@code dimension/concept}. */
+  Set<String> rejectedFor(String recordId) {
+    return Set.copyOf(rejected.getOrDefault(recordId, Set.of()));
+  }
+
+  /** Replaces the suggestions of each record in one transaction. */
+  void replaceAll(List<Classified> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    String now = Instant.now().toString();
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              for (Classified c : batch) {
+                h.createUpdate("DELETE FROM suggestion WHERE record_id = :id")
+                    .bind("id", c.recordId())
+                    .execute();
+                h.createUpdate("DELETE FROM classification WHERE record_id = :id")
+                    .bind("id", c.recordId())
+                    .execute();
+                h.createUpdate(
+                        "INSERT INTO classification (record_id, text_hash, version, classified_at)"
+                            + " VALUES (:id, :hash, :version, :at)")
+                    .bind("id", c.recordId())
+                    .bind("hash", c.textHash())
+                    .bind("version", c.version())
+                    .bind("at", now)
+                    .execute();
+                var insert =
+                    h.prepareBatch(
+                        "INSERT INTO suggestion"
+                            + " (record_id, dimension, concept, score, evidence, terms)"
+                            + " VALUES (:id, :dim, :concept, :score, :evidence, :terms)");
+                int rows = 0;
+                for (Map.Entry<String, List<Suggestion>> e : c.suggestions().entrySet()) {
+                  for (Suggestion s : e.getValue()) {
+                    insert
+                        .bind("id", c.recordId())
+                        .bind("dim", e.getKey())
+                        .bind("concept", s.concept())
+                        .bind("score", s.score())
+                        .bind("evidence", s.evidence())
+                        .bind("terms", String.join(TERM_SEPARATOR, s.terms()))
+                        .add();
+                    rows++;
+                  }
+                }
+                if (rows > 0) {
+                  insert.execute();
+                }
+              }
+            });
+    for (Classified c : batch) {
+      Map<String, List<String>> concepts = new LinkedHashMap<>();
+      c.suggestions()
+          .forEach(
+              (dim, list) -> concepts.put(dim, list.stream().map(Suggestion::concept).toList()));
+      states.put(c.recordId(), new State(c.textHash(), c.version(), Map.copyOf(concepts)));
+    }
+  }
+
+  /** The suggestions made for one record from the text with this hash. */
+  record Classified(
+      String recordId,
+      String textHash,
+      String version,
+      Map<String, List<Suggestion>> suggestions) {}
+
+  /**
+   * Pending suggestions, best first: those on {@code dimension} (null: all), of {@code concept}
+   * (null: all), scoring at least {@code minScore}; a page of at most {@code limit} from {@code
+   * offset}. Stale suggestions (the record's text changed) are left to the caller to drop.
+   */
+  public List<Pending> pending(
+      String dimension, String concept, double minScore, int limit, int offset) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT record_id, dimension, concept, score, evidence, terms FROM suggestion"
+                + " WHERE score >= :min");
+    if (dimension != null) {
+      sql.append(" AND dimension = :dim");
+    }
+    if (concept != null) {
+      sql.append(" AND concept = :concept");
+    }
+    sql.append(" ORDER BY score DESC, record_id, dimension, concept LIMIT :limit OFFSET :offset");
+    return db.jdbi()
+        .withHandle(
+            h -> {
+              var q = h.createQuery(sql.toString()).bind("min", minScore);
+              if (dimension != null) {
+                q.bind("dim", dimension);
+              }
+              if (concept != null) {
+                q.bind("concept", concept);
+              }
+              return q.bind("limit", limit)
+                  .bind("offset", offset)
+                  .map(
+                      (rs, ctx) ->
+                          new Pending(
+                              rs.getString(1),
+                              rs.getString(2),
+                              suggestion(
+                                  rs.getString(3),
+                                  rs.getDouble(4),
+                                  rs.getString(5),
+                                  rs.getString(6))))
+                  .list();
+            });
+  }
+
+  /** How many suggestions are pending, per dimension id. */
+  public Map<String, Long> pendingCounts() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT dimension, COUNT(*) FROM suggestion GROUP BY dimension"
+                            + " ORDER BY dimension")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  /**
+   * Records decisions (each replaces an earlier one on the same suggestion) and removes the decided
+   * suggestions; confirmed concepts are written into the records by the caller, first.
+   */
+  void decided(List<Decision> decisions, Map<String, Double> scores, String actor) {
+    String now = Instant.now().toString();
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              for (Decision d : decisions) {
+                h.createUpdate(
+                        "DELETE FROM suggestion_decision WHERE record_id = :id AND dimension = :dim"
+                            + " AND concept = :concept")
+                    .bind("id", d.recordId())
+                    .bind("dim", d.dimension())
+                    .bind("concept", d.concept())
+                    .execute();
+                h.createUpdate(
+                        "INSERT INTO suggestion_decision"
+                            + " (record_id, dimension, concept, decision, score, actor, at)"
+                            + " VALUES (:id, :dim, :concept, :decision, :score, :actor, :at)")
+                    .bind("id", d.recordId())
+                    .bind("dim", d.dimension())
+                    .bind("concept", d.concept())
+                    .bind("decision", d.confirmed() ? "confirmed" : "rejected")
+                    .bind(
+                        "score", scores.get(d.recordId() + "/" + d.dimension() + "/" + d.concept()))
+                    .bind("actor", actor)
+                    .bind("at", now)
+                    .execute();
+                h.createUpdate(
+                        "DELETE FROM suggestion WHERE record_id = :id AND dimension = :dim"
+                            + " AND concept = :concept")
+                    .bind("id", d.recordId())
+                    .bind("dim", d.dimension())
+                    .bind("concept", d.concept())
+                    .execute();
+              }
+            });
+    for (Decision d : decisions) {
+      if (!d.confirmed()) {
+        rejected
+            .computeIfAbsent(d.recordId(), k -> newSet())
+            .add(d.dimension() + "/" + d.concept());
+      }
+      states.computeIfPresent(
+          d.recordId(),
+          (id, s) -> {
+            Map<String, List<String>> concepts = new LinkedHashMap<>(s.concepts());
+            concepts.computeIfPresent(
+                d.dimension(),
+                (dim, list) -> {
+                  List<String> kept = new ArrayList<>(list);
+                  kept.remove(d.concept());
+                  return kept.isEmpty() ? null : List.copyOf(kept);
+                });
+            return new State(s.textHash(), s.version(), Map.copyOf(concepts));
+          });
+    }
+  }
+
+  /** Every rejected suggestion, as record id → {@code dimension/concept}. */
+  Map<String, Set<String>> allRejected() {
+    Map<String, Set<String>> out = new HashMap<>();
+    rejected.forEach((k, v) -> out.put(k, Set.copyOf(v)));
+    return out;
+  }
+}

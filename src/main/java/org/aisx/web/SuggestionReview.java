@@ -1,0 +1,274 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Standard;
+import org.aisx.classify.Classification;
+import org.aisx.classify.Suggestions;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.Taxonomy;
+
+/**
+ * The review queue of machine suggestions, as a page and as API: coordinators filter the pending
+ * suggestions by dimension, concept and score, and confirm or reject many at once. Until accounts
+ * exist (roles of SPEC §6), decisions need the operator's admin token, as the upload page does.
+ */
+final class SuggestionReview {
+  static final int PAGE_SIZE = 50;
+  private static final int MAX_DECISIONS = 500;
+  private static final Pattern ITEM =
+      Pattern.compile("([a-z0-9-]{1,300})\\|([a-z-]{1,40})\\|([a-z0-9-]{1,100})");
+
+  private final Catalog catalog;
+  private final Classification classification;
+  private final Taxonomy taxonomy;
+  private final I18n i18n;
+  private final Pages pages;
+  private final String adminToken;
+
+  SuggestionReview(
+      Catalog catalog,
+      Classification classification,
+      Taxonomy taxonomy,
+      I18n i18n,
+      Pages pages,
+      String adminToken) {
+    this.catalog = catalog;
+    this.classification = classification;
+    this.taxonomy = taxonomy;
+    this.i18n = i18n;
+    this.pages = pages;
+    this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+  }
+
+  /** The filters of the queue, validated. */
+  record Filter(Dimension dimension, String concept, double minScore, int page) {
+    String query() {
+      StringBuilder q = new StringBuilder();
+      if (dimension != null) {
+        q.append("dimension=").append(dimension.id()).append('&');
+      }
+      if (concept != null) {
+        q.append("concept=").append(concept).append('&');
+      }
+      q.append("min=").append(Math.round(minScore * 100));
+      return q.toString();
+    }
+  }
+
+  Filter filter(Map<String, List<String>> params) {
+    String dimParam = SearchParams.single(params, "dimension");
+    Dimension dim = null;
+    if (dimParam != null && !dimParam.isEmpty()) {
+      dim =
+          Dimension.fromId(dimParam)
+              .orElseThrow(
+                  () ->
+                      new CatalogException.BadParameter(
+                          "dimension", "'" + dimParam + "' is not a taxonomy dimension"));
+    }
+    String concept = SearchParams.single(params, "concept");
+    if (concept != null && concept.isEmpty()) {
+      concept = null;
+    }
+    if (concept != null) {
+      if (dim == null) {
+        throw new CatalogException.BadParameter("concept", "needs a dimension");
+      }
+      if (!taxonomy.contains(dim, concept)) {
+        throw new CatalogException.BadParameter(
+            "concept", "'" + concept + "' is not a concept of " + dim.id());
+      }
+    }
+    int min = number(params, "min", 0, 0, 100);
+    int page = number(params, "page", 1, 1, 1000);
+    return new Filter(dim, concept, min / 100.0, page);
+  }
+
+  private static int number(
+      Map<String, List<String>> params, String name, int dflt, int lo, int hi) {
+    String v = SearchParams.single(params, name);
+    if (v == null || v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= lo && n <= hi) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new CatalogException.BadParameter(
+        name, "must be a whole number from " + lo + " to " + hi + ", not '" + v + "'");
+  }
+
+  List<Models.ReviewRow> rows(Filter f, String lang) {
+    List<Models.ReviewRow> out = new ArrayList<>();
+    for (Suggestions.Pending p :
+        classification
+            .suggestions()
+            .pending(
+                f.dimension() == null ? null : f.dimension().id(),
+                f.concept(),
+                f.minScore(),
+                PAGE_SIZE,
+                (f.page() - 1) * PAGE_SIZE)) {
+      Standard s = catalog.find(p.recordId()).orElse(null);
+      if (s == null
+          || !classification
+              .suggestions()
+              .suggestedFor(s)
+              .getOrDefault(p.dimension(), List.of())
+              .contains(p.suggestion().concept())) {
+        continue; // the record is gone, or its text changed since: it will be classified again
+      }
+      out.add(
+          new Models.ReviewRow(
+              s.id(), s.identifier(), s.titleIn(lang), p.dimension(), p.suggestion()));
+    }
+    return out;
+  }
+
+  void page(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    Filter f = filter(ctx.queryParamMap());
+    render(ctx, t, f, null);
+  }
+
+  private void render(Context ctx, Messages t, Filter f, Classification.Outcome outcome) {
+    pages.render(
+        ctx,
+        "suggestions.jte",
+        new Models.ReviewPage(
+            pages.layout(ctx, t, t.get("review.title")),
+            taxonomy,
+            f.dimension() == null ? "" : f.dimension().id(),
+            f.concept() == null ? "" : f.concept(),
+            Math.round(f.minScore() * 100),
+            f.page(),
+            f.query(),
+            classification.suggestions().pendingCounts(),
+            rows(f, t.lang()),
+            adminToken != null,
+            outcome));
+  }
+
+  /** The page's form: the chosen suggestions, confirmed or rejected together. */
+  void decide(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    String actor = coordinator(ctx, ctx.formParam("token"), t);
+    String decision = ctx.formParam("decision");
+    boolean confirm = confirmOrReject(decision);
+    List<Suggestions.Decision> decisions = new ArrayList<>();
+    List<String> chosen = ctx.formParams("item");
+    if (chosen.size() > MAX_DECISIONS) {
+      throw new CatalogException.BadParameter("item", "more than " + MAX_DECISIONS + " at once");
+    }
+    for (String item : chosen) {
+      var m = ITEM.matcher(item);
+      if (!m.matches()) {
+        throw new CatalogException.BadParameter("item", "'" + item + "' names no suggestion");
+      }
+      decisions.add(new Suggestions.Decision(m.group(1), m.group(2), m.group(3), confirm));
+    }
+    Classification.Outcome outcome = classification.decide(decisions, actor);
+    render(ctx, t, filter(ctx.formParamMap()), outcome);
+  }
+
+  private static boolean confirmOrReject(String decision) {
+    if ("confirm".equals(decision)) {
+      return true;
+    }
+    if ("reject".equals(decision)) {
+      return false;
+    }
+    throw new CatalogException.BadParameter(
+        "decision", "'" + decision + "' is not one of confirm, reject");
+  }
+
+  /** The API's queue: {@code GET /api/v1/suggestions}. */
+  void list(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    Filter f = filter(ctx.queryParamMap());
+    ctx.json(
+        Map.of(
+            "page",
+            f.page(),
+            "size",
+            PAGE_SIZE,
+            "pending",
+            classification.suggestions().pendingCounts(),
+            "items",
+            rows(f, t.lang()).stream()
+                .map(
+                    r ->
+                        new Views.PendingSuggestion(
+                            r.recordId(),
+                            r.identifier(),
+                            r.title(),
+                            r.dimension(),
+                            r.suggestion().concept(),
+                            r.suggestion().score(),
+                            r.suggestion().evidence(),
+                            r.suggestion().terms()))
+                .toList()));
+  }
+
+  /** The API's decisions: {@code POST /api/v1/suggestions/decisions}. */
+  void decideApi(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    String auth = ctx.header("Authorization");
+    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+    String actor = coordinator(ctx, token, t);
+    Views.DecisionsBody body = ctx.bodyAsClass(Views.DecisionsBody.class);
+    if (body == null || body.decisions() == null) {
+      throw new CatalogException.BadParameter("decisions", "required");
+    }
+    if (body.decisions().size() > MAX_DECISIONS) {
+      throw new CatalogException.BadParameter(
+          "decisions", "more than " + MAX_DECISIONS + " at once");
+    }
+    List<Suggestions.Decision> decisions = new ArrayList<>();
+    for (int i = 0; i < body.decisions().size(); i++) {
+      Views.DecisionItem d = body.decisions().get(i);
+      String at = "decisions[" + i + "]";
+      if (d == null || d.recordId() == null || d.dimension() == null || d.concept() == null) {
+        throw new CatalogException.BadParameter(
+            at, "needs recordId, dimension, concept and decision");
+      }
+      boolean confirm;
+      try {
+        confirm = confirmOrReject(d.decision());
+      } catch (CatalogException.BadParameter e) {
+        throw new CatalogException.BadParameter(at + ".decision", e.problems().get(0).problem());
+      }
+      decisions.add(new Suggestions.Decision(d.recordId(), d.dimension(), d.concept(), confirm));
+    }
+    ctx.json(classification.decide(decisions, actor));
+  }
+
+  /** The acting coordinator; until accounts exist, whoever holds the admin token. */
+  private String coordinator(Context ctx, String token, Messages t) {
+    if (adminToken == null) {
+      throw new ForbiddenResponse(t.get("review.disabled"));
+    }
+    if (token == null || token.isEmpty()) {
+      throw new UnauthorizedResponse(t.get("review.needToken"));
+    }
+    if (!MessageDigest.isEqual(
+        token.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
+      throw new ForbiddenResponse(t.get("import.badToken"));
+    }
+    return "admin-token";
+  }
+}

@@ -39,6 +39,12 @@ public final class Classifier {
    */
   static final double WIDTH = 0.05;
 
+  /**
+   * Suggestions scoring at least this count in taxonomy facets and in the measured precision and
+   * recall; a record with none gets its single closest concept as an unsure suggestion instead.
+   */
+  public static final double CONFIDENT = 0.5;
+
   /** How strongly the examples' vote weighs against the zero-shot score (pseudo-neighbours). */
   static final double PRIOR_WEIGHT = 2.0;
 
@@ -145,6 +151,8 @@ public final class Classifier {
     List<String> sentences = sentences(record);
     Examples.Vote votes = examples.vote(vector, record.id());
     Map<String, List<Suggestion>> out = new LinkedHashMap<>();
+    Suggestion closest = null;
+    String closestDimension = null;
     for (Profile p : profiles()) {
       Dimension dim = p.dimension();
       String key = dim.id() + "/" + p.concept().id();
@@ -154,15 +162,22 @@ public final class Classifier {
       Evidence evidence = evidence(p, sentences);
       double zeroShot = zeroShot(dot(vector, p.vector()), evidence, calibration.get(dim));
       double score = votes.blend(dim, p.concept().id(), zeroShot, PRIOR_WEIGHT);
-      if (score >= 0.5) {
-        out.computeIfAbsent(dim.id(), d -> new ArrayList<>())
-            .add(
-                new Suggestion(
-                    p.concept().id(),
-                    Math.round(score * 1000) / 1000.0,
-                    evidence.sentence(),
-                    evidence.terms()));
+      Suggestion s =
+          new Suggestion(
+              p.concept().id(),
+              Math.round(score * 1000) / 1000.0,
+              evidence.sentence(),
+              evidence.terms());
+      if (score >= CONFIDENT) {
+        out.computeIfAbsent(dim.id(), d -> new ArrayList<>()).add(s);
+      } else if (closest == null || s.score() > closest.score()) {
+        closest = s;
+        closestDimension = dim.id();
       }
+    }
+    if (out.isEmpty() && closest != null) {
+      // Nothing passed: the closest concept, shown as unsure, so that people can still decide.
+      out.put(closestDimension, new ArrayList<>(List.of(closest)));
     }
     Map<String, List<Suggestion>> best = new LinkedHashMap<>();
     out.forEach(

@@ -66,7 +66,8 @@ public final class Suggestions implements SuggestionSource {
                   .forEach(r -> heads.put(r[0], r));
               h.createQuery(
                       "SELECT record_id, dimension, concept FROM suggestion"
-                          + " ORDER BY record_id, dimension, score DESC")
+                          + " WHERE score >= :confident ORDER BY record_id, dimension, score DESC")
+                  .bind("confident", Classifier.CONFIDENT)
                   .map(
                       (rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                   .forEach(
@@ -131,7 +132,7 @@ public final class Suggestions implements SuggestionSource {
   /** The record's current suggestions with their evidence, by dimension, best first. */
   public Map<String, List<Suggestion>> forRecord(Standard record) {
     State s = states.get(record.id());
-    if (s == null || s.concepts().isEmpty() || !valid(record, s)) {
+    if (s == null || !valid(record, s)) {
       return Map.of();
     }
     Map<String, List<Suggestion>> out = new LinkedHashMap<>();
@@ -162,11 +163,18 @@ public final class Suggestions implements SuggestionSource {
     return out;
   }
 
+  /** Whether the record's stored suggestions were made from its current text. */
+  public boolean madeFromCurrentText(Standard record) {
+    State s = states.get(record.id());
+    return s != null && valid(record, s);
+  }
+
   private static boolean valid(Standard record, State s) {
     return s.textHash().equals(Embedder.hash(Embedder.textOf(record)));
   }
 
-  static List<String> confirmed(Standard s, String dimension) {
+  /** The concepts people confirmed for the record on {@code dimension}. */
+  public static List<String> confirmed(Standard s, String dimension) {
     return switch (Dimension.fromId(dimension).orElseThrow()) {
       case VERTICAL -> s.verticals();
       case ACTIVITY -> s.activities();
@@ -232,7 +240,13 @@ public final class Suggestions implements SuggestionSource {
       Map<String, List<String>> concepts = new LinkedHashMap<>();
       c.suggestions()
           .forEach(
-              (dim, list) -> concepts.put(dim, list.stream().map(Suggestion::concept).toList()));
+              (dim, list) ->
+                  concepts.put(
+                      dim,
+                      list.stream()
+                          .filter(s -> s.score() >= Classifier.CONFIDENT)
+                          .map(Suggestion::concept)
+                          .toList()));
       states.put(c.recordId(), new State(c.textHash(), c.version(), Map.copyOf(concepts)));
     }
   }

@@ -34,7 +34,9 @@ final class JsonBodies implements JsonMapper {
     try {
       return json.readValue(text, json.constructType(type));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
+      // A request body that is not the JSON expected is the client's mistake: a 400 naming it.
+      throw new org.aisx.catalog.CatalogException.BadParameter(
+          "body", "not the JSON expected: " + e.getOriginalMessage());
     }
   }
 

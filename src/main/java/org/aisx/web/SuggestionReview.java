@@ -125,11 +125,8 @@ final class SuggestionReview {
                 (f.page() - 1) * PAGE_SIZE)) {
       Standard s = catalog.find(p.recordId()).orElse(null);
       if (s == null
-          || !classification
-              .suggestions()
-              .suggestedFor(s)
-              .getOrDefault(p.dimension(), List.of())
-              .contains(p.suggestion().concept())) {
+          || !classification.suggestions().madeFromCurrentText(s)
+          || Suggestions.confirmed(s, p.dimension()).contains(p.suggestion().concept())) {
         continue; // the record is gone, or its text changed since: it will be classified again
       }
       out.add(

@@ -105,7 +105,9 @@ public final class ClassificationEvaluation {
           classifier.classify(c.record(), c.vector(), examples, Set.of());
       for (Dimension d : Dimension.values()) {
         Set<String> predicted = new LinkedHashSet<>();
-        made.getOrDefault(d.id(), List.of()).forEach(s -> predicted.add(s.concept()));
+        made.getOrDefault(d.id(), List.of()).stream()
+            .filter(s -> s.score() >= Classifier.CONFIDENT)
+            .forEach(s -> predicted.add(s.concept()));
         Set<String> gold = c.labelled().gold().get(d);
         int tp = (int) predicted.stream().filter(gold::contains).count();
         out.merge(d, new Counts(tp, predicted.size(), gold.size()), Counts::plus);
@@ -245,6 +247,27 @@ public final class ClassificationEvaluation {
       print("Shipped rule, zero-shot:", measure(shipped, cases, Examples.NONE));
       print(
           "Shipped rule, other half's labels confirmed (two-fold):", withExamples(shipped, cases));
+      int[] covered = {0, 0, 0};
+      for (String id : allIds(app)) {
+        Standard s = app.catalog().get(id);
+        float[] v = app.vectors().find(id, Embedder.hash(Embedder.textOf(s))).orElse(null);
+        if (v == null) {
+          continue; // a test fixture outside the bundled corpus
+        }
+        covered[0]++;
+        Map<String, List<Suggestion>> made = shipped.classify(s, v, Examples.NONE, Set.of());
+        if (!made.isEmpty()) {
+          covered[1]++;
+        }
+        if (made.values().stream()
+            .flatMap(List::stream)
+            .anyMatch(g -> g.score() >= Classifier.CONFIDENT)) {
+          covered[2]++;
+        }
+      }
+      System.out.printf(
+          "records with suggestions: %d of %d, with at least one confident (score >= %.1f): %d%n",
+          covered[1], covered[0], Classifier.CONFIDENT, covered[2]);
       if (List.of(args).contains("--calibrate")) {
         List<List<Case>> h = halves(cases);
         Map<Dimension, Counts> held = new EnumMap<>(Dimension.class);
@@ -260,6 +283,29 @@ public final class ClassificationEvaluation {
         print("Rule fitted on one half, measured on the other (two-fold), zero-shot:", held);
         System.out.println("Rule fitted on the whole sample:");
         calibrateAll(app, cases).forEach((d, c) -> System.out.println("  " + d + " " + c));
+      }
+    }
+  }
+
+  /** Every record id of the catalogue, a page of 100 at a time. */
+  static List<String> allIds(App app) {
+    List<String> ids = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      List<org.aisx.search.Hit> items =
+          app.index()
+              .search(
+                  new org.aisx.search.SearchRequest(
+                      "",
+                      Map.of(),
+                      null,
+                      null,
+                      org.aisx.search.SearchRequest.Sort.IDENTIFIER,
+                      page,
+                      100))
+              .items();
+      items.forEach(h -> ids.add(h.id()));
+      if (items.size() < 100) {
+        return ids;
       }
     }
   }

@@ -1,0 +1,307 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.Progress;
+import org.aisx.catalog.Standard;
+import org.aisx.semantic.EmbeddingJob;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Machine suggestions end to end over real HTTP, with the real model classifying the bundled corpus
+ * in the background: the review queue, bulk decisions, and what they change in records and search.
+ */
+class SuggestionReviewTest {
+  static final String TOKEN = "review-token-0123456789";
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+  static EmbeddingJob job;
+  static final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() throws Exception {
+    app = Fixtures.starter(dir);
+    job = app.startEmbedding(Progress.SILENT);
+    server = app.web(TOKEN).start(0);
+    http = new Http(server.port());
+    awaitClassified();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  /**
+   * Waits until every record with a vector has suggestions from its current text, and the job is
+   * idle.
+   */
+  static void awaitClassified() throws InterruptedException {
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (job.status().waiting() == 0 && unclassified().isEmpty()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(unclassified()).as("records not classified in time").isEmpty();
+  }
+
+  static List<String> unclassified() {
+    List<String> missing = new ArrayList<>();
+    for (String id : corpusIds()) {
+      Standard s = app.catalog().get(id);
+      if (!app.classification().suggestions().madeFromCurrentText(s)) {
+        missing.add(id);
+      }
+    }
+    return missing;
+  }
+
+  static List<String> corpusIds() {
+    List<String> ids = new ArrayList<>();
+    for (int page = 1; page <= 10; page++) {
+      JsonNode items =
+          body(http.get("/api/v1/standards?sort=identifier&size=100&page=" + page)).get("items");
+      items.forEach(
+          i -> {
+            Standard s = app.catalog().get(i.get("id").asText());
+            if (app.vectors().vectorFor(s) != null) {
+              ids.add(s.id());
+            }
+          });
+      if (items.size() < 100) {
+        break;
+      }
+    }
+    return ids;
+  }
+
+  static JsonNode body(HttpResponse<String> r) {
+    try {
+      return json.readTree(r.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + r.body(), e);
+    }
+  }
+
+  static HttpResponse<String> decide(String token, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/suggestions/decisions"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build());
+  }
+
+  static String decision(String recordId, String dimension, String concept, String decision) {
+    return "{\"recordId\":\""
+        + recordId
+        + "\",\"dimension\":\""
+        + dimension
+        + "\",\"concept\":\""
+        + concept
+        + "\",\"decision\":\""
+        + decision
+        + "\"}";
+  }
+
+  @Test
+  void everyRecordOfTheBundledCorpusCarriesSuggestionsWithScoreAndEvidence() {
+    List<String> ids = corpusIds();
+    assertThat(ids).hasSizeGreaterThanOrEqualTo(500);
+    int confident = 0;
+    for (String id : ids) {
+      JsonNode suggestions = body(http.get("/api/v1/standards/" + id)).get("suggestions");
+      assertThat(suggestions.size()).as("suggestions of " + id).isPositive();
+      boolean any = false;
+      for (JsonNode list : suggestions) {
+        for (JsonNode s : list) {
+          assertThat(s.get("score").asDouble()).isBetween(0.0, 1.0);
+          assertThat(s.get("evidence").asText()).as("evidence in " + id).isNotBlank();
+          any |= s.get("score").asDouble() >= 0.5;
+        }
+      }
+      confident += any ? 1 : 0;
+    }
+    assertThat(confident)
+        .as("records with a confident suggestion")
+        .isGreaterThan(ids.size() * 3 / 4);
+  }
+
+  @Test
+  void suggestionsNamingTheConceptShowTheMatchedWordsAsEvidence() {
+    JsonNode items =
+        body(http.get("/api/v1/suggestions?dimension=vertical&concept=health&min=50")).get("items");
+    assertThat(items.size()).isPositive();
+    JsonNode withTerms = null;
+    for (JsonNode i : items) {
+      if (i.has("terms") && i.get("terms").size() > 0) {
+        withTerms = i;
+        break;
+      }
+    }
+    assertThat(withTerms).as("a health suggestion with matched words").isNotNull();
+    String evidence = withTerms.get("evidence").asText();
+    assertThat(evidence).contains(withTerms.get("terms").get(0).asText());
+    // The record page shows it as a suggestion, with the words marked, apart from confirmed labels.
+    String page = http.get("/standards/" + withTerms.get("recordId").asText()).body();
+    assertThat(page).contains("class=\"chip suggested\"").contains("<mark>");
+  }
+
+  @Test
+  void facetsIncludeOrExcludeMachineSuggestions() {
+    JsonNode with = body(http.get("/api/v1/standards?vertical=telecommunications&size=1"));
+    JsonNode without =
+        body(http.get("/api/v1/standards?vertical=telecommunications&suggestions=exclude&size=1"));
+    assertThat(with.get("total").asLong()).isGreaterThan(without.get("total").asLong());
+    assertThat(http.get("/api/v1/standards?suggestions=maybe").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void decisionsNeedTheTokenAndNameWhatIsWrong() {
+    String one = "{\"decisions\":[" + decision("rfc-9110", "vertical", "health", "confirm") + "]}";
+    assertThat(decide(null, one).statusCode()).isEqualTo(401);
+    assertThat(decide("wrong-token-0000000000", one).statusCode()).isEqualTo(403);
+    HttpResponse<String> bad =
+        decide(
+            TOKEN,
+            "{\"decisions\":[" + decision("rfc-9110", "vertical", "no-such", "confirm") + "]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("decisions[0].concept");
+    HttpResponse<String> verb =
+        decide(
+            TOKEN, "{\"decisions\":[" + decision("rfc-9110", "vertical", "health", "maybe") + "]}");
+    assertThat(verb.statusCode()).isEqualTo(400);
+    assertThat(verb.body()).contains("decisions[0].decision");
+    assertThat(decide(TOKEN, "{\"decisions\": 5").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void confirmingMovesTheConceptIntoTheRecordAndRejectingKeepsItOut() throws Exception {
+    JsonNode queue = body(http.get("/api/v1/suggestions?dimension=concern&min=50")).get("items");
+    assertThat(queue.size()).isGreaterThanOrEqualTo(2);
+    JsonNode yes = queue.get(0);
+    JsonNode no = null;
+    for (JsonNode i : queue) {
+      if (!i.get("recordId").asText().equals(yes.get("recordId").asText())) {
+        no = i;
+        break;
+      }
+    }
+    assertThat(no).isNotNull();
+    String yesId = yes.get("recordId").asText();
+    String noId = no.get("recordId").asText();
+    String concept = yes.get("concept").asText();
+    int revision = body(http.get("/api/v1/standards/" + yesId)).get("revision").asInt();
+    long excludedBefore =
+        body(http.get("/api/v1/standards?suggestions=exclude&size=1&concern=" + concept))
+            .get("total")
+            .asLong();
+
+    HttpResponse<String> r =
+        decide(
+            TOKEN,
+            "{\"decisions\":["
+                + decision(yesId, "concern", concept, "confirm")
+                + ","
+                + decision(noId, "concern", no.get("concept").asText(), "reject")
+                + "]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(body(r).get("confirmed").asInt()).isEqualTo(1);
+    assertThat(body(r).get("rejected").asInt()).isEqualTo(1);
+
+    JsonNode record = body(http.get("/api/v1/standards/" + yesId));
+    assertThat(record.get("concerns").toString()).contains("\"" + concept + "\"");
+    assertThat(record.get("revision").asInt()).isEqualTo(revision + 1);
+    assertThat(record.path("suggestions").path("concern").toString())
+        .doesNotContain("\"" + concept + "\"");
+    JsonNode history = body(http.get("/api/v1/standards/" + yesId + "/history")).get("events");
+    JsonNode last = history.get(history.size() - 1);
+    assertThat(last.get("kind").asText()).isEqualTo("classified");
+    assertThat(last.get("newValue").asText()).contains(concept);
+    // Confirmed labels count with suggestions excluded, at once.
+    assertThat(
+            body(http.get("/api/v1/standards?suggestions=exclude&size=1&concern=" + concept))
+                .get("total")
+                .asLong())
+        .isEqualTo(excludedBefore + 1);
+
+    // The decisions changed what the classifier learns from: the catalogue is classified again,
+    // and the rejected concept stays out of that record.
+    awaitClassified();
+    assertThat(
+            body(http.get("/api/v1/standards/" + noId))
+                .path("suggestions")
+                .path("concern")
+                .toString())
+        .doesNotContain("\"" + no.get("concept").asText() + "\"");
+    assertThat(
+            body(http.get(
+                    "/api/v1/suggestions?dimension=concern&concept=" + no.get("concept").asText()))
+                .get("items")
+                .toString())
+        .doesNotContain("\"" + noId + "\"");
+  }
+
+  @Test
+  void coordinatorsConfirmInBulkFromThePage() {
+    String page = http.get("/review/suggestions?dimension=application&min=50").body();
+    assertThat(page).contains("name=\"item\"");
+    List<String> items = new ArrayList<>();
+    var m = java.util.regex.Pattern.compile("name=\"item\" value=\"([^\"]+)\"").matcher(page);
+    while (m.find() && items.size() < 3) {
+      items.add(m.group(1));
+    }
+    assertThat(items).hasSize(3);
+    StringBuilder form =
+        new StringBuilder("decision=confirm&dimension=application&min=50&token=" + TOKEN);
+    for (String i : items) {
+      form.append("&item=").append(URLEncoder.encode(i, StandardCharsets.UTF_8));
+    }
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + "/review/suggestions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("Confirmed 3");
+    for (String i : items) {
+      String[] parts = i.split("\\|");
+      assertThat(body(http.get("/api/v1/standards/" + parts[0])).get("applications").toString())
+          .contains("\"" + parts[2] + "\"");
+    }
+    // Without the token nothing changes.
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + "/review/suggestions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "decision=reject&item="
+                            + URLEncoder.encode(items.get(0), StandardCharsets.UTF_8)))
+                .build());
+    assertThat(refused.statusCode()).isEqualTo(401);
+  }
+}

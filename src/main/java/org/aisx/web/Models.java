@@ -117,6 +117,7 @@ public final class Models {
       Map<String, Standard> targets,
       List<IncomingRelation> incoming,
       List<HistoryEvent> history,
+      List<org.aisx.search.SearchIndex.Neighbour> related,
       Taxonomy taxonomy) {
 
     public Messages t() {
@@ -219,6 +220,19 @@ public final class Models {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** A cosine similarity as a whole percentage, 0 to 100 (negative similarity shows as 0). */
+  public static int percent(double similarity) {
+    return (int) Math.round(Math.max(0, Math.min(1, similarity)) * 100);
+  }
+
+  /**
+   * The CSS class that sizes a similarity bar, in steps of 5 % ({@code w-0} to {@code w-100}): the
+   * content security policy allows no inline styles.
+   */
+  public static String barClass(double similarity) {
+    return "w-" + (int) (Math.round(percent(similarity) / 5.0) * 5);
   }
 
   /** Status badge class for a search hit. */

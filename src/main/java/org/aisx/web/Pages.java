@@ -71,6 +71,9 @@ final class Pages {
             ctx.queryString()));
   }
 
+  /** How many related records a record page shows. */
+  static final int RELATED_ON_PAGE = 8;
+
   void record(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     Standard s = catalog.get(ctx.pathParam("id"));
@@ -88,6 +91,7 @@ final class Pages {
             targets,
             catalog.incoming(s.id()),
             catalog.history(s.id()),
+            search.related(s, RELATED_ON_PAGE),
             taxonomy));
   }
 

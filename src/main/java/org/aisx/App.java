@@ -20,6 +20,7 @@ import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.EmbeddingJob;
 import org.aisx.semantic.HybridSearch;
+import org.aisx.semantic.Overlap;
 import org.aisx.semantic.Vectors;
 import org.aisx.store.Database;
 import org.aisx.store.SqlCatalogStore;
@@ -48,6 +49,7 @@ public final class App implements AutoCloseable {
   final Vectors vectors;
   final Embedder embedder;
   final HybridSearch hybridSearch;
+  final Overlap overlap;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -65,6 +67,7 @@ public final class App implements AutoCloseable {
     this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog = new Catalog(store, index, json, Clock.systemUTC());
+    this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
     this.importer = new Importer(catalog, reader, jsonFormat, json);
@@ -153,7 +156,8 @@ public final class App implements AutoCloseable {
 
   /** The web server; {@code adminToken} switches on the admin upload page (null: off). */
   public WebServer web(String adminToken) {
-    return new WebServer(catalog, index, hybridSearch, taxonomy, json, importer, adminToken);
+    return new WebServer(
+        catalog, index, hybridSearch, overlap, taxonomy, json, importer, adminToken);
   }
 
   public Catalog catalog() {

@@ -552,11 +552,35 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** The {@code k} records closest to {@code vector}, leaving out {@code excludeId}. */
   public List<Neighbour> nearest(float[] vector, int k, String excludeId) {
+    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k, excludeId);
+  }
+
+  /**
+   * The {@code k} records closest to {@code vector} among those with one of {@code statuses} and
+   * from none of {@code excludedBodies} (exact body names), best first.
+   */
+  public List<Neighbour> nearest(
+      float[] vector, int k, Set<String> excludedBodies, Set<Status> statuses) {
+    BooleanQuery.Builder anyStatus = new BooleanQuery.Builder();
+    statuses.forEach(
+        s -> anyStatus.add(facetTerm(Facet.STATUS, s.wire()), BooleanClause.Occur.SHOULD));
+    BooleanQuery.Builder filter =
+        new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
+    excludedBodies.forEach(b -> filter.add(facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
+    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter.build()), k, null);
+  }
+
+  private Query facetTerm(Facet facet, String value) {
+    return new TermQuery(
+        DrillDownQuery.term(
+            facetsConfig.getDimConfig(facet.id()).indexFieldName, facet.id(), value));
+  }
+
+  private List<Neighbour> neighbours(Query knn, int k, String excludeId) {
     return withSearcher(
         "related search failed",
         searcher -> {
-          TopDocs top =
-              searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k + 1);
+          TopDocs top = searcher.search(knn, k + 1);
           List<Neighbour> out = new ArrayList<>();
           var stored = searcher.storedFields();
           for (ScoreDoc sd : top.scoreDocs) {

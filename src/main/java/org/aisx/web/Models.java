@@ -182,6 +182,60 @@ public final class Models {
     }
   }
 
+  /**
+   * The overlap page: the form's values as typed, and, once asked, the basis and the result (null
+   * before).
+   */
+  public record OverlapPage(
+      Layout layout,
+      String record,
+      String committee,
+      String text,
+      String sdo,
+      org.aisx.semantic.Overlap.Basis basis,
+      org.aisx.semantic.Overlap.Result result,
+      List<String> bodies,
+      List<String> committees) {
+
+    public Messages t() {
+      return layout.t();
+    }
+
+    public int maxText() {
+      return org.aisx.semantic.Overlap.MAX_TEXT;
+    }
+
+    /** The record the overlap is looked for, or null. */
+    public Standard basisRecord() {
+      return basis instanceof org.aisx.semantic.Overlap.OfRecord r ? r.record() : null;
+    }
+
+    /** The committee the overlap is looked for, or null. */
+    public String basisCommittee() {
+      return basis instanceof org.aisx.semantic.Overlap.OfCommittee c ? c.committee() : null;
+    }
+
+    public boolean byText() {
+      return basis instanceof org.aisx.semantic.Overlap.OfText;
+    }
+
+    /** The bodies left out, for display. */
+    public String excludedBodies() {
+      return String.join(", ", result.excludedBodies().stream().sorted().toList());
+    }
+
+    /** The two status groups with their heading keys, drafts second. */
+    public List<Group> groups() {
+      return List.of(
+          new Group("inforce", "overlap.inForce", result.inForce()),
+          new Group("drafts", "overlap.drafts", result.drafts()));
+    }
+  }
+
+  /** One status group of overlap matches. */
+  public record Group(
+      String id, String headingKey, List<org.aisx.semantic.Overlap.Match> matches) {}
+
   /** The taxonomy browser. */
   public record TaxonomyPage(Layout layout, Taxonomy taxonomy) {
     public Messages t() {

@@ -14,12 +14,15 @@ import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
+import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Taxonomy;
 
 /** Handlers of the HTML pages; every page works without JavaScript. */
 final class Pages {
   private final Catalog catalog;
   private final org.aisx.semantic.HybridSearch search;
+  private final Overlap overlap;
+  private final OverlapParams overlapParams;
   private final Taxonomy taxonomy;
   private final SearchParams params;
   private final I18n i18n;
@@ -28,12 +31,16 @@ final class Pages {
   Pages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
+      Overlap overlap,
+      OverlapParams overlapParams,
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
       TemplateEngine templates) {
     this.catalog = catalog;
     this.search = search;
+    this.overlap = overlap;
+    this.overlapParams = overlapParams;
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
@@ -93,6 +100,42 @@ final class Pages {
             catalog.history(s.id()),
             search.related(s, RELATED_ON_PAGE),
             taxonomy));
+  }
+
+  /** The overlap check: a form with three ways in, and the closest work of other bodies. */
+  void overlap(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    OverlapParams.Question q = overlapParams.parse(ctx.queryParamMap(), false);
+    Overlap.Result result = q == null ? null : overlap.find(q.basis(), q.limit());
+    // Suggestions for the form: the bodies and the largest committees of the catalogue.
+    SearchResult everything = search.search(SearchRequest.all());
+    List<String> bodies = new ArrayList<>();
+    everything.facets().getOrDefault(Facet.SDO, List.of()).forEach(c -> bodies.add(c.value()));
+    List<String> committees = new ArrayList<>();
+    everything
+        .facets()
+        .getOrDefault(Facet.COMMITTEE, List.of())
+        .forEach(c -> committees.add(c.value()));
+    bodies.sort(null);
+    committees.sort(null);
+    render(
+        ctx,
+        "overlap.jte",
+        new Models.OverlapPage(
+            layout(ctx, t, t.get("overlap.title")),
+            value(ctx, "record"),
+            value(ctx, "committee"),
+            value(ctx, "text"),
+            value(ctx, "sdo"),
+            q == null ? null : q.basis(),
+            result,
+            bodies,
+            committees));
+  }
+
+  private static String value(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v.strip();
   }
 
   void taxonomy(Context ctx) {

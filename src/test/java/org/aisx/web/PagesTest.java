@@ -148,6 +148,9 @@ class PagesTest {
         List.of(
             "/standards/xss-1-2026",
             "/standards/iso-iec-42001-2023",
+            "/overlap?record=iso-iec-42001-2023",
+            "/overlap?committee=" + enc("Committee " + XSS),
+            "/overlap?text=" + enc(XSS) + "&sdo=" + enc("Test body " + XSS),
             "/search?q=" + enc("Hostile"),
             "/search?q=" + enc(XSS),
             "/search?q=" + enc("\"><script>alert(2)</script>"))) {
@@ -284,5 +287,65 @@ class PagesTest {
     assertThat(d.selectFirst("h1").text()).isEqualTo("A record not embedded yet");
     assertThat(d.select("#related, table.related")).isEmpty();
     assertThat(d.text()).doesNotContain("Related work");
+  }
+
+  @Test
+  void overlapPageOffersThreeWaysInAndIsLinkedFromTheNavAndTheRecordPage() {
+    Document d = page("/overlap");
+    assertThat(d.select("header nav a[href=/overlap]")).hasSize(1);
+    for (String form : List.of("#by-record", "#by-committee", "#by-text")) {
+      Element f = d.selectFirst("form" + form);
+      assertThat(f.attr("action")).isEqualTo("/overlap");
+      assertThat(f.attr("method")).isEqualTo("get");
+      assertThat(f.select("button[type=submit]")).hasSize(1);
+    }
+    for (Element input : d.select("main input, main textarea, main select")) {
+      assertThat(d.select("label[for=" + input.id() + "]")).as(input.outerHtml()).isNotEmpty();
+    }
+    assertThat(d.select("#by-committee datalist option").eachAttr("value"))
+        .contains("ISO/IEC JTC 1/SC 42");
+    assertThat(d.select("#by-text select option").eachAttr("value")).contains("", "IEEE");
+    assertThat(d.select(".overlap-results")).isEmpty();
+
+    Element check = page("/standards/iso-iec-42001-2023").selectFirst("a#check-overlap");
+    assertThat(check.attr("href")).isEqualTo("/overlap?record=iso-iec-42001-2023");
+    Document r = page(check.attr("href"));
+    assertThat(r.selectFirst("#o-record").val()).isEqualTo("iso-iec-42001-2023");
+    assertThat(r.selectFirst("#overlap-results-h a").attr("href"))
+        .isEqualTo("/standards/iso-iec-42001-2023");
+    assertThat(r.selectFirst(".overlap-results .note").text()).contains("ISO/IEC");
+    assertThat(r.select("table#inforce tbody tr")).hasSize(10);
+    assertThat(r.select("table#inforce .badge").eachText()).containsOnly("In force");
+    assertThat(r.select("table#inforce tr td:eq(1)").eachText())
+        .noneMatch(body -> body.startsWith("ISO/IEC"));
+    // The hostile draft carries 42001's own vector: first among drafts, escaped.
+    Element first = r.selectFirst("table#drafts tbody tr");
+    assertThat(first.selectFirst("a").text()).isEqualTo("Hostile title " + XSS);
+    assertThat(first.selectFirst(".score").text()).isEqualTo("100%");
+    assertThat(r.select("table#drafts .badge").eachText()).containsOnly("Draft");
+  }
+
+  @Test
+  void overlapPageByCommitteeNamesTheClosestCommitteeRecordAndByTextKeepsTheForm() {
+    Document c = page("/overlap?committee=" + enc("ISO/IEC JTC 1/SC 42"));
+    assertThat(c.selectFirst("#overlap-results-h").text()).contains("ISO/IEC JTC 1/SC 42");
+    assertThat(c.select("table#inforce th").eachText()).contains("Closest committee record");
+    assertThat(c.select("table#inforce td.closest a").eachAttr("href"))
+        .isNotEmpty()
+        .allMatch(h -> h.startsWith("/standards/iso-iec-"));
+
+    String text = "Certification of the bodies that audit AI management systems";
+    Document t = page("/overlap?text=" + enc(text) + "&sdo=IEEE&lang=fr");
+    assertThat(t.selectFirst("#o-text").text()).isEqualTo(text);
+    assertThat(t.selectFirst("#o-sdo option[selected]").val()).isEqualTo("IEEE");
+    assertThat(t.selectFirst("#overlap-results-h").text())
+        .isEqualTo("Travaux les plus proches de votre description");
+    assertThat(t.selectFirst("table#inforce tbody tr a").attr("href"))
+        .isEqualTo("/standards/iso-iec-42006-2025");
+
+    HttpResponse<String> bad = http.get("/overlap?text=risk&limit=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(bad.body()).selectFirst("main").text()).contains("limit");
+    assertThat(http.get("/overlap?record=no-such-record").statusCode()).isEqualTo(404);
   }
 }

@@ -85,6 +85,19 @@ class ApiTest {
   }
 
   @Test
+  void hybridSearchPutsTheAuditorsStandardFirstForAParaphrase() throws Exception {
+    // Keyword search misses ISO/IEC 42006 (it says "audit and certification", not "certifying
+    // the auditors") and matches IEEE drafts on three of the five words; semantic search has
+    // 42006 far ahead of them, and hybrid ranking keeps it first (reciprocal-rank fusion put it
+    // sixth, behind drafts that both lists ranked middling).
+    String q = enc("certifying the auditors of AI management systems");
+    JsonNode hybrid = body(http.get("/api/v1/standards?q=" + q));
+    assertThat(hybrid.get("items").get(0).get("id").asText()).isEqualTo("iso-iec-42006-2025");
+    assertThat(body(http.get("/api/v1/standards?mode=hybrid&q=" + q)).get("items"))
+        .isEqualTo(hybrid.get("items"));
+  }
+
+  @Test
   void semanticFiltersStayExact() throws Exception {
     JsonNode r =
         body(

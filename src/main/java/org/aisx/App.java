@@ -23,6 +23,7 @@ import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.EmbeddingJob;
 import org.aisx.semantic.HybridSearch;
+import org.aisx.semantic.Overlap;
 import org.aisx.semantic.Vectors;
 import org.aisx.store.Database;
 import org.aisx.store.SqlCatalogStore;
@@ -53,6 +54,7 @@ public final class App implements AutoCloseable {
   final HybridSearch hybridSearch;
   final Suggestions suggestions;
   final Classification classification;
+  final Overlap overlap;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
     this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors, suggestions);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog = new Catalog(store, index, json, Clock.systemUTC());
+    this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
     this.importer = new Importer(catalog, reader, jsonFormat, json);
@@ -168,7 +171,15 @@ public final class App implements AutoCloseable {
   /** The web server; {@code adminToken} switches on the admin upload page (null: off). */
   public WebServer web(String adminToken) {
     return new WebServer(
-        catalog, index, hybridSearch, taxonomy, json, importer, classification, adminToken);
+        catalog,
+        index,
+        hybridSearch,
+        overlap,
+        taxonomy,
+        json,
+        importer,
+        classification,
+        adminToken);
   }
 
   public Catalog catalog() {

@@ -387,9 +387,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return search(request, null);
   }
 
-  /** Reciprocal-rank fusion constant (Cormack et al.): damps the weight of the very first ranks. */
-  static final int RRF_K = 60;
-
   /**
    * How many nearest neighbours make the semantic hit set. The same with or without filters, so
    * that drill-sideways counts describe one hit set; filters then narrow it.
@@ -403,8 +400,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * <p>The hit set is exact and filters apply to it as in keyword search: in semantic mode it is
    * the query's nearest neighbours among the records that have a vector, in hybrid mode those plus
    * every keyword match. Facets are counted drill-sideways over that set. By relevance, hybrid
-   * results are ranked by reciprocal-rank fusion of the keyword (BM25 × currency) and the semantic
-   * (cosine) rankings.
+   * results are ranked by a weighted sum of the keyword (BM25 × currency) and semantic (cosine)
+   * scores, each scaled to its list ({@link #fuse}).
    */
   public SearchResult search(SearchRequest request, float[] queryVector) {
     return withSearcher(
@@ -519,15 +516,25 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return answer(searcher, request, total, docs, f -> counted.facets);
   }
 
-  /** Reciprocal-rank fusion of two rankings; the first {@code limit} documents. */
-  static int[] fuse(ScoreDoc[] a, ScoreDoc[] b, int limit) {
+  /**
+   * Weight of the keyword score in hybrid ranking; the semantic score weighs the rest. Chosen on
+   * the labelled query set (BENCHMARKS.md): nDCG@10 is flat from 0.3 to 0.45, and lower outside.
+   */
+  static final double KEYWORD_WEIGHT = 0.4;
+
+  /**
+   * Score-aware fusion of a keyword ranking {@code words} and a semantic ranking {@code semantic}:
+   * a convex combination of their scores, each scaled to 0..1 between its list's best and its score
+   * at rank {@link #SEMANTIC_CANDIDATES} (so that a deeper page does not rescale the first), a
+   * document missing from a list counting 0 there. Unlike reciprocal-rank fusion, a record the
+   * semantic list puts far ahead is not overtaken by records that both lists rank middling.
+   *
+   * @return the first {@code limit} documents
+   */
+  static int[] fuse(ScoreDoc[] words, ScoreDoc[] semantic, int limit) {
     Map<Integer, Double> score = new HashMap<>();
-    for (int i = 0; i < a.length; i++) {
-      score.merge(a[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
-    }
-    for (int i = 0; i < b.length; i++) {
-      score.merge(b[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
-    }
+    addScaled(score, words, KEYWORD_WEIGHT);
+    addScaled(score, semantic, 1 - KEYWORD_WEIGHT);
     return score.entrySet().stream()
         .sorted(
             Map.Entry.<Integer, Double>comparingByValue()
@@ -536,6 +543,19 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         .limit(limit)
         .mapToInt(Map.Entry::getKey)
         .toArray();
+  }
+
+  private static void addScaled(Map<Integer, Double> score, ScoreDoc[] ranked, double weight) {
+    if (ranked.length == 0) {
+      return;
+    }
+    double best = ranked[0].score;
+    double floor = ranked[Math.min(ranked.length, SEMANTIC_CANDIDATES) - 1].score;
+    double range = best - floor;
+    for (ScoreDoc d : ranked) {
+      double scaled = range <= 0 ? 1 : Math.max(0, (d.score - floor) / range);
+      score.merge(d.doc, weight * scaled, Double::sum);
+    }
   }
 
   private static Query withYears(Query q, SearchRequest request) {
@@ -589,11 +609,35 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** The {@code k} records closest to {@code vector}, leaving out {@code excludeId}. */
   public List<Neighbour> nearest(float[] vector, int k, String excludeId) {
+    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k, excludeId);
+  }
+
+  /**
+   * The {@code k} records closest to {@code vector} among those with one of {@code statuses} and
+   * from none of {@code excludedBodies} (exact body names), best first.
+   */
+  public List<Neighbour> nearest(
+      float[] vector, int k, Set<String> excludedBodies, Set<Status> statuses) {
+    BooleanQuery.Builder anyStatus = new BooleanQuery.Builder();
+    statuses.forEach(
+        s -> anyStatus.add(facetTerm(Facet.STATUS, s.wire()), BooleanClause.Occur.SHOULD));
+    BooleanQuery.Builder filter =
+        new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
+    excludedBodies.forEach(b -> filter.add(facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
+    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter.build()), k, null);
+  }
+
+  private Query facetTerm(Facet facet, String value) {
+    return new TermQuery(
+        DrillDownQuery.term(
+            facetsConfig.getDimConfig(facet.id()).indexFieldName, facet.id(), value));
+  }
+
+  private List<Neighbour> neighbours(Query knn, int k, String excludeId) {
     return withSearcher(
         "related search failed",
         searcher -> {
-          TopDocs top =
-              searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k + 1);
+          TopDocs top = searcher.search(knn, k + 1);
           List<Neighbour> out = new ArrayList<>();
           var stored = searcher.storedFields();
           for (ScoreDoc sd : top.scoreDocs) {

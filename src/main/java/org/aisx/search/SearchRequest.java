@@ -55,7 +55,7 @@ public record SearchRequest(
 
   /**
    * How words are matched: by the words themselves (BM25), by meaning (nearest neighbours of the
-   * query's embedding), or both fused by reciprocal rank.
+   * query's embedding), or both, ranked by a weighted sum of their scaled scores.
    */
   public enum Mode {
     KEYWORD("keyword"),

@@ -10,6 +10,7 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Standard;
 import org.aisx.semantic.HybridSearch;
+import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Taxonomy;
 
 /** Handlers of the read API (SPEC §4): parse at the edge, call the feature, answer JSON. */
@@ -21,17 +22,23 @@ final class Api {
   private final SearchParams params;
   private final I18n i18n;
   private final byte[] openapi;
+  private final Overlap overlap;
+  private final OverlapParams overlapParams;
 
   Api(
       Catalog catalog,
       HybridSearch search,
       org.aisx.classify.Classification classification,
+      Overlap overlap,
+      OverlapParams overlapParams,
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n) {
     this.catalog = catalog;
     this.classification = classification;
     this.search = search;
+    this.overlap = overlap;
+    this.overlapParams = overlapParams;
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
@@ -55,6 +62,14 @@ final class Api {
     ctx.json(
         new Views.Related(
             s.id(), search.related(s, limit).stream().map(Views.Neighbour::of).toList()));
+  }
+
+  /** Other bodies' work close to a record, a committee's work, or a description of new work. */
+  void overlap(Context ctx) {
+    OverlapParams.Question q = overlapParams.parse(ctx.queryParamMap(), true);
+    ctx.json(
+        Views.OverlapAnswer.of(
+            q.basis(), overlap.find(q.basis(), q.limit()), i18n.forRequest(ctx).lang()));
   }
 
   /** The {@code limit} parameter of related work: 1 to 50, 10 when absent. */

@@ -117,6 +117,7 @@ public final class Models {
       Map<String, Standard> targets,
       List<IncomingRelation> incoming,
       List<HistoryEvent> history,
+      List<org.aisx.search.SearchIndex.Neighbour> related,
       Taxonomy taxonomy) {
 
     public Messages t() {
@@ -219,11 +220,6 @@ public final class Models {
     return out;
   }
 
-  /** A score from 0 to 1 as a whole percentage. */
-  public static long percent(double score) {
-    return Math.round(score * 100);
-  }
-
   /** One pending suggestion with what the queue shows of its record. */
   public record ReviewRow(
       String recordId,
@@ -271,6 +267,60 @@ public final class Models {
     }
   }
 
+  /**
+   * The overlap page: the form's values as typed, and, once asked, the basis and the result (null
+   * before).
+   */
+  public record OverlapPage(
+      Layout layout,
+      String record,
+      String committee,
+      String text,
+      String sdo,
+      org.aisx.semantic.Overlap.Basis basis,
+      org.aisx.semantic.Overlap.Result result,
+      List<String> bodies,
+      List<String> committees) {
+
+    public Messages t() {
+      return layout.t();
+    }
+
+    public int maxText() {
+      return org.aisx.semantic.Overlap.MAX_TEXT;
+    }
+
+    /** The record the overlap is looked for, or null. */
+    public Standard basisRecord() {
+      return basis instanceof org.aisx.semantic.Overlap.OfRecord r ? r.record() : null;
+    }
+
+    /** The committee the overlap is looked for, or null. */
+    public String basisCommittee() {
+      return basis instanceof org.aisx.semantic.Overlap.OfCommittee c ? c.committee() : null;
+    }
+
+    public boolean byText() {
+      return basis instanceof org.aisx.semantic.Overlap.OfText;
+    }
+
+    /** The bodies left out, for display. */
+    public String excludedBodies() {
+      return String.join(", ", result.excludedBodies().stream().sorted().toList());
+    }
+
+    /** The two status groups with their heading keys, drafts second. */
+    public List<Group> groups() {
+      return List.of(
+          new Group("inforce", "overlap.inForce", result.inForce()),
+          new Group("drafts", "overlap.drafts", result.drafts()));
+    }
+  }
+
+  /** One status group of overlap matches. */
+  public record Group(
+      String id, String headingKey, List<org.aisx.semantic.Overlap.Match> matches) {}
+
   /** The taxonomy browser. */
   public record TaxonomyPage(Layout layout, Taxonomy taxonomy) {
     public Messages t() {
@@ -309,6 +359,22 @@ public final class Models {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A cosine similarity or a suggestion's score as a whole percentage, 0 to 100 (negative
+   * similarity shows as 0).
+   */
+  public static int percent(double similarity) {
+    return (int) Math.round(Math.max(0, Math.min(1, similarity)) * 100);
+  }
+
+  /**
+   * The CSS class that sizes a similarity bar, in steps of 5 % ({@code w-0} to {@code w-100}): the
+   * content security policy allows no inline styles.
+   */
+  public static String barClass(double similarity) {
+    return "w-" + (int) (Math.round(percent(similarity) / 5.0) * 5);
   }
 
   /** Status badge class for a search hit. */

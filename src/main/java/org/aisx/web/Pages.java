@@ -14,6 +14,7 @@ import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
+import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Taxonomy;
 
 /** Handlers of the HTML pages; every page works without JavaScript. */
@@ -21,6 +22,8 @@ final class Pages {
   private final Catalog catalog;
   private final org.aisx.semantic.HybridSearch search;
   private final org.aisx.classify.Classification classification;
+  private final Overlap overlap;
+  private final OverlapParams overlapParams;
   private final Taxonomy taxonomy;
   private final SearchParams params;
   private final I18n i18n;
@@ -30,6 +33,8 @@ final class Pages {
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
       org.aisx.classify.Classification classification,
+      Overlap overlap,
+      OverlapParams overlapParams,
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
@@ -37,6 +42,8 @@ final class Pages {
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
+    this.overlap = overlap;
+    this.overlapParams = overlapParams;
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
@@ -74,6 +81,9 @@ final class Pages {
             ctx.queryString()));
   }
 
+  /** How many related records a record page shows. */
+  static final int RELATED_ON_PAGE = 8;
+
   void record(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     Standard s = classification.withSuggestions(catalog.get(ctx.pathParam("id")));
@@ -91,7 +101,44 @@ final class Pages {
             targets,
             catalog.incoming(s.id()),
             catalog.history(s.id()),
+            search.related(s, RELATED_ON_PAGE),
             taxonomy));
+  }
+
+  /** The overlap check: a form with three ways in, and the closest work of other bodies. */
+  void overlap(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    OverlapParams.Question q = overlapParams.parse(ctx.queryParamMap(), false);
+    Overlap.Result result = q == null ? null : overlap.find(q.basis(), q.limit());
+    // Suggestions for the form: the bodies and the largest committees of the catalogue.
+    SearchResult everything = search.search(SearchRequest.all());
+    List<String> bodies = new ArrayList<>();
+    everything.facets().getOrDefault(Facet.SDO, List.of()).forEach(c -> bodies.add(c.value()));
+    List<String> committees = new ArrayList<>();
+    everything
+        .facets()
+        .getOrDefault(Facet.COMMITTEE, List.of())
+        .forEach(c -> committees.add(c.value()));
+    bodies.sort(null);
+    committees.sort(null);
+    render(
+        ctx,
+        "overlap.jte",
+        new Models.OverlapPage(
+            layout(ctx, t, t.get("overlap.title")),
+            value(ctx, "record"),
+            value(ctx, "committee"),
+            value(ctx, "text"),
+            value(ctx, "sdo"),
+            q == null ? null : q.basis(),
+            result,
+            bodies,
+            committees));
+  }
+
+  private static String value(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v.strip();
   }
 
   void taxonomy(Context ctx) {

@@ -12,6 +12,7 @@ import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
 import org.aisx.search.Hit;
 import org.aisx.search.SearchResult;
+import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
 
@@ -153,6 +154,62 @@ final class Views {
 
   /** One decision: {@code confirm} or {@code reject} a record's suggested concept. */
   record DecisionItem(String recordId, String dimension, String concept, String decision) {}
+
+  /** The answer of {@code /api/v1/overlap}. */
+  record OverlapAnswer(
+      Basis basis,
+      List<String> excludedBodies,
+      int compared,
+      boolean pending,
+      List<OverlapMatch> inForce,
+      List<OverlapMatch> drafts) {
+
+    static OverlapAnswer of(Overlap.Basis basis, Overlap.Result r, String lang) {
+      return new OverlapAnswer(
+          Basis.of(basis, lang),
+          r.excludedBodies().stream().sorted().toList(),
+          r.compared(),
+          r.pending(),
+          r.inForce().stream().map(m -> OverlapMatch.of(m, lang)).toList(),
+          r.drafts().stream().map(m -> OverlapMatch.of(m, lang)).toList());
+    }
+  }
+
+  /** What the overlap was looked for: a record, a committee, or a text. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Basis(String by, Ref record, String committee, String text) {
+    static Basis of(Overlap.Basis b, String lang) {
+      if (b instanceof Overlap.OfRecord r) {
+        Standard s = r.record();
+        return new Basis("record", new Ref(s.id(), s.identifier(), s.titleIn(lang)), null, null);
+      }
+      if (b instanceof Overlap.OfCommittee c) {
+        return new Basis("committee", null, c.committee(), null);
+      }
+      return new Basis("text", null, null, ((Overlap.OfText) b).text());
+    }
+  }
+
+  /** A record named briefly. */
+  record Ref(String id, String identifier, String title) {
+    static Ref of(Hit h, String lang) {
+      return new Ref(h.id(), h.identifier(), h.titleIn(lang));
+    }
+  }
+
+  /**
+   * Another body's record close to the basis, with the cosine similarity (−1 to 1) and, for a
+   * committee, the committee's record it is closest to.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record OverlapMatch(Item record, double similarity, Ref closestTo) {
+    static OverlapMatch of(Overlap.Match m, String lang) {
+      return new OverlapMatch(
+          Item.of(m.hit(), lang),
+          Math.round(m.similarity() * 1000) / 1000.0,
+          m.closestTo() == null ? null : Ref.of(m.closestTo(), lang));
+    }
+  }
 
   /** The taxonomy as the API returns it: every dimension and concept, all languages. */
   static Map<String, Object> taxonomy(Taxonomy taxonomy, String lang) {

@@ -40,6 +40,7 @@ public final class WebServer implements AutoCloseable {
       Catalog catalog,
       SearchIndex index,
       org.aisx.semantic.HybridSearch search,
+      org.aisx.semantic.Overlap overlap,
       Taxonomy taxonomy,
       ObjectMapper json,
       org.aisx.ingest.Importer importer,
@@ -48,8 +49,20 @@ public final class WebServer implements AutoCloseable {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    Api api = new Api(catalog, search, classification, taxonomy, params, i18n);
-    this.pages = new Pages(catalog, search, classification, taxonomy, params, i18n, templates);
+    OverlapParams overlapParams = new OverlapParams(catalog, index);
+    Api api =
+        new Api(catalog, search, classification, overlap, overlapParams, taxonomy, params, i18n);
+    this.pages =
+        new Pages(
+            catalog,
+            search,
+            classification,
+            overlap,
+            overlapParams,
+            taxonomy,
+            params,
+            i18n,
+            templates);
     AdminImport adminImport = new AdminImport(importer, adminToken, i18n, pages);
     SuggestionReview review =
         new SuggestionReview(catalog, classification, taxonomy, i18n, pages, adminToken);
@@ -83,6 +96,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/standards/{id}", api::record);
     app.get("/api/v1/standards/{id}/history", api::history);
     app.get("/api/v1/standards/{id}/related", api::related);
+    app.get("/api/v1/overlap", api::overlap);
     app.get("/api/v1/taxonomy", api::taxonomy);
     app.get("/api/v1/suggestions", review::list);
     app.post("/api/v1/suggestions/decisions", review::decideApi);
@@ -96,6 +110,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/", pages::search);
     app.get("/search", pages::search);
     app.get("/standards/{id}", pages::record);
+    app.get("/overlap", pages::overlap);
     app.get("/taxonomy", pages::taxonomy);
     app.get("/admin/import", adminImport::form);
     app.post("/admin/import", adminImport::upload);

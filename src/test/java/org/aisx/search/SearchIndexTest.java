@@ -230,4 +230,29 @@ class SearchIndexTest {
         .findFirst()
         .orElse(0);
   }
+
+  @Test
+  void hybridFusionWeighsScoresNotOnlyRanks() {
+    // Semantic: doc 1 far ahead (cosine-like scores), docs 2 and 3 close behind each other.
+    org.apache.lucene.search.ScoreDoc[] semantic = {
+      new org.apache.lucene.search.ScoreDoc(1, 0.95f),
+      new org.apache.lucene.search.ScoreDoc(2, 0.80f),
+      new org.apache.lucene.search.ScoreDoc(3, 0.79f),
+      new org.apache.lucene.search.ScoreDoc(4, 0.70f)
+    };
+    // Keyword: doc 1 is missing; docs 2 and 3 match, weakly next to doc 5.
+    org.apache.lucene.search.ScoreDoc[] words = {
+      new org.apache.lucene.search.ScoreDoc(5, 12f),
+      new org.apache.lucene.search.ScoreDoc(2, 5f),
+      new org.apache.lucene.search.ScoreDoc(3, 4.9f),
+      new org.apache.lucene.search.ScoreDoc(6, 1f)
+    };
+    // Reciprocal ranks would put 2 and 3 (found by both) before 1 and 5, each first in one list;
+    // by scores, 1 (0.6 × 1) and 5 (0.4 × 1) come before 2 (0.6 × 0.4 + 0.4 × 4/11) and 3.
+    assertThat(SearchIndex.fuse(words, semantic, 4)).containsExactly(1, 5, 2, 3);
+    assertThat(SearchIndex.fuse(words, new org.apache.lucene.search.ScoreDoc[0], 2))
+        .containsExactly(5, 2);
+    assertThat(SearchIndex.fuse(new org.apache.lucene.search.ScoreDoc[0], semantic, 10))
+        .containsExactly(1, 2, 3, 4);
+  }
 }

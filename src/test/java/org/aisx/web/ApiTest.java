@@ -85,6 +85,19 @@ class ApiTest {
   }
 
   @Test
+  void hybridSearchPutsTheAuditorsStandardFirstForAParaphrase() throws Exception {
+    // Keyword search misses ISO/IEC 42006 (it says "audit and certification", not "certifying
+    // the auditors") and matches IEEE drafts on three of the five words; semantic search has
+    // 42006 far ahead of them, and hybrid ranking keeps it first (reciprocal-rank fusion put it
+    // sixth, behind drafts that both lists ranked middling).
+    String q = enc("certifying the auditors of AI management systems");
+    JsonNode hybrid = body(http.get("/api/v1/standards?q=" + q));
+    assertThat(hybrid.get("items").get(0).get("id").asText()).isEqualTo("iso-iec-42006-2025");
+    assertThat(body(http.get("/api/v1/standards?mode=hybrid&q=" + q)).get("items"))
+        .isEqualTo(hybrid.get("items"));
+  }
+
+  @Test
   void semanticFiltersStayExact() throws Exception {
     JsonNode r =
         body(
@@ -124,6 +137,108 @@ class ApiTest {
     assertThat(http.get("/api/v1/standards/iso-iec-42001-2023/related?limit=x").body())
         .contains("limit");
     assertThat(http.get("/api/v1/standards/no-such-record/related").statusCode()).isEqualTo(404);
+  }
+
+  static List<JsonNode> list(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
+  }
+
+  /** Checks what every overlap answer promises: valid, ordered, grouped by status. */
+  static JsonNode overlap(String query) throws Exception {
+    HttpResponse<String> r = http.get("/api/v1/overlap?" + query);
+    assertThat(r.statusCode()).as(query).isEqualTo(200);
+    JsonNode b = body(r);
+    assertThat(validate("OverlapResponse", b)).as(query).isEmpty();
+    List<String> excluded = new ArrayList<>();
+    b.get("excludedBodies").forEach(e -> excluded.add(e.asText()));
+    for (String group : List.of("inForce", "drafts")) {
+      double previous = 1.0;
+      for (JsonNode m : b.get(group)) {
+        assertThat(m.get("record").get("status").asText())
+            .isEqualTo(group.equals("inForce") ? "in-force" : "draft");
+        assertThat(m.get("record").get("sdo").asText()).isNotIn(excluded);
+        assertThat(m.get("similarity").asDouble()).isLessThanOrEqualTo(previous);
+        previous = m.get("similarity").asDouble();
+      }
+    }
+    return b;
+  }
+
+  @Test
+  void overlapOfARecordListsOtherBodiesWorkInForceAndDraftsApart() throws Exception {
+    JsonNode b = overlap("record=iso-iec-42001-2023&limit=6");
+    assertThat(b.get("basis").get("by").asText()).isEqualTo("record");
+    assertThat(b.get("basis").get("record").get("identifier").asText())
+        .isEqualTo("ISO/IEC 42001:2023");
+    assertThat(list(b.get("excludedBodies")).stream().map(JsonNode::asText))
+        .containsExactly("ISO/IEC");
+    assertThat(b.get("pending").asBoolean()).isFalse();
+    assertThat(b.get("inForce")).hasSize(6);
+    // The bundled corpus's drafts are IEEE's.
+    assertThat(b.get("drafts")).hasSize(6);
+    assertThat(list(b.get("inForce")))
+        .allSatisfy(m -> assertThat(m.get("similarity").asDouble()).isGreaterThan(0.5));
+    // The record's identifier as written finds it too.
+    JsonNode byIdentifier = overlap("record=" + enc("ISO/IEC 42001:2023") + "&limit=6");
+    assertThat(byIdentifier.get("inForce")).isEqualTo(b.get("inForce"));
+  }
+
+  @Test
+  void overlapOfACommitteeGivesEachOtherBodyRecordOnceWithItsClosestCommitteeRecord()
+      throws Exception {
+    JsonNode b = overlap("committee=" + enc("ISO/IEC JTC 1/SC 42") + "&limit=8");
+    assertThat(b.get("basis").get("committee").asText()).isEqualTo("ISO/IEC JTC 1/SC 42");
+    assertThat(b.get("compared").asInt()).isGreaterThan(30);
+    assertThat(list(b.get("excludedBodies")).stream().map(JsonNode::asText)).contains("ISO/IEC");
+    List<JsonNode> all = new ArrayList<>(list(b.get("inForce")));
+    all.addAll(list(b.get("drafts")));
+    assertThat(all).hasSize(16);
+    assertThat(all.stream().map(m -> m.get("record").get("id").asText()).distinct()).hasSize(16);
+    for (JsonNode m : all) {
+      // The committee record named is one of the committee's, and from its own side the same
+      // pair has the same similarity: the aggregate is each record's best match.
+      String closest = m.get("closestTo").get("id").asText();
+      JsonNode own = body(http.get("/api/v1/standards/" + closest));
+      assertThat(own.get("committee").asText()).isEqualTo("ISO/IEC JTC 1/SC 42");
+      JsonNode fromRecord = overlap("record=" + closest + "&limit=50");
+      String group = m.get("record").get("status").asText().equals("draft") ? "drafts" : "inForce";
+      assertThat(list(fromRecord.get(group)))
+          .anySatisfy(
+              n -> {
+                assertThat(n.get("record").get("id")).isEqualTo(m.get("record").get("id"));
+                assertThat(n.get("similarity")).isEqualTo(m.get("similarity"));
+              });
+    }
+  }
+
+  @Test
+  void overlapOfProposedWorkEmbedsTheTextAndCanLeaveOutOnesOwnBody() throws Exception {
+    String text = enc("Certification of the bodies that audit AI management systems");
+    JsonNode all = overlap("text=" + text + "&limit=5");
+    assertThat(all.get("basis").get("by").asText()).isEqualTo("text");
+    assertThat(all.get("excludedBodies")).isEmpty();
+    assertThat(all.get("inForce").get(0).get("record").get("id").asText())
+        .isEqualTo("iso-iec-42006-2025");
+    JsonNode others = overlap("text=" + text + "&limit=5&sdo=" + enc("ISO/IEC"));
+    assertThat(list(others.get("excludedBodies")).stream().map(JsonNode::asText))
+        .containsExactly("ISO/IEC");
+    assertThat(others.get("inForce")).hasSize(5);
+    JsonNode tooLong = body(http.get("/api/v1/overlap?text=" + "a".repeat(4_001)));
+    assertThat(tooLong.get("error").get("details").get(0).get("field").asText()).isEqualTo("text");
+  }
+
+  @Test
+  void overlapOfARecordWithoutAVectorYetIsPendingAndAnUnknownRecordIsA404() throws Exception {
+    // The RFC fixture was loaded without an embedding job: no vector yet.
+    JsonNode b = overlap("record=rfc-9110");
+    assertThat(b.get("pending").asBoolean()).isTrue();
+    assertThat(b.get("inForce")).isEmpty();
+    assertThat(b.get("drafts")).isEmpty();
+    HttpResponse<String> missing = http.get("/api/v1/overlap?record=no-such-record");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(validate("Error", body(missing))).isEmpty();
   }
 
   @Test
@@ -202,6 +317,17 @@ class ApiTest {
     "/api/v1/standards?mode=telepathy, mode",
     "/api/v1/standards?colour=blue, colour",
     "/api/v1/standards?q=a&q=b, q",
+    "/api/v1/overlap, record",
+    "/api/v1/overlap?text=%20, record",
+    "/api/v1/overlap?record=iso-iec-42001-2023&text=risk, text",
+    "/api/v1/overlap?committee=ITU-T+SG13&record=iso-iec-42001-2023, committee",
+    "/api/v1/overlap?committee=No+such+committee, committee",
+    "/api/v1/overlap?text=risk&limit=0, limit",
+    "/api/v1/overlap?text=risk&limit=51, limit",
+    "/api/v1/overlap?text=risk&limit=ten, limit",
+    "/api/v1/overlap?text=risk&sdo=ACME, sdo",
+    "/api/v1/overlap?record=iso-iec-42001-2023&sdo=IEEE, sdo",
+    "/api/v1/overlap?text=risk&colour=blue, colour",
   })
   void badParametersAre400sWithTheErrorBody(String path, String field) throws Exception {
     HttpResponse<String> r = http.get(path);

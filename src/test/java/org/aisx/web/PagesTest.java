@@ -13,6 +13,8 @@ import org.aisx.Fixtures;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.semantic.Embedder;
+import org.aisx.semantic.Vectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,6 +46,27 @@ class PagesTest {
                 .keywords(List.of(XSS))
                 .build(),
             "test " + XSS,
+            "test",
+            null);
+    // The hostile record gets the vector of ISO/IEC 42001, so it is that record's closest work.
+    Standard hostile = app.catalog().get("xss-1-2026");
+    float[] near = app.vectors().vectorFor(app.catalog().get("iso-iec-42001-2023"));
+    app.vectors()
+        .saveAll(
+            Map.of(
+                hostile.id(), new Vectors.Computed(Embedder.hash(Embedder.textOf(hostile)), near)));
+    app.catalog().reindex(hostile.id());
+    app.catalog().publish();
+    // Written without an embedding job running, so this one has no vector.
+    app.catalog()
+        .save(
+            Standard.builder("NOVEC 1:2026")
+                .title(Map.of("en", "A record not embedded yet"))
+                .sdo("Test body")
+                .type(PublicationType.OTHER)
+                .status(Status.DRAFT)
+                .build(),
+            "test",
             "test",
             null);
     server = app.web().start(0);
@@ -124,6 +147,10 @@ class PagesTest {
     for (String path :
         List.of(
             "/standards/xss-1-2026",
+            "/standards/iso-iec-42001-2023",
+            "/overlap?record=iso-iec-42001-2023",
+            "/overlap?committee=" + enc("Committee " + XSS),
+            "/overlap?text=" + enc(XSS) + "&sdo=" + enc("Test body " + XSS),
             "/search?q=" + enc("Hostile"),
             "/search?q=" + enc(XSS),
             "/search?q=" + enc("\"><script>alert(2)</script>"))) {
@@ -204,5 +231,121 @@ class PagesTest {
     assertThat(next.attr("href")).contains("sdo=IEEE").contains("page=2");
     Document second = page(next.attr("href"));
     assertThat(second.select("ol.hits > li")).hasSize(5);
+  }
+
+  @Test
+  void recordPageShowsRelatedWorkWithReadableScoresAndStatus() {
+    Document d = page("/standards/iso-iec-42001-2023");
+    Element related = d.selectFirst("section#related");
+    assertThat(related.selectFirst("h2").text()).isEqualTo("Related work");
+    List<Element> rows = related.select("tbody tr");
+    assertThat(rows).hasSize(8);
+    // The hostile record carries 42001's own vector: first, at 100 %, marked as a draft, escaped.
+    Element first = rows.get(0);
+    assertThat(first.selectFirst("a").attr("href")).isEqualTo("/standards/xss-1-2026");
+    assertThat(first.selectFirst("a").text()).isEqualTo("Hostile title " + XSS);
+    assertThat(first.selectFirst(".score").text()).isEqualTo("100%");
+    assertThat(first.selectFirst(".sim-fill").hasClass("w-100")).isTrue();
+    assertThat(first.hasClass("status-draft")).isTrue();
+    assertThat(first.selectFirst(".badge").text()).isEqualTo("Draft");
+    int previous = 100;
+    for (Element row : rows) {
+      assertThat(row.selectFirst("a").attr("href"))
+          .startsWith("/standards/")
+          .isNotEqualTo("/standards/iso-iec-42001-2023");
+      assertThat(row.selectFirst(".identifier").text()).isNotBlank();
+      String score = row.selectFirst(".score").text();
+      assertThat(score).matches("\\d{1,3}%");
+      int percent = Integer.parseInt(score.replace("%", ""));
+      assertThat(percent).isLessThanOrEqualTo(previous).isGreaterThan(30);
+      previous = percent;
+      // The bar is decorative, sized by a class in steps of 5 %, never by an inline style.
+      Element bar = row.selectFirst(".sim-bar");
+      assertThat(bar.attr("aria-hidden")).isEqualTo("true");
+      assertThat(bar.selectFirst(".sim-fill").className())
+          .contains("w-" + Math.round(percent / 5.0) * 5);
+      assertThat(row.select("[style]")).isEmpty();
+    }
+
+    Document french = page("/standards/iso-iec-42001-2023?lang=fr");
+    assertThat(french.selectFirst("#related h2").text()).isEqualTo("Travaux apparentés");
+    assertThat(french.selectFirst("#related .score").text()).isEqualTo("100\u202f%");
+  }
+
+  @Test
+  void relatedWorkMarksSupersededEditionsAndDrafts() {
+    Element related = page("/standards/iso-iec-15938-17-2024").selectFirst("section#related");
+    Element old = related.selectFirst("tr:has(a[href=/standards/iso-iec-15938-17-2022])");
+    assertThat(old.hasClass("status-superseded")).isTrue();
+    assertThat(old.selectFirst(".badge").text()).isEqualTo("Superseded");
+    assertThat(related.select("tr.status-draft .badge").eachText()).contains("Draft");
+  }
+
+  @Test
+  void relatedWorkIsLeftOutWhileTheRecordHasNoVector() {
+    Document d = page("/standards/novec-1-2026");
+    assertThat(d.selectFirst("h1").text()).isEqualTo("A record not embedded yet");
+    assertThat(d.select("#related, table.related")).isEmpty();
+    assertThat(d.text()).doesNotContain("Related work");
+  }
+
+  @Test
+  void overlapPageOffersThreeWaysInAndIsLinkedFromTheNavAndTheRecordPage() {
+    Document d = page("/overlap");
+    assertThat(d.select("header nav a[href=/overlap]")).hasSize(1);
+    for (String form : List.of("#by-record", "#by-committee", "#by-text")) {
+      Element f = d.selectFirst("form" + form);
+      assertThat(f.attr("action")).isEqualTo("/overlap");
+      assertThat(f.attr("method")).isEqualTo("get");
+      assertThat(f.select("button[type=submit]")).hasSize(1);
+    }
+    for (Element input : d.select("main input, main textarea, main select")) {
+      assertThat(d.select("label[for=" + input.id() + "]")).as(input.outerHtml()).isNotEmpty();
+    }
+    assertThat(d.select("#by-committee datalist option").eachAttr("value"))
+        .contains("ISO/IEC JTC 1/SC 42");
+    assertThat(d.select("#by-text select option").eachAttr("value")).contains("", "IEEE");
+    assertThat(d.select(".overlap-results")).isEmpty();
+
+    Element check = page("/standards/iso-iec-42001-2023").selectFirst("a#check-overlap");
+    assertThat(check.attr("href")).isEqualTo("/overlap?record=iso-iec-42001-2023");
+    Document r = page(check.attr("href"));
+    assertThat(r.selectFirst("#o-record").val()).isEqualTo("iso-iec-42001-2023");
+    assertThat(r.selectFirst("#overlap-results-h a").attr("href"))
+        .isEqualTo("/standards/iso-iec-42001-2023");
+    assertThat(r.selectFirst(".overlap-results .note").text()).contains("ISO/IEC");
+    assertThat(r.select("table#inforce tbody tr")).hasSize(10);
+    assertThat(r.select("table#inforce .badge").eachText()).containsOnly("In force");
+    assertThat(r.select("table#inforce tr td:eq(1)").eachText())
+        .noneMatch(body -> body.startsWith("ISO/IEC"));
+    // The hostile draft carries 42001's own vector: first among drafts, escaped.
+    Element first = r.selectFirst("table#drafts tbody tr");
+    assertThat(first.selectFirst("a").text()).isEqualTo("Hostile title " + XSS);
+    assertThat(first.selectFirst(".score").text()).isEqualTo("100%");
+    assertThat(r.select("table#drafts .badge").eachText()).containsOnly("Draft");
+  }
+
+  @Test
+  void overlapPageByCommitteeNamesTheClosestCommitteeRecordAndByTextKeepsTheForm() {
+    Document c = page("/overlap?committee=" + enc("ISO/IEC JTC 1/SC 42"));
+    assertThat(c.selectFirst("#overlap-results-h").text()).contains("ISO/IEC JTC 1/SC 42");
+    assertThat(c.select("table#inforce th").eachText()).contains("Closest committee record");
+    assertThat(c.select("table#inforce td.closest a").eachAttr("href"))
+        .isNotEmpty()
+        .allMatch(h -> h.startsWith("/standards/iso-iec-"));
+
+    String text = "Certification of the bodies that audit AI management systems";
+    Document t = page("/overlap?text=" + enc(text) + "&sdo=IEEE&lang=fr");
+    assertThat(t.selectFirst("#o-text").text()).isEqualTo(text);
+    assertThat(t.selectFirst("#o-sdo option[selected]").val()).isEqualTo("IEEE");
+    assertThat(t.selectFirst("#overlap-results-h").text())
+        .isEqualTo("Travaux les plus proches de votre description");
+    assertThat(t.selectFirst("table#inforce tbody tr a").attr("href"))
+        .isEqualTo("/standards/iso-iec-42006-2025");
+
+    HttpResponse<String> bad = http.get("/overlap?text=risk&limit=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(bad.body()).selectFirst("main").text()).contains("limit");
+    assertThat(http.get("/overlap?record=no-such-record").statusCode()).isEqualTo(404);
   }
 }

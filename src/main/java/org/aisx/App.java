@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import org.aisx.account.AccessPolicy;
+import org.aisx.account.Accounts;
+import org.aisx.account.PasswordHasher;
+import org.aisx.account.SignInLimiter;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
@@ -22,6 +27,7 @@ import org.aisx.semantic.EmbeddingJob;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Vectors;
 import org.aisx.store.Database;
+import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.taxonomy.Taxonomy;
@@ -48,6 +54,9 @@ public final class App implements AutoCloseable {
   final Vectors vectors;
   final Embedder embedder;
   final HybridSearch hybridSearch;
+  final Accounts accounts;
+  final AccessPolicy policy;
+  final SignInLimiter signInLimiter;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -68,6 +77,39 @@ public final class App implements AutoCloseable {
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
     this.importer = new Importer(catalog, reader, jsonFormat, json);
+    this.accounts = accounts(db);
+    this.policy = new AccessPolicy();
+    this.signInLimiter = new SignInLimiter(Clock.systemUTC());
+  }
+
+  private static Accounts accounts(Database db) {
+    return new Accounts(
+        new SqlAccountStore(db), new PasswordHasher(), Clock.systemUTC(), new SecureRandom());
+  }
+
+  /**
+   * Only the accounts, for the {@code user} and {@code token} commands: no search index is opened,
+   * so they run beside a serving process.
+   */
+  static AccountsOnly openAccounts(Path dataDir, String dbUrl) {
+    StoreConfig config = dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
+    if (dbUrl == null) {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+      }
+    }
+    Database db = Database.open(config);
+    return new AccountsOnly(accounts(db), db);
+  }
+
+  /** The accounts over their own connection pool; closing closes the pool. */
+  record AccountsOnly(Accounts accounts, Database db) implements AutoCloseable {
+    @Override
+    public void close() {
+      db.close();
+    }
   }
 
   /**
@@ -148,12 +190,12 @@ public final class App implements AutoCloseable {
 
   /** The web server over this catalogue, not yet listening. */
   public WebServer web() {
-    return web(null);
+    return new WebServer(
+        catalog, index, hybridSearch, taxonomy, json, importer, accounts, policy, signInLimiter);
   }
 
-  /** The web server; {@code adminToken} switches on the admin upload page (null: off). */
-  public WebServer web(String adminToken) {
-    return new WebServer(catalog, index, hybridSearch, taxonomy, json, importer, adminToken);
+  public Accounts accounts() {
+    return accounts;
   }
 
   public Catalog catalog() {

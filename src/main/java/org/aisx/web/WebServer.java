@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aisx.account.AccessPolicy;
+import org.aisx.account.Accounts;
+import org.aisx.account.SignInLimiter;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
@@ -34,6 +37,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final I18n i18n;
   private final Pages pages;
+  private final Access access;
   private final Metrics metrics = new Metrics();
 
   public WebServer(
@@ -43,13 +47,18 @@ public final class WebServer implements AutoCloseable {
       Taxonomy taxonomy,
       ObjectMapper json,
       org.aisx.ingest.Importer importer,
-      String adminToken) {
+      Accounts accounts,
+      AccessPolicy policy,
+      SignInLimiter signInLimiter) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     Api api = new Api(catalog, search, taxonomy, params, i18n);
-    this.pages = new Pages(catalog, search, taxonomy, params, i18n, templates);
-    AdminImport adminImport = new AdminImport(importer, adminToken, i18n, pages);
+    this.access = new Access(accounts, policy, i18n);
+    this.pages = new Pages(catalog, search, taxonomy, params, i18n, templates, access);
+    AdminImport adminImport = new AdminImport(importer, access, i18n, pages);
+    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages);
+    AccountApi accountApi = new AccountApi(accounts, access);
     this.app =
         Javalin.create(
             config -> {
@@ -73,6 +82,7 @@ public final class WebServer implements AutoCloseable {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     app.before(this::headers);
+    app.before(access::checkCsrf);
     app.before(ctx -> ctx.attribute("startNanos", System.nanoTime()));
     app.after(metrics::record);
 
@@ -82,6 +92,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/standards/{id}/related", api::related);
     app.get("/api/v1/taxonomy", api::taxonomy);
     app.get("/api/v1/openapi.json", api::openapi);
+    app.get("/api/v1/me", accountApi::me);
+    app.delete("/api/v1/tokens/{id}", accountApi::revokeToken);
     app.get("/healthz", api::health);
     app.get(
         "/metrics",
@@ -94,6 +106,10 @@ public final class WebServer implements AutoCloseable {
     app.get("/taxonomy", pages::taxonomy);
     app.get("/admin/import", adminImport::form);
     app.post("/admin/import", adminImport::upload);
+    app.get("/signin", signIn::form);
+    app.post("/signin", signIn::signIn);
+    app.get("/signout", signIn::confirmSignOut);
+    app.post("/signout", signIn::signOut);
 
     app.exception(
         CatalogException.class,
@@ -160,6 +176,7 @@ public final class WebServer implements AutoCloseable {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "too_large";
+      case 429 -> "too_many_requests";
       default -> status >= 500 ? "internal_error" : "error";
     };
   }

@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 
 /** A real HTTP client against a server started on a free port. */
 final class Http {
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client;
   private final String base;
 
   Http(int port) {
+    this(port, HttpClient.newHttpClient());
+  }
+
+  Http(int port, HttpClient client) {
     this.base = "http://localhost:" + port;
+    this.client = client;
   }
 
   HttpResponse<String> get(String path) {

@@ -1,6 +1,7 @@
 package org.aisx.account;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,7 +12,7 @@ import java.util.TreeSet;
  */
 public record User(String id, String email, Role role, Set<String> bodies, Instant created) {
   public User {
-    bodies = Set.copyOf(new TreeSet<>(bodies));
+    bodies = Collections.unmodifiableSortedSet(new TreeSet<>(bodies));
   }
 
   /** Whether this account belongs to {@code body} (case and surrounding spaces aside). */

@@ -31,8 +31,13 @@ final class Browser {
   private final String base;
 
   Browser(int port) {
-    this.base = "http://localhost:" + port;
-    this.http = new Http(port, client);
+    this("localhost", port);
+  }
+
+  /** A browser on another loopback address (127.0.0.2, ...), as another client would be. */
+  Browser(String host, int port) {
+    this.base = "http://" + host + ":" + port;
+    this.http = new Http(base, client);
   }
 
   HttpResponse<String> get(String path) {

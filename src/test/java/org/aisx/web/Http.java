@@ -12,11 +12,11 @@ final class Http {
   private final String base;
 
   Http(int port) {
-    this(port, HttpClient.newHttpClient());
+    this("http://localhost:" + port, HttpClient.newHttpClient());
   }
 
-  Http(int port, HttpClient client) {
-    this.base = "http://localhost:" + port;
+  Http(String base, HttpClient client) {
+    this.base = base;
     this.client = client;
   }
 

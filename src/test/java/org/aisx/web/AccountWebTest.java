@@ -259,6 +259,14 @@ class AccountWebTest {
     assertThat(api("DELETE", "/api/v1/tokens/abc", null).statusCode()).isEqualTo(401);
     // Public reads need nothing.
     assertThat(api("GET", "/api/v1/taxonomy", null).statusCode()).isEqualTo(200);
+    // The openapi describes the scheme and the refusals.
+    JsonNode openapi = body(api("GET", "/api/v1/openapi.json", null));
+    assertThat(openapi.at("/components/securitySchemes/bearer/scheme").asText())
+        .isEqualTo("bearer");
+    assertThat(openapi.at("/paths/~1api~1v1~1me/get/responses/401/$ref").asText())
+        .isEqualTo("#/components/responses/Unauthorized");
+    assertThat(openapi.at("/paths/~1api~1v1~1tokens~1{id}/delete/responses/403/$ref").asText())
+        .isEqualTo("#/components/responses/Forbidden");
   }
 
   @Test

@@ -188,10 +188,27 @@ public final class App implements AutoCloseable {
     return embedder;
   }
 
-  /** The web server over this catalogue, not yet listening. */
+  /** The web server over this catalogue, not yet listening, taking connections directly. */
   public WebServer web() {
+    return web(false);
+  }
+
+  /**
+   * The web server; {@code behindProxy}: connections come from a reverse proxy that adds the
+   * client's address to X-Forwarded-For.
+   */
+  public WebServer web(boolean behindProxy) {
     return new WebServer(
-        catalog, index, hybridSearch, taxonomy, json, importer, accounts, policy, signInLimiter);
+        catalog,
+        index,
+        hybridSearch,
+        taxonomy,
+        json,
+        importer,
+        accounts,
+        policy,
+        signInLimiter,
+        behindProxy);
   }
 
   public Accounts accounts() {

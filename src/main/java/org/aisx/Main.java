@@ -34,7 +34,7 @@ public final class Main {
       AI Standards Exchange
 
       usage:
-        java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL]
+        java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index] [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
@@ -46,6 +46,8 @@ public final class Main {
 
       --data DIR   data directory for the embedded store and the search index (default ./aisx-data)
       --db URL     a jdbc:postgresql: URL for a production database instead of the embedded store
+      --behind-proxy yes  the service runs behind a reverse proxy that appends the client's
+                   address to X-Forwarded-For (used for the per-address sign-in limit)
       Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
       --format auto) each file's format is recognised from its first bytes. A FILE ending in .gz is
       written compressed.
@@ -125,7 +127,7 @@ public final class Main {
     }
     try {
       return switch (args[0]) {
-        case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db")));
+        case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db", "behind-proxy")));
         case "import" ->
             importFiles(Options.parse(args, 1, Set.of("format", "source", "data", "db")));
         case "export" -> export(Options.parse(args, 1, Set.of("format", "data", "db")));
@@ -168,10 +170,14 @@ public final class Main {
     if (port < 0 || port > 65_535) {
       throw new UsageException("--port must be from 0 to 65535, not " + port);
     }
+    String proxy = o.get("behind-proxy", "no");
+    if (!proxy.equals("yes") && !proxy.equals("no")) {
+      throw new UsageException("--behind-proxy must be yes or no, not '" + proxy + "'");
+    }
     App app = open(o);
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
     app.startEmbedding(new TerminalProgress(out));
-    WebServer web = app.web().start(port);
+    WebServer web = app.web(proxy.equals("yes")).start(port);
     out.println(
         "AI Standards Exchange: "
             + app.catalog().count()

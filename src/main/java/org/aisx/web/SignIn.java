@@ -16,8 +16,16 @@ final class SignIn {
   private final Access access;
   private final I18n i18n;
   private final Pages pages;
+  private final boolean behindProxy;
 
-  SignIn(Accounts accounts, SignInLimiter limiter, Access access, I18n i18n, Pages pages) {
+  SignIn(
+      Accounts accounts,
+      SignInLimiter limiter,
+      Access access,
+      I18n i18n,
+      Pages pages,
+      boolean behindProxy) {
+    this.behindProxy = behindProxy;
     this.accounts = accounts;
     this.limiter = limiter;
     this.access = access;
@@ -34,7 +42,7 @@ final class SignIn {
     String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
-    Optional<Duration> wait = limiter.wait(email, ctx.ip());
+    Optional<Duration> wait = limiter.wait(email, clientAddress(ctx));
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());
       ctx.header("Retry-After", Long.toString(seconds));
@@ -47,7 +55,7 @@ final class SignIn {
     }
     Optional<User> user = accounts.authenticate(email, password.toCharArray());
     if (user.isEmpty()) {
-      limiter.failed(email, ctx.ip());
+      limiter.failed(email, clientAddress(ctx));
       show(ctx, HttpStatus.UNAUTHORIZED, next, email, t.get("signin.failed"));
       return;
     }
@@ -76,6 +84,24 @@ final class SignIn {
         "signin.jte",
         new Models.SignInPage(
             pages.layout(ctx, t, t.get("signin.title")), csrf, next, email, error));
+  }
+
+  /**
+   * The client's address for the sign-in limit. Behind a reverse proxy every connection comes from
+   * the proxy, so (with {@code serve --behind-proxy}) the address is the last entry of
+   * X-Forwarded-For, the one the proxy itself added; otherwise the header is ignored, since any
+   * client can send it.
+   */
+  String clientAddress(Context ctx) {
+    String forwarded = behindProxy ? ctx.header("X-Forwarded-For") : null;
+    if (forwarded != null && !forwarded.isBlank()) {
+      String[] hops = forwarded.split(",");
+      String last = hops[hops.length - 1].strip();
+      if (!last.isEmpty() && last.length() <= 100) {
+        return last;
+      }
+    }
+    return ctx.ip();
   }
 
   /** Where to go after signing in: a path on this site only, never another site. */

@@ -49,7 +49,8 @@ public final class WebServer implements AutoCloseable {
       org.aisx.ingest.Importer importer,
       Accounts accounts,
       AccessPolicy policy,
-      SignInLimiter signInLimiter) {
+      SignInLimiter signInLimiter,
+      boolean behindProxy) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -57,7 +58,7 @@ public final class WebServer implements AutoCloseable {
     this.access = new Access(accounts, policy, i18n);
     this.pages = new Pages(catalog, search, taxonomy, params, i18n, templates, access);
     AdminImport adminImport = new AdminImport(importer, access, i18n, pages);
-    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages);
+    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, behindProxy);
     AccountApi accountApi = new AccountApi(accounts, access);
     this.app =
         Javalin.create(

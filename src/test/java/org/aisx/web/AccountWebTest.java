@@ -355,4 +355,48 @@ class AccountWebTest {
       }
     }
   }
+
+  @Test
+  void behindAProxyTheLimitIsPerForwardedAddressAndOtherwiseTheHeaderIsIgnored(@TempDir Path own) {
+    try (App other = Fixtures.empty(own)) {
+      WebServer web = other.web(true).start(0);
+      try {
+        for (int i = 0; i < 20; i++) {
+          assertThat(attempt(web, "proxied" + i + "@example.org", "203.0.113.7, 198.51.100.1"))
+              .isEqualTo(401);
+        }
+        assertThat(attempt(web, "proxied-new@example.org", "198.51.100.1")).isEqualTo(429);
+        // Another client behind the same proxy is not held.
+        assertThat(attempt(web, "proxied-new@example.org", "198.51.100.2")).isEqualTo(401);
+      } finally {
+        web.close();
+      }
+    }
+    // Taking connections directly, forged headers do not escape the limit.
+    try (App other = Fixtures.empty(own.resolve("direct"))) {
+      WebServer web = other.web(false).start(0);
+      try {
+        for (int i = 0; i < 20; i++) {
+          assertThat(attempt(web, "direct" + i + "@example.org", "192.0.2." + i)).isEqualTo(401);
+        }
+        assertThat(attempt(web, "direct-new@example.org", "192.0.2.99")).isEqualTo(429);
+      } finally {
+        web.close();
+      }
+    }
+  }
+
+  static int attempt(WebServer web, String email, String forwardedFor) {
+    Browser b = new Browser(web.port());
+    String csrf = b.csrf("/signin");
+    return b.send(
+            HttpRequest.newBuilder(URI.create(b.base() + "/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Browser.form(Map.of("_csrf", csrf, "email", email, "password", "guess"))))
+                .build())
+        .statusCode();
+  }
 }

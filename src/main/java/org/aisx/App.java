@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import org.aisx.account.AccessPolicy;
+import org.aisx.account.Accounts;
+import org.aisx.account.PasswordHasher;
+import org.aisx.account.SignInLimiter;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
@@ -26,6 +31,7 @@ import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
 import org.aisx.semantic.Vectors;
 import org.aisx.store.Database;
+import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.taxonomy.Taxonomy;
@@ -55,6 +61,9 @@ public final class App implements AutoCloseable {
   final Suggestions suggestions;
   final Classification classification;
   final Overlap overlap;
+  final Accounts accounts;
+  final AccessPolicy policy;
+  final SignInLimiter signInLimiter;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -80,6 +89,39 @@ public final class App implements AutoCloseable {
     this.classification =
         new Classification(
             store, catalog, vectors, new Classifier(taxonomy, embedder), suggestions, taxonomy);
+    this.accounts = accounts(db);
+    this.policy = new AccessPolicy();
+    this.signInLimiter = new SignInLimiter(Clock.systemUTC());
+  }
+
+  private static Accounts accounts(Database db) {
+    return new Accounts(
+        new SqlAccountStore(db), new PasswordHasher(), Clock.systemUTC(), new SecureRandom());
+  }
+
+  /**
+   * Only the accounts, for the {@code user} and {@code token} commands: no search index is opened,
+   * so they run beside a serving process.
+   */
+  static AccountsOnly openAccounts(Path dataDir, String dbUrl) {
+    StoreConfig config = dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
+    if (dbUrl == null) {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+      }
+    }
+    Database db = Database.open(config);
+    return new AccountsOnly(accounts(db), db);
+  }
+
+  /** The accounts over their own connection pool; closing closes the pool. */
+  record AccountsOnly(Accounts accounts, Database db) implements AutoCloseable {
+    @Override
+    public void close() {
+      db.close();
+    }
   }
 
   /**
@@ -163,13 +205,16 @@ public final class App implements AutoCloseable {
     return embedder;
   }
 
-  /** The web server over this catalogue, not yet listening. */
+  /** The web server over this catalogue, not yet listening, taking connections directly. */
   public WebServer web() {
-    return web(null);
+    return web(false);
   }
 
-  /** The web server; {@code adminToken} switches on the admin upload page (null: off). */
-  public WebServer web(String adminToken) {
+  /**
+   * The web server; {@code behindProxy}: connections come from a reverse proxy that adds the
+   * client's address to X-Forwarded-For.
+   */
+  public WebServer web(boolean behindProxy) {
     return new WebServer(
         catalog,
         index,
@@ -179,7 +224,14 @@ public final class App implements AutoCloseable {
         json,
         importer,
         classification,
-        adminToken);
+        accounts,
+        policy,
+        signInLimiter,
+        behindProxy);
+  }
+
+  public Accounts accounts() {
+    return accounts;
   }
 
   public Catalog catalog() {

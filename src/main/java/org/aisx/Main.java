@@ -1,17 +1,27 @@
 package org.aisx;
 
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.zip.GZIPOutputStream;
+import org.aisx.account.IssuedToken;
+import org.aisx.account.Role;
+import org.aisx.account.TokenInfo;
+import org.aisx.account.User;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.JsonFormat;
@@ -24,35 +34,61 @@ public final class Main {
       AI Standards Exchange
 
       usage:
-        java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL] [--admin-token T]
+        java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index] [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
+        java -jar aisx.jar user add --email E --role contributor|coordinator|admin [--body SDO]... [--data DIR] [--db URL]
+        java -jar aisx.jar user list [--data DIR] [--db URL]
+        java -jar aisx.jar token create --email E [--label TEXT] [--data DIR] [--db URL]
+        java -jar aisx.jar token list --email E [--data DIR] [--db URL]
+        java -jar aisx.jar token revoke --email E [--id TOKEN_ID] [--data DIR] [--db URL]
 
       --data DIR   data directory for the embedded store and the search index (default ./aisx-data)
       --db URL     a jdbc:postgresql: URL for a production database instead of the embedded store
-      --admin-token T  switches on the feed upload page /admin/import (or set AISX_ADMIN_TOKEN)
+      --behind-proxy yes  the service runs behind a reverse proxy that appends the client's
+                   address to X-Forwarded-For (used for the per-address sign-in limit)
       Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
       --format auto) each file's format is recognised from its first bytes. A FILE ending in .gz is
       written compressed.
+      user add asks for the password twice on a terminal; otherwise it takes AISX_PASSWORD, else
+      the first line of standard input (never an argument). A contributor needs one --body per
+      standards body they belong to. token create prints the new token as its last line; it is
+      shown only once. token revoke without --id revokes every token of the account.
       """;
 
   private final PrintStream out;
   private final PrintStream err;
+  private final InputStream in;
+  private final Map<String, String> env;
+  private final Console console;
 
   Main(PrintStream out, PrintStream err) {
+    this(out, err, InputStream.nullInputStream(), Map.of(), null);
+  }
+
+  Main(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Console console) {
     this.out = out;
     this.err = err;
+    this.in = in;
+    this.env = env;
+    this.console = console;
   }
 
   public static void main(String[] args) {
-    System.exit(new Main(System.out, System.err).run(args));
+    System.exit(
+        new Main(System.out, System.err, System.in, System.getenv(), System.console()).run(args));
   }
 
-  /** Parsed options: {@code --name value} pairs and the remaining positional arguments. */
-  record Options(Map<String, String> named, List<String> positional) {
+  /**
+   * Parsed options: {@code --name value} pairs (the last of a repeated option in {@code named}, all
+   * of them in {@code all}) and the remaining positional arguments.
+   */
+  record Options(
+      Map<String, String> named, Map<String, List<String>> all, List<String> positional) {
     static Options parse(String[] args, int from, Set<String> allowed) {
       Map<String, String> named = new HashMap<>();
+      Map<String, List<String>> all = new HashMap<>();
       List<String> positional = new ArrayList<>();
       for (int i = from; i < args.length; i++) {
         String a = args[i];
@@ -65,11 +101,12 @@ public final class Main {
             throw new UsageException("option " + a + " needs a value");
           }
           named.put(name, args[++i]);
+          all.computeIfAbsent(name, k -> new ArrayList<>()).add(args[i]);
         } else {
           positional.add(a);
         }
       }
-      return new Options(named, positional);
+      return new Options(named, all, positional);
     }
 
     String get(String name, String fallback) {
@@ -90,11 +127,13 @@ public final class Main {
     }
     try {
       return switch (args[0]) {
-        case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db", "admin-token")));
+        case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db", "behind-proxy")));
         case "import" ->
             importFiles(Options.parse(args, 1, Set.of("format", "source", "data", "db")));
         case "export" -> export(Options.parse(args, 1, Set.of("format", "data", "db")));
         case "reindex" -> reindex(Options.parse(args, 1, Set.of("data", "db")));
+        case "user" -> user(args);
+        case "token" -> token(args);
         default -> throw new UsageException("unknown command '" + args[0] + "'");
       };
     } catch (UsageException | IllegalArgumentException e) {
@@ -131,14 +170,14 @@ public final class Main {
     if (port < 0 || port > 65_535) {
       throw new UsageException("--port must be from 0 to 65535, not " + port);
     }
+    String proxy = o.get("behind-proxy", "no");
+    if (!proxy.equals("yes") && !proxy.equals("no")) {
+      throw new UsageException("--behind-proxy must be yes or no, not '" + proxy + "'");
+    }
     App app = open(o);
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
     app.startEmbedding(new TerminalProgress(out));
-    String adminToken = o.get("admin-token", System.getenv("AISX_ADMIN_TOKEN"));
-    if (adminToken != null && adminToken.length() < 16) {
-      throw new UsageException("the admin token must be at least 16 characters");
-    }
-    WebServer web = app.web(adminToken).start(port);
+    WebServer web = app.web(proxy.equals("yes")).start(port);
     out.println(
         "AI Standards Exchange: "
             + app.catalog().count()
@@ -226,6 +265,137 @@ public final class Main {
     try (App app = App.openForReindex(Path.of(o.get("data", "aisx-data")), o.named().get("db"))) {
       app.index().rebuild(app.store, new TerminalProgress(out));
       return 0;
+    }
+  }
+
+  private int user(String[] args) throws IOException {
+    String sub = args.length > 1 ? args[1] : "";
+    switch (sub) {
+      case "add" -> {
+        Options o = Options.parse(args, 2, Set.of("email", "role", "body", "data", "db"));
+        noPositional(o, "user add");
+        String email = require(o, "email");
+        Role role = Role.ofAccount(require(o, "role"));
+        List<String> bodies = o.all().getOrDefault("body", List.of());
+        char[] password = readPassword(email);
+        try (App.AccountsOnly a = accounts(o)) {
+          User user = a.accounts().addUser(email, role, bodies, password);
+          out.println(
+              "Added "
+                  + user.role().wire()
+                  + " "
+                  + user.email()
+                  + (user.bodies().isEmpty() ? "" : " of " + String.join(", ", user.bodies())));
+          return 0;
+        } finally {
+          Arrays.fill(password, '\0');
+        }
+      }
+      case "list" -> {
+        Options o = Options.parse(args, 2, Set.of("data", "db"));
+        noPositional(o, "user list");
+        try (App.AccountsOnly a = accounts(o)) {
+          for (User u : a.accounts().users()) {
+            out.println(u.email() + "\t" + u.role().wire() + "\t" + String.join(",", u.bodies()));
+          }
+          return 0;
+        }
+      }
+      default -> throw new UsageException("user needs a subcommand: add or list");
+    }
+  }
+
+  private int token(String[] args) {
+    String sub = args.length > 1 ? args[1] : "";
+    switch (sub) {
+      case "create" -> {
+        Options o = Options.parse(args, 2, Set.of("email", "label", "data", "db"));
+        noPositional(o, "token create");
+        String email = require(o, "email");
+        try (App.AccountsOnly a = accounts(o)) {
+          IssuedToken token = a.accounts().createToken(email, o.named().get("label"));
+          out.println(
+              "API token "
+                  + token.info().id()
+                  + " for "
+                  + email
+                  + ". It is shown only this once; send it as 'Authorization: Bearer TOKEN':");
+          out.println(token.secret());
+          return 0;
+        }
+      }
+      case "list" -> {
+        Options o = Options.parse(args, 2, Set.of("email", "data", "db"));
+        noPositional(o, "token list");
+        try (App.AccountsOnly a = accounts(o)) {
+          for (TokenInfo t : a.accounts().tokens(require(o, "email"))) {
+            out.println(
+                t.id()
+                    + "\t"
+                    + t.created()
+                    + "\t"
+                    + (t.live() ? "live" : "revoked " + t.revoked())
+                    + "\t"
+                    + (t.label() == null ? "" : t.label()));
+          }
+          return 0;
+        }
+      }
+      case "revoke" -> {
+        Options o = Options.parse(args, 2, Set.of("email", "id", "data", "db"));
+        noPositional(o, "token revoke");
+        String email = require(o, "email");
+        try (App.AccountsOnly a = accounts(o)) {
+          String id = o.named().get("id");
+          if (id == null) {
+            out.println("Revoked " + a.accounts().revokeAllTokens(email) + " token(s) of " + email);
+            return 0;
+          }
+          if (!a.accounts().revokeToken(email, id)) {
+            err.println("error: " + email + " has no live token " + id);
+            return 1;
+          }
+          out.println("Revoked token " + id + " of " + email);
+          return 0;
+        }
+      }
+      default -> throw new UsageException("token needs a subcommand: create, list or revoke");
+    }
+  }
+
+  private App.AccountsOnly accounts(Options o) {
+    return App.openAccounts(Path.of(o.get("data", "aisx-data")), o.named().get("db"));
+  }
+
+  /**
+   * The new account's password: asked twice on a terminal; otherwise {@code AISX_PASSWORD}, else
+   * the first line of standard input. Never a command-line argument, which other users can see.
+   */
+  private char[] readPassword(String email) throws IOException {
+    String fromEnv = env.get("AISX_PASSWORD");
+    if (fromEnv != null) {
+      return fromEnv.toCharArray();
+    }
+    if (console != null) {
+      char[] first = console.readPassword("Password for %s: ", email);
+      char[] second = console.readPassword("The same password again: ");
+      if (first == null || !Arrays.equals(first, second)) {
+        throw new UsageException("the two passwords differ");
+      }
+      Arrays.fill(second, '\0');
+      return first;
+    }
+    String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+    if (line == null) {
+      throw new UsageException(
+          "no password: type it on a terminal, or give it in AISX_PASSWORD or on standard input");
+    }
+    return line.toCharArray();
+  }
+
+  private static void noPositional(Options o, String command) {
+    if (!o.positional().isEmpty()) {
+      throw new UsageException(command + " takes no argument '" + o.positional().get(0) + "'");
     }
   }
 

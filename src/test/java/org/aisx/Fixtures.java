@@ -29,6 +29,15 @@ public final class Fixtures {
     return app;
   }
 
+  /** The password every test account gets. */
+  public static final String PASSWORD = "correct horse battery staple";
+
+  /** Adds an account with {@link #PASSWORD}. */
+  public static org.aisx.account.User user(
+      App app, String email, org.aisx.account.Role role, String... bodies) {
+    return app.accounts().addUser(email, role, java.util.List.of(bodies), PASSWORD.toCharArray());
+  }
+
   /** Imports a fixture file from the test classpath. */
   public static ImportSummary load(App app, String resource) {
     try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {

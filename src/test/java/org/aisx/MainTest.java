@@ -80,4 +80,184 @@ class MainTest {
         .isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("/no/such/file.json");
   }
+
+  int runWith(String stdin, java.util.Map<String, String> env, String... args) {
+    out.reset();
+    err.reset();
+    return new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            env,
+            null)
+        .run(args);
+  }
+
+  String lastLine() {
+    String[] lines = out().strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void usersAndTokensAreCreatedAndRevokedFromTheCommandLine() {
+    String data = dir.resolve("data").toString();
+    String password = "a long enough password\n";
+
+    assertThat(
+            runWith(
+                password,
+                java.util.Map.of(),
+                "user",
+                "add",
+                "--email",
+                "Admin@Example.org",
+                "--role",
+                "admin",
+                "--data",
+                data))
+        .isEqualTo(0);
+    assertThat(out()).contains("Added admin admin@example.org");
+    assertThat(
+            runWith(
+                "",
+                java.util.Map.of("AISX_PASSWORD", "another long password"),
+                "user",
+                "add",
+                "--email",
+                "sec@itu.int",
+                "--role",
+                "contributor",
+                "--body",
+                "ITU-T",
+                "--body",
+                "ITU-R",
+                "--data",
+                data))
+        .isEqualTo(0);
+    assertThat(out()).contains("Added contributor sec@itu.int of ITU-R, ITU-T");
+    assertThat(runWith("", java.util.Map.of(), "user", "list", "--data", data)).isEqualTo(0);
+    assertThat(out())
+        .contains("admin@example.org\tadmin")
+        .contains("sec@itu.int\tcontributor\tITU-R,ITU-T");
+
+    assertThat(
+            runWith(
+                "",
+                java.util.Map.of(),
+                "token",
+                "create",
+                "--email",
+                "sec@itu.int",
+                "--data",
+                data))
+        .isEqualTo(0);
+    String token = lastLine();
+    assertThat(token).startsWith("aisx_").hasSizeGreaterThan(40);
+    assertThat(out()).contains("shown only this once");
+
+    try (App app = Fixtures.empty(dir.resolve("data"))) {
+      assertThat(app.accounts().userForToken(token).orElseThrow().email()).isEqualTo("sec@itu.int");
+      assertThat(
+              app.accounts()
+                  .authenticate("admin@example.org", "a long enough password".toCharArray()))
+          .isPresent();
+      assertThat(app.accounts().authenticate("sec@itu.int", "another long password".toCharArray()))
+          .isPresent();
+    }
+
+    assertThat(
+            runWith(
+                "",
+                java.util.Map.of(),
+                "token",
+                "revoke",
+                "--email",
+                "sec@itu.int",
+                "--data",
+                data))
+        .isEqualTo(0);
+    assertThat(out()).contains("Revoked 1 token(s) of sec@itu.int");
+    try (App app = Fixtures.empty(dir.resolve("data"))) {
+      assertThat(app.accounts().userForToken(token)).isEmpty();
+    }
+  }
+
+  @Test
+  void badAccountCommandsSayWhatIsWrong() {
+    String data = dir.resolve("data").toString();
+    // The password is never an argument.
+    assertThat(
+            runWith(
+                "pw-long-enough-123\n",
+                java.util.Map.of(),
+                "user",
+                "add",
+                "--email",
+                "a@b.org",
+                "--role",
+                "admin",
+                "--password",
+                "x",
+                "--data",
+                data))
+        .isEqualTo(2);
+    assertThat(
+            runWith(
+                "",
+                java.util.Map.of(),
+                "user",
+                "add",
+                "--email",
+                "a@b.org",
+                "--role",
+                "root",
+                "--data",
+                data))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("role must be contributor, coordinator or admin");
+    assertThat(
+            runWith(
+                "",
+                java.util.Map.of(),
+                "user",
+                "add",
+                "--email",
+                "a@b.org",
+                "--role",
+                "admin",
+                "--data",
+                data))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no password");
+    assertThat(
+            runWith(
+                "short\n",
+                java.util.Map.of(),
+                "user",
+                "add",
+                "--email",
+                "a@b.org",
+                "--role",
+                "contributor",
+                "--data",
+                data))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("body: a contributor belongs to at least one standards body")
+        .contains("password: at least 12 characters");
+    assertThat(
+            runWith(
+                "",
+                java.util.Map.of(),
+                "token",
+                "create",
+                "--email",
+                "ghost@b.org",
+                "--data",
+                data))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("ghost@b.org");
+    assertThat(runWith("", java.util.Map.of(), "token", "mint")).isEqualTo(2);
+  }
 }

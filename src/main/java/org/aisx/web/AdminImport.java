@@ -1,16 +1,14 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.List;
+import org.aisx.account.Permission;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Progress;
 import org.aisx.ingest.ImportSummary;
@@ -18,44 +16,36 @@ import org.aisx.ingest.Importer;
 
 /**
  * The admin upload page: a feed file in any import format, imported with the same summary as the
- * command line. Until accounts exist (roles of SPEC §6), it is guarded by an admin token the
- * operator sets at start-up; without one, uploads are switched off.
+ * command line. For admins only (SPEC §6); the form carries the session's CSRF token.
  */
 final class AdminImport {
   static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
   private final Importer importer;
-  private final String adminToken;
+  private final Access access;
   private final I18n i18n;
   private final Pages pages;
 
-  AdminImport(Importer importer, String adminToken, I18n i18n, Pages pages) {
+  AdminImport(Importer importer, Access access, I18n i18n, Pages pages) {
     this.importer = importer;
-    this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    this.access = access;
     this.i18n = i18n;
     this.pages = pages;
   }
 
   void form(Context ctx) {
+    access.require(ctx, Permission.IMPORT_FEED);
     Messages t = i18n.forRequest(ctx);
     pages.render(
         ctx,
         "import.jte",
         new Models.ImportPage(
-            pages.layout(ctx, t, t.get("import.title")), adminToken != null, null, null));
+            pages.layout(ctx, t, t.get("import.title")), access.formToken(ctx), null, null));
   }
 
   void upload(Context ctx) throws IOException {
+    access.require(ctx, Permission.IMPORT_FEED);
     Messages t = i18n.forRequest(ctx);
-    if (adminToken == null) {
-      throw new ForbiddenResponse(t.get("import.disabled"));
-    }
-    String given = ctx.formParam("token");
-    if (given == null
-        || !MessageDigest.isEqual(
-            given.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
-      throw new ForbiddenResponse(t.get("import.badToken"));
-    }
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
       throw new CatalogException.BadParameter("file", "choose a file to import");
@@ -84,7 +74,10 @@ final class AdminImport {
           ctx,
           "import.jte",
           new Models.ImportPage(
-              pages.layout(ctx, t, t.get("import.title")), true, summary, file.filename()));
+              pages.layout(ctx, t, t.get("import.title")),
+              access.formToken(ctx),
+              summary,
+              file.filename()));
     } finally {
       Files.deleteIfExists(saved);
       Files.deleteIfExists(dir);

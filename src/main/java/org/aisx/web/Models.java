@@ -21,7 +21,19 @@ public final class Models {
 
   /** The frame of every page: language, title, and links to the same page in other languages. */
   public record Layout(
-      Messages t, String title, String path, String query, List<String> languages) {
+      Messages t, String title, String path, String query, List<String> languages, Viewer viewer) {
+    /** The sign-in page, coming back here afterwards. */
+    public String signInUrl() {
+      if (path.equals("/signin") || path.equals("/signout")) {
+        return "/signin";
+      }
+      return "/signin?next=" + enc(path + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    public String roleLabel() {
+      return viewer == null ? "" : t.get("role." + viewer.role());
+    }
+
     public String langUrl(String lang) {
       String rest =
           query == null ? "" : query.replaceAll("(^|&)lang=[^&]*", "").replaceAll("^&", "");
@@ -244,7 +256,7 @@ public final class Models {
       String query,
       Map<String, Long> pending,
       List<ReviewRow> rows,
-      boolean enabled,
+      String csrf,
       org.aisx.classify.Classification.Outcome outcome) {
     public Messages t() {
       return layout.t();
@@ -338,7 +350,7 @@ public final class Models {
 
   /** The admin upload page, with the summary of the last upload when there is one. */
   public record ImportPage(
-      Layout layout, boolean enabled, org.aisx.ingest.ImportSummary summary, String fileName) {
+      Layout layout, String csrf, org.aisx.ingest.ImportSummary summary, String fileName) {
     public Messages t() {
       return layout.t();
     }
@@ -350,10 +362,31 @@ public final class Models {
     }
   }
 
+  /** Who is signed in, for the page header; {@code csrf} is null when there is no session. */
+  public record Viewer(String email, String role, String csrf) {}
+
+  /** The sign-in form; {@code error} is the message after a failed attempt. */
+  public record SignInPage(Layout layout, String csrf, String next, String email, String error) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  /** The sign-out confirmation. */
+  public record SignOutPage(Layout layout) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
   /** An error page. */
   public record ErrorPage(Layout layout, int status, String message, List<Problem> problems) {
     public Messages t() {
       return layout.t();
+    }
+
+    public boolean signInOffered() {
+      return status == 401 && layout.viewer() == null;
     }
   }
 

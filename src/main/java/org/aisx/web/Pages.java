@@ -28,6 +28,7 @@ final class Pages {
   private final SearchParams params;
   private final I18n i18n;
   private final TemplateEngine templates;
+  private final Access access;
 
   Pages(
       Catalog catalog,
@@ -38,7 +39,9 @@ final class Pages {
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
-      TemplateEngine templates) {
+      TemplateEngine templates,
+      Access access) {
+    this.access = access;
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -162,16 +165,28 @@ final class Pages {
                     "error.title."
                         + (status == 404
                             ? "404"
-                            : status == 401 || status == 403
-                                ? "403"
-                                : status >= 500 ? "500" : "400"))),
+                            : status == 401
+                                ? "401"
+                                : status == 403
+                                    ? "403"
+                                    : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
             status,
             message,
             problems));
   }
 
   Models.Layout layout(Context ctx, Messages t, String title) {
-    return new Models.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages());
+    Models.Viewer viewer =
+        access
+            .user(ctx)
+            .map(
+                u ->
+                    new Models.Viewer(
+                        u.email(),
+                        u.role().wire(),
+                        access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)))
+            .orElse(null);
+    return new Models.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages(), viewer);
   }
 
   void render(Context ctx, String template, Object model) {

@@ -1,14 +1,11 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.UnauthorizedResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.aisx.account.Permission;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Standard;
@@ -19,8 +16,8 @@ import org.aisx.taxonomy.Taxonomy;
 
 /**
  * The review queue of machine suggestions, as a page and as API: coordinators filter the pending
- * suggestions by dimension, concept and score, and confirm or reject many at once. Until accounts
- * exist (roles of SPEC §6), decisions need the operator's admin token, as the upload page does.
+ * suggestions by dimension, concept and score, and confirm or reject many at once. Anyone may see
+ * the queue; deciding needs a coordinator or an admin.
  */
 final class SuggestionReview {
   static final int PAGE_SIZE = 50;
@@ -33,7 +30,7 @@ final class SuggestionReview {
   private final Taxonomy taxonomy;
   private final I18n i18n;
   private final Pages pages;
-  private final String adminToken;
+  private final Access access;
 
   SuggestionReview(
       Catalog catalog,
@@ -41,13 +38,13 @@ final class SuggestionReview {
       Taxonomy taxonomy,
       I18n i18n,
       Pages pages,
-      String adminToken) {
+      Access access) {
     this.catalog = catalog;
     this.classification = classification;
     this.taxonomy = taxonomy;
     this.i18n = i18n;
     this.pages = pages;
-    this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    this.access = access;
   }
 
   /** The filters of the queue, validated. */
@@ -156,14 +153,14 @@ final class SuggestionReview {
             f.query(),
             classification.suggestions().pendingCounts(),
             rows(f, t.lang()),
-            adminToken != null,
+            access.user(ctx).isPresent() ? access.formToken(ctx) : null,
             outcome));
   }
 
   /** The page's form: the chosen suggestions, confirmed or rejected together. */
   void decide(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    String actor = coordinator(ctx, ctx.formParam("token"), t);
+    String actor = access.require(ctx, Permission.CONFIRM_CLASSIFICATION).email();
     String decision = ctx.formParam("decision");
     boolean confirm = confirmOrReject(decision);
     List<Suggestions.Decision> decisions = new ArrayList<>();
@@ -223,10 +220,7 @@ final class SuggestionReview {
 
   /** The API's decisions: {@code POST /api/v1/suggestions/decisions}. */
   void decideApi(Context ctx) {
-    Messages t = i18n.forRequest(ctx);
-    String auth = ctx.header("Authorization");
-    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
-    String actor = coordinator(ctx, token, t);
+    String actor = access.require(ctx, Permission.CONFIRM_CLASSIFICATION).email();
     Views.DecisionsBody body = ctx.bodyAsClass(Views.DecisionsBody.class);
     if (body == null || body.decisions() == null) {
       throw new CatalogException.BadParameter("decisions", "required");
@@ -252,20 +246,5 @@ final class SuggestionReview {
       decisions.add(new Suggestions.Decision(d.recordId(), d.dimension(), d.concept(), confirm));
     }
     ctx.json(classification.decide(decisions, actor));
-  }
-
-  /** The acting coordinator; until accounts exist, whoever holds the admin token. */
-  private String coordinator(Context ctx, String token, Messages t) {
-    if (adminToken == null) {
-      throw new ForbiddenResponse(t.get("review.disabled"));
-    }
-    if (token == null || token.isEmpty()) {
-      throw new UnauthorizedResponse(t.get("review.needToken"));
-    }
-    if (!MessageDigest.isEqual(
-        token.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
-      throw new ForbiddenResponse(t.get("import.badToken"));
-    }
-    return "admin-token";
   }
 }

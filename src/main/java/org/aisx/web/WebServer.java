@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aisx.account.AccessPolicy;
+import org.aisx.account.Accounts;
+import org.aisx.account.SignInLimiter;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
@@ -34,6 +37,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final I18n i18n;
   private final Pages pages;
+  private final Access access;
   private final Metrics metrics = new Metrics();
 
   public WebServer(
@@ -45,13 +49,17 @@ public final class WebServer implements AutoCloseable {
       ObjectMapper json,
       org.aisx.ingest.Importer importer,
       org.aisx.classify.Classification classification,
-      String adminToken) {
+      Accounts accounts,
+      AccessPolicy policy,
+      SignInLimiter signInLimiter,
+      boolean behindProxy) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     OverlapParams overlapParams = new OverlapParams(catalog, index);
     Api api =
         new Api(catalog, search, classification, overlap, overlapParams, taxonomy, params, i18n);
+    this.access = new Access(accounts, policy, i18n);
     this.pages =
         new Pages(
             catalog,
@@ -62,10 +70,13 @@ public final class WebServer implements AutoCloseable {
             taxonomy,
             params,
             i18n,
-            templates);
-    AdminImport adminImport = new AdminImport(importer, adminToken, i18n, pages);
+            templates,
+            access);
+    AdminImport adminImport = new AdminImport(importer, access, i18n, pages);
     SuggestionReview review =
-        new SuggestionReview(catalog, classification, taxonomy, i18n, pages, adminToken);
+        new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access);
+    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, behindProxy);
+    AccountApi accountApi = new AccountApi(accounts, access);
     this.app =
         Javalin.create(
             config -> {
@@ -89,6 +100,7 @@ public final class WebServer implements AutoCloseable {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     app.before(this::headers);
+    app.before(access::checkCsrf);
     app.before(ctx -> ctx.attribute("startNanos", System.nanoTime()));
     app.after(metrics::record);
 
@@ -101,6 +113,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/suggestions", review::list);
     app.post("/api/v1/suggestions/decisions", review::decideApi);
     app.get("/api/v1/openapi.json", api::openapi);
+    app.get("/api/v1/me", accountApi::me);
+    app.delete("/api/v1/tokens/{id}", accountApi::revokeToken);
     app.get("/healthz", api::health);
     app.get(
         "/metrics",
@@ -116,6 +130,10 @@ public final class WebServer implements AutoCloseable {
     app.post("/admin/import", adminImport::upload);
     app.get("/review/suggestions", review::page);
     app.post("/review/suggestions", review::decide);
+    app.get("/signin", signIn::form);
+    app.post("/signin", signIn::signIn);
+    app.get("/signout", signIn::confirmSignOut);
+    app.post("/signout", signIn::signOut);
 
     app.exception(
         CatalogException.class,
@@ -182,6 +200,7 @@ public final class WebServer implements AutoCloseable {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "too_large";
+      case 429 -> "too_many_requests";
       default -> status >= 500 ? "internal_error" : "error";
     };
   }

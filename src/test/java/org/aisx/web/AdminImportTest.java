@@ -12,24 +12,32 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.account.Role;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The admin upload page over real HTTP with a real multipart upload of a real feed excerpt. */
+/**
+ * The admin upload page over real HTTP with a real multipart upload of a real feed excerpt, signed
+ * in as an admin through the sign-in form.
+ */
 class AdminImportTest {
-  static final String TOKEN = "a-long-admin-token-for-tests";
+  static final String ADMIN = "admin@example.org";
   @TempDir Path dir;
   App app;
   WebServer server;
-  Http http;
+  Browser browser;
 
-  void start(String token) {
+  @BeforeEach
+  void start() {
     app = Fixtures.empty(dir);
-    server = app.web(token).start(0);
-    http = new Http(server.port());
+    Fixtures.user(app, ADMIN, Role.ADMIN);
+    Fixtures.user(app, "coord@example.org", Role.COORDINATOR);
+    server = app.web().start(0);
+    browser = new Browser(server.port());
   }
 
   @AfterEach
@@ -61,8 +69,8 @@ class AdminImportTest {
             .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(
-        HttpRequest.newBuilder(URI.create(http.base() + "/admin/import"))
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(browser.base() + "/admin/import"))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build());
@@ -74,12 +82,17 @@ class AdminImportTest {
     }
   }
 
+  String signInAs(String email) {
+    assertThat(browser.signIn(email, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    return browser.csrf("/admin/import");
+  }
+
   @Test
   void anUploadedFeedIsImportedAndSummarised() throws Exception {
-    start(TOKEN);
+    String csrf = signInAs(ADMIN);
     HttpResponse<String> r =
         upload(
-            Map.of("token", TOKEN, "format", "auto", "source", "rfc-editor"),
+            Map.of("_csrf", csrf, "format", "auto", "source", "rfc-editor"),
             "rfc-index.txt",
             rfcExcerpt());
 
@@ -88,19 +101,19 @@ class AdminImportTest {
     assertThat(d.select(".counts dd").eachText()).containsExactly("5", "0", "0", "0", "0");
     assertThat(app.catalog().get("rfc-9110").source()).isEqualTo("rfc-editor");
 
-    HttpResponse<String> again = upload(Map.of("token", TOKEN), "rfc-index.txt", rfcExcerpt());
+    HttpResponse<String> again = upload(Map.of("_csrf", csrf), "rfc-index.txt", rfcExcerpt());
     assertThat(Jsoup.parse(again.body()).select(".counts dd").eachText())
         .containsExactly("0", "0", "5", "0", "0");
   }
 
   @Test
   void rejectedRecordsAreListedWithTheirPlaceAndEscaped() throws Exception {
-    start(TOKEN);
+    String csrf = signInAs(ADMIN);
     String feed =
         "[{\"identifier\": \"X <script>alert(1)</script>\", \"sdo\": \"X\", \"type\": \"other\", \"status\": \"in-force\"}]";
     HttpResponse<String> r =
         upload(
-            Map.of("token", TOKEN, "format", "json"),
+            Map.of("_csrf", csrf, "format", "json"),
             "bad.json",
             feed.getBytes(StandardCharsets.UTF_8));
     assertThat(r.statusCode()).isEqualTo(200);
@@ -111,18 +124,31 @@ class AdminImportTest {
   }
 
   @Test
-  void aWrongTokenIsRefusedAndNothingIsImported() throws Exception {
-    start(TOKEN);
-    HttpResponse<String> r = upload(Map.of("token", "guess"), "rfc-index.txt", rfcExcerpt());
-    assertThat(r.statusCode()).isEqualTo(403);
+  void anUploadWithoutOrWithAWrongCsrfTokenIsRefusedAndNothingIsImported() throws Exception {
+    String csrf = signInAs(ADMIN);
+    assertThat(upload(Map.of(), "rfc-index.txt", rfcExcerpt()).statusCode()).isEqualTo(403);
+    assertThat(upload(Map.of("_csrf", csrf + "x"), "rfc-index.txt", rfcExcerpt()).statusCode())
+        .isEqualTo(403);
     assertThat(app.catalog().count()).isZero();
   }
 
   @Test
-  void withoutAnAdminTokenUploadsAreSwitchedOff() throws Exception {
-    start(null);
-    assertThat(Jsoup.parse(http.get("/admin/import").body()).select("form.upload")).isEmpty();
-    HttpResponse<String> r = upload(Map.of("token", ""), "rfc-index.txt", rfcExcerpt());
+  void thePublicIsAskedToSignInAndOtherRolesAreRefused() throws Exception {
+    HttpResponse<String> page = browser.get("/admin/import");
+    assertThat(page.statusCode()).isEqualTo(401);
+    Document d = Jsoup.parse(page.body());
+    assertThat(d.select("form.upload")).isEmpty();
+    assertThat(d.select("main a[href^=/signin]").attr("href"))
+        .isEqualTo("/signin?next=%2Fadmin%2Fimport");
+    // The public has no CSRF token of a session: refused before anything is read.
+    assertThat(upload(Map.of(), "rfc-index.txt", rfcExcerpt()).statusCode()).isEqualTo(403);
+
+    assertThat(browser.signIn("coord@example.org", Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    HttpResponse<String> refused = browser.get("/admin/import");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(refused.body()).select("form.upload")).isEmpty();
+    String session = browser.csrf("/signout");
+    HttpResponse<String> r = upload(Map.of("_csrf", session), "rfc-index.txt", rfcExcerpt());
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(app.catalog().count()).isZero();
   }

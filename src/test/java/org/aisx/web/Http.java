@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 
 /** A real HTTP client against a server started on a free port. */
 final class Http {
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client;
   private final String base;
 
   Http(int port) {
-    this.base = "http://localhost:" + port;
+    this("http://localhost:" + port, HttpClient.newHttpClient());
+  }
+
+  Http(String base, HttpClient client) {
+    this.base = base;
+    this.client = client;
   }
 
   HttpResponse<String> get(String path) {

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * in the background: the review queue, bulk decisions, and what they change in records and search.
  */
 class SuggestionReviewTest {
-  static final String TOKEN = "review-token-0123456789";
+  static final String COORDINATOR = "coordinator@example.org";
+  static String token;
+  static String contributorToken;
   @TempDir static Path dir;
   static App app;
   static WebServer server;
@@ -38,8 +40,12 @@ class SuggestionReviewTest {
   @BeforeAll
   static void start() throws Exception {
     app = Fixtures.starter(dir);
+    Fixtures.user(app, COORDINATOR, org.aisx.account.Role.COORDINATOR);
+    Fixtures.user(app, "editor@ieee.org", org.aisx.account.Role.CONTRIBUTOR, "IEEE");
+    token = app.accounts().createToken(COORDINATOR, "test").secret();
+    contributorToken = app.accounts().createToken("editor@ieee.org", "test").secret();
     job = app.startEmbedding(Progress.SILENT);
-    server = app.web(TOKEN).start(0);
+    server = app.web().start(0);
     http = new Http(server.port());
     awaitClassified();
   }
@@ -179,22 +185,25 @@ class SuggestionReviewTest {
   }
 
   @Test
-  void decisionsNeedTheTokenAndNameWhatIsWrong() {
+  void decisionsNeedACoordinatorAndNameWhatIsWrong() {
     String one = "{\"decisions\":[" + decision("rfc-9110", "vertical", "health", "confirm") + "]}";
     assertThat(decide(null, one).statusCode()).isEqualTo(401);
-    assertThat(decide("wrong-token-0000000000", one).statusCode()).isEqualTo(403);
+    assertThat(decide("aisx_not-a-token", one).statusCode()).isEqualTo(401);
+    assertThat(decide(contributorToken, one).statusCode()).isEqualTo(403);
+    assertThat(body(http.get("/api/v1/standards/rfc-9110")).get("verticals").toString())
+        .doesNotContain("health");
     HttpResponse<String> bad =
         decide(
-            TOKEN,
+            token,
             "{\"decisions\":[" + decision("rfc-9110", "vertical", "no-such", "confirm") + "]}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("decisions[0].concept");
     HttpResponse<String> verb =
         decide(
-            TOKEN, "{\"decisions\":[" + decision("rfc-9110", "vertical", "health", "maybe") + "]}");
+            token, "{\"decisions\":[" + decision("rfc-9110", "vertical", "health", "maybe") + "]}");
     assertThat(verb.statusCode()).isEqualTo(400);
     assertThat(verb.body()).contains("decisions[0].decision");
-    assertThat(decide(TOKEN, "{\"decisions\": 5").statusCode()).isEqualTo(400);
+    assertThat(decide(token, "{\"decisions\": 5").statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -221,7 +230,7 @@ class SuggestionReviewTest {
 
     HttpResponse<String> r =
         decide(
-            TOKEN,
+            token,
             "{\"decisions\":["
                 + decision(yesId, "concern", concept, "confirm")
                 + ","
@@ -266,42 +275,53 @@ class SuggestionReviewTest {
 
   @Test
   void coordinatorsConfirmInBulkFromThePage() {
-    String page = http.get("/review/suggestions?dimension=application&min=50").body();
-    assertThat(page).contains("name=\"item\"");
+    Browser browser = new Browser(server.port());
+    String anonymous = browser.get("/review/suggestions?dimension=application&min=50").body();
+    assertThat(anonymous).contains("name=\"item\"").doesNotContain("name=\"_csrf\"");
+    assertThat(browser.signIn(COORDINATOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    String page = browser.get("/review/suggestions?dimension=application&min=50").body();
+    String csrf = org.jsoup.Jsoup.parse(page).select("form.review input[name=_csrf]").attr("value");
+    assertThat(csrf).isNotEmpty();
     List<String> items = new ArrayList<>();
     var m = java.util.regex.Pattern.compile("name=\"item\" value=\"([^\"]+)\"").matcher(page);
     while (m.find() && items.size() < 3) {
       items.add(m.group(1));
     }
     assertThat(items).hasSize(3);
+    // Without the form's CSRF token nothing changes.
+    assertThat(post(browser, "decision=confirm&item=" + enc(items.get(0))).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            body(http.get("/api/v1/standards/" + items.get(0).split("\\|")[0]))
+                .get("applications")
+                .toString())
+        .doesNotContain("\"" + items.get(0).split("\\|")[2] + "\"");
     StringBuilder form =
-        new StringBuilder("decision=confirm&dimension=application&min=50&token=" + TOKEN);
+        new StringBuilder("decision=confirm&dimension=application&min=50&_csrf=" + enc(csrf));
     for (String i : items) {
-      form.append("&item=").append(URLEncoder.encode(i, StandardCharsets.UTF_8));
+      form.append("&item=").append(enc(i));
     }
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(http.base() + "/review/suggestions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build());
+    HttpResponse<String> r = post(browser, form.toString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("Confirmed 3");
     for (String i : items) {
       String[] parts = i.split("\\|");
-      assertThat(body(http.get("/api/v1/standards/" + parts[0])).get("applications").toString())
-          .contains("\"" + parts[2] + "\"");
+      JsonNode record = body(http.get("/api/v1/standards/" + parts[0]));
+      assertThat(record.get("applications").toString()).contains("\"" + parts[2] + "\"");
+      JsonNode events = body(http.get("/api/v1/standards/" + parts[0] + "/history")).get("events");
+      assertThat(events.get(events.size() - 1).get("actor").asText()).isEqualTo(COORDINATOR);
     }
-    // Without the token nothing changes.
-    HttpResponse<String> refused =
-        http.send(
-            HttpRequest.newBuilder(URI.create(http.base() + "/review/suggestions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "decision=reject&item="
-                            + URLEncoder.encode(items.get(0), StandardCharsets.UTF_8)))
-                .build());
-    assertThat(refused.statusCode()).isEqualTo(401);
+  }
+
+  static HttpResponse<String> post(Browser browser, String form) {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(browser.base() + "/review/suggestions"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,239 @@
+package org.aisx.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
+
+/**
+ * Accounts, sign-in sessions and API tokens. Passwords are kept as Argon2id hashes; session ids and
+ * tokens are 32 random bytes whose SHA-256 is all that is stored.
+ */
+public final class Accounts {
+  /** A session ends this long after sign-in. */
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  public static final int MIN_PASSWORD = 12;
+  static final int MAX_PASSWORD = 1_000;
+  static final String TOKEN_PREFIX = "aisx_";
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+  private static final Base64.Encoder URL64 = Base64.getUrlEncoder().withoutPadding();
+
+  private final AccountStore store;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public Accounts(AccountStore store, PasswordHasher hasher, Clock clock, SecureRandom random) {
+    this.store = store;
+    this.hasher = hasher;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /**
+   * Creates an account. Contributors belong to at least one body; the other roles to none. Throws
+   * {@link CatalogException.Invalid} naming each field that is wrong.
+   */
+  public User addUser(String email, Role role, Collection<String> bodies, char[] password) {
+    List<Problem> problems = new ArrayList<>();
+    String address = normaliseEmail(email);
+    if (address.isEmpty()) {
+      problems.add(new Problem("email", "required"));
+    } else if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
+      problems.add(new Problem("email", "not an e-mail address"));
+    } else if (store.findByEmail(address).isPresent()) {
+      problems.add(new Problem("email", "an account with this e-mail already exists"));
+    }
+    Set<String> clean = new LinkedHashSet<>();
+    for (String b : bodies) {
+      if (b == null || b.isBlank()) {
+        problems.add(new Problem("body", "empty"));
+      } else if (b.strip().length() > 100) {
+        problems.add(new Problem("body", "longer than 100 characters"));
+      } else {
+        clean.add(b.strip());
+      }
+    }
+    if (role == null || role == Role.PUBLIC) {
+      problems.add(new Problem("role", "must be contributor, coordinator or admin"));
+    } else if (role == Role.CONTRIBUTOR && clean.isEmpty()) {
+      problems.add(new Problem("body", "a contributor belongs to at least one standards body"));
+    } else if (role != Role.CONTRIBUTOR && !clean.isEmpty()) {
+      problems.add(new Problem("body", "only contributors belong to standards bodies"));
+    }
+    if (password == null || password.length < MIN_PASSWORD) {
+      problems.add(new Problem("password", "at least " + MIN_PASSWORD + " characters"));
+    } else if (password.length > MAX_PASSWORD) {
+      problems.add(new Problem("password", "at most " + MAX_PASSWORD + " characters"));
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("account", problems);
+    }
+    User user = new User(UUID.randomUUID().toString(), address, role, clean, now());
+    store.addUser(user, hasher.hash(password));
+    return user;
+  }
+
+  /** The account whose e-mail and password these are; empty for any mismatch. */
+  public Optional<User> authenticate(String email, char[] password) {
+    Optional<User> user = store.findByEmail(normaliseEmail(email));
+    if (user.isEmpty() || password == null || password.length > MAX_PASSWORD) {
+      hasher.verifyNothing(password == null ? new char[0] : password);
+      return Optional.empty();
+    }
+    String hash = store.passwordHash(user.get().id()).orElse(null);
+    return hasher.verify(password, hash) ? user : Optional.empty();
+  }
+
+  public Optional<User> user(String email) {
+    return store.findByEmail(normaliseEmail(email));
+  }
+
+  public List<User> users() {
+    return store.users();
+  }
+
+  /** Issues a new API token for the account with this e-mail. */
+  public IssuedToken createToken(String email, String label) {
+    User user = existing(email);
+    if (label != null && label.length() > 200) {
+      throw new CatalogException.Invalid(
+          "token", List.of(new Problem("label", "longer than 200 characters")));
+    }
+    String secret = TOKEN_PREFIX + URL64.encodeToString(randomBytes(32));
+    byte[] idBytes = randomBytes(8);
+    TokenInfo info =
+        new TokenInfo(HexFormat.of().formatHex(idBytes), user.id(), label, now(), null);
+    store.addToken(info, sha256(secret));
+    return new IssuedToken(info, secret);
+  }
+
+  /** The account a live token belongs to; empty for an unknown or revoked token. */
+  public Optional<User> userForToken(String secret) {
+    if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
+      return Optional.empty();
+    }
+    return store
+        .tokenByHash(sha256(secret))
+        .filter(TokenInfo::live)
+        .flatMap(t -> store.findById(t.userId()));
+  }
+
+  /** The token a secret stands for, revoked or not. */
+  public Optional<TokenInfo> tokenInfo(String secret) {
+    if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
+      return Optional.empty();
+    }
+    return store.tokenByHash(sha256(secret));
+  }
+
+  /** A token by its id (not its secret). */
+  public Optional<TokenInfo> token(String tokenId) {
+    return tokenId == null || tokenId.length() > 20 ? Optional.empty() : store.tokenById(tokenId);
+  }
+
+  /** Revokes a token by its id; false when it was already revoked or does not exist. */
+  public boolean revokeToken(String tokenId) {
+    return store.revokeToken(tokenId, now());
+  }
+
+  public List<TokenInfo> tokens(String email) {
+    return store.tokens(existing(email).id());
+  }
+
+  /** Revokes one token of the account with this e-mail; false if it has no such live token. */
+  public boolean revokeToken(String email, String tokenId) {
+    User user = existing(email);
+    boolean owned = store.tokens(user.id()).stream().anyMatch(t -> t.id().equals(tokenId));
+    return owned && store.revokeToken(tokenId, now());
+  }
+
+  /** Revokes every live token of the account with this e-mail; returns how many. */
+  public int revokeAllTokens(String email) {
+    return store.revokeTokens(existing(email).id(), now());
+  }
+
+  /** Signs {@code user} in: a new session with its own CSRF token. */
+  public Session startSession(User user) {
+    Instant now = now();
+    store.deleteSessionsExpiredBefore(now);
+    String id = URL64.encodeToString(randomBytes(32));
+    String csrf = URL64.encodeToString(randomBytes(32));
+    Instant expires = now.plus(SESSION_LIFETIME);
+    store.addSession(sha256(id), user.id(), csrf, now, expires);
+    return new Session(id, csrf, user, expires);
+  }
+
+  /** The live session a cookie value stands for. */
+  public Optional<Session> session(String id) {
+    if (id == null || id.isEmpty() || id.length() > 100) {
+      return Optional.empty();
+    }
+    Instant now = now();
+    return store
+        .session(sha256(id))
+        .filter(s -> s.expires().isAfter(now))
+        .flatMap(
+            s -> store.findById(s.userId()).map(u -> new Session(id, s.csrf(), u, s.expires())));
+  }
+
+  /** Signs a session out. */
+  public void endSession(String id) {
+    if (id != null && !id.isEmpty() && id.length() <= 100) {
+      store.deleteSession(sha256(id));
+    }
+  }
+
+  /** A random value for a CSRF token outside a session (the sign-in form). */
+  public String randomToken() {
+    return URL64.encodeToString(randomBytes(32));
+  }
+
+  private User existing(String email) {
+    return store
+        .findByEmail(normaliseEmail(email))
+        .orElseThrow(() -> new CatalogException.NotFound("account " + email));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    random.nextBytes(b);
+    return b;
+  }
+
+  static String normaliseEmail(String email) {
+    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  static String sha256(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

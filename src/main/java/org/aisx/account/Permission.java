@@ -1,0 +1,39 @@
+package org.aisx.account;
+
+/**
+ * Every write (and the review queue) of the Exchange. Handlers name one of these when they ask the
+ * {@link AccessPolicy}; body-scoped ones also name the standards bodies the write touches.
+ */
+public enum Permission {
+  /** Submit a new record for review ({@code POST /api/v1/submissions}, action create). */
+  SUBMIT_CREATE(true),
+  /** Submit a change to an existing record for review (action update). */
+  SUBMIT_UPDATE(true),
+  /** See the queue of pending submissions. */
+  VIEW_REVIEW_QUEUE(false),
+  /** Approve, reject or ask for changes on a submission. */
+  DECIDE_SUBMISSION(false),
+  /** Edit a record directly ({@code PUT /api/v1/standards/{id}}). */
+  EDIT_RECORD(false),
+  /** Edit the taxonomy. */
+  EDIT_TAXONOMY(false),
+  /** Edit the required-field policy. */
+  EDIT_FIELD_POLICY(false),
+  /** Confirm or reject machine classification suggestions. */
+  CONFIRM_CLASSIFICATION(false),
+  /** Create, change and remove accounts, and their API tokens. */
+  MANAGE_ACCOUNTS(false),
+  /** Import a feed (admin upload page). */
+  IMPORT_FEED(false);
+
+  private final boolean bodyScoped;
+
+  Permission(boolean bodyScoped) {
+    this.bodyScoped = bodyScoped;
+  }
+
+  /** Whether a contributor may hold it for the records of their own bodies. */
+  public boolean bodyScoped() {
+    return bodyScoped;
+  }
+}

@@ -1,0 +1,119 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.Optional;
+import org.aisx.account.Accounts;
+import org.aisx.account.SignInLimiter;
+import org.aisx.account.User;
+
+/** The sign-in and sign-out pages. */
+final class SignIn {
+  private final Accounts accounts;
+  private final SignInLimiter limiter;
+  private final Access access;
+  private final I18n i18n;
+  private final Pages pages;
+  private final boolean behindProxy;
+
+  SignIn(
+      Accounts accounts,
+      SignInLimiter limiter,
+      Access access,
+      I18n i18n,
+      Pages pages,
+      boolean behindProxy) {
+    this.behindProxy = behindProxy;
+    this.accounts = accounts;
+    this.limiter = limiter;
+    this.access = access;
+    this.i18n = i18n;
+    this.pages = pages;
+  }
+
+  void form(Context ctx) {
+    show(ctx, HttpStatus.OK, safeNext(ctx.queryParam("next")), "", null);
+  }
+
+  void signIn(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
+    String password = ctx.formParam("password");
+    String next = safeNext(ctx.formParam("next"));
+    Optional<Duration> wait = limiter.wait(email, clientAddress(ctx));
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds());
+      ctx.header("Retry-After", Long.toString(seconds));
+      throw new HttpResponseException(
+          HttpStatus.TOO_MANY_REQUESTS.getCode(), t.get("signin.tooMany", (seconds + 59) / 60));
+    }
+    if (email.isEmpty() || password == null || password.isEmpty()) {
+      show(ctx, HttpStatus.BAD_REQUEST, next, email, t.get("signin.missing"));
+      return;
+    }
+    Optional<User> user = accounts.authenticate(email, password.toCharArray());
+    if (user.isEmpty()) {
+      limiter.failed(email, clientAddress(ctx));
+      show(ctx, HttpStatus.UNAUTHORIZED, next, email, t.get("signin.failed"));
+      return;
+    }
+    limiter.succeeded(email);
+    access.signIn(ctx, accounts.startSession(user.get()));
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
+  }
+
+  void confirmSignOut(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    pages.render(
+        ctx, "signout.jte", new Models.SignOutPage(pages.layout(ctx, t, t.get("signout.title"))));
+  }
+
+  void signOut(Context ctx) {
+    access.signOut(ctx);
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  private void show(Context ctx, HttpStatus status, String next, String email, String error) {
+    Messages t = i18n.forRequest(ctx);
+    String csrf = access.formToken(ctx);
+    ctx.status(status);
+    pages.render(
+        ctx,
+        "signin.jte",
+        new Models.SignInPage(
+            pages.layout(ctx, t, t.get("signin.title")), csrf, next, email, error));
+  }
+
+  /**
+   * The client's address for the sign-in limit. Behind a reverse proxy every connection comes from
+   * the proxy, so (with {@code serve --behind-proxy}) the address is the last entry of
+   * X-Forwarded-For, the one the proxy itself added; otherwise the header is ignored, since any
+   * client can send it.
+   */
+  String clientAddress(Context ctx) {
+    String forwarded = behindProxy ? ctx.header("X-Forwarded-For") : null;
+    if (forwarded != null && !forwarded.isBlank()) {
+      String[] hops = forwarded.split(",");
+      String last = hops[hops.length - 1].strip();
+      if (!last.isEmpty() && last.length() <= 100) {
+        return last;
+      }
+    }
+    return ctx.ip();
+  }
+
+  /** Where to go after signing in: a path on this site only, never another site. */
+  static String safeNext(String next) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.startsWith("/\\")
+        || next.length() > 2000
+        || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return "/";
+    }
+    return next;
+  }
+}

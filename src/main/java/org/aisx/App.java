@@ -267,6 +267,7 @@ public final class App implements AutoCloseable {
     if (embeddingJob != null) {
       embeddingJob.close();
     }
+    classification.close();
     index.close();
     store.close();
   }

@@ -29,7 +29,7 @@ import org.aisx.taxonomy.Taxonomy;
  * reject them (never suggested again for that record). Decisions become examples the classifier
  * learns from, so each one leads to the catalogue being classified again in the background.
  */
-public final class Classification implements VectorFollower {
+public final class Classification implements VectorFollower, AutoCloseable {
   private final CatalogStore store;
   private final Catalog catalog;
   private final Vectors vectors;
@@ -44,6 +44,21 @@ public final class Classification implements VectorFollower {
   private volatile Consumer<Collection<String>> recheck = ids -> {};
 
   private record Learned(Examples examples, String fingerprint) {}
+
+  /**
+   * Relearning reads every record (to find the classified ones), so it runs off the request thread,
+   * one at a time; requests that arrive meanwhile fold into the next run.
+   */
+  private final java.util.concurrent.ExecutorService relearning =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "classification-relearn");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final java.util.concurrent.atomic.AtomicBoolean relearnQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public Classification(
       CatalogStore store,
@@ -180,7 +195,13 @@ public final class Classification implements VectorFollower {
       }
     }
     catalog.publish();
-    relearn();
+    if (relearnQueued.compareAndSet(false, true)) {
+      relearning.submit(
+          () -> {
+            relearnQueued.set(false);
+            relearn();
+          });
+    }
     return new Outcome(confirmed, decisions.size() - confirmed, records.size());
   }
 
@@ -202,6 +223,11 @@ public final class Classification implements VectorFollower {
           }
         });
     return b.build();
+  }
+
+  @Override
+  public void close() {
+    relearning.shutdownNow();
   }
 
   /** Rebuilds the examples from people's decisions and, if they changed, reclassifies. */

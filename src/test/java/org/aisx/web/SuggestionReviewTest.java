@@ -182,6 +182,17 @@ class SuggestionReviewTest {
         body(http.get("/api/v1/standards?vertical=telecommunications&suggestions=exclude&size=1"));
     assertThat(with.get("total").asLong()).isGreaterThan(without.get("total").asLong());
     assertThat(http.get("/api/v1/standards?suggestions=maybe").statusCode()).isEqualTo(400);
+    // The search page offers the same choice, and keeps it.
+    String page = http.get("/search?vertical=telecommunications&suggestions=exclude").body();
+    var doc = org.jsoup.Jsoup.parse(page);
+    assertThat(doc.select("input[name=suggestions][value=exclude]").hasAttr("checked")).isTrue();
+    assertThat(doc.select("input[name=suggestions][value=include]").hasAttr("checked")).isFalse();
+    String withSuggestions =
+        org.jsoup.Jsoup.parse(http.get("/search?vertical=telecommunications").body())
+            .select("#results-heading")
+            .text();
+    assertThat(withSuggestions).startsWith(with.get("total").asLong() + " ");
+    assertThat(doc.select("#results-heading").text()).isNotEqualTo(withSuggestions);
   }
 
   @Test

@@ -88,7 +88,13 @@ public final class App implements AutoCloseable {
     this.importer = new Importer(catalog, reader, jsonFormat, json);
     this.classification =
         new Classification(
-            store, catalog, vectors, new Classifier(taxonomy, embedder), suggestions, taxonomy);
+            store,
+            catalog,
+            vectors,
+            index,
+            new Classifier(taxonomy, embedder),
+            suggestions,
+            taxonomy);
     this.accounts = accounts(db);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());

@@ -102,6 +102,19 @@ public final class Catalog {
    */
   public synchronized List<WriteOutcome> stageAll(
       List<Standard> incoming, String actor, String source) {
+    return stageAll(incoming, actor, source, Map.of());
+  }
+
+  /**
+   * Saves many records in one transaction, each based on the revision {@code expectedRevisions}
+   * gives for its id (none: whatever is stored). If any record moved on, {@link
+   * CatalogException.Conflict} is thrown before anything is written.
+   */
+  public synchronized List<WriteOutcome> stageAll(
+      List<Standard> incoming,
+      String actor,
+      String source,
+      Map<String, Integer> expectedRevisions) {
     List<String> ids = incoming.stream().map(Standard::id).distinct().toList();
     Map<String, Standard> current = new HashMap<>(store.findAll(ids));
     Map<String, Integer> storedRevision = new HashMap<>();
@@ -109,7 +122,13 @@ public final class Catalog {
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
     for (Standard s : incoming) {
-      Planned plan = plan(s, Optional.ofNullable(current.get(s.id())), actor, source, null);
+      Planned plan =
+          plan(
+              s,
+              Optional.ofNullable(current.get(s.id())),
+              actor,
+              source,
+              expectedRevisions.get(s.id()));
       outcomes.add(plan.outcome());
       if (plan.write() != null) {
         current.put(s.id(), plan.outcome().record());

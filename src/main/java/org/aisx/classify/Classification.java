@@ -3,12 +3,19 @@ package org.aisx.classify;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
@@ -16,6 +23,7 @@ import org.aisx.catalog.CatalogStore;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Suggestion;
+import org.aisx.search.SearchIndex;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.VectorFollower;
 import org.aisx.semantic.Vectors;
@@ -27,49 +35,56 @@ import org.aisx.taxonomy.Taxonomy;
  * on it. Records are classified by the embedding job as soon as their vectors are current;
  * coordinators confirm suggestions (the concept moves into the record, with a history event) or
  * reject them (never suggested again for that record). Decisions become examples the classifier
- * learns from, so each one leads to the catalogue being classified again in the background.
+ * learns from: the records close to a changed example are classified again in the background.
  */
 public final class Classification implements VectorFollower, AutoCloseable {
+  /** How many of a changed example's nearest records are classified again. */
+  static final int RELEARN_NEIGHBOURS = 200;
+
   private final CatalogStore store;
   private final Catalog catalog;
   private final Vectors vectors;
+  private final SearchIndex index;
   private final Classifier classifier;
   private final Suggestions suggestions;
   private final Taxonomy taxonomy;
 
-  /** The examples in use and their fingerprint; null until first needed. */
-  private volatile Learned learned;
+  /** The examples in use; null until first needed. */
+  private volatile Map<String, Examples.Example> learned;
 
-  /** Told the ids of records to classify again when the examples change; set once by the app. */
+  /** Records to classify again although their text did not change (their examples did). */
+  private final Set<String> forced = ConcurrentHashMap.newKeySet();
+
+  /** Told the ids of records to classify again; set once by the app (the embedding job). */
   private volatile Consumer<Collection<String>> recheck = ids -> {};
-
-  private record Learned(Examples examples, String fingerprint) {}
 
   /**
    * Relearning reads every record (to find the classified ones), so it runs off the request thread,
    * one at a time; requests that arrive meanwhile fold into the next run.
    */
-  private final java.util.concurrent.ExecutorService relearning =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
+  private final ExecutorService relearning =
+      Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(r, "classification-relearn");
             t.setDaemon(true);
             return t;
           });
 
-  private final java.util.concurrent.atomic.AtomicBoolean relearnQueued =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean relearnQueued = new AtomicBoolean();
+  private final AtomicInteger relearnsPending = new AtomicInteger();
 
   public Classification(
       CatalogStore store,
       Catalog catalog,
       Vectors vectors,
+      SearchIndex index,
       Classifier classifier,
       Suggestions suggestions,
       Taxonomy taxonomy) {
     this.store = store;
     this.catalog = catalog;
     this.vectors = vectors;
+    this.index = index;
     this.classifier = classifier;
     this.suggestions = suggestions;
     this.taxonomy = taxonomy;
@@ -84,28 +99,30 @@ public final class Classification implements VectorFollower, AutoCloseable {
     return suggestions;
   }
 
-  /** The classifier version, including the examples it learned from. */
-  String version() {
-    return classifier.version() + "/" + learned().fingerprint();
+  /** Whether no relearning is under way or owed (for tests and operators). */
+  public boolean settled() {
+    return relearnsPending.get() == 0 && forced.isEmpty();
   }
 
   @Override
   public boolean current(Standard record, String textHash) {
-    return suggestions.current(record, textHash, version());
+    return !forced.contains(record.id())
+        && suggestions.current(record, textHash, classifier.version());
   }
 
   @Override
   public void follow(List<Embedded> batch) {
-    Learned l = learned();
-    String version = classifier.version() + "/" + l.fingerprint();
+    Examples examples = new Examples(List.copyOf(learned().values()));
     List<Suggestions.Classified> out = new ArrayList<>();
     for (Embedded e : batch) {
       Map<String, List<Suggestion>> made =
           classifier.classify(
-              e.record(), e.vector(), l.examples(), suggestions.rejectedFor(e.record().id()));
-      out.add(new Suggestions.Classified(e.record().id(), e.textHash(), version, made));
+              e.record(), e.vector(), examples, suggestions.rejectedFor(e.record().id()));
+      out.add(
+          new Suggestions.Classified(e.record().id(), e.textHash(), classifier.version(), made));
     }
     suggestions.replaceAll(out);
+    batch.forEach(e -> forced.remove(e.record().id()));
   }
 
   /** The record with its current machine suggestions in place of any it carried. */
@@ -124,8 +141,9 @@ public final class Classification implements VectorFollower, AutoCloseable {
 
   /**
    * Applies people's decisions: confirmed concepts are written into their records (one new revision
-   * and a history event per record, by {@code actor}); rejected ones are recorded and dropped.
-   * Every decision is checked first, so a batch with one bad decision changes nothing.
+   * and a history event per record, by {@code actor}, all in one transaction); rejected ones are
+   * recorded and dropped. Every decision is checked first, and a record that changed since it was
+   * read fails the whole batch with a conflict, so a batch is applied whole or not at all.
    */
   public Outcome decide(List<Suggestions.Decision> decisions, String actor) {
     if (decisions.isEmpty()) {
@@ -182,24 +200,31 @@ public final class Classification implements VectorFollower, AutoCloseable {
         confirmed++;
       }
     }
-    // Records first (each at the revision it was read at), then the decisions.
+    List<Standard> updated = new ArrayList<>();
+    Map<String, Integer> revisions = new HashMap<>();
     confirm.forEach(
         (id, byDimension) -> {
           Standard r = records.get(id);
-          catalog.save(withConfirmed(r, byDimension), actor, "review", r.revision());
+          updated.add(withConfirmed(r, byDimension));
+          revisions.put(id, r.revision());
         });
+    // The records first (all or none), then the decisions; then every touched record is indexed
+    // again, so the index shows the decisions whatever order its queue met them in.
+    catalog.stageAll(updated, actor, "review", revisions);
     suggestions.decided(decisions, scores, actor);
-    for (String id : records.keySet()) {
-      if (!confirm.containsKey(id)) {
-        catalog.reindex(id);
-      }
-    }
+    records.keySet().forEach(catalog::reindex);
     catalog.publish();
+    relearnsPending.incrementAndGet();
     if (relearnQueued.compareAndSet(false, true)) {
       relearning.submit(
           () -> {
+            int folded = relearnsPending.get();
             relearnQueued.set(false);
-            relearn();
+            try {
+              relearn();
+            } finally {
+              relearnsPending.addAndGet(-folded);
+            }
           });
     }
     return new Outcome(confirmed, decisions.size() - confirmed, records.size());
@@ -209,7 +234,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
     Standard.Builder b = r.toBuilder();
     byDimension.forEach(
         (dim, concepts) -> {
-          List<String> list = new ArrayList<>(Suggestions.confirmed(r, dim));
+          List<String> list = new ArrayList<>(r.concepts(dim));
           for (String c : concepts) {
             if (!list.contains(c)) {
               list.add(c);
@@ -230,20 +255,41 @@ public final class Classification implements VectorFollower, AutoCloseable {
     relearning.shutdownNow();
   }
 
-  /** Rebuilds the examples from people's decisions and, if they changed, reclassifies. */
+  /**
+   * Rebuilds the examples from people's decisions; the records near an example that changed are
+   * classified again (the example itself among them).
+   */
   void relearn() {
-    Learned before = learned;
-    Learned now = buildExamples();
+    Map<String, Examples.Example> before = learned;
+    Map<String, Examples.Example> now = buildExamples();
     learned = now;
-    if (before == null || !before.fingerprint().equals(now.fingerprint())) {
-      List<String> ids = new ArrayList<>();
-      store.forEach(s -> ids.add(s.id()));
-      recheck.accept(ids);
+    if (before == null) {
+      return;
+    }
+    Set<String> changed = new HashSet<>();
+    now.forEach(
+        (id, e) -> {
+          if (!e.sameLabels(before.get(id))) {
+            changed.add(id);
+          }
+        });
+    before.keySet().stream().filter(id -> !now.containsKey(id)).forEach(changed::add);
+    Set<String> affected = new LinkedHashSet<>();
+    for (String id : changed) {
+      Examples.Example e = now.containsKey(id) ? now.get(id) : before.get(id);
+      affected.add(id);
+      index.nearest(e.vector(), RELEARN_NEIGHBOURS, id).stream()
+          .filter(n -> n.similarity() > Examples.FLOOR)
+          .forEach(n -> affected.add(n.hit().id()));
+    }
+    if (!affected.isEmpty()) {
+      forced.addAll(affected);
+      recheck.accept(affected);
     }
   }
 
-  private Learned learned() {
-    Learned l = learned;
+  private Map<String, Examples.Example> learned() {
+    Map<String, Examples.Example> l = learned;
     if (l == null) {
       synchronized (this) {
         l = learned;
@@ -257,37 +303,32 @@ public final class Classification implements VectorFollower, AutoCloseable {
   }
 
   /** Every record people classified, with its vector (records without one yet are left out). */
-  private Learned buildExamples() {
+  private Map<String, Examples.Example> buildExamples() {
     Map<String, Set<String>> rejected = suggestions.allRejected();
-    List<Examples.Example> list = new ArrayList<>();
-    StringBuilder print = new StringBuilder();
+    Map<String, Examples.Example> out = new LinkedHashMap<>();
     store.forEach(
         s -> {
           Map<Dimension, Set<String>> yes = new HashMap<>();
           for (Dimension d : Dimension.values()) {
-            List<String> c = Suggestions.confirmed(s, d.id());
+            List<String> c = s.concepts(d.id());
             if (!c.isEmpty()) {
-              yes.put(d, Set.copyOf(c));
+              yes.put(d, new TreeSet<>(c));
             }
           }
           Map<Dimension, Set<String>> no = new HashMap<>();
           for (String key : rejected.getOrDefault(s.id(), Set.of())) {
             String[] parts = key.split("/", 2);
             Dimension.fromId(parts[0])
-                .ifPresent(d -> no.computeIfAbsent(d, k -> new LinkedHashSet<>()).add(parts[1]));
+                .ifPresent(d -> no.computeIfAbsent(d, k -> new TreeSet<>()).add(parts[1]));
           }
           if (yes.isEmpty() && no.isEmpty()) {
             return;
           }
           float[] v = vectors.find(s.id(), Embedder.hash(Embedder.textOf(s))).orElse(null);
-          if (v == null) {
-            return;
+          if (v != null) {
+            out.put(s.id(), new Examples.Example(s.id(), v, yes, no));
           }
-          list.add(new Examples.Example(s.id(), v, yes, no));
-          print.append(s.id()).append(new TreeMap<>(yes)).append(new TreeMap<>(no)).append('\n');
         });
-    String fingerprint =
-        list.isEmpty() ? "0" : list.size() + "-" + Embedder.hash(print.toString()).substring(0, 12);
-    return new Learned(new Examples(list), fingerprint);
+    return out;
   }
 }

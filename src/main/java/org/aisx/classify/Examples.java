@@ -28,6 +28,11 @@ public final class Examples {
       Map<Dimension, Set<String>> confirmed,
       Map<Dimension, Set<String>> rejected) {
 
+    /** Whether {@code other} says the same of the same record (null: no). */
+    boolean sameLabels(Example other) {
+      return other != null && confirmed.equals(other.confirmed) && rejected.equals(other.rejected);
+    }
+
     /**
      * 1 when people confirmed the concept, 0 when they ruled it out, null when they did not say.
      */

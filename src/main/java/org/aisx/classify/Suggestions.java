@@ -13,7 +13,6 @@ import org.aisx.catalog.Suggestion;
 import org.aisx.search.SuggestionSource;
 import org.aisx.semantic.Embedder;
 import org.aisx.store.Database;
-import org.aisx.taxonomy.Dimension;
 
 /**
  * Stored machine suggestions and people's decisions on them, in the catalogue's database. A
@@ -116,7 +115,7 @@ public final class Suggestions implements SuggestionSource {
         .forEach(
             (dim, list) -> {
               List<String> kept = new ArrayList<>();
-              List<String> confirmed = confirmed(record, dim);
+              List<String> confirmed = record.concepts(dim);
               for (String c : list) {
                 if (!confirmed.contains(c)) {
                   kept.add(c);
@@ -154,7 +153,7 @@ public final class Suggestions implements SuggestionSource {
                                     rs.getString(5))))
                     .forEach(
                         e -> {
-                          if (!confirmed(record, e.getKey()).contains(e.getValue().concept())) {
+                          if (!record.concepts(e.getKey()).contains(e.getValue().concept())) {
                             out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                                 .add(e.getValue());
                           }
@@ -173,25 +172,34 @@ public final class Suggestions implements SuggestionSource {
     return s.textHash().equals(Embedder.hash(Embedder.textOf(record)));
   }
 
-  /** The concepts people confirmed for the record on {@code dimension}. */
-  public static List<String> confirmed(Standard s, String dimension) {
-    return switch (Dimension.fromId(dimension).orElseThrow()) {
-      case VERTICAL -> s.verticals();
-      case ACTIVITY -> s.activities();
-      case APPLICATION -> s.applications();
-      case CONCERN -> s.concerns();
-    };
-  }
-
   /** The concepts people rejected for {@code recordId}, as {@code dimension/concept}. */
   Set<String> rejectedFor(String recordId) {
     return Set.copyOf(rejected.getOrDefault(recordId, Set.of()));
   }
 
-  /** Replaces the suggestions of each record in one transaction. */
-  void replaceAll(List<Classified> batch) {
-    if (batch.isEmpty()) {
+  /**
+   * Replaces the suggestions of each record in one transaction, leaving out concepts people
+   * rejected meanwhile. Serialised with {@link #decided}, so a decision and a classification of the
+   * same record never interleave.
+   */
+  synchronized void replaceAll(List<Classified> made) {
+    if (made.isEmpty()) {
       return;
+    }
+    List<Classified> batch = new ArrayList<>();
+    for (Classified c : made) {
+      Set<String> no = rejected.getOrDefault(c.recordId(), Set.of());
+      Map<String, List<Suggestion>> kept = new LinkedHashMap<>();
+      c.suggestions()
+          .forEach(
+              (dim, list) -> {
+                List<Suggestion> k =
+                    list.stream().filter(x -> !no.contains(dim + "/" + x.concept())).toList();
+                if (!k.isEmpty()) {
+                  kept.put(dim, k);
+                }
+              });
+      batch.add(new Classified(c.recordId(), c.textHash(), c.version(), kept));
     }
     String now = Instant.now().toString();
     db.jdbi()
@@ -320,7 +328,7 @@ public final class Suggestions implements SuggestionSource {
    * Records decisions (each replaces an earlier one on the same suggestion) and removes the decided
    * suggestions; confirmed concepts are written into the records by the caller, first.
    */
-  void decided(List<Decision> decisions, Map<String, Double> scores, String actor) {
+  synchronized void decided(List<Decision> decisions, Map<String, Double> scores, String actor) {
     String now = Instant.now().toString();
     db.jdbi()
         .useTransaction(
@@ -356,10 +364,16 @@ public final class Suggestions implements SuggestionSource {
               }
             });
     for (Decision d : decisions) {
-      if (!d.confirmed()) {
-        rejected
-            .computeIfAbsent(d.recordId(), k -> newSet())
-            .add(d.dimension() + "/" + d.concept());
+      String key = d.dimension() + "/" + d.concept();
+      if (d.confirmed()) {
+        rejected.computeIfPresent(
+            d.recordId(),
+            (id, set) -> {
+              set.remove(key);
+              return set.isEmpty() ? null : set;
+            });
+      } else {
+        rejected.computeIfAbsent(d.recordId(), k -> newSet()).add(key);
       }
       states.computeIfPresent(
           d.recordId(),

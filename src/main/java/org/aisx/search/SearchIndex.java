@@ -80,6 +80,14 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final String MARK = "storeMark";
+
+  /**
+   * What the documents hold; an index committed with another schema is rebuilt from the store when
+   * opened. 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}).
+   */
+  private static final String SCHEMA_KEY = "schema";
+
+  static final String SCHEMA = "2";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final float IDENTIFIER_BOOST = 6f;
@@ -178,6 +186,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** Whether the index reflects the store exactly as it is now. */
   public boolean inStepWith(CatalogStore store) {
+    try {
+      if (DirectoryReader.indexExists(directory)
+          && !SCHEMA.equals(
+              SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY))) {
+        return false;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the search index commit", e);
+    }
     long mark = committedMark();
     long storeMark = store.lastEventSeq();
     return mark == storeMark || (mark == -1 && storeMark == 0);
@@ -256,7 +273,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   public void publish(long storeMark) {
     awaitIndexing();
     try {
-      writer.setLiveCommitData(Map.of(MARK, Long.toString(storeMark)).entrySet());
+      writer.setLiveCommitData(
+          Map.of(MARK, Long.toString(storeMark), SCHEMA_KEY, SCHEMA).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

@@ -256,6 +256,7 @@ public final class Models {
       String query,
       Map<String, Long> pending,
       List<ReviewRow> rows,
+      boolean more,
       String csrf,
       org.aisx.classify.Classification.Outcome outcome) {
     public Messages t() {

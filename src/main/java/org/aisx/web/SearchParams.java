@@ -107,12 +107,27 @@ final class SearchParams {
           "page × size may not exceed " + SearchRequest.MAX_WINDOW + "; narrow the search instead");
     }
     return new SearchRequest(
-        q, filters, from, to, sort, page, size, mode, suggestions(single(params, "suggestions")));
+        q,
+        filters,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        mode,
+        suggestions(single(params, "suggestions"), !strict));
   }
 
-  /** Whether taxonomy filters and facets take machine suggestions into account (the default). */
-  private static boolean suggestions(String value) {
-    if (value == null || value.isEmpty() || value.equals("include")) {
+  /**
+   * Whether taxonomy filters and facets take machine suggestions into account. Pages do unless told
+   * otherwise (people browsing want every likely match, and see which labels are suggestions); the
+   * API does not, so that {@code vertical=health} means what the records' {@code verticals} say.
+   */
+  private static boolean suggestions(String value, boolean byDefault) {
+    if (value == null || value.isEmpty()) {
+      return byDefault;
+    }
+    if (value.equals("include")) {
       return true;
     }
     if (value.equals("exclude")) {

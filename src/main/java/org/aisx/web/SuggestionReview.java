@@ -109,37 +109,47 @@ final class SuggestionReview {
         name, "must be a whole number from " + lo + " to " + hi + ", not '" + v + "'");
   }
 
-  List<Models.ReviewRow> rows(Filter f, String lang) {
+  /** A page of the queue, and whether another page follows. */
+  record Rows(List<Models.ReviewRow> rows, boolean more) {}
+
+  Rows rows(Filter f, String lang) {
     List<Models.ReviewRow> out = new ArrayList<>();
-    for (Suggestions.Pending p :
+    List<Suggestions.Pending> stored =
         classification
             .suggestions()
             .pending(
                 f.dimension() == null ? null : f.dimension().id(),
                 f.concept(),
                 f.minScore(),
-                PAGE_SIZE,
-                (f.page() - 1) * PAGE_SIZE)) {
+                PAGE_SIZE + 1,
+                (f.page() - 1) * PAGE_SIZE);
+    boolean more = stored.size() > PAGE_SIZE;
+    for (Suggestions.Pending p : stored.subList(0, Math.min(PAGE_SIZE, stored.size()))) {
       Standard s = catalog.find(p.recordId()).orElse(null);
       if (s == null
           || !classification.suggestions().madeFromCurrentText(s)
-          || Suggestions.confirmed(s, p.dimension()).contains(p.suggestion().concept())) {
+          || s.concepts(p.dimension()).contains(p.suggestion().concept())) {
         continue; // the record is gone, or its text changed since: it will be classified again
       }
       out.add(
           new Models.ReviewRow(
               s.id(), s.identifier(), s.titleIn(lang), p.dimension(), p.suggestion()));
     }
-    return out;
+    return new Rows(out, more);
   }
 
   void page(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     Filter f = filter(ctx.queryParamMap());
-    render(ctx, t, f, null);
-  }
-
-  private void render(Context ctx, Messages t, Filter f, Classification.Outcome outcome) {
+    Classification.Outcome outcome = null;
+    if (ctx.queryParam("confirmed") != null) {
+      outcome =
+          new Classification.Outcome(
+              number(ctx.queryParamMap(), "confirmed", 0, 0, MAX_DECISIONS),
+              number(ctx.queryParamMap(), "rejected", 0, 0, MAX_DECISIONS),
+              number(ctx.queryParamMap(), "records", 0, 0, MAX_DECISIONS));
+    }
+    Rows rows = rows(f, t.lang());
     pages.render(
         ctx,
         "suggestions.jte",
@@ -152,15 +162,19 @@ final class SuggestionReview {
             f.page(),
             f.query(),
             classification.suggestions().pendingCounts(),
-            rows(f, t.lang()),
+            rows.rows(),
+            rows.more(),
             access.user(ctx).isPresent() ? access.formToken(ctx) : null,
             outcome));
   }
 
-  /** The page's form: the chosen suggestions, confirmed or rejected together. */
+  /**
+   * The page's form: the chosen suggestions, confirmed or rejected together; then back to the same
+   * view of the queue (POST, redirect, GET: reloading the page does not decide again).
+   */
   void decide(Context ctx) {
-    Messages t = i18n.forRequest(ctx);
     String actor = access.require(ctx, Permission.CONFIRM_CLASSIFICATION).email();
+    Filter back = filter(ctx.formParamMap());
     String decision = ctx.formParam("decision");
     boolean confirm = confirmOrReject(decision);
     List<Suggestions.Decision> decisions = new ArrayList<>();
@@ -176,7 +190,16 @@ final class SuggestionReview {
       decisions.add(new Suggestions.Decision(m.group(1), m.group(2), m.group(3), confirm));
     }
     Classification.Outcome outcome = classification.decide(decisions, actor);
-    render(ctx, t, filter(ctx.formParamMap()), outcome);
+    ctx.redirect(
+        "/review/suggestions?"
+            + back.query()
+            + "&confirmed="
+            + outcome.confirmed()
+            + "&rejected="
+            + outcome.rejected()
+            + "&records="
+            + outcome.records(),
+        io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private static boolean confirmOrReject(String decision) {
@@ -203,7 +226,7 @@ final class SuggestionReview {
             "pending",
             classification.suggestions().pendingCounts(),
             "items",
-            rows(f, t.lang()).stream()
+            rows(f, t.lang()).rows().stream()
                 .map(
                     r ->
                         new Views.PendingSuggestion(

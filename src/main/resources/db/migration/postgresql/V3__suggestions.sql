@@ -13,12 +13,13 @@ CREATE TABLE suggestion (
   record_id  VARCHAR(300) NOT NULL,
   dimension  VARCHAR(40)  NOT NULL,
   concept    VARCHAR(100) NOT NULL,
-  score      REAL         NOT NULL,
+  score      DOUBLE PRECISION NOT NULL,
   evidence   TEXT         NOT NULL,
   terms      TEXT         NOT NULL,  -- the concept's words found in the evidence, U+001F between
   PRIMARY KEY (record_id, dimension, concept)
 );
 CREATE INDEX suggestion_concept ON suggestion (dimension, concept, score);
+CREATE INDEX suggestion_score ON suggestion (score DESC, record_id);
 
 -- What people decided about suggestions: a rejected concept is never suggested again for that
 -- record; a confirmed one moves into the record (with a history event). Kept as the audit trail.
@@ -27,7 +28,7 @@ CREATE TABLE suggestion_decision (
   dimension  VARCHAR(40)  NOT NULL,
   concept    VARCHAR(100) NOT NULL,
   decision   VARCHAR(20)  NOT NULL,
-  score      REAL,
+  score      DOUBLE PRECISION,
   actor      VARCHAR(300) NOT NULL,
   at         VARCHAR(40)  NOT NULL,
   PRIMARY KEY (record_id, dimension, concept)

@@ -19,6 +19,7 @@ CREATE TABLE suggestion (
   PRIMARY KEY (record_id, dimension, concept)
 );
 CREATE INDEX suggestion_concept ON suggestion (dimension, concept, score);
+CREATE INDEX suggestion_score ON suggestion (score DESC, record_id);
 
 -- What people decided about suggestions: a rejected concept is never suggested again for that
 -- record; a confirmed one moves into the record (with a history event). Kept as the audit trail.

@@ -34,6 +34,7 @@ import org.aisx.store.Database;
 import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
+import org.aisx.submission.Submissions;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.web.WebServer;
 
@@ -64,6 +65,7 @@ public final class App implements AutoCloseable {
   final Accounts accounts;
   final AccessPolicy policy;
   final SignInLimiter signInLimiter;
+  final Submissions submissions;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -98,6 +100,7 @@ public final class App implements AutoCloseable {
     this.accounts = accounts(db);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
+    this.submissions = Submissions.overSql(db, catalog, reader, json, Clock.systemUTC());
   }
 
   private static Accounts accounts(Database db) {
@@ -233,7 +236,13 @@ public final class App implements AutoCloseable {
         accounts,
         policy,
         signInLimiter,
+        submissions,
+        reader,
         behindProxy);
+  }
+
+  public Submissions submissions() {
+    return submissions;
   }
 
   public Accounts accounts() {

@@ -79,6 +79,46 @@ public final class Catalog {
   }
 
   /**
+   * Applies a reviewed change: saves {@code incoming} based on {@code expectedRevision} (0: a new
+   * record) with its field events and an {@code approved} event naming {@code actor} and {@code
+   * source}, and runs {@code alongside} (marking the submission approved) in the same transaction.
+   * The record is searchable when this returns. A record that moved on since {@code
+   * expectedRevision} is refused with {@link CatalogException.Conflict} and nothing is written.
+   */
+  public WriteOutcome approve(
+      Standard incoming, String actor, String source, int expectedRevision, Runnable alongside) {
+    WriteOutcome outcome;
+    synchronized (this) {
+      Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision);
+      if (plan.write() == null) {
+        store.inTransaction(alongside);
+        return plan.outcome();
+      }
+      Standard record = plan.outcome().record();
+      List<HistoryEvent> events = new ArrayList<>(plan.write().events());
+      events.add(
+          new HistoryEvent(
+              0,
+              record.id(),
+              clock.instant(),
+              HistoryEvent.Kind.APPROVED,
+              null,
+              null,
+              null,
+              actor,
+              record.source(),
+              record.revision()));
+      List<HistoryEvent> stored =
+          store.write(record, plan.write().expectedRevision(), events, alongside);
+      index.upsert(record);
+      onWrite.accept(record);
+      outcome = new WriteOutcome(plan.outcome().change(), record, stored);
+    }
+    publish();
+    return outcome;
+  }
+
+  /**
    * Saves the record durably in the store and queues it for the index; call {@link #publish()}
    * after a batch. Each call is its own transaction.
    */

@@ -40,6 +40,16 @@ public interface CatalogStore extends AutoCloseable {
    */
   List<HistoryEvent> write(Standard record, int expectedRevision, List<HistoryEvent> events);
 
+  /**
+   * As {@link #write}, and runs {@code alongside} inside the same transaction (a store sharing this
+   * one's database joins it), so that both happen or neither does.
+   */
+  List<HistoryEvent> write(
+      Standard record, int expectedRevision, List<HistoryEvent> events, Runnable alongside);
+
+  /** Runs {@code work} in one transaction of this store's database. */
+  void inTransaction(Runnable work);
+
   /** The record's events, oldest first. */
   List<HistoryEvent> history(String id);
 

@@ -24,7 +24,9 @@ public record HistoryEvent(
     CREATED("created"),
     FIELD_CHANGED("field-changed"),
     STATUS_CHANGED("status-changed"),
-    CLASSIFIED("classified");
+    CLASSIFIED("classified"),
+    /** A coordinator approved a submission; the change's own events share its revision. */
+    APPROVED("approved");
 
     private final String wire;
 

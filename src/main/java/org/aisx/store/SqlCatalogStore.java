@@ -91,9 +91,22 @@ public final class SqlCatalogStore implements CatalogStore {
   @Override
   public List<HistoryEvent> write(
       Standard record, int expectedRevision, List<HistoryEvent> events) {
+    return write(record, expectedRevision, events, () -> {});
+  }
+
+  @Override
+  public void inTransaction(Runnable work) {
+    jdbi.useTransaction(h -> work.run());
+  }
+
+  @Override
+  public List<HistoryEvent> write(
+      Standard record, int expectedRevision, List<HistoryEvent> events, Runnable alongside) {
     return jdbi.inTransaction(
         h -> {
           apply(h, new Write(record, expectedRevision, events));
+          // Jdbi hands nested calls on this thread the same handle, so they join the transaction.
+          alongside.run();
           return h.createQuery(
                   "SELECT "
                       + EVENT_COLUMNS

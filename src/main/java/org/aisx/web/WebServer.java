@@ -52,6 +52,8 @@ public final class WebServer implements AutoCloseable {
       Accounts accounts,
       AccessPolicy policy,
       SignInLimiter signInLimiter,
+      org.aisx.submission.Submissions submissions,
+      org.aisx.catalog.StandardReader reader,
       boolean behindProxy) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
@@ -77,6 +79,9 @@ public final class WebServer implements AutoCloseable {
         new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access);
     SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, behindProxy);
     AccountApi accountApi = new AccountApi(accounts, access);
+    SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
+    SubmissionPages submissionPages =
+        new SubmissionPages(submissions, submissionApi, catalog, taxonomy, access, i18n, pages);
     this.app =
         Javalin.create(
             config -> {
@@ -112,6 +117,13 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/taxonomy", api::taxonomy);
     app.get("/api/v1/suggestions", review::list);
     app.post("/api/v1/suggestions/decisions", review::decideApi);
+    app.put("/api/v1/standards/{id}", submissionApi::put);
+    app.post("/api/v1/submissions", submissionApi::submit);
+    app.get("/api/v1/submissions", submissionApi::list);
+    app.get("/api/v1/submissions/{id}", submissionApi::get);
+    app.put("/api/v1/submissions/{id}", submissionApi::resubmit);
+    app.post("/api/v1/submissions/{id}/decision", submissionApi::decide);
+    app.get("/api/v1/field-policy", submissionApi::fieldPolicy);
     app.get("/api/v1/openapi.json", api::openapi);
     app.get("/api/v1/me", accountApi::me);
     app.delete("/api/v1/tokens/{id}", accountApi::revokeToken);
@@ -130,6 +142,16 @@ public final class WebServer implements AutoCloseable {
     app.post("/admin/import", adminImport::upload);
     app.get("/review/suggestions", review::page);
     app.post("/review/suggestions", review::decide);
+    app.get("/submissions/new", submissionPages::form);
+    app.post("/submissions", submissionPages::submit);
+    app.get("/submissions/mine", submissionPages::mine);
+    app.get("/submissions/{id}", submissionPages::show);
+    app.get("/submissions/{id}/edit", submissionPages::editForm);
+    app.post("/submissions/{id}", submissionPages::resubmit);
+    app.post("/submissions/{id}/decision", submissionPages::decide);
+    app.get("/review/submissions", submissionPages::queue);
+    app.get("/review/field-policy", submissionPages::policy);
+    app.post("/review/field-policy", submissionPages::setPolicy);
     app.get("/signin", signIn::form);
     app.post("/signin", signIn::signIn);
     app.get("/signout", signIn::confirmSignOut);
@@ -138,6 +160,17 @@ public final class WebServer implements AutoCloseable {
     app.exception(
         CatalogException.class,
         (e, ctx) -> fail(ctx, status(e), e.code(), e.getMessage(), e.problems()));
+    app.exception(
+        org.aisx.submission.SubmissionException.class,
+        (e, ctx) ->
+            fail(
+                ctx,
+                e instanceof org.aisx.submission.SubmissionException.NotAuthor
+                    ? HttpStatus.FORBIDDEN
+                    : HttpStatus.CONFLICT,
+                e.code(),
+                e.getMessage(),
+                List.of()));
     app.exception(
         HttpResponseException.class,
         (e, ctx) ->
@@ -199,6 +232,9 @@ public final class WebServer implements AutoCloseable {
       case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 409 -> "conflict";
+      case 412 -> "precondition_failed";
+      case 428 -> "precondition_required";
       case 413 -> "too_large";
       case 429 -> "too_many_requests";
       default -> status >= 500 ? "internal_error" : "error";

@@ -1,0 +1,197 @@
+package org.aisx.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.aisx.catalog.Standard;
+import org.aisx.store.Database;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
+
+/** Submissions and policy versions on SQL; the same statements on SQLite and PostgreSQL. */
+final class SqlSubmissionStore implements SubmissionStore {
+  private static final String COLUMNS =
+      "id, action, record_id, base_revision, document, author_id, author, state, version,"
+          + " created_at, updated_at, decided_by, comment";
+
+  private final Jdbi jdbi;
+  private final ObjectMapper json;
+
+  SqlSubmissionStore(Database db, ObjectMapper json) {
+    this.jdbi = db.jdbi();
+    this.json = json;
+  }
+
+  @Override
+  public void insert(Submission s) {
+    jdbi.useHandle(
+        h ->
+            bind(
+                    h.createUpdate(
+                        "INSERT INTO submission ("
+                            + COLUMNS
+                            + ") VALUES (:id, :action, :recordId, :baseRevision, :document,"
+                            + " :authorId, :author, :state, :version, :created, :updated,"
+                            + " :decidedBy, :comment)"),
+                    s)
+                .execute());
+  }
+
+  @Override
+  public Optional<Submission> find(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM submission WHERE id = :id")
+                .bind("id", id)
+                .map(this::row)
+                .findOne());
+  }
+
+  @Override
+  public List<Submission> byState(SubmissionState state, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM submission"
+                        + (state == null ? "" : " WHERE state = :state")
+                        + " ORDER BY updated_at, id LIMIT :limit")
+                .bind("state", state == null ? null : state.wire())
+                .bind("limit", limit)
+                .map(this::row)
+                .list());
+  }
+
+  @Override
+  public List<Submission> byAuthor(String authorId, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM submission WHERE author_id = :author"
+                        + " ORDER BY updated_at DESC, id LIMIT :limit")
+                .bind("author", authorId)
+                .bind("limit", limit)
+                .map(this::row)
+                .list());
+  }
+
+  @Override
+  public boolean update(Submission s, int expectedVersion) {
+    return jdbi.withHandle(
+        h ->
+            bind(
+                        h.createUpdate(
+                            "UPDATE submission SET base_revision = :baseRevision,"
+                                + " document = :document, state = :state, version = :version,"
+                                + " updated_at = :updated, decided_by = :decidedBy,"
+                                + " comment = :comment WHERE id = :id AND version = :expected"),
+                        s)
+                    .bind("expected", expectedVersion)
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public List<FieldPolicy> policies() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT version, required, changed_by, changed_at FROM field_policy"
+                        + " ORDER BY version DESC")
+                .map(
+                    (rs, ctx) ->
+                        new FieldPolicy(
+                            rs.getInt(1),
+                            rs.getString(2).isEmpty()
+                                ? List.of()
+                                : Arrays.asList(rs.getString(2).split(",")),
+                            rs.getString(3),
+                            Instant.parse(rs.getString(4))))
+                .list());
+  }
+
+  @Override
+  public boolean addPolicy(FieldPolicy p) {
+    return jdbi.inTransaction(
+        h -> {
+          boolean taken =
+              h.createQuery("SELECT 1 FROM field_policy WHERE version = :v")
+                  .bind("v", p.version())
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .isPresent();
+          if (taken) {
+            return false;
+          }
+          h.createUpdate(
+                  "INSERT INTO field_policy (version, required, changed_by, changed_at)"
+                      + " VALUES (:v, :required, :by, :at)")
+              .bind("v", p.version())
+              .bind("required", String.join(",", p.required()))
+              .bind("by", p.changedBy())
+              .bind("at", p.changed().toString())
+              .execute();
+          return true;
+        });
+  }
+
+  private Update bind(Update u, Submission s) {
+    return u.bind("id", s.id())
+        .bind("action", s.action().wire())
+        .bind("recordId", s.recordId())
+        .bind("baseRevision", s.baseRevision())
+        .bind("document", write(s.record()))
+        .bind("authorId", s.authorId())
+        .bind("author", s.author())
+        .bind("state", s.state().wire())
+        .bind("version", s.version())
+        .bind("created", s.created().toString())
+        .bind("updated", s.updated().toString())
+        .bind("decidedBy", s.decidedBy())
+        .bind("comment", s.comment());
+  }
+
+  private Submission row(ResultSet rs, StatementContext ctx) throws SQLException {
+    int base = rs.getInt("base_revision");
+    Integer baseRevision = rs.wasNull() ? null : base;
+    return new Submission(
+        rs.getString("id"),
+        Action.fromWire(rs.getString("action")).orElseThrow(),
+        rs.getString("record_id"),
+        baseRevision,
+        read(rs.getString("document")),
+        rs.getString("author_id"),
+        rs.getString("author"),
+        SubmissionState.fromWire(rs.getString("state")).orElseThrow(),
+        rs.getInt("version"),
+        Instant.parse(rs.getString("created_at")),
+        Instant.parse(rs.getString("updated_at")),
+        rs.getString("decided_by"),
+        rs.getString("comment"));
+  }
+
+  private String write(Standard s) {
+    try {
+      return json.writeValueAsString(s);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise submitted record " + s.id(), e);
+    }
+  }
+
+  private Standard read(String document) {
+    try {
+      return json.readValue(document, Standard.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored submission cannot be read", e);
+    }
+  }
+}

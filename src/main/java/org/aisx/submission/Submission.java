@@ -1,0 +1,69 @@
+package org.aisx.submission;
+
+import java.time.Instant;
+import org.aisx.catalog.Standard;
+
+/**
+ * A proposed new record or change, waiting for (or past) a coordinator's decision. {@code
+ * baseRevision} is the record's revision the change was made against (null for a new record);
+ * {@code version} counts this submission's own changes, for optimistic updates.
+ */
+public record Submission(
+    String id,
+    Action action,
+    String recordId,
+    Integer baseRevision,
+    Standard record,
+    String authorId,
+    String author,
+    SubmissionState state,
+    int version,
+    Instant created,
+    Instant updated,
+    String decidedBy,
+    String comment) {
+
+  /** The source named in the record and its history once approved. */
+  public String source() {
+    return "submission:" + id;
+  }
+
+  /** The revision the change must still be based on when approved: 0 for a new record. */
+  public int expectedRevision() {
+    return baseRevision == null ? 0 : baseRevision;
+  }
+
+  Submission decided(SubmissionState to, String by, String note, Instant at) {
+    return new Submission(
+        id,
+        action,
+        recordId,
+        baseRevision,
+        record,
+        authorId,
+        author,
+        to,
+        version + 1,
+        created,
+        at,
+        by,
+        note);
+  }
+
+  Submission resubmitted(Integer newBase, Standard newRecord, Instant at) {
+    return new Submission(
+        id,
+        action,
+        recordId,
+        newBase,
+        newRecord,
+        authorId,
+        author,
+        SubmissionState.PENDING,
+        version + 1,
+        created,
+        at,
+        decidedBy,
+        comment);
+  }
+}

@@ -1,0 +1,36 @@
+package org.aisx.submission;
+
+/** Failures of the submission workflow a user can cause; the web layer maps each to a status. */
+public abstract sealed class SubmissionException extends RuntimeException
+    permits SubmissionException.WrongState, SubmissionException.NotAuthor {
+
+  SubmissionException(String message) {
+    super(message);
+  }
+
+  public abstract String code();
+
+  /** The submission is not in a state that allows this (e.g. deciding one already decided): 409. */
+  public static final class WrongState extends SubmissionException {
+    WrongState(String id, SubmissionState state, String wanted) {
+      super("submission " + id + " is " + state.wire() + "; " + wanted);
+    }
+
+    @Override
+    public String code() {
+      return "wrong_state";
+    }
+  }
+
+  /** Only the author of a submission may resubmit it: 403. */
+  public static final class NotAuthor extends SubmissionException {
+    NotAuthor(String id) {
+      super("only the author of submission " + id + " may change it");
+    }
+
+    @Override
+    public String code() {
+      return "forbidden";
+    }
+  }
+}

@@ -1,0 +1,341 @@
+package org.aisx.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.StandardReader;
+import org.aisx.store.Database;
+
+/**
+ * The submission workflow: contributors propose new records and changes, coordinators approve,
+ * reject or ask for changes, and an approval goes through the {@link Catalog} in one transaction
+ * with the submission's own state. Who may do what is decided by the caller (the web layer asks the
+ * access policy with {@link Draft#bodies()}); this class checks everything else.
+ */
+public final class Submissions {
+  /** Fields every record must have, whatever the policy says. */
+  public static final List<String> ALWAYS_REQUIRED =
+      List.of("identifier", "title", "sdo", "type", "status");
+
+  /** Fields the required-field policy may add. */
+  public static final List<String> POLICY_FIELDS =
+      List.of(
+          "abstract",
+          "committee",
+          "stage",
+          "published",
+          "edition",
+          "url",
+          "keywords",
+          "verticals",
+          "activities",
+          "applications",
+          "concerns");
+
+  /** Fields a submission never sets: the catalogue and the classifier own them. */
+  private static final List<String> NOT_SUBMITTED = List.of("source", "revision", "suggestions");
+
+  static final int LIST_LIMIT = 500;
+
+  private final SubmissionStore store;
+  private final Catalog catalog;
+  private final StandardReader reader;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Submissions(
+      SubmissionStore store,
+      Catalog catalog,
+      StandardReader reader,
+      ObjectMapper json,
+      Clock clock) {
+    this.store = store;
+    this.catalog = catalog;
+    this.reader = reader;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The workflow over the catalogue's own database. */
+  public static Submissions overSql(
+      Database db, Catalog catalog, StandardReader reader, ObjectMapper json, Clock clock) {
+    return new Submissions(new SqlSubmissionStore(db, json), catalog, reader, json, clock);
+  }
+
+  /**
+   * A validated proposal, not yet stored: the record as proposed and, for an update, the record as
+   * it is now.
+   */
+  public record Draft(
+      Action action, String recordId, Integer baseRevision, Standard record, Standard current) {
+    /** Every standards body the proposal touches: the record's body before and after. */
+    public List<String> bodies() {
+      Set<String> bodies = new LinkedHashSet<>();
+      if (current != null && current.sdo() != null) {
+        bodies.add(current.sdo());
+      }
+      if (record.sdo() != null) {
+        bodies.add(record.sdo());
+      }
+      return List.copyOf(bodies);
+    }
+  }
+
+  /**
+   * Reads and validates a request body {@code {"action", "recordId", "baseRevision", "record"}}:
+   * every problem is reported with its field at once ({@link CatalogException.Invalid}); an update
+   * of a record that does not exist is {@link CatalogException.NotFound}, one based on a revision
+   * that moved on (or a new record whose id is taken) is {@link CatalogException.Conflict}.
+   */
+  public Draft draft(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new CatalogException.Invalid(
+          "submission", List.of(new Problem("body", "must be a JSON object")));
+    }
+    List<Problem> problems = new ArrayList<>();
+    JsonNode actionNode = body.get("action");
+    Action action = null;
+    if (actionNode == null || actionNode.isNull()) {
+      problems.add(new Problem("action", "required"));
+    } else {
+      action = Action.fromWire(actionNode.asText()).orElse(null);
+      if (action == null || !actionNode.isTextual()) {
+        problems.add(new Problem("action", "must be one of create, update"));
+      }
+    }
+    String recordId = null;
+    Integer baseRevision = null;
+    if (action == Action.UPDATE) {
+      JsonNode id = body.get("recordId");
+      if (id == null || !id.isTextual() || id.asText().isBlank()) {
+        problems.add(new Problem("recordId", "required"));
+      } else {
+        recordId = id.asText();
+      }
+      JsonNode base = body.get("baseRevision");
+      if (base == null || base.isNull()) {
+        problems.add(new Problem("baseRevision", "required"));
+      } else if (!base.canConvertToInt() || !base.isIntegralNumber() || base.asInt() < 1) {
+        problems.add(new Problem("baseRevision", "must be a whole number of 1 or more"));
+      } else {
+        baseRevision = base.asInt();
+      }
+    }
+    JsonNode recordNode = body.get("record");
+    Standard record = null;
+    if (recordNode == null || !recordNode.isObject()) {
+      problems.add(new Problem("record", "required"));
+    } else {
+      record = read(recordNode, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("submission", problems);
+    }
+    return check(action, recordId, baseRevision, record);
+  }
+
+  private Draft check(Action action, String recordId, Integer baseRevision, Standard record) {
+    if (action == Action.CREATE) {
+      catalog
+          .find(record.id())
+          .ifPresent(
+              existing -> {
+                throw new CatalogException.Conflict(existing.id(), 0, existing.revision());
+              });
+      return new Draft(action, record.id(), null, record, null);
+    }
+    Standard current = catalog.get(recordId);
+    if (!record.id().equals(current.id())) {
+      throw new CatalogException.Invalid(
+          "submission",
+          List.of(
+              new Problem("identifier", "must stay " + current.identifier() + " in an update")));
+    }
+    if (baseRevision != current.revision()) {
+      throw new CatalogException.Conflict(current.id(), baseRevision, current.revision());
+    }
+    return new Draft(action, recordId, baseRevision, record, current);
+  }
+
+  /** Reads the record with the reader's checks and the policy's, all problems together. */
+  private Standard read(JsonNode recordNode, List<Problem> problems) {
+    ObjectNode node = recordNode.deepCopy();
+    NOT_SUBMITTED.forEach(node::remove);
+    Set<String> reported = new LinkedHashSet<>();
+    Standard record = null;
+    try {
+      record = reader.read(node);
+    } catch (CatalogException.Invalid e) {
+      for (Problem p : e.problems()) {
+        problems.add(p);
+        reported.add(p.field());
+      }
+    }
+    for (String field : fieldPolicy().required()) {
+      JsonNode v = node.get(field);
+      boolean empty =
+          v == null
+              || v.isNull()
+              || (v.isTextual() && v.asText().isBlank())
+              || (v.isContainerNode() && v.isEmpty());
+      if (empty && !reported.contains(field)) {
+        problems.add(new Problem(field, "required"));
+      }
+    }
+    return record;
+  }
+
+  /** Stores a new pending submission by {@code author}. */
+  public Submission submit(Draft draft, User author) {
+    Instant now = clock.instant();
+    Submission s =
+        new Submission(
+            newId(),
+            draft.action(),
+            draft.recordId(),
+            draft.baseRevision(),
+            draft.record(),
+            author.id(),
+            author.email(),
+            SubmissionState.PENDING,
+            1,
+            now,
+            now,
+            null,
+            null);
+    store.insert(s);
+    return s;
+  }
+
+  /**
+   * The author's new version of a submission a coordinator asked changes for: back to pending. The
+   * draft must be for the same record with the same action.
+   */
+  public Submission resubmit(String id, Draft draft, User author) {
+    Submission s = get(id);
+    if (!s.authorId().equals(author.id())) {
+      throw new SubmissionException.NotAuthor(id);
+    }
+    if (s.state() != SubmissionState.CHANGES_REQUESTED) {
+      throw new SubmissionException.WrongState(
+          id, s.state(), "only a submission with changes requested can be resubmitted");
+    }
+    if (draft.action() != s.action() || !draft.recordId().equals(s.recordId())) {
+      throw new CatalogException.Invalid(
+          "submission",
+          List.of(
+              new Problem(
+                  draft.action() != s.action() ? "action" : "recordId",
+                  "must stay as submitted: " + s.action().wire() + " " + s.recordId())));
+    }
+    Submission next = s.resubmitted(draft.baseRevision(), draft.record(), clock.instant());
+    if (!store.update(next, s.version())) {
+      throw new SubmissionException.WrongState(id, get(id).state(), "it changed meanwhile");
+    }
+    return next;
+  }
+
+  public Submission get(String id) {
+    return store.find(id).orElseThrow(() -> new CatalogException.NotFound("submission " + id));
+  }
+
+  /** Submissions in {@code state} (null: all), oldest first: the review queue. */
+  public List<Submission> inState(SubmissionState state) {
+    return store.byState(state, LIST_LIMIT);
+  }
+
+  /** {@code author}'s submissions, newest first. */
+  public List<Submission> by(User author) {
+    return store.byAuthor(author.id(), LIST_LIMIT);
+  }
+
+  /**
+   * A coordinator's decision on a pending submission. Approval writes the record (history with
+   * {@code coordinator} as actor and the submission as source, revision bumped) and the
+   * submission's new state in one transaction; a record that moved on since the submission's base
+   * revision is refused with {@link CatalogException.Conflict} and nothing changes.
+   */
+  public Submission decide(String id, Decision decision, String comment, User coordinator) {
+    Submission s = get(id);
+    if (s.state() != SubmissionState.PENDING) {
+      throw new SubmissionException.WrongState(id, s.state(), "only a pending one can be decided");
+    }
+    String note = comment == null || comment.isBlank() ? null : comment.strip();
+    Submission next = s.decided(decision.outcome(), coordinator.email(), note, clock.instant());
+    Runnable mark =
+        () -> {
+          if (!store.update(next, s.version())) {
+            throw new SubmissionException.WrongState(id, get(id).state(), "decided meanwhile");
+          }
+        };
+    if (decision == Decision.APPROVE) {
+      catalog.approve(s.record(), coordinator.email(), s.source(), s.expectedRevision(), mark);
+    } else {
+      mark.run();
+    }
+    return next;
+  }
+
+  /** The required-field policy in force. */
+  public FieldPolicy fieldPolicy() {
+    List<FieldPolicy> all = store.policies();
+    return all.isEmpty() ? FieldPolicy.DEFAULT : all.get(0);
+  }
+
+  /** Every version of the policy, newest first. */
+  public List<FieldPolicy> fieldPolicyHistory() {
+    return store.policies();
+  }
+
+  /**
+   * Sets which of {@link #POLICY_FIELDS} a submission must fill, as a new version by {@code by};
+   * {@code basedOn} is the version the editor saw (a concurrent edit is a conflict).
+   */
+  public FieldPolicy setFieldPolicy(Collection<String> required, int basedOn, User by) {
+    List<Problem> problems = new ArrayList<>();
+    for (String f : required) {
+      if (!POLICY_FIELDS.contains(f)) {
+        problems.add(new Problem("required", "'" + f + "' is not a field the policy can require"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("field policy", problems);
+    }
+    FieldPolicy current = fieldPolicy();
+    if (basedOn != current.version()) {
+      throw new CatalogException.Conflict("field-policy", basedOn, current.version());
+    }
+    List<String> ordered = POLICY_FIELDS.stream().filter(required::contains).toList();
+    FieldPolicy next = new FieldPolicy(current.version() + 1, ordered, by.email(), clock.instant());
+    if (!store.addPolicy(next)) {
+      throw new CatalogException.Conflict("field-policy", basedOn, fieldPolicy().version());
+    }
+    return next;
+  }
+
+  /** The record as JSON, for prefilling a form or diffing. */
+  public JsonNode asJson(Standard s) {
+    return json.valueToTree(s);
+  }
+
+  private String newId() {
+    byte[] b = new byte[8];
+    random.nextBytes(b);
+    return "sub-" + HexFormat.of().formatHex(b);
+  }
+}

@@ -1,0 +1,261 @@
+package org.aisx.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aisx.account.Permission;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.StandardReader;
+import org.aisx.catalog.WriteOutcome;
+import org.aisx.submission.Decision;
+import org.aisx.submission.FieldPolicy;
+import org.aisx.submission.Submission;
+import org.aisx.submission.SubmissionState;
+import org.aisx.submission.Submissions;
+
+/**
+ * The write API (SPEC §4): submissions, their review, the required-field policy, and direct edits
+ * of a record by a coordinator with {@code If-Match}. Parse at the edge, ask the access policy,
+ * call the feature.
+ */
+final class SubmissionApi {
+  private final Submissions submissions;
+  private final Catalog catalog;
+  private final StandardReader reader;
+  private final Access access;
+  private final I18n i18n;
+
+  SubmissionApi(
+      Submissions submissions, Catalog catalog, StandardReader reader, Access access, I18n i18n) {
+    this.submissions = submissions;
+    this.catalog = catalog;
+    this.reader = reader;
+    this.access = access;
+    this.i18n = i18n;
+  }
+
+  /** One submission as the API shows it. */
+  record View(
+      String id,
+      String action,
+      String recordId,
+      Integer baseRevision,
+      String state,
+      String author,
+      Instant created,
+      Instant updated,
+      String decidedBy,
+      String comment,
+      Standard record) {
+    static View of(Submission s) {
+      return new View(
+          s.id(),
+          s.action().wire(),
+          s.recordId(),
+          s.baseRevision(),
+          s.state().wire(),
+          s.author(),
+          s.created(),
+          s.updated(),
+          s.decidedBy(),
+          s.comment(),
+          s.record());
+    }
+  }
+
+  /** {@code POST /api/v1/submissions}. */
+  void submit(Context ctx) {
+    access.requireSignedIn(ctx);
+    Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
+    User author =
+        access.require(
+            ctx,
+            draft.action() == org.aisx.submission.Action.CREATE
+                ? Permission.SUBMIT_CREATE
+                : Permission.SUBMIT_UPDATE,
+            draft.bodies());
+    Submission s = submissions.submit(draft, author);
+    ctx.header("Location", "/api/v1/submissions/" + s.id());
+    ctx.status(HttpStatus.CREATED).json(View.of(s));
+  }
+
+  /** {@code PUT /api/v1/submissions/{id}}: the author resubmits after changes were requested. */
+  void resubmit(Context ctx) {
+    access.requireSignedIn(ctx);
+    Submission existing = submissions.get(ctx.pathParam("id"));
+    Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
+    User author =
+        access.require(
+            ctx,
+            draft.action() == org.aisx.submission.Action.CREATE
+                ? Permission.SUBMIT_CREATE
+                : Permission.SUBMIT_UPDATE,
+            draft.bodies());
+    ctx.json(View.of(submissions.resubmit(existing.id(), draft, author)));
+  }
+
+  /**
+   * {@code GET /api/v1/submissions?state=pending}: the queue (coordinators), or {@code mine=true}.
+   */
+  void list(Context ctx) {
+    List<Submission> found;
+    if ("true".equals(ctx.queryParam("mine"))) {
+      found = submissions.by(access.requireSignedIn(ctx));
+    } else {
+      access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
+      found = submissions.inState(state(ctx.queryParam("state")));
+    }
+    ctx.json(Map.of("items", found.stream().map(View::of).toList()));
+  }
+
+  /** The {@code state} filter: pending when absent, {@code all} for every state. */
+  static SubmissionState state(String value) {
+    if (value == null || value.isEmpty()) {
+      return SubmissionState.PENDING;
+    }
+    if (value.equals("all")) {
+      return null;
+    }
+    return SubmissionState.fromWire(value)
+        .orElseThrow(
+            () ->
+                new CatalogException.BadParameter(
+                    "state",
+                    "'"
+                        + value
+                        + "' is not one of pending, approved, rejected, changes-requested, all"));
+  }
+
+  /** {@code GET /api/v1/submissions/{id}}: its author and coordinators. */
+  void get(Context ctx) {
+    Submission s = visible(ctx, ctx.pathParam("id"));
+    ctx.json(View.of(s));
+  }
+
+  /** The submission, if the caller wrote it or may review submissions; else 401/403. */
+  Submission visible(Context ctx, String id) {
+    User user = access.requireSignedIn(ctx);
+    Submission s = submissions.get(id);
+    if (!s.authorId().equals(user.id())) {
+      access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
+    }
+    return s;
+  }
+
+  /** {@code POST /api/v1/submissions/{id}/decision}. */
+  void decide(Context ctx) {
+    User coordinator = access.require(ctx, Permission.DECIDE_SUBMISSION);
+    JsonNode body = ctx.bodyAsClass(JsonNode.class);
+    List<Problem> problems = new ArrayList<>();
+    Decision decision = null;
+    JsonNode d = body == null ? null : body.get("decision");
+    if (d == null || !d.isTextual()) {
+      problems.add(new Problem("decision", "required"));
+    } else {
+      decision = Decision.fromWire(d.asText()).orElse(null);
+      if (decision == null) {
+        problems.add(new Problem("decision", "must be one of approve, reject, changes-requested"));
+      }
+    }
+    JsonNode c = body == null ? null : body.get("comment");
+    String comment = null;
+    if (c != null && !c.isNull()) {
+      if (!c.isTextual()) {
+        problems.add(new Problem("comment", "must be a string"));
+      } else if (c.asText().length() > 5_000) {
+        problems.add(new Problem("comment", "longer than 5000 characters"));
+      } else {
+        comment = c.asText();
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("decision", problems);
+    }
+    ctx.json(View.of(submissions.decide(ctx.pathParam("id"), decision, comment, coordinator)));
+  }
+
+  /** {@code GET /api/v1/field-policy}: the fields submissions must fill, and its versions. */
+  void fieldPolicy(Context ctx) {
+    FieldPolicy p = submissions.fieldPolicy();
+    ctx.json(
+        Map.of(
+            "version",
+            p.version(),
+            "alwaysRequired",
+            Submissions.ALWAYS_REQUIRED,
+            "required",
+            p.required(),
+            "optional",
+            Submissions.POLICY_FIELDS,
+            "history",
+            submissions.fieldPolicyHistory()));
+  }
+
+  /**
+   * {@code PUT /api/v1/standards/{id}} (coordinators): replaces the record, if it is still at the
+   * revision named by {@code If-Match}; 428 without it, 412 when it moved on.
+   */
+  void put(Context ctx) {
+    User editor = access.require(ctx, Permission.EDIT_RECORD);
+    Messages t = i18n.forRequest(ctx);
+    String ifMatch = ctx.header("If-Match");
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new HttpResponseException(428, t.get("edit.ifMatchRequired"));
+    }
+    int expected = revision(ifMatch);
+    Standard current = catalog.get(ctx.pathParam("id"));
+    if (current.revision() != expected) {
+      ctx.header("ETag", "\"" + current.revision() + "\"");
+      throw new HttpResponseException(412, t.get("edit.stale", expected, current.revision()));
+    }
+    JsonNode body = ctx.bodyAsClass(JsonNode.class);
+    if (body instanceof ObjectNode o) {
+      o.remove(List.of("source", "revision", "suggestions"));
+    }
+    Standard record = reader.read(body);
+    if (!record.id().equals(current.id())) {
+      throw new CatalogException.Invalid(
+          "record",
+          List.of(new Problem("identifier", "must stay " + current.identifier() + " in an edit")));
+    }
+    WriteOutcome outcome;
+    try {
+      outcome = catalog.save(record, editor.email(), "edit:" + editor.email(), expected);
+    } catch (CatalogException.Conflict raced) {
+      throw new HttpResponseException(412, t.get("edit.stale", expected, raced.currentRevision()));
+    }
+    ctx.header("ETag", "\"" + outcome.record().revision() + "\"");
+    ctx.json(outcome.record());
+  }
+
+  /** The revision an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}. */
+  static int revision(String ifMatch) {
+    String v = ifMatch.strip();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+      v = v.substring(1, v.length() - 1);
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new CatalogException.BadParameter(
+        "If-Match", "must name one revision as an ETag, e.g. \"3\", not '" + ifMatch + "'");
+  }
+}

@@ -1,0 +1,493 @@
+package org.aisx.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aisx.account.Permission;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Standard;
+import org.aisx.submission.Action;
+import org.aisx.submission.Decision;
+import org.aisx.submission.FieldPolicy;
+import org.aisx.submission.Submission;
+import org.aisx.submission.SubmissionState;
+import org.aisx.submission.Submissions;
+import org.aisx.taxonomy.Taxonomy;
+
+/**
+ * The submission form, "My submissions", the review queue with its side-by-side comparison and
+ * decisions, and the required-field policy editor. Plain forms with the CSRF token; no script.
+ */
+final class SubmissionPages {
+  /** The form's inputs, in the order of the form; title and abstract per language. */
+  private static final List<String> TEXT_INPUTS =
+      List.of(
+          "identifier",
+          "sdo",
+          "committee",
+          "type",
+          "status",
+          "stage",
+          "published",
+          "edition",
+          "url");
+
+  /** The fields compared side by side, in the record's order. */
+  private static final List<String> DIFFED =
+      List.of(
+          "identifier",
+          "title",
+          "abstract",
+          "sdo",
+          "committee",
+          "type",
+          "status",
+          "stage",
+          "published",
+          "edition",
+          "url",
+          "kind",
+          "keywords",
+          "verticals",
+          "activities",
+          "applications",
+          "concerns",
+          "useCases",
+          "openSource",
+          "codeRepository",
+          "relations",
+          "identifiers");
+
+  private final Submissions submissions;
+  private final SubmissionApi api;
+  private final Catalog catalog;
+  private final Access access;
+  private final I18n i18n;
+  private final Pages pages;
+
+  SubmissionPages(
+      Submissions submissions,
+      SubmissionApi api,
+      Catalog catalog,
+      Taxonomy taxonomy,
+      Access access,
+      I18n i18n,
+      Pages pages) {
+    this.submissions = submissions;
+    this.api = api;
+    this.catalog = catalog;
+    this.access = access;
+    this.i18n = i18n;
+    this.pages = pages;
+  }
+
+  /** {@code GET /submissions/new[?record=ID]}: an empty form, or one filled from the record. */
+  void form(Context ctx) {
+    User user = access.requireSignedIn(ctx);
+    String recordId = ctx.queryParam("record");
+    Map<String, String> values = new LinkedHashMap<>();
+    if (recordId != null && !recordId.isEmpty()) {
+      Standard s = catalog.get(recordId);
+      values.putAll(inputs(s));
+      renderForm(ctx, "update", s.id(), s.revision(), null, values, List.of(), HttpStatus.OK);
+    } else {
+      if (user.bodies().size() == 1) {
+        values.put("sdo", user.bodies().iterator().next());
+      }
+      renderForm(ctx, "create", null, null, null, values, List.of(), HttpStatus.OK);
+    }
+  }
+
+  /** {@code POST /submissions}: the form sent; back to the form with every problem marked. */
+  void submit(Context ctx) {
+    access.requireSignedIn(ctx);
+    Map<String, String> values = values(ctx);
+    String action = "update".equals(ctx.formParam("action")) ? "update" : "create";
+    String recordId = blankToNull(ctx.formParam("recordId"));
+    Integer base = baseRevision(ctx.formParam("baseRevision"));
+    Submissions.Draft draft;
+    try {
+      draft = submissions.draft(body(action, recordId, base, values));
+    } catch (CatalogException.Invalid e) {
+      renderForm(ctx, action, recordId, base, null, values, e.problems(), HttpStatus.BAD_REQUEST);
+      return;
+    }
+    User author = access.require(ctx, permission(draft), draft.bodies());
+    Submission s = submissions.submit(draft, author);
+    ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /submissions/{id}/edit}: the author's form to resubmit after changes requested. */
+  void editForm(Context ctx) {
+    Submission s = api.visible(ctx, ctx.pathParam("id"));
+    renderForm(
+        ctx,
+        s.action().wire(),
+        s.recordId(),
+        s.baseRevision(),
+        s.id(),
+        inputs(s.record()),
+        List.of(),
+        HttpStatus.OK);
+  }
+
+  /** {@code POST /submissions/{id}}: the resubmission. */
+  void resubmit(Context ctx) {
+    access.requireSignedIn(ctx);
+    Submission s = submissions.get(ctx.pathParam("id"));
+    Map<String, String> values = values(ctx);
+    Integer base = s.action() == Action.UPDATE ? baseRevision(ctx.formParam("baseRevision")) : null;
+    Submissions.Draft draft;
+    try {
+      draft = submissions.draft(body(s.action().wire(), s.recordId(), base, values));
+    } catch (CatalogException.Invalid e) {
+      renderForm(
+          ctx,
+          s.action().wire(),
+          s.recordId(),
+          base,
+          s.id(),
+          values,
+          e.problems(),
+          HttpStatus.BAD_REQUEST);
+      return;
+    }
+    User author = access.require(ctx, permission(draft), draft.bodies());
+    submissions.resubmit(s.id(), draft, author);
+    ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
+  }
+
+  private static Permission permission(Submissions.Draft draft) {
+    return draft.action() == Action.CREATE ? Permission.SUBMIT_CREATE : Permission.SUBMIT_UPDATE;
+  }
+
+  /** {@code GET /submissions/mine}. */
+  void mine(Context ctx) {
+    User user = access.requireSignedIn(ctx);
+    Messages t = i18n.forRequest(ctx);
+    pages.render(
+        ctx,
+        "submissions.jte",
+        new SubmissionModels.ListPage(
+            pages.layout(ctx, t, t.get("submissions.mine")),
+            t.get("submissions.mine"),
+            t.get("submissions.mineLead"),
+            submissions.by(user),
+            t.lang()));
+  }
+
+  /** {@code GET /review/submissions}: pending submissions, oldest first (coordinators). */
+  void queue(Context ctx) {
+    access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
+    Messages t = i18n.forRequest(ctx);
+    pages.render(
+        ctx,
+        "submissions.jte",
+        new SubmissionModels.ListPage(
+            pages.layout(ctx, t, t.get("queue.title")),
+            t.get("queue.title"),
+            t.get("queue.lead"),
+            submissions.inState(SubmissionState.PENDING),
+            t.lang()));
+  }
+
+  /** {@code GET /submissions/{id}}: the submission against the record as it is now. */
+  void show(Context ctx) {
+    Submission s = api.visible(ctx, ctx.pathParam("id"));
+    User viewer = access.requireSignedIn(ctx);
+    Messages t = i18n.forRequest(ctx);
+    Standard current = catalog.find(s.recordId()).orElse(null);
+    boolean canDecide = s.state() == SubmissionState.PENDING && mayDecide(ctx);
+    boolean canResubmit =
+        s.state() == SubmissionState.CHANGES_REQUESTED && s.authorId().equals(viewer.id());
+    pages.render(
+        ctx,
+        "submission.jte",
+        new SubmissionModels.Detail(
+            pages.layout(ctx, t, t.get("submission.title", s.record().identifier())),
+            s,
+            s.record().titleIn(t.lang()),
+            current == null,
+            current == null ? null : current.revision(),
+            diff(current, s.record()),
+            canDecide,
+            canResubmit,
+            access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)));
+  }
+
+  private boolean mayDecide(Context ctx) {
+    try {
+      access.require(ctx, Permission.DECIDE_SUBMISSION);
+      return true;
+    } catch (io.javalin.http.ForbiddenResponse | io.javalin.http.UnauthorizedResponse no) {
+      return false;
+    }
+  }
+
+  /** {@code POST /submissions/{id}/decision}: the decision form (three buttons). */
+  void decide(Context ctx) {
+    User coordinator = access.require(ctx, Permission.DECIDE_SUBMISSION);
+    String wire = ctx.formParam("decision");
+    Decision decision =
+        Decision.fromWire(wire == null ? "" : wire)
+            .orElseThrow(
+                () ->
+                    new CatalogException.BadParameter(
+                        "decision",
+                        "'" + wire + "' is not one of approve, reject, changes-requested"));
+    String comment = ctx.formParam("comment");
+    if (comment != null && comment.length() > 5_000) {
+      throw new CatalogException.BadParameter("comment", "longer than 5000 characters");
+    }
+    Submission s = submissions.decide(ctx.pathParam("id"), decision, comment, coordinator);
+    ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /review/field-policy}. */
+  void policy(Context ctx) {
+    access.require(ctx, Permission.EDIT_FIELD_POLICY);
+    renderPolicy(ctx, "1".equals(ctx.queryParam("saved")));
+  }
+
+  /** {@code POST /review/field-policy}: a new version of the policy. */
+  void setPolicy(Context ctx) {
+    User by = access.require(ctx, Permission.EDIT_FIELD_POLICY);
+    Integer basedOn = baseRevision(ctx.formParam("version"));
+    submissions.setFieldPolicy(ctx.formParams("required"), basedOn == null ? 0 : basedOn, by);
+    ctx.redirect("/review/field-policy?saved=1", HttpStatus.SEE_OTHER);
+  }
+
+  private void renderPolicy(Context ctx, boolean saved) {
+    Messages t = i18n.forRequest(ctx);
+    pages.render(
+        ctx,
+        "field-policy.jte",
+        new SubmissionModels.PolicyPage(
+            pages.layout(ctx, t, t.get("policy.title")),
+            submissions.fieldPolicy(),
+            Submissions.ALWAYS_REQUIRED,
+            Submissions.POLICY_FIELDS,
+            submissions.fieldPolicyHistory(),
+            access.formToken(ctx),
+            saved));
+  }
+
+  private void renderForm(
+      Context ctx,
+      String action,
+      String recordId,
+      Integer base,
+      String submissionId,
+      Map<String, String> values,
+      List<org.aisx.catalog.Problem> problems,
+      HttpStatus status) {
+    Messages t = i18n.forRequest(ctx);
+    FieldPolicy policy = submissions.fieldPolicy();
+    List<String> required = new ArrayList<>(Submissions.ALWAYS_REQUIRED);
+    required.addAll(policy.required());
+    User user = access.requireSignedIn(ctx);
+    ctx.status(status);
+    pages.render(
+        ctx,
+        "submit.jte",
+        new SubmissionModels.Form(
+            pages.layout(
+                ctx,
+                t,
+                submissionId != null
+                    ? t.get("submit.resubmitTitle")
+                    : "update".equals(action)
+                        ? t.get("submit.updateTitle", values.getOrDefault("identifier", ""))
+                        : t.get("submit.title")),
+            access.formToken(ctx),
+            submissionId == null ? "/submissions" : "/submissions/" + submissionId,
+            action,
+            recordId,
+            base,
+            submissionId,
+            values,
+            problems,
+            required,
+            List.copyOf(user.bodies())));
+  }
+
+  /** The form's values, by input name. */
+  private static Map<String, String> values(Context ctx) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : TEXT_INPUTS) {
+      values.put(name, strip(ctx.formParam(name)));
+    }
+    for (String name : List.of("title_en", "title_fr", "abstract_en", "abstract_fr", "keywords")) {
+      values.put(name, strip(ctx.formParam(name)));
+    }
+    return values;
+  }
+
+  /** The form's inputs filled from a record. */
+  private static Map<String, String> inputs(Standard s) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("identifier", s.identifier());
+    v.put("title_en", s.title().getOrDefault("en", ""));
+    v.put("title_fr", s.title().getOrDefault("fr", ""));
+    v.put("abstract_en", s.summary().getOrDefault("en", ""));
+    v.put("abstract_fr", s.summary().getOrDefault("fr", ""));
+    v.put("sdo", nullToEmpty(s.sdo()));
+    v.put("committee", nullToEmpty(s.committee()));
+    v.put("type", s.type() == null ? "" : s.type().wire());
+    v.put("status", s.status() == null ? "" : s.status().wire());
+    v.put("stage", nullToEmpty(s.stage()));
+    v.put("published", nullToEmpty(s.published()));
+    v.put("edition", nullToEmpty(s.edition()));
+    v.put("url", nullToEmpty(s.url()));
+    v.put("keywords", String.join(", ", s.keywords()));
+    return v;
+  }
+
+  /**
+   * The API body the form stands for. A change starts from the record as it is, so the fields the
+   * form does not show are kept.
+   */
+  private JsonNode body(String action, String recordId, Integer base, Map<String, String> v) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode record;
+    if ("update".equals(action) && recordId != null) {
+      record =
+          catalog
+              .find(recordId)
+              .map(s -> (ObjectNode) submissions.asJson(s))
+              .orElseGet(f::objectNode);
+    } else {
+      record = f.objectNode();
+    }
+    for (String name : TEXT_INPUTS) {
+      set(record, name, v.get(name));
+    }
+    record.remove("id");
+    texts(record, "title", v.get("title_en"), v.get("title_fr"));
+    texts(record, "abstract", v.get("abstract_en"), v.get("abstract_fr"));
+    ArrayNode keywords = f.arrayNode();
+    for (String k : v.getOrDefault("keywords", "").split(",")) {
+      if (!k.isBlank()) {
+        keywords.add(k.strip());
+      }
+    }
+    record.set("keywords", keywords);
+    ObjectNode body = f.objectNode();
+    body.put("action", action);
+    if ("update".equals(action)) {
+      body.put("recordId", recordId);
+      if (base != null) {
+        body.put("baseRevision", base);
+      }
+    }
+    body.set("record", record);
+    return body;
+  }
+
+  private static void set(ObjectNode record, String name, String value) {
+    if (value == null || value.isEmpty()) {
+      record.remove(name);
+    } else {
+      record.put(name, value);
+    }
+  }
+
+  private static void texts(ObjectNode record, String name, String en, String fr) {
+    ObjectNode texts =
+        record.get(name) instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, String> e : Map.of("en", en, "fr", fr).entrySet()) {
+      if (e.getValue() == null || e.getValue().isEmpty()) {
+        texts.remove(e.getKey());
+      } else {
+        texts.put(e.getKey(), e.getValue());
+      }
+    }
+    if (texts.isEmpty()) {
+      record.remove(name);
+    } else {
+      record.set(name, texts);
+    }
+  }
+
+  /** Field by field: the record as it is (null: a new record) against the submitted one. */
+  List<SubmissionModels.DiffRow> diff(Standard current, Standard proposed) {
+    JsonNode before = current == null ? null : submissions.asJson(current);
+    JsonNode after = submissions.asJson(proposed);
+    List<SubmissionModels.DiffRow> rows = new ArrayList<>();
+    for (String field : DIFFED) {
+      String was = before == null ? "" : text(before.get(field));
+      String now = text(after.get(field));
+      if (was.isEmpty() && now.isEmpty()) {
+        continue;
+      }
+      rows.add(new SubmissionModels.DiffRow(field, was, now, !was.equals(now)));
+    }
+    return rows;
+  }
+
+  /** A field's value as plain text: per-language maps one language a line, lists joined. */
+  static String text(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    if (v.isValueNode()) {
+      return v.asText();
+    }
+    StringBuilder out = new StringBuilder();
+    if (v.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> e = fields.next();
+        if (!out.isEmpty()) {
+          out.append('\n');
+        }
+        out.append(e.getKey()).append(": ").append(text(e.getValue()));
+      }
+      return out.toString();
+    }
+    boolean scalars = true;
+    for (JsonNode item : v) {
+      scalars &= item.isValueNode();
+    }
+    for (JsonNode item : v) {
+      if (!out.isEmpty()) {
+        out.append(scalars ? ", " : "\n");
+      }
+      out.append(item.isValueNode() ? item.asText() : item.toString());
+    }
+    return out.toString();
+  }
+
+  private static Integer baseRevision(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new CatalogException.BadParameter("baseRevision", "'" + value + "' is not a number");
+    }
+  }
+
+  private static String strip(String s) {
+    return s == null ? "" : s.strip();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,175 @@
+package org.aisx.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.aisx.account.Role;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.CatalogIndex;
+import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Json;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.StandardReader;
+import org.aisx.catalog.Status;
+import org.aisx.store.Database;
+import org.aisx.store.SqlCatalogStore;
+import org.aisx.taxonomy.Taxonomy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the submission store and the approval transaction guarantee, on every database: the same
+ * tests run on SQLite and on a real PostgreSQL.
+ */
+abstract class SubmissionStoreContract {
+  Database db;
+  SqlCatalogStore catalogStore;
+  Catalog catalog;
+  SqlSubmissionStore store;
+  Submissions submissions;
+  final User author =
+      new User("a1", "ieee@example.org", Role.CONTRIBUTOR, java.util.Set.of("IEEE"), Instant.EPOCH);
+  final User coordinator =
+      new User("c1", "coord@example.org", Role.COORDINATOR, java.util.Set.of(), Instant.EPOCH);
+
+  abstract Database open() throws Exception;
+
+  abstract void dispose() throws Exception;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = open();
+    var json = Json.mapper();
+    catalogStore = new SqlCatalogStore(db, json);
+    CatalogIndex noIndex =
+        new CatalogIndex() {
+          @Override
+          public void upsert(Standard s) {}
+
+          @Override
+          public void publish(long seq) {}
+        };
+    catalog = new Catalog(catalogStore, noIndex, json, Clock.systemUTC());
+    store = new SqlSubmissionStore(db, json);
+    submissions =
+        new Submissions(
+            store, catalog, new StandardReader(Taxonomy.bundled(json)), json, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    db.close();
+    dispose();
+  }
+
+  static Standard record(String identifier, String title) {
+    return Standard.builder(identifier)
+        .title(Map.of("en", title))
+        .sdo("IEEE")
+        .type(PublicationType.INTERNATIONAL_STANDARD)
+        .status(Status.DRAFT)
+        .build();
+  }
+
+  Submission pending(Standard s, Action action, Integer base) {
+    return submissions.submit(new Submissions.Draft(action, s.id(), base, s, null), author);
+  }
+
+  @Test
+  void storesAndFindsSubmissionsByStateAndAuthor() {
+    Submission a = pending(record("IEEE 1", "One"), Action.CREATE, null);
+    Submission b = pending(record("IEEE 2", "Two"), Action.CREATE, null);
+    assertThat(store.find(a.id())).contains(a);
+    assertThat(store.find("sub-none")).isEmpty();
+    assertThat(store.byState(SubmissionState.PENDING, 10))
+        .extracting(Submission::id)
+        .containsExactly(a.id(), b.id());
+    assertThat(store.byAuthor("a1", 10)).hasSize(2);
+    assertThat(store.byAuthor("other", 10)).isEmpty();
+    submissions.decide(a.id(), Decision.REJECT, "no", coordinator);
+    assertThat(store.byState(SubmissionState.PENDING, 10))
+        .extracting(Submission::id)
+        .containsExactly(b.id());
+    Submission rejected = store.find(a.id()).orElseThrow();
+    assertThat(rejected.state()).isEqualTo(SubmissionState.REJECTED);
+    assertThat(rejected.decidedBy()).isEqualTo("coord@example.org");
+    assertThat(rejected.comment()).isEqualTo("no");
+    assertThat(rejected.version()).isEqualTo(2);
+    // An update based on a version that moved on changes nothing.
+    assertThat(store.update(rejected, 1)).isFalse();
+  }
+
+  @Test
+  void approvalWritesTheRecordHistoryAndStateTogether() {
+    Submission s = pending(record("IEEE 7", "Seven"), Action.CREATE, null);
+    Submission done = submissions.decide(s.id(), Decision.APPROVE, null, coordinator);
+    assertThat(done.state()).isEqualTo(SubmissionState.APPROVED);
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.APPROVED);
+    Standard stored = catalog.get("ieee-7");
+    assertThat(stored.revision()).isEqualTo(1);
+    List<HistoryEvent> history = catalog.history("ieee-7");
+    assertThat(history)
+        .extracting(HistoryEvent::kind)
+        .containsExactly(HistoryEvent.Kind.CREATED, HistoryEvent.Kind.APPROVED);
+    assertThat(history)
+        .allSatisfy(
+            e -> {
+              assertThat(e.actor()).isEqualTo("coord@example.org");
+              assertThat(e.source()).isEqualTo("submission:" + s.id());
+            });
+    assertThatThrownBy(() -> submissions.decide(s.id(), Decision.APPROVE, null, coordinator))
+        .isInstanceOf(SubmissionException.WrongState.class);
+  }
+
+  @Test
+  void aFailedStateChangeRollsTheRecordBack() {
+    Submission s = pending(record("IEEE 8", "Eight"), Action.CREATE, null);
+    // Someone else decides between our read and our write: the state update finds another version.
+    Runnable failing =
+        () -> {
+          throw new SubmissionException.WrongState(s.id(), SubmissionState.REJECTED, "raced");
+        };
+    assertThatThrownBy(() -> catalog.approve(s.record(), "coord", s.source(), 0, failing))
+        .isInstanceOf(SubmissionException.WrongState.class);
+    assertThat(catalog.find("ieee-8")).isEmpty();
+    assertThat(catalogStore.history("ieee-8")).isEmpty();
+  }
+
+  @Test
+  void aStaleApprovalChangesNothing() {
+    catalog.save(record("IEEE 9", "Nine"), "feed", "feed", null);
+    Submission s = pending(record("IEEE 9", "Nine, changed"), Action.UPDATE, 1);
+    catalog.save(record("IEEE 9", "Nine, moved on"), "feed", "feed", 1);
+    assertThatThrownBy(() -> submissions.decide(s.id(), Decision.APPROVE, null, coordinator))
+        .isInstanceOf(CatalogException.Conflict.class);
+    assertThat(catalog.get("ieee-9").titleIn("en")).isEqualTo("Nine, moved on");
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.PENDING);
+  }
+
+  @Test
+  void policyVersionsAreKeptWithWhoChangedThem() {
+    assertThat(submissions.fieldPolicy().version()).isZero();
+    submissions.setFieldPolicy(List.of("url", "committee"), 0, coordinator);
+    submissions.setFieldPolicy(List.of("abstract"), 1, coordinator);
+    assertThat(submissions.fieldPolicy().required()).containsExactly("abstract");
+    assertThat(submissions.fieldPolicyHistory())
+        .extracting(FieldPolicy::version)
+        .containsExactly(2, 1);
+    assertThat(submissions.fieldPolicyHistory().get(1).required())
+        .containsExactly("committee", "url");
+    assertThat(submissions.fieldPolicyHistory().get(1).changedBy()).isEqualTo("coord@example.org");
+    assertThatThrownBy(() -> submissions.setFieldPolicy(List.of(), 1, coordinator))
+        .isInstanceOf(CatalogException.Conflict.class);
+    assertThatThrownBy(() -> submissions.setFieldPolicy(List.of("title"), 2, coordinator))
+        .isInstanceOf(CatalogException.Invalid.class);
+    assertThat(store.addPolicy(new FieldPolicy(2, List.of(), "x", Instant.now()))).isFalse();
+  }
+}

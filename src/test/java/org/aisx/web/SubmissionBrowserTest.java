@@ -1,0 +1,200 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.account.Role;
+import org.aisx.catalog.Standard;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole contribution path in Debian's headless Chromium: an IEEE contributor submits a record
+ * through the form (and is refused for ISO records), a coordinator compares and approves it, and
+ * the public finds it and its history.
+ */
+class SubmissionBrowserTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static WebDriver browser;
+  static String base;
+  static Standard iso;
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.empty(dir);
+    Fixtures.load(app, "/fixtures/catalogue/rfc-http.json");
+    iso =
+        app.catalog()
+            .save(
+                app.reader()
+                    .read(
+                        app.json()
+                            .createObjectNode()
+                            .put("identifier", "ISO/IEC 99001:2024")
+                            .put("sdo", "ISO/IEC")
+                            .put("type", "international-standard")
+                            .put("status", "in-force")
+                            .set(
+                                "title", app.json().createObjectNode().put("en", "An ISO record"))),
+                "test",
+                "fixture",
+                null)
+            .record();
+    Fixtures.user(app, "ieee@example.org", Role.CONTRIBUTOR, "IEEE");
+    Fixtures.user(app, "coord@example.org", Role.COORDINATOR);
+    server = app.web().start(0);
+    base = "http://localhost:" + server.port();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("aisx.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + dir.resolve("chromium-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("aisx.chromedriver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    server.close();
+    app.close();
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  static void signIn(String email) {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/signin");
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+    waiting()
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".account-nav .who")));
+  }
+
+  static void fill(String id, String value) {
+    WebElement e = browser.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(value);
+  }
+
+  @Test
+  void contributorSubmitsCoordinatorApprovesPublicFindsIt() throws Exception {
+    // An IEEE contributor submits a new IEEE record through the form.
+    signIn("ieee@example.org");
+    browser.findElement(By.linkText("Submit")).click();
+    waiting().until(ExpectedConditions.urlContains("/submissions/new"));
+    assertThat(browser.findElement(By.id("sdo")).getAttribute("value")).isEqualTo("IEEE");
+    fill("identifier", "IEEE P3999");
+    fill("title_en", "Zebrafish procurement of AI systems");
+    fill("committee", "IEEE SA AI Committee");
+    new Select(browser.findElement(By.id("type"))).selectByValue("international-standard");
+    new Select(browser.findElement(By.id("status"))).selectByValue("draft");
+    fill("abstract_en", "How buyers assess AI systems <b>before</b> they buy them.");
+    screenshot("submit-form");
+    browser.findElement(By.id("submit-button")).click();
+    waiting().until(ExpectedConditions.urlMatches(".*/submissions/sub-[0-9a-f]+$"));
+    assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Pending");
+    String submission = browser.getCurrentUrl().replaceAll(".*/submissions/", "");
+
+    // ... but not an ISO record: 403, nothing stored.
+    browser.get(base + "/submissions/new");
+    fill("identifier", "ISO/IEC 99999");
+    fill("title_en", "Not mine to submit");
+    fill("sdo", "ISO/IEC");
+    new Select(browser.findElement(By.id("type"))).selectByValue("international-standard");
+    new Select(browser.findElement(By.id("status"))).selectByValue("draft");
+    browser.findElement(By.id("submit-button")).click();
+    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
+    // ... nor a change to an ISO record.
+    browser.get(base + "/standards/" + iso.id());
+    browser.findElement(By.id("propose-change")).click();
+    waiting().until(ExpectedConditions.urlContains("/submissions/new?record=" + iso.id()));
+    fill("title_en", "Taken over by IEEE");
+    browser.findElement(By.id("submit-button")).click();
+    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
+    assertThat(app.submissions().inState(null)).extracting(s -> s.id()).containsExactly(submission);
+    browser.get(base + "/submissions/mine");
+    assertThat(browser.findElement(By.cssSelector("table.submissions")).getText())
+        .contains("IEEE P3999")
+        .contains("Pending");
+
+    // A coordinator opens the queue, sees the comparison and approves.
+    signIn("coord@example.org");
+    browser.findElement(By.linkText("Review submissions")).click();
+    waiting().until(ExpectedConditions.urlContains("/review/submissions"));
+    browser.findElement(By.linkText("IEEE P3999")).click();
+    waiting().until(ExpectedConditions.urlContains("/submissions/" + submission));
+    WebElement diff = browser.findElement(By.id("diff"));
+    assertThat(diff.findElements(By.cssSelector("tr.changed th code")))
+        .extracting(WebElement::getText)
+        .contains("identifier", "title", "abstract", "sdo");
+    // Abstracts are plain text: the markup is stripped, the words stay.
+    assertThat(diff.getText()).contains("How buyers assess AI systems before they buy them.");
+    screenshot("review-diff");
+    fill("comment", "Welcome to the catalogue.");
+    browser.findElement(By.id("approve")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id("state"), "Approved"));
+
+    // The public finds the record and its history names the approval.
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/");
+    browser.findElement(By.id("q")).sendKeys("zebrafish procurement", Keys.ENTER);
+    waiting().until(ExpectedConditions.urlContains("q=zebrafish"));
+    browser.findElement(By.linkText("Zebrafish procurement of AI systems")).click();
+    waiting().until(ExpectedConditions.urlContains("/standards/ieee-p3999"));
+    String history = browser.findElement(By.cssSelector("table.history")).getText();
+    assertThat(history)
+        .contains("Approved")
+        .contains("coord@example.org")
+        .contains("submission:" + submission);
+    assertThat(browser.findElements(By.cssSelector(".account-nav .who"))).isEmpty();
+    screenshot("record-approved");
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path target = Path.of("target", "screenshots");
+    Files.createDirectories(target);
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(target.resolve(name + ".png"), png);
+  }
+}

@@ -1,0 +1,594 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.account.Role;
+import org.aisx.account.User;
+import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Standard;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Submissions, their review and direct edits over real HTTP on a real SQLite store: who may submit
+ * what, stale revisions, preconditions, field errors, escaping and CSRF.
+ */
+class SubmissionWebTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static final ObjectMapper json = new ObjectMapper();
+  static final AtomicInteger serial = new AtomicInteger();
+  static final Map<String, String> tokens = new LinkedHashMap<>();
+  static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.empty(dir);
+    server = app.web().start(0);
+    Fixtures.user(app, "ieee@example.org", Role.CONTRIBUTOR, "IEEE");
+    Fixtures.user(app, "iso@example.org", Role.CONTRIBUTOR, "ISO/IEC");
+    Fixtures.user(app, "coord@example.org", Role.COORDINATOR);
+    Fixtures.user(app, "admin@example.org", Role.ADMIN);
+    for (String who : new String[] {"ieee", "iso", "coord", "admin"}) {
+      tokens.put(
+          who, "Bearer " + app.accounts().createToken(who + "@example.org", "test").secret());
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  /** A record in the catalogue, at revision 1. */
+  static Standard seed(String identifier, String sdo) {
+    ObjectNode n = record(identifier, sdo, "Seeded " + identifier);
+    return app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+  }
+
+  static ObjectNode record(String identifier, String sdo, String title) {
+    ObjectNode n = json.createObjectNode();
+    n.put("identifier", identifier);
+    n.putObject("title").put("en", title);
+    n.put("sdo", sdo);
+    n.put("type", "international-standard");
+    n.put("status", "draft");
+    return n;
+  }
+
+  static String unique(String prefix) {
+    return prefix + " " + (9000 + serial.incrementAndGet());
+  }
+
+  static String create(ObjectNode record) {
+    ObjectNode b = json.createObjectNode();
+    b.put("action", "create");
+    b.set("record", record);
+    return b.toString();
+  }
+
+  static String update(Standard current, ObjectNode record, int base) {
+    ObjectNode b = json.createObjectNode();
+    b.put("action", "update");
+    b.put("recordId", current.id());
+    b.put("baseRevision", base);
+    b.set("record", record);
+    return b.toString();
+  }
+
+  static HttpResponse<String> send(
+      String method, String path, String token, String body, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    if (token != null) {
+      b.header("Authorization", token);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return new Http(server.port()).send(b.build());
+  }
+
+  static JsonNode body(HttpResponse<String> r) throws Exception {
+    return json.readTree(r.body());
+  }
+
+  static String submit(String who, String body) throws Exception {
+    HttpResponse<String> r = send("POST", "/api/v1/submissions", tokens.get(who), body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(body(r).get("state").asText()).isEqualTo("pending");
+    return body(r).get("id").asText();
+  }
+
+  static HttpResponse<String> decide(String who, String id, String decision) {
+    return send(
+        "POST",
+        "/api/v1/submissions/" + id + "/decision",
+        tokens.get(who),
+        "{\"decision\": \"" + decision + "\", \"comment\": \"looked at it\"}");
+  }
+
+  static void assertSchema(String schema, JsonNode value) throws Exception {
+    JsonNode openapi = body(send("GET", "/api/v1/openapi.json", null, null));
+    ObjectNode root = json.createObjectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.put("$ref", "#/components/schemas/" + schema);
+    root.set("components", openapi.get("components"));
+    assertThat(
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(root)
+                .validate(value))
+        .as(schema + ": " + value)
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1} a {2} record: {3}")
+  @CsvSource({
+    "public, create, IEEE, 401",
+    "public, update, IEEE, 401",
+    "ieee, create, IEEE, 201",
+    "ieee, create, ISO/IEC, 403",
+    "ieee, update, IEEE, 201",
+    "ieee, update, ISO/IEC, 403",
+    "ieee, move-to-own, ISO/IEC, 403",
+    "ieee, move-to-other, IEEE, 403",
+    "iso, create, ISO/IEC, 201",
+    "iso, create, IEEE, 403",
+    "iso, update, ISO/IEC, 201",
+    "iso, update, IEEE, 403",
+    "coord, create, IEEE, 201",
+    "coord, update, ISO/IEC, 201",
+    "admin, create, ISO/IEC, 201",
+    "admin, update, IEEE, 201",
+  })
+  void roleTimesActionTimesBody(String who, String action, String sdo, int expected)
+      throws Exception {
+    String token = tokens.get(who);
+    String body;
+    if (action.equals("create")) {
+      body = create(record(unique(sdo), sdo, "A new record"));
+    } else {
+      Standard current = seed(unique(sdo), sdo);
+      // move-to-own: an ISO/IEC record moved into IEEE; move-to-other: IEEE moved to ISO/IEC.
+      String newSdo =
+          action.equals("move-to-own") ? "IEEE" : action.equals("move-to-other") ? "ISO/IEC" : sdo;
+      body = update(current, record(current.identifier(), newSdo, "Changed title"), 1);
+    }
+    long before = app.submissions().inState(null).size();
+    HttpResponse<String> r = send("POST", "/api/v1/submissions", token, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
+    if (expected == 201) {
+      assertSchema("Submission", body(r));
+      assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> l.contains("sub-"));
+    } else {
+      assertSchema("Error", body(r));
+      assertThat(app.submissions().inState(null)).hasSize((int) before);
+    }
+  }
+
+  @Test
+  void approvalCreatesTheRecordWithHistoryNamingTheCoordinatorAndItIsSearchableAtOnce()
+      throws Exception {
+    String identifier = unique("IEEE P");
+    String id = submit("ieee", create(record(identifier, "IEEE", "Quokka governance agents")));
+    HttpResponse<String> queue =
+        send("GET", "/api/v1/submissions?state=pending", tokens.get("coord"), null);
+    assertThat(queue.statusCode()).isEqualTo(200);
+    assertSchema("SubmissionList", body(queue));
+    assertThat(body(queue).get("items").findValuesAsText("id")).contains(id);
+
+    HttpResponse<String> approved = decide("coord", id, "approve");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(body(approved).get("state").asText()).isEqualTo("approved");
+    assertThat(body(approved).get("decidedBy").asText()).isEqualTo("coord@example.org");
+
+    String recordId = body(approved).get("recordId").asText();
+    Standard s = app.catalog().get(recordId);
+    assertThat(s.revision()).isEqualTo(1);
+    assertThat(s.source()).isEqualTo("submission:" + id);
+    assertThat(app.catalog().history(recordId))
+        .anySatisfy(
+            e -> {
+              assertThat(e.kind()).isEqualTo(HistoryEvent.Kind.APPROVED);
+              assertThat(e.actor()).isEqualTo("coord@example.org");
+              assertThat(e.source()).isEqualTo("submission:" + id);
+            });
+    HttpResponse<String> found = send("GET", "/api/v1/standards?mode=keyword&q=quokka", null, null);
+    assertThat(body(found).get("items").findValuesAsText("id")).contains(recordId);
+    HttpResponse<String> history =
+        send("GET", "/api/v1/standards/" + recordId + "/history", null, null);
+    assertSchema("HistoryResponse", body(history));
+
+    // Deciding twice is refused; the author sees the outcome.
+    assertThat(decide("coord", id, "reject").statusCode()).isEqualTo(409);
+    HttpResponse<String> mine = send("GET", "/api/v1/submissions/" + id, tokens.get("ieee"), null);
+    assertThat(body(mine).get("state").asText()).isEqualTo("approved");
+    assertThat(body(mine).get("comment").asText()).isEqualTo("looked at it");
+
+    // An update approved bumps the revision.
+    String upd =
+        submit("ieee", update(s, record(identifier, "IEEE", "Quokka governance agents, 2nd"), 1));
+    assertThat(decide("admin", upd, "approve").statusCode()).isEqualTo(200);
+    assertThat(app.catalog().get(recordId).revision()).isEqualTo(2);
+    assertThat(app.catalog().get(recordId).titleIn("en")).endsWith("2nd");
+  }
+
+  @Test
+  void staleBaseRevisionIsRefusedOnSubmitAndOnApproval() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    HttpResponse<String> stale =
+        send(
+            "POST",
+            "/api/v1/submissions",
+            tokens.get("ieee"),
+            update(s, record(s.identifier(), "IEEE", "x"), 7));
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(body(stale).at("/error/code").asText()).isEqualTo("revision_conflict");
+
+    String id =
+        submit("ieee", update(s, record(s.identifier(), "IEEE", "From the contributor"), 1));
+    // The record moves on meanwhile (a coordinator's direct edit).
+    HttpResponse<String> edit =
+        send(
+            "PUT",
+            "/api/v1/standards/" + s.id(),
+            tokens.get("coord"),
+            record(s.identifier(), "IEEE", "From the coordinator").toString(),
+            "If-Match",
+            "\"1\"");
+    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+    HttpResponse<String> approve = decide("coord", id, "approve");
+    assertThat(approve.statusCode()).isEqualTo(409);
+    assertSchema("Error", body(approve));
+    assertThat(app.catalog().get(s.id()).titleIn("en")).isEqualTo("From the coordinator");
+    assertThat(app.catalog().get(s.id()).revision()).isEqualTo(2);
+    assertThat(app.submissions().get(id).state().wire()).isEqualTo("pending");
+  }
+
+  @Test
+  void putNeedsIfMatchAndTheCurrentRevisionAndAnsweersWithTheNewEtag() throws Exception {
+    Standard s = seed(unique("ISO/IEC"), "ISO/IEC");
+    String changed = record(s.identifier(), "ISO/IEC", "Edited directly").toString();
+    String path = "/api/v1/standards/" + s.id();
+    assertThat(send("GET", path, null, null).headers().firstValue("ETag")).hasValue("\"1\"");
+    assertThat(send("GET", path + "/history", null, null).headers().firstValue("ETag"))
+        .hasValue("\"1\"");
+    assertThat(send("GET", "/standards/" + s.id(), null, null).headers().firstValue("ETag"))
+        .hasValue("\"1\"");
+
+    HttpResponse<String> missing = send("PUT", path, tokens.get("coord"), changed);
+    assertThat(missing.statusCode()).isEqualTo(428);
+    assertSchema("Error", body(missing));
+    assertThat(send("PUT", path, tokens.get("coord"), changed, "If-Match", "\"2\"").statusCode())
+        .isEqualTo(412);
+    assertThat(send("PUT", path, tokens.get("coord"), changed, "If-Match", "nonsense").statusCode())
+        .isEqualTo(400);
+    assertThat(send("PUT", path, tokens.get("iso"), changed, "If-Match", "\"1\"").statusCode())
+        .isEqualTo(403);
+    assertThat(send("PUT", path, null, changed, "If-Match", "\"1\"").statusCode()).isEqualTo(401);
+    assertThat(app.catalog().get(s.id()).revision()).isEqualTo(1);
+
+    HttpResponse<String> ok = send("PUT", path, tokens.get("coord"), changed, "If-Match", "\"1\"");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.headers().firstValue("ETag")).hasValue("\"2\"");
+    assertThat(send("PUT", path, tokens.get("coord"), changed, "If-Match", "\"1\"").statusCode())
+        .isEqualTo(412);
+    HttpResponse<String> invalid =
+        send(
+            "PUT",
+            path,
+            tokens.get("coord"),
+            "{\"identifier\": \"" + s.identifier() + "\"}",
+            "If-Match",
+            "\"2\"");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(body(invalid).at("/error/details").findValuesAsText("field")).contains("title");
+  }
+
+  @Test
+  void fieldErrorsNameEachFieldAndThePolicyAddsRequiredFields() throws Exception {
+    ObjectNode bad = json.createObjectNode();
+    bad.put("identifier", unique("IEEE"));
+    bad.put("sdo", "IEEE");
+    bad.put("type", "poem");
+    bad.put("published", "yesterday");
+    HttpResponse<String> r = send("POST", "/api/v1/submissions", tokens.get("ieee"), create(bad));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertSchema("Error", body(r));
+    assertThat(body(r).at("/error/code").asText()).isEqualTo("validation_failed");
+    JsonNode details = body(r).at("/error/details");
+    assertThat(details.findValuesAsText("field")).contains("title", "type", "status", "published");
+    assertThat(details)
+        .anySatisfy(
+            d -> {
+              assertThat(d.get("field").asText()).isEqualTo("title");
+              assertThat(d.get("problem").asText()).isEqualTo("required");
+            });
+    HttpResponse<String> noAction =
+        send("POST", "/api/v1/submissions", tokens.get("ieee"), "{\"action\": \"delete\"}");
+    assertThat(body(noAction).at("/error/details").findValuesAsText("field"))
+        .contains("action", "record");
+    assertThat(send("POST", "/api/v1/submissions", tokens.get("ieee"), "{not json").statusCode())
+        .isEqualTo(400);
+
+    // A coordinator requires the committee from the policy page.
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    String csrf = coord.csrf("/review/field-policy");
+    int version = app.submissions().fieldPolicy().version();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("_csrf", csrf);
+    form.put("version", String.valueOf(version));
+    form.put("required", "committee");
+    assertThat(coord.postForm("/review/field-policy", form).statusCode()).isEqualTo(303);
+    try {
+      assertThat(app.submissions().fieldPolicy().required()).containsExactly("committee");
+      assertThat(app.submissions().fieldPolicy().changedBy()).isEqualTo("coord@example.org");
+      assertThat(coord.get("/review/field-policy").body()).contains("coord@example.org");
+      HttpResponse<String> policy = send("GET", "/api/v1/field-policy", null, null);
+      assertSchema("FieldPolicy", body(policy));
+      HttpResponse<String> noCommittee =
+          send(
+              "POST",
+              "/api/v1/submissions",
+              tokens.get("ieee"),
+              create(record(unique("IEEE"), "IEEE", "t")));
+      assertThat(noCommittee.statusCode()).isEqualTo(400);
+      assertThat(body(noCommittee).at("/error/details").get(0).get("field").asText())
+          .isEqualTo("committee");
+      // Based on an old version: a conflict, nothing changes.
+      assertThat(coord.postForm("/review/field-policy", form).statusCode()).isEqualTo(409);
+    } finally {
+      Map<String, String> reset = new LinkedHashMap<>();
+      reset.put("_csrf", csrf);
+      reset.put("version", String.valueOf(app.submissions().fieldPolicy().version()));
+      assertThat(coord.postForm("/review/field-policy", reset).statusCode()).isEqualTo(303);
+    }
+    assertThat(app.submissions().fieldPolicy().required()).isEmpty();
+    assertThat(app.submissions().fieldPolicyHistory().size()).isGreaterThanOrEqualTo(2);
+
+    Browser contributor = new Browser(server.port());
+    contributor.signIn("ieee@example.org", Fixtures.PASSWORD);
+    assertThat(contributor.get("/review/field-policy").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void authorsAndCoordinatorsSeeASubmissionOthersDoNot() throws Exception {
+    String id = submit("ieee", create(record(unique("IEEE"), "IEEE", "Visible")));
+    String path = "/api/v1/submissions/" + id;
+    assertThat(send("GET", path, tokens.get("ieee"), null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", path, tokens.get("coord"), null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", path, tokens.get("iso"), null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", path, null, null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/v1/submissions/sub-nope", tokens.get("coord"), null).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "/api/v1/submissions", tokens.get("ieee"), null).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("GET", "/api/v1/submissions?state=maybe", tokens.get("coord"), null).statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> mine =
+        send("GET", "/api/v1/submissions?mine=true", tokens.get("ieee"), null);
+    assertThat(body(mine).get("items").findValuesAsText("id")).contains(id);
+    assertThat(decide("ieee", id, "approve").statusCode()).isEqualTo(403);
+    assertThat(decide("coord", id, "perhaps").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void changesRequestedLetsTheAuthorResubmitTheSameSubmission() throws Exception {
+    String identifier = unique("IEEE");
+    String id = submit("ieee", create(record(identifier, "IEEE", "First try")));
+    assertThat(decide("coord", id, "changes-requested").statusCode()).isEqualTo(200);
+    String path = "/api/v1/submissions/" + id;
+    String again = create(record(identifier, "IEEE", "Second try"));
+    assertThat(send("PUT", path, tokens.get("iso"), again).statusCode()).isEqualTo(403);
+    HttpResponse<String> r = send("PUT", path, tokens.get("ieee"), again);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(body(r).get("state").asText()).isEqualTo("pending");
+    assertThat(body(r).at("/record/title/en").asText()).isEqualTo("Second try");
+    assertThat(send("PUT", path, tokens.get("ieee"), again).statusCode()).isEqualTo(409);
+
+    // The same through the pages: the author's "My submissions" shows the state.
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    assertThat(decide("coord", id, "changes-requested").statusCode()).isEqualTo(200);
+    Document mine = Jsoup.parse(author.get("/submissions/mine").body());
+    assertThat(mine.select("a[href=/submissions/" + id + "]").first().closest("tr").text())
+        .contains("Changes requested")
+        .contains("looked at it");
+    Document page = Jsoup.parse(author.get("/submissions/" + id).body());
+    assertThat(page.select("a[href=/submissions/" + id + "/edit]")).hasSize(1);
+    Document edit = Jsoup.parse(author.get("/submissions/" + id + "/edit").body());
+    Map<String, String> form = formOf(edit);
+    form.put("title_en", "Third try");
+    HttpResponse<String> sent = author.postForm("/submissions/" + id, form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    assertThat(app.submissions().get(id).state().wire()).isEqualTo("pending");
+    assertThat(app.submissions().get(id).record().titleIn("en")).isEqualTo("Third try");
+  }
+
+  @Test
+  void theFormSubmitsAndMarksEachFieldInErrorAndRefusesOtherBodies() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document page = Jsoup.parse(b.get("/submissions/new").body());
+    assertThat(page.select("label[for=title_en]").text()).contains("Title");
+    assertThat(page.select("main")).hasSize(1);
+    assertThat(page.select("#sdo").attr("value")).isEqualTo("IEEE");
+    Map<String, String> form = formOf(page);
+    form.put("identifier", unique("IEEE"));
+    HttpResponse<String> invalid = b.postForm("/submissions", form);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    Document errors = Jsoup.parse(invalid.body());
+    assertThat(errors.select(".error-summary a[href=#title_en]").text()).isEqualTo("title");
+    assertThat(errors.select("#title_en").attr("aria-invalid")).isEqualTo("true");
+    assertThat(errors.select("#identifier").attr("value")).isEqualTo(form.get("identifier"));
+
+    form.put("title_en", "Submitted through the form");
+    form.put("type", "technical-report");
+    form.put("status", "in-force");
+    form.put("keywords", "one, two");
+    HttpResponse<String> ok = b.postForm("/submissions", form);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
+    String location = ok.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("/submissions/sub-");
+    assertThat(app.submissions().get(location.substring(13)).record().keywords())
+        .containsExactly("one", "two");
+
+    form.put("sdo", "ISO/IEC");
+    form.put("identifier", unique("ISO/IEC"));
+    assertThat(b.postForm("/submissions", form).statusCode()).isEqualTo(403);
+
+    // An update of another body's record through the form is refused too.
+    Standard iso = seed(unique("ISO/IEC"), "ISO/IEC");
+    Map<String, String> upd =
+        formOf(Jsoup.parse(b.get("/submissions/new?record=" + iso.id()).body()));
+    assertThat(upd.get("title_en")).isEqualTo(iso.titleIn("en"));
+    upd.put("title_en", "Hijacked");
+    assertThat(b.postForm("/submissions", upd).statusCode()).isEqualTo(403);
+    assertThat(app.submissions().inState(null)).noneMatch(s -> s.recordId().equals(iso.id()));
+
+    assertThat(new Browser(server.port()).get("/submissions/new").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void withoutTheCsrfTokenNothingIsStoredOrDecided() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    User ieee = app.accounts().user("ieee@example.org").orElseThrow();
+    int before = app.submissions().by(ieee).size();
+    Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new").body()));
+    form.remove("_csrf");
+    form.put("identifier", unique("IEEE"));
+    form.put("title_en", "No token");
+    form.put("type", "guide");
+    form.put("status", "draft");
+    assertThat(b.postForm("/submissions", form).statusCode()).isEqualTo(403);
+    form.put("_csrf", "forged");
+    assertThat(b.postForm("/submissions", form).statusCode()).isEqualTo(403);
+    // The API with the session cookie but no X-CSRF-Token header.
+    HttpResponse<String> api =
+        b.send(
+            HttpRequest.newBuilder(URI.create(b.base() + "/api/v1/submissions"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        create(record(unique("IEEE"), "IEEE", "No header"))))
+                .build());
+    assertThat(api.statusCode()).isEqualTo(403);
+    assertThat(app.submissions().by(ieee)).hasSize(before);
+
+    String id = submit("ieee", create(record(unique("IEEE"), "IEEE", "Pending")));
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    assertThat(
+            coord
+                .postForm("/submissions/" + id + "/decision", Map.of("decision", "approve"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(app.submissions().get(id).state().wire()).isEqualTo("pending");
+    String csrf = coord.csrf("/submissions/" + id);
+    assertThat(
+            coord
+                .postForm(
+                    "/submissions/" + id + "/decision",
+                    Map.of("_csrf", csrf, "decision", "reject", "comment", "not AI"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(app.submissions().get(id).state().wire()).isEqualTo("rejected");
+  }
+
+  @Test
+  void submittedMarkupComesOutEscapedInTheQueueTheDiffAndTheRecordPage() throws Exception {
+    String identifier = unique("IEEE");
+    ObjectNode r = record(identifier, "IEEE", XSS);
+    r.putObject("abstract").put("en", "Abstract " + XSS);
+    r.put("committee", "\"><script>alert(2)</script>");
+    String id = submit("ieee", create(r));
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+
+    String queue = coord.get("/review/submissions").body();
+    assertEscaped(queue);
+    assertThat(Jsoup.parse(queue).select("a[href=/submissions/" + id + "]").text())
+        .isEqualTo(identifier);
+
+    String detail = coord.get("/submissions/" + id).body();
+    assertEscaped(detail);
+    Document d = Jsoup.parse(detail);
+    assertThat(d.select("#diff tr.changed")).isNotEmpty();
+    assertThat(d.select("#diff tr.changed th code").eachText()).contains("title", "abstract");
+    assertThat(d.select("#diff tr.changed td.after").text()).contains(XSS);
+
+    String csrf = d.select("form.decision input[name=_csrf]").attr("value");
+    assertThat(
+            coord
+                .postForm(
+                    "/submissions/" + id + "/decision",
+                    Map.of("_csrf", csrf, "decision", "approve", "comment", XSS))
+                .statusCode())
+        .isEqualTo(303);
+    String recordId = app.submissions().get(id).recordId();
+    String page = new Browser(server.port()).get("/standards/" + recordId).body();
+    assertEscaped(page);
+    assertThat(Jsoup.parse(page).select("h1").text()).isEqualTo(XSS);
+    assertEscaped(coord.get("/submissions/" + id).body());
+  }
+
+  /** No submitted script or handler became markup; the text is there, escaped. */
+  static void assertEscaped(String html) {
+    assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x");
+    assertThat(html).contains("&lt;script&gt;");
+    Document doc = Jsoup.parse(html);
+    assertThat(doc.select("script:not([src])")).isEmpty();
+    assertThat(doc.select("[onerror]")).isEmpty();
+  }
+
+  /** The values a browser would send for the first form of the main content. */
+  static Map<String, String> formOf(Document page) {
+    Map<String, String> values = new LinkedHashMap<>();
+    var form = page.select("main form").first();
+    for (var input : form.select("input[name], textarea[name], select[name]")) {
+      String value =
+          input.tagName().equals("select")
+              ? input.select("option[selected]").attr("value")
+              : input.val();
+      values.put(input.attr("name"), value);
+    }
+    return values;
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -41,13 +41,26 @@ final class RelatonText {
    * sequences become line breaks; runs of spaces collapse; blank or null input gives null.
    */
   static String paragraphs(String raw, boolean declaredHtml) {
+    return paragraphs(raw, declaredHtml, true);
+  }
+
+  /**
+   * {@link #paragraphs(String, boolean)}; with {@code shortcuts} false, every text takes the
+   * general path (regexes, jsoup) that the shortcuts must agree with ({@code RelatonTextTest}).
+   */
+  static String paragraphs(String raw, boolean declaredHtml, boolean shortcuts) {
     if (raw == null) {
       return null;
     }
     String s = raw.replace("\\r\\n", "\n").replace("\r\n", "\n").replace('\r', '\n');
-    if (declaredHtml || HTML_TAG.matcher(s).find()) {
+    boolean angle = !shortcuts || s.indexOf('<') >= 0;
+    boolean ampersand = !shortcuts || s.indexOf('&') >= 0;
+    if (declaredHtml && !angle && !ampersand && s.indexOf('\0') < 0) {
+      // Declared HTML without a tag or an entity (most IEC abstracts): what jsoup would give.
+      s = htmlTextWithoutMarkup(s);
+    } else if (declaredHtml || (angle && HTML_TAG.matcher(s).find())) {
       s = htmlToText(s);
-    } else if (ENTITY.matcher(s).find()) {
+    } else if (ampersand && ENTITY.matcher(s).find()) {
       s = Parser.unescapeEntities(s, false);
     }
     String tidy = tidy(s);
@@ -85,6 +98,29 @@ final class RelatonText {
       inRun = space;
     }
     return out.toString().strip();
+  }
+
+  /**
+   * The text jsoup makes of HTML that has no tag, no entity and no NUL: one text node whose white
+   * space (including the no-break space) collapses to single spaces and whose zero-width spaces and
+   * soft hyphens are dropped. {@code RelatonTextTest} checks it against jsoup.
+   */
+  private static String htmlTextWithoutMarkup(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean lastWasWhite = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0') {
+        if (!lastWasWhite) {
+          out.append(' ');
+          lastWasWhite = true;
+        }
+      } else if (c != '\u200b' && c != '\u00ad') {
+        out.append(c);
+        lastWasWhite = false;
+      }
+    }
+    return out.toString();
   }
 
   private static String htmlToText(String html) {

@@ -81,6 +81,8 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final String MARK = "storeMark";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
+  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final float IDENTIFIER_BOOST = 6f;
 
@@ -328,7 +330,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       return 0;
     }
     String digits = published.replace("-", "");
-    if (!digits.matches("\\d{4,8}")) {
+    if (!DATE_DIGITS.matcher(digits).matches()) {
       return 0;
     }
     return Long.parseLong((digits + "0000").substring(0, 8));
@@ -341,7 +343,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Matcher m = DIGITS.matcher(identifier.toLowerCase(java.util.Locale.ROOT));
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String n = m.group().replaceFirst("^0+(?=\\d)", "");
+      String n = LEADING_ZEROS.matcher(m.group()).replaceFirst("");
       m.appendReplacement(out, "0".repeat(Math.max(0, 12 - n.length())) + n);
     }
     m.appendTail(out);

@@ -30,6 +30,12 @@ class RelatonTextTest {
     "\u2029",
     "\u0085",
     "\u0092",
+    "\u3000",
+    "\u2003",
+    "\u001c",
+    "x y",
+    "x\ny",
+    "x\n\ny",
     "<",
     ">",
     "&",
@@ -63,6 +69,15 @@ class RelatonTextTest {
             .as("paragraphs(html=%s) of [%s]", html, escaped(text))
             .isEqualTo(RelatonText.paragraphs(text, html, false));
       }
+      // Its own output again: text that is already tidy, the shortcut's common case.
+      String once = RelatonText.paragraphs(text, false, false);
+      assertThat(RelatonText.paragraphs(once, false))
+          .as("paragraphs of tidy [%s]", once == null ? null : escaped(once))
+          .isEqualTo(RelatonText.paragraphs(once, false, false));
+      assertThat(RelatonText.line(once)).isEqualTo(RelatonText.line(once, false));
+      assertThat(RelatonText.line(text))
+          .as("line of [%s]", escaped(text))
+          .isEqualTo(RelatonText.line(text, false));
     }
   }
 

@@ -200,12 +200,29 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /** Queues the record for indexing; it is durable and searchable after {@link #publish}. */
   @Override
   public void upsert(Standard record) {
+    queue(record, true);
+  }
+
+  /**
+   * Queues a record new to the store: added without first deleting an older document by id, which a
+   * bulk load would otherwise pay for every record at each flush.
+   */
+  @Override
+  public void add(Standard record) {
+    queue(record, false);
+  }
+
+  private void queue(Standard record, boolean replace) {
     queued.acquireUninterruptibly();
     try {
       indexing.execute(
           () -> {
             try {
-              writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+              if (replace) {
+                writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+              } else {
+                writer.addDocument(document(record));
+              }
             } catch (IOException | RuntimeException e) {
               indexingFailure.compareAndSet(
                   null, new UncheckedIOException("cannot index record " + record.id(), ioe(e)));

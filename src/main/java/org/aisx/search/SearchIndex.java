@@ -272,7 +272,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
     try {
-      doc.add(new StoredField(Fields.DOCUMENT, json.writeValueAsBytes(Hit.of(s))));
+      Hit hit = Hit.of(s);
+      String written = hit.json();
+      doc.add(
+          new StoredField(
+              Fields.DOCUMENT,
+              written != null
+                  ? written.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                  : json.writeValueAsBytes(hit)));
     } catch (JsonProcessingException e) {
       throw new IOException("cannot serialise " + s.id(), e);
     }

@@ -393,6 +393,10 @@ public final class SqlCatalogStore implements CatalogStore {
   }
 
   private String serialize(Standard record) {
+    String written = org.aisx.catalog.StandardJson.of(record);
+    if (written != null) {
+      return written;
+    }
     try {
       return json.writeValueAsString(record);
     } catch (JsonProcessingException e) {

@@ -130,7 +130,7 @@ public final class Catalog {
     }
     List<HistoryEvent> stored =
         store.write(plan.write().record(), plan.write().expectedRevision(), plan.write().events());
-    index.upsert(plan.outcome().record());
+    index(plan.write());
     onWrite.accept(plan.outcome().record());
     return new WriteOutcome(plan.outcome().change(), plan.outcome().record(), stored);
   }
@@ -186,10 +186,19 @@ public final class Catalog {
     }
     if (!writes.isEmpty()) {
       store.writeAll(List.copyOf(writes.values()));
-      writes.values().forEach(w -> index.upsert(w.record()));
+      writes.values().forEach(this::index);
       writes.values().forEach(w -> onWrite.accept(w.record()));
     }
     return outcomes;
+  }
+
+  /** Queues a stored write for the index: a record new to the store is new to the index too. */
+  private void index(CatalogStore.Write write) {
+    if (write.expectedRevision() == 0) {
+      index.add(write.record());
+    } else {
+      index.upsert(write.record());
+    }
   }
 
   /** What saving {@code incoming} over {@code current} means; {@code write} is null if nothing. */

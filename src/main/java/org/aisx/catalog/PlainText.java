@@ -57,19 +57,45 @@ public final class PlainText {
     if (isTidy(s)) {
       return s; // most text from feeds: nothing to change
     }
-    // Paragraphs are separated by blank lines; a single line break is only a wrapped line.
-    String[] paragraphs = s.replace('\u00a0', ' ').split("\\n\\s*\\n");
-    StringBuilder out = new StringBuilder();
-    for (String p : paragraphs) {
-      String line = p.replaceAll("\\s+", " ").strip();
-      if (!line.isEmpty()) {
-        if (out.length() > 0) {
-          out.append("\n\n");
+    // Paragraphs are separated by blank lines; a single line break is only a wrapped line. What
+    // splitting at "\\n\\s*\\n" and collapsing "\\s+" gives (PlainTextTest), in one pass.
+    StringBuilder out = new StringBuilder(s.length());
+    StringBuilder paragraph = new StringBuilder(s.length());
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!isSpace(c)) {
+        paragraph.append(c);
+        i++;
+        continue;
+      }
+      int newLines = 0;
+      while (i < n && isSpace(s.charAt(i))) {
+        if (s.charAt(i) == '\n') {
+          newLines++;
         }
-        out.append(line);
+        i++;
+      }
+      if (newLines >= 2) {
+        endParagraph(paragraph, out);
+      } else {
+        paragraph.append(' ');
       }
     }
+    endParagraph(paragraph, out);
     return out.toString();
+  }
+
+  private static void endParagraph(StringBuilder paragraph, StringBuilder out) {
+    String line = paragraph.toString().strip();
+    if (!line.isEmpty()) {
+      if (out.length() > 0) {
+        out.append("\n\n");
+      }
+      out.append(line);
+    }
+    paragraph.setLength(0);
   }
 
   /**
@@ -83,6 +109,13 @@ public final class PlainText {
     }
     if (isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1))) {
       return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      // Other white space (tabs, U+3000, U+001C...) is collapsed or stripped at paragraph ends.
+      if (c != ' ' && c != '\n' && (c == '\u00a0' || Character.isWhitespace(c))) {
+        return false;
+      }
     }
     for (int i = 1; i < n - 1; i++) {
       char c = s.charAt(i);
@@ -99,8 +132,6 @@ public final class PlainText {
           return false;
         }
         i++;
-      } else if (c == '\u00a0' || (c <= ' ' && isSpace(c))) {
-        return false;
       }
     }
     return true;

@@ -193,7 +193,7 @@ public final class Importer {
                         "record " + raw.number() + " (line " + raw.line() + ")", raw.node()));
         case RELATON ->
             // Records are validated on the parsing threads, off the thread that writes.
-            new RelatonReader(source, s -> reader.read(json.valueToTree(s)))
+            new RelatonReader(source, s -> reader.read(s))
                 .read(
                     in,
                     outcome -> {
@@ -252,13 +252,17 @@ public final class Importer {
     }
 
     void accept(String where, Standard mapped) {
-      accept(where, (JsonNode) json.valueToTree(mapped));
+      accept(where, () -> reader.read(mapped));
     }
 
     void accept(String where, JsonNode node) {
+      accept(where, () -> reader.read(node));
+    }
+
+    private void accept(String where, java.util.function.Supplier<Standard> read) {
       Standard s;
       try {
-        s = reader.read(node);
+        s = read.get();
       } catch (CatalogException e) {
         summary.rejected(name, where, e.getMessage());
         advanced();

@@ -37,15 +37,24 @@ final class PsychYaml {
 
   private final List<String> lines;
   private final Function<String, Object> typedScalar;
+  private final Map<String, Object> resolved;
   private int at;
+
+  /** Stands for a null value in a map of resolved scalars. */
+  private static final Object NO_VALUE = new Object();
+
+  /** How many distinct scalars a map of resolved scalars keeps. */
+  static final int RESOLVED_LIMIT = 4_096;
 
   /**
    * @param typedScalar constructs a plain scalar that the JSON schema resolves to a number (rare in
    *     these feeds), exactly as the full parser would
    */
-  private PsychYaml(List<String> lines, Function<String, Object> typedScalar) {
+  private PsychYaml(
+      List<String> lines, Function<String, Object> typedScalar, Map<String, Object> resolved) {
     this.lines = lines;
     this.typedScalar = typedScalar;
+    this.resolved = resolved;
   }
 
   /**
@@ -54,7 +63,17 @@ final class PsychYaml {
    * Returns null for an empty document.
    */
   static Object parse(List<String> lines, Function<String, Object> typedScalar) {
-    PsychYaml p = new PsychYaml(lines, typedScalar);
+    return parse(lines, typedScalar, null);
+  }
+
+  /**
+   * {@link #parse(List, Function)}, remembering in {@code resolved} (thread-safe, shared by the
+   * documents of one feed; null for none) what plain scalars that might not be strings ("true",
+   * "1", "text/plain") resolved to, so that each distinct one is resolved once.
+   */
+  static Object parse(
+      List<String> lines, Function<String, Object> typedScalar, Map<String, Object> resolved) {
+    PsychYaml p = new PsychYaml(lines, typedScalar, resolved);
     int end = lines.size();
     if (end > 0 && isMarker(lines.get(end - 1), "...")) {
       lines.remove(end - 1);
@@ -337,6 +356,21 @@ final class PsychYaml {
     if (!maybeTyped && c != 'n') {
       return s;
     }
+    if (resolved == null) {
+      return resolve(s);
+    }
+    Object known = resolved.get(s);
+    if (known == null) {
+      Object value = resolve(s);
+      if (resolved.size() < RESOLVED_LIMIT) {
+        resolved.put(s, value == null ? NO_VALUE : value);
+      }
+      return value;
+    }
+    return known == NO_VALUE ? null : known;
+  }
+
+  private Object resolve(String s) {
     Tag tag = RESOLVER.resolve(s, true);
     if (tag.equals(Tag.STR)) {
       return s;
@@ -347,7 +381,23 @@ final class PsychYaml {
     if (tag.equals(Tag.BOOL)) {
       return Boolean.valueOf(s);
     }
+    if (tag.equals(Tag.INT)) {
+      return integer(s);
+    }
     return typedScalar.apply(s);
+  }
+
+  /** An integer as SnakeYAML's JSON schema constructs it: Integer, else Long, else BigInteger. */
+  private static Number integer(String s) {
+    try {
+      return Integer.valueOf(s);
+    } catch (NumberFormatException notInt) {
+      try {
+        return Long.valueOf(s);
+      } catch (NumberFormatException notLong) {
+        return new java.math.BigInteger(s);
+      }
+    }
   }
 
   /** A single- or double-quoted scalar starting at {@code start}, possibly over several lines. */

@@ -279,7 +279,7 @@ final class RelatonMapper {
     if (name == null) {
       return authorSubdivision(doc);
     }
-    if (name.matches("(?:TC|SC|SyC|TA)\\b.*") && sdo != null) {
+    if (COMMITTEE_CODE.matcher(name).matches() && sdo != null) {
       if (sdo.contains("IEC")) {
         return "IEC " + name;
       }
@@ -291,6 +291,10 @@ final class RelatonMapper {
   }
 
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  private static final Pattern COMMITTEE_CODE = Pattern.compile("(?:TC|SC|SyC|TA)\\b.*");
+  private static final Pattern ITU_SECTOR_NAME = Pattern.compile("ITU-[TRD]");
+  private static final Pattern ISO_IEC_TARGET = Pattern.compile("^(?:ISO|IEC)\\b.*");
+  private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
   private static final Pattern STAGE_CODE = Pattern.compile("(\\d{2})(?:\\.(\\d{2}))?");
   private static final Pattern TR_ID = Pattern.compile("\\bTR\\b");
   private static final Pattern TS_ID = Pattern.compile("\\b(?:TS|PAS)\\b");
@@ -586,7 +590,7 @@ final class RelatonMapper {
         }
       }
       for (String a : authors) {
-        if (a.matches("ITU-[TRD]")) {
+        if (ITU_SECTOR_NAME.matcher(a).matches()) {
           return a;
         }
       }
@@ -774,6 +778,8 @@ final class RelatonMapper {
   private static List<Relation> relations(
       Map<?, ?> doc, String identifier, String sdo, Rules rules) {
     Set<Relation> relations = new LinkedHashSet<>();
+    ItuId self = null; // parsed at the first hasEdition relation, once per record
+    boolean selfParsed = false;
     for (Object r : list(doc.get("relation"))) {
       if (!(r instanceof Map<?, ?> rel)) {
         continue;
@@ -787,17 +793,23 @@ final class RelatonMapper {
           && sdo != null
           && sdo.startsWith("ITU-")
           && !target.startsWith("ITU")
-          && !target.matches("^(?:ISO|IEC)\\b.*")) {
+          && !ISO_IEC_TARGET.matcher(target).matches()) {
         target = sdo + " " + target;
       }
       if (target.equals(identifier)) {
         continue;
       }
       String description = str(rel.get("description"));
-      RelationType mapped =
-          "hasEdition".equals(type) && rules == Rules.ITU
-              ? ituEdition(identifier, target)
-              : relationType(type, description);
+      RelationType mapped;
+      if ("hasEdition".equals(type) && rules == Rules.ITU) {
+        if (!selfParsed) {
+          self = ItuId.parse(identifier);
+          selfParsed = true;
+        }
+        mapped = ituEdition(self, target);
+      } else {
+        mapped = relationType(type, description);
+      }
       relations.add(Relation.of(mapped, target));
     }
     return List.copyOf(relations);
@@ -889,7 +901,10 @@ final class RelatonMapper {
 
   /** The meaning of an ITU "hasEdition" link from {@code self} to {@code other}. */
   static RelationType ituEdition(String self, String other) {
-    ItuId a = ItuId.parse(self);
+    return ituEdition(ItuId.parse(self), other);
+  }
+
+  private static RelationType ituEdition(ItuId a, String other) {
     ItuId b = ItuId.parse(other);
     if (a == null || b == null) {
       return RelationType.RELATED;
@@ -933,7 +948,10 @@ final class RelatonMapper {
         substage instanceof Map<?, ?> m
             ? str(firstNonNull(m.get("value"), m.get("content")))
             : str(substage);
-    if (value != null && sub != null && value.matches("\\d{2}") && sub.matches("\\d{2}")) {
+    if (value != null
+        && sub != null
+        && TWO_DIGITS.matcher(value).matches()
+        && TWO_DIGITS.matcher(sub).matches()) {
       return value + "." + sub;
     }
     return value;

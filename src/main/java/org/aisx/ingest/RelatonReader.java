@@ -56,6 +56,10 @@ public final class RelatonReader {
   /** SnakeYAML's Load is not thread-safe: one per parsing thread. */
   private final ThreadLocal<Load> load;
 
+  /** Plain scalars of this feed already resolved (see {@link PsychYaml#parse}). */
+  private final Map<String, Object> resolvedScalars =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final java.util.concurrent.atomic.LongAdder fallbacks =
       new java.util.concurrent.atomic.LongAdder();
 
@@ -251,7 +255,8 @@ public final class RelatonReader {
    */
   private Object parse(Document doc) {
     try {
-      return PsychYaml.parse(new ArrayList<>(doc.lines), s -> load.get().loadFromString(s));
+      return PsychYaml.parse(
+          new ArrayList<>(doc.lines), s -> load.get().loadFromString(s), resolvedScalars);
     } catch (PsychYaml.Unsupported e) {
       fallbacks.increment();
       StringBuilder text = new StringBuilder(doc.chars + doc.lines.size());

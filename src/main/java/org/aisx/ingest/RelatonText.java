@@ -41,24 +41,45 @@ final class RelatonText {
    * sequences become line breaks; runs of spaces collapse; blank or null input gives null.
    */
   static String paragraphs(String raw, boolean declaredHtml) {
+    return paragraphs(raw, declaredHtml, true);
+  }
+
+  /**
+   * {@link #paragraphs(String, boolean)}; with {@code shortcuts} false, every text takes the
+   * general path (regexes, jsoup) that the shortcuts must agree with ({@code RelatonTextTest}).
+   */
+  static String paragraphs(String raw, boolean declaredHtml, boolean shortcuts) {
     if (raw == null) {
       return null;
     }
     String s = raw.replace("\\r\\n", "\n").replace("\r\n", "\n").replace('\r', '\n');
-    if (declaredHtml || HTML_TAG.matcher(s).find()) {
+    boolean angle = !shortcuts || s.indexOf('<') >= 0;
+    boolean ampersand = !shortcuts || s.indexOf('&') >= 0;
+    if (declaredHtml && !angle && !ampersand && s.indexOf('\0') < 0) {
+      // Declared HTML without a tag or an entity (most IEC abstracts): what jsoup would give.
+      s = htmlTextWithoutMarkup(s);
+    } else if (declaredHtml || (angle && HTML_TAG.matcher(s).find())) {
       s = htmlToText(s);
-    } else if (ENTITY.matcher(s).find()) {
+    } else if (ampersand && ENTITY.matcher(s).find()) {
       s = Parser.unescapeEntities(s, false);
     }
-    String tidy = tidy(s);
+    String tidy = shortcuts && isTidy(s) ? s : tidy(s);
     return tidy.isEmpty() ? null : tidy;
   }
 
   /** One line of plain text (titles, keywords, committee names); blank or null input gives null. */
   static String line(String raw) {
-    String s = paragraphs(raw, false);
+    return line(raw, true);
+  }
+
+  /** {@link #line(String)}, with or without the shortcuts (see {@link #paragraphs}). */
+  static String line(String raw, boolean shortcuts) {
+    String s = paragraphs(raw, false, shortcuts);
     if (s == null) {
       return null;
+    }
+    if (shortcuts && s.indexOf('\n') < 0) {
+      return s; // tidy text on one line has no space to collapse
     }
     return collapse(s, true);
   }
@@ -85,6 +106,29 @@ final class RelatonText {
       inRun = space;
     }
     return out.toString().strip();
+  }
+
+  /**
+   * The text jsoup makes of HTML that has no tag, no entity and no NUL: one text node whose white
+   * space (including the no-break space) collapses to single spaces and whose zero-width spaces and
+   * soft hyphens are dropped. {@code RelatonTextTest} checks it against jsoup.
+   */
+  private static String htmlTextWithoutMarkup(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean lastWasWhite = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0') {
+        if (!lastWasWhite) {
+          out.append(' ');
+          lastWasWhite = true;
+        }
+      } else if (c != '\u200b' && c != '\u00ad') {
+        out.append(c);
+        lastWasWhite = false;
+      }
+    }
+    return out.toString();
   }
 
   private static String htmlToText(String html) {
@@ -130,6 +174,44 @@ final class RelatonText {
     if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
       out.append('\n');
     }
+  }
+
+  /**
+   * Whether {@link #tidy} would return {@code s} unchanged: lines without white space at either end
+   * or twice in a row, at most one blank line between lines, no character tidy replaces.
+   */
+  private static boolean isTidy(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    if (s.charAt(0) == '\n' || s.charAt(n - 1) == '\n') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (i == 0 || i == n - 1) {
+          return false;
+        }
+        char before = s.charAt(i - 1);
+        char after = s.charAt(i + 1);
+        if (before == ' ' || before == '\n' || after == ' ' || after == '\n') {
+          return false;
+        }
+      } else if (c == '\n') {
+        if (s.charAt(i + 1) == '\n' && (i + 2 >= n || s.charAt(i + 2) == '\n')) {
+          return false;
+        }
+      } else if (c < 0x20
+          || (c >= 0x80 && c <= 0xa0)
+          || c == '\u2028'
+          || c == '\u2029'
+          || Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Trims every line, collapses spaces and blank-line runs, repairs stray C1 control chars. */

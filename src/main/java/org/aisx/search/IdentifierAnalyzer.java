@@ -28,6 +28,8 @@ final class IdentifierAnalyzer extends Analyzer {
 
   /** Adds the digit run of a mixed letters-and-digits token at the same position. */
   static final class NumberPartFilter extends TokenFilter {
+    private static final java.util.regex.Pattern NON_DIGITS =
+        java.util.regex.Pattern.compile("\\D+");
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position =
         addAttribute(PositionIncrementAttribute.class);
@@ -50,7 +52,7 @@ final class IdentifierAnalyzer extends Analyzer {
       }
       String t = term.toString();
       boolean letters = t.chars().anyMatch(Character::isLetter);
-      String digits = t.replaceAll("\\D+", " ").strip();
+      String digits = NON_DIGITS.matcher(t).replaceAll(" ").strip();
       if (letters && !digits.isEmpty() && !digits.contains(" ")) {
         pending = digits;
       }

@@ -89,6 +89,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   static final String SCHEMA = "2";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
+  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final float IDENTIFIER_BOOST = 6f;
 
@@ -230,12 +232,29 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /** Queues the record for indexing; it is durable and searchable after {@link #publish}. */
   @Override
   public void upsert(Standard record) {
+    queue(record, true);
+  }
+
+  /**
+   * Queues a record new to the store: added without first deleting an older document by id, which a
+   * bulk load would otherwise pay for every record at each flush.
+   */
+  @Override
+  public void add(Standard record) {
+    queue(record, false);
+  }
+
+  private void queue(Standard record, boolean replace) {
     queued.acquireUninterruptibly();
     try {
       indexing.execute(
           () -> {
             try {
-              writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+              if (replace) {
+                writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+              } else {
+                writer.addDocument(document(record));
+              }
             } catch (IOException | RuntimeException e) {
               indexingFailure.compareAndSet(
                   null, new UncheckedIOException("cannot index record " + record.id(), ioe(e)));
@@ -287,7 +306,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
     try {
-      doc.add(new StoredField(Fields.DOCUMENT, json.writeValueAsBytes(Hit.of(s, suggested))));
+      Hit hit = Hit.of(s, suggested);
+      String written = hit.json();
+      doc.add(
+          new StoredField(
+              Fields.DOCUMENT,
+              written != null
+                  ? written.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                  : json.writeValueAsBytes(hit)));
     } catch (JsonProcessingException e) {
       throw new IOException("cannot serialise " + s.id(), e);
     }
@@ -380,7 +406,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       return 0;
     }
     String digits = published.replace("-", "");
-    if (!digits.matches("\\d{4,8}")) {
+    if (!DATE_DIGITS.matcher(digits).matches()) {
       return 0;
     }
     return Long.parseLong((digits + "0000").substring(0, 8));
@@ -393,7 +419,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Matcher m = DIGITS.matcher(identifier.toLowerCase(java.util.Locale.ROOT));
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String n = m.group().replaceFirst("^0+(?=\\d)", "");
+      String n = LEADING_ZEROS.matcher(m.group()).replaceFirst("");
       m.appendReplacement(out, "0".repeat(Math.max(0, 12 - n.length())) + n);
     }
     m.appendTail(out);

@@ -2,9 +2,12 @@ package org.aisx.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,9 +23,7 @@ import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -104,7 +105,8 @@ public final class SqlCatalogStore implements CatalogStore {
       Standard record, int expectedRevision, List<HistoryEvent> events, Runnable alongside) {
     return jdbi.inTransaction(
         h -> {
-          apply(h, new Write(record, expectedRevision, events));
+          writeInTransaction(
+              h.getConnection(), List.of(new Write(record, expectedRevision, events)));
           // Jdbi hands nested calls on this thread the same handle, so they join the transaction.
           alongside.run();
           return h.createQuery(
@@ -121,107 +123,206 @@ public final class SqlCatalogStore implements CatalogStore {
 
   @Override
   public void writeAll(List<Write> writes) {
-    jdbi.useTransaction(
-        h -> {
-          for (Write w : writes) {
-            apply(h, w);
+    jdbi.useTransaction(h -> writeInTransaction(h.getConnection(), writes));
+  }
+
+  private void writeInTransaction(Connection connection, List<Write> writes) {
+    try (Writer writer = new Writer(connection)) {
+      writer.writeAll(writes);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write to the catalogue: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The statements of one transaction's writes, each prepared once: an import batch of 500 records
+   * is one existence query, one insert per record and one batch each of relations and events.
+   */
+  private final class Writer implements AutoCloseable {
+    private final Connection connection;
+    private final List<PreparedStatement> opened = new ArrayList<>();
+    private PreparedStatement insert;
+    private PreparedStatement update;
+    private PreparedStatement deleteRelations;
+    private PreparedStatement relations;
+    private PreparedStatement history;
+    private int pendingRelations;
+    private int pendingEvents;
+
+    Writer(Connection connection) {
+      this.connection = connection;
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(sql);
+      opened.add(statement);
+      return statement;
+    }
+
+    void writeAll(List<Write> writes) throws SQLException {
+      Set<String> existing = existing(writes);
+      Set<String> inserted = new HashSet<>();
+      for (Write w : writes) {
+        apply(w, existing, inserted);
+      }
+      flushRelations();
+      if (pendingEvents > 0) {
+        history.executeBatch();
+        pendingEvents = 0;
+      }
+    }
+
+    /** Which of the records to be created are already stored (a conflict). */
+    private Set<String> existing(List<Write> writes) throws SQLException {
+      List<String> ids = new ArrayList<>();
+      for (Write w : writes) {
+        if (w.expectedRevision() == 0) {
+          ids.add(w.record().id());
+        }
+      }
+      Set<String> found = new HashSet<>();
+      for (int from = 0; from < ids.size(); from += 500) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        String sql =
+            "SELECT id FROM standard WHERE id IN ("
+                + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                + ")";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+          for (int i = 0; i < chunk.size(); i++) {
+            query.setString(i + 1, chunk.get(i));
           }
-        });
-  }
+          try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+              found.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      return found;
+    }
 
-  /** One record's statements, inside the caller's transaction. */
-  private void apply(Handle h, Write w) {
-    Standard record = w.record();
-    int expectedRevision = w.expectedRevision();
-    String document = serialize(record);
-    String now = Instant.now().toString();
-    if (expectedRevision == 0) {
-      boolean exists =
-          h.createQuery("SELECT 1 FROM standard WHERE id = :id")
-              .bind("id", record.id())
-              .mapTo(Integer.class)
-              .findOne()
-              .isPresent();
-      if (exists) {
-        throw new CatalogException.Conflict(record.id(), 0, currentRevision(h, record.id()));
+    /** One record's statements; relations and events are batched until the end. */
+    private void apply(Write w, Set<String> existing, Set<String> inserted) throws SQLException {
+      Standard record = w.record();
+      int expectedRevision = w.expectedRevision();
+      String document = serialize(record);
+      String now = Instant.now().toString();
+      if (expectedRevision == 0) {
+        if (existing.contains(record.id()) || !inserted.add(record.id())) {
+          throw new CatalogException.Conflict(record.id(), 0, currentRevision(record.id()));
+        }
+        if (insert == null) {
+          insert =
+              prepare(
+                  "INSERT INTO standard (id, identifier, revision, document, created_at,"
+                      + " updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+        }
+        insert.setString(1, record.id());
+        insert.setString(2, record.identifier());
+        insert.setInt(3, record.revision());
+        insert.setString(4, document);
+        insert.setString(5, now);
+        insert.setString(6, now);
+        insert.executeUpdate();
+      } else {
+        if (update == null) {
+          update =
+              prepare(
+                  "UPDATE standard SET identifier = ?, revision = ?, document = ?, updated_at = ?"
+                      + " WHERE id = ? AND revision = ?");
+        }
+        update.setString(1, record.identifier());
+        update.setInt(2, record.revision());
+        update.setString(3, document);
+        update.setString(4, now);
+        update.setString(5, record.id());
+        update.setInt(6, expectedRevision);
+        if (update.executeUpdate() != 1) {
+          throw new CatalogException.Conflict(
+              record.id(), expectedRevision, currentRevision(record.id()));
+        }
+        // Relations of earlier records first, so that this record's old ones are the ones
+        // deleted.
+        flushRelations();
+        if (deleteRelations == null) {
+          deleteRelations = prepare("DELETE FROM relation WHERE source_id = ?");
+        }
+        deleteRelations.setString(1, record.id());
+        deleteRelations.executeUpdate();
       }
-      h.createUpdate(
-              "INSERT INTO standard (id, identifier, revision, document, created_at, updated_at)"
-                  + " VALUES (:id, :identifier, :revision, :document, :now, :now)")
-          .bind("id", record.id())
-          .bind("identifier", record.identifier())
-          .bind("revision", record.revision())
-          .bind("document", document)
-          .bind("now", now)
-          .execute();
-    } else {
-      int updated =
-          h.createUpdate(
-                  "UPDATE standard SET identifier = :identifier, revision = :revision,"
-                      + " document = :document, updated_at = :now"
-                      + " WHERE id = :id AND revision = :expected")
-              .bind("id", record.id())
-              .bind("identifier", record.identifier())
-              .bind("revision", record.revision())
-              .bind("document", document)
-              .bind("now", now)
-              .bind("expected", expectedRevision)
-              .execute();
-      if (updated != 1) {
-        throw new CatalogException.Conflict(
-            record.id(), expectedRevision, currentRevision(h, record.id()));
+      Set<String> seen = new HashSet<>();
+      for (Relation r : record.relations()) {
+        if (seen.add(r.type().wire() + " " + r.targetId())) {
+          if (relations == null) {
+            relations =
+                prepare(
+                    "INSERT INTO relation (source_id, type, target, target_id)"
+                        + " VALUES (?, ?, ?, ?)");
+          }
+          relations.setString(1, record.id());
+          relations.setString(2, r.type().wire());
+          relations.setString(3, r.target());
+          relations.setString(4, r.targetId());
+          relations.addBatch();
+          pendingRelations++;
+        }
       }
-      h.createUpdate("DELETE FROM relation WHERE source_id = :id")
-          .bind("id", record.id())
-          .execute();
-    }
-    PreparedBatch relations =
-        h.prepareBatch(
-            "INSERT INTO relation (source_id, type, target, target_id)"
-                + " VALUES (:source, :type, :target, :targetId)");
-    Set<String> seen = new HashSet<>();
-    for (Relation r : record.relations()) {
-      if (seen.add(r.type().wire() + " " + r.targetId())) {
-        relations
-            .bind("source", record.id())
-            .bind("type", r.type().wire())
-            .bind("target", r.target())
-            .bind("targetId", r.targetId())
-            .add();
+      for (HistoryEvent e : w.events()) {
+        if (history == null) {
+          history =
+              prepare(
+                  "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value,"
+                      + " actor, source, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        history.setString(1, record.id());
+        history.setString(2, e.at().toString());
+        history.setString(3, e.kind().wire());
+        history.setString(4, e.field());
+        history.setString(5, e.oldValue());
+        history.setString(6, e.newValue());
+        history.setString(7, e.actor());
+        history.setString(8, e.source());
+        history.setInt(9, e.revision());
+        history.addBatch();
+        pendingEvents++;
       }
     }
-    if (!seen.isEmpty()) {
-      relations.execute();
-    }
-    PreparedBatch history =
-        h.prepareBatch(
-            "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value,"
-                + " actor, source, revision) VALUES (:record, :at, :kind, :field, :old,"
-                + " :new, :actor, :source, :revision)");
-    for (HistoryEvent e : w.events()) {
-      history
-          .bind("record", record.id())
-          .bind("at", e.at().toString())
-          .bind("kind", e.kind().wire())
-          .bind("field", e.field())
-          .bind("old", e.oldValue())
-          .bind("new", e.newValue())
-          .bind("actor", e.actor())
-          .bind("source", e.source())
-          .bind("revision", e.revision())
-          .add();
-    }
-    if (!w.events().isEmpty()) {
-      history.execute();
-    }
-  }
 
-  private static int currentRevision(Handle h, String id) {
-    return h.createQuery("SELECT revision FROM standard WHERE id = :id")
-        .bind("id", id)
-        .mapTo(Integer.class)
-        .findOne()
-        .orElse(0);
+    private void flushRelations() throws SQLException {
+      if (pendingRelations > 0) {
+        relations.executeBatch();
+        pendingRelations = 0;
+      }
+    }
+
+    private int currentRevision(String id) throws SQLException {
+      try (PreparedStatement query =
+          connection.prepareStatement("SELECT revision FROM standard WHERE id = ?")) {
+        query.setString(1, id);
+        try (ResultSet rs = query.executeQuery()) {
+          return rs.next() ? rs.getInt(1) : 0;
+        }
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      SQLException first = null;
+      for (PreparedStatement statement : opened) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
   }
 
   @Override
@@ -305,6 +406,10 @@ public final class SqlCatalogStore implements CatalogStore {
   }
 
   private String serialize(Standard record) {
+    String written = org.aisx.catalog.StandardJson.of(record);
+    if (written != null) {
+      return written;
+    }
     try {
       return json.writeValueAsString(record);
     } catch (JsonProcessingException e) {

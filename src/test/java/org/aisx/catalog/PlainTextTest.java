@@ -18,11 +18,29 @@ class PlainTextTest {
   /** The shortcut for text that is already tidy must give what the full tidy gives. */
   @Test
   void tidiesWhiteSpaceExactlyAsTheRegexRuleForAnyMixOfSpaces() {
-    String[] parts = {"a", "b", " ", "  ", "\n", "\n\n", "\n \n", "\t", "\u00a0", "\r", "xy"};
+    String[] parts = {
+      "a",
+      "b",
+      " ",
+      "  ",
+      "\n",
+      "\n\n",
+      "\n \n",
+      "\t",
+      "\u00a0",
+      "\r",
+      "xy",
+      "\f",
+      "\u000b",
+      "\u2028",
+      "\u001c",
+      "\u3000",
+      "\n\u00a0\n"
+    };
     Random random = new Random(42);
     for (int run = 0; run < 20_000; run++) {
       StringBuilder s = new StringBuilder();
-      int len = random.nextInt(8);
+      int len = random.nextInt(12);
       for (int i = 0; i < len; i++) {
         s.append(parts[random.nextInt(parts.length)]);
       }

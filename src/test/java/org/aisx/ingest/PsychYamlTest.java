@@ -51,6 +51,8 @@ class PsychYamlTest {
         "f: >\n  folded\n  text\n\n  para\n",
         "f: >-\n  folded\n  stripped\n",
         "e: []\ng: {}\nn:\nnum: 12\nneg: -3\nflt: 1.5\nt: true\nf: false\nnl: null\nv: v1.2.3\n",
+        "i: 0\nj: -0\nk: 2147483647\nl: 2147483648\nm: -9223372036854775809\nn: 1234567890123456789012\n"
+            + "o: 007\np: -12.5e3\nq: .5\nr: tru\ns: nul\nt: fals\nu: 1e5\nv: 12:30\n",
         "role:\n- type: publisher\n  description:\n  - content: committee\norg: x\n",
         "- - nested\n  - compact\n- - two\n",
         "-\n  a: 1\n- b\n-\n",
@@ -63,6 +65,12 @@ class PsychYamlTest {
     Object actual;
     try {
       actual = PsychYaml.parse(lines("---\n" + yaml), load::loadFromString);
+      // Again with remembered scalars, cold and then warm.
+      java.util.Map<String, Object> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+      assertThat(PsychYaml.parse(lines("---\n" + yaml), load::loadFromString, resolved))
+          .isEqualTo(expected);
+      assertThat(PsychYaml.parse(lines("---\n" + yaml), load::loadFromString, resolved))
+          .isEqualTo(expected);
     } catch (PsychYaml.Unsupported handedOver) {
       // Only the quoted key case may be handed over; everything else must be read directly.
       assertThat(yaml).contains("'1993'");

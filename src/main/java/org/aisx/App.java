@@ -35,6 +35,7 @@ import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.watch.Watch;
 import org.aisx.web.WebServer;
 
 /**
@@ -64,6 +65,7 @@ public final class App implements AutoCloseable {
   final Accounts accounts;
   final AccessPolicy policy;
   final SignInLimiter signInLimiter;
+  final Watch watch;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -92,6 +94,7 @@ public final class App implements AutoCloseable {
     this.accounts = accounts(db);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
+    this.watch = new Watch(catalog, hybridSearch);
   }
 
   private static Accounts accounts(Database db) {
@@ -227,6 +230,7 @@ public final class App implements AutoCloseable {
         accounts,
         policy,
         signInLimiter,
+        watch,
         behindProxy);
   }
 

@@ -52,6 +52,7 @@ public final class WebServer implements AutoCloseable {
       Accounts accounts,
       AccessPolicy policy,
       SignInLimiter signInLimiter,
+      org.aisx.watch.Watch watch,
       boolean behindProxy) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
@@ -77,6 +78,7 @@ public final class WebServer implements AutoCloseable {
         new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access);
     SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, behindProxy);
     AccountApi accountApi = new AccountApi(accounts, access);
+    Watching watching = new Watching(watch, params, taxonomy, i18n, pages, behindProxy);
     this.app =
         Javalin.create(
             config -> {
@@ -112,6 +114,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/taxonomy", api::taxonomy);
     app.get("/api/v1/suggestions", review::list);
     app.post("/api/v1/suggestions/decisions", review::decideApi);
+    app.get("/api/v1/changes", watching::changesApi);
     app.get("/api/v1/openapi.json", api::openapi);
     app.get("/api/v1/me", accountApi::me);
     app.delete("/api/v1/tokens/{id}", accountApi::revokeToken);
@@ -126,6 +129,10 @@ public final class WebServer implements AutoCloseable {
     app.get("/standards/{id}", pages::record);
     app.get("/overlap", pages::overlap);
     app.get("/taxonomy", pages::taxonomy);
+    app.get("/changes", watching::changesPage);
+    app.get("/feeds/changes.atom", watching::changesFeed);
+    app.get("/feeds/search.atom", watching::searchFeed);
+    app.get("/feeds/standards/{file}", watching::recordFeed);
     app.get("/admin/import", adminImport::form);
     app.post("/admin/import", adminImport::upload);
     app.get("/review/suggestions", review::page);

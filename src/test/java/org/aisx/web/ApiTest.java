@@ -56,7 +56,13 @@ class ApiTest {
 
   /** Validates {@code value} against a schema of the served openapi.json. */
   static Set<ValidationMessage> validate(String schema, JsonNode value) throws Exception {
-    JsonNode openapi = body(http.get("/api/v1/openapi.json"));
+    return validate(http, schema, value);
+  }
+
+  /** Validates {@code value} against a schema of the openapi.json served at {@code server}. */
+  static Set<ValidationMessage> validate(Http server, String schema, JsonNode value)
+      throws Exception {
+    JsonNode openapi = body(server.get("/api/v1/openapi.json"));
     ObjectNode root = json.createObjectNode();
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.put("$ref", "#/components/schemas/" + schema);

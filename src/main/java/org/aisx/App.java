@@ -12,6 +12,8 @@ import org.aisx.account.AccessPolicy;
 import org.aisx.account.Accounts;
 import org.aisx.account.PasswordHasher;
 import org.aisx.account.SignInLimiter;
+import org.aisx.account.WriteLimiter;
+import org.aisx.audit.AuditLog;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
@@ -32,6 +34,7 @@ import org.aisx.semantic.Overlap;
 import org.aisx.semantic.Vectors;
 import org.aisx.store.Database;
 import org.aisx.store.SqlAccountStore;
+import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.taxonomy.Taxonomy;
@@ -66,6 +69,8 @@ public final class App implements AutoCloseable {
   final AccessPolicy policy;
   final SignInLimiter signInLimiter;
   final Watch watch;
+  final AuditLog auditLog;
+  final WriteLimiter writeLimiter;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -95,6 +100,8 @@ public final class App implements AutoCloseable {
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
     this.watch = new Watch(catalog, hybridSearch);
+    this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
+    this.writeLimiter = new WriteLimiter(Clock.systemUTC());
   }
 
   private static Accounts accounts(Database db) {
@@ -116,11 +123,15 @@ public final class App implements AutoCloseable {
       }
     }
     Database db = Database.open(config);
-    return new AccountsOnly(accounts(db), db);
+    return new AccountsOnly(
+        accounts(db), new AuditLog(new SqlAuditStore(db), Clock.systemUTC()), db);
   }
 
-  /** The accounts over their own connection pool; closing closes the pool. */
-  record AccountsOnly(Accounts accounts, Database db) implements AutoCloseable {
+  /**
+   * The accounts (and the audit trail their changes are recorded in) over their own connection
+   * pool; closing closes the pool.
+   */
+  record AccountsOnly(Accounts accounts, AuditLog audit, Database db) implements AutoCloseable {
     @Override
     public void close() {
       db.close();
@@ -231,7 +242,13 @@ public final class App implements AutoCloseable {
         policy,
         signInLimiter,
         watch,
+        auditLog,
+        writeLimiter,
         behindProxy);
+  }
+
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   public Accounts accounts() {

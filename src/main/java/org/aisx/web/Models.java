@@ -446,6 +446,18 @@ public final class Models {
     }
   }
 
+  /** The audit trail, for admins. */
+  public record AuditPage(
+      Layout layout,
+      List<org.aisx.audit.AuditEvent> events,
+      String nextUrl,
+      String actor,
+      String action) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

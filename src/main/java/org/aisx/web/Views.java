@@ -161,6 +161,9 @@ final class Views {
   /** A page of the change log; {@code next} is the link to the older page, or null. */
   record Changes(List<ChangeItem> items, String next) {}
 
+  /** A page of the audit trail; {@code next} is the link to the older page, or null. */
+  record Audit(List<org.aisx.audit.AuditEvent> items, String next) {}
+
   /** The event log of one record. */
   record History(String id, List<HistoryEvent> events) {}
 

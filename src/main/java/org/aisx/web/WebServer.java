@@ -53,6 +53,8 @@ public final class WebServer implements AutoCloseable {
       AccessPolicy policy,
       SignInLimiter signInLimiter,
       org.aisx.watch.Watch watch,
+      org.aisx.audit.AuditLog auditLog,
+      org.aisx.account.WriteLimiter writeLimiter,
       boolean behindProxy) {
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
@@ -76,7 +78,10 @@ public final class WebServer implements AutoCloseable {
     AdminImport adminImport = new AdminImport(importer, access, i18n, pages);
     SuggestionReview review =
         new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access);
-    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, behindProxy);
+    Clients clients = new Clients(behindProxy);
+    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, clients);
+    Auditing auditing = new Auditing(auditLog, writeLimiter, access, clients, i18n);
+    AuditTrail auditTrail = new AuditTrail(auditLog, access, i18n, pages);
     AccountApi accountApi = new AccountApi(accounts, access);
     Watching watching = new Watching(watch, params, taxonomy, i18n, pages, behindProxy);
     this.app =
@@ -102,9 +107,11 @@ public final class WebServer implements AutoCloseable {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     app.before(this::headers);
+    app.before(auditing::limit);
     app.before(access::checkCsrf);
     app.before(ctx -> ctx.attribute("startNanos", System.nanoTime()));
     app.after(metrics::record);
+    app.after(auditing::record);
 
     app.get("/api/v1/standards", api::search);
     app.get("/api/v1/standards/{id}", api::record);
@@ -115,6 +122,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/suggestions", review::list);
     app.post("/api/v1/suggestions/decisions", review::decideApi);
     app.get("/api/v1/changes", watching::changesApi);
+    app.get("/api/v1/audit", auditTrail::api);
     app.get("/api/v1/openapi.json", api::openapi);
     app.get("/api/v1/me", accountApi::me);
     app.delete("/api/v1/tokens/{id}", accountApi::revokeToken);
@@ -134,6 +142,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/feeds/search.atom", watching::searchFeed);
     app.get("/feeds/standards/{file}", watching::recordFeed);
     app.get("/admin/import", adminImport::form);
+    app.get("/admin/audit", auditTrail::page);
     app.post("/admin/import", adminImport::upload);
     app.get("/review/suggestions", review::page);
     app.post("/review/suggestions", review::decide);

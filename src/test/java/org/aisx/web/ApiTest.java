@@ -397,7 +397,20 @@ class ApiTest {
   void everyResponseCarriesSecurityHeaders() {
     HttpResponse<String> r = http.get("/api/v1/standards");
     assertThat(r.headers().firstValue("Content-Security-Policy"))
-        .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+        .hasValueSatisfying(
+            v ->
+                assertThat(v)
+                    .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval", "*"));
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
+    // Plain HTTP, not behind a proxy: no HSTS (it would be ignored, or lock out a test setup).
+    assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    for (String path : List.of("/", "/feeds/changes.atom", "/no-such-page", "/static/style.css")) {
+      assertThat(http.get(path).headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .isPresent();
+    }
   }
 }

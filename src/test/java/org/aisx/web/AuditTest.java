@@ -181,6 +181,14 @@ class AuditTest {
         assertThat(signOutFrom(b, "198.51.100.2").statusCode()).isEqualTo(403);
         assertThat(other.auditLog().list(null, null, null, 1).get(0).address())
             .isEqualTo("198.51.100.2");
+        // Behind a proxy that says the client came over HTTPS, browsers are told to stay on it.
+        HttpResponse<String> tls =
+            b.send(
+                HttpRequest.newBuilder(URI.create(b.base() + "/"))
+                    .header("X-Forwarded-Proto", "https")
+                    .build());
+        assertThat(tls.headers().firstValue("Strict-Transport-Security"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
       } finally {
         web.close();
       }

@@ -12,6 +12,8 @@ import org.aisx.account.AccessPolicy;
 import org.aisx.account.Accounts;
 import org.aisx.account.PasswordHasher;
 import org.aisx.account.SignInLimiter;
+import org.aisx.account.WriteLimiter;
+import org.aisx.audit.AuditLog;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
@@ -32,10 +34,12 @@ import org.aisx.semantic.Overlap;
 import org.aisx.semantic.Vectors;
 import org.aisx.store.Database;
 import org.aisx.store.SqlAccountStore;
+import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.watch.Watch;
 import org.aisx.web.WebServer;
 
 /**
@@ -66,6 +70,9 @@ public final class App implements AutoCloseable {
   final AccessPolicy policy;
   final SignInLimiter signInLimiter;
   final Submissions submissions;
+  final Watch watch;
+  final AuditLog auditLog;
+  final WriteLimiter writeLimiter;
   private EmbeddingJob embeddingJob;
 
   private App(Path dataDir, StoreConfig storeConfig) {
@@ -101,6 +108,9 @@ public final class App implements AutoCloseable {
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
     this.submissions = Submissions.overSql(db, catalog, reader, json, Clock.systemUTC());
+    this.watch = new Watch(catalog, hybridSearch);
+    this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
+    this.writeLimiter = new WriteLimiter(Clock.systemUTC());
   }
 
   private static Accounts accounts(Database db) {
@@ -122,11 +132,15 @@ public final class App implements AutoCloseable {
       }
     }
     Database db = Database.open(config);
-    return new AccountsOnly(accounts(db), db);
+    return new AccountsOnly(
+        accounts(db), new AuditLog(new SqlAuditStore(db), Clock.systemUTC()), db);
   }
 
-  /** The accounts over their own connection pool; closing closes the pool. */
-  record AccountsOnly(Accounts accounts, Database db) implements AutoCloseable {
+  /**
+   * The accounts (and the audit trail their changes are recorded in) over their own connection
+   * pool; closing closes the pool.
+   */
+  record AccountsOnly(Accounts accounts, AuditLog audit, Database db) implements AutoCloseable {
     @Override
     public void close() {
       db.close();
@@ -238,11 +252,18 @@ public final class App implements AutoCloseable {
         signInLimiter,
         submissions,
         reader,
+        watch,
+        auditLog,
+        writeLimiter,
         behindProxy);
   }
 
   public Submissions submissions() {
     return submissions;
+  }
+
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   public Accounts accounts() {

@@ -207,6 +207,11 @@ public final class Main {
       ImportSummary summary =
           app.importer()
               .importFiles(format, files, o.named().get("source"), new TerminalProgress(out));
+      app.auditLog()
+          .commandLine(
+              "import",
+              String.join(" ", o.positional()),
+              "format " + format + ", source " + o.named().get("source") + ": " + summary);
       out.println("Summary: " + summary);
       for (ImportSummary.Rejection r : summary.rejections()) {
         out.println("  rejected " + r);
@@ -280,6 +285,11 @@ public final class Main {
         char[] password = readPassword(email);
         try (App.AccountsOnly a = accounts(o)) {
           User user = a.accounts().addUser(email, role, bodies, password);
+          a.audit()
+              .commandLine(
+                  "user-added",
+                  user.email(),
+                  "role " + user.role().wire() + ", bodies " + String.join(", ", user.bodies()));
           out.println(
               "Added "
                   + user.role().wire()
@@ -314,6 +324,7 @@ public final class Main {
         String email = require(o, "email");
         try (App.AccountsOnly a = accounts(o)) {
           IssuedToken token = a.accounts().createToken(email, o.named().get("label"));
+          a.audit().commandLine("token-created", email, "token " + token.info().id());
           out.println(
               "API token "
                   + token.info().id()
@@ -348,13 +359,16 @@ public final class Main {
         try (App.AccountsOnly a = accounts(o)) {
           String id = o.named().get("id");
           if (id == null) {
-            out.println("Revoked " + a.accounts().revokeAllTokens(email) + " token(s) of " + email);
+            int revoked = a.accounts().revokeAllTokens(email);
+            a.audit().commandLine("token-revoked", email, "all tokens: " + revoked);
+            out.println("Revoked " + revoked + " token(s) of " + email);
             return 0;
           }
           if (!a.accounts().revokeToken(email, id)) {
             err.println("error: " + email + " has no live token " + id);
             return 1;
           }
+          a.audit().commandLine("token-revoked", email, "token " + id);
           out.println("Revoked token " + id + " of " + email);
           return 0;
         }

@@ -13,7 +13,7 @@ import java.util.Collection;
  *       <td>yes</td><td>yes</td></tr>
  *   <tr><td>VIEW_REVIEW_QUEUE, DECIDE_SUBMISSION, EDIT_RECORD, EDIT_TAXONOMY, EDIT_FIELD_POLICY,
  *       CONFIRM_CLASSIFICATION</td><td>no</td><td>no</td><td>yes</td><td>yes</td></tr>
- *   <tr><td>MANAGE_ACCOUNTS, IMPORT_FEED</td><td>no</td><td>no</td><td>no</td><td>yes</td></tr>
+ *   <tr><td>MANAGE_ACCOUNTS, IMPORT_FEED, READ_AUDIT_TRAIL</td><td>no</td><td>no</td><td>no</td><td>yes</td></tr>
  * </table>
  *
  * <p>A body-scoped write names every body it touches (for an update: the record's body before and
@@ -44,7 +44,9 @@ public final class AccessPolicy {
         switch (user.role()) {
           case ADMIN -> true;
           case COORDINATOR ->
-              permission != Permission.MANAGE_ACCOUNTS && permission != Permission.IMPORT_FEED;
+              permission != Permission.MANAGE_ACCOUNTS
+                  && permission != Permission.IMPORT_FEED
+                  && permission != Permission.READ_AUDIT_TRAIL;
           case CONTRIBUTOR ->
               permission.bodyScoped()
                   && !bodies.isEmpty()

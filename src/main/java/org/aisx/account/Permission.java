@@ -24,7 +24,9 @@ public enum Permission {
   /** Create, change and remove accounts, and their API tokens. */
   MANAGE_ACCOUNTS(false),
   /** Import a feed (admin upload page). */
-  IMPORT_FEED(false);
+  IMPORT_FEED(false),
+  /** Read the audit trail ({@code /admin/audit}, {@code GET /api/v1/audit}). */
+  READ_AUDIT_TRAIL(false);
 
   private final boolean bodyScoped;
 

@@ -46,6 +46,11 @@ public final class Catalog {
     return store.find(id).orElseThrow(() -> new CatalogException.NotFound("record " + id));
   }
 
+  /** The records among {@code ids} that exist, by id. */
+  public Map<String, Standard> findAll(java.util.Collection<String> ids) {
+    return store.findAll(ids);
+  }
+
   public List<HistoryEvent> history(String id) {
     get(id);
     return store.history(id);
@@ -57,6 +62,12 @@ public final class Catalog {
 
   public List<HistoryEvent> recentEvents(int limit) {
     return store.recentEvents(limit);
+  }
+
+  /** See {@link CatalogStore#events}. */
+  public List<HistoryEvent> events(
+      Long beforeSeq, Instant since, Set<HistoryEvent.Kind> kinds, int limit) {
+    return store.events(beforeSeq, since, kinds, limit);
   }
 
   public long count() {

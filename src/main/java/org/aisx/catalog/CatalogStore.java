@@ -56,6 +56,14 @@ public interface CatalogStore extends AutoCloseable {
   /** The newest events across the whole catalogue, newest first. */
   List<HistoryEvent> recentEvents(int limit);
 
+  /**
+   * Events across the whole catalogue, newest first: those with a sequence number below {@code
+   * beforeSeq} (all when null), recorded at or after {@code since} (to the second; all when null),
+   * of one of {@code kinds} (all when empty), at most {@code limit}.
+   */
+  List<HistoryEvent> events(
+      Long beforeSeq, java.time.Instant since, java.util.Set<HistoryEvent.Kind> kinds, int limit);
+
   /** Relations other records hold towards {@code id}, shown with their inverse type. */
   List<IncomingRelation> incoming(String id);
 

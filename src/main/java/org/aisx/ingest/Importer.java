@@ -32,9 +32,9 @@ public final class Importer {
   /**
    * How often a long import commits the search index (and makes its records searchable). Each
    * commit writes and syncs new segments, so committing every batch cost a third of an import's
-   * time (every minute: each commit flushes a segment on the importing thread, measured 5-10 %
-   * of an import of the shared feeds at 10 s); a crash between commits is safe because the next start finds the index behind the store
-   * and rebuilds it.
+   * time (every minute: each commit flushes a segment on the importing thread, measured 5-10 % of
+   * an import of the shared feeds at 10 s); a crash between commits is safe because the next start
+   * finds the index behind the store and rebuilds it.
    */
   static final long PUBLISH_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 

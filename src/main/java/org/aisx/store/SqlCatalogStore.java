@@ -352,6 +352,45 @@ public final class SqlCatalogStore implements CatalogStore {
   }
 
   @Override
+  public List<HistoryEvent> events(
+      Long beforeSeq, Instant since, Set<HistoryEvent.Kind> kinds, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(EVENT_COLUMNS)
+            .append(" FROM history_event WHERE 1 = 1");
+    if (beforeSeq != null) {
+      sql.append(" AND seq < :before");
+    }
+    if (since != null) {
+      // Times are stored as ISO-8601 text; to the second, text order is time order.
+      sql.append(" AND at >= :since");
+    }
+    if (!kinds.isEmpty()) {
+      sql.append(" AND kind IN (<kinds>)");
+    }
+    sql.append(" ORDER BY seq DESC LIMIT :limit");
+    return jdbi.withHandle(
+        h -> {
+          var q = h.createQuery(sql.toString()).bind("limit", limit);
+          if (beforeSeq != null) {
+            q.bind("before", beforeSeq.longValue());
+          }
+          if (since != null) {
+            q.bind(
+                "since",
+                since
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString()
+                    .replace("Z", ""));
+          }
+          if (!kinds.isEmpty()) {
+            q.bindList("kinds", kinds.stream().map(HistoryEvent.Kind::wire).sorted().toList());
+          }
+          return q.map(SqlCatalogStore::event).list();
+        });
+  }
+
+  @Override
   public List<IncomingRelation> incoming(String id) {
     return jdbi.withHandle(
         h ->

@@ -59,6 +59,38 @@ public final class Access {
     return Optional.ofNullable(caller(ctx).user());
   }
 
+  /**
+   * The caller if they can be known without refusing the request (for the audit trail, after the
+   * handler): empty for the public and for a bad token.
+   */
+  Optional<User> userQuietly(Context ctx) {
+    try {
+      return user(ctx);
+    } catch (io.javalin.http.HttpResponseException refused) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whose write this is, for the write limit, without refusing anything yet: the SHA-256 of the
+   * bearer token (a made-up one counts as its own caller, and the address limit still applies), or
+   * the signed-in account of the session; null for the public.
+   */
+  String limitKey(Context ctx) {
+    String authorization = ctx.header("Authorization");
+    if (authorization != null) {
+      try {
+        byte[] digest =
+            MessageDigest.getInstance("SHA-256")
+                .digest(authorization.getBytes(StandardCharsets.UTF_8));
+        return "token:" + java.util.HexFormat.of().formatHex(digest);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return session(ctx).map(s -> "account:" + s.user().id()).orElse(null);
+  }
+
   /** The browser session, when the caller is signed in with one (not with a token). */
   Optional<Session> session(Context ctx) {
     return Optional.ofNullable(caller(ctx).session());

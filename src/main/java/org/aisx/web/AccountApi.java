@@ -45,6 +45,7 @@ final class AccountApi {
       access.require(ctx, Permission.MANAGE_ACCOUNTS);
     }
     accounts.revokeToken(token.id());
+    Auditing.note(ctx, "token-revoked", "token " + token.id(), null);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 }

@@ -70,6 +70,11 @@ final class AdminImport {
     try (InputStream in = file.content()) {
       Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
       ImportSummary summary = importer.importFiles(format, List.of(saved), source, Progress.SILENT);
+      Auditing.note(
+          ctx,
+          "import",
+          file.filename(),
+          "format " + format + ", source " + source + ": " + summary);
       pages.render(
           ctx,
           "import.jte",

@@ -21,7 +21,28 @@ public final class Models {
 
   /** The frame of every page: language, title, and links to the same page in other languages. */
   public record Layout(
-      Messages t, String title, String path, String query, List<String> languages, Viewer viewer) {
+      Messages t,
+      String title,
+      String path,
+      String query,
+      List<String> languages,
+      Viewer viewer,
+      String feed) {
+    public Layout(
+        Messages t,
+        String title,
+        String path,
+        String query,
+        List<String> languages,
+        Viewer viewer) {
+      this(t, title, path, query, languages, viewer, null);
+    }
+
+    /** The same frame announcing an Atom feed of the page ({@code <link rel="alternate">}). */
+    public Layout withFeed(String feedUrl) {
+      return new Layout(t, title, path, query, languages, viewer, feedUrl);
+    }
+
     /** The sign-in page, coming back here afterwards. */
     public String signInUrl() {
       if (path.equals("/signin") || path.equals("/signout")) {
@@ -83,6 +104,19 @@ public final class Models {
     /** This search with {@code page} changed. */
     public String pageUrl(long page) {
       return "/search?" + with("page", Long.toString(page));
+    }
+
+    /** The Atom feed of this search: the same parameters, without paging and order. */
+    public String feedUrl() {
+      return feedUrl(query);
+    }
+
+    static String feedUrl(String query) {
+      String rest =
+          query == null
+              ? ""
+              : query.replaceAll("(^|&)(page|size|sort)=[^&]*", "").replaceAll("^&", "");
+      return "/feeds/search.atom" + (rest.isEmpty() ? "" : "?" + rest);
     }
 
     /** This search with {@code sort} changed, back on page 1. */
@@ -388,6 +422,40 @@ public final class Models {
 
     public boolean signInOffered() {
       return status == 401 && layout.viewer() == null;
+    }
+  }
+
+  /** The public change log. */
+  public record ChangesPage(
+      Layout layout, org.aisx.watch.ChangePage page, String nextUrl, boolean filtered) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String identifier(HistoryEvent e) {
+      Standard s = page.records().get(e.recordId());
+      return s == null ? e.recordId() : s.identifier();
+    }
+
+    public String title(HistoryEvent e) {
+      Standard s = page.records().get(e.recordId());
+      return s == null ? "" : s.titleIn(layout.t().lang());
+    }
+
+    public String eventLabel(HistoryEvent e) {
+      return layout.t().get("history." + e.kind().wire());
+    }
+  }
+
+  /** The audit trail, for admins. */
+  public record AuditPage(
+      Layout layout,
+      List<org.aisx.audit.AuditEvent> events,
+      String nextUrl,
+      String actor,
+      String action) {
+    public Messages t() {
+      return layout.t();
     }
   }
 

@@ -76,7 +76,8 @@ final class Pages {
         ctx,
         "search.jte",
         new Models.SearchPage(
-            layout(ctx, t, request.q().isEmpty() ? t.get("search.title") : request.q()),
+            layout(ctx, t, request.q().isEmpty() ? t.get("search.title") : request.q())
+                .withFeed(Models.SearchPage.feedUrl(ctx.queryString())),
             request,
             result,
             facets,
@@ -99,7 +100,7 @@ final class Pages {
         ctx,
         "record.jte",
         new Models.RecordPage(
-            layout(ctx, t, s.identifier()),
+            layout(ctx, t, s.identifier()).withFeed("/feeds/standards/" + s.id() + ".atom"),
             s,
             targets,
             catalog.incoming(s.id()),

@@ -16,7 +16,7 @@ final class SignIn {
   private final Access access;
   private final I18n i18n;
   private final Pages pages;
-  private final boolean behindProxy;
+  private final Clients clients;
 
   SignIn(
       Accounts accounts,
@@ -24,8 +24,8 @@ final class SignIn {
       Access access,
       I18n i18n,
       Pages pages,
-      boolean behindProxy) {
-    this.behindProxy = behindProxy;
+      Clients clients) {
+    this.clients = clients;
     this.accounts = accounts;
     this.limiter = limiter;
     this.access = access;
@@ -43,7 +43,9 @@ final class SignIn {
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
     Optional<Duration> wait = limiter.wait(email, clientAddress(ctx));
+    Auditing.attempt(ctx, email);
     if (wait.isPresent()) {
+      Auditing.note(ctx, "sign-in-limited", email, null);
       long seconds = Math.max(1, wait.get().toSeconds());
       ctx.header("Retry-After", Long.toString(seconds));
       throw new HttpResponseException(
@@ -55,11 +57,13 @@ final class SignIn {
     }
     Optional<User> user = accounts.authenticate(email, password.toCharArray());
     if (user.isEmpty()) {
+      Auditing.note(ctx, "sign-in-failed", email, null);
       limiter.failed(email, clientAddress(ctx));
       show(ctx, HttpStatus.UNAUTHORIZED, next, email, t.get("signin.failed"));
       return;
     }
     limiter.succeeded(email);
+    Auditing.note(ctx, "sign-in", email, null);
     access.signIn(ctx, accounts.startSession(user.get()));
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
@@ -71,6 +75,8 @@ final class SignIn {
   }
 
   void signOut(Context ctx) {
+    Auditing.note(ctx, "sign-out", null, null);
+    access.user(ctx).ifPresent(u -> Auditing.attempt(ctx, u.email()));
     access.signOut(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
@@ -86,22 +92,8 @@ final class SignIn {
             pages.layout(ctx, t, t.get("signin.title")), csrf, next, email, error));
   }
 
-  /**
-   * The client's address for the sign-in limit. Behind a reverse proxy every connection comes from
-   * the proxy, so (with {@code serve --behind-proxy}) the address is the last entry of
-   * X-Forwarded-For, the one the proxy itself added; otherwise the header is ignored, since any
-   * client can send it.
-   */
   String clientAddress(Context ctx) {
-    String forwarded = behindProxy ? ctx.header("X-Forwarded-For") : null;
-    if (forwarded != null && !forwarded.isBlank()) {
-      String[] hops = forwarded.split(",");
-      String last = hops[hops.length - 1].strip();
-      if (!last.isEmpty() && last.length() <= 100) {
-        return last;
-      }
-    }
-    return ctx.ip();
+    return clients.address(ctx);
   }
 
   /** Where to go after signing in: a path on this site only, never another site. */

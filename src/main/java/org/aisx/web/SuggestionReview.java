@@ -190,6 +190,7 @@ final class SuggestionReview {
       decisions.add(new Suggestions.Decision(m.group(1), m.group(2), m.group(3), confirm));
     }
     Classification.Outcome outcome = classification.decide(decisions, actor);
+    noteDecisions(ctx, decisions, outcome);
     ctx.redirect(
         "/review/suggestions?"
             + back.query()
@@ -268,6 +269,33 @@ final class SuggestionReview {
       }
       decisions.add(new Suggestions.Decision(d.recordId(), d.dimension(), d.concept(), confirm));
     }
-    ctx.json(classification.decide(decisions, actor));
+    Classification.Outcome outcome = classification.decide(decisions, actor);
+    noteDecisions(ctx, decisions, outcome);
+    ctx.json(outcome);
+  }
+
+  /** The audit line: what was decided, on which records. */
+  private static void noteDecisions(
+      Context ctx, List<Suggestions.Decision> decisions, Classification.Outcome outcome) {
+    StringBuilder detail =
+        new StringBuilder()
+            .append("confirmed ")
+            .append(outcome.confirmed())
+            .append(", rejected ")
+            .append(outcome.rejected())
+            .append(", records ")
+            .append(outcome.records())
+            .append(":");
+    for (Suggestions.Decision d : decisions) {
+      detail
+          .append(' ')
+          .append(d.confirmed() ? '+' : '-')
+          .append(d.recordId())
+          .append('/')
+          .append(d.dimension())
+          .append('/')
+          .append(d.concept());
+    }
+    Auditing.note(ctx, "classification-decisions", null, detail.toString());
   }
 }

@@ -125,6 +125,45 @@ final class Views {
       List<InverseRelation> inverseRelations,
       Provenance provenance) {}
 
+  /** One event of the public change log, with the record it belongs to. */
+  record ChangeItem(
+      long seq,
+      String recordId,
+      String identifier,
+      String title,
+      Instant at,
+      HistoryEvent.Kind kind,
+      String field,
+      String oldValue,
+      String newValue,
+      String actor,
+      String source,
+      int revision,
+      String url) {
+    static ChangeItem of(HistoryEvent e, Standard s, String lang) {
+      return new ChangeItem(
+          e.seq(),
+          e.recordId(),
+          s == null ? null : s.identifier(),
+          s == null ? null : s.titleIn(lang),
+          e.at(),
+          e.kind(),
+          e.field(),
+          e.oldValue(),
+          e.newValue(),
+          e.actor(),
+          e.source(),
+          e.revision(),
+          "/standards/" + e.recordId());
+    }
+  }
+
+  /** A page of the change log; {@code next} is the link to the older page, or null. */
+  record Changes(List<ChangeItem> items, String next) {}
+
+  /** A page of the audit trail; {@code next} is the link to the older page, or null. */
+  record Audit(List<org.aisx.audit.AuditEvent> items, String next) {}
+
   /** The event log of one record. */
   record History(String id, List<HistoryEvent> events) {}
 

@@ -30,15 +30,24 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   static final long MAX_REQUEST_BYTES = 1_000_000;
+
+  /**
+   * Nothing but this site's own files: no inline script or style, no plug-ins, no framing, forms
+   * posting here only.
+   */
   static final String CSP =
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
+  static final String HSTS = "max-age=31536000";
 
   private final Javalin app;
   private final I18n i18n;
   private final Pages pages;
   private final Access access;
   private final Metrics metrics = new Metrics();
+  private final boolean behindProxy;
 
   public WebServer(
       Catalog catalog,
@@ -54,7 +63,11 @@ public final class WebServer implements AutoCloseable {
       SignInLimiter signInLimiter,
       org.aisx.submission.Submissions submissions,
       org.aisx.catalog.StandardReader reader,
+      org.aisx.watch.Watch watch,
+      org.aisx.audit.AuditLog auditLog,
+      org.aisx.account.WriteLimiter writeLimiter,
       boolean behindProxy) {
+    this.behindProxy = behindProxy;
     this.i18n = new I18n(List.of("en", "fr"));
     SearchParams params = new SearchParams(taxonomy, index);
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -77,11 +90,15 @@ public final class WebServer implements AutoCloseable {
     AdminImport adminImport = new AdminImport(importer, access, i18n, pages);
     SuggestionReview review =
         new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access);
-    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, behindProxy);
+    Clients clients = new Clients(behindProxy);
+    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, clients);
+    Auditing auditing = new Auditing(auditLog, writeLimiter, access, clients, i18n);
+    AuditTrail auditTrail = new AuditTrail(auditLog, access, i18n, pages);
     AccountApi accountApi = new AccountApi(accounts, access);
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
     SubmissionPages submissionPages =
         new SubmissionPages(submissions, submissionApi, catalog, taxonomy, access, i18n, pages);
+    Watching watching = new Watching(watch, params, taxonomy, i18n, pages, behindProxy);
     this.app =
         Javalin.create(
             config -> {
@@ -105,9 +122,11 @@ public final class WebServer implements AutoCloseable {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     app.before(this::headers);
+    app.before(auditing::limit);
     app.before(access::checkCsrf);
     app.before(ctx -> ctx.attribute("startNanos", System.nanoTime()));
     app.after(metrics::record);
+    app.after(auditing::record);
 
     app.get("/api/v1/standards", api::search);
     app.get("/api/v1/standards/{id}", api::record);
@@ -124,6 +143,8 @@ public final class WebServer implements AutoCloseable {
     app.put("/api/v1/submissions/{id}", submissionApi::resubmit);
     app.post("/api/v1/submissions/{id}/decision", submissionApi::decide);
     app.get("/api/v1/field-policy", submissionApi::fieldPolicy);
+    app.get("/api/v1/changes", watching::changesApi);
+    app.get("/api/v1/audit", auditTrail::api);
     app.get("/api/v1/openapi.json", api::openapi);
     app.get("/api/v1/me", accountApi::me);
     app.delete("/api/v1/tokens/{id}", accountApi::revokeToken);
@@ -138,7 +159,12 @@ public final class WebServer implements AutoCloseable {
     app.get("/standards/{id}", pages::record);
     app.get("/overlap", pages::overlap);
     app.get("/taxonomy", pages::taxonomy);
+    app.get("/changes", watching::changesPage);
+    app.get("/feeds/changes.atom", watching::changesFeed);
+    app.get("/feeds/search.atom", watching::searchFeed);
+    app.get("/feeds/standards/{file}", watching::recordFeed);
     app.get("/admin/import", adminImport::form);
+    app.get("/admin/audit", auditTrail::page);
     app.post("/admin/import", adminImport::upload);
     app.get("/review/suggestions", review::page);
     app.post("/review/suggestions", review::decide);
@@ -266,6 +292,12 @@ public final class WebServer implements AutoCloseable {
     ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    // Over HTTPS (directly, or through a proxy we were told about), browsers keep to HTTPS.
+    if ("https".equalsIgnoreCase(ctx.scheme())
+        || (behindProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")))) {
+      ctx.header("Strict-Transport-Security", HSTS);
+    }
   }
 
   /** Starts listening; port 0 picks a free port. */

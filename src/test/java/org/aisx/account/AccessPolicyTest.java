@@ -57,7 +57,7 @@ class AccessPolicyTest {
           Permission.EDIT_FIELD_POLICY,
           Permission.CONFIRM_CLASSIFICATION);
   static final Set<Permission> OPERATIONS =
-      EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.IMPORT_FEED);
+      EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.IMPORT_FEED, Permission.READ_AUDIT_TRAIL);
 
   /** The table: what each role gets for each permission, and for contributors, each scope. */
   static Decision expected(Role role, Permission p, Scope scope) {

@@ -1,0 +1,107 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.aisx.account.User;
+import org.aisx.account.WriteLimiter;
+import org.aisx.audit.AuditLog;
+
+/**
+ * Every write request, in two places around the handler: before it, the write limit (per caller and
+ * per client address; 429 with Retry-After past it); after it, one line of the audit trail with
+ * who, what, on what, from where and how it ended. Handlers name what they did with {@link #note};
+ * other writes are recorded by method and route.
+ */
+final class Auditing {
+  private static final Set<HandlerType> READS =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+  private static final String ACTION = "aisx.audit.action";
+  private static final String TARGET = "aisx.audit.target";
+  private static final String DETAIL = "aisx.audit.detail";
+  private static final String ACTOR = "aisx.audit.actor";
+
+  private final AuditLog log;
+  private final WriteLimiter limiter;
+  private final Access access;
+  private final Clients clients;
+  private final I18n i18n;
+
+  Auditing(AuditLog log, WriteLimiter limiter, Access access, Clients clients, I18n i18n) {
+    this.log = log;
+    this.limiter = limiter;
+    this.access = access;
+    this.clients = clients;
+    this.i18n = i18n;
+  }
+
+  /** Names what a handler did, for the audit line of this request. */
+  static void note(Context ctx, String action, String target, String detail) {
+    ctx.attribute(ACTION, action);
+    ctx.attribute(TARGET, target);
+    ctx.attribute(DETAIL, detail);
+  }
+
+  /** Names who tried, when no one is signed in (a failed sign-in). */
+  static void attempt(Context ctx, String email) {
+    ctx.attribute(ACTOR, email);
+  }
+
+  /** Before every request: a write past the caller's or the address's limit is a 429. */
+  void limit(Context ctx) {
+    if (READS.contains(ctx.method())) {
+      return;
+    }
+    Optional<Duration> wait = limiter.tryWrite(access.limitKey(ctx), clients.address(ctx));
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ctx.header("Retry-After", Long.toString(seconds));
+      throw new HttpResponseException(
+          HttpStatus.TOO_MANY_REQUESTS.getCode(),
+          i18n.forRequest(ctx).get("limit.writes", seconds));
+    }
+  }
+
+  /** After every request: a write, whatever its outcome, becomes one line of the audit trail. */
+  void record(Context ctx) {
+    if (READS.contains(ctx.method())) {
+      return;
+    }
+    int status = ctx.statusCode();
+    Optional<User> user = access.userQuietly(ctx);
+    String action = ctx.attribute(ACTION);
+    if (action == null) {
+      String route = ctx.endpointHandlerPath();
+      action = ctx.method().name() + " " + (route == null || route.isEmpty() ? "?" : route);
+    }
+    String target = ctx.attribute(TARGET);
+    log.record(
+        new AuditLog.Entry(
+            user.map(User::email).orElse(ctx.attribute(ACTOR)),
+            user.map(u -> u.role().wire()).orElse(null),
+            user.isEmpty() ? "anonymous" : access.session(ctx).isPresent() ? "session" : "token",
+            action,
+            target == null ? ctx.path() : target,
+            outcome(status),
+            status,
+            clients.address(ctx),
+            ctx.attribute(DETAIL)));
+  }
+
+  static String outcome(int status) {
+    if (status < 400) {
+      return "ok";
+    }
+    if (status == 401 || status == 403) {
+      return "refused";
+    }
+    if (status == 429) {
+      return "limited";
+    }
+    return status < 500 ? "rejected" : "failed";
+  }
+}

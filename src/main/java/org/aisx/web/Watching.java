@@ -1,0 +1,366 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Standard;
+import org.aisx.search.Facet;
+import org.aisx.search.SearchRequest;
+import org.aisx.taxonomy.Taxonomy;
+import org.aisx.watch.AtomFeed;
+import org.aisx.watch.Change;
+import org.aisx.watch.ChangePage;
+import org.aisx.watch.ChangeQuery;
+import org.aisx.watch.Watch;
+
+/**
+ * Watching the catalogue: Atom feeds of a search, of a record and of every change, and the public
+ * change log as a page and as JSON. Parses at the edge and renders; {@link Watch} does the work.
+ */
+final class Watching {
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+  private static final Set<String> CHANGE_PARAMS =
+      Set.of("since", "before", "limit", "kind", "lang");
+
+  private final Watch watch;
+  private final SearchParams params;
+  private final Taxonomy taxonomy;
+  private final I18n i18n;
+  private final Pages pages;
+  private final boolean behindProxy;
+
+  Watching(
+      Watch watch,
+      SearchParams params,
+      Taxonomy taxonomy,
+      I18n i18n,
+      Pages pages,
+      boolean behindProxy) {
+    this.watch = watch;
+    this.params = params;
+    this.taxonomy = taxonomy;
+    this.i18n = i18n;
+    this.pages = pages;
+    this.behindProxy = behindProxy;
+  }
+
+  /** {@code GET /feeds/search.atom?...}: new records and status changes of a search. */
+  void searchFeed(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    SearchRequest request = params.parse(ctx.queryParamMap(), false, 20);
+    List<Change> changes = watch.ofSearch(request, Watch.FEED_ENTRIES);
+    String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+    String described = describe(request, t);
+    feed(
+        ctx,
+        t,
+        "/feeds/search.atom" + query,
+        "/search" + query,
+        described.isEmpty() ? t.get("watch.feed.all") : t.get("watch.feed.search", described),
+        t.get("watch.feed.searchSubtitle"),
+        changes);
+  }
+
+  /** {@code GET /feeds/standards/{id}.atom}: every change to one record. */
+  void recordFeed(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".atom")) {
+      throw new NotFoundResponse(t.get("watch.noFeed"));
+    }
+    String id = file.substring(0, file.length() - ".atom".length());
+    List<Change> changes = watch.ofRecord(id, Watch.FEED_ENTRIES);
+    Standard s = changes.isEmpty() ? null : changes.get(0).record();
+    String name = s == null ? id : s.identifier() + " — " + s.titleIn(t.lang());
+    feed(
+        ctx,
+        t,
+        "/feeds/standards/" + id + ".atom",
+        "/standards/" + id,
+        t.get("watch.feed.record", name),
+        null,
+        changes);
+  }
+
+  /** {@code GET /feeds/changes.atom}: every change to the catalogue. */
+  void changesFeed(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    feed(
+        ctx,
+        t,
+        "/feeds/changes.atom",
+        "/changes",
+        t.get("watch.feed.changes"),
+        null,
+        watch.recent(Watch.FEED_ENTRIES));
+  }
+
+  /** {@code GET /changes}: the public change log. */
+  void changesPage(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    ChangeQuery q = changeQuery(ctx, false);
+    ChangePage page = watch.changes(q);
+    Models.Layout layout =
+        pages.layout(ctx, t, t.get("changes.title")).withFeed("/feeds/changes.atom");
+    pages.render(
+        ctx,
+        "changes.jte",
+        new Models.ChangesPage(
+            layout,
+            page,
+            page.next() == null ? null : "/changes?" + cursor(q, page.next()),
+            ctx.queryString() != null && !ctx.queryString().isEmpty()));
+  }
+
+  /** {@code GET /api/v1/changes}: the change log as JSON, newest first, paged by a cursor. */
+  void changesApi(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    ChangeQuery q = changeQuery(ctx, true);
+    ChangePage page = watch.changes(q);
+    List<Views.ChangeItem> items = new ArrayList<>();
+    for (HistoryEvent e : page.events()) {
+      items.add(Views.ChangeItem.of(e, page.records().get(e.recordId()), t.lang()));
+    }
+    ctx.json(
+        new Views.Changes(
+            items, page.next() == null ? null : "/api/v1/changes?" + cursor(q, page.next())));
+  }
+
+  private static String cursor(ChangeQuery q, long next) {
+    StringBuilder b = new StringBuilder("before=").append(next);
+    if (q.since() != null) {
+      b.append("&since=").append(q.since());
+    }
+    q.kinds().stream()
+        .map(HistoryEvent.Kind::wire)
+        .sorted()
+        .forEach(k -> b.append("&kind=").append(k));
+    if (q.limit() != ChangeQuery.DEFAULT_LIMIT) {
+      b.append("&limit=").append(q.limit());
+    }
+    return b.toString();
+  }
+
+  /** The change log's parameters, or a 400 naming the bad one. */
+  static ChangeQuery changeQuery(Context ctx, boolean strict) {
+    Map<String, List<String>> map = ctx.queryParamMap();
+    if (strict) {
+      for (String name : map.keySet()) {
+        if (!CHANGE_PARAMS.contains(name)) {
+          throw new CatalogException.BadParameter(
+              name, "unknown parameter; known: since, before, limit, kind");
+        }
+      }
+    }
+    Instant since = since(SearchParams.single(map, "since"));
+    Long before = null;
+    String b = SearchParams.single(map, "before");
+    if (b != null && !b.isEmpty()) {
+      try {
+        before = Long.parseLong(b);
+      } catch (NumberFormatException e) {
+        before = -1L;
+      }
+      if (before < 1) {
+        throw new CatalogException.BadParameter(
+            "before", "'" + b + "' is not a change number (a whole number from 1)");
+      }
+    }
+    int limit = ChangeQuery.DEFAULT_LIMIT;
+    String l = SearchParams.single(map, "limit");
+    if (l != null && !l.isEmpty()) {
+      try {
+        limit = Integer.parseInt(l);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > ChangeQuery.MAX_LIMIT) {
+        throw new CatalogException.BadParameter(
+            "limit", "must be a number from 1 to " + ChangeQuery.MAX_LIMIT + ", not '" + l + "'");
+      }
+    }
+    Set<HistoryEvent.Kind> kinds = EnumSet.noneOf(HistoryEvent.Kind.class);
+    for (String k : map.getOrDefault("kind", List.of())) {
+      if (k == null || k.isBlank()) {
+        continue;
+      }
+      try {
+        kinds.add(HistoryEvent.Kind.fromWire(k.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new CatalogException.BadParameter(
+            "kind",
+            "'"
+                + (k.length() > 60 ? k.substring(0, 60) + "…" : k)
+                + "' is not one of created, field-changed, status-changed, classified");
+      }
+    }
+    return new ChangeQuery(before, since, kinds, limit);
+  }
+
+  private static Instant since(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      if (value.length() == 10) {
+        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return java.time.OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new CatalogException.BadParameter(
+          "since",
+          "'"
+              + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
+              + "' is not a date (2026-01-31) or a time (2026-01-31T12:00:00Z)");
+    }
+  }
+
+  private void feed(
+      Context ctx,
+      Messages t,
+      String self,
+      String alternate,
+      String title,
+      String subtitle,
+      List<Change> changes) {
+    String base = base(ctx);
+    List<AtomFeed.Entry> entries = new ArrayList<>();
+    for (Change c : changes) {
+      entries.add(entry(c, t, base));
+    }
+    Instant updated =
+        changes.stream().map(Change::at).max(Instant::compareTo).orElse(Instant.EPOCH);
+    AtomFeed feed =
+        new AtomFeed(
+            "urn:uuid:"
+                + java.util.UUID.nameUUIDFromBytes(
+                    ("aisx:feed:" + self).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            t.get("site.name") + ": " + title,
+            subtitle,
+            base + self,
+            base + alternate,
+            updated,
+            t.lang(),
+            entries);
+    ctx.contentType(AtomFeed.MEDIA_TYPE + "; charset=utf-8").result(feed.xml());
+  }
+
+  private AtomFeed.Entry entry(Change c, Messages t, String base) {
+    Standard s = c.record();
+    String identifier = c.identifier();
+    String title;
+    List<String> lines = new ArrayList<>();
+    List<String> categories = new ArrayList<>();
+    HistoryEvent status =
+        c.events().stream()
+            .filter(e -> e.kind() == HistoryEvent.Kind.STATUS_CHANGED)
+            .findFirst()
+            .orElse(null);
+    List<String> fields = new ArrayList<>();
+    for (HistoryEvent e : c.events()) {
+      String kind = e.kind().wire();
+      if (!categories.contains(kind)) {
+        categories.add(kind);
+      }
+      if (e.field() != null) {
+        fields.add(e.field());
+        lines.add(
+            t.get(
+                "watch.entry.line",
+                e.field(),
+                e.oldValue() == null ? "∅" : e.oldValue(),
+                e.newValue() == null ? "∅" : e.newValue()));
+      }
+    }
+    if (c.has(HistoryEvent.Kind.CREATED)) {
+      title = t.get("watch.entry.created", identifier, s == null ? "" : s.titleIn(t.lang()));
+      if (s != null) {
+        lines.add(0, s.abstractIn(t.lang()));
+      }
+    } else if (status != null) {
+      title =
+          t.get(
+              "watch.entry.status",
+              identifier,
+              statusLabel(status.oldValue(), t),
+              statusLabel(status.newValue(), t));
+    } else {
+      title = t.get("watch.entry.changed", identifier, String.join(", ", fields));
+    }
+    String author = c.actor() == null ? c.source() : c.actor();
+    if (c.source() != null) {
+      lines.add(t.get("watch.entry.source", c.source()));
+    }
+    return new AtomFeed.Entry(
+        c.atomId(),
+        title,
+        c.at(),
+        base + "/standards/" + c.recordId(),
+        String.join("\n", lines),
+        author,
+        categories);
+  }
+
+  private static String statusLabel(String wire, Messages t) {
+    if (wire == null) {
+      return "∅";
+    }
+    return org.aisx.catalog.Status.fromWire(wire).map(x -> t.get("status." + wire)).orElse(wire);
+  }
+
+  /** What a search asks for, in words: its text and filter values. */
+  private String describe(SearchRequest r, Messages t) {
+    List<String> parts = new ArrayList<>();
+    if (!r.q().isEmpty()) {
+      parts.add("“" + r.q() + "”");
+    }
+    Map<Facet, List<String>> sorted = new LinkedHashMap<>();
+    for (Facet f : Facet.values()) {
+      if (r.filters().containsKey(f)) {
+        sorted.put(f, r.filters().get(f));
+      }
+    }
+    sorted.forEach(
+        (f, values) -> {
+          List<String> labels = new ArrayList<>();
+          values.forEach(v -> labels.add(Views.facetLabel(f, v, taxonomy, t)));
+          parts.add(String.join(" / ", labels));
+        });
+    if (r.fromYear() != null || r.toYear() != null) {
+      parts.add(
+          (r.fromYear() == null ? "" : r.fromYear())
+              + "–"
+              + (r.toYear() == null ? "" : r.toYear()));
+    }
+    return String.join(" · ", parts);
+  }
+
+  /**
+   * This site's address as the client used it, for the absolute links a feed needs; a Host header
+   * that is not a host name falls back to localhost.
+   */
+  private String base(Context ctx) {
+    String scheme = ctx.scheme();
+    if (behindProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+      scheme = "https";
+    }
+    String host = ctx.host();
+    if (host == null || host.length() > 300 || !HOST.matcher(host).matches()) {
+      host = "localhost";
+    }
+    return ("https".equalsIgnoreCase(scheme) ? "https" : "http") + "://" + host;
+  }
+}

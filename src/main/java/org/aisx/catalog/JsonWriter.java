@@ -129,11 +129,20 @@ public final class JsonWriter {
   private void quoted(String s) {
     out.append('"');
     int n = s.length();
+    int run = 0; // start of the characters not yet written, which need no escape
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        if (Character.isSurrogate(c)) {
+          exact = false;
+        }
+        continue;
+      }
+      out.append(s, run, i);
+      run = i + 1;
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
-      } else if (c < 0x20) {
+      } else {
         switch (c) {
           case '\n' -> out.append("\\n");
           case '\t' -> out.append("\\t");
@@ -142,11 +151,9 @@ public final class JsonWriter {
           case '\f' -> out.append("\\f");
           default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
         }
-      } else {
-        exact &= !Character.isSurrogate(c);
-        out.append(c);
       }
     }
+    out.append(s, run, n);
     out.append('"');
   }
 }

@@ -184,6 +184,10 @@ public final class Access {
       }
       expected = session.get().csrf();
     } else {
+      if (session.isEmpty() && ctx.isMultipartFormData()) {
+        // Only signed-in users upload (feed files): refuse before the body is read.
+        throw unauthorized(ctx, "access.signInRequired");
+      }
       expected = session.map(Session::csrf).orElse(ctx.cookie(CSRF_COOKIE));
       if (given == null) {
         given = ctx.formParam(CSRF_FIELD);

@@ -140,8 +140,13 @@ class AdminImportTest {
     assertThat(d.select("form.upload")).isEmpty();
     assertThat(d.select("main a[href^=/signin]").attr("href"))
         .isEqualTo("/signin?next=%2Fadmin%2Fimport");
-    // The public has no CSRF token of a session: refused before anything is read.
-    assertThat(upload(Map.of(), "rfc-index.txt", rfcExcerpt()).statusCode()).isEqualTo(403);
+    // The public may not upload at all: refused before the body is read, with or without a CSRF
+    // token of its own (the sign-in form's cookie and field).
+    assertThat(upload(Map.of(), "rfc-index.txt", rfcExcerpt()).statusCode()).isEqualTo(401);
+    String own = browser.csrf("/signin");
+    assertThat(upload(Map.of("_csrf", own), "rfc-index.txt", rfcExcerpt()).statusCode())
+        .isEqualTo(401);
+    assertThat(app.catalog().count()).isZero();
 
     assertThat(browser.signIn("coord@example.org", Fixtures.PASSWORD).statusCode()).isEqualTo(303);
     HttpResponse<String> refused = browser.get("/admin/import");

@@ -178,8 +178,8 @@ final class SearchParams {
     }
   }
 
-  private static int number(
-      Map<String, List<String>> params, String name, int fallback, int min, int max) {
+  /** A whole-number parameter from {@code min} to {@code max}; {@code fallback} when absent. */
+  static int number(Map<String, List<String>> params, String name, int fallback, int min, int max) {
     String v = single(params, name);
     if (v == null || v.isEmpty()) {
       return fallback;

@@ -86,27 +86,9 @@ final class SuggestionReview {
             "concept", "'" + concept + "' is not a concept of " + dim.id());
       }
     }
-    int min = number(params, "min", 0, 0, 100);
-    int page = number(params, "page", 1, 1, 1000);
+    int min = SearchParams.number(params, "min", 0, 0, 100);
+    int page = SearchParams.number(params, "page", 1, 1, 1000);
     return new Filter(dim, concept, min / 100.0, page);
-  }
-
-  private static int number(
-      Map<String, List<String>> params, String name, int dflt, int lo, int hi) {
-    String v = SearchParams.single(params, name);
-    if (v == null || v.isEmpty()) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= lo && n <= hi) {
-        return n;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    throw new CatalogException.BadParameter(
-        name, "must be a whole number from " + lo + " to " + hi + ", not '" + v + "'");
   }
 
   /** A page of the queue, and whether another page follows. */
@@ -145,9 +127,9 @@ final class SuggestionReview {
     if (ctx.queryParam("confirmed") != null) {
       outcome =
           new Classification.Outcome(
-              number(ctx.queryParamMap(), "confirmed", 0, 0, MAX_DECISIONS),
-              number(ctx.queryParamMap(), "rejected", 0, 0, MAX_DECISIONS),
-              number(ctx.queryParamMap(), "records", 0, 0, MAX_DECISIONS));
+              SearchParams.number(ctx.queryParamMap(), "confirmed", 0, 0, MAX_DECISIONS),
+              SearchParams.number(ctx.queryParamMap(), "rejected", 0, 0, MAX_DECISIONS),
+              SearchParams.number(ctx.queryParamMap(), "records", 0, 0, MAX_DECISIONS));
     }
     Rows rows = rows(f, t.lang());
     pages.render(

@@ -178,6 +178,26 @@ class SuggestionReviewTest {
   }
 
   @Test
+  void theQueueNamesTheFilterItCannotUse() {
+    for (String[] bad :
+        new String[][] {
+          {"dimension=colour", "dimension"},
+          {"concept=health", "concept"},
+          {"dimension=vertical&concept=privacy", "concept"},
+          {"min=abc", "min"},
+          {"min=101", "min"},
+          {"page=0", "page"}
+        }) {
+      HttpResponse<String> r = http.get("/api/v1/suggestions?" + bad[0]);
+      assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
+      assertThat(body(r).get("error").get("details").get(0).get("field").asText())
+          .as(bad[0])
+          .isEqualTo(bad[1]);
+      assertThat(http.get("/review/suggestions?" + bad[0]).statusCode()).as(bad[0]).isEqualTo(400);
+    }
+  }
+
+  @Test
   void facetsIncludeOrExcludeMachineSuggestions() {
     JsonNode with =
         body(http.get("/api/v1/standards?vertical=telecommunications&suggestions=include&size=1"));

@@ -42,31 +42,17 @@ final class SubmissionPages {
           "edition",
           "url");
 
-  /** The fields compared side by side, in the record's order. */
+  /**
+   * The fields compared side by side: every field of the record, in its own order (the one its JSON
+   * has), but the id (it follows the identifier), machine suggestions and provenance.
+   */
   private static final List<String> DIFFED =
-      List.of(
-          "identifier",
-          "title",
-          "abstract",
-          "sdo",
-          "committee",
-          "type",
-          "status",
-          "stage",
-          "published",
-          "edition",
-          "url",
-          "kind",
-          "keywords",
-          "verticals",
-          "activities",
-          "applications",
-          "concerns",
-          "useCases",
-          "openSource",
-          "codeRepository",
-          "relations",
-          "identifiers");
+      java.util.Arrays.stream(
+              Standard.class
+                  .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class)
+                  .value())
+          .filter(f -> !java.util.Set.of("id", "suggestions", "source", "revision").contains(f))
+          .toList();
 
   private final Submissions submissions;
   private final SubmissionApi api;

@@ -37,24 +37,87 @@ final class PsychYaml {
 
   private final List<String> lines;
   private final Function<String, Object> typedScalar;
-  private final Map<String, Object> resolved;
+  private final Scalars scalars;
   private int at;
 
-  /** Stands for a null value in a map of resolved scalars. */
-  private static final Object NO_VALUE = new Object();
+  /** Each line's indentation plus one, once computed (0: not yet). */
+  private int[] indents;
 
-  /** How many distinct scalars a map of resolved scalars keeps. */
-  static final int RESOLVED_LIMIT = 4_096;
+  /**
+   * One-line plain scalars (mapping keys and values) already read by one parsing thread, so that
+   * each distinct one ("type", "content", "en", "true", "hasEdition") is cut out of its line,
+   * checked and resolved once per thread instead of at every occurrence. Not thread-safe: one per
+   * thread.
+   */
+  static final class Scalars {
+    /** Longer scalars are rarely repeated and are read every time. */
+    static final int MAX_LENGTH = 48;
+
+    final Table keys = new Table();
+    final Table values = new Table();
+
+    /** An open-addressing table of scalar texts and what they resolved to. */
+    static final class Table {
+      private static final int SLOTS = 1 << 12;
+      private static final int PROBES = 8;
+      private static final int FULL = Integer.MIN_VALUE;
+
+      /** Stands for a null value. */
+      private static final Object NO_VALUE = new Object();
+
+      private final String[] texts = new String[SLOTS];
+      private final Object[] values = new Object[SLOTS];
+      private int size;
+
+      /**
+       * The slot that holds the text {@code line[from, to)}; when it is not held, {@code -1 - slot}
+       * for the free slot to {@link #store} it in, or {@link #FULL}.
+       */
+      int find(String line, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+          h = 31 * h + line.charAt(i);
+        }
+        h ^= h >>> 16;
+        int length = to - from;
+        for (int probe = 0; probe < PROBES; probe++) {
+          int slot = (h + probe) & (SLOTS - 1);
+          String text = texts[slot];
+          if (text == null) {
+            return -1 - slot;
+          }
+          if (text.length() == length && line.regionMatches(from, text, 0, length)) {
+            return slot;
+          }
+        }
+        return FULL;
+      }
+
+      Object value(int slot) {
+        Object v = values[slot];
+        return v == NO_VALUE ? null : v;
+      }
+
+      /** Remembers {@code text} in the free slot {@link #find} returned, while there is room. */
+      void store(int found, String text, Object value) {
+        if (found != FULL && size < SLOTS / 2) {
+          int slot = -1 - found;
+          texts[slot] = text;
+          values[slot] = value == null ? NO_VALUE : value;
+          size++;
+        }
+      }
+    }
+  }
 
   /**
    * @param typedScalar constructs a plain scalar that the JSON schema resolves to a number (rare in
    *     these feeds), exactly as the full parser would
    */
-  private PsychYaml(
-      List<String> lines, Function<String, Object> typedScalar, Map<String, Object> resolved) {
+  private PsychYaml(List<String> lines, Function<String, Object> typedScalar, Scalars scalars) {
     this.lines = lines;
     this.typedScalar = typedScalar;
-    this.resolved = resolved;
+    this.scalars = scalars;
   }
 
   /**
@@ -67,17 +130,16 @@ final class PsychYaml {
   }
 
   /**
-   * {@link #parse(List, Function)}, remembering in {@code resolved} (thread-safe, shared by the
-   * documents of one feed; null for none) what plain scalars that might not be strings ("true",
-   * "1", "text/plain") resolved to, so that each distinct one is resolved once.
+   * {@link #parse(List, Function)}, taking the one-line scalars it has already seen from {@code
+   * scalars} (the calling thread's own; null for none) and adding the ones it reads.
    */
-  static Object parse(
-      List<String> lines, Function<String, Object> typedScalar, Map<String, Object> resolved) {
-    PsychYaml p = new PsychYaml(lines, typedScalar, resolved);
+  static Object parse(List<String> lines, Function<String, Object> typedScalar, Scalars scalars) {
+    PsychYaml p = new PsychYaml(lines, typedScalar, scalars);
     int end = lines.size();
     if (end > 0 && isMarker(lines.get(end - 1), "...")) {
       lines.remove(end - 1);
     }
+    p.indents = new int[lines.size()];
     if (!lines.isEmpty() && isMarker(lines.get(0), "---")) {
       if (!lines.get(0).substring(3).isBlank()) {
         throw new Unsupported("content after the document marker");
@@ -88,7 +150,7 @@ final class PsychYaml {
       return null;
     }
     String first = lines.get(p.at);
-    int indent = indentOf(first);
+    int indent = p.indent(p.at);
     if (indent != 0) {
       throw new Unsupported("document does not start at column 0");
     }
@@ -118,7 +180,7 @@ final class PsychYaml {
   private int nextContent() {
     while (at < lines.size()) {
       String line = lines.get(at);
-      int indent = indentOf(line);
+      int indent = indent(at);
       if (indent < line.length()) {
         if (line.charAt(indent) == '#') {
           throw new Unsupported("comment");
@@ -128,6 +190,16 @@ final class PsychYaml {
       at++;
     }
     return -1;
+  }
+
+  /** {@link #indentOf} line {@code index}, computed once per line. */
+  private int indent(int index) {
+    int known = indents[index];
+    if (known == 0) {
+      known = indentOf(lines.get(index)) + 1;
+      indents[index] = known;
+    }
+    return known - 1;
   }
 
   /** Leading spaces; a tab among them is not handled. */
@@ -196,16 +268,35 @@ final class PsychYaml {
       if (colon < 0) {
         throw new Unsupported("not a mapping entry at line " + (at + 1));
       }
-      String keyText = line.substring(n, colon).stripTrailing();
-      if (keyText.equals("<<")) {
-        throw new Unsupported("merge key");
-      }
-      Object key = plain(keyText);
-      if (map.containsKey(key)) {
-        throw new Unsupported("duplicate key " + keyText);
-      }
+      Object key = key(line, n, colon);
+      int size = map.size();
       map.put(key, value(line, colon + 1, indent));
+      if (map.size() == size) {
+        throw new Unsupported("duplicate key " + key);
+      }
     }
+  }
+
+  /** The key {@code line[from, colon)} of a mapping entry, resolved as a plain scalar. */
+  private Object key(String line, int from, int colon) {
+    boolean cacheable =
+        scalars != null
+            && colon > from
+            && colon - from <= Scalars.MAX_LENGTH
+            && !Character.isWhitespace(line.charAt(colon - 1));
+    int found = cacheable ? scalars.keys.find(line, from, colon) : 0;
+    if (cacheable && found >= 0) {
+      return scalars.keys.value(found);
+    }
+    String keyText = line.substring(from, colon).stripTrailing();
+    if (keyText.equals("<<")) {
+      throw new Unsupported("merge key");
+    }
+    Object key = plain(keyText);
+    if (cacheable) {
+      scalars.keys.store(found, keyText, key);
+    }
+    return key;
   }
 
   private List<Object> sequence(int indent) {
@@ -236,6 +327,7 @@ final class PsychYaml {
       if (isSequenceEntry(line, content) || keyEnd(line, content) >= 0) {
         // A compact nested node: read the rest of the line as if the dash were a space.
         lines.set(at, " ".repeat(content) + line.substring(content));
+        indents[at] = content + 1;
         list.add(block(content));
       } else {
         list.add(value(line, content, indent));
@@ -305,13 +397,17 @@ final class PsychYaml {
 
   /** A plain scalar, folded over the following more-indented lines. */
   private Object plainScalar(String line, int start, int parentIndent) {
-    String first = checkedPlain(line.substring(start).stripTrailing());
+    int end = line.length();
+    while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+      end--;
+    }
+    int firstLine = at;
     at++;
     StringBuilder text = null;
     int blanks = 0;
     while (at < lines.size()) {
       String next = lines.get(at);
-      int n = indentOf(next);
+      int n = indent(at);
       if (n == next.length()) {
         blanks++;
         at++;
@@ -320,12 +416,12 @@ final class PsychYaml {
       if (n <= parentIndent) {
         break;
       }
-      String part = checkedPlain(next.substring(n).stripTrailing());
+      String part = checkedPlain(next.substring(n).stripTrailing(), at);
       if (part.charAt(0) == '#') {
         throw new Unsupported("ambiguous continuation at line " + (at + 1));
       }
       if (text == null) {
-        text = new StringBuilder(first);
+        text = new StringBuilder(checkedPlain(line.substring(start, end), firstLine));
       }
       if (blanks == 0) {
         text.append(' ');
@@ -336,12 +432,31 @@ final class PsychYaml {
       text.append(part);
       at++;
     }
-    return text == null ? plain(first) : text.toString();
+    if (text != null) {
+      return text.toString();
+    }
+    boolean cacheable = scalars != null && end - start <= Scalars.MAX_LENGTH;
+    int found = cacheable ? scalars.values.find(line, start, end) : 0;
+    if (cacheable && found >= 0) {
+      return scalars.values.value(found);
+    }
+    String first = checkedPlain(line.substring(start, end), firstLine);
+    Object value = plain(first);
+    if (cacheable) {
+      scalars.values.store(found, first, value);
+    }
+    return value;
   }
 
-  private String checkedPlain(String s) {
-    if (s.contains(": ") || s.endsWith(":") || s.contains(" #") || s.contains("\t")) {
-      throw new Unsupported("plain scalar with an indicator at line " + (at + 1));
+  /** {@code s}, a line of a plain scalar (line {@code index}), unless it holds an indicator. */
+  private static String checkedPlain(String s, int index) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t'
+          || (c == ':' && (i + 1 == s.length() || s.charAt(i + 1) == ' '))
+          || (c == '#' && i > 0 && s.charAt(i - 1) == ' ')) {
+        throw new Unsupported("plain scalar with an indicator at line " + (index + 1));
+      }
     }
     return s;
   }
@@ -356,18 +471,7 @@ final class PsychYaml {
     if (!maybeTyped && c != 'n') {
       return s;
     }
-    if (resolved == null) {
-      return resolve(s);
-    }
-    Object known = resolved.get(s);
-    if (known == null) {
-      Object value = resolve(s);
-      if (resolved.size() < RESOLVED_LIMIT) {
-        resolved.put(s, value == null ? NO_VALUE : value);
-      }
-      return value;
-    }
-    return known == NO_VALUE ? null : known;
+    return resolve(s);
   }
 
   private Object resolve(String s) {

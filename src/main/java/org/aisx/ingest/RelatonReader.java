@@ -1,11 +1,8 @@
 package org.aisx.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +53,9 @@ public final class RelatonReader {
   /** SnakeYAML's Load is not thread-safe: one per parsing thread. */
   private final ThreadLocal<Load> load;
 
-  /** Plain scalars of this feed already resolved (see {@link PsychYaml#parse}). */
-  private final Map<String, Object> resolvedScalars =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /** One-line scalars each parsing thread has already read (see {@link PsychYaml.Scalars}). */
+  private final ThreadLocal<PsychYaml.Scalars> scalars =
+      ThreadLocal.withInitial(PsychYaml.Scalars::new);
 
   private final java.util.concurrent.atomic.LongAdder fallbacks =
       new java.util.concurrent.atomic.LongAdder();
@@ -174,11 +171,9 @@ public final class RelatonReader {
     Document doc = new Document(1);
     int lineNo = 0;
     try {
-      BufferedReader lines =
-          new BufferedReader(
-              new InputStreamReader(Inputs.decompressed(in), StandardCharsets.UTF_8));
+      Utf8Lines lines = new Utf8Lines(Inputs.decompressed(in));
       String line;
-      while ((line = lines.readLine()) != null) {
+      while ((line = lines.next()) != null) {
         lineNo++;
         if (lineNo == 1 && line.startsWith("\ufeff")) {
           line = line.substring(1);
@@ -256,7 +251,7 @@ public final class RelatonReader {
   private Object parse(Document doc) {
     try {
       return PsychYaml.parse(
-          new ArrayList<>(doc.lines), s -> load.get().loadFromString(s), resolvedScalars);
+          new ArrayList<>(doc.lines), s -> load.get().loadFromString(s), scalars.get());
     } catch (PsychYaml.Unsupported e) {
       fallbacks.increment();
       StringBuilder text = new StringBuilder(doc.chars + doc.lines.size());

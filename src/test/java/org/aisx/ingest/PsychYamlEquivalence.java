@@ -45,6 +45,8 @@ public final class PsychYamlEquivalence {
     List<String> unsupported = new ArrayList<>();
     List<String> differences = new ArrayList<>();
     int[] counts = new int[2];
+    // One thread's remembered scalars across the stream, as the reader uses them.
+    PsychYaml.Scalars scalars = new PsychYaml.Scalars();
     documents(
         raw,
         doc -> {
@@ -58,7 +60,7 @@ public final class PsychYamlEquivalence {
             expected = e.getClass().getSimpleName();
           }
           try {
-            Object actual = PsychYaml.parse(new ArrayList<>(doc), load::loadFromString);
+            Object actual = PsychYaml.parse(new ArrayList<>(doc), load::loadFromString, scalars);
             counts[1]++;
             if (!Objects.equals(expected, actual)) {
               differences.add("document " + counts[0] + ": " + firstLine(doc));

@@ -66,7 +66,7 @@ class PsychYamlTest {
     try {
       actual = PsychYaml.parse(lines("---\n" + yaml), load::loadFromString);
       // Again with remembered scalars, cold and then warm.
-      java.util.Map<String, Object> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+      PsychYaml.Scalars resolved = new PsychYaml.Scalars();
       assertThat(PsychYaml.parse(lines("---\n" + yaml), load::loadFromString, resolved))
           .isEqualTo(expected);
       assertThat(PsychYaml.parse(lines("---\n" + yaml), load::loadFromString, resolved))

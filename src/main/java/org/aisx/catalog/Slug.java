@@ -11,22 +11,27 @@ public final class Slug {
     if (identifier == null) {
       return "";
     }
-    // A plain loop: this runs for every relation of every record read, and regexes dominated it.
-    StringBuilder out = new StringBuilder(identifier.length());
+    // A plain loop over a char array: this runs for every relation of every record read.
+    char[] out = new char[identifier.length()];
+    int length = 0;
     boolean pendingDash = false;
     for (int i = 0; i < identifier.length(); i++) {
-      char c = Character.toLowerCase(identifier.charAt(i));
-      boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (keep) {
-        if (pendingDash && out.length() > 0) {
-          out.append('-');
+      char c = identifier.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      } else if (c >= 0x80) {
+        c = Character.toLowerCase(c); // a few, such as the Kelvin sign, become a-z
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (pendingDash && length > 0) {
+          out[length++] = '-';
         }
-        out.append(c);
+        out[length++] = c;
         pendingDash = false;
       } else {
         pendingDash = true;
       }
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 }

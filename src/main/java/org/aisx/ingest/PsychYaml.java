@@ -294,6 +294,10 @@ final class PsychYaml {
     }
     Object key = plain(keyText);
     if (cacheable) {
+      // Interned: the mapper looks keys up by literals, which then match by identity.
+      if (key instanceof String k) {
+        key = k.intern();
+      }
       scalars.keys.store(found, keyText, key);
     }
     return key;
@@ -515,6 +519,25 @@ final class PsychYaml {
       boolean escapedBreak = false;
       boolean closed = false;
       while (i < line.length()) {
+        // Copy the run up to the next quote or backslash at once.
+        int run = i;
+        while (run < line.length() && line.charAt(run) != q && line.charAt(run) != '\\') {
+          run++;
+        }
+        if (run > i) {
+          out.append(line, i, run);
+          for (int j = run - 1; j >= i; j--) {
+            char t = line.charAt(j);
+            if (t != ' ' && t != '\t') {
+              keep = out.length() - (run - 1 - j);
+              break;
+            }
+          }
+          i = run;
+          if (i == line.length()) {
+            break;
+          }
+        }
         char c = line.charAt(i);
         if (c == q) {
           if (!dbl && i + 1 < line.length() && line.charAt(i + 1) == '\'') {

@@ -1,7 +1,6 @@
 package org.aisx.catalog;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Whether a record is a standard or another kind of publication. */
@@ -20,7 +19,9 @@ public enum Kind {
     return wire;
   }
 
+  private static final WireNames<Kind> NAMES = new WireNames<>(values(), Kind::wire);
+
   public static Optional<Kind> fromWire(String value) {
-    return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+    return NAMES.find(value);
   }
 }

@@ -1,7 +1,6 @@
 package org.aisx.catalog;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The seven publication types of SPEC §1. */
@@ -25,7 +24,10 @@ public enum PublicationType {
     return wire;
   }
 
+  private static final WireNames<PublicationType> NAMES =
+      new WireNames<>(values(), PublicationType::wire);
+
   public static Optional<PublicationType> fromWire(String value) {
-    return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+    return NAMES.find(value);
   }
 }

@@ -1,7 +1,6 @@
 package org.aisx.catalog;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Typed, directed relations; each has the inverse shown on the target (SPEC §1). */
@@ -34,7 +33,10 @@ public enum RelationType {
     return fromWire(inverseWire).orElseThrow();
   }
 
+  private static final WireNames<RelationType> NAMES =
+      new WireNames<>(values(), RelationType::wire);
+
   public static Optional<RelationType> fromWire(String value) {
-    return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+    return NAMES.find(value);
   }
 }

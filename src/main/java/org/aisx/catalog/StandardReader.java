@@ -217,9 +217,12 @@ public final class StandardReader {
         problems.add(new Problem(field, "longer than " + max + " characters"));
         return null;
       }
-      if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
-        problems.add(new Problem(field, "contains control characters"));
-        return null;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 && c != '\n' && c != '\t') {
+          problems.add(new Problem(field, "contains control characters"));
+          return null;
+        }
       }
       return s;
     }
@@ -391,11 +394,12 @@ public final class StandardReader {
         RelationType type = r.choice("type", RelationType::fromWire, RelationType.values(), true);
         String target = r.string("target", MAX_SHORT, true);
         if (type != null && target != null) {
-          if (Slug.of(target).isEmpty()) {
+          Relation relation = Relation.of(type, target);
+          if (relation.targetId().isEmpty()) {
             problems.add(
                 new Problem("relations[" + i + "].target", "must contain a letter or digit"));
           } else {
-            out.add(Relation.of(type, target));
+            out.add(relation);
           }
         }
       }

@@ -1,7 +1,6 @@
 package org.aisx.catalog;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Life-cycle status of one edition (SPEC §1). */
@@ -29,7 +28,9 @@ public enum Status {
     return current;
   }
 
+  private static final WireNames<Status> NAMES = new WireNames<>(values(), Status::wire);
+
   public static Optional<Status> fromWire(String value) {
-    return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst();
+    return NAMES.find(value);
   }
 }

@@ -329,8 +329,8 @@ final class PsychYaml {
         throw new Unsupported("indentation indicator on a sequence entry");
       }
       if (isSequenceEntry(line, content) || keyEnd(line, content) >= 0) {
-        // A compact nested node: read the rest of the line as if the dash were a space.
-        lines.set(at, " ".repeat(content) + line.substring(content));
+        // A compact nested node: read the rest of the line as if the dash were a space, by giving
+        // the line the indentation of its content (nothing reads a line left of its indentation).
         indents[at] = content + 1;
         list.add(block(content));
       } else {

@@ -28,8 +28,6 @@ final class IdentifierAnalyzer extends Analyzer {
 
   /** Adds the digit run of a mixed letters-and-digits token at the same position. */
   static final class NumberPartFilter extends TokenFilter {
-    private static final java.util.regex.Pattern NON_DIGITS =
-        java.util.regex.Pattern.compile("\\D+");
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position =
         addAttribute(PositionIncrementAttribute.class);
@@ -50,13 +48,33 @@ final class IdentifierAnalyzer extends Analyzer {
       if (!input.incrementToken()) {
         return false;
       }
-      String t = term.toString();
-      boolean letters = t.chars().anyMatch(Character::isLetter);
-      String digits = NON_DIGITS.matcher(t).replaceAll(" ").strip();
-      if (letters && !digits.isEmpty() && !digits.contains(" ")) {
-        pending = digits;
-      }
+      pending = numberPart(term.buffer(), term.length());
       return true;
+    }
+
+    /**
+     * The one run of digits 0-9 in a token that also has a letter, or null (no letter, no digit, or
+     * two runs such as "a1b2").
+     */
+    static String numberPart(char[] t, int length) {
+      boolean letters = false;
+      int runStart = -1;
+      int runEnd = -1;
+      for (int i = 0; i < length; i++) {
+        char c = t[i];
+        if (c >= '0' && c <= '9') {
+          if (runEnd >= 0 && runEnd < i) {
+            return null; // a second run of digits
+          }
+          if (runStart < 0) {
+            runStart = i;
+          }
+          runEnd = i + 1;
+        } else if (!letters && Character.isLetter(c)) {
+          letters = true;
+        }
+      }
+      return letters && runStart >= 0 ? new String(t, runStart, runEnd - runStart) : null;
     }
 
     @Override

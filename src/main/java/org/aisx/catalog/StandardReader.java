@@ -323,15 +323,18 @@ public final class StandardReader {
       v.fields()
           .forEachRemaining(
               e -> {
-                String path = field + "." + e.getKey();
                 if (!LANG.matcher(e.getKey()).matches()) {
-                  problems.add(new Problem(path, "not a language code such as en or fr"));
+                  problems.add(
+                      new Problem(
+                          field + "." + e.getKey(), "not a language code such as en or fr"));
                 } else if (!e.getValue().isTextual()) {
-                  problems.add(new Problem(path, "must be a string"));
+                  problems.add(new Problem(field + "." + e.getKey(), "must be a string"));
                 } else {
                   String text = PlainText.of(e.getValue().asText());
                   if (text.length() > max) {
-                    problems.add(new Problem(path, "longer than " + max + " characters"));
+                    problems.add(
+                        new Problem(
+                            field + "." + e.getKey(), "longer than " + max + " characters"));
                   } else if (!text.isBlank()) {
                     out.put(e.getKey(), text);
                   }
@@ -387,7 +390,7 @@ public final class StandardReader {
         return out;
       }
       for (int i = 0; i < v.size(); i++) {
-        Fields r = new Fields(v.get(i), problems).prefixed("relations[" + i + "]");
+        Fields r = new Fields(v.get(i), problems).entry("relations", i);
         if (r == null) {
           continue;
         }
@@ -413,7 +416,7 @@ public final class StandardReader {
         return out;
       }
       for (int i = 0; i < v.size(); i++) {
-        Fields r = new Fields(v.get(i), problems).prefixed("identifiers[" + i + "]");
+        Fields r = new Fields(v.get(i), problems).entry("identifiers", i);
         if (r == null) {
           continue;
         }
@@ -433,7 +436,7 @@ public final class StandardReader {
         return out;
       }
       for (int i = 0; i < v.size(); i++) {
-        Fields r = new Fields(v.get(i), problems).prefixed("useCases[" + i + "]");
+        Fields r = new Fields(v.get(i), problems).entry("useCases", i);
         if (r == null) {
           continue;
         }
@@ -472,7 +475,7 @@ public final class StandardReader {
                 List<Suggestion> list = new ArrayList<>();
                 for (int i = 0; i < e.getValue().size(); i++) {
                   String p = path + "[" + i + "]";
-                  Fields s = new Fields(e.getValue().get(i), problems).prefixed(p);
+                  Fields s = new Fields(e.getValue().get(i), problems).entry(path, i);
                   if (s == null) {
                     continue;
                   }
@@ -498,29 +501,37 @@ public final class StandardReader {
       return out;
     }
 
-    /** The same accessors for a nested object whose problems are reported under {@code path}. */
-    private Fields prefixed(String path) {
+    /**
+     * The same accessors for entry {@code index} of the list {@code list}, an object whose problems
+     * are reported under {@code list[index]}.
+     */
+    private Fields entry(String list, int index) {
       if (!node.isObject()) {
-        problems.add(new Problem(path, "must be an object"));
+        problems.add(new Problem(list + "[" + index + "]", "must be an object"));
         return null;
       }
-      return new Fields(node, new PrefixedProblems(problems, path));
+      return new Fields(node, new PrefixedProblems(problems, list, index));
     }
   }
 
-  /** Adds a path prefix to the field of every problem reported through it. */
+  /**
+   * Adds the path of a list entry ({@code relations[3]}) before the field of every problem reported
+   * through it; the path is only written when there is a problem (records have many entries).
+   */
   private static final class PrefixedProblems extends java.util.AbstractList<Problem> {
     private final List<Problem> target;
-    private final String prefix;
+    private final String list;
+    private final int index;
 
-    PrefixedProblems(List<Problem> target, String prefix) {
+    PrefixedProblems(List<Problem> target, String list, int index) {
       this.target = target;
-      this.prefix = prefix;
+      this.list = list;
+      this.index = index;
     }
 
     @Override
     public boolean add(Problem p) {
-      return target.add(new Problem(prefix + "." + p.field(), p.problem()));
+      return target.add(new Problem(list + "[" + index + "]." + p.field(), p.problem()));
     }
 
     @Override

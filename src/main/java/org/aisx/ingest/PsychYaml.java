@@ -439,7 +439,10 @@ final class PsychYaml {
     if (text != null) {
       return text.toString();
     }
-    boolean cacheable = scalars != null && end - start <= Scalars.MAX_LENGTH;
+    // Only scalars that may resolve to something else than a string ("true", "1", "text/plain")
+    // are remembered: for the rest, the look-up cost more than cutting them out (measured cold).
+    boolean cacheable =
+        scalars != null && end - start <= Scalars.MAX_LENGTH && mayBeTyped(line.charAt(start));
     int found = cacheable ? scalars.values.find(line, start, end) : 0;
     if (cacheable && found >= 0) {
       return scalars.values.value(found);
@@ -470,12 +473,17 @@ final class PsychYaml {
     if (s.isEmpty()) {
       return null;
     }
-    char c = s.charAt(0);
-    boolean maybeTyped = c == '-' || c == '.' || (c >= '0' && c <= '9') || c == 't' || c == 'f';
-    if (!maybeTyped && c != 'n') {
+    if (!mayBeTyped(s.charAt(0))) {
       return s;
     }
     return resolve(s);
+  }
+
+  /**
+   * Whether a plain scalar starting with {@code c} may resolve to a null, a boolean or a number.
+   */
+  private static boolean mayBeTyped(char c) {
+    return c == '-' || c == '.' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
   }
 
   private Object resolve(String s) {

@@ -44,10 +44,10 @@ final class PsychYaml {
   private int[] indents;
 
   /**
-   * One-line plain scalars (mapping keys and values) already read by one parsing thread, so that
-   * each distinct one ("type", "content", "en", "true", "hasEdition") is cut out of its line,
-   * checked and resolved once per thread instead of at every occurrence. Not thread-safe: one per
-   * thread.
+   * One-line plain scalars already read by one parsing thread: mapping keys ("type", "content") and
+   * values that may resolve to a non-string ("true", "2019"), so that each distinct one is cut out
+   * of its line, checked and resolved once per thread instead of at every occurrence. Not
+   * thread-safe: one per thread.
    */
   static final class Scalars {
     /** Longer scalars are rarely repeated and are read every time. */

@@ -92,12 +92,13 @@ public final class StandardReader {
             });
     Fields f = new Fields(node, problems);
     String identifier = f.string("identifier", MAX_SHORT, true);
-    if (identifier != null && Slug.of(identifier).isEmpty()) {
+    String slug = identifier == null ? null : Slug.of(identifier);
+    if (slug != null && slug.isEmpty()) {
       problems.add(new Problem("identifier", "must contain at least one letter or digit"));
     }
     String id = f.string("id", MAX_SHORT, false);
-    if (id != null && identifier != null && !id.equals(Slug.of(identifier))) {
-      problems.add(new Problem("id", "must be the slug of the identifier: " + Slug.of(identifier)));
+    if (id != null && slug != null && !id.equals(slug)) {
+      problems.add(new Problem("id", "must be the slug of the identifier: " + slug));
     }
     Map<String, String> title = f.texts("title", MAX_TITLE, true);
     Map<String, String> summary = f.texts("abstract", MAX_TEXT, false);

@@ -41,7 +41,7 @@ final class PsychYaml {
   private int at;
 
   /** Each line's indentation plus one, once computed (0: not yet). */
-  private int[] indents;
+  private final int[] indents;
 
   /**
    * One-line plain scalars already read by one parsing thread: mapping keys ("type", "content") and
@@ -118,6 +118,7 @@ final class PsychYaml {
     this.lines = lines;
     this.typedScalar = typedScalar;
     this.scalars = scalars;
+    this.indents = new int[lines.size()];
   }
 
   /**
@@ -134,12 +135,11 @@ final class PsychYaml {
    * scalars} (the calling thread's own; null for none) and adding the ones it reads.
    */
   static Object parse(List<String> lines, Function<String, Object> typedScalar, Scalars scalars) {
-    PsychYaml p = new PsychYaml(lines, typedScalar, scalars);
     int end = lines.size();
     if (end > 0 && isMarker(lines.get(end - 1), "...")) {
       lines.remove(end - 1);
     }
-    p.indents = new int[lines.size()];
+    PsychYaml p = new PsychYaml(lines, typedScalar, scalars);
     if (!lines.isEmpty() && isMarker(lines.get(0), "---")) {
       if (!lines.get(0).substring(3).isBlank()) {
         throw new Unsupported("content after the document marker");

@@ -171,6 +171,11 @@ public final class App implements AutoCloseable {
         dataDir, dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl));
   }
 
+  /** Drops the search index and builds it again from the store; returns the records indexed. */
+  public long reindex(Progress progress) {
+    return index.rebuild(store, progress);
+  }
+
   /** Loads the bundled starter corpus when the catalogue is empty; returns what it did. */
   public ImportSummary loadStarterCorpusIfEmpty(Progress progress) {
     ImportSummary summary = new ImportSummary();

@@ -268,7 +268,7 @@ public final class Main {
 
   private int reindex(Options o) {
     try (App app = App.openForReindex(Path.of(o.get("data", "aisx-data")), o.named().get("db"))) {
-      app.index().rebuild(app.store, new TerminalProgress(out));
+      app.reindex(new TerminalProgress(out));
       return 0;
     }
   }

@@ -36,12 +36,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
@@ -102,7 +100,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final ObjectMapper json;
   private final VectorSource vectors;
   private final SuggestionSource suggestions;
-  private volatile FacetState facetState;
+  private final FacetCache facetCache = new FacetCache(facetsConfig);
 
   /**
    * Upserts are analysed and added on one thread of their own, in order, so that whoever writes the
@@ -122,11 +120,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /** The first indexing failure since the last publish, reported by the next publish. */
   private final java.util.concurrent.atomic.AtomicReference<RuntimeException> indexingFailure =
       new java.util.concurrent.atomic.AtomicReference<>();
-
-  private record FacetState(
-      IndexReader reader,
-      DefaultSortedSetDocValuesReaderState state,
-      java.util.concurrent.atomic.AtomicReference<Facets> allDocuments) {}
 
   private SearchIndex(
       Directory directory, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions)
@@ -456,7 +449,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             return new SearchResult(
                 0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
           }
-          DefaultSortedSetDocValuesReaderState state = facetState(reader);
+          DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
           Query base = query(request);
           int topN = request.page() * request.size();
           if (queryVector != null
@@ -467,7 +460,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           DrillDownQuery ddq = drillDown(base, request);
           TopDocs top;
           long total;
-          java.util.function.Function<Facet, Facets> facetsOf;
+          FacetCounts facetsOf;
           Set<Facet> filtered = new java.util.HashSet<>();
           request
               .filters()
@@ -493,15 +486,17 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               total += m.totalHits;
             }
             Facets hitsFacets = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
-            Facets everything = allDocumentCounts(searcher, state);
-            facetsOf = f -> filtered.contains(f) ? everything : hitsFacets;
+            FacetCache.Totals everything = facetCache.totals(searcher);
+            facetsOf =
+                (f, dim) ->
+                    filtered.contains(f) ? everything.of(dim) : FacetCache.top(hitsFacets, f, dim);
           } else {
             DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
             DrillSideways.DrillSidewaysResult result =
                 sideways.search(ddq, null, null, topN, sort(request), !request.q().isEmpty());
             top = result.hits;
             total = result.hits.totalHits.value;
-            facetsOf = f -> result.facets;
+            facetsOf = (f, dim) -> FacetCache.top(result.facets, f, dim);
           }
           int[] docs = new int[top.scoreDocs.length];
           for (int i = 0; i < docs.length; i++) {
@@ -557,7 +552,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               : new ScoreDoc[0];
       docs = fuse(words, semantic, topN);
     }
-    return answer(searcher, request, total, docs, f -> counted.facets);
+    return answer(
+        searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));
   }
 
   /**
@@ -616,11 +612,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** The page of hits (documents {@code docs} from the page's start) and the facet counts. */
   private SearchResult answer(
-      IndexSearcher searcher,
-      SearchRequest request,
-      long total,
-      int[] docs,
-      java.util.function.Function<Facet, Facets> facetsOf)
+      IndexSearcher searcher, SearchRequest request, long total, int[] docs, FacetCounts facetsOf)
       throws IOException {
     List<Hit> items = new ArrayList<>();
     var stored = searcher.storedFields();
@@ -630,14 +622,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
     Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
     for (Facet facet : Facet.values()) {
-      List<SearchResult.FacetCount> counts = new ArrayList<>();
-      FacetResult fr =
-          facetsOf.apply(facet).getTopChildren(facet.open() ? 40 : 100, dimension(facet, request));
-      if (fr != null) {
-        for (LabelAndValue lv : fr.labelValues) {
-          counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
-        }
-      }
+      List<SearchResult.FacetCount> counts =
+          new ArrayList<>(facetsOf.top(facet, dimension(facet, request)));
       for (String selected : request.filters().getOrDefault(facet, List.of())) {
         if (counts.stream().noneMatch(c -> c.value().equals(selected))) {
           counts.add(new SearchResult.FacetCount(selected, 0));
@@ -705,11 +691,21 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           if (reader.numDocs() == 0) {
             return false;
           }
-          SortedSetDocValues values = facetState(reader).getDocValues();
+          // getDocValues() makes a new iterator on each call, so this one is ours alone.
+          SortedSetDocValues values = facetCache.state(searcher).getDocValues();
           return values.lookupTerm(
                   new BytesRef(FacetsConfig.pathToString(facet.id(), new String[] {value})))
               >= 0;
         });
+  }
+
+  /**
+   * The counts of one facet dimension for one request, as values. Made per request from that
+   * request's own {@link Facets} (never shared) or from the reader's cached totals.
+   */
+  @FunctionalInterface
+  private interface FacetCounts {
+    List<SearchResult.FacetCount> top(Facet facet, String dimension) throws IOException;
   }
 
   /** Work on the current searcher, which may throw {@link IOException}. */
@@ -737,47 +733,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
-  }
-
-  /** Building the ordinal map costs milliseconds, so it is kept per reader, not per query. */
-  private DefaultSortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-    FacetState cached = facetState;
-    if (cached != null && cached.reader() == reader) {
-      return cached.state();
-    }
-    synchronized (this) {
-      cached = facetState;
-      if (cached != null && cached.reader() == reader) {
-        return cached.state();
-      }
-      DefaultSortedSetDocValuesReaderState state =
-          new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-      facetState =
-          new FacetState(reader, state, new java.util.concurrent.atomic.AtomicReference<>());
-      return state;
-    }
-  }
-
-  /** Facet counts over every document of the searcher's reader, computed once per reader. */
-  private Facets allDocumentCounts(
-      IndexSearcher searcher, DefaultSortedSetDocValuesReaderState state) throws IOException {
-    FacetState cached = facetState;
-    if (cached == null || cached.reader() != searcher.getIndexReader()) {
-      // The reader was refreshed meanwhile: count for this one without caching.
-      return countAll(searcher, state);
-    }
-    Facets all = cached.allDocuments().get();
-    if (all == null) {
-      all = countAll(searcher, state);
-      cached.allDocuments().compareAndSet(null, all);
-    }
-    return all;
-  }
-
-  private static Facets countAll(IndexSearcher searcher, DefaultSortedSetDocValuesReaderState state)
-      throws IOException {
-    FacetsCollector fc = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-    return new SortedSetDocValuesFacetCounts(state, fc);
   }
 
   private Query query(SearchRequest request) throws IOException {

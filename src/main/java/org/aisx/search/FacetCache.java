@@ -1,0 +1,127 @@
+package org.aisx.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+
+/**
+ * What is worth keeping per index reader between requests, and only what is safe to share between
+ * request threads: the facet ordinal state (which Lucene documents as shareable) and the facet
+ * counts over every document as immutable values.
+ *
+ * <p>Never a Lucene {@link Facets} object: a {@link SortedSetDocValuesFacetCounts} holds a
+ * doc-values iterator that it reads when it labels its counts, and Lucene's iterators are
+ * single-threaded. Sharing one between requests corrupted the labels and threw from deep inside LZ4
+ * under concurrent load (issue 20).
+ *
+ * <p>Entries are keyed by the reader's cache key and dropped when the reader closes, so a request
+ * still holding an older searcher after a refresh neither thrashes the cache nor keeps a closed
+ * reader's state alive.
+ */
+final class FacetCache {
+  /** The facet counts of a whole reader, per dimension, best first: immutable values only. */
+  record Totals(Map<String, List<SearchResult.FacetCount>> byDimension) {
+    Totals {
+      byDimension = Map.copyOf(byDimension);
+    }
+
+    /** The counts of {@code dimension}, best first; empty when no document has it. */
+    List<SearchResult.FacetCount> of(String dimension) {
+      return byDimension.getOrDefault(dimension, List.of());
+    }
+  }
+
+  private record Entry(DefaultSortedSetDocValuesReaderState state, Totals totals) {}
+
+  private final FacetsConfig config;
+  private final Map<IndexReader.CacheKey, Entry> entries = new ConcurrentHashMap<>();
+
+  FacetCache(FacetsConfig config) {
+    this.config = config;
+  }
+
+  /** The ordinal state of {@code reader}, built once per reader (it costs milliseconds). */
+  DefaultSortedSetDocValuesReaderState state(IndexSearcher searcher) throws IOException {
+    return entry(searcher).state();
+  }
+
+  /** The counts over every document of the searcher's reader, computed once per reader. */
+  Totals totals(IndexSearcher searcher) throws IOException {
+    return entry(searcher).totals();
+  }
+
+  /** How many readers have an entry (for tests: closed readers leave). */
+  int size() {
+    return entries.size();
+  }
+
+  private Entry entry(IndexSearcher searcher) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return build(searcher); // a reader that cannot tell when it closes is never cached
+    }
+    Entry e = entries.get(helper.getKey());
+    if (e != null) {
+      return e;
+    }
+    synchronized (this) {
+      e = entries.get(helper.getKey());
+      if (e == null) {
+        e = build(searcher);
+        entries.put(helper.getKey(), e);
+        helper.addClosedListener(entries::remove);
+      }
+      return e;
+    }
+  }
+
+  private Entry build(IndexSearcher searcher) throws IOException {
+    DefaultSortedSetDocValuesReaderState state =
+        new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), config);
+    FacetsCollector all = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+    // Counted and labelled here, on this thread only; the Facets object never leaves this method.
+    Facets counts = new SortedSetDocValuesFacetCounts(state, all);
+    Map<String, List<SearchResult.FacetCount>> byDimension = new HashMap<>();
+    for (Facet facet : Facet.values()) {
+      byDimension.put(facet.id(), top(counts, facet, facet.id()));
+      if (facet.taxonomy()) {
+        String dim = SearchIndex.withSuggestions(facet);
+        byDimension.put(dim, top(counts, facet, dim));
+      }
+    }
+    return new Entry(state, new Totals(byDimension));
+  }
+
+  /** The counts of one dimension as values, as many as a search answer shows. */
+  static List<SearchResult.FacetCount> top(Facets counts, Facet facet, String dimension)
+      throws IOException {
+    FacetResult fr = counts.getTopChildren(shown(facet), dimension);
+    List<SearchResult.FacetCount> out = new ArrayList<>();
+    if (fr != null) {
+      for (LabelAndValue lv : fr.labelValues) {
+        out.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** How many values of a facet a search answer lists. */
+  static int shown(Facet facet) {
+    return facet.open() ? 40 : 100;
+  }
+}

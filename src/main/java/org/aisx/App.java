@@ -173,7 +173,11 @@ public final class App implements AutoCloseable {
 
   /** Drops the search index and builds it again from the store; returns the records indexed. */
   public long reindex(Progress progress) {
-    return index.rebuild(store, progress);
+    // Under the catalogue's lock: a write between the rebuild's reading and its commit would
+    // otherwise be indexed twice, or committed under a mark the rebuild had not reached.
+    synchronized (catalog) {
+      return index.rebuild(store, progress);
+    }
   }
 
   /** Loads the bundled starter corpus when the catalogue is empty; returns what it did. */

@@ -35,24 +35,31 @@ public final class SignInLimiter {
   }
 
   /**
-   * How long the caller must wait before trying to sign in as {@code email} from {@code address};
-   * empty when it may try now.
+   * Starts an attempt to sign in as {@code email} from {@code address}: how long the caller must
+   * wait first, or empty when it may try now. An attempt that may go on counts as failed from this
+   * moment, in the same step as the check, so that parallel attempts cannot all pass the check
+   * before any failure is counted; {@link #succeeded} takes it back.
    */
-  public synchronized Optional<Duration> wait(String email, String address) {
+  public synchronized Optional<Duration> begin(String email, String address) {
     Instant now = clock.instant();
     Duration longest =
         SlidingWindow.longest(
             failures.waitFor(accountKey(email), perAccount, now),
             failures.waitFor(addressKey(address), perAddress, now));
-    return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    if (!longest.isZero()) {
+      return Optional.of(longest);
+    }
+    failures.record(now, accountKey(email), addressKey(address));
+    return Optional.empty();
   }
 
-  public synchronized void failed(String email, String address) {
-    failures.record(clock.instant(), accountKey(email), addressKey(address));
-  }
-
-  public synchronized void succeeded(String email) {
+  /**
+   * The attempt begun for {@code email} from {@code address} succeeded: the account's failures are
+   * cleared and the address no longer counts this attempt.
+   */
+  public synchronized void succeeded(String email, String address) {
     failures.clear(accountKey(email));
+    failures.dropLatest(addressKey(address));
   }
 
   private static String accountKey(String email) {

@@ -60,6 +60,17 @@ final class SlidingWindow {
     events.remove(key);
   }
 
+  /** Takes back the latest event of {@code key}, if any. */
+  void dropLatest(String key) {
+    Deque<Instant> times = events.get(key);
+    if (times != null) {
+      times.pollLast();
+      if (times.isEmpty()) {
+        events.remove(key);
+      }
+    }
+  }
+
   private void prune(Instant now) {
     Instant cutoff = now.minus(window);
     for (Iterator<Deque<Instant>> it = events.values().iterator(); it.hasNext(); ) {

@@ -166,6 +166,20 @@ public final class Catalog {
       String actor,
       String source,
       Map<String, Integer> expectedRevisions) {
+    return stageAll(incoming, actor, source, expectedRevisions, () -> {});
+  }
+
+  /**
+   * As {@link #stageAll(List, String, String, Map)}, and runs {@code alongside} in the same
+   * transaction (a store sharing this one's database joins it), so that the records and what goes
+   * with them are written together or not at all.
+   */
+  public synchronized List<WriteOutcome> stageAll(
+      List<Standard> incoming,
+      String actor,
+      String source,
+      Map<String, Integer> expectedRevisions,
+      Runnable alongside) {
     List<String> ids = incoming.stream().map(Standard::id).distinct().toList();
     Map<String, Standard> current = new HashMap<>(store.findAll(ids));
     Map<String, Integer> storedRevision = new HashMap<>();
@@ -195,8 +209,10 @@ public final class Catalog {
                 plan.outcome().record(), storedRevision.getOrDefault(s.id(), 0), events));
       }
     }
-    if (!writes.isEmpty()) {
-      store.writeAll(List.copyOf(writes.values()));
+    if (writes.isEmpty()) {
+      store.inTransaction(alongside);
+    } else {
+      store.writeAll(List.copyOf(writes.values()), alongside);
       writes.values().forEach(this::index);
       writes.values().forEach(w -> onWrite.accept(w.record()));
     }

@@ -25,6 +25,12 @@ public interface CatalogStore extends AutoCloseable {
    */
   void writeAll(List<Write> writes);
 
+  /**
+   * As {@link #writeAll(List)}, and runs {@code alongside} inside the same transaction (a store
+   * sharing this one's database joins it), so that both happen or neither does.
+   */
+  void writeAll(List<Write> writes, Runnable alongside);
+
   /** Every record, in id order, streamed so a large catalogue never sits in memory at once. */
   void forEach(Consumer<Standard> sink);
 

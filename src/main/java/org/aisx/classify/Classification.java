@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
@@ -52,8 +53,15 @@ public final class Classification implements VectorFollower, AutoCloseable {
   /** The examples in use; null until first needed. */
   private volatile Map<String, Examples.Example> learned;
 
-  /** Records to classify again although their text did not change (their examples did). */
-  private final Set<String> forced = ConcurrentHashMap.newKeySet();
+  /**
+   * Records to classify again although their text did not change (their examples did), with the
+   * generation of the examples that asked for it: a classification made with older examples does
+   * not clear a newer request.
+   */
+  private final Map<String, Long> forced = new ConcurrentHashMap<>();
+
+  /** Incremented each time the examples are rebuilt from people's decisions. */
+  private final AtomicLong generations = new AtomicLong();
 
   /** Told the ids of records to classify again; set once by the app (the embedding job). */
   private volatile Consumer<Collection<String>> recheck = ids -> {};
@@ -106,12 +114,13 @@ public final class Classification implements VectorFollower, AutoCloseable {
 
   @Override
   public boolean current(Standard record, String textHash) {
-    return !forced.contains(record.id())
+    return !forced.containsKey(record.id())
         && suggestions.current(record, textHash, classifier.version());
   }
 
   @Override
   public void follow(List<Embedded> batch) {
+    long seen = generations.get(); // read before the examples: a newer generation stays forced
     Examples examples = new Examples(List.copyOf(learned().values()));
     List<Suggestions.Classified> out = new ArrayList<>();
     for (Embedded e : batch) {
@@ -122,7 +131,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
           new Suggestions.Classified(e.record().id(), e.textHash(), classifier.version(), made));
     }
     suggestions.replaceAll(out);
-    batch.forEach(e -> forced.remove(e.record().id()));
+    batch.forEach(e -> forced.computeIfPresent(e.record().id(), (id, g) -> g <= seen ? null : g));
   }
 
   /** The record with its current machine suggestions in place of any it carried. */
@@ -208,18 +217,28 @@ public final class Classification implements VectorFollower, AutoCloseable {
           updated.add(withConfirmed(r, byDimension));
           revisions.put(id, r.revision());
         });
-    // The records first (all or none), then the decisions; then every touched record is indexed
-    // again, so the index shows the decisions whatever order its queue met them in.
-    catalog.stageAll(updated, actor, "review", revisions);
-    suggestions.decided(decisions, scores, actor);
+    // The records and the decisions in one transaction (all or none), under the suggestions' lock
+    // so that no classification lands between them; the lock order is suggestions, catalogue,
+    // database, as for the embedding job. Then every touched record is indexed again, so the index
+    // shows the decisions whatever order its queue met them in.
+    synchronized (suggestions) {
+      catalog.stageAll(
+          updated,
+          actor,
+          "review",
+          revisions,
+          () -> suggestions.storeDecisions(decisions, scores, actor));
+      suggestions.forget(decisions);
+    }
     records.keySet().forEach(catalog::reindex);
     catalog.publish();
     relearnsPending.incrementAndGet();
     if (relearnQueued.compareAndSet(false, true)) {
       relearning.submit(
           () -> {
-            int folded = relearnsPending.get();
+            // Cleared first: a decision counted after the read below queues a run of its own.
             relearnQueued.set(false);
+            int folded = relearnsPending.get();
             try {
               relearn();
             } finally {
@@ -260,9 +279,15 @@ public final class Classification implements VectorFollower, AutoCloseable {
    * classified again (the example itself among them).
    */
   void relearn() {
-    Map<String, Examples.Example> before = learned;
-    Map<String, Examples.Example> now = buildExamples();
-    learned = now;
+    Map<String, Examples.Example> before;
+    Map<String, Examples.Example> now;
+    // Under the lock of the lazy first build, so that an older build cannot overwrite this one.
+    synchronized (this) {
+      before = learned;
+      now = buildExamples();
+      learned = now;
+    }
+    long generation = generations.incrementAndGet();
     if (before == null) {
       return;
     }
@@ -283,7 +308,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
           .forEach(n -> affected.add(n.hit().id()));
     }
     if (!affected.isEmpty()) {
-      forced.addAll(affected);
+      affected.forEach(id -> forced.put(id, generation));
       recheck.accept(affected);
     }
   }

@@ -325,10 +325,16 @@ public final class Suggestions implements SuggestionSource {
   }
 
   /**
-   * Records decisions (each replaces an earlier one on the same suggestion) and removes the decided
-   * suggestions; confirmed concepts are written into the records by the caller, first.
+   * Stores decisions (each replaces an earlier one on the same suggestion) and deletes the decided
+   * suggestions, in the caller's transaction when there is one on this thread (the one that writes
+   * the confirmed concepts into the records); call {@link #forget} once it has committed. The
+   * caller holds this object's lock across both, so a classification cannot bring back what was
+   * decided in between.
    */
-  synchronized void decided(List<Decision> decisions, Map<String, Double> scores, String actor) {
+  void storeDecisions(List<Decision> decisions, Map<String, Double> scores, String actor) {
+    if (!Thread.holdsLock(this)) {
+      throw new IllegalStateException("decisions are stored under the suggestions' lock");
+    }
     String now = Instant.now().toString();
     db.jdbi()
         .useTransaction(
@@ -363,6 +369,13 @@ public final class Suggestions implements SuggestionSource {
                     .execute();
               }
             });
+  }
+
+  /** Drops decided suggestions from memory, after {@link #storeDecisions} has committed. */
+  void forget(List<Decision> decisions) {
+    if (!Thread.holdsLock(this)) {
+      throw new IllegalStateException("decisions are forgotten under the suggestions' lock");
+    }
     for (Decision d : decisions) {
       String key = d.dimension() + "/" + d.concept();
       if (d.confirmed()) {

@@ -117,9 +117,18 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /** Bounds the records queued for indexing (and so the memory they hold). */
   private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(2_000);
 
-  /** The first indexing failure since the last publish, reported by the next publish. */
-  private final java.util.concurrent.atomic.AtomicReference<RuntimeException> indexingFailure =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
+
+  /**
+   * Set when a record could not be indexed: the index is then missing a record the store has, so
+   * every later commit carries a mark that no store matches and the next start rebuilds it. The
+   * failure is logged where it happens rather than thrown into whichever thread publishes next (a
+   * request whose own write succeeded, or the embedding job).
+   */
+  private volatile boolean damaged;
+
+  /** The mark committed while {@link #damaged}: never a store's, so the next start rebuilds. */
+  private static final long DAMAGED_MARK = -2;
 
   private SearchIndex(
       Directory directory, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions)
@@ -202,6 +211,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     progress.start("Re-indexing", total);
     AtomicLong done = new AtomicLong();
     awaitIndexing();
+    damaged = false; // every record is indexed again below, or this throws
     try {
       writer.deleteAll();
       store.forEach(
@@ -249,8 +259,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                 writer.addDocument(document(record));
               }
             } catch (IOException | RuntimeException e) {
-              indexingFailure.compareAndSet(
-                  null, new UncheckedIOException("cannot index record " + record.id(), ioe(e)));
+              damaged = true;
+              LOG.error(
+                  "cannot index record {}; the index will be rebuilt at the next start",
+                  record.id(),
+                  e);
             } finally {
               queued.release();
             }
@@ -261,11 +274,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
   }
 
-  private static IOException ioe(Exception e) {
-    return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-  }
-
-  /** Waits until every queued upsert is in the writer; throws the first that failed. */
+  /** Waits until every queued upsert is in the writer (or logged as failed). */
   private void awaitIndexing() {
     try {
       indexing.submit(() -> {}).get();
@@ -275,18 +284,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("indexing failed", e.getCause());
     }
-    RuntimeException failure = indexingFailure.getAndSet(null);
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   @Override
   public void publish(long storeMark) {
     awaitIndexing();
     try {
-      writer.setLiveCommitData(
-          Map.of(MARK, Long.toString(storeMark), SCHEMA_KEY, SCHEMA).entrySet());
+      long mark = damaged ? DAMAGED_MARK : storeMark;
+      writer.setLiveCommitData(Map.of(MARK, Long.toString(mark), SCHEMA_KEY, SCHEMA).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

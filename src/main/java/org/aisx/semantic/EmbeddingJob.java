@@ -111,10 +111,22 @@ public final class EmbeddingJob implements AutoCloseable {
             it.remove();
           }
         }
-        List<Standard> records = new ArrayList<>();
-        ids.forEach(id -> store.find(id).ifPresent(records::add));
-        embed(records, false);
-        waiting.addAndGet(-ids.size());
+        try {
+          List<Standard> records = new ArrayList<>();
+          ids.forEach(id -> store.find(id).ifPresent(records::add));
+          embed(records, false);
+        } catch (RuntimeException e) {
+          if (stopped) {
+            return;
+          }
+          // One batch that fails (a busy database, a record the model chokes on) must not end the
+          // job for every record after it: log it, wait a little, and go on with the next batch.
+          // The failed records stay without a vector until the next start's catch-up.
+          LOG.error("embedding a batch of {} records failed: {}", ids.size(), e.toString(), e);
+          Thread.sleep(1_000);
+        } finally {
+          waiting.addAndGet(-ids.size());
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -123,7 +123,17 @@ public final class SqlCatalogStore implements CatalogStore {
 
   @Override
   public void writeAll(List<Write> writes) {
-    jdbi.useTransaction(h -> writeInTransaction(h.getConnection(), writes));
+    writeAll(writes, () -> {});
+  }
+
+  @Override
+  public void writeAll(List<Write> writes, Runnable alongside) {
+    jdbi.useTransaction(
+        h -> {
+          writeInTransaction(h.getConnection(), writes);
+          // Jdbi hands nested calls on this thread the same handle, so they join the transaction.
+          alongside.run();
+        });
   }
 
   private void writeInTransaction(Connection connection, List<Write> writes) {

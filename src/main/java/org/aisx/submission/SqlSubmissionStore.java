@@ -121,27 +121,20 @@ final class SqlSubmissionStore implements SubmissionStore {
 
   @Override
   public boolean addPolicy(FieldPolicy p) {
-    return jdbi.inTransaction(
-        h -> {
-          boolean taken =
-              h.createQuery("SELECT 1 FROM field_policy WHERE version = :v")
-                  .bind("v", p.version())
-                  .mapTo(Integer.class)
-                  .findOne()
-                  .isPresent();
-          if (taken) {
-            return false;
-          }
-          h.createUpdate(
-                  "INSERT INTO field_policy (version, required, changed_by, changed_at)"
-                      + " VALUES (:v, :required, :by, :at)")
-              .bind("v", p.version())
-              .bind("required", String.join(",", p.required()))
-              .bind("by", p.changedBy())
-              .bind("at", p.changed().toString())
-              .execute();
-          return true;
-        });
+    // One statement, so that two coordinators saving the same version at once get one row and one
+    // refusal (409) on PostgreSQL too, where a check-then-insert races under READ COMMITTED.
+    int inserted =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO field_policy (version, required, changed_by, changed_at)"
+                            + " VALUES (:v, :required, :by, :at) ON CONFLICT (version) DO NOTHING")
+                    .bind("v", p.version())
+                    .bind("required", String.join(",", p.required()))
+                    .bind("by", p.changedBy())
+                    .bind("at", p.changed().toString())
+                    .execute());
+    return inserted == 1;
   }
 
   private Update bind(Update u, Submission s) {

@@ -42,8 +42,12 @@ final class SignIn {
     String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
-    Optional<Duration> wait = limiter.wait(email, clientAddress(ctx));
     Auditing.attempt(ctx, email);
+    if (email.isEmpty() || password == null || password.isEmpty()) {
+      show(ctx, HttpStatus.BAD_REQUEST, next, email, t.get("signin.missing"));
+      return;
+    }
+    Optional<Duration> wait = limiter.begin(email, clientAddress(ctx));
     if (wait.isPresent()) {
       Auditing.note(ctx, "sign-in-limited", email, null);
       long seconds = Math.max(1, wait.get().toSeconds());
@@ -51,18 +55,13 @@ final class SignIn {
       throw new HttpResponseException(
           HttpStatus.TOO_MANY_REQUESTS.getCode(), t.get("signin.tooMany", (seconds + 59) / 60));
     }
-    if (email.isEmpty() || password == null || password.isEmpty()) {
-      show(ctx, HttpStatus.BAD_REQUEST, next, email, t.get("signin.missing"));
-      return;
-    }
     Optional<User> user = accounts.authenticate(email, password.toCharArray());
     if (user.isEmpty()) {
-      Auditing.note(ctx, "sign-in-failed", email, null);
-      limiter.failed(email, clientAddress(ctx));
+      Auditing.note(ctx, "sign-in-failed", email, null); // the limiter counted it at begin()
       show(ctx, HttpStatus.UNAUTHORIZED, next, email, t.get("signin.failed"));
       return;
     }
-    limiter.succeeded(email);
+    limiter.succeeded(email, clientAddress(ctx));
     Auditing.note(ctx, "sign-in", email, null);
     access.signIn(ctx, accounts.startSession(user.get()));
     ctx.redirect(next, HttpStatus.SEE_OTHER);

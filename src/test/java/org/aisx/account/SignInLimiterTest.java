@@ -35,32 +35,60 @@ class SignInLimiterTest {
   @Test
   void anAccountIsHeldAfterItsFailuresUntilTheOldestLeavesTheWindow() {
     for (int i = 0; i < 3; i++) {
-      assertThat(limiter.wait("a@x.org", "10.0.0.1")).isEmpty();
-      limiter.failed("a@x.org", "10.0.0.1");
+      assertThat(limiter.begin("a@x.org", "10.0.0.1")).isEmpty();
       clock.now = clock.now.plusSeconds(60);
     }
-    assertThat(limiter.wait("A@X.org ", "10.0.0.2")).contains(Duration.ofMinutes(7));
-    assertThat(limiter.wait("b@x.org", "10.0.0.2")).isEmpty();
+    assertThat(limiter.begin("A@X.org ", "10.0.0.2")).contains(Duration.ofMinutes(7));
+    assertThat(limiter.begin("b@x.org", "10.0.0.2")).isEmpty();
     clock.now = clock.now.plus(Duration.ofMinutes(7));
-    assertThat(limiter.wait("a@x.org", "10.0.0.1")).isEmpty();
+    assertThat(limiter.begin("a@x.org", "10.0.0.1")).isEmpty();
   }
 
   @Test
   void anAddressIsHeldAfterFailuresOnManyAccounts() {
     for (int i = 0; i < 5; i++) {
-      limiter.failed("user" + i + "@x.org", "10.0.0.9");
+      assertThat(limiter.begin("user" + i + "@x.org", "10.0.0.9")).isEmpty();
     }
-    assertThat(limiter.wait("someone-else@x.org", "10.0.0.9")).isPresent();
-    assertThat(limiter.wait("someone-else@x.org", "10.0.0.8")).isEmpty();
+    assertThat(limiter.begin("someone-else@x.org", "10.0.0.9")).isPresent();
+    assertThat(limiter.begin("someone-else@x.org", "10.0.0.8")).isEmpty();
   }
 
   @Test
-  void successClearsTheAccountsFailures() {
-    limiter.failed("a@x.org", "10.0.0.1");
-    limiter.failed("a@x.org", "10.0.0.1");
-    limiter.succeeded("a@x.org");
-    limiter.failed("a@x.org", "10.0.0.1");
-    limiter.failed("a@x.org", "10.0.0.1");
-    assertThat(limiter.wait("a@x.org", "10.0.0.3")).isEmpty();
+  void successClearsTheAccountsFailuresAndTakesBackItsAttemptFromTheAddress() {
+    limiter.begin("a@x.org", "10.0.0.1");
+    limiter.begin("a@x.org", "10.0.0.1");
+    limiter.begin("a@x.org", "10.0.0.1");
+    limiter.succeeded("a@x.org", "10.0.0.1");
+    limiter.begin("a@x.org", "10.0.0.1");
+    assertThat(limiter.begin("a@x.org", "10.0.0.3")).isEmpty();
+    // The address took back the attempt that succeeded: 2 before it and 1 after make 3 of 5.
+    assertThat(limiter.begin("c@x.org", "10.0.0.1")).isEmpty();
+    assertThat(limiter.begin("d@x.org", "10.0.0.1")).isEmpty();
+    assertThat(limiter.begin("e@x.org", "10.0.0.1")).isPresent();
+  }
+
+  @Test
+  void parallelAttemptsCannotAllPassTheCheckBeforeAnyFailureIsCounted() throws Exception {
+    int threads = 32;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      int n = i;
+      tries.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return limiter.begin("a@x.org", "10.0.1." + n).isEmpty();
+              }));
+    }
+    go.countDown();
+    int allowed = 0;
+    for (var f : tries) {
+      allowed += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(allowed).isEqualTo(3);
   }
 }

@@ -100,7 +100,7 @@ final class FacetCache {
     for (Facet facet : Facet.values()) {
       byDimension.put(facet.id(), top(counts, facet, facet.id()));
       if (facet.taxonomy()) {
-        String dim = SearchIndex.withSuggestions(facet);
+        String dim = IndexSchema.withSuggestions(facet);
         byDimension.put(dim, top(counts, facet, dim));
       }
     }

@@ -7,33 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aisx.catalog.CatalogIndex;
 import org.aisx.catalog.CatalogStore;
-import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleDocValuesField;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
@@ -42,7 +27,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -50,22 +34,15 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -85,16 +62,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   private static final String SCHEMA_KEY = "schema";
 
-  static final String SCHEMA = "2";
-  private static final Pattern DIGITS = Pattern.compile("\\d+");
-  private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
-  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
-  private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
-  private static final float IDENTIFIER_BOOST = 6f;
-
   private final Directory directory;
   private final Analyzer analyzer = Fields.analyzer();
-  private final FacetsConfig facetsConfig = new FacetsConfig();
+  private final IndexSchema schema = new IndexSchema();
+  private final FacetsConfig facetsConfig = schema.facets();
+  private final Queries queries = new Queries(analyzer, facetsConfig);
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ObjectMapper json;
@@ -137,12 +109,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     this.json = json;
     this.vectors = vectors;
     this.suggestions = suggestions;
-    for (Facet f : Facet.values()) {
-      facetsConfig.setMultiValued(f.id(), f.taxonomy());
-      if (f.taxonomy()) {
-        facetsConfig.setMultiValued(withSuggestions(f), true);
-      }
-    }
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
@@ -192,7 +158,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   public boolean inStepWith(CatalogStore store) {
     try {
       if (DirectoryReader.indexExists(directory)
-          && !SCHEMA.equals(
+          && !IndexSchema.VERSION.equals(
               SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY))) {
         return false;
       }
@@ -291,7 +257,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     awaitIndexing();
     try {
       long mark = damaged ? DAMAGED_MARK : storeMark;
-      writer.setLiveCommitData(Map.of(MARK, Long.toString(mark), SCHEMA_KEY, SCHEMA).entrySet());
+      writer.setLiveCommitData(
+          Map.of(MARK, Long.toString(mark), SCHEMA_KEY, IndexSchema.VERSION).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
@@ -301,127 +268,18 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   private Document document(Standard s) throws IOException {
     Map<String, List<String>> suggested = suggestions.suggestedFor(s);
-    Document doc = new Document();
-    doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
+    byte[] hit;
     try {
-      Hit hit = Hit.of(s, suggested);
-      String written = hit.json();
-      doc.add(
-          new StoredField(
-              Fields.DOCUMENT,
-              written != null
-                  ? written.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                  : json.writeValueAsBytes(hit)));
+      Hit h = Hit.of(s, suggested);
+      String written = h.json();
+      hit =
+          written != null
+              ? written.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+              : json.writeValueAsBytes(h);
     } catch (JsonProcessingException e) {
       throw new IOException("cannot serialise " + s.id(), e);
     }
-    doc.add(new TextField(Fields.IDENTIFIER, s.identifier(), Field.Store.NO));
-    for (Identifier other : s.identifiers()) {
-      doc.add(new TextField(Fields.IDENTIFIER, other.value(), Field.Store.NO));
-    }
-    s.title().forEach((lang, t) -> doc.add(new TextField(Fields.title(lang), t, Field.Store.NO)));
-    s.summary()
-        .forEach((lang, t) -> doc.add(new TextField(Fields.summary(lang), t, Field.Store.NO)));
-    for (String k : s.keywords()) {
-      doc.add(new TextField(Fields.KEYWORDS, k, Field.Store.NO));
-    }
-    if (s.committee() != null) {
-      doc.add(new TextField(Fields.COMMITTEE, s.committee(), Field.Store.NO));
-    }
-    facet(doc, Facet.SDO, s.sdo());
-    facet(doc, Facet.TYPE, s.type() == null ? null : s.type().wire());
-    facet(doc, Facet.STATUS, s.status() == null ? null : s.status().wire());
-    facet(doc, Facet.COMMITTEE, s.committee());
-    classification(doc, Facet.VERTICAL, s.verticals(), suggested);
-    classification(doc, Facet.ACTIVITY, s.activities(), suggested);
-    classification(doc, Facet.APPLICATION, s.applications(), suggested);
-    classification(doc, Facet.CONCERN, s.concerns(), suggested);
-    int year = s.year();
-    if (year > 0) {
-      doc.add(new IntPoint(Fields.YEAR, year));
-    }
-    doc.add(new NumericDocValuesField(Fields.PUBLISHED_SORT, dateKey(s.published())));
-    doc.add(
-        new SortedDocValuesField(Fields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
-    doc.add(new DoubleDocValuesField(Fields.CURRENCY, currency(s.status())));
-    float[] vector = vectors.vectorFor(s);
-    if (vector != null) {
-      doc.add(
-          new org.apache.lucene.document.KnnFloatVectorField(
-              Fields.VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
-    }
-    return facetsConfig.build(doc);
-  }
-
-  /**
-   * A taxonomy facet twice: confirmed labels under the facet's own name, and confirmed labels with
-   * machine suggestions under {@link #withSuggestions}, so that a search picks either.
-   */
-  private static void classification(
-      Document doc, Facet facet, List<String> confirmed, Map<String, List<String>> suggested) {
-    Set<String> all = new java.util.LinkedHashSet<>(confirmed);
-    all.addAll(suggested.getOrDefault(facet.id(), List.of()));
-    for (String v : confirmed) {
-      facet(doc, facet, v);
-    }
-    for (String v : all) {
-      doc.add(new SortedSetDocValuesFacetField(withSuggestions(facet), v));
-    }
-  }
-
-  /** The facet dimension holding a taxonomy facet's confirmed and suggested concepts. */
-  static String withSuggestions(Facet facet) {
-    return facet.id() + "_all";
-  }
-
-  /** The facet dimension a request filters and counts {@code facet} in. */
-  private static String dimension(Facet facet, SearchRequest request) {
-    return facet.taxonomy() && request.includeSuggestions() ? withSuggestions(facet) : facet.id();
-  }
-
-  private static void facet(Document doc, Facet facet, String value) {
-    if (value != null && !value.isBlank()) {
-      doc.add(new SortedSetDocValuesFacetField(facet.id(), value));
-    }
-  }
-
-  /** How much a status weighs in relevance: current editions come before superseded ones. */
-  static double currency(Status status) {
-    if (status == null) {
-      return 0.5;
-    }
-    return switch (status) {
-      case IN_FORCE -> 1.0;
-      case DRAFT -> 0.85;
-      case SUPERSEDED -> 0.4;
-      case WITHDRAWN -> 0.35;
-    };
-  }
-
-  /** {@code 2023-12-18} → 20231218, {@code 2023} → 20230000; 0 when unknown. */
-  static long dateKey(String published) {
-    if (published == null) {
-      return 0;
-    }
-    String digits = published.replace("-", "");
-    if (!DATE_DIGITS.matcher(digits).matches()) {
-      return 0;
-    }
-    return Long.parseLong((digits + "0000").substring(0, 8));
-  }
-
-  /**
-   * Lower case with every number zero-padded, so Y.3172 sorts before Y.31720 and 5259 before 22989.
-   */
-  static String naturalKey(String identifier) {
-    Matcher m = DIGITS.matcher(identifier.toLowerCase(java.util.Locale.ROOT));
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String n = LEADING_ZEROS.matcher(m.group()).replaceFirst("");
-      m.appendReplacement(out, "0".repeat(Math.max(0, 12 - n.length())) + n);
-    }
-    m.appendTail(out);
-    return out.toString();
+    return schema.document(s, suggested, hit, vectors.vectorFor(s));
   }
 
   /** Runs one keyword search (whatever the request's mode); the request has been validated. */
@@ -455,14 +313,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                 0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
           }
           DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
-          Query base = query(request);
+          Query base = queries.query(request);
           int topN = request.page() * request.size();
           if (queryVector != null
               && request.mode() != SearchRequest.Mode.KEYWORD
               && !request.q().isEmpty()) {
             return semanticSearch(searcher, state, request, base, queryVector);
           }
-          DrillDownQuery ddq = drillDown(base, request);
+          DrillDownQuery ddq = queries.drillDown(base, request);
           TopDocs top;
           long total;
           FacetCounts facetsOf;
@@ -484,7 +342,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             // document.
             FacetsCollectorManager.FacetsResult r =
                 FacetsCollectorManager.search(
-                    searcher, ddq, topN, sort(request), new FacetsCollectorManager());
+                    searcher, ddq, topN, Queries.sort(request), new FacetsCollectorManager());
             top = r.topDocs();
             total = 0;
             for (FacetsCollector.MatchingDocs m : r.facetsCollector().getMatchingDocs()) {
@@ -498,7 +356,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           } else {
             DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
             DrillSideways.DrillSidewaysResult result =
-                sideways.search(ddq, null, null, topN, sort(request), !request.q().isEmpty());
+                sideways.search(
+                    ddq, null, null, topN, Queries.sort(request), !request.q().isEmpty());
             top = result.hits;
             total = result.hits.totalHits.value;
             facetsOf = (f, dim) -> FacetCache.top(result.facets, f, dim);
@@ -511,14 +370,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
-  private DrillDownQuery drillDown(Query base, SearchRequest request) {
-    DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-    request
-        .filters()
-        .forEach((facet, values) -> values.forEach(v -> ddq.add(dimension(facet, request), v)));
-    return ddq;
-  }
-
   private SearchResult semanticSearch(
       IndexSearcher searcher,
       DefaultSortedSetDocValuesReaderState state,
@@ -528,7 +379,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throws IOException {
     int topN = request.page() * request.size();
     int k = SEMANTIC_CANDIDATES;
-    Query nearest = withYears(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), request);
+    Query nearest =
+        Queries.withYears(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), request);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
     Query hitSet =
         hybrid
@@ -541,7 +393,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     boolean byRelevance = request.sort() == SearchRequest.Sort.RELEVANCE;
     DrillSideways.DrillSidewaysResult counted =
         sideways.search(
-            drillDown(hitSet, request), null, null, byRelevance ? 1 : topN, sort(request), false);
+            queries.drillDown(hitSet, request),
+            null,
+            null,
+            byRelevance ? 1 : topN,
+            Queries.sort(request),
+            false);
     long total = counted.hits.totalHits.value;
     int[] docs;
     if (!byRelevance) {
@@ -550,69 +407,16 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         docs[i] = counted.hits.scoreDocs[i].doc;
       }
     } else {
-      ScoreDoc[] semantic = searcher.search(drillDown(nearest, request), k).scoreDocs;
+      ScoreDoc[] semantic = searcher.search(queries.drillDown(nearest, request), k).scoreDocs;
       ScoreDoc[] words =
           hybrid
-              ? searcher.search(drillDown(keyword, request), topN + SEMANTIC_CANDIDATES).scoreDocs
+              ? searcher.search(queries.drillDown(keyword, request), topN + SEMANTIC_CANDIDATES)
+                  .scoreDocs
               : new ScoreDoc[0];
-      docs = fuse(words, semantic, topN);
+      docs = Fusion.fuse(words, semantic, topN);
     }
     return answer(
         searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));
-  }
-
-  /**
-   * Weight of the keyword score in hybrid ranking; the semantic score weighs the rest. Chosen on
-   * the labelled query set (BENCHMARKS.md): nDCG@10 is flat from 0.3 to 0.45, and lower outside.
-   */
-  static final double KEYWORD_WEIGHT = 0.4;
-
-  /**
-   * Score-aware fusion of a keyword ranking {@code words} and a semantic ranking {@code semantic}:
-   * a convex combination of their scores, each scaled to 0..1 between its list's best and its score
-   * at rank {@link #SEMANTIC_CANDIDATES} (so that a deeper page does not rescale the first), a
-   * document missing from a list counting 0 there. Unlike reciprocal-rank fusion, a record the
-   * semantic list puts far ahead is not overtaken by records that both lists rank middling.
-   *
-   * @return the first {@code limit} documents
-   */
-  static int[] fuse(ScoreDoc[] words, ScoreDoc[] semantic, int limit) {
-    Map<Integer, Double> score = new HashMap<>();
-    addScaled(score, words, KEYWORD_WEIGHT);
-    addScaled(score, semantic, 1 - KEYWORD_WEIGHT);
-    return score.entrySet().stream()
-        .sorted(
-            Map.Entry.<Integer, Double>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(limit)
-        .mapToInt(Map.Entry::getKey)
-        .toArray();
-  }
-
-  private static void addScaled(Map<Integer, Double> score, ScoreDoc[] ranked, double weight) {
-    if (ranked.length == 0) {
-      return;
-    }
-    double best = ranked[0].score;
-    double floor = ranked[Math.min(ranked.length, SEMANTIC_CANDIDATES) - 1].score;
-    double range = best - floor;
-    for (ScoreDoc d : ranked) {
-      double scaled = range <= 0 ? 1 : Math.max(0, (d.score - floor) / range);
-      score.merge(d.doc, weight * scaled, Double::sum);
-    }
-  }
-
-  private static Query withYears(Query q, SearchRequest request) {
-    if (request.fromYear() == null && request.toYear() == null) {
-      return q;
-    }
-    int from = request.fromYear() == null ? Integer.MIN_VALUE : request.fromYear();
-    int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
-    return new BooleanQuery.Builder()
-        .add(q, BooleanClause.Occur.MUST)
-        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
-        .build();
   }
 
   /** The page of hits (documents {@code docs} from the page's start) and the facet counts. */
@@ -628,7 +432,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
     for (Facet facet : Facet.values()) {
       List<SearchResult.FacetCount> counts =
-          new ArrayList<>(facetsOf.top(facet, dimension(facet, request)));
+          new ArrayList<>(facetsOf.top(facet, IndexSchema.dimension(facet, request)));
       for (String selected : request.filters().getOrDefault(facet, List.of())) {
         if (counts.stream().noneMatch(c -> c.value().equals(selected))) {
           counts.add(new SearchResult.FacetCount(selected, 0));
@@ -655,17 +459,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       float[] vector, int k, Set<String> excludedBodies, Set<Status> statuses) {
     BooleanQuery.Builder anyStatus = new BooleanQuery.Builder();
     statuses.forEach(
-        s -> anyStatus.add(facetTerm(Facet.STATUS, s.wire()), BooleanClause.Occur.SHOULD));
+        s -> anyStatus.add(queries.facetTerm(Facet.STATUS, s.wire()), BooleanClause.Occur.SHOULD));
     BooleanQuery.Builder filter =
         new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
-    excludedBodies.forEach(b -> filter.add(facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
+    excludedBodies.forEach(
+        b -> filter.add(queries.facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
     return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter.build()), k, null);
-  }
-
-  private Query facetTerm(Facet facet, String value) {
-    return new TermQuery(
-        DrillDownQuery.term(
-            facetsConfig.getDimConfig(facet.id()).indexFieldName, facet.id(), value));
   }
 
   private List<Neighbour> neighbours(Query knn, int k, String excludeId) {
@@ -738,128 +537,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
-  }
-
-  private Query query(SearchRequest request) throws IOException {
-    Query text;
-    if (request.q().isEmpty()) {
-      text = new MatchAllDocsQuery();
-    } else {
-      BooleanQuery.Builder either = new BooleanQuery.Builder();
-      either.add(textQuery(request.q()), BooleanClause.Occur.SHOULD);
-      Query identifier = identifierQuery(request.q());
-      if (identifier != null) {
-        either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
-      }
-      text = either.build();
-    }
-    // With words, relevance is the text score times currency; with none, there is nothing to
-    // score: sort() orders by currency and date instead.
-    Query ranked =
-        request.q().isEmpty()
-            ? new ConstantScoreQuery(text)
-            : FunctionScoreQuery.boostByValue(
-                text, DoubleValuesSource.fromDoubleField(Fields.CURRENCY));
-    if (request.fromYear() == null && request.toYear() == null) {
-      return ranked;
-    }
-    int from = request.fromYear() == null ? Integer.MIN_VALUE : request.fromYear();
-    int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
-    return new BooleanQuery.Builder()
-        .add(ranked, BooleanClause.Occur.MUST)
-        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
-        .build();
-  }
-
-  /**
-   * Words across titles, abstracts, keywords, committee and identifier: a short query must match
-   * every word, a longer one most of them (so a sentence still finds something).
-   */
-  private Query textQuery(String q) {
-    SimpleQueryParser parser =
-        new SimpleQueryParser(
-            analyzer,
-            Fields.TEXT_FIELD_WEIGHTS,
-            SimpleQueryParser.PHRASE_OPERATOR
-                | SimpleQueryParser.PREFIX_OPERATOR
-                | SimpleQueryParser.WHITESPACE_OPERATOR);
-    parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
-    // One clause per word (or quoted phrase), each matching across all text fields; "-word"
-    // excludes. Built here rather than by the parser so that "most words must match" counts
-    // words, never fields.
-    BooleanQuery.Builder words = new BooleanQuery.Builder();
-    int wanted = 0;
-    boolean excluded = false;
-    Matcher m = WORD.matcher(q);
-    while (m.find()) {
-      String word = m.group();
-      boolean not = word.length() > 1 && word.startsWith("-");
-      Query part = parser.parse(not ? word.substring(1) : word);
-      if (part == null || part instanceof org.apache.lucene.search.MatchNoDocsQuery) {
-        continue; // a stop word, or only punctuation
-      }
-      if (not) {
-        words.add(part, BooleanClause.Occur.MUST_NOT);
-        excluded = true;
-      } else {
-        words.add(part, BooleanClause.Occur.SHOULD);
-        wanted++;
-      }
-    }
-    if (wanted == 0) {
-      return excluded
-          ? words.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD).build()
-          : new org.apache.lucene.search.MatchNoDocsQuery("no searchable words");
-    }
-    words.setMinimumNumberShouldMatch(wanted <= 3 ? wanted : (int) Math.ceil(wanted * 0.6));
-    return words.build();
-  }
-
-  /**
-   * When the query holds a number, also try it as an identifier: every token must appear, as it was
-   * typed or as the number inside it ("P7001" matches "IEEE P7001" and "7001").
-   */
-  private Query identifierQuery(String q) throws IOException {
-    if (!q.chars().anyMatch(Character::isDigit)) {
-      return null;
-    }
-    List<List<String>> positions = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.IDENTIFIER, q)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (inc.getPositionIncrement() > 0 || positions.isEmpty()) {
-          positions.add(new ArrayList<>());
-        }
-        positions.get(positions.size() - 1).add(term.toString());
-      }
-      ts.end();
-    }
-    if (positions.isEmpty() || positions.size() > 12) {
-      return null;
-    }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    for (List<String> alternatives : positions) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String t : alternatives) {
-        any.add(new TermQuery(new Term(Fields.IDENTIFIER, t)), BooleanClause.Occur.SHOULD);
-      }
-      all.add(any.build(), BooleanClause.Occur.MUST);
-    }
-    return all.build();
-  }
-
-  private static Sort sort(SearchRequest request) {
-    SortField newest = new SortField(Fields.PUBLISHED_SORT, SortField.Type.LONG, true);
-    return switch (request.sort()) {
-      case RELEVANCE ->
-          request.q().isEmpty()
-              ? new Sort(new SortField(Fields.CURRENCY, SortField.Type.DOUBLE, true), newest)
-              : new Sort(SortField.FIELD_SCORE, newest);
-      case DATE -> new Sort(newest, SortField.FIELD_SCORE);
-      case IDENTIFIER -> new Sort(new SortField(Fields.IDENTIFIER_SORT, SortField.Type.STRING));
-    };
   }
 
   @Override

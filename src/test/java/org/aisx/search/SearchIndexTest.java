@@ -163,7 +163,7 @@ class SearchIndexTest {
     SearchResult byDate =
         index.search(new SearchRequest("", Map.of(), null, null, SearchRequest.Sort.DATE, 1, 50));
     List<Long> dates =
-        byDate.items().stream().map(s -> SearchIndex.dateKey(s.published())).toList();
+        byDate.items().stream().map(s -> IndexSchema.dateKey(s.published())).toList();
     assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
     SearchResult byId =
@@ -177,10 +177,10 @@ class SearchIndexTest {
                 1,
                 100));
     List<String> keys =
-        byId.items().stream().map(s -> SearchIndex.naturalKey(s.identifier())).toList();
+        byId.items().stream().map(s -> IndexSchema.naturalKey(s.identifier())).toList();
     assertThat(keys).isSorted();
-    assertThat(SearchIndex.naturalKey("ISO/IEC 5259-1:2024"))
-        .isLessThan(SearchIndex.naturalKey("ISO/IEC 22989:2022"));
+    assertThat(IndexSchema.naturalKey("ISO/IEC 5259-1:2024"))
+        .isLessThan(IndexSchema.naturalKey("ISO/IEC 22989:2022"));
   }
 
   @Test
@@ -249,10 +249,10 @@ class SearchIndexTest {
     };
     // Reciprocal ranks would put 2 and 3 (found by both) before 1 and 5, each first in one list;
     // by scores, 1 (0.6 × 1) and 5 (0.4 × 1) come before 2 (0.6 × 0.4 + 0.4 × 4/11) and 3.
-    assertThat(SearchIndex.fuse(words, semantic, 4)).containsExactly(1, 5, 2, 3);
-    assertThat(SearchIndex.fuse(words, new org.apache.lucene.search.ScoreDoc[0], 2))
+    assertThat(Fusion.fuse(words, semantic, 4)).containsExactly(1, 5, 2, 3);
+    assertThat(Fusion.fuse(words, new org.apache.lucene.search.ScoreDoc[0], 2))
         .containsExactly(5, 2);
-    assertThat(SearchIndex.fuse(new org.apache.lucene.search.ScoreDoc[0], semantic, 10))
+    assertThat(Fusion.fuse(new org.apache.lucene.search.ScoreDoc[0], semantic, 10))
         .containsExactly(1, 2, 3, 4);
   }
 }

@@ -1,0 +1,170 @@
+package org.aisx.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aisx.catalog.Identifier;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What the index holds of a record: the stored hit, the analysed text fields, the facet dimensions
+ * (each taxonomy facet twice, confirmed only and with suggestions), the sort keys and the vector.
+ * An index committed with another {@link #VERSION} is rebuilt from the store when opened.
+ */
+final class IndexSchema {
+  /** 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}). */
+  static final String VERSION = "2";
+
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
+  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
+
+  private final FacetsConfig facetsConfig = new FacetsConfig();
+
+  IndexSchema() {
+    for (Facet f : Facet.values()) {
+      facetsConfig.setMultiValued(f.id(), f.taxonomy());
+      if (f.taxonomy()) {
+        facetsConfig.setMultiValued(withSuggestions(f), true);
+      }
+    }
+  }
+
+  /** How the facet dimensions are indexed; configured here once, then only read. */
+  FacetsConfig facets() {
+    return facetsConfig;
+  }
+
+  /**
+   * The document of record {@code s}: {@code hit} stored (what a result list shows), its texts
+   * analysed per field, its facets confirmed and with {@code suggested} concepts, its sort keys,
+   * and its embedding when it has one.
+   */
+  Document document(Standard s, Map<String, List<String>> suggested, byte[] hit, float[] vector)
+      throws java.io.IOException {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
+    doc.add(new StoredField(Fields.DOCUMENT, hit));
+    doc.add(new TextField(Fields.IDENTIFIER, s.identifier(), Field.Store.NO));
+    for (Identifier other : s.identifiers()) {
+      doc.add(new TextField(Fields.IDENTIFIER, other.value(), Field.Store.NO));
+    }
+    s.title().forEach((lang, t) -> doc.add(new TextField(Fields.title(lang), t, Field.Store.NO)));
+    s.summary()
+        .forEach((lang, t) -> doc.add(new TextField(Fields.summary(lang), t, Field.Store.NO)));
+    for (String k : s.keywords()) {
+      doc.add(new TextField(Fields.KEYWORDS, k, Field.Store.NO));
+    }
+    if (s.committee() != null) {
+      doc.add(new TextField(Fields.COMMITTEE, s.committee(), Field.Store.NO));
+    }
+    facet(doc, Facet.SDO, s.sdo());
+    facet(doc, Facet.TYPE, s.type() == null ? null : s.type().wire());
+    facet(doc, Facet.STATUS, s.status() == null ? null : s.status().wire());
+    facet(doc, Facet.COMMITTEE, s.committee());
+    classification(doc, Facet.VERTICAL, s.verticals(), suggested);
+    classification(doc, Facet.ACTIVITY, s.activities(), suggested);
+    classification(doc, Facet.APPLICATION, s.applications(), suggested);
+    classification(doc, Facet.CONCERN, s.concerns(), suggested);
+    int year = s.year();
+    if (year > 0) {
+      doc.add(new IntPoint(Fields.YEAR, year));
+    }
+    doc.add(new NumericDocValuesField(Fields.PUBLISHED_SORT, dateKey(s.published())));
+    doc.add(
+        new SortedDocValuesField(Fields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
+    doc.add(new DoubleDocValuesField(Fields.CURRENCY, currency(s.status())));
+    if (vector != null) {
+      doc.add(
+          new org.apache.lucene.document.KnnFloatVectorField(
+              Fields.VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    return facetsConfig.build(doc);
+  }
+
+  /**
+   * A taxonomy facet twice: confirmed labels under the facet's own name, and confirmed labels with
+   * machine suggestions under {@link #withSuggestions}, so that a search picks either.
+   */
+  private static void classification(
+      Document doc, Facet facet, List<String> confirmed, Map<String, List<String>> suggested) {
+    Set<String> all = new java.util.LinkedHashSet<>(confirmed);
+    all.addAll(suggested.getOrDefault(facet.id(), List.of()));
+    for (String v : confirmed) {
+      facet(doc, facet, v);
+    }
+    for (String v : all) {
+      doc.add(new SortedSetDocValuesFacetField(withSuggestions(facet), v));
+    }
+  }
+
+  /** The facet dimension holding a taxonomy facet's confirmed and suggested concepts. */
+  static String withSuggestions(Facet facet) {
+    return facet.id() + "_all";
+  }
+
+  /** The facet dimension a request filters and counts {@code facet} in. */
+  static String dimension(Facet facet, SearchRequest request) {
+    return facet.taxonomy() && request.includeSuggestions() ? withSuggestions(facet) : facet.id();
+  }
+
+  private static void facet(Document doc, Facet facet, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new SortedSetDocValuesFacetField(facet.id(), value));
+    }
+  }
+
+  /** How much a status weighs in relevance: current editions come before superseded ones. */
+  static double currency(Status status) {
+    if (status == null) {
+      return 0.5;
+    }
+    return switch (status) {
+      case IN_FORCE -> 1.0;
+      case DRAFT -> 0.85;
+      case SUPERSEDED -> 0.4;
+      case WITHDRAWN -> 0.35;
+    };
+  }
+
+  /** {@code 2023-12-18} → 20231218, {@code 2023} → 20230000; 0 when unknown. */
+  static long dateKey(String published) {
+    if (published == null) {
+      return 0;
+    }
+    String digits = published.replace("-", "");
+    if (!DATE_DIGITS.matcher(digits).matches()) {
+      return 0;
+    }
+    return Long.parseLong((digits + "0000").substring(0, 8));
+  }
+
+  /**
+   * Lower case with every number zero-padded, so Y.3172 sorts before Y.31720 and 5259 before 22989.
+   */
+  static String naturalKey(String identifier) {
+    Matcher m = DIGITS.matcher(identifier.toLowerCase(java.util.Locale.ROOT));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String n = LEADING_ZEROS.matcher(m.group()).replaceFirst("");
+      m.appendReplacement(out, "0".repeat(Math.max(0, 12 - n.length())) + n);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

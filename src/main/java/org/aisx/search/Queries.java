@@ -1,0 +1,195 @@
+package org.aisx.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a validated {@link SearchRequest} into Lucene queries: words across the text fields,
+ * identifiers as people type them, facet filters, the year range and the order. Queries are
+ * analysed with the same per-field analyzer the documents were indexed with.
+ */
+final class Queries {
+  private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
+  private static final float IDENTIFIER_BOOST = 6f;
+
+  private final Analyzer analyzer;
+  private final FacetsConfig facetsConfig;
+
+  Queries(Analyzer analyzer, FacetsConfig facetsConfig) {
+    this.analyzer = analyzer;
+    this.facetsConfig = facetsConfig;
+  }
+
+  Query query(SearchRequest request) throws IOException {
+    Query text;
+    if (request.q().isEmpty()) {
+      text = new MatchAllDocsQuery();
+    } else {
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      either.add(textQuery(request.q()), BooleanClause.Occur.SHOULD);
+      Query identifier = identifierQuery(request.q());
+      if (identifier != null) {
+        either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
+      }
+      text = either.build();
+    }
+    // With words, relevance is the text score times currency; with none, there is nothing to
+    // score: sort() orders by currency and date instead.
+    Query ranked =
+        request.q().isEmpty()
+            ? new ConstantScoreQuery(text)
+            : FunctionScoreQuery.boostByValue(
+                text, DoubleValuesSource.fromDoubleField(Fields.CURRENCY));
+    if (request.fromYear() == null && request.toYear() == null) {
+      return ranked;
+    }
+    int from = request.fromYear() == null ? Integer.MIN_VALUE : request.fromYear();
+    int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
+    return new BooleanQuery.Builder()
+        .add(ranked, BooleanClause.Occur.MUST)
+        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  /**
+   * Words across titles, abstracts, keywords, committee and identifier: a short query must match
+   * every word, a longer one most of them (so a sentence still finds something).
+   */
+  private Query textQuery(String q) {
+    SimpleQueryParser parser =
+        new SimpleQueryParser(
+            analyzer,
+            Fields.TEXT_FIELD_WEIGHTS,
+            SimpleQueryParser.PHRASE_OPERATOR
+                | SimpleQueryParser.PREFIX_OPERATOR
+                | SimpleQueryParser.WHITESPACE_OPERATOR);
+    parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
+    // One clause per word (or quoted phrase), each matching across all text fields; "-word"
+    // excludes. Built here rather than by the parser so that "most words must match" counts
+    // words, never fields.
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    int wanted = 0;
+    boolean excluded = false;
+    Matcher m = WORD.matcher(q);
+    while (m.find()) {
+      String word = m.group();
+      boolean not = word.length() > 1 && word.startsWith("-");
+      Query part = parser.parse(not ? word.substring(1) : word);
+      if (part == null || part instanceof org.apache.lucene.search.MatchNoDocsQuery) {
+        continue; // a stop word, or only punctuation
+      }
+      if (not) {
+        words.add(part, BooleanClause.Occur.MUST_NOT);
+        excluded = true;
+      } else {
+        words.add(part, BooleanClause.Occur.SHOULD);
+        wanted++;
+      }
+    }
+    if (wanted == 0) {
+      return excluded
+          ? words.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD).build()
+          : new org.apache.lucene.search.MatchNoDocsQuery("no searchable words");
+    }
+    words.setMinimumNumberShouldMatch(wanted <= 3 ? wanted : (int) Math.ceil(wanted * 0.6));
+    return words.build();
+  }
+
+  /**
+   * When the query holds a number, also try it as an identifier: every token must appear, as it was
+   * typed or as the number inside it ("P7001" matches "IEEE P7001" and "7001").
+   */
+  private Query identifierQuery(String q) throws IOException {
+    if (!q.chars().anyMatch(Character::isDigit)) {
+      return null;
+    }
+    List<List<String>> positions = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.IDENTIFIER, q)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() > 0 || positions.isEmpty()) {
+          positions.add(new ArrayList<>());
+        }
+        positions.get(positions.size() - 1).add(term.toString());
+      }
+      ts.end();
+    }
+    if (positions.isEmpty() || positions.size() > 12) {
+      return null;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (List<String> alternatives : positions) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String t : alternatives) {
+        any.add(new TermQuery(new Term(Fields.IDENTIFIER, t)), BooleanClause.Occur.SHOULD);
+      }
+      all.add(any.build(), BooleanClause.Occur.MUST);
+    }
+    return all.build();
+  }
+
+  static Sort sort(SearchRequest request) {
+    SortField newest = new SortField(Fields.PUBLISHED_SORT, SortField.Type.LONG, true);
+    return switch (request.sort()) {
+      case RELEVANCE ->
+          request.q().isEmpty()
+              ? new Sort(new SortField(Fields.CURRENCY, SortField.Type.DOUBLE, true), newest)
+              : new Sort(SortField.FIELD_SCORE, newest);
+      case DATE -> new Sort(newest, SortField.FIELD_SCORE);
+      case IDENTIFIER -> new Sort(new SortField(Fields.IDENTIFIER_SORT, SortField.Type.STRING));
+    };
+  }
+
+  static Query withYears(Query q, SearchRequest request) {
+    if (request.fromYear() == null && request.toYear() == null) {
+      return q;
+    }
+    int from = request.fromYear() == null ? Integer.MIN_VALUE : request.fromYear();
+    int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
+    return new BooleanQuery.Builder()
+        .add(q, BooleanClause.Occur.MUST)
+        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  DrillDownQuery drillDown(Query base, SearchRequest request) {
+    DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
+    request
+        .filters()
+        .forEach(
+            (facet, values) ->
+                values.forEach(v -> ddq.add(IndexSchema.dimension(facet, request), v)));
+    return ddq;
+  }
+
+  Query facetTerm(Facet facet, String value) {
+    return new TermQuery(
+        DrillDownQuery.term(
+            facetsConfig.getDimConfig(facet.id()).indexFieldName, facet.id(), value));
+  }
+}

@@ -61,37 +61,6 @@ public record Hit(
         suggested);
   }
 
-  /**
-   * This hit as the JSON the index stores, written directly: the same text as {@code
-   * Json.mapper().writeValueAsString(hit)} (HitTest), or null when only Jackson can say.
-   */
-  String json() {
-    org.aisx.catalog.JsonWriter w = new org.aisx.catalog.JsonWriter().beginObject();
-    w.name("id").value(id);
-    w.name("identifier").value(identifier);
-    w.name("title").texts(title);
-    w.name("sdo").value(sdo);
-    w.name("committee").value(committee);
-    w.name("type").value(type == null ? null : type.wire());
-    w.name("status").value(status == null ? null : status.wire());
-    w.name("stage").value(stage);
-    w.name("published").value(published);
-    w.name("edition").value(edition);
-    w.name("url").value(url);
-    w.name("verticals").strings(verticals);
-    w.name("activities").strings(activities);
-    w.name("applications").strings(applications);
-    w.name("concerns").strings(concerns);
-    w.name("suggested").beginObject();
-    for (Map.Entry<String, List<String>> e :
-        org.aisx.catalog.JsonWriter.sorted(suggested).entrySet()) {
-      w.name(e.getKey()).strings(e.getValue());
-    }
-    w.endObject();
-    w.endObject();
-    return w.exact() ? w.toString() : null;
-  }
-
   public String titleIn(String lang) {
     return Standard.pick(title, lang);
   }

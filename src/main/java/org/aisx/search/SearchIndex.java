@@ -70,6 +70,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ObjectMapper json;
+
+  /** Writes the hit each document stores. */
+  private final com.fasterxml.jackson.databind.ObjectWriter hitWriter;
+
   private final VectorSource vectors;
   private final SuggestionSource suggestions;
   private final FacetCache facetCache = new FacetCache(facetsConfig);
@@ -107,6 +111,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throws IOException {
     this.directory = directory;
     this.json = json;
+    this.hitWriter = json.writerFor(Hit.class);
     this.vectors = vectors;
     this.suggestions = suggestions;
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
@@ -270,12 +275,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     Map<String, List<String>> suggested = suggestions.suggestedFor(s);
     byte[] hit;
     try {
-      Hit h = Hit.of(s, suggested);
-      String written = h.json();
-      hit =
-          written != null
-              ? written.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-              : json.writeValueAsBytes(h);
+      hit = hitWriter.writeValueAsBytes(Hit.of(s, suggested));
     } catch (JsonProcessingException e) {
       throw new IOException("cannot serialise " + s.id(), e);
     }

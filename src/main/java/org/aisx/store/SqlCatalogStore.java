@@ -38,10 +38,14 @@ public final class SqlCatalogStore implements CatalogStore {
   private final Jdbi jdbi;
   private final ObjectMapper json;
 
+  /** Writes a record as the JSON document the store keeps (Jackson, in Standard's order). */
+  private final com.fasterxml.jackson.databind.ObjectWriter recordWriter;
+
   public SqlCatalogStore(Database database, ObjectMapper json) {
     this.database = database;
     this.jdbi = database.jdbi();
     this.json = json;
+    this.recordWriter = json.writerFor(Standard.class);
   }
 
   @Override
@@ -455,12 +459,8 @@ public final class SqlCatalogStore implements CatalogStore {
   }
 
   private String serialize(Standard record) {
-    String written = org.aisx.catalog.StandardJson.of(record);
-    if (written != null) {
-      return written;
-    }
     try {
-      return json.writeValueAsString(record);
+      return recordWriter.writeValueAsString(record);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise record " + record.id(), e);
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * stored document, the index's hit), and Jackson's reflective serialisation was a tenth of its
  * time. {@code JsonWriterTest} checks the output against Jackson's.
  */
+// Test oracle: the hand-written JSON writer the product used before it wrote with Jackson.
 public final class JsonWriter {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A record as the JSON document the store keeps, written directly: the same text as {@code
- * Json.mapper().writeValueAsString(record)} ({@code JsonWriterTest}), or null when only Jackson can
- * say (see {@link JsonWriter#exact()}).
+ * The hand-written record writer the store used before it wrote records with Jackson, kept as the
+ * test oracle: the store must keep writing the same bytes (null when this writer could not say).
  */
 public final class StandardJson {
   private StandardJson() {}

@@ -1,7 +1,6 @@
 package org.aisx.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
@@ -10,34 +9,6 @@ import java.util.Map;
  * copies with {@link #toBuilder()}. Validation happens in {@link StandardReader} and {@link
  * StandardValidator}, never here, so a record read back from the store is never rejected.
  */
-@JsonPropertyOrder({
-  "id",
-  "identifier",
-  "identifiers",
-  "title",
-  "abstract",
-  "sdo",
-  "committee",
-  "type",
-  "status",
-  "stage",
-  "published",
-  "edition",
-  "url",
-  "kind",
-  "keywords",
-  "verticals",
-  "activities",
-  "applications",
-  "concerns",
-  "suggestions",
-  "useCases",
-  "openSource",
-  "codeRepository",
-  "relations",
-  "source",
-  "revision"
-})
 public record Standard(
     String id,
     String identifier,
@@ -65,6 +36,19 @@ public record Standard(
     List<Relation> relations,
     String source,
     int revision) {
+
+  /**
+   * The record's fields as JSON names them, in the order JSON writes them: the components above,
+   * renamed where {@link JsonProperty} says so. Everything that lists the fields derives from this.
+   */
+  public static final List<String> FIELDS =
+      java.util.Arrays.stream(Standard.class.getRecordComponents())
+          .map(
+              c -> {
+                JsonProperty renamed = c.getAccessor().getAnnotation(JsonProperty.class);
+                return renamed != null ? renamed.value() : c.getName();
+              })
+          .toList();
 
   public Standard {
     identifiers = List.copyOf(identifiers == null ? List.of() : identifiers);

@@ -24,34 +24,10 @@ import org.aisx.taxonomy.Taxonomy;
 public final class StandardReader {
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-  private static final Set<String> FIELDS =
-      Set.of(
-          "id",
-          "identifier",
-          "identifiers",
-          "title",
-          "abstract",
-          "sdo",
-          "committee",
-          "type",
-          "status",
-          "stage",
-          "published",
-          "edition",
-          "url",
-          "kind",
-          "keywords",
-          "verticals",
-          "activities",
-          "applications",
-          "concerns",
-          "suggestions",
-          "useCases",
-          "openSource",
-          "codeRepository",
-          "relations",
-          "source",
-          "revision");
+
+  /** The record's fields as JSON names them: {@link Standard}'s components, in order. */
+  private static final Set<String> FIELDS = Set.copyOf(Standard.FIELDS);
+
   static final int MAX_SHORT = 300;
   static final int MAX_TITLE = 1_000;
   static final int MAX_TEXT = 20_000;

@@ -2,6 +2,7 @@ package org.aisx;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import org.aisx.catalog.Progress;
 
 /**
@@ -40,13 +41,16 @@ final class TerminalProgress implements Progress {
     lastPrint = now;
     double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
     StringBuilder line = new StringBuilder(task).append(": ").append(items).append(" records");
-    line.append(String.format(", %.0f/s", items / seconds));
+    line.append(String.format(Locale.ROOT, ", %.0f/s", items / seconds));
     if (total > 0 && done > 0) {
       double fraction = Math.min(1.0, (double) done / total);
       long left = (long) (seconds * (1 - fraction) / fraction);
       line.append(
           String.format(
-              ", %d%%, %s left", (int) (fraction * 100), format(Duration.ofSeconds(left))));
+              Locale.ROOT,
+              ", %d%%, %s left",
+              (int) (fraction * 100),
+              format(Duration.ofSeconds(left))));
     }
     if (terminal) {
       out.print("\r" + line + "   ");
@@ -62,14 +66,14 @@ final class TerminalProgress implements Progress {
         (terminal ? "\r" : "")
             + task
             + " done in "
-            + String.format("%.1f s", seconds)
+            + String.format(Locale.ROOT, "%.1f s", seconds)
             + ": "
             + summary);
   }
 
   private static String format(Duration d) {
     return d.toHours() > 0
-        ? String.format("%dh%02dm", d.toHours(), d.toMinutesPart())
-        : String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
+        ? String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart())
+        : String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart());
   }
 }

@@ -30,6 +30,8 @@ import org.aisx.semantic.VectorFollower;
 import org.aisx.semantic.Vectors;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Machine classification of the catalogue on the four taxonomy dimensions, and people's decisions
@@ -39,6 +41,8 @@ import org.aisx.taxonomy.Taxonomy;
  * learns from: the records close to a changed example are classified again in the background.
  */
 public final class Classification implements VectorFollower, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Classification.class);
+
   /** How many of a changed example's nearest records are classified again. */
   static final int RELEARN_NEIGHBOURS = 200;
 
@@ -234,13 +238,17 @@ public final class Classification implements VectorFollower, AutoCloseable {
     catalog.publish();
     relearnsPending.incrementAndGet();
     if (relearnQueued.compareAndSet(false, true)) {
-      relearning.submit(
+      // execute, not submit: a Future nobody reads would swallow a failed relearn without a trace.
+      relearning.execute(
           () -> {
             // Cleared first: a decision counted after the read below queues a run of its own.
             relearnQueued.set(false);
             int folded = relearnsPending.get();
             try {
               relearn();
+            } catch (RuntimeException e) {
+              // The decisions are stored; the next decision relearns from all of them again.
+              LOG.error("relearning from review decisions failed: {}", e.toString(), e);
             } finally {
               relearnsPending.addAndGet(-folded);
             }

@@ -131,7 +131,11 @@ public final class AiCorpus {
 
     Map<String, JsonNode> previous =
         keep != null && Files.exists(keep) ? readCorpus(keep, json) : Map.of();
-    log.printf("must-include: %d ids from %s%n", previous.size(), keep == null ? "nothing" : keep);
+    log.printf(
+        Locale.ROOT,
+        "must-include: %d ids from %s%n",
+        previous.size(),
+        keep == null ? "nothing" : keep);
 
     Map<String, List<Standard>> feeds = readFeeds(dataDir, log);
 
@@ -166,6 +170,7 @@ public final class AiCorpus {
     }
     if (carried > 0) {
       log.printf(
+          Locale.ROOT,
           "must-include: %d records no feed has any longer were carried over as they were%n",
           carried);
     }
@@ -190,6 +195,7 @@ public final class AiCorpus {
       } else {
         Standard keepOne = owner(List.of(other.standard(), valid));
         log.printf(
+            Locale.ROOT,
             "duplicate id %s: %s (%s) and %s (%s); keeping the one from %s%n",
             valid.id(),
             other.standard().identifier(),
@@ -200,7 +206,8 @@ public final class AiCorpus {
         unique.put(valid.id(), keepOne == valid ? candidate : other);
       }
     }
-    log.printf("validation: %d records rejected by the catalogue's rules%n", invalid.size());
+    log.printf(
+        Locale.ROOT, "validation: %d records rejected by the catalogue's rules%n", invalid.size());
     invalid.forEach(i -> log.println("  rejected " + i));
 
     List<Selected> records = new ArrayList<>(unique.values());
@@ -402,8 +409,11 @@ public final class AiCorpus {
     }
     synchronized (log) {
       log.printf(
+          Locale.ROOT,
           "%s: %d records mapped, %d rejected by the reader%n",
-          source, mapped.size(), rejected.size());
+          source,
+          mapped.size(),
+          rejected.size());
       rejected.stream().limit(20).forEach(r -> log.println("  rejected " + r));
     }
     return mapped;
@@ -469,7 +479,7 @@ public final class AiCorpus {
             Map.Entry.<String, Integer>comparingByValue()
                 .reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> log.printf("  %4d  %s%n", e.getValue(), e.getKey()));
+        .forEach(e -> log.printf(Locale.ROOT, "  %4d  %s%n", e.getValue(), e.getKey()));
   }
 
   /** The aisx-json document, its fields in this order (the record maps inside are sorted). */
@@ -495,7 +505,7 @@ public final class AiCorpus {
       Files.deleteIfExists(tmp);
     }
     long size = Files.size(out);
-    log.printf("%s: %,d bytes%n", out, size);
+    log.printf(Locale.ROOT, "%s: %,d bytes%n", out, size);
     if (size > PLAIN_LIMIT_BYTES && !out.getFileName().toString().endsWith(".gz")) {
       log.println(
           "warning: over 3 MB; consider writing it gzip-compressed (an output name ending in .gz)");
@@ -578,7 +588,12 @@ public final class AiCorpus {
       Map<String, List<Standard>> perFeed = stratum.getValue();
       int population = perFeed.values().stream().mapToInt(List::size).sum();
       int want = sizes.get(stratum.getKey());
-      log.printf("stratum %s: %d records %s%n", stratum.getKey(), population, counts(perFeed));
+      log.printf(
+          Locale.ROOT,
+          "stratum %s: %d records %s%n",
+          stratum.getKey(),
+          population,
+          counts(perFeed));
       for (String source : FEEDS) {
         List<Standard> pool = new ArrayList<>(perFeed.getOrDefault(source, List.of()));
         int share = (int) Math.round((double) want * pool.size() / Math.max(1, population));
@@ -600,7 +615,13 @@ public final class AiCorpus {
     List<Standard> fixture = new ArrayList<>(drawn);
     fixture.sort(Comparator.comparing(Standard::id).thenComparing(Standard::identifier));
     write(fixture, records, snapshotDate(dataDir), json, log);
-    log.printf("sample: %d records (seed %d) to %s and %s%n", drawn.size(), seed, csv, records);
+    log.printf(
+        Locale.ROOT,
+        "sample: %d records (seed %d) to %s and %s%n",
+        drawn.size(),
+        seed,
+        csv,
+        records);
   }
 
   /** The position of a record in the seeded draw: SHA-256 of the seed and the identifier. */

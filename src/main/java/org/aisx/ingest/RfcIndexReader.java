@@ -165,7 +165,8 @@ public final class RfcIndexReader {
       published =
           date.group(2)
               + "-"
-              + String.format("%02d", MONTHS.indexOf(date.group(1).toLowerCase(Locale.ROOT)) + 1);
+              + String.format(
+                  Locale.ROOT, "%02d", MONTHS.indexOf(date.group(1).toLowerCase(Locale.ROOT)) + 1);
       head = text.substring(0, date.start()).strip();
     }
     String title = titleOf(head);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,14 +97,17 @@ public final class BundledVectors {
           out.writeFloat(f);
         }
         if ((i + 1) % 50 == 0) {
-          System.err.printf("%d/%d embedded%n", i + 1, records.size());
+          System.err.printf(Locale.ROOT, "%d/%d embedded%n", i + 1, records.size());
         }
       }
     }
     pool.shutdown();
     double seconds = (System.nanoTime() - start) / 1e9;
     System.err.printf(
+        Locale.ROOT,
         "%d records embedded in %.1f s (%.1f records/s)%n",
-        records.size(), seconds, records.size() / seconds);
+        records.size(),
+        seconds,
+        records.size() / seconds);
   }
 }

@@ -16,14 +16,21 @@ final class Clients {
   }
 
   String address(Context ctx) {
-    String forwarded = behindProxy ? ctx.header("X-Forwarded-For") : null;
-    if (forwarded != null && !forwarded.isBlank()) {
-      String[] hops = forwarded.split(",");
-      String last = hops[hops.length - 1].strip();
-      if (!last.isEmpty() && last.length() <= 100) {
-        return last;
-      }
+    String last = behindProxy ? lastHop(ctx.header("X-Forwarded-For")) : null;
+    return last != null ? last : ctx.ip();
+  }
+
+  /**
+   * The last entry of an X-Forwarded-For value, or null when there is no usable one. Trailing empty
+   * entries count (split with limit -1): "1.2.3.4," ends in an empty entry, not in 1.2.3.4, and ","
+   * is two empty entries (a plain split drops them and returned no entry at all for ",").
+   */
+  static String lastHop(String forwarded) {
+    if (forwarded == null) {
+      return null;
     }
-    return ctx.ip();
+    String[] hops = forwarded.split(",", -1);
+    String last = hops[hops.length - 1].strip();
+    return !last.isEmpty() && last.length() <= 100 ? last : null;
   }
 }

@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.aisx.catalog.Json;
@@ -98,8 +99,11 @@ public class EmbeddingBenchmark {
     }
     double chars = texts.stream().mapToInt(String::length).average().orElse(0);
     System.err.printf(
+        Locale.ROOT,
         "%d texts, %.0f characters on average; cosine of the two paths ≥ %.5f%n",
-        texts.size(), chars, worst);
+        texts.size(),
+        chars,
+        worst);
   }
 
   @TearDown(Level.Trial)

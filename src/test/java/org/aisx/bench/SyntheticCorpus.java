@@ -2,6 +2,7 @@ package org.aisx.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.aisx.catalog.PublicationType;
@@ -106,7 +107,7 @@ final class SyntheticCorpus {
         .committee(sdo + " TC " + (1 + random.nextInt(40)))
         .type(PublicationType.values()[random.nextInt(PublicationType.values().length)])
         .status(status)
-        .published(year + "-" + String.format("%02d", 1 + random.nextInt(12)))
+        .published(year + "-" + String.format(Locale.ROOT, "%02d", 1 + random.nextInt(12)))
         .keywords(List.of(word(), word(), word()))
         .concerns(concerns)
         .verticals(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 import org.aisx.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 
@@ -96,10 +97,10 @@ class StandardReaderTest {
     for (String year : new String[] {"0000", "1900", "1999", "2000", "2023", "2024", "9999"}) {
       assertThat(StandardReader.validDate(year)).isTrue();
       for (int month = 0; month <= 13; month++) {
-        String ym = year + "-" + String.format("%02d", month);
+        String ym = year + "-" + String.format(Locale.ROOT, "%02d", month);
         assertThat(StandardReader.validDate(ym)).as(ym).isEqualTo(parses(ym, true));
         for (int day = 0; day <= 32; day++) {
-          String ymd = ym + "-" + String.format("%02d", day);
+          String ymd = ym + "-" + String.format(Locale.ROOT, "%02d", day);
           assertThat(StandardReader.validDate(ymd)).as(ymd).isEqualTo(parses(ymd, false));
         }
       }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.aisx.App;
@@ -230,19 +231,30 @@ public final class ClassificationEvaluation {
       Counts c = e.getValue();
       all = all.plus(c);
       System.out.printf(
+          Locale.ROOT,
           "| %s | %.2f | %.2f | %.2f | %d | %d |%n",
-          e.getKey().id(), c.precision(), c.recall(), c.f1(), c.predicted(), c.gold());
+          e.getKey().id(),
+          c.precision(),
+          c.recall(),
+          c.f1(),
+          c.predicted(),
+          c.gold());
     }
     System.out.printf(
+        Locale.ROOT,
         "| all | %.2f | %.2f | %.2f | %d | %d |%n",
-        all.precision(), all.recall(), all.f1(), all.predicted(), all.gold());
+        all.precision(),
+        all.recall(),
+        all.f1(),
+        all.predicted(),
+        all.gold());
   }
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("aisx-classify-eval");
     try (App app = Fixtures.starter(dir)) {
       List<Case> cases = cases(app, sample());
-      System.out.printf("%d labelled records of the bundled corpus%n", cases.size());
+      System.out.printf(Locale.ROOT, "%d labelled records of the bundled corpus%n", cases.size());
       Classifier shipped = new Classifier(app.taxonomy(), app.embedder());
       print("Shipped rule, zero-shot:", measure(shipped, cases, Examples.NONE));
       print(
@@ -266,8 +278,12 @@ public final class ClassificationEvaluation {
         }
       }
       System.out.printf(
+          Locale.ROOT,
           "records with suggestions: %d of %d, with at least one confident (score >= %.1f): %d%n",
-          covered[1], covered[0], Classifier.CONFIDENT, covered[2]);
+          covered[1],
+          covered[0],
+          Classifier.CONFIDENT,
+          covered[2]);
       if (List.of(args).contains("--calibrate")) {
         List<List<Case>> h = halves(cases);
         Map<Dimension, Counts> held = new EnumMap<>(Dimension.class);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
@@ -71,9 +72,17 @@ class AiRelevanceTest {
     double precision = (double) tp / (tp + fp);
     double recall = (double) tp / (tp + fn);
     System.out.printf(
+        Locale.ROOT,
         "AI relevance on the labelled sample of %d records: precision %.3f (%d/%d), recall %.3f"
             + " (%d/%d); %d true negatives%n",
-        labels.size(), precision, tp, tp + fp, recall, tp, tp + fn, tn);
+        labels.size(),
+        precision,
+        tp,
+        tp + fp,
+        recall,
+        tp,
+        tp + fn,
+        tn);
     errors.forEach(e -> System.out.println("  " + e));
 
     assertThat(precision).as("precision; %s", errors).isGreaterThanOrEqualTo(PRECISION_FLOOR);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.Load;
@@ -31,8 +32,13 @@ public final class PsychYamlEquivalence {
       try (InputStream in = Files.newInputStream(Path.of(arg))) {
         Result r = compare(in);
         System.out.printf(
+            Locale.ROOT,
             "%s: %d documents, %d read by the fast reader, %d handed to SnakeYAML, %d differ%n",
-            arg, r.documents(), r.fast(), r.unsupported().size(), r.differences().size());
+            arg,
+            r.documents(),
+            r.fast(),
+            r.unsupported().size(),
+            r.differences().size());
         r.unsupported().stream().limit(20).forEach(u -> System.out.println("  unsupported " + u));
         r.differences().stream().limit(20).forEach(d -> System.out.println("  DIFFERS " + d));
       }

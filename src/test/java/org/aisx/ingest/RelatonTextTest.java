@@ -2,6 +2,7 @@ package org.aisx.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +115,10 @@ class RelatonTextTest {
   private static String escaped(String s) {
     StringBuilder out = new StringBuilder();
     for (char c : s.toCharArray()) {
-      out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      out.append(
+          c < 0x20 || c > 0x7e
+              ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+              : String.valueOf(c));
     }
     return out.toString();
   }

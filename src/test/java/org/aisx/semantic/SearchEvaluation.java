@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
@@ -113,14 +114,22 @@ public final class SearchEvaluation {
       List<Judged> queries = queries();
       Map<SearchRequest.Mode, Figures> figures = evaluate(app, queries);
       System.out.printf(
-          "%d queries, bundled corpus of %d records%n", queries.size(), app.catalog().count());
+          Locale.ROOT,
+          "%d queries, bundled corpus of %d records%n",
+          queries.size(),
+          app.catalog().count());
       System.out.println("| mode | nDCG@10 | recall@10 | median ms | p95 ms |");
       System.out.println("|---|---|---|---|---|");
       figures.forEach(
           (mode, f) ->
               System.out.printf(
+                  Locale.ROOT,
                   "| %s | %.3f | %.3f | %.1f | %.1f |%n",
-                  mode.wire(), f.ndcg10(), f.recall10(), f.medianMs(), f.p95Ms()));
+                  mode.wire(),
+                  f.ndcg10(),
+                  f.recall10(),
+                  f.medianMs(),
+                  f.p95Ms()));
     }
   }
 

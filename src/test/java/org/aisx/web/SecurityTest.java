@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
@@ -146,7 +147,9 @@ class SecurityTest {
     for (Element e : page.getAllElements()) {
       for (Attribute a : e.attributes()) {
         assertThat(a.getKey()).as(path + " " + e.tagName()).doesNotStartWith("on");
-        assertThat(a.getValue().strip().toLowerCase()).as(path).doesNotStartWith("javascript:");
+        assertThat(a.getValue().strip().toLowerCase(Locale.ROOT))
+            .as(path)
+            .doesNotStartWith("javascript:");
       }
     }
     return page;

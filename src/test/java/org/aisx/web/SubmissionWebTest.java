@@ -189,7 +189,8 @@ class SubmissionWebTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
     if (expected == 201) {
       assertSchema("Submission", body(r));
-      assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> l.contains("sub-"));
+      assertThat(r.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).contains("sub-"));
     } else {
       assertSchema("Error", body(r));
       assertThat(app.submissions().inState(null)).hasSize((int) before);

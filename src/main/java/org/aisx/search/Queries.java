@@ -122,7 +122,7 @@ final class Queries {
    * When the query holds a number, also try it as an identifier: every token must appear, as it was
    * typed or as the number inside it ("P7001" matches "IEEE P7001" and "7001").
    */
-  private Query identifierQuery(String q) throws IOException {
+  Query identifierQuery(String q) throws IOException {
     if (!q.chars().anyMatch(Character::isDigit)) {
       return null;
     }
@@ -151,6 +151,24 @@ final class Queries {
       all.add(any.build(), BooleanClause.Occur.MUST);
     }
     return all.build();
+  }
+
+  /**
+   * The records a query names by identifier ({@link #identifierQuery}), current editions first
+   * (identifier score × currency, then newest); null when the query holds no identifier.
+   */
+  Query namedRecords(SearchRequest request) throws IOException {
+    if (request.q().isEmpty()) {
+      return null;
+    }
+    Query identifier = identifierQuery(request.q());
+    if (identifier == null) {
+      return null;
+    }
+    return withYears(
+        FunctionScoreQuery.boostByValue(
+            identifier, DoubleValuesSource.fromDoubleField(Fields.CURRENCY)),
+        request);
   }
 
   static Sort sort(SearchRequest request) {

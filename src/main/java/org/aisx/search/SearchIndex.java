@@ -37,12 +37,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FloatVectorSimilarityQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -366,8 +369,57 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           for (int i = 0; i < docs.length; i++) {
             docs[i] = top.scoreDocs[i].doc;
           }
-          return answer(searcher, request, total, docs, facetsOf);
+          return answer(
+              searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
         });
+  }
+
+  /**
+   * The cosine similarity below which a record is not close in meaning to a query. Chosen by the
+   * written rule of {@code SimilarityFloorEvaluation} on the bundled corpus (the 95th percentile of
+   * the best match of 50 nonsense strings, rounded up): at most 1 in 20 such strings finds anything
+   * by meaning. BENCHMARKS.md gives what it costs on held-out labelled queries.
+   */
+  static final double SIMILARITY_FLOOR = 0.64;
+
+  /** Lucene's DOT_PRODUCT score of unit vectors with cosine {@code cosine}: (1 + cosine) / 2. */
+  private static float score(double cosine) {
+    return (float) ((1 + cosine) / 2);
+  }
+
+  /**
+   * Ranked by relevance, the records the query names by identifier come first, current edition
+   * first, then {@code ranked} without them: typing {@code 42001} or {@code Y.3172} finds that
+   * publication first in every mode.
+   */
+  private int[] namedFirst(IndexSearcher searcher, SearchRequest request, int[] ranked, int topN)
+      throws IOException {
+    if (request.sort() != SearchRequest.Sort.RELEVANCE) {
+      return ranked;
+    }
+    Query named = queries.namedRecords(request);
+    if (named == null) {
+      return ranked;
+    }
+    ScoreDoc[] first =
+        searcher.search(
+                queries.drillDown(named, request),
+                topN,
+                new Sort(
+                    SortField.FIELD_SCORE,
+                    new SortField(Fields.PUBLISHED_SORT, SortField.Type.LONG, true)))
+            .scoreDocs;
+    if (first.length == 0) {
+      return ranked;
+    }
+    java.util.LinkedHashSet<Integer> order = new java.util.LinkedHashSet<>();
+    for (ScoreDoc d : first) {
+      order.add(d.doc);
+    }
+    for (int d : ranked) {
+      order.add(d);
+    }
+    return order.stream().limit(topN).mapToInt(Integer::intValue).toArray();
   }
 
   private SearchResult semanticSearch(
@@ -379,16 +431,23 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throws IOException {
     int topN = request.page() * request.size();
     int k = SEMANTIC_CANDIDATES;
+    // Close in meaning: every record at least SIMILARITY_FLOOR similar, not a fixed number of
+    // neighbours, so that nonsense finds nothing and totals and counts are real matches.
     Query nearest =
-        Queries.withYears(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), request);
+        Queries.withYears(
+            new FloatVectorSimilarityQuery(Fields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
+            request);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
-    Query hitSet =
-        hybrid
-            ? new BooleanQuery.Builder()
-                .add(keyword, BooleanClause.Occur.SHOULD)
-                .add(nearest, BooleanClause.Occur.SHOULD)
-                .build()
-            : nearest;
+    BooleanQuery.Builder anyOf =
+        new BooleanQuery.Builder().add(nearest, BooleanClause.Occur.SHOULD);
+    if (hybrid) {
+      anyOf.add(keyword, BooleanClause.Occur.SHOULD);
+    }
+    Query named = queries.namedRecords(request);
+    if (named != null) {
+      anyOf.add(named, BooleanClause.Occur.SHOULD); // a record named by identifier always matches
+    }
+    Query hitSet = anyOf.build();
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
     boolean byRelevance = request.sort() == SearchRequest.Sort.RELEVANCE;
     DrillSideways.DrillSidewaysResult counted =
@@ -413,7 +472,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               ? searcher.search(queries.drillDown(keyword, request), topN + SEMANTIC_CANDIDATES)
                   .scoreDocs
               : new ScoreDoc[0];
-      docs = Fusion.fuse(words, semantic, topN);
+      docs = namedFirst(searcher, request, Fusion.fuse(words, semantic, topN), topN);
     }
     return answer(
         searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));

@@ -1,0 +1,78 @@
+package org.aisx.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.search.Hit;
+import org.aisx.search.SearchRequest;
+import org.aisx.search.SearchResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Issue 12: what people type finds what they mean in every mode, and nonsense finds nothing. */
+class HybridSearchTest {
+  @TempDir static Path dir;
+  static App app;
+
+  @BeforeAll
+  static void open() {
+    app = Fixtures.starter(dir);
+  }
+
+  @AfterAll
+  static void close() {
+    app.close();
+  }
+
+  static SearchResult search(String q, SearchRequest.Mode mode) {
+    return app.hybridSearch()
+        .search(
+            new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10, mode));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" finds {1} first in every mode")
+  @CsvSource({
+    "42001, iso-iec-42001-2023",
+    "ISO/IEC 42001, iso-iec-42001-2023",
+    "iso iec 42001 2023, iso-iec-42001-2023",
+    "Y.3172, itu-t-y-3172-06-2019",
+    "ITU-T Y.3172, itu-t-y-3172-06-2019",
+    "22989, iso-iec-22989-2022",
+    "TR 24028, iso-iec-tr-24028-2020",
+    "RFC 9110, rfc-9110",
+  })
+  void anIdentifierAsTypedPutsItsPublicationFirst(String q, String first) {
+    for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+      List<String> ids = search(q, mode).items().stream().map(Hit::id).toList();
+      assertThat(ids).as("%s in %s mode", q, mode).first().isEqualTo(first);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void nonsenseFindsNothing(SearchRequest.Mode mode) {
+    SearchResult r = search("zzqqxx", mode);
+    assertThat(r.total()).isZero();
+    assertThat(r.items()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SearchRequest.Mode.class,
+      names = {"SEMANTIC", "HYBRID"})
+  void aParaphraseStillFindsItsAnswerByMeaning(SearchRequest.Mode mode) {
+    List<String> ids =
+        search("certifying the auditors of AI management systems", mode).items().stream()
+            .map(Hit::id)
+            .toList();
+    assertThat(ids).contains("iso-iec-42006-2025");
+  }
+}

@@ -46,14 +46,26 @@ public final class StandardReader {
    *     of range
    */
   public Standard read(Standard record) {
-    return read(RecordTree.of(record));
+    return read(RecordTree.of(record), false);
   }
 
   /**
+   * Reads a record written as JSON (the {@code json} import, API bodies, submissions): its title
+   * and abstract are cleaned here ({@link PlainText}, as plain text), the only time they are.
+   *
    * @throws CatalogException.Invalid naming every field that is missing, of the wrong type or out
    *     of range
    */
   public Standard read(JsonNode node) {
+    return read(node, true);
+  }
+
+  /**
+   * @param cleanTexts whether to clean the title and abstract (JSON as people and other systems
+   *     write it), or only check that they are clean (a record a feed reader built: the reader
+   *     cleaned its texts, knowing how its feed writes them, and they are not cleaned twice)
+   */
+  private Standard read(JsonNode node, boolean cleanTexts) {
     List<Problem> problems = new ArrayList<>();
     if (node == null || !node.isObject()) {
       throw new CatalogException.Invalid(
@@ -66,7 +78,7 @@ public final class StandardReader {
                 problems.add(new Problem(f, "unknown field"));
               }
             });
-    Fields f = new Fields(node, problems);
+    Fields f = new Fields(node, problems, cleanTexts);
     String identifier = f.string("identifier", MAX_SHORT, true);
     String slug = identifier == null ? null : Slug.of(identifier);
     if (slug != null && slug.isEmpty()) {
@@ -76,8 +88,8 @@ public final class StandardReader {
     if (id != null && slug != null && !id.equals(slug)) {
       problems.add(new Problem("id", "must be the slug of the identifier: " + slug));
     }
-    Map<String, String> title = f.texts("title", MAX_TITLE, true);
-    Map<String, String> summary = f.texts("abstract", MAX_TEXT, false);
+    Map<String, String> title = f.texts(PlainText.Field.TITLE, MAX_TITLE, true);
+    Map<String, String> summary = f.texts(PlainText.Field.ABSTRACT, MAX_TEXT, false);
     String sdo = f.string("sdo", 100, true);
     String committee = f.string("committee", MAX_SHORT, false);
     PublicationType type =
@@ -166,10 +178,12 @@ public final class StandardReader {
   private static final class Fields {
     private final JsonNode node;
     private final List<Problem> problems;
+    private final boolean cleanTexts;
 
-    Fields(JsonNode node, List<Problem> problems) {
+    Fields(JsonNode node, List<Problem> problems, boolean cleanTexts) {
       this.node = node;
       this.problems = problems;
+      this.cleanTexts = cleanTexts;
     }
 
     private JsonNode get(String field) {
@@ -277,7 +291,9 @@ public final class StandardReader {
       return o.toString();
     }
 
-    Map<String, String> texts(String field, int max, boolean required) {
+    /** A text per language, cleaned as {@code kind} says or checked to be clean already. */
+    Map<String, String> texts(PlainText.Field kind, int max, boolean required) {
+      String field = kind.wire();
       JsonNode v = get(field);
       Map<String, String> out = new LinkedHashMap<>();
       if (v == null) {
@@ -307,12 +323,20 @@ public final class StandardReader {
                 } else if (!e.getValue().isTextual()) {
                   problems.add(new Problem(field + "." + e.getKey(), "must be a string"));
                 } else {
-                  String text = PlainText.of(e.getValue().asText());
-                  if (text.length() > max) {
+                  String raw = e.getValue().asText();
+                  String text =
+                      cleanTexts ? PlainText.clean(raw, kind, PlainText.Markup.TEXT) : raw;
+                  if (!cleanTexts && !PlainText.isClean(text, kind)) {
+                    // A feed reader's mistake: say so rather than store or clean it silently.
+                    problems.add(
+                        new Problem(
+                            field + "." + e.getKey(),
+                            "is not clean text (the feed reader must clean it with PlainText)"));
+                  } else if (text != null && text.length() > max) {
                     problems.add(
                         new Problem(
                             field + "." + e.getKey(), "longer than " + max + " characters"));
-                  } else if (!text.isBlank()) {
+                  } else if (text != null) {
                     out.put(e.getKey(), text);
                   }
                 }
@@ -367,7 +391,7 @@ public final class StandardReader {
         return out;
       }
       for (int i = 0; i < v.size(); i++) {
-        Fields r = new Fields(v.get(i), problems).entry("relations", i);
+        Fields r = new Fields(v.get(i), problems, cleanTexts).entry("relations", i);
         if (r == null) {
           continue;
         }
@@ -393,7 +417,7 @@ public final class StandardReader {
         return out;
       }
       for (int i = 0; i < v.size(); i++) {
-        Fields r = new Fields(v.get(i), problems).entry("identifiers", i);
+        Fields r = new Fields(v.get(i), problems, cleanTexts).entry("identifiers", i);
         if (r == null) {
           continue;
         }
@@ -413,7 +437,7 @@ public final class StandardReader {
         return out;
       }
       for (int i = 0; i < v.size(); i++) {
-        Fields r = new Fields(v.get(i), problems).entry("useCases", i);
+        Fields r = new Fields(v.get(i), problems, cleanTexts).entry("useCases", i);
         if (r == null) {
           continue;
         }
@@ -452,7 +476,7 @@ public final class StandardReader {
                 List<Suggestion> list = new ArrayList<>();
                 for (int i = 0; i < e.getValue().size(); i++) {
                   String p = path + "[" + i + "]";
-                  Fields s = new Fields(e.getValue().get(i), problems).entry(path, i);
+                  Fields s = new Fields(e.getValue().get(i), problems, cleanTexts).entry(path, i);
                   if (s == null) {
                     continue;
                   }
@@ -487,7 +511,7 @@ public final class StandardReader {
         problems.add(new Problem(list + "[" + index + "]", "must be an object"));
         return null;
       }
-      return new Fields(node, new PrefixedProblems(problems, list, index));
+      return new Fields(node, new PrefixedProblems(problems, list, index), cleanTexts);
     }
   }
 

@@ -68,8 +68,9 @@ import org.aisx.taxonomy.Taxonomy;
  *       as it is before this run) is kept, taken from the feeds, or carried over as it was when no
  *       feed has it any longer; {@code --keep none} builds from the rule alone;
  *   <li>every record goes through the catalogue's own validation ({@link StandardReader}); records
- *       it rejects are dropped and listed; the others are written as the feed readers mapped them
- *       (the catalogue's import normalises them again when it loads the corpus);
+ *       it rejects are dropped and listed; the others are written as the feed readers mapped them,
+ *       their texts cleaned once by the readers ({@link org.aisx.catalog.PlainText}), so that
+ *       loading the corpus (a {@code json} import, which cleans its texts) leaves them as they are;
  *   <li>one record per id: when two feeds give the same id (IEEE republishes IEC standards), the
  *       record of the issuing body's own feed is kept;
  *   <li>the result is written sorted by id, as aisx-json with sorted keys, gzip-compressed when the
@@ -181,7 +182,7 @@ public final class AiCorpus {
     for (Selected s : selected) {
       Standard valid;
       try {
-        reader.read(json.valueToTree(s.standard()));
+        reader.read(s.standard());
         valid = s.standard();
       } catch (CatalogException.Invalid e) {
         invalid.add(
@@ -571,7 +572,7 @@ public final class AiCorpus {
       List<Standard> feed = new ArrayList<>(feeds.get(source));
       feed.sort(Comparator.comparing(Standard::identifier).thenComparing(Standard::id));
       for (Standard s : feed) {
-        if (identifierCount.get(s.identifier()) > 1 || !valid(s, reader, json)) {
+        if (identifierCount.get(s.identifier()) > 1 || !valid(s, reader)) {
           continue;
         }
         String stratum =
@@ -651,9 +652,9 @@ public final class AiCorpus {
     return s.keywords().stream().anyMatch(k -> ANY_AI_WORD.matcher(k).find());
   }
 
-  private static boolean valid(Standard s, StandardReader reader, ObjectMapper json) {
+  private static boolean valid(Standard s, StandardReader reader) {
     try {
-      reader.read(json.valueToTree(s));
+      reader.read(s);
       return true;
     } catch (CatalogException.Invalid e) {
       return false;

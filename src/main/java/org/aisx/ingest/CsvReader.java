@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.aisx.catalog.Kind;
+import org.aisx.catalog.PlainText;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
@@ -57,7 +58,8 @@ import org.aisx.catalog.Status;
  *   <tr><td>title_en, title_fr</td><td>title.en, title.fr</td><td>at least one of the two
  *       columns, and a title in each row</td></tr>
  *   <tr><td>abstract_en, abstract_fr</td><td>abstract.en, abstract.fr</td><td>plain text; blank
- *       lines separate paragraphs</td></tr>
+ *       lines separate paragraphs, line breaks are kept, and a line starting with "• ", "- " or
+ *       "– " is a list item</td></tr>
  *   <tr><td>sdo</td><td>sdo</td><td>required: ISO, ISO/IEC, ITU-T, IEEE, ...</td></tr>
  *   <tr><td>committee</td><td>committee</td><td>e.g. ISO/IEC JTC 1/SC 42</td></tr>
  *   <tr><td>type</td><td>type</td><td>required: international-standard, national-standard,
@@ -235,8 +237,10 @@ public final class CsvReader {
     Map<String, String> title = new LinkedHashMap<>();
     Map<String, String> summary = new LinkedHashMap<>();
     for (String lang : List.of("en", "fr")) {
-      Optional.ofNullable(cell.apply("title_" + lang)).ifPresent(t -> title.put(lang, t));
-      Optional.ofNullable(cell.apply("abstract_" + lang)).ifPresent(t -> summary.put(lang, t));
+      Optional.ofNullable(text(cell.apply("title_" + lang), PlainText.Field.TITLE))
+          .ifPresent(t -> title.put(lang, t));
+      Optional.ofNullable(text(cell.apply("abstract_" + lang), PlainText.Field.ABSTRACT))
+          .ifPresent(t -> summary.put(lang, t));
     }
     PublicationType type =
         choice(
@@ -294,6 +298,11 @@ public final class CsvReader {
         .codeRepository(cell.apply("code_repository"))
         .source(sourceName)
         .build();
+  }
+
+  /** A title or abstract cell as clean text: plain text, whose line breaks are kept. */
+  private static String text(String cell, PlainText.Field field) {
+    return PlainText.clean(cell, field, PlainText.Markup.TEXT);
   }
 
   private static <T> T choice(

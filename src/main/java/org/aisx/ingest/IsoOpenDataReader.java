@@ -91,8 +91,9 @@ import org.aisx.catalog.Status;
  *   <tr><td>currentStage (e.g. 9092)</td><td>stage "90.92", and status, see below</td></tr>
  *   <tr><td>publicationDate</td><td>published</td></tr>
  *   <tr><td>edition (a number)</td><td>edition, as text</td></tr>
- *   <tr><td>scope {lang: HTML or null}</td><td>abstract, converted by {@link PlainText#of}
- *       (paragraphs kept, markup and Word comments dropped); null and empty texts left out</td></tr>
+ *   <tr><td>scope {lang: HTML or null}</td><td>abstract, cleaned by {@link PlainText} as HTML
+ *       (paragraphs and list items kept, markup and Word comments dropped); null and empty texts
+ *       left out</td></tr>
  *   <tr><td>replaces / replacedBy (ISO numeric ids)</td><td>relations replaces / replaced-by,
  *       see below</td></tr>
  *   <tr><td>supplementType with "/Amd n", "/Add n", "/Suppl n" or "/Cor n" in the reference</td>
@@ -369,11 +370,12 @@ public final class IsoOpenDataReader {
       throw new IllegalArgumentException("id: missing");
     }
 
-    Map<String, String> title = texts(d.get("title"));
+    Map<String, String> title = texts(d.get("title"), PlainText.Field.TITLE, PlainText.Markup.TEXT);
     if (title.isEmpty()) {
       Optional<String> known = knownTitle.apply(reference);
-      if (known.isPresent() && !known.get().isBlank()) {
-        title = Map.of("en", known.get().strip());
+      String line = known.map(PlainText::line).orElse(null);
+      if (line != null) {
+        title = Map.of("en", line);
       } else {
         throw new IllegalArgumentException(
             "title: missing in the feed (ISO Open Data gives none for " + reference + ")");
@@ -410,7 +412,7 @@ public final class IsoOpenDataReader {
     return Standard.builder(reference)
         .identifiers(List.of(new Identifier("ISO", Long.toString(id))))
         .title(title)
-        .summary(texts(d.get("scope")))
+        .summary(texts(d.get("scope"), PlainText.Field.ABSTRACT, PlainText.Markup.HTML))
         .sdo(sdoOf(reference))
         .committee(text(d, "ownerCommittee"))
         .type(type)
@@ -515,15 +517,16 @@ public final class IsoOpenDataReader {
     return s.isEmpty() ? null : s;
   }
 
-  /** A per-language object (or a bare string, taken as English) as plain texts. */
-  private static Map<String, String> texts(JsonNode v) {
+  /** A per-language object (or a bare string, taken as English) as clean texts. */
+  private static Map<String, String> texts(
+      JsonNode v, PlainText.Field field, PlainText.Markup markup) {
     Map<String, String> out = new LinkedHashMap<>();
     if (v == null || v.isNull()) {
       return out;
     }
     if (v.isTextual()) {
-      String s = PlainText.of(v.asText());
-      if (!s.isBlank()) {
+      String s = PlainText.clean(v.asText(), field, markup);
+      if (s != null) {
         out.put("en", s);
       }
       return out;
@@ -532,8 +535,8 @@ public final class IsoOpenDataReader {
         .forEachRemaining(
             e -> {
               if (e.getValue().isTextual()) {
-                String s = PlainText.of(e.getValue().asText());
-                if (!s.isBlank()) {
+                String s = PlainText.clean(e.getValue().asText(), field, markup);
+                if (s != null) {
                   out.put(e.getKey().strip().toLowerCase(Locale.ROOT), s);
                 }
               }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Kind;
+import org.aisx.catalog.PlainText;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
@@ -270,7 +271,7 @@ final class RelatonMapper {
     String name = null;
     if (group instanceof Map<?, ?> g) {
       for (Object tc : list(g.get("technical_committee"))) {
-        name = tc instanceof Map<?, ?> m ? RelatonText.line(str(m.get("name"))) : str(tc);
+        name = tc instanceof Map<?, ?> m ? PlainText.line(str(m.get("name"))) : str(tc);
         if (name != null) {
           break;
         }
@@ -290,7 +291,6 @@ final class RelatonMapper {
     return name;
   }
 
-  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final Pattern COMMITTEE_CODE = Pattern.compile("(?:TC|SC|SyC|TA)\\b.*");
   private static final Pattern ITU_SECTOR_NAME = Pattern.compile("ITU-[TRD]");
   private static final Pattern ISO_IEC_TARGET = Pattern.compile("^(?:ISO|IEC)\\b.*");
@@ -327,7 +327,7 @@ final class RelatonMapper {
     Object group = firstNonNull(doc.get("editorialgroup"), path(doc, "ext", "editorialgroup"));
     String committee = null;
     if (group instanceof Map<?, ?> g) {
-      committee = RelatonText.line(first(list(g.get("committee"))));
+      committee = PlainText.line(first(list(g.get("committee"))));
     }
     b.stage(firstNonNull(standardStatus, docstatus))
         .status(status)
@@ -377,7 +377,7 @@ final class RelatonMapper {
     String any = null;
     for (Object t : list(doc.get("title"))) {
       if (t instanceof Map<?, ?> m) {
-        String content = RelatonText.line(str(m.get("content")));
+        String content = PlainText.line(str(m.get("content")));
         if ("main".equals(str(m.get("type"))) && content != null) {
           return content;
         }
@@ -559,7 +559,7 @@ final class RelatonMapper {
 
   private static String idValue(Map<?, ?> docid) {
     String v = str(firstNonNull(docid.get("id"), docid.get("content")));
-    return v == null ? null : RelatonText.line(v);
+    return v == null ? null : PlainText.line(v);
   }
 
   private static String sdo(Map<?, ?> doc, String identifier, Rules rules) {
@@ -650,7 +650,7 @@ final class RelatonMapper {
       }
       for (Object sub : list(org.get("subdivision"))) {
         if (sub instanceof Map<?, ?> s) {
-          String name = RelatonText.line(str(first(list(s.get("name")))));
+          String name = PlainText.line(str(first(list(s.get("name")))));
           if (name != null) {
             return name;
           }
@@ -664,16 +664,13 @@ final class RelatonMapper {
     Map<String, Map<String, String>> byLang = new LinkedHashMap<>();
     for (Object t : list(doc.get("title"))) {
       if (!(t instanceof Map<?, ?> m)) {
-        String plain = RelatonText.line(str(t));
+        String plain = PlainText.line(str(t));
         if (plain != null) {
           byLang.computeIfAbsent(defaultLang, k -> new LinkedHashMap<>()).putIfAbsent("", plain);
         }
         continue;
       }
-      String content =
-          "text/html".equals(str(m.get("format")))
-              ? oneLine(RelatonText.paragraphs(str(m.get("content")), true))
-              : RelatonText.line(str(m.get("content")));
+      String content = PlainText.clean(str(m.get("content")), PlainText.Field.TITLE, markup(m));
       if (content == null) {
         continue;
       }
@@ -704,19 +701,25 @@ final class RelatonMapper {
     Map<String, String> abstracts = new LinkedHashMap<>();
     for (Object a : list(doc.get("abstract"))) {
       if (a instanceof Map<?, ?> m) {
-        boolean html = "text/html".equals(str(m.get("format")));
-        String text = RelatonText.paragraphs(str(m.get("content")), html);
+        String text = PlainText.clean(str(m.get("content")), PlainText.Field.ABSTRACT, markup(m));
         if (text != null) {
           abstracts.putIfAbsent(language(m, defaultLang), text);
         }
       } else {
-        String text = RelatonText.paragraphs(str(a), false);
+        String text = PlainText.clean(str(a), PlainText.Field.ABSTRACT, PlainText.Markup.TEXT);
         if (text != null) {
           abstracts.putIfAbsent(defaultLang, text);
         }
       }
     }
     return abstracts;
+  }
+
+  /** How a text element is written: HTML when its format says so, plain text otherwise. */
+  private static PlainText.Markup markup(Map<?, ?> textElement) {
+    return "text/html".equals(str(textElement.get("format")))
+        ? PlainText.Markup.HTML
+        : PlainText.Markup.TEXT;
   }
 
   private static String language(Map<?, ?> textElement, String defaultLang) {
@@ -765,7 +768,7 @@ final class RelatonMapper {
     Map<String, String> unique = new LinkedHashMap<>();
     for (Object k : list(doc.get("keyword"))) {
       Object v = k instanceof Map<?, ?> m && m.get("content") == null ? m.get("vocab") : k;
-      String word = RelatonText.line(str(v));
+      String word = PlainText.line(str(v));
       if (word != null) {
         unique.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
       }
@@ -832,7 +835,7 @@ final class RelatonMapper {
       }
     }
     if (fallback == null) {
-      fallback = RelatonText.line(str(bib.get("formattedref")));
+      fallback = PlainText.line(str(bib.get("formattedref")));
     }
     return fallback;
   }
@@ -1010,10 +1013,6 @@ final class RelatonMapper {
       }
     }
     return null;
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? null : WHITE_SPACE.matcher(s).replaceAll(" ").strip();
   }
 
   private static boolean isTrue(Object o) {

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Kind;
+import org.aisx.catalog.PlainText;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
@@ -169,8 +170,10 @@ public final class RfcIndexReader {
                   Locale.ROOT, "%02d", MONTHS.indexOf(date.group(1).toLowerCase(Locale.ROOT)) + 1);
       head = text.substring(0, date.start()).strip();
     }
-    String title = titleOf(head);
-    if (title.isBlank()) {
+    // The index wraps citations over lines (joined by read) and writes no markup; a title is one
+    // line of clean text all the same.
+    String title = PlainText.line(titleOf(head));
+    if (title == null) {
       throw new IllegalArgumentException("RFC " + number + ": title is missing");
     }
 

@@ -38,6 +38,47 @@ class StandardReaderTest {
   }
 
   @Test
+  void keepsTheLineBreaksAndListItemsOfAJsonTextAndMakesTitlesOneLine() throws Exception {
+    Standard s =
+        reader.read(
+            node(
+                """
+                {"identifier": "X 1", "sdo": "X", "type": "other", "status": "draft",
+                 "title": {"en": "A title\\r\\nwrapped  over lines"},
+                 "abstract": {"en": "First line\\r\\nsecond line\\r\\n\\r\\n–\\talpha\\r\\n• beta\\r\\n"}}
+                """));
+    assertThat(s.titleIn("en")).isEqualTo("A title wrapped over lines");
+    assertThat(s.abstractIn("en")).isEqualTo("First line\nsecond line\n\n• alpha\n• beta");
+    // Clean text read again is left as it is (an export imported, a record edited).
+    assertThat(reader.read(json.valueToTree(s))).isEqualTo(s);
+  }
+
+  /** A record a feed reader built is not cleaned again, only checked: the reader cleans. */
+  @Test
+  void aRecordBuiltInCodeMustHoldCleanText() {
+    Standard clean =
+        Standard.builder("X 1")
+            .title(java.util.Map.of("en", "Title"))
+            .summary(java.util.Map.of("en", "First line\nsecond line\n\n• alpha\n• beta"))
+            .sdo("X")
+            .type(PublicationType.OTHER)
+            .status(Status.DRAFT)
+            .build();
+    assertThat(reader.read(clean).summary()).isEqualTo(clean.summary());
+
+    Standard raw =
+        clean.toBuilder()
+            .title(java.util.Map.of("en", "Title\nover two lines"))
+            .summary(java.util.Map.of("en", "<p>Not cleaned</p>"))
+            .build();
+    CatalogException.Invalid e =
+        catchThrowableOfType(CatalogException.Invalid.class, () -> reader.read(raw));
+    assertThat(e.problems())
+        .extracting(Problem::field)
+        .containsExactlyInAnyOrder("title.en", "abstract.en");
+  }
+
+  @Test
   void reportsEveryProblemWithItsField() throws Exception {
     CatalogException.Invalid e =
         catchThrowableOfType(

@@ -154,6 +154,7 @@ class IsoOpenDataReaderTest {
 
   @Test
   void wordHtmlInTheScopeBecomesCleanParagraphs() throws Exception {
+    // Word writes each list item as a paragraph starting with "—": a list item all the same.
     Standard tr = mapped(readResource("88821-88915.jsonl", withTitles()).get(0));
 
     assertThat(tr.abstractIn("en"))
@@ -161,9 +162,9 @@ class IsoOpenDataReaderTest {
             "The objective of this document is to assist conceptors, engineering offices, water"
                 + " companies or project owners in the design, installation and operation of the"
                 + " ductile iron pipeline systems for water supply:\n\n"
-                + "— introduce practices for design, installation and operation of new ductile"
+                + "• introduce practices for design, installation and operation of new ductile"
                 + " iron pipe water supply systems, rehabilitation or renovation;\n\n"
-                + "— refers to existing standards that specify products’ design, installation and"
+                + "• refers to existing standards that specify products’ design, installation and"
                 + " site testing, materials and coatings.\n\n"
                 + "This document gives efficient support to ISO/TR 7035-1 which indicates"
                 + " chapters here for readers’ reference.");

@@ -143,6 +143,18 @@ class PagesTest {
   }
 
   @Test
+  void recordPageShowsTheLineBreaksAndListItemsOfTheAbstract() {
+    // Paragraphs are <p>; within one, line breaks are kept (white-space: pre-line in the CSS).
+    Document d = page("/standards/itu-t-f-748-16-05-2022");
+    List<String> paragraphs = d.select("p.abstract").eachText();
+    assertThat(paragraphs).hasSize(1);
+    assertThat(d.selectFirst("p.abstract").wholeText())
+        .contains(
+            "for the MV service are:\n• Defining the requirements of MV-based services and"
+                + " applications;\n• Helping end users");
+  }
+
+  @Test
   void untrustedTextIsEscapedEverywhere() {
     for (String path :
         List.of(

@@ -63,7 +63,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final String SCHEMA_KEY = "schema";
 
   private final Directory directory;
-  private final Analyzer analyzer = Fields.analyzer();
+  private final Analyzer analyzer = IndexFields.analyzer();
   private final IndexSchema schema = new IndexSchema();
   private final FacetsConfig facetsConfig = schema.facets();
   private final Queries queries = new Queries(analyzer, facetsConfig);
@@ -225,7 +225,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           () -> {
             try {
               if (replace) {
-                writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+                writer.updateDocument(new Term(IndexFields.ID, record.id()), document(record));
               } else {
                 writer.addDocument(document(record));
               }
@@ -380,7 +380,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     int topN = request.page() * request.size();
     int k = SEMANTIC_CANDIDATES;
     Query nearest =
-        Queries.withYears(new KnnFloatVectorQuery(Fields.VECTOR, queryVector, k), request);
+        Queries.withYears(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, k), request);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
     Query hitSet =
         hybrid
@@ -426,7 +426,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     List<Hit> items = new ArrayList<>();
     var stored = searcher.storedFields();
     for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-      BytesRef bytes = stored.document(docs[i]).getBinaryValue(Fields.DOCUMENT);
+      BytesRef bytes = stored.document(docs[i]).getBinaryValue(IndexFields.DOCUMENT);
       items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
     }
     Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
@@ -448,7 +448,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** The {@code k} records closest to {@code vector}, leaving out {@code excludeId}. */
   public List<Neighbour> nearest(float[] vector, int k, String excludeId) {
-    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k, excludeId);
+    return neighbours(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k + 1), k, excludeId);
   }
 
   /**
@@ -464,7 +464,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
     excludedBodies.forEach(
         b -> filter.add(queries.facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
-    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter.build()), k, null);
+    return neighbours(
+        new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k, filter.build()), k, null);
   }
 
   private List<Neighbour> neighbours(Query knn, int k, String excludeId) {
@@ -475,7 +476,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           List<Neighbour> out = new ArrayList<>();
           var stored = searcher.storedFields();
           for (ScoreDoc sd : top.scoreDocs) {
-            BytesRef bytes = stored.document(sd.doc).getBinaryValue(Fields.DOCUMENT);
+            BytesRef bytes = stored.document(sd.doc).getBinaryValue(IndexFields.DOCUMENT);
             Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
             if (!hit.id().equals(excludeId) && out.size() < k) {
               // Lucene's DOT_PRODUCT score is (1 + cosine) / 2 for unit vectors.

@@ -39,7 +39,7 @@ final class AdminImport {
     pages.render(
         ctx,
         "import.jte",
-        new Models.ImportPage(
+        new PageModels.ImportPage(
             pages.layout(ctx, t, t.get("import.title")), access.formToken(ctx), null, null));
   }
 
@@ -78,7 +78,7 @@ final class AdminImport {
       pages.render(
           ctx,
           "import.jte",
-          new Models.ImportPage(
+          new PageModels.ImportPage(
               pages.layout(ctx, t, t.get("import.title")),
               access.formToken(ctx),
               summary,

@@ -52,7 +52,7 @@ final class Api {
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     var request = params.parse(ctx.queryParamMap(), true, 20);
-    ctx.json(Views.search(search.search(request), taxonomy, t));
+    ctx.json(ApiViews.search(search.search(request), taxonomy, t));
   }
 
   /** Related work: the records closest in meaning, other bodies' work included. */
@@ -60,15 +60,15 @@ final class Api {
     Standard s = catalog.get(ctx.pathParam("id"));
     int limit = limit(ctx.queryParam("limit"));
     ctx.json(
-        new Views.Related(
-            s.id(), search.related(s, limit).stream().map(Views.Neighbour::of).toList()));
+        new ApiViews.Related(
+            s.id(), search.related(s, limit).stream().map(ApiViews.Neighbour::of).toList()));
   }
 
   /** Other bodies' work close to a record, a committee's work, or a description of new work. */
   void overlap(Context ctx) {
     OverlapParams.Question q = overlapParams.parse(ctx.queryParamMap(), true);
     ctx.json(
-        Views.OverlapAnswer.of(
+        ApiViews.OverlapAnswer.of(
             q.basis(), overlap.find(q.basis(), q.limit()), i18n.forRequest(ctx).lang()));
   }
 
@@ -94,20 +94,20 @@ final class Api {
     List<HistoryEvent> history = catalog.history(s.id());
     ctx.header("ETag", "\"" + s.revision() + "\"");
     ctx.json(
-        new Views.Record(
+        new ApiViews.Record(
             classification.withSuggestions(s),
-            catalog.incoming(s.id()).stream().map(Views.InverseRelation::of).toList(),
-            Views.Provenance.of(s, history)));
+            catalog.incoming(s.id()).stream().map(ApiViews.InverseRelation::of).toList(),
+            ApiViews.Provenance.of(s, history)));
   }
 
   void history(Context ctx) {
     Standard s = catalog.get(ctx.pathParam("id"));
     ctx.header("ETag", "\"" + s.revision() + "\"");
-    ctx.json(new Views.History(s.id(), catalog.history(s.id())));
+    ctx.json(new ApiViews.History(s.id(), catalog.history(s.id())));
   }
 
   void taxonomy(Context ctx) {
-    ctx.json(Views.taxonomy(taxonomy, i18n.forRequest(ctx).lang()));
+    ctx.json(ApiViews.taxonomy(taxonomy, i18n.forRequest(ctx).lang()));
   }
 
   void openapi(Context ctx) {

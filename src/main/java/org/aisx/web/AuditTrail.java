@@ -31,8 +31,8 @@ final class AuditTrail {
       return "before="
           + seq
           + (limit == AuditLog.DEFAULT_LIMIT ? "" : "&limit=" + limit)
-          + (actor == null ? "" : "&actor=" + Models.enc(actor))
-          + (action == null ? "" : "&action=" + Models.enc(action));
+          + (actor == null ? "" : "&actor=" + PageModels.enc(actor))
+          + (action == null ? "" : "&action=" + PageModels.enc(action));
     }
   }
 
@@ -49,7 +49,7 @@ final class AuditTrail {
     pages.render(
         ctx,
         "audit.jte",
-        new Models.AuditPage(
+        new PageModels.AuditPage(
             pages.layout(ctx, t, t.get("audit.title")),
             events,
             next,
@@ -66,7 +66,7 @@ final class AuditTrail {
       events = events.subList(0, q.limit());
       next = "/api/v1/audit?" + q.next(events.get(events.size() - 1).seq());
     }
-    ctx.json(new Views.Audit(events, next));
+    ctx.json(new ApiViews.Audit(events, next));
   }
 
   private static Query query(Context ctx, boolean strict) {

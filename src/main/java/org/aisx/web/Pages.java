@@ -57,27 +57,27 @@ final class Pages {
     Messages t = i18n.forRequest(ctx);
     SearchRequest request = params.parse(ctx.queryParamMap(), false, 20);
     SearchResult result = search.search(request);
-    List<Models.FacetView> facets = new ArrayList<>();
+    List<PageModels.FacetView> facets = new ArrayList<>();
     for (Facet f : Facet.values()) {
-      List<Models.FacetValue> values = new ArrayList<>();
+      List<PageModels.FacetValue> values = new ArrayList<>();
       List<String> selected = request.filters().getOrDefault(f, List.of());
       for (SearchResult.FacetCount c : result.facets().getOrDefault(f, List.of())) {
         values.add(
-            new Models.FacetValue(
+            new PageModels.FacetValue(
                 c.value(),
-                Views.facetLabel(f, c.value(), taxonomy, t),
+                ApiViews.facetLabel(f, c.value(), taxonomy, t),
                 c.count(),
                 selected.contains(c.value())));
       }
       facets.add(
-          new Models.FacetView(f.id(), t.get("facet." + f.id()), values, !selected.isEmpty()));
+          new PageModels.FacetView(f.id(), t.get("facet." + f.id()), values, !selected.isEmpty()));
     }
     render(
         ctx,
         "search.jte",
-        new Models.SearchPage(
+        new PageModels.SearchPage(
             layout(ctx, t, request.q().isEmpty() ? t.get("search.title") : request.q())
-                .withFeed(Models.SearchPage.feedUrl(ctx.queryString())),
+                .withFeed(PageModels.SearchPage.feedUrl(ctx.queryString())),
             request,
             result,
             facets,
@@ -99,7 +99,7 @@ final class Pages {
     render(
         ctx,
         "record.jte",
-        new Models.RecordPage(
+        new PageModels.RecordPage(
             layout(ctx, t, s.identifier()).withFeed("/feeds/standards/" + s.id() + ".atom"),
             s,
             targets,
@@ -128,7 +128,7 @@ final class Pages {
     render(
         ctx,
         "overlap.jte",
-        new Models.OverlapPage(
+        new PageModels.OverlapPage(
             layout(ctx, t, t.get("overlap.title")),
             value(ctx, "record"),
             value(ctx, "committee"),
@@ -150,7 +150,7 @@ final class Pages {
     render(
         ctx,
         "taxonomy.jte",
-        new Models.TaxonomyPage(layout(ctx, t, t.get("taxonomy.title")), taxonomy));
+        new PageModels.TaxonomyPage(layout(ctx, t, t.get("taxonomy.title")), taxonomy));
   }
 
   void error(Context ctx, int status, String message, List<Problem> problems) {
@@ -158,7 +158,7 @@ final class Pages {
     render(
         ctx,
         "error.jte",
-        new Models.ErrorPage(
+        new PageModels.ErrorPage(
             layout(
                 ctx,
                 t,
@@ -176,18 +176,18 @@ final class Pages {
             problems));
   }
 
-  Models.Layout layout(Context ctx, Messages t, String title) {
-    Models.Viewer viewer =
+  PageModels.Layout layout(Context ctx, Messages t, String title) {
+    PageModels.Viewer viewer =
         access
             .user(ctx)
             .map(
                 u ->
-                    new Models.Viewer(
+                    new PageModels.Viewer(
                         u.email(),
                         u.role().wire(),
                         access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)))
             .orElse(null);
-    return new Models.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages(), viewer);
+    return new PageModels.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages(), viewer);
   }
 
   void render(Context ctx, String template, Object model) {

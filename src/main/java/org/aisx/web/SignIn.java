@@ -70,7 +70,9 @@ final class SignIn {
   void confirmSignOut(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     pages.render(
-        ctx, "signout.jte", new Models.SignOutPage(pages.layout(ctx, t, t.get("signout.title"))));
+        ctx,
+        "signout.jte",
+        new PageModels.SignOutPage(pages.layout(ctx, t, t.get("signout.title"))));
   }
 
   void signOut(Context ctx) {
@@ -87,7 +89,7 @@ final class SignIn {
     pages.render(
         ctx,
         "signin.jte",
-        new Models.SignInPage(
+        new PageModels.SignInPage(
             pages.layout(ctx, t, t.get("signin.title")), csrf, next, email, error));
   }
 

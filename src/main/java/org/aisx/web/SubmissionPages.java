@@ -164,7 +164,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submissions.jte",
-        new SubmissionModels.ListPage(
+        new SubmissionPageModels.ListPage(
             pages.layout(ctx, t, t.get("submissions.mine")),
             t.get("submissions.mine"),
             t.get("submissions.mineLead"),
@@ -179,7 +179,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submissions.jte",
-        new SubmissionModels.ListPage(
+        new SubmissionPageModels.ListPage(
             pages.layout(ctx, t, t.get("queue.title")),
             t.get("queue.title"),
             t.get("queue.lead"),
@@ -199,7 +199,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submission.jte",
-        new SubmissionModels.Detail(
+        new SubmissionPageModels.Detail(
             pages.layout(ctx, t, t.get("submission.title", s.record().identifier())),
             s,
             s.record().titleIn(t.lang()),
@@ -258,7 +258,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "field-policy.jte",
-        new SubmissionModels.PolicyPage(
+        new SubmissionPageModels.PolicyPage(
             pages.layout(ctx, t, t.get("policy.title")),
             submissions.fieldPolicy(),
             Submissions.ALWAYS_REQUIRED,
@@ -286,7 +286,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submit.jte",
-        new SubmissionModels.Form(
+        new SubmissionPageModels.Form(
             pages.layout(
                 ctx,
                 t,
@@ -406,17 +406,17 @@ final class SubmissionPages {
   }
 
   /** Field by field: the record as it is (null: a new record) against the submitted one. */
-  List<SubmissionModels.DiffRow> diff(Standard current, Standard proposed) {
+  List<SubmissionPageModels.DiffRow> diff(Standard current, Standard proposed) {
     JsonNode before = current == null ? null : submissions.asJson(current);
     JsonNode after = submissions.asJson(proposed);
-    List<SubmissionModels.DiffRow> rows = new ArrayList<>();
+    List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
     for (String field : DIFFED) {
       String was = before == null ? "" : text(before.get(field));
       String now = text(after.get(field));
       if (was.isEmpty() && now.isEmpty()) {
         continue;
       }
-      rows.add(new SubmissionModels.DiffRow(field, was, now, !was.equals(now)));
+      rows.add(new SubmissionPageModels.DiffRow(field, was, now, !was.equals(now)));
     }
     return rows;
   }

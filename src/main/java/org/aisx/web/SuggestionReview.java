@@ -92,10 +92,10 @@ final class SuggestionReview {
   }
 
   /** A page of the queue, and whether another page follows. */
-  record Rows(List<Models.ReviewRow> rows, boolean more) {}
+  record Rows(List<PageModels.ReviewRow> rows, boolean more) {}
 
   Rows rows(Filter f, String lang) {
-    List<Models.ReviewRow> out = new ArrayList<>();
+    List<PageModels.ReviewRow> out = new ArrayList<>();
     List<Suggestions.Pending> stored =
         classification
             .suggestions()
@@ -114,7 +114,7 @@ final class SuggestionReview {
         continue; // the record is gone, or its text changed since: it will be classified again
       }
       out.add(
-          new Models.ReviewRow(
+          new PageModels.ReviewRow(
               s.id(), s.identifier(), s.titleIn(lang), p.dimension(), p.suggestion()));
     }
     return new Rows(out, more);
@@ -135,7 +135,7 @@ final class SuggestionReview {
     pages.render(
         ctx,
         "suggestions.jte",
-        new Models.ReviewPage(
+        new PageModels.ReviewPage(
             pages.layout(ctx, t, t.get("review.title")),
             taxonomy,
             f.dimension() == null ? "" : f.dimension().id(),
@@ -212,7 +212,7 @@ final class SuggestionReview {
             rows(f, t.lang()).rows().stream()
                 .map(
                     r ->
-                        new Views.PendingSuggestion(
+                        new ApiViews.PendingSuggestion(
                             r.recordId(),
                             r.identifier(),
                             r.title(),
@@ -227,7 +227,7 @@ final class SuggestionReview {
   /** The API's decisions: {@code POST /api/v1/suggestions/decisions}. */
   void decideApi(Context ctx) {
     String actor = access.require(ctx, Permission.CONFIRM_CLASSIFICATION).email();
-    Views.DecisionsBody body = ctx.bodyAsClass(Views.DecisionsBody.class);
+    ApiViews.DecisionsBody body = ctx.bodyAsClass(ApiViews.DecisionsBody.class);
     if (body == null || body.decisions() == null) {
       throw new CatalogException.BadParameter("decisions", "required");
     }
@@ -237,7 +237,7 @@ final class SuggestionReview {
     }
     List<Suggestions.Decision> decisions = new ArrayList<>();
     for (int i = 0; i < body.decisions().size(); i++) {
-      Views.DecisionItem d = body.decisions().get(i);
+      ApiViews.DecisionItem d = body.decisions().get(i);
       String at = "decisions[" + i + "]";
       if (d == null || d.recordId() == null || d.dimension() == null || d.concept() == null) {
         throw new CatalogException.BadParameter(

@@ -98,7 +98,7 @@ public final class WebServer implements AutoCloseable {
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
     SubmissionPages submissionPages =
         new SubmissionPages(submissions, submissionApi, catalog, taxonomy, access, i18n, pages);
-    Watching watching = new Watching(watch, params, taxonomy, i18n, pages, behindProxy);
+    WatchRoutes watching = new WatchRoutes(watch, params, taxonomy, i18n, pages, behindProxy);
     this.app =
         Javalin.create(
             config -> {

@@ -27,9 +27,10 @@ import org.aisx.watch.Watch;
 
 /**
  * Watching the catalogue: Atom feeds of a search, of a record and of every change, and the public
- * change log as a page and as JSON. Parses at the edge and renders; {@link Watch} does the work.
+ * change log as a page and as JSON: the HTTP face of {@code org.aisx.watch}. Parses at the edge and
+ * renders; {@link Watch} does the work.
  */
-final class Watching {
+final class WatchRoutes {
   private static final Pattern HOST =
       Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final Set<String> CHANGE_PARAMS =
@@ -42,7 +43,7 @@ final class Watching {
   private final Pages pages;
   private final boolean behindProxy;
 
-  Watching(
+  WatchRoutes(
       Watch watch,
       SearchParams params,
       Taxonomy taxonomy,
@@ -113,12 +114,12 @@ final class Watching {
     Messages t = i18n.forRequest(ctx);
     ChangeQuery q = changeQuery(ctx, false);
     ChangePage page = watch.changes(q);
-    Models.Layout layout =
+    PageModels.Layout layout =
         pages.layout(ctx, t, t.get("changes.title")).withFeed("/feeds/changes.atom");
     pages.render(
         ctx,
         "changes.jte",
-        new Models.ChangesPage(
+        new PageModels.ChangesPage(
             layout,
             page,
             page.next() == null ? null : "/changes?" + cursor(q, page.next()),
@@ -130,12 +131,12 @@ final class Watching {
     Messages t = i18n.forRequest(ctx);
     ChangeQuery q = changeQuery(ctx, true);
     ChangePage page = watch.changes(q);
-    List<Views.ChangeItem> items = new ArrayList<>();
+    List<ApiViews.ChangeItem> items = new ArrayList<>();
     for (HistoryEvent e : page.events()) {
-      items.add(Views.ChangeItem.of(e, page.records().get(e.recordId()), t.lang()));
+      items.add(ApiViews.ChangeItem.of(e, page.records().get(e.recordId()), t.lang()));
     }
     ctx.json(
-        new Views.Changes(
+        new ApiViews.Changes(
             items, page.next() == null ? null : "/api/v1/changes?" + cursor(q, page.next())));
   }
 
@@ -336,7 +337,7 @@ final class Watching {
     sorted.forEach(
         (f, values) -> {
           List<String> labels = new ArrayList<>();
-          values.forEach(v -> labels.add(Views.facetLabel(f, v, taxonomy, t)));
+          values.forEach(v -> labels.add(ApiViews.facetLabel(f, v, taxonomy, t)));
           parts.add(String.join(" / ", labels));
         });
     if (r.fromYear() != null || r.toYear() != null) {

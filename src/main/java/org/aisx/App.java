@@ -43,8 +43,9 @@ import org.aisx.watch.Watch;
 import org.aisx.web.WebServer;
 
 /**
- * The composition root: builds the whole object graph with plain constructors, once. Nothing else
- * creates long-lived objects or holds state in statics.
+ * The composition root: builds the whole object graph with plain constructors, once, and closes
+ * what it opened in reverse order. Nothing else creates long-lived objects or holds state in
+ * statics.
  */
 public final class App implements AutoCloseable {
   /** The bundled starter set of real AI records, loaded into an empty catalogue. */
@@ -54,6 +55,7 @@ public final class App implements AutoCloseable {
 
   final ObjectMapper json;
   final Taxonomy taxonomy;
+  final Database db;
   final SqlCatalogStore store;
   final SearchIndex index;
   final Catalog catalog;
@@ -75,15 +77,11 @@ public final class App implements AutoCloseable {
   final WriteLimiter writeLimiter;
   private EmbeddingJob embeddingJob;
 
-  private App(Path dataDir, StoreConfig storeConfig) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
-    }
+  /** Builds the graph over {@code db}, which it owns from now on. */
+  private App(Path dataDir, Database db) {
+    this.db = db;
     this.json = Json.mapper();
     this.taxonomy = Taxonomy.bundled(json);
-    Database db = Database.open(storeConfig);
     this.store = new SqlCatalogStore(db, json);
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
@@ -113,6 +111,29 @@ public final class App implements AutoCloseable {
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
   }
 
+  /**
+   * Opens the database (creating the data directory for the embedded one) and builds the graph over
+   * it; if building fails, the database is closed again.
+   */
+  private static App create(Path dataDir, String dbUrl) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    Database db = Database.open(storeConfig(dataDir, dbUrl));
+    try {
+      return new App(dataDir, db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static StoreConfig storeConfig(Path dataDir, String dbUrl) {
+    return dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
+  }
+
   private static Accounts accounts(Database db) {
     return new Accounts(
         new SqlAccountStore(db), new PasswordHasher(), Clock.systemUTC(), new SecureRandom());
@@ -123,7 +144,7 @@ public final class App implements AutoCloseable {
    * so they run beside a serving process.
    */
   static AccountsOnly openAccounts(Path dataDir, String dbUrl) {
-    StoreConfig config = dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
+    StoreConfig config = storeConfig(dataDir, dbUrl);
     if (dbUrl == null) {
       try {
         Files.createDirectories(dataDir);
@@ -152,8 +173,7 @@ public final class App implements AutoCloseable {
    * step with the store, rebuilding it if a crash or another process left it behind.
    */
   public static App open(Path dataDir, String dbUrl, Progress progress) {
-    StoreConfig config = dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
-    App app = new App(dataDir, config);
+    App app = create(dataDir, dbUrl);
     try {
       if (!app.index.inStepWith(app.store)) {
         app.index.rebuild(app.store, progress);
@@ -167,8 +187,7 @@ public final class App implements AutoCloseable {
 
   /** Opens the catalogue without checking the index, for a full rebuild. */
   static App openForReindex(Path dataDir, String dbUrl) {
-    return new App(
-        dataDir, dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl));
+    return create(dataDir, dbUrl);
   }
 
   /** Drops the search index and builds it again from the store; returns the records indexed. */
@@ -307,6 +326,7 @@ public final class App implements AutoCloseable {
     return json;
   }
 
+  /** Closes what the constructor opened, in reverse order of creation; the database last. */
   @Override
   public void close() {
     if (embeddingJob != null) {
@@ -314,6 +334,6 @@ public final class App implements AutoCloseable {
     }
     classification.close();
     index.close();
-    store.close();
+    db.close();
   }
 }

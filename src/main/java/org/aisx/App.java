@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import org.aisx.account.AccessPolicy;
 import org.aisx.account.Accounts;
 import org.aisx.account.PasswordHasher;
@@ -40,12 +41,33 @@ import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.watch.Watch;
+import org.aisx.web.Access;
+import org.aisx.web.AccountApi;
+import org.aisx.web.AdminImport;
+import org.aisx.web.AuditRecorder;
+import org.aisx.web.AuditTrail;
+import org.aisx.web.CatalogApi;
+import org.aisx.web.CatalogPages;
+import org.aisx.web.Clients;
+import org.aisx.web.I18n;
+import org.aisx.web.Metrics;
+import org.aisx.web.OverlapParams;
+import org.aisx.web.PageRenderer;
+import org.aisx.web.Routes;
+import org.aisx.web.SearchParams;
+import org.aisx.web.SignIn;
+import org.aisx.web.SubmissionApi;
+import org.aisx.web.SubmissionPages;
+import org.aisx.web.SuggestionReview;
+import org.aisx.web.WatchRoutes;
 import org.aisx.web.WebServer;
+import org.aisx.web.WriteRateLimit;
 
 /**
  * The composition root: builds the whole object graph with plain constructors, once, and closes
  * what it opened in reverse order. Nothing else creates long-lived objects or holds state in
- * statics.
+ * statics. The web layer is built here too ({@link #web(boolean)}): each of its parts registers its
+ * own routes, and {@link WebServer} only serves them.
  */
 public final class App implements AutoCloseable {
   /** The bundled starter set of real AI records, loaded into an empty catalogue. */
@@ -262,28 +284,56 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The web server; {@code behindProxy}: connections come from a reverse proxy that adds the
-   * client's address to X-Forwarded-For.
+   * The web server over this catalogue, not yet listening; {@code behindProxy}: connections come
+   * from a reverse proxy that adds the client's address to X-Forwarded-For. Builds the web layer:
+   * the helpers its handlers share, then every part that registers routes, in the order its filters
+   * run.
    */
   public WebServer web(boolean behindProxy) {
-    return new WebServer(
-        catalog,
-        index,
-        hybridSearch,
-        overlap,
-        taxonomy,
-        json,
-        importer,
-        classification,
-        accounts,
-        policy,
-        signInLimiter,
-        submissions,
-        reader,
-        watch,
-        auditLog,
-        writeLimiter,
-        behindProxy);
+    I18n i18n = new I18n(List.of("en", "fr"));
+    Access access = new Access(accounts, policy, i18n);
+    Clients clients = new Clients(behindProxy);
+    PageRenderer pages = new PageRenderer(i18n, access);
+    SearchParams searchParams = new SearchParams(taxonomy, index);
+    OverlapParams overlapParams = new OverlapParams(catalog, index);
+    SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
+    List<Routes> routes =
+        List.of(
+            // Filters, before every request in this order (after the security headers): the write
+            // limit, the CSRF check, the start of the timing; after it: metrics, the audit line.
+            new WriteRateLimit(writeLimiter, access, clients, i18n),
+            access,
+            new Metrics(catalog::count),
+            new AuditRecorder(auditLog, access, clients),
+            // The features' routes.
+            new CatalogApi(
+                catalog,
+                hybridSearch,
+                classification,
+                overlap,
+                overlapParams,
+                taxonomy,
+                searchParams,
+                i18n),
+            new CatalogPages(
+                catalog,
+                hybridSearch,
+                classification,
+                overlap,
+                overlapParams,
+                taxonomy,
+                searchParams,
+                i18n,
+                pages),
+            new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
+            submissionApi,
+            new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
+            new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
+            new AuditTrail(auditLog, access, i18n, pages),
+            new AccountApi(accounts, access),
+            new AdminImport(importer, access, i18n, pages),
+            new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
+    return new WebServer(json, pages, behindProxy, routes);
   }
 
   public Submissions submissions() {

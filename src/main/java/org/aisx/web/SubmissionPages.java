@@ -47,10 +47,7 @@ public final class SubmissionPages implements Routes {
    * has), but the id (it follows the identifier), machine suggestions and provenance.
    */
   private static final List<String> DIFFED =
-      java.util.Arrays.stream(
-              Standard.class
-                  .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class)
-                  .value())
+      Standard.FIELDS.stream()
           .filter(f -> !java.util.Set.of("id", "suggestions", "source", "revision").contains(f))
           .toList();
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import org.aisx.account.AccessPolicy;
 import org.aisx.account.Accounts;
 import org.aisx.account.PasswordHasher;
@@ -40,11 +41,33 @@ import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.watch.Watch;
+import org.aisx.web.Access;
+import org.aisx.web.AccountApi;
+import org.aisx.web.AdminImport;
+import org.aisx.web.AuditRecorder;
+import org.aisx.web.AuditTrail;
+import org.aisx.web.CatalogApi;
+import org.aisx.web.CatalogPages;
+import org.aisx.web.Clients;
+import org.aisx.web.I18n;
+import org.aisx.web.Metrics;
+import org.aisx.web.OverlapParams;
+import org.aisx.web.PageRenderer;
+import org.aisx.web.Routes;
+import org.aisx.web.SearchParams;
+import org.aisx.web.SignIn;
+import org.aisx.web.SubmissionApi;
+import org.aisx.web.SubmissionPages;
+import org.aisx.web.SuggestionReview;
+import org.aisx.web.WatchRoutes;
 import org.aisx.web.WebServer;
+import org.aisx.web.WriteRateLimit;
 
 /**
- * The composition root: builds the whole object graph with plain constructors, once. Nothing else
- * creates long-lived objects or holds state in statics.
+ * The composition root: builds the whole object graph with plain constructors, once, and closes
+ * what it opened in reverse order. Nothing else creates long-lived objects or holds state in
+ * statics. The web layer is built here too ({@link #web(boolean)}): each of its parts registers its
+ * own routes, and {@link WebServer} only serves them.
  */
 public final class App implements AutoCloseable {
   /** The bundled starter set of real AI records, loaded into an empty catalogue. */
@@ -54,6 +77,7 @@ public final class App implements AutoCloseable {
 
   final ObjectMapper json;
   final Taxonomy taxonomy;
+  final Database db;
   final SqlCatalogStore store;
   final SearchIndex index;
   final Catalog catalog;
@@ -75,15 +99,11 @@ public final class App implements AutoCloseable {
   final WriteLimiter writeLimiter;
   private EmbeddingJob embeddingJob;
 
-  private App(Path dataDir, StoreConfig storeConfig) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
-    }
+  /** Builds the graph over {@code db}, which it owns from now on. */
+  private App(Path dataDir, Database db) {
+    this.db = db;
     this.json = Json.mapper();
     this.taxonomy = Taxonomy.bundled(json);
-    Database db = Database.open(storeConfig);
     this.store = new SqlCatalogStore(db, json);
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
@@ -113,6 +133,29 @@ public final class App implements AutoCloseable {
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
   }
 
+  /**
+   * Opens the database (creating the data directory for the embedded one) and builds the graph over
+   * it; if building fails, the database is closed again.
+   */
+  private static App create(Path dataDir, String dbUrl) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    Database db = Database.open(storeConfig(dataDir, dbUrl));
+    try {
+      return new App(dataDir, db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static StoreConfig storeConfig(Path dataDir, String dbUrl) {
+    return dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
+  }
+
   private static Accounts accounts(Database db) {
     return new Accounts(
         new SqlAccountStore(db), new PasswordHasher(), Clock.systemUTC(), new SecureRandom());
@@ -123,7 +166,7 @@ public final class App implements AutoCloseable {
    * so they run beside a serving process.
    */
   static AccountsOnly openAccounts(Path dataDir, String dbUrl) {
-    StoreConfig config = dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
+    StoreConfig config = storeConfig(dataDir, dbUrl);
     if (dbUrl == null) {
       try {
         Files.createDirectories(dataDir);
@@ -152,8 +195,7 @@ public final class App implements AutoCloseable {
    * step with the store, rebuilding it if a crash or another process left it behind.
    */
   public static App open(Path dataDir, String dbUrl, Progress progress) {
-    StoreConfig config = dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
-    App app = new App(dataDir, config);
+    App app = create(dataDir, dbUrl);
     try {
       if (!app.index.inStepWith(app.store)) {
         app.index.rebuild(app.store, progress);
@@ -167,8 +209,7 @@ public final class App implements AutoCloseable {
 
   /** Opens the catalogue without checking the index, for a full rebuild. */
   static App openForReindex(Path dataDir, String dbUrl) {
-    return new App(
-        dataDir, dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl));
+    return create(dataDir, dbUrl);
   }
 
   /** Drops the search index and builds it again from the store; returns the records indexed. */
@@ -243,28 +284,56 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The web server; {@code behindProxy}: connections come from a reverse proxy that adds the
-   * client's address to X-Forwarded-For.
+   * The web server over this catalogue, not yet listening; {@code behindProxy}: connections come
+   * from a reverse proxy that adds the client's address to X-Forwarded-For. Builds the web layer:
+   * the helpers its handlers share, then every part that registers routes, in the order its filters
+   * run.
    */
   public WebServer web(boolean behindProxy) {
-    return new WebServer(
-        catalog,
-        index,
-        hybridSearch,
-        overlap,
-        taxonomy,
-        json,
-        importer,
-        classification,
-        accounts,
-        policy,
-        signInLimiter,
-        submissions,
-        reader,
-        watch,
-        auditLog,
-        writeLimiter,
-        behindProxy);
+    I18n i18n = new I18n(List.of("en", "fr"));
+    Access access = new Access(accounts, policy, i18n);
+    Clients clients = new Clients(behindProxy);
+    PageRenderer pages = new PageRenderer(i18n, access);
+    SearchParams searchParams = new SearchParams(taxonomy, index);
+    OverlapParams overlapParams = new OverlapParams(catalog, index);
+    SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
+    List<Routes> routes =
+        List.of(
+            // Filters, before every request in this order (after the security headers): the write
+            // limit, the CSRF check, the start of the timing; after it: metrics, the audit line.
+            new WriteRateLimit(writeLimiter, access, clients, i18n),
+            access,
+            new Metrics(catalog::count),
+            new AuditRecorder(auditLog, access, clients),
+            // The features' routes.
+            new CatalogApi(
+                catalog,
+                hybridSearch,
+                classification,
+                overlap,
+                overlapParams,
+                taxonomy,
+                searchParams,
+                i18n),
+            new CatalogPages(
+                catalog,
+                hybridSearch,
+                classification,
+                overlap,
+                overlapParams,
+                taxonomy,
+                searchParams,
+                i18n,
+                pages),
+            new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
+            submissionApi,
+            new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
+            new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
+            new AuditTrail(auditLog, access, i18n, pages),
+            new AccountApi(accounts, access),
+            new AdminImport(importer, access, i18n, pages),
+            new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
+    return new WebServer(json, pages, behindProxy, routes);
   }
 
   public Submissions submissions() {
@@ -307,6 +376,7 @@ public final class App implements AutoCloseable {
     return json;
   }
 
+  /** Closes what the constructor opened, in reverse order of creation; the database last. */
   @Override
   public void close() {
     if (embeddingJob != null) {
@@ -314,6 +384,6 @@ public final class App implements AutoCloseable {
     }
     classification.close();
     index.close();
-    store.close();
+    db.close();
   }
 }

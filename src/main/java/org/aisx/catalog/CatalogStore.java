@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * the same SQL; anything else (a test double) must keep the same guarantees: {@link #write} is
  * atomic, and history is append-only.
  */
-public interface CatalogStore extends AutoCloseable {
+public interface CatalogStore {
 
   Optional<Standard> find(String id);
 
@@ -78,7 +78,4 @@ public interface CatalogStore extends AutoCloseable {
    * records it to know whether it is in step with the store.
    */
   long lastEventSeq();
-
-  @Override
-  void close();
 }

@@ -58,20 +58,21 @@ final class IndexSchema {
   Document document(Standard s, Map<String, List<String>> suggested, byte[] hit, float[] vector)
       throws java.io.IOException {
     Document doc = new Document();
-    doc.add(new StringField(Fields.ID, s.id(), Field.Store.YES));
-    doc.add(new StoredField(Fields.DOCUMENT, hit));
-    doc.add(new TextField(Fields.IDENTIFIER, s.identifier(), Field.Store.NO));
+    doc.add(new StringField(IndexFields.ID, s.id(), Field.Store.YES));
+    doc.add(new StoredField(IndexFields.DOCUMENT, hit));
+    doc.add(new TextField(IndexFields.IDENTIFIER, s.identifier(), Field.Store.NO));
     for (Identifier other : s.identifiers()) {
-      doc.add(new TextField(Fields.IDENTIFIER, other.value(), Field.Store.NO));
+      doc.add(new TextField(IndexFields.IDENTIFIER, other.value(), Field.Store.NO));
     }
-    s.title().forEach((lang, t) -> doc.add(new TextField(Fields.title(lang), t, Field.Store.NO)));
+    s.title()
+        .forEach((lang, t) -> doc.add(new TextField(IndexFields.title(lang), t, Field.Store.NO)));
     s.summary()
-        .forEach((lang, t) -> doc.add(new TextField(Fields.summary(lang), t, Field.Store.NO)));
+        .forEach((lang, t) -> doc.add(new TextField(IndexFields.summary(lang), t, Field.Store.NO)));
     for (String k : s.keywords()) {
-      doc.add(new TextField(Fields.KEYWORDS, k, Field.Store.NO));
+      doc.add(new TextField(IndexFields.KEYWORDS, k, Field.Store.NO));
     }
     if (s.committee() != null) {
-      doc.add(new TextField(Fields.COMMITTEE, s.committee(), Field.Store.NO));
+      doc.add(new TextField(IndexFields.COMMITTEE, s.committee(), Field.Store.NO));
     }
     facet(doc, Facet.SDO, s.sdo());
     facet(doc, Facet.TYPE, s.type() == null ? null : s.type().wire());
@@ -83,16 +84,19 @@ final class IndexSchema {
     classification(doc, Facet.CONCERN, s.concerns(), suggested);
     int year = s.year();
     if (year > 0) {
-      doc.add(new IntPoint(Fields.YEAR, year));
+      doc.add(new IntPoint(IndexFields.YEAR, year));
     }
-    doc.add(new NumericDocValuesField(Fields.PUBLISHED_SORT, dateKey(s.published())));
+    doc.add(new NumericDocValuesField(IndexFields.PUBLISHED_SORT, dateKey(s.published())));
     doc.add(
-        new SortedDocValuesField(Fields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
-    doc.add(new DoubleDocValuesField(Fields.CURRENCY, currency(s.status())));
+        new SortedDocValuesField(
+            IndexFields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
+    doc.add(new DoubleDocValuesField(IndexFields.CURRENCY, currency(s.status())));
     if (vector != null) {
       doc.add(
           new org.apache.lucene.document.KnnFloatVectorField(
-              Fields.VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
+              IndexFields.VECTOR,
+              vector,
+              org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
     }
     return facetsConfig.build(doc);
   }

@@ -62,7 +62,7 @@ final class Queries {
         request.q().isEmpty()
             ? new ConstantScoreQuery(text)
             : FunctionScoreQuery.boostByValue(
-                text, DoubleValuesSource.fromDoubleField(Fields.CURRENCY));
+                text, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY));
     if (request.fromYear() == null && request.toYear() == null) {
       return ranked;
     }
@@ -70,7 +70,7 @@ final class Queries {
     int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
     return new BooleanQuery.Builder()
         .add(ranked, BooleanClause.Occur.MUST)
-        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
+        .add(IntPoint.newRangeQuery(IndexFields.YEAR, from, to), BooleanClause.Occur.FILTER)
         .build();
   }
 
@@ -82,7 +82,7 @@ final class Queries {
     SimpleQueryParser parser =
         new SimpleQueryParser(
             analyzer,
-            Fields.TEXT_FIELD_WEIGHTS,
+            IndexFields.TEXT_FIELD_WEIGHTS,
             SimpleQueryParser.PHRASE_OPERATOR
                 | SimpleQueryParser.PREFIX_OPERATOR
                 | SimpleQueryParser.WHITESPACE_OPERATOR);
@@ -127,7 +127,7 @@ final class Queries {
       return null;
     }
     List<List<String>> positions = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.IDENTIFIER, q)) {
+    try (TokenStream ts = analyzer.tokenStream(IndexFields.IDENTIFIER, q)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
@@ -146,7 +146,7 @@ final class Queries {
     for (List<String> alternatives : positions) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
       for (String t : alternatives) {
-        any.add(new TermQuery(new Term(Fields.IDENTIFIER, t)), BooleanClause.Occur.SHOULD);
+        any.add(new TermQuery(new Term(IndexFields.IDENTIFIER, t)), BooleanClause.Occur.SHOULD);
       }
       all.add(any.build(), BooleanClause.Occur.MUST);
     }
@@ -167,19 +167,20 @@ final class Queries {
     }
     return withYears(
         FunctionScoreQuery.boostByValue(
-            identifier, DoubleValuesSource.fromDoubleField(Fields.CURRENCY)),
+            identifier, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY)),
         request);
   }
 
   static Sort sort(SearchRequest request) {
-    SortField newest = new SortField(Fields.PUBLISHED_SORT, SortField.Type.LONG, true);
+    SortField newest = new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true);
     return switch (request.sort()) {
       case RELEVANCE ->
           request.q().isEmpty()
-              ? new Sort(new SortField(Fields.CURRENCY, SortField.Type.DOUBLE, true), newest)
+              ? new Sort(new SortField(IndexFields.CURRENCY, SortField.Type.DOUBLE, true), newest)
               : new Sort(SortField.FIELD_SCORE, newest);
       case DATE -> new Sort(newest, SortField.FIELD_SCORE);
-      case IDENTIFIER -> new Sort(new SortField(Fields.IDENTIFIER_SORT, SortField.Type.STRING));
+      case IDENTIFIER ->
+          new Sort(new SortField(IndexFields.IDENTIFIER_SORT, SortField.Type.STRING));
     };
   }
 
@@ -191,7 +192,7 @@ final class Queries {
     int to = request.toYear() == null ? Integer.MAX_VALUE : request.toYear();
     return new BooleanQuery.Builder()
         .add(q, BooleanClause.Occur.MUST)
-        .add(IntPoint.newRangeQuery(Fields.YEAR, from, to), BooleanClause.Occur.FILTER)
+        .add(IntPoint.newRangeQuery(IndexFields.YEAR, from, to), BooleanClause.Occur.FILTER)
         .build();
   }
 

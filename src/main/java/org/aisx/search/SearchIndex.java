@@ -66,7 +66,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final String SCHEMA_KEY = "schema";
 
   private final Directory directory;
-  private final Analyzer analyzer = Fields.analyzer();
+  private final Analyzer analyzer = IndexFields.analyzer();
   private final IndexSchema schema = new IndexSchema();
   private final FacetsConfig facetsConfig = schema.facets();
   private final Queries queries = new Queries(analyzer, facetsConfig);
@@ -228,7 +228,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           () -> {
             try {
               if (replace) {
-                writer.updateDocument(new Term(Fields.ID, record.id()), document(record));
+                writer.updateDocument(new Term(IndexFields.ID, record.id()), document(record));
               } else {
                 writer.addDocument(document(record));
               }
@@ -407,7 +407,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                 topN,
                 new Sort(
                     SortField.FIELD_SCORE,
-                    new SortField(Fields.PUBLISHED_SORT, SortField.Type.LONG, true)))
+                    new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true)))
             .scoreDocs;
     if (first.length == 0) {
       return ranked;
@@ -435,7 +435,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     // neighbours, so that nonsense finds nothing and totals and counts are real matches.
     Query nearest =
         Queries.withYears(
-            new FloatVectorSimilarityQuery(Fields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
+            new FloatVectorSimilarityQuery(
+                IndexFields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
             request);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
     BooleanQuery.Builder anyOf =
@@ -485,7 +486,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     List<Hit> items = new ArrayList<>();
     var stored = searcher.storedFields();
     for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-      BytesRef bytes = stored.document(docs[i]).getBinaryValue(Fields.DOCUMENT);
+      BytesRef bytes = stored.document(docs[i]).getBinaryValue(IndexFields.DOCUMENT);
       items.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
     }
     Map<Facet, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
@@ -507,7 +508,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** The {@code k} records closest to {@code vector}, leaving out {@code excludeId}. */
   public List<Neighbour> nearest(float[] vector, int k, String excludeId) {
-    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k + 1), k, excludeId);
+    return neighbours(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k + 1), k, excludeId);
   }
 
   /**
@@ -523,7 +524,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
     excludedBodies.forEach(
         b -> filter.add(queries.facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
-    return neighbours(new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter.build()), k, null);
+    return neighbours(
+        new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k, filter.build()), k, null);
   }
 
   private List<Neighbour> neighbours(Query knn, int k, String excludeId) {
@@ -534,7 +536,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           List<Neighbour> out = new ArrayList<>();
           var stored = searcher.storedFields();
           for (ScoreDoc sd : top.scoreDocs) {
-            BytesRef bytes = stored.document(sd.doc).getBinaryValue(Fields.DOCUMENT);
+            BytesRef bytes = stored.document(sd.doc).getBinaryValue(IndexFields.DOCUMENT);
             Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
             if (!hit.id().equals(excludeId) && out.size() < k) {
               // Lucene's DOT_PRODUCT score is (1 + cosine) / 2 for unit vectors.

@@ -34,15 +34,14 @@ public final class SqlCatalogStore implements CatalogStore {
   private static final String EVENT_COLUMNS =
       "seq, record_id, at, kind, field, old_value, new_value, actor, source, revision";
 
-  private final Database database;
   private final Jdbi jdbi;
   private final ObjectMapper json;
 
   /** Writes a record as the JSON document the store keeps (Jackson, in Standard's order). */
   private final com.fasterxml.jackson.databind.ObjectWriter recordWriter;
 
+  /** The store over {@code database}, which stays its opener's to close. */
   public SqlCatalogStore(Database database, ObjectMapper json) {
-    this.database = database;
     this.jdbi = database.jdbi();
     this.json = json;
     this.recordWriter = json.writerFor(Standard.class);
@@ -429,11 +428,6 @@ public final class SqlCatalogStore implements CatalogStore {
             h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM history_event")
                 .mapTo(Long.class)
                 .one());
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 
   private static HistoryEvent event(ResultSet rs, StatementContext ctx) throws SQLException {

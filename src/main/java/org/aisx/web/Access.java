@@ -6,6 +6,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collection;
@@ -30,7 +31,7 @@ import org.aisx.account.User;
  * browser's cookies must send back the CSRF token ({@code _csrf} form field, or the {@code
  * X-CSRF-Token} header for scripts), checked for all routes in one before-handler.
  */
-public final class Access {
+public final class Access implements Routes {
   static final String SESSION_COOKIE = "aisx_session";
   static final String CSRF_COOKIE = "aisx_csrf";
   static final String CSRF_FIELD = "_csrf";
@@ -43,10 +44,16 @@ public final class Access {
   private final AccessPolicy policy;
   private final I18n i18n;
 
-  Access(Accounts accounts, AccessPolicy policy, I18n i18n) {
+  public Access(Accounts accounts, AccessPolicy policy, I18n i18n) {
     this.accounts = accounts;
     this.policy = policy;
     this.i18n = i18n;
+  }
+
+  /** The CSRF check, before every request. */
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.before(this::checkCsrf);
   }
 
   /** Who made this request, resolved once per request. */

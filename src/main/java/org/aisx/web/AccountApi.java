@@ -2,6 +2,7 @@ package org.aisx.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,19 @@ import org.aisx.account.User;
 import org.aisx.catalog.CatalogException;
 
 /** The account API: who am I, and revoking an API token. */
-final class AccountApi {
+public final class AccountApi implements Routes {
   private final Accounts accounts;
   private final Access access;
 
-  AccountApi(Accounts accounts, Access access) {
+  public AccountApi(Accounts accounts, Access access) {
     this.accounts = accounts;
     this.access = access;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/api/v1/me", this::me);
+    router.delete("/api/v1/tokens/{id}", this::revokeToken);
   }
 
   /** {@code GET /api/v1/me}: the caller's account; 401 for the public. */
@@ -45,7 +52,7 @@ final class AccountApi {
       access.require(ctx, Permission.MANAGE_ACCOUNTS);
     }
     accounts.revokeToken(token.id());
-    Auditing.note(ctx, "token-revoked", "token " + token.id(), null);
+    AuditRecorder.note(ctx, "token-revoked", "token " + token.id(), null);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 }

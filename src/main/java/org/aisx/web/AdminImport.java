@@ -2,12 +2,14 @@ package org.aisx.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import org.aisx.account.Permission;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Progress;
@@ -18,19 +20,28 @@ import org.aisx.ingest.Importer;
  * The admin upload page: a feed file in any import format, imported with the same summary as the
  * command line. For admins only (SPEC §6); the form carries the session's CSRF token.
  */
-final class AdminImport {
+public final class AdminImport implements Routes {
   static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
+  private static final int MAX_SOURCE = 200;
+  private static final Map<String, Importer.Format> FORMATS =
+      Params.options(Importer.Format.values(), Importer.Format::wire);
 
   private final Importer importer;
   private final Access access;
   private final I18n i18n;
-  private final Pages pages;
+  private final PageRenderer pages;
 
-  AdminImport(Importer importer, Access access, I18n i18n, Pages pages) {
+  public AdminImport(Importer importer, Access access, I18n i18n, PageRenderer pages) {
     this.importer = importer;
     this.access = access;
     this.i18n = i18n;
     this.pages = pages;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/admin/import", this::form);
+    router.post("/admin/import", this::upload);
   }
 
   void form(Context ctx) {
@@ -39,7 +50,7 @@ final class AdminImport {
     pages.render(
         ctx,
         "import.jte",
-        new Models.ImportPage(
+        new PageModels.ImportPage(
             pages.layout(ctx, t, t.get("import.title")), access.formToken(ctx), null, null));
   }
 
@@ -50,19 +61,15 @@ final class AdminImport {
     if (file == null || file.size() == 0) {
       throw new CatalogException.BadParameter("file", "choose a file to import");
     }
-    String formatName = ctx.formParam("format") == null ? "auto" : ctx.formParam("format");
-    Importer.Format format;
-    try {
-      format = Importer.Format.fromWire(formatName);
-    } catch (IllegalArgumentException e) {
-      throw new CatalogException.BadParameter("format", e.getMessage());
-    }
-    String source = ctx.formParam("source");
-    if (source == null || source.isBlank()) {
+    Params form = Params.form(ctx);
+    Importer.Format format = form.choice("format", FORMATS, Importer.Format.AUTO);
+    String source = form.text("source");
+    if (source == null) {
       source = file.filename();
     }
-    if (source.length() > 200) {
-      throw new CatalogException.BadParameter("source", "longer than 200 characters");
+    if (source.length() > MAX_SOURCE) {
+      throw new CatalogException.BadParameter(
+          "source", "longer than " + MAX_SOURCE + " characters");
     }
     String safeName = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
     Path dir = Files.createTempDirectory("aisx-upload");
@@ -70,7 +77,7 @@ final class AdminImport {
     try (InputStream in = file.content()) {
       Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
       ImportSummary summary = importer.importFiles(format, List.of(saved), source, Progress.SILENT);
-      Auditing.note(
+      AuditRecorder.note(
           ctx,
           "import",
           file.filename(),
@@ -78,7 +85,7 @@ final class AdminImport {
       pages.render(
           ctx,
           "import.jte",
-          new Models.ImportPage(
+          new PageModels.ImportPage(
               pages.layout(ctx, t, t.get("import.title")),
               access.formToken(ctx),
               summary,

@@ -8,10 +8,10 @@ import io.javalin.http.Context;
  * entry of X-Forwarded-For, the one the proxy itself added; otherwise the header is ignored, since
  * any client can send it.
  */
-final class Clients {
+public final class Clients {
   private final boolean behindProxy;
 
-  Clients(boolean behindProxy) {
+  public Clients(boolean behindProxy) {
     this.behindProxy = behindProxy;
   }
 

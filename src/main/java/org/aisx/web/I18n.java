@@ -10,11 +10,11 @@ import java.util.Map;
  * Chooses each request's language: {@code ?lang=} (remembered in a cookie), else the cookie, else
  * the browser's Accept-Language, else English.
  */
-final class I18n {
+public final class I18n {
   static final String COOKIE = "lang";
   private final Map<String, Messages> bundles = new LinkedHashMap<>();
 
-  I18n(List<String> languages) {
+  public I18n(List<String> languages) {
     for (String lang : languages) {
       bundles.put(lang, new Messages(Locale.forLanguageTag(lang)));
     }

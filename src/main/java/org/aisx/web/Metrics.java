@@ -1,12 +1,19 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
-/** Request counts and latency per route and status, in the Prometheus text format. */
-final class Metrics {
+/**
+ * Request counts and latency per route and status, timed around every request and served at {@code
+ * /metrics} in the Prometheus text format.
+ */
+public final class Metrics implements Routes {
+  private static final String START = "startNanos";
+
   private static final double[] BUCKETS = {
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5
   };
@@ -17,14 +24,27 @@ final class Metrics {
   private final java.util.concurrent.atomic.DoubleAdder sum =
       new java.util.concurrent.atomic.DoubleAdder();
 
-  Metrics() {
+  private final LongSupplier records;
+
+  /** {@code records}: how many records the catalogue holds, for the gauge. */
+  public Metrics(LongSupplier records) {
+    this.records = records;
     for (int i = 0; i < buckets.length; i++) {
       buckets[i] = new LongAdder();
     }
   }
 
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.before(ctx -> ctx.attribute(START, System.nanoTime()));
+    router.after(this::record);
+    router.get(
+        "/metrics",
+        ctx -> ctx.contentType("text/plain; version=0.0.4").result(render(records.getAsLong())));
+  }
+
   void record(Context ctx) {
-    Long start = ctx.attribute("startNanos");
+    Long start = ctx.attribute(START);
     String route = ctx.endpointHandlerPath();
     if (route == null || !route.startsWith("/")) {
       route = ctx.path().startsWith("/static/") ? "/static" : "unmatched";

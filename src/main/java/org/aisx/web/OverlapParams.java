@@ -2,8 +2,6 @@ package org.aisx.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Slug;
@@ -13,17 +11,17 @@ import org.aisx.search.SearchIndex;
 import org.aisx.semantic.Overlap;
 
 /**
- * Turns the parameters of {@code /overlap} and {@code /api/v1/overlap} into an overlap question, or
- * a 400 naming the parameter (an unknown record is a 404).
+ * Turns the parameters of {@code /overlap} and {@code /api/v1/overlap}, read through {@link
+ * Params}, into an overlap question, or a 400 naming the parameter (an unknown record is a 404).
  */
-final class OverlapParams {
-  static final Set<String> KNOWN = Set.of("record", "committee", "text", "sdo", "limit", "lang");
+public final class OverlapParams {
+  static final List<String> KNOWN = List.of("record", "committee", "text", "sdo", "limit");
   private static final int MAX_NAME = 200;
 
   private final Catalog catalog;
   private final SearchIndex index;
 
-  OverlapParams(Catalog catalog, SearchIndex index) {
+  public OverlapParams(Catalog catalog, SearchIndex index) {
     this.catalog = catalog;
     this.index = index;
   }
@@ -36,23 +34,18 @@ final class OverlapParams {
    *     when no basis is given
    * @return the question, or null when no basis is given and not strict
    */
-  Question parse(Map<String, List<String>> params, boolean strict) {
+  Question parse(Params params, boolean strict) {
     if (strict) {
-      for (String name : params.keySet()) {
-        if (!KNOWN.contains(name)) {
-          throw new CatalogException.BadParameter(
-              name, "unknown parameter; known: record, committee, text, sdo, limit");
-        }
-      }
+      params.onlyKnown(KNOWN);
     }
-    String record = given(params, "record");
-    String committee = given(params, "committee");
-    String text = given(params, "text");
-    String sdo = given(params, "sdo");
-    int limit = limit(SearchParams.single(params, "limit"));
+    String record = params.text("record");
+    String committee = params.text("committee");
+    String text = params.text("text");
+    String sdo = params.text("sdo");
+    int limit = params.number("limit", 1, 50, 10);
     List<String> bases = new ArrayList<>();
     for (String name : List.of("record", "committee", "text")) {
-      if (given(params, name) != null) {
+      if (params.has(name)) {
         bases.add(name);
       }
     }
@@ -75,7 +68,8 @@ final class OverlapParams {
               + " its own body already");
     }
     if (sdo != null && (sdo.length() > MAX_NAME || !index.knows(Facet.SDO, sdo))) {
-      throw new CatalogException.BadParameter("sdo", "unknown standards body '" + cut(sdo) + "'");
+      throw new CatalogException.BadParameter(
+          "sdo", "unknown standards body '" + Params.echo(sdo) + "'");
     }
     Overlap.Basis basis;
     if (record != null) {
@@ -83,7 +77,7 @@ final class OverlapParams {
     } else if (committee != null) {
       if (committee.length() > MAX_NAME || !index.knows(Facet.COMMITTEE, committee)) {
         throw new CatalogException.BadParameter(
-            "committee", "unknown committee '" + cut(committee) + "'");
+            "committee", "unknown committee '" + Params.echo(committee) + "'");
       }
       basis = new Overlap.OfCommittee(committee);
     } else {
@@ -110,19 +104,5 @@ final class OverlapParams {
         .find(value)
         .or(() -> catalog.find(Slug.of(value)))
         .orElseThrow(() -> new CatalogException.NotFound("record " + value));
-  }
-
-  /** The {@code limit} parameter: matches per status group, 1 to 50, 10 when absent. */
-  static int limit(String value) {
-    return Api.limit(value);
-  }
-
-  private static String given(Map<String, List<String>> params, String name) {
-    String v = SearchParams.single(params, name);
-    return v == null || v.isEmpty() ? null : v;
-  }
-
-  private static String cut(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
   }
 }

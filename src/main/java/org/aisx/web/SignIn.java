@@ -3,6 +3,7 @@ package org.aisx.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Duration;
 import java.util.Optional;
 import org.aisx.account.Accounts;
@@ -10,20 +11,20 @@ import org.aisx.account.SignInLimiter;
 import org.aisx.account.User;
 
 /** The sign-in and sign-out pages. */
-final class SignIn {
+public final class SignIn implements Routes {
   private final Accounts accounts;
   private final SignInLimiter limiter;
   private final Access access;
   private final I18n i18n;
-  private final Pages pages;
+  private final PageRenderer pages;
   private final Clients clients;
 
-  SignIn(
+  public SignIn(
       Accounts accounts,
       SignInLimiter limiter,
       Access access,
       I18n i18n,
-      Pages pages,
+      PageRenderer pages,
       Clients clients) {
     this.clients = clients;
     this.accounts = accounts;
@@ -33,23 +34,32 @@ final class SignIn {
     this.pages = pages;
   }
 
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/signin", this::form);
+    router.post("/signin", this::signIn);
+    router.get("/signout", this::confirmSignOut);
+    router.post("/signout", this::signOut);
+  }
+
   void form(Context ctx) {
-    show(ctx, HttpStatus.OK, safeNext(ctx.queryParam("next")), "", null);
+    show(ctx, HttpStatus.OK, safeNext(Params.query(ctx).text("next")), "", null);
   }
 
   void signIn(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
-    String password = ctx.formParam("password");
-    String next = safeNext(ctx.formParam("next"));
-    Auditing.attempt(ctx, email);
+    Params form = Params.form(ctx);
+    String email = form.text("email") == null ? "" : form.text("email");
+    String password = form.raw("password");
+    String next = safeNext(form.text("next"));
+    AuditRecorder.attempt(ctx, email);
     if (email.isEmpty() || password == null || password.isEmpty()) {
       show(ctx, HttpStatus.BAD_REQUEST, next, email, t.get("signin.missing"));
       return;
     }
     Optional<Duration> wait = limiter.begin(email, clientAddress(ctx));
     if (wait.isPresent()) {
-      Auditing.note(ctx, "sign-in-limited", email, null);
+      AuditRecorder.note(ctx, "sign-in-limited", email, null);
       long seconds = Math.max(1, wait.get().toSeconds());
       ctx.header("Retry-After", Long.toString(seconds));
       throw new HttpResponseException(
@@ -57,12 +67,12 @@ final class SignIn {
     }
     Optional<User> user = accounts.authenticate(email, password.toCharArray());
     if (user.isEmpty()) {
-      Auditing.note(ctx, "sign-in-failed", email, null); // the limiter counted it at begin()
+      AuditRecorder.note(ctx, "sign-in-failed", email, null); // the limiter counted it at begin()
       show(ctx, HttpStatus.UNAUTHORIZED, next, email, t.get("signin.failed"));
       return;
     }
     limiter.succeeded(email, clientAddress(ctx));
-    Auditing.note(ctx, "sign-in", email, null);
+    AuditRecorder.note(ctx, "sign-in", email, null);
     access.signIn(ctx, accounts.startSession(user.get()));
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
@@ -70,12 +80,14 @@ final class SignIn {
   void confirmSignOut(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     pages.render(
-        ctx, "signout.jte", new Models.SignOutPage(pages.layout(ctx, t, t.get("signout.title"))));
+        ctx,
+        "signout.jte",
+        new PageModels.SignOutPage(pages.layout(ctx, t, t.get("signout.title"))));
   }
 
   void signOut(Context ctx) {
-    Auditing.note(ctx, "sign-out", null, null);
-    access.user(ctx).ifPresent(u -> Auditing.attempt(ctx, u.email()));
+    AuditRecorder.note(ctx, "sign-out", null, null);
+    access.user(ctx).ifPresent(u -> AuditRecorder.attempt(ctx, u.email()));
     access.signOut(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
@@ -87,7 +99,7 @@ final class SignIn {
     pages.render(
         ctx,
         "signin.jte",
-        new Models.SignInPage(
+        new PageModels.SignInPage(
             pages.layout(ctx, t, t.get("signin.title")), csrf, next, email, error));
   }
 

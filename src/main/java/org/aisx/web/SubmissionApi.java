@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aisx.account.Permission;
@@ -28,20 +30,43 @@ import org.aisx.submission.Submissions;
  * of a record by a coordinator with {@code If-Match}. Parse at the edge, ask the access policy,
  * call the feature.
  */
-final class SubmissionApi {
+public final class SubmissionApi implements Routes {
+  private static final Map<String, Boolean> YES_NO = Params.options("true", true, "false", false);
+
+  /** The {@code state} filter's values: a state, or {@code all} (null) for every state. */
+  private static final Map<String, SubmissionState> STATES = states();
+
   private final Submissions submissions;
   private final Catalog catalog;
   private final StandardReader reader;
   private final Access access;
   private final I18n i18n;
 
-  SubmissionApi(
+  public SubmissionApi(
       Submissions submissions, Catalog catalog, StandardReader reader, Access access, I18n i18n) {
     this.submissions = submissions;
     this.catalog = catalog;
     this.reader = reader;
     this.access = access;
     this.i18n = i18n;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.put("/api/v1/standards/{id}", this::put);
+    router.post("/api/v1/submissions", this::submit);
+    router.get("/api/v1/submissions", this::list);
+    router.get("/api/v1/submissions/{id}", this::get);
+    router.put("/api/v1/submissions/{id}", this::resubmit);
+    router.post("/api/v1/submissions/{id}/decision", this::decide);
+    router.get("/api/v1/field-policy", this::fieldPolicy);
+  }
+
+  private static Map<String, SubmissionState> states() {
+    Map<String, SubmissionState> states =
+        new LinkedHashMap<>(Params.options(SubmissionState.values(), SubmissionState::wire));
+    states.put("all", null);
+    return states;
   }
 
   /** One submission as the API shows it. */
@@ -108,32 +133,15 @@ final class SubmissionApi {
    * {@code GET /api/v1/submissions?state=pending}: the queue (coordinators), or {@code mine=true}.
    */
   void list(Context ctx) {
+    Params params = Params.query(ctx);
     List<Submission> found;
-    if ("true".equals(ctx.queryParam("mine"))) {
+    if (params.choice("mine", YES_NO, false)) {
       found = submissions.by(access.requireSignedIn(ctx));
     } else {
       access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
-      found = submissions.inState(state(ctx.queryParam("state")));
+      found = submissions.inState(params.choice("state", STATES, SubmissionState.PENDING));
     }
     ctx.json(Map.of("items", found.stream().map(View::of).toList()));
-  }
-
-  /** The {@code state} filter: pending when absent, {@code all} for every state. */
-  static SubmissionState state(String value) {
-    if (value == null || value.isEmpty()) {
-      return SubmissionState.PENDING;
-    }
-    if (value.equals("all")) {
-      return null;
-    }
-    return SubmissionState.fromWire(value)
-        .orElseThrow(
-            () ->
-                new CatalogException.BadParameter(
-                    "state",
-                    "'"
-                        + value
-                        + "' is not one of pending, approved, rejected, changes-requested, all"));
   }
 
   /** {@code GET /api/v1/submissions/{id}}: its author and coordinators. */

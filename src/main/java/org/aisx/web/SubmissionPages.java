@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,13 +23,12 @@ import org.aisx.submission.FieldPolicy;
 import org.aisx.submission.Submission;
 import org.aisx.submission.SubmissionState;
 import org.aisx.submission.Submissions;
-import org.aisx.taxonomy.Taxonomy;
 
 /**
  * The submission form, "My submissions", the review queue with its side-by-side comparison and
  * decisions, and the required-field policy editor. Plain forms with the CSRF token; no script.
  */
-final class SubmissionPages {
+public final class SubmissionPages implements Routes {
   /** The form's inputs, in the order of the form; title and abstract per language. */
   private static final List<String> TEXT_INPUTS =
       List.of(
@@ -51,21 +51,28 @@ final class SubmissionPages {
           .filter(f -> !java.util.Set.of("id", "suggestions", "source", "revision").contains(f))
           .toList();
 
+  private static final Map<String, String> ACTIONS =
+      Params.options("create", "create", "update", "update");
+  private static final Map<String, Decision> DECISIONS =
+      Params.options(Decision.values(), Decision::wire);
+  private static final int MAX_COMMENT = 5_000;
+  private static final int MAX_POLICY_FIELDS = 100;
+  private static final int MAX_FIELD_NAME = 100;
+
   private final Submissions submissions;
   private final SubmissionApi api;
   private final Catalog catalog;
   private final Access access;
   private final I18n i18n;
-  private final Pages pages;
+  private final PageRenderer pages;
 
-  SubmissionPages(
+  public SubmissionPages(
       Submissions submissions,
       SubmissionApi api,
       Catalog catalog,
-      Taxonomy taxonomy,
       Access access,
       I18n i18n,
-      Pages pages) {
+      PageRenderer pages) {
     this.submissions = submissions;
     this.api = api;
     this.catalog = catalog;
@@ -74,12 +81,26 @@ final class SubmissionPages {
     this.pages = pages;
   }
 
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/submissions/new", this::form);
+    router.post("/submissions", this::submit);
+    router.get("/submissions/mine", this::mine); // before /submissions/{id}, which would match it
+    router.get("/submissions/{id}", this::show);
+    router.get("/submissions/{id}/edit", this::editForm);
+    router.post("/submissions/{id}", this::resubmit);
+    router.post("/submissions/{id}/decision", this::decide);
+    router.get("/review/submissions", this::queue);
+    router.get("/review/field-policy", this::policy);
+    router.post("/review/field-policy", this::setPolicy);
+  }
+
   /** {@code GET /submissions/new[?record=ID]}: an empty form, or one filled from the record. */
   void form(Context ctx) {
     User user = access.requireSignedIn(ctx);
-    String recordId = ctx.queryParam("record");
+    String recordId = Params.query(ctx).text("record");
     Map<String, String> values = new LinkedHashMap<>();
-    if (recordId != null && !recordId.isEmpty()) {
+    if (recordId != null) {
       Standard s = catalog.get(recordId);
       values.putAll(inputs(s));
       renderForm(ctx, "update", s.id(), s.revision(), null, values, List.of(), HttpStatus.OK);
@@ -94,10 +115,11 @@ final class SubmissionPages {
   /** {@code POST /submissions}: the form sent; back to the form with every problem marked. */
   void submit(Context ctx) {
     access.requireSignedIn(ctx);
-    Map<String, String> values = values(ctx);
-    String action = "update".equals(ctx.formParam("action")) ? "update" : "create";
-    String recordId = blankToNull(ctx.formParam("recordId"));
-    Integer base = baseRevision(ctx.formParam("baseRevision"));
+    Params form = Params.form(ctx);
+    Map<String, String> values = values(form);
+    String action = form.choice("action", ACTIONS, "create");
+    String recordId = form.text("recordId");
+    Integer base = revision(form, "baseRevision");
     Submissions.Draft draft;
     try {
       draft = submissions.draft(body(action, recordId, base, values));
@@ -128,8 +150,9 @@ final class SubmissionPages {
   void resubmit(Context ctx) {
     access.requireSignedIn(ctx);
     Submission s = submissions.get(ctx.pathParam("id"));
-    Map<String, String> values = values(ctx);
-    Integer base = s.action() == Action.UPDATE ? baseRevision(ctx.formParam("baseRevision")) : null;
+    Params form = Params.form(ctx);
+    Map<String, String> values = values(form);
+    Integer base = s.action() == Action.UPDATE ? revision(form, "baseRevision") : null;
     Submissions.Draft draft;
     try {
       draft = submissions.draft(body(s.action().wire(), s.recordId(), base, values));
@@ -161,7 +184,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submissions.jte",
-        new SubmissionModels.ListPage(
+        new SubmissionPageModels.ListPage(
             pages.layout(ctx, t, t.get("submissions.mine")),
             t.get("submissions.mine"),
             t.get("submissions.mineLead"),
@@ -176,7 +199,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submissions.jte",
-        new SubmissionModels.ListPage(
+        new SubmissionPageModels.ListPage(
             pages.layout(ctx, t, t.get("queue.title")),
             t.get("queue.title"),
             t.get("queue.lead"),
@@ -196,7 +219,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submission.jte",
-        new SubmissionModels.Detail(
+        new SubmissionPageModels.Detail(
             pages.layout(ctx, t, t.get("submission.title", s.record().identifier())),
             s,
             s.record().titleIn(t.lang()),
@@ -220,18 +243,9 @@ final class SubmissionPages {
   /** {@code POST /submissions/{id}/decision}: the decision form (three buttons). */
   void decide(Context ctx) {
     User coordinator = access.require(ctx, Permission.DECIDE_SUBMISSION);
-    String wire = ctx.formParam("decision");
-    Decision decision =
-        Decision.fromWire(wire == null ? "" : wire)
-            .orElseThrow(
-                () ->
-                    new CatalogException.BadParameter(
-                        "decision",
-                        "'" + wire + "' is not one of approve, reject, changes-requested"));
-    String comment = ctx.formParam("comment");
-    if (comment != null && comment.length() > 5_000) {
-      throw new CatalogException.BadParameter("comment", "longer than 5000 characters");
-    }
+    Params form = Params.form(ctx);
+    Decision decision = form.choice("decision", DECISIONS);
+    String comment = form.text("comment", MAX_COMMENT);
     Submission s = submissions.decide(ctx.pathParam("id"), decision, comment, coordinator);
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
   }
@@ -239,14 +253,16 @@ final class SubmissionPages {
   /** {@code GET /review/field-policy}. */
   void policy(Context ctx) {
     access.require(ctx, Permission.EDIT_FIELD_POLICY);
-    renderPolicy(ctx, "1".equals(ctx.queryParam("saved")));
+    renderPolicy(ctx, "1".equals(Params.query(ctx).text("saved")));
   }
 
   /** {@code POST /review/field-policy}: a new version of the policy. */
   void setPolicy(Context ctx) {
     User by = access.require(ctx, Permission.EDIT_FIELD_POLICY);
-    Integer basedOn = baseRevision(ctx.formParam("version"));
-    submissions.setFieldPolicy(ctx.formParams("required"), basedOn == null ? 0 : basedOn, by);
+    Params form = Params.form(ctx);
+    Long basedOn = form.number("version", 0, Integer.MAX_VALUE);
+    List<String> required = form.all("required", MAX_POLICY_FIELDS, MAX_FIELD_NAME);
+    submissions.setFieldPolicy(required, basedOn == null ? 0 : basedOn.intValue(), by);
     ctx.redirect("/review/field-policy?saved=1", HttpStatus.SEE_OTHER);
   }
 
@@ -255,7 +271,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "field-policy.jte",
-        new SubmissionModels.PolicyPage(
+        new SubmissionPageModels.PolicyPage(
             pages.layout(ctx, t, t.get("policy.title")),
             submissions.fieldPolicy(),
             Submissions.ALWAYS_REQUIRED,
@@ -283,7 +299,7 @@ final class SubmissionPages {
     pages.render(
         ctx,
         "submit.jte",
-        new SubmissionModels.Form(
+        new SubmissionPageModels.Form(
             pages.layout(
                 ctx,
                 t,
@@ -304,14 +320,14 @@ final class SubmissionPages {
             List.copyOf(user.bodies())));
   }
 
-  /** The form's values, by input name. */
-  private static Map<String, String> values(Context ctx) {
+  /** The form's values, by input name; empty when not filled in. */
+  private static Map<String, String> values(Params form) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String name : TEXT_INPUTS) {
-      values.put(name, strip(ctx.formParam(name)));
+      values.put(name, nullToEmpty(form.text(name)));
     }
     for (String name : List.of("title_en", "title_fr", "abstract_en", "abstract_fr", "keywords")) {
-      values.put(name, strip(ctx.formParam(name)));
+      values.put(name, nullToEmpty(form.text(name)));
     }
     return values;
   }
@@ -403,17 +419,17 @@ final class SubmissionPages {
   }
 
   /** Field by field: the record as it is (null: a new record) against the submitted one. */
-  List<SubmissionModels.DiffRow> diff(Standard current, Standard proposed) {
+  List<SubmissionPageModels.DiffRow> diff(Standard current, Standard proposed) {
     JsonNode before = current == null ? null : submissions.asJson(current);
     JsonNode after = submissions.asJson(proposed);
-    List<SubmissionModels.DiffRow> rows = new ArrayList<>();
+    List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
     for (String field : DIFFED) {
       String was = before == null ? "" : text(before.get(field));
       String now = text(after.get(field));
       if (was.isEmpty() && now.isEmpty()) {
         continue;
       }
-      rows.add(new SubmissionModels.DiffRow(field, was, now, !was.equals(now)));
+      rows.add(new SubmissionPageModels.DiffRow(field, was, now, !was.equals(now)));
     }
     return rows;
   }
@@ -451,23 +467,10 @@ final class SubmissionPages {
     return out.toString();
   }
 
-  private static Integer baseRevision(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new CatalogException.BadParameter("baseRevision", "'" + value + "' is not a number");
-    }
-  }
-
-  private static String strip(String s) {
-    return s == null ? "" : s.strip();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  /** The revision a form was based on; null when the form names none. */
+  private static Integer revision(Params form, String name) {
+    Long n = form.number(name, 1, Integer.MAX_VALUE);
+    return n == null ? null : n.intValue();
   }
 
   private static String nullToEmpty(String s) {

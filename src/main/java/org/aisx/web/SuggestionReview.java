@@ -1,6 +1,7 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,25 +20,30 @@ import org.aisx.taxonomy.Taxonomy;
  * suggestions by dimension, concept and score, and confirm or reject many at once. Anyone may see
  * the queue; deciding needs a coordinator or an admin.
  */
-final class SuggestionReview {
+public final class SuggestionReview implements Routes {
   static final int PAGE_SIZE = 50;
   private static final int MAX_DECISIONS = 500;
   private static final Pattern ITEM =
       Pattern.compile("([a-z0-9-]{1,300})\\|([a-z-]{1,40})\\|([a-z0-9-]{1,100})");
+  private static final int MAX_ITEM = 450;
+  private static final Map<String, Dimension> DIMENSIONS =
+      Params.options(Dimension.values(), Dimension::id);
+  private static final Map<String, Boolean> DECISIONS =
+      Params.options("confirm", true, "reject", false);
 
   private final Catalog catalog;
   private final Classification classification;
   private final Taxonomy taxonomy;
   private final I18n i18n;
-  private final Pages pages;
+  private final PageRenderer pages;
   private final Access access;
 
-  SuggestionReview(
+  public SuggestionReview(
       Catalog catalog,
       Classification classification,
       Taxonomy taxonomy,
       I18n i18n,
-      Pages pages,
+      PageRenderer pages,
       Access access) {
     this.catalog = catalog;
     this.classification = classification;
@@ -45,6 +51,14 @@ final class SuggestionReview {
     this.i18n = i18n;
     this.pages = pages;
     this.access = access;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/api/v1/suggestions", this::list);
+    router.post("/api/v1/suggestions/decisions", this::decideApi);
+    router.get("/review/suggestions", this::page);
+    router.post("/review/suggestions", this::decide);
   }
 
   /** The filters of the queue, validated. */
@@ -62,40 +76,28 @@ final class SuggestionReview {
     }
   }
 
-  Filter filter(Map<String, List<String>> params) {
-    String dimParam = SearchParams.single(params, "dimension");
-    Dimension dim = null;
-    if (dimParam != null && !dimParam.isEmpty()) {
-      dim =
-          Dimension.fromId(dimParam)
-              .orElseThrow(
-                  () ->
-                      new CatalogException.BadParameter(
-                          "dimension", "'" + dimParam + "' is not a taxonomy dimension"));
-    }
-    String concept = SearchParams.single(params, "concept");
-    if (concept != null && concept.isEmpty()) {
-      concept = null;
-    }
+  Filter filter(Params params) {
+    Dimension dim = params.choice("dimension", DIMENSIONS, null);
+    String concept = params.text("concept");
     if (concept != null) {
       if (dim == null) {
         throw new CatalogException.BadParameter("concept", "needs a dimension");
       }
       if (!taxonomy.contains(dim, concept)) {
         throw new CatalogException.BadParameter(
-            "concept", "'" + concept + "' is not a concept of " + dim.id());
+            "concept", "'" + Params.echo(concept) + "' is not a concept of " + dim.id());
       }
     }
-    int min = SearchParams.number(params, "min", 0, 0, 100);
-    int page = SearchParams.number(params, "page", 1, 1, 1000);
+    int min = params.number("min", 0, 100, 0);
+    int page = params.number("page", 1, 1000, 1);
     return new Filter(dim, concept, min / 100.0, page);
   }
 
   /** A page of the queue, and whether another page follows. */
-  record Rows(List<Models.ReviewRow> rows, boolean more) {}
+  record Rows(List<PageModels.ReviewRow> rows, boolean more) {}
 
   Rows rows(Filter f, String lang) {
-    List<Models.ReviewRow> out = new ArrayList<>();
+    List<PageModels.ReviewRow> out = new ArrayList<>();
     List<Suggestions.Pending> stored =
         classification
             .suggestions()
@@ -114,7 +116,7 @@ final class SuggestionReview {
         continue; // the record is gone, or its text changed since: it will be classified again
       }
       out.add(
-          new Models.ReviewRow(
+          new PageModels.ReviewRow(
               s.id(), s.identifier(), s.titleIn(lang), p.dimension(), p.suggestion()));
     }
     return new Rows(out, more);
@@ -122,20 +124,21 @@ final class SuggestionReview {
 
   void page(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    Filter f = filter(ctx.queryParamMap());
+    Params query = Params.query(ctx);
+    Filter f = filter(query);
     Classification.Outcome outcome = null;
-    if (ctx.queryParam("confirmed") != null) {
+    if (query.has("confirmed")) {
       outcome =
           new Classification.Outcome(
-              SearchParams.number(ctx.queryParamMap(), "confirmed", 0, 0, MAX_DECISIONS),
-              SearchParams.number(ctx.queryParamMap(), "rejected", 0, 0, MAX_DECISIONS),
-              SearchParams.number(ctx.queryParamMap(), "records", 0, 0, MAX_DECISIONS));
+              query.number("confirmed", 0, MAX_DECISIONS, 0),
+              query.number("rejected", 0, MAX_DECISIONS, 0),
+              query.number("records", 0, MAX_DECISIONS, 0));
     }
     Rows rows = rows(f, t.lang());
     pages.render(
         ctx,
         "suggestions.jte",
-        new Models.ReviewPage(
+        new PageModels.ReviewPage(
             pages.layout(ctx, t, t.get("review.title")),
             taxonomy,
             f.dimension() == null ? "" : f.dimension().id(),
@@ -156,18 +159,15 @@ final class SuggestionReview {
    */
   void decide(Context ctx) {
     String actor = access.require(ctx, Permission.CONFIRM_CLASSIFICATION).email();
-    Filter back = filter(ctx.formParamMap());
-    String decision = ctx.formParam("decision");
-    boolean confirm = confirmOrReject(decision);
+    Params form = Params.form(ctx);
+    Filter back = filter(form);
+    boolean confirm = form.choice("decision", DECISIONS);
     List<Suggestions.Decision> decisions = new ArrayList<>();
-    List<String> chosen = ctx.formParams("item");
-    if (chosen.size() > MAX_DECISIONS) {
-      throw new CatalogException.BadParameter("item", "more than " + MAX_DECISIONS + " at once");
-    }
-    for (String item : chosen) {
+    for (String item : form.all("item", MAX_DECISIONS, MAX_ITEM)) {
       var m = ITEM.matcher(item);
       if (!m.matches()) {
-        throw new CatalogException.BadParameter("item", "'" + item + "' names no suggestion");
+        throw new CatalogException.BadParameter(
+            "item", "'" + Params.echo(item) + "' names no suggestion");
       }
       decisions.add(new Suggestions.Decision(m.group(1), m.group(2), m.group(3), confirm));
     }
@@ -185,21 +185,10 @@ final class SuggestionReview {
         io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
-  private static boolean confirmOrReject(String decision) {
-    if ("confirm".equals(decision)) {
-      return true;
-    }
-    if ("reject".equals(decision)) {
-      return false;
-    }
-    throw new CatalogException.BadParameter(
-        "decision", "'" + decision + "' is not one of confirm, reject");
-  }
-
   /** The API's queue: {@code GET /api/v1/suggestions}. */
   void list(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    Filter f = filter(ctx.queryParamMap());
+    Filter f = filter(Params.query(ctx));
     ctx.json(
         Map.of(
             "page",
@@ -212,7 +201,7 @@ final class SuggestionReview {
             rows(f, t.lang()).rows().stream()
                 .map(
                     r ->
-                        new Views.PendingSuggestion(
+                        new ApiViews.PendingSuggestion(
                             r.recordId(),
                             r.identifier(),
                             r.title(),
@@ -227,7 +216,7 @@ final class SuggestionReview {
   /** The API's decisions: {@code POST /api/v1/suggestions/decisions}. */
   void decideApi(Context ctx) {
     String actor = access.require(ctx, Permission.CONFIRM_CLASSIFICATION).email();
-    Views.DecisionsBody body = ctx.bodyAsClass(Views.DecisionsBody.class);
+    ApiViews.DecisionsBody body = ctx.bodyAsClass(ApiViews.DecisionsBody.class);
     if (body == null || body.decisions() == null) {
       throw new CatalogException.BadParameter("decisions", "required");
     }
@@ -237,17 +226,17 @@ final class SuggestionReview {
     }
     List<Suggestions.Decision> decisions = new ArrayList<>();
     for (int i = 0; i < body.decisions().size(); i++) {
-      Views.DecisionItem d = body.decisions().get(i);
+      ApiViews.DecisionItem d = body.decisions().get(i);
       String at = "decisions[" + i + "]";
       if (d == null || d.recordId() == null || d.dimension() == null || d.concept() == null) {
         throw new CatalogException.BadParameter(
             at, "needs recordId, dimension, concept and decision");
       }
-      boolean confirm;
-      try {
-        confirm = confirmOrReject(d.decision());
-      } catch (CatalogException.BadParameter e) {
-        throw new CatalogException.BadParameter(at + ".decision", e.problems().get(0).problem());
+      Boolean confirm = d.decision() == null ? null : DECISIONS.get(d.decision());
+      if (confirm == null) {
+        throw new CatalogException.BadParameter(
+            at + ".decision",
+            "'" + Params.echo(String.valueOf(d.decision())) + "' is not one of confirm, reject");
       }
       decisions.add(new Suggestions.Decision(d.recordId(), d.dimension(), d.concept(), confirm));
     }
@@ -278,6 +267,6 @@ final class SuggestionReview {
           .append('/')
           .append(d.concept());
     }
-    Auditing.note(ctx, "classification-decisions", null, detail.toString());
+    AuditRecorder.note(ctx, "classification-decisions", null, detail.toString());
   }
 }

@@ -1,31 +1,27 @@
 package org.aisx.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aisx.account.AccessPolicy;
-import org.aisx.account.Accounts;
-import org.aisx.account.SignInLimiter;
-import org.aisx.catalog.Catalog;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
-import org.aisx.search.SearchIndex;
-import org.aisx.taxonomy.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the Exchange: routes, security headers, and the one place where failures become
- * HTTP statuses, as JSON under {@code /api/} and as a page everywhere else.
+ * The HTTP server: Javalin's configuration, the security headers and size limits every response
+ * gets, and the one place where failures become HTTP statuses, as JSON under {@code /api/} and as a
+ * page everywhere else. It has no routes of its own: each part of the web layer registers its own
+ * ({@link Routes}), and {@code org.aisx.App} builds them and hands them over.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -43,62 +39,22 @@ public final class WebServer implements AutoCloseable {
   static final String HSTS = "max-age=31536000";
 
   private final Javalin app;
-  private final I18n i18n;
-  private final Pages pages;
-  private final Access access;
-  private final Metrics metrics = new Metrics();
+  private final PageRenderer pages;
   private final boolean behindProxy;
+  private final List<String> endpoints = new CopyOnWriteArrayList<>();
 
+  /**
+   * @param json the project's one mapper, for request and response bodies
+   * @param pages renders the error page of a failure outside the API
+   * @param behindProxy connections come from a reverse proxy that says whether the client used
+   *     HTTPS (X-Forwarded-Proto)
+   * @param routes every part of the web layer, registered in this order (so the filters among them
+   *     run in this order, after the security headers)
+   */
   public WebServer(
-      Catalog catalog,
-      SearchIndex index,
-      org.aisx.semantic.HybridSearch search,
-      org.aisx.semantic.Overlap overlap,
-      Taxonomy taxonomy,
-      ObjectMapper json,
-      org.aisx.ingest.Importer importer,
-      org.aisx.classify.Classification classification,
-      Accounts accounts,
-      AccessPolicy policy,
-      SignInLimiter signInLimiter,
-      org.aisx.submission.Submissions submissions,
-      org.aisx.catalog.StandardReader reader,
-      org.aisx.watch.Watch watch,
-      org.aisx.audit.AuditLog auditLog,
-      org.aisx.account.WriteLimiter writeLimiter,
-      boolean behindProxy) {
+      ObjectMapper json, PageRenderer pages, boolean behindProxy, List<Routes> routes) {
+    this.pages = pages;
     this.behindProxy = behindProxy;
-    this.i18n = new I18n(List.of("en", "fr"));
-    SearchParams params = new SearchParams(taxonomy, index);
-    TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    OverlapParams overlapParams = new OverlapParams(catalog, index);
-    Api api =
-        new Api(catalog, search, classification, overlap, overlapParams, taxonomy, params, i18n);
-    this.access = new Access(accounts, policy, i18n);
-    this.pages =
-        new Pages(
-            catalog,
-            search,
-            classification,
-            overlap,
-            overlapParams,
-            taxonomy,
-            params,
-            i18n,
-            templates,
-            access);
-    AdminImport adminImport = new AdminImport(importer, access, i18n, pages);
-    SuggestionReview review =
-        new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access);
-    Clients clients = new Clients(behindProxy);
-    SignIn signIn = new SignIn(accounts, signInLimiter, access, i18n, pages, clients);
-    Auditing auditing = new Auditing(auditLog, writeLimiter, access, clients, i18n);
-    AuditTrail auditTrail = new AuditTrail(auditLog, access, i18n, pages);
-    AccountApi accountApi = new AccountApi(accounts, access);
-    SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
-    SubmissionPages submissionPages =
-        new SubmissionPages(submissions, submissionApi, catalog, taxonomy, access, i18n, pages);
-    Watching watching = new Watching(watch, params, taxonomy, i18n, pages, behindProxy);
     this.app =
         Javalin.create(
             config -> {
@@ -120,73 +76,29 @@ public final class WebServer implements AutoCloseable {
               config.jetty.multipartConfig.maxTotalRequestSize(
                   AdminImport.MAX_UPLOAD_BYTES + 65_536, io.javalin.config.SizeUnit.BYTES);
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+              config.events(
+                  events ->
+                      events.handlerAdded(
+                          h -> {
+                            if (h.getHttpMethod().isHttpMethod()) {
+                              endpoints.add(h.getHttpMethod() + " " + h.getPath());
+                            }
+                          }));
+              config.router.mount(
+                  router -> {
+                    router.before(this::headers);
+                    routes.forEach(r -> r.register(router));
+                    failures(router);
+                  });
             });
-    app.before(this::headers);
-    app.before(auditing::limit);
-    app.before(access::checkCsrf);
-    app.before(ctx -> ctx.attribute("startNanos", System.nanoTime()));
-    app.after(metrics::record);
-    app.after(auditing::record);
+  }
 
-    app.get("/api/v1/standards", api::search);
-    app.get("/api/v1/standards/{id}", api::record);
-    app.get("/api/v1/standards/{id}/history", api::history);
-    app.get("/api/v1/standards/{id}/related", api::related);
-    app.get("/api/v1/overlap", api::overlap);
-    app.get("/api/v1/taxonomy", api::taxonomy);
-    app.get("/api/v1/suggestions", review::list);
-    app.post("/api/v1/suggestions/decisions", review::decideApi);
-    app.put("/api/v1/standards/{id}", submissionApi::put);
-    app.post("/api/v1/submissions", submissionApi::submit);
-    app.get("/api/v1/submissions", submissionApi::list);
-    app.get("/api/v1/submissions/{id}", submissionApi::get);
-    app.put("/api/v1/submissions/{id}", submissionApi::resubmit);
-    app.post("/api/v1/submissions/{id}/decision", submissionApi::decide);
-    app.get("/api/v1/field-policy", submissionApi::fieldPolicy);
-    app.get("/api/v1/changes", watching::changesApi);
-    app.get("/api/v1/audit", auditTrail::api);
-    app.get("/api/v1/openapi.json", api::openapi);
-    app.get("/api/v1/me", accountApi::me);
-    app.delete("/api/v1/tokens/{id}", accountApi::revokeToken);
-    app.get("/healthz", api::health);
-    app.get(
-        "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4").result(metrics.render(catalog.count())));
-
-    app.get("/", pages::search);
-    app.get("/search", pages::search);
-    app.get("/standards/{id}", pages::record);
-    app.get("/overlap", pages::overlap);
-    app.get("/taxonomy", pages::taxonomy);
-    app.get("/changes", watching::changesPage);
-    app.get("/feeds/changes.atom", watching::changesFeed);
-    app.get("/feeds/search.atom", watching::searchFeed);
-    app.get("/feeds/standards/{file}", watching::recordFeed);
-    app.get("/admin/import", adminImport::form);
-    app.get("/admin/audit", auditTrail::page);
-    app.post("/admin/import", adminImport::upload);
-    app.get("/review/suggestions", review::page);
-    app.post("/review/suggestions", review::decide);
-    app.get("/submissions/new", submissionPages::form);
-    app.post("/submissions", submissionPages::submit);
-    app.get("/submissions/mine", submissionPages::mine);
-    app.get("/submissions/{id}", submissionPages::show);
-    app.get("/submissions/{id}/edit", submissionPages::editForm);
-    app.post("/submissions/{id}", submissionPages::resubmit);
-    app.post("/submissions/{id}/decision", submissionPages::decide);
-    app.get("/review/submissions", submissionPages::queue);
-    app.get("/review/field-policy", submissionPages::policy);
-    app.post("/review/field-policy", submissionPages::setPolicy);
-    app.get("/signin", signIn::form);
-    app.post("/signin", signIn::signIn);
-    app.get("/signout", signIn::confirmSignOut);
-    app.post("/signout", signIn::signOut);
-
-    app.exception(
+  /** The one mapping of failures to HTTP statuses and error bodies or pages. */
+  private void failures(JavalinDefaultRouting router) {
+    router.exception(
         CatalogException.class,
         (e, ctx) -> fail(ctx, status(e), e.code(), e.getMessage(), e.problems()));
-    app.exception(
+    router.exception(
         org.aisx.submission.SubmissionException.class,
         (e, ctx) ->
             fail(
@@ -197,7 +109,7 @@ public final class WebServer implements AutoCloseable {
                 e.code(),
                 e.getMessage(),
                 List.of()));
-    app.exception(
+    router.exception(
         HttpResponseException.class,
         (e, ctx) ->
             fail(
@@ -206,7 +118,7 @@ public final class WebServer implements AutoCloseable {
                 codeOf(e.getStatus()),
                 e.getMessage(),
                 List.of()));
-    app.exception(
+    router.exception(
         Exception.class,
         (e, ctx) -> {
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -219,20 +131,31 @@ public final class WebServer implements AutoCloseable {
         });
     // Statuses Javalin or Jetty set without an exception (no route, wrong method, body too big)
     // get the same error body or page, unless a handler above already wrote one.
-    onStatus(HttpStatus.NOT_FOUND, "not_found", ctx -> "No page or resource at " + ctx.path());
     onStatus(
+        router, HttpStatus.NOT_FOUND, "not_found", ctx -> "No page or resource at " + ctx.path());
+    onStatus(
+        router,
         HttpStatus.METHOD_NOT_ALLOWED,
         "method_not_allowed",
         ctx -> ctx.method() + " is not allowed on " + ctx.path());
     onStatus(
+        router,
         HttpStatus.CONTENT_TOO_LARGE,
         "too_large",
         ctx -> "The request is larger than " + MAX_REQUEST_BYTES + " bytes.");
   }
 
+  /** Every endpoint registered, as {@code METHOD /path}, in the order of registration. */
+  List<String> endpoints() {
+    return List.copyOf(endpoints);
+  }
+
   private void onStatus(
-      HttpStatus status, String code, java.util.function.Function<Context, String> message) {
-    app.error(
+      JavalinDefaultRouting router,
+      HttpStatus status,
+      String code,
+      java.util.function.Function<Context, String> message) {
+    router.error(
         status.getCode(),
         ctx -> {
           if (ctx.attribute("failed") == null) {

@@ -95,10 +95,9 @@ public class SearchBenchmark {
     if (corpus.startsWith("dir:")) {
       // A catalogue imported with `aisx import --data DIR` (e.g. all the shared feeds).
       Path data = Path.of(corpus.substring(4));
-      try (org.aisx.store.SqlCatalogStore store =
-          new org.aisx.store.SqlCatalogStore(
-              org.aisx.store.Database.open(org.aisx.store.StoreConfig.embedded(data)), json)) {
-        store.forEach(records::add);
+      try (org.aisx.store.Database db =
+          org.aisx.store.Database.open(org.aisx.store.StoreConfig.embedded(data))) {
+        new org.aisx.store.SqlCatalogStore(db, json).forEach(records::add);
       }
     } else if (corpus.equals("starter")) {
       records.addAll(starter);

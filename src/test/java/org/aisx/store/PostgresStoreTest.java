@@ -18,6 +18,7 @@ class PostgresStoreTest extends CatalogStoreContract {
   static final String URL =
       System.getProperty("aisx.test.pg", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   String schema;
+  Database db;
   SqlCatalogStore store;
 
   @BeforeEach
@@ -26,14 +27,13 @@ class PostgresStoreTest extends CatalogStoreContract {
     try (Connection c = DriverManager.getConnection(URL)) {
       c.createStatement().execute("CREATE SCHEMA " + schema);
     }
-    store =
-        new SqlCatalogStore(
-            Database.open(StoreConfig.fromUrl(URL + "&currentSchema=" + schema)), Json.mapper());
+    db = Database.open(StoreConfig.fromUrl(URL + "&currentSchema=" + schema));
+    store = new SqlCatalogStore(db, Json.mapper());
   }
 
   @AfterEach
   void close() throws SQLException {
-    store.close();
+    db.close();
     try (Connection c = DriverManager.getConnection(URL)) {
       c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
     }

@@ -9,16 +9,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteStoreTest extends CatalogStoreContract {
   @TempDir Path dir;
+  Database db;
   SqlCatalogStore store;
 
   @BeforeEach
   void open() {
-    store = new SqlCatalogStore(Database.open(StoreConfig.embedded(dir)), Json.mapper());
+    db = Database.open(StoreConfig.embedded(dir));
+    store = new SqlCatalogStore(db, Json.mapper());
   }
 
   @AfterEach
   void close() {
-    store.close();
+    db.close();
   }
 
   @Override

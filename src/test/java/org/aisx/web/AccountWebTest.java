@@ -167,7 +167,7 @@ class AccountWebTest {
                 "/\\evil.example", "/")
             .entrySet()) {
       Browser b = browser();
-      String csrf = b.csrf("/signin?next=" + Models.enc(e.getKey()));
+      String csrf = b.csrf("/signin?next=" + PageModels.enc(e.getKey()));
       HttpResponse<String> r =
           b.postForm(
               "/signin",

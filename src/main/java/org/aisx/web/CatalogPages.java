@@ -1,14 +1,12 @@
 package org.aisx.web;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Catalog;
-import org.aisx.catalog.Problem;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
@@ -17,8 +15,14 @@ import org.aisx.search.SearchResult;
 import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Taxonomy;
 
-/** Handlers of the HTML pages; every page works without JavaScript. */
-final class Pages {
+/**
+ * The catalogue's pages: search with its facets, a record, the overlap check and the taxonomy
+ * browser. Every page works without JavaScript.
+ */
+public final class CatalogPages implements Routes {
+  /** How many related records a record page shows. */
+  static final int RELATED_ON_PAGE = 8;
+
   private final Catalog catalog;
   private final org.aisx.semantic.HybridSearch search;
   private final org.aisx.classify.Classification classification;
@@ -27,10 +31,9 @@ final class Pages {
   private final Taxonomy taxonomy;
   private final SearchParams params;
   private final I18n i18n;
-  private final TemplateEngine templates;
-  private final Access access;
+  private final PageRenderer pages;
 
-  Pages(
+  public CatalogPages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
       org.aisx.classify.Classification classification,
@@ -39,9 +42,7 @@ final class Pages {
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
-      TemplateEngine templates,
-      Access access) {
-    this.access = access;
+      PageRenderer pages) {
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -50,43 +51,50 @@ final class Pages {
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
-    this.templates = templates;
+    this.pages = pages;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/", this::search);
+    router.get("/search", this::search);
+    router.get("/standards/{id}", this::record);
+    router.get("/overlap", this::overlap);
+    router.get("/taxonomy", this::taxonomy);
   }
 
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    SearchRequest request = params.parse(ctx.queryParamMap(), false, 20);
+    SearchRequest request = params.parse(Params.query(ctx), false, 20);
     SearchResult result = search.search(request);
-    List<Models.FacetView> facets = new ArrayList<>();
+    List<PageModels.FacetView> facets = new ArrayList<>();
     for (Facet f : Facet.values()) {
-      List<Models.FacetValue> values = new ArrayList<>();
+      List<PageModels.FacetValue> values = new ArrayList<>();
       List<String> selected = request.filters().getOrDefault(f, List.of());
       for (SearchResult.FacetCount c : result.facets().getOrDefault(f, List.of())) {
         values.add(
-            new Models.FacetValue(
+            new PageModels.FacetValue(
                 c.value(),
-                Views.facetLabel(f, c.value(), taxonomy, t),
+                ApiViews.facetLabel(f, c.value(), taxonomy, t),
                 c.count(),
                 selected.contains(c.value())));
       }
       facets.add(
-          new Models.FacetView(f.id(), t.get("facet." + f.id()), values, !selected.isEmpty()));
+          new PageModels.FacetView(f.id(), t.get("facet." + f.id()), values, !selected.isEmpty()));
     }
-    render(
+    pages.render(
         ctx,
         "search.jte",
-        new Models.SearchPage(
-            layout(ctx, t, request.q().isEmpty() ? t.get("search.title") : request.q())
-                .withFeed(Models.SearchPage.feedUrl(ctx.queryString())),
+        new PageModels.SearchPage(
+            pages
+                .layout(ctx, t, request.q().isEmpty() ? t.get("search.title") : request.q())
+                .withFeed(PageModels.SearchPage.feedUrl(ctx.queryString())),
             request,
             result,
             facets,
             taxonomy,
             ctx.queryString()));
   }
-
-  /** How many related records a record page shows. */
-  static final int RELATED_ON_PAGE = 8;
 
   void record(Context ctx) {
     Messages t = i18n.forRequest(ctx);
@@ -96,11 +104,11 @@ final class Pages {
       catalog.find(r.targetId()).ifPresent(target -> targets.put(r.targetId(), target));
     }
     ctx.header("ETag", "\"" + s.revision() + "\"");
-    render(
+    pages.render(
         ctx,
         "record.jte",
-        new Models.RecordPage(
-            layout(ctx, t, s.identifier()).withFeed("/feeds/standards/" + s.id() + ".atom"),
+        new PageModels.RecordPage(
+            pages.layout(ctx, t, s.identifier()).withFeed("/feeds/standards/" + s.id() + ".atom"),
             s,
             targets,
             catalog.incoming(s.id()),
@@ -112,7 +120,8 @@ final class Pages {
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */
   void overlap(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    OverlapParams.Question q = overlapParams.parse(ctx.queryParamMap(), false);
+    Params given = Params.query(ctx);
+    OverlapParams.Question q = overlapParams.parse(given, false);
     Overlap.Result result = q == null ? null : overlap.find(q.basis(), q.limit());
     // Suggestions for the form: the bodies and the largest committees of the catalogue.
     SearchResult everything = search.search(SearchRequest.all());
@@ -125,74 +134,32 @@ final class Pages {
         .forEach(c -> committees.add(c.value()));
     bodies.sort(null);
     committees.sort(null);
-    render(
+    pages.render(
         ctx,
         "overlap.jte",
-        new Models.OverlapPage(
-            layout(ctx, t, t.get("overlap.title")),
-            value(ctx, "record"),
-            value(ctx, "committee"),
-            value(ctx, "text"),
-            value(ctx, "sdo"),
+        new PageModels.OverlapPage(
+            pages.layout(ctx, t, t.get("overlap.title")),
+            value(given, "record"),
+            value(given, "committee"),
+            value(given, "text"),
+            value(given, "sdo"),
             q == null ? null : q.basis(),
             result,
             bodies,
             committees));
   }
 
-  private static String value(Context ctx, String name) {
-    String v = ctx.queryParam(name);
-    return v == null ? "" : v.strip();
+  /** What the form shows again: the value given, or nothing. */
+  private static String value(Params given, String name) {
+    String v = given.text(name);
+    return v == null ? "" : v;
   }
 
   void taxonomy(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    render(
+    pages.render(
         ctx,
         "taxonomy.jte",
-        new Models.TaxonomyPage(layout(ctx, t, t.get("taxonomy.title")), taxonomy));
-  }
-
-  void error(Context ctx, int status, String message, List<Problem> problems) {
-    Messages t = i18n.forRequest(ctx);
-    render(
-        ctx,
-        "error.jte",
-        new Models.ErrorPage(
-            layout(
-                ctx,
-                t,
-                t.get(
-                    "error.title."
-                        + (status == 404
-                            ? "404"
-                            : status == 401
-                                ? "401"
-                                : status == 403
-                                    ? "403"
-                                    : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
-            status,
-            message,
-            problems));
-  }
-
-  Models.Layout layout(Context ctx, Messages t, String title) {
-    Models.Viewer viewer =
-        access
-            .user(ctx)
-            .map(
-                u ->
-                    new Models.Viewer(
-                        u.email(),
-                        u.role().wire(),
-                        access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)))
-            .orElse(null);
-    return new Models.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages(), viewer);
-  }
-
-  void render(Context ctx, String template, Object model) {
-    StringOutput out = new StringOutput();
-    templates.render(template, model, out);
-    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+        new PageModels.TaxonomyPage(pages.layout(ctx, t, t.get("taxonomy.title")), taxonomy));
   }
 }

@@ -2,22 +2,18 @@ package org.aisx.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
-import java.time.Duration;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.Optional;
 import java.util.Set;
 import org.aisx.account.User;
-import org.aisx.account.WriteLimiter;
 import org.aisx.audit.AuditLog;
 
 /**
- * Every write request, in two places around the handler: before it, the write limit (per caller and
- * per client address; 429 with Retry-After past it); after it, one line of the audit trail with
- * who, what, on what, from where and how it ended. Handlers name what they did with {@link #note};
- * other writes are recorded by method and route.
+ * After every write request, whatever its outcome: one line of the audit trail with who, what, on
+ * what, from where and how it ended. Handlers name what they did with {@link #note}; other writes
+ * are recorded by method and route. (The write limit before the handler is {@link WriteRateLimit}.)
  */
-final class Auditing {
+public final class AuditRecorder implements Routes {
   private static final Set<HandlerType> READS =
       Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
   private static final String ACTION = "aisx.audit.action";
@@ -26,17 +22,18 @@ final class Auditing {
   private static final String ACTOR = "aisx.audit.actor";
 
   private final AuditLog log;
-  private final WriteLimiter limiter;
   private final Access access;
   private final Clients clients;
-  private final I18n i18n;
 
-  Auditing(AuditLog log, WriteLimiter limiter, Access access, Clients clients, I18n i18n) {
+  public AuditRecorder(AuditLog log, Access access, Clients clients) {
     this.log = log;
-    this.limiter = limiter;
     this.access = access;
     this.clients = clients;
-    this.i18n = i18n;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.after(this::record);
   }
 
   /** Names what a handler did, for the audit line of this request. */
@@ -49,21 +46,6 @@ final class Auditing {
   /** Names who tried, when no one is signed in (a failed sign-in). */
   static void attempt(Context ctx, String email) {
     ctx.attribute(ACTOR, email);
-  }
-
-  /** Before every request: a write past the caller's or the address's limit is a 429. */
-  void limit(Context ctx) {
-    if (READS.contains(ctx.method())) {
-      return;
-    }
-    Optional<Duration> wait = limiter.tryWrite(access.limitKey(ctx), clients.address(ctx));
-    if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      ctx.header("Retry-After", Long.toString(seconds));
-      throw new HttpResponseException(
-          HttpStatus.TOO_MANY_REQUESTS.getCode(),
-          i18n.forRequest(ctx).get("limit.writes", seconds));
-    }
   }
 
   /** After every request: a write, whatever its outcome, becomes one line of the audit trail. */

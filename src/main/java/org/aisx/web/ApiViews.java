@@ -16,9 +16,12 @@ import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
 
-/** The JSON shapes of the API (SPEC §4), built from catalogue values. */
-final class Views {
-  private Views() {}
+/**
+ * The JSON shapes the API answers with (SPEC §4), built from catalogue values; the HTML pages'
+ * counterpart is {@link PageModels}.
+ */
+final class ApiViews {
+  private ApiViews() {}
 
   /** One hit of a search answer. */
   record Item(

@@ -2,6 +2,7 @@ package org.aisx.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,27 +28,29 @@ import org.aisx.watch.Watch;
 
 /**
  * Watching the catalogue: Atom feeds of a search, of a record and of every change, and the public
- * change log as a page and as JSON. Parses at the edge and renders; {@link Watch} does the work.
+ * change log as a page and as JSON: the HTTP face of {@code org.aisx.watch}. Parses at the edge and
+ * renders; {@link Watch} does the work.
  */
-final class Watching {
+public final class WatchRoutes implements Routes {
   private static final Pattern HOST =
       Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
-  private static final Set<String> CHANGE_PARAMS =
-      Set.of("since", "before", "limit", "kind", "lang");
+  private static final List<String> CHANGE_PARAMS = List.of("since", "before", "limit", "kind");
+  private static final Map<String, HistoryEvent.Kind> KINDS =
+      Params.options(HistoryEvent.Kind.values(), HistoryEvent.Kind::wire);
 
   private final Watch watch;
   private final SearchParams params;
   private final Taxonomy taxonomy;
   private final I18n i18n;
-  private final Pages pages;
+  private final PageRenderer pages;
   private final boolean behindProxy;
 
-  Watching(
+  public WatchRoutes(
       Watch watch,
       SearchParams params,
       Taxonomy taxonomy,
       I18n i18n,
-      Pages pages,
+      PageRenderer pages,
       boolean behindProxy) {
     this.watch = watch;
     this.params = params;
@@ -57,10 +60,19 @@ final class Watching {
     this.behindProxy = behindProxy;
   }
 
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/api/v1/changes", this::changesApi);
+    router.get("/changes", this::changesPage);
+    router.get("/feeds/changes.atom", this::changesFeed);
+    router.get("/feeds/search.atom", this::searchFeed);
+    router.get("/feeds/standards/{file}", this::recordFeed);
+  }
+
   /** {@code GET /feeds/search.atom?...}: new records and status changes of a search. */
   void searchFeed(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    SearchRequest request = params.parse(ctx.queryParamMap(), false, 20);
+    SearchRequest request = params.parse(Params.query(ctx), false, 20);
     List<Change> changes = watch.ofSearch(request, Watch.FEED_ENTRIES);
     String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
     String described = describe(request, t);
@@ -113,12 +125,12 @@ final class Watching {
     Messages t = i18n.forRequest(ctx);
     ChangeQuery q = changeQuery(ctx, false);
     ChangePage page = watch.changes(q);
-    Models.Layout layout =
+    PageModels.Layout layout =
         pages.layout(ctx, t, t.get("changes.title")).withFeed("/feeds/changes.atom");
     pages.render(
         ctx,
         "changes.jte",
-        new Models.ChangesPage(
+        new PageModels.ChangesPage(
             layout,
             page,
             page.next() == null ? null : "/changes?" + cursor(q, page.next()),
@@ -130,12 +142,12 @@ final class Watching {
     Messages t = i18n.forRequest(ctx);
     ChangeQuery q = changeQuery(ctx, true);
     ChangePage page = watch.changes(q);
-    List<Views.ChangeItem> items = new ArrayList<>();
+    List<ApiViews.ChangeItem> items = new ArrayList<>();
     for (HistoryEvent e : page.events()) {
-      items.add(Views.ChangeItem.of(e, page.records().get(e.recordId()), t.lang()));
+      items.add(ApiViews.ChangeItem.of(e, page.records().get(e.recordId()), t.lang()));
     }
     ctx.json(
-        new Views.Changes(
+        new ApiViews.Changes(
             items, page.next() == null ? null : "/api/v1/changes?" + cursor(q, page.next())));
   }
 
@@ -156,62 +168,20 @@ final class Watching {
 
   /** The change log's parameters, or a 400 naming the bad one. */
   static ChangeQuery changeQuery(Context ctx, boolean strict) {
-    Map<String, List<String>> map = ctx.queryParamMap();
+    Params params = Params.query(ctx);
     if (strict) {
-      for (String name : map.keySet()) {
-        if (!CHANGE_PARAMS.contains(name)) {
-          throw new CatalogException.BadParameter(
-              name, "unknown parameter; known: since, before, limit, kind");
-        }
-      }
+      params.onlyKnown(CHANGE_PARAMS);
     }
-    Instant since = since(SearchParams.single(map, "since"));
-    Long before = null;
-    String b = SearchParams.single(map, "before");
-    if (b != null && !b.isEmpty()) {
-      try {
-        before = Long.parseLong(b);
-      } catch (NumberFormatException e) {
-        before = -1L;
-      }
-      if (before < 1) {
-        throw new CatalogException.BadParameter(
-            "before", "'" + b + "' is not a change number (a whole number from 1)");
-      }
-    }
-    int limit = ChangeQuery.DEFAULT_LIMIT;
-    String l = SearchParams.single(map, "limit");
-    if (l != null && !l.isEmpty()) {
-      try {
-        limit = Integer.parseInt(l);
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > ChangeQuery.MAX_LIMIT) {
-        throw new CatalogException.BadParameter(
-            "limit", "must be a number from 1 to " + ChangeQuery.MAX_LIMIT + ", not '" + l + "'");
-      }
-    }
+    Instant since = since(params.text("since"));
+    Long before = params.number("before", 1, Long.MAX_VALUE);
+    int limit = params.number("limit", 1, ChangeQuery.MAX_LIMIT, ChangeQuery.DEFAULT_LIMIT);
     Set<HistoryEvent.Kind> kinds = EnumSet.noneOf(HistoryEvent.Kind.class);
-    for (String k : map.getOrDefault("kind", List.of())) {
-      if (k == null || k.isBlank()) {
-        continue;
-      }
-      try {
-        kinds.add(HistoryEvent.Kind.fromWire(k.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new CatalogException.BadParameter(
-            "kind",
-            "'"
-                + (k.length() > 60 ? k.substring(0, 60) + "…" : k)
-                + "' is not one of created, field-changed, status-changed, classified");
-      }
-    }
+    kinds.addAll(params.choices("kind", KINDS));
     return new ChangeQuery(before, since, kinds, limit);
   }
 
   private static Instant since(String value) {
-    if (value == null || value.isEmpty()) {
+    if (value == null) {
       return null;
     }
     try {
@@ -223,7 +193,7 @@ final class Watching {
       throw new CatalogException.BadParameter(
           "since",
           "'"
-              + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
+              + Params.echo(value)
               + "' is not a date (2026-01-31) or a time (2026-01-31T12:00:00Z)");
     }
   }
@@ -336,7 +306,7 @@ final class Watching {
     sorted.forEach(
         (f, values) -> {
           List<String> labels = new ArrayList<>();
-          values.forEach(v -> labels.add(Views.facetLabel(f, v, taxonomy, t)));
+          values.forEach(v -> labels.add(ApiViews.facetLabel(f, v, taxonomy, t)));
           parts.add(String.join(" / ", labels));
         });
     if (r.fromYear() != null || r.toYear() != null) {

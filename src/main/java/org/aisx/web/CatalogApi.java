@@ -1,20 +1,23 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Catalog;
-import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Standard;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Taxonomy;
 
-/** Handlers of the read API (SPEC §4): parse at the edge, call the feature, answer JSON. */
-final class Api {
+/**
+ * The read API of the catalogue (SPEC §4) and the operators' health check: parse at the edge, call
+ * the feature, answer JSON.
+ */
+public final class CatalogApi implements Routes {
   private final Catalog catalog;
   private final HybridSearch search;
   private final org.aisx.classify.Classification classification;
@@ -25,7 +28,7 @@ final class Api {
   private final Overlap overlap;
   private final OverlapParams overlapParams;
 
-  Api(
+  public CatalogApi(
       Catalog catalog,
       HybridSearch search,
       org.aisx.classify.Classification classification,
@@ -42,51 +45,46 @@ final class Api {
     this.taxonomy = taxonomy;
     this.params = params;
     this.i18n = i18n;
-    try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+    try (InputStream in = CatalogApi.class.getResourceAsStream("/openapi.json")) {
       this.openapi = in.readAllBytes();
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("openapi.json is missing from the jar", e);
     }
   }
 
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/api/v1/standards", this::search);
+    router.get("/api/v1/standards/{id}", this::record);
+    router.get("/api/v1/standards/{id}/history", this::history);
+    router.get("/api/v1/standards/{id}/related", this::related);
+    router.get("/api/v1/overlap", this::overlap);
+    router.get("/api/v1/taxonomy", this::taxonomy);
+    router.get("/api/v1/openapi.json", this::openapi);
+    router.get("/healthz", this::health);
+  }
+
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    var request = params.parse(ctx.queryParamMap(), true, 20);
-    ctx.json(Views.search(search.search(request), taxonomy, t));
+    var request = params.parse(Params.query(ctx), true, 20);
+    ctx.json(ApiViews.search(search.search(request), taxonomy, t));
   }
 
   /** Related work: the records closest in meaning, other bodies' work included. */
   void related(Context ctx) {
     Standard s = catalog.get(ctx.pathParam("id"));
-    int limit = limit(ctx.queryParam("limit"));
+    int limit = Params.query(ctx).number("limit", 1, 50, 10);
     ctx.json(
-        new Views.Related(
-            s.id(), search.related(s, limit).stream().map(Views.Neighbour::of).toList()));
+        new ApiViews.Related(
+            s.id(), search.related(s, limit).stream().map(ApiViews.Neighbour::of).toList()));
   }
 
   /** Other bodies' work close to a record, a committee's work, or a description of new work. */
   void overlap(Context ctx) {
-    OverlapParams.Question q = overlapParams.parse(ctx.queryParamMap(), true);
+    OverlapParams.Question q = overlapParams.parse(Params.query(ctx), true);
     ctx.json(
-        Views.OverlapAnswer.of(
+        ApiViews.OverlapAnswer.of(
             q.basis(), overlap.find(q.basis(), q.limit()), i18n.forRequest(ctx).lang()));
-  }
-
-  /** The {@code limit} parameter of related work: 1 to 50, 10 when absent. */
-  static int limit(String value) {
-    if (value == null || value.isEmpty()) {
-      return 10;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 1 && n <= 50) {
-        return n;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    throw new CatalogException.BadParameter(
-        "limit", "must be a number from 1 to 50, not '" + value + "'");
   }
 
   void record(Context ctx) {
@@ -94,20 +92,20 @@ final class Api {
     List<HistoryEvent> history = catalog.history(s.id());
     ctx.header("ETag", "\"" + s.revision() + "\"");
     ctx.json(
-        new Views.Record(
+        new ApiViews.Record(
             classification.withSuggestions(s),
-            catalog.incoming(s.id()).stream().map(Views.InverseRelation::of).toList(),
-            Views.Provenance.of(s, history)));
+            catalog.incoming(s.id()).stream().map(ApiViews.InverseRelation::of).toList(),
+            ApiViews.Provenance.of(s, history)));
   }
 
   void history(Context ctx) {
     Standard s = catalog.get(ctx.pathParam("id"));
     ctx.header("ETag", "\"" + s.revision() + "\"");
-    ctx.json(new Views.History(s.id(), catalog.history(s.id())));
+    ctx.json(new ApiViews.History(s.id(), catalog.history(s.id())));
   }
 
   void taxonomy(Context ctx) {
-    ctx.json(Views.taxonomy(taxonomy, i18n.forRequest(ctx).lang()));
+    ctx.json(ApiViews.taxonomy(taxonomy, i18n.forRequest(ctx).lang()));
   }
 
   void openapi(Context ctx) {

@@ -15,9 +15,13 @@ import org.aisx.search.SearchResult;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
 
-/** What the templates render: one record per page, with the small helpers the markup needs. */
-public final class Models {
-  private Models() {}
+/**
+ * What the jte templates render: one record per page, with the small helpers the markup needs; the
+ * API's JSON counterpart is {@link ApiViews}, the submission pages' models {@link
+ * SubmissionPageModels}.
+ */
+public final class PageModels {
+  private PageModels() {}
 
   /** The frame of every page: language, title, and links to the same page in other languages. */
   public record Layout(

@@ -9,15 +9,15 @@ import org.aisx.submission.FieldPolicy;
 import org.aisx.submission.Submission;
 
 /** What the submission and review templates render. */
-public final class SubmissionModels {
-  private SubmissionModels() {}
+public final class SubmissionPageModels {
+  private SubmissionPageModels() {}
 
   /**
    * The submission form: a new record, a change to {@code recordId}, or a resubmission of {@code
    * submissionId}; {@code values} by input name, {@code problems} as the server found them.
    */
   public record Form(
-      Models.Layout layout,
+      PageModels.Layout layout,
       String csrf,
       String postUrl,
       String action,
@@ -76,7 +76,7 @@ public final class SubmissionModels {
 
   /** A submission's page: what it proposes against the record as it is now. */
   public record Detail(
-      Models.Layout layout,
+      PageModels.Layout layout,
       Submission submission,
       String title,
       boolean isNew,
@@ -102,7 +102,7 @@ public final class SubmissionModels {
 
   /** A list of submissions: the review queue or one author's. */
   public record ListPage(
-      Models.Layout layout, String heading, String lead, List<Submission> items, String lang) {
+      PageModels.Layout layout, String heading, String lead, List<Submission> items, String lang) {
     public Messages t() {
       return layout.t();
     }
@@ -114,7 +114,7 @@ public final class SubmissionModels {
 
   /** The required-field policy editor. */
   public record PolicyPage(
-      Models.Layout layout,
+      PageModels.Layout layout,
       FieldPolicy current,
       List<String> always,
       List<String> optional,

@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * and abstracts are indexed per language; languages without their own analyzer share the {@code
  * _other} fields.
  */
-final class Fields {
+final class IndexFields {
   static final String ID = "id";
   static final String DOCUMENT = "document";
   static final String IDENTIFIER = "identifier";
@@ -29,7 +29,7 @@ final class Fields {
   static final Map<String, Analyzer> LANGUAGES =
       Map.of("en", new EnglishAnalyzer(), "fr", new FrenchAnalyzer());
 
-  private Fields() {}
+  private IndexFields() {}
 
   static String title(String lang) {
     return "title_" + (LANGUAGES.containsKey(lang) ? lang : "other");

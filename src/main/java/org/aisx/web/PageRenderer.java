@@ -1,0 +1,70 @@
+package org.aisx.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.List;
+import org.aisx.catalog.Problem;
+
+/**
+ * Renders the HTML pages: the precompiled jte templates, the frame every page shares (language,
+ * title, who is signed in) and the error page {@link WebServer}'s one failure mapping shows outside
+ * the API.
+ */
+public final class PageRenderer {
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final I18n i18n;
+  private final Access access;
+
+  public PageRenderer(I18n i18n, Access access) {
+    this.i18n = i18n;
+    this.access = access;
+  }
+
+  /** The frame of a page titled {@code title}. */
+  PageModels.Layout layout(Context ctx, Messages t, String title) {
+    PageModels.Viewer viewer =
+        access
+            .user(ctx)
+            .map(
+                u ->
+                    new PageModels.Viewer(
+                        u.email(),
+                        u.role().wire(),
+                        access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)))
+            .orElse(null);
+    return new PageModels.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages(), viewer);
+  }
+
+  /** Answers with {@code template} rendered over {@code model}. */
+  void render(Context ctx, String template, Object model) {
+    StringOutput out = new StringOutput();
+    templates.render(template, model, out);
+    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  /** The error page for {@code status}. */
+  void error(Context ctx, int status, String message, List<Problem> problems) {
+    Messages t = i18n.forRequest(ctx);
+    render(
+        ctx,
+        "error.jte",
+        new PageModels.ErrorPage(
+            layout(
+                ctx,
+                t,
+                t.get(
+                    "error.title."
+                        + (status == 404
+                            ? "404"
+                            : status == 401
+                                ? "401"
+                                : status == 403
+                                    ? "403"
+                                    : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
+            status,
+            message,
+            problems));
+  }
+}

@@ -1,0 +1,215 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.aisx.catalog.CatalogException;
+
+/**
+ * The query or form parameters of one request, read the one way every handler reads them. Values
+ * are stripped, and an empty value counts as absent. Every refusal is a {@link
+ * CatalogException.BadParameter} naming the parameter (a 400 in {@link WebServer}'s one mapping): a
+ * value given twice where one is expected, a text too long, a number that is not one or is out of
+ * range, a value that is not one of the choices, a parameter the endpoint does not know.
+ *
+ * <p>What a value means (a facet value the index knows, a concept of the taxonomy, a date) is
+ * checked by the handler or its feature, also as a {@code BadParameter}.
+ */
+final class Params {
+  /** The language switch: {@link I18n} reads it, and every endpoint accepts it. */
+  static final String LANG = "lang";
+
+  /** How much of a refused value an error message repeats. */
+  private static final int ECHO = 60;
+
+  private final Map<String, List<String>> values;
+
+  private Params(Map<String, List<String>> values) {
+    this.values = values;
+  }
+
+  /** The query string's parameters. */
+  static Params query(Context ctx) {
+    return new Params(ctx.queryParamMap());
+  }
+
+  /** The form body's fields (URL-encoded or multipart). */
+  static Params form(Context ctx) {
+    return new Params(ctx.formParamMap());
+  }
+
+  static Params of(Map<String, List<String>> values) {
+    return new Params(values);
+  }
+
+  /**
+   * Refuses any parameter but {@code known} (and {@code lang}): the API's endpoints do, so that a
+   * misspelt filter is an error instead of being silently ignored. Pages do not, so that shared
+   * links with tracking parameters still work.
+   */
+  Params onlyKnown(Collection<String> known) {
+    for (String name : values.keySet()) {
+      if (!name.equals(LANG) && !known.contains(name)) {
+        throw new CatalogException.BadParameter(
+            name, "unknown parameter; known: " + String.join(", ", known));
+      }
+    }
+    return this;
+  }
+
+  /** The value, stripped; null when absent or empty. */
+  String text(String name) {
+    String v = raw(name);
+    if (v == null) {
+      return null;
+    }
+    v = v.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** The value, stripped, of at most {@code maxLength} characters; null when absent or empty. */
+  String text(String name, int maxLength) {
+    String v = text(name);
+    if (v != null && v.length() > maxLength) {
+      throw new CatalogException.BadParameter(name, "longer than " + maxLength + " characters");
+    }
+    return v;
+  }
+
+  /** The value exactly as sent (a password); null when absent. */
+  String raw(String name) {
+    List<String> given = values.get(name);
+    if (given == null || given.isEmpty()) {
+      return null;
+    }
+    if (given.size() > 1) {
+      throw new CatalogException.BadParameter(name, "given more than once");
+    }
+    return given.get(0);
+  }
+
+  /** Whether the parameter has a value. */
+  boolean has(String name) {
+    return text(name) != null;
+  }
+
+  /** A whole number from {@code min} to {@code max}; {@code fallback} when absent. */
+  int number(String name, int min, int max, int fallback) {
+    Long n = number(name, min, (long) max);
+    return n == null ? fallback : n.intValue();
+  }
+
+  /** A whole number from {@code min} to {@code max}; null when absent. */
+  Long number(String name, long min, long max) {
+    String v = text(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below, with the range
+    }
+    throw new CatalogException.BadParameter(
+        name,
+        "'"
+            + echo(v)
+            + "' is not a whole number from "
+            + min
+            + (max == Long.MAX_VALUE ? "" : " to " + max));
+  }
+
+  /**
+   * The option a value names, by its wire name; {@code fallback} when absent. The options' order is
+   * the order the error message lists them in.
+   */
+  <T> T choice(String name, Map<String, T> options, T fallback) {
+    String v = text(name);
+    if (v == null) {
+      return fallback;
+    }
+    if (!options.containsKey(v)) {
+      throw notOneOf(name, v, options);
+    }
+    return options.get(v);
+  }
+
+  /** The option a value names; a parameter that must be given. */
+  <T> T choice(String name, Map<String, T> options) {
+    if (text(name) == null) {
+      throw new CatalogException.BadParameter(
+          name, "required: one of " + String.join(", ", options.keySet()));
+    }
+    return choice(name, options, null);
+  }
+
+  /**
+   * Every value of a repeatable parameter, stripped, in order, once each, empty ones left out: at
+   * most {@code maxValues} of at most {@code maxLength} characters.
+   */
+  List<String> all(String name, int maxValues, int maxLength) {
+    List<String> out = new ArrayList<>();
+    for (String v : values.getOrDefault(name, List.of())) {
+      String s = v == null ? "" : v.strip();
+      if (s.isEmpty() || out.contains(s)) {
+        continue;
+      }
+      if (s.length() > maxLength) {
+        throw new CatalogException.BadParameter(
+            name, "value longer than " + maxLength + " characters");
+      }
+      out.add(s);
+      if (out.size() > maxValues) {
+        throw new CatalogException.BadParameter(name, "more than " + maxValues + " values");
+      }
+    }
+    return out;
+  }
+
+  /** The options every value of a repeatable parameter names, in order, once each. */
+  <T> List<T> choices(String name, Map<String, T> options) {
+    List<T> out = new ArrayList<>();
+    for (String v : all(name, Integer.MAX_VALUE, Integer.MAX_VALUE)) {
+      if (!options.containsKey(v)) {
+        throw notOneOf(name, v, options);
+      }
+      out.add(options.get(v));
+    }
+    return out;
+  }
+
+  /** Options by wire name, in the order given: {@code options(Sort.values(), Sort::wire)}. */
+  static <T> Map<String, T> options(T[] values, Function<T, String> wire) {
+    Map<String, T> out = new LinkedHashMap<>();
+    for (T v : values) {
+      out.put(wire.apply(v), v);
+    }
+    return out;
+  }
+
+  /** Two options, in this order: {@code options("include", true, "exclude", false)}. */
+  static <T> Map<String, T> options(String a, T valueA, String b, T valueB) {
+    Map<String, T> out = new LinkedHashMap<>();
+    out.put(a, valueA);
+    out.put(b, valueB);
+    return out;
+  }
+
+  private static CatalogException.BadParameter notOneOf(
+      String name, String value, Map<String, ?> options) {
+    return new CatalogException.BadParameter(
+        name, "'" + echo(value) + "' is not one of " + String.join(", ", options.keySet()));
+  }
+
+  /** A refused value as an error message repeats it: cut short when long. */
+  static String echo(String value) {
+    return value.length() > ECHO ? value.substring(0, ECHO) + "…" : value;
+  }
+}

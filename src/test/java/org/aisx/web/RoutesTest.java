@@ -1,0 +1,129 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The routes as {@link App} wires them: what the features register is what openapi.json documents,
+ * and every registered route is reached through the server (not the no-route 404 or a 405).
+ */
+class RoutesTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+  static final String CSRF = "a".repeat(43);
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.empty(dir);
+    server = app.web().start(0);
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  /** The machine-facing routes: the API, the feeds and the operators' endpoints. */
+  private static boolean documented(String endpoint) {
+    String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+    return path.startsWith("/api/")
+        || path.startsWith("/feeds/")
+        || path.equals("/healthz")
+        || path.equals("/metrics");
+  }
+
+  @Test
+  void theRegisteredApiIsTheDocumentedApi() throws Exception {
+    Set<String> documented = new TreeSet<>();
+    try (InputStream in = RoutesTest.class.getResourceAsStream("/openapi.json")) {
+      JsonNode paths = new ObjectMapper().readTree(in).get("paths");
+      for (Iterator<String> p = paths.fieldNames(); p.hasNext(); ) {
+        String path = p.next();
+        paths
+            .get(path)
+            .fieldNames()
+            .forEachRemaining(
+                method -> {
+                  if (!method.equals("parameters")) {
+                    documented.add(method.toUpperCase(Locale.ROOT) + " " + path);
+                  }
+                });
+      }
+    }
+    Set<String> registered = new TreeSet<>();
+    server.endpoints().stream().filter(RoutesTest::documented).forEach(registered::add);
+
+    assertThat(registered).isEqualTo(documented);
+    assertThat(server.endpoints()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everyRegisteredRouteIsReachedThroughTheServer() {
+    List<String> endpoints = server.endpoints();
+    // The pages too: the catalogue's, submissions, review, sign-in, admin.
+    assertThat(endpoints)
+        .contains(
+            "GET /",
+            "GET /standards/{id}",
+            "POST /submissions/{id}/decision",
+            "POST /review/suggestions",
+            "GET /review/field-policy",
+            "POST /signin",
+            "POST /admin/import",
+            "GET /admin/audit",
+            "GET /changes");
+    List<String> unreached = new ArrayList<>();
+    for (String endpoint : endpoints) {
+      String method = endpoint.substring(0, endpoint.indexOf(' '));
+      String path =
+          endpoint
+              .substring(endpoint.indexOf(' ') + 1)
+              .replace("{file}", "no-such-record.atom")
+              .replaceAll("\\{[^}]+}", "no-such-id");
+      // Anonymous, with a CSRF token as the sign-in form gets one: no filter stands in the way.
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(http.base() + path))
+                  .header("Cookie", Access.CSRF_COOKIE + "=" + CSRF)
+                  .header(Access.CSRF_HEADER, CSRF)
+                  .header("Content-Type", "application/json")
+                  .method(
+                      method,
+                      method.equals("GET") || method.equals("DELETE")
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString("{}"))
+                  .build());
+      // Javalin's answer when no route matches: "Endpoint GET /x not found" (or our 404 page).
+      if (r.statusCode() == 405
+          || r.statusCode() == 429
+          || r.body().contains("Endpoint " + method + " " + path + " not found")
+          || r.body().contains("No page or resource at")) {
+        unreached.add(endpoint + " → " + r.statusCode());
+      }
+    }
+    assertThat(unreached).isEmpty();
+  }
+}

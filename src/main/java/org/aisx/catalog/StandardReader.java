@@ -46,7 +46,7 @@ public final class StandardReader {
    *     of range
    */
   public Standard read(Standard record) {
-    return read(RecordTree.of(record), false);
+    return read(Json.mapper().<JsonNode>valueToTree(record), false);
   }
 
   /**

@@ -268,7 +268,10 @@ class PlainTextTest {
     }
     StringBuilder out = new StringBuilder();
     for (char c : s.toCharArray()) {
-      out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      out.append(
+          c < 0x20 || c > 0x7e
+              ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
+              : String.valueOf(c));
     }
     return out.toString();
   }

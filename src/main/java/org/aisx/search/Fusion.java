@@ -25,9 +25,30 @@ final class Fusion {
    * @return the first {@code limit} documents
    */
   static int[] fuse(ScoreDoc[] words, ScoreDoc[] semantic, int limit) {
+    return fuse(words, semantic, java.util.Set.of(), limit);
+  }
+
+  /**
+   * As {@link #fuse(ScoreDoc[], ScoreDoc[], int)}, where the documents {@code withoutVector} (just
+   * written, not embedded yet) cannot be judged by meaning: their keyword score stands for both, so
+   * a record is found by its own title the moment it is written, not once the embedding job reaches
+   * it.
+   */
+  static int[] fuse(
+      ScoreDoc[] words, ScoreDoc[] semantic, java.util.Set<Integer> withoutVector, int limit) {
     Map<Integer, Double> score = new HashMap<>();
     addScaled(score, words, KEYWORD_WEIGHT);
     addScaled(score, semantic, 1 - KEYWORD_WEIGHT);
+    if (!withoutVector.isEmpty()) {
+      Map<Integer, Double> keywordOnly = new HashMap<>();
+      addScaled(keywordOnly, words, 1 - KEYWORD_WEIGHT);
+      keywordOnly.forEach(
+          (doc, s) -> {
+            if (withoutVector.contains(doc)) {
+              score.merge(doc, s, Double::sum);
+            }
+          });
+    }
     return score.entrySet().stream()
         .sorted(
             Map.Entry.<Integer, Double>comparingByValue()

@@ -422,6 +422,22 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return order.stream().limit(topN).mapToInt(Integer::intValue).toArray();
   }
 
+  /** Of {@code docs}, those that have no vector yet (written since the embedding job last ran). */
+  private static Set<Integer> withoutVector(IndexSearcher searcher, ScoreDoc[] docs)
+      throws IOException {
+    Set<Integer> out = new java.util.HashSet<>();
+    List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc d : docs) {
+      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(d.doc, leaves));
+      var values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+      int inLeaf = d.doc - leaf.docBase;
+      if (values == null || values.advance(inLeaf) != inLeaf) {
+        out.add(d.doc);
+      }
+    }
+    return out;
+  }
+
   private SearchResult semanticSearch(
       IndexSearcher searcher,
       DefaultSortedSetDocValuesReaderState state,
@@ -473,7 +489,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               ? searcher.search(queries.drillDown(keyword, request), topN + SEMANTIC_CANDIDATES)
                   .scoreDocs
               : new ScoreDoc[0];
-      docs = namedFirst(searcher, request, Fusion.fuse(words, semantic, topN), topN);
+      docs =
+          namedFirst(
+              searcher,
+              request,
+              Fusion.fuse(words, semantic, withoutVector(searcher, words), topN),
+              topN);
     }
     return answer(
         searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));

@@ -75,4 +75,24 @@ class HybridSearchTest {
             .toList();
     assertThat(ids).contains("iso-iec-42006-2025");
   }
+
+  @org.junit.jupiter.api.Test
+  void aRecordWrittenJustNowRanksFirstForItsTitleBeforeItHasAVector() {
+    org.aisx.catalog.Standard fresh =
+        org.aisx.catalog.Standard.builder("IEEE P3999")
+            .title(Map.of("en", "Standard for auditing risk in generative language model agents"))
+            .sdo("IEEE")
+            .type(org.aisx.catalog.PublicationType.INTERNATIONAL_STANDARD)
+            .status(org.aisx.catalog.Status.DRAFT)
+            .build();
+    app.catalog().save(app.reader().read(fresh), "test", "test", null);
+    assertThat(app.vectors().vectorFor(app.catalog().get("ieee-p3999"))).isNull();
+    for (SearchRequest.Mode mode : List.of(SearchRequest.Mode.HYBRID, SearchRequest.Mode.KEYWORD)) {
+      List<String> ids =
+          search("auditing risk in generative language model agents", mode).items().stream()
+              .map(Hit::id)
+              .toList();
+      assertThat(ids).as("%s mode", mode).first().isEqualTo("ieee-p3999");
+    }
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,19 +59,25 @@ class KilledImportTest {
       }
     }
     Path data = dir.resolve("data");
-    long T0 = System.nanoTime();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The test JVM's VM options (the build's choice of JIT), not its agents or properties.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX:"))
+        .forEach(command::add);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.aisx.Main",
+            "import",
+            "--format",
+            "json",
+            "--data",
+            data.toString(),
+            feed.toString()));
     Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.aisx.Main",
-                "import",
-                "--format",
-                "json",
-                "--data",
-                data.toString(),
-                feed.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("import.log").toFile())
             .start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +17,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +27,7 @@ class BrowserTest {
   @TempDir static Path dir;
   static App app;
   static WebServer server;
-  static WebDriver browser;
+  static ChromeDriver browser;
   static String base;
 
   @BeforeAll
@@ -34,14 +35,11 @@ class BrowserTest {
     app = Fixtures.starter(dir);
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
-    browser = Chromium.start(dir);
+    browser = Chromium.shared();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
     server.close();
     app.close();
   }
@@ -53,6 +51,7 @@ class BrowserTest {
     q.sendKeys("management system", Keys.ENTER);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     wait.until(ExpectedConditions.urlContains("q=management"));
+    assertThat(htmlClasses()).as("app.js marks the page").contains("js");
 
     // Ticking the box applies the filter at once (progressive enhancement).
     WebElement iso = browser.findElement(By.cssSelector("#facet-sdo input[value='ISO/IEC']"));
@@ -82,16 +81,42 @@ class BrowserTest {
     assertThat(browser.findElement(By.cssSelector("a.source-link")).getText())
         .contains("Aller à la page");
     screenshot("record-phone-fr");
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    browser.manage().window().setSize(Chromium.WINDOW);
   }
 
   @Test
   void filtersWorkWithoutJavaScriptThroughTheApplyButton() {
-    // The same form submits with the button; the page is plain HTML.
-    browser.get(base + "/search?q=machine+learning");
-    WebElement itu = browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']"));
-    assertThat(itu.getAttribute("type")).isEqualTo("checkbox");
-    assertThat(browser.findElement(By.cssSelector("#filter-form button[type=submit]"))).isNotNull();
+    Chromium.javaScript(browser, false);
+    try {
+      browser.get(base + "/search?q=machine+learning");
+      // The page's script did not run: app.js marks <html> with class "js" first thing.
+      assertThat(htmlClasses()).doesNotContain("js");
+      // The same form: tick the box (nothing submits it), then the button applies the filter.
+      WebElement itu = browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']"));
+      assertThat(itu.getAttribute("type")).isEqualTo("checkbox");
+      browser.findElement(By.cssSelector("label[for='" + itu.getAttribute("id") + "']")).click();
+      assertThat(itu.isSelected()).isTrue();
+      browser.findElement(By.cssSelector("#filter-form button.apply[type=submit]")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(ExpectedConditions.urlContains("sdo=ITU-T"));
+      assertThat(browser.getCurrentUrl()).contains("q=machine+learning");
+      assertThat(
+              browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']")).isSelected())
+          .isTrue();
+      assertThat(browser.findElements(By.cssSelector("ol.hits .facts span:first-child")))
+          .isNotEmpty()
+          .extracting(WebElement::getText)
+          .containsOnly("ITU-T");
+      assertThat(htmlClasses()).doesNotContain("js");
+    } finally {
+      Chromium.javaScript(browser, true);
+    }
+  }
+
+  /** The classes of the page's root element, as the DOM has them now. */
+  private static List<String> htmlClasses() {
+    String classes = browser.findElement(By.tagName("html")).getDomAttribute("class");
+    return classes == null ? List.of() : List.of(classes.trim().split("\\s+"));
   }
 
   private static void screenshot(String name) throws Exception {

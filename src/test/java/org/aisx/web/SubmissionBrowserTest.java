@@ -61,14 +61,11 @@ class SubmissionBrowserTest {
     Fixtures.user(app, "coord@example.org", Role.COORDINATOR);
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
-    browser = Chromium.start(dir);
+    browser = Chromium.shared();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
     server.close();
     app.close();
   }

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every record of every Relaton fixture, mapped, compared as JSON with what the mapping gave when
  * the golden files were written ({@code fixtures/relaton/mapped/NAME.jsonl}, one outcome per line,
  * as {@link RelatonMappingDigest} writes them). It catches any change of output, to any field, of
- * any body: a refactoring of {@link RelatonMapper} must leave the files as they are. A change meant
- * to alter the mapping rewrites them, and the diff of the golden files shows what it altered:
+ * any body: a refactoring of {@link RelatonMapper} or of a {@link BodyRules} class must leave the
+ * files as they are. A change meant to alter the mapping rewrites them, and the diff of the golden
+ * files shows what it altered:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt

@@ -6,6 +6,7 @@ import static org.aisx.catalog.PlainText.Markup.HTML;
 import static org.aisx.catalog.PlainText.Markup.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
 import org.aisx.catalog.PlainText.Field;
 import org.aisx.catalog.PlainText.Markup;
@@ -270,7 +271,7 @@ class PlainTextTest {
     for (char c : s.toCharArray()) {
       out.append(
           c < 0x20 || c > 0x7e
-              ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
+              ? String.format(Locale.ROOT, "\\u%04x", (int) c)
               : String.valueOf(c));
     }
     return out.toString();

@@ -477,12 +477,12 @@ class RelatonReaderTest {
 
   @Test
   void isoNumericStagesFollowTheHarmonizedStageCodes() {
-    assertThat(RelatonMapper.isoIecStatus("40.99")).isEqualTo(Status.DRAFT);
-    assertThat(RelatonMapper.isoIecStatus("60.00")).isEqualTo(Status.DRAFT);
-    assertThat(RelatonMapper.isoIecStatus("60.60")).isEqualTo(Status.IN_FORCE);
-    assertThat(RelatonMapper.isoIecStatus("90.93")).isEqualTo(Status.IN_FORCE);
-    assertThat(RelatonMapper.isoIecStatus("95.99")).isEqualTo(Status.WITHDRAWN);
-    assertThat(RelatonMapper.isoIecStatus("REPLACED")).isEqualTo(Status.SUPERSEDED);
+    assertThat(IsoIecRules.status("40.99")).isEqualTo(Status.DRAFT);
+    assertThat(IsoIecRules.status("60.00")).isEqualTo(Status.DRAFT);
+    assertThat(IsoIecRules.status("60.60")).isEqualTo(Status.IN_FORCE);
+    assertThat(IsoIecRules.status("90.93")).isEqualTo(Status.IN_FORCE);
+    assertThat(IsoIecRules.status("95.99")).isEqualTo(Status.WITHDRAWN);
+    assertThat(IsoIecRules.status("REPLACED")).isEqualTo(Status.SUPERSEDED);
   }
 
   @Test

@@ -1,0 +1,120 @@
+package org.aisx.ingest;
+
+import static org.aisx.ingest.RelatonFields.authorSubdivision;
+import static org.aisx.ingest.RelatonFields.doctype;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+
+/**
+ * ISO and IEC records (identifier type {@code ISO} or {@code IEC}; the IEC feed, with the joint
+ * ISO/IEC JTC 1 standards, and the ISO feed): {@link DefaultRules} plus what the two bodies do
+ * their own way.
+ *
+ * <table>
+ * <caption>status ({@code stage} keeps the body's own value verbatim)</caption>
+ * <tr><th>source value (records in the shared feeds)</th><th>status</th></tr>
+ * <tr><td>IEC docstatus PUBLISHED (15,443)</td><td>in-force</td></tr>
+ * <tr><td>REVISED (12,797), REPLACED (2,692)</td><td>superseded</td></tr>
+ * <tr><td>WITHDRAWN (1,592)</td><td>withdrawn</td></tr>
+ * <tr><td>harmonized stage code below 60, and 60.00 (under publication)</td><td>draft</td></tr>
+ * <tr><td>60.60, and 90.xx (reviewed: the document stays in force)</td><td>in-force</td></tr>
+ * <tr><td>95.99 (and bare 95)</td><td>withdrawn</td></tr>
+ * <tr><td>other words</td><td>as {@link DefaultRules}</td></tr>
+ * </table>
+ *
+ * <p>Type: IEC white papers ({@code wp}, {@code white-paper}), technology reports ({@code tec}),
+ * trend reports ({@code sttr}) and technology and market outlooks ({@code tmop}) are technical
+ * papers; other doctypes as {@link DefaultRules}.
+ *
+ * <p>Committee: {@code ext.editorialgroup.technical_committee[0].name}, with "IEC " (or "ISO ") put
+ * in front of bare "TC 61"-style names; else the authors' subdivision. Publishers: "CISPR" counts
+ * as IEC; the bodies' full names become ISO and IEC.
+ */
+final class IsoIecRules implements BodyRules {
+
+  private static final Pattern STAGE_CODE = Pattern.compile("(\\d{2})(?:\\.(\\d{2}))?");
+  private static final Pattern COMMITTEE_CODE = Pattern.compile("(?:TC|SC|SyC|TA)\\b.*");
+
+  @Override
+  public Set<String> identifierTypes() {
+    return Set.of("ISO", "IEC");
+  }
+
+  @Override
+  public Set<String> publishers() {
+    return Set.of("ISO", "IEC");
+  }
+
+  @Override
+  public String publisherAbbreviation(String name) {
+    return switch (name) {
+      case "International Organization for Standardization" -> "ISO";
+      case "International Electrotechnical Commission", "CISPR" -> "IEC";
+      default -> null;
+    };
+  }
+
+  @Override
+  public void complete(Context record, Standard.Builder b) {
+    Map<?, ?> doc = record.doc();
+    String stage = RelatonFields.stage(doc);
+    PublicationType type = type(doctype(doc), record.identifier());
+    b.stage(stage)
+        .status(status(stage))
+        .type(type)
+        .kind(DefaultRules.kind(type))
+        .published(record.publishedOrIssued())
+        .committee(committee(doc, record.sdo()));
+  }
+
+  /** The status of a harmonized stage code ("60.60") or of a stage's words. */
+  static Status status(String stage) {
+    if (stage == null) {
+      return null;
+    }
+    Matcher numeric = STAGE_CODE.matcher(stage.strip());
+    if (numeric.matches()) {
+      int major = Integer.parseInt(numeric.group(1));
+      int minor = numeric.group(2) == null ? -1 : Integer.parseInt(numeric.group(2));
+      if (major < 60 || (major == 60 && minor == 0)) {
+        return Status.DRAFT;
+      }
+      if (major == 95 && (minor == 99 || minor == -1)) {
+        return Status.WITHDRAWN;
+      }
+      return Status.IN_FORCE;
+    }
+    return DefaultRules.status(stage);
+  }
+
+  static PublicationType type(String doctype, String identifier) {
+    String d = doctype == null ? "" : doctype.strip().toLowerCase(Locale.ROOT);
+    return switch (d) {
+      case "wp", "white-paper", "tec", "sttr", "tmop" -> PublicationType.TECHNICAL_PAPER;
+      default -> DefaultRules.type(doctype, identifier);
+    };
+  }
+
+  private static String committee(Map<?, ?> doc, String sdo) {
+    String name = DefaultRules.technicalCommittee(doc);
+    if (name == null) {
+      return authorSubdivision(doc);
+    }
+    if (COMMITTEE_CODE.matcher(name).matches() && sdo != null) {
+      if (sdo.contains("IEC")) {
+        return "IEC " + name;
+      }
+      if (sdo.contains("ISO")) {
+        return "ISO " + name;
+      }
+    }
+    return name;
+  }
+}

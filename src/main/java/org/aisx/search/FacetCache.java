@@ -64,11 +64,6 @@ final class FacetCache {
     return entry(searcher).totals();
   }
 
-  /** How many readers have an entry (for tests: closed readers leave). */
-  int size() {
-    return entries.size();
-  }
-
   private Entry entry(IndexSearcher searcher) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();

@@ -31,6 +31,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
@@ -43,10 +45,13 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -496,8 +501,46 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               Fusion.fuse(words, semantic, withoutVector(searcher, words), topN),
               topN);
     }
-    return answer(
-        searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));
+    SearchResult page =
+        answer(searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));
+    Set<String> byMeaning = byMeaningOnly(searcher, page.items(), docs, keyword, named, request);
+    return new SearchResult(
+        page.total(), page.page(), page.size(), page.items(), page.facets(), byMeaning);
+  }
+
+  /**
+   * The ids of the page's hits (documents {@code docs} from the page's start) that neither the
+   * words ({@code keyword}) nor an identifier ({@code named}) of the query match: found by meaning
+   * alone.
+   */
+  private static Set<String> byMeaningOnly(
+      IndexSearcher searcher,
+      List<Hit> items,
+      int[] docs,
+      Query keyword,
+      Query named,
+      SearchRequest request)
+      throws IOException {
+    BooleanQuery.Builder words =
+        new BooleanQuery.Builder().add(keyword, BooleanClause.Occur.SHOULD);
+    if (named != null) {
+      words.add(named, BooleanClause.Occur.SHOULD);
+    }
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(words.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Set<String> out = new java.util.HashSet<>();
+    int first = (request.page() - 1) * request.size();
+    for (int i = 0; i < items.size(); i++) {
+      int doc = docs[first + i];
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      Scorer scorer = weight.scorer(leaf);
+      int inLeaf = doc - leaf.docBase;
+      if (scorer == null || scorer.iterator().advance(inLeaf) != inLeaf) {
+        out.add(items.get(i).id());
+      }
+    }
+    return out;
   }
 
   /** The page of hits (documents {@code docs} from the page's start) and the facet counts. */

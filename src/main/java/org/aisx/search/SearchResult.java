@@ -2,10 +2,40 @@ package org.aisx.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** One page of hits, with the counts of every facet computed drill-sideways. */
+/**
+ * One page of hits, with the counts of every facet computed drill-sideways. {@code byMeaning} holds
+ * the ids of the page's hits that match neither the words nor an identifier of the query, only its
+ * meaning (semantic and hybrid modes), so pages can say they are "close in meaning".
+ */
 public record SearchResult(
-    long total, int page, int size, List<Hit> items, Map<Facet, List<FacetCount>> facets) {
+    long total,
+    int page,
+    int size,
+    List<Hit> items,
+    Map<Facet, List<FacetCount>> facets,
+    Set<String> byMeaning) {
+
+  public SearchResult {
+    byMeaning = Set.copyOf(byMeaning);
+  }
+
+  /** A page where every hit matches the query's words (keyword search, browsing). */
+  public SearchResult(
+      long total, int page, int size, List<Hit> items, Map<Facet, List<FacetCount>> facets) {
+    this(total, page, size, items, facets, Set.of());
+  }
+
+  /** Whether {@code hit} is on this page only because it is close in meaning to the query. */
+  public boolean closeInMeaning(Hit hit) {
+    return byMeaning.contains(hit.id());
+  }
+
+  /** How many hits of this page are close in meaning only. */
+  public int closeInMeaningCount() {
+    return byMeaning.size();
+  }
 
   /** How many hits carry one value of a facet. */
   public record FacetCount(String value, long count) {}

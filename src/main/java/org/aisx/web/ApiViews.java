@@ -39,9 +39,16 @@ final class ApiViews {
       List<String> verticals,
       List<String> activities,
       List<String> applications,
-      List<String> concerns) {
+      List<String> concerns,
+      String match) {
 
-    static Item of(Hit s, String lang) {
+    /** {@link #match} of a hit that matches the query's words or names it. */
+    static final String WORDS = "words";
+
+    /** {@link #match} of a hit found by meaning alone: "close in meaning". */
+    static final String MEANING = "meaning";
+
+    static Item of(Hit s, String lang, String match) {
       return new Item(
           s.id(),
           s.identifier(),
@@ -57,7 +64,8 @@ final class ApiViews {
           s.verticals(),
           s.activities(),
           s.applications(),
-          s.concerns());
+          s.concerns(),
+          match);
     }
   }
 
@@ -70,7 +78,9 @@ final class ApiViews {
 
   static Search search(SearchResult r, Taxonomy taxonomy, Messages t) {
     List<Item> items = new ArrayList<>();
-    r.items().forEach(s -> items.add(Item.of(s, t.lang())));
+    r.items()
+        .forEach(
+            s -> items.add(Item.of(s, t.lang(), r.closeInMeaning(s) ? Item.MEANING : Item.WORDS)));
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     r.facets()
         .forEach(
@@ -176,7 +186,8 @@ final class ApiViews {
   /** A record close in meaning, with the cosine similarity of the two embeddings (−1 to 1). */
   record Neighbour(Item record, double similarity) {
     static Neighbour of(org.aisx.search.SearchIndex.Neighbour n) {
-      return new Neighbour(Item.of(n.hit(), "en"), Math.round(n.similarity() * 1000) / 1000.0);
+      return new Neighbour(
+          Item.of(n.hit(), "en", Item.MEANING), Math.round(n.similarity() * 1000) / 1000.0);
     }
   }
 
@@ -247,7 +258,7 @@ final class ApiViews {
   record OverlapMatch(Item record, double similarity, Ref closestTo) {
     static OverlapMatch of(Overlap.Match m, String lang) {
       return new OverlapMatch(
-          Item.of(m.hit(), lang),
+          Item.of(m.hit(), lang, Item.MEANING),
           Math.round(m.similarity() * 1000) / 1000.0,
           m.closestTo() == null ? null : Ref.of(m.closestTo(), lang));
     }

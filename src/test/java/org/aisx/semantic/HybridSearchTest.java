@@ -95,4 +95,47 @@ class HybridSearchTest {
       assertThat(ids).as("%s mode", mode).first().isEqualTo("ieee-p3999");
     }
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "HYBRID, teaching machines to see pictures",
+    "SEMANTIC, teaching machines to see pictures",
+    "HYBRID, 42001",
+  })
+  void hitsFoundByMeaningAloneAreExactlyThoseTheWordsDoNotMatch(SearchRequest.Mode mode, String q) {
+    SearchResult r = search(q, mode);
+    java.util.Set<String> byWords =
+        new java.util.HashSet<>(
+            app
+                .hybridSearch()
+                .search(
+                    new SearchRequest(
+                        q,
+                        Map.of(),
+                        null,
+                        null,
+                        SearchRequest.Sort.RELEVANCE,
+                        1,
+                        100,
+                        SearchRequest.Mode.KEYWORD))
+                .items()
+                .stream()
+                .map(Hit::id)
+                .toList());
+    assertThat(r.items()).isNotEmpty();
+    for (Hit h : r.items()) {
+      assertThat(r.closeInMeaning(h)).as("%s", h.id()).isEqualTo(!byWords.contains(h.id()));
+    }
+    if (q.equals("42001")) {
+      assertThat(r.closeInMeaning(r.items().get(0))).isFalse();
+    } else {
+      assertThat(r.closeInMeaningCount()).isPositive();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"teaching machines to see pictures", "42001"})
+  void keywordSearchMarksNothingAsCloseInMeaning(String q) {
+    assertThat(search(q, SearchRequest.Mode.KEYWORD).closeInMeaningCount()).isZero();
+  }
 }

@@ -104,6 +104,22 @@ class PagesTest {
   }
 
   @Test
+  void resultsFoundByMeaningAloneSaySoAndWordMatchesDoNot() {
+    String q = "/search?q=" + enc("teaching machines to see pictures");
+    Document hybrid = page(q);
+    List<Element> marked = hybrid.select("ol.hits > li:has(.meaning)");
+    assertThat(marked).isNotEmpty();
+    assertThat(marked.get(0).selectFirst(".meaning").text()).isEqualTo("Close in meaning");
+    assertThat(hybrid.selectFirst(".meaning-note").text()).startsWith(marked.size() + " of");
+    Document keyword = page(q + "&mode=keyword");
+    assertThat(keyword.select(".meaning, .meaning-note")).isEmpty();
+    Document named = page("/search?q=42001");
+    assertThat(named.select("ol.hits > li")).isNotEmpty();
+    assertThat(named.selectFirst("ol.hits > li").select(".meaning")).isEmpty();
+    assertThat(page(q + "&lang=fr").selectFirst(".meaning").text()).isEqualTo("Proche par le sens");
+  }
+
+  @Test
   void tickingIsoIecNarrowsTheResultsTo42001AndKeepsTheBoxTicked() {
     Document d = page("/search?q=" + enc("management system") + "&sdo=" + enc("ISO/IEC"));
     assertThat(d.select("ol.hits h3 a").eachText())

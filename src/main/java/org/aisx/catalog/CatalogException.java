@@ -10,7 +10,8 @@ public abstract sealed class CatalogException extends RuntimeException
     permits CatalogException.Invalid,
         CatalogException.NotFound,
         CatalogException.Conflict,
-        CatalogException.BadParameter {
+        CatalogException.BadParameter,
+        CatalogException.NearMiss {
 
   CatalogException(String message) {
     super(message);
@@ -100,4 +101,45 @@ public abstract sealed class CatalogException extends RuntimeException
       return List.of(problem);
     }
   }
+
+  /**
+   * A parameter that names nothing exactly, but comes close to {@link #choices} (a record typed a
+   * little differently, a committee in another spelling): the caller is offered them instead.
+   */
+  public static final class NearMiss extends CatalogException {
+    private final Problem problem;
+    private final List<Choice> choices;
+
+    public NearMiss(String parameter, String value, List<Choice> choices) {
+      super(
+          "parameter " + parameter + ": '" + value + "' names nothing exactly; did you mean one?");
+      this.problem =
+          new Problem(
+              parameter, "names nothing exactly; " + choices.size() + " choices come close");
+      this.choices = List.copyOf(choices);
+    }
+
+    /** What the caller may have meant, closest first. */
+    public List<Choice> choices() {
+      return choices;
+    }
+
+    /** The parameter that missed. */
+    public String parameter() {
+      return problem.field();
+    }
+
+    @Override
+    public String code() {
+      return "near_miss";
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return List.of(problem);
+    }
+  }
+
+  /** One choice offered for a near miss: the value to send again, and what a person reads. */
+  public record Choice(String value, String label) {}
 }

@@ -611,6 +611,54 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
+  /** Every value of an open facet (bodies, committees) some record carries, in index order. */
+  public List<String> values(Facet facet) {
+    return withSearcher(
+        "facet lookup failed",
+        searcher -> {
+          if (searcher.getIndexReader().numDocs() == 0) {
+            return List.of();
+          }
+          var state = facetCache.state(searcher);
+          var range = state.getOrdRange(facet.id());
+          if (range == null) {
+            return List.of();
+          }
+          // getDocValues() makes a new iterator on each call, so this one is ours alone.
+          SortedSetDocValues values = state.getDocValues();
+          List<String> out = new ArrayList<>(range.end - range.start + 1);
+          for (int ord = range.start; ord <= range.end; ord++) {
+            String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+            out.add(path[path.length - 1]);
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The records {@code q} names by identifier ({@code 42001}, {@code Y.3172}), best named first and
+   * current editions before older ones; empty when {@code q} names none.
+   */
+  public List<Hit> named(String q, int k) {
+    return withSearcher(
+        "identifier lookup failed",
+        searcher -> {
+          Query named =
+              queries.namedRecords(
+                  new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, k));
+          if (named == null || searcher.getIndexReader().numDocs() == 0) {
+            return List.of();
+          }
+          List<Hit> out = new ArrayList<>();
+          var stored = searcher.storedFields();
+          for (ScoreDoc sd : searcher.search(named, k).scoreDocs) {
+            BytesRef bytes = stored.document(sd.doc).getBinaryValue(IndexFields.DOCUMENT);
+            out.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
+          }
+          return out;
+        });
+  }
+
   /** Whether any record carries {@code value} in an open facet (bodies, committees). */
   public boolean knows(Facet facet, String value) {
     return withSearcher(

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
@@ -121,7 +122,14 @@ public final class CatalogPages implements Routes {
   void overlap(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     Params given = Params.query(ctx);
-    OverlapParams.Question q = overlapParams.parse(given, false);
+    OverlapParams.Question q;
+    CatalogException.NearMiss miss = null;
+    try {
+      q = overlapParams.parse(given, false);
+    } catch (CatalogException.NearMiss e) {
+      q = null; // the form again, with what the value came close to
+      miss = e;
+    }
     Overlap.Result result = q == null ? null : overlap.find(q.basis(), q.limit());
     // Suggestions for the form: the bodies and the largest committees of the catalogue.
     SearchResult everything = search.search(SearchRequest.all());
@@ -146,7 +154,8 @@ public final class CatalogPages implements Routes {
             q == null ? null : q.basis(),
             result,
             bodies,
-            committees));
+            committees,
+            miss));
   }
 
   /** What the form shows again: the value given, or nothing. */

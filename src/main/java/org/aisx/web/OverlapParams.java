@@ -1,13 +1,20 @@
 package org.aisx.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
+import org.aisx.search.Hit;
 import org.aisx.search.SearchIndex;
+import org.aisx.search.SearchRequest;
 import org.aisx.semantic.Overlap;
 
 /**
@@ -75,11 +82,7 @@ public final class OverlapParams {
     if (record != null) {
       basis = new Overlap.OfRecord(record(record));
     } else if (committee != null) {
-      if (committee.length() > MAX_NAME || !index.knows(Facet.COMMITTEE, committee)) {
-        throw new CatalogException.BadParameter(
-            "committee", "unknown committee '" + Params.echo(committee) + "'");
-      }
-      basis = new Overlap.OfCommittee(committee);
+      basis = new Overlap.OfCommittee(committee(committee));
     } else {
       if (text.length() > Overlap.MAX_TEXT) {
         throw new CatalogException.BadParameter(
@@ -95,14 +98,115 @@ public final class OverlapParams {
     return new Question(basis, limit);
   }
 
-  /** A record by its id, or by its identifier as written ({@code ISO/IEC 42001:2023}). */
+  /**
+   * A record by its id, its identifier as written ({@code ISO/IEC 42001:2023}), or as people type
+   * it ({@code 42001}, {@code Y.3172}: the current edition of the one publication it names). A
+   * value that names several publications, or none but matches some words, is a near miss with
+   * choices.
+   */
   private Standard record(String value) {
     if (value.length() > MAX_NAME) {
       throw new CatalogException.BadParameter("record", "longer than " + MAX_NAME + " characters");
     }
-    return catalog
-        .find(value)
-        .or(() -> catalog.find(Slug.of(value)))
-        .orElseThrow(() -> new CatalogException.NotFound("record " + value));
+    var exact = catalog.find(value).or(() -> catalog.find(Slug.of(value)));
+    if (exact.isPresent()) {
+      return exact.get();
+    }
+    List<Hit> named = index.named(value, 50);
+    Map<String, Hit> byPublication = new LinkedHashMap<>();
+    named.forEach(h -> byPublication.putIfAbsent(publication(h.identifier()), h));
+    if (byPublication.size() == 1) {
+      return catalog.get(named.get(0).id());
+    }
+    List<Hit> close =
+        named.isEmpty()
+            ? index
+                .search(
+                    new SearchRequest(
+                        value, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, CHOICES))
+                .items()
+            : List.copyOf(byPublication.values());
+    List<CatalogException.Choice> choices = new ArrayList<>();
+    close.stream()
+        .limit(CHOICES)
+        .forEach(
+            h ->
+                choices.add(
+                    new CatalogException.Choice(h.id(), h.identifier() + " " + h.titleIn("en"))));
+    if (choices.isEmpty()) {
+      throw new CatalogException.NotFound("record " + value);
+    }
+    throw new CatalogException.NearMiss("record", Params.echo(value), choices);
   }
+
+  /**
+   * The publication an edition's identifier belongs to: the identifier without its year or edition
+   * ({@code ISO/IEC 42001:2023} and {@code ISO/IEC 42001:2023/Amd 1:2024} are {@code ISO/IEC
+   * 42001}, {@code ITU-T Y.3172 (06/2019)} is {@code ITU-T Y.3172}, {@code IEEE 7001-2021} is
+   * {@code IEEE 7001}).
+   */
+  static String publication(String identifier) {
+    return EDITION.matcher(identifier).replaceFirst("").strip().toUpperCase(Locale.ROOT);
+  }
+
+  private static final Pattern EDITION =
+      Pattern.compile("(\\s*\\(\\d{2}/\\d{4}\\)|[:-](19|20)\\d{2}\\b).*$");
+
+  /**
+   * A committee as the catalogue spells it, from a name in any case and spacing ({@code itu-t sg
+   * 13} is {@code ITU-T SG13}); a name that matches none exactly is a near miss with the committees
+   * it comes close to, and one close to none is unknown.
+   */
+  private String committee(String value) {
+    if (value.length() > MAX_NAME) {
+      throw new CatalogException.BadParameter(
+          "committee", "longer than " + MAX_NAME + " characters");
+    }
+    if (index.knows(Facet.COMMITTEE, value)) {
+      return value;
+    }
+    String key = squash(value);
+    if (key.isEmpty()) {
+      throw new CatalogException.BadParameter(
+          "committee", "'" + Params.echo(value) + "' has no letters or digits");
+    }
+    List<String> all = index.values(Facet.COMMITTEE);
+    List<String> same = all.stream().filter(c -> squash(c).equals(key)).toList();
+    if (same.size() == 1) {
+      return same.get(0);
+    }
+    List<String> close =
+        same.isEmpty()
+            ? all.stream()
+                .filter(c -> squash(c).contains(key) || key.contains(squash(c)))
+                .sorted(
+                    Comparator.comparingInt(
+                            (String c) -> Math.abs(squash(c).length() - key.length()))
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(CHOICES)
+                .toList()
+            : same;
+    if (close.isEmpty()) {
+      throw new CatalogException.BadParameter(
+          "committee", "unknown committee '" + Params.echo(value) + "'");
+    }
+    List<CatalogException.Choice> choices = new ArrayList<>();
+    close.forEach(c -> choices.add(new CatalogException.Choice(c, c)));
+    throw new CatalogException.NearMiss("committee", Params.echo(value), choices);
+  }
+
+  /**
+   * A name reduced to its letters and digits, lower-cased, for matching in any case and spacing.
+   */
+  static String squash(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    name.codePoints()
+        .filter(Character::isLetterOrDigit)
+        .map(Character::toLowerCase)
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  /** How many choices a near miss offers at most. */
+  static final int CHOICES = 8;
 }

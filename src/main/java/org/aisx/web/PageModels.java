@@ -331,10 +331,20 @@ public final class PageModels {
       org.aisx.semantic.Overlap.Basis basis,
       org.aisx.semantic.Overlap.Result result,
       List<String> bodies,
-      List<String> committees) {
+      List<String> committees,
+      org.aisx.catalog.CatalogException.NearMiss miss) {
 
     public Messages t() {
       return layout.t();
+    }
+
+    /** The link that asks again with one choice of a near miss. */
+    public String choiceUrl(org.aisx.catalog.CatalogException.Choice choice) {
+      return "/overlap?"
+          + miss.parameter()
+          + "="
+          + java.net.URLEncoder.encode(choice.value(), java.nio.charset.StandardCharsets.UTF_8)
+          + (layout.t().lang().equals("en") ? "" : "&lang=" + layout.t().lang());
     }
 
     public int maxText() {

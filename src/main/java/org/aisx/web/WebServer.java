@@ -97,7 +97,12 @@ public final class WebServer implements AutoCloseable {
   private void failures(JavalinDefaultRouting router) {
     router.exception(
         CatalogException.class,
-        (e, ctx) -> fail(ctx, status(e), e.code(), e.getMessage(), e.problems()));
+        (e, ctx) -> {
+          if (e instanceof CatalogException.NearMiss miss) {
+            ctx.attribute("choices", miss.choices());
+          }
+          fail(ctx, status(e), e.code(), e.getMessage(), e.problems());
+        });
     router.exception(
         org.aisx.submission.SubmissionException.class,
         (e, ctx) ->
@@ -165,7 +170,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static HttpStatus status(CatalogException e) {
-    if (e instanceof CatalogException.NotFound) {
+    if (e instanceof CatalogException.NotFound || e instanceof CatalogException.NearMiss) {
       return HttpStatus.NOT_FOUND;
     }
     if (e instanceof CatalogException.Conflict) {
@@ -203,6 +208,10 @@ public final class WebServer implements AutoCloseable {
       List<Map<String, String>> details = new ArrayList<>();
       problems.forEach(p -> details.add(Map.of("field", p.field(), "problem", p.problem())));
       error.put("details", details);
+      List<CatalogException.Choice> choices = ctx.attribute("choices");
+      if (choices != null) {
+        error.put("choices", choices);
+      }
       ctx.json(Map.of("error", error));
     } else {
       pages.error(ctx, status.getCode(), message, problems);

@@ -173,6 +173,20 @@ class ApiTest {
   }
 
   @Test
+  void overlapNearMissAnswers404WithChoicesAndTypedIdentifiersResolve() throws Exception {
+    HttpResponse<String> r = http.get("/api/v1/overlap?committee=" + enc("sc 42"));
+    assertThat(r.statusCode()).isEqualTo(404);
+    JsonNode error = json.readTree(r.body()).get("error");
+    assertThat(error.get("code").asText()).isEqualTo("near_miss");
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("committee");
+    List<String> values = new java.util.ArrayList<>();
+    error.get("choices").forEach(c -> values.add(c.get("value").asText()));
+    assertThat(values).contains("ISO/IEC JTC 1/SC 42");
+    JsonNode typed = overlap("record=" + enc("Y.3172") + "&limit=3");
+    assertThat(typed.get("basis").toString()).contains("itu-t-y-3172");
+  }
+
+  @Test
   void overlapOfARecordListsOtherBodiesWorkInForceAndDraftsApart() throws Exception {
     JsonNode b = overlap("record=iso-iec-42001-2023&limit=6");
     assertThat(b.get("basis").get("by").asText()).isEqualTo("record");

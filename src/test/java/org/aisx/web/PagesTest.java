@@ -374,6 +374,42 @@ class PagesTest {
     HttpResponse<String> bad = http.get("/overlap?text=risk&limit=0");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(bad.body()).selectFirst("main").text()).contains("limit");
-    assertThat(http.get("/overlap?record=no-such-record").statusCode()).isEqualTo(404);
+    assertThat(http.get("/overlap?record=zzqqxx").statusCode()).isEqualTo(404);
+    assertThat(http.get("/overlap?committee=zzqqxx").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void overlapFormTakesIdentifiersAsTypedAndCommitteesInAnyCaseAndSpacing() {
+    for (String typed : List.of("42001", "ISO/IEC 42001", "iso iec 42001")) {
+      Document d = page("/overlap?record=" + enc(typed));
+      assertThat(d.selectFirst("#overlap-results-h a").attr("href"))
+          .as(typed)
+          .isEqualTo("/standards/iso-iec-42001-2023");
+    }
+    Document y = page("/overlap?record=" + enc("Y.3172"));
+    assertThat(y.selectFirst("#overlap-results-h a").text()).startsWith("ITU-T Y.3172");
+    for (String typed :
+        List.of("iso/iec jtc 1/sc 42", "ISO/IEC JTC1/SC42", "ISO IEC JTC 1 SC 42")) {
+      Document d = page("/overlap?committee=" + enc(typed));
+      assertThat(d.selectFirst("#overlap-results-h").text())
+          .as(typed)
+          .contains("ISO/IEC JTC 1/SC 42");
+    }
+  }
+
+  @Test
+  void aNearMissOffersChoicesThatEachLeadToAnAnswer() {
+    Document d = page("/overlap?committee=" + enc("SC 42"));
+    assertThat(d.select(".overlap-results")).isEmpty();
+    List<Element> choices = d.select(".near-miss ul.choices a");
+    assertThat(choices).isNotEmpty();
+    assertThat(choices.stream().map(Element::text)).contains("ISO/IEC JTC 1/SC 42");
+    for (Element choice : choices) {
+      assertThat(page(choice.attr("href")).select(".overlap-results")).as(choice.text()).hasSize(1);
+    }
+    Document words = page("/overlap?record=" + enc("artificial intelligence management system"));
+    List<Element> records = words.select(".near-miss ul.choices a");
+    assertThat(records).isNotEmpty();
+    assertThat(page(records.get(0).attr("href")).select(".overlap-results")).hasSize(1);
   }
 }

@@ -34,9 +34,9 @@ import org.aisx.catalog.Status;
  *  "mappings":  [{"article": "art9", "standards": ["prEN18228"]}]}
  * </pre>
  *
- * <p>Each standard becomes a record: identifier the code ("prEN 18228"), title, abstract the
- * scope, sdo {@code CEN-CENELEC}, committee {@code CEN-CENELEC/JTC 21}, status draft with the CEN
- * stage code (10 proposal, 20 drafting, 40 enquiry, ...) as the stage. The type is {@code
+ * <p>Each standard becomes a record: identifier the code ("prEN 18228"), title, abstract the scope,
+ * sdo {@code CEN-CENELEC}, committee {@code CEN-CENELEC/JTC 21}, status draft with the CEN stage
+ * code (10 proposal, 20 drafting, 40 enquiry, ...) as the stage. The type is {@code
  * international-standard}: SPEC §1 has no regional type, and a European Standard is adopted by
  * every national body of CEN and CENELEC, which makes it more than a {@code national-standard}.
  * Each article a standard supports becomes a keyword, "EU AI Act Art 9 - Risk Management System",
@@ -54,7 +54,8 @@ public final class AiActMapReader {
 
   /** ISO, IEC and ISO/IEC identifiers as a text cites them: "ISO/IEC 42001:2023", "ISO 31000". */
   private static final Pattern CITED =
-      Pattern.compile("\\b(?:ISO/IEC|ISO|IEC)(?:/(?:TR|TS|IEEE))? \\d+(?:-\\d+)*(?::\\d{4})?");
+      Pattern.compile(
+          "\\b(?:ISO/IEC(?:/IEEE)?|ISO|IEC)(?: (?:TR|TS|PAS))? \\d+(?:-\\d+)*(?::\\d{4})?");
 
   private static final Pattern ADOPTION =
       Pattern.compile("\\b(?:adopt(?:s|ion|ed)?|identical)\\b", Pattern.CASE_INSENSITIVE);
@@ -137,8 +138,7 @@ public final class AiActMapReader {
       String where = "standards[" + i + "]" + (code == null ? "" : " (" + code + ")");
       try {
         sink.accept(
-            new FeedRecord.Mapped(
-                where, map(s, supports.getOrDefault(text(s, "id"), List.of()))));
+            new FeedRecord.Mapped(where, map(s, supports.getOrDefault(text(s, "id"), List.of()))));
       } catch (IllegalArgumentException e) {
         sink.accept(new FeedRecord.Rejected(where, e.getMessage()));
       }
@@ -157,7 +157,9 @@ public final class AiActMapReader {
     String scope =
         PlainText.clean(text(s, "scope"), PlainText.Field.ABSTRACT, PlainText.Markup.TEXT);
     JsonNode stage = s.path("stage");
-    if (!stage.isMissingNode() && !stage.isNull() && !stage.asText().matches("\\d{2}(\\.\\d{2})?")) {
+    if (!stage.isMissingNode()
+        && !stage.isNull()
+        && !stage.asText().matches("\\d{2}(\\.\\d{2})?")) {
       throw new IllegalArgumentException(
           "stage: '" + stage.asText() + "' is not a CEN stage code (10, 20, 40, ...)");
     }

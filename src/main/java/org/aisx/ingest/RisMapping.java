@@ -33,10 +33,10 @@ import org.aisx.catalog.Status;
  *
  * <p><b>NIST</b> (publisher "National Institute of Standards and Technology" or "National Bureau of
  * Standards", or a DOI under NIST's prefix 10.6028): the identifier is the one NIST writes, "NIST
- * SP 1270", taken from the DOI ({@code 10.6028/NIST.SP.1270}: body, series, number, with the
- * DOI's dots as spaces), which is unique per publication and regular; the report number (SN) agrees
- * with it for 90 % of the feed and is kept as a second identifier where it is spelled otherwise
- * ("NISTIR 8343" for "NIST IR 8343", "LCIRC 17" for "NBS LCIRC 17", or garbled: "NIST AI NIST AI
+ * SP 1270", taken from the DOI ({@code 10.6028/NIST.SP.1270}: body, series, number, with the DOI's
+ * dots as spaces), which is unique per publication and regular; the report number (SN) agrees with
+ * it for 90 % of the feed and is kept as a second identifier where it is spelled otherwise ("NISTIR
+ * 8343" for "NIST IR 8343", "LCIRC 17" for "NBS LCIRC 17", or garbled: "NIST AI NIST AI
  * 100-2e2023"). The SN is the identifier only when the DOI lacks that shape. The type follows the
  * series ({@link #nistType}). The feed gives no status: a public draft (the identifier ends in
  * "ipd", "2pd", "fpd", "pd" or "-draft") is a draft, every other publication is in force, with the
@@ -236,7 +236,8 @@ final class RisMapping {
       if (month >= 1 && month <= 12) {
         date.append('-').append(String.format(Locale.ROOT, "%02d", month));
         int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        if (day >= 1 && day <= java.time.YearMonth.of(Integer.parseInt(m.group(1)), month).lengthOfMonth()) {
+        if (day >= 1
+            && day <= java.time.YearMonth.of(Integer.parseInt(m.group(1)), month).lengthOfMonth()) {
           date.append('-').append(String.format(Locale.ROOT, "%02d", day));
         }
       }

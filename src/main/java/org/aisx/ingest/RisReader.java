@@ -34,12 +34,11 @@ import org.aisx.catalog.Standard;
  * naming the line, and reading goes on with the next entry. Each entry is then mapped by {@link
  * RisMapping}.
  *
- * <p>No RIS library is used: those on Maven Central either read the whole file into a list
- * (JRis) or bring the Kotlin runtime and coroutines (KRis) for what is a line format of a few
- * rules.
+ * <p>No RIS library is used: those on Maven Central either read the whole file into a list (JRis)
+ * or bring the Kotlin runtime and coroutines (KRis) for what is a line format of a few rules.
  */
 public final class RisReader {
-  /** {@code TY  - value}: RIS writes two spaces before the hyphen; some exporters write one. */
+  /** {@code TY - value}: RIS writes two spaces before the hyphen; some exporters write one. */
   private static final Pattern TAG = Pattern.compile("^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\\s*)$");
 
   /** One entry as read: its tags in file order, each with its values, and where it starts. */

@@ -25,8 +25,7 @@ class IdentifierAnalyzerTest {
   @Test
   void aRevisionOrEditionAfterANumberAddsTheNumber() throws IOException {
     assertThat(tokens("NIST SP 800-53r5")).containsExactly("nist", "sp", "800", "53r5", "+53");
-    assertThat(tokens("NIST AI 100-2e2023"))
-        .containsExactly("nist", "ai", "100", "2e2023", "+2");
+    assertThat(tokens("NIST AI 100-2e2023")).containsExactly("nist", "ai", "100", "2e2023", "+2");
     assertThat(tokens("r5b2")).containsExactly("r5b2");
   }
 

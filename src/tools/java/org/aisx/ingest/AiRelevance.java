@@ -21,8 +21,12 @@ import org.aisx.catalog.Standard;
  * <ol>
  *   <li><b>committee</b>: the record comes from ISO/IEC JTC 1/SC 42 (Artificial intelligence) or
  *       from the Artificial Intelligence Standards Committee of the IEEE Computer Society.
+ *   <li><b>committee</b>: CEN-CENELEC JTC 21 (Artificial intelligence), which writes the European
+ *       standards for the EU AI Act.
  *   <li><b>series</b>: IEEE 7000 to 7099 and their P-drafts, the series on ethics of autonomous and
- *       intelligent systems (some of them, like 7002 on privacy, never say "AI" in their text).
+ *       intelligent systems (some of them, like 7002 on privacy, never say "AI" in their text);
+ *       NIST's AI series (NIST AI 100-1, the AI Risk Management Framework, AI 100-2, AI 600-1,
+ *       ...).
  *   <li><b>title phrase</b>: the title (English, else any language) names an AI technique or AI
  *       system: "artificial intelligence", "machine learning", "neural network", "deep learning",
  *       "foundation model", "computer vision", "speech recognition", "knowledge graph", "autonomous
@@ -79,6 +83,10 @@ final class AiRelevance {
 
   static final String SC42 = "ISO/IEC JTC 1/SC 42";
   static final String IEEE_AI_COMMITTEE = "Artificial Intelligence Standards Committee";
+
+  static final String JTC21 = "CEN-CENELEC/JTC 21";
+
+  private static final Pattern NIST_AI_SERIES = Pattern.compile("^NIST AI \\d");
 
   private static final Pattern IEEE_70XX =
       Pattern.compile("^IEEE (?:(?:Approved|Unapproved) )?P?70\\d{2}(?![0-9])");
@@ -177,10 +185,16 @@ final class AiRelevance {
     if (committee.startsWith(IEEE_AI_COMMITTEE)) {
       return new Verdict("committee: IEEE Artificial Intelligence Standards Committee", committee);
     }
+    if (committee.startsWith(JTC21)) {
+      return new Verdict("committee: " + JTC21, committee);
+    }
     String identifier = s.identifier() == null ? "" : s.identifier();
     if (IEEE_70XX.matcher(identifier).find()) {
       return new Verdict(
           "series: IEEE 70xx (ethics of autonomous and intelligent systems)", identifier);
+    }
+    if (NIST_AI_SERIES.matcher(identifier).find()) {
+      return new Verdict("series: NIST AI", identifier);
     }
 
     String title = NOT_ML.matcher(s.titleIn("en")).replaceAll(" ");

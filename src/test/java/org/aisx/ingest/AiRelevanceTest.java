@@ -193,6 +193,9 @@ class AiRelevanceTest {
             + " Pattern Recognition in SQL",
         "Session Initiation Protocol (SIP) User Agent Configuration",
         "Autonomic Networking: Definitions and Design Goals",
+        "Structural Performance of Nuclear Power Plant Concrete Structures Affected by"
+            + " Alkali-Silica Reaction (ASR) Task 1: Assessing In-Situ Mechanical Properties of"
+            + " ASR-Affected Concrete",
       })
   void trapsInTitlesAreNotAi(String title) {
     assertThat(AiRelevance.judge(titled(title)).relevant()).isFalse();
@@ -212,6 +215,7 @@ class AiRelevanceTest {
         "Information technology - Vocabulary - Part 28: Artificial intelligence -- Basic"
             + " concepts and expert systems",
         "ASR, TTS and multimedia enhancements",
+        "Evaluation of automatic speech recognition (ASR) in noisy rooms",
         "Framework, requirements and evaluation of a media content enhancement system based on"
             + " multimodal foundation models",
         "IEEE Standard for Assumptions in Safety-Related Models for Automated Driving Systems",

@@ -45,7 +45,8 @@ import org.aisx.catalog.Standard;
  * <ul>
  *   <li>"Autonomous System" in routing (BGP AS numbers, inter-AS traffic engineering) is not AI;
  *   <li>"ML-DSA", "ML-KEM" (post-quantum cryptography) and MPEG-2 "4:2:2 P@ML" are not machine
- *       learning; "ASR" in an abstract can be an Answer Seizure Ratio, so it counts in titles only;
+ *       learning; "ASR" in an abstract can be an Answer Seizure Ratio, so it counts in titles only,
+ *       and not in a title that spells it out otherwise ("Alkali-Silica Reaction (ASR)");
  *   <li>"AI" and "ML" inside other words (MAIL, XML, CellML) never match, and lower-case "ai" or
  *       "Al" (aluminium) does not either;
  *   <li>"intelligent transport systems", "intelligent electronic devices", the telephone
@@ -154,6 +155,13 @@ final class AiRelevance {
 
   private static final Pattern TITLE_ONLY_ABBREVIATION = Pattern.compile("\\bASR\\b");
 
+  /**
+   * "(ASR)" spelled out as something other than speech recognition: NIST's concrete "Alkali-Silica
+   * Reaction (ASR)". Such a title's ASR is no AI abbreviation.
+   */
+  private static final Pattern ASR_DEFINED_OTHERWISE =
+      Pattern.compile("(?<!recognition )\\(ASR\\)", Pattern.CASE_INSENSITIVE);
+
   /** Removed before matching: abbreviations that only look like "ML". */
   private static final Pattern NOT_ML =
       Pattern.compile("\\bML-(?:DSA|KEM)\\b|@ML\\b", Pattern.CASE_INSENSITIVE);
@@ -209,7 +217,7 @@ final class AiRelevance {
       return new Verdict("title abbreviation: AI/ML", abbreviation.group());
     }
     Matcher asr = TITLE_ONLY_ABBREVIATION.matcher(title);
-    if (asr.find()) {
+    if (asr.find() && !ASR_DEFINED_OTHERWISE.matcher(title).find()) {
       return new Verdict("title abbreviation: AI/ML", asr.group());
     }
 

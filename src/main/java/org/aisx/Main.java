@@ -35,7 +35,7 @@ public final class Main {
 
       usage:
         java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
-        java -jar aisx.jar import  [--format auto|json|relaton|rfc-index] [--source NAME] [--data DIR] [--db URL] FILE...
+        java -jar aisx.jar import  [--format auto|json|relaton|rfc-index|iso-open-data|csv|ris|ai-act-map] [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
         java -jar aisx.jar user add --email E --role contributor|coordinator|admin [--body SDO]... [--data DIR] [--db URL]

@@ -59,7 +59,9 @@ public final class Importer {
     RELATON("relaton"),
     RFC_INDEX("rfc-index"),
     ISO_OPEN_DATA("iso-open-data"),
-    CSV("csv");
+    CSV("csv"),
+    RIS("ris"),
+    AI_ACT_MAP("ai-act-map");
 
     private final String wire;
 
@@ -127,13 +129,14 @@ public final class Importer {
     return file.getFileName()
         .toString()
         .replaceAll("(\\.gz)$", "")
-        .replaceAll("\\.(ya?ml|txt|jsonl?|csv)$", "");
+        .replaceAll("\\.(ya?ml|txt|jsonl?|csv|ris)$", "");
   }
 
   /**
    * Recognises a feed from its first bytes (the stream must support mark): the RFC index by its
-   * banner, Relaton YAML by its document marker or schema-version key, and the aisx json format by
-   * a leading {@code {} or {@code [}. Null when nothing matches.
+   * banner, Relaton YAML by its document marker or schema-version key, RIS by its first tag
+   * ({@code TY  - }), the EU AI Act map by its articles' {@code aiActUrl}, and the aisx json format
+   * by a leading {@code {} or {@code [}. Null when nothing matches.
    */
   static Format detect(InputStream in, Path file) throws IOException {
     in.mark(8192);
@@ -146,6 +149,12 @@ public final class Importer {
     }
     if (start.startsWith("---") || start.matches("(?s)^(schema[-_]version|id|docid|title):.*")) {
       return Format.RELATON;
+    }
+    if (start.matches("(?s)^TY {1,2}-.*")) {
+      return Format.RIS;
+    }
+    if (start.startsWith("{") && text.contains("\"articles\"") && text.contains("\"aiActUrl\"")) {
+      return Format.AI_ACT_MAP;
     }
     if ((start.startsWith("{") || start.startsWith("[")) && text.contains("\"deliverableType\"")) {
       return Format.ISO_OPEN_DATA;
@@ -214,6 +223,8 @@ public final class Importer {
                     null)
                 .read(in, sink::accept);
         case CSV -> new CsvReader(source).read(in, sink::accept);
+        case RIS -> new RisReader(source).read(in, sink::accept);
+        case AI_ACT_MAP -> new AiActMapReader(source, json).read(in, sink::accept);
       }
     } catch (IOException e) {
       sink.flush();

@@ -15,7 +15,9 @@ import org.apache.lucene.analysis.util.CharTokenizer;
  * Analyses identifiers the way people type them. {@code ISO/IEC 42001:2023} becomes {@code iso iec
  * 42001 2023}; {@code ITU-T Y.3172 (06/2019)} becomes {@code itu t y 3172 06 2019}; a token that
  * mixes letters and digits, such as {@code P7001}, is kept whole and its number is added at the
- * same position, so "P7001", "7001" and "IEEE P7001" all find the draft.
+ * same position, so "P7001", "7001" and "IEEE P7001" all find the draft. A token that starts with a
+ * number and goes on with a revision or edition ({@code 53r5} in NIST SP 800-53r5, {@code 2e2023}
+ * in NIST AI 100-2e2023) adds its leading number, so "SP 800-53" and "AI 100-2" find them.
  */
 final class IdentifierAnalyzer extends Analyzer {
 
@@ -53,28 +55,34 @@ final class IdentifierAnalyzer extends Analyzer {
     }
 
     /**
-     * The one run of digits 0-9 in a token that also has a letter, or null (no letter, no digit, or
-     * two runs such as "a1b2").
+     * For a token that also has a letter: its one run of digits 0-9, or its leading run when it
+     * starts with a digit ("53r5": 53); otherwise null (no letter, no digit, or two runs after a
+     * letter such as "a1b2").
      */
     static String numberPart(char[] t, int length) {
       boolean letters = false;
+      boolean secondRun = false;
       int runStart = -1;
       int runEnd = -1;
       for (int i = 0; i < length; i++) {
         char c = t[i];
         if (c >= '0' && c <= '9') {
           if (runEnd >= 0 && runEnd < i) {
-            return null; // a second run of digits
+            secondRun = true;
+          } else {
+            if (runStart < 0) {
+              runStart = i;
+            }
+            runEnd = i + 1;
           }
-          if (runStart < 0) {
-            runStart = i;
-          }
-          runEnd = i + 1;
         } else if (!letters && Character.isLetter(c)) {
           letters = true;
         }
       }
-      return letters && runStart >= 0 ? new String(t, runStart, runEnd - runStart) : null;
+      if (!letters || runStart < 0 || (secondRun && runStart > 0)) {
+        return null;
+      }
+      return new String(t, runStart, runEnd - runStart);
     }
 
     @Override

@@ -193,6 +193,9 @@ class AiRelevanceTest {
             + " Pattern Recognition in SQL",
         "Session Initiation Protocol (SIP) User Agent Configuration",
         "Autonomic Networking: Definitions and Design Goals",
+        "Structural Performance of Nuclear Power Plant Concrete Structures Affected by"
+            + " Alkali-Silica Reaction (ASR) Task 1: Assessing In-Situ Mechanical Properties of"
+            + " ASR-Affected Concrete",
       })
   void trapsInTitlesAreNotAi(String title) {
     assertThat(AiRelevance.judge(titled(title)).relevant()).isFalse();
@@ -212,6 +215,7 @@ class AiRelevanceTest {
         "Information technology - Vocabulary - Part 28: Artificial intelligence -- Basic"
             + " concepts and expert systems",
         "ASR, TTS and multimedia enhancements",
+        "Evaluation of automatic speech recognition (ASR) in noisy rooms",
         "Framework, requirements and evaluation of a media content enhancement system based on"
             + " multimodal foundation models",
         "IEEE Standard for Assumptions in Safety-Related Models for Automated Driving Systems",
@@ -320,6 +324,54 @@ class AiRelevanceTest {
     assertThat(AiRelevance.judge(privacy).rule()).startsWith("series: IEEE 70xx");
     assertThat(AiRelevance.isAi(Standard.builder("IEEE 700-1983").title(Map.of("en", "x")).build()))
         .isFalse();
+  }
+
+  @Test
+  void nistsAiSeriesAndTheEuropeanAiCommitteeAreAiWhateverTheirTitleSays() throws IOException {
+    Map<String, Standard> nist = new LinkedHashMap<>();
+    try (InputStream in =
+        getClass().getResourceAsStream("/fixtures/ris/nist-techpubs-excerpt.ris")) {
+      new RisReader("nist-techpubs")
+          .read(
+              in,
+              r -> {
+                if (r instanceof FeedRecord.Mapped m) {
+                  nist.putIfAbsent(m.standard().id(), m.standard());
+                }
+              });
+    }
+    assertThat(AiRelevance.judge(nist.get("nist-ai-100-1")).rule()).isEqualTo("series: NIST AI");
+    assertThat(
+            AiRelevance.judge(
+                    nist.get("nist-ai-100-3").toBuilder()
+                        .title(Map.of("en", "The Language of Trust: A Glossary"))
+                        .build())
+                .rule())
+        .isEqualTo("series: NIST AI");
+    // Outside the series, NIST's titles are judged like any other.
+    assertThat(AiRelevance.judge(nist.get("nist-sp-1270")).rule())
+        .isEqualTo("title phrase: artificial intelligence");
+    assertThat(AiRelevance.isAi(nist.get("nist-ir-8312"))).isTrue(); // explainable AI
+    assertThat(AiRelevance.isAi(nist.get("nist-fips-197"))).isFalse(); // AES
+    assertThat(AiRelevance.isAi(nist.get("nist-ams-600-1"))).isFalse(); // "NIST AMS", not AI
+
+    List<Standard> drafts = new ArrayList<>();
+    try (InputStream in =
+        getClass().getResourceAsStream("/fixtures/ai-act/ai-act-standards.json")) {
+      new AiActMapReader("ai-act-standards", Json.mapper())
+          .read(
+              in,
+              r -> {
+                if (r instanceof FeedRecord.Mapped m) {
+                  drafts.add(m.standard());
+                }
+              });
+    }
+    assertThat(drafts)
+        .hasSize(7)
+        .allSatisfy(
+            d ->
+                assertThat(AiRelevance.judge(d).rule()).isEqualTo("committee: CEN-CENELEC/JTC 21"));
   }
 
   // ------------------------------------------------------------------ editions (AiCorpus)

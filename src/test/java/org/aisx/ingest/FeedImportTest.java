@@ -189,4 +189,49 @@ class FeedImportTest {
             });
     assertThat(app.catalog().find("rfc-9110")).isPresent();
   }
+
+  @Test
+  void risAndTheAiActMapAreRecognisedFromTheirContentAndASecondRunChangesNothing()
+      throws Exception {
+    Path more = Files.createDirectories(dir.resolve("more"));
+    // Names that say nothing of the format: recognition is by content.
+    copy("/fixtures/ris/nist-techpubs-excerpt.ris", more.resolve("nist.txt"));
+    copy("/fixtures/ai-act/ai-act-standards.json", more.resolve("map.json"));
+
+    ImportSummary first =
+        app.importer().importFiles(Importer.Format.AUTO, List.of(more), null, Progress.SILENT);
+
+    assertThat(first.rejections()).isEmpty();
+    assertThat(first.createdCount()).isEqualTo(27 + 7);
+    // The feed's own duplicates (NBS BH 10, NIST TN 1648) are reported, the first one kept.
+    assertThat(first.duplicates())
+        .extracting(ImportSummary.Rejection::reason)
+        .anySatisfy(r -> assertThat(r).contains("nbs-bh-10"))
+        .anySatisfy(r -> assertThat(r).contains("nist-tn-1648"));
+    var rmf = app.catalog().get("nist-ai-100-1");
+    assertThat(rmf.sdo()).isEqualTo("NIST");
+    assertThat(rmf.source()).isEqualTo("nist");
+    var qms = app.catalog().get("pren-18286");
+    assertThat(qms.committee()).isEqualTo("CEN-CENELEC/JTC 21");
+    assertThat(qms.keywords()).contains("EU AI Act Art 17 – Quality Management System");
+    assertThat(qms.source()).isEqualTo("map");
+
+    ImportSummary second =
+        app.importer().importFiles(Importer.Format.AUTO, List.of(more), null, Progress.SILENT);
+    assertThat(second.createdCount() + second.updatedCount()).isZero();
+    assertThat(second.unchangedCount()).isEqualTo(27 + 7);
+  }
+
+  @Test
+  void risGivenAsTheFormatIsReadWhateverTheFileStartsWith() throws Exception {
+    Path ris = dir.resolve("blank-first.ris");
+    Files.writeString(
+        ris,
+        "\n\nTY  - RPRT\nTI  - Trustworthy AI\nPB  - National Institute of Standards and"
+            + " Technology\nDO  - 10.6028/NIST.AI.100-9\nER  - \n");
+    ImportSummary s =
+        app.importer().importFiles(Importer.Format.RIS, List.of(ris), null, Progress.SILENT);
+    assertThat(s.createdCount()).isEqualTo(1);
+    assertThat(app.catalog().get("nist-ai-100-9").source()).isEqualTo("blank-first");
+  }
 }

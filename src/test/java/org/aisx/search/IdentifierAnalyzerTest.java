@@ -23,6 +23,13 @@ class IdentifierAnalyzerTest {
   }
 
   @Test
+  void aRevisionOrEditionAfterANumberAddsTheNumber() throws IOException {
+    assertThat(tokens("NIST SP 800-53r5")).containsExactly("nist", "sp", "800", "53r5", "+53");
+    assertThat(tokens("NIST AI 100-2e2023")).containsExactly("nist", "ai", "100", "2e2023", "+2");
+    assertThat(tokens("r5b2")).containsExactly("r5b2");
+  }
+
+  @Test
   void theNumberPartIsWhatTheRuleWrittenAsARegexGives() {
     Random random = new Random(11);
     String alphabet = "ab7z09é٣Ⅻ";
@@ -34,7 +41,11 @@ class IdentifierAnalyzerTest {
       String t = s.toString();
       boolean letters = t.chars().anyMatch(Character::isLetter);
       String digits = t.replaceAll("\\D+", " ").strip();
-      String expected = letters && !digits.isEmpty() && !digits.contains(" ") ? digits : null;
+      String leading = t.replaceAll("^([0-9]+).*$", "$1");
+      String expected =
+          !letters || digits.isEmpty()
+              ? null
+              : !digits.contains(" ") ? digits : !leading.equals(t) ? leading : null;
       assertThat(IdentifierAnalyzer.NumberPartFilter.numberPart(t.toCharArray(), t.length()))
           .as(t)
           .isEqualTo(expected);

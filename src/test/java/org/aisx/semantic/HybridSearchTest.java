@@ -23,8 +23,25 @@ class HybridSearchTest {
   static App app;
 
   @BeforeAll
-  static void open() {
-    app = Fixtures.starter(dir);
+  static void open() throws Exception {
+    app = Fixtures.starter(dir.resolve("data"));
+    // NIST's AI series (and publications sharing their numbers) and the EU AI Act drafts.
+    Path feeds = java.nio.file.Files.createDirectories(dir.resolve("feeds"));
+    for (String resource :
+        List.of(
+            "/fixtures/ris/nist-techpubs-excerpt.ris", "/fixtures/ai-act/ai-act-standards.json")) {
+      try (var in = HybridSearchTest.class.getResourceAsStream(resource)) {
+        java.nio.file.Files.copy(in, feeds.resolve(Path.of(resource).getFileName().toString()));
+      }
+    }
+    var summary =
+        app.importer()
+            .importFiles(
+                org.aisx.ingest.Importer.Format.AUTO,
+                List.of(feeds),
+                null,
+                org.aisx.catalog.Progress.SILENT);
+    assertThat(summary.rejections()).isEmpty();
   }
 
   @AfterAll
@@ -48,6 +65,17 @@ class HybridSearchTest {
     "22989, iso-iec-22989-2022",
     "TR 24028, iso-iec-tr-24028-2020",
     "RFC 9110, rfc-9110",
+    "NIST AI 100-1, nist-ai-100-1",
+    "AI 100-1, nist-ai-100-1",
+    "ai 100-1, nist-ai-100-1",
+    "AI 100-2, nist-ai-100-2e2023",
+    "SP 1270, nist-sp-1270",
+    "NIST SP 1270, nist-sp-1270",
+    "NISTIR 8343, nist-ir-8343",
+    "SP 800-53, nist-sp-800-53r5",
+    "prEN 18286, pren-18286",
+    "18286, pren-18286",
+    "prEN 18229-1, pren-18229-1",
   })
   void anIdentifierAsTypedPutsItsPublicationFirst(String q, String first) {
     for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {

@@ -44,9 +44,10 @@ import org.aisx.taxonomy.Taxonomy;
 
 /**
  * Builds the bundled AI corpus ({@code src/main/resources/corpus/starter.json}) from the public
- * feeds in {@code ../shared/data}: every record of relaton-itu-t, relaton-iec, relaton-ieee and the
- * RFC index that {@link AiRelevance} judges to be about AI, with all their editions, plus every
- * record of the previous corpus (so nothing a user or a test relies on disappears).
+ * feeds in {@code ../shared/data}: every record of relaton-itu-t, relaton-iec, relaton-ieee, the
+ * RFC index, NIST's technical publications (RIS) and the EU AI Act map of CEN-CENELEC JTC 21 drafts
+ * that {@link AiRelevance} judges to be about AI, with all their editions, plus every record of the
+ * previous corpus (so nothing a user or a test relies on disappears).
  *
  * <pre>
  * AiCorpus DATA_DIR OUTPUT.json [--keep PREVIOUS.json|none]
@@ -56,7 +57,7 @@ import org.aisx.taxonomy.Taxonomy;
  * <p>Building:
  *
  * <ol>
- *   <li>the four feeds are read side by side (about a minute);
+ *   <li>the feeds are read side by side (about a minute);
  *   <li>each record is judged by {@link AiRelevance#judge};
  *   <li>editions: a record that the rule rejects is still kept when it is another edition of a
  *       publication the rule accepted: same publication number in the same feed (ITU-T "Y.3172",
@@ -89,11 +90,30 @@ public final class AiCorpus {
       "Metadata from the Relaton data repositories (relaton/relaton-data-iec,"
           + " relaton/relaton-data-itu, ietf-tools/relaton-data-ieee), harvested from the bodies'"
           + " public catalogues, and from the RFC Editor's rfc-index.txt; abstracts belong to"
-          + " their publishers.";
+          + " their publishers. NIST technical publications: National Institute of Standards and"
+          + " Technology (usnistgov/NIST-Tech-Pubs), not subject to copyright in the United"
+          + " States. EU AI Act map of European standards: Adam Leon Smith, ai-act-standards.com,"
+          + " CC BY 4.0.";
 
-  /** The four feeds, by source name (the name each record carries in {@code source}). */
+  /** The feeds, by source name (the name each record carries in {@code source}). */
   static final List<String> FEEDS =
-      List.of("relaton-iec", "relaton-itu-t", "relaton-ieee", "rfc-index");
+      List.of(
+          "relaton-iec",
+          "relaton-itu-t",
+          "relaton-ieee",
+          "rfc-index",
+          "nist-techpubs",
+          "ai-act-standards");
+
+  /** A feed's file in the data directory. */
+  static Path feedFile(Path dataDir, String source) {
+    return switch (source) {
+      case "rfc-index" -> dataDir.resolve("rfc-index.txt.gz");
+      case "nist-techpubs" -> dataDir.resolve("nist-techpubs.ris.gz");
+      case "ai-act-standards" -> dataDir.resolve("ai-act-standards/ai-act-standards.json");
+      default -> dataDir.resolve(source + ".yaml.gz");
+    };
+  }
 
   private static final long PLAIN_LIMIT_BYTES = 3L * 1024 * 1024;
 
@@ -358,7 +378,7 @@ public final class AiCorpus {
 
   // ------------------------------------------------------------------------------------ feeds
 
-  /** Every mapped record of the four feeds, by source name, in feed order. */
+  /** Every mapped record of the feeds, by source name, in feed order. */
   static Map<String, List<Standard>> readFeeds(Path dataDir, PrintStream log) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(FEEDS.size());
     try {
@@ -380,22 +400,25 @@ public final class AiCorpus {
       throws IOException {
     List<Standard> mapped = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
-    if (source.equals("rfc-index")) {
-      try (InputStream in =
-          Inputs.decompressed(Files.newInputStream(dataDir.resolve("rfc-index.txt.gz")))) {
-        new RfcIndexReader(source)
-            .read(
-                in,
-                r -> {
-                  if (r instanceof FeedRecord.Mapped m) {
-                    mapped.add(m.standard());
-                  } else if (r instanceof FeedRecord.Rejected x) {
-                    rejected.add(x.where() + ": " + x.reason());
-                  }
-                });
+    java.util.function.Consumer<FeedRecord> sink =
+        r -> {
+          if (r instanceof FeedRecord.Mapped m) {
+            mapped.add(m.standard());
+          } else if (r instanceof FeedRecord.Rejected x) {
+            rejected.add(x.where() + ": " + x.reason());
+          }
+        };
+    if (!source.startsWith("relaton-")) {
+      try (InputStream in = Inputs.decompressed(Files.newInputStream(feedFile(dataDir, source)))) {
+        switch (source) {
+          case "rfc-index" -> new RfcIndexReader(source).read(in, sink);
+          case "nist-techpubs" -> new RisReader(source).read(in, sink);
+          case "ai-act-standards" -> new AiActMapReader(source, Json.mapper()).read(in, sink);
+          default -> throw new IllegalArgumentException("no reader for feed " + source);
+        }
       }
     } else {
-      try (InputStream in = Files.newInputStream(dataDir.resolve(source + ".yaml.gz"))) {
+      try (InputStream in = Files.newInputStream(feedFile(dataDir, source))) {
         new RelatonReader(source)
             .read(
                 in,
@@ -441,8 +464,7 @@ public final class AiCorpus {
   private static String snapshotDate(Path dataDir) throws IOException {
     FileTime newest = FileTime.fromMillis(0);
     for (String source : FEEDS) {
-      Path f =
-          dataDir.resolve(source.equals("rfc-index") ? "rfc-index.txt.gz" : source + ".yaml.gz");
+      Path f = feedFile(dataDir, source);
       FileTime t = Files.getLastModifiedTime(f);
       if (t.compareTo(newest) > 0) {
         newest = t;
@@ -542,8 +564,8 @@ public final class AiCorpus {
 
   /**
    * Draws the labelled sample: from each stratum (records the rule accepts; rejected near misses;
-   * all other records) a seeded random sample, spread over the four feeds in proportion to their
-   * share of the stratum with at least {@value #MIN_PER_FEED} per feed. Within a stratum and feed,
+   * all other records) a seeded random sample, spread over the feeds in proportion to their share
+   * of the stratum with at least {@value #MIN_PER_FEED} per feed. Within a stratum and feed,
    * records are drawn in the order of SHA-256(seed, newline, identifier): the same seed gives the
    * same sample, independent of feed order, and a change to the rule that moves a few records
    * between strata leaves the rest of the sample as it was. Only records that pass the catalogue's

@@ -21,8 +21,12 @@ import org.aisx.catalog.Standard;
  * <ol>
  *   <li><b>committee</b>: the record comes from ISO/IEC JTC 1/SC 42 (Artificial intelligence) or
  *       from the Artificial Intelligence Standards Committee of the IEEE Computer Society.
+ *   <li><b>committee</b>: CEN-CENELEC JTC 21 (Artificial intelligence), which writes the European
+ *       standards for the EU AI Act.
  *   <li><b>series</b>: IEEE 7000 to 7099 and their P-drafts, the series on ethics of autonomous and
- *       intelligent systems (some of them, like 7002 on privacy, never say "AI" in their text).
+ *       intelligent systems (some of them, like 7002 on privacy, never say "AI" in their text);
+ *       NIST's AI series (NIST AI 100-1, the AI Risk Management Framework, AI 100-2, AI 600-1,
+ *       ...).
  *   <li><b>title phrase</b>: the title (English, else any language) names an AI technique or AI
  *       system: "artificial intelligence", "machine learning", "neural network", "deep learning",
  *       "foundation model", "computer vision", "speech recognition", "knowledge graph", "autonomous
@@ -41,7 +45,8 @@ import org.aisx.catalog.Standard;
  * <ul>
  *   <li>"Autonomous System" in routing (BGP AS numbers, inter-AS traffic engineering) is not AI;
  *   <li>"ML-DSA", "ML-KEM" (post-quantum cryptography) and MPEG-2 "4:2:2 P@ML" are not machine
- *       learning; "ASR" in an abstract can be an Answer Seizure Ratio, so it counts in titles only;
+ *       learning; "ASR" in an abstract can be an Answer Seizure Ratio, so it counts in titles only,
+ *       and not in a title that spells it out otherwise ("Alkali-Silica Reaction (ASR)");
  *   <li>"AI" and "ML" inside other words (MAIL, XML, CellML) never match, and lower-case "ai" or
  *       "Al" (aluminium) does not either;
  *   <li>"intelligent transport systems", "intelligent electronic devices", the telephone
@@ -79,6 +84,10 @@ final class AiRelevance {
 
   static final String SC42 = "ISO/IEC JTC 1/SC 42";
   static final String IEEE_AI_COMMITTEE = "Artificial Intelligence Standards Committee";
+
+  static final String JTC21 = "CEN-CENELEC/JTC 21";
+
+  private static final Pattern NIST_AI_SERIES = Pattern.compile("^NIST AI \\d");
 
   private static final Pattern IEEE_70XX =
       Pattern.compile("^IEEE (?:(?:Approved|Unapproved) )?P?70\\d{2}(?![0-9])");
@@ -146,6 +155,13 @@ final class AiRelevance {
 
   private static final Pattern TITLE_ONLY_ABBREVIATION = Pattern.compile("\\bASR\\b");
 
+  /**
+   * "(ASR)" spelled out as something other than speech recognition: NIST's concrete "Alkali-Silica
+   * Reaction (ASR)". Such a title's ASR is no AI abbreviation.
+   */
+  private static final Pattern ASR_DEFINED_OTHERWISE =
+      Pattern.compile("(?<!recognition )\\(ASR\\)", Pattern.CASE_INSENSITIVE);
+
   /** Removed before matching: abbreviations that only look like "ML". */
   private static final Pattern NOT_ML =
       Pattern.compile("\\bML-(?:DSA|KEM)\\b|@ML\\b", Pattern.CASE_INSENSITIVE);
@@ -177,10 +193,16 @@ final class AiRelevance {
     if (committee.startsWith(IEEE_AI_COMMITTEE)) {
       return new Verdict("committee: IEEE Artificial Intelligence Standards Committee", committee);
     }
+    if (committee.startsWith(JTC21)) {
+      return new Verdict("committee: " + JTC21, committee);
+    }
     String identifier = s.identifier() == null ? "" : s.identifier();
     if (IEEE_70XX.matcher(identifier).find()) {
       return new Verdict(
           "series: IEEE 70xx (ethics of autonomous and intelligent systems)", identifier);
+    }
+    if (NIST_AI_SERIES.matcher(identifier).find()) {
+      return new Verdict("series: NIST AI", identifier);
     }
 
     String title = NOT_ML.matcher(s.titleIn("en")).replaceAll(" ");
@@ -195,7 +217,7 @@ final class AiRelevance {
       return new Verdict("title abbreviation: AI/ML", abbreviation.group());
     }
     Matcher asr = TITLE_ONLY_ABBREVIATION.matcher(title);
-    if (asr.find()) {
+    if (asr.find() && !ASR_DEFINED_OTHERWISE.matcher(title).find()) {
       return new Verdict("title abbreviation: AI/ML", asr.group());
     }
 

@@ -175,6 +175,7 @@ public final class Main {
       throw new UsageException("--behind-proxy must be yes or no, not '" + proxy + "'");
     }
     App app = open(o);
+    app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
     app.startEmbedding(new TerminalProgress(out));
     WebServer web = app.web(proxy.equals("yes")).start(port);

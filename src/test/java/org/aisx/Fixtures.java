@@ -32,7 +32,10 @@ public final class Fixtures {
    */
   public static App starter(Path dir) {
     copyTree(starterTemplate(), dir);
-    return empty(dir);
+    App app = empty(dir);
+    // Loaded before the test starts, so that pages search by meaning from the first request.
+    app.embedder().embed("warm-up");
+    return app;
   }
 
   private static synchronized Path starterTemplate() {

@@ -505,7 +505,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         answer(searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));
     Set<String> byMeaning = byMeaningOnly(searcher, page.items(), docs, keyword, named, request);
     return new SearchResult(
-        page.total(), page.page(), page.size(), page.items(), page.facets(), byMeaning);
+        page.total(), page.page(), page.size(), page.items(), page.facets(), byMeaning, false);
   }
 
   /**

@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * One page of hits, with the counts of every facet computed drill-sideways. {@code byMeaning} holds
  * the ids of the page's hits that match neither the words nor an identifier of the query, only its
- * meaning (semantic and hybrid modes), so pages can say they are "close in meaning".
+ * meaning (semantic and hybrid modes), so pages can say they are "close in meaning". {@code
+ * meaningPending} says that the search was asked by meaning but answered by words alone, because
+ * the model was still loading.
  */
 public record SearchResult(
     long total,
@@ -15,7 +17,8 @@ public record SearchResult(
     int size,
     List<Hit> items,
     Map<Facet, List<FacetCount>> facets,
-    Set<String> byMeaning) {
+    Set<String> byMeaning,
+    boolean meaningPending) {
 
   public SearchResult {
     byMeaning = Set.copyOf(byMeaning);
@@ -24,7 +27,12 @@ public record SearchResult(
   /** A page where every hit matches the query's words (keyword search, browsing). */
   public SearchResult(
       long total, int page, int size, List<Hit> items, Map<Facet, List<FacetCount>> facets) {
-    this(total, page, size, items, facets, Set.of());
+    this(total, page, size, items, facets, Set.of(), false);
+  }
+
+  /** This answer, marked as given by words alone while the model for meaning still loads. */
+  public SearchResult withMeaningPending() {
+    return new SearchResult(total, page, size, items, facets, byMeaning, true);
   }
 
   /** Whether {@code hit} is on this page only because it is close in meaning to the query. */

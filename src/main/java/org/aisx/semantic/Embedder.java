@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.aisx.catalog.Standard;
 
 /**
  * Embeds text with the quantized bge-small-en-v1.5 model, in process (ONNX Runtime; the weights
  * ship inside the LangChain4j artifact, nothing is downloaded). Vectors have 384 dimensions and
- * unit length. The model loads on first use (about a second).
+ * unit length. The model loads once, on a background thread started by {@link #loadInBackground} or
+ * by the first use; {@link #ready} tells whether it has.
  */
 public final class Embedder {
   /** Names the model in stored vectors, so that a different model never reuses them. */
@@ -26,7 +30,35 @@ public final class Embedder {
   /** The model reads at most 512 tokens; longer text only costs more passes, so it is cut. */
   static final int MAX_TEXT_CHARS = 1_500;
 
-  private volatile EmbeddingModel model;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Embedder.class);
+
+  private final CompletableFuture<EmbeddingModel> model = new CompletableFuture<>();
+  private final AtomicBoolean loading = new AtomicBoolean();
+
+  /** Starts loading the model on a background thread, once; returns at once. */
+  public void loadInBackground() {
+    if (!loading.compareAndSet(false, true)) {
+      return;
+    }
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                model.complete(new BgeSmallEnV15QuantizedEmbeddingModel());
+              } catch (RuntimeException | LinkageError e) {
+                LOG.error("the embedding model {} could not be loaded", MODEL, e);
+                model.completeExceptionally(e);
+              }
+            },
+            "embedding-model-loader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  /** Whether the model has loaded, so that embedding does not wait. */
+  public boolean ready() {
+    return model.isDone() && !model.isCompletedExceptionally();
+  }
 
   /** The embedding of a search query. */
   public float[] query(String q) {
@@ -43,18 +75,14 @@ public final class Embedder {
     return model().embed(text).content().vector();
   }
 
+  /** The model, waiting for it to load if it has not yet. */
   private EmbeddingModel model() {
-    EmbeddingModel m = model;
-    if (m == null) {
-      synchronized (this) {
-        m = model;
-        if (m == null) {
-          m = new BgeSmallEnV15QuantizedEmbeddingModel();
-          model = m;
-        }
-      }
+    loadInBackground();
+    try {
+      return model.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("the embedding model " + MODEL + " could not be loaded", e);
     }
-    return m;
   }
 
   /**

@@ -33,11 +33,33 @@ public final class HybridSearch {
     this.embedder = embedder;
   }
 
+  /** Searches in the request's mode, waiting for the model if it is still loading. */
   public SearchResult search(SearchRequest request) {
     if (request.mode() == SearchRequest.Mode.KEYWORD || request.q().isEmpty()) {
       return index.search(request);
     }
     return index.search(request, queryVector(request.q()));
+  }
+
+  /**
+   * Searches in the request's mode if the model has loaded; until then by words alone, the answer
+   * marked {@link SearchResult#meaningPending}, so that a service answers at once after its start.
+   */
+  public SearchResult searchNow(SearchRequest request) {
+    if (request.mode() == SearchRequest.Mode.KEYWORD
+        || request.q().isEmpty()
+        || embedder.ready()
+        || cached(request.q())) {
+      return search(request);
+    }
+    embedder.loadInBackground();
+    return index.search(request).withMeaningPending();
+  }
+
+  private boolean cached(String q) {
+    synchronized (queryVectors) {
+      return queryVectors.containsKey(q);
+    }
   }
 
   /** The embedding of a query text. */

@@ -74,7 +74,12 @@ final class ApiViews {
 
   /** The search answer. */
   record Search(
-      long total, int page, int size, List<Item> items, Map<String, List<FacetValue>> facets) {}
+      long total,
+      int page,
+      int size,
+      List<Item> items,
+      Map<String, List<FacetValue>> facets,
+      boolean meaningPending) {}
 
   static Search search(SearchResult r, Taxonomy taxonomy, Messages t) {
     List<Item> items = new ArrayList<>();
@@ -93,7 +98,7 @@ final class ApiViews {
                               c.value(), facetLabel(facet, c.value(), taxonomy, t), c.count())));
               facets.put(facet.id(), values);
             });
-    return new Search(r.total(), r.page(), r.size(), items, facets);
+    return new Search(r.total(), r.page(), r.size(), items, facets, r.meaningPending());
   }
 
   static String facetLabel(Facet facet, String value, Taxonomy taxonomy, Messages t) {

@@ -67,7 +67,7 @@ public final class CatalogApi implements Routes {
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     var request = params.parse(Params.query(ctx), true, 20);
-    ctx.json(ApiViews.search(search.search(request), taxonomy, t));
+    ctx.json(ApiViews.search(search.searchNow(request), taxonomy, t));
   }
 
   /** Related work: the records closest in meaning, other bodies' work included. */

@@ -67,7 +67,7 @@ public final class CatalogPages implements Routes {
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     SearchRequest request = params.parse(Params.query(ctx), false, 20);
-    SearchResult result = search.search(request);
+    SearchResult result = search.searchNow(request);
     List<PageModels.FacetView> facets = new ArrayList<>();
     for (Facet f : Facet.values()) {
       List<PageModels.FacetValue> values = new ArrayList<>();

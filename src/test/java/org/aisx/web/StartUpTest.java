@@ -1,0 +1,96 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 21: a service answers searches while its embedding model still loads, by words alone, and
+ * says so; once the model has loaded, the same search is by meaning too.
+ */
+class StartUpTest {
+  @TempDir Path dir;
+  @TempDir Path other;
+
+  /** A catalogue of one record whose model has not started loading. */
+  static App oneRecord(Path dir) {
+    App app = Fixtures.empty(dir);
+    app.catalog()
+        .save(
+            Standard.builder("TEST 1:2026")
+                .title(Map.of("en", "Risk management for machine learning systems"))
+                .sdo("Test body")
+                .type(PublicationType.INTERNATIONAL_STANDARD)
+                .status(Status.IN_FORCE)
+                .build(),
+            "test",
+            "test",
+            null);
+    return app;
+  }
+
+  @Test
+  void theFirstPageSaysResultsByMeaningAreStillComing() {
+    // Each request below starts the model loading and answers at once: a first request only, as
+    // the load takes about a second.
+    try (App app = oneRecord(other)) {
+      WebServer server = app.web().start(0);
+      try {
+        assertThat(app.embedder().ready()).isFalse();
+        Document page =
+            Jsoup.parse(new Http(server.port()).get("/search?q=risk+management").body());
+        assertThat(page.select("ol.hits > li")).hasSize(1);
+        assertThat(page.selectFirst("p[role=status].meaning-note").text())
+            .contains("still being prepared");
+      } finally {
+        server.close();
+      }
+    }
+  }
+
+  @Test
+  void beforeTheModelLoadsSearchesAnswerByWordsAndSaySo() throws Exception {
+    try (App app = oneRecord(dir)) {
+      WebServer server = app.web().start(0);
+      try {
+        Http http = new Http(server.port());
+        assertThat(app.embedder().ready()).isFalse();
+        HttpResponse<String> api = http.get("/api/v1/standards?q=risk+management&mode=hybrid");
+        assertThat(api.statusCode()).isEqualTo(200);
+        JsonNode early = new ObjectMapper().readTree(api.body());
+        assertThat(early.get("meaningPending").asBoolean()).isTrue();
+        assertThat(early.get("items").get(0).get("id").asText()).isEqualTo("test-1-2026");
+
+        app.embedder().embed("wait for the model"); // returns once the model has loaded
+        assertThat(app.embedder().ready()).isTrue();
+        JsonNode later =
+            new ObjectMapper()
+                .readTree(http.get("/api/v1/standards?q=risk+management&mode=hybrid").body());
+        assertThat(later.get("meaningPending").asBoolean()).isFalse();
+        assertThat(
+                Jsoup.parse(http.get("/search?q=risk+management").body())
+                    .select("p[role=status].meaning-note"))
+            .isEmpty();
+        // Keyword searches never wait and never say so.
+        JsonNode keyword =
+            new ObjectMapper().readTree(http.get("/api/v1/standards?q=risk&mode=keyword").body());
+        assertThat(keyword.get("meaningPending").asBoolean()).isFalse();
+      } finally {
+        server.close();
+      }
+    }
+  }
+}

@@ -27,8 +27,11 @@ import org.apache.lucene.util.BytesRef;
  * An index committed with another {@link #VERSION} is rebuilt from the store when opened.
  */
 final class IndexSchema {
-  /** 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}). */
-  static final String VERSION = "2";
+  /**
+   * 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}); 3: the status
+   * {@code replaced} (drafts no longer in development).
+   */
+  static final String VERSION = "3";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -143,6 +146,7 @@ final class IndexSchema {
       case DRAFT -> 0.85;
       case SUPERSEDED -> 0.4;
       case WITHDRAWN -> 0.35;
+      case REPLACED -> 0.3;
     };
   }
 

@@ -37,8 +37,8 @@ import org.aisx.catalog.Status;
  * Connections white papers), it is a technical paper of kind publication.
  *
  * <p>Type: a guide when the title is "[IEEE] [Approved|Unapproved] [Draft] [Trial-Use] Guide…" or
- * "…Recommended Practice…", an international standard otherwise; the kind is standard (but see
- * the identifier rule above).
+ * "…Recommended Practice…", an international standard otherwise; the kind is standard (but see the
+ * identifier rule above).
  *
  * <p>{@code published}: the published date, else issued; but IEEE's "published" is the IEEE Xplore
  * upload date, so the issued (approval) date is used when published is more than a year after the

@@ -22,6 +22,7 @@ import org.aisx.catalog.StandardReader;
 import org.aisx.classify.Classification;
 import org.aisx.classify.Classifier;
 import org.aisx.classify.Suggestions;
+import org.aisx.editions.Editions;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
@@ -114,7 +115,7 @@ public final class App implements AutoCloseable {
     this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
-    this.importer = new Importer(catalog, reader, jsonFormat, json);
+    this.importer = new Importer(catalog, reader, jsonFormat, json, new Editions(catalog, store));
     this.classification =
         new Classification(
             store,

@@ -157,6 +157,19 @@ public final class Catalog {
   }
 
   /**
+   * As {@link #stageAll(List, String, String)}, each record first passed with the stored version of
+   * it (null when new) through {@code reconcile}, which gives what is to be saved (an import keeps
+   * what the catalogue's own rules derived; see {@code org.aisx.editions.Editions}).
+   */
+  public synchronized List<WriteOutcome> stageAll(
+      List<Standard> incoming,
+      String actor,
+      String source,
+      java.util.function.BinaryOperator<Standard> reconcile) {
+    return stageAll(incoming, actor, source, Map.of(), () -> {}, reconcile);
+  }
+
+  /**
    * Saves many records in one transaction, each based on the revision {@code expectedRevisions}
    * gives for its id (none: whatever is stored). If any record moved on, {@link
    * CatalogException.Conflict} is thrown before anything is written.
@@ -180,13 +193,24 @@ public final class Catalog {
       String source,
       Map<String, Integer> expectedRevisions,
       Runnable alongside) {
+    return stageAll(incoming, actor, source, expectedRevisions, alongside, (in, stored) -> in);
+  }
+
+  private List<WriteOutcome> stageAll(
+      List<Standard> incoming,
+      String actor,
+      String source,
+      Map<String, Integer> expectedRevisions,
+      Runnable alongside,
+      java.util.function.BinaryOperator<Standard> reconcile) {
     List<String> ids = incoming.stream().map(Standard::id).distinct().toList();
     Map<String, Standard> current = new HashMap<>(store.findAll(ids));
     Map<String, Integer> storedRevision = new HashMap<>();
     current.forEach((id, s) -> storedRevision.put(id, s.revision()));
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
-    for (Standard s : incoming) {
+    for (Standard given : incoming) {
+      Standard s = reconcile.apply(given, current.get(given.id()));
       Planned plan =
           plan(
               s,

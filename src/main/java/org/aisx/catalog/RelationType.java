@@ -14,6 +14,11 @@ public enum RelationType {
   ADOPTS("adopts", "adopted-by"),
   ADOPTED_BY("adopted-by", "adopts"),
   COMPLEMENTS("complements", "complements"),
+  /**
+   * The same text under another identifier: an exact duplicate (same ISBN or URL) or a twin (an
+   * IEC/IEEE dual-logo text, an ITU-T | ISO/IEC common text).
+   */
+  IDENTICAL("identical", "identical"),
   RELATED("related", "related");
 
   private final String wire;

@@ -63,8 +63,8 @@ import org.aisx.catalog.Status;
  *   <tr><td>sdo</td><td>sdo</td><td>required: ISO, ISO/IEC, ITU-T, IEEE, ...</td></tr>
  *   <tr><td>committee</td><td>committee</td><td>e.g. ISO/IEC JTC 1/SC 42</td></tr>
  *   <tr><td>type</td><td>type</td><td>required: international-standard, national-standard,
- *       technical-report, technical-specification, technical-paper, guide, other</td></tr>
- *   <tr><td>status</td><td>status</td><td>required: in-force, draft, superseded, withdrawn</td></tr>
+ *       technical-report, technical-specification, technical-paper, guide, amendment, corrigendum, other</td></tr>
+ *   <tr><td>status</td><td>status</td><td>required: in-force, draft, superseded, withdrawn, replaced (a draft no longer in development)</td></tr>
  *   <tr><td>stage</td><td>stage</td><td>the body's own stage, e.g. 60.60</td></tr>
  *   <tr><td>published</td><td>published</td><td>YYYY, YYYY-MM or YYYY-MM-DD</td></tr>
  *   <tr><td>edition</td><td>edition</td><td>text, e.g. 2</td></tr>
@@ -76,7 +76,7 @@ import org.aisx.catalog.Status;
  *   <tr><td>relations</td><td>relations</td><td>type:target pairs separated by ";", e.g. {@code
  *       replaces:ISO/IEC 22989:2022; complements:RFC 9110}; the type is before the first colon,
  *       the target (which may hold colons) after it; types: replaces, replaced-by, amends,
- *       amended-by, updates, updated-by, adopts, adopted-by, complements, related</td></tr>
+ *       amended-by, updates, updated-by, adopts, adopted-by, complements, identical, related</td></tr>
  *   <tr><td>open_source</td><td>openSource</td><td>yes or no (also true/false); empty: not
  *       known</td></tr>
  *   <tr><td>code_repository</td><td>codeRepository</td><td>URL</td></tr>

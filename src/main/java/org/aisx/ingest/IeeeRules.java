@@ -31,8 +31,14 @@ import org.aisx.catalog.Status;
  * <tr><td>ext.standard_status Active</td><td>in-force</td></tr>
  * </table>
  *
+ * <p>Identifier: a record whose IEEE designation holds no number ("A Call", "IEEE Federated": the
+ * feed's docid is the first words of the title) is identified by its ISBN ("ISBN
+ * 978-1-5044-7570-9"), which every such record of the feed has; without a DOI too (Industry
+ * Connections white papers), it is a technical paper of kind publication.
+ *
  * <p>Type: a guide when the title is "[IEEE] [Approved|Unapproved] [Draft] [Trial-Use] Guide…" or
- * "…Recommended Practice…", an international standard otherwise; the kind is always standard.
+ * "…Recommended Practice…", an international standard otherwise; the kind is standard (but see the
+ * identifier rule above).
  *
  * <p>{@code published}: the published date, else issued; but IEEE's "published" is the IEEE Xplore
  * upload date, so the issued (approval) date is used when published is more than a year after the
@@ -48,6 +54,7 @@ final class IeeeRules implements BodyRules {
           "^(?:IEEE\\s+)?(?:(?:Approved|Unapproved)\\s+)?(?:Draft\\s+)?(?:IEEE\\s+)?"
               + "(?:Trial[- ]Use\\s+)?(?:Guide|Recommended\\s+Practice)\\b",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern DIGIT = Pattern.compile("\\d");
   private static final Pattern DESIGNATION_YEAR =
       Pattern.compile("-((?:18|19|20)\\d{2})(?:-\\d{2})?$");
 
@@ -82,10 +89,19 @@ final class IeeeRules implements BodyRules {
     if (group instanceof Map<?, ?> g) {
       committee = PlainText.line(first(list(g.get("committee"))));
     }
+    Kind kind = Kind.STANDARD;
+    String isbn = docid(doc, "ISBN");
+    if (identifier != null && isbn != null && !DIGIT.matcher(identifier).find()) {
+      b.identifier("ISBN " + isbn);
+      if (docid(doc, "DOI") == null) {
+        type = PublicationType.TECHNICAL_PAPER;
+        kind = Kind.PUBLICATION;
+      }
+    }
     b.stage(firstNonNull(standardStatus, docstatus))
         .status(status(identifier, docstatus, standardStatus))
         .type(type)
-        .kind(Kind.STANDARD)
+        .kind(kind)
         .published(published(identifier, record.dates()))
         .committee(committee);
   }
@@ -124,6 +140,19 @@ final class IeeeRules implements BodyRules {
       }
     }
     return published;
+  }
+
+  /** The first docid of {@code type} ({@code docid[].id}), or null. */
+  private static String docid(Map<?, ?> doc, String type) {
+    for (Object d : list(doc.get("docid"))) {
+      if (d instanceof Map<?, ?> m && type.equalsIgnoreCase(str(m.get("type")))) {
+        String id = str(m.get("id"));
+        if (id != null && !id.isBlank()) {
+          return id.strip();
+        }
+      }
+    }
+    return null;
   }
 
   /** The title of type main, else the first title, on one line. */

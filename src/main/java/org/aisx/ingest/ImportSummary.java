@@ -10,6 +10,7 @@ public final class ImportSummary {
   private int unchanged;
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<Rejection> duplicates = new ArrayList<>();
+  private org.aisx.editions.Editions.Report editions;
 
   /** Record id → where it first appeared in this import. */
   private final java.util.Map<String, String> firstSeen = new java.util.HashMap<>();
@@ -32,6 +33,15 @@ public final class ImportSummary {
 
   void unchanged() {
     unchanged++;
+  }
+
+  void editions(org.aisx.editions.Editions.Report report) {
+    editions = report;
+  }
+
+  /** What the edition rules corrected after the import; null when they did not run. */
+  public org.aisx.editions.Editions.Report editions() {
+    return editions;
   }
 
   /**
@@ -85,6 +95,7 @@ public final class ImportSummary {
         + unchanged
         + ", rejected "
         + rejections.size()
-        + (duplicates.isEmpty() ? "" : ", duplicates skipped " + duplicates.size());
+        + (duplicates.isEmpty() ? "" : ", duplicates skipped " + duplicates.size())
+        + (editions == null || editions.written() == 0 ? "" : "; " + editions);
   }
 }

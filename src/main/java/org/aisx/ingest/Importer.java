@@ -18,6 +18,7 @@ import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.WriteOutcome;
+import org.aisx.editions.Editions;
 
 /**
  * Loads feeds into the catalogue. Every record, whatever its format, passes the same validation as
@@ -42,13 +43,23 @@ public final class Importer {
   private final StandardReader reader;
   private final JsonFormat jsonFormat;
   private final ObjectMapper json;
+  private final Editions editions;
 
+  /**
+   * @param editions the catalogue's edition rules: each batch is reconciled with what they derived
+   *     before, and they run over the catalogue when an import ends
+   */
   public Importer(
-      Catalog catalog, StandardReader reader, JsonFormat jsonFormat, ObjectMapper json) {
+      Catalog catalog,
+      StandardReader reader,
+      JsonFormat jsonFormat,
+      ObjectMapper json,
+      Editions editions) {
     this.catalog = catalog;
     this.reader = reader;
     this.jsonFormat = jsonFormat;
     this.json = json;
+    this.editions = editions;
   }
 
   /** The import formats of SPEC §3 that this version reads. */
@@ -120,8 +131,16 @@ public final class Importer {
       }
       before += Files.size(f);
     }
+    keepEditionsStraight(summary);
     progress.finish(summary.toString());
     return summary;
+  }
+
+  /** Runs the edition rules over the catalogue when something was written. */
+  private void keepEditionsStraight(ImportSummary summary) {
+    if (summary.createdCount() + summary.updatedCount() > 0) {
+      summary.editions(editions.run());
+    }
   }
 
   /** A file's provenance name: its name without compression and format suffixes. */
@@ -179,7 +198,9 @@ public final class Importer {
       ImportSummary summary,
       Progress progress)
       throws IOException {
-    return importStream(format, in, name, source, summary, progress, () -> 0);
+    importStream(format, in, name, source, summary, progress, () -> 0);
+    keepEditionsStraight(summary);
+    return summary;
   }
 
   private ImportSummary importStream(
@@ -319,11 +340,11 @@ public final class Importer {
         return;
       }
       try {
-        count(catalog.stageAll(batch, "import", source));
+        count(catalog.stageAll(batch, "import", source, editions::reconcile));
       } catch (RuntimeException batchFailed) {
         for (int i = 0; i < batch.size(); i++) {
           try {
-            count(List.of(catalog.stage(batch.get(i), "import", source, null)));
+            count(catalog.stageAll(List.of(batch.get(i)), "import", source, editions::reconcile));
           } catch (RuntimeException e) {
             summary.rejected(name, wheres.get(i), e.getMessage());
           }

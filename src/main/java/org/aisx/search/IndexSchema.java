@@ -29,9 +29,10 @@ import org.apache.lucene.util.BytesRef;
 final class IndexSchema {
   /**
    * 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}); 3: identifiers
-   * index the leading number of a token such as "53r5" ({@link IdentifierAnalyzer}).
+   * index the leading number of a token such as "53r5" ({@link IdentifierAnalyzer}); 4: the status
+   * {@code replaced} (drafts no longer in development).
    */
-  static final String VERSION = "3";
+  static final String VERSION = "4";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -146,6 +147,7 @@ final class IndexSchema {
       case DRAFT -> 0.85;
       case SUPERSEDED -> 0.4;
       case WITHDRAWN -> 0.35;
+      case REPLACED -> 0.3;
     };
   }
 

@@ -137,11 +137,35 @@ final class ApiViews {
     }
   }
 
-  /** The whole record with inverse relations and provenance. */
+  /**
+   * The whole record with inverse relations and provenance; its relations real ones first, and the
+   * target ids of the series-level ones ({@link org.aisx.editions.SeriesLinks}) named apart.
+   */
   record Record(
       @com.fasterxml.jackson.annotation.JsonUnwrapped Standard record,
       List<InverseRelation> inverseRelations,
-      Provenance provenance) {}
+      List<String> seriesLevelRelations,
+      Provenance provenance) {
+
+    static Record of(
+        Standard s,
+        Map<String, Standard> targets,
+        List<InverseRelation> inverse,
+        Provenance provenance) {
+      List<org.aisx.catalog.Relation> real = new java.util.ArrayList<>();
+      List<org.aisx.catalog.Relation> series = new java.util.ArrayList<>();
+      for (org.aisx.catalog.Relation r : s.relations()) {
+        (org.aisx.editions.SeriesLinks.seriesLevel(s, r, targets) ? series : real).add(r);
+      }
+      List<org.aisx.catalog.Relation> ordered = new java.util.ArrayList<>(real);
+      ordered.addAll(series);
+      return new Record(
+          s.toBuilder().relations(ordered).build(),
+          inverse,
+          series.stream().map(org.aisx.catalog.Relation::targetId).toList(),
+          provenance);
+    }
+  }
 
   /** One event of the public change log, with the record it belongs to. */
   record ChangeItem(

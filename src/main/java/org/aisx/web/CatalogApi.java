@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
@@ -92,8 +93,9 @@ public final class CatalogApi implements Routes {
     List<HistoryEvent> history = catalog.history(s.id());
     ctx.header("ETag", "\"" + s.revision() + "\"");
     ctx.json(
-        new ApiViews.Record(
+        ApiViews.Record.of(
             classification.withSuggestions(s),
+            catalog.findAll(s.relations().stream().map(Relation::targetId).toList()),
             catalog.incoming(s.id()).stream().map(ApiViews.InverseRelation::of).toList(),
             ApiViews.Provenance.of(s, history)));
   }

@@ -10,6 +10,7 @@ import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.editions.SeriesLinks;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
 import org.aisx.taxonomy.Dimension;
@@ -209,6 +210,29 @@ public final class PageModels {
 
     public String label(Dimension dim, String id) {
       return taxonomy.label(dim, id, layout.t().lang());
+    }
+
+    /** The record's own relations that are real, not series-level ({@link SeriesLinks}). */
+    public List<org.aisx.catalog.Relation> mainRelations() {
+      return s.relations().stream().filter(r -> !SeriesLinks.seriesLevel(s, r, targets)).toList();
+    }
+
+    /** The series-level links, shown apart and folded. */
+    public List<org.aisx.catalog.Relation> seriesRelations() {
+      return s.relations().stream().filter(r -> SeriesLinks.seriesLevel(s, r, targets)).toList();
+    }
+
+    /**
+     * Relations other records hold towards this one, less those the record already states the same
+     * way (an identical text linked from both sides shows once).
+     */
+    public List<IncomingRelation> incomingShown() {
+      return incoming.stream()
+          .filter(
+              in ->
+                  s.relations().stream()
+                      .noneMatch(r -> r.type() == in.type() && r.targetId().equals(in.sourceId())))
+          .toList();
     }
 
     public String definition(Dimension dim, String id) {

@@ -32,7 +32,7 @@ class CsvReaderTest {
 
   private static final String TYPES =
       "international-standard, national-standard, technical-report, technical-specification,"
-          + " technical-paper, guide, other";
+          + " technical-paper, guide, amendment, corrigendum, other";
 
   private static List<FeedRecord> read(byte[] bytes) throws IOException {
     List<FeedRecord> out = new ArrayList<>();
@@ -251,7 +251,8 @@ class CsvReaderTest {
         .isEqualTo(
             "column type: 'standard' is not one of "
                 + TYPES
-                + "; column status: 'active' is not one of in-force, draft, superseded, withdrawn"
+                + "; column status: 'active' is not one of in-force, draft, superseded, withdrawn,"
+                + " replaced"
                 + "; column kind: 'doc' is not one of standard, publication"
                 + "; column open_source: 'maybe' is not one of yes, no");
     assertThat(mapped(out.get(2)).openSource()).isFalse();
@@ -284,7 +285,8 @@ class CsvReaderTest {
     assertThat(reason(out.get(1)))
         .isEqualTo(
             "column relations: 'obsoletes' is not one of replaces, replaced-by, amends,"
-                + " amended-by, updates, updated-by, adopts, adopted-by, complements, related"
+                + " amended-by, updates, updated-by, adopts, adopted-by, complements, identical,"
+                + " related"
                 + "; column relations: 'ISO 9001:2015' is not type:target (e.g."
                 + " replaces:ISO/IEC 22989:2022)"
                 + "; column relations: 'related:' is not type:target (e.g."

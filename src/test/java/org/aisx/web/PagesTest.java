@@ -92,6 +92,43 @@ class PagesTest {
   }
 
   @Test
+  void aReplacedDraftSaysSoAndLinksToThePublishedStandard() {
+    Document d = page("/standards/ieee-p7001-d-4-2021-10");
+    assertThat(d.selectFirst(".badge").text()).isEqualTo("Replaced draft");
+    Element banner = d.selectFirst(".status-banner");
+    assertThat(banner.text()).contains("no longer in development").contains("Replaced by");
+    assertThat(banner.selectFirst("a").attr("href")).isEqualTo("/standards/ieee-7001-2021");
+    Document standard = page("/standards/ieee-7001-2021");
+    assertThat(standard.select("tr.relation-replaces a").eachAttr("href"))
+        .contains("/standards/ieee-p7001-d-4-2021-10");
+  }
+
+  @Test
+  void theStatusFacetCountsReplacedDraftsApartFromDraftsInDevelopment() {
+    Document d = page("/search?sdo=IEEE");
+    Element replaced = d.selectFirst("#facet-status input[value=replaced]");
+    Element draft = d.selectFirst("#facet-status input[value=draft]");
+    int replacedCount =
+        Integer.parseInt(d.selectFirst("label[for=" + replaced.id() + "] .count").text());
+    int draftCount = Integer.parseInt(d.selectFirst("label[for=" + draft.id() + "] .count").text());
+    assertThat(replacedCount).isGreaterThan(draftCount);
+    assertThat(page("/search?sdo=IEEE&status=draft").select("ol.hits .badge").eachText())
+        .isNotEmpty()
+        .allMatch(b -> b.equals("Draft"));
+  }
+
+  @Test
+  void seriesSupplementLinksAreFoldedBelowTheRealRelations() {
+    Document d = page("/standards/itu-t-y-3172-06-2019");
+    Element folded = d.selectFirst("details.series-relations");
+    assertThat(folded).isNotNull();
+    assertThat(folded.hasAttr("open")).isFalse();
+    assertThat(folded.select("li")).hasSizeGreaterThan(10);
+    assertThat(d.select("table.relations tr.relation-complements").size())
+        .isLessThan(folded.select("li").size());
+  }
+
+  @Test
   void searchPageOffersFacetCheckboxesWithCounts() {
     Document d = page("/search?q=" + enc("management system"));
     Element iso = d.selectFirst("#facet-sdo input[value=ISO/IEC]");

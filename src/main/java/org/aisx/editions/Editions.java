@@ -1,0 +1,140 @@
+package org.aisx.editions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogStore;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+
+/**
+ * Keeps editions straight across the catalogue ({@link EditionRules}): after every import, one pass
+ * over all records writes what the rules derive (replaced drafts, successors, identical texts,
+ * amendment and corrigendum types) as ordinary revisions with history, actor {@value #ACTOR}. So
+ * that importing the same feed again changes nothing, an import first {@link #reconcile}s each
+ * incoming record with its stored version, keeping what the pass derived.
+ */
+public final class Editions {
+  /** The actor of the revisions the pass writes. */
+  public static final String ACTOR = "editions";
+
+  private static final int CHUNK = 500;
+
+  /** The relation types the pass adds. */
+  private static final Set<RelationType> DERIVED =
+      Set.of(RelationType.REPLACED_BY, RelationType.IDENTICAL);
+
+  private final Catalog catalog;
+  private final CatalogStore store;
+
+  public Editions(Catalog catalog, CatalogStore store) {
+    this.catalog = catalog;
+    this.store = store;
+  }
+
+  /** What one pass changed: records written, and how many records each rule touched. */
+  public record Report(int written, Map<String, Integer> byRule) {
+    @Override
+    public String toString() {
+      return "editions: " + written + " records corrected" + (byRule.isEmpty() ? "" : " " + byRule);
+    }
+  }
+
+  /**
+   * {@code incoming} (from a feed) as it is to be saved over {@code stored} (null when new): typed
+   * as an amendment or corrigendum when its identifier says so, and keeping what the pass derived
+   * from the rest of the catalogue when the feed still says what it said before: a replaced or
+   * inactive draft stays so, an edition marked superseded over its feed's "Active" stays
+   * superseded, and the successor and identical-text links the pass added stay.
+   */
+  public Standard reconcile(Standard incoming, Standard stored) {
+    Standard out = incoming;
+    PublicationType type = EditionRules.typeOf(incoming);
+    if (type != null) {
+      out = out.toBuilder().type(type).build();
+    }
+    if (stored == null) {
+      return out;
+    }
+    Status status = out.status();
+    Status derived = stored.status();
+    boolean keepStatus =
+        (status == Status.DRAFT && derived == Status.REPLACED)
+            || (status == Status.DRAFT && derived == Status.WITHDRAWN && EditionKey.isDraft(out))
+            || (status == Status.IN_FORCE && derived == Status.SUPERSEDED);
+    List<Relation> relations = new ArrayList<>();
+    for (Relation r : out.relations()) {
+      RelationType kept = r.type();
+      if (r.type() == RelationType.RELATED) {
+        for (Relation s : stored.relations()) {
+          if (s.type() == RelationType.REPLACED_BY && s.targetId().equals(r.targetId())) {
+            kept = RelationType.REPLACED_BY;
+          }
+        }
+      }
+      relations.add(kept == r.type() ? r : Relation.of(kept, r.target()));
+    }
+    for (Relation s : stored.relations()) {
+      if (DERIVED.contains(s.type())
+          && relations.stream()
+              .noneMatch(r -> r.type() == s.type() && r.targetId().equals(s.targetId()))) {
+        relations.add(s);
+      }
+    }
+    if (!keepStatus && relations.equals(out.relations())) {
+      return out;
+    }
+    return out.toBuilder().status(keepStatus ? derived : status).relations(relations).build();
+  }
+
+  /** Runs the rules over the whole catalogue and writes what they change. */
+  public Report run() {
+    List<Standard> slim = new ArrayList<>();
+    store.forEach(s -> slim.add(slim(s)));
+    Map<String, Correction> corrections = EditionRules.derive(slim);
+    Map<String, Integer> byRule = new TreeMap<>();
+    corrections.values().forEach(c -> c.rules().forEach(r -> byRule.merge(r, 1, Integer::sum)));
+    List<String> ids = new ArrayList<>(corrections.keySet());
+    int written = 0;
+    for (int i = 0; i < ids.size(); i += CHUNK) {
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+      List<Standard> changed = new ArrayList<>();
+      catalog
+          .findAll(chunk)
+          .forEach(
+              (id, s) -> {
+                Standard c = corrections.get(id).apply(s);
+                if (c != s) {
+                  changed.add(c);
+                }
+              });
+      written += changed.size();
+      catalog.stageAll(changed, ACTOR, null);
+    }
+    if (written > 0) {
+      catalog.publish();
+    }
+    return new Report(written, byRule);
+  }
+
+  /** What the rules read of a record, without its abstract and classification. */
+  private static Standard slim(Standard s) {
+    return s.toBuilder()
+        .title(Map.of("en", s.titleIn("en")))
+        .summary(Map.of())
+        .keywords(List.of())
+        .suggestions(Map.of())
+        .useCases(List.of())
+        .verticals(List.of())
+        .activities(List.of())
+        .applications(List.of())
+        .concerns(List.of())
+        .build();
+  }
+}

@@ -240,7 +240,7 @@ public final class RelatonReader {
       // levels deep ([[[[...) is refused alone, and the thread's stack unwinds with it.
       return new Outcome.Rejected(number, tooDeep(doc));
     }
-    if (depth(parsed) > MAX_DEPTH) {
+    if (parsed != null && depth(parsed) > MAX_DEPTH) {
       return new Outcome.Rejected(number, tooDeep(doc));
     }
     if (parsed == null) {

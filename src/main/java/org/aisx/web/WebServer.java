@@ -121,7 +121,13 @@ public final class WebServer implements AutoCloseable {
             new BlockingArrayQueue<>(64, 64, limits.maxQueued()));
     threads.setName("aisx-http");
     jetty.threadPool = threads;
-    jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(limits.minDataRate()));
+    jetty.modifyHttpConfiguration(
+        http -> {
+          http.setMinRequestDataRate(limits.minDataRate());
+          // Bodies are read without a thread (RequestBodies), so a request is handed over at
+          // once: a declared length over the limit is refused before any of the body arrives.
+          http.setDelayDispatchUntilContent(false);
+        });
     jetty.addConnector(
         (server, http) -> {
           ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));

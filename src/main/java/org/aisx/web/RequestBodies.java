@@ -75,9 +75,6 @@ final class RequestBodies implements Filter {
         } finally {
           buffered.addAndGet(-bytes.length);
         }
-        if (request.getAttribute(REFUSED) != null) {
-          hangUp(request, response);
-        }
       } else {
         chain.doFilter(request, response);
       }
@@ -119,25 +116,6 @@ final class RequestBodies implements Filter {
       throws IOException, ServletException {
     request.setAttribute(REFUSED, refusal);
     chain.doFilter(new Buffered(request, new byte[0]), response);
-    hangUp(request, response);
-  }
-
-  /**
-   * Sends the refusal now and closes the connection: the rest of a refused body is never read
-   * (Jetty would otherwise wait on the connection for the body it was promised, holding a thread
-   * until the idle timeout).
-   */
-  private static void hangUp(ServletRequest request, ServletResponse response) {
-    try {
-      response.flushBuffer();
-    } catch (IOException gone) {
-      // the client has gone already
-    }
-    org.eclipse.jetty.server.Request base =
-        org.eclipse.jetty.server.Request.getBaseRequest(request);
-    if (base != null) {
-      base.getHttpChannel().getEndPoint().close();
-    }
   }
 
   /**

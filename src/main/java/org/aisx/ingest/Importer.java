@@ -213,6 +213,10 @@ public final class Importer {
       LongSupplier position)
       throws IOException {
     Sink sink = new Sink(name, source, summary, progress, position);
+    if (format != Format.JSON) {
+      // Every format but JSON is read a line at a time: a line without end is refused, not held.
+      in = Inputs.lineLimited(in, Inputs.MAX_LINE_BYTES);
+    }
     try {
       switch (format) {
         case AUTO -> throw new IllegalArgumentException("detect the format before importing");

@@ -80,7 +80,10 @@ public final class RelatonReader {
         LoadSettings.builder()
             .setLabel(sourceName)
             .setCodePointLimit(MAX_DOCUMENT_CHARS + 1024)
-            .setMaxAliasesForCollections(50)
+            // No alias may stand for a mapping or a list: with one, a document can repeat a
+            // collection exponentially or contain itself (&a [ {content: *a} ]), and no Relaton
+            // feed uses them. Aliases of plain values stay allowed.
+            .setMaxAliasesForCollections(0)
             .build();
     this.load = ThreadLocal.withInitial(() -> new Load(settings));
   }
@@ -198,7 +201,10 @@ public final class RelatonReader {
         pipeline.submit(++number, doc);
       }
     } catch (IOException | UncheckedIOException e) {
-      String message = e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
+      String message =
+          e instanceof Inputs.LimitExceeded
+              ? e.getMessage()
+              : e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
       pipeline.submitNow(
           new Outcome.Rejected(
               number + 1,
@@ -221,7 +227,21 @@ public final class RelatonReader {
     try {
       parsed = parse(doc);
     } catch (YamlEngineException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("Number of aliases")) {
+        return new Outcome.Rejected(
+            number,
+            "document starting at line "
+                + doc.firstLine
+                + " uses an alias (*name) of a mapping or list; such aliases are refused");
+      }
       return new Outcome.Rejected(number, syntaxError(e, doc.firstLine));
+    } catch (StackOverflowError e) {
+      // The YAML parser descends once per level of nesting: a document nested thousands of
+      // levels deep ([[[[...) is refused alone, and the thread's stack unwinds with it.
+      return new Outcome.Rejected(number, tooDeep(doc));
+    }
+    if (parsed != null && depth(parsed) > MAX_DEPTH) {
+      return new Outcome.Rejected(number, tooDeep(doc));
     }
     if (parsed == null) {
       return null; // an empty document: nothing to import
@@ -242,6 +262,37 @@ public final class RelatonReader {
     } catch (RuntimeException e) {
       return new Outcome.Rejected(number, "cannot map record: " + e);
     }
+  }
+
+  /** Deeper nesting than this is refused (Relaton records nest about 6 levels). */
+  static final int MAX_DEPTH = 64;
+
+  private static String tooDeep(Document doc) {
+    return "document starting at line "
+        + doc.firstLine
+        + " is nested more than "
+        + MAX_DEPTH
+        + " levels deep";
+  }
+
+  /** How deep mappings and lists nest in a parsed document, counted without recursion. */
+  static int depth(Object parsed) {
+    java.util.ArrayDeque<Object> level = new java.util.ArrayDeque<>();
+    level.add(parsed);
+    int depth = 0;
+    while (!level.isEmpty() && depth <= MAX_DEPTH) {
+      depth++;
+      java.util.ArrayDeque<Object> next = new java.util.ArrayDeque<>();
+      for (Object o : level) {
+        if (o instanceof Map<?, ?> m) {
+          m.values().stream().filter(v -> v != null).forEach(next::add);
+        } else if (o instanceof java.util.Collection<?> c) {
+          c.stream().filter(v -> v != null).forEach(next::add);
+        }
+      }
+      level = next;
+    }
+    return depth - 1;
   }
 
   /**

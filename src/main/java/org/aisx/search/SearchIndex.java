@@ -703,6 +703,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       return work.apply(searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(what, e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A long query of short words (or words a tokenizer splits, "a/b/c/...") makes a clause per
+      // word and field; past Lucene's limit the search is refused, never failed.
+      throw new org.aisx.catalog.CatalogException.BadParameter(
+          "q",
+          "is too complex to search: its words across the text fields, with the filters, make"
+              + " more than "
+              + IndexSearcher.getMaxClauseCount()
+              + " query clauses; use fewer words or filters");
     } finally {
       try {
         searchers.release(searcher);

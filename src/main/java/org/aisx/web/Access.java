@@ -183,6 +183,10 @@ public final class Access implements Routes {
       return;
     }
     Optional<Session> session = session(ctx);
+    if (session.isEmpty() && ctx.isMultipartFormData()) {
+      // Only signed-in users upload (feed files): refuse before the body is read.
+      throw unauthorized(ctx, "access.signInRequired");
+    }
     String expected;
     String given = ctx.header(CSRF_HEADER);
     if (ctx.path().startsWith("/api/")) {
@@ -191,10 +195,6 @@ public final class Access implements Routes {
       }
       expected = session.get().csrf();
     } else {
-      if (session.isEmpty() && ctx.isMultipartFormData()) {
-        // Only signed-in users upload (feed files): refuse before the body is read.
-        throw unauthorized(ctx, "access.signInRequired");
-      }
       expected = session.map(Session::csrf).orElse(ctx.cookie(CSRF_COOKIE));
       if (given == null) {
         given = ctx.formParam(CSRF_FIELD);

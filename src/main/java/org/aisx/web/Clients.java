@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 /**
  * The client's address, for rate limits and the audit trail. Behind a reverse proxy every
  * connection comes from the proxy, so (with {@code serve --behind-proxy}) the address is the last
- * entry of X-Forwarded-For, the one the proxy itself added; otherwise the header is ignored, since
- * any client can send it.
+ * entry of the last X-Forwarded-For line, the one the proxy itself added; otherwise the header is
+ * ignored, since any client can send it.
  */
 public final class Clients {
   private final boolean behindProxy;
@@ -16,8 +16,21 @@ public final class Clients {
   }
 
   String address(Context ctx) {
-    String last = behindProxy ? lastHop(ctx.header("X-Forwarded-For")) : null;
+    String last = behindProxy ? lastHop(forwardedFor(ctx)) : null;
     return last != null ? last : ctx.ip();
+  }
+
+  /**
+   * Every X-Forwarded-For line of the request, joined in order as one list (RFC 9110 §5.3): a
+   * client may send a line of its own before the one its proxy adds, and only the last entry of the
+   * last line is the proxy's.
+   */
+  private static String forwardedFor(Context ctx) {
+    java.util.Enumeration<String> lines = ctx.req().getHeaders("X-Forwarded-For");
+    if (lines == null || !lines.hasMoreElements()) {
+      return null;
+    }
+    return String.join(",", java.util.Collections.list(lines));
   }
 
   /**

@@ -48,6 +48,14 @@ public final class PageModels {
       return new Layout(t, title, path, query, languages, viewer, feedUrl);
     }
 
+    /**
+     * The path of a request as a link on this site: "//evil.example/search" (which a browser reads
+     * as another host) and "/\\evil.example" become "/evil.example/search" and "/evil.example".
+     */
+    static String sitePath(String raw) {
+      return "/" + raw.replaceFirst("^[/\\\\]+", "");
+    }
+
     /** The sign-in page, coming back here afterwards. */
     public String signInUrl() {
       if (path.equals("/signin") || path.equals("/signout")) {

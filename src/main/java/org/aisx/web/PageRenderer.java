@@ -34,7 +34,13 @@ public final class PageRenderer {
                         u.role().wire(),
                         access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)))
             .orElse(null);
-    return new PageModels.Layout(t, title, ctx.path(), ctx.queryString(), i18n.languages(), viewer);
+    return new PageModels.Layout(
+        t,
+        title,
+        PageModels.Layout.sitePath(ctx.path()),
+        ctx.queryString(),
+        i18n.languages(),
+        viewer);
   }
 
   /** Answers with {@code template} rendered over {@code model}. */

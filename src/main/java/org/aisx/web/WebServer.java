@@ -7,13 +7,20 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.JavalinDefaultRouting;
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-  static final long MAX_REQUEST_BYTES = 1_000_000;
 
   /**
    * Nothing but this site's own files: no inline script or style, no plug-ins, no framing, forms
@@ -42,6 +48,10 @@ public final class WebServer implements AutoCloseable {
   private final PageRenderer pages;
   private final boolean behindProxy;
   private final List<String> endpoints = new CopyOnWriteArrayList<>();
+  private final RequestBodies.Limits limits;
+
+  /** The port {@link #start} was asked for, read when Javalin builds the connector. */
+  private volatile int requestedPort;
 
   /**
    * @param json the project's one mapper, for request and response bodies
@@ -55,12 +65,14 @@ public final class WebServer implements AutoCloseable {
       ObjectMapper json, PageRenderer pages, boolean behindProxy, List<Routes> routes) {
     this.pages = pages;
     this.behindProxy = behindProxy;
+    this.limits = RequestBodies.Limits.fromSystemProperties();
     this.app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JsonBodies(json));
-              config.http.maxRequestSize = MAX_REQUEST_BYTES;
+              config.http.maxRequestSize = limits.maxBodyBytes();
+              hardenJetty(config.jetty);
               config.http.defaultContentType = "application/json";
               config.staticFiles.add(
                   s -> {
@@ -87,10 +99,48 @@ public final class WebServer implements AutoCloseable {
               config.router.mount(
                   router -> {
                     router.before(this::headers);
+                    router.before(RequestBodies::refuseMarked);
                     routes.forEach(r -> r.register(router));
                     failures(router);
                   });
             });
+  }
+
+  /**
+   * What Jetty allows a client: request bodies received without holding a thread and bounded
+   * ({@link RequestBodies}), an idle timeout and a minimum data rate on every connection, and a
+   * bounded request thread pool with a bounded queue (a request beyond it is turned away rather
+   * than queued without end).
+   */
+  private void hardenJetty(io.javalin.config.JettyConfig jetty) {
+    QueuedThreadPool threads =
+        new QueuedThreadPool(
+            limits.maxThreads(),
+            Math.min(8, limits.maxThreads()),
+            60_000,
+            new BlockingArrayQueue<>(64, 64, limits.maxQueued()));
+    threads.setName("aisx-http");
+    jetty.threadPool = threads;
+    jetty.modifyHttpConfiguration(
+        http -> {
+          http.setMinRequestDataRate(limits.minDataRate());
+          // Bodies are read without a thread (RequestBodies), so a request is handed over at
+          // once: a declared length over the limit is refused before any of the body arrives.
+          http.setDelayDispatchUntilContent(false);
+        });
+    jetty.addConnector(
+        (server, http) -> {
+          ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+          connector.setPort(requestedPort);
+          connector.setIdleTimeout(limits.idleMillis());
+          return connector;
+        });
+    jetty.modifyServletContextHandler(
+        context -> {
+          FilterHolder bodies = new FilterHolder(new RequestBodies(limits));
+          bodies.setAsyncSupported(true);
+          context.addFilter(bodies, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        });
   }
 
   /** The one mapping of failures to HTTP statuses and error bodies or pages. */
@@ -147,7 +197,7 @@ public final class WebServer implements AutoCloseable {
         router,
         HttpStatus.CONTENT_TOO_LARGE,
         "too_large",
-        ctx -> "The request is larger than " + MAX_REQUEST_BYTES + " bytes.");
+        ctx -> "The request is larger than " + limits.maxBodyBytes() + " bytes.");
   }
 
   /** Every endpoint registered, as {@code METHOD /path}, in the order of registration. */
@@ -234,6 +284,7 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts listening; port 0 picks a free port. */
   public WebServer start(int port) {
+    requestedPort = port;
     app.start(port);
     return this;
   }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -58,7 +59,7 @@ final class Chromium {
    * A wait on {@code browser} that looks every 50 ms (Selenium's default is 500 ms, mostly spent
    * idle after the page has long changed), up to {@code timeout}.
    */
-  static WebDriverWait waiting(ChromeDriver browser, Duration timeout) {
+  static WebDriverWait waiting(WebDriver browser, Duration timeout) {
     WebDriverWait wait = new WebDriverWait(browser, timeout);
     wait.pollingEvery(Duration.ofMillis(50));
     return wait;

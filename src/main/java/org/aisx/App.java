@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
-  private App(Path dataDir, Database db) {
+  private App(Path dataDir, Database db, PasswordHasher hasher) {
     this.db = db;
     this.json = Json.mapper();
     this.taxonomy = Taxonomy.bundled(json);
@@ -125,7 +125,7 @@ public final class App implements AutoCloseable {
             new Classifier(taxonomy, embedder),
             suggestions,
             taxonomy);
-    this.accounts = accounts(db);
+    this.accounts = accounts(db, hasher);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
     this.submissions = Submissions.overSql(db, catalog, reader, json, Clock.systemUTC());
@@ -138,7 +138,7 @@ public final class App implements AutoCloseable {
    * Opens the database (creating the data directory for the embedded one) and builds the graph over
    * it; if building fails, the database is closed again.
    */
-  private static App create(Path dataDir, String dbUrl) {
+  private static App create(Path dataDir, String dbUrl, PasswordHasher hasher) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -146,7 +146,7 @@ public final class App implements AutoCloseable {
     }
     Database db = Database.open(storeConfig(dataDir, dbUrl));
     try {
-      return new App(dataDir, db);
+      return new App(dataDir, db, hasher);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -157,9 +157,8 @@ public final class App implements AutoCloseable {
     return dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
   }
 
-  private static Accounts accounts(Database db) {
-    return new Accounts(
-        new SqlAccountStore(db), new PasswordHasher(), Clock.systemUTC(), new SecureRandom());
+  private static Accounts accounts(Database db, PasswordHasher hasher) {
+    return new Accounts(new SqlAccountStore(db), hasher, Clock.systemUTC(), new SecureRandom());
   }
 
   /**
@@ -177,7 +176,9 @@ public final class App implements AutoCloseable {
     }
     Database db = Database.open(config);
     return new AccountsOnly(
-        accounts(db), new AuditLog(new SqlAuditStore(db), Clock.systemUTC()), db);
+        accounts(db, new PasswordHasher()),
+        new AuditLog(new SqlAuditStore(db), Clock.systemUTC()),
+        db);
   }
 
   /**
@@ -196,7 +197,16 @@ public final class App implements AutoCloseable {
    * step with the store, rebuilding it if a crash or another process left it behind.
    */
   public static App open(Path dataDir, String dbUrl, Progress progress) {
-    App app = create(dataDir, dbUrl);
+    return open(dataDir, dbUrl, progress, new PasswordHasher());
+  }
+
+  /**
+   * {@link #open(Path, String, Progress)} with the password hashes of {@code hasher}: the tests'
+   * cheaper ones (a full-strength Argon2id hash is about a second of CPU on a loaded test machine,
+   * and the web tests sign in hundreds of times). The product always opens with the defaults.
+   */
+  static App open(Path dataDir, String dbUrl, Progress progress, PasswordHasher hasher) {
+    App app = create(dataDir, dbUrl, hasher);
     try {
       if (!app.index.inStepWith(app.store)) {
         app.index.rebuild(app.store, progress);
@@ -210,7 +220,7 @@ public final class App implements AutoCloseable {
 
   /** Opens the catalogue without checking the index, for a full rebuild. */
   static App openForReindex(Path dataDir, String dbUrl) {
-    return create(dataDir, dbUrl);
+    return create(dataDir, dbUrl, new PasswordHasher());
   }
 
   /** Drops the search index and builds it again from the store; returns the records indexed. */

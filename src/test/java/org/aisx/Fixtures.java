@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.aisx.account.PasswordHasher;
 import org.aisx.catalog.Progress;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
+import org.aisx.semantic.EmbeddingJob;
 
 /** Opens real catalogues (SQLite file, Lucene index on disk) for tests. */
 public final class Fixtures {
@@ -19,9 +23,18 @@ public final class Fixtures {
   /** The starter catalogue, loaded once per test JVM and copied for each test that asks. */
   private static Path starterTemplate;
 
-  /** An empty catalogue in {@code dir}. */
+  /** The starter catalogue classified by the embedding job, made once per test JVM. */
+  private static Path classifiedTemplate;
+
+  /**
+   * The password hashes of test catalogues: Argon2id as in the product, at a cost that tests can
+   * afford (the product's cost is asserted by {@code AppTest} and {@code PasswordHasherTest}).
+   */
+  public static final PasswordHasher HASHER = PasswordHasher.withCost(64, 1);
+
+  /** An empty catalogue in {@code dir}, with {@link #HASHER}'s password hashes. */
   public static App empty(Path dir) {
-    return App.open(dir, null, Progress.SILENT);
+    return App.open(dir, null, Progress.SILENT, HASHER);
   }
 
   /**
@@ -36,6 +49,70 @@ public final class Fixtures {
     // Loaded before the test starts, so that pages search by meaning from the first request.
     app.embedder().embed("warm-up");
     return app;
+  }
+
+  /**
+   * {@link #starter} after the embedding job has run over it to the end: every record embedded and
+   * classified by the real model from its current text, no relearning owed. Made once per test JVM
+   * (the job's catch-up over the whole corpus is the slowest set-up of the suite), by {@link
+   * App#startEmbedding} as the service does it; each call gets a copy.
+   */
+  public static App classifiedStarter(Path dir) {
+    copyTree(classifiedTemplate(), dir);
+    return empty(dir);
+  }
+
+  private static synchronized Path classifiedTemplate() {
+    if (classifiedTemplate == null) {
+      try {
+        Path template = Files.createTempDirectory("aisx-classified-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(template)));
+        copyTree(starterTemplate(), template);
+        try (App app = empty(template)) {
+          awaitClassified(app, app.startEmbedding(Progress.SILENT));
+        }
+        classifiedTemplate = template;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while classifying the starter catalogue", e);
+      }
+    }
+    return classifiedTemplate;
+  }
+
+  /**
+   * Waits until every record of {@code app} has suggestions made from its current text, {@code job}
+   * is idle and no relearning is owed. Texts do not change meanwhile, so a record found classified
+   * stays so, and each poll reads only the records still missing, up to the first that still is
+   * (the job needs the CPU).
+   */
+  public static void awaitClassified(App app, EmbeddingJob job) throws InterruptedException {
+    List<String> missing = new ArrayList<>();
+    app.store.forEach(s -> missing.add(s.id()));
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      while (!missing.isEmpty()
+          && app.classification()
+              .suggestions()
+              .madeFromCurrentText(app.catalog().get(missing.get(missing.size() - 1)))) {
+        missing.remove(missing.size() - 1);
+      }
+      if (missing.isEmpty() && job.status().waiting() == 0 && app.classification().settled()) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException(
+        "not classified in time: records still missing "
+            + missing.subList(0, Math.min(5, missing.size()))
+            + " of "
+            + missing.size()
+            + ", job "
+            + job.status()
+            + ", settled "
+            + app.classification().settled());
   }
 
   private static synchronized Path starterTemplate() {

@@ -33,6 +33,15 @@ public final class PasswordHasher {
     this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, new SecureRandom());
   }
 
+  /**
+   * A hasher whose new hashes cost {@code memoryKib} KiB and {@code iterations} passes, below the
+   * defaults: for tests, which sign in many times and test no password's strength. Hashes record
+   * their parameters, so any hasher verifies them.
+   */
+  public static PasswordHasher withCost(int memoryKib, int iterations) {
+    return new PasswordHasher(memoryKib, iterations, new SecureRandom());
+  }
+
   PasswordHasher(int memoryKib, int iterations, SecureRandom random) {
     this.memoryKib = memoryKib;
     this.iterations = iterations;

@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * One publication, one edition: the record of SPEC §1. Instances are immutable; build changed
- * copies with {@link #toBuilder()}. Validation happens in {@link StandardReader} and {@link
- * StandardValidator}, never here, so a record read back from the store is never rejected.
+ * copies with {@link #toBuilder()}. Validation happens in {@link StandardValidator} (one rule per
+ * field), called by {@link StandardReader}, never here, so a record read back from the store is
+ * never rejected. A new field is a component here (and its builder setter), its rule in {@link
+ * StandardValidator} and its messages in the bundles.
  */
 public record Standard(
     String id,

@@ -2,6 +2,7 @@ package org.aisx.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonIncludeProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -13,7 +14,42 @@ import org.aisx.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 
 class JsonWriterTest {
-  private final ObjectMapper json = Json.mapper();
+  /**
+   * The fields {@link StandardJson} writes, the record's fields when the store stopped using it: a
+   * field added since is written by Jackson alone ({@code StandardFieldsTest} checks its name and
+   * place), so the oracle compares the bytes of these.
+   */
+  @JsonIncludeProperties({
+    "id",
+    "identifier",
+    "identifiers",
+    "title",
+    "abstract",
+    "sdo",
+    "committee",
+    "type",
+    "status",
+    "stage",
+    "published",
+    "edition",
+    "url",
+    "kind",
+    "keywords",
+    "verticals",
+    "activities",
+    "applications",
+    "concerns",
+    "suggestions",
+    "useCases",
+    "openSource",
+    "codeRepository",
+    "relations",
+    "source",
+    "revision"
+  })
+  private abstract static class OracleFields {}
+
+  private final ObjectMapper json = Json.mapper().addMixIn(Standard.class, OracleFields.class);
   private final StandardReader reader = new StandardReader(Taxonomy.bundled(json));
 
   static List<Standard> starterCorpus(ObjectMapper json, StandardReader reader) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Locale;
 import org.aisx.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 
@@ -130,36 +129,5 @@ class StandardReaderTest {
         catchThrowableOfType(
             CatalogException.Invalid.class, () -> reader.read(json.getNodeFactory().arrayNode()));
     assertThat(e.problems()).containsExactly(new Problem("record", "must be a JSON object"));
-  }
-
-  /** Dates are checked without a formatter; the answer is what ISO parsing gives. */
-  @Test
-  void acceptsExactlyTheDatesIsoParsingAccepts() {
-    for (String year : new String[] {"0000", "1900", "1999", "2000", "2023", "2024", "9999"}) {
-      assertThat(StandardReader.validDate(year)).isTrue();
-      for (int month = 0; month <= 13; month++) {
-        String ym = year + "-" + String.format(Locale.ROOT, "%02d", month);
-        assertThat(StandardReader.validDate(ym)).as(ym).isEqualTo(parses(ym, true));
-        for (int day = 0; day <= 32; day++) {
-          String ymd = ym + "-" + String.format(Locale.ROOT, "%02d", day);
-          assertThat(StandardReader.validDate(ymd)).as(ymd).isEqualTo(parses(ymd, false));
-        }
-      }
-    }
-    assertThat(StandardReader.validDate("2023-1-01")).isFalse();
-    assertThat(StandardReader.validDate("23")).isFalse();
-  }
-
-  private static boolean parses(String date, boolean yearMonth) {
-    try {
-      if (yearMonth) {
-        java.time.YearMonth.parse(date);
-      } else {
-        java.time.LocalDate.parse(date);
-      }
-      return true;
-    } catch (java.time.format.DateTimeParseException e) {
-      return false;
-    }
   }
 }

@@ -2,12 +2,16 @@ package org.aisx.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.aisx.catalog.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RelatonMappingGoldenTest {
   private static final String DIR = "/fixtures/relaton/";
+  private static final ObjectMapper JSON = Json.mapper();
 
   @ParameterizedTest
   @ValueSource(strings = {"iec", "ieee", "itu-t", "iso", "w3c", "jis", "ecma"})
@@ -40,11 +45,42 @@ class RelatonMappingGoldenTest {
     try (InputStream in = resource(DIR + "mapped/" + name + ".jsonl")) {
       expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+    List<String> expectedLines = expected.lines().toList();
     List<String> actualLines = actual.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(actualLines).as(name + " mapped").isNotEmpty();
-    assertThat(actualLines)
-        .as(name + " mapped")
-        .containsExactlyElementsOf(expected.lines().toList());
+    assertThat(actualLines).as(name + " mapped").isNotEmpty().hasSameSizeAs(expectedLines);
+    for (int i = 0; i < actualLines.size(); i++) {
+      String line = actualLines.get(i);
+      if (!line.equals(expectedLines.get(i))) {
+        JsonNode want = JSON.readTree(expectedLines.get(i));
+        assertThat(withoutNewEmptyFields(JSON.readTree(line), want))
+            .as("%s mapped, line %d", name, i + 1)
+            .isEqualTo(want);
+      }
+    }
+  }
+
+  /**
+   * {@code actual} without the record fields that {@code golden} lacks and that hold nothing (null,
+   * empty list or object): a field added to the record since the golden files were written, which
+   * the mapping does not fill, is no change of the mapping. Anything it does fill still differs.
+   */
+  private static JsonNode withoutNewEmptyFields(JsonNode actual, JsonNode golden) {
+    JsonNode record = actual.get("standard");
+    JsonNode goldenRecord = golden.get("standard");
+    if (record instanceof ObjectNode fields && goldenRecord != null) {
+      List<String> added = new java.util.ArrayList<>();
+      fields
+          .fieldNames()
+          .forEachRemaining(
+              f -> {
+                JsonNode v = fields.get(f);
+                if (!goldenRecord.has(f) && (v.isNull() || (v.isContainerNode() && v.isEmpty()))) {
+                  added.add(f);
+                }
+              });
+      fields.remove(added);
+    }
+    return actual;
   }
 
   private static InputStream resource(String path) {

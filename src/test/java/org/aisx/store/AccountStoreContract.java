@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.aisx.Fixtures;
 import org.aisx.account.AccountStore;
 import org.aisx.account.Accounts;
 import org.aisx.account.IssuedToken;
-import org.aisx.account.PasswordHasher;
 import org.aisx.account.Role;
 import org.aisx.account.Session;
 import org.aisx.account.TokenInfo;
@@ -61,7 +61,7 @@ abstract class AccountStoreContract {
   @BeforeEach
   void accounts() throws Exception {
     store = openStore();
-    accounts = new Accounts(store, new PasswordHasher(), clock, new SecureRandom());
+    accounts = new Accounts(store, Fixtures.HASHER, clock, new SecureRandom());
   }
 
   @Test

@@ -49,7 +49,7 @@ class BrowserTest {
     browser.get(base + "/");
     WebElement q = browser.findElement(By.id("q"));
     q.sendKeys("management system", Keys.ENTER);
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    WebDriverWait wait = Chromium.waiting(browser, Duration.ofSeconds(10));
     wait.until(ExpectedConditions.urlContains("q=management"));
     assertThat(htmlClasses()).as("app.js marks the page").contains("js");
 
@@ -97,7 +97,7 @@ class BrowserTest {
       browser.findElement(By.cssSelector("label[for='" + itu.getAttribute("id") + "']")).click();
       assertThat(itu.isSelected()).isTrue();
       browser.findElement(By.cssSelector("#filter-form button.apply[type=submit]")).click();
-      new WebDriverWait(browser, Duration.ofSeconds(10))
+      Chromium.waiting(browser, Duration.ofSeconds(10))
           .until(ExpectedConditions.urlContains("sdo=ITU-T"));
       assertThat(browser.getCurrentUrl()).contains("q=machine+learning");
       assertThat(

@@ -4,13 +4,16 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium through its ChromeDriver, as the page tests drive it (override the
@@ -50,6 +53,16 @@ final class Chromium {
     shared.manage().window().setSize(WINDOW);
     javaScript(shared, true);
     return shared;
+  }
+
+  /**
+   * A wait on {@code browser} that looks every 50 ms (Selenium's default is 500 ms, mostly spent
+   * idle after the page has long changed), up to {@code timeout}.
+   */
+  static WebDriverWait waiting(WebDriver browser, Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser, timeout);
+    wait.pollingEvery(Duration.ofMillis(50));
+    return wait;
   }
 
   /**

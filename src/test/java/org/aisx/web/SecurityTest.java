@@ -70,7 +70,7 @@ class SecurityTest {
         && !(job.status().waiting() == 0
             && app.classification().suggestions().madeFromCurrentText(record("etsi-gr-sai-001"))
             && app.classification().suggestions().madeFromCurrentText(record("etsi-gr-sai-002")))) {
-      Thread.sleep(100);
+      Thread.sleep(50);
     }
   }
 

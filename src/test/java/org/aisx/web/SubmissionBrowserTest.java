@@ -71,7 +71,7 @@ class SubmissionBrowserTest {
   }
 
   static WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
+    return Chromium.waiting(browser, Duration.ofSeconds(15));
   }
 
   static void signIn(String email) {

@@ -38,7 +38,7 @@ class SuggestionReviewTest {
 
   @BeforeAll
   static void start() throws Exception {
-    app = Fixtures.starter(dir);
+    app = Fixtures.classifiedStarter(dir);
     Fixtures.user(app, COORDINATOR, org.aisx.account.Role.COORDINATOR);
     Fixtures.user(app, "editor@ieee.org", org.aisx.account.Role.CONTRIBUTOR, "IEEE");
     token = app.accounts().createToken(COORDINATOR, "test").secret();
@@ -56,29 +56,11 @@ class SuggestionReviewTest {
   }
 
   /**
-   * Waits until every record has suggestions made from its current text, the job is idle and no
-   * relearning is owed. Texts do not change here, so a record found classified stays so; each poll
-   * reads the records still missing only up to the first that still is (reading the whole catalogue
-   * at every poll would take the CPU the job needs).
+   * Waits until the job is idle and every record classified: at once for the classified starter,
+   * and after a change that reclassifies.
    */
   static void awaitClassified() throws InterruptedException {
-    List<String> missing = new ArrayList<>(allIds());
-    long deadline = System.nanoTime() + 180_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      while (!missing.isEmpty() && classified(missing.get(missing.size() - 1))) {
-        missing.remove(missing.size() - 1);
-      }
-      if (missing.isEmpty() && job.status().waiting() == 0 && app.classification().settled()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    assertThat(missing).as("records not classified in time").isEmpty();
-    assertThat(app.classification().settled()).as("relearning finished in time").isTrue();
-  }
-
-  static boolean classified(String id) {
-    return app.classification().suggestions().madeFromCurrentText(app.catalog().get(id));
+    Fixtures.awaitClassified(app, job);
   }
 
   /** Every record's id, through the API. */

@@ -64,7 +64,9 @@ class StandardValidatorTest {
             new Problem("url", "'javascript:alert(1)' is not an absolute http or https URL"));
     assertThat(problems(with("status", "\"active\"")))
         .containsExactly(
-            new Problem("status", "'active' is not one of in-force, draft, superseded, withdrawn"));
+            new Problem(
+                "status",
+                "'active' is not one of in-force, draft, superseded, withdrawn, replaced"));
     assertThat(problems(with("openSource", "\"yes\"")))
         .containsExactly(new Problem("openSource", "must be true or false, not \"yes\""));
     assertThat(problems(with("sdo", "42")))
@@ -96,7 +98,7 @@ class StandardValidatorTest {
             new Problem(
                 "relations[1].type",
                 "'obsoletes' is not one of replaces, replaced-by, amends, amended-by, updates,"
-                    + " updated-by, adopts, adopted-by, complements, related"),
+                    + " updated-by, adopts, adopted-by, complements, identical, related"),
             new Problem("relations[2]", "must be an object"));
     assertThat(problems(with("identifiers", "[{\"type\": \"URN\"}]")))
         .containsExactly(new Problem("identifiers[0].value", "required"));

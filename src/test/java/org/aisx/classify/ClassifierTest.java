@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ClassifierTest {
   @Test
   void conceptWordsMatchAsWholeWordsWithPluralsAndAcronymsOnlyInCapitals() {
-    var p = Classifier.termPattern("Health", List.of("medical device", "ITS", "hospital"));
+    var p = Classifier.phrasePattern(List.of("Health", "medical device", "ITS", "hospital"));
     assertThat(p.matcher("AI for medical devices").find()).isTrue();
     assertThat(p.matcher("AI for medical-device makers").find()).isTrue();
     assertThat(p.matcher("Hospitals and clinics").find()).isTrue();

@@ -144,7 +144,30 @@ public final class Classifier {
       Pattern strong,
       Pattern weak,
       Senses.Sense sense,
-      Set<String> words) {}
+      Set<String> words) {
+
+    /**
+     * The profile of {@code c}: its label and synonyms split by {@code sense} into strong and weak.
+     */
+    static Profile of(Dimension dim, Concept c, Senses.Sense sense, float[] vector) {
+      List<String> strong = new ArrayList<>();
+      List<String> weak = new ArrayList<>();
+      List<String> terms = new ArrayList<>();
+      terms.add(c.label("en"));
+      terms.addAll(c.altLabels().getOrDefault("en", List.of()));
+      for (String t : terms) {
+        (sense.weak().stream().anyMatch(t::equalsIgnoreCase) ? weak : strong).add(t);
+      }
+      return new Profile(
+          dim,
+          c,
+          vector,
+          strong.isEmpty() ? null : phrasePattern(strong),
+          weak.isEmpty() ? null : phrasePattern(weak),
+          sense,
+          definitionWords(c.label("en") + " " + c.definition("en")));
+    }
+  }
 
   public Classifier(Taxonomy taxonomy, Embedder embedder) {
     this(taxonomy, embedder, Senses.bundled(taxonomy), defaultCalibration());
@@ -474,24 +497,9 @@ public final class Classifier {
                 + ": "
                 + c.definition("en")
                 + (synonyms.isEmpty() ? "" : " Also known as: " + String.join(", ", synonyms));
-        Senses.Sense sense = senses.of(info.dimension(), c.id());
-        List<String> strong = new ArrayList<>();
-        List<String> weak = new ArrayList<>();
-        List<String> terms = new ArrayList<>();
-        terms.add(c.label("en"));
-        terms.addAll(synonyms);
-        for (String t : terms) {
-          (sense.weak().stream().anyMatch(t::equalsIgnoreCase) ? weak : strong).add(t);
-        }
         out.add(
-            new Profile(
-                info.dimension(),
-                c,
-                embedder.query(text),
-                strong.isEmpty() ? null : phrasePattern(strong),
-                weak.isEmpty() ? null : phrasePattern(weak),
-                sense,
-                definitionWords(c.label("en") + " " + c.definition("en"))));
+            Profile.of(
+                info.dimension(), c, senses.of(info.dimension(), c.id()), embedder.query(text)));
       }
     }
     return List.copyOf(out);

@@ -192,13 +192,15 @@ public final class Classifier {
   }
 
   /**
-   * Chosen for precision first on the tuning sample in src/test/resources/eval ({@code
-   * ClassificationEvaluation --calibrate}: the most recall whose precision there is at least 0.9);
-   * figures measured on the held-out sample in BENCHMARKS.md.
+   * Chosen on the tuning sample in src/test/resources/eval for precision first (about 0.9 there,
+   * the most recall that keeps it), from the grid that {@code ClassificationEvaluation --calibrate}
+   * searches; the vertical text floor was then raised from 0.62 to 0.64, which drops a tuning
+   * record's sector named only in a list of examples (health in an industry-wide AIGC paper).
+   * Figures measured on the held-out sample in BENCHMARKS.md.
    */
   static Map<Dimension, Calibration> defaultCalibration() {
     Map<Dimension, Calibration> c = new LinkedHashMap<>();
-    c.put(Dimension.VERTICAL, new Calibration(0.50, 0.62, 1.0, 3));
+    c.put(Dimension.VERTICAL, new Calibration(0.50, 0.64, 1.0, 3));
     c.put(Dimension.ACTIVITY, new Calibration(0.45, 0.60, 0.68, 2));
     c.put(Dimension.APPLICATION, new Calibration(0.45, 0.60, 0.72, 2));
     c.put(Dimension.CONCERN, new Calibration(0.45, 0.68, 0.74, 3));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -147,6 +148,38 @@ public final class Classification implements VectorFollower, AutoCloseable {
     Map<String, List<Suggestion>> merged = new LinkedHashMap<>(record.suggestions());
     merged.putAll(machine);
     return record.toBuilder().suggestions(merged).build();
+  }
+
+  /**
+   * Why a record carries a concept: people confirmed it ({@code suggestion} null; {@code
+   * confirmedBy} names who did in review, null when the label came with the record), or the machine
+   * suggests it ({@code suggestion} with its evidence sentence and words).
+   */
+  public record Reason(
+      Dimension dimension, String concept, String confirmedBy, Suggestion suggestion) {
+    public boolean confirmed() {
+      return suggestion == null;
+    }
+  }
+
+  /**
+   * Why the record {@code recordId} matches {@code concept}: {@code confirmed} says whether the
+   * concept is among its confirmed labels; otherwise its stored suggestion is the reason (empty
+   * when it has none).
+   */
+  public Optional<Reason> why(
+      String recordId, Dimension dimension, String concept, boolean confirmed) {
+    if (confirmed) {
+      return Optional.of(
+          new Reason(
+              dimension,
+              concept,
+              suggestions.confirmedBy(recordId, dimension.id(), concept).orElse(null),
+              null));
+    }
+    return suggestions
+        .stored(recordId, dimension.id(), concept)
+        .map(s -> new Reason(dimension, concept, null, s));
   }
 
   /** What a batch of decisions did. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aisx.catalog.Standard;
@@ -160,6 +161,40 @@ public final class Suggestions implements SuggestionSource {
                         }));
     out.replaceAll((k, v) -> List.copyOf(v));
     return out;
+  }
+
+  /** The stored suggestion of {@code concept} on {@code dimension} for a record, if any. */
+  Optional<Suggestion> stored(String recordId, String dimension, String concept) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT concept, score, evidence, terms FROM suggestion"
+                            + " WHERE record_id = :id AND dimension = :dim AND concept = :concept")
+                    .bind("id", recordId)
+                    .bind("dim", dimension)
+                    .bind("concept", concept)
+                    .map(
+                        (rs, ctx) ->
+                            suggestion(
+                                rs.getString(1), rs.getDouble(2), rs.getString(3), rs.getString(4)))
+                    .findFirst());
+  }
+
+  /** Who last confirmed {@code concept} for a record in review, if it was confirmed there. */
+  Optional<String> confirmedBy(String recordId, String dimension, String concept) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT actor FROM suggestion_decision WHERE record_id = :id"
+                            + " AND dimension = :dim AND concept = :concept"
+                            + " AND decision = 'confirmed' ORDER BY at DESC")
+                    .bind("id", recordId)
+                    .bind("dim", dimension)
+                    .bind("concept", concept)
+                    .mapTo(String.class)
+                    .findFirst());
   }
 
   /** Whether the record's stored suggestions were made from its current text. */

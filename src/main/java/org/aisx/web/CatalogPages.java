@@ -10,10 +10,13 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
+import org.aisx.classify.Classification;
 import org.aisx.search.Facet;
+import org.aisx.search.Hit;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
 import org.aisx.semantic.Overlap;
+import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
 
 /**
@@ -94,7 +97,45 @@ public final class CatalogPages implements Routes {
             result,
             facets,
             taxonomy,
-            ctx.queryString()));
+            ctx.queryString(),
+            reasons(request, result)));
+  }
+
+  /**
+   * For each hit, why it matched the ticked taxonomy filters: each ticked concept it carries, with
+   * who confirmed it or the sentence the suggestion rests on.
+   */
+  private Map<String, List<Classification.Reason>> reasons(
+      SearchRequest request, SearchResult result) {
+    Map<String, List<Classification.Reason>> out = new HashMap<>();
+    for (Facet f : Facet.values()) {
+      List<String> ticked = request.filters().getOrDefault(f, List.of());
+      Dimension dim = f.taxonomy() ? Dimension.fromId(f.id()).orElse(null) : null;
+      if (dim == null || ticked.isEmpty()) {
+        continue;
+      }
+      for (Hit h : result.items()) {
+        List<String> confirmed = confirmedOn(h, dim);
+        for (String concept : ticked) {
+          boolean isConfirmed = confirmed.contains(concept);
+          if (isConfirmed || h.suggestedOn(dim.id()).contains(concept)) {
+            classification
+                .why(h.id(), dim, concept, isConfirmed)
+                .ifPresent(r -> out.computeIfAbsent(h.id(), k -> new ArrayList<>()).add(r));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> confirmedOn(Hit h, Dimension dim) {
+    return switch (dim) {
+      case VERTICAL -> h.verticals();
+      case ACTIVITY -> h.activities();
+      case APPLICATION -> h.applications();
+      case CONCERN -> h.concerns();
+    };
   }
 
   void record(Context ctx) {

@@ -92,10 +92,16 @@ public final class PageModels {
       SearchResult result,
       List<FacetView> facets,
       Taxonomy taxonomy,
-      String query) {
+      String query,
+      Map<String, List<org.aisx.classify.Classification.Reason>> reasons) {
 
     public Messages t() {
       return layout.t();
+    }
+
+    /** Why the hit {@code id} matched the ticked taxonomy filters (empty when none is ticked). */
+    public List<org.aisx.classify.Classification.Reason> reasonsFor(String id) {
+      return reasons.getOrDefault(id, List.of());
     }
 
     public long lastPage() {

@@ -203,6 +203,39 @@ class SuggestionReviewTest {
   }
 
   @Test
+  void aResultCardSaysWhichSentenceASuggestedFilterMatchRestsOn() {
+    JsonNode item =
+        body(http.get("/api/v1/suggestions?dimension=application&min=50")).get("items").get(0);
+    String id = item.get("recordId").asText();
+    String concept = item.get("concept").asText();
+    String identifier = item.get("identifier").asText();
+    var doc =
+        org.jsoup.Jsoup.parse(
+            http.get(
+                    "/search?application="
+                        + concept
+                        + "&q="
+                        + java.net.URLEncoder.encode(
+                            identifier, java.nio.charset.StandardCharsets.UTF_8))
+                .body());
+    var card = doc.select("li.hit:has(a[href=/standards/" + id + "])");
+    assertThat(card).as("the record's card").hasSize(1);
+    assertThat(card.select("ul.why li").text())
+        .contains(app.taxonomy().label(org.aisx.taxonomy.Dimension.APPLICATION, concept, "en"))
+        .contains("suggested by machine");
+    assertThat(card.select("ul.why q").text()).isEqualTo(item.get("evidence").asText());
+    // Without a ticked taxonomy filter, the card says nothing of why.
+    var plain =
+        org.jsoup.Jsoup.parse(
+            http.get(
+                    "/search?q="
+                        + java.net.URLEncoder.encode(
+                            identifier, java.nio.charset.StandardCharsets.UTF_8))
+                .body());
+    assertThat(plain.select("ul.why")).isEmpty();
+  }
+
+  @Test
   void decisionsNeedACoordinatorAndNameWhatIsWrong() {
     String one = "{\"decisions\":[" + decision("rfc-9110", "vertical", "health", "confirm") + "]}";
     assertThat(decide(null, one).statusCode()).isEqualTo(401);
@@ -273,6 +306,20 @@ class SuggestionReviewTest {
                 .get("total")
                 .asLong())
         .isEqualTo(excludedBefore + 1);
+
+    // A card found through that concern filter says who confirmed it.
+    String identifier = record.get("identifier").asText();
+    var card =
+        org.jsoup.Jsoup.parse(
+                http.get(
+                        "/search?concern="
+                            + concept
+                            + "&q="
+                            + java.net.URLEncoder.encode(
+                                identifier, java.nio.charset.StandardCharsets.UTF_8))
+                    .body())
+            .select("li.hit:has(a[href=/standards/" + yesId + "]) ul.why");
+    assertThat(card.text()).contains("confirmed by " + COORDINATOR);
 
     // The decisions changed what the classifier learns from: the catalogue is classified again,
     // and the rejected concept stays out of that record.

@@ -47,6 +47,11 @@ public final class PageModels {
       return new Layout(t, title, path, query, languages, viewer, feedUrl);
     }
 
+    /** Whether the page lists search results, and so offers a link that skips to them. */
+    public boolean hasResults() {
+      return path.equals("/") || path.equals("/search");
+    }
+
     /** The sign-in page, coming back here afterwards. */
     public String signInUrl() {
       if (path.equals("/signin") || path.equals("/signout")) {

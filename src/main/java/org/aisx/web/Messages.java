@@ -49,6 +49,11 @@ public final class Messages {
         locale);
   }
 
+  /** Whether this language has a message for {@code key}. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
   public String get(String key) {
     try {
       return bundle.getString(key);

@@ -97,18 +97,27 @@ public final class WebServer implements AutoCloseable {
   private void failures(JavalinDefaultRouting router) {
     router.exception(
         CatalogException.class,
-        (e, ctx) -> fail(ctx, status(e), e.code(), e.getMessage(), e.problems()));
-    router.exception(
-        org.aisx.submission.SubmissionException.class,
         (e, ctx) ->
             fail(
                 ctx,
-                e instanceof org.aisx.submission.SubmissionException.NotAuthor
-                    ? HttpStatus.FORBIDDEN
-                    : HttpStatus.CONFLICT,
+                status(e),
                 e.code(),
                 e.getMessage(),
-                List.of()));
+                "error.message." + e.code(),
+                e.problems()));
+    router.exception(
+        org.aisx.submission.SubmissionException.class,
+        (e, ctx) -> {
+          boolean notAuthor = e instanceof org.aisx.submission.SubmissionException.NotAuthor;
+          fail(
+              ctx,
+              notAuthor ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
+              e.code(),
+              e.getMessage(),
+              notAuthor ? "error.message.not_author" : "error.message.wrong_state",
+              List.of());
+        });
+    // Their messages come from the bundle of the request's language already.
     router.exception(
         HttpResponseException.class,
         (e, ctx) ->
@@ -117,6 +126,7 @@ public final class WebServer implements AutoCloseable {
                 HttpStatus.forStatus(e.getStatus()),
                 codeOf(e.getStatus()),
                 e.getMessage(),
+                null,
                 List.of()));
     router.exception(
         Exception.class,
@@ -127,6 +137,7 @@ public final class WebServer implements AutoCloseable {
               HttpStatus.INTERNAL_SERVER_ERROR,
               "internal_error",
               "The server could not complete the request.",
+              "error.message.internal_error",
               List.of());
         });
     // Statuses Javalin or Jetty set without an exception (no route, wrong method, body too big)
@@ -159,7 +170,7 @@ public final class WebServer implements AutoCloseable {
         status.getCode(),
         ctx -> {
           if (ctx.attribute("failed") == null) {
-            fail(ctx, status, code, message.apply(ctx), List.of());
+            fail(ctx, status, code, message.apply(ctx), "error.message." + code, List.of());
           }
         });
   }
@@ -190,8 +201,18 @@ public final class WebServer implements AutoCloseable {
     };
   }
 
+  /**
+   * Answers with the error: a JSON body under the API (its English message), else the error page,
+   * which says it in the page's language by {@code pageMessage} (a message key; {@code null} when
+   * {@code message} already is in that language).
+   */
   private void fail(
-      Context ctx, HttpStatus status, String code, String message, List<Problem> problems) {
+      Context ctx,
+      HttpStatus status,
+      String code,
+      String message,
+      String pageMessage,
+      List<Problem> problems) {
     ctx.attribute("failed", Boolean.TRUE);
     ctx.status(status);
     if (ctx.path().startsWith("/api/")
@@ -205,7 +226,7 @@ public final class WebServer implements AutoCloseable {
       error.put("details", details);
       ctx.json(Map.of("error", error));
     } else {
-      pages.error(ctx, status.getCode(), message, problems);
+      pages.error(ctx, status.getCode(), message, pageMessage, problems);
     }
   }
 

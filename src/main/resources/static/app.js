@@ -20,5 +20,9 @@
   if (target && form.contains(target)) {
     if (panel) panel.open = true;
     target.focus();
+  } else if (panel && window.matchMedia("(max-width: 820px)").matches) {
+    // On a phone the filters start folded above the results ("Filters" opens them); without
+    // this script they stay open there, after a link that skips to the results.
+    panel.open = false;
   }
 })();

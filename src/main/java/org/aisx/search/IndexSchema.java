@@ -28,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}). */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

@@ -301,7 +301,7 @@ public final class App implements AutoCloseable {
    * run.
    */
   public WebServer web(boolean behindProxy) {
-    I18n i18n = new I18n(List.of("en", "fr"));
+    I18n i18n = new I18n(List.of("ar", "zh", "en", "fr", "ru", "es"));
     Access access = new Access(accounts, policy, i18n);
     Clients clients = new Clients(behindProxy);
     PageRenderer pages = new PageRenderer(i18n, access);

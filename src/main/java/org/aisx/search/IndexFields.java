@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -25,9 +26,13 @@ final class IndexFields {
   static final String CURRENCY = "currency";
   static final String VECTOR = "vector";
 
-  /** Languages with their own analyzer; others go to {@code title_other}/{@code abstract_other}. */
+  /**
+   * Languages with their own analyzer; others go to {@code title_other}/{@code abstract_other}.
+   * Spanish: the IEC feed gives Spanish titles (5,611 of its 32,524 records). No feed gives Arabic,
+   * Chinese or Russian titles yet; their analyzers belong here when one does.
+   */
   static final Map<String, Analyzer> LANGUAGES =
-      Map.of("en", new EnglishAnalyzer(), "fr", new FrenchAnalyzer());
+      Map.of("en", new EnglishAnalyzer(), "fr", new FrenchAnalyzer(), "es", new SpanishAnalyzer());
 
   private IndexFields() {}
 

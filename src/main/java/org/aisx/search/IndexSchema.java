@@ -30,9 +30,10 @@ final class IndexSchema {
   /**
    * 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}); 3: identifiers
    * index the leading number of a token such as "53r5" ({@link IdentifierAnalyzer}); 4: the status
-   * {@code replaced} (drafts no longer in development).
+   * {@code replaced} (drafts no longer in development); 5: Spanish titles with the Spanish
+   * analyzer.
    */
-  static final String VERSION = "4";
+  static final String VERSION = "5";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

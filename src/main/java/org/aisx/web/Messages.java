@@ -1,6 +1,16 @@
 package org.aisx.web;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -9,14 +19,39 @@ import java.util.ResourceBundle;
 public final class Messages {
   private final ResourceBundle bundle;
   private final Locale locale;
+  private final DateTimeFormatter day;
+  private final DateTimeFormatter dayAndTime;
+  private final DateTimeFormatter month;
 
+  /**
+   * The bundle of {@code locale}'s language; numbers and dates in that locale's form. Arabic pages
+   * keep Western digits ({@code -u-nu-latn}), as the identifiers they show do.
+   */
   Messages(Locale locale) {
-    this.locale = locale;
+    this.locale =
+        locale.getLanguage().equals("ar") ? Locale.forLanguageTag("ar-u-nu-latn") : locale;
     this.bundle =
         ResourceBundle.getBundle(
             "i18n.messages",
             locale,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.day = localized(FormatStyle.MEDIUM, null, this.locale);
+    this.dayAndTime =
+        localized(FormatStyle.MEDIUM, FormatStyle.SHORT, this.locale).withZone(ZoneOffset.UTC);
+    this.month = DateTimeFormatter.ofPattern(get("format.yearMonth"), this.locale);
+  }
+
+  /** The locale's own date (and time) pattern of that length, built for that locale only. */
+  private static DateTimeFormatter localized(FormatStyle date, FormatStyle time, Locale locale) {
+    return DateTimeFormatter.ofPattern(
+        DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+            date, time, IsoChronology.INSTANCE, locale),
+        locale);
+  }
+
+  /** Whether this language has a message for {@code key}. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
   }
 
   public String get(String key) {
@@ -29,6 +64,41 @@ public final class Messages {
 
   public String get(String key, Object... args) {
     return new MessageFormat(get(key), locale).format(args);
+  }
+
+  /**
+   * A record's publication date as the catalogue holds it ({@code YYYY}, {@code YYYY-MM} or {@code
+   * YYYY-MM-DD}) in this language's form, e.g. {@code 18 déc. 2023} or {@code 2023年12月}; a value of
+   * another shape is shown as it is.
+   */
+  public String date(String isoDate) {
+    if (isoDate == null) {
+      return "";
+    }
+    try {
+      return switch (isoDate.length()) {
+        case 7 -> month.format(YearMonth.parse(isoDate));
+        case 10 -> day.format(LocalDate.parse(isoDate));
+        default -> isoDate;
+      };
+    } catch (DateTimeParseException e) {
+      return isoDate;
+    }
+  }
+
+  /** A count in this language's form, e.g. {@code 12 345} in French. */
+  public String number(long n) {
+    return NumberFormat.getIntegerInstance(locale).format(n);
+  }
+
+  /** The day of {@code at} (UTC) in this language's form. */
+  public String day(Instant at) {
+    return day.format(at.atZone(ZoneOffset.UTC).toLocalDate());
+  }
+
+  /** The day and minute of {@code at} (UTC) in this language's form. */
+  public String dayAndTime(Instant at) {
+    return dayAndTime.format(at);
   }
 
   /** The language code, for {@code <html lang>}. */

@@ -56,6 +56,11 @@ public final class PageModels {
       return "/" + raw.replaceFirst("^[/\\\\]+", "");
     }
 
+    /** Whether the page lists search results, and so offers a link that skips to them. */
+    public boolean hasResults() {
+      return path.equals("/") || path.equals("/search");
+    }
+
     /** The sign-in page, coming back here afterwards. */
     public String signInUrl() {
       if (path.equals("/signin") || path.equals("/signout")) {

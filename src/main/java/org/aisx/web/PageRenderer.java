@@ -50,9 +50,13 @@ public final class PageRenderer {
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 
-  /** The error page for {@code status}. */
-  void error(Context ctx, int status, String message, List<Problem> problems) {
+  /**
+   * The error page for {@code status}, saying {@code pageMessage} (a message key) in the page's
+   * language, or {@code message} as it is when there is no such key.
+   */
+  void error(Context ctx, int status, String message, String pageMessage, List<Problem> problems) {
     Messages t = i18n.forRequest(ctx);
+    String said = pageMessage != null && t.has(pageMessage) ? t.get(pageMessage) : message;
     render(
         ctx,
         "error.jte",
@@ -70,7 +74,7 @@ public final class PageRenderer {
                                     ? "403"
                                     : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
             status,
-            message,
+            said,
             problems));
   }
 }

@@ -61,6 +61,19 @@ public final class SubmissionPageModels {
       return required.contains(field);
     }
 
+    /**
+     * A problem's field as the form names it in the page's language, e.g. {@code Titre (anglais)}
+     * for {@code title.en}; a field the form has no input for keeps its record name.
+     */
+    public String fieldName(String field) {
+      String input =
+          field.equals("title.fr") || field.equals("abstract.fr")
+              ? field.replace('.', '_')
+              : inputOf(field);
+      Messages t = layout.t();
+      return t.has("submit.field." + input) ? t.get("submit.field." + input) : field;
+    }
+
     /** The input a problem's field is entered in, for the error summary's links. */
     public String inputOf(String field) {
       String base = field.replaceAll("[.\\[].*$", "");

@@ -151,19 +151,21 @@ public final class WebServer implements AutoCloseable {
           if (e instanceof CatalogException.NearMiss miss) {
             ctx.attribute("choices", miss.choices());
           }
-          fail(ctx, status(e), e.code(), e.getMessage(), e.problems());
+          fail(ctx, status(e), e.code(), e.getMessage(), "error.message." + e.code(), e.problems());
         });
     router.exception(
         org.aisx.submission.SubmissionException.class,
-        (e, ctx) ->
-            fail(
-                ctx,
-                e instanceof org.aisx.submission.SubmissionException.NotAuthor
-                    ? HttpStatus.FORBIDDEN
-                    : HttpStatus.CONFLICT,
-                e.code(),
-                e.getMessage(),
-                List.of()));
+        (e, ctx) -> {
+          boolean notAuthor = e instanceof org.aisx.submission.SubmissionException.NotAuthor;
+          fail(
+              ctx,
+              notAuthor ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
+              e.code(),
+              e.getMessage(),
+              notAuthor ? "error.message.not_author" : "error.message.wrong_state",
+              List.of());
+        });
+    // Their messages come from the bundle of the request's language already.
     router.exception(
         HttpResponseException.class,
         (e, ctx) ->
@@ -172,6 +174,7 @@ public final class WebServer implements AutoCloseable {
                 HttpStatus.forStatus(e.getStatus()),
                 codeOf(e.getStatus()),
                 e.getMessage(),
+                null,
                 List.of()));
     router.exception(
         Exception.class,
@@ -182,6 +185,7 @@ public final class WebServer implements AutoCloseable {
               HttpStatus.INTERNAL_SERVER_ERROR,
               "internal_error",
               "The server could not complete the request.",
+              "error.message.internal_error",
               List.of());
         });
     // Statuses Javalin or Jetty set without an exception (no route, wrong method, body too big)
@@ -214,7 +218,7 @@ public final class WebServer implements AutoCloseable {
         status.getCode(),
         ctx -> {
           if (ctx.attribute("failed") == null) {
-            fail(ctx, status, code, message.apply(ctx), List.of());
+            fail(ctx, status, code, message.apply(ctx), "error.message." + code, List.of());
           }
         });
   }
@@ -245,8 +249,18 @@ public final class WebServer implements AutoCloseable {
     };
   }
 
+  /**
+   * Answers with the error: a JSON body under the API (its English message), else the error page,
+   * which says it in the page's language by {@code pageMessage} (a message key; {@code null} when
+   * {@code message} already is in that language).
+   */
   private void fail(
-      Context ctx, HttpStatus status, String code, String message, List<Problem> problems) {
+      Context ctx,
+      HttpStatus status,
+      String code,
+      String message,
+      String pageMessage,
+      List<Problem> problems) {
     ctx.attribute("failed", Boolean.TRUE);
     ctx.status(status);
     if (ctx.path().startsWith("/api/")
@@ -264,7 +278,7 @@ public final class WebServer implements AutoCloseable {
       }
       ctx.json(Map.of("error", error));
     } else {
-      pages.error(ctx, status.getCode(), message, problems);
+      pages.error(ctx, status.getCode(), message, pageMessage, problems);
     }
   }
 

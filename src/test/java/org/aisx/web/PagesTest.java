@@ -247,26 +247,105 @@ class PagesTest {
     assertThat(Jsoup.parse(byHeader.body()).selectFirst("h1").text()).isEqualTo("Taxonomie");
   }
 
-  @Test
-  void everyMessageKeyHasAnEnglishAndAFrenchText() throws Exception {
-    java.util.Properties en = new java.util.Properties();
-    java.util.Properties fr = new java.util.Properties();
-    try (var a = getClass().getResourceAsStream("/i18n/messages_en.properties");
-        var b = getClass().getResourceAsStream("/i18n/messages_fr.properties")) {
-      en.load(new java.io.InputStreamReader(a, StandardCharsets.UTF_8));
-      fr.load(new java.io.InputStreamReader(b, StandardCharsets.UTF_8));
+  static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+
+  static java.util.Properties bundle(String lang) throws java.io.IOException {
+    java.util.Properties p = new java.util.Properties();
+    try (var in = PagesTest.class.getResourceAsStream("/i18n/messages_" + lang + ".properties")) {
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     }
-    assertThat(fr.keySet()).isEqualTo(en.keySet());
-    // MessageFormat swallows a lone apostrophe in texts with arguments: they must be doubled.
-    for (java.util.Properties bundle : List.of(en, fr)) {
-      bundle.forEach(
+    return p;
+  }
+
+  @Test
+  void everyMessageKeyHasATextInAllSixLanguages() throws Exception {
+    java.util.Properties en = bundle("en");
+    for (String lang : LANGUAGES) {
+      java.util.Properties b = bundle(lang);
+      assertThat(b.keySet()).as(lang).isEqualTo(en.keySet());
+      b.forEach(
           (k, v) -> {
-            if (((String) v).contains("{0")) {
-              assertThat((String) v).as((String) k).doesNotContainPattern("(?<!')'(?!')");
+            String text = (String) v;
+            assertThat(text).as(lang + " " + k).isNotBlank();
+            if (text.contains("{0")) {
+              // MessageFormat swallows a lone apostrophe in texts with arguments: doubled.
+              assertThat(text).as(lang + " " + k).doesNotContainPattern("(?<!')'(?!')");
+              // ... and each argument the English text uses is used in every language.
+              new java.text.MessageFormat(text, java.util.Locale.forLanguageTag(lang));
+              for (String arg : List.of("{0", "{1", "{2")) {
+                assertThat(text.contains(arg))
+                    .as(lang + " " + k + " uses " + arg + "}")
+                    .isEqualTo(en.getProperty((String) k).contains(arg));
+              }
             }
           });
     }
-    assertThat(fr.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
+  }
+
+  @Test
+  void noPageShowsAMessageKeyInAnyLanguage() throws Exception {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    bundle("en").keySet().forEach(k -> keys.add((String) k));
+    java.util.regex.Pattern keyLike = java.util.regex.Pattern.compile("[a-z]+(\\.[a-zA-Z_-]+)+");
+    java.util.Set<String> prefixes = new java.util.HashSet<>();
+    keys.forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') + 1)));
+    for (String lang : LANGUAGES) {
+      for (String path :
+          List.of(
+              "/",
+              "/search?q=management+system&sdo=ISO%2FIEC",
+              "/standards/iso-iec-42001-2023",
+              "/standards/iso-iec-42005-2025",
+              "/taxonomy",
+              "/overlap?record=iso-iec-42001-2023",
+              "/changes",
+              "/signin",
+              "/standards/does-not-exist",
+              "/search?page=abc")) {
+        Document d =
+            Jsoup.parse(http.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).body());
+        assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
+        assertThat(d.selectFirst("html").attr("dir")).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+        StringBuilder shown = new StringBuilder(d.text());
+        for (Element e : d.select("[title], [aria-label], [placeholder]")) {
+          shown.append(' ').append(e.attr("title")).append(' ').append(e.attr("aria-label"));
+          shown.append(' ').append(e.attr("placeholder"));
+        }
+        for (String word : shown.toString().split("[\\s()\\[\\]:,;]+")) {
+          if (keyLike.matcher(word).matches() && prefixes.stream().anyMatch(word::startsWith)) {
+            org.assertj.core.api.Assertions.fail(lang + " " + path + " shows the key " + word);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void errorPagesSpeakThePageLanguage() {
+    HttpResponse<String> missing = http.get("/standards/does-not-exist?lang=ru");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    Document ru = Jsoup.parse(missing.body());
+    assertThat(ru.selectFirst("h1").text()).isEqualTo("Не найдено");
+    assertThat(ru.selectFirst("main").text()).contains("По этому адресу нет ни страницы");
+    Document fr = Jsoup.parse(http.get("/search?page=abc&lang=fr").body());
+    assertThat(fr.selectFirst("main").text())
+        .contains("Une valeur de l'adresse n'a pas pu être comprise")
+        .contains("page");
+  }
+
+  @Test
+  void conceptsAndStatusesAreNamedInThePageLanguage() {
+    Document ar = page("/taxonomy?lang=ar");
+    assertThat(ar.text()).contains("نظم الإدارة").contains("إدارة المخاطر");
+    Document zh = page("/search?q=management+system&lang=zh");
+    assertThat(zh.selectFirst("#facet-status legend").text()).isEqualTo("状态");
+    assertThat(zh.select(".badge").eachText()).contains("现行");
+    Document ru = page("/standards/iso-iec-42001-2023?lang=ru");
+    assertThat(ru.selectFirst("a.source-link").text()).startsWith("Перейти на страницу");
+    Document es = page("/standards/iso-iec-42001-2023?lang=es");
+    // Dates in the language's form: 18 dic 2023 (published 2023-12-18).
+    assertThat(es.select(".record-facts time").eachText())
+        .anySatisfy(t -> assertThat(t).contains("dic"));
   }
 
   @Test

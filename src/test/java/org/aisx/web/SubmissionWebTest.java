@@ -451,7 +451,10 @@ class SubmissionWebTest {
     HttpResponse<String> invalid = b.postForm("/submissions", form);
     assertThat(invalid.statusCode()).isEqualTo(400);
     Document errors = Jsoup.parse(invalid.body());
-    assertThat(errors.select(".error-summary a[href=#title_en]").text()).isEqualTo("title");
+    // The summary names the field as its label does, and takes focus when the page loads.
+    assertThat(errors.select(".error-summary a[href=#title_en]").text())
+        .isEqualTo("Title (English)");
+    assertThat(errors.select(".error-summary").hasAttr("autofocus")).isTrue();
     assertThat(errors.select("#title_en").attr("aria-invalid")).isEqualTo("true");
     assertThat(errors.select("#identifier").attr("value")).isEqualTo(form.get("identifier"));
 

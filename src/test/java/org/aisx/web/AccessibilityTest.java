@@ -1,0 +1,180 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * axe-core (the npm package, installed by {@code npm install} as {@code .ci/run} does; another
+ * copy: {@code -Daisx.axe=PATH/axe.min.js}) over every page type in Debian's Chromium: in all six
+ * languages, at 1280 px and at a 390 px phone width, signed out and signed in as each role. Any
+ * WCAG 2.0/2.1 A or AA violation fails the build.
+ */
+class AccessibilityTest {
+  static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+  static final List<Dimension> WIDTHS = List.of(Chromium.WINDOW, new Dimension(390, 844));
+  static final String WCAG_A_AA = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']";
+
+  /** The pages of each kind of visitor: {@code null} is signed out. */
+  static final Map<Role, List<String>> PAGES = new LinkedHashMap<>();
+
+  static {
+    PAGES.put(
+        null,
+        List.of(
+            "/",
+            "/search?q=management+system&sdo=ISO%2FIEC",
+            "/standards/iso-iec-42001-2023",
+            "/taxonomy",
+            "/overlap?record=iso-iec-42001-2023",
+            "/changes",
+            "/signin",
+            "/standards/no-such-record"));
+    PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));
+    PAGES.put(
+        Role.COORDINATOR, List.of("/search?q=risk", "/review/submissions", "/review/field-policy"));
+    PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
+  }
+
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static ChromeDriver browser;
+  static String base;
+  static String axe;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path axePath = Path.of(System.getProperty("aisx.axe", "node_modules/axe-core/axe.min.js"));
+    assertThat(axePath)
+        .as("axe-core is installed by `npm ci` in the project directory (see .ci/run)")
+        .isRegularFile();
+    axe = Files.readString(axePath);
+    app = Fixtures.starter(dir);
+    Fixtures.user(app, "contributor@example.org", Role.CONTRIBUTOR, "IEEE");
+    Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
+    Fixtures.user(app, "admin@example.org", Role.ADMIN);
+    server = app.web().start(0);
+    base = "http://localhost:" + server.port();
+    browser = Chromium.shared();
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.manage().window().setSize(Chromium.WINDOW);
+    server.close();
+    app.close();
+  }
+
+  /**
+   * Every page type in Arabic (right to left) at both widths, and in one more language at one
+   * width, the language and the width turning from page type to page type, so that each language
+   * and each width is audited on several page types (17 page types, 51 audits). {@code
+   * -Daisx.axe.matrix=full} audits every page type in every language at both widths (204 audits,
+   * four times the time).
+   */
+  @Test
+  void everyPageInEveryLanguageAtBothWidthsHasNoWcagAOrAAViolation() {
+    boolean full = "full".equals(System.getProperty("aisx.axe.matrix"));
+    List<String> others = LANGUAGES.stream().filter(l -> !l.equals("ar")).toList();
+    List<String> violations = new ArrayList<>();
+    int audited = 0;
+    int pageType = 0;
+    for (Map.Entry<Role, List<String>> visitor : PAGES.entrySet()) {
+      signInAs(visitor.getKey());
+      for (String page : visitor.getValue()) {
+        List<Map.Entry<Dimension, String>> runs = new ArrayList<>();
+        for (Dimension width : WIDTHS) {
+          for (String lang : LANGUAGES) {
+            if (full || lang.equals("ar")) {
+              runs.add(Map.entry(width, lang));
+            }
+          }
+        }
+        if (!full) {
+          runs.add(Map.entry(WIDTHS.get(pageType % 2), others.get(pageType % others.size())));
+        }
+        for (Map.Entry<Dimension, String> run : runs) {
+          browser.manage().window().setSize(run.getKey());
+          String url = page + (page.contains("?") ? "&" : "?") + "lang=" + run.getValue();
+          browser.get(base + url);
+          violations.addAll(audit(url + " at " + run.getKey().getWidth() + " px"));
+          audited++;
+        }
+        pageType++;
+      }
+    }
+    assertThat(audited).isEqualTo(pageType * (full ? 2 * LANGUAGES.size() : 3));
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void theAuditFindsAViolationWhenThereIsOne() {
+    signInAs(null);
+    browser.manage().window().setSize(Chromium.WINDOW);
+    browser.get(base + "/taxonomy?lang=fr");
+    // A link as pale as the ones the header once had on a phone (white on light grey).
+    browser.executeScript(
+        "var a = document.createElement('a'); a.href = '/search'; a.textContent = 'Soumettre';"
+            + "a.style.color = '#ffffff'; a.style.background = '#f3f6f9';"
+            + "document.querySelector('main').appendChild(a);"
+            + "var i = document.createElement('input'); document.querySelector('main').appendChild(i);");
+    assertThat(audit("taxonomy"))
+        .anySatisfy(v -> assertThat(v).contains("color-contrast"))
+        .anySatisfy(v -> assertThat(v).contains("label"));
+  }
+
+  /** The WCAG A/AA violations axe finds on the page shown, one line per rule and element. */
+  @SuppressWarnings("unchecked")
+  static List<String> audit(String where) {
+    browser.executeScript(axe);
+    Object result =
+        browser.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: "
+                + WCAG_A_AA
+                + "}}).then(function (r) { done(r.violations.map(function (v) {"
+                + "  return v.impact + ' ' + v.id + ': ' + v.nodes.map(function (n) {"
+                + "    return n.target.join(' '); }).join(' | '); })); },"
+                + " function (e) { done(['axe failed: ' + e]); });");
+    List<String> found = new ArrayList<>();
+    for (Object line : (List<Object>) result) {
+      found.add(where + ": " + line);
+    }
+    return found;
+  }
+
+  static void signInAs(Role role) {
+    browser.manage().deleteAllCookies();
+    if (role == null) {
+      return;
+    }
+    browser.manage().window().setSize(Chromium.WINDOW);
+    browser.get(base + "/signin?lang=en");
+    browser
+        .findElement(By.id("email"))
+        .sendKeys(role.name().toLowerCase(java.util.Locale.ROOT) + "@example.org");
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+    new WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".account-nav .who")));
+  }
+}

@@ -1,0 +1,265 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Pages on a 390 px phone and from the keyboard, in Debian's headless Chromium: nothing scrolls
+ * sideways, every menu item is on screen, the filters are near the top, the first result is a few
+ * key presses away, and ticking a filter keeps focus on it.
+ */
+class PhoneAndKeyboardTest {
+  static final Dimension PHONE = new Dimension(390, 844);
+  static final List<String> PUBLIC_PAGES =
+      List.of(
+          "/",
+          "/search?q=management+system&sdo=ISO%2FIEC",
+          "/standards/iso-iec-42001-2023",
+          "/taxonomy",
+          "/overlap?record=iso-iec-42001-2023",
+          "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
+          "/changes",
+          "/signin",
+          "/standards/no-such-record");
+  static final List<String> COORDINATOR_PAGES =
+      List.of(
+          "/search?q=risk",
+          "/submissions/new",
+          "/submissions/mine",
+          "/review/submissions",
+          "/review/field-policy",
+          "/review/suggestions",
+          "/signout");
+
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static ChromeDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.starter(dir);
+    Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
+    server = app.web().start(0);
+    base = "http://localhost:" + server.port();
+    browser = Chromium.shared();
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.manage().window().setSize(Chromium.WINDOW);
+    server.close();
+    app.close();
+  }
+
+  @Test
+  void atPhoneWidthNoPageScrollsSidewaysAndEveryMenuItemIsOnScreen() throws Exception {
+    List<String> wide = new ArrayList<>();
+    List<String> offScreen = new ArrayList<>();
+    for (String lang : List.of("en", "fr", "ar", "ru")) {
+      browser.manage().deleteAllCookies();
+      browser.manage().window().setSize(PHONE);
+      measure(PUBLIC_PAGES, lang, wide, offScreen);
+      signIn("coordinator@example.org");
+      browser.manage().window().setSize(PHONE);
+      measure(COORDINATOR_PAGES, lang, wide, offScreen);
+      assertThat(browser.findElement(By.cssSelector(".signout button")).isDisplayed()).isTrue();
+    }
+    assertThat(wide).as("pages wider than the 390 px screen").isEmpty();
+    assertThat(offScreen).as("header links outside the screen").isEmpty();
+  }
+
+  private static void measure(
+      List<String> pages, String lang, List<String> wide, List<String> offScreen) throws Exception {
+    for (String page : pages) {
+      String url = page + (page.contains("?") ? "&" : "?") + "lang=" + lang;
+      browser.get(base + url);
+      long width =
+          ((Number) browser.executeScript("return document.documentElement.scrollWidth;"))
+              .longValue();
+      long viewport =
+          ((Number) browser.executeScript("return document.documentElement.clientWidth;"))
+              .longValue();
+      if (width > viewport) {
+        wide.add(url + ": " + width + " px");
+      }
+      for (WebElement item :
+          browser.findElements(By.cssSelector(".site-header a, .site-header button"))) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> box =
+            (Map<String, Number>)
+                browser.executeScript(
+                    "var r = arguments[0].getBoundingClientRect();"
+                        + "return {left: r.left, right: r.right};",
+                    item);
+        if (box.get("left").doubleValue() < 0 || box.get("right").doubleValue() > viewport) {
+          offScreen.add(url + ": " + item.getText() + " " + box);
+        }
+      }
+    }
+    if (lang.equals("ar")) {
+      screenshot("phone-ar-" + pages.size());
+    }
+  }
+
+  @Test
+  void onAPhoneTheFiltersAreAFoldedPanelAboveTheResults() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(PHONE);
+    try {
+      browser.get(base + "/search?q=management+system&lang=en");
+      WebElement panel = browser.findElement(By.id("filters"));
+      long panelTop = offsetTop(panel);
+      long firstResultTop = offsetTop(browser.findElement(By.cssSelector("ol.hits li")));
+      assertThat(panelTop).isLessThan(firstResultTop).isLessThan(900);
+      WebElement iso = browser.findElement(By.cssSelector("#facet-sdo input[value='ISO/IEC']"));
+      assertThat(iso.isDisplayed()).as("folded at first").isFalse();
+      panel.findElement(By.tagName("summary")).click();
+      assertThat(iso.isDisplayed()).isTrue();
+
+      // Without JavaScript the panel stays open above the results.
+      Chromium.javaScript(browser, false);
+      browser.get(base + "/search?q=management+system&lang=en");
+      assertThat(offsetTop(browser.findElement(By.id("filters"))))
+          .isLessThan(offsetTop(browser.findElement(By.cssSelector("ol.hits li"))));
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("#facet-sdo input[value='ISO/IEC']"))
+                  .isDisplayed())
+          .isTrue();
+    } finally {
+      Chromium.javaScript(browser, true);
+      browser.manage().window().setSize(Chromium.WINDOW);
+    }
+  }
+
+  @Test
+  void onADesktopTheFiltersAreShownBesideTheResultsWithoutAToggle() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(Chromium.WINDOW);
+    browser.get(base + "/search?q=management+system&lang=en");
+    assertThat(
+            browser.findElement(By.cssSelector("#facet-sdo input[value='ISO/IEC']")).isDisplayed())
+        .isTrue();
+    assertThat(browser.findElement(By.cssSelector("#filters > summary")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void theFirstResultIsFourKeyPressesFromTheTopThroughTheSkipLink() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(Chromium.WINDOW);
+    browser.get(base + "/search?q=management+system&lang=en");
+    String firstResult =
+        browser.findElement(By.cssSelector("ol.hits li h3 a")).getAttribute("href");
+    Actions keys = new Actions(browser);
+    keys.sendKeys(Keys.TAB).perform();
+    assertThat(focused().getAttribute("href")).endsWith("#main");
+    keys.sendKeys(Keys.TAB).perform();
+    assertThat(focused().getText()).isEqualTo("Skip to results");
+    keys.sendKeys(Keys.ENTER).perform();
+    keys.sendKeys(Keys.TAB).perform();
+    assertThat(focused().getAttribute("href")).isEqualTo(firstResult);
+  }
+
+  @Test
+  void tickingAFilterKeepsKeyboardFocusOnThatFilter() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(Chromium.WINDOW);
+    browser.get(base + "/search?q=management+system&lang=en");
+    WebElement itu = browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']"));
+    String id = itu.getAttribute("id");
+    itu.sendKeys(Keys.SPACE);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("sdo=ITU-T"));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> id.equals(focused().getAttribute("id")));
+    assertThat(focused().isSelected()).isTrue();
+
+    // On a phone the collapsed panel opens to show the focused box.
+    browser.manage().window().setSize(PHONE);
+    WebElement ieee = browser.findElement(By.cssSelector("#facet-sdo input[value='ISO/IEC']"));
+    browser.get(
+        base + "/search?q=management+system&lang=en&sdo=ISO%2FIEC#" + ieee.getAttribute("id"));
+    WebElement box = focused();
+    assertThat(box.getAttribute("value")).isEqualTo("ISO/IEC");
+    assertThat(box.isDisplayed()).isTrue();
+    browser.manage().window().setSize(Chromium.WINDOW);
+  }
+
+  @Test
+  void withoutJavaScriptApplyingFiltersReturnsToThePanel() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(Chromium.WINDOW);
+    Chromium.javaScript(browser, false);
+    try {
+      browser.get(base + "/search?q=machine+learning&lang=en");
+      WebElement itu = browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']"));
+      browser.findElement(By.cssSelector("label[for='" + itu.getAttribute("id") + "']")).click();
+      browser.findElement(By.cssSelector("#filter-form button.apply")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(ExpectedConditions.urlContains("sdo=ITU-T"));
+      assertThat(browser.getCurrentUrl()).endsWith("#filters");
+      // The next Tab starts from the panel: it lands inside it, not back in the header.
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+      assertThat(
+              (Boolean)
+                  browser.executeScript(
+                      "return document.getElementById('filters').contains(document.activeElement);"))
+          .isTrue();
+    } finally {
+      Chromium.javaScript(browser, true);
+    }
+  }
+
+  private static WebElement focused() {
+    return browser.switchTo().activeElement();
+  }
+
+  private static long offsetTop(WebElement e) {
+    return ((Number)
+            browser.executeScript(
+                "return arguments[0].getBoundingClientRect().top + window.scrollY;", e))
+        .longValue();
+  }
+
+  private static void signIn(String email) {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(Chromium.WINDOW);
+    browser.get(base + "/signin?lang=en");
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".account-nav .who")));
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path target = Path.of("target", "screenshots");
+    Files.createDirectories(target);
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(target.resolve(name + ".png"), png);
+  }
+}

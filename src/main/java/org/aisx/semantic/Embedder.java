@@ -45,7 +45,7 @@ public final class Embedder {
             () -> {
               try {
                 model.complete(new BgeSmallEnV15QuantizedEmbeddingModel());
-              } catch (RuntimeException | LinkageError e) {
+              } catch (RuntimeException | Error e) { // never leave waiting searches blocked
                 LOG.error("the embedding model {} could not be loaded", MODEL, e);
                 model.completeExceptionally(e);
               }

@@ -1,5 +1,6 @@
 package org.aisx.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ public record Standard(
     String committee,
     PublicationType type,
     Status status,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean statusInferred,
     String stage,
     String published,
     String edition,
@@ -146,6 +148,7 @@ public record Standard(
     private String committee;
     private PublicationType type;
     private Status status;
+    private boolean statusInferred;
     private String stage;
     private String published;
     private String edition;
@@ -175,6 +178,7 @@ public record Standard(
       committee = s.committee;
       type = s.type;
       status = s.status;
+      statusInferred = s.statusInferred;
       stage = s.stage;
       published = s.published;
       edition = s.edition;
@@ -231,6 +235,12 @@ public record Standard(
 
     public Builder status(Status v) {
       status = v;
+      return this;
+    }
+
+    /** Whether the importer inferred {@code status} because the feed gave none (SPEC §1). */
+    public Builder statusInferred(boolean v) {
+      statusInferred = v;
       return this;
     }
 
@@ -330,6 +340,7 @@ public record Standard(
           committee,
           type,
           status,
+          statusInferred,
           stage,
           published,
           edition,

@@ -101,6 +101,7 @@ public final class StandardReader {
     PublicationType type =
         f.choice("type", PublicationType::fromWire, PublicationType.values(), true);
     Status status = f.choice("status", Status::fromWire, Status.values(), true);
+    Boolean statusInferred = f.bool("statusInferred");
     String stage = f.string("stage", 100, false);
     String published = f.string("published", 10, false);
     if (published != null && !validDate(published)) {
@@ -142,6 +143,7 @@ public final class StandardReader {
         .committee(committee)
         .type(type)
         .status(status)
+        .statusInferred(Boolean.TRUE.equals(statusInferred))
         .stage(stage)
         .published(published)
         .edition(edition)

@@ -131,12 +131,18 @@ final class DefaultRules implements BodyRules {
     return name != null ? name : authorSubdivision(doc);
   }
 
-  /** The first named {@code editorialgroup.technical_committee} ({@code ext.} first), or null. */
+  /**
+   * The first {@code editorialgroup.technical_committee} ({@code ext.} first) by its {@code
+   * identifier} ("ISO/IEC JTC 1/SC 42", as the ISO feed gives it), else its name; or null.
+   */
   static String technicalCommittee(Map<?, ?> doc) {
     Object group = firstNonNull(path(doc, "ext", "editorialgroup"), doc.get("editorialgroup"));
     if (group instanceof Map<?, ?> g) {
       for (Object tc : list(g.get("technical_committee"))) {
-        String name = tc instanceof Map<?, ?> m ? PlainText.line(str(m.get("name"))) : str(tc);
+        String name =
+            tc instanceof Map<?, ?> m
+                ? PlainText.line(str(firstNonNull(m.get("identifier"), m.get("name"))))
+                : str(tc);
         if (name != null) {
           return name;
         }

@@ -8,6 +8,8 @@ public final class ImportSummary {
   private int created;
   private int updated;
   private int unchanged;
+  private int superseded;
+  private int adopting;
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<Rejection> duplicates = new ArrayList<>();
 
@@ -32,6 +34,25 @@ public final class ImportSummary {
 
   void unchanged() {
     unchanged++;
+  }
+
+  /**
+   * Records saved earlier whose inferred status a newer edition of this import superseded, and
+   * national standards found to adopt a record of this import (after the records themselves).
+   */
+  void settled(int superseded, int adopting) {
+    this.superseded += superseded;
+    this.adopting += adopting;
+  }
+
+  /** Records of the catalogue superseded by a newer edition this import brought. */
+  public int supersededCount() {
+    return superseded;
+  }
+
+  /** National standards of the catalogue found to adopt a standard this import brought. */
+  public int adoptingCount() {
+    return adopting;
   }
 
   /**
@@ -85,6 +106,8 @@ public final class ImportSummary {
         + unchanged
         + ", rejected "
         + rejections.size()
-        + (duplicates.isEmpty() ? "" : ", duplicates skipped " + duplicates.size());
+        + (duplicates.isEmpty() ? "" : ", duplicates skipped " + duplicates.size())
+        + (superseded == 0 ? "" : "; then " + superseded + " superseded by newer editions")
+        + (adopting == 0 ? "" : "; " + adopting + " national adoptions found");
   }
 }

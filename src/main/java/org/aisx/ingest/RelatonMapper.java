@@ -24,6 +24,7 @@ import org.aisx.catalog.PlainText;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
 
 /**
  * Maps one parsed Relaton record (a YAML mapping) to a {@link Standard}: what every Relaton record
@@ -87,9 +88,10 @@ final class RelatonMapper {
   }
 
   Standard map(Map<?, ?> doc) {
-    Ids ids = identifiers(doc);
+    Ids feedIds = identifiers(doc);
     Contributors contributors = contributors(doc);
-    BodyRules rules = BodyRules.of(ids.primaryType, contributors.publishers);
+    BodyRules rules = BodyRules.of(feedIds.primaryType, contributors.publishers);
+    Ids ids = feedIds.as(rules.identifier(feedIds.primary, doc));
     String defaultLang = first(list(doc.get("language")));
     if (defaultLang == null) {
       defaultLang = "en";
@@ -114,13 +116,44 @@ final class RelatonMapper {
             .keywords(keywords(doc))
             .relations(relations)
             .source(sourceName);
-    rules.complete(new BodyRules.Context(doc, ids.primary, sdo, url, dates, relations), b);
-    return b.build();
+    BodyRules.Context context = new BodyRules.Context(doc, ids.primary, sdo, url, dates, relations);
+    rules.complete(context, b);
+    Standard mapped = b.build();
+    if (mapped.status() != null) {
+      return mapped;
+    }
+    Status inferred = StatusInference.infer(context);
+    if (inferred == null) {
+      throw new Unmappable(
+          "record "
+              + ids.primary
+              + ": no status, and none can be inferred: no stage, draft version, successor or"
+              + " date in the record");
+    }
+    return mapped.toBuilder().status(inferred).statusInferred(true).build();
   }
 
   // ---------------------------------------------------------------- identifiers
 
-  private record Ids(String primary, String primaryType, List<Identifier> others) {}
+  private record Ids(String primary, String primaryType, List<Identifier> others) {
+    /**
+     * These identifiers under the body's own identifier {@code identifier}; the feed's primary
+     * docid, when it differs, becomes one of the others.
+     */
+    Ids as(String identifier) {
+      if (identifier.equals(primary)) {
+        return this;
+      }
+      List<Identifier> all = new ArrayList<>();
+      all.add(new Identifier(primaryType == null ? "other" : primaryType, primary));
+      for (Identifier other : others) {
+        if (!other.value().equals(identifier)) {
+          all.add(other);
+        }
+      }
+      return new Ids(identifier, primaryType, List.copyOf(all));
+    }
+  }
 
   private static Ids identifiers(Map<?, ?> doc) {
     List<Object> entries = new ArrayList<>(list(doc.get("docidentifier")));
@@ -193,14 +226,36 @@ final class RelatonMapper {
     return new Contributors(publishers, authors);
   }
 
+  /**
+   * The organisation's abbreviation: its own {@code abbreviation}; else the first of its names (in
+   * any language) that a body's rules know as theirs; else its English name, else its first name,
+   * as {@link BodyRules#abbreviationOf} gives it.
+   */
   private static String orgAbbreviation(Object organization) {
     if (!(organization instanceof Map<?, ?> org)) {
       return null;
     }
-    String name = str(org.get("abbreviation"));
-    if (name == null) {
-      name = str(first(list(org.get("name"))));
+    String abbreviation = PlainText.line(str(org.get("abbreviation")));
+    if (abbreviation != null) {
+      return BodyRules.abbreviationOf(abbreviation);
     }
+    String english = null;
+    String firstName = null;
+    for (Object n : list(org.get("name"))) {
+      String name = PlainText.line(str(n));
+      if (name == null) {
+        continue;
+      }
+      String known = BodyRules.knownAbbreviation(name);
+      if (known != null) {
+        return known;
+      }
+      firstName = firstName == null ? name : firstName;
+      if (english == null && n instanceof Map<?, ?> m && "en".equals(language(m, null))) {
+        english = name;
+      }
+    }
+    String name = english != null ? english : firstName;
     return name == null ? null : BodyRules.abbreviationOf(name);
   }
 
@@ -314,7 +369,7 @@ final class RelatonMapper {
       if (type == null || target == null) {
         continue;
       }
-      target = rules.relationTarget(target, sdo);
+      target = rules.relationTarget(target, (Map<?, ?>) rel.get("bibitem"), sdo);
       if (target.equals(identifier)) {
         continue;
       }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
@@ -25,9 +26,16 @@ final class IndexFields {
   static final String CURRENCY = "currency";
   static final String VECTOR = "vector";
 
-  /** Languages with their own analyzer; others go to {@code title_other}/{@code abstract_other}. */
+  /**
+   * Languages with their own analyzer; others go to {@code title_other}/{@code abstract_other}.
+   * Japanese is written without spaces between words: Kuromoji cuts it into words (and normalises
+   * full-width forms), where the standard analyzer would make one token per character.
+   */
   static final Map<String, Analyzer> LANGUAGES =
-      Map.of("en", new EnglishAnalyzer(), "fr", new FrenchAnalyzer());
+      Map.of(
+          "en", new EnglishAnalyzer(),
+          "fr", new FrenchAnalyzer(),
+          "ja", new JapaneseAnalyzer());
 
   private IndexFields() {}
 

@@ -27,8 +27,11 @@ import org.apache.lucene.util.BytesRef;
  * An index committed with another {@link #VERSION} is rebuilt from the store when opened.
  */
 final class IndexSchema {
-  /** 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}). */
-  static final String VERSION = "2";
+  /**
+   * 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}). 3: Japanese
+   * titles and abstracts in fields of their own ({@code title_ja}, Kuromoji).
+   */
+  static final String VERSION = "3";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

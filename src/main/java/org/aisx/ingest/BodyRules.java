@@ -17,8 +17,8 @@ import org.aisx.catalog.Standard;
  * <p>Which rules read a record: the body whose {@link #identifierTypes} include the type of the
  * record's primary identifier ({@code IEEE}, {@code ITU}, {@code ISO}, {@code IEC}); for another
  * type, the first body in {@link Registry#BODIES} among whose {@link #publishers} a publisher of
- * the record is; otherwise {@link DefaultRules}, the generic Relaton vocabulary (W3C, JIS, Ecma and
- * any other body).
+ * the record is; otherwise {@link DefaultRules}, the generic Relaton vocabulary (IETF and any other
+ * body).
  *
  * <p>To support a new body's quirks, add one final class implementing this interface, name it in
  * {@code permits} and in {@link Registry#BODIES}, and override what differs: {@link #complete} at

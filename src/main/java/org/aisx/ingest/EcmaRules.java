@@ -22,10 +22,11 @@ import org.aisx.catalog.Status;
  *
  * <p>Each record lists the editions of its standard as {@code updates} relations (bibitems with an
  * {@code edition}): an earlier edition is one this edition replaces, a later one replaces this
- * edition. The feed gives no status: it is inferred ({@code statusInferred: true}) as superseded
- * when a later edition is listed, otherwise in-force (the feed lists published documents only; an
- * edition without a date is still published). Type: "TR/" technical report, "MEM/" other, otherwise
- * an international standard. {@code sdo}: "ECMA".
+ * edition ("updates" towards another document is only a link: related). The feed gives no status:
+ * it is inferred ({@code statusInferred: true}) as superseded when a later edition is listed,
+ * otherwise in-force (the feed lists published documents only; an edition without a date is still
+ * published). Type: "TR/" technical report, "MEM/" other, otherwise an international standard.
+ * {@code sdo}: "ECMA".
  */
 final class EcmaRules implements BodyRules {
 
@@ -67,8 +68,12 @@ final class EcmaRules implements BodyRules {
   public RelationType relationType(String type, String identifier, String target) {
     Matcher self = WITH_EDITION.matcher(identifier);
     Matcher other = WITH_EDITION.matcher(target);
-    if (!self.matches() || !other.matches() || !self.group(1).equals(other.group(1))) {
+    if (!self.matches() || !other.matches()) {
       return null;
+    }
+    if (!self.group(1).equals(other.group(1))) {
+      // Ecma lists its editions as "updates"; towards another document that says only a link.
+      return "updates".equals(type) ? RelationType.RELATED : null;
     }
     int cmp = Double.compare(edition(other), edition(self));
     return cmp > 0 ? RelationType.REPLACED_BY : cmp < 0 ? RelationType.REPLACES : null;

@@ -46,7 +46,9 @@ import org.aisx.catalog.Status;
  *
  * <h2>Publisher ({@code sdo})</h2>
  *
- * The publisher contributors' abbreviations (a full name as its body's rules abbreviate it, {@link
+ * The publisher contributors' abbreviations (the organisation's {@code abbreviation}; else the
+ * first of its names, in any language, that a body's rules know, so "一般財団法人 日本規格協会" is JIS; else
+ * its English name; a full name as its body's rules abbreviate it, {@link
  * BodyRules#abbreviationOf}; CISPR counts as IEC) in the order ISO, IEC, IEEE, others, joined by
  * "/"; without publishers, the body prefix of the identifier ("JIS" of "JIS X 22989"). A body that
  * names itself its own way does so for its records and those it co-publishes (ITU: "ITU-T").
@@ -60,6 +62,12 @@ import org.aisx.catalog.Status;
  * complements, hasComplement → complements; everything else (hasPart, partOf, related, …) →
  * related; unless the body rules type the relation their own way (ITU hasEdition). A relation to
  * the record itself is dropped, repeated ones are kept once.
+ *
+ * <h2>Status</h2>
+ *
+ * As the body rules read it from the feed; when they find none, inferred from the record ({@link
+ * StatusInference}: a draft version or identifier, a successor, a date) and marked {@code
+ * statusInferred}. A record from which no status can be inferred is rejected, saying so.
  *
  * <h2>Other fields</h2>
  *

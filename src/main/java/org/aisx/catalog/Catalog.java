@@ -74,6 +74,11 @@ public final class Catalog {
     return store.count();
   }
 
+  /** Every record, in id order, streamed (see {@link CatalogStore#forEach}). */
+  public void forEach(java.util.function.Consumer<Standard> sink) {
+    store.forEach(sink);
+  }
+
   /**
    * Saves and publishes at once: the record is searchable when this returns.
    *

@@ -1,5 +1,6 @@
 package org.aisx.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public record Standard(
     String committee,
     PublicationType type,
     Status status,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean statusInferred,
     String stage,
     String published,
     String edition,
@@ -148,6 +150,7 @@ public record Standard(
     private String committee;
     private PublicationType type;
     private Status status;
+    private boolean statusInferred;
     private String stage;
     private String published;
     private String edition;
@@ -177,6 +180,7 @@ public record Standard(
       committee = s.committee;
       type = s.type;
       status = s.status;
+      statusInferred = s.statusInferred;
       stage = s.stage;
       published = s.published;
       edition = s.edition;
@@ -233,6 +237,12 @@ public record Standard(
 
     public Builder status(Status v) {
       status = v;
+      return this;
+    }
+
+    /** Whether the importer inferred {@code status} because the feed gave none (SPEC §1). */
+    public Builder statusInferred(boolean v) {
+      statusInferred = v;
       return this;
     }
 
@@ -332,6 +342,7 @@ public record Standard(
           committee,
           type,
           status,
+          statusInferred,
           stage,
           published,
           edition,

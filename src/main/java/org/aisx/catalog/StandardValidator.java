@@ -70,6 +70,8 @@ final class StandardValidator {
     r.put("committee", f -> f.string(MAX_SHORT, false));
     r.put("type", f -> f.choice(PublicationType::fromWire, PublicationType.values(), true));
     r.put("status", f -> f.choice(Status::fromWire, Status.values(), true));
+    // Written only when true: the status was inferred from the feed's dates, not given by it.
+    r.put("statusInferred", f -> Boolean.TRUE.equals(f.bool()));
     r.put("stage", f -> f.string(100, false));
     r.put("published", f -> f.date());
     // Editions are written both as strings and as numbers; kept as text.

@@ -17,15 +17,16 @@ import org.aisx.catalog.Standard;
  * <p>Which rules read a record: the body whose {@link #identifierTypes} include the type of the
  * record's primary identifier ({@code IEEE}, {@code ITU}, {@code ISO}, {@code IEC}); for another
  * type, the first body in {@link Registry#BODIES} among whose {@link #publishers} a publisher of
- * the record is; otherwise {@link DefaultRules}, the generic Relaton vocabulary (W3C, JIS, Ecma and
- * any other body).
+ * the record is; otherwise {@link DefaultRules}, the generic Relaton vocabulary (IETF and any other
+ * body).
  *
  * <p>To support a new body's quirks, add one final class implementing this interface, name it in
  * {@code permits} and in {@link Registry#BODIES}, and override what differs: {@link #complete} at
  * least (it may reuse {@link DefaultRules}' parts), {@link #publisherAbbreviation} when the body's
  * feeds name it in full, the others when its identifiers or relations need them.
  */
-sealed interface BodyRules permits IsoIecRules, IeeeRules, ItuRules, DefaultRules {
+sealed interface BodyRules
+    permits IsoIecRules, IeeeRules, ItuRules, W3cRules, JisRules, EcmaRules, DefaultRules {
 
   /**
    * The rules there are. A class of its own, not constants of the interface: a superinterface's
@@ -36,7 +37,13 @@ sealed interface BodyRules permits IsoIecRules, IeeeRules, ItuRules, DefaultRule
 
     /** The bodies with rules of their own, in the order publishers are matched. */
     static final List<BodyRules> BODIES =
-        List.of(new IsoIecRules(), new IeeeRules(), new ItuRules());
+        List.of(
+            new IsoIecRules(),
+            new IeeeRules(),
+            new ItuRules(),
+            new W3cRules(),
+            new JisRules(),
+            new EcmaRules());
 
     /** The rules for everything else. */
     static final BodyRules DEFAULT = new DefaultRules();
@@ -84,13 +91,22 @@ sealed interface BodyRules permits IsoIecRules, IeeeRules, ItuRules, DefaultRule
    * otherwise.
    */
   static String abbreviationOf(String name) {
+    String known = knownAbbreviation(name);
+    return known != null ? known : name;
+  }
+
+  /**
+   * The abbreviation of a publisher the feed names {@code name} when one of the {@link
+   * Registry#BODIES} knows the name as its own (in any language); null otherwise.
+   */
+  static String knownAbbreviation(String name) {
     for (BodyRules body : Registry.BODIES) {
       String abbreviation = body.publisherAbbreviation(name);
       if (abbreviation != null) {
         return abbreviation;
       }
     }
-    return name;
+    return null;
   }
 
   /** The primary identifier types (upper case) of this body's records. */
@@ -119,8 +135,20 @@ sealed interface BodyRules permits IsoIecRules, IeeeRules, ItuRules, DefaultRule
     return null;
   }
 
-  /** A relation's target as the catalogue writes it, given the record's {@code sdo}. */
-  default String relationTarget(String target, String sdo) {
+  /**
+   * The record's identifier as the catalogue writes it, from its primary docid {@code primary}: the
+   * docid itself unless the body's docids do not tell its publications apart (Ecma gives every
+   * edition the same one).
+   */
+  default String identifier(String primary, Map<?, ?> doc) {
+    return primary;
+  }
+
+  /**
+   * A relation's target as the catalogue writes it, given the relation's {@code bibitem} and the
+   * record's {@code sdo}.
+   */
+  default String relationTarget(String target, Map<?, ?> bibitem, String sdo) {
     return target;
   }
 

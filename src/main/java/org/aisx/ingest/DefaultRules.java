@@ -17,8 +17,8 @@ import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 
 /**
- * The generic Relaton vocabulary, for bodies without rules of their own (W3C, JIS, Ecma, ...), and
- * the parts the other rules build on.
+ * The generic Relaton vocabulary, for bodies without rules of their own (IETF, ...), and the parts
+ * the other rules build on.
  *
  * <table>
  * <caption>type and kind</caption>
@@ -39,8 +39,8 @@ import org.aisx.catalog.Status;
  * <p>Status from the stage's words: PUBLISHED, IN FORCE, ACTIVE, CONFIRMED, CURRENT → in-force;
  * REVISED, REPLACED, SUPERSEDED, OBSOLETE(D) → superseded; WITHDRAWN, WITHDRAWAL, CANCELLED,
  * DELETED, INACTIVE → withdrawn; DRAFT, PREPARATORY, UNDER DEVELOPMENT, PROPOSAL, APPROVAL, ENQUIRY
- * → draft; other words (W3C's maturity levels, JIS's "valid") → none. {@code stage} keeps the
- * body's value verbatim.
+ * → draft; other words → none, and the status is then inferred ({@link StatusInference}). {@code
+ * stage} keeps the body's value verbatim.
  *
  * <p>{@code published}: the published date, else issued. {@code committee}: the first {@code
  * editorialgroup.technical_committee} name ({@code ext.editorialgroup} first), else the first
@@ -131,12 +131,18 @@ final class DefaultRules implements BodyRules {
     return name != null ? name : authorSubdivision(doc);
   }
 
-  /** The first named {@code editorialgroup.technical_committee} ({@code ext.} first), or null. */
+  /**
+   * The first {@code editorialgroup.technical_committee} ({@code ext.} first) by its {@code
+   * identifier} ("ISO/IEC JTC 1/SC 42", as the ISO feed gives it), else its name; or null.
+   */
   static String technicalCommittee(Map<?, ?> doc) {
     Object group = firstNonNull(path(doc, "ext", "editorialgroup"), doc.get("editorialgroup"));
     if (group instanceof Map<?, ?> g) {
       for (Object tc : list(g.get("technical_committee"))) {
-        String name = tc instanceof Map<?, ?> m ? PlainText.line(str(m.get("name"))) : str(tc);
+        String name =
+            tc instanceof Map<?, ?> m
+                ? PlainText.line(str(firstNonNull(m.get("identifier"), m.get("name"))))
+                : str(tc);
         if (name != null) {
           return name;
         }

@@ -8,6 +8,8 @@ public final class ImportSummary {
   private int created;
   private int updated;
   private int unchanged;
+  private int superseded;
+  private int adopting;
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<Rejection> duplicates = new ArrayList<>();
   private org.aisx.editions.Editions.Report editions;
@@ -42,6 +44,25 @@ public final class ImportSummary {
   /** What the edition rules corrected after the import; null when they did not run. */
   public org.aisx.editions.Editions.Report editions() {
     return editions;
+  }
+
+  /**
+   * Records saved earlier whose inferred status a newer edition of this import superseded, and
+   * national standards found to adopt a record of this import (after the records themselves).
+   */
+  void settled(int superseded, int adopting) {
+    this.superseded += superseded;
+    this.adopting += adopting;
+  }
+
+  /** Records of the catalogue superseded by a newer edition this import brought. */
+  public int supersededCount() {
+    return superseded;
+  }
+
+  /** National standards of the catalogue found to adopt a standard this import brought. */
+  public int adoptingCount() {
+    return adopting;
   }
 
   /**
@@ -96,6 +117,8 @@ public final class ImportSummary {
         + ", rejected "
         + rejections.size()
         + (duplicates.isEmpty() ? "" : ", duplicates skipped " + duplicates.size())
+        + (superseded == 0 ? "" : "; then " + superseded + " superseded by newer editions")
+        + (adopting == 0 ? "" : "; " + adopting + " national adoptions found")
         + (editions == null || editions.written() == 0 ? "" : "; " + editions);
   }
 }

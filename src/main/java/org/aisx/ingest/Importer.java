@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.aisx.catalog.Catalog;
@@ -44,6 +46,8 @@ public final class Importer {
   private final JsonFormat jsonFormat;
   private final ObjectMapper json;
   private final Editions editions;
+  private final EditionStatus inferredStatus;
+  private final NationalAdoptions adoptions;
 
   /**
    * @param editions the catalogue's edition rules: each batch is reconciled with what they derived
@@ -60,6 +64,8 @@ public final class Importer {
     this.jsonFormat = jsonFormat;
     this.json = json;
     this.editions = editions;
+    this.inferredStatus = new EditionStatus(catalog);
+    this.adoptions = new NationalAdoptions(catalog);
   }
 
   /** The import formats of SPEC §3 that this version reads. */
@@ -256,6 +262,7 @@ public final class Importer {
       summary.rejected(name, "document", e.getMessage() + "; the rest of the file was not read");
     }
     sink.flush();
+    sink.settle();
     catalog.publish(); // the last batch is searchable when the import returns
     return summary;
   }
@@ -274,6 +281,12 @@ public final class Importer {
     private final List<Standard> batch = new ArrayList<>();
     private final List<String> wheres = new ArrayList<>();
     private long lastPublish = System.nanoTime();
+
+    /** Ids the records of this import replace: their inferred status may be superseded now. */
+    private final Set<String> replaced = new HashSet<>();
+
+    /** Whether this import brought ISO or IEC records that national standards may adopt. */
+    private boolean international;
 
     Sink(
         String name,
@@ -343,6 +356,15 @@ public final class Importer {
       if (batch.isEmpty()) {
         return;
       }
+      Set<String> replacedInBatch = new HashSet<>();
+      for (Standard s : batch) {
+        EditionStatus.replacedBy(s, replacedInBatch);
+        international |= s.sdo() != null && (s.sdo().contains("ISO") || s.sdo().contains("IEC"));
+      }
+      replaced.addAll(replacedInBatch);
+      for (int i = 0; i < batch.size(); i++) {
+        batch.set(i, inferredStatus.apply(adoptions.apply(batch.get(i)), replacedInBatch));
+      }
       try {
         count(catalog.stageAll(batch, "import", source, editions::reconcile));
       } catch (RuntimeException batchFailed) {
@@ -360,6 +382,63 @@ public final class Importer {
         catalog.publish();
         lastPublish = System.nanoTime();
       }
+    }
+
+    /**
+     * After the whole input: supersedes the records of the catalogue whose inferred status a newer
+     * edition of this import replaces ({@link EditionStatus}), and, when this import brought ISO or
+     * IEC records, links the national standards of the catalogue that adopt them ({@link
+     * NationalAdoptions}).
+     */
+    void settle() {
+      List<Standard> changed = new ArrayList<>();
+      List<String> ids = List.copyOf(replaced);
+      for (int from = 0; from < ids.size(); from += BATCH) {
+        for (Standard s :
+            catalog.findAll(ids.subList(from, Math.min(ids.size(), from + BATCH))).values()) {
+          if (EditionStatus.open(s)) {
+            changed.add(EditionStatus.superseded(s));
+          }
+        }
+      }
+      int superseded = save(changed);
+      int adopting = 0;
+      if (international) {
+        List<String> national = new ArrayList<>();
+        catalog.forEach(
+            s -> {
+              if (NationalAdoptions.open(s)) {
+                national.add(s.id());
+              }
+            });
+        changed.clear();
+        for (int from = 0; from < national.size(); from += BATCH) {
+          for (Standard s :
+              catalog
+                  .findAll(national.subList(from, Math.min(national.size(), from + BATCH)))
+                  .values()) {
+            Standard linked = adoptions.apply(s);
+            if (linked != s) {
+              changed.add(linked);
+            }
+          }
+        }
+        adopting = save(changed);
+      }
+      summary.settled(superseded, adopting);
+    }
+
+    /** Saves records changed after the import, in batches; how many changed. */
+    private int save(List<Standard> changed) {
+      int n = 0;
+      for (int from = 0; from < changed.size(); from += BATCH) {
+        for (WriteOutcome o :
+            catalog.stageAll(
+                changed.subList(from, Math.min(changed.size(), from + BATCH)), "import", null)) {
+          n += o.change() == WriteOutcome.Change.UNCHANGED ? 0 : 1;
+        }
+      }
+      return n;
     }
 
     private void count(List<WriteOutcome> outcomes) {

@@ -108,7 +108,7 @@ final class ItuRules implements BodyRules {
   }
 
   @Override
-  public String relationTarget(String target, String sdo) {
+  public String relationTarget(String target, Map<?, ?> bibitem, String sdo) {
     if (sdo != null
         && sdo.startsWith("ITU-")
         && !target.startsWith("ITU")

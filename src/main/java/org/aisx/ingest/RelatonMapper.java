@@ -24,6 +24,7 @@ import org.aisx.catalog.PlainText;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
 
 /**
  * Maps one parsed Relaton record (a YAML mapping) to a {@link Standard}: what every Relaton record
@@ -45,7 +46,9 @@ import org.aisx.catalog.Standard;
  *
  * <h2>Publisher ({@code sdo})</h2>
  *
- * The publisher contributors' abbreviations (a full name as its body's rules abbreviate it, {@link
+ * The publisher contributors' abbreviations (the organisation's {@code abbreviation}; else the
+ * first of its names, in any language, that a body's rules know, so "一般財団法人 日本規格協会" is JIS; else
+ * its English name; a full name as its body's rules abbreviate it, {@link
  * BodyRules#abbreviationOf}; CISPR counts as IEC) in the order ISO, IEC, IEEE, others, joined by
  * "/"; without publishers, the body prefix of the identifier ("JIS" of "JIS X 22989"). A body that
  * names itself its own way does so for its records and those it co-publishes (ITU: "ITU-T").
@@ -59,6 +62,12 @@ import org.aisx.catalog.Standard;
  * complements, hasComplement → complements; everything else (hasPart, partOf, related, …) →
  * related; unless the body rules type the relation their own way (ITU hasEdition). A relation to
  * the record itself is dropped, repeated ones are kept once.
+ *
+ * <h2>Status</h2>
+ *
+ * As the body rules read it from the feed; when they find none, inferred from the record ({@link
+ * StatusInference}: a draft version or identifier, a successor, a date) and marked {@code
+ * statusInferred}. A record from which no status can be inferred is rejected, saying so.
  *
  * <h2>Other fields</h2>
  *
@@ -87,9 +96,10 @@ final class RelatonMapper {
   }
 
   Standard map(Map<?, ?> doc) {
-    Ids ids = identifiers(doc);
+    Ids feedIds = identifiers(doc);
     Contributors contributors = contributors(doc);
-    BodyRules rules = BodyRules.of(ids.primaryType, contributors.publishers);
+    BodyRules rules = BodyRules.of(feedIds.primaryType, contributors.publishers);
+    Ids ids = feedIds.as(rules.identifier(feedIds.primary, doc));
     String defaultLang = first(list(doc.get("language")));
     if (defaultLang == null) {
       defaultLang = "en";
@@ -114,13 +124,44 @@ final class RelatonMapper {
             .keywords(keywords(doc))
             .relations(relations)
             .source(sourceName);
-    rules.complete(new BodyRules.Context(doc, ids.primary, sdo, url, dates, relations), b);
-    return b.build();
+    BodyRules.Context context = new BodyRules.Context(doc, ids.primary, sdo, url, dates, relations);
+    rules.complete(context, b);
+    Standard mapped = b.build();
+    if (mapped.status() != null) {
+      return mapped;
+    }
+    Status inferred = StatusInference.infer(context);
+    if (inferred == null) {
+      throw new Unmappable(
+          "record "
+              + ids.primary
+              + ": no status, and none can be inferred: no stage, draft version, successor or"
+              + " date in the record");
+    }
+    return mapped.toBuilder().status(inferred).statusInferred(true).build();
   }
 
   // ---------------------------------------------------------------- identifiers
 
-  private record Ids(String primary, String primaryType, List<Identifier> others) {}
+  private record Ids(String primary, String primaryType, List<Identifier> others) {
+    /**
+     * These identifiers under the body's own identifier {@code identifier}; the feed's primary
+     * docid, when it differs, becomes one of the others.
+     */
+    Ids as(String identifier) {
+      if (identifier.equals(primary)) {
+        return this;
+      }
+      List<Identifier> all = new ArrayList<>();
+      all.add(new Identifier(primaryType == null ? "other" : primaryType, primary));
+      for (Identifier other : others) {
+        if (!other.value().equals(identifier)) {
+          all.add(other);
+        }
+      }
+      return new Ids(identifier, primaryType, List.copyOf(all));
+    }
+  }
 
   private static Ids identifiers(Map<?, ?> doc) {
     List<Object> entries = new ArrayList<>(list(doc.get("docidentifier")));
@@ -193,14 +234,36 @@ final class RelatonMapper {
     return new Contributors(publishers, authors);
   }
 
+  /**
+   * The organisation's abbreviation: its own {@code abbreviation}; else the first of its names (in
+   * any language) that a body's rules know as theirs; else its English name, else its first name,
+   * as {@link BodyRules#abbreviationOf} gives it.
+   */
   private static String orgAbbreviation(Object organization) {
     if (!(organization instanceof Map<?, ?> org)) {
       return null;
     }
-    String name = str(org.get("abbreviation"));
-    if (name == null) {
-      name = str(first(list(org.get("name"))));
+    String abbreviation = PlainText.line(str(org.get("abbreviation")));
+    if (abbreviation != null) {
+      return BodyRules.abbreviationOf(abbreviation);
     }
+    String english = null;
+    String firstName = null;
+    for (Object n : list(org.get("name"))) {
+      String name = PlainText.line(str(n));
+      if (name == null) {
+        continue;
+      }
+      String known = BodyRules.knownAbbreviation(name);
+      if (known != null) {
+        return known;
+      }
+      firstName = firstName == null ? name : firstName;
+      if (english == null && n instanceof Map<?, ?> m && "en".equals(language(m, null))) {
+        english = name;
+      }
+    }
+    String name = english != null ? english : firstName;
     return name == null ? null : BodyRules.abbreviationOf(name);
   }
 
@@ -314,7 +377,7 @@ final class RelatonMapper {
       if (type == null || target == null) {
         continue;
       }
-      target = rules.relationTarget(target, sdo);
+      target = rules.relationTarget(target, (Map<?, ?>) rel.get("bibitem"), sdo);
       if (target.equals(identifier)) {
         continue;
       }

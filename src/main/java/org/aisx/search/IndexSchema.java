@@ -31,9 +31,9 @@ final class IndexSchema {
    * 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}); 3: identifiers
    * index the leading number of a token such as "53r5" ({@link IdentifierAnalyzer}); 4: the status
    * {@code replaced} (drafts no longer in development); 5: Spanish titles with the Spanish
-   * analyzer.
+   * analyzer; 6: Japanese titles and abstracts in fields of their own ({@code title_ja}, Kuromoji).
    */
-  static final String VERSION = "5";
+  static final String VERSION = "6";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

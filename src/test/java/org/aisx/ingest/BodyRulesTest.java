@@ -21,8 +21,11 @@ class BodyRulesTest {
   @Test
   void anotherTypeIsReadByThePublishersRulesElseByTheDefaultOnes() {
     assertThat(BodyRules.of("ANSI", List.of("IEEE"))).isInstanceOf(IeeeRules.class);
-    assertThat(BodyRules.of("W3C", List.of("W3C"))).isInstanceOf(DefaultRules.class);
-    assertThat(BodyRules.of("JIS", List.of())).isInstanceOf(DefaultRules.class);
+    assertThat(BodyRules.of("W3C", List.of("W3C"))).isInstanceOf(W3cRules.class);
+    assertThat(BodyRules.of("JIS", List.of())).isInstanceOf(JisRules.class);
+    assertThat(BodyRules.of("ECMA", List.of())).isInstanceOf(EcmaRules.class);
+    assertThat(BodyRules.of("DIN", List.of("JIS"))).isInstanceOf(JisRules.class);
+    assertThat(BodyRules.of("IETF", List.of("IETF"))).isInstanceOf(DefaultRules.class);
     assertThat(BodyRules.of(null, List.of())).isInstanceOf(DefaultRules.class);
   }
 
@@ -34,7 +37,12 @@ class BodyRulesTest {
     assertThat(BodyRules.abbreviationOf("Institute of Electrical and Electronics Engineers"))
         .isEqualTo("IEEE");
     assertThat(BodyRules.abbreviationOf("International Telecommunication Union")).isEqualTo("ITU");
-    assertThat(BodyRules.abbreviationOf("Ecma International")).isEqualTo("Ecma International");
+    assertThat(BodyRules.abbreviationOf("Ecma International")).isEqualTo("ECMA");
+    assertThat(BodyRules.abbreviationOf("World Wide Web Consortium")).isEqualTo("W3C");
+    assertThat(BodyRules.abbreviationOf("一般財団法人　日本規格協会")).isEqualTo("JIS");
+    assertThat(BodyRules.abbreviationOf("Japanese Industrial Standards")).isEqualTo("JIS");
+    assertThat(BodyRules.abbreviationOf("Internet Engineering Task Force"))
+        .isEqualTo("Internet Engineering Task Force");
   }
 
   @Test

@@ -112,9 +112,11 @@ class PsychYamlTest {
   @org.junit.jupiter.api.Test
   void theReaderFallsBackToSnakeYamlForOtherYamlAndGetsTheSameRecord() throws IOException {
     String plain =
-        "---\nid: X1\ndocid:\n- id: IEEE 1\n  type: IEEE\n  primary: true\ntitle:\n- content: A title\n  type: main\n";
+        "---\nid: X1\ndocid:\n- id: IEEE 1\n  type: IEEE\n  primary: true\ntitle:\n- content: A title\n  type: main\n"
+            + "date:\n- type: published\n  value: '2020'\n";
     String anchored =
-        "---\nid: X1\ndocid:\n- id: IEEE 1\n  type: IEEE\n  primary: true\ntitle:\n- content: &t A title\n  type: main\n";
+        "---\nid: X1\ndocid:\n- id: IEEE 1\n  type: IEEE\n  primary: true\ntitle:\n- content: &t A title\n  type: main\n"
+            + "date:\n- type: published\n  value: '2020'\n";
     RelatonReader reader = new RelatonReader("test");
     List<RelatonReader.Outcome> outcomes = new ArrayList<>();
     reader.read(stream(plain + anchored), outcomes::add);

@@ -446,7 +446,8 @@ class RelatonReaderTest {
   void emptyDocumentsAndCommentsProduceNoOutcomeButKeepTheNumbering() {
     String stream =
         "# a comment before the first document\n---\n---\n# only a comment\n---\n"
-            + "id: x\ndocid:\n- id: ISO/IEC 22989:2022\n  type: IEC\n  primary: true\n";
+            + "id: x\ndocid:\n- id: ISO/IEC 22989:2022\n  type: IEC\n  primary: true\n"
+            + "docstatus:\n  stage: PUBLISHED\n";
 
     List<Outcome> outcomes = read("x", stream.getBytes(StandardCharsets.UTF_8));
 

@@ -129,6 +129,7 @@ public final class StandardReader {
     String codeRepository = f.url("codeRepository");
     List<Relation> relations = f.relations();
     List<Identifier> identifiers = f.identifiers();
+    Map<String, List<String>> fieldSources = f.fieldSources();
     String source = f.string("source", MAX_SHORT, false);
     if (!problems.isEmpty()) {
       String what = identifier == null ? "record" : "record " + identifier;
@@ -157,6 +158,7 @@ public final class StandardReader {
         .openSource(openSource)
         .codeRepository(codeRepository)
         .relations(relations)
+        .fieldSources(fieldSources)
         .source(source)
         .build();
   }
@@ -388,6 +390,52 @@ public final class StandardReader {
         }
       }
       return List.copyOf(out);
+    }
+
+    /**
+     * Field name → the feeds its value came from: every name a field of the record that a feed
+     * gives, every feed a non-empty string. The catalogue sets them on every write (an incoming
+     * value is checked, then replaced).
+     */
+    Map<String, List<String>> fieldSources() {
+      JsonNode v = get("fieldSources");
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      if (v == null) {
+        return out;
+      }
+      if (!v.isObject()) {
+        problems.add(new Problem("fieldSources", "must be an object of field name to feeds"));
+        return out;
+      }
+      v.fields()
+          .forEachRemaining(
+              e -> {
+                String field = "fieldSources." + e.getKey();
+                if (!FieldSources.MERGED.contains(e.getKey())) {
+                  problems.add(
+                      new Problem(field, "'" + e.getKey() + "' is not a field a feed gives"));
+                  return;
+                }
+                List<String> feeds = new ArrayList<>();
+                JsonNode list = e.getValue();
+                if (!list.isArray() || list.isEmpty()) {
+                  problems.add(new Problem(field, "must be a non-empty list of feed names"));
+                  return;
+                }
+                for (int i = 0; i < list.size(); i++) {
+                  JsonNode n = list.get(i);
+                  if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > MAX_SHORT) {
+                    problems.add(
+                        new Problem(
+                            field + "[" + i + "]",
+                            "must be a feed name of 1 to " + MAX_SHORT + " characters"));
+                  } else {
+                    feeds.add(n.asText().strip());
+                  }
+                }
+                out.put(e.getKey(), feeds);
+              });
+      return out;
     }
 
     List<Relation> relations() {

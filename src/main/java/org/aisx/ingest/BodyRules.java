@@ -119,6 +119,14 @@ sealed interface BodyRules permits IsoIecRules, IeeeRules, ItuRules, DefaultRule
     return null;
   }
 
+  /**
+   * The primary identifier as the catalogue writes it, so that every snapshot of the body's feed
+   * names a publication the same way; {@code primary} itself by default.
+   */
+  default String identifier(String primary) {
+    return primary;
+  }
+
   /** A relation's target as the catalogue writes it, given the record's {@code sdo}. */
   default String relationTarget(String target, String sdo) {
     return target;

@@ -48,6 +48,10 @@ final class IeeeRules implements BodyRules {
           "^(?:IEEE\\s+)?(?:(?:Approved|Unapproved)\\s+)?(?:Draft\\s+)?(?:IEEE\\s+)?"
               + "(?:Trial[- ]Use\\s+)?(?:Guide|Recommended\\s+Practice)\\b",
           Pattern.CASE_INSENSITIVE);
+
+  /** "IEEE Std 1010-2006", "ANSI Std C63.2-1987": the 2025 feed's spelling of "IEEE 1010-2006". */
+  private static final Pattern STD_SPELLING = Pattern.compile("^([A-Z][A-Za-z/]*)\\s+Std\\s+(.+)$");
+
   private static final Pattern DESIGNATION_YEAR =
       Pattern.compile("-((?:18|19|20)\\d{2})(?:-\\d{2})?$");
 
@@ -64,6 +68,22 @@ final class IeeeRules implements BodyRules {
   @Override
   public String publisherAbbreviation(String name) {
     return name.equals("Institute of Electrical and Electronics Engineers") ? "IEEE" : null;
+  }
+
+  /**
+   * IEEE's feed wrote "IEEE 1010-2006" until 2024 and writes "IEEE Std 1010-2006" since 2025: the
+   * catalogue keeps the shorter form (what people type, and the record's id since the first
+   * import), the feed's spelling among the other identifiers.
+   */
+  @Override
+  public String identifier(String primary) {
+    Matcher m = STD_SPELLING.matcher(primary.strip());
+    return m.matches() ? m.group(1) + " " + m.group(2) : primary;
+  }
+
+  @Override
+  public String relationTarget(String target, String sdo) {
+    return identifier(target);
   }
 
   @Override

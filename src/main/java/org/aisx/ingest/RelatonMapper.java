@@ -86,10 +86,28 @@ final class RelatonMapper {
     this.sourceName = sourceName;
   }
 
+  /**
+   * The body whose catalogue a record is from (its primary identifier's type) and its harvest
+   * ({@code schema-version}, {@code fetched}).
+   */
+  static FeedOrigin origin(Map<?, ?> doc) {
+    String type;
+    try {
+      type = identifiers(doc).primaryType;
+    } catch (Unmappable e) {
+      type = null;
+    }
+    return new FeedOrigin(
+        type == null ? null : type.toUpperCase(Locale.ROOT),
+        str(doc.get("schema-version")),
+        str(doc.get("fetched")));
+  }
+
   Standard map(Map<?, ?> doc) {
-    Ids ids = identifiers(doc);
+    Ids read = identifiers(doc);
     Contributors contributors = contributors(doc);
-    BodyRules rules = BodyRules.of(ids.primaryType, contributors.publishers);
+    BodyRules rules = BodyRules.of(read.primaryType, contributors.publishers);
+    Ids ids = read.as(rules.identifier(read.primary));
     String defaultLang = first(list(doc.get("language")));
     if (defaultLang == null) {
       defaultLang = "en";
@@ -120,7 +138,21 @@ final class RelatonMapper {
 
   // ---------------------------------------------------------------- identifiers
 
-  private record Ids(String primary, String primaryType, List<Identifier> others) {}
+  private record Ids(String primary, String primaryType, List<Identifier> others) {
+    /**
+     * The same identifiers with {@code canonical} as the primary one; the feed's spelling, when it
+     * differs, is kept among the others.
+     */
+    Ids as(String canonical) {
+      if (canonical.equals(primary)) {
+        return this;
+      }
+      List<Identifier> all = new ArrayList<>();
+      all.add(new Identifier(primaryType == null ? "other" : primaryType, primary));
+      all.addAll(others);
+      return new Ids(canonical, primaryType, List.copyOf(all));
+    }
+  }
 
   private static Ids identifiers(Map<?, ?> doc) {
     List<Object> entries = new ArrayList<>(list(doc.get("docidentifier")));

@@ -140,17 +140,12 @@ final class RelatonMapper {
 
   private record Ids(String primary, String primaryType, List<Identifier> others) {
     /**
-     * The same identifiers with {@code canonical} as the primary one; the feed's spelling, when it
-     * differs, is kept among the others.
+     * The same identifiers with {@code canonical} as the primary one. The feed's own spelling is
+     * not kept beside it: a feed that only respells its identifiers ("IEEE Std 1010-2006" for "IEEE
+     * 1010-2006") changes nothing in the catalogue.
      */
     Ids as(String canonical) {
-      if (canonical.equals(primary)) {
-        return this;
-      }
-      List<Identifier> all = new ArrayList<>();
-      all.add(new Identifier(primaryType == null ? "other" : primaryType, primary));
-      all.addAll(others);
-      return new Ids(canonical, primaryType, List.copyOf(all));
+      return canonical.equals(primary) ? this : new Ids(canonical, primaryType, others);
     }
   }
 

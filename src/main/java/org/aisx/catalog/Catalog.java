@@ -286,7 +286,11 @@ public final class Catalog {
           incoming.toBuilder()
               .source(src)
               .revision(1)
-              .fieldSources(FieldSources.allFrom(incoming, src))
+              .fieldSources(
+                  // The catalogue's own export (json format) carries its provenance: kept.
+                  lead != null && !incoming.fieldSources().isEmpty()
+                      ? incoming.fieldSources()
+                      : FieldSources.allFrom(incoming, src))
               .build();
       List<HistoryEvent> events =
           List.of(

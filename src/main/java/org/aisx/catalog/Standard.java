@@ -1,5 +1,6 @@
 package org.aisx.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ public record Standard(
     Boolean openSource,
     String codeRepository,
     List<Relation> relations,
-    Map<String, List<String>> fieldSources,
+    // Left out of the JSON when empty, as a feed mapper's record is (no provenance until stored).
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> fieldSources,
     String source,
     int revision) {
 

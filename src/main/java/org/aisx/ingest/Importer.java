@@ -329,7 +329,9 @@ public final class Importer {
                   : ", differs in " + String.join(", ", differ));
       String reason =
           dropped.record().identifier()
-              + " ("
+              + " (id "
+              + dropped.record().id()
+              + ", "
               + dropped.origin().harvest()
               + ") is "
               + (older ? "an older copy of" : "another copy of")

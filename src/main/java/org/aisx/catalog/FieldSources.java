@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,17 +23,18 @@ import java.util.regex.Pattern;
  * A joint publication (ISO/IEC 42001:2023 is in the ISO and the IEC feed) is one record. Each
  * incoming record comes from a feed that is either the <em>lead</em> feed of the publication (the
  * catalogue of the body named first in the identifier: ISO for "ISO/IEC ...", IEC for "IEC/IEEE
- * ...") or another body's feed. For each field:
+ * ..." and for "IEC 31010:2019", which the ISO feed lists too) or another body's feed. For each
+ * field:
  *
  * <ul>
  *   <li>A field that only this feed gave so far (or that nobody gave) takes the incoming value,
  *       empty included: a feed corrects and removes its own values.
  *   <li>A field another feed gave: if the incoming record has no value, the stored one stays. A
  *       single value (status, stage, published, url, committee, type, edition, ...) is the lead
- *       feed's when the lead feed gives one, else the first feed's. Texts per language (title,
- *       abstract) are merged language by language, the lead feed's text winning for a language both
- *       give. Lists (identifiers, relations, keywords, ...) are the union: the winner's entries in
- *       its order, then the other entries not already there.
+ *       feed's when the lead feed gives one, else the first feed's (when no feed leads, the first
+ *       feed's). Texts per language (title, abstract) are merged language by language, the lead
+ *       feed's text winning for a language both give. Lists (identifiers, relations, keywords, ...)
+ *       are the union: the winner's entries in its order, then the other entries not already there.
  *   <li>{@code source} names the lead feed once it has given the record, else the first feed.
  * </ul>
  *
@@ -91,21 +91,18 @@ public final class FieldSources {
 
   /**
    * Whether a record from the catalogue of {@code body} is the lead feed's record of {@code
-   * identifier}: the body is named first in the identifier ("ISO" of "ISO/IEC 42001:2023"), or is
-   * not named in it at all (then no other body's feed leads it either). A null body (a feed that is
-   * not one body's catalogue: json, csv) leads.
+   * identifier}: the body is the one named first in the identifier ("ISO" of "ISO/IEC 42001:2023";
+   * "ITU" leads "ITU-T Y.3172"). A body's catalogue listing another body's publication ("IEC
+   * 31010:2019" in the ISO feed) does not lead it. A null body (a feed that is not one body's
+   * catalogue: json, csv) leads.
    */
   public static boolean leads(String body, String identifier) {
     if (body == null || identifier == null) {
       return true;
     }
-    String prefix = identifier.strip().split("[\\s:]", 2)[0];
-    List<String> named = new ArrayList<>();
-    for (String part : prefix.split("/")) {
-      named.add(part.toUpperCase(Locale.ROOT));
-    }
+    String first = identifier.strip().split("[\\s:/]", 2)[0].toUpperCase(Locale.ROOT);
     String b = body.strip().toUpperCase(Locale.ROOT);
-    return named.isEmpty() || named.get(0).equals(b) || !named.contains(b);
+    return first.equals(b) || first.startsWith(b + "-");
   }
 
   /** The accessors of the merged fields, by JSON name. */

@@ -352,24 +352,10 @@ public final class Catalog {
     if (lead == null) {
       merged = merged.toBuilder().fieldSources(sources).build();
     }
-    if (events.isEmpty() && FieldSources.sameFeeds(old.fieldSources(), merged.fieldSources())) {
-      return new Planned(new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of()), null);
-    }
     if (events.isEmpty()) {
-      // Only who gave a value changed (another feed now gives what one gave alone): a new revision
-      // with one event, so that the record's history says so.
-      events.add(
-          new HistoryEvent(
-              0,
-              old.id(),
-              now,
-              HistoryEvent.Kind.FIELD_CHANGED,
-              "fieldSources",
-              json.valueToTree(old.fieldSources()).toString(),
-              json.valueToTree(merged.fieldSources()).toString(),
-              actor,
-              src,
-              revision));
+      // Nothing a reader sees changed: not rewritten, not even to name another feed that gives
+      // the same values.
+      return new Planned(new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of()), null);
     }
     Standard updated = merged.toBuilder().revision(revision).build();
     return new Planned(

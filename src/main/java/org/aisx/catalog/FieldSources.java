@@ -39,10 +39,12 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * So the result is the same whichever feed is imported first, and importing a feed again changes
- * nothing. Snapshots of one feed are the same feed: a name that differs only by a trailing date
- * ({@code relaton-ieee-2025} is a snapshot of {@code relaton-ieee}) replaces its own values as the
- * feed itself would. An entry of a list that a feed drops is removed only when that feed alone gave
- * the list.
+ * nothing. A record whose values a feed only confirms is not rewritten, its provenance included (a
+ * field keeps naming the feed that gave it first when another gives the same value). Snapshots of
+ * one feed are the same feed: a name that differs only by a trailing date ({@code
+ * relaton-ieee-2025} is a snapshot of {@code relaton-ieee}) replaces its own values as the feed
+ * itself would. An entry of a list that a feed drops is removed only when that feed alone gave the
+ * list.
  */
 public final class FieldSources {
   private static final Pattern SNAPSHOT_SUFFIX = Pattern.compile("[-_.]\\d{4}([-_.]\\d{2}){0,2}$");
@@ -287,20 +289,5 @@ public final class FieldSources {
 
   static boolean isEmpty(JsonNode v) {
     return v == null || v.isNull() || ((v.isArray() || v.isObject()) && v.isEmpty());
-  }
-
-  /** Whether two provenance maps name the same feeds per field (snapshot names aside). */
-  static boolean sameFeeds(Map<String, List<String>> a, Map<String, List<String>> b) {
-    if (!a.keySet().equals(b.keySet())) {
-      return false;
-    }
-    for (Map.Entry<String, List<String>> e : a.entrySet()) {
-      List<String> x = e.getValue().stream().map(FieldSources::feedOf).toList();
-      List<String> y = b.get(e.getKey()).stream().map(FieldSources::feedOf).toList();
-      if (!x.equals(y)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -37,7 +37,12 @@ public final class RelatonReader {
     int recordNumber();
 
     /** The document mapped to a record. */
-    record Mapped(int recordNumber, Standard standard, FeedOrigin origin) implements Outcome {
+    record Mapped(
+        int recordNumber,
+        Standard standard,
+        // Not part of the mapping's output (RelatonMappingDigest): how the importer folds copies.
+        @com.fasterxml.jackson.annotation.JsonIgnore FeedOrigin origin)
+        implements Outcome {
       Mapped(int recordNumber, Standard standard) {
         this(recordNumber, standard, FeedOrigin.NONE);
       }

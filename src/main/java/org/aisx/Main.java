@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -217,15 +218,33 @@ public final class Main {
       for (ImportSummary.Rejection r : summary.rejections()) {
         out.println("  rejected " + r);
       }
-      int shown = 0;
-      for (ImportSummary.Rejection d : summary.duplicates()) {
-        if (shown++ == 20) {
-          out.println("  ... and " + (summary.duplicates().size() - 20) + " more duplicates");
-          break;
-        }
-        out.println("  duplicate " + d);
-      }
+      printCounts("Status moves", summary.statusMoves());
+      printCounts("Fields changed (records)", summary.changedFields());
+      printFirst("Drafts published", summary.draftsPublished(), "draft");
+      printCounts("Duplicates folded, by class", summary.duplicateClasses());
+      printFirst(
+          "Duplicates folded",
+          summary.duplicates().stream().map(ImportSummary.Rejection::toString).toList(),
+          "duplicate");
       return 0;
+    }
+  }
+
+  private void printCounts(String heading, java.util.Map<String, Integer> counts) {
+    if (!counts.isEmpty()) {
+      out.println(heading + ":");
+      counts.forEach((what, n) -> out.println(String.format(Locale.ROOT, "  %7d  %s", n, what)));
+    }
+  }
+
+  private void printFirst(String heading, List<String> lines, String each) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.println(heading + " (" + lines.size() + "):");
+    lines.stream().limit(20).forEach(l -> out.println("  " + each + " " + l));
+    if (lines.size() > 20) {
+      out.println("  ... and " + (lines.size() - 20) + " more");
     }
   }
 

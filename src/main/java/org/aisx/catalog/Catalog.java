@@ -18,7 +18,7 @@ import java.util.Set;
  * goes through here, whatever its origin (import, API, submission).
  */
 public final class Catalog {
-  private static final Set<String> NOT_DIFFED = Set.of("revision", "source");
+  private static final Set<String> NOT_DIFFED = Set.of("revision", "source", "fieldSources");
   private static final Set<String> CLASSIFICATION =
       Set.of("verticals", "activities", "applications", "concerns", "suggestions");
 
@@ -105,7 +105,8 @@ public final class Catalog {
       Standard incoming, String actor, String source, int expectedRevision, Runnable alongside) {
     WriteOutcome outcome;
     synchronized (this) {
-      Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision);
+      Planned plan =
+          plan(incoming, store.find(incoming.id()), actor, source, expectedRevision, null);
       if (plan.write() == null) {
         store.inTransaction(alongside);
         return plan.outcome();
@@ -140,7 +141,7 @@ public final class Catalog {
    */
   public synchronized WriteOutcome stage(
       Standard incoming, String actor, String source, Integer expectedRevision) {
-    Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision);
+    Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision, null);
     if (plan.write() == null) {
       return plan.outcome();
     }
@@ -159,19 +160,6 @@ public final class Catalog {
   public synchronized List<WriteOutcome> stageAll(
       List<Standard> incoming, String actor, String source) {
     return stageAll(incoming, actor, source, Map.of());
-  }
-
-  /**
-   * As {@link #stageAll(List, String, String)}, each record first passed with the stored version of
-   * it (null when new) through {@code reconcile}, which gives what is to be saved (an import keeps
-   * what the catalogue's own rules derived; see {@code org.aisx.editions.Editions}).
-   */
-  public synchronized List<WriteOutcome> stageAll(
-      List<Standard> incoming,
-      String actor,
-      String source,
-      java.util.function.BinaryOperator<Standard> reconcile) {
-    return stageAll(incoming, actor, source, Map.of(), () -> {}, reconcile);
   }
 
   /**
@@ -198,31 +186,59 @@ public final class Catalog {
       String source,
       Map<String, Integer> expectedRevisions,
       Runnable alongside) {
-    return stageAll(incoming, actor, source, expectedRevisions, alongside, (in, stored) -> in);
+    return write(
+        incoming.stream().map(s -> new Contribution(s, null)).toList(),
+        actor,
+        source,
+        expectedRevisions,
+        alongside,
+        (in, stored) -> in);
   }
 
-  private List<WriteOutcome> stageAll(
-      List<Standard> incoming,
+  /**
+   * A feed's record for {@link #importAll}: whether its feed leads the publication ({@link
+   * FieldSources#leads}).
+   */
+  public record Contribution(Standard record, Boolean lead) {}
+
+  /**
+   * Saves an import batch in one transaction, each record merged field by field into what other
+   * feeds gave for the same publication ({@link FieldSources}: the rule, and the provenance each
+   * field gets). Each record is first passed with the stored version of it (null when new) through
+   * {@code reconcile}, which gives what is to be merged (an import keeps what the catalogue's own
+   * rules derived; see {@code org.aisx.editions.Editions}). Call {@link #publish()} afterwards.
+   */
+  public synchronized List<WriteOutcome> importAll(
+      List<Contribution> incoming,
+      String actor,
+      String source,
+      java.util.function.BinaryOperator<Standard> reconcile) {
+    return write(incoming, actor, source, Map.of(), () -> {}, reconcile);
+  }
+
+  private List<WriteOutcome> write(
+      List<Contribution> contributions,
       String actor,
       String source,
       Map<String, Integer> expectedRevisions,
       Runnable alongside,
       java.util.function.BinaryOperator<Standard> reconcile) {
-    List<String> ids = incoming.stream().map(Standard::id).distinct().toList();
+    List<String> ids = contributions.stream().map(c -> c.record().id()).distinct().toList();
     Map<String, Standard> current = new HashMap<>(store.findAll(ids));
     Map<String, Integer> storedRevision = new HashMap<>();
     current.forEach((id, s) -> storedRevision.put(id, s.revision()));
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
-    for (Standard given : incoming) {
-      Standard s = reconcile.apply(given, current.get(given.id()));
+    for (Contribution c : contributions) {
+      Standard s = reconcile.apply(c.record(), current.get(c.record().id()));
       Planned plan =
           plan(
               s,
               Optional.ofNullable(current.get(s.id())),
               actor,
               source,
-              expectedRevisions.get(s.id()));
+              expectedRevisions.get(s.id()),
+              c.lead());
       outcomes.add(plan.outcome());
       if (plan.write() != null) {
         current.put(s.id(), plan.outcome().record());
@@ -260,19 +276,34 @@ public final class Catalog {
   /** What saving {@code incoming} over {@code current} means; {@code write} is null if nothing. */
   private record Planned(WriteOutcome outcome, CatalogStore.Write write) {}
 
+  /**
+   * @param lead null for a write that replaces the record (API, submission, classification): the
+   *     changed fields are attributed to {@code source}; for an import, whether the feed leads the
+   *     publication, and the record is merged into the stored one by {@link FieldSources#merge}
+   */
   private Planned plan(
       Standard incoming,
       Optional<Standard> current,
       String actor,
       String source,
-      Integer expectedRevision) {
+      Integer expectedRevision,
+      Boolean lead) {
     Instant now = clock.instant();
     String src = source != null ? source : incoming.source();
     if (current.isEmpty()) {
       if (expectedRevision != null && expectedRevision != 0) {
         throw new CatalogException.NotFound("record " + incoming.id());
       }
-      Standard created = incoming.toBuilder().source(src).revision(1).build();
+      Standard created =
+          incoming.toBuilder()
+              .source(src)
+              .revision(1)
+              .fieldSources(
+                  // The catalogue's own export (json format) carries its provenance: kept.
+                  lead != null && !incoming.fieldSources().isEmpty()
+                      ? incoming.fieldSources()
+                      : FieldSources.allFrom(incoming, src))
+              .build();
       List<HistoryEvent> events =
           List.of(
               new HistoryEvent(
@@ -298,12 +329,26 @@ public final class Catalog {
     List<HistoryEvent> events = new ArrayList<>();
     JsonNode before = json.valueToTree(old);
     JsonNode after = json.valueToTree(incoming);
+    Standard merged;
+    if (lead != null) {
+      after = FieldSources.merge(json, old, before, after, src, lead);
+      merged = treeToStandard(after);
+    } else {
+      merged = incoming.toBuilder().source(src).build();
+    }
+    Map<String, List<String>> sources = new java.util.TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = after.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
       String name = f.getKey();
       JsonNode was = before.get(name);
-      if (NOT_DIFFED.contains(name) || f.getValue().equals(was)) {
+      boolean changed = !f.getValue().equals(was);
+      if (lead == null
+          && FieldSources.MERGED.contains(name)
+          && !FieldSources.isEmpty(f.getValue())) {
+        sources.put(name, changed ? List.of(src) : FieldSources.of(old, before, name));
+      }
+      if (NOT_DIFFED.contains(name) || !changed) {
         continue;
       }
       HistoryEvent.Kind kind =
@@ -316,13 +361,26 @@ public final class Catalog {
           new HistoryEvent(
               0, old.id(), now, kind, name, text(was), text(f.getValue()), actor, src, revision));
     }
+    if (lead == null) {
+      merged = merged.toBuilder().fieldSources(sources).build();
+    }
     if (events.isEmpty()) {
+      // Nothing a reader sees changed: not rewritten, not even to name another feed that gives
+      // the same values.
       return new Planned(new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of()), null);
     }
-    Standard updated = incoming.toBuilder().source(src).revision(revision).build();
+    Standard updated = merged.toBuilder().revision(revision).build();
     return new Planned(
         new WriteOutcome(WriteOutcome.Change.UPDATED, updated, events),
         new CatalogStore.Write(updated, old.revision(), events));
+  }
+
+  private Standard treeToStandard(JsonNode tree) {
+    try {
+      return json.treeToValue(tree, Standard.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a merged record does not read back: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -47,7 +47,8 @@ public final class Submissions {
           "concerns");
 
   /** Fields a submission never sets: the catalogue and the classifier own them. */
-  private static final List<String> NOT_SUBMITTED = List.of("source", "revision", "suggestions");
+  private static final List<String> NOT_SUBMITTED =
+      List.of("source", "revision", "suggestions", "fieldSources");
 
   static final int LIST_LIMIT = 500;
 

@@ -48,7 +48,10 @@ public final class SubmissionPages implements Routes {
    */
   private static final List<String> DIFFED =
       Standard.FIELDS.stream()
-          .filter(f -> !java.util.Set.of("id", "suggestions", "source", "revision").contains(f))
+          .filter(
+              f ->
+                  !java.util.Set.of("id", "suggestions", "source", "revision", "fieldSources")
+                      .contains(f))
           .toList();
 
   private static final Map<String, String> ACTIONS =

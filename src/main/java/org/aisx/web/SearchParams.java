@@ -7,6 +7,7 @@ import java.util.Map;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Status;
+import org.aisx.classify.AiRelevance;
 import org.aisx.search.Facet;
 import org.aisx.search.SearchIndex;
 import org.aisx.search.SearchRequest;
@@ -107,6 +108,7 @@ public final class SearchParams {
     return switch (facet) {
       case TYPE -> PublicationType.fromWire(value).isPresent();
       case STATUS -> Status.fromWire(value).isPresent();
+      case AI -> AiRelevance.Tier.fromWire(value).isPresent();
       case VERTICAL -> taxonomy.contains(Dimension.VERTICAL, value);
       case ACTIVITY -> taxonomy.contains(Dimension.ACTIVITY, value);
       case APPLICATION -> taxonomy.contains(Dimension.APPLICATION, value);

@@ -18,6 +18,7 @@ import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.Status;
+import org.aisx.learn.Resources;
 import org.aisx.store.Database;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.taxonomy.Taxonomy;
@@ -61,7 +62,12 @@ abstract class SubmissionStoreContract {
     store = new SqlSubmissionStore(db, json);
     submissions =
         new Submissions(
-            store, catalog, new StandardReader(Taxonomy.bundled(json)), json, Clock.systemUTC());
+            store,
+            catalog,
+            new StandardReader(Taxonomy.bundled(json)),
+            Resources.overSql(db, catalog, Taxonomy.bundled(json), json, Clock.systemUTC()),
+            json,
+            Clock.systemUTC());
   }
 
   @AfterEach

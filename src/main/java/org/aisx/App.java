@@ -53,6 +53,7 @@ import org.aisx.web.CatalogApi;
 import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
 import org.aisx.web.I18n;
+import org.aisx.web.LearnRoutes;
 import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
 import org.aisx.web.PageRenderer;
@@ -321,6 +322,7 @@ public final class App implements AutoCloseable {
     SearchParams searchParams = new SearchParams(taxonomy, index);
     OverlapParams overlapParams = new OverlapParams(catalog, index);
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
+    LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
     List<Routes> routes =
         List.of(
             // Filters, before every request in this order (after the security headers): the write
@@ -348,7 +350,9 @@ public final class App implements AutoCloseable {
                 taxonomy,
                 searchParams,
                 i18n,
-                pages),
+                pages,
+                learn),
+            learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),

@@ -431,6 +431,11 @@ public final class Submissions {
     return json.valueToTree(s);
   }
 
+  /** A proposed resource as JSON, for diffing. */
+  public JsonNode asJson(Resource r) {
+    return json.valueToTree(r);
+  }
+
   private String newId() {
     byte[] b = new byte[8];
     random.nextBytes(b);

@@ -98,11 +98,14 @@ public final class SubmissionPages implements Routes {
     router.post("/review/field-policy", this::setPolicy);
   }
 
-  /** {@code GET /submissions/new[?record=ID]}: an empty form, or one filled from the record. */
+  /**
+   * {@code GET /submissions/new[?record=ID]}: an empty form, or one filled from the record; {@code
+   * ?proposal=resource[&standard=ID]}: the form proposing a learning resource.
+   */
   void form(Context ctx) {
     User user = access.requireSignedIn(ctx);
     Params query = Params.query(ctx);
-    if ("resource".equals(query.text("kind"))) {
+    if ("resource".equals(query.text("proposal"))) {
       Map<String, String> values = new LinkedHashMap<>();
       String standard = query.text("standard", 300);
       if (standard != null && catalog.find(standard).isPresent()) {
@@ -129,7 +132,7 @@ public final class SubmissionPages implements Routes {
   void submit(Context ctx) {
     access.requireSignedIn(ctx);
     Params form = Params.form(ctx);
-    if ("resource".equals(form.text("kind"))) {
+    if ("resource".equals(form.text("proposal"))) {
       submitResource(ctx, form, null);
       return;
     }

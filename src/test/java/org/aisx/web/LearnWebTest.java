@@ -119,8 +119,12 @@ class LearnWebTest {
     assertThat(guides.select("input[name=kind][value=workshop]")).hasSize(1);
 
     Document byStandard = Jsoup.parse(http.get("/learn?standard=iso-iec-42001-2023").body());
+    // Only resources that teach it (the submission test may add one).
     assertThat(byStandard.select("li.resource h3 a").eachAttr("href"))
-        .containsExactly(AI_SECURITY_WORKSHOP);
+        .contains(AI_SECURITY_WORKSHOP)
+        .hasSize(byStandard.select("li.resource").size())
+        .doesNotContain(
+            "https://s41721.pcdn.co/wp-content/uploads/2021/10/AMAS-Technical-Report-on-AI-and-Multimedia-Authenticity-Standards-Final.pdf");
 
     if (total > LearnRoutes.PAGE_SIZE) {
       String next = all.selectFirst("nav.pager a[rel=next]").attr("href");
@@ -139,8 +143,10 @@ class LearnWebTest {
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode list = body(r);
     assertValid("ResourceList", list);
-    assertThat(list.get("total").asInt()).isEqualTo(1);
-    assertThat(list.at("/items/0/url").asText()).isEqualTo(AI_SECURITY_WORKSHOP);
+    assertThat(list.get("items").findValuesAsText("url")).contains(AI_SECURITY_WORKSHOP);
+    for (JsonNode item : list.get("items")) {
+      assertThat(item.get("standards").toString()).contains("iso-iec-42001-2023");
+    }
 
     JsonNode page = body(http.get("/api/v1/resources?kind=workshop&kind=course&limit=5"));
     assertValid("ResourceList", page);
@@ -239,7 +245,7 @@ class LearnWebTest {
     fields.put("standards", "iso-iec-42001-2023");
     fields.put("concepts", "management-systems");
     fields.put("languages", "en, fr");
-    fields.put("url", "https://academy.itu.int/");
+    fields.put("url", "https://academy.example.org/ai-management-systems");
     HttpResponse<String> sent = author.postForm("/submissions", withChoice(fields, "course"));
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
     String location = sent.headers().firstValue("Location").orElseThrow();

@@ -162,8 +162,7 @@ abstract class SubmissionStoreContract {
         .extracting(org.aisx.learn.Resource::id)
         .containsExactly("transparency-of-autonomous-systems");
     // The same resource again is a conflict; a bad one names its fields.
-    assertThatThrownBy(() -> submissions.draft(body))
-        .isInstanceOf(CatalogException.Conflict.class);
+    assertThatThrownBy(() -> submissions.draft(body)).isInstanceOf(CatalogException.Conflict.class);
     var bad =
         Json.mapper()
             .readTree(

@@ -27,6 +27,8 @@ import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
 import org.aisx.ingest.JsonFormat;
+import org.aisx.learn.ImportReport;
+import org.aisx.learn.Resources;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
@@ -51,6 +53,7 @@ import org.aisx.web.CatalogApi;
 import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
 import org.aisx.web.I18n;
+import org.aisx.web.LearnRoutes;
 import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
 import org.aisx.web.PageRenderer;
@@ -94,6 +97,7 @@ public final class App implements AutoCloseable {
   final Accounts accounts;
   final AccessPolicy policy;
   final SignInLimiter signInLimiter;
+  final Resources resources;
   final Submissions submissions;
   final Watch watch;
   final AuditLog auditLog;
@@ -128,7 +132,8 @@ public final class App implements AutoCloseable {
     this.accounts = accounts(db, hasher);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
-    this.submissions = Submissions.overSql(db, catalog, reader, json, Clock.systemUTC());
+    this.resources = Resources.overSql(db, catalog, taxonomy, json, Clock.systemUTC());
+    this.submissions = Submissions.overSql(db, catalog, reader, resources, json, Clock.systemUTC());
     this.watch = new Watch(catalog, hybridSearch);
     this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
@@ -267,10 +272,19 @@ public final class App implements AutoCloseable {
           summary,
           progress);
       progress.finish(summary.toString());
+      loadLearningResourcesIfEmpty();
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled corpus", e);
     }
+  }
+
+  /**
+   * Loads the bundled learning resources (the capacity-building programmes the seed documents name)
+   * when there are none; after the corpus, since they link to its records. Returns what it did.
+   */
+  public ImportReport loadLearningResourcesIfEmpty() {
+    return resources.loadSeedIfEmpty();
   }
 
   /**
@@ -322,6 +336,7 @@ public final class App implements AutoCloseable {
     SearchParams searchParams = new SearchParams(taxonomy, index);
     OverlapParams overlapParams = new OverlapParams(catalog, index);
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
+    LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
     List<Routes> routes =
         List.of(
             // Filters, before every request in this order (after the security headers): the write
@@ -349,7 +364,9 @@ public final class App implements AutoCloseable {
                 taxonomy,
                 searchParams,
                 i18n,
-                pages),
+                pages,
+                learn),
+            learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
@@ -359,6 +376,10 @@ public final class App implements AutoCloseable {
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
     return new WebServer(json, pages, behindProxy, routes);
+  }
+
+  public Resources resources() {
+    return resources;
   }
 
   public Submissions submissions() {

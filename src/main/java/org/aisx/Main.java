@@ -39,6 +39,8 @@ public final class Main {
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index|iso-open-data|csv|ris|ai-act-map] [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
+        java -jar aisx.jar resources import [--format json|csv] [--data DIR] [--db URL] FILE...
+        java -jar aisx.jar resources export --format json|csv [--data DIR] [--db URL] FILE
         java -jar aisx.jar user add --email E --role contributor|coordinator|admin [--body SDO]... [--data DIR] [--db URL]
         java -jar aisx.jar user list [--data DIR] [--db URL]
         java -jar aisx.jar token create --email E [--label TEXT] [--data DIR] [--db URL]
@@ -56,6 +58,8 @@ public final class Main {
       the first line of standard input (never an argument). A contributor needs one --body per
       standards body they belong to. token create prints the new token as its last line; it is
       shown only once. token revoke without --id revokes every token of the account.
+      resources: learning resources as JSON (MOOChub / schema.org Course) or CSV; import takes the
+      format from each file's name (.json, .csv) unless --format is given.
       """;
 
   private final PrintStream out;
@@ -133,6 +137,7 @@ public final class Main {
             importFiles(Options.parse(args, 1, Set.of("format", "source", "data", "db")));
         case "export" -> export(Options.parse(args, 1, Set.of("format", "data", "db")));
         case "reindex" -> reindex(Options.parse(args, 1, Set.of("data", "db")));
+        case "resources" -> resources(args);
         case "user" -> user(args);
         case "token" -> token(args);
         default -> throw new UsageException("unknown command '" + args[0] + "'");
@@ -178,6 +183,10 @@ public final class Main {
     App app = open(o);
     app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
+    org.aisx.learn.ImportReport seeded = app.loadLearningResourcesIfEmpty();
+    if (seeded.created() > 0 || !seeded.rejections().isEmpty()) {
+      out.println("Learning resources loaded: " + seeded);
+    }
     app.startEmbedding(new TerminalProgress(out));
     WebServer web = app.web(proxy.equals("yes")).start(port);
     out.println(
@@ -284,6 +293,64 @@ public final class Main {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** {@code resources import|export ...}: learning resources as JSON (MOOChub) or CSV. */
+  private int resources(String[] args) throws IOException {
+    if (args.length < 2 || !(args[1].equals("import") || args[1].equals("export"))) {
+      throw new UsageException("resources needs import or export");
+    }
+    Options o = Options.parse(args, 2, Set.of("format", "data", "db"));
+    if (args[1].equals("import")) {
+      if (o.positional().isEmpty()) {
+        throw new UsageException("resources import needs at least one FILE");
+      }
+      try (App app = open(o)) {
+        for (String name : o.positional()) {
+          Path file = Path.of(name);
+          String format =
+              o.get("format", name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "json");
+          org.aisx.learn.ImportReport report;
+          try (InputStream in = org.aisx.ingest.Inputs.decompressed(Files.newInputStream(file))) {
+            report =
+                switch (format) {
+                  case "json" ->
+                      app.resources().importJson(in, "import", "import:" + file.getFileName());
+                  case "csv" ->
+                      app.resources()
+                          .importCsv(
+                              new InputStreamReader(in, StandardCharsets.UTF_8),
+                              "import",
+                              "import:" + file.getFileName());
+                  default ->
+                      throw new UsageException(
+                          "--format must be json or csv, not '" + format + "'");
+                };
+          }
+          app.auditLog().commandLine("resources-import", name, report.toString());
+          out.println(name + ": " + report);
+        }
+      }
+      return 0;
+    }
+    String format = require(o, "format");
+    if (!format.equals("json") && !format.equals("csv")) {
+      throw new UsageException("--format must be json or csv, not '" + format + "'");
+    }
+    if (o.positional().size() != 1) {
+      throw new UsageException("resources export needs exactly one FILE");
+    }
+    Path file = Path.of(o.positional().get(0));
+    try (App app = open(o);
+        OutputStream sink = Files.newOutputStream(file)) {
+      if (format.equals("json")) {
+        app.resources().exportJson(sink, "/api/v1/resources/export.json");
+      } else {
+        app.resources().exportCsv(sink);
+      }
+      out.println("Exported " + app.resources().count() + " learning resources to " + file);
+    }
+    return 0;
   }
 
   private int reindex(Options o) {

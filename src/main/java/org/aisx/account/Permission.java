@@ -9,6 +9,11 @@ public enum Permission {
   SUBMIT_CREATE(true),
   /** Submit a change to an existing record for review (action update). */
   SUBMIT_UPDATE(true),
+  /**
+   * Submit a learning resource for review (kind resource). Not scoped to a body: a resource is a
+   * provider's, not a standards body's, so any contributor may propose one.
+   */
+  SUBMIT_RESOURCE(false),
   /** See the queue of pending submissions. */
   VIEW_REVIEW_QUEUE(false),
   /** Approve, reject or ask for changes on a submission. */

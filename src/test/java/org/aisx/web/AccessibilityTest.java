@@ -45,11 +45,18 @@ class AccessibilityTest {
             "/search?q=management+system&sdo=ISO%2FIEC",
             "/standards/iso-iec-42001-2023",
             "/taxonomy",
+            "/learn",
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
             "/signin",
             "/standards/no-such-record"));
-    PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));
+    PAGES.put(
+        Role.CONTRIBUTOR,
+        List.of(
+            "/submissions/new",
+            "/submissions/new?proposal=resource",
+            "/submissions/mine",
+            "/signout"));
     PAGES.put(
         Role.COORDINATOR, List.of("/search?q=risk", "/review/submissions", "/review/field-policy"));
     PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));

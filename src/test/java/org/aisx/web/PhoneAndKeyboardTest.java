@@ -39,6 +39,8 @@ class PhoneAndKeyboardTest {
           "/search?q=management+system&sdo=ISO%2FIEC",
           "/standards/iso-iec-42001-2023",
           "/taxonomy",
+          "/learn",
+          "/learn?kind=workshop&format=in-person",
           "/overlap?record=iso-iec-42001-2023",
           "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
           "/changes",
@@ -48,6 +50,7 @@ class PhoneAndKeyboardTest {
       List.of(
           "/search?q=risk",
           "/submissions/new",
+          "/submissions/new?proposal=resource",
           "/submissions/mine",
           "/review/submissions",
           "/review/field-policy",

@@ -6,20 +6,27 @@ import java.util.concurrent.CountDownLatch;
 import org.aisx.web.WebServer;
 
 /**
- * How {@code serve} stops on SIGTERM (or Ctrl-C), at any moment of start-up or work (SPEC §11): the
- * web server stops taking requests; the embedding model, if it is being loaded, finishes loading
- * first (the JVM's exit must not tear ONNX Runtime down while {@code OrtSession.createSession} runs
- * on another thread: that was the SIGSEGV and SIGBUS with {@code hs_err_pid*.log} files); the
- * background jobs stop at a record boundary; the index and the store are closed; and the process
- * exits with status 0. Nothing native is freed by hand: the session stays open until the process
- * ends.
+ * How {@code serve} stops on SIGTERM, SIGINT (Ctrl-C) or SIGHUP, at any moment of start-up or work
+ * (SPEC §11): the web server stops taking requests; the embedding model, if it is being loaded,
+ * finishes loading first; the background jobs stop at a record boundary; the index and the store
+ * are closed; and the process exits with status 0.
+ *
+ * <p>Why the signals are handled here rather than in a shutdown hook: ONNX Runtime registers a
+ * shutdown hook of its own ({@code OrtEnvironment$OrtEnvCloser}) that frees its native environment,
+ * and the JVM runs every hook at once. A signal that came while the model loaded in the background
+ * freed that environment under {@code OrtSession.createSession}: the SIGSEGV and SIGBUS with {@code
+ * hs_err_pid*.log} files of issue 17 (and, when it did not crash, "Attempt to use DefaultLogger but
+ * none has been registered"). So the stop runs in the signal's handler, waits for the load, closes
+ * what the application opened, and ends the process with {@link Runtime#halt}, which runs no hook:
+ * native memory that may still be in use is never freed by hand; the process's end releases it.
  */
+@SuppressForbidden // sun.misc.Signal: the JDK's only way to handle a signal instead of its hooks
 final class CleanStop {
   /** How long the stop waits for the model to finish loading before it exits anyway. */
   static final Duration MODEL_LOAD_WAIT = Duration.ofSeconds(90);
 
   private final PrintStream out;
-  private final CountDownLatch done = new CountDownLatch(1);
+  private final CountDownLatch done = new CountDownLatch(1); // never counted down: see awaitEnd
   private boolean stopping;
   private App app;
   private WebServer web;
@@ -28,9 +35,20 @@ final class CleanStop {
     this.out = out;
   }
 
-  /** Registers the shutdown hook. */
+  /** Handles the stop signals from now on (each stop runs once, on the first signal's thread). */
   void install() {
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "aisx-clean-stop"));
+    for (String name : new String[] {"TERM", "INT", "HUP"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopOnce());
+    }
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private void stopOnce() {
+    if (started.compareAndSet(false, true)) {
+      stop();
+    }
   }
 
   /** The catalogue is open; false when the stop has begun (it will not be used then). */
@@ -52,8 +70,17 @@ final class CleanStop {
     return true;
   }
 
-  /** Waits until a stop has run. */
-  void await() throws InterruptedException {
+  /** Whether a stop has begun: what the main thread was using may be closed under it. */
+  boolean begun() {
+    return started.get();
+  }
+
+  /**
+   * Blocks the calling thread until the process ends: the stop ends it with {@link Runtime#halt}.
+   * The main thread must never return into {@code System.exit}, which would run the shutdown hooks
+   * (ONNX Runtime's among them) while the stop is still waiting for the model.
+   */
+  void awaitEnd() throws InterruptedException {
     done.await();
   }
 
@@ -84,8 +111,7 @@ final class CleanStop {
       status = 1;
     }
     out.flush();
-    done.countDown();
-    // The signal's own exit status is 143; a clean stop is a success.
+    // No shutdown hook runs (see the class comment); a clean stop is a success.
     Runtime.getRuntime().halt(status);
   }
 }

@@ -201,25 +201,30 @@ public final class Main {
     stop.install();
     out.println(
         "Starting the AI Standards Exchange (process " + ProcessHandle.current().pid() + ")");
-    App app = open(o);
-    if (!stop.opened(app)) {
-      return 0; // stopping: the stop closes it
+    try {
+      App app = open(o);
+      if (stop.opened(app)) {
+        app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
+        app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
+        app.startEmbedding(new TerminalProgress(out));
+        WebServer web = app.web(proxy.equals("yes"));
+        if (stop.serving(web)) {
+          web.start(port);
+          out.println(
+              "AI Standards Exchange: "
+                  + app.catalog().count()
+                  + " records, http://localhost:"
+                  + web.port()
+                  + "/");
+        }
+      }
+    } catch (RuntimeException e) {
+      if (!stop.begun()) {
+        throw e;
+      }
+      // The stop closed what this thread was using; it ends the process.
     }
-    app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
-    app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
-    app.startEmbedding(new TerminalProgress(out));
-    WebServer web = app.web(proxy.equals("yes"));
-    if (!stop.serving(web)) {
-      return 0;
-    }
-    web.start(port);
-    out.println(
-        "AI Standards Exchange: "
-            + app.catalog().count()
-            + " records, http://localhost:"
-            + web.port()
-            + "/");
-    stop.await();
+    stop.awaitEnd();
     return 0;
   }
 

@@ -3,10 +3,12 @@ package org.aisx;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.aisx.account.AccessPolicy;
@@ -15,6 +17,7 @@ import org.aisx.account.PasswordHasher;
 import org.aisx.account.SignInLimiter;
 import org.aisx.account.WriteLimiter;
 import org.aisx.audit.AuditLog;
+import org.aisx.backup.Backup;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
@@ -23,6 +26,7 @@ import org.aisx.classify.Classification;
 import org.aisx.classify.Classifier;
 import org.aisx.classify.Suggestions;
 import org.aisx.editions.Editions;
+import org.aisx.export.Exporter;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
@@ -66,6 +70,7 @@ import org.aisx.web.SuggestionReview;
 import org.aisx.web.WatchRoutes;
 import org.aisx.web.WebServer;
 import org.aisx.web.WriteRateLimit;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The composition root: builds the whole object graph with plain constructors, once, and closes
@@ -78,6 +83,8 @@ public final class App implements AutoCloseable {
   static final String STARTER_CORPUS = "/corpus/starter.json";
 
   static final String STARTER_SOURCE = "aisx-starter-corpus";
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
 
   final ObjectMapper json;
   final Taxonomy taxonomy;
@@ -213,7 +220,13 @@ public final class App implements AutoCloseable {
   static App open(Path dataDir, String dbUrl, Progress progress, PasswordHasher hasher) {
     App app = create(dataDir, dbUrl, hasher);
     try {
-      if (!app.index.inStepWith(app.store)) {
+      if (app.index.inStepWith(app.store)) {
+        LOG.info("search index in step with the store at event {}", app.index.committedMark());
+      } else {
+        LOG.info(
+            "search index not in step with the store (index at event {}, store at {}): rebuilding",
+            app.index.committedMark(),
+            app.store.lastEventSeq());
         app.index.rebuild(app.store, progress);
       }
       return app;
@@ -420,6 +433,56 @@ public final class App implements AutoCloseable {
 
   public ObjectMapper json() {
     return json;
+  }
+
+  /** The {@code export} command's exporter over this catalogue. */
+  public Exporter exporter() {
+    return new Exporter(index, store, jsonFormat, json, Clock.systemUTC());
+  }
+
+  /** Search parameters as the API reads them, for {@code export}. */
+  public SearchParams searchParams() {
+    return new SearchParams(taxonomy, index);
+  }
+
+  /**
+   * Writes a consistent backup of the store in {@code dataDir} (or at {@code dbUrl}) to {@code
+   * out}. Opens neither the search index nor a connection pool, and writes nothing, so it runs
+   * beside a serving process.
+   */
+  static Backup.Summary backup(Path dataDir, String dbUrl, OutputStream out, Progress progress)
+      throws IOException, SQLException {
+    if (dbUrl == null && !Files.isRegularFile(dataDir.resolve(StoreConfig.EMBEDDED_FILE))) {
+      throw new IllegalArgumentException(
+          "no catalogue in " + dataDir.toAbsolutePath() + " (give --data DIR or --db URL)");
+    }
+    return new Backup(Json.mapper(), Clock.systemUTC())
+        .write(storeConfig(dataDir, dbUrl), out, progress);
+  }
+
+  /**
+   * Restores a backup into the empty store in {@code dataDir} (or at {@code dbUrl}), created and
+   * migrated if new, then builds the search index from the restored store.
+   */
+  static Backup.Summary restore(Path dataDir, String dbUrl, InputStream in, Progress progress)
+      throws IOException, SQLException {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    StoreConfig config = storeConfig(dataDir, dbUrl);
+    Backup.Summary summary;
+    try (Database db = Database.open(config);
+        Handle handle = db.jdbi().open()) {
+      summary =
+          new Backup(Json.mapper(), Clock.systemUTC())
+              .restore(handle.getConnection(), config.vendor(), in, progress);
+    }
+    try (App app = openForReindex(dataDir, dbUrl)) {
+      app.reindex(progress);
+    }
+    return summary;
   }
 
   /** Closes what the constructor opened, in reverse order of creation; the database last. */

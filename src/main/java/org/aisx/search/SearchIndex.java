@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.aisx.catalog.CatalogIndex;
 import org.aisx.catalog.CatalogStore;
 import org.aisx.catalog.Progress;
@@ -35,11 +36,13 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FloatVectorSimilarityQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -56,6 +59,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -378,6 +382,48 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           }
           return answer(
               searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
+        });
+  }
+
+  /**
+   * Hands the ids of every record that matches the request's words (by keyword, whatever its mode)
+   * and filters to {@code sink}, at most {@code batch} at a time, in the index's own order. No
+   * window and no ranking: for exports of the whole catalogue, whose memory stays that of one
+   * batch.
+   */
+  public long forEachMatch(SearchRequest request, int batch, Consumer<List<String>> sink) {
+    return withSearcher(
+        "export failed",
+        searcher -> {
+          Query query = queries.drillDown(queries.query(request), request);
+          Weight weight =
+              searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          List<String> ids = new ArrayList<>(batch);
+          long count = 0;
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+              continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            DocIdSetIterator docs = scorer.iterator();
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+              if (live != null && !live.get(d)) {
+                continue;
+              }
+              ids.add(stored.document(d, Set.of(IndexFields.ID)).get(IndexFields.ID));
+              count++;
+              if (ids.size() == batch) {
+                sink.accept(List.copyOf(ids));
+                ids.clear();
+              }
+            }
+          }
+          if (!ids.isEmpty()) {
+            sink.accept(List.copyOf(ids));
+          }
+          return count;
         });
   }
 

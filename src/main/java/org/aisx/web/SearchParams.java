@@ -56,6 +56,19 @@ public final class SearchParams {
     this.index = index;
   }
 
+  /** The names of the search parameters, as the API and {@code export} take them. */
+  public static List<String> names() {
+    return KNOWN;
+  }
+
+  /**
+   * The search of an {@code export}: the API's parameters, checked as the API checks them (the page
+   * and size are accepted and ignored: an export writes every match).
+   */
+  public SearchRequest forExport(Map<String, List<String>> values) {
+    return parse(Params.of(values), true, SearchRequest.MAX_SIZE);
+  }
+
   /**
    * @param strict reject unknown parameters (the API); pages ignore them so that shared links with
    *     tracking parameters still work

@@ -177,6 +177,7 @@ public final class Main {
     App app = open(o);
     app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
+    app.follow(); // other nodes' writes, when several share a PostgreSQL database
     app.startEmbedding(new TerminalProgress(out));
     WebServer web = app.web(proxy.equals("yes")).start(port);
     out.println(

@@ -263,13 +263,13 @@ public final class EmbeddingJob implements AutoCloseable {
       }
     }
     vectors.saveAll(computed);
+    embedded.addAndGet(computed.size());
     follower.follow(follow);
     if (follow.isEmpty()) {
       return;
     }
     follow.forEach(e -> catalog.reindex(e.record().id()));
     catalog.publish();
-    embedded.addAndGet(computed.size());
     if (!quiet) {
       LOG.debug("embedded {} records, followed {}", computed.size(), follow.size());
     }

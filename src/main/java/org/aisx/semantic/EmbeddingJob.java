@@ -49,7 +49,7 @@ public final class EmbeddingJob implements AutoCloseable {
   private volatile boolean stopped;
 
   /** How long a lease on the job lasts unless renewed (before each batch, and while idle). */
-  public static final java.time.Duration LEASE_TERM = java.time.Duration.ofSeconds(30);
+  public static final java.time.Duration LEASE_TERM = java.time.Duration.ofSeconds(60);
 
   /** How long the job waits for work, or for the lease, before asking for the lease again. */
   private static final long RENEW_MILLIS = LEASE_TERM.toMillis() / 3;

@@ -33,6 +33,7 @@ cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   [ "${KEEP_SCHEMA:-1}" = 1 ] || psql "$PG" -qc "DROP SCHEMA $SCHEMA CASCADE" || true
+  mkdir -p "$WORK.logs" && cp "$WORK"/*.log "$WORK.logs/" 2>/dev/null && echo "node logs kept in $WORK.logs"
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -25,6 +25,8 @@ import org.aisx.catalog.StandardReader;
 import org.aisx.classify.Classification;
 import org.aisx.classify.Classifier;
 import org.aisx.classify.Suggestions;
+import org.aisx.cluster.Follower;
+import org.aisx.cluster.Position;
 import org.aisx.editions.Editions;
 import org.aisx.export.Exporter;
 import org.aisx.ingest.ImportSummary;
@@ -40,7 +42,9 @@ import org.aisx.semantic.EmbeddingJob;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
 import org.aisx.semantic.Vectors;
+import org.aisx.store.ChangeLog;
 import org.aisx.store.Database;
+import org.aisx.store.Leases;
 import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
@@ -109,6 +113,19 @@ public final class App implements AutoCloseable {
   final Watch watch;
   final AuditLog auditLog;
   final WriteLimiter writeLimiter;
+
+  /** What every node writes, for this one to follow (PostgreSQL; nothing on the embedded store). */
+  final ChangeLog changeLog;
+
+  /** How far the index has followed the change log (several nodes). */
+  final Position position = new Position();
+
+  /** Follows the other nodes' writes; null on the embedded store, which one node serves. */
+  final Follower follower;
+
+  /** Leases on background jobs, in this node's name. */
+  final Leases leases;
+
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
@@ -120,9 +137,24 @@ public final class App implements AutoCloseable {
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
     this.suggestions = new Suggestions(db);
-    this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors, suggestions);
+    this.changeLog = new ChangeLog(db);
+    this.leases = new Leases(db, nodeName());
+    this.index =
+        SearchIndex.open(
+            dataDir.resolve("index"),
+            json,
+            vectors,
+            suggestions,
+            changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
-    this.catalog = new Catalog(store, index, json, Clock.systemUTC());
+    this.catalog =
+        changeLog.shared()
+            ? new Catalog(store, index, json, Clock.systemUTC(), position::get)
+            : new Catalog(store, index, json, Clock.systemUTC());
+    this.follower =
+        changeLog.shared()
+            ? new Follower(changeLog, catalog, vectors, suggestions, position)
+            : null;
     this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
@@ -163,6 +195,16 @@ public final class App implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * This node's name in the job leases: unique among running nodes (process, host, and a random
+   * part for several apps in one process).
+   */
+  private static String nodeName() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+        + "/"
+        + Long.toHexString(new SecureRandom().nextLong());
   }
 
   private static StoreConfig storeConfig(Path dataDir, String dbUrl) {
@@ -220,7 +262,17 @@ public final class App implements AutoCloseable {
   static App open(Path dataDir, String dbUrl, Progress progress, PasswordHasher hasher) {
     App app = create(dataDir, dbUrl, hasher);
     try {
-      if (app.index.inStepWith(app.store)) {
+      if (app.follower != null) {
+        // One of several nodes: go on from the committed index's horizon, or rebuild the index
+        // from the store; then catch up with what the other nodes wrote meanwhile.
+        java.util.OptionalLong from = app.index.resumeFrom();
+        if (from.isPresent()) {
+          app.position.startAt(from.getAsLong());
+        } else {
+          app.rebuildFromHorizon(progress);
+        }
+        app.follower.step(progress);
+      } else if (app.index.inStepWith(app.store)) {
         LOG.info("search index in step with the store at event {}", app.index.committedMark());
       } else {
         LOG.info(
@@ -246,8 +298,33 @@ public final class App implements AutoCloseable {
     // Under the catalogue's lock: a write between the rebuild's reading and its commit would
     // otherwise be indexed twice, or committed under a mark the rebuild had not reached.
     synchronized (catalog) {
-      return index.rebuild(store, progress);
+      return follower != null ? rebuildFromHorizon(progress) : index.rebuild(store, progress);
     }
+  }
+
+  /**
+   * Rebuilds the index from the store, marked with the change log's horizon taken before the store
+   * is read: changes of transactions after it are followed again.
+   */
+  private long rebuildFromHorizon(Progress progress) {
+    long horizon = changeLog.horizon();
+    position.startAt(horizon);
+    return index.rebuild(store, progress, horizon);
+  }
+
+  /**
+   * Starts following what other nodes write (several nodes over one PostgreSQL database); does
+   * nothing on the embedded store.
+   */
+  public void follow() {
+    if (follower != null) {
+      follower.start();
+    }
+  }
+
+  /** How many changed records this node has indexed from the change log (0 on one node). */
+  public long followed() {
+    return follower == null ? 0 : follower.followed();
   }
 
   /**
@@ -267,6 +344,20 @@ public final class App implements AutoCloseable {
     if (store.count() > 0) {
       return summary;
     }
+    // Several nodes starting on one empty database: one loads, the others follow its writes.
+    Leases.Lease loading = leases.on("starter-corpus", java.time.Duration.ofMinutes(10));
+    if (!loading.hold()) {
+      return summary;
+    }
+    try {
+      return store.count() > 0 ? summary : loadStarterCorpus(summary, progress, withClassification);
+    } finally {
+      loading.release();
+    }
+  }
+
+  private ImportSummary loadStarterCorpus(
+      ImportSummary summary, Progress progress, boolean withClassification) {
     try (InputStream in = App.class.getResourceAsStream(STARTER_CORPUS)) {
       if (in == null) {
         throw new IllegalStateException(STARTER_CORPUS + " is missing from the jar");
@@ -306,8 +397,19 @@ public final class App implements AutoCloseable {
    */
   public EmbeddingJob startEmbedding(Progress progress) {
     if (embeddingJob == null) {
-      embeddingJob = new EmbeddingJob(store, catalog, vectors, embedder, progress, classification);
+      embeddingJob =
+          new EmbeddingJob(
+              store,
+              catalog,
+              vectors,
+              embedder,
+              progress,
+              classification,
+              leases.on("embedding", EmbeddingJob.LEASE_TERM));
       catalog.onWrite(embeddingJob::changed);
+      if (follower != null) {
+        follower.onWritten(embeddingJob::written);
+      }
       classification.onRecheck(embeddingJob::recheck);
       embeddingJob.start();
     }
@@ -488,6 +590,9 @@ public final class App implements AutoCloseable {
   /** Closes what the constructor opened, in reverse order of creation; the database last. */
   @Override
   public void close() {
+    if (follower != null) {
+      follower.close();
+    }
     if (embeddingJob != null) {
       embeddingJob.close();
     }

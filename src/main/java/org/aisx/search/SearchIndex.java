@@ -76,6 +76,32 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   private static final String SCHEMA_KEY = "schema";
 
+  /**
+   * What the commits' marks count ({@link Marks}); absent in indexes made before there was a
+   * choice.
+   */
+  private static final String MARKS_KEY = "marks";
+
+  /**
+   * What an index commit's mark counts, and so how the index is brought in step with the store when
+   * opened.
+   */
+  public enum Marks {
+    /**
+     * The store's last event sequence number: one node writes, so the index is in step when the
+     * marks are equal, and rebuilt otherwise.
+     */
+    STORE_EVENTS,
+    /**
+     * A transaction horizon of the store's change log ({@code org.aisx.store.ChangeLog}): several
+     * nodes write, and the index has every change of the transactions below the mark; it goes on
+     * from there.
+     */
+    TRANSACTIONS
+  }
+
+  private final Marks marks;
+
   private final Directory directory;
   private final Analyzer analyzer = IndexFields.analyzer();
   private final IndexSchema schema = new IndexSchema();
@@ -121,9 +147,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final long DAMAGED_MARK = -2;
 
   private SearchIndex(
-      Directory directory, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions)
+      Directory directory,
+      ObjectMapper json,
+      VectorSource vectors,
+      SuggestionSource suggestions,
+      Marks marks)
       throws IOException {
     this.directory = directory;
+    this.marks = marks;
     this.json = json;
     this.hitWriter = json.writerFor(Hit.class);
     this.vectors = vectors;
@@ -153,8 +184,20 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   public static SearchIndex open(
       Path dir, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions) {
+    return open(dir, json, vectors, suggestions, Marks.STORE_EVENTS);
+  }
+
+  /**
+   * As {@link #open(Path, ObjectMapper, VectorSource, SuggestionSource)}, committing {@code marks}.
+   */
+  public static SearchIndex open(
+      Path dir,
+      ObjectMapper json,
+      VectorSource vectors,
+      SuggestionSource suggestions,
+      Marks marks) {
     try {
-      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions);
+      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions, marks);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }
@@ -173,16 +216,39 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
   }
 
-  /** Whether the index reflects the store exactly as it is now. */
-  public boolean inStepWith(CatalogStore store) {
+  /**
+   * Whether the last commit was made with this schema and marks of this kind (an index never
+   * committed counts as current: it is empty).
+   */
+  private boolean committedCurrent() {
     try {
-      if (DirectoryReader.indexExists(directory)
-          && !IndexSchema.VERSION.equals(
-              SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY))) {
-        return false;
+      if (!DirectoryReader.indexExists(directory)) {
+        return true;
       }
+      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      return IndexSchema.VERSION.equals(data.get(SCHEMA_KEY))
+          && marks.name().equals(data.getOrDefault(MARKS_KEY, Marks.STORE_EVENTS.name()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the search index commit", e);
+    }
+  }
+
+  /**
+   * For {@link Marks#TRANSACTIONS}: the horizon up to which the committed index has every change,
+   * to follow the change log on from; empty when it must be rebuilt (never committed, another
+   * schema or kind of mark, or a record that could not be indexed).
+   */
+  public java.util.OptionalLong resumeFrom() {
+    long mark = committedMark();
+    return marks == Marks.TRANSACTIONS && mark >= 0 && committedCurrent()
+        ? java.util.OptionalLong.of(mark)
+        : java.util.OptionalLong.empty();
+  }
+
+  /** Whether the index reflects the store exactly as it is now (for {@link Marks#STORE_EVENTS}). */
+  public boolean inStepWith(CatalogStore store) {
+    if (marks != Marks.STORE_EVENTS || !committedCurrent()) {
+      return false;
     }
     long mark = committedMark();
     long storeMark = store.lastEventSeq();
@@ -191,8 +257,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** Drops every document and indexes the whole store again, atomically for readers. */
   public long rebuild(CatalogStore store, Progress progress) {
+    return rebuild(store, progress, store.lastEventSeq());
+  }
+
+  /**
+   * As {@link #rebuild(CatalogStore, Progress)}, committing {@code mark}, taken before the store is
+   * read (changes after it are read again by whoever follows the store from the mark).
+   */
+  public long rebuild(CatalogStore store, Progress progress, long mark) {
     long total = store.count();
-    long mark = store.lastEventSeq();
     progress.start("Re-indexing", total);
     AtomicLong done = new AtomicLong();
     awaitIndexing();
@@ -277,7 +350,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     try {
       long mark = damaged ? DAMAGED_MARK : storeMark;
       writer.setLiveCommitData(
-          Map.of(MARK, Long.toString(mark), SCHEMA_KEY, IndexSchema.VERSION).entrySet());
+          Map.of(
+                  MARK,
+                  Long.toString(mark),
+                  SCHEMA_KEY,
+                  IndexSchema.VERSION,
+                  MARKS_KEY,
+                  marks.name())
+              .entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

@@ -178,6 +178,7 @@ public final class Main {
     App app = open(o);
     app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
+    app.loadCuratedSuites();
     app.startEmbedding(new TerminalProgress(out));
     WebServer web = app.web(proxy.equals("yes")).start(port);
     out.println(

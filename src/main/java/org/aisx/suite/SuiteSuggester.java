@@ -104,7 +104,8 @@ public final class SuiteSuggester {
     Map<ConcernGroup, Group> groups = new LinkedHashMap<>();
     for (ConcernGroup g : order) {
       List<Standard> candidates = candidates(g, ask);
-      List<Pick> picks = pick(g, candidates, taken, query, words);
+      float[] probe = g.isConcern() ? search.queryVector(g.probe()) : null;
+      List<Pick> picks = pick(g, candidates, taken, query, probe, words);
       groups.put(g, new Group(g.id(), picks));
     }
     List<Group> inOrder = new ArrayList<>();
@@ -117,40 +118,46 @@ public final class SuiteSuggester {
     return new Proposal(ask, inOrder);
   }
 
+  /**
+   * The group's candidates: for a concern, the hits of the description and those of the group's
+   * probe phrase, both filtered to the concern (a long description matches few records by its
+   * words, and the concern's general work, such as a management system standard, is rarely close in
+   * meaning to a description of one system); for sector-specific work, the description's hits in
+   * the named sectors (or in any sector but cross-sector).
+   */
   private List<Standard> candidates(ConcernGroup g, Ask ask) {
     Map<Facet, List<String>> filters = new LinkedHashMap<>();
     filters.put(Facet.STATUS, List.of(Status.IN_FORCE.wire(), Status.DRAFT.wire()));
-    String q;
+    List<Hit> hits = new ArrayList<>();
     if (g.isConcern()) {
       filters.put(Facet.CONCERN, List.of(g.id()));
-      q = ask.text() + ". " + g.probe();
+      hits.addAll(run(ask.text(), filters).items());
+      hits.addAll(run(g.probe(), filters).items());
     } else {
       if (!ask.verticals().isEmpty()) {
         filters.put(Facet.VERTICAL, ask.verticals());
       }
-      q = ask.text();
-    }
-    SearchResult result = run(q, filters);
-    List<Hit> hits = result.items();
-    if (g == ConcernGroup.SECTOR && ask.verticals().isEmpty()) {
-      hits =
-          hits.stream()
-              .filter(
-                  h ->
-                      h.verticals().stream().anyMatch(v -> !v.equals("cross-sector"))
-                          || h.suggestedOn("vertical").stream()
-                              .anyMatch(v -> !v.equals("cross-sector")))
-              .toList();
+      hits.addAll(run(ask.text(), filters).items());
+      if (ask.verticals().isEmpty()) {
+        hits =
+            hits.stream()
+                .filter(
+                    h ->
+                        h.verticals().stream().anyMatch(v -> !v.equals("cross-sector"))
+                            || h.suggestedOn("vertical").stream()
+                                .anyMatch(v -> !v.equals("cross-sector")))
+                .toList();
+      }
     }
     Map<String, Standard> records = catalog.findAll(hits.stream().map(Hit::id).toList());
-    List<Standard> out = new ArrayList<>();
+    Map<String, Standard> out = new LinkedHashMap<>();
     for (Hit h : hits) {
       Standard s = records.get(h.id());
       if (s != null) {
-        out.add(s);
+        out.putIfAbsent(s.id(), s);
       }
     }
-    return out;
+    return List.copyOf(out.values());
   }
 
   private SearchResult run(String q, Map<Facet, List<String>> filters) {
@@ -172,10 +179,23 @@ public final class SuiteSuggester {
       List<Standard> candidates,
       Set<String> taken,
       float[] query,
+      float[] probe,
       List<String> words) {
-    // In force before drafts, the search's order kept within each.
+    // In force before drafts; within each, closest in meaning to the description and to the
+    // group's probe together (records without a vector yet last, in the searches' order).
+    Map<String, Double> score = new java.util.HashMap<>();
+    for (Standard s : candidates) {
+      float[] v = vectors.vectorFor(s);
+      score.put(
+          s.id(),
+          v == null
+              ? Double.NEGATIVE_INFINITY
+              : dot(query, v) + (probe == null ? 0 : dot(probe, v)));
+    }
     List<Standard> ordered = new ArrayList<>(candidates);
-    ordered.sort(Comparator.comparingInt(s -> s.status() == Status.IN_FORCE ? 0 : 1));
+    ordered.sort(
+        Comparator.<Standard>comparingInt(s -> s.status() == Status.IN_FORCE ? 0 : 1)
+            .thenComparing(s -> -score.get(s.id())));
     List<Standard> chosen = new ArrayList<>();
     Set<String> bodies = new HashSet<>();
     for (int pass = 0; pass < 2 && chosen.size() < PER_GROUP; pass++) {

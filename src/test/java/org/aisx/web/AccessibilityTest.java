@@ -48,10 +48,20 @@ class AccessibilityTest {
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
             "/signin",
-            "/standards/no-such-record"));
+            "/standards/no-such-record",
+            "/suites",
+            "/suites/new",
+            "/suites/ai-in-health",
+            "/suites/ai-in-health/print",
+            "/suites/add?record=iso-iec-42001-2023"));
     PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));
     PAGES.put(
-        Role.COORDINATOR, List.of("/search?q=risk", "/review/submissions", "/review/field-policy"));
+        Role.COORDINATOR,
+        List.of(
+            "/search?q=risk",
+            "/review/submissions",
+            "/review/field-policy",
+            "/suites/eu-ai-act-high-risk"));
     PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
   }
 
@@ -70,6 +80,7 @@ class AccessibilityTest {
         .isRegularFile();
     axe = Files.readString(axePath);
     app = Fixtures.starter(dir);
+    app.loadCuratedSuites();
     Fixtures.user(app, "contributor@example.org", Role.CONTRIBUTOR, "IEEE");
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
     Fixtures.user(app, "admin@example.org", Role.ADMIN);

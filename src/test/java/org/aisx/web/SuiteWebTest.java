@@ -296,18 +296,18 @@ class SuiteWebTest {
         body(
             http.post(
                 "/api/v1/suites",
-                "{\"title\": \"Watch\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}"));
+                "{\"title\": \"Watch\", \"members\": [{\"id\": \"iso-iec-8183-2023\"}]}"));
     String id = s.get("id").asText();
-    Fixtures.load(app, "/fixtures/suites/iso-iec-42001-2027.json");
+    Fixtures.load(app, "/fixtures/suites/iso-iec-8183-2027.json");
     JsonNode after = body(http.get("/api/v1/suites/" + id));
     assertThat(after.get("members").get(0).get("status").asText()).isEqualTo("superseded");
     JsonNode alert = after.get("alerts").get(0);
     assertThat(alert.get("kind").asText()).isEqualTo("superseded");
-    assertThat(alert.get("successor").get("identifier").asText()).isEqualTo("ISO/IEC 42001:2027");
+    assertThat(alert.get("successor").get("identifier").asText()).isEqualTo("ISO/IEC 8183:2027");
     String page = http.get("/suites/" + id).body();
-    assertThat(page).contains("ISO/IEC 42001:2027");
+    assertThat(page).contains("ISO/IEC 8183:2027");
     String feed = http.get("/feeds/suites/" + id + ".atom").body();
-    assertThat(feed).contains("<feed", "ISO/IEC 42001:2023");
+    assertThat(feed).contains("<feed", "ISO/IEC 8183:2023");
   }
 
   @Test

@@ -50,6 +50,9 @@ import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
+import org.aisx.suite.CuratedSuites;
+import org.aisx.suite.SuiteSuggester;
+import org.aisx.suite.Suites;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.watch.Watch;
 import org.aisx.web.Access;
@@ -71,6 +74,8 @@ import org.aisx.web.SignIn;
 import org.aisx.web.SubmissionApi;
 import org.aisx.web.SubmissionPages;
 import org.aisx.web.SuggestionReview;
+import org.aisx.web.SuiteApi;
+import org.aisx.web.SuitePages;
 import org.aisx.web.WatchRoutes;
 import org.aisx.web.WebServer;
 import org.aisx.web.WriteRateLimit;
@@ -126,6 +131,9 @@ public final class App implements AutoCloseable {
   /** Leases on background jobs, in this node's name. */
   final Leases leases;
 
+  final Suites suites;
+  final SuiteSuggester suiteSuggester;
+  final WriteLimiter anonymousSuites;
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
@@ -176,6 +184,22 @@ public final class App implements AutoCloseable {
     this.watch = new Watch(catalog, hybridSearch);
     this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
+    this.suites = Suites.overSql(db, catalog, suggestions, taxonomy, json, Clock.systemUTC());
+    this.suiteSuggester = new SuiteSuggester(hybridSearch, vectors, catalog, suites);
+    this.anonymousSuites = SuiteApi.anonymousLimiter(Clock.systemUTC());
+  }
+
+  /** Publishes the bundled curated suites that are not there yet; returns how many. */
+  public int loadCuratedSuites() {
+    return CuratedSuites.loadIfAbsent(suites, json);
+  }
+
+  public Suites suites() {
+    return suites;
+  }
+
+  public SuiteSuggester suiteSuggester() {
+    return suiteSuggester;
   }
 
   /**
@@ -452,6 +476,11 @@ public final class App implements AutoCloseable {
     OverlapParams overlapParams = new OverlapParams(catalog, index);
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
     LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
+    WatchRoutes watchRoutes =
+        new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy);
+    SuiteApi suiteApi =
+        new SuiteApi(
+            suites, suiteSuggester, taxonomy, access, clients, anonymousSuites, i18n, watchRoutes);
     List<Routes> routes =
         List.of(
             // Filters, before every request in this order (after the security headers): the write
@@ -485,7 +514,19 @@ public final class App implements AutoCloseable {
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
-            new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
+            watchRoutes,
+            suiteApi,
+            new SuitePages(
+                suites,
+                suiteSuggester,
+                suiteApi,
+                catalog,
+                taxonomy,
+                watch,
+                watchRoutes,
+                access,
+                i18n,
+                pages),
             new AuditTrail(auditLog, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),

@@ -215,6 +215,7 @@ public final class Main {
         if (seeded.created() > 0 || !seeded.rejections().isEmpty()) {
           out.println("Learning resources loaded: " + seeded);
         }
+        app.loadCuratedSuites();
         app.follow(); // other nodes' writes, when several share a PostgreSQL database
         app.startEmbedding(new TerminalProgress(out));
         WebServer web = app.web(proxy.equals("yes"));

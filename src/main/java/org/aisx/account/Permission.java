@@ -30,6 +30,8 @@ public enum Permission {
   MANAGE_ACCOUNTS(false),
   /** Import a feed (admin upload page). */
   IMPORT_FEED(false),
+  /** Publish a standards suite on /suites, and change a published one. */
+  PUBLISH_SUITE(false),
   /** Read the audit trail ({@code /admin/audit}, {@code GET /api/v1/audit}). */
   READ_AUDIT_TRAIL(false);
 

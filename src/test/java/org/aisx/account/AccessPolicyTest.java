@@ -59,7 +59,8 @@ class AccessPolicyTest {
           Permission.EDIT_RECORD,
           Permission.EDIT_TAXONOMY,
           Permission.EDIT_FIELD_POLICY,
-          Permission.CONFIRM_CLASSIFICATION);
+          Permission.CONFIRM_CLASSIFICATION,
+          Permission.PUBLISH_SUITE);
   static final Set<Permission> OPERATIONS =
       EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.IMPORT_FEED, Permission.READ_AUDIT_TRAIL);
 

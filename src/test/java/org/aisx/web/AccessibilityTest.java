@@ -49,7 +49,12 @@ class AccessibilityTest {
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
             "/signin",
-            "/standards/no-such-record"));
+            "/standards/no-such-record",
+            "/suites",
+            "/suites/new",
+            "/suites/ai-in-health",
+            "/suites/ai-in-health/print",
+            "/suites/add?record=iso-iec-42001-2023"));
     PAGES.put(
         Role.CONTRIBUTOR,
         List.of(
@@ -58,7 +63,12 @@ class AccessibilityTest {
             "/submissions/mine",
             "/signout"));
     PAGES.put(
-        Role.COORDINATOR, List.of("/search?q=risk", "/review/submissions", "/review/field-policy"));
+        Role.COORDINATOR,
+        List.of(
+            "/search?q=risk",
+            "/review/submissions",
+            "/review/field-policy",
+            "/suites/eu-ai-act-high-risk"));
     PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
   }
 

@@ -45,7 +45,12 @@ class PhoneAndKeyboardTest {
           "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
           "/changes",
           "/signin",
-          "/standards/no-such-record");
+          "/standards/no-such-record",
+          "/suites",
+          "/suites/new",
+          "/suites/ai-in-health",
+          "/suites/ai-in-health/print",
+          "/suites/add?record=iso-iec-42001-2023");
   static final List<String> COORDINATOR_PAGES =
       List.of(
           "/search?q=risk",
@@ -55,6 +60,7 @@ class PhoneAndKeyboardTest {
           "/review/submissions",
           "/review/field-policy",
           "/review/suggestions",
+          "/suites/eu-ai-act-high-risk",
           "/signout");
 
   @TempDir static Path dir;
@@ -66,6 +72,7 @@ class PhoneAndKeyboardTest {
   @BeforeAll
   static void start() {
     app = Fixtures.starter(dir);
+    app.loadCuratedSuites();
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
     server = app.web().start(0);
     base = "http://localhost:" + server.port();

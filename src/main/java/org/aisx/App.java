@@ -27,6 +27,7 @@ import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
 import org.aisx.ingest.JsonFormat;
+import org.aisx.landscape.Landscape;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
@@ -51,6 +52,7 @@ import org.aisx.web.CatalogApi;
 import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
 import org.aisx.web.I18n;
+import org.aisx.web.LandscapeRoutes;
 import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
 import org.aisx.web.PageRenderer;
@@ -98,6 +100,7 @@ public final class App implements AutoCloseable {
   final Watch watch;
   final AuditLog auditLog;
   final WriteLimiter writeLimiter;
+  final Landscape landscape;
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
@@ -132,6 +135,7 @@ public final class App implements AutoCloseable {
     this.watch = new Watch(catalog, hybridSearch);
     this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
+    this.landscape = new Landscape(hybridSearch, taxonomy);
   }
 
   /**
@@ -340,6 +344,7 @@ public final class App implements AutoCloseable {
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
             new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
+            new LandscapeRoutes(landscape, searchParams, taxonomy, i18n, pages),
             new AuditTrail(auditLog, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
@@ -357,6 +362,10 @@ public final class App implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  public Landscape landscape() {
+    return landscape;
   }
 
   public Catalog catalog() {

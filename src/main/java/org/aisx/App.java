@@ -28,6 +28,7 @@ import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
 import org.aisx.ingest.JsonFormat;
 import org.aisx.landscape.Landscape;
+import org.aisx.landscape.Topics;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
@@ -101,6 +102,7 @@ public final class App implements AutoCloseable {
   final AuditLog auditLog;
   final WriteLimiter writeLimiter;
   final Landscape landscape;
+  final Topics topics;
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
@@ -136,7 +138,11 @@ public final class App implements AutoCloseable {
     this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
     this.landscape = new Landscape(hybridSearch, taxonomy);
+    this.topics = new Topics(store, catalog, index, Clock.systemUTC(), TOPICS_DEBOUNCE_MILLIS);
   }
+
+  /** How long writes must pause before the topic clusters are computed again. */
+  static final long TOPICS_DEBOUNCE_MILLIS = 30_000;
 
   /**
    * Opens the database (creating the data directory for the embedded one) and builds the graph over
@@ -277,6 +283,20 @@ public final class App implements AutoCloseable {
     return embeddingJob;
   }
 
+  /**
+   * Computes the topic clusters and duplication signals in the background now, and again after each
+   * burst of writes (for a running service).
+   */
+  public Topics startTopics(Progress progress) {
+    catalog.onWrite(topics::changed);
+    topics.start(progress);
+    return topics;
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
   public Classification classification() {
     return classification;
   }
@@ -344,7 +364,8 @@ public final class App implements AutoCloseable {
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
             new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
-            new LandscapeRoutes(landscape, searchParams, taxonomy, i18n, pages),
+            new LandscapeRoutes(
+                landscape, topics, hybridSearch, searchParams, taxonomy, i18n, pages),
             new AuditTrail(auditLog, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
@@ -402,6 +423,7 @@ public final class App implements AutoCloseable {
     if (embeddingJob != null) {
       embeddingJob.close();
     }
+    topics.close();
     classification.close();
     index.close();
     db.close();

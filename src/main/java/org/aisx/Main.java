@@ -178,6 +178,7 @@ public final class Main {
     app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
     app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
     app.startEmbedding(new TerminalProgress(out));
+    app.startTopics(new TerminalProgress(out));
     WebServer web = app.web(proxy.equals("yes")).start(port);
     out.println(
         "AI Standards Exchange: "

@@ -689,6 +689,41 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
+  /** A record as a result list shows it, with its embedding. */
+  public record Embedded(Hit hit, float[] vector) {}
+
+  /**
+   * Hands every record that has an embedding to {@code sink}, with it, in index order; returns the
+   * number of records without one (written since the embedding job last ran).
+   */
+  public long forEachEmbedded(java.util.function.Consumer<Embedded> sink) {
+    return withSearcher(
+        "reading the embeddings failed",
+        searcher -> {
+          long embedded = 0;
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            var values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+            if (values == null) {
+              continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var stored = leaf.reader().storedFields();
+            for (int d = values.nextDoc();
+                d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                d = values.nextDoc()) {
+              if (live != null && !live.get(d)) {
+                continue;
+              }
+              BytesRef bytes = stored.document(d).getBinaryValue(IndexFields.DOCUMENT);
+              Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
+              sink.accept(new Embedded(hit, values.vectorValue().clone()));
+              embedded++;
+            }
+          }
+          return searcher.getIndexReader().numDocs() - embedded;
+        });
+  }
+
   /** Every value of an open facet (bodies, committees) some record carries, in index order. */
   public List<String> values(Facet facet) {
     return withSearcher(

@@ -172,4 +172,50 @@ public final class LandscapeModels {
   static long sum(Map<String, Long> m) {
     return m.values().stream().mapToLong(Long::longValue).sum();
   }
+
+  /** The topic clusters page. */
+  public record ClustersPage(
+      PageModels.Layout layout, LandscapeRoutes.ClustersView view, String q, String query) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String percent(double share) {
+      return String.format(Locale.ROOT, "%d", Math.round(100 * share));
+    }
+
+    public String bodies(LandscapeRoutes.TopicView topic) {
+      List<String> out = new ArrayList<>();
+      topic.bodies().forEach((b, n) -> out.add(b + " (" + layout.t().number(n) + ")"));
+      return String.join(", ", out);
+    }
+  }
+
+  /** The records of one topic. */
+  public record ClusterPage(
+      PageModels.Layout layout,
+      LandscapeRoutes.TopicView topic,
+      List<org.aisx.landscape.Topics.Member> members,
+      int size) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  /** The duplication signals page. */
+  public record DuplicatesPage(
+      PageModels.Layout layout, LandscapeRoutes.DuplicatesView view, List<String> committees) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String percent(double similarity) {
+      return String.format(Locale.ROOT, "%d", Math.round(100 * similarity));
+    }
+
+    public String csvUrl() {
+      return "/landscape/duplicates.csv"
+          + (view.committee() == null ? "" : "?committee=" + PageModels.enc(view.committee()));
+    }
+  }
 }

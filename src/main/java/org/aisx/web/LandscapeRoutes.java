@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Status;
 import org.aisx.landscape.HeatMap;
 import org.aisx.landscape.Landscape;
+import org.aisx.landscape.Topics;
 import org.aisx.search.Axis;
 import org.aisx.search.Facet;
 import org.aisx.search.SearchRequest;
+import org.aisx.semantic.HybridSearch;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
 
@@ -36,8 +40,12 @@ public final class LandscapeRoutes implements Routes {
   private static final int DARK_FROM = 3;
   private static final int SHOWN_BODIES = 8;
   private static final int SHOWN_YEARS = 20;
+  private static final int SHOWN_COMMITTEES = 5;
+  private static final int MAX_LISTED = 1_000;
 
   private final Landscape landscape;
+  private final Topics topics;
+  private final HybridSearch search;
   private final SearchParams params;
   private final Taxonomy taxonomy;
   private final I18n i18n;
@@ -45,8 +53,16 @@ public final class LandscapeRoutes implements Routes {
   private final TemplateEngine svgTemplates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   public LandscapeRoutes(
-      Landscape landscape, SearchParams params, Taxonomy taxonomy, I18n i18n, PageRenderer pages) {
+      Landscape landscape,
+      Topics topics,
+      HybridSearch search,
+      SearchParams params,
+      Taxonomy taxonomy,
+      I18n i18n,
+      PageRenderer pages) {
     this.landscape = landscape;
+    this.topics = topics;
+    this.search = search;
     this.params = params;
     this.taxonomy = taxonomy;
     this.i18n = i18n;
@@ -59,6 +75,231 @@ public final class LandscapeRoutes implements Routes {
     router.get("/landscape", this::page);
     router.get("/landscape.csv", this::csv);
     router.get("/landscape.svg", this::svg);
+    router.get("/api/v1/landscape/clusters", this::clustersApi);
+    router.get("/landscape/clusters", this::clustersPage);
+    router.get("/landscape/clusters/{number}", this::clusterPage);
+    router.get("/api/v1/landscape/duplicates", this::duplicatesApi);
+    router.get("/landscape/duplicates", this::duplicatesPage);
+    router.get("/landscape/duplicates.csv", this::duplicatesCsv);
+  }
+
+  // ---- topic clusters
+
+  public record TopicView(
+      int number,
+      String label,
+      List<String> words,
+      int size,
+      Map<String, Long> bodies,
+      double draftShare,
+      List<String> activeCommittees,
+      String records,
+      List<String> overlap) {}
+
+  public record ClustersView(
+      boolean pending,
+      String computed,
+      int embedded,
+      long withoutVector,
+      int k,
+      List<TopicView> topics) {}
+
+  /** The last computation's topics, each restricted to the records of {@code request}. */
+  private List<Topics.Topic> topicsOf(SearchRequest request, Topics.Snapshot snapshot) {
+    boolean everything =
+        request.q().isEmpty()
+            && request.filters().isEmpty()
+            && request.fromYear() == null
+            && request.toYear() == null;
+    if (everything) {
+      return snapshot.topics();
+    }
+    Set<String> ids = search.index().matchingIds(request, search.queryVectorNow(request));
+    return snapshot.topics().stream()
+        .map(t -> t.restrictedTo(ids))
+        .filter(t -> t.size() > 0)
+        .toList();
+  }
+
+  private static TopicView topicView(Topics.Topic t, String query) {
+    List<String> committees =
+        t.activeCommittees().keySet().stream().limit(SHOWN_COMMITTEES).toList();
+    return new TopicView(
+        t.number(),
+        String.join(", ", t.words()),
+        t.words(),
+        t.size(),
+        t.bodies(),
+        t.draftShare(),
+        committees,
+        "/landscape/clusters/" + t.number() + (query.isEmpty() ? "" : "?" + query),
+        committees.stream().map(c -> "/overlap?committee=" + PageModels.enc(c)).toList());
+  }
+
+  void clustersApi(Context ctx) {
+    SearchRequest request = params.parse(Params.query(ctx), true, 20);
+    ctx.json(clustersView(request));
+  }
+
+  private ClustersView clustersView(SearchRequest request) {
+    Optional<Topics.Snapshot> snapshot = topics.current();
+    if (snapshot.isEmpty()) {
+      return new ClustersView(true, null, 0, 0, 0, List.of());
+    }
+    Topics.Snapshot s = snapshot.get();
+    String query = query(request);
+    return new ClustersView(
+        topics.pending(),
+        s.computed().toString(),
+        s.embedded(),
+        s.withoutVector(),
+        s.k(),
+        topicsOf(request, s).stream().map(t -> topicView(t, query)).toList());
+  }
+
+  void clustersPage(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    SearchRequest request = params.parse(Params.query(ctx), false, 20);
+    pages.render(
+        ctx,
+        "clusters.jte",
+        new LandscapeModels.ClustersPage(
+            pages.layout(ctx, t, t.get("clusters.title")),
+            clustersView(request),
+            request.q(),
+            query(request)));
+  }
+
+  void clusterPage(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    SearchRequest request = params.parse(Params.query(ctx), false, 20);
+    int number;
+    try {
+      number = Integer.parseInt(ctx.pathParam("number"));
+    } catch (NumberFormatException e) {
+      throw new io.javalin.http.NotFoundResponse(t.get("clusters.none"));
+    }
+    Topics.Topic topic =
+        topics
+            .current()
+            .flatMap(s -> s.topic(number))
+            .map(
+                tp ->
+                    topicsOf(request, topics.current().get()).stream()
+                        .filter(x -> x.number() == number)
+                        .findFirst()
+                        .orElse(tp.restrictedTo(Set.of())))
+            .orElseThrow(() -> new io.javalin.http.NotFoundResponse(t.get("clusters.none")));
+    pages.render(
+        ctx,
+        "cluster.jte",
+        new LandscapeModels.ClusterPage(
+            pages.layout(ctx, t, t.get("clusters.topic", topic.number())),
+            topicView(topic, query(request)),
+            topic.members().stream().limit(MAX_LISTED).toList(),
+            topic.size()));
+  }
+
+  // ---- duplication signals
+
+  public record MemberView(
+      String id, String identifier, String title, String sdo, String committee, String status) {
+    static MemberView of(Topics.Member m) {
+      return new MemberView(
+          m.id(),
+          m.identifier(),
+          m.title(),
+          m.sdo(),
+          m.committee(),
+          m.status() == null ? null : m.status().wire());
+    }
+  }
+
+  public record PairView(MemberView a, MemberView b, double similarity) {}
+
+  public record DuplicatesView(
+      boolean pending, String committee, double floor, int total, List<PairView> pairs) {}
+
+  private DuplicatesView duplicatesView(Params p) {
+    String committee = p.text("committee", 200);
+    Optional<Topics.Snapshot> snapshot = topics.current();
+    List<Topics.Pair> pairs =
+        snapshot.map(Topics.Snapshot::duplicates).orElse(List.of()).stream()
+            .filter(x -> committee == null || x.involves(committee))
+            .toList();
+    return new DuplicatesView(
+        snapshot.isEmpty() || topics.pending(),
+        committee,
+        Topics.DUPLICATE_FLOOR,
+        pairs.size(),
+        pairs.stream()
+            .limit(MAX_LISTED)
+            .map(x -> new PairView(MemberView.of(x.a()), MemberView.of(x.b()), x.similarity()))
+            .toList());
+  }
+
+  void duplicatesApi(Context ctx) {
+    Params p = Params.query(ctx).onlyKnown(List.of("committee"));
+    ctx.json(duplicatesView(p));
+  }
+
+  void duplicatesPage(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    DuplicatesView view = duplicatesView(Params.query(ctx));
+    List<String> committees =
+        topics.current().map(Topics.Snapshot::duplicates).orElse(List.of()).stream()
+            .flatMap(x -> java.util.stream.Stream.of(x.a().committee(), x.b().committee()))
+            .filter(c -> c != null)
+            .distinct()
+            .sorted()
+            .toList();
+    pages.render(
+        ctx,
+        "duplicates.jte",
+        new LandscapeModels.DuplicatesPage(
+            pages.layout(ctx, t, t.get("duplicates.title")), view, committees));
+  }
+
+  void duplicatesCsv(Context ctx) {
+    DuplicatesView view = duplicatesView(Params.query(ctx));
+    StringBuilder out = new StringBuilder();
+    Csv.line(
+        out,
+        List.of(
+            "similarity",
+            "a_identifier",
+            "a_sdo",
+            "a_committee",
+            "a_status",
+            "a_title",
+            "b_identifier",
+            "b_sdo",
+            "b_committee",
+            "b_status",
+            "b_title"));
+    for (PairView x : view.pairs()) {
+      Csv.line(
+          out,
+          List.of(
+              String.format(Locale.ROOT, "%.3f", x.similarity()),
+              x.a().identifier(),
+              nz(x.a().sdo()),
+              nz(x.a().committee()),
+              nz(x.a().status()),
+              nz(x.a().title()),
+              x.b().identifier(),
+              nz(x.b().sdo()),
+              nz(x.b().committee()),
+              nz(x.b().status()),
+              nz(x.b().title())));
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"duplication-signals.csv\"")
+        .contentType("text/csv; charset=utf-8")
+        .result(out.toString());
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   /** The request of a map: its axes and its search. */

@@ -229,6 +229,11 @@ public final class Topics implements AutoCloseable {
 
   /** Computes the topics and duplication signals now, on this thread. */
   public Snapshot compute(Progress progress) {
+    return compute(progress, DUPLICATE_FLOOR);
+  }
+
+  /** {@link #compute(Progress)} flagging pairs from {@code floor} (evaluations try others). */
+  Snapshot compute(Progress progress, double floor) {
     long started = System.nanoTime();
     List<Member> members = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
@@ -276,7 +281,7 @@ public final class Topics implements AutoCloseable {
       sorted.sort(Comparator.comparing(Member::identifier));
       topics.add(new Topic(number++, words.get(c), sorted));
     }
-    List<Pair> duplicates = duplicates(members, points, progress);
+    List<Pair> duplicates = duplicates(members, points, progress, floor);
     long millis = (System.nanoTime() - started) / 1_000_000;
     progress.finish(topics.size() + " topics, " + duplicates.size() + " duplication signals");
     return new Snapshot(clock.instant(), n, without, k, topics, duplicates, millis);
@@ -329,11 +334,13 @@ public final class Topics implements AutoCloseable {
     for (int c = 0; c < k; c++) {
       Map<String, Integer> spread = recordsWith.get(c);
       Map<String, Double> weight = new HashMap<>();
+      // A cluster of one record has no word in two of its records: it is named by its own words.
+      int least = spread.values().stream().anyMatch(v -> v >= 2) ? 2 : 1;
       inCluster
           .get(c)
           .forEach(
               (t, tf) -> {
-                if (spread.getOrDefault(t, 0) >= 2) {
+                if (spread.getOrDefault(t, 0) >= least) {
                   weight.put(t, tf * Math.log(1 + average / catalogue.get(t)));
                 }
               });
@@ -444,7 +451,8 @@ public final class Topics implements AutoCloseable {
 
   // ---- duplication signals
 
-  private List<Pair> duplicates(List<Member> members, float[][] points, Progress progress) {
+  private List<Pair> duplicates(
+      List<Member> members, float[][] points, Progress progress, double floor) {
     Map<String, Member> byId = new HashMap<>();
     members.forEach(m -> byId.put(m.id(), m));
     Map<String, Pair> pairs = new LinkedHashMap<>();
@@ -458,7 +466,7 @@ public final class Topics implements AutoCloseable {
           index.nearest(points[i], NEIGHBOURS, Set.of(m.sdo()), CURRENT)) {
         Member other = byId.get(nb.hit().id());
         if (other == null
-            || nb.similarity() < DUPLICATE_FLOOR
+            || nb.similarity() < floor
             || other.sdo() == null
             || other.sdo().equals(m.sdo())) {
           continue;

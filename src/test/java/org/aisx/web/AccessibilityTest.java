@@ -47,6 +47,9 @@ class AccessibilityTest {
             "/taxonomy",
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
+            "/landscape?rows=vertical&cols=concern",
+            "/landscape/clusters",
+            "/landscape/duplicates",
             "/signin",
             "/standards/no-such-record"));
     PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));

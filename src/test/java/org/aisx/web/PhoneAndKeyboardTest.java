@@ -42,6 +42,9 @@ class PhoneAndKeyboardTest {
           "/overlap?record=iso-iec-42001-2023",
           "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
           "/changes",
+          "/landscape?rows=vertical&cols=concern",
+          "/landscape/clusters",
+          "/landscape/duplicates",
           "/signin",
           "/standards/no-such-record");
   static final List<String> COORDINATOR_PAGES =

@@ -32,6 +32,14 @@ final class CrossCounter {
   private final boolean colYears;
 
   private final Map<Long, Acc> cells = new HashMap<>();
+
+  /**
+   * The cells of two facet axes in an array indexed by their ordinals (no boxing or hashing per
+   * record); null when an axis is the year or the product is too large.
+   */
+  private final Acc[] dense;
+
+  private final int denseCols;
   private final Map<Integer, Long> rowTotals = new HashMap<>();
   private final Map<Integer, Long> colTotals = new HashMap<>();
   private long total;
@@ -57,6 +65,12 @@ final class CrossCounter {
     this.sdoRange = state.getOrdRange(Facet.SDO.id());
     this.rowYears = rows instanceof Axis.Year;
     this.colYears = cols instanceof Axis.Year;
+    long size =
+        rowRange == null || colRange == null
+            ? Long.MAX_VALUE
+            : (long) (rowRange.end - rowRange.start + 1) * (colRange.end - colRange.start + 1);
+    this.dense = size <= 1_000_000 ? new Acc[(int) size] : null;
+    this.denseCols = colRange == null ? 0 : colRange.end - colRange.start + 1;
   }
 
   /** The ordinal range of a facet axis in the dimension the request counts it in. */
@@ -120,7 +134,17 @@ final class CrossCounter {
         }
         for (int r : rowValues) {
           for (int c : colValues) {
-            Acc acc = cells.computeIfAbsent(key(r, c), k -> new Acc(statuses));
+            Acc acc;
+            if (dense != null) {
+              int at = (r - rowRange.start) * denseCols + (c - colRange.start);
+              acc = dense[at];
+              if (acc == null) {
+                acc = new Acc(statuses);
+                dense[at] = acc;
+              }
+            } else {
+              acc = cells.computeIfAbsent(key(r, c), k -> new Acc(statuses));
+            }
             acc.count++;
             if (status >= 0) {
               acc.byStatus[status]++;
@@ -136,6 +160,13 @@ final class CrossCounter {
   }
 
   private CrossTab result() throws IOException {
+    if (dense != null) {
+      for (int i = 0; i < dense.length; i++) {
+        if (dense[i] != null) {
+          cells.put(key(rowRange.start + i / denseCols, colRange.start + i % denseCols), dense[i]);
+        }
+      }
+    }
     Map<Integer, String> names = new HashMap<>();
     List<CrossTab.Cell> out = new ArrayList<>();
     for (Map.Entry<Long, Acc> e : cells.entrySet()) {

@@ -443,7 +443,16 @@ public final class Topics implements AutoCloseable {
             "framework",
             "overview",
             "information",
-            "technology")) {
+            "technology",
+            "recommended",
+            "practice",
+            "draft",
+            "guide",
+            "trial",
+            "active",
+            "project",
+            "purpose",
+            "scope")) {
       set.add(w);
     }
     return set;

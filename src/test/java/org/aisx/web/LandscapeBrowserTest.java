@@ -76,7 +76,8 @@ class LandscapeBrowserTest {
         browser.findElement(
             By.cssSelector(
                 "svg.heatmap a.hm-cell[href*='vertical=health'][href*='concern=transparency-explainability']"));
-    assertThat(cell.getText()).isEqualTo(Long.toString(count));
+    // The number drawn in the cell (its <title> holds the description).
+    assertThat(cell.findElement(By.cssSelector("text")).getText()).isEqualTo(Long.toString(count));
     // Gaps are marked by a pattern, not by colour alone.
     assertThat(
             browser.findElements(
@@ -84,8 +85,8 @@ class LandscapeBrowserTest {
         .hasSize(expected.gaps().size());
     // Cells are links in the tab order: focus it and follow it with Enter.
     browser.executeScript("arguments[0].focus();", cell);
-    assertThat(browser.switchTo().activeElement().getAttribute("href"))
-        .isEqualTo(cell.getAttribute("href"));
+    assertThat(browser.switchTo().activeElement().getDomAttribute("href"))
+        .isEqualTo(cell.getDomAttribute("href"));
     browser.switchTo().activeElement().sendKeys(Keys.ENTER);
     Chromium.waiting(browser, Duration.ofSeconds(30))
         .until(ExpectedConditions.urlContains("/search?"));
@@ -111,8 +112,8 @@ class LandscapeBrowserTest {
       assertThat(links).hasSize(13 * 15);
       List<WebElement> svgCells = browser.findElements(By.cssSelector("svg.heatmap a.hm-cell"));
       for (int i = 0; i < links.size(); i += 17) {
-        assertThat(links.get(i).getAttribute("href"))
-            .isEqualTo(svgCells.get(i).getAttribute("href"));
+        assertThat(links.get(i).getDomAttribute("href"))
+            .isEqualTo(svgCells.get(i).getDomAttribute("href"));
       }
     } finally {
       Chromium.javaScript(browser, true);

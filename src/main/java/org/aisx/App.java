@@ -33,6 +33,8 @@ import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
 import org.aisx.ingest.JsonFormat;
+import org.aisx.landscape.Landscape;
+import org.aisx.landscape.Topics;
 import org.aisx.learn.ImportReport;
 import org.aisx.learn.Resources;
 import org.aisx.search.SearchIndex;
@@ -64,6 +66,7 @@ import org.aisx.web.CatalogApi;
 import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
 import org.aisx.web.I18n;
+import org.aisx.web.LandscapeRoutes;
 import org.aisx.web.LearnRoutes;
 import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
@@ -134,6 +137,8 @@ public final class App implements AutoCloseable {
   final Suites suites;
   final SuiteSuggester suiteSuggester;
   final WriteLimiter anonymousSuites;
+  final Landscape landscape;
+  final Topics topics;
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
@@ -187,6 +192,8 @@ public final class App implements AutoCloseable {
     this.suites = Suites.overSql(db, catalog, suggestions, taxonomy, json, Clock.systemUTC());
     this.suiteSuggester = new SuiteSuggester(hybridSearch, vectors, catalog, suites);
     this.anonymousSuites = SuiteApi.anonymousLimiter(Clock.systemUTC());
+    this.landscape = new Landscape(hybridSearch, taxonomy);
+    this.topics = new Topics(store, catalog, index, Clock.systemUTC(), TOPICS_DEBOUNCE_MILLIS);
   }
 
   /** Publishes the bundled curated suites that are not there yet; returns how many. */
@@ -201,6 +208,9 @@ public final class App implements AutoCloseable {
   public SuiteSuggester suiteSuggester() {
     return suiteSuggester;
   }
+
+  /** How long writes must pause before the topic clusters are computed again. */
+  static final long TOPICS_DEBOUNCE_MILLIS = 30_000;
 
   /**
    * Opens the database (creating the data directory for the embedded one) and builds the graph over
@@ -440,6 +450,20 @@ public final class App implements AutoCloseable {
     return embeddingJob;
   }
 
+  /**
+   * Computes the topic clusters and duplication signals in the background now, and again after each
+   * burst of writes (for a running service).
+   */
+  public Topics startTopics(Progress progress) {
+    catalog.onWrite(topics::changed);
+    topics.start(progress);
+    return topics;
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
   public Classification classification() {
     return classification;
   }
@@ -527,6 +551,9 @@ public final class App implements AutoCloseable {
                 access,
                 i18n,
                 pages),
+            new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
+            new LandscapeRoutes(
+                landscape, topics, hybridSearch, searchParams, taxonomy, i18n, pages),
             new AuditTrail(auditLog, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
@@ -548,6 +575,10 @@ public final class App implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  public Landscape landscape() {
+    return landscape;
   }
 
   public Catalog catalog() {
@@ -637,6 +668,7 @@ public final class App implements AutoCloseable {
     if (embeddingJob != null) {
       embeddingJob.close();
     }
+    topics.close();
     classification.close();
     index.close();
     db.close();

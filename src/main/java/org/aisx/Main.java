@@ -218,6 +218,7 @@ public final class Main {
         app.loadCuratedSuites();
         app.follow(); // other nodes' writes, when several share a PostgreSQL database
         app.startEmbedding(new TerminalProgress(out));
+        app.startTopics(new TerminalProgress(out));
         WebServer web = app.web(proxy.equals("yes"));
         if (stop.serving(web)) {
           web.start(port);

@@ -187,4 +187,9 @@ public final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The store of {@code app}, for tests that build a feature over it themselves. */
+  public static org.aisx.catalog.CatalogStore store(App app) {
+    return app.store;
+  }
 }

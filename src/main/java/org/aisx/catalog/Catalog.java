@@ -405,10 +405,11 @@ public final class Catalog {
   }
 
   /**
-   * Registers who is told of written records (the embedding job); the composition root calls it.
+   * Registers one more of those told of written records (the embedding job, the landscape's
+   * topics), each after those registered before; the composition root calls it.
    */
-  public void onWrite(java.util.function.Consumer<Standard> listener) {
-    this.onWrite = listener;
+  public synchronized void onWrite(java.util.function.Consumer<Standard> listener) {
+    this.onWrite = this.onWrite.andThen(listener);
   }
 
   /** Re-indexes a stored record as it is (e.g. once its embedding exists). */

@@ -22,6 +22,10 @@ final class IndexFields {
   static final String COMMITTEE = "committee_text";
   static final String KEYWORDS = "keywords";
   static final String YEAR = "year";
+
+  /** The year of publication as a doc value, for counting along years ({@link Axis.Year}). */
+  static final String YEAR_VALUE = "year_value";
+
   static final String PUBLISHED_SORT = "published_sort";
   static final String IDENTIFIER_SORT = "identifier_sort";
   static final String CURRENCY = "currency";

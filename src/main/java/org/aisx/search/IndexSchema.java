@@ -34,9 +34,10 @@ final class IndexSchema {
    * {@code replaced} (drafts no longer in development); 5: Spanish titles with the Spanish
    * analyzer; 6: Japanese titles and abstracts in fields of their own ({@code title_ja}, Kuromoji);
    * 7: "NISTIR" indexed as "NIST IR" ({@link IdentifierAnalyzer}); 8: the facet {@code ai} (core,
-   * adjacent, other).
+   * adjacent, other); 9: the year also as a doc value ({@code year_value}), for the landscape's
+   * year axis.
    */
-  static final String VERSION = "8";
+  static final String VERSION = "9";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -94,6 +95,7 @@ final class IndexSchema {
     int year = s.year();
     if (year > 0) {
       doc.add(new IntPoint(IndexFields.YEAR, year));
+      doc.add(new NumericDocValuesField(IndexFields.YEAR_VALUE, year));
     }
     doc.add(new NumericDocValuesField(IndexFields.PUBLISHED_SORT, dateKey(s.published())));
     doc.add(

@@ -409,9 +409,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
           Query base = queries.query(request);
           int topN = request.page() * request.size();
-          if (queryVector != null
-              && request.mode() != SearchRequest.Mode.KEYWORD
-              && !request.q().isEmpty()) {
+          if (byMeaning(request, queryVector)) {
             return semanticSearch(searcher, state, request, base, queryVector);
           }
           DrillDownQuery ddq = queries.drillDown(base, request);
@@ -571,6 +569,100 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return out;
   }
 
+  /**
+   * Close in meaning: every record at least {@link #SIMILARITY_FLOOR} similar to the query, not a
+   * fixed number of neighbours, so that nonsense finds nothing and totals and counts are real
+   * matches.
+   */
+  private static Query nearest(SearchRequest request, float[] queryVector) {
+    return Queries.withYears(
+        new FloatVectorSimilarityQuery(IndexFields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
+        request);
+  }
+
+  /**
+   * The hit set of a search by meaning, before filters: the records close in meaning, in hybrid
+   * mode also the keyword matches, and always the records named by identifier.
+   */
+  private Query semanticHitSet(SearchRequest request, Query keyword, float[] queryVector)
+      throws IOException {
+    BooleanQuery.Builder anyOf =
+        new BooleanQuery.Builder().add(nearest(request, queryVector), BooleanClause.Occur.SHOULD);
+    if (request.mode() == SearchRequest.Mode.HYBRID) {
+      anyOf.add(keyword, BooleanClause.Occur.SHOULD);
+    }
+    Query named = queries.namedRecords(request);
+    if (named != null) {
+      anyOf.add(named, BooleanClause.Occur.SHOULD); // a record named by identifier always matches
+    }
+    return anyOf.build();
+  }
+
+  /** Whether {@link #search(SearchRequest, float[])} searches this request by meaning. */
+  private static boolean byMeaning(SearchRequest request, float[] queryVector) {
+    return queryVector != null
+        && request.mode() != SearchRequest.Mode.KEYWORD
+        && !request.q().isEmpty();
+  }
+
+  /**
+   * Exactly the records {@link #search(SearchRequest, float[])} counts in its total, as one query
+   * with the filters applied.
+   */
+  private Query hitSet(SearchRequest request, float[] queryVector) throws IOException {
+    Query base = queries.query(request);
+    return queries.drillDown(
+        byMeaning(request, queryVector) ? semanticHitSet(request, base, queryVector) : base,
+        request);
+  }
+
+  /**
+   * The records of a search ({@link #search(SearchRequest, float[])}'s hit set, whatever its page)
+   * counted along two axes in one pass over their doc values: the same records, so that each cell's
+   * count is the total of the search with the cell's row and column values added as filters.
+   */
+  public CrossTab crossTab(SearchRequest request, float[] queryVector, Axis rows, Axis cols) {
+    return withSearcher(
+        "landscape failed",
+        searcher -> {
+          if (searcher.getIndexReader().numDocs() == 0) {
+            return CrossTab.empty();
+          }
+          DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
+          FacetsCollector matching =
+              searcher.search(hitSet(request, queryVector), new FacetsCollectorManager());
+          return new CrossCounter(state, request, rows, cols).count(matching);
+        });
+  }
+
+  /** The ids of the records of a search ({@link #search(SearchRequest, float[])}'s hit set). */
+  public Set<String> matchingIds(SearchRequest request, float[] queryVector) {
+    return withSearcher(
+        "search failed",
+        searcher -> {
+          Set<String> out = new java.util.HashSet<>();
+          if (searcher.getIndexReader().numDocs() == 0) {
+            return out;
+          }
+          FacetsCollector matching =
+              searcher.search(hitSet(request, queryVector), new FacetsCollectorManager());
+          Set<String> idOnly = Set.of(IndexFields.ID);
+          for (FacetsCollector.MatchingDocs m : matching.getMatchingDocs()) {
+            var it = m.bits == null ? null : m.bits.iterator();
+            if (it == null) {
+              continue;
+            }
+            var stored = m.context.reader().storedFields();
+            for (int d = it.nextDoc();
+                d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                d = it.nextDoc()) {
+              out.add(stored.document(d, idOnly).get(IndexFields.ID));
+            }
+          }
+          return out;
+        });
+  }
+
   private SearchResult semanticSearch(
       IndexSearcher searcher,
       DefaultSortedSetDocValuesReaderState state,
@@ -580,24 +672,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throws IOException {
     int topN = request.page() * request.size();
     int k = SEMANTIC_CANDIDATES;
-    // Close in meaning: every record at least SIMILARITY_FLOOR similar, not a fixed number of
-    // neighbours, so that nonsense finds nothing and totals and counts are real matches.
-    Query nearest =
-        Queries.withYears(
-            new FloatVectorSimilarityQuery(
-                IndexFields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
-            request);
+    Query nearest = nearest(request, queryVector);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
-    BooleanQuery.Builder anyOf =
-        new BooleanQuery.Builder().add(nearest, BooleanClause.Occur.SHOULD);
-    if (hybrid) {
-      anyOf.add(keyword, BooleanClause.Occur.SHOULD);
-    }
     Query named = queries.namedRecords(request);
-    if (named != null) {
-      anyOf.add(named, BooleanClause.Occur.SHOULD); // a record named by identifier always matches
-    }
-    Query hitSet = anyOf.build();
+    Query hitSet = semanticHitSet(request, keyword, queryVector);
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
     boolean byRelevance = request.sort() == SearchRequest.Sort.RELEVANCE;
     DrillSideways.DrillSidewaysResult counted =
@@ -742,6 +820,41 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             }
           }
           return out;
+        });
+  }
+
+  /** A record as a result list shows it, with its embedding. */
+  public record Embedded(Hit hit, float[] vector) {}
+
+  /**
+   * Hands every record that has an embedding to {@code sink}, with it, in index order; returns the
+   * number of records without one (written since the embedding job last ran).
+   */
+  public long forEachEmbedded(java.util.function.Consumer<Embedded> sink) {
+    return withSearcher(
+        "reading the embeddings failed",
+        searcher -> {
+          long embedded = 0;
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            var values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+            if (values == null) {
+              continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var stored = leaf.reader().storedFields();
+            for (int d = values.nextDoc();
+                d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                d = values.nextDoc()) {
+              if (live != null && !live.get(d)) {
+                continue;
+              }
+              BytesRef bytes = stored.document(d).getBinaryValue(IndexFields.DOCUMENT);
+              Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
+              sink.accept(new Embedded(hit, values.vectorValue().clone()));
+              embedded++;
+            }
+          }
+          return searcher.getIndexReader().numDocs() - embedded;
         });
   }
 

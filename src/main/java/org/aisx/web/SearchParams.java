@@ -74,8 +74,18 @@ public final class SearchParams {
    *     tracking parameters still work
    */
   SearchRequest parse(Params params, boolean strict, int defaultSize) {
+    return parse(params, strict, defaultSize, List.of());
+  }
+
+  /**
+   * A search among other parameters ({@code extra}, such as a landscape's {@code rows} and {@code
+   * cols}), which a strict parse also accepts; the handler reads them.
+   */
+  SearchRequest parse(Params params, boolean strict, int defaultSize, List<String> extra) {
     if (strict) {
-      params.onlyKnown(KNOWN);
+      List<String> known = new ArrayList<>(KNOWN);
+      known.addAll(extra);
+      params.onlyKnown(known);
     }
     String q = params.text("q", MAX_QUERY);
     SearchRequest.Mode mode = params.choice("mode", MODES, SearchRequest.Mode.HYBRID); // issue 4

@@ -551,7 +551,6 @@ public final class App implements AutoCloseable {
                 access,
                 i18n,
                 pages),
-            new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
             new LandscapeRoutes(
                 landscape, topics, hybridSearch, searchParams, taxonomy, i18n, pages),
             new AuditTrail(auditLog, access, i18n, pages),

@@ -102,6 +102,9 @@ final class IndexSchema {
         new SortedDocValuesField(
             IndexFields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
     doc.add(new DoubleDocValuesField(IndexFields.CURRENCY, currency(s.status())));
+    doc.add(
+        new DoubleDocValuesField(
+            IndexFields.CURRENCY_BY_MEANING, 0.9 + 0.1 * currency(s.status())));
     if (vector != null) {
       doc.add(
           new org.apache.lucene.document.KnnFloatVectorField(

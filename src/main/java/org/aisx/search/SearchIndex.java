@@ -698,7 +698,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       // close in meaning, the one in force comes before a replaced draft.
       Query nearestByCurrency =
           FunctionScoreQuery.boostByValue(
-              nearest, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY));
+              nearest, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY_BY_MEANING));
       ScoreDoc[] semantic =
           searcher.search(queries.drillDown(nearestByCurrency, request), k).scoreDocs;
       ScoreDoc[] words =

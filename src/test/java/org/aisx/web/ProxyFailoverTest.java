@@ -155,10 +155,26 @@ class ProxyFailoverTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The log files a node named in {@code what} ("node A") writes. */
+  List<Path> logsOf(String what) {
+    String name = what.substring(what.length() - 1).toLowerCase(java.util.Locale.ROOT);
+    return List.of(dir.resolve(name + ".log"));
+  }
+
   void awaitHealthy(String base, Process p, String what) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (true) {
-      assertThat(p.isAlive()).as(what + " running").isTrue();
+      if (!p.isAlive()) {
+        // Name what the node said before it ended, so that a failure here can be read.
+        String log = "";
+        for (Path f : logsOf(what)) {
+          if (Files.exists(f)) {
+            String all = Files.readString(f);
+            log += f + ":\n" + all.substring(Math.max(0, all.length() - 4000));
+          }
+        }
+        assertThat(p.isAlive()).as(what + " running; its log:\n" + log).isTrue();
+      }
       assertThat(System.nanoTime()).as(what + " answers /healthz").isLessThan(deadline);
       try {
         if (get(base, "/healthz").statusCode() == 200) {

@@ -49,7 +49,10 @@ class SuiteBrowserTest {
   }
 
   static WebDriverWait waiting() {
-    return Chromium.waiting(browser, Duration.ofSeconds(60));
+    // A form post reloads the page while a condition reads it: its elements go stale; read again.
+    WebDriverWait wait = Chromium.waiting(browser, Duration.ofSeconds(60));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   static List<String> memberIds() {

@@ -185,7 +185,23 @@ class BackupRestoreTest {
     Path pgData = dir.resolve("pg-node");
     restore(pgData, pg, first);
     try (App app = App.open(pgData, pg, Progress.SILENT, Fixtures.HASHER)) {
-      assertThat(app.index().inStepWith(app.store)).isTrue();
+      // On PostgreSQL the index follows the change log (several nodes): every restored record is
+      // searchable once the node has opened.
+      long indexed =
+          app.index()
+              .search(
+                  new org.aisx.search.SearchRequest(
+                      "",
+                      java.util.Map.of(),
+                      null,
+                      null,
+                      org.aisx.search.SearchRequest.Sort.RELEVANCE,
+                      1,
+                      1,
+                      org.aisx.search.SearchRequest.Mode.KEYWORD),
+                  null)
+              .total();
+      assertThat(indexed).isEqualTo(app.catalog().count());
       // New rows after a restore get fresh sequence numbers (identity columns moved on).
       app.catalog().save(record("BACKUP 2"), "carol@example.org", "test", null);
       app.auditLog().commandLine("test", "after", "restore");
@@ -207,7 +223,11 @@ class BackupRestoreTest {
     }
     assertThat(after.get("standard")).hasSize(before.get("standard").size() + 1);
     try (Connection pgc = DriverManager.getConnection(pg)) {
-      assertThat(rows(pgc)).isEqualTo(after);
+      // derived_change is PostgreSQL's own log of derived writes for the other nodes to follow
+      // (V11; SQLite, served by one node, has none); the data tables are compared.
+      Map<String, List<String>> onPostgres = rows(pgc);
+      onPostgres.remove("derived_change");
+      assertThat(onPostgres).isEqualTo(after);
     }
   }
 

@@ -96,6 +96,11 @@ public final class App implements AutoCloseable {
 
   static final String STARTER_SOURCE = "aisx-starter-corpus";
 
+  /** The lease under which one node at a time puts the bundled content into the store. */
+  static final String SEEDING = "seeding";
+
+  static final java.time.Duration SEEDING_TERM = java.time.Duration.ofMinutes(10);
+
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
 
   final ObjectMapper json;
@@ -379,7 +384,7 @@ public final class App implements AutoCloseable {
       return summary;
     }
     // Several nodes starting on one empty database: one loads, the others follow its writes.
-    Leases.Lease loading = leases.on("starter-corpus", java.time.Duration.ofMinutes(10));
+    Leases.Lease loading = leases.on(SEEDING, SEEDING_TERM);
     if (!loading.hold()) {
       return summary;
     }
@@ -387,6 +392,34 @@ public final class App implements AutoCloseable {
       return store.count() > 0 ? summary : loadStarterCorpus(summary, progress, withClassification);
     } finally {
       loading.release();
+    }
+  }
+
+  /** What {@link #seedIfAbsent} put into the store. */
+  public record Seeded(ImportSummary corpus, ImportReport resources, int curatedSuites) {}
+
+  /**
+   * Puts the bundled content into the store where it is absent: the starter corpus when the
+   * catalogue is empty, the learning resources when there are none, each curated suite not yet
+   * published. Several nodes starting at once on one PostgreSQL database take turns through one
+   * lease: the node that holds it seeds; the others seed nothing (empty when {@code
+   * Optional.empty()}) and find its writes through the change log.
+   */
+  public java.util.Optional<Seeded> seedIfAbsent(Progress progress) {
+    Leases.Lease seeding = leases.on(SEEDING, SEEDING_TERM);
+    if (!seeding.hold()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      ImportSummary corpus = new ImportSummary();
+      if (store.count() == 0) {
+        loadStarterCorpus(corpus, progress, true);
+      }
+      ImportReport resources = loadLearningResourcesIfEmpty();
+      int suitesAdded = loadCuratedSuites();
+      return java.util.Optional.of(new Seeded(corpus, resources, suitesAdded));
+    } finally {
+      seeding.release();
     }
   }
 

@@ -210,12 +210,13 @@ public final class Main {
       App app = open(o);
       if (stop.opened(app)) {
         app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
-        app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
-        org.aisx.learn.ImportReport seeded = app.loadLearningResourcesIfEmpty();
-        if (seeded.created() > 0 || !seeded.rejections().isEmpty()) {
-          out.println("Learning resources loaded: " + seeded);
+        var seeded = app.seedIfAbsent(new TerminalProgress(out));
+        if (seeded.isEmpty()) {
+          out.println("Another node is putting the bundled content in; its writes follow.");
+        } else if (seeded.get().resources().created() > 0
+            || !seeded.get().resources().rejections().isEmpty()) {
+          out.println("Learning resources loaded: " + seeded.get().resources());
         }
-        app.loadCuratedSuites();
         app.follow(); // other nodes' writes, when several share a PostgreSQL database
         app.startEmbedding(new TerminalProgress(out));
         app.startTopics(new TerminalProgress(out));

@@ -265,4 +265,42 @@ class SeveralNodesTest {
         .isTrue();
     assertThat(finds(again, "quillwort", id)).isTrue();
   }
+
+  @Test
+  void nodesStartingTogetherPutTheBundledSuitesAndResourcesInOnce() throws Exception {
+    App first = node("first");
+    // A catalogue already there (a restart of both nodes): the race is over the suites and the
+    // resources, which failed a two-node start with a duplicate key on suite_pkey.
+    first
+        .catalog()
+        .save(record("IEEE P9913", "Standard for clubmoss", "Lycophytes."), "t", "t", null);
+    List<App> nodes = List.of(first, node("second"), node("third"));
+    var gate = new java.util.concurrent.CyclicBarrier(nodes.size());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(nodes.size());
+    try {
+      List<java.util.concurrent.Future<java.util.Optional<App.Seeded>>> runs = new ArrayList<>();
+      for (App n : nodes) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  gate.await();
+                  return n.seedIfAbsent(Progress.SILENT);
+                }));
+      }
+      int seeded = 0;
+      for (var run : runs) {
+        seeded += run.get().isPresent() ? 1 : 0; // throws what a node's seeding threw
+      }
+      assertThat(seeded).isBetween(1, nodes.size());
+    } finally {
+      pool.shutdown();
+    }
+    App later = node("later");
+    assertThat(later.seedIfAbsent(Progress.SILENT).orElseThrow().curatedSuites()).isZero();
+    for (App n : nodes) {
+      assertThat(n.suites().published()).hasSize(later.suites().published().size()).isNotEmpty();
+      assertThat(n.resources().count()).isEqualTo(later.resources().count()).isPositive();
+    }
+    assertThat(later.catalog().count()).isEqualTo(1);
+  }
 }

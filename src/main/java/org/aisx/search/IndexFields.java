@@ -1,7 +1,11 @@
 package org.aisx.search;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
@@ -82,6 +86,28 @@ final class IndexFields {
    * every search uses it.
    */
   static final Map<String, Float> TEXT_FIELD_WEIGHTS = weightedTextFields();
+
+  /**
+   * The query fields of each language: its title and abstract (each language with its own analyzer,
+   * then the fields of the others) with the fields of no language (keywords, committee,
+   * identifier), weighted as in {@link #TEXT_FIELD_WEIGHTS}. A query is read once per entry.
+   */
+  static final Map<String, Map<String, Float>> TEXT_FIELDS_BY_LANGUAGE = textFieldsByLanguage();
+
+  /** Keyed by the language's title field, whose analyzer tells the language's stop words. */
+  private static Map<String, Map<String, Float>> textFieldsByLanguage() {
+    List<String> languages = new ArrayList<>(new TreeSet<>(LANGUAGES.keySet()));
+    languages.add("other");
+    Map<String, Map<String, Float>> out = new LinkedHashMap<>();
+    for (String lang : languages) {
+      Map<String, Float> fields = new HashMap<>();
+      for (String field : List.of(title(lang), summary(lang), KEYWORDS, COMMITTEE, IDENTIFIER)) {
+        fields.put(field, TEXT_FIELD_WEIGHTS.get(field));
+      }
+      out.put(title(lang), Map.copyOf(fields));
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
 
   private static Map<String, Float> weightedTextFields() {
     Map<String, Float> weights = new HashMap<>();

@@ -3,6 +3,7 @@ package org.aisx.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -19,8 +20,10 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -76,46 +79,102 @@ final class Queries {
 
   /**
    * Words across titles, abstracts, keywords, committee and identifier: a short query must match
-   * every word, a longer one most of them (so a sentence still finds something).
+   * every word, a longer one most of them (so a sentence still finds something). The words are read
+   * once per language of the text fields ({@link IndexFields#LANGUAGES} and the fields of other
+   * languages), each time with that language's analyzer over that language's title and abstract
+   * plus the fields of no language; a record matches when it matches in one language. So a word
+   * that is a stop word in the record's language is not asked for: "quality of service" finds the
+   * English titles (where "of" was never indexed), "technologies de l'information" the French ones.
+   * Excluded words ("-word") exclude in every field.
    */
   private Query textQuery(String q) {
+    List<String> wantedWords = new ArrayList<>();
+    BooleanQuery.Builder matches = new BooleanQuery.Builder();
+    boolean excluded = false;
+    SimpleQueryParser everywhere = parser(IndexFields.TEXT_FIELD_WEIGHTS);
+    Matcher m = WORD.matcher(q);
+    while (m.find()) {
+      String word = m.group();
+      if (word.length() > 1 && word.startsWith("-")) {
+        Query part = everywhere.parse(word.substring(1));
+        if (part != null && !(part instanceof MatchNoDocsQuery)) {
+          matches.add(part, BooleanClause.Occur.MUST_NOT);
+          excluded = true;
+        }
+      } else {
+        wantedWords.add(word);
+      }
+    }
+    // Scored by the record's best language, so that the fields of no language, which every
+    // language's reading shares, are not counted once per language.
+    List<Query> languages = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Float>> language :
+        IndexFields.TEXT_FIELDS_BY_LANGUAGE.entrySet()) {
+      Query inLanguage = allOrMost(parser(language.getValue()), language.getKey(), wantedWords);
+      if (inLanguage != null) {
+        languages.add(inLanguage);
+      }
+    }
+    if (languages.isEmpty()) {
+      return excluded
+          ? matches.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD).build()
+          : new MatchNoDocsQuery("no searchable words");
+    }
+    return matches.add(new DisjunctionMaxQuery(languages, 0f), BooleanClause.Occur.MUST).build();
+  }
+
+  private SimpleQueryParser parser(Map<String, Float> fields) {
     SimpleQueryParser parser =
         new SimpleQueryParser(
             analyzer,
-            IndexFields.TEXT_FIELD_WEIGHTS,
+            fields,
             SimpleQueryParser.PHRASE_OPERATOR
                 | SimpleQueryParser.PREFIX_OPERATOR
                 | SimpleQueryParser.WHITESPACE_OPERATOR);
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
-    // One clause per word (or quoted phrase), each matching across all text fields; "-word"
-    // excludes. Built here rather than by the parser so that "most words must match" counts
-    // words, never fields.
-    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    return parser;
+  }
+
+  /**
+   * One clause per word (or quoted phrase), each matching across the parser's fields; every word
+   * wanted of up to three, 60 % of more. Built here rather than by the parser so that "most words
+   * must match" counts words, never fields. A stop word of the language (its {@code title} field's
+   * analyzer leaves nothing of it) is not asked for, even where the identifier or committee fields
+   * would keep it. Null when every word is one.
+   */
+  private Query allOrMost(SimpleQueryParser parser, String title, List<String> words) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
     int wanted = 0;
-    boolean excluded = false;
-    Matcher m = WORD.matcher(q);
-    while (m.find()) {
-      String word = m.group();
-      boolean not = word.length() > 1 && word.startsWith("-");
-      Query part = parser.parse(not ? word.substring(1) : word);
-      if (part == null || part instanceof org.apache.lucene.search.MatchNoDocsQuery) {
-        continue; // a stop word, or only punctuation
+    for (String word : words) {
+      if (!hasTokens(title, word)) {
+        continue;
       }
-      if (not) {
-        words.add(part, BooleanClause.Occur.MUST_NOT);
-        excluded = true;
-      } else {
-        words.add(part, BooleanClause.Occur.SHOULD);
+      Query part = parser.parse(word);
+      if (part != null && !(part instanceof MatchNoDocsQuery)) {
+        all.add(part, BooleanClause.Occur.SHOULD);
         wanted++;
       }
     }
     if (wanted == 0) {
-      return excluded
-          ? words.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD).build()
-          : new org.apache.lucene.search.MatchNoDocsQuery("no searchable words");
+      return null;
     }
-    words.setMinimumNumberShouldMatch(wanted <= 3 ? wanted : (int) Math.ceil(wanted * 0.6));
-    return words.build();
+    all.setMinimumNumberShouldMatch(wanted <= 3 ? wanted : (int) Math.ceil(wanted * 0.6));
+    return all.build();
+  }
+
+  /** Whether {@code field}'s analyzer keeps anything of {@code text}. */
+  private boolean hasTokens(String field, String text) {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      ts.reset();
+      boolean any = ts.incrementToken();
+      while (ts.incrementToken()) {
+        // drain, as the TokenStream contract asks before end()
+      }
+      ts.end();
+      return any;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

@@ -84,6 +84,33 @@ class SearchIndexTest {
   }
 
   @Test
+  void aStopWordOfTheRecordsLanguageIsNotAskedFor() {
+    // "of" is never indexed in English titles; other languages' fields would keep it, and once
+    // required it there, "quality of service" found 3 of the corpus's 5 such ITU-T titles.
+    assertThat(ids(index.search(request("quality of service", Map.of()))))
+        .contains(
+            "itu-t-y-3170-09-2018",
+            "itu-t-y-3175-04-2020",
+            "itu-t-y-3441-04-2026",
+            "itu-t-y-3812-09-2022",
+            "itu-t-y-3816-09-2023");
+    // The French title of the ISO feed's record, read with French's stop words and elisions.
+    assertThat(ids(index.search(request("technologies de l'information audit", Map.of()))))
+        .contains("iso-iec-42006");
+    assertThat(ids(index.search(request("l'audit et à la certification", Map.of()))))
+        .contains("iso-iec-42006");
+  }
+
+  @Test
+  void anExcludedWordExcludesInEveryLanguage() {
+    assertThat(ids(index.search(request("audit certification", Map.of()))))
+        .contains("iso-iec-42006");
+    // "organismes" is only in the French title.
+    assertThat(ids(index.search(request("audit certification -organismes", Map.of()))))
+        .doesNotContain("iso-iec-42006");
+  }
+
+  @Test
   void managementSystemWithTheIsoIecFilterFinds42001() {
     SearchResult r =
         index.search(request("management system", Map.of(Facet.SDO, List.of("ISO/IEC"))));

@@ -33,9 +33,15 @@ class SearchEvaluationTest {
       // corpus of 2026-12-04 adds 493 records nobody judged, which count as not relevant: every
       // mode's nDCG fell and the gaps with them (that day: keyword 0.285, semantic 0.318, hybrid
       // 0.363). Semantic search also misses records above its similarity floor for some queries
-      // (found on branch speed, pending/README.md): the semantic margin is what remains.
+      // (found on branch speed, pending/README.md). Keyword search then stopped asking for stop
+      // words in the fields of other languages ("quality of service" had to find "of" there):
+      // keyword
+      // 0.332, semantic 0.328 (unchanged), hybrid 0.392. Semantic no longer beats keyword on this
+      // set; it is held at its own level, and hybrid must beat both.
       assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10()).isGreaterThan(keyword + 0.05);
-      assertThat(f.get(SearchRequest.Mode.SEMANTIC).ndcg10()).isGreaterThan(keyword + 0.02);
+      assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10())
+          .isGreaterThan(f.get(SearchRequest.Mode.SEMANTIC).ndcg10());
+      assertThat(f.get(SearchRequest.Mode.SEMANTIC).ndcg10()).isGreaterThan(0.30);
       assertThat(f.get(SearchRequest.Mode.HYBRID).recall10())
           .isGreaterThan(f.get(SearchRequest.Mode.KEYWORD).recall10());
     }

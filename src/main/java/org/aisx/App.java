@@ -23,6 +23,8 @@ import org.aisx.classify.Classification;
 import org.aisx.classify.Classifier;
 import org.aisx.classify.Suggestions;
 import org.aisx.editions.Editions;
+import org.aisx.glossary.Glossary;
+import org.aisx.glossary.GlossaryRecords;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
@@ -38,6 +40,7 @@ import org.aisx.store.Database;
 import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
+import org.aisx.store.SqlGlossaryStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
 import org.aisx.taxonomy.Taxonomy;
@@ -50,6 +53,7 @@ import org.aisx.web.AuditTrail;
 import org.aisx.web.CatalogApi;
 import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
+import org.aisx.web.GlossaryRoutes;
 import org.aisx.web.I18n;
 import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
@@ -98,6 +102,8 @@ public final class App implements AutoCloseable {
   final Watch watch;
   final AuditLog auditLog;
   final WriteLimiter writeLimiter;
+  final Glossary glossary;
+  final GlossaryRecords glossaryRecords;
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
@@ -109,7 +115,10 @@ public final class App implements AutoCloseable {
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
     this.suggestions = new Suggestions(db);
-    this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors, suggestions);
+    this.glossary = Glossary.bundled(json, new SqlGlossaryStore(db), Clock.systemUTC());
+    // The glossary's mappings widen searches: a law's term also finds a standard's.
+    this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors, suggestions, glossary);
+    this.glossaryRecords = new GlossaryRecords(glossary, index);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog = new Catalog(store, index, json, Clock.systemUTC());
     this.overlap = new Overlap(catalog, index, vectors, embedder);
@@ -335,16 +344,23 @@ public final class App implements AutoCloseable {
                 taxonomy,
                 searchParams,
                 i18n,
-                pages),
+                pages,
+                glossaryRecords),
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
             new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
             new AuditTrail(auditLog, access, i18n, pages),
+            new GlossaryRoutes(
+                glossary, glossaryRecords, catalog, i18n, pages, access, behindProxy),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
     return new WebServer(json, pages, behindProxy, routes);
+  }
+
+  public Glossary glossary() {
+    return glossary;
   }
 
   public Submissions submissions() {

@@ -12,7 +12,7 @@ import java.util.Collection;
  *   <tr><td>SUBMIT_CREATE, SUBMIT_UPDATE</td><td>no</td><td>for their own bodies only</td>
  *       <td>yes</td><td>yes</td></tr>
  *   <tr><td>VIEW_REVIEW_QUEUE, DECIDE_SUBMISSION, EDIT_RECORD, EDIT_TAXONOMY, EDIT_FIELD_POLICY,
- *       CONFIRM_CLASSIFICATION</td><td>no</td><td>no</td><td>yes</td><td>yes</td></tr>
+ *       CONFIRM_CLASSIFICATION, CONFIRM_MAPPINGS</td><td>no</td><td>no</td><td>yes</td><td>yes</td></tr>
  *   <tr><td>MANAGE_ACCOUNTS, IMPORT_FEED, READ_AUDIT_TRAIL</td><td>no</td><td>no</td><td>no</td><td>yes</td></tr>
  * </table>
  *

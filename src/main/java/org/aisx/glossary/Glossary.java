@@ -90,13 +90,19 @@ public final class Glossary implements QueryExpansion {
   /** Stores the bundle's suggestions the store lacks, or holds pending with other figures. */
   private void offerNew() {
     Map<String, Mapping> stored = new HashMap<>();
+    Set<String> decidedPairs = new java.util.HashSet<>();
     for (Mapping m : store.all()) {
       stored.put(m.key(), m);
+      if (m.state() != MappingState.PENDING) {
+        decidedPairs.add(m.from() + "|" + m.to());
+      }
     }
     List<Suggested> fresh = new ArrayList<>();
     for (Suggested s : bundle.suggestions()) {
-      if (!byId.containsKey(s.from()) || !byId.containsKey(s.to())) {
-        continue;
+      if (!byId.containsKey(s.from())
+          || !byId.containsKey(s.to())
+          || decidedPairs.contains(s.from() + "|" + s.to())) {
+        continue; // a pair people decided on (perhaps as another relation) is not suggested again
       }
       Mapping m = stored.get(s.from() + "|" + s.to() + "|" + s.type().wire());
       if (m == null

@@ -39,6 +39,19 @@ public final class Labels {
     return w;
   }
 
+  /** Running text compared word by word: every word as {@link #normal} treats a label's last. */
+  public static String normalText(String text) {
+    String s = NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    if (s.isEmpty()) {
+      return s;
+    }
+    String[] words = s.split(" ");
+    for (int i = 0; i < words.length; i++) {
+      words[i] = singular(words[i]);
+    }
+    return String.join(" ", words);
+  }
+
   /**
    * Every form under which a label is looked up: the label, and any acronym it gives in brackets.
    */

@@ -35,12 +35,20 @@ final class Queries {
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final float IDENTIFIER_BOOST = 6f;
 
+  /**
+   * The weight of a phrase another source uses for what the query names, against the query's own
+   * words: its matches come after records using the query's words.
+   */
+  private static final float EXPANSION_BOOST = 0.5f;
+
   private final Analyzer analyzer;
   private final FacetsConfig facetsConfig;
+  private final QueryExpansion expansion;
 
-  Queries(Analyzer analyzer, FacetsConfig facetsConfig) {
+  Queries(Analyzer analyzer, FacetsConfig facetsConfig, QueryExpansion expansion) {
     this.analyzer = analyzer;
     this.facetsConfig = facetsConfig;
+    this.expansion = expansion;
   }
 
   Query query(SearchRequest request) throws IOException {
@@ -53,6 +61,14 @@ final class Queries {
       Query identifier = identifierQuery(request.q());
       if (identifier != null) {
         either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
+      } else {
+        // Identifier queries are left as typed; words may also mean another source's phrase.
+        for (String phrase : expansion.alternatives(request.q())) {
+          Query p = parser().parse("\"" + phrase + "\"");
+          if (p != null && !(p instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
+            either.add(new BoostQuery(p, EXPANSION_BOOST), BooleanClause.Occur.SHOULD);
+          }
+        }
       }
       text = either.build();
     }
@@ -78,7 +94,7 @@ final class Queries {
    * Words across titles, abstracts, keywords, committee and identifier: a short query must match
    * every word, a longer one most of them (so a sentence still finds something).
    */
-  private Query textQuery(String q) {
+  private SimpleQueryParser parser() {
     SimpleQueryParser parser =
         new SimpleQueryParser(
             analyzer,
@@ -87,6 +103,11 @@ final class Queries {
                 | SimpleQueryParser.PREFIX_OPERATOR
                 | SimpleQueryParser.WHITESPACE_OPERATOR);
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
+    return parser;
+  }
+
+  private Query textQuery(String q) {
+    SimpleQueryParser parser = parser();
     // One clause per word (or quoted phrase), each matching across all text fields; "-word"
     // excludes. Built here rather than by the parser so that "most words must match" counts
     // words, never fields.

@@ -74,7 +74,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final Analyzer analyzer = IndexFields.analyzer();
   private final IndexSchema schema = new IndexSchema();
   private final FacetsConfig facetsConfig = schema.facets();
-  private final Queries queries = new Queries(analyzer, facetsConfig);
+  private final Queries queries;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ObjectMapper json;
@@ -115,9 +115,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final long DAMAGED_MARK = -2;
 
   private SearchIndex(
-      Directory directory, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions)
+      Directory directory,
+      ObjectMapper json,
+      VectorSource vectors,
+      SuggestionSource suggestions,
+      QueryExpansion expansion)
       throws IOException {
     this.directory = directory;
+    this.queries = new Queries(analyzer, facetsConfig, expansion);
     this.json = json;
     this.hitWriter = json.writerFor(Hit.class);
     this.vectors = vectors;
@@ -147,8 +152,22 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   public static SearchIndex open(
       Path dir, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions) {
+    return open(dir, json, vectors, suggestions, QueryExpansion.NONE);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}, with records' embeddings from {@code vectors},
+   * their machine classification from {@code suggestions}, and other words for what a query names
+   * from {@code expansion} (the glossary's mappings).
+   */
+  public static SearchIndex open(
+      Path dir,
+      ObjectMapper json,
+      VectorSource vectors,
+      SuggestionSource suggestions,
+      QueryExpansion expansion) {
     try {
-      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions);
+      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions, expansion);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }

@@ -83,35 +83,95 @@ public final class SqlGlossaryStore implements GlossaryStore {
         h -> {
           int changed = 0;
           for (MappingDecision d : decisions) {
-            String state = (d.confirmed() ? MappingState.CONFIRMED : MappingState.REJECTED).wire();
-            int n =
+            MappingType as = d.decidedType();
+            if (as != d.type() && exists(h, d.from(), d.to(), d.type())) {
+              if (exists(h, d.from(), d.to(), as)) {
+                // The relation held is suggested too: confirm that one, reject this one.
+                changed += set(h, d.from(), d.to(), as, MappingState.CONFIRMED, actor, at);
+                changed += set(h, d.from(), d.to(), d.type(), MappingState.REJECTED, actor, at);
+              } else {
                 h.createUpdate(
-                        "UPDATE glossary_mapping SET state = :state, actor = :actor,"
-                            + " decided_at = :at WHERE from_term = :from AND to_term = :to"
-                            + " AND type = :type AND state <> :state")
-                    .bind("state", state)
+                        "UPDATE glossary_mapping SET type = :as, state = 'confirmed',"
+                            + " actor = :actor, decided_at = :at, evidence = evidence || :note"
+                            + " WHERE from_term = :from AND to_term = :to AND type = :type")
+                    .bind("as", as.wire())
                     .bind("actor", actor)
                     .bind("at", at.toString())
+                    .bind("note", "; confirmed as " + as.wire() + ", suggested " + d.type().wire())
                     .bind("from", d.from())
                     .bind("to", d.to())
                     .bind("type", d.type().wire())
                     .execute();
-            if (n > 0) {
-              h.createUpdate(
-                      "INSERT INTO glossary_mapping_event (from_term, to_term, type, decision,"
-                          + " actor, at) VALUES (:from, :to, :type, :state, :actor, :at)")
-                  .bind("from", d.from())
-                  .bind("to", d.to())
-                  .bind("type", d.type().wire())
-                  .bind("state", state)
-                  .bind("actor", actor)
-                  .bind("at", at.toString())
-                  .execute();
-              changed++;
+                event(h, d.from(), d.to(), as, MappingState.CONFIRMED, actor, at);
+                changed++;
+              }
+              continue;
             }
+            MappingState state = d.confirmed() ? MappingState.CONFIRMED : MappingState.REJECTED;
+            changed += set(h, d.from(), d.to(), d.type(), state, actor, at);
           }
           return changed;
         });
+  }
+
+  private static boolean exists(Handle h, String from, String to, MappingType type) {
+    return h.createQuery(
+                "SELECT COUNT(*) FROM glossary_mapping WHERE from_term = :from AND to_term = :to"
+                    + " AND type = :type")
+            .bind("from", from)
+            .bind("to", to)
+            .bind("type", type.wire())
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /** Puts one mapping in {@code state} with an event; 1 if it changed, 0 if not there or same. */
+  private static int set(
+      Handle h,
+      String from,
+      String to,
+      MappingType type,
+      MappingState state,
+      String actor,
+      Instant at) {
+    int n =
+        h.createUpdate(
+                "UPDATE glossary_mapping SET state = :state, actor = :actor, decided_at = :at"
+                    + " WHERE from_term = :from AND to_term = :to AND type = :type"
+                    + " AND state <> :state")
+            .bind("state", state.wire())
+            .bind("actor", actor)
+            .bind("at", at.toString())
+            .bind("from", from)
+            .bind("to", to)
+            .bind("type", type.wire())
+            .execute();
+    if (n == 0) {
+      return 0;
+    }
+    event(h, from, to, type, state, actor, at);
+    return 1;
+  }
+
+  private static void event(
+      Handle h,
+      String from,
+      String to,
+      MappingType type,
+      MappingState state,
+      String actor,
+      Instant at) {
+    h.createUpdate(
+            "INSERT INTO glossary_mapping_event (from_term, to_term, type, decision, actor, at)"
+                + " VALUES (:from, :to, :type, :state, :actor, :at)")
+        .bind("from", from)
+        .bind("to", to)
+        .bind("type", type.wire())
+        .bind("state", state.wire())
+        .bind("actor", actor)
+        .bind("at", at.toString())
+        .execute();
   }
 
   @Override

@@ -36,6 +36,7 @@ public final class CatalogPages implements Routes {
   private final SearchParams params;
   private final I18n i18n;
   private final PageRenderer pages;
+  private final org.aisx.glossary.GlossaryRecords glossary;
 
   public CatalogPages(
       Catalog catalog,
@@ -46,7 +47,8 @@ public final class CatalogPages implements Routes {
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
-      PageRenderer pages) {
+      PageRenderer pages,
+      org.aisx.glossary.GlossaryRecords glossary) {
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -56,6 +58,7 @@ public final class CatalogPages implements Routes {
     this.params = params;
     this.i18n = i18n;
     this.pages = pages;
+    this.glossary = glossary;
   }
 
   @Override
@@ -156,7 +159,8 @@ public final class CatalogPages implements Routes {
             catalog.incoming(s.id()),
             catalog.history(s.id()),
             search.related(s, RELATED_ON_PAGE),
-            taxonomy));
+            taxonomy,
+            glossary.termsOf(s)));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

@@ -188,7 +188,9 @@ public final class PageModels {
       List<IncomingRelation> incoming,
       List<HistoryEvent> history,
       List<org.aisx.search.SearchIndex.Neighbour> related,
-      Taxonomy taxonomy) {
+      Taxonomy taxonomy,
+      // The glossary terms the record defines or uses (GlossaryRecords.termsOf).
+      List<org.aisx.glossary.Term> glossaryTerms) {
 
     public Messages t() {
       return layout.t();

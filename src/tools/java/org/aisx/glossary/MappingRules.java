@@ -18,8 +18,8 @@ import java.util.Set;
  *   <li><b>same label</b> (a compared form in common, {@link Labels#forms}): exactMatch when the
  *       definitions' cosine is at least 0.90, else closeMatch; score 0.6 + 0.4 × cosine;
  *   <li><b>specialised label</b>: one label's words are the other's plus more, with the same last
- *       word ("General Purpose AI System" / "AI System"): narrowMatch from the longer; score 0.3 +
- *       0.5 × cosine;
+ *       word ("General Purpose AI System" / "AI System"): the longer broadMatch the shorter; score
+ *       0.3 + 0.5 × cosine;
  *   <li><b>definitions alike</b>: the two are each other's nearest term in the other vocabulary by
  *       the cosine of their embedded label and definition: closeMatch when the cosine is at least
  *       0.80, relatedMatch from 0.70; score the cosine.
@@ -168,10 +168,11 @@ final class MappingRules {
     List<String> wb = List.copyOf(Labels.words(lb));
     if (!wa.isEmpty() && !wb.isEmpty() && wa.get(wa.size() - 1).equals(wb.get(wb.size() - 1))) {
       if (wa.size() > wb.size() && wa.containsAll(wb)) {
+        // a's label specialises b's: b is the broader concept, a broadMatch b.
         return new Suggested(
             a.id(),
             b.id(),
-            MappingType.NARROW,
+            MappingType.BROAD,
             round(0.3 + 0.5 * Math.max(0, cos)),
             "label '" + la + "' specialises '" + lb + "'; " + cosText);
       }
@@ -179,7 +180,7 @@ final class MappingRules {
         return new Suggested(
             a.id(),
             b.id(),
-            MappingType.BROAD,
+            MappingType.NARROW,
             round(0.3 + 0.5 * Math.max(0, cos)),
             "label '" + lb + "' specialises '" + la + "'; " + cosText);
       }

@@ -48,11 +48,15 @@ class AccessibilityTest {
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
             "/signin",
-            "/standards/no-such-record"));
+            "/standards/no-such-record",
+            "/glossary",
+            "/glossary/ai-system"));
     PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));
     PAGES.put(
         Role.COORDINATOR, List.of("/search?q=risk", "/review/submissions", "/review/field-policy"));
-    PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
+    PAGES.put(
+        Role.ADMIN,
+        List.of("/review/mappings", "/review/suggestions", "/admin/import", "/admin/audit"));
   }
 
   @TempDir static Path dir;

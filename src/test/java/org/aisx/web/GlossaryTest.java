@@ -120,8 +120,9 @@ class GlossaryTest {
   }
 
   @Test
-  void theApiGivesATermInTheSpecsShapeAndFiltersBySource() {
+  void theApiGivesATermInTheSpecsShapeAndFiltersBySource() throws Exception {
     JsonNode term = body(http.get("/api/v1/glossary/ai-system"));
+    assertThat(ApiTest.validate(http, "GlossaryTerm", term)).isEmpty();
     assertThat(term.get("label").get("en").asText()).isEqualTo("AI System");
     JsonNode iso = term.get("definitions").get(0);
     assertThat(iso.get("source").asText()).isEqualTo("ISO/IEC 22989:2022");
@@ -149,6 +150,7 @@ class GlossaryTest {
                 "/api/v1/glossary?q="
                     + URLEncoder.encode("AI system", StandardCharsets.UTF_8)
                     + "&source=eu-ai-act"));
+    assertThat(ApiTest.validate(http, "GlossaryList", found)).isEmpty();
     assertThat(found.get("items").get(0).get("id").asText()).isEqualTo("ai-system-eu-ai-act");
     found
         .get("items")
@@ -158,7 +160,7 @@ class GlossaryTest {
   }
 
   @Test
-  void decidingOnMappingsNeedsACoordinatorAndIsKeptWithItsHistory() {
+  void decidingOnMappingsNeedsACoordinatorAndIsKeptWithItsHistory() throws Exception {
     String body = decision("ai-system", "high-risk-ai-system", "narrowMatch", "confirm", null);
     assertThat(decide(null, body).statusCode()).isEqualTo(401);
     assertThat(decide(token, decision("ai-system", "x", "sameMatch", "confirm", null)).statusCode())
@@ -166,9 +168,11 @@ class GlossaryTest {
     assertThat(body(decide(token, body)).get("changed").asInt()).isEqualTo(1);
     assertThat(body(decide(token, body)).get("changed").asInt()).isZero();
     JsonNode history = body(http.get("/api/v1/mappings/history?term=high-risk-ai-system"));
+    assertThat(ApiTest.validate(http, "MappingHistory", history)).isEmpty();
     assertThat(history.get("items").get(0).get("actor").asText()).isEqualTo(COORDINATOR);
     assertThat(history.get("items").get(0).get("decision").asText()).isEqualTo("confirmed");
     JsonNode confirmed = body(http.get("/api/v1/mappings?state=confirmed"));
+    assertThat(ApiTest.validate(http, "MappingQueue", confirmed)).isEmpty();
     assertThat(confirmed.get("items").findValuesAsText("to")).contains("high-risk-ai-system");
     assertThat(http.get("/glossary/high-risk-ai-system").body()).contains(COORDINATOR);
     assertThat(http.get("/review/mappings").statusCode()).isEqualTo(200);

@@ -43,7 +43,9 @@ class PhoneAndKeyboardTest {
           "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
           "/changes",
           "/signin",
-          "/standards/no-such-record");
+          "/standards/no-such-record",
+          "/glossary",
+          "/glossary/ai-system");
   static final List<String> COORDINATOR_PAGES =
       List.of(
           "/search?q=risk",
@@ -52,6 +54,7 @@ class PhoneAndKeyboardTest {
           "/review/submissions",
           "/review/field-policy",
           "/review/suggestions",
+          "/review/mappings",
           "/signout");
 
   @TempDir static Path dir;

@@ -59,6 +59,9 @@ public final class Glossary implements QueryExpansion {
     this.clock = clock;
     bundle.vocabularies().forEach(v -> vocabularies.put(v.id(), v));
     for (Term t : bundle.terms()) {
+      if (t.label().values().stream().allMatch(String::isBlank)) {
+        continue; // a concept its source left without a label (VAIR's own ontology resource)
+      }
       byId.put(t.id(), t);
       for (String label : t.label().values()) {
         for (String form : Labels.forms(label)) {

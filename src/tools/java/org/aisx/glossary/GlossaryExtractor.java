@@ -189,7 +189,8 @@ public final class GlossaryExtractor {
               if (r.isURIResource()
                   && r.getURI().startsWith(namespace)
                   && r.getURI().length() > namespace.length()
-                  && (r.hasProperty(SKOS.prefLabel) || r.hasProperty(RDFS.label))) {
+                  && (r.hasProperty(SKOS.prefLabel) || r.hasProperty(RDFS.label))
+                  && !literals(r, SKOS.prefLabel).getOrDefault("en", "x").isBlank()) {
                 out.add(r);
               }
             });

@@ -9,7 +9,6 @@ import org.aisx.catalog.Progress;
 import org.aisx.glossary.MappingDecision;
 import org.aisx.glossary.MappingType;
 import org.aisx.search.Hit;
-import org.aisx.search.QueryExpansion;
 import org.aisx.search.SearchIndex;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SuggestionSource;
@@ -32,11 +31,7 @@ public final class GlossaryExpansionEvaluation {
     try (App app = Fixtures.starter(dir.resolve("with"));
         SearchIndex without =
             SearchIndex.open(
-                dir.resolve("without"),
-                app.json(),
-                VectorSource.NONE,
-                SuggestionSource.NONE,
-                QueryExpansion.NONE)) {
+                dir.resolve("without"), app.json(), VectorSource.NONE, SuggestionSource.NONE)) {
       without.rebuild(app.store, Progress.SILENT);
       print("without the glossary", without);
       print("with the glossary, nothing confirmed", app.index());

@@ -18,7 +18,7 @@ import java.util.Set;
  * goes through here, whatever its origin (import, API, submission).
  */
 public final class Catalog {
-  private static final Set<String> NOT_DIFFED = Set.of("revision", "source");
+  private static final Set<String> NOT_DIFFED = Set.of("revision", "source", "fieldSources");
   private static final Set<String> CLASSIFICATION =
       Set.of("verticals", "activities", "applications", "concerns", "suggestions");
 
@@ -30,11 +30,32 @@ public final class Catalog {
   /** Told of every record a write created or changed (after the store has it); set once. */
   private volatile java.util.function.Consumer<Standard> onWrite = s -> {};
 
+  /**
+   * The mark each index commit carries, saying how far the index has followed the store: the
+   * store's last event (one node), or how far this node has followed every node's changes.
+   */
+  private final java.util.function.LongSupplier mark;
+
+  /** The catalogue of one node: the index is in step when it has the store's last event. */
   public Catalog(CatalogStore store, CatalogIndex index, ObjectMapper json, Clock clock) {
+    this(store, index, json, clock, store::lastEventSeq);
+  }
+
+  /**
+   * The catalogue whose index commits carry {@code mark} (a node among several over one database:
+   * how far it has followed the others; see {@code org.aisx.cluster.Follower}).
+   */
+  public Catalog(
+      CatalogStore store,
+      CatalogIndex index,
+      ObjectMapper json,
+      Clock clock,
+      java.util.function.LongSupplier mark) {
     this.store = store;
     this.index = index;
     this.json = json;
     this.clock = clock;
+    this.mark = mark;
   }
 
   public Optional<Standard> find(String id) {
@@ -105,7 +126,8 @@ public final class Catalog {
       Standard incoming, String actor, String source, int expectedRevision, Runnable alongside) {
     WriteOutcome outcome;
     synchronized (this) {
-      Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision);
+      Planned plan =
+          plan(incoming, store.find(incoming.id()), actor, source, expectedRevision, null);
       if (plan.write() == null) {
         store.inTransaction(alongside);
         return plan.outcome();
@@ -140,7 +162,7 @@ public final class Catalog {
    */
   public synchronized WriteOutcome stage(
       Standard incoming, String actor, String source, Integer expectedRevision) {
-    Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision);
+    Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision, null);
     if (plan.write() == null) {
       return plan.outcome();
     }
@@ -159,19 +181,6 @@ public final class Catalog {
   public synchronized List<WriteOutcome> stageAll(
       List<Standard> incoming, String actor, String source) {
     return stageAll(incoming, actor, source, Map.of());
-  }
-
-  /**
-   * As {@link #stageAll(List, String, String)}, each record first passed with the stored version of
-   * it (null when new) through {@code reconcile}, which gives what is to be saved (an import keeps
-   * what the catalogue's own rules derived; see {@code org.aisx.editions.Editions}).
-   */
-  public synchronized List<WriteOutcome> stageAll(
-      List<Standard> incoming,
-      String actor,
-      String source,
-      java.util.function.BinaryOperator<Standard> reconcile) {
-    return stageAll(incoming, actor, source, Map.of(), () -> {}, reconcile);
   }
 
   /**
@@ -198,31 +207,59 @@ public final class Catalog {
       String source,
       Map<String, Integer> expectedRevisions,
       Runnable alongside) {
-    return stageAll(incoming, actor, source, expectedRevisions, alongside, (in, stored) -> in);
+    return write(
+        incoming.stream().map(s -> new Contribution(s, null)).toList(),
+        actor,
+        source,
+        expectedRevisions,
+        alongside,
+        (in, stored) -> in);
   }
 
-  private List<WriteOutcome> stageAll(
-      List<Standard> incoming,
+  /**
+   * A feed's record for {@link #importAll}: whether its feed leads the publication ({@link
+   * FieldSources#leads}).
+   */
+  public record Contribution(Standard record, Boolean lead) {}
+
+  /**
+   * Saves an import batch in one transaction, each record merged field by field into what other
+   * feeds gave for the same publication ({@link FieldSources}: the rule, and the provenance each
+   * field gets). Each record is first passed with the stored version of it (null when new) through
+   * {@code reconcile}, which gives what is to be merged (an import keeps what the catalogue's own
+   * rules derived; see {@code org.aisx.editions.Editions}). Call {@link #publish()} afterwards.
+   */
+  public synchronized List<WriteOutcome> importAll(
+      List<Contribution> incoming,
+      String actor,
+      String source,
+      java.util.function.BinaryOperator<Standard> reconcile) {
+    return write(incoming, actor, source, Map.of(), () -> {}, reconcile);
+  }
+
+  private List<WriteOutcome> write(
+      List<Contribution> contributions,
       String actor,
       String source,
       Map<String, Integer> expectedRevisions,
       Runnable alongside,
       java.util.function.BinaryOperator<Standard> reconcile) {
-    List<String> ids = incoming.stream().map(Standard::id).distinct().toList();
+    List<String> ids = contributions.stream().map(c -> c.record().id()).distinct().toList();
     Map<String, Standard> current = new HashMap<>(store.findAll(ids));
     Map<String, Integer> storedRevision = new HashMap<>();
     current.forEach((id, s) -> storedRevision.put(id, s.revision()));
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
-    for (Standard given : incoming) {
-      Standard s = reconcile.apply(given, current.get(given.id()));
+    for (Contribution c : contributions) {
+      Standard s = reconcile.apply(c.record(), current.get(c.record().id()));
       Planned plan =
           plan(
               s,
               Optional.ofNullable(current.get(s.id())),
               actor,
               source,
-              expectedRevisions.get(s.id()));
+              expectedRevisions.get(s.id()),
+              c.lead());
       outcomes.add(plan.outcome());
       if (plan.write() != null) {
         current.put(s.id(), plan.outcome().record());
@@ -260,19 +297,34 @@ public final class Catalog {
   /** What saving {@code incoming} over {@code current} means; {@code write} is null if nothing. */
   private record Planned(WriteOutcome outcome, CatalogStore.Write write) {}
 
+  /**
+   * @param lead null for a write that replaces the record (API, submission, classification): the
+   *     changed fields are attributed to {@code source}; for an import, whether the feed leads the
+   *     publication, and the record is merged into the stored one by {@link FieldSources#merge}
+   */
   private Planned plan(
       Standard incoming,
       Optional<Standard> current,
       String actor,
       String source,
-      Integer expectedRevision) {
+      Integer expectedRevision,
+      Boolean lead) {
     Instant now = clock.instant();
     String src = source != null ? source : incoming.source();
     if (current.isEmpty()) {
       if (expectedRevision != null && expectedRevision != 0) {
         throw new CatalogException.NotFound("record " + incoming.id());
       }
-      Standard created = incoming.toBuilder().source(src).revision(1).build();
+      Standard created =
+          incoming.toBuilder()
+              .source(src)
+              .revision(1)
+              .fieldSources(
+                  // The catalogue's own export (json format) carries its provenance: kept.
+                  lead != null && !incoming.fieldSources().isEmpty()
+                      ? incoming.fieldSources()
+                      : FieldSources.allFrom(incoming, src))
+              .build();
       List<HistoryEvent> events =
           List.of(
               new HistoryEvent(
@@ -298,12 +350,26 @@ public final class Catalog {
     List<HistoryEvent> events = new ArrayList<>();
     JsonNode before = json.valueToTree(old);
     JsonNode after = json.valueToTree(incoming);
+    Standard merged;
+    if (lead != null) {
+      after = FieldSources.merge(json, old, before, after, src, lead);
+      merged = treeToStandard(after);
+    } else {
+      merged = incoming.toBuilder().source(src).build();
+    }
+    Map<String, List<String>> sources = new java.util.TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = after.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
       String name = f.getKey();
       JsonNode was = before.get(name);
-      if (NOT_DIFFED.contains(name) || f.getValue().equals(was)) {
+      boolean changed = !f.getValue().equals(was);
+      if (lead == null
+          && FieldSources.MERGED.contains(name)
+          && !FieldSources.isEmpty(f.getValue())) {
+        sources.put(name, changed ? List.of(src) : FieldSources.of(old, before, name));
+      }
+      if (NOT_DIFFED.contains(name) || !changed) {
         continue;
       }
       HistoryEvent.Kind kind =
@@ -316,20 +382,34 @@ public final class Catalog {
           new HistoryEvent(
               0, old.id(), now, kind, name, text(was), text(f.getValue()), actor, src, revision));
     }
+    if (lead == null) {
+      merged = merged.toBuilder().fieldSources(sources).build();
+    }
     if (events.isEmpty()) {
+      // Nothing a reader sees changed: not rewritten, not even to name another feed that gives
+      // the same values.
       return new Planned(new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of()), null);
     }
-    Standard updated = incoming.toBuilder().source(src).revision(revision).build();
+    Standard updated = merged.toBuilder().revision(revision).build();
     return new Planned(
         new WriteOutcome(WriteOutcome.Change.UPDATED, updated, events),
         new CatalogStore.Write(updated, old.revision(), events));
   }
 
+  private Standard treeToStandard(JsonNode tree) {
+    try {
+      return json.treeToValue(tree, Standard.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a merged record does not read back: " + e.getMessage(), e);
+    }
+  }
+
   /**
-   * Registers who is told of written records (the embedding job); the composition root calls it.
+   * Registers one more of those told of written records (the embedding job, the landscape's
+   * topics), each after those registered before; the composition root calls it.
    */
-  public void onWrite(java.util.function.Consumer<Standard> listener) {
-    this.onWrite = listener;
+  public synchronized void onWrite(java.util.function.Consumer<Standard> listener) {
+    this.onWrite = this.onWrite.andThen(listener);
   }
 
   /** Re-indexes a stored record as it is (e.g. once its embedding exists). */
@@ -337,9 +417,24 @@ public final class Catalog {
     store.find(id).ifPresent(index::upsert);
   }
 
+  /**
+   * Re-indexes stored records as they are now, read in batches (another node wrote them, or what
+   * the index derives from them changed); call {@link #publish()} afterwards. Each batch under the
+   * catalogue's lock, so that a record read here cannot be queued after a newer write of it.
+   */
+  public void reindexAll(java.util.Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      synchronized (this) {
+        store.findAll(chunk).values().forEach(index::upsert);
+      }
+    }
+  }
+
   /** Makes every staged write durable in the index and visible to searches. */
   public synchronized void publish() {
-    index.publish(store.lastEventSeq());
+    index.publish(mark.getAsLong());
   }
 
   private static String text(JsonNode v) {

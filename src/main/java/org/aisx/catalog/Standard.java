@@ -38,6 +38,8 @@ public record Standard(
     Boolean openSource,
     String codeRepository,
     List<Relation> relations,
+    // Left out of the JSON when empty, as a feed mapper's record is (no provenance until stored).
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> fieldSources,
     String source,
     int revision) {
 
@@ -66,6 +68,7 @@ public record Standard(
     suggestions = Map.copyOf(suggestions == null ? Map.of() : suggestions);
     useCases = List.copyOf(useCases == null ? List.of() : useCases);
     relations = List.copyOf(relations == null ? List.of() : relations);
+    fieldSources = FieldSources.copyOf(fieldSources);
   }
 
   /** The title in {@code lang}, else English, else any language. */
@@ -166,6 +169,7 @@ public record Standard(
     private Boolean openSource;
     private String codeRepository;
     private List<Relation> relations = List.of();
+    private Map<String, List<String>> fieldSources = Map.of();
     private String source;
     private int revision;
 
@@ -196,6 +200,7 @@ public record Standard(
       openSource = s.openSource;
       codeRepository = s.codeRepository;
       relations = s.relations;
+      fieldSources = s.fieldSources;
       source = s.source;
       revision = s.revision;
     }
@@ -321,6 +326,12 @@ public record Standard(
       return this;
     }
 
+    /** Field name → the feeds its value came from (see {@link FieldSources}). */
+    public Builder fieldSources(Map<String, List<String>> v) {
+      fieldSources = v;
+      return this;
+    }
+
     public Builder source(String v) {
       source = v;
       return this;
@@ -358,6 +369,7 @@ public record Standard(
           openSource,
           codeRepository,
           relations,
+          fieldSources,
           source,
           revision);
     }

@@ -87,6 +87,8 @@ final class StandardValidator {
     r.put("openSource", f -> f.bool());
     r.put("codeRepository", f -> f.url());
     r.put("relations", f -> f.relations());
+    // The catalogue sets them on every write: an incoming value is checked, then replaced.
+    r.put("fieldSources", f -> f.fieldSources());
     r.put("source", f -> f.string(MAX_SHORT, false));
     // The store counts revisions; one given in JSON (an export read back) is not taken.
     r.put("revision", f -> 0);
@@ -501,6 +503,37 @@ final class StandardValidator {
             String url = e.field("url").url();
             return description == null ? null : new UseCase(description, url);
           });
+    }
+
+    /**
+     * Field name → the feeds its value came from: every name a field of the record that a feed
+     * gives ({@link FieldSources#MERGED}), every feed a non-empty string.
+     */
+    Map<String, List<String>> fieldSources() {
+      JsonNode v = value();
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      if (v == null) {
+        return out;
+      }
+      if (!v.isObject()) {
+        report("notFieldSources");
+        return out;
+      }
+      v.fields()
+          .forEachRemaining(
+              e -> {
+                if (!FieldSources.MERGED.contains(e.getKey())) {
+                  reportAt("." + e.getKey(), "notMergedField", quoted(e.getKey()));
+                  return;
+                }
+                Field feeds = new Field(v, e.getKey(), new Prefixed(problems, name, -1), false);
+                List<String> names = feeds.strings(MAX_SHORT);
+                if (names.isEmpty() && feeds.value() != null && feeds.value().isArray()) {
+                  reportAt("." + e.getKey(), "notNonEmptyList");
+                }
+                out.put(e.getKey(), names);
+              });
+      return out;
     }
 
     Map<String, List<Suggestion>> suggestions(Taxonomy taxonomy) {

@@ -145,6 +145,15 @@ sealed interface BodyRules
   }
 
   /**
+   * Whether the feed's primary docid, when {@link #identifier} writes it otherwise, is kept among
+   * the record's other identifiers: yes when it names something else (Ecma's docid names every
+   * edition), no when it is only the body's new spelling of the same identifier (IEEE's "Std").
+   */
+  default boolean keepsFeedDocid() {
+    return true;
+  }
+
+  /**
    * A relation's target as the catalogue writes it, given the relation's {@code bibitem} and the
    * record's {@code sdo}.
    */

@@ -55,6 +55,10 @@ final class IeeeRules implements BodyRules {
               + "(?:Trial[- ]Use\\s+)?(?:Guide|Recommended\\s+Practice)\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern DIGIT = Pattern.compile("\\d");
+
+  /** "IEEE Std 1010-2006", "ANSI Std C63.2-1987": the 2025 feed's spelling of "IEEE 1010-2006". */
+  private static final Pattern STD_SPELLING = Pattern.compile("^([A-Z][A-Za-z/]*)\\s+Std\\s+(.+)$");
+
   private static final Pattern DESIGNATION_YEAR =
       Pattern.compile("-((?:18|19|20)\\d{2})(?:-\\d{2})?$");
 
@@ -71,6 +75,27 @@ final class IeeeRules implements BodyRules {
   @Override
   public String publisherAbbreviation(String name) {
     return name.equals("Institute of Electrical and Electronics Engineers") ? "IEEE" : null;
+  }
+
+  /**
+   * IEEE's feed wrote "IEEE 1010-2006" until 2024 and writes "IEEE Std 1010-2006" since 2025: the
+   * catalogue keeps the shorter form (what people type, and the record's id since the first
+   * import); the feed's spelling is not kept beside it ({@link #keepsFeedDocid}).
+   */
+  @Override
+  public String identifier(String primary, Map<?, ?> doc) {
+    Matcher m = STD_SPELLING.matcher(primary.strip());
+    return m.matches() ? m.group(1) + " " + m.group(2) : primary;
+  }
+
+  @Override
+  public String relationTarget(String target, Map<?, ?> bibitem, String sdo) {
+    return identifier(target, bibitem);
+  }
+
+  @Override
+  public boolean keepsFeedDocid() {
+    return false;
   }
 
   @Override

@@ -2,8 +2,14 @@ package org.aisx.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** What an import did: counts per outcome and every rejection with where it was and why. */
+/**
+ * What an import did: counts per outcome and every rejection with where it was and why; the copies
+ * of one edition a feed gives twice, folded into one record, with their class; and what a newer
+ * feed changed: statuses that moved, fields that changed, drafts whose standard appeared.
+ */
 public final class ImportSummary {
   private int created;
   private int updated;
@@ -13,9 +19,10 @@ public final class ImportSummary {
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<Rejection> duplicates = new ArrayList<>();
   private org.aisx.editions.Editions.Report editions;
-
-  /** Record id → where it first appeared in this import. */
-  private final java.util.Map<String, String> firstSeen = new java.util.HashMap<>();
+  private final Map<String, Integer> duplicateClasses = new TreeMap<>();
+  private final Map<String, Integer> statusMoves = new TreeMap<>();
+  private final Map<String, Integer> changedFields = new TreeMap<>();
+  private final List<String> draftsPublished = new ArrayList<>();
 
   /** A record that was not imported: the file, its record number or line, and the reason. */
   public record Rejection(String file, String where, String reason) {
@@ -65,21 +72,58 @@ public final class ImportSummary {
     return adopting;
   }
 
-  /**
-   * Notes that {@code id} appears at {@code where}; returns where it appeared before in this
-   * import, or null the first time.
-   */
-  String seen(String id, String where) {
-    return firstSeen.putIfAbsent(id, where);
-  }
-
-  void duplicate(String file, String where, String reason) {
+  /** A copy of an edition the record already has from this feed, folded in as {@code kind}. */
+  void duplicate(String file, String where, String reason, String kind) {
     duplicates.add(new Rejection(file, where, reason));
+    duplicateClasses.merge(kind, 1, Integer::sum);
   }
 
-  /** Later occurrences of an identifier already imported in this run: skipped, not applied. */
+  /** A record's status moved from {@code from} to {@code to}. */
+  void statusMoved(String from, String to) {
+    statusMoves.merge(from + " → " + to, 1, Integer::sum);
+  }
+
+  /** A record's {@code field} changed. */
+  void fieldChanged(String field) {
+    changedFields.merge(field, 1, Integer::sum);
+  }
+
+  /** A draft whose standard this import added: "IEEE P3400/D-4-2024-07 → IEEE 3400-2025". */
+  void draftPublished(String draft, String standard) {
+    draftsPublished.add(draft + " → " + standard);
+  }
+
+  /**
+   * The copies of an edition that a feed gives more than once (the same identifier), each folded
+   * into the one record of that edition: the freshest harvest's copy is the record (see {@link
+   * FeedOrigin#FRESHEST_FIRST}); the reason names both copies and what the other one said.
+   */
   public List<Rejection> duplicates() {
     return List.copyOf(duplicates);
+  }
+
+  /** How many duplicates fell into each class (how the folded copy differed from the record). */
+  public Map<String, Integer> duplicateClasses() {
+    return java.util.Collections.unmodifiableMap(duplicateClasses);
+  }
+
+  /** Updated records by status move ("draft → in-force"). */
+  public Map<String, Integer> statusMoves() {
+    return java.util.Collections.unmodifiableMap(statusMoves);
+  }
+
+  /** Updated records by changed field (a record counts once per field). */
+  public Map<String, Integer> changedFields() {
+    return java.util.Collections.unmodifiableMap(changedFields);
+  }
+
+  /** Drafts whose standard this import added, "draft → standard", in feed order. */
+  public List<String> draftsPublished() {
+    return List.copyOf(draftsPublished);
+  }
+
+  public int statusesMoved() {
+    return statusMoves.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   void rejected(String file, String where, String reason) {
@@ -116,7 +160,9 @@ public final class ImportSummary {
         + unchanged
         + ", rejected "
         + rejections.size()
-        + (duplicates.isEmpty() ? "" : ", duplicates skipped " + duplicates.size())
+        + (duplicates.isEmpty() ? "" : ", duplicates folded " + duplicates.size())
+        + (statusMoves.isEmpty() ? "" : ", statuses moved " + statusesMoved())
+        + (draftsPublished.isEmpty() ? "" : ", drafts published " + draftsPublished.size())
         + (superseded == 0 ? "" : "; then " + superseded + " superseded by newer editions")
         + (adopting == 0 ? "" : "; " + adopting + " national adoptions found")
         + (editions == null || editions.written() == 0 ? "" : "; " + editions);

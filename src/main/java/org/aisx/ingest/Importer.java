@@ -15,6 +15,8 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.FieldSources;
+import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
@@ -240,7 +242,7 @@ public final class Importer {
                     outcome -> {
                       String where = "record " + outcome.recordNumber();
                       if (outcome instanceof RelatonReader.Outcome.Mapped m) {
-                        sink.acceptValid(where, m.standard());
+                        sink.acceptValid(where, m.standard(), m.origin());
                       } else if (outcome instanceof RelatonReader.Outcome.Rejected r) {
                         sink.reject(where, r.reason());
                       }
@@ -271,6 +273,13 @@ public final class Importer {
    * Validates each record of one input and stages them in batches of {@link #BATCH} (one
    * transaction each), counting what happened. If a batch fails in the store, its records are
    * retried one by one so that only the failing record is rejected.
+   *
+   * <p>A feed may give one edition more than once (the ISO feed gives 9,629 editions twice: a
+   * current harvest and an older one). Records wait in a window of {@link #WINDOW} before they are
+   * written, so that the copies of an edition within it are folded in memory whatever their order:
+   * the freshest harvest's copy ({@link FeedOrigin#FRESHEST_FIRST}) is the record, the other is
+   * reported as a duplicate with its class. A fresher copy further away than the window updates the
+   * record written from the older one.
    */
   private final class Sink {
     private final String name;
@@ -278,8 +287,15 @@ public final class Importer {
     private final ImportSummary summary;
     private final Progress progress;
     private final LongSupplier position;
-    private final List<Standard> batch = new ArrayList<>();
-    private final List<String> wheres = new ArrayList<>();
+
+    /** Records waiting to be written, by id, in feed order. */
+    private final java.util.LinkedHashMap<String, Pending> pending =
+        new java.util.LinkedHashMap<>();
+
+    /** The ids this input has written so far, with the harvest of the copy written. */
+    private final java.util.Map<String, Pending> written = new java.util.HashMap<>();
+
+    private final DraftPublications drafts = new DraftPublications();
     private long lastPublish = System.nanoTime();
 
     /** Ids the records of this import replace: their inferred status may be superseded now. */
@@ -318,25 +334,70 @@ public final class Importer {
         advanced();
         return;
       }
-      acceptValid(where, s);
+      acceptValid(where, s, FeedOrigin.NONE);
     }
 
     /** Takes a record that has passed {@link StandardReader#read}. */
-    void acceptValid(String where, Standard s) {
-      String first = summary.seen(s.id(), name + " " + where);
-      if (first != null) {
-        // A feed (or two feeds in one import) giving the same id twice: the first wins, so
-        // importing the same files again changes nothing.
-        summary.duplicate(
-            name, where, s.identifier() + " has the id " + s.id() + " already given by " + first);
-      } else {
-        batch.add(s);
-        wheres.add(where);
+    void acceptValid(String where, Standard s, FeedOrigin origin) {
+      Pending incoming = new Pending(s, origin, where);
+      Pending earlier = pending.get(s.id());
+      if (earlier == null) {
+        earlier = written.get(s.id());
       }
-      if (batch.size() >= BATCH) {
-        flush();
+      if (earlier == null) {
+        pending.put(s.id(), incoming);
+      } else if (origin.fresherThan(earlier.origin())) {
+        pending.put(s.id(), incoming); // an id already waiting keeps its place
+        fold(earlier, incoming);
+      } else {
+        fold(incoming, earlier);
+      }
+      if (pending.size() >= WINDOW) {
+        write(BATCH);
       }
       advanced();
+    }
+
+    /** Reports {@code dropped}, a copy of the edition {@code kept} gives, with its class. */
+    private void fold(Pending dropped, Pending kept) {
+      JsonNode a = json.valueToTree(dropped.record());
+      JsonNode b = json.valueToTree(kept.record());
+      List<String> differ = new ArrayList<>();
+      java.util.Iterator<String> fields = b.fieldNames();
+      while (fields.hasNext()) {
+        String f = fields.next();
+        if (!NOT_COMPARED.contains(f) && !java.util.Objects.equals(a.get(f), b.get(f))) {
+          differ.add(f);
+        }
+      }
+      boolean older = kept.origin().fresherThan(dropped.origin());
+      String kind =
+          (older ? "older harvest of the same edition" : "the same edition given twice")
+              + (differ.isEmpty()
+                  ? ", identical once mapped"
+                  : ", differs in " + String.join(", ", differ));
+      String reason =
+          dropped.record().identifier()
+              + " (id "
+              + dropped.record().id()
+              + ", "
+              + dropped.origin().harvest()
+              + ") is "
+              + (older ? "an older copy of" : "another copy of")
+              + " the edition "
+              + kept.where()
+              + " gives ("
+              + kept.origin().harvest()
+              + "); "
+              + kept.where()
+              + "'s copy is the record"
+              + (differ.isEmpty()
+                  ? ", the two are identical once mapped"
+                  : "; the folded copy differs in "
+                      + differ.stream()
+                          .map(f -> f + " " + shortText(a.get(f)))
+                          .collect(Collectors.joining(", ")));
+      summary.duplicate(name, dropped.where(), reason, kind);
     }
 
     void accept(FeedRecord record) {
@@ -352,32 +413,55 @@ public final class Importer {
       advanced();
     }
 
+    /** Writes every waiting record and reports the drafts this input published. */
     void flush() {
+      while (!pending.isEmpty()) {
+        write(BATCH);
+      }
+      drafts.report(summary);
+    }
+
+    /** Writes the {@code n} records that have waited longest. */
+    private void write(int n) {
+      List<Pending> batch = new ArrayList<>();
+      java.util.Iterator<Pending> it = pending.values().iterator();
+      while (it.hasNext() && batch.size() < n) {
+        batch.add(it.next());
+        it.remove();
+      }
       if (batch.isEmpty()) {
         return;
       }
       Set<String> replacedInBatch = new HashSet<>();
-      for (Standard s : batch) {
+      for (Pending p : batch) {
+        Standard s = p.record();
         EditionStatus.replacedBy(s, replacedInBatch);
         international |= s.sdo() != null && (s.sdo().contains("ISO") || s.sdo().contains("IEC"));
       }
       replaced.addAll(replacedInBatch);
       for (int i = 0; i < batch.size(); i++) {
-        batch.set(i, inferredStatus.apply(adoptions.apply(batch.get(i)), replacedInBatch));
+        Pending p = batch.get(i);
+        batch.set(i, p.with(inferredStatus.apply(adoptions.apply(p.record()), replacedInBatch)));
       }
       try {
-        count(catalog.stageAll(batch, "import", source, editions::reconcile));
+        count(
+            catalog.importAll(
+                batch.stream().map(Pending::contribution).toList(),
+                "import",
+                source,
+                editions::reconcile));
       } catch (RuntimeException batchFailed) {
-        for (int i = 0; i < batch.size(); i++) {
+        for (Pending p : batch) {
           try {
-            count(catalog.stageAll(List.of(batch.get(i)), "import", source, editions::reconcile));
+            count(
+                catalog.importAll(
+                    List.of(p.contribution()), "import", source, editions::reconcile));
           } catch (RuntimeException e) {
-            summary.rejected(name, wheres.get(i), e.getMessage());
+            summary.rejected(name, p.where(), e.getMessage());
           }
         }
       }
-      batch.clear();
-      wheres.clear();
+      batch.forEach(p -> written.put(p.record().id(), p));
       if (System.nanoTime() - lastPublish >= PUBLISH_EVERY_NANOS) {
         catalog.publish();
         lastPublish = System.nanoTime();
@@ -443,16 +527,53 @@ public final class Importer {
 
     private void count(List<WriteOutcome> outcomes) {
       for (WriteOutcome outcome : outcomes) {
+        drafts.note(outcome);
         switch (outcome.change()) {
           case CREATED -> summary.created();
-          case UPDATED -> summary.updated();
+          case UPDATED -> {
+            summary.updated();
+            for (HistoryEvent e : outcome.events()) {
+              if (e.kind() == HistoryEvent.Kind.STATUS_CHANGED) {
+                summary.statusMoved(e.oldValue(), e.newValue());
+              } else if (e.field() != null) {
+                summary.fieldChanged(e.field());
+              }
+            }
+          }
           case UNCHANGED -> summary.unchanged();
         }
       }
     }
 
     private void advanced() {
-      progress.advance(position.getAsLong(), summary.processed() + batch.size());
+      progress.advance(position.getAsLong(), summary.processed() + pending.size());
     }
+  }
+
+  /** Fields two copies of an edition are not compared on: bookkeeping, not what the feed said. */
+  private static final java.util.Set<String> NOT_COMPARED =
+      java.util.Set.of("source", "revision", "fieldSources");
+
+  /** Records that wait before they are written, so that copies of one edition meet in memory. */
+  static final int WINDOW = 2 * BATCH;
+
+  /** A validated record waiting to be written, with its harvest and where it was in the input. */
+  private record Pending(Standard record, FeedOrigin origin, String where) {
+    Pending with(Standard changed) {
+      return changed == record ? this : new Pending(changed, origin, where);
+    }
+
+    Catalog.Contribution contribution() {
+      return new Catalog.Contribution(
+          record, FieldSources.leads(origin.catalogue(), record.identifier()));
+    }
+  }
+
+  private static String shortText(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "(none)";
+    }
+    String text = v.isTextual() ? v.asText() : v.toString();
+    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
   }
 }

@@ -95,11 +95,28 @@ final class RelatonMapper {
     this.sourceName = sourceName;
   }
 
+  /**
+   * The body whose catalogue a record is from (its primary identifier's type) and its harvest
+   * ({@code schema-version}, {@code fetched}).
+   */
+  static FeedOrigin origin(Map<?, ?> doc) {
+    String type;
+    try {
+      type = identifiers(doc).primaryType;
+    } catch (Unmappable e) {
+      type = null;
+    }
+    return new FeedOrigin(
+        type == null ? null : type.toUpperCase(Locale.ROOT),
+        str(doc.get("schema-version")),
+        str(doc.get("fetched")));
+  }
+
   Standard map(Map<?, ?> doc) {
     Ids feedIds = identifiers(doc);
     Contributors contributors = contributors(doc);
     BodyRules rules = BodyRules.of(feedIds.primaryType, contributors.publishers);
-    Ids ids = feedIds.as(rules.identifier(feedIds.primary, doc));
+    Ids ids = feedIds.as(rules.identifier(feedIds.primary, doc), rules.keepsFeedDocid());
     String defaultLang = first(list(doc.get("language")));
     if (defaultLang == null) {
       defaultLang = "en";
@@ -146,11 +163,15 @@ final class RelatonMapper {
   private record Ids(String primary, String primaryType, List<Identifier> others) {
     /**
      * These identifiers under the body's own identifier {@code identifier}; the feed's primary
-     * docid, when it differs, becomes one of the others.
+     * docid, when it differs, becomes one of the others if {@code keepDocid} (not when it is only a
+     * respelling: a feed that only respells its identifiers changes nothing in the catalogue).
      */
-    Ids as(String identifier) {
+    Ids as(String identifier, boolean keepDocid) {
       if (identifier.equals(primary)) {
         return this;
+      }
+      if (!keepDocid) {
+        return new Ids(identifier, primaryType, others);
       }
       List<Identifier> all = new ArrayList<>();
       all.add(new Identifier(primaryType == null ? "other" : primaryType, primary));

@@ -37,7 +37,16 @@ public final class RelatonReader {
     int recordNumber();
 
     /** The document mapped to a record. */
-    record Mapped(int recordNumber, Standard standard) implements Outcome {}
+    record Mapped(
+        int recordNumber,
+        Standard standard,
+        // Not part of the mapping's output (RelatonMappingDigest): how the importer folds copies.
+        @com.fasterxml.jackson.annotation.JsonIgnore FeedOrigin origin)
+        implements Outcome {
+      Mapped(int recordNumber, Standard standard) {
+        this(recordNumber, standard, FeedOrigin.NONE);
+      }
+    }
 
     /** The document could not be read or mapped; {@code reason} names the field or the error. */
     record Rejected(int recordNumber, String reason) implements Outcome {}
@@ -256,7 +265,8 @@ public final class RelatonReader {
               + ", not a mapping of Relaton fields");
     }
     try {
-      return new Outcome.Mapped(number, check.apply(mapper.map(record)));
+      return new Outcome.Mapped(
+          number, check.apply(mapper.map(record)), RelatonMapper.origin(record));
     } catch (RelatonMapper.Unmappable | CatalogException e) {
       return new Outcome.Rejected(number, e.getMessage());
     } catch (RuntimeException e) {

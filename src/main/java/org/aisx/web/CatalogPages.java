@@ -38,6 +38,9 @@ public final class CatalogPages implements Routes {
   private final PageRenderer pages;
   private final org.aisx.glossary.GlossaryRecords glossary;
 
+  /** The record page's "Learn about this standard" block. */
+  private final LearnRoutes learn;
+
   public CatalogPages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
@@ -48,6 +51,7 @@ public final class CatalogPages implements Routes {
       SearchParams params,
       I18n i18n,
       PageRenderer pages,
+      LearnRoutes learn,
       org.aisx.glossary.GlossaryRecords glossary) {
     this.catalog = catalog;
     this.search = search;
@@ -58,6 +62,7 @@ public final class CatalogPages implements Routes {
     this.params = params;
     this.i18n = i18n;
     this.pages = pages;
+    this.learn = learn;
     this.glossary = glossary;
   }
 
@@ -160,6 +165,7 @@ public final class CatalogPages implements Routes {
             catalog.history(s.id()),
             search.related(s, RELATED_ON_PAGE),
             taxonomy,
+            learn.block(s.id(), t),
             glossary.termsOf(s)));
   }
 

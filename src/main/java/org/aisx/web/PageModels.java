@@ -189,6 +189,7 @@ public final class PageModels {
       List<HistoryEvent> history,
       List<org.aisx.search.SearchIndex.Neighbour> related,
       Taxonomy taxonomy,
+      LearnPageModels.RecordBlock learning,
       // The glossary terms the record defines or uses (GlossaryRecords.termsOf).
       List<org.aisx.glossary.Term> glossaryTerms) {
 

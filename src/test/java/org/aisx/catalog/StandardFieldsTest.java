@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class StandardFieldsTest {
   @Test
   void theFieldsAreTheComponentsInTheOrderJsonWritesThem() throws Exception {
-    // statusInferred is written only when true (records whose feed gave the status lack it).
+    // statusInferred is written only when true, fieldSources only when not empty: give both.
     Standard s =
         Standard.builder("ISO/IEC 42001:2023")
             .title(Map.of("en", "AI"))
             .statusInferred(true)
+            .fieldSources(Map.of("title", List.of("relaton-iec")))
             .build();
     JsonNode written = Json.mapper().readTree(Json.mapper().writeValueAsString(s));
     List<String> names = new ArrayList<>();

@@ -183,6 +183,10 @@ public final class App implements AutoCloseable {
         changeLog.shared()
             ? new Follower(changeLog, catalog, vectors, suggestions, position)
             : null;
+    if (follower != null) {
+      // Mappings decided through another node count here too (pages and search expansion).
+      follower.onPoll(glossary::refresh);
+    }
     this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);

@@ -46,6 +46,9 @@ public final class Glossary implements QueryExpansion {
   private volatile Map<String, List<Mapping>> mappingsByTerm = Map.of();
   private volatile List<Mapping> mappings = List.of();
 
+  /** The store's {@link GlossaryStore#version} when the mappings in memory were read. */
+  private long loaded = -1;
+
   /** One end of a mapping seen from a term: the other term and how it relates. */
   public record Link(Term other, Mapping mapping, MappingType type) {
     public boolean confirmed() {
@@ -117,7 +120,21 @@ public final class Glossary implements QueryExpansion {
     store.offer(fresh);
   }
 
-  private void reload() {
+  /**
+   * Reads the mappings again when the store has changed since they were read (another node's
+   * decision, on a shared database); returns whether it did.
+   */
+  public synchronized boolean refresh() {
+    if (store.version() == loaded) {
+      return false;
+    }
+    reload();
+    return true;
+  }
+
+  private synchronized void reload() {
+    // The version first: a change made while the mappings are read is read again next time.
+    long version = store.version();
     List<Mapping> all = store.all();
     Map<String, List<Mapping>> by = new HashMap<>();
     for (Mapping m : all) {
@@ -126,6 +143,7 @@ public final class Glossary implements QueryExpansion {
     }
     mappings = List.copyOf(all);
     mappingsByTerm = by;
+    loaded = version;
   }
 
   public String generated() {

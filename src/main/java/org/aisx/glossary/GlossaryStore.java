@@ -23,4 +23,10 @@ public interface GlossaryStore {
 
   /** The history of decisions newest first, on mappings touching {@code term} (all when null). */
   List<MappingEvent> history(String term, int limit);
+
+  /**
+   * A figure that grows whenever a mapping is stored anew or decided, through whichever node: so a
+   * node holding the mappings in memory sees when another node has changed them.
+   */
+  long version();
 }

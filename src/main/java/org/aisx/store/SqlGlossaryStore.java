@@ -175,6 +175,20 @@ public final class SqlGlossaryStore implements GlossaryStore {
   }
 
   @Override
+  public long version() {
+    // Counts rather than the largest sequence number: a transaction holding a lower number may
+    // commit after one holding a higher. Mappings are never deleted and events only appended, so
+    // the sum grows with every offer of a new mapping and every decision.
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT (SELECT COUNT(*) FROM glossary_mapping)"
+                        + " + (SELECT COUNT(*) FROM glossary_mapping_event)")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
   public List<MappingEvent> history(String term, int limit) {
     String where = term == null ? "" : " WHERE from_term = :term OR to_term = :term";
     return jdbi.withHandle(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.aisx.store.Database;
 import org.aisx.store.SqlGlossaryStore;
 import org.junit.jupiter.api.AfterEach;
@@ -114,5 +115,48 @@ abstract class GlossaryStoreContract {
     assertThat(m.score()).isEqualTo(0.716);
     assertThat(m.evidence()).endsWith("confirmed as closeMatch, suggested relatedMatch");
     assertThat(store.history("fm", 5).get(0).type()).isEqualTo(MappingType.CLOSE);
+  }
+
+  @Test
+  void theVersionGrowsWithEveryNewMappingAndEveryDecisionButNotWithARepeatedOffer() {
+    long empty = store.version();
+    store.offer(List.of(s("a", "b", MappingType.EXACT, 0.9), s("a", "c", MappingType.CLOSE, 0.8)));
+    long offered = store.version();
+    assertThat(offered).isGreaterThan(empty);
+    store.offer(List.of(s("a", "b", MappingType.EXACT, 0.9)));
+    assertThat(store.version()).isEqualTo(offered);
+    store.decide(List.of(new MappingDecision("a", "b", MappingType.EXACT, true)), "c@x.org", T1);
+    long decided = store.version();
+    assertThat(decided).isGreaterThan(offered);
+    store.decide(
+        List.of(new MappingDecision("a", "c", MappingType.CLOSE, true, MappingType.EXACT)),
+        "c@x.org",
+        T2);
+    assertThat(store.version()).as("confirmed as another relation").isGreaterThan(decided);
+  }
+
+  @Test
+  void aGlossaryOverTheStoreSeesWhatAnotherGlossaryOverItDecidedOnceItRefreshes() {
+    Bundle bundle =
+        new Bundle(
+            "2026-12-04",
+            "test",
+            List.of(
+                new Vocabulary("v1", "V1", "https://v1.example", "n", "CC-BY-4.0", null, null),
+                new Vocabulary("v2", "V2", "https://v2.example", "n", "CC-BY-4.0", null, null)),
+            List.of(
+                new Term("a", "v1", "https://v1.example/a", Map.of("en", "AI system"), List.of()),
+                new Term("b", "v2", "https://v2.example/b", Map.of("en", "AI systems"), List.of())),
+            List.of(s("a", "b", MappingType.EXACT, 0.9)));
+    java.time.Clock clock = java.time.Clock.fixed(T1, java.time.ZoneOffset.UTC);
+    Glossary here = new Glossary(bundle, store, clock);
+    Glossary there = new Glossary(bundle, new SqlGlossaryStore(db), clock);
+    assertThat(there.refresh()).as("nothing changed since it read").isFalse();
+    here.decide(List.of(new MappingDecision("a", "b", MappingType.EXACT, true)), "c@x.org");
+    assertThat(here.links("a")).singleElement().matches(Glossary.Link::confirmed);
+    assertThat(there.links("a")).singleElement().matches(l -> !l.confirmed());
+    assertThat(there.refresh()).isTrue();
+    assertThat(there.links("a")).singleElement().matches(Glossary.Link::confirmed);
+    assertThat(there.refresh()).isFalse();
   }
 }

@@ -29,6 +29,8 @@ import org.aisx.cluster.Follower;
 import org.aisx.cluster.Position;
 import org.aisx.editions.Editions;
 import org.aisx.export.Exporter;
+import org.aisx.glossary.Glossary;
+import org.aisx.glossary.GlossaryRecords;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
@@ -50,6 +52,7 @@ import org.aisx.store.Leases;
 import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
+import org.aisx.store.SqlGlossaryStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
 import org.aisx.suite.CuratedSuites;
@@ -65,6 +68,7 @@ import org.aisx.web.AuditTrail;
 import org.aisx.web.CatalogApi;
 import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
+import org.aisx.web.GlossaryRoutes;
 import org.aisx.web.I18n;
 import org.aisx.web.LandscapeRoutes;
 import org.aisx.web.LearnRoutes;
@@ -126,6 +130,8 @@ public final class App implements AutoCloseable {
   final Watch watch;
   final AuditLog auditLog;
   final WriteLimiter writeLimiter;
+  final Glossary glossary;
+  final GlossaryRecords glossaryRecords;
 
   /** What every node writes, for this one to follow (PostgreSQL; nothing on the embedded store). */
   final ChangeLog changeLog;
@@ -157,13 +163,17 @@ public final class App implements AutoCloseable {
     this.suggestions = new Suggestions(db);
     this.changeLog = new ChangeLog(db);
     this.leases = new Leases(db, nodeName());
+    this.glossary = Glossary.bundled(json, new SqlGlossaryStore(db), Clock.systemUTC());
+    // The glossary's mappings widen searches: a law's term also finds a standard's.
     this.index =
         SearchIndex.open(
             dataDir.resolve("index"),
             json,
             vectors,
             suggestions,
-            changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS);
+            changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS,
+            glossary);
+    this.glossaryRecords = new GlossaryRecords(glossary, index);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog =
         changeLog.shared()
@@ -173,6 +183,10 @@ public final class App implements AutoCloseable {
         changeLog.shared()
             ? new Follower(changeLog, catalog, vectors, suggestions, position)
             : null;
+    if (follower != null) {
+      // Mappings decided through another node count here too (pages and search expansion).
+      follower.onPoll(glossary::refresh);
+    }
     this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
@@ -566,7 +580,8 @@ public final class App implements AutoCloseable {
                 searchParams,
                 i18n,
                 pages,
-                learn),
+                learn,
+                glossaryRecords),
             learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
@@ -587,10 +602,16 @@ public final class App implements AutoCloseable {
             new LandscapeRoutes(
                 landscape, topics, hybridSearch, searchParams, taxonomy, i18n, pages),
             new AuditTrail(auditLog, access, i18n, pages),
+            new GlossaryRoutes(
+                glossary, glossaryRecords, catalog, i18n, pages, access, behindProxy),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
     return new WebServer(json, pages, behindProxy, routes);
+  }
+
+  public Glossary glossary() {
+    return glossary;
   }
 
   public Resources resources() {

@@ -26,6 +26,8 @@ public enum Permission {
   EDIT_FIELD_POLICY(false),
   /** Confirm or reject machine classification suggestions. */
   CONFIRM_CLASSIFICATION(false),
+  /** Confirm or reject the machine's mapping suggestions between glossary terms. */
+  CONFIRM_MAPPINGS(false),
   /** Create, change and remove accounts, and their API tokens. */
   MANAGE_ACCOUNTS(false),
   /** Import a feed (admin upload page). */

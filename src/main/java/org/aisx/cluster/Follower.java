@@ -43,6 +43,11 @@ public final class Follower implements AutoCloseable {
   /** Told the records written (not only re-derived) by any node; set once, by the app. */
   private volatile Consumer<Collection<String>> written = ids -> {};
 
+  /**
+   * Run at every poll: refreshes other shared data a node keeps in memory; set once, by the app.
+   */
+  private volatile Runnable polled = () -> {};
+
   public Follower(
       ChangeLog log, Catalog catalog, Vectors vectors, Suggestions suggestions, Position position) {
     this.log = log;
@@ -59,6 +64,14 @@ public final class Follower implements AutoCloseable {
     this.written = listener;
   }
 
+  /**
+   * What else to bring up to date at every poll (the glossary's mappings, which coordinators decide
+   * through any node).
+   */
+  public void onPoll(Runnable refresh) {
+    this.polled = refresh;
+  }
+
   /** Changed records indexed again since start (for operators and tests). */
   public long followed() {
     return followed.get();
@@ -69,6 +82,7 @@ public final class Follower implements AutoCloseable {
    * changed.
    */
   public synchronized int step(Progress progress) {
+    polled.run();
     long from = position.get();
     long to = log.horizon();
     if (to <= from) {

@@ -38,12 +38,20 @@ final class Queries {
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final float IDENTIFIER_BOOST = 6f;
 
+  /**
+   * The weight of a phrase another source uses for what the query names, against the query's own
+   * words: its matches come after records using the query's words.
+   */
+  private static final float EXPANSION_BOOST = 0.5f;
+
   private final Analyzer analyzer;
   private final FacetsConfig facetsConfig;
+  private final QueryExpansion expansion;
 
-  Queries(Analyzer analyzer, FacetsConfig facetsConfig) {
+  Queries(Analyzer analyzer, FacetsConfig facetsConfig, QueryExpansion expansion) {
     this.analyzer = analyzer;
     this.facetsConfig = facetsConfig;
+    this.expansion = expansion;
   }
 
   Query query(SearchRequest request) throws IOException {
@@ -56,6 +64,14 @@ final class Queries {
       Query identifier = identifierQuery(request.q());
       if (identifier != null) {
         either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
+      } else {
+        // Identifier queries are left as typed; words may also mean another source's phrase.
+        for (String phrase : expansion.alternatives(request.q())) {
+          Query p = parser(IndexFields.TEXT_FIELD_WEIGHTS).parse("\"" + phrase + "\"");
+          if (p != null && !(p instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
+            either.add(new BoostQuery(p, EXPANSION_BOOST), BooleanClause.Occur.SHOULD);
+          }
+        }
       }
       text = either.build();
     }

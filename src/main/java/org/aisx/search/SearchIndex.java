@@ -106,7 +106,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private final Analyzer analyzer = IndexFields.analyzer();
   private final IndexSchema schema = new IndexSchema();
   private final FacetsConfig facetsConfig = schema.facets();
-  private final Queries queries = new Queries(analyzer, facetsConfig);
+  private final Queries queries;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ObjectMapper json;
@@ -151,10 +151,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       ObjectMapper json,
       VectorSource vectors,
       SuggestionSource suggestions,
-      Marks marks)
+      Marks marks,
+      QueryExpansion expansion)
       throws IOException {
     this.directory = directory;
     this.marks = marks;
+    this.queries = new Queries(analyzer, facetsConfig, expansion);
     this.json = json;
     this.hitWriter = json.writerFor(Hit.class);
     this.vectors = vectors;
@@ -184,20 +186,22 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   public static SearchIndex open(
       Path dir, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions) {
-    return open(dir, json, vectors, suggestions, Marks.STORE_EVENTS);
+    return open(dir, json, vectors, suggestions, Marks.STORE_EVENTS, QueryExpansion.NONE);
   }
 
   /**
-   * As {@link #open(Path, ObjectMapper, VectorSource, SuggestionSource)}, committing {@code marks}.
+   * As {@link #open(Path, ObjectMapper, VectorSource, SuggestionSource)}, committing {@code marks},
+   * with other words for what a query names from {@code expansion} (the glossary's mappings).
    */
   public static SearchIndex open(
       Path dir,
       ObjectMapper json,
       VectorSource vectors,
       SuggestionSource suggestions,
-      Marks marks) {
+      Marks marks,
+      QueryExpansion expansion) {
     try {
-      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions, marks);
+      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions, marks, expansion);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }

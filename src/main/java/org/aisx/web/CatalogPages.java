@@ -36,6 +36,7 @@ public final class CatalogPages implements Routes {
   private final SearchParams params;
   private final I18n i18n;
   private final PageRenderer pages;
+  private final org.aisx.glossary.GlossaryRecords glossary;
 
   /** The record page's "Learn about this standard" block. */
   private final LearnRoutes learn;
@@ -50,7 +51,8 @@ public final class CatalogPages implements Routes {
       SearchParams params,
       I18n i18n,
       PageRenderer pages,
-      LearnRoutes learn) {
+      LearnRoutes learn,
+      org.aisx.glossary.GlossaryRecords glossary) {
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -61,6 +63,7 @@ public final class CatalogPages implements Routes {
     this.i18n = i18n;
     this.pages = pages;
     this.learn = learn;
+    this.glossary = glossary;
   }
 
   @Override
@@ -162,7 +165,8 @@ public final class CatalogPages implements Routes {
             catalog.history(s.id()),
             search.related(s, RELATED_ON_PAGE),
             taxonomy,
-            learn.block(s.id(), t)));
+            learn.block(s.id(), t),
+            glossary.termsOf(s)));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

@@ -189,7 +189,9 @@ public final class PageModels {
       List<HistoryEvent> history,
       List<org.aisx.search.SearchIndex.Neighbour> related,
       Taxonomy taxonomy,
-      LearnPageModels.RecordBlock learning) {
+      LearnPageModels.RecordBlock learning,
+      // The glossary terms the record defines or uses (GlossaryRecords.termsOf).
+      List<org.aisx.glossary.Term> glossaryTerms) {
 
     public Messages t() {
       return layout.t();

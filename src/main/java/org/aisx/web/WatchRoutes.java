@@ -323,6 +323,11 @@ public final class WatchRoutes implements Routes {
    * that is not a host name falls back to localhost.
    */
   String base(Context ctx) {
+    return base(ctx, behindProxy);
+  }
+
+  /** {@link #base(Context)} for any part of the web layer (the glossary's SKOS export). */
+  static String base(Context ctx, boolean behindProxy) {
     String scheme = ctx.scheme();
     if (behindProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
       scheme = "https";

@@ -57,7 +57,9 @@ class AccessibilityTest {
             "/suites/new",
             "/suites/ai-in-health",
             "/suites/ai-in-health/print",
-            "/suites/add?record=iso-iec-42001-2023"));
+            "/suites/add?record=iso-iec-42001-2023",
+            "/glossary",
+            "/glossary/ai-system"));
     PAGES.put(
         Role.CONTRIBUTOR,
         List.of(
@@ -72,7 +74,9 @@ class AccessibilityTest {
             "/review/submissions",
             "/review/field-policy",
             "/suites/eu-ai-act-high-risk"));
-    PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
+    PAGES.put(
+        Role.ADMIN,
+        List.of("/review/mappings", "/review/suggestions", "/admin/import", "/admin/audit"));
   }
 
   @TempDir static Path dir;

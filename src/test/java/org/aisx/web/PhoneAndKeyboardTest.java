@@ -53,7 +53,9 @@ class PhoneAndKeyboardTest {
           "/suites/new",
           "/suites/ai-in-health",
           "/suites/ai-in-health/print",
-          "/suites/add?record=iso-iec-42001-2023");
+          "/suites/add?record=iso-iec-42001-2023",
+          "/glossary",
+          "/glossary/ai-system");
   static final List<String> COORDINATOR_PAGES =
       List.of(
           "/search?q=risk",
@@ -63,6 +65,7 @@ class PhoneAndKeyboardTest {
           "/review/submissions",
           "/review/field-policy",
           "/review/suggestions",
+          "/review/mappings",
           "/suites/eu-ai-act-high-risk",
           "/signout");
 

@@ -102,6 +102,35 @@ class SeveralNodesTest {
   }
 
   @Test
+  void aMappingDecidedThroughOneNodeCountsOnTheOther() throws Exception {
+    App a = node("a");
+    App b = node("b");
+    a.follow();
+    b.follow();
+    org.aisx.glossary.Mapping pending =
+        a.glossary().mappings().stream()
+            .filter(m -> m.state() == org.aisx.glossary.MappingState.PENDING)
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            a.glossary()
+                .decide(
+                    List.of(
+                        new org.aisx.glossary.MappingDecision(
+                            pending.from(), pending.to(), pending.type(), true)),
+                    "coord@example.org"))
+        .isEqualTo(1);
+    await(
+        "node b sees the confirmation",
+        () ->
+            b.glossary().mappings().stream()
+                .anyMatch(
+                    m ->
+                        m.key().equals(pending.key())
+                            && m.state() == org.aisx.glossary.MappingState.CONFIRMED));
+  }
+
+  @Test
   void aRecordWrittenThroughOneNodeIsFoundThroughTheOther() throws Exception {
     App a = node("a");
     App b = node("b");

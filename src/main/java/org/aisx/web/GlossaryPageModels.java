@@ -1,0 +1,114 @@
+package org.aisx.web;
+
+import java.util.List;
+import java.util.Map;
+import org.aisx.glossary.Definition;
+import org.aisx.glossary.Glossary;
+import org.aisx.glossary.Mapping;
+import org.aisx.glossary.MappingEvent;
+import org.aisx.glossary.MappingState;
+import org.aisx.glossary.Term;
+import org.aisx.glossary.Vocabulary;
+import org.aisx.web.PageModels.Layout;
+
+/** What the glossary's pages show (templates glossary.jte, glossary-term.jte, mappings.jte). */
+public final class GlossaryPageModels {
+  private GlossaryPageModels() {}
+
+  /** A record a term links to: its id, identifier and title. */
+  public record RecordLink(String id, String identifier, String title) {}
+
+  /** The glossary: a search, the source filter and a page of terms. */
+  public record ListPage(
+      Layout layout,
+      String q,
+      String source,
+      List<Vocabulary> vocabularies,
+      Map<String, Integer> documents,
+      List<Term> terms,
+      int total,
+      int page,
+      boolean more,
+      String query) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String vocabularyName(String id) {
+      return vocabularies.stream()
+          .filter(v -> v.id().equals(id))
+          .map(Vocabulary::name)
+          .findFirst()
+          .orElse(id);
+    }
+
+    public String pageUrl(int p) {
+      return "/glossary?" + query + "page=" + p;
+    }
+  }
+
+  /**
+   * One definition on a term's page, beside the others: whose term it is, how that term relates to
+   * the page's (null for the page's own), and the catalogue record of the cited document.
+   */
+  public record Side(Term term, Definition definition, String relation, RecordLink record) {}
+
+  /** A term: its definitions beside those of the terms it maps to, mappings, records, history. */
+  public record TermPage(
+      Layout layout,
+      Term term,
+      Vocabulary vocabulary,
+      List<Side> sides,
+      List<Glossary.Link> links,
+      List<RecordLink> standards,
+      List<MappingEvent> history,
+      List<Vocabulary> notices,
+      Map<String, String> labels,
+      Map<String, String> vocabularyNames) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String label(String termId) {
+      return labels.getOrDefault(termId, termId);
+    }
+
+    public String vocabularyName(String id) {
+      return vocabularyNames.getOrDefault(id, id);
+    }
+  }
+
+  /** A row of the mapping review queue. */
+  public record MappingRow(Mapping mapping, Term from, Term to) {
+    public String key() {
+      return mapping.key();
+    }
+  }
+
+  /** The queue of mapping suggestions. */
+  public record ReviewPage(
+      Layout layout,
+      String state,
+      String type,
+      long min,
+      int page,
+      String query,
+      Map<MappingState, Long> counts,
+      List<MappingRow> rows,
+      boolean more,
+      String csrf,
+      Integer changed,
+      Map<String, String> vocabularyNames) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String pageUrl(int p) {
+      return "/review/mappings?" + query + "&page=" + p;
+    }
+
+    public String vocabularyName(String id) {
+      return vocabularyNames.getOrDefault(id, id);
+    }
+  }
+}

@@ -232,8 +232,19 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** Loads the bundled starter corpus when the catalogue is empty; returns what it did. */
+  /**
+   * Loads the bundled starter corpus when the catalogue is empty, with its shipped vectors and
+   * classification, so that nothing is computed again; returns what it did.
+   */
   public ImportSummary loadStarterCorpusIfEmpty(Progress progress) {
+    return loadStarterCorpusIfEmpty(progress, true);
+  }
+
+  /**
+   * {@link #loadStarterCorpusIfEmpty(Progress)}, without the shipped classification when {@code
+   * withClassification} is false (the build tool that writes it has the job compute it).
+   */
+  ImportSummary loadStarterCorpusIfEmpty(Progress progress, boolean withClassification) {
     ImportSummary summary = new ImportSummary();
     if (store.count() > 0) {
       return summary;
@@ -244,6 +255,9 @@ public final class App implements AutoCloseable {
       }
       // Vectors first, so that each record is indexed with its vector as it is loaded.
       vectors.saveAll(BundledVectors.read());
+      if (withClassification) {
+        classification.loadBundled(json);
+      }
       progress.start("Loading the bundled AI corpus", -1);
       importer.importStream(
           Importer.Format.JSON,

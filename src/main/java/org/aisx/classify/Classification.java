@@ -1,5 +1,6 @@
 package org.aisx.classify;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -137,6 +138,14 @@ public final class Classification implements VectorFollower, AutoCloseable {
     }
     suggestions.replaceAll(out);
     batch.forEach(e -> forced.computeIfPresent(e.record().id(), (id, g) -> g <= seen ? null : g));
+  }
+
+  /**
+   * Stores the shipped classification of the bundled corpus ({@link BundledClassification}) when
+   * this classifier made it; returns the records it covers.
+   */
+  public int loadBundled(com.fasterxml.jackson.databind.ObjectMapper json) throws IOException {
+    return BundledClassification.load(suggestions, classifier, json);
   }
 
   /** The record with its current machine suggestions in place of any it carried. */

@@ -14,8 +14,8 @@ import org.aisx.catalog.Standard;
  * Embeds text with the quantized bge-small-en-v1.5 model, in process (ONNX Runtime driven by {@link
  * OnnxEncoder}; the weights ship inside the LangChain4j artifact, nothing is downloaded). Vectors
  * have 384 dimensions and unit length. Many texts at once ({@link #embedAll}) are embedded in
- * batches, several times faster than one by one. The model loads once, on a background thread started by {@link #loadInBackground} or
- * by the first use; {@link #ready} tells whether it has.
+ * batches, several times faster than one by one. The model loads once, on a background thread
+ * started by {@link #loadInBackground} or by the first use; {@link #ready} tells whether it has.
  */
 public final class Embedder {
   /** Names the model in stored vectors, so that a different model never reuses them. */

@@ -1,6 +1,5 @@
 package org.aisx.semantic;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -118,7 +117,8 @@ final class OnnxEncoder implements AutoCloseable {
     for (int i : order) {
       int len = ids[i].length;
       if (!batch.isEmpty()
-          && (batch.size() == BATCH_TEXTS || (batch.size() + 1) * Math.max(longest, len) > BATCH_TOKENS)) {
+          && (batch.size() == BATCH_TEXTS
+              || (batch.size() + 1) * Math.max(longest, len) > BATCH_TOKENS)) {
         run(ids, batch, longest, out);
         batch.clear();
         longest = 0;

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * The embeddings of recent search queries, least recently used dropped beyond {@link #capacity}.
  * Keyed by the normalised text ({@link #key}): the model is uncased and its tokenizer splits on
- * white space, so "Risk  management" and "risk management" have the same vector and share an entry.
+ * white space, so "Risk management" and "risk management" have the same vector and share an entry.
  */
 final class QueryVectors {
   private final int capacity;

@@ -1,0 +1,96 @@
+package org.aisx.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.Json;
+import org.aisx.search.Hit;
+import org.aisx.search.SearchRequest;
+import org.aisx.search.SearchResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The speed work on hybrid search (issue 21) changes no answer: on every judged query of {@code
+ * eval/queries.json}, hybrid and semantic search over the bundled corpus give the same total, the
+ * same first ten ids in the same order, and the same ids marked as found by meaning alone, as the
+ * code before it. The expected answers ({@code eval/hybrid-baseline.json}) were written by {@link
+ * #main} from the code before the change (commit 6dcabf2: old SearchIndex, batched encoder).
+ */
+class HybridRegressionTest {
+  static final String BASELINE = "/eval/hybrid-baseline.json";
+  static final List<SearchRequest.Mode> MODES =
+      List.of(SearchRequest.Mode.HYBRID, SearchRequest.Mode.SEMANTIC);
+
+  @TempDir Path dir;
+
+  @Test
+  void hybridAndSemanticAnswersAreThoseOfTheCodeBefore() throws Exception {
+    JsonNode expected;
+    try (InputStream in = HybridRegressionTest.class.getResourceAsStream(BASELINE)) {
+      expected = Json.mapper().readTree(in);
+    }
+    try (App app = Fixtures.starter(dir)) {
+      JsonNode actual = answers(app);
+      assertThat(actual.size()).isEqualTo(expected.size()).isGreaterThan(100);
+      expected
+          .fields()
+          .forEachRemaining(
+              e -> assertThat(actual.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue()));
+    }
+  }
+
+  /** Per mode and judged query: total, ids of the first page, ids found by meaning alone. */
+  static ObjectNode answers(App app) throws Exception {
+    ObjectNode out = Json.mapper().createObjectNode();
+    for (SearchRequest.Mode mode : MODES) {
+      for (SearchEvaluation.Judged q : SearchEvaluation.queries()) {
+        SearchResult r =
+            app.hybridSearch()
+                .search(
+                    new SearchRequest(
+                        q.query(),
+                        Map.of(),
+                        null,
+                        null,
+                        SearchRequest.Sort.RELEVANCE,
+                        1,
+                        10,
+                        mode));
+        ObjectNode a = out.putObject(mode.wire() + " " + q.id());
+        a.put("total", r.total());
+        List<String> ids = new ArrayList<>();
+        for (Hit h : r.items()) {
+          ids.add(h.id());
+        }
+        ids.forEach(a.putArray("ids")::add);
+        r.items().stream()
+            .map(Hit::id)
+            .filter(r.byMeaning()::contains)
+            .forEach(a.putArray("byMeaning")::add);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes the baseline: {@code HybridRegressionTest src/test/resources/eval/hybrid-baseline.json}.
+   */
+  public static void main(String[] args) throws Exception {
+    Path tmp = Files.createTempDirectory("aisx-baseline");
+    try (App app = Fixtures.starter(tmp.resolve("data"))) {
+      Json.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValue(Path.of(args[0]).toFile(), answers(app));
+    }
+  }
+}

@@ -13,9 +13,10 @@ import org.aisx.catalog.Standard;
 /**
  * Embeds text with the quantized bge-small-en-v1.5 model, in process (ONNX Runtime driven by {@link
  * OnnxEncoder}; the weights ship inside the LangChain4j artifact, nothing is downloaded). Vectors
- * have 384 dimensions and unit length. Many texts at once ({@link #embedAll}) are embedded in
- * batches, several times faster than one by one. The model loads once, on a background thread
- * started by {@link #loadInBackground} or by the first use; {@link #ready} tells whether it has.
+ * have 384 dimensions and unit length. Many texts at once ({@link #embedAll}) are spread over both
+ * cores: one ONNX Runtime thread per run, two runs at a time. The model loads once, on a background
+ * thread started by {@link #loadInBackground} or by the first use; {@link #ready} tells whether it
+ * has.
  */
 public final class Embedder {
   /** Names the model in stored vectors, so that a different model never reuses them. */
@@ -50,7 +51,7 @@ public final class Embedder {
         new Thread(
             () -> {
               try {
-                model.complete(new OnnxEncoder(MAX_TOKENS, 0));
+                model.complete(new OnnxEncoder(MAX_TOKENS, 1, 2));
               } catch (RuntimeException | Error e) { // never leave waiting searches blocked
                 LOG.error("the embedding model {} could not be loaded", MODEL, e);
                 model.completeExceptionally(e);
@@ -82,8 +83,8 @@ public final class Embedder {
   }
 
   /**
-   * The embeddings of many texts, in order: tokenized once each, similar lengths padded into
-   * batches, one model run per batch. Far faster than {@link #embed} one by one.
+   * The embeddings of many texts, in order: each tokenized once and run alone (so that its vector
+   * does not depend on the others: see {@link OnnxEncoder}), two at a time.
    */
   public float[][] embedAll(List<String> texts) {
     return texts.isEmpty() ? new float[0][] : model().embed(texts);

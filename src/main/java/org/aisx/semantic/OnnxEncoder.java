@@ -12,17 +12,22 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * bge-small-en-v1.5-q driven through ONNX Runtime directly, many texts per call: each text is
  * tokenized once (the model's own tokenizer file, the DJL HuggingFace tokenizer) and cut at {@link
- * #maxTokens}, texts of similar length are padded into one batch, each batch is one {@code
- * OrtSession.run}, and only the first (CLS) row of each text's hidden state is read and
- * L2-normalised. The model file and tokenizer are those LangChain4j ships (nothing is downloaded);
- * {@code OnnxEncoderTest} checks the vectors equal LangChain4j's path on the same text.
+ * #maxTokens}, run alone through the session, and only the first (CLS) row of its hidden state is
+ * read and L2-normalised; the texts of one call are spread over {@code callers} threads sharing the
+ * session. The model file and tokenizer are those LangChain4j ships (nothing is downloaded); {@code
+ * OnnxEncoderTest} checks the vectors equal LangChain4j's path on the same text.
+ *
+ * <p>Why one text per run, not padded batches: this model is quantized with dynamic quantization,
+ * whose scale is computed over the whole input tensor, so a text's vector depends on the other
+ * texts and padding of its batch (measured: cosine 0.994-0.998 to the same text alone, median
+ * 0.997, none at 0.9999), and on two CPU cores batches were no faster (BENCHMARKS.md, "Bulk
+ * embedding").
  *
  * <p>Thread-safe: ONNX Runtime sessions and the tokenizer may be used by several threads at once.
  */
@@ -30,20 +35,13 @@ final class OnnxEncoder implements AutoCloseable {
   static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
   static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
 
-  /**
-   * The most tokens a batch may hold (texts × padded length): bounds the memory of one run while
-   * letting short texts share a batch. 32 texts of 256 tokens.
-   */
-  static final int BATCH_TOKENS = 8_192;
-
-  /** The most texts in one batch. */
-  static final int BATCH_TEXTS = 32;
-
   private final OrtEnvironment env;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean typeIds;
   private final int maxTokens;
+  private final int callers;
+  private final java.util.concurrent.ExecutorService pool;
 
   /**
    * Loads the model.
@@ -52,8 +50,23 @@ final class OnnxEncoder implements AutoCloseable {
    *     512, the model's limit); the rest is cut
    * @param intraOpThreads the threads ONNX Runtime uses inside one run (0: its default, one per
    *     core)
+   * @param callers the threads that embed the texts of one {@link #embed} call at once
    */
-  OnnxEncoder(int maxTokens, int intraOpThreads) {
+  OnnxEncoder(int maxTokens, int intraOpThreads, int callers) {
+    if (callers < 1) {
+      throw new IllegalArgumentException("callers must be positive: " + callers);
+    }
+    this.callers = callers;
+    this.pool =
+        callers == 1
+            ? null
+            : java.util.concurrent.Executors.newFixedThreadPool(
+                callers - 1,
+                r -> {
+                  Thread t = new Thread(r, "embedding-caller");
+                  t.setDaemon(true);
+                  return t;
+                });
     if (maxTokens < 8 || maxTokens > 512) {
       throw new IllegalArgumentException("maxTokens must be 8..512: " + maxTokens);
     }
@@ -101,67 +114,63 @@ final class OnnxEncoder implements AutoCloseable {
     return cut;
   }
 
-  /** The unit-length embeddings of {@code texts}, in order. */
+  /**
+   * The unit-length embeddings of {@code texts}, in order: the calling thread and {@code callers -
+   * 1} pool threads take texts in turn.
+   */
   float[][] embed(List<String> texts) {
-    long[][] ids = new long[texts.size()][];
-    Integer[] order = new Integer[texts.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = tokens(texts.get(i));
-      order[i] = i;
+    float[][] out = new float[texts.size()][];
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Runnable work =
+        () -> {
+          for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+            out[i] = embedOne(texts.get(i));
+          }
+        };
+    List<java.util.concurrent.Future<?>> helpers = new ArrayList<>();
+    for (int c = 1; c < Math.min(callers, texts.size()); c++) {
+      helpers.add(pool.submit(work));
     }
-    // Similar lengths together, so that little of a batch is padding.
-    Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
-    float[][] out = new float[ids.length][];
-    List<Integer> batch = new ArrayList<>();
-    int longest = 0;
-    for (int i : order) {
-      int len = ids[i].length;
-      if (!batch.isEmpty()
-          && (batch.size() == BATCH_TEXTS
-              || (batch.size() + 1) * Math.max(longest, len) > BATCH_TOKENS)) {
-        run(ids, batch, longest, out);
-        batch.clear();
-        longest = 0;
+    work.run();
+    for (java.util.concurrent.Future<?> f : helpers) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while embedding", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException("embedding failed", e.getCause());
       }
-      batch.add(i);
-      longest = Math.max(longest, len);
-    }
-    if (!batch.isEmpty()) {
-      run(ids, batch, longest, out);
     }
     return out;
   }
 
-  /** One {@code OrtSession.run} over the texts {@code batch}, padded to {@code length}. */
-  private void run(long[][] ids, List<Integer> batch, int length, float[][] out) {
-    int n = batch.size();
-    long[] input = new long[n * length];
-    long[] mask = new long[n * length];
-    for (int b = 0; b < n; b++) {
-      long[] t = ids[batch.get(b)];
-      System.arraycopy(t, 0, input, b * length, t.length);
-      Arrays.fill(mask, b * length, b * length + t.length, 1L);
-    }
-    long[] shape = {n, length};
-    try (OnnxTensor inputIds = OnnxTensor.createTensor(env, LongBuffer.wrap(input), shape);
+  /** One text, one {@code OrtSession.run}; only the CLS row of the hidden state is read. */
+  private float[] embedOne(String text) {
+    long[] ids = tokens(text);
+    long[] shape = {1, ids.length};
+    long[] mask = new long[ids.length];
+    Arrays.fill(mask, 1L);
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
         OnnxTensor attention = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
         OnnxTensor types =
-            OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n * length]), shape);
+            OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape);
         OrtSession.Result result =
             session.run(
                 typeIds
                     ? Map.of(
                         "input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
                     : Map.of("input_ids", inputIds, "attention_mask", attention))) {
-      // last_hidden_state [n, length, 384]: BGE's embedding is each text's first (CLS) row.
+      // last_hidden_state [1, tokens, 384]: BGE's embedding is the first (CLS) row.
       FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      for (int b = 0; b < n; b++) {
-        float[] v = new float[Embedder.DIMENSIONS];
-        hidden.get(b * length * Embedder.DIMENSIONS, v);
-        out[batch.get(b)] = normalise(v);
-      }
+      float[] v = new float[Embedder.DIMENSIONS];
+      hidden.get(v);
+      return normalise(v);
     } catch (OrtException e) {
-      throw new IllegalStateException("the embedding model failed on a batch of " + n, e);
+      throw new IllegalStateException("the embedding model failed", e);
     }
   }
 
@@ -179,6 +188,9 @@ final class OnnxEncoder implements AutoCloseable {
 
   @Override
   public void close() {
+    if (pool != null) {
+      pool.shutdown();
+    }
     try {
       session.close();
     } catch (OrtException e) {

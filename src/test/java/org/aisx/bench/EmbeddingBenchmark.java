@@ -38,16 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Embedding throughput (texts/s) of bge-small-en-v1.5-q on the bundled corpus's texts ({@link
- * Embedder#textOf}), three ways in the same run: {@code batched}, our bulk path ({@link
- * Embedder#embedAll}: tokenized once, similar lengths padded into batches of up to 32, one ONNX run
- * per batch, CLS rows read), 32 texts per call; {@code rawOnnx}, the same model file driven
- * directly through ONNX Runtime one text at a time (same tokenizer file and options, one
- * tokenization, CLS row read from the output buffer, L2 normalisation, default session options);
- * and {@code langchain4j}, the path the service used before (LangChain4j's in-process model, one
- * text at a time). Each caller thread takes the texts in turn; all threads share one model (one
- * ONNX session), as the service does. Run with {@code -t 1} and {@code -t 2}; {@code -p intraOp=1}
- * limits the batched session to one thread per run; {@code -p maxTokens=256} cuts texts shorter.
- * See BENCHMARKS.md.
+ * Embedder#textOf}), three ways in the same run: {@code bulk}, our path for many texts ({@link
+ * Embedder#embedAll}: each text tokenized once, one ONNX run per text, CLS row read, spread over
+ * {@code callers} threads whose runs use {@code intraOp} threads each), 32 texts per call; {@code
+ * rawOnnx}, the same model file driven directly through ONNX Runtime one text at a time (same
+ * tokenizer file and options, one tokenization, CLS row read from the output buffer, L2
+ * normalisation, default session options); and {@code langchain4j}, the path the service used
+ * before (LangChain4j's in-process model, one text at a time). Each JMH thread takes the texts in
+ * turn; all JMH threads share one model per path, as the service does. Run with {@code -t 1};
+ * {@code -p maxTokens=256} cuts texts shorter. See BENCHMARKS.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -61,11 +60,15 @@ public class EmbeddingBenchmark {
   static final String MODEL = "/bge-small-en-v1.5-q.onnx";
   static final String TOKENIZER = "/bge-small-en-v1.5-q-tokenizer.json";
 
-  /** ONNX Runtime threads inside one run of the batched path (0: its default, one per core). */
-  @Param({"0"})
+  /** ONNX Runtime threads inside one run of the bulk path (0: its default, one per core). */
+  @Param({"1"})
   public int intraOp;
 
-  /** The batched path's token limit per text. */
+  /** Threads the bulk path spreads the texts of one call over. */
+  @Param({"2"})
+  public int callers;
+
+  /** The bulk path's token limit per text. */
   @Param({"512"})
   public int maxTokens;
 
@@ -74,7 +77,7 @@ public class EmbeddingBenchmark {
   List<Standard> records;
   List<String> texts;
   dev.langchain4j.model.embedding.EmbeddingModel langchain4j;
-  EncoderAccess batched;
+  EncoderAccess bulk;
   OrtEnvironment env;
   OrtSession session;
   HuggingFaceTokenizer tokenizer;
@@ -103,7 +106,7 @@ public class EmbeddingBenchmark {
     langchain4j =
         new dev.langchain4j.model.embedding.onnx.bgesmallenv15q
             .BgeSmallEnV15QuantizedEmbeddingModel();
-    batched = new EncoderAccess(maxTokens, intraOp);
+    bulk = new EncoderAccess(maxTokens, intraOp, callers);
     env = OrtEnvironment.getEnvironment();
     try (InputStream model = Embedder.class.getResourceAsStream(MODEL);
         InputStream tok = Embedder.class.getResourceAsStream(TOKENIZER)) {
@@ -134,7 +137,7 @@ public class EmbeddingBenchmark {
   public void tearDown() throws OrtException {
     session.close();
     tokenizer.close();
-    batched.close();
+    bulk.close();
   }
 
   /** The path before: a record's text embedded by LangChain4j's model, one at a time. */
@@ -146,12 +149,12 @@ public class EmbeddingBenchmark {
   /** Our bulk path: the next 32 texts in one call (as the embedding job's batches). */
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public float[][] batched(Cursor cursor) {
+  public float[][] bulk(Cursor cursor) {
     List<String> batch = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
       batch.add(texts.get(cursor.take(texts.size())));
     }
-    return batched.embed(batch);
+    return bulk.embed(batch);
   }
 
   /** The same text through the tokenizer and the ONNX session directly. */

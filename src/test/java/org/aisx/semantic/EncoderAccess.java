@@ -6,8 +6,8 @@ import java.util.List;
 public final class EncoderAccess implements AutoCloseable {
   private final OnnxEncoder encoder;
 
-  public EncoderAccess(int maxTokens, int intraOpThreads) {
-    this.encoder = new OnnxEncoder(maxTokens, intraOpThreads);
+  public EncoderAccess(int maxTokens, int intraOpThreads, int callers) {
+    this.encoder = new OnnxEncoder(maxTokens, intraOpThreads, callers);
   }
 
   public float[][] embed(List<String> texts) {

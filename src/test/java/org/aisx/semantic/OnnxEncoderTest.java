@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batched path (tokenize once, pad similar lengths into one ONNX run, read the CLS rows) gives
- * the vectors of the path it replaces, LangChain4j's one text at a time, on real records.
+ * The bulk path (tokenize once, one ONNX run per text on two threads, read the CLS row) gives the
+ * vectors of the path it replaces, LangChain4j's, on real records.
  */
 class OnnxEncoderTest {
   static List<String> texts;
@@ -37,7 +37,7 @@ class OnnxEncoderTest {
       texts.add(Embedder.textOf(records.get(i)));
     }
     texts.add(records.get(0).titleIn("en"));
-    encoder = new OnnxEncoder(512, 0);
+    encoder = new OnnxEncoder(512, 1, 2);
   }
 
   @AfterAll
@@ -46,13 +46,13 @@ class OnnxEncoderTest {
   }
 
   @Test
-  void batchedVectorsEqualTheOneByOnePathOfLangChain4j() {
+  void bulkVectorsEqualThoseOfLangChain4j() {
     var reference = new BgeSmallEnV15QuantizedEmbeddingModel();
     float[][] batched = encoder.embed(texts);
     assertThat(batched.length).isEqualTo(texts.size());
     int compared = 0;
     for (int i = 0; i < texts.size(); i++) {
-      // LangChain4j averages 510-token parts of a longer text; the batched path cuts it, so only
+      // LangChain4j averages 510-token parts of a longer text; the bulk path cuts it, so only
       // texts within the model's limit are the same computation.
       if (encoder.tokens(texts.get(i)).length >= 512) {
         continue;
@@ -65,7 +65,7 @@ class OnnxEncoderTest {
   }
 
   @Test
-  void aBatchGivesWhatEachTextGivesAlone() {
+  void manyTextsAtOnceOnTwoThreadsGiveWhatEachGivesAlone() {
     float[][] batched = encoder.embed(texts);
     for (int i = 0; i < texts.size(); i += 5) {
       float[] alone = encoder.embed(List.of(texts.get(i)))[0];
@@ -76,7 +76,7 @@ class OnnxEncoderTest {
 
   @Test
   void longTextsAreCutAtTheTokenLimitEndingWithSeparator() {
-    try (OnnxEncoder short16 = new OnnxEncoder(16, 1)) {
+    try (OnnxEncoder short16 = new OnnxEncoder(16, 1, 1)) {
       String longest = texts.stream().max((a, b) -> a.length() - b.length()).orElseThrow();
       long[] full = encoder.tokens(longest);
       long[] cut = short16.tokens(longest);

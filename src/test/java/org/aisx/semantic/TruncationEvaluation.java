@@ -43,7 +43,7 @@ public final class TruncationEvaluation {
         float[][] v;
         int cut = 0;
         long start;
-        try (OnnxEncoder encoder = new OnnxEncoder(limit, 0)) {
+        try (OnnxEncoder encoder = new OnnxEncoder(limit, 1, 2)) {
           for (String t : texts) {
             if (encoder.tokens(t).length == limit) {
               cut++;

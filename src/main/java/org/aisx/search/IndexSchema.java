@@ -31,9 +31,10 @@ final class IndexSchema {
    * 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}); 3: identifiers
    * index the leading number of a token such as "53r5" ({@link IdentifierAnalyzer}); 4: the status
    * {@code replaced} (drafts no longer in development); 5: Spanish titles with the Spanish
-   * analyzer; 6: Japanese titles and abstracts in fields of their own ({@code title_ja}, Kuromoji).
+   * analyzer; 6: Japanese titles and abstracts in fields of their own ({@code title_ja}, Kuromoji);
+   * 7: "NISTIR" indexed as "NIST IR" ({@link IdentifierAnalyzer}).
    */
-  static final String VERSION = "6";
+  static final String VERSION = "7";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

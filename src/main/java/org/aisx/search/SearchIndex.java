@@ -36,9 +36,11 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FloatVectorSimilarityQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -502,8 +504,13 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         docs[i] = counted.hits.scoreDocs[i].doc;
       }
     } else {
+      // Ranked by closeness × currency, as words are by BM25 × currency: of two editions equally
+      // close in meaning, the one in force comes before a replaced draft.
+      Query nearestByCurrency =
+          FunctionScoreQuery.boostByValue(
+              byVector.query(), DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY));
       ScoreDoc[] semantic =
-          searcher.search(queries.drillDown(byVector.query(), request), k).scoreDocs;
+          searcher.search(queries.drillDown(nearestByCurrency, request), k).scoreDocs;
       ScoreDoc[] words =
           hybrid
               ? searcher.search(

@@ -322,6 +322,12 @@ public final class Classification implements VectorFollower, AutoCloseable {
   @Override
   public void close() {
     relearning.shutdownNow();
+    try {
+      // A relearning pass may be embedding (native code): let it stop before the store closes.
+      relearning.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

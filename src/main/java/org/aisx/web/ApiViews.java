@@ -105,6 +105,7 @@ final class ApiViews {
     return switch (facet) {
       case TYPE -> t.get("type." + value);
       case STATUS -> t.get("status." + value);
+      case AI -> t.get("ai." + value);
       case VERTICAL -> taxonomy.label(Dimension.VERTICAL, value, t.lang());
       case ACTIVITY -> taxonomy.label(Dimension.ACTIVITY, value, t.lang());
       case APPLICATION -> taxonomy.label(Dimension.APPLICATION, value, t.lang());

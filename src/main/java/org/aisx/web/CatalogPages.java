@@ -37,6 +37,9 @@ public final class CatalogPages implements Routes {
   private final I18n i18n;
   private final PageRenderer pages;
 
+  /** The record page's "Learn about this standard" block. */
+  private final LearnRoutes learn;
+
   public CatalogPages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
@@ -46,7 +49,8 @@ public final class CatalogPages implements Routes {
       Taxonomy taxonomy,
       SearchParams params,
       I18n i18n,
-      PageRenderer pages) {
+      PageRenderer pages,
+      LearnRoutes learn) {
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -56,6 +60,7 @@ public final class CatalogPages implements Routes {
     this.params = params;
     this.i18n = i18n;
     this.pages = pages;
+    this.learn = learn;
   }
 
   @Override
@@ -156,7 +161,8 @@ public final class CatalogPages implements Routes {
             catalog.incoming(s.id()),
             catalog.history(s.id()),
             search.related(s, RELATED_ON_PAGE),
-            taxonomy));
+            taxonomy,
+            learn.block(s.id(), t)));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

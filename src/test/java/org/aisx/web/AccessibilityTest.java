@@ -45,13 +45,33 @@ class AccessibilityTest {
             "/search?q=management+system&sdo=ISO%2FIEC",
             "/standards/iso-iec-42001-2023",
             "/taxonomy",
+            "/learn",
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
+            "/landscape?rows=vertical&cols=concern",
+            "/landscape/clusters",
+            "/landscape/duplicates",
             "/signin",
-            "/standards/no-such-record"));
-    PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));
+            "/standards/no-such-record",
+            "/suites",
+            "/suites/new",
+            "/suites/ai-in-health",
+            "/suites/ai-in-health/print",
+            "/suites/add?record=iso-iec-42001-2023"));
     PAGES.put(
-        Role.COORDINATOR, List.of("/search?q=risk", "/review/submissions", "/review/field-policy"));
+        Role.CONTRIBUTOR,
+        List.of(
+            "/submissions/new",
+            "/submissions/new?proposal=resource",
+            "/submissions/mine",
+            "/signout"));
+    PAGES.put(
+        Role.COORDINATOR,
+        List.of(
+            "/search?q=risk",
+            "/review/submissions",
+            "/review/field-policy",
+            "/suites/eu-ai-act-high-risk"));
     PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
   }
 

@@ -40,6 +40,7 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
+import org.aisx.classify.AiRelevance;
 import org.aisx.taxonomy.Taxonomy;
 
 /**

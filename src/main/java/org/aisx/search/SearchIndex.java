@@ -511,7 +511,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * the best match of 50 nonsense strings, rounded up): at most 1 in 20 such strings finds anything
    * by meaning. BENCHMARKS.md gives what it costs on held-out labelled queries.
    */
-  static final double SIMILARITY_FLOOR = 0.64;
+  public static final double SIMILARITY_FLOOR = 0.64;
 
   /** Lucene's DOT_PRODUCT score of unit vectors with cosine {@code cosine}: (1 + cosine) / 2. */
   private static float score(double cosine) {

@@ -40,6 +40,19 @@ final class ScoredDocs {
         Arrays.copyOf(gather.docs, gather.size), Arrays.copyOf(gather.scores, gather.size));
   }
 
+  /** Matches given by global doc id, ascending, each with its score. */
+  static ScoredDocs sorted(int[] docs, float[] scores) {
+    if (docs.length != scores.length) {
+      throw new IllegalArgumentException("docs and scores differ in length");
+    }
+    for (int i = 1; i < docs.length; i++) {
+      if (docs[i - 1] >= docs[i]) {
+        throw new IllegalArgumentException("docs not ascending at " + i);
+      }
+    }
+    return new ScoredDocs(docs, scores);
+  }
+
   int size() {
     return docs.length;
   }

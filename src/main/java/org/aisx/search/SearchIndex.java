@@ -44,7 +44,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.FloatVectorSimilarityQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -513,11 +512,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   public static final double SIMILARITY_FLOOR = 0.64;
 
-  /** Lucene's DOT_PRODUCT score of unit vectors with cosine {@code cosine}: (1 + cosine) / 2. */
-  private static float score(double cosine) {
-    return (float) ((1 + cosine) / 2);
-  }
-
   /**
    * Ranked by relevance, the records the query names by identifier come first, current edition
    * first, then {@code ranked} without them: typing {@code 42001} or {@code Y.3172} finds that
@@ -585,12 +579,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /**
    * Close in meaning: every record at least {@link #SIMILARITY_FLOOR} similar to the query, not a
    * fixed number of neighbours, so that nonsense finds nothing and totals and counts are real
-   * matches.
+   * matches; all of them, not only those an HNSW walk above the floor reaches ({@link
+   * CloseInMeaning}).
    */
   private static Query nearest(SearchRequest request, float[] queryVector) {
     return Queries.withYears(
-        new FloatVectorSimilarityQuery(IndexFields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
-        request);
+        new CloseInMeaning(IndexFields.VECTOR, queryVector, SIMILARITY_FLOOR), request);
   }
 
   /**

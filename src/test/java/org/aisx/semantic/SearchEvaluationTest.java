@@ -30,12 +30,13 @@ class SearchEvaluationTest {
           f.get(SearchRequest.Mode.SEMANTIC).ndcg10(),
           f.get(SearchRequest.Mode.HYBRID).ndcg10());
       // The margin was 0.1 on the 501-record corpus the queries were judged on. The 994-record
-      // corpus of 2026-12-04 adds 493 records nobody judged, which count as not relevant: every
-      // mode's nDCG fell and the gaps with them (that day: keyword 0.285, semantic 0.318, hybrid
-      // 0.363). Semantic search also misses records above its similarity floor for some queries
-      // (found on branch speed, pending/README.md): the semantic margin is what remains.
-      assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10()).isGreaterThan(keyword + 0.05);
-      assertThat(f.get(SearchRequest.Mode.SEMANTIC).ndcg10()).isGreaterThan(keyword + 0.02);
+      // corpus of 2026-12-04 adds 493 records nobody judged, which count as not relevant, and
+      // semantic search then missed records above its similarity floor (an HNSW walk stopped
+      // below it): keyword 0.285, semantic 0.318, hybrid 0.363, and the margins were lowered. With
+      // every record above the floor found (CloseInMeaning, issue 21): keyword 0.285, semantic
+      // 0.472, hybrid 0.500, so the margin is 0.1 again.
+      assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10()).isGreaterThan(keyword + 0.1);
+      assertThat(f.get(SearchRequest.Mode.SEMANTIC).ndcg10()).isGreaterThan(keyword + 0.1);
       assertThat(f.get(SearchRequest.Mode.HYBRID).recall10())
           .isGreaterThan(f.get(SearchRequest.Mode.KEYWORD).recall10());
     }

@@ -43,8 +43,8 @@ import org.apache.lucene.util.Bits;
 public final class CloseInMeaning extends Query {
   /**
    * Up to this many stored vectors, the set is found by an exact scan. SimilarityFloorBenchmark
-   * (BENCHMARKS.md): the scan was faster than the growing k-NN at 1k, 20k and 50k vectors, because
-   * hundreds of records per query are above the floor and k must grow past them.
+   * (BENCHMARKS.md): the scan was faster than the growing k-NN at 1k, 20k, 50k and 100k vectors,
+   * because hundreds of records per query are above the floor and k must grow past them.
    */
   public static final int EXACT_UP_TO = 100_000;
 

@@ -247,7 +247,16 @@ final class ScoredDocs {
 
         @Override
         public int advance(int target) {
-          int i = lowerBound(matches.docs, base + target);
+          // In long: base + NO_MORE_DOCS (a conjunction advances to it) overflows an int, which
+          // found the leaf's first match instead of the end (LandscapeTest: Lucene's assertion).
+          long key = (long) base + target;
+          int i =
+              key > matches.docs[to - 1]
+                  ? to
+                  : Arrays.binarySearch(matches.docs, from, to, (int) key);
+          if (i < 0) {
+            i = -i - 1;
+          }
           at = Math.max(Math.max(i, at + 1), from);
           return docID();
         }

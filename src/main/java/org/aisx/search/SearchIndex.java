@@ -44,7 +44,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.FloatVectorSimilarityQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -515,12 +514,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * the best match of 50 nonsense strings, rounded up): at most 1 in 20 such strings finds anything
    * by meaning. BENCHMARKS.md gives what it costs on held-out labelled queries.
    */
-  static final double SIMILARITY_FLOOR = 0.64;
-
-  /** Lucene's DOT_PRODUCT score of unit vectors with cosine {@code cosine}: (1 + cosine) / 2. */
-  private static float score(double cosine) {
-    return (float) ((1 + cosine) / 2);
-  }
+  public static final double SIMILARITY_FLOOR = 0.64;
 
   /**
    * Ranked by relevance, the records the query names by identifier come first, current edition
@@ -557,17 +551,30 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return order.stream().limit(topN).mapToInt(Integer::intValue).toArray();
   }
 
-  /** Of {@code docs}, those that have no vector yet (written since the embedding job last ran). */
+  /**
+   * Of {@code docs}, those that have no vector yet (written since the embedding job last ran). One
+   * vector iterator per leaf, advanced through the documents in order.
+   */
   private static Set<Integer> withoutVector(IndexSearcher searcher, ScoreDoc[] docs)
       throws IOException {
+    int[] sorted = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      sorted[i] = docs[i].doc;
+    }
+    java.util.Arrays.sort(sorted);
     Set<Integer> out = new java.util.HashSet<>();
-    List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (ScoreDoc d : docs) {
-      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(d.doc, leaves));
-      var values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-      int inLeaf = d.doc - leaf.docBase;
-      if (values == null || values.advance(inLeaf) != inLeaf) {
-        out.add(d.doc);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    org.apache.lucene.index.FloatVectorValues values = null;
+    for (int doc : sorted) {
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+      }
+      int inLeaf = doc - leaf.docBase;
+      if (values == null
+          || (values.docID() < inLeaf ? values.advance(inLeaf) : values.docID()) != inLeaf) {
+        out.add(doc);
       }
     }
     return out;
@@ -576,12 +583,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /**
    * Close in meaning: every record at least {@link #SIMILARITY_FLOOR} similar to the query, not a
    * fixed number of neighbours, so that nonsense finds nothing and totals and counts are real
-   * matches.
+   * matches; all of them, not only those an HNSW walk above the floor reaches ({@link
+   * CloseInMeaning}).
    */
   private static Query nearest(SearchRequest request, float[] queryVector) {
     return Queries.withYears(
-        new FloatVectorSimilarityQuery(IndexFields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
-        request);
+        new CloseInMeaning(IndexFields.VECTOR, queryVector, SIMILARITY_FLOOR), request);
   }
 
   /**
@@ -667,6 +674,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
+  /**
+   * Semantic and hybrid search. The keyword, vector and identifier matches are each computed once
+   * ({@link ScoredDocs}) and replayed for every use: the hit set and its drill-sideways facet
+   * counts, the keyword and semantic ranked lists, and the marks of hits found by meaning alone.
+   */
   private SearchResult semanticSearch(
       IndexSearcher searcher,
       DefaultSortedSetDocValuesReaderState state,
@@ -678,13 +690,17 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     int k = SEMANTIC_CANDIDATES;
     Query nearest = nearest(request, queryVector);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
+    ScoredDocs byVector = ScoredDocs.of(searcher, nearest);
+    ScoredDocs byWords = hybrid ? ScoredDocs.of(searcher, keyword) : ScoredDocs.none();
     Query named = queries.namedRecords(request);
-    Query hitSet = semanticHitSet(request, keyword, queryVector);
+    // A record named by identifier always matches.
+    ScoredDocs byName = named == null ? ScoredDocs.none() : ScoredDocs.of(searcher, named);
+    ScoredDocs hitSet = ScoredDocs.union(ScoredDocs.union(byVector, byWords), byName);
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
     boolean byRelevance = request.sort() == SearchRequest.Sort.RELEVANCE;
     DrillSideways.DrillSidewaysResult counted =
         sideways.search(
-            queries.drillDown(hitSet, request),
+            queries.drillDown(hitSet.query(), request),
             null,
             null,
             byRelevance ? 1 : topN,
@@ -702,12 +718,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       // close in meaning, the one in force comes before a replaced draft.
       Query nearestByCurrency =
           FunctionScoreQuery.boostByValue(
-              nearest, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY_BY_MEANING));
+              byVector.query(),
+              DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY_BY_MEANING));
       ScoreDoc[] semantic =
           searcher.search(queries.drillDown(nearestByCurrency, request), k).scoreDocs;
       ScoreDoc[] words =
           hybrid
-              ? searcher.search(queries.drillDown(keyword, request), topN + SEMANTIC_CANDIDATES)
+              ? searcher.search(
+                      queries.drillDown(byWords.query(), request), topN + SEMANTIC_CANDIDATES)
                   .scoreDocs
               : new ScoreDoc[0];
       docs =
@@ -719,41 +737,59 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
     SearchResult page =
         answer(searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));
-    Set<String> byMeaning = byMeaningOnly(searcher, page.items(), docs, keyword, named, request);
+    // Found by meaning alone: neither the words nor an identifier of the query match the hit.
+    Set<String> byMeaning = new java.util.HashSet<>();
+    int first = (request.page() - 1) * request.size();
+    for (int i = 0; i < page.items().size(); i++) {
+      int doc = docs[first + i];
+      if (!byWords.contains(doc) && !byName.contains(doc)) {
+        byMeaning.add(page.items().get(i).id());
+      }
+    }
+    if (!hybrid && !byMeaning.isEmpty()) {
+      // Semantic mode gathers no keyword matches for ranking; ask the words of the page's hits
+      // only.
+      byMeaning = byMeaningOnly(searcher, page.items(), docs, keyword, byMeaning, request);
+    }
     return new SearchResult(
         page.total(), page.page(), page.size(), page.items(), page.facets(), byMeaning, false);
   }
 
   /**
-   * The ids of the page's hits (documents {@code docs} from the page's start) that neither the
-   * words ({@code keyword}) nor an identifier ({@code named}) of the query match: found by meaning
-   * alone.
+   * Of the page's hits {@code candidates} (ids), those that the words of the query ({@code
+   * keyword}) do not match: one scorer per leaf, advanced through the page's documents in order.
    */
   private static Set<String> byMeaningOnly(
       IndexSearcher searcher,
       List<Hit> items,
       int[] docs,
       Query keyword,
-      Query named,
+      Set<String> candidates,
       SearchRequest request)
       throws IOException {
-    BooleanQuery.Builder words =
-        new BooleanQuery.Builder().add(keyword, BooleanClause.Occur.SHOULD);
-    if (named != null) {
-      words.add(named, BooleanClause.Occur.SHOULD);
-    }
     Weight weight =
-        searcher.createWeight(searcher.rewrite(words.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        searcher.createWeight(searcher.rewrite(keyword), ScoreMode.COMPLETE_NO_SCORES, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    Set<String> out = new java.util.HashSet<>();
     int first = (request.page() - 1) * request.size();
+    java.util.TreeMap<Integer, String> byDoc = new java.util.TreeMap<>();
     for (int i = 0; i < items.size(); i++) {
-      int doc = docs[first + i];
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      Scorer scorer = weight.scorer(leaf);
+      if (candidates.contains(items.get(i).id())) {
+        byDoc.put(docs[first + i], items.get(i).id());
+      }
+    }
+    Set<String> out = new java.util.HashSet<>();
+    LeafReaderContext leaf = null;
+    org.apache.lucene.search.DocIdSetIterator it = null;
+    for (Map.Entry<Integer, String> e : byDoc.entrySet()) {
+      int doc = e.getKey();
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Scorer scorer = weight.scorer(leaf);
+        it = scorer == null ? null : scorer.iterator();
+      }
       int inLeaf = doc - leaf.docBase;
-      if (scorer == null || scorer.iterator().advance(inLeaf) != inLeaf) {
-        out.add(items.get(i).id());
+      if (it == null || (it.docID() < inLeaf ? it.advance(inLeaf) : it.docID()) != inLeaf) {
+        out.add(e.getValue());
       }
     }
     return out;

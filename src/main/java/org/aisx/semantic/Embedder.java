@@ -1,21 +1,22 @@
 package org.aisx.semantic;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aisx.catalog.Standard;
 
 /**
- * Embeds text with the quantized bge-small-en-v1.5 model, in process (ONNX Runtime; the weights
- * ship inside the LangChain4j artifact, nothing is downloaded). Vectors have 384 dimensions and
- * unit length. The model loads once, on a background thread started by {@link #loadInBackground} or
- * by the first use; {@link #ready} tells whether it has.
+ * Embeds text with the quantized bge-small-en-v1.5 model, in process (ONNX Runtime driven by {@link
+ * OnnxEncoder}; the weights ship inside the LangChain4j artifact, nothing is downloaded). Vectors
+ * have 384 dimensions and unit length. Many texts at once ({@link #embedAll}) are spread over both
+ * cores: one ONNX Runtime thread per run, two runs at a time. The model loads once, on a background
+ * thread started by {@link #loadInBackground} or by the first use; {@link #ready} tells whether it
+ * has.
  */
 public final class Embedder {
   /** Names the model in stored vectors, so that a different model never reuses them. */
@@ -32,7 +33,13 @@ public final class Embedder {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Embedder.class);
 
-  private final CompletableFuture<EmbeddingModel> model = new CompletableFuture<>();
+  /**
+   * The most tokens of a text the model reads ([CLS] and [SEP] included): the model's own limit.
+   * Chosen on measured quality against 256 and 128 (BENCHMARKS.md, "Bulk embedding").
+   */
+  static final int MAX_TOKENS = 512;
+
+  private final CompletableFuture<OnnxEncoder> model = new CompletableFuture<>();
   private final AtomicBoolean loading = new AtomicBoolean();
 
   /** Starts loading the model on a background thread, once; returns at once. */
@@ -44,7 +51,7 @@ public final class Embedder {
         new Thread(
             () -> {
               try {
-                model.complete(new BgeSmallEnV15QuantizedEmbeddingModel());
+                model.complete(new OnnxEncoder(MAX_TOKENS, 1, 2));
               } catch (RuntimeException | Error e) { // never leave waiting searches blocked
                 LOG.error("the embedding model {} could not be loaded", MODEL, e);
                 model.completeExceptionally(e);
@@ -95,11 +102,19 @@ public final class Embedder {
 
   /** The embedding of free text, e.g. a description of proposed new work. */
   public float[] embed(String text) {
-    return model().embed(text).content().vector();
+    return model().embed(List.of(text))[0];
+  }
+
+  /**
+   * The embeddings of many texts, in order: each tokenized once and run alone (so that its vector
+   * does not depend on the others: see {@link OnnxEncoder}), two at a time.
+   */
+  public float[][] embedAll(List<String> texts) {
+    return texts.isEmpty() ? new float[0][] : model().embed(texts);
   }
 
   /** The model, waiting for it to load if it has not yet. */
-  private EmbeddingModel model() {
+  private OnnxEncoder model() {
     loadInBackground();
     try {
       return model.join();

@@ -246,21 +246,30 @@ public final class EmbeddingJob implements AutoCloseable {
   private void embed(List<Standard> records, boolean quiet) {
     Map<String, Vectors.Computed> computed = new LinkedHashMap<>();
     List<VectorFollower.Embedded> follow = new ArrayList<>();
+    // The stale records' texts are embedded together: one batched call (OnnxEncoder).
+    List<Standard> stale = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
     for (Standard s : records) {
-      if (stopped) {
-        return;
-      }
       String text = Embedder.textOf(s);
       String hash = Embedder.hash(text);
       float[] vector = vectors.find(s.id(), hash).orElse(null);
-      boolean fresh = vector == null;
-      if (fresh) {
-        vector = embedder.embed(text);
-        computed.put(s.id(), new Vectors.Computed(hash, vector));
-      }
-      if (fresh || !follower.current(s, hash)) {
+      if (vector == null) {
+        stale.add(s);
+        texts.add(text);
+        hashes.add(hash);
+      } else if (!follower.current(s, hash)) {
         follow.add(new VectorFollower.Embedded(s, hash, vector));
       }
+    }
+    if (stopped) {
+      return;
+    }
+    float[][] fresh = embedder.embedAll(texts);
+    for (int i = 0; i < fresh.length; i++) {
+      Standard s = stale.get(i);
+      computed.put(s.id(), new Vectors.Computed(hashes.get(i), fresh[i]));
+      follow.add(new VectorFollower.Embedded(s, hashes.get(i), fresh[i]));
     }
     vectors.saveAll(computed);
     embedded.addAndGet(computed.size());

@@ -1,8 +1,6 @@
 package org.aisx.semantic;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.aisx.catalog.Standard;
 import org.aisx.search.SearchIndex;
 import org.aisx.search.SearchRequest;
@@ -19,13 +17,7 @@ public final class HybridSearch {
   private final SearchIndex index;
   private final Vectors vectors;
   private final Embedder embedder;
-  private final Map<String, float[]> queryVectors =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-          return size() > QUERY_CACHE;
-        }
-      };
+  private final QueryVectors queryVectors = new QueryVectors(QUERY_CACHE);
 
   public HybridSearch(SearchIndex index, Vectors vectors, Embedder embedder) {
     this.index = index;
@@ -49,7 +41,7 @@ public final class HybridSearch {
     if (request.mode() == SearchRequest.Mode.KEYWORD
         || request.q().isEmpty()
         || embedder.ready()
-        || cached(request.q())) {
+        || queryVectors.contains(request.q())) {
       return search(request);
     }
     embedder.loadInBackground();
@@ -65,7 +57,7 @@ public final class HybridSearch {
     if (request.mode() == SearchRequest.Mode.KEYWORD || request.q().isEmpty()) {
       return null;
     }
-    if (embedder.ready() || cached(request.q())) {
+    if (embedder.ready() || queryVectors.contains(request.q())) {
       return queryVector(request.q());
     }
     embedder.loadInBackground();
@@ -77,25 +69,9 @@ public final class HybridSearch {
     return index;
   }
 
-  private boolean cached(String q) {
-    synchronized (queryVectors) {
-      return queryVectors.containsKey(q);
-    }
-  }
-
   /** The embedding of a query text. */
   public float[] queryVector(String q) {
-    float[] v;
-    synchronized (queryVectors) {
-      v = queryVectors.get(q);
-    }
-    if (v == null) {
-      v = embedder.query(q);
-      synchronized (queryVectors) {
-        queryVectors.put(q, v);
-      }
-    }
-    return v;
+    return queryVectors.computeIfAbsent(q, embedder::query);
   }
 
   /**

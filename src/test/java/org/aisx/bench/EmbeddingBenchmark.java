@@ -19,6 +19,7 @@ import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.ingest.JsonFormat;
 import org.aisx.semantic.Embedder;
+import org.aisx.semantic.EncoderAccess;
 import org.aisx.taxonomy.Taxonomy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,12 +37,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Embedding throughput (texts/s): our {@link Embedder} (the record's text prepared by {@link
- * Embedder#textOf}, then LangChain4j's in-process bge-small-en-v1.5-q) against the same ONNX model
- * file driven directly through ONNX Runtime, with the same tokenizer file and options, one
- * tokenization, CLS pooling read from the output buffer and L2 normalisation. Each caller thread
- * takes the bundled corpus's records in turn; all threads share one model (one ONNX session), as
- * the service does. Run with {@code -t 1} and {@code -t 2}; see BENCHMARKS.md.
+ * Embedding throughput (texts/s) of bge-small-en-v1.5-q on the bundled corpus's texts ({@link
+ * Embedder#textOf}), three ways in the same run: {@code bulk}, our path for many texts ({@link
+ * Embedder#embedAll}: each text tokenized once, one ONNX run per text, CLS row read, spread over
+ * {@code callers} threads whose runs use {@code intraOp} threads each), 32 texts per call; {@code
+ * rawOnnx}, the same model file driven directly through ONNX Runtime one text at a time (same
+ * tokenizer file and options, one tokenization, CLS row read from the output buffer, L2
+ * normalisation, default session options); and {@code langchain4j}, the path the service used
+ * before (LangChain4j's in-process model, one text at a time). Each JMH thread takes the texts in
+ * turn; all JMH threads share one model per path, as the service does. Run with {@code -t 1};
+ * {@code -p maxTokens=256} cuts texts shorter. See BENCHMARKS.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -53,9 +60,24 @@ public class EmbeddingBenchmark {
   static final String MODEL = "/bge-small-en-v1.5-q.onnx";
   static final String TOKENIZER = "/bge-small-en-v1.5-q-tokenizer.json";
 
+  /** ONNX Runtime threads inside one run of the bulk path (0: its default, one per core). */
+  @Param({"1"})
+  public int intraOp;
+
+  /** Threads the bulk path spreads the texts of one call over. */
+  @Param({"2"})
+  public int callers;
+
+  /** The bulk path's token limit per text. */
+  @Param({"512"})
+  public int maxTokens;
+
+  static final int BATCH = 32;
+
   List<Standard> records;
   List<String> texts;
-  Embedder embedder;
+  dev.langchain4j.model.embedding.EmbeddingModel langchain4j;
+  EncoderAccess bulk;
   OrtEnvironment env;
   OrtSession session;
   HuggingFaceTokenizer tokenizer;
@@ -81,7 +103,10 @@ public class EmbeddingBenchmark {
       new JsonFormat(json).read(in, raw -> records.add(reader.read(raw.node())));
     }
     texts = records.stream().map(Embedder::textOf).toList();
-    embedder = new Embedder();
+    langchain4j =
+        new dev.langchain4j.model.embedding.onnx.bgesmallenv15q
+            .BgeSmallEnV15QuantizedEmbeddingModel();
+    bulk = new EncoderAccess(maxTokens, intraOp, callers);
     env = OrtEnvironment.getEnvironment();
     try (InputStream model = Embedder.class.getResourceAsStream(MODEL);
         InputStream tok = Embedder.class.getResourceAsStream(TOKENIZER)) {
@@ -92,7 +117,9 @@ public class EmbeddingBenchmark {
     // The two paths must compute the same vectors, or the comparison means nothing.
     double worst = 1;
     for (int i = 0; i < records.size(); i += 25) {
-      worst = Math.min(worst, dot(embedder.document(records.get(i)), raw(texts.get(i))));
+      worst =
+          Math.min(
+              worst, dot(langchain4j.embed(texts.get(i)).content().vector(), raw(texts.get(i))));
     }
     if (worst < 0.999) {
       throw new IllegalStateException("raw ONNX and Embedder vectors differ: cosine " + worst);
@@ -110,12 +137,24 @@ public class EmbeddingBenchmark {
   public void tearDown() throws OrtException {
     session.close();
     tokenizer.close();
+    bulk.close();
   }
 
-  /** Our path: a record's text prepared and embedded by {@link Embedder#document}. */
+  /** The path before: a record's text embedded by LangChain4j's model, one at a time. */
   @Benchmark
-  public float[] embedder(Cursor cursor) {
-    return embedder.document(records.get(cursor.take(records.size())));
+  public float[] langchain4j(Cursor cursor) {
+    return langchain4j.embed(texts.get(cursor.take(texts.size()))).content().vector();
+  }
+
+  /** Our bulk path: the next 32 texts in one call (as the embedding job's batches). */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public float[][] bulk(Cursor cursor) {
+    List<String> batch = new ArrayList<>(BATCH);
+    for (int i = 0; i < BATCH; i++) {
+      batch.add(texts.get(cursor.take(texts.size())));
+    }
+    return bulk.embed(batch);
   }
 
   /** The same text through the tokenizer and the ONNX session directly. */

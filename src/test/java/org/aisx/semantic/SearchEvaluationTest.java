@@ -30,18 +30,13 @@ class SearchEvaluationTest {
           f.get(SearchRequest.Mode.SEMANTIC).ndcg10(),
           f.get(SearchRequest.Mode.HYBRID).ndcg10());
       // The margin was 0.1 on the 501-record corpus the queries were judged on. The 994-record
-      // corpus of 2026-12-04 adds 493 records nobody judged, which count as not relevant: every
-      // mode's nDCG fell and the gaps with them (that day: keyword 0.285, semantic 0.318, hybrid
-      // 0.363). Semantic search also misses records above its similarity floor for some queries
-      // (found on branch speed, pending/README.md). Keyword search then stopped asking for stop
-      // words in the fields of other languages ("quality of service" had to find "of" there):
-      // keyword
-      // 0.332, semantic 0.328 (unchanged), hybrid 0.392. Semantic no longer beats keyword on this
-      // set; it is held at its own level, and hybrid must beat both.
-      assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10()).isGreaterThan(keyword + 0.05);
-      assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10())
-          .isGreaterThan(f.get(SearchRequest.Mode.SEMANTIC).ndcg10());
-      assertThat(f.get(SearchRequest.Mode.SEMANTIC).ndcg10()).isGreaterThan(0.30);
+      // corpus of 2026-12-04 adds 493 records nobody judged, which count as not relevant, and
+      // semantic search then missed records above its similarity floor (an HNSW walk stopped
+      // below it): keyword 0.285, semantic 0.318, hybrid 0.363, and the margins were lowered. With
+      // every record above the floor found (CloseInMeaning, issue 21) and keyword search no longer
+      // asking for stop words in other languages' fields, the margin is 0.1 again.
+      assertThat(f.get(SearchRequest.Mode.HYBRID).ndcg10()).isGreaterThan(keyword + 0.1);
+      assertThat(f.get(SearchRequest.Mode.SEMANTIC).ndcg10()).isGreaterThan(keyword + 0.1);
       assertThat(f.get(SearchRequest.Mode.HYBRID).recall10())
           .isGreaterThan(f.get(SearchRequest.Mode.KEYWORD).recall10());
     }

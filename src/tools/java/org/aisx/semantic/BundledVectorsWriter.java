@@ -10,10 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
@@ -30,9 +26,12 @@ import org.aisx.taxonomy.Taxonomy;
  * </pre>
  */
 public final class BundledVectorsWriter {
+  /** Records embedded per call, between progress lines. */
+  private static final int CHUNK = 64;
+
   private BundledVectorsWriter() {}
 
-  public static void main(String[] args) throws IOException, InterruptedException {
+  public static void main(String[] args) throws IOException {
     if (args.length != 2) {
       System.err.println("usage: BundledVectorsWriter CORPUS.json OUTPUT.bin");
       System.exit(2);
@@ -40,7 +39,7 @@ public final class BundledVectorsWriter {
     write(Path.of(args[0]), Path.of(args[1]));
   }
 
-  static void write(Path corpus, Path target) throws IOException, InterruptedException {
+  static void write(Path corpus, Path target) throws IOException {
     var json = Json.mapper();
     StandardReader reader = new StandardReader(Taxonomy.bundled(json));
     List<Standard> records = new ArrayList<>();
@@ -49,11 +48,15 @@ public final class BundledVectorsWriter {
     }
     Embedder embedder = new Embedder();
     long start = System.nanoTime();
-    // Two caller threads, one ONNX session: the fastest arrangement on two cores.
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Future<float[]>> vectors = new ArrayList<>();
-    for (Standard s : records) {
-      vectors.add(pool.submit(() -> embedder.document(s)));
+    // Batched (Embedder.embedAll): each chunk is tokenized once and run in padded batches.
+    List<float[]> vectors = new ArrayList<>();
+    for (int i = 0; i < records.size(); i += CHUNK) {
+      List<String> texts =
+          records.subList(i, Math.min(records.size(), i + CHUNK)).stream()
+              .map(Embedder::textOf)
+              .toList();
+      vectors.addAll(List.of(embedder.embedAll(texts)));
+      System.err.printf(Locale.ROOT, "%d/%d embedded%n", vectors.size(), records.size());
     }
     try (OutputStream os = Files.newOutputStream(target);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
@@ -64,17 +67,10 @@ public final class BundledVectorsWriter {
         Standard s = records.get(i);
         out.writeUTF(s.id());
         out.writeUTF(Embedder.hash(Embedder.textOf(s)));
-        for (float f : vectors.get(i).get()) {
+        for (float f : vectors.get(i)) {
           out.writeFloat(f);
         }
-        if ((i + 1) % 50 == 0) {
-          System.err.printf(Locale.ROOT, "%d/%d embedded%n", i + 1, records.size());
-        }
       }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("embedding failed", e.getCause());
-    } finally {
-      pool.shutdown();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.err.printf(

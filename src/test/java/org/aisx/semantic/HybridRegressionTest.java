@@ -1,0 +1,108 @@
+package org.aisx.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.Json;
+import org.aisx.search.Hit;
+import org.aisx.search.SearchRequest;
+import org.aisx.search.SearchResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hybrid and semantic answers change only on purpose: on every judged query of {@code
+ * eval/queries.json}, hybrid and semantic search over the bundled corpus give the same total, the
+ * same first ten ids in the same order, and the same ids marked as found by meaning alone, as
+ * recorded in {@code eval/hybrid-baseline.json}, written by {@link #main}.
+ *
+ * <p>History of the baseline: first written from main's SearchIndex (8ca6a28, then 73c354d), which
+ * the speed work (ScoredDocs) reproduced exactly; after merging main at c313db7, main's SearchIndex
+ * put first on the class path and the merged branch gave the same 116 answers again. Then rewritten
+ * from the code of the above-floor fix (issue 21, {@code CloseInMeaning}), which changes answers on
+ * purpose: 74 of the 116 totals and 52 first pages (AboveFloorTest, BENCHMARKS.md). Rewritten again
+ * at the merge of that fix with keyword search read per language (stop words of a record's
+ * language no longer asked for in other languages' fields) and the glossary's query expansion:
+ * 15 hybrid totals and 37 first pages changed, on purpose (keyword nDCG@10 0.285 to 0.332, hybrid
+ * 0.500 to 0.515 on the judged set).
+ */
+class HybridRegressionTest {
+  static final String BASELINE = "/eval/hybrid-baseline.json";
+  static final List<SearchRequest.Mode> MODES =
+      List.of(SearchRequest.Mode.HYBRID, SearchRequest.Mode.SEMANTIC);
+
+  @TempDir Path dir;
+
+  @Test
+  void hybridAndSemanticAnswersAreThoseOfTheCodeBefore() throws Exception {
+    JsonNode expected;
+    try (InputStream in = HybridRegressionTest.class.getResourceAsStream(BASELINE)) {
+      expected = Json.mapper().readTree(in);
+    }
+    try (App app = Fixtures.starter(dir)) {
+      JsonNode actual = answers(app);
+      assertThat(actual.size()).isEqualTo(expected.size()).isGreaterThan(100);
+      expected
+          .fields()
+          .forEachRemaining(
+              e ->
+                  assertThat(String.valueOf(actual.get(e.getKey())))
+                      .as(e.getKey())
+                      .isEqualTo(e.getValue().toString()));
+    }
+  }
+
+  /** Per mode and judged query: total, ids of the first page, ids found by meaning alone. */
+  static ObjectNode answers(App app) throws Exception {
+    ObjectNode out = Json.mapper().createObjectNode();
+    for (SearchRequest.Mode mode : MODES) {
+      for (SearchEvaluation.Judged q : SearchEvaluation.queries()) {
+        SearchResult r =
+            app.hybridSearch()
+                .search(
+                    new SearchRequest(
+                        q.query(),
+                        Map.of(),
+                        null,
+                        null,
+                        SearchRequest.Sort.RELEVANCE,
+                        1,
+                        10,
+                        mode));
+        ObjectNode a = out.putObject(mode.wire() + " " + q.id());
+        a.put("total", r.total());
+        List<String> ids = new ArrayList<>();
+        for (Hit h : r.items()) {
+          ids.add(h.id());
+        }
+        ids.forEach(a.putArray("ids")::add);
+        r.items().stream()
+            .map(Hit::id)
+            .filter(r.byMeaning()::contains)
+            .forEach(a.putArray("byMeaning")::add);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes the baseline: {@code HybridRegressionTest src/test/resources/eval/hybrid-baseline.json}.
+   */
+  public static void main(String[] args) throws Exception {
+    Path tmp = Files.createTempDirectory("aisx-baseline");
+    try (App app = Fixtures.starter(tmp.resolve("data"))) {
+      Json.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValue(Path.of(args[0]).toFile(), answers(app));
+    }
+  }
+}

@@ -38,8 +38,10 @@ import org.aisx.store.Database;
 import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
+import org.aisx.store.SqlTaxonomyStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
+import org.aisx.taxonomy.LiveTaxonomy;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.watch.Watch;
 import org.aisx.web.Access;
@@ -60,6 +62,7 @@ import org.aisx.web.SignIn;
 import org.aisx.web.SubmissionApi;
 import org.aisx.web.SubmissionPages;
 import org.aisx.web.SuggestionReview;
+import org.aisx.web.TaxonomyRoutes;
 import org.aisx.web.WatchRoutes;
 import org.aisx.web.WebServer;
 import org.aisx.web.WriteRateLimit;
@@ -77,7 +80,7 @@ public final class App implements AutoCloseable {
   static final String STARTER_SOURCE = "aisx-starter-corpus";
 
   final ObjectMapper json;
-  final Taxonomy taxonomy;
+  final LiveTaxonomy taxonomy;
   final Database db;
   final SqlCatalogStore store;
   final SearchIndex index;
@@ -104,7 +107,8 @@ public final class App implements AutoCloseable {
   private App(Path dataDir, Database db, PasswordHasher hasher) {
     this.db = db;
     this.json = Json.mapper();
-    this.taxonomy = Taxonomy.bundled(json);
+    this.taxonomy =
+        new LiveTaxonomy(Taxonomy.bundled(json), new SqlTaxonomyStore(db, json), Clock.systemUTC());
     this.store = new SqlCatalogStore(db, json);
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
@@ -122,9 +126,10 @@ public final class App implements AutoCloseable {
             catalog,
             vectors,
             index,
-            new Classifier(taxonomy, embedder),
+            new Classifier(taxonomy.current(), embedder),
             suggestions,
             taxonomy);
+    taxonomy.onChange(classification::taxonomyChanged);
     this.accounts = accounts(db, hasher);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
@@ -341,6 +346,7 @@ public final class App implements AutoCloseable {
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
             new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
             new AuditTrail(auditLog, access, i18n, pages),
+            new TaxonomyRoutes(taxonomy, classification, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
@@ -379,7 +385,13 @@ public final class App implements AutoCloseable {
     return reader;
   }
 
+  /** The current version of the taxonomy. */
   public Taxonomy taxonomy() {
+    return taxonomy.current();
+  }
+
+  /** The taxonomy the committee edits: every version, the history, and edits. */
+  public LiveTaxonomy liveTaxonomy() {
     return taxonomy;
   }
 

@@ -439,6 +439,45 @@ public final class Suggestions implements SuggestionSource {
     }
   }
 
+  /**
+   * Withdraws every machine suggestion of a concept (a retired one): deleted from the store and
+   * from memory; returns the records that had one, to be indexed again.
+   */
+  synchronized Set<String> withdraw(String dimension, String concept) {
+    Set<String> affected = new java.util.TreeSet<>();
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              affected.addAll(
+                  h.createQuery(
+                          "SELECT record_id FROM suggestion WHERE dimension = :dim AND concept = :c")
+                      .bind("dim", dimension)
+                      .bind("c", concept)
+                      .mapTo(String.class)
+                      .list());
+              h.createUpdate("DELETE FROM suggestion WHERE dimension = :dim AND concept = :c")
+                  .bind("dim", dimension)
+                  .bind("c", concept)
+                  .execute();
+            });
+    for (String id : affected) {
+      states.computeIfPresent(
+          id,
+          (k, st) -> {
+            Map<String, List<String>> concepts = new LinkedHashMap<>(st.concepts());
+            concepts.computeIfPresent(
+                dimension,
+                (dim, list) -> {
+                  List<String> kept = new ArrayList<>(list);
+                  kept.remove(concept);
+                  return kept.isEmpty() ? null : List.copyOf(kept);
+                });
+            return new State(st.textHash(), st.version(), Map.copyOf(concepts));
+          });
+    }
+    return affected;
+  }
+
   /** Every rejected suggestion, as record id → {@code dimension/concept}. */
   Map<String, Set<String>> allRejected() {
     Map<String, Set<String>> out = new HashMap<>();

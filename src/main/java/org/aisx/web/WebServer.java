@@ -165,6 +165,25 @@ public final class WebServer implements AutoCloseable {
               notAuthor ? "error.message.not_author" : "error.message.wrong_state",
               List.of());
         });
+    router.exception(
+        org.aisx.taxonomy.TaxonomyException.class,
+        (e, ctx) -> {
+          List<Problem> problems = new ArrayList<>();
+          e.problems().forEach((field, problem) -> problems.add(new Problem(field, problem)));
+          HttpStatus status =
+              e instanceof org.aisx.taxonomy.TaxonomyException.Unknown
+                  ? HttpStatus.NOT_FOUND
+                  : e instanceof org.aisx.taxonomy.TaxonomyException.Stale
+                      ? HttpStatus.CONFLICT
+                      : HttpStatus.BAD_REQUEST;
+          fail(
+              ctx,
+              status,
+              e.code(),
+              e.getMessage(),
+              "error.message.taxonomy_" + e.code(),
+              problems);
+        });
     // Their messages come from the bundle of the request's language already.
     router.exception(
         HttpResponseException.class,

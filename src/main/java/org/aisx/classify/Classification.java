@@ -62,13 +62,8 @@ public final class Classification implements VectorFollower, AutoCloseable {
    */
   private volatile Classifier classifier;
 
-  /**
-   * Records still to be classified again after a taxonomy edit changed the classifier, and how many
-   * the last edit (with any before it still running) asked for: the progress shown to coordinators.
-   */
-  private final Set<String> reclassifying = ConcurrentHashMap.newKeySet();
-
-  private final AtomicInteger reclassifyTotal = new AtomicInteger();
+  /** How many records the last taxonomy edit that changed the classifier had classified again. */
+  private final AtomicLong reclassifyTotal = new AtomicLong();
 
   /** The examples in use; null until first needed. */
   private volatile Map<String, Examples.Example> learned;
@@ -133,15 +128,18 @@ public final class Classification implements VectorFollower, AutoCloseable {
   }
 
   /** How far the classification of the catalogue by the current taxonomy has come. */
-  public record Progress(int total, int remaining) {
+  public record Progress(long total, long remaining) {
     public boolean done() {
       return remaining == 0;
     }
   }
 
-  /** The reclassification a taxonomy edit started: records asked for, and records still waiting. */
+  /**
+   * The reclassification a taxonomy edit started: the records it asked for, and those the current
+   * classifier has not classified yet.
+   */
   public Progress reclassification() {
-    int remaining = reclassifying.size();
+    long remaining = Math.max(0, catalog.count() - suggestions.countAt(classifier.version()));
     return new Progress(Math.max(reclassifyTotal.get(), remaining), remaining);
   }
 
@@ -155,6 +153,11 @@ public final class Classification implements VectorFollower, AutoCloseable {
    */
   public void taxonomyChanged(LiveTaxonomy.Changed changed) {
     TaxonomyChange change = changed.edit().change();
+    Classifier next = classifier.forTaxonomy(changed.after());
+    boolean reclassify = !next.version().equals(classifier.version());
+    // The new classifier first: a batch finishing after the withdrawal below was made by the old
+    // one, and its records are classified again by the new one.
+    classifier = next;
     if (change.kind() == TaxonomyChange.Kind.RETIRE) {
       Set<String> withdrawn = suggestions.withdraw(change.dimension().id(), change.concept());
       withdrawn.forEach(catalog::reindex);
@@ -162,22 +165,16 @@ public final class Classification implements VectorFollower, AutoCloseable {
         catalog.publish();
       }
     }
-    Classifier next = classifier.forTaxonomy(changed.after());
-    if (next.version().equals(classifier.version())) {
+    if (!reclassify) {
       return;
     }
-    classifier = next;
     relearnsPending.incrementAndGet();
     relearning.execute(
         () -> {
           try {
             List<String> ids = new ArrayList<>();
             store.forEach(s -> ids.add(s.id()));
-            if (reclassifying.isEmpty()) {
-              reclassifyTotal.set(0);
-            }
-            reclassifying.addAll(ids);
-            reclassifyTotal.set(reclassifying.size());
+            reclassifyTotal.set(ids.size());
             recheck.accept(ids);
           } catch (RuntimeException e) {
             // The next start's catch-up classifies every record the old classifier made.
@@ -208,9 +205,6 @@ public final class Classification implements VectorFollower, AutoCloseable {
           new Suggestions.Classified(e.record().id(), e.textHash(), classifier.version(), made));
     }
     suggestions.replaceAll(out);
-    if (classifier == this.classifier) {
-      batch.forEach(e -> reclassifying.remove(e.record().id()));
-    }
     batch.forEach(e -> forced.computeIfPresent(e.record().id(), (id, g) -> g <= seen ? null : g));
   }
 

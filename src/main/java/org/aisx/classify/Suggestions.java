@@ -99,6 +99,11 @@ public final class Suggestions implements SuggestionSource {
     return Map.copyOf(out);
   }
 
+  /** How many records classifier {@code version} classified (from whatever text). */
+  long countAt(String version) {
+    return states.values().stream().filter(s -> s.version().equals(version)).count();
+  }
+
   /** Whether {@code record} was classified from its current text by classifier {@code version}. */
   boolean current(Standard record, String textHash, String version) {
     State s = states.get(record.id());

@@ -45,13 +45,21 @@ class AccessibilityTest {
             "/search?q=management+system&sdo=ISO%2FIEC",
             "/standards/iso-iec-42001-2023",
             "/taxonomy",
+            "/taxonomy/vertical/health",
+            "/taxonomy/history",
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
             "/signin",
             "/standards/no-such-record"));
     PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));
     PAGES.put(
-        Role.COORDINATOR, List.of("/search?q=risk", "/review/submissions", "/review/field-policy"));
+        Role.COORDINATOR,
+        List.of(
+            "/search?q=risk",
+            "/review/submissions",
+            "/review/field-policy",
+            "/taxonomy",
+            "/taxonomy/concern/risk-management"));
     PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
   }
 

@@ -39,6 +39,8 @@ class PhoneAndKeyboardTest {
           "/search?q=management+system&sdo=ISO%2FIEC",
           "/standards/iso-iec-42001-2023",
           "/taxonomy",
+          "/taxonomy/vertical/health",
+          "/taxonomy/history",
           "/overlap?record=iso-iec-42001-2023",
           "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
           "/changes",
@@ -52,6 +54,8 @@ class PhoneAndKeyboardTest {
           "/review/submissions",
           "/review/field-policy",
           "/review/suggestions",
+          "/taxonomy",
+          "/taxonomy/concern/risk-management",
           "/signout");
 
   @TempDir static Path dir;

@@ -3,10 +3,12 @@ package org.aisx;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.aisx.account.AccessPolicy;
@@ -15,6 +17,7 @@ import org.aisx.account.PasswordHasher;
 import org.aisx.account.SignInLimiter;
 import org.aisx.account.WriteLimiter;
 import org.aisx.audit.AuditLog;
+import org.aisx.backup.Backup;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
@@ -22,11 +25,18 @@ import org.aisx.catalog.StandardReader;
 import org.aisx.classify.Classification;
 import org.aisx.classify.Classifier;
 import org.aisx.classify.Suggestions;
+import org.aisx.cluster.Follower;
+import org.aisx.cluster.Position;
 import org.aisx.editions.Editions;
+import org.aisx.export.Exporter;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
 import org.aisx.ingest.JsonFormat;
+import org.aisx.landscape.Landscape;
+import org.aisx.landscape.Topics;
+import org.aisx.learn.ImportReport;
+import org.aisx.learn.Resources;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
@@ -34,13 +44,18 @@ import org.aisx.semantic.EmbeddingJob;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
 import org.aisx.semantic.Vectors;
+import org.aisx.store.ChangeLog;
 import org.aisx.store.Database;
+import org.aisx.store.Leases;
 import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.SqlTaxonomyStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
+import org.aisx.suite.CuratedSuites;
+import org.aisx.suite.SuiteSuggester;
+import org.aisx.suite.Suites;
 import org.aisx.taxonomy.LiveTaxonomy;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.watch.Watch;
@@ -53,6 +68,8 @@ import org.aisx.web.CatalogApi;
 import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
 import org.aisx.web.I18n;
+import org.aisx.web.LandscapeRoutes;
+import org.aisx.web.LearnRoutes;
 import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
 import org.aisx.web.PageRenderer;
@@ -62,10 +79,13 @@ import org.aisx.web.SignIn;
 import org.aisx.web.SubmissionApi;
 import org.aisx.web.SubmissionPages;
 import org.aisx.web.SuggestionReview;
+import org.aisx.web.SuiteApi;
+import org.aisx.web.SuitePages;
 import org.aisx.web.TaxonomyRoutes;
 import org.aisx.web.WatchRoutes;
 import org.aisx.web.WebServer;
 import org.aisx.web.WriteRateLimit;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The composition root: builds the whole object graph with plain constructors, once, and closes
@@ -78,6 +98,13 @@ public final class App implements AutoCloseable {
   static final String STARTER_CORPUS = "/corpus/starter.json";
 
   static final String STARTER_SOURCE = "aisx-starter-corpus";
+
+  /** The lease under which one node at a time puts the bundled content into the store. */
+  static final String SEEDING = "seeding";
+
+  static final java.time.Duration SEEDING_TERM = java.time.Duration.ofMinutes(10);
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
 
   final ObjectMapper json;
   final LiveTaxonomy taxonomy;
@@ -97,10 +124,29 @@ public final class App implements AutoCloseable {
   final Accounts accounts;
   final AccessPolicy policy;
   final SignInLimiter signInLimiter;
+  final Resources resources;
   final Submissions submissions;
   final Watch watch;
   final AuditLog auditLog;
   final WriteLimiter writeLimiter;
+
+  /** What every node writes, for this one to follow (PostgreSQL; nothing on the embedded store). */
+  final ChangeLog changeLog;
+
+  /** How far the index has followed the change log (several nodes). */
+  final Position position = new Position();
+
+  /** Follows the other nodes' writes; null on the embedded store, which one node serves. */
+  final Follower follower;
+
+  /** Leases on background jobs, in this node's name. */
+  final Leases leases;
+
+  final Suites suites;
+  final SuiteSuggester suiteSuggester;
+  final WriteLimiter anonymousSuites;
+  final Landscape landscape;
+  final Topics topics;
   private EmbeddingJob embeddingJob;
 
   /** Builds the graph over {@code db}, which it owns from now on. */
@@ -113,9 +159,24 @@ public final class App implements AutoCloseable {
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
     this.suggestions = new Suggestions(db);
-    this.index = SearchIndex.open(dataDir.resolve("index"), json, vectors, suggestions);
+    this.changeLog = new ChangeLog(db);
+    this.leases = new Leases(db, nodeName());
+    this.index =
+        SearchIndex.open(
+            dataDir.resolve("index"),
+            json,
+            vectors,
+            suggestions,
+            changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
-    this.catalog = new Catalog(store, index, json, Clock.systemUTC());
+    this.catalog =
+        changeLog.shared()
+            ? new Catalog(store, index, json, Clock.systemUTC(), position::get)
+            : new Catalog(store, index, json, Clock.systemUTC());
+    this.follower =
+        changeLog.shared()
+            ? new Follower(changeLog, catalog, vectors, suggestions, position)
+            : null;
     this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
@@ -133,11 +194,33 @@ public final class App implements AutoCloseable {
     this.accounts = accounts(db, hasher);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
-    this.submissions = Submissions.overSql(db, catalog, reader, json, Clock.systemUTC());
+    this.resources = Resources.overSql(db, catalog, taxonomy, json, Clock.systemUTC());
+    this.submissions = Submissions.overSql(db, catalog, reader, resources, json, Clock.systemUTC());
     this.watch = new Watch(catalog, hybridSearch);
     this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
+    this.suites = Suites.overSql(db, catalog, suggestions, taxonomy, json, Clock.systemUTC());
+    this.suiteSuggester = new SuiteSuggester(hybridSearch, vectors, catalog, suites);
+    this.anonymousSuites = SuiteApi.anonymousLimiter(Clock.systemUTC());
+    this.landscape = new Landscape(hybridSearch, taxonomy);
+    this.topics = new Topics(store, catalog, index, Clock.systemUTC(), TOPICS_DEBOUNCE_MILLIS);
   }
+
+  /** Publishes the bundled curated suites that are not there yet; returns how many. */
+  public int loadCuratedSuites() {
+    return CuratedSuites.loadIfAbsent(suites, json);
+  }
+
+  public Suites suites() {
+    return suites;
+  }
+
+  public SuiteSuggester suiteSuggester() {
+    return suiteSuggester;
+  }
+
+  /** How long writes must pause before the topic clusters are computed again. */
+  static final long TOPICS_DEBOUNCE_MILLIS = 30_000;
 
   /**
    * Opens the database (creating the data directory for the embedded one) and builds the graph over
@@ -156,6 +239,16 @@ public final class App implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * This node's name in the job leases: unique among running nodes (process, host, and a random
+   * part for several apps in one process).
+   */
+  private static String nodeName() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+        + "/"
+        + Long.toHexString(new SecureRandom().nextLong());
   }
 
   private static StoreConfig storeConfig(Path dataDir, String dbUrl) {
@@ -213,7 +306,23 @@ public final class App implements AutoCloseable {
   static App open(Path dataDir, String dbUrl, Progress progress, PasswordHasher hasher) {
     App app = create(dataDir, dbUrl, hasher);
     try {
-      if (!app.index.inStepWith(app.store)) {
+      if (app.follower != null) {
+        // One of several nodes: go on from the committed index's horizon, or rebuild the index
+        // from the store; then catch up with what the other nodes wrote meanwhile.
+        java.util.OptionalLong from = app.index.resumeFrom();
+        if (from.isPresent()) {
+          app.position.startAt(from.getAsLong());
+        } else {
+          app.rebuildFromHorizon(progress);
+        }
+        app.follower.step(progress);
+      } else if (app.index.inStepWith(app.store)) {
+        LOG.info("search index in step with the store at event {}", app.index.committedMark());
+      } else {
+        LOG.info(
+            "search index not in step with the store (index at event {}, store at {}): rebuilding",
+            app.index.committedMark(),
+            app.store.lastEventSeq());
         app.index.rebuild(app.store, progress);
       }
       return app;
@@ -233,22 +342,103 @@ public final class App implements AutoCloseable {
     // Under the catalogue's lock: a write between the rebuild's reading and its commit would
     // otherwise be indexed twice, or committed under a mark the rebuild had not reached.
     synchronized (catalog) {
-      return index.rebuild(store, progress);
+      return follower != null ? rebuildFromHorizon(progress) : index.rebuild(store, progress);
     }
   }
 
-  /** Loads the bundled starter corpus when the catalogue is empty; returns what it did. */
+  /**
+   * Rebuilds the index from the store, marked with the change log's horizon taken before the store
+   * is read: changes of transactions after it are followed again.
+   */
+  private long rebuildFromHorizon(Progress progress) {
+    long horizon = changeLog.horizon();
+    position.startAt(horizon);
+    return index.rebuild(store, progress, horizon);
+  }
+
+  /**
+   * Starts following what other nodes write (several nodes over one PostgreSQL database); does
+   * nothing on the embedded store.
+   */
+  public void follow() {
+    if (follower != null) {
+      follower.start();
+    }
+  }
+
+  /** How many changed records this node has indexed from the change log (0 on one node). */
+  public long followed() {
+    return follower == null ? 0 : follower.followed();
+  }
+
+  /**
+   * Loads the bundled starter corpus when the catalogue is empty, with its shipped vectors and
+   * classification, so that nothing is computed again; returns what it did.
+   */
   public ImportSummary loadStarterCorpusIfEmpty(Progress progress) {
+    return loadStarterCorpusIfEmpty(progress, true);
+  }
+
+  /**
+   * {@link #loadStarterCorpusIfEmpty(Progress)}, without the shipped classification when {@code
+   * withClassification} is false (the build tool that writes it has the job compute it).
+   */
+  ImportSummary loadStarterCorpusIfEmpty(Progress progress, boolean withClassification) {
     ImportSummary summary = new ImportSummary();
     if (store.count() > 0) {
       return summary;
     }
+    // Several nodes starting on one empty database: one loads, the others follow its writes.
+    Leases.Lease loading = leases.on(SEEDING, SEEDING_TERM);
+    if (!loading.hold()) {
+      return summary;
+    }
+    try {
+      return store.count() > 0 ? summary : loadStarterCorpus(summary, progress, withClassification);
+    } finally {
+      loading.release();
+    }
+  }
+
+  /** What {@link #seedIfAbsent} put into the store. */
+  public record Seeded(ImportSummary corpus, ImportReport resources, int curatedSuites) {}
+
+  /**
+   * Puts the bundled content into the store where it is absent: the starter corpus when the
+   * catalogue is empty, the learning resources when there are none, each curated suite not yet
+   * published. Several nodes starting at once on one PostgreSQL database take turns through one
+   * lease: the node that holds it seeds; the others seed nothing (empty when {@code
+   * Optional.empty()}) and find its writes through the change log.
+   */
+  public java.util.Optional<Seeded> seedIfAbsent(Progress progress) {
+    Leases.Lease seeding = leases.on(SEEDING, SEEDING_TERM);
+    if (!seeding.hold()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      ImportSummary corpus = new ImportSummary();
+      if (store.count() == 0) {
+        loadStarterCorpus(corpus, progress, true);
+      }
+      ImportReport resources = loadLearningResourcesIfEmpty();
+      int suitesAdded = loadCuratedSuites();
+      return java.util.Optional.of(new Seeded(corpus, resources, suitesAdded));
+    } finally {
+      seeding.release();
+    }
+  }
+
+  private ImportSummary loadStarterCorpus(
+      ImportSummary summary, Progress progress, boolean withClassification) {
     try (InputStream in = App.class.getResourceAsStream(STARTER_CORPUS)) {
       if (in == null) {
         throw new IllegalStateException(STARTER_CORPUS + " is missing from the jar");
       }
       // Vectors first, so that each record is indexed with its vector as it is loaded.
       vectors.saveAll(BundledVectors.read());
+      if (withClassification) {
+        classification.loadBundled(json);
+      }
       progress.start("Loading the bundled AI corpus", -1);
       importer.importStream(
           Importer.Format.JSON,
@@ -258,10 +448,19 @@ public final class App implements AutoCloseable {
           summary,
           progress);
       progress.finish(summary.toString());
+      loadLearningResourcesIfEmpty();
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled corpus", e);
     }
+  }
+
+  /**
+   * Loads the bundled learning resources (the capacity-building programmes the seed documents name)
+   * when there are none; after the corpus, since they link to its records. Returns what it did.
+   */
+  public ImportReport loadLearningResourcesIfEmpty() {
+    return resources.loadSeedIfEmpty();
   }
 
   /**
@@ -270,12 +469,37 @@ public final class App implements AutoCloseable {
    */
   public EmbeddingJob startEmbedding(Progress progress) {
     if (embeddingJob == null) {
-      embeddingJob = new EmbeddingJob(store, catalog, vectors, embedder, progress, classification);
+      embeddingJob =
+          new EmbeddingJob(
+              store,
+              catalog,
+              vectors,
+              embedder,
+              progress,
+              classification,
+              leases.on("embedding", EmbeddingJob.LEASE_TERM));
       catalog.onWrite(embeddingJob::changed);
+      if (follower != null) {
+        follower.onWritten(embeddingJob::written);
+      }
       classification.onRecheck(embeddingJob::recheck);
       embeddingJob.start();
     }
     return embeddingJob;
+  }
+
+  /**
+   * Computes the topic clusters and duplication signals in the background now, and again after each
+   * burst of writes (for a running service).
+   */
+  public Topics startTopics(Progress progress) {
+    catalog.onWrite(topics::changed);
+    topics.start(progress);
+    return topics;
+  }
+
+  public Topics topics() {
+    return topics;
   }
 
   public Classification classification() {
@@ -313,6 +537,12 @@ public final class App implements AutoCloseable {
     SearchParams searchParams = new SearchParams(taxonomy, index);
     OverlapParams overlapParams = new OverlapParams(catalog, index);
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
+    LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
+    WatchRoutes watchRoutes =
+        new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy);
+    SuiteApi suiteApi =
+        new SuiteApi(
+            suites, suiteSuggester, taxonomy, access, clients, anonymousSuites, i18n, watchRoutes);
     List<Routes> routes =
         List.of(
             // Filters, before every request in this order (after the security headers): the write
@@ -340,17 +570,37 @@ public final class App implements AutoCloseable {
                 taxonomy,
                 searchParams,
                 i18n,
-                pages),
+                pages,
+                learn),
+            learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
-            new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy),
+            watchRoutes,
+            suiteApi,
+            new SuitePages(
+                suites,
+                suiteSuggester,
+                suiteApi,
+                catalog,
+                taxonomy,
+                watch,
+                watchRoutes,
+                access,
+                i18n,
+                pages),
+            new LandscapeRoutes(
+                landscape, topics, hybridSearch, searchParams, taxonomy, i18n, pages),
             new AuditTrail(auditLog, access, i18n, pages),
             new TaxonomyRoutes(taxonomy, classification, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
     return new WebServer(json, pages, behindProxy, routes);
+  }
+
+  public Resources resources() {
+    return resources;
   }
 
   public Submissions submissions() {
@@ -363,6 +613,10 @@ public final class App implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  public Landscape landscape() {
+    return landscape;
   }
 
   public Catalog catalog() {
@@ -399,12 +653,66 @@ public final class App implements AutoCloseable {
     return json;
   }
 
+  /** The {@code export} command's exporter over this catalogue. */
+  public Exporter exporter() {
+    return new Exporter(index, store, jsonFormat, json, Clock.systemUTC());
+  }
+
+  /** Search parameters as the API reads them, for {@code export}. */
+  public SearchParams searchParams() {
+    return new SearchParams(taxonomy, index);
+  }
+
+  /**
+   * Writes a consistent backup of the store in {@code dataDir} (or at {@code dbUrl}) to {@code
+   * out}. Opens neither the search index nor a connection pool, and writes nothing, so it runs
+   * beside a serving process.
+   */
+  static Backup.Summary backup(Path dataDir, String dbUrl, OutputStream out, Progress progress)
+      throws IOException, SQLException {
+    if (dbUrl == null && !Files.isRegularFile(dataDir.resolve(StoreConfig.EMBEDDED_FILE))) {
+      throw new IllegalArgumentException(
+          "no catalogue in " + dataDir.toAbsolutePath() + " (give --data DIR or --db URL)");
+    }
+    return new Backup(Json.mapper(), Clock.systemUTC())
+        .write(storeConfig(dataDir, dbUrl), out, progress);
+  }
+
+  /**
+   * Restores a backup into the empty store in {@code dataDir} (or at {@code dbUrl}), created and
+   * migrated if new, then builds the search index from the restored store.
+   */
+  static Backup.Summary restore(Path dataDir, String dbUrl, InputStream in, Progress progress)
+      throws IOException, SQLException {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    StoreConfig config = storeConfig(dataDir, dbUrl);
+    Backup.Summary summary;
+    try (Database db = Database.open(config);
+        Handle handle = db.jdbi().open()) {
+      summary =
+          new Backup(Json.mapper(), Clock.systemUTC())
+              .restore(handle.getConnection(), config.vendor(), in, progress);
+    }
+    try (App app = openForReindex(dataDir, dbUrl)) {
+      app.reindex(progress);
+    }
+    return summary;
+  }
+
   /** Closes what the constructor opened, in reverse order of creation; the database last. */
   @Override
   public void close() {
+    if (follower != null) {
+      follower.close();
+    }
     if (embeddingJob != null) {
       embeddingJob.close();
     }
+    topics.close();
     classification.close();
     index.close();
     db.close();

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,15 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.zip.GZIPOutputStream;
 import org.aisx.account.IssuedToken;
 import org.aisx.account.Role;
 import org.aisx.account.TokenInfo;
 import org.aisx.account.User;
+import org.aisx.backup.Backup;
+import org.aisx.catalog.CatalogException;
+import org.aisx.export.ExportFormat;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
-import org.aisx.ingest.JsonFormat;
+import org.aisx.search.SearchRequest;
+import org.aisx.web.SearchParams;
 import org.aisx.web.WebServer;
 
 /** The command line of SPEC §3. Exit status 0 on success, 1 on failure, 2 on bad usage. */
@@ -37,8 +41,14 @@ public final class Main {
       usage:
         java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index|iso-open-data|csv|ris|ai-act-map] [--source NAME] [--data DIR] [--db URL] FILE...
-        java -jar aisx.jar export  --format json [--data DIR] [--db URL] FILE
+        java -jar aisx.jar export  --format csv|json|jsonld [--q WORDS] [--type T]... [--status S]...
+                                   [--sdo B]... [--committee C]... [--vertical V]... [--from YEAR] [--to YEAR]
+                                   [--base URL] [--data DIR] [--db URL] FILE
+        java -jar aisx.jar backup  [--data DIR] [--db URL] FILE
+        java -jar aisx.jar restore [--data DIR] [--db URL] FILE
         java -jar aisx.jar reindex [--data DIR] [--db URL]
+        java -jar aisx.jar resources import [--format json|csv] [--data DIR] [--db URL] FILE...
+        java -jar aisx.jar resources export --format json|csv [--data DIR] [--db URL] FILE
         java -jar aisx.jar user add --email E --role contributor|coordinator|admin [--body SDO]... [--data DIR] [--db URL]
         java -jar aisx.jar user list [--data DIR] [--db URL]
         java -jar aisx.jar token create --email E [--label TEXT] [--data DIR] [--db URL]
@@ -52,10 +62,21 @@ public final class Main {
       Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
       --format auto) each file's format is recognised from its first bytes. A FILE ending in .gz is
       written compressed.
+      export takes the search API's parameters as options (--q, --type, --status, --sdo, --committee,
+      --vertical, --activity, --application, --concern, --from, --to, --suggestions; facets may be
+      repeated) and writes every record that matches the words and filters: csv in the columns of
+      the CSV template (it imports again), json in the import format, jsonld as a DCAT catalogue
+      whose datasets are named BASE/standards/ID (--base, default http://localhost:7070/).
+      A FILE ending in .gz is written compressed (a backup always is).
+      backup writes a consistent copy of every table of the store (gzip'd JSON lines) while serve
+      may be running; restore loads one into an empty data directory or database (SQLite or
+      PostgreSQL, whichever took it) and builds the search index.
       user add asks for the password twice on a terminal; otherwise it takes AISX_PASSWORD, else
       the first line of standard input (never an argument). A contributor needs one --body per
       standards body they belong to. token create prints the new token as its last line; it is
       shown only once. token revoke without --id revokes every token of the account.
+      resources: learning resources as JSON (MOOChub / schema.org Course) or CSV; import takes the
+      format from each file's name (.json, .csv) unless --format is given.
       """;
 
   private final PrintStream out;
@@ -131,8 +152,11 @@ public final class Main {
         case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db", "behind-proxy")));
         case "import" ->
             importFiles(Options.parse(args, 1, Set.of("format", "source", "data", "db")));
-        case "export" -> export(Options.parse(args, 1, Set.of("format", "data", "db")));
+        case "export" -> export(Options.parse(args, 1, exportOptions()));
+        case "backup" -> backup(Options.parse(args, 1, Set.of("data", "db")));
+        case "restore" -> restore(Options.parse(args, 1, Set.of("data", "db")));
         case "reindex" -> reindex(Options.parse(args, 1, Set.of("data", "db")));
+        case "resources" -> resources(args);
         case "user" -> user(args);
         case "token" -> token(args);
         default -> throw new UsageException("unknown command '" + args[0] + "'");
@@ -141,7 +165,7 @@ public final class Main {
       err.println("error: " + e.getMessage());
       err.print(USAGE);
       return 2;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (InterruptedException e) {
@@ -175,27 +199,45 @@ public final class Main {
     if (!proxy.equals("yes") && !proxy.equals("no")) {
       throw new UsageException("--behind-proxy must be yes or no, not '" + proxy + "'");
     }
-    App app = open(o);
-    app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
-    app.loadStarterCorpusIfEmpty(new TerminalProgress(out));
-    app.startEmbedding(new TerminalProgress(out));
-    WebServer web = app.web(proxy.equals("yes")).start(port);
+    // The clean stop is in place before anything is opened: SIGTERM at any moment of start-up or
+    // work stops the background jobs at a record boundary, closes the index and the store, and
+    // exits 0 (SPEC §11).
+    CleanStop stop = new CleanStop(out);
+    stop.install();
     out.println(
-        "AI Standards Exchange: "
-            + app.catalog().count()
-            + " records, http://localhost:"
-            + web.port()
-            + "/");
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  web.close();
-                  app.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+        "Starting the AI Standards Exchange (process " + ProcessHandle.current().pid() + ")");
+    try {
+      App app = open(o);
+      if (stop.opened(app)) {
+        app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
+        var seeded = app.seedIfAbsent(new TerminalProgress(out));
+        if (seeded.isEmpty()) {
+          out.println("Another node is putting the bundled content in; its writes follow.");
+        } else if (seeded.get().resources().created() > 0
+            || !seeded.get().resources().rejections().isEmpty()) {
+          out.println("Learning resources loaded: " + seeded.get().resources());
+        }
+        app.follow(); // other nodes' writes, when several share a PostgreSQL database
+        app.startEmbedding(new TerminalProgress(out));
+        app.startTopics(new TerminalProgress(out));
+        WebServer web = app.web(proxy.equals("yes"));
+        if (stop.serving(web)) {
+          web.start(port);
+          out.println(
+              "AI Standards Exchange: "
+                  + app.catalog().count()
+                  + " records, http://localhost:"
+                  + web.port()
+                  + "/");
+        }
+      }
+    } catch (RuntimeException e) {
+      if (!stop.begun()) {
+        throw e;
+      }
+      // The stop closed what this thread was using; it ends the process.
+    }
+    stop.awaitEnd();
     return 0;
   }
 
@@ -248,42 +290,175 @@ public final class Main {
     }
   }
 
-  private int export(Options o) throws IOException {
-    String format = require(o, "format");
-    if (!format.equals("json")) {
-      throw new UsageException("unknown export format '" + format + "'; this version writes: json");
-    }
-    if (o.positional().size() != 1) {
-      throw new UsageException("export needs exactly one FILE");
-    }
-    Path file = Path.of(o.positional().get(0));
-    Path tmp = file.resolveSibling(file.getFileName() + ".part");
+  private static Set<String> exportOptions() {
+    Set<String> names = new java.util.HashSet<>(SearchParams.names());
+    names.addAll(Set.of("format", "data", "db", "base"));
+    return Set.copyOf(names);
+  }
+
+  private int export(Options o) throws IOException, SQLException {
+    String wire = require(o, "format");
+    ExportFormat format =
+        ExportFormat.fromWire(wire)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "unknown export format '" + wire + "'; one of " + ExportFormat.names()));
+    Path file = onlyFile(o, "export");
+    Map<String, List<String>> search = new HashMap<>(o.all());
+    search.keySet().removeAll(Set.of("format", "data", "db", "base"));
     try (App app = open(o)) {
-      int count;
-      try (OutputStream raw = Files.newOutputStream(tmp);
-          OutputStream sink = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
-          JsonFormat.Writer writer =
-              app.jsonFormat().writer(sink, "Exported from the AI Standards Exchange")) {
-        app.store.forEach(
-            s -> {
-              try {
-                writer.write(s);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
-        count = writer.count();
+      SearchRequest request;
+      try {
+        request = app.searchParams().forExport(search);
+      } catch (CatalogException.BadParameter e) {
+        throw new UsageException(e.getMessage().replaceFirst("^parameter ", "--"));
+      }
+      long[] count = new long[1];
+      writeAtomically(
+          file,
+          true,
+          sink ->
+              count[0] =
+                  app.exporter()
+                      .export(
+                          request,
+                          format,
+                          o.get("base", "http://localhost:7070/"),
+                          sink,
+                          new TerminalProgress(out)));
+      out.println("Exported " + count[0] + " records to " + file);
+      return 0;
+    }
+  }
+
+  private int backup(Options o) throws IOException, SQLException {
+    Path file = onlyFile(o, "backup");
+    Backup.Summary[] summary = new Backup.Summary[1];
+    writeAtomically(
+        file,
+        false,
+        sink ->
+            summary[0] =
+                App.backup(
+                    Path.of(o.get("data", "aisx-data")),
+                    o.named().get("db"),
+                    sink,
+                    new TerminalProgress(out)));
+    out.println("Backed up " + summary[0] + " to " + file);
+    return 0;
+  }
+
+  private int restore(Options o) throws IOException, SQLException {
+    Path file = onlyFile(o, "restore");
+    try (InputStream in = Files.newInputStream(file)) {
+      Backup.Summary summary =
+          App.restore(
+              Path.of(o.get("data", "aisx-data")),
+              o.named().get("db"),
+              in,
+              new TerminalProgress(out));
+      out.println("Restored " + summary + " from " + file);
+      return 0;
+    } catch (Backup.RestoreRefused e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static Path onlyFile(Options o, String command) {
+    if (o.positional().size() != 1) {
+      throw new UsageException(command + " needs exactly one FILE");
+    }
+    return Path.of(o.positional().get(0));
+  }
+
+  /** Something that writes a file's content to a stream. */
+  private interface Content {
+    void writeTo(OutputStream sink) throws IOException, SQLException;
+  }
+
+  /**
+   * Writes {@code file} through a temporary sibling moved into place when complete, so that an
+   * interrupted run never leaves a partial file under the name; gzip-compressed when the name ends
+   * in .gz (a backup compresses itself).
+   */
+  private static void writeAtomically(Path file, boolean gzipByName, Content content)
+      throws IOException, SQLException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".part");
+    try {
+      try (OutputStream raw =
+              new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+          OutputStream sink =
+              gzipByName && file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw) {
+        content.writeTo(sink);
       }
       Files.move(
           tmp,
           file,
           java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      out.println("Exported " + count + " records to " + file);
-      return 0;
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** {@code resources import|export ...}: learning resources as JSON (MOOChub) or CSV. */
+  private int resources(String[] args) throws IOException {
+    if (args.length < 2 || !(args[1].equals("import") || args[1].equals("export"))) {
+      throw new UsageException("resources needs import or export");
+    }
+    Options o = Options.parse(args, 2, Set.of("format", "data", "db"));
+    if (args[1].equals("import")) {
+      if (o.positional().isEmpty()) {
+        throw new UsageException("resources import needs at least one FILE");
+      }
+      try (App app = open(o)) {
+        for (String name : o.positional()) {
+          Path file = Path.of(name);
+          String format =
+              o.get("format", name.toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "json");
+          org.aisx.learn.ImportReport report;
+          try (InputStream in = org.aisx.ingest.Inputs.decompressed(Files.newInputStream(file))) {
+            report =
+                switch (format) {
+                  case "json" ->
+                      app.resources().importJson(in, "import", "import:" + file.getFileName());
+                  case "csv" ->
+                      app.resources()
+                          .importCsv(
+                              new InputStreamReader(in, StandardCharsets.UTF_8),
+                              "import",
+                              "import:" + file.getFileName());
+                  default ->
+                      throw new UsageException(
+                          "--format must be json or csv, not '" + format + "'");
+                };
+          }
+          app.auditLog().commandLine("resources-import", name, report.toString());
+          out.println(name + ": " + report);
+        }
+      }
+      return 0;
+    }
+    String format = require(o, "format");
+    if (!format.equals("json") && !format.equals("csv")) {
+      throw new UsageException("--format must be json or csv, not '" + format + "'");
+    }
+    if (o.positional().size() != 1) {
+      throw new UsageException("resources export needs exactly one FILE");
+    }
+    Path file = Path.of(o.positional().get(0));
+    try (App app = open(o);
+        OutputStream sink = Files.newOutputStream(file)) {
+      if (format.equals("json")) {
+        app.resources().exportJson(sink, "/api/v1/resources/export.json");
+      } else {
+        app.resources().exportCsv(sink);
+      }
+      out.println("Exported " + app.resources().count() + " learning resources to " + file);
+    }
+    return 0;
   }
 
   private int reindex(Options o) {

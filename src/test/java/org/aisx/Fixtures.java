@@ -32,6 +32,14 @@ public final class Fixtures {
    */
   public static final PasswordHasher HASHER = PasswordHasher.withCost(64, 1);
 
+  /**
+   * A node over the PostgreSQL database at {@code jdbcUrl} (shared with other nodes), with its own
+   * index in {@code dir} and {@link #HASHER}'s password hashes.
+   */
+  public static App node(Path dir, String jdbcUrl) {
+    return App.open(dir, jdbcUrl, Progress.SILENT, HASHER);
+  }
+
   /** An empty catalogue in {@code dir}, with {@link #HASHER}'s password hashes. */
   public static App empty(Path dir) {
     return App.open(dir, null, Progress.SILENT, HASHER);
@@ -178,5 +186,10 @@ public final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The store of {@code app}, for tests that build a feature over it themselves. */
+  public static org.aisx.catalog.CatalogStore store(App app) {
+    return app.store;
   }
 }

@@ -65,6 +65,51 @@ class MainTest {
   }
 
   @Test
+  void backupRestoreAndExportWithSearchParametersFromTheCommandLine() throws Exception {
+    Path fixture = dir.resolve("rfc.json");
+    try (var in = getClass().getResourceAsStream("/fixtures/catalogue/rfc-http.json")) {
+      Files.copy(in, fixture);
+    }
+    String data = dir.resolve("data").toString();
+    assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
+
+    Path backup = dir.resolve("aisx.backup");
+    assertThat(run("backup", "--data", data, backup.toString())).isEqualTo(0);
+    assertThat(out()).contains("Backed up").contains("standard 2");
+    String copy = dir.resolve("copy").toString();
+    assertThat(run("restore", "--data", copy, backup.toString())).isEqualTo(0);
+    assertThat(out()).contains("Restored").contains("2 records indexed");
+    assertThat(run("restore", "--data", copy, backup.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("not empty");
+
+    Path csv = dir.resolve("in-force.csv");
+    assertThat(
+            run(
+                "export",
+                "--format",
+                "csv",
+                "--status",
+                "in-force",
+                "--data",
+                copy,
+                csv.toString()))
+        .isEqualTo(0);
+    assertThat(out()).contains("Exported 1 records");
+    assertThat(Files.readString(csv)).contains("\nRFC 9110,").doesNotContain("\nRFC 7231,");
+    Path jsonld = dir.resolve("all.jsonld.gz");
+    assertThat(run("export", "--format", "jsonld", "--data", copy, jsonld.toString())).isEqualTo(0);
+    assertThat(out()).contains("Exported 2 records");
+
+    assertThat(run("export", "--format", "rdf", "--data", copy, csv.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("csv, json, jsonld");
+    assertThat(run("export", "--format", "csv", "--status", "lost", "--data", copy, csv.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--status: unknown value 'lost'");
+    assertThat(run("backup", "--data", dir.resolve("nothing").toString(), "x.backup")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no catalogue in");
+  }
+
+  @Test
   void badUsageExitsWithTwoAndSaysWhy() {
     assertThat(run("import", "--format", "yaml", "--data", dir.toString(), "x.json")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown import format 'yaml'");

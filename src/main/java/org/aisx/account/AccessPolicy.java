@@ -11,8 +11,9 @@ import java.util.Collection;
  *   <tr><th>permission</th><th>public</th><th>contributor</th><th>coordinator</th><th>admin</th></tr>
  *   <tr><td>SUBMIT_CREATE, SUBMIT_UPDATE</td><td>no</td><td>for their own bodies only</td>
  *       <td>yes</td><td>yes</td></tr>
+ *   <tr><td>SUBMIT_RESOURCE</td><td>no</td><td>yes</td><td>yes</td><td>yes</td></tr>
  *   <tr><td>VIEW_REVIEW_QUEUE, DECIDE_SUBMISSION, EDIT_RECORD, EDIT_TAXONOMY, EDIT_FIELD_POLICY,
- *       CONFIRM_CLASSIFICATION</td><td>no</td><td>no</td><td>yes</td><td>yes</td></tr>
+ *       CONFIRM_CLASSIFICATION, PUBLISH_SUITE</td><td>no</td><td>no</td><td>yes</td><td>yes</td></tr>
  *   <tr><td>MANAGE_ACCOUNTS, IMPORT_FEED, READ_AUDIT_TRAIL</td><td>no</td><td>no</td><td>no</td><td>yes</td></tr>
  * </table>
  *
@@ -48,9 +49,10 @@ public final class AccessPolicy {
                   && permission != Permission.IMPORT_FEED
                   && permission != Permission.READ_AUDIT_TRAIL;
           case CONTRIBUTOR ->
-              permission.bodyScoped()
-                  && !bodies.isEmpty()
-                  && bodies.stream().allMatch(user::belongsTo);
+              permission == Permission.SUBMIT_RESOURCE
+                  || (permission.bodyScoped()
+                      && !bodies.isEmpty()
+                      && bodies.stream().allMatch(user::belongsTo));
           case PUBLIC -> false;
         };
     return allowed ? Decision.ALLOW : Decision.FORBIDDEN;

@@ -9,6 +9,11 @@ public enum Permission {
   SUBMIT_CREATE(true),
   /** Submit a change to an existing record for review (action update). */
   SUBMIT_UPDATE(true),
+  /**
+   * Submit a learning resource for review (kind resource). Not scoped to a body: a resource is a
+   * provider's, not a standards body's, so any contributor may propose one.
+   */
+  SUBMIT_RESOURCE(false),
   /** See the queue of pending submissions. */
   VIEW_REVIEW_QUEUE(false),
   /** Approve, reject or ask for changes on a submission. */
@@ -25,6 +30,8 @@ public enum Permission {
   MANAGE_ACCOUNTS(false),
   /** Import a feed (admin upload page). */
   IMPORT_FEED(false),
+  /** Publish a standards suite on /suites, and change a published one. */
+  PUBLISH_SUITE(false),
   /** Read the audit trail ({@code /admin/audit}, {@code GET /api/v1/audit}). */
   READ_AUDIT_TRAIL(false);
 

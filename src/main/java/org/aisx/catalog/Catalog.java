@@ -30,11 +30,32 @@ public final class Catalog {
   /** Told of every record a write created or changed (after the store has it); set once. */
   private volatile java.util.function.Consumer<Standard> onWrite = s -> {};
 
+  /**
+   * The mark each index commit carries, saying how far the index has followed the store: the
+   * store's last event (one node), or how far this node has followed every node's changes.
+   */
+  private final java.util.function.LongSupplier mark;
+
+  /** The catalogue of one node: the index is in step when it has the store's last event. */
   public Catalog(CatalogStore store, CatalogIndex index, ObjectMapper json, Clock clock) {
+    this(store, index, json, clock, store::lastEventSeq);
+  }
+
+  /**
+   * The catalogue whose index commits carry {@code mark} (a node among several over one database:
+   * how far it has followed the others; see {@code org.aisx.cluster.Follower}).
+   */
+  public Catalog(
+      CatalogStore store,
+      CatalogIndex index,
+      ObjectMapper json,
+      Clock clock,
+      java.util.function.LongSupplier mark) {
     this.store = store;
     this.index = index;
     this.json = json;
     this.clock = clock;
+    this.mark = mark;
   }
 
   public Optional<Standard> find(String id) {
@@ -384,10 +405,11 @@ public final class Catalog {
   }
 
   /**
-   * Registers who is told of written records (the embedding job); the composition root calls it.
+   * Registers one more of those told of written records (the embedding job, the landscape's
+   * topics), each after those registered before; the composition root calls it.
    */
-  public void onWrite(java.util.function.Consumer<Standard> listener) {
-    this.onWrite = listener;
+  public synchronized void onWrite(java.util.function.Consumer<Standard> listener) {
+    this.onWrite = this.onWrite.andThen(listener);
   }
 
   /** Re-indexes a stored record as it is (e.g. once its embedding exists). */
@@ -395,9 +417,24 @@ public final class Catalog {
     store.find(id).ifPresent(index::upsert);
   }
 
+  /**
+   * Re-indexes stored records as they are now, read in batches (another node wrote them, or what
+   * the index derives from them changed); call {@link #publish()} afterwards. Each batch under the
+   * catalogue's lock, so that a record read here cannot be queued after a newer write of it.
+   */
+  public void reindexAll(java.util.Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      synchronized (this) {
+        store.findAll(chunk).values().forEach(index::upsert);
+      }
+    }
+  }
+
   /** Makes every staged write durable in the index and visible to searches. */
   public synchronized void publish() {
-    index.publish(store.lastEventSeq());
+    index.publish(mark.getAsLong());
   }
 
   private static String text(JsonNode v) {

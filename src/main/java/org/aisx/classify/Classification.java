@@ -1,5 +1,6 @@
 package org.aisx.classify;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -208,6 +209,14 @@ public final class Classification implements VectorFollower, AutoCloseable {
     batch.forEach(e -> forced.computeIfPresent(e.record().id(), (id, g) -> g <= seen ? null : g));
   }
 
+  /**
+   * Stores the shipped classification of the bundled corpus ({@link BundledClassification}) when
+   * this classifier made it; returns the records it covers.
+   */
+  public int loadBundled(com.fasterxml.jackson.databind.ObjectMapper json) throws IOException {
+    return BundledClassification.load(suggestions, classifier, json);
+  }
+
   /** The record with its current machine suggestions in place of any it carried. */
   public Standard withSuggestions(Standard record) {
     Map<String, List<Suggestion>> machine = suggestions.forRecord(record);
@@ -385,6 +394,12 @@ public final class Classification implements VectorFollower, AutoCloseable {
   @Override
   public void close() {
     relearning.shutdownNow();
+    try {
+      // A relearning pass may be embedding (native code): let it stop before the store closes.
+      relearning.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import org.aisx.catalog.Standard;
 import org.aisx.catalog.Suggestion;
 import org.aisx.search.SuggestionSource;
 import org.aisx.semantic.Embedder;
+import org.aisx.store.ChangeLog;
 import org.aisx.store.Database;
 
 /**
@@ -49,9 +50,78 @@ public final class Suggestions implements SuggestionSource {
   /** A person's decision on a suggestion. */
   public record Decision(String recordId, String dimension, String concept, boolean confirmed) {}
 
+  /** Where other nodes learn of suggestions and decisions this one stores. */
+  private final ChangeLog changes;
+
   public Suggestions(Database db) {
     this.db = db;
+    this.changes = new ChangeLog(db);
     load();
+  }
+
+  /**
+   * Reads the suggestions and rejections of {@code ids} again from the database: another node over
+   * the same database changed them (this node learns of it from the {@link ChangeLog}). Serialised
+   * with {@link #replaceAll} and the decisions, so an older read never overwrites what this node
+   * stored after it.
+   */
+  public synchronized void refresh(java.util.Collection<String> ids) {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      Map<String, String[]> heads = new HashMap<>();
+      Map<String, Map<String, List<String>>> concepts = new HashMap<>();
+      Map<String, Set<String>> no = new HashMap<>();
+      db.jdbi()
+          .useHandle(
+              h -> {
+                h.createQuery(
+                        "SELECT record_id, text_hash, version FROM classification"
+                            + " WHERE record_id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map(
+                        (rs, ctx) ->
+                            new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(r -> heads.put(r[0], r));
+                h.createQuery(
+                        "SELECT record_id, dimension, concept FROM suggestion WHERE score >="
+                            + " :confident AND record_id IN (<ids>)"
+                            + " ORDER BY record_id, dimension, score DESC")
+                    .bind("confident", Classifier.CONFIDENT)
+                    .bindList("ids", chunk)
+                    .map(
+                        (rs, ctx) ->
+                            new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(
+                        r ->
+                            concepts
+                                .computeIfAbsent(r[0], k -> new LinkedHashMap<>())
+                                .computeIfAbsent(r[1], k -> new ArrayList<>())
+                                .add(r[2]));
+                h.createQuery(
+                        "SELECT record_id, dimension, concept FROM suggestion_decision"
+                            + " WHERE decision = 'rejected' AND record_id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map(
+                        (rs, ctx) ->
+                            new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(r -> no.computeIfAbsent(r[0], k -> newSet()).add(r[1] + "/" + r[2]));
+              });
+      for (String id : chunk) {
+        String[] head = heads.get(id);
+        if (head == null) {
+          states.remove(id);
+        } else {
+          states.put(id, new State(head[1], head[2], freeze(concepts.getOrDefault(id, Map.of()))));
+        }
+        Set<String> rejectedNow = no.get(id);
+        if (rejectedNow == null) {
+          rejected.remove(id);
+        } else {
+          rejected.put(id, rejectedNow);
+        }
+      }
+    }
   }
 
   private void load() {
@@ -283,6 +353,7 @@ public final class Suggestions implements SuggestionSource {
                   insert.execute();
                 }
               }
+              changes.noteDerived(h, batch.stream().map(Classified::recordId).toList());
             });
     for (Classified c : batch) {
       Map<String, List<String>> concepts = new LinkedHashMap<>();
@@ -408,6 +479,7 @@ public final class Suggestions implements SuggestionSource {
                     .bind("concept", d.concept())
                     .execute();
               }
+              changes.noteDerived(h, decisions.stream().map(Decision::recordId).toList());
             });
   }
 

@@ -12,7 +12,9 @@ public enum Facet {
   ACTIVITY("activity", true, false),
   APPLICATION("application", true, false),
   CONCERN("concern", true, false),
-  COMMITTEE("committee", false, true);
+  COMMITTEE("committee", false, true),
+  /** How strictly a record is about AI: core, adjacent or other ({@code classify.AiRelevance}). */
+  AI("ai", false, false);
 
   private final String id;
   private final boolean taxonomy;

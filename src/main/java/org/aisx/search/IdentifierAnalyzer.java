@@ -17,7 +17,8 @@ import org.apache.lucene.analysis.util.CharTokenizer;
  * mixes letters and digits, such as {@code P7001}, is kept whole and its number is added at the
  * same position, so "P7001", "7001" and "IEEE P7001" all find the draft. A token that starts with a
  * number and goes on with a revision or edition ({@code 53r5} in NIST SP 800-53r5, {@code 2e2023}
- * in NIST AI 100-2e2023) adds its leading number, so "SP 800-53" and "AI 100-2" find them.
+ * in NIST AI 100-2e2023) adds its leading number, so "SP 800-53" and "AI 100-2" find them. "NISTIR"
+ * is read as "NIST IR".
  */
 final class IdentifierAnalyzer extends Analyzer {
 
@@ -25,7 +26,48 @@ final class IdentifierAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit);
     TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
-    return new TokenStreamComponents(tokenizer, new NumberPartFilter(stream));
+    return new TokenStreamComponents(
+        tokenizer, new NumberPartFilter(new RunTogetherFilter(stream)));
+  }
+
+  /**
+   * Splits a body prefix that people write run together into its words: "NISTIR 8312" is NIST's
+   * older spelling of "NIST IR 8312", and either finds the other.
+   */
+  static final class RunTogetherFilter extends TokenFilter {
+    private static final java.util.Map<String, String[]> SPLIT =
+        java.util.Map.of("nistir", new String[] {"nist", "ir"});
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private String pending;
+
+    RunTogetherFilter(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (pending != null) {
+        term.setEmpty().append(pending);
+        pending = null;
+        return true;
+      }
+      if (!input.incrementToken()) {
+        return false;
+      }
+      String[] words = SPLIT.get(term.toString());
+      if (words != null) {
+        term.setEmpty().append(words[0]);
+        pending = words[1];
+      }
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      pending = null;
+    }
   }
 
   /** Adds the digit run of a mixed letters-and-digits token at the same position. */

@@ -22,9 +22,21 @@ final class IndexFields {
   static final String COMMITTEE = "committee_text";
   static final String KEYWORDS = "keywords";
   static final String YEAR = "year";
+
+  /** The year of publication as a doc value, for counting along years ({@link Axis.Year}). */
+  static final String YEAR_VALUE = "year_value";
+
   static final String PUBLISHED_SORT = "published_sort";
   static final String IDENTIFIER_SORT = "identifier_sort";
   static final String CURRENCY = "currency";
+
+  /**
+   * Currency on the scale of closeness in meaning ({@code 0.9 + 0.1 × currency}): the semantic
+   * score, (1 + cosine) / 2, lies in a narrow band, where the full currency factor would put any
+   * in-force record above a much closer draft.
+   */
+  static final String CURRENCY_BY_MEANING = "currency_by_meaning";
+
   static final String VECTOR = "vector";
 
   /**

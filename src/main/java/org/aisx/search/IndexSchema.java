@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.classify.AiRelevance;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
@@ -31,9 +32,12 @@ final class IndexSchema {
    * 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}); 3: identifiers
    * index the leading number of a token such as "53r5" ({@link IdentifierAnalyzer}); 4: the status
    * {@code replaced} (drafts no longer in development); 5: Spanish titles with the Spanish
-   * analyzer; 6: Japanese titles and abstracts in fields of their own ({@code title_ja}, Kuromoji).
+   * analyzer; 6: Japanese titles and abstracts in fields of their own ({@code title_ja}, Kuromoji);
+   * 7: "NISTIR" indexed as "NIST IR" ({@link IdentifierAnalyzer}); 8: the facet {@code ai} (core,
+   * adjacent, other); 9: the year also as a doc value ({@code year_value}), for the landscape's
+   * year axis.
    */
-  static final String VERSION = "6";
+  static final String VERSION = "9";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -83,6 +87,7 @@ final class IndexSchema {
     facet(doc, Facet.TYPE, s.type() == null ? null : s.type().wire());
     facet(doc, Facet.STATUS, s.status() == null ? null : s.status().wire());
     facet(doc, Facet.COMMITTEE, s.committee());
+    facet(doc, Facet.AI, AiRelevance.tier(s).wire());
     classification(doc, Facet.VERTICAL, s.verticals(), suggested);
     classification(doc, Facet.ACTIVITY, s.activities(), suggested);
     classification(doc, Facet.APPLICATION, s.applications(), suggested);
@@ -90,12 +95,16 @@ final class IndexSchema {
     int year = s.year();
     if (year > 0) {
       doc.add(new IntPoint(IndexFields.YEAR, year));
+      doc.add(new NumericDocValuesField(IndexFields.YEAR_VALUE, year));
     }
     doc.add(new NumericDocValuesField(IndexFields.PUBLISHED_SORT, dateKey(s.published())));
     doc.add(
         new SortedDocValuesField(
             IndexFields.IDENTIFIER_SORT, new BytesRef(naturalKey(s.identifier()))));
     doc.add(new DoubleDocValuesField(IndexFields.CURRENCY, currency(s.status())));
+    doc.add(
+        new DoubleDocValuesField(
+            IndexFields.CURRENCY_BY_MEANING, 0.9 + 0.1 * currency(s.status())));
     if (vector != null) {
       doc.add(
           new org.apache.lucene.document.KnnFloatVectorField(

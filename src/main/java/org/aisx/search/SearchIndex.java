@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.aisx.catalog.CatalogIndex;
 import org.aisx.catalog.CatalogStore;
 import org.aisx.catalog.Progress;
@@ -35,10 +36,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FloatVectorSimilarityQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -54,6 +59,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -69,6 +75,32 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * opened. 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}).
    */
   private static final String SCHEMA_KEY = "schema";
+
+  /**
+   * What the commits' marks count ({@link Marks}); absent in indexes made before there was a
+   * choice.
+   */
+  private static final String MARKS_KEY = "marks";
+
+  /**
+   * What an index commit's mark counts, and so how the index is brought in step with the store when
+   * opened.
+   */
+  public enum Marks {
+    /**
+     * The store's last event sequence number: one node writes, so the index is in step when the
+     * marks are equal, and rebuilt otherwise.
+     */
+    STORE_EVENTS,
+    /**
+     * A transaction horizon of the store's change log ({@code org.aisx.store.ChangeLog}): several
+     * nodes write, and the index has every change of the transactions below the mark; it goes on
+     * from there.
+     */
+    TRANSACTIONS
+  }
+
+  private final Marks marks;
 
   private final Directory directory;
   private final Analyzer analyzer = IndexFields.analyzer();
@@ -115,9 +147,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final long DAMAGED_MARK = -2;
 
   private SearchIndex(
-      Directory directory, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions)
+      Directory directory,
+      ObjectMapper json,
+      VectorSource vectors,
+      SuggestionSource suggestions,
+      Marks marks)
       throws IOException {
     this.directory = directory;
+    this.marks = marks;
     this.json = json;
     this.hitWriter = json.writerFor(Hit.class);
     this.vectors = vectors;
@@ -147,8 +184,20 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   public static SearchIndex open(
       Path dir, ObjectMapper json, VectorSource vectors, SuggestionSource suggestions) {
+    return open(dir, json, vectors, suggestions, Marks.STORE_EVENTS);
+  }
+
+  /**
+   * As {@link #open(Path, ObjectMapper, VectorSource, SuggestionSource)}, committing {@code marks}.
+   */
+  public static SearchIndex open(
+      Path dir,
+      ObjectMapper json,
+      VectorSource vectors,
+      SuggestionSource suggestions,
+      Marks marks) {
     try {
-      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions);
+      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions, marks);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }
@@ -167,16 +216,39 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
   }
 
-  /** Whether the index reflects the store exactly as it is now. */
-  public boolean inStepWith(CatalogStore store) {
+  /**
+   * Whether the last commit was made with this schema and marks of this kind (an index never
+   * committed counts as current: it is empty).
+   */
+  private boolean committedCurrent() {
     try {
-      if (DirectoryReader.indexExists(directory)
-          && !IndexSchema.VERSION.equals(
-              SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY))) {
-        return false;
+      if (!DirectoryReader.indexExists(directory)) {
+        return true;
       }
+      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      return IndexSchema.VERSION.equals(data.get(SCHEMA_KEY))
+          && marks.name().equals(data.getOrDefault(MARKS_KEY, Marks.STORE_EVENTS.name()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the search index commit", e);
+    }
+  }
+
+  /**
+   * For {@link Marks#TRANSACTIONS}: the horizon up to which the committed index has every change,
+   * to follow the change log on from; empty when it must be rebuilt (never committed, another
+   * schema or kind of mark, or a record that could not be indexed).
+   */
+  public java.util.OptionalLong resumeFrom() {
+    long mark = committedMark();
+    return marks == Marks.TRANSACTIONS && mark >= 0 && committedCurrent()
+        ? java.util.OptionalLong.of(mark)
+        : java.util.OptionalLong.empty();
+  }
+
+  /** Whether the index reflects the store exactly as it is now (for {@link Marks#STORE_EVENTS}). */
+  public boolean inStepWith(CatalogStore store) {
+    if (marks != Marks.STORE_EVENTS || !committedCurrent()) {
+      return false;
     }
     long mark = committedMark();
     long storeMark = store.lastEventSeq();
@@ -185,8 +257,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /** Drops every document and indexes the whole store again, atomically for readers. */
   public long rebuild(CatalogStore store, Progress progress) {
+    return rebuild(store, progress, store.lastEventSeq());
+  }
+
+  /**
+   * As {@link #rebuild(CatalogStore, Progress)}, committing {@code mark}, taken before the store is
+   * read (changes after it are read again by whoever follows the store from the mark).
+   */
+  public long rebuild(CatalogStore store, Progress progress, long mark) {
     long total = store.count();
-    long mark = store.lastEventSeq();
     progress.start("Re-indexing", total);
     AtomicLong done = new AtomicLong();
     awaitIndexing();
@@ -271,7 +350,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     try {
       long mark = damaged ? DAMAGED_MARK : storeMark;
       writer.setLiveCommitData(
-          Map.of(MARK, Long.toString(mark), SCHEMA_KEY, IndexSchema.VERSION).entrySet());
+          Map.of(
+                  MARK,
+                  Long.toString(mark),
+                  SCHEMA_KEY,
+                  IndexSchema.VERSION,
+                  MARKS_KEY,
+                  marks.name())
+              .entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
@@ -323,9 +409,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
           Query base = queries.query(request);
           int topN = request.page() * request.size();
-          if (queryVector != null
-              && request.mode() != SearchRequest.Mode.KEYWORD
-              && !request.q().isEmpty()) {
+          if (byMeaning(request, queryVector)) {
             return semanticSearch(searcher, state, request, base, queryVector);
           }
           DrillDownQuery ddq = queries.drillDown(base, request);
@@ -376,6 +460,48 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           }
           return answer(
               searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
+        });
+  }
+
+  /**
+   * Hands the ids of every record that matches the request's words (by keyword, whatever its mode)
+   * and filters to {@code sink}, at most {@code batch} at a time, in the index's own order. No
+   * window and no ranking: for exports of the whole catalogue, whose memory stays that of one
+   * batch.
+   */
+  public long forEachMatch(SearchRequest request, int batch, Consumer<List<String>> sink) {
+    return withSearcher(
+        "export failed",
+        searcher -> {
+          Query query = queries.drillDown(queries.query(request), request);
+          Weight weight =
+              searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          List<String> ids = new ArrayList<>(batch);
+          long count = 0;
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+              continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            DocIdSetIterator docs = scorer.iterator();
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+              if (live != null && !live.get(d)) {
+                continue;
+              }
+              ids.add(stored.document(d, Set.of(IndexFields.ID)).get(IndexFields.ID));
+              count++;
+              if (ids.size() == batch) {
+                sink.accept(List.copyOf(ids));
+                ids.clear();
+              }
+            }
+          }
+          if (!ids.isEmpty()) {
+            sink.accept(List.copyOf(ids));
+          }
+          return count;
         });
   }
 
@@ -443,6 +569,100 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return out;
   }
 
+  /**
+   * Close in meaning: every record at least {@link #SIMILARITY_FLOOR} similar to the query, not a
+   * fixed number of neighbours, so that nonsense finds nothing and totals and counts are real
+   * matches.
+   */
+  private static Query nearest(SearchRequest request, float[] queryVector) {
+    return Queries.withYears(
+        new FloatVectorSimilarityQuery(IndexFields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
+        request);
+  }
+
+  /**
+   * The hit set of a search by meaning, before filters: the records close in meaning, in hybrid
+   * mode also the keyword matches, and always the records named by identifier.
+   */
+  private Query semanticHitSet(SearchRequest request, Query keyword, float[] queryVector)
+      throws IOException {
+    BooleanQuery.Builder anyOf =
+        new BooleanQuery.Builder().add(nearest(request, queryVector), BooleanClause.Occur.SHOULD);
+    if (request.mode() == SearchRequest.Mode.HYBRID) {
+      anyOf.add(keyword, BooleanClause.Occur.SHOULD);
+    }
+    Query named = queries.namedRecords(request);
+    if (named != null) {
+      anyOf.add(named, BooleanClause.Occur.SHOULD); // a record named by identifier always matches
+    }
+    return anyOf.build();
+  }
+
+  /** Whether {@link #search(SearchRequest, float[])} searches this request by meaning. */
+  private static boolean byMeaning(SearchRequest request, float[] queryVector) {
+    return queryVector != null
+        && request.mode() != SearchRequest.Mode.KEYWORD
+        && !request.q().isEmpty();
+  }
+
+  /**
+   * Exactly the records {@link #search(SearchRequest, float[])} counts in its total, as one query
+   * with the filters applied.
+   */
+  private Query hitSet(SearchRequest request, float[] queryVector) throws IOException {
+    Query base = queries.query(request);
+    return queries.drillDown(
+        byMeaning(request, queryVector) ? semanticHitSet(request, base, queryVector) : base,
+        request);
+  }
+
+  /**
+   * The records of a search ({@link #search(SearchRequest, float[])}'s hit set, whatever its page)
+   * counted along two axes in one pass over their doc values: the same records, so that each cell's
+   * count is the total of the search with the cell's row and column values added as filters.
+   */
+  public CrossTab crossTab(SearchRequest request, float[] queryVector, Axis rows, Axis cols) {
+    return withSearcher(
+        "landscape failed",
+        searcher -> {
+          if (searcher.getIndexReader().numDocs() == 0) {
+            return CrossTab.empty();
+          }
+          DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
+          FacetsCollector matching =
+              searcher.search(hitSet(request, queryVector), new FacetsCollectorManager());
+          return new CrossCounter(state, request, rows, cols).count(matching);
+        });
+  }
+
+  /** The ids of the records of a search ({@link #search(SearchRequest, float[])}'s hit set). */
+  public Set<String> matchingIds(SearchRequest request, float[] queryVector) {
+    return withSearcher(
+        "search failed",
+        searcher -> {
+          Set<String> out = new java.util.HashSet<>();
+          if (searcher.getIndexReader().numDocs() == 0) {
+            return out;
+          }
+          FacetsCollector matching =
+              searcher.search(hitSet(request, queryVector), new FacetsCollectorManager());
+          Set<String> idOnly = Set.of(IndexFields.ID);
+          for (FacetsCollector.MatchingDocs m : matching.getMatchingDocs()) {
+            var it = m.bits == null ? null : m.bits.iterator();
+            if (it == null) {
+              continue;
+            }
+            var stored = m.context.reader().storedFields();
+            for (int d = it.nextDoc();
+                d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                d = it.nextDoc()) {
+              out.add(stored.document(d, idOnly).get(IndexFields.ID));
+            }
+          }
+          return out;
+        });
+  }
+
   private SearchResult semanticSearch(
       IndexSearcher searcher,
       DefaultSortedSetDocValuesReaderState state,
@@ -452,24 +672,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throws IOException {
     int topN = request.page() * request.size();
     int k = SEMANTIC_CANDIDATES;
-    // Close in meaning: every record at least SIMILARITY_FLOOR similar, not a fixed number of
-    // neighbours, so that nonsense finds nothing and totals and counts are real matches.
-    Query nearest =
-        Queries.withYears(
-            new FloatVectorSimilarityQuery(
-                IndexFields.VECTOR, queryVector, score(SIMILARITY_FLOOR)),
-            request);
+    Query nearest = nearest(request, queryVector);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
-    BooleanQuery.Builder anyOf =
-        new BooleanQuery.Builder().add(nearest, BooleanClause.Occur.SHOULD);
-    if (hybrid) {
-      anyOf.add(keyword, BooleanClause.Occur.SHOULD);
-    }
     Query named = queries.namedRecords(request);
-    if (named != null) {
-      anyOf.add(named, BooleanClause.Occur.SHOULD); // a record named by identifier always matches
-    }
-    Query hitSet = anyOf.build();
+    Query hitSet = semanticHitSet(request, keyword, queryVector);
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
     boolean byRelevance = request.sort() == SearchRequest.Sort.RELEVANCE;
     DrillSideways.DrillSidewaysResult counted =
@@ -488,7 +694,13 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         docs[i] = counted.hits.scoreDocs[i].doc;
       }
     } else {
-      ScoreDoc[] semantic = searcher.search(queries.drillDown(nearest, request), k).scoreDocs;
+      // Ranked by closeness × currency, as words are by BM25 × currency: of two editions equally
+      // close in meaning, the one in force comes before a replaced draft.
+      Query nearestByCurrency =
+          FunctionScoreQuery.boostByValue(
+              nearest, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY_BY_MEANING));
+      ScoreDoc[] semantic =
+          searcher.search(queries.drillDown(nearestByCurrency, request), k).scoreDocs;
       ScoreDoc[] words =
           hybrid
               ? searcher.search(queries.drillDown(keyword, request), topN + SEMANTIC_CANDIDATES)
@@ -608,6 +820,41 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             }
           }
           return out;
+        });
+  }
+
+  /** A record as a result list shows it, with its embedding. */
+  public record Embedded(Hit hit, float[] vector) {}
+
+  /**
+   * Hands every record that has an embedding to {@code sink}, with it, in index order; returns the
+   * number of records without one (written since the embedding job last ran).
+   */
+  public long forEachEmbedded(java.util.function.Consumer<Embedded> sink) {
+    return withSearcher(
+        "reading the embeddings failed",
+        searcher -> {
+          long embedded = 0;
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            var values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+            if (values == null) {
+              continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var stored = leaf.reader().storedFields();
+            for (int d = values.nextDoc();
+                d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                d = values.nextDoc()) {
+              if (live != null && !live.get(d)) {
+                continue;
+              }
+              BytesRef bytes = stored.document(d).getBinaryValue(IndexFields.DOCUMENT);
+              Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
+              sink.accept(new Embedded(hit, values.vectorValue().clone()));
+              embedded++;
+            }
+          }
+          return searcher.getIndexReader().numDocs() - embedded;
         });
   }
 

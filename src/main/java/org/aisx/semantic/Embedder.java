@@ -55,6 +55,29 @@ public final class Embedder {
     loader.start();
   }
 
+  /**
+   * For a stop: no load starts from now on, and a load in progress is waited for, at most {@code
+   * timeout}, so that the process never exits while ONNX Runtime creates its session (its native
+   * state torn down under it is a SIGSEGV). Returns whether no load is running.
+   */
+  public boolean quiesce(java.time.Duration timeout) {
+    if (loading.compareAndSet(false, true)) {
+      model.completeExceptionally(new IllegalStateException("the service is stopping"));
+      return true;
+    }
+    try {
+      model.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return true; // the load failed: nothing runs
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Whether the model has loaded, so that embedding does not wait. */
   public boolean ready() {
     return model.isDone() && !model.isCompletedExceptionally();

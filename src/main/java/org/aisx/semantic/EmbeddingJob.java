@@ -13,6 +13,7 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogStore;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.Standard;
+import org.aisx.store.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,26 +34,42 @@ public final class EmbeddingJob implements AutoCloseable {
   private final Embedder embedder;
   private final Progress progress;
   private final VectorFollower follower;
+  private final Leases.Lease lease;
   private final Set<String> queued = new LinkedHashSet<>();
+
+  /**
+   * The queued records that this node must do whatever node holds the lease: rechecks that only it
+   * knows of (its reviewers' decisions changed the examples). Guarded by {@link #queued}.
+   */
+  private final Set<String> ownWork = new java.util.HashSet<>();
+
   private final AtomicLong embedded = new AtomicLong();
   private final AtomicLong waiting = new AtomicLong();
   private final Thread thread;
   private volatile boolean stopped;
 
-  public EmbeddingJob(
-      CatalogStore store, Catalog catalog, Vectors vectors, Embedder embedder, Progress progress) {
-    this(store, catalog, vectors, embedder, progress, VectorFollower.NONE);
-  }
+  /** How long a lease on the job lasts unless renewed (before each batch, and while idle). */
+  public static final java.time.Duration LEASE_TERM = java.time.Duration.ofSeconds(60);
 
-  /** A job that also hands each record with its current vector to {@code follower}. */
+  /** How long the job waits for work, or for the lease, before asking for the lease again. */
+  private static final long RENEW_MILLIS = LEASE_TERM.toMillis() / 3;
+
+  /**
+   * A job that also hands each record with its current vector to {@code follower}, working while it
+   * holds {@code lease}: of several nodes over one database, one embeds and classifies the
+   * catalogue (the others follow its results through the change log); when it stops or dies, its
+   * lease lapses and another node's job catches up and goes on.
+   */
   public EmbeddingJob(
       CatalogStore store,
       Catalog catalog,
       Vectors vectors,
       Embedder embedder,
       Progress progress,
-      VectorFollower follower) {
+      VectorFollower follower,
+      Leases.Lease lease) {
     this.follower = follower;
+    this.lease = lease;
     this.store = store;
     this.catalog = catalog;
     this.vectors = vectors;
@@ -68,26 +85,48 @@ public final class EmbeddingJob implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues a written record for embedding (called for every write). */
+  /** Queues a written record for embedding (called for every write through this node). */
   public void changed(Standard record) {
-    recheck(List.of(record.id()));
+    queue(List.of(record.id()), false);
+  }
+
+  /**
+   * Queues records written through any node (the change log): the node holding the lease embeds
+   * them, the others drop them.
+   */
+  public void written(Collection<String> ids) {
+    queue(ids, false);
   }
 
   /**
    * Queues records to be brought up to date: embedded if their vector is stale, handed to the
    * follower if its work is (e.g. after people's decisions changed what the classifier learns
-   * from).
+   * from). Done by this node, lease or not: no other node knows of them.
    */
   public void recheck(Collection<String> ids) {
+    queue(ids, true);
+  }
+
+  private void queue(Collection<String> ids, boolean own) {
     synchronized (queued) {
       for (String id : ids) {
         if (queued.add(id)) {
           waiting.incrementAndGet();
         }
+        if (own) {
+          ownWork.add(id);
+        }
       }
       queued.notifyAll();
     }
   }
+
+  /** Whether this node's job holds the lease (as of its last batch). */
+  public boolean holdsLease() {
+    return holding;
+  }
+
+  private volatile boolean holding;
 
   /** Vectors computed since start, and records waiting. */
   public record Status(long embedded, long waiting) {}
@@ -98,18 +137,48 @@ public final class EmbeddingJob implements AutoCloseable {
 
   private void run() {
     try {
-      catchUp();
       while (!stopped) {
+        boolean held = holding;
+        try {
+          holding = lease.hold();
+        } catch (RuntimeException e) {
+          if (stopped) {
+            return;
+          }
+          // The database is out of reach: no node can be sure of the lease; ask again later.
+          LOG.warn("cannot take the embedding lease: {}", e.toString());
+          holding = false;
+          Thread.sleep(RENEW_MILLIS);
+          continue;
+        }
+        if (holding && !held) {
+          // Newly ours (first start, or the node that had it stopped): whatever it left undone.
+          catchUp();
+          continue;
+        }
         List<String> ids = new ArrayList<>();
         synchronized (queued) {
-          while (queued.isEmpty() && !stopped) {
-            queued.wait(TimeUnit.SECONDS.toMillis(30));
+          if (!holding) {
+            // Another node embeds what is written; this one does only what no other knows of.
+            int before = queued.size();
+            queued.retainAll(ownWork);
+            waiting.addAndGet(queued.size() - before);
+          }
+          if (queued.isEmpty() && !stopped) {
+            queued.wait(RENEW_MILLIS);
           }
           var it = queued.iterator();
           while (it.hasNext() && ids.size() < BATCH) {
-            ids.add(it.next());
-            it.remove();
+            String id = it.next();
+            if (holding || ownWork.contains(id)) {
+              ids.add(id);
+              ownWork.remove(id);
+              it.remove();
+            }
           }
+        }
+        if (ids.isEmpty()) {
+          continue;
         }
         try {
           List<Standard> records = new ArrayList<>();
@@ -155,6 +224,13 @@ public final class EmbeddingJob implements AutoCloseable {
     waiting.addAndGet(stale.size());
     progress.start("Embedding and classifying " + stale.size() + " records", stale.size());
     for (int i = 0; i < stale.size() && !stopped; i += BATCH) {
+      if (i > 0 && !lease.hold()) {
+        // Taken over (this node was cut off past the lease's term): the new holder catches up.
+        holding = false;
+        waiting.addAndGet(-(stale.size() - i));
+        progress.finish("embedding handed over to another node");
+        return;
+      }
       List<String> ids = stale.subList(i, Math.min(stale.size(), i + BATCH));
       embed(List.copyOf(store.findAll(ids).values()), true);
       waiting.addAndGet(-Math.min(BATCH, stale.size() - i));
@@ -187,13 +263,13 @@ public final class EmbeddingJob implements AutoCloseable {
       }
     }
     vectors.saveAll(computed);
+    embedded.addAndGet(computed.size());
     follower.follow(follow);
     if (follow.isEmpty()) {
       return;
     }
     follow.forEach(e -> catalog.reindex(e.record().id()));
     catalog.publish();
-    embedded.addAndGet(computed.size());
     if (!quiet) {
       LOG.debug("embedded {} records, followed {}", computed.size(), follow.size());
     }
@@ -209,6 +285,14 @@ public final class EmbeddingJob implements AutoCloseable {
       thread.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!thread.isAlive()) {
+      try {
+        // Another node need not wait out the term.
+        lease.release();
+      } catch (RuntimeException e) {
+        LOG.warn("cannot release the embedding lease: {}", e.toString());
+      }
     }
   }
 }

@@ -56,6 +56,27 @@ public final class HybridSearch {
     return index.search(request).withMeaningPending();
   }
 
+  /**
+   * The query embedding a search of {@code request} by {@link #searchNow} uses: null when it
+   * searches by words alone (keyword mode, no words, or the model still loading), so that whatever
+   * counts the same search's records counts the same ones.
+   */
+  public float[] queryVectorNow(SearchRequest request) {
+    if (request.mode() == SearchRequest.Mode.KEYWORD || request.q().isEmpty()) {
+      return null;
+    }
+    if (embedder.ready() || cached(request.q())) {
+      return queryVector(request.q());
+    }
+    embedder.loadInBackground();
+    return null;
+  }
+
+  /** The index this searches. */
+  public SearchIndex index() {
+    return index;
+  }
+
   private boolean cached(String q) {
     synchronized (queryVectors) {
       return queryVectors.containsKey(q);

@@ -3,12 +3,14 @@ package org.aisx.semantic;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aisx.catalog.Standard;
 import org.aisx.search.VectorSource;
+import org.aisx.store.ChangeLog;
 import org.aisx.store.Database;
 
 /**
@@ -25,8 +27,12 @@ public final class Vectors implements VectorSource {
    */
   private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
+  /** Where other nodes learn of vectors this one stores (nothing on the embedded store). */
+  private final ChangeLog changes;
+
   public Vectors(Database db) {
     this.db = db;
+    this.changes = new ChangeLog(db);
     stored.addAll(hashes().keySet());
   }
 
@@ -89,8 +95,28 @@ public final class Vectors implements VectorSource {
                     .bind("vector", encode(e.getValue().vector()))
                     .execute();
               }
+              changes.noteDerived(h, vectors.keySet());
             });
     stored.addAll(vectors.keySet());
+  }
+
+  /**
+   * Learns which of {@code ids} have a stored vector now: another node over the same database
+   * stored them (this node learns of it from the {@link ChangeLog}).
+   */
+  public void refresh(java.util.Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.createQuery("SELECT id FROM embedding WHERE model = :model AND id IN (<ids>)")
+                      .bind("model", Embedder.MODEL)
+                      .bindList("ids", chunk)
+                      .mapTo(String.class)
+                      .forEach(stored::add));
+    }
   }
 
   public long count() {

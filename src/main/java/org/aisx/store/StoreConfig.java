@@ -30,10 +30,13 @@ public record StoreConfig(String jdbcUrl, Vendor vendor) {
     }
   }
 
+  /** The embedded store's file name in the data directory. */
+  public static final String EMBEDDED_FILE = "catalogue.db";
+
   /** The embedded default: {@code DATA_DIR/catalogue.db}. */
   public static StoreConfig embedded(Path dataDir) {
     return new StoreConfig(
-        "jdbc:sqlite:" + dataDir.toAbsolutePath().resolve("catalogue.db"), Vendor.SQLITE);
+        "jdbc:sqlite:" + dataDir.toAbsolutePath().resolve(EMBEDDED_FILE), Vendor.SQLITE);
   }
 
   /** A {@code --db} value: a PostgreSQL or SQLite JDBC URL. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.aisx.catalog.Standard;
+import org.aisx.learn.Resource;
 import org.aisx.store.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.statement.Update;
 /** Submissions and policy versions on SQL; the same statements on SQLite and PostgreSQL. */
 final class SqlSubmissionStore implements SubmissionStore {
   private static final String COLUMNS =
-      "id, action, record_id, base_revision, document, author_id, author, state, version,"
+      "id, kind, action, record_id, base_revision, document, author_id, author, state, version,"
           + " created_at, updated_at, decided_by, comment";
 
   private final Jdbi jdbi;
@@ -36,7 +37,7 @@ final class SqlSubmissionStore implements SubmissionStore {
                     h.createUpdate(
                         "INSERT INTO submission ("
                             + COLUMNS
-                            + ") VALUES (:id, :action, :recordId, :baseRevision, :document,"
+                            + ") VALUES (:id, :kind, :action, :recordId, :baseRevision, :document,"
                             + " :authorId, :author, :state, :version, :created, :updated,"
                             + " :decidedBy, :comment)"),
                     s)
@@ -139,10 +140,11 @@ final class SqlSubmissionStore implements SubmissionStore {
 
   private Update bind(Update u, Submission s) {
     return u.bind("id", s.id())
+        .bind("kind", s.kind().wire())
         .bind("action", s.action().wire())
         .bind("recordId", s.recordId())
         .bind("baseRevision", s.baseRevision())
-        .bind("document", write(s.record()))
+        .bind("document", s.resource() != null ? write(s.resource()) : write(s.record()))
         .bind("authorId", s.authorId())
         .bind("author", s.author())
         .bind("state", s.state().wire())
@@ -156,12 +158,14 @@ final class SqlSubmissionStore implements SubmissionStore {
   private Submission row(ResultSet rs, StatementContext ctx) throws SQLException {
     int base = rs.getInt("base_revision");
     Integer baseRevision = rs.wasNull() ? null : base;
+    boolean resource = SubmissionKind.RESOURCE.wire().equals(rs.getString("kind"));
+    String document = rs.getString("document");
     return new Submission(
         rs.getString("id"),
         Action.fromWire(rs.getString("action")).orElseThrow(),
         rs.getString("record_id"),
         baseRevision,
-        read(rs.getString("document")),
+        resource ? null : read(document),
         rs.getString("author_id"),
         rs.getString("author"),
         SubmissionState.fromWire(rs.getString("state")).orElseThrow(),
@@ -169,7 +173,24 @@ final class SqlSubmissionStore implements SubmissionStore {
         Instant.parse(rs.getString("created_at")),
         Instant.parse(rs.getString("updated_at")),
         rs.getString("decided_by"),
-        rs.getString("comment"));
+        rs.getString("comment"),
+        resource ? readResource(document) : null);
+  }
+
+  private String write(Resource r) {
+    try {
+      return json.writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise submitted resource " + r.id(), e);
+    }
+  }
+
+  private Resource readResource(String document) {
+    try {
+      return json.readValue(document, Resource.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored submission cannot be read", e);
+    }
   }
 
   private String write(Standard s) {

@@ -2,11 +2,13 @@ package org.aisx.submission;
 
 import java.time.Instant;
 import org.aisx.catalog.Standard;
+import org.aisx.learn.Resource;
 
 /**
- * A proposed new record or change, waiting for (or past) a coordinator's decision. {@code
- * baseRevision} is the record's revision the change was made against (null for a new record);
- * {@code version} counts this submission's own changes, for optimistic updates.
+ * A proposed new record, change, or learning resource ({@code resource}, with {@code record} null),
+ * waiting for (or past) a coordinator's decision. {@code baseRevision} is the record's revision the
+ * change was made against (null for a new record); {@code version} counts this submission's own
+ * changes, for optimistic updates.
  */
 public record Submission(
     String id,
@@ -21,7 +23,28 @@ public record Submission(
     Instant created,
     Instant updated,
     String decidedBy,
-    String comment) {
+    String comment,
+    Resource resource) {
+
+  /** What it proposes. */
+  public SubmissionKind kind() {
+    return resource != null ? SubmissionKind.RESOURCE : SubmissionKind.RECORD;
+  }
+
+  /** What it proposes, as people name it: the record's identifier or the resource's id. */
+  public String identifier() {
+    return resource != null ? resource.id() : record.identifier();
+  }
+
+  /** Its title in {@code lang}. */
+  public String titleIn(String lang) {
+    return resource != null ? resource.titleIn(lang) : record.titleIn(lang);
+  }
+
+  /** The standards body of a record, the provider of a resource. */
+  public String body() {
+    return resource != null ? resource.provider() : record.sdo();
+  }
 
   /** The source named in the record and its history once approved. */
   public String source() {
@@ -47,10 +70,11 @@ public record Submission(
         created,
         at,
         by,
-        note);
+        note,
+        resource);
   }
 
-  Submission resubmitted(Integer newBase, Standard newRecord, Instant at) {
+  Submission resubmitted(Integer newBase, Standard newRecord, Resource newResource, Instant at) {
     return new Submission(
         id,
         action,
@@ -64,6 +88,7 @@ public record Submission(
         created,
         at,
         decidedBy,
-        comment);
+        comment,
+        newResource);
   }
 }

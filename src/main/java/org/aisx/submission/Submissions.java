@@ -18,6 +18,8 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
+import org.aisx.learn.Resource;
+import org.aisx.learn.Resources;
 import org.aisx.store.Database;
 
 /**
@@ -55,6 +57,7 @@ public final class Submissions {
   private final SubmissionStore store;
   private final Catalog catalog;
   private final StandardReader reader;
+  private final Resources resources;
   private final ObjectMapper json;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -63,29 +66,62 @@ public final class Submissions {
       SubmissionStore store,
       Catalog catalog,
       StandardReader reader,
+      Resources resources,
       ObjectMapper json,
       Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.reader = reader;
+    this.resources = resources;
     this.json = json;
     this.clock = clock;
   }
 
   /** The workflow over the catalogue's own database. */
   public static Submissions overSql(
-      Database db, Catalog catalog, StandardReader reader, ObjectMapper json, Clock clock) {
-    return new Submissions(new SqlSubmissionStore(db, json), catalog, reader, json, clock);
+      Database db,
+      Catalog catalog,
+      StandardReader reader,
+      Resources resources,
+      ObjectMapper json,
+      Clock clock) {
+    return new Submissions(
+        new SqlSubmissionStore(db, json), catalog, reader, resources, json, clock);
   }
 
   /**
    * A validated proposal, not yet stored: the record as proposed and, for an update, the record as
-   * it is now.
+   * it is now; or a new learning resource ({@code resource}, the record null).
    */
   public record Draft(
-      Action action, String recordId, Integer baseRevision, Standard record, Standard current) {
-    /** Every standards body the proposal touches: the record's body before and after. */
+      Action action,
+      String recordId,
+      Integer baseRevision,
+      Standard record,
+      Standard current,
+      Resource resource) {
+    public Draft(
+        Action action, String recordId, Integer baseRevision, Standard record, Standard current) {
+      this(action, recordId, baseRevision, record, current, null);
+    }
+
+    /** A new learning resource. */
+    public static Draft of(Resource resource) {
+      return new Draft(Action.CREATE, resource.id(), null, null, null, resource);
+    }
+
+    public SubmissionKind kind() {
+      return resource != null ? SubmissionKind.RESOURCE : SubmissionKind.RECORD;
+    }
+
+    /**
+     * Every standards body the proposal touches: the record's body before and after; none for a
+     * resource (any contributor may propose one).
+     */
     public List<String> bodies() {
+      if (resource != null) {
+        return List.of();
+      }
       Set<String> bodies = new LinkedHashSet<>();
       if (current != null && current.sdo() != null) {
         bodies.add(current.sdo());
@@ -109,6 +145,18 @@ public final class Submissions {
           "submission", List.of(new Problem("body", "must be a JSON object")));
     }
     List<Problem> problems = new ArrayList<>();
+    JsonNode kindNode = body.get("kind");
+    SubmissionKind kind = SubmissionKind.RECORD;
+    if (kindNode != null && !kindNode.isNull()) {
+      kind = kindNode.isTextual() ? SubmissionKind.fromWire(kindNode.asText()).orElse(null) : null;
+      if (kind == null) {
+        throw new CatalogException.Invalid(
+            "submission", List.of(new Problem("kind", "must be one of record, resource")));
+      }
+    }
+    if (kind == SubmissionKind.RESOURCE) {
+      return resourceDraft(body);
+    }
     JsonNode actionNode = body.get("action");
     Action action = null;
     if (actionNode == null || actionNode.isNull()) {
@@ -148,6 +196,41 @@ public final class Submissions {
       throw new CatalogException.Invalid("submission", problems);
     }
     return check(action, recordId, baseRevision, record);
+  }
+
+  /**
+   * {@code {"kind": "resource", "action": "create", "resource": {...}}}: a new learning resource,
+   * checked by the resources' own reader; an id that is taken is a conflict.
+   */
+  private Draft resourceDraft(JsonNode body) {
+    List<Problem> problems = new ArrayList<>();
+    JsonNode actionNode = body.get("action");
+    if (actionNode != null
+        && !actionNode.isNull()
+        && !Action.CREATE.wire().equals(actionNode.asText())) {
+      problems.add(new Problem("action", "must be create for a resource"));
+    }
+    JsonNode node = body.get("resource");
+    Resource resource = null;
+    if (node == null || !node.isObject()) {
+      problems.add(new Problem("resource", "required"));
+    } else {
+      try {
+        resource = resources.read(node);
+      } catch (CatalogException.Invalid e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("submission", problems);
+    }
+    resources
+        .find(resource.id())
+        .ifPresent(
+            existing -> {
+              throw new CatalogException.Conflict(existing.id(), 0, 1);
+            });
+    return Draft.of(resource);
   }
 
   private Draft check(Action action, String recordId, Integer baseRevision, Standard record) {
@@ -218,7 +301,8 @@ public final class Submissions {
             now,
             now,
             null,
-            null);
+            null,
+            draft.resource());
     store.insert(s);
     return s;
   }
@@ -236,7 +320,12 @@ public final class Submissions {
       throw new SubmissionException.WrongState(
           id, s.state(), "only a submission with changes requested can be resubmitted");
     }
-    if (draft.action() != s.action() || !draft.recordId().equals(s.recordId())) {
+    if (draft.kind() != s.kind()) {
+      throw new CatalogException.Invalid(
+          "submission", List.of(new Problem("kind", "must stay " + s.kind().wire())));
+    }
+    if (draft.action() != s.action()
+        || (draft.kind() == SubmissionKind.RECORD && !draft.recordId().equals(s.recordId()))) {
       throw new CatalogException.Invalid(
           "submission",
           List.of(
@@ -244,7 +333,8 @@ public final class Submissions {
                   draft.action() != s.action() ? "action" : "recordId",
                   "must stay as submitted: " + s.action().wire() + " " + s.recordId())));
     }
-    Submission next = s.resubmitted(draft.baseRevision(), draft.record(), clock.instant());
+    Submission next =
+        s.resubmitted(draft.baseRevision(), draft.record(), draft.resource(), clock.instant());
     if (!store.update(next, s.version())) {
       throw new SubmissionException.WrongState(id, get(id).state(), "it changed meanwhile");
     }
@@ -284,7 +374,15 @@ public final class Submissions {
             throw new SubmissionException.WrongState(id, get(id).state(), "decided meanwhile");
           }
         };
-    if (decision == Decision.APPROVE) {
+    if (decision == Decision.APPROVE && s.kind() == SubmissionKind.RESOURCE) {
+      resources
+          .find(s.resource().id())
+          .ifPresent(
+              taken -> {
+                throw new CatalogException.Conflict(taken.id(), 0, 1);
+              });
+      resources.approve(s.resource(), coordinator.email(), s.source(), mark);
+    } else if (decision == Decision.APPROVE) {
       catalog.approve(s.record(), coordinator.email(), s.source(), s.expectedRevision(), mark);
     } else {
       mark.run();
@@ -332,6 +430,11 @@ public final class Submissions {
   /** The record as JSON, for prefilling a form or diffing. */
   public JsonNode asJson(Standard s) {
     return json.valueToTree(s);
+  }
+
+  /** A proposed resource as JSON, for diffing. */
+  public JsonNode asJson(Resource r) {
+    return json.valueToTree(r);
   }
 
   private String newId() {

@@ -78,6 +78,21 @@ public final class Watch {
   }
 
   /**
+   * Every change to any of {@code ids} (a suite's members), newest first; ids no longer in the
+   * catalogue are passed over.
+   */
+  public List<Change> ofRecords(java.util.Collection<String> ids, int limit) {
+    List<Change> all = new ArrayList<>();
+    for (String id : new java.util.LinkedHashSet<>(ids)) {
+      if (catalog.find(id).isPresent()) {
+        all.addAll(ofRecord(id, limit));
+      }
+    }
+    all.sort(java.util.Comparator.comparing(Change::at).reversed());
+    return all.subList(0, Math.min(limit, all.size()));
+  }
+
+  /**
    * The news of a search, newest first: records of the search that were added, and those whose
    * status changed (each with the whole write it was part of).
    */

@@ -37,6 +37,10 @@ public final class Access implements Routes {
   static final String CSRF_FIELD = "_csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String CALLER = "aisx.caller";
+
+  /** The scheme of a suite's edit key: {@code Authorization: Suite-Key KEY}. */
+  static final String SUITE_KEY = "Suite-Key ";
+
   private static final Set<HandlerType> SAFE =
       Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
@@ -157,6 +161,9 @@ public final class Access implements Routes {
   private Caller resolve(Context ctx) {
     String authorization = ctx.header("Authorization");
     if (authorization != null) {
+      if (authorization.regionMatches(true, 0, SUITE_KEY, 0, SUITE_KEY.length())) {
+        return Caller.PUBLIC; // a suite's edit key: the suite's handlers check it, no account
+      }
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
         throw unauthorized(ctx, "access.bearerOnly");
       }
@@ -219,7 +226,7 @@ public final class Access implements Routes {
    * The CSRF token for a form on this page: the session's when signed in, else one kept in a cookie
    * of its own (the sign-in form), set here if the browser has none yet.
    */
-  String formToken(Context ctx) {
+  public String formToken(Context ctx) {
     Optional<Session> session = session(ctx);
     if (session.isPresent()) {
       return session.get().csrf();

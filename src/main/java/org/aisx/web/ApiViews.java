@@ -105,6 +105,7 @@ final class ApiViews {
     return switch (facet) {
       case TYPE -> t.get("type." + value);
       case STATUS -> t.get("status." + value);
+      case AI -> t.get("ai." + value);
       case VERTICAL -> conceptLabel(Dimension.VERTICAL, value, taxonomy, t);
       case ACTIVITY -> conceptLabel(Dimension.ACTIVITY, value, taxonomy, t);
       case APPLICATION -> conceptLabel(Dimension.APPLICATION, value, taxonomy, t);

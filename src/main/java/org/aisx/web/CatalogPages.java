@@ -38,6 +38,9 @@ public final class CatalogPages implements Routes {
   private final I18n i18n;
   private final PageRenderer pages;
 
+  /** The record page's "Learn about this standard" block. */
+  private final LearnRoutes learn;
+
   public CatalogPages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
@@ -47,7 +50,8 @@ public final class CatalogPages implements Routes {
       TaxonomySource taxonomy,
       SearchParams params,
       I18n i18n,
-      PageRenderer pages) {
+      PageRenderer pages,
+      LearnRoutes learn) {
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -57,6 +61,7 @@ public final class CatalogPages implements Routes {
     this.params = params;
     this.i18n = i18n;
     this.pages = pages;
+    this.learn = learn;
   }
 
   @Override
@@ -157,7 +162,8 @@ public final class CatalogPages implements Routes {
             catalog.incoming(s.id()),
             catalog.history(s.id()),
             search.related(s, RELATED_ON_PAGE),
-            taxonomy.current()));
+            taxonomy.current(),
+            learn.block(s.id(), t)));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

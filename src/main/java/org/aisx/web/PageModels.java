@@ -188,7 +188,8 @@ public final class PageModels {
       List<IncomingRelation> incoming,
       List<HistoryEvent> history,
       List<org.aisx.search.SearchIndex.Neighbour> related,
-      Taxonomy taxonomy) {
+      Taxonomy taxonomy,
+      LearnPageModels.RecordBlock learning) {
 
     public Messages t() {
       return layout.t();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Status;
+import org.aisx.classify.AiRelevance;
 import org.aisx.search.Facet;
 import org.aisx.search.SearchIndex;
 import org.aisx.search.SearchRequest;
@@ -55,13 +56,36 @@ public final class SearchParams {
     this.index = index;
   }
 
+  /** The names of the search parameters, as the API and {@code export} take them. */
+  public static List<String> names() {
+    return KNOWN;
+  }
+
+  /**
+   * The search of an {@code export}: the API's parameters, checked as the API checks them (the page
+   * and size are accepted and ignored: an export writes every match).
+   */
+  public SearchRequest forExport(Map<String, List<String>> values) {
+    return parse(Params.of(values), true, SearchRequest.MAX_SIZE);
+  }
+
   /**
    * @param strict reject unknown parameters (the API); pages ignore them so that shared links with
    *     tracking parameters still work
    */
   SearchRequest parse(Params params, boolean strict, int defaultSize) {
+    return parse(params, strict, defaultSize, List.of());
+  }
+
+  /**
+   * A search among other parameters ({@code extra}, such as a landscape's {@code rows} and {@code
+   * cols}), which a strict parse also accepts; the handler reads them.
+   */
+  SearchRequest parse(Params params, boolean strict, int defaultSize, List<String> extra) {
     if (strict) {
-      params.onlyKnown(KNOWN);
+      List<String> known = new ArrayList<>(KNOWN);
+      known.addAll(extra);
+      params.onlyKnown(known);
     }
     String q = params.text("q", MAX_QUERY);
     SearchRequest.Mode mode = params.choice("mode", MODES, SearchRequest.Mode.HYBRID); // issue 4
@@ -107,6 +131,7 @@ public final class SearchParams {
     return switch (facet) {
       case TYPE -> PublicationType.fromWire(value).isPresent();
       case STATUS -> Status.fromWire(value).isPresent();
+      case AI -> AiRelevance.Tier.fromWire(value).isPresent();
       case VERTICAL -> taxonomy.current().contains(Dimension.VERTICAL, value);
       case ACTIVITY -> taxonomy.current().contains(Dimension.ACTIVITY, value);
       case APPLICATION -> taxonomy.current().contains(Dimension.APPLICATION, value);

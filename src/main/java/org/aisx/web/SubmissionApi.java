@@ -19,9 +19,11 @@ import org.aisx.catalog.Problem;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.WriteOutcome;
+import org.aisx.learn.Resource;
 import org.aisx.submission.Decision;
 import org.aisx.submission.FieldPolicy;
 import org.aisx.submission.Submission;
+import org.aisx.submission.SubmissionKind;
 import org.aisx.submission.SubmissionState;
 import org.aisx.submission.Submissions;
 
@@ -72,6 +74,7 @@ public final class SubmissionApi implements Routes {
   /** One submission as the API shows it. */
   record View(
       String id,
+      String kind,
       String action,
       String recordId,
       Integer baseRevision,
@@ -81,10 +84,12 @@ public final class SubmissionApi implements Routes {
       Instant updated,
       String decidedBy,
       String comment,
-      Standard record) {
+      Standard record,
+      Resource resource) {
     static View of(Submission s) {
       return new View(
           s.id(),
+          s.kind().wire(),
           s.action().wire(),
           s.recordId(),
           s.baseRevision(),
@@ -94,7 +99,8 @@ public final class SubmissionApi implements Routes {
           s.updated(),
           s.decidedBy(),
           s.comment(),
-          s.record());
+          s.record(),
+          s.resource());
     }
   }
 
@@ -102,16 +108,20 @@ public final class SubmissionApi implements Routes {
   void submit(Context ctx) {
     access.requireSignedIn(ctx);
     Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
-    User author =
-        access.require(
-            ctx,
-            draft.action() == org.aisx.submission.Action.CREATE
-                ? Permission.SUBMIT_CREATE
-                : Permission.SUBMIT_UPDATE,
-            draft.bodies());
+    User author = access.require(ctx, permission(draft), draft.bodies());
     Submission s = submissions.submit(draft, author);
     ctx.header("Location", "/api/v1/submissions/" + s.id());
     ctx.status(HttpStatus.CREATED).json(View.of(s));
+  }
+
+  /** What a draft needs: a resource any contributor may propose, a record only for their bodies. */
+  static Permission permission(Submissions.Draft draft) {
+    if (draft.kind() == SubmissionKind.RESOURCE) {
+      return Permission.SUBMIT_RESOURCE;
+    }
+    return draft.action() == org.aisx.submission.Action.CREATE
+        ? Permission.SUBMIT_CREATE
+        : Permission.SUBMIT_UPDATE;
   }
 
   /** {@code PUT /api/v1/submissions/{id}}: the author resubmits after changes were requested. */
@@ -119,13 +129,7 @@ public final class SubmissionApi implements Routes {
     access.requireSignedIn(ctx);
     Submission existing = submissions.get(ctx.pathParam("id"));
     Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
-    User author =
-        access.require(
-            ctx,
-            draft.action() == org.aisx.submission.Action.CREATE
-                ? Permission.SUBMIT_CREATE
-                : Permission.SUBMIT_UPDATE,
-            draft.bodies());
+    User author = access.require(ctx, permission(draft), draft.bodies());
     ctx.json(View.of(submissions.resubmit(existing.id(), draft, author)));
   }
 

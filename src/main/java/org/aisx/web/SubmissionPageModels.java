@@ -84,6 +84,87 @@ public final class SubmissionPageModels {
     }
   }
 
+  /**
+   * The form proposing a learning resource (new, or resubmitted as {@code submissionId}); {@code
+   * values} by input name, {@code problems} as the resources' reader found them.
+   */
+  public record ResourceForm(
+      PageModels.Layout layout,
+      String csrf,
+      String postUrl,
+      String submissionId,
+      Map<String, String> values,
+      List<Problem> problems) {
+    /** The free-text inputs, in the form's order; lists are comma-separated. */
+    public static final List<String> TEXT_INPUTS =
+        List.of(
+            "id",
+            "title_en",
+            "title_fr",
+            "provider",
+            "url",
+            "languages",
+            "audience",
+            "start",
+            "end",
+            "standards",
+            "concepts");
+
+    public Messages t() {
+      return layout.t();
+    }
+
+    public List<String> textInputs() {
+      return TEXT_INPUTS;
+    }
+
+    public String value(String name) {
+      return values.getOrDefault(name, "");
+    }
+
+    public boolean isRequired(String input) {
+      return List.of("title_en", "provider", "kind").contains(input);
+    }
+
+    /** The values of a choice (kind, level, format), by wire name. */
+    public List<String> options(String input) {
+      return switch (input) {
+        case "kind" ->
+            java.util.Arrays.stream(org.aisx.learn.ResourceKind.values())
+                .map(org.aisx.learn.ResourceKind::wire)
+                .toList();
+        case "level" ->
+            java.util.Arrays.stream(org.aisx.learn.ResourceLevel.values())
+                .map(org.aisx.learn.ResourceLevel::wire)
+                .toList();
+        case "format" ->
+            java.util.Arrays.stream(org.aisx.learn.ResourceFormat.values())
+                .map(org.aisx.learn.ResourceFormat::wire)
+                .toList();
+        default -> List.of();
+      };
+    }
+
+    /** The input a problem's field is entered in: {@code standards[2]} in {@code standards}. */
+    public String inputOf(String field) {
+      if (field.equals("title.fr")) {
+        return "title_fr";
+      }
+      String base = field.replaceAll("[.\\[].*$", "");
+      return base.equals("title") ? "title_en" : base;
+    }
+
+    public List<Problem> problemsOf(String input) {
+      return problems.stream().filter(p -> inputOf(p.field()).equals(input)).toList();
+    }
+
+    /** A problem's field as the form names it in the page's language. */
+    public String fieldName(String field) {
+      String key = "submit.resource." + inputOf(field);
+      return layout.t().has(key) ? layout.t().get(key) : field;
+    }
+  }
+
   /** One field of the side-by-side comparison. */
   public record DiffRow(String field, String before, String after, boolean changed) {}
 
@@ -121,7 +202,7 @@ public final class SubmissionPageModels {
     }
 
     public String titleOf(Submission s) {
-      return s.record().titleIn(lang);
+      return s.titleIn(lang);
     }
   }
 

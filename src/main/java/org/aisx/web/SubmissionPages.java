@@ -17,10 +17,12 @@ import org.aisx.account.User;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Standard;
+import org.aisx.learn.Resource;
 import org.aisx.submission.Action;
 import org.aisx.submission.Decision;
 import org.aisx.submission.FieldPolicy;
 import org.aisx.submission.Submission;
+import org.aisx.submission.SubmissionKind;
 import org.aisx.submission.SubmissionState;
 import org.aisx.submission.Submissions;
 
@@ -61,6 +63,7 @@ public final class SubmissionPages implements Routes {
   private static final int MAX_COMMENT = 5_000;
   private static final int MAX_POLICY_FIELDS = 100;
   private static final int MAX_FIELD_NAME = 100;
+  private static final int MAX_RESOURCE_INPUT = 10_000;
 
   private final Submissions submissions;
   private final SubmissionApi api;
@@ -98,10 +101,23 @@ public final class SubmissionPages implements Routes {
     router.post("/review/field-policy", this::setPolicy);
   }
 
-  /** {@code GET /submissions/new[?record=ID]}: an empty form, or one filled from the record. */
+  /**
+   * {@code GET /submissions/new[?record=ID]}: an empty form, or one filled from the record; {@code
+   * ?proposal=resource[&standard=ID]}: the form proposing a learning resource.
+   */
   void form(Context ctx) {
     User user = access.requireSignedIn(ctx);
-    String recordId = Params.query(ctx).text("record");
+    Params query = Params.query(ctx);
+    if ("resource".equals(query.text("proposal"))) {
+      Map<String, String> values = new LinkedHashMap<>();
+      String standard = query.text("standard", 300);
+      if (standard != null && catalog.find(standard).isPresent()) {
+        values.put("standards", standard);
+      }
+      renderResourceForm(ctx, null, values, List.of(), HttpStatus.OK);
+      return;
+    }
+    String recordId = query.text("record");
     Map<String, String> values = new LinkedHashMap<>();
     if (recordId != null) {
       Standard s = catalog.get(recordId);
@@ -119,6 +135,10 @@ public final class SubmissionPages implements Routes {
   void submit(Context ctx) {
     access.requireSignedIn(ctx);
     Params form = Params.form(ctx);
+    if ("resource".equals(form.text("proposal"))) {
+      submitResource(ctx, form, null);
+      return;
+    }
     Map<String, String> values = values(form);
     String action = form.choice("action", ACTIONS, "create");
     String recordId = form.text("recordId");
@@ -138,6 +158,10 @@ public final class SubmissionPages implements Routes {
   /** {@code GET /submissions/{id}/edit}: the author's form to resubmit after changes requested. */
   void editForm(Context ctx) {
     Submission s = api.visible(ctx, ctx.pathParam("id"));
+    if (s.kind() == SubmissionKind.RESOURCE) {
+      renderResourceForm(ctx, s.id(), inputs(s.resource()), List.of(), HttpStatus.OK);
+      return;
+    }
     renderForm(
         ctx,
         s.action().wire(),
@@ -154,6 +178,10 @@ public final class SubmissionPages implements Routes {
     access.requireSignedIn(ctx);
     Submission s = submissions.get(ctx.pathParam("id"));
     Params form = Params.form(ctx);
+    if (s.kind() == SubmissionKind.RESOURCE) {
+      submitResource(ctx, form, s);
+      return;
+    }
     Map<String, String> values = values(form);
     Integer base = s.action() == Action.UPDATE ? revision(form, "baseRevision") : null;
     Submissions.Draft draft;
@@ -177,7 +205,103 @@ public final class SubmissionPages implements Routes {
   }
 
   private static Permission permission(Submissions.Draft draft) {
-    return draft.action() == Action.CREATE ? Permission.SUBMIT_CREATE : Permission.SUBMIT_UPDATE;
+    return SubmissionApi.permission(draft);
+  }
+
+  /**
+   * The resource form sent: a new submission ({@code existing} null) or the author's resubmission;
+   * back to the form with every problem marked.
+   */
+  private void submitResource(Context ctx, Params form, Submission existing) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : SubmissionPageModels.ResourceForm.TEXT_INPUTS) {
+      values.put(name, nullToEmpty(form.text(name, MAX_RESOURCE_INPUT)));
+    }
+    for (String name : List.of("kind", "level", "format")) {
+      values.put(name, nullToEmpty(form.text(name, MAX_RESOURCE_INPUT)));
+    }
+    Submissions.Draft draft;
+    try {
+      draft = submissions.draft(resourceBody(values));
+    } catch (CatalogException.Invalid e) {
+      renderResourceForm(
+          ctx,
+          existing == null ? null : existing.id(),
+          values,
+          e.problems(),
+          HttpStatus.BAD_REQUEST);
+      return;
+    }
+    User author = access.require(ctx, permission(draft), draft.bodies());
+    Submission s =
+        existing == null
+            ? submissions.submit(draft, author)
+            : submissions.resubmit(existing.id(), draft, author);
+    ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** The API body the resource form stands for. */
+  private static JsonNode resourceBody(Map<String, String> v) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode resource = f.objectNode();
+    for (String name :
+        List.of("id", "provider", "url", "kind", "level", "format", "audience", "start", "end")) {
+      set(resource, name, v.get(name));
+    }
+    texts(resource, "title", v.get("title_en"), v.get("title_fr"));
+    for (String name : List.of("languages", "standards", "concepts")) {
+      ArrayNode list = resource.putArray(name);
+      for (String item : v.getOrDefault(name, "").split(",")) {
+        if (!item.isBlank()) {
+          list.add(item.strip());
+        }
+      }
+    }
+    ObjectNode body = f.objectNode();
+    body.put("kind", "resource");
+    body.put("action", "create");
+    body.set("resource", resource);
+    return body;
+  }
+
+  /** The resource form's inputs filled from a resource. */
+  private static Map<String, String> inputs(Resource r) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("id", r.id());
+    v.put("title_en", r.title().getOrDefault("en", ""));
+    v.put("title_fr", r.title().getOrDefault("fr", ""));
+    v.put("provider", r.provider());
+    v.put("url", nullToEmpty(r.url()));
+    v.put("kind", r.kind().wire());
+    v.put("level", r.level() == null ? "" : r.level().wire());
+    v.put("format", r.format() == null ? "" : r.format().wire());
+    v.put("languages", String.join(", ", r.languages()));
+    v.put("audience", nullToEmpty(r.audience()));
+    v.put("start", nullToEmpty(r.start()));
+    v.put("end", nullToEmpty(r.end()));
+    v.put("standards", String.join(", ", r.standards()));
+    v.put("concepts", String.join(", ", r.concepts()));
+    return v;
+  }
+
+  private void renderResourceForm(
+      Context ctx,
+      String submissionId,
+      Map<String, String> values,
+      List<org.aisx.catalog.Problem> problems,
+      HttpStatus status) {
+    Messages t = i18n.forRequest(ctx);
+    ctx.status(status);
+    pages.render(
+        ctx,
+        "submit-resource.jte",
+        new SubmissionPageModels.ResourceForm(
+            pages.layout(ctx, t, t.get("submit.resourceTitle")),
+            access.formToken(ctx),
+            submissionId == null ? "/submissions" : "/submissions/" + submissionId,
+            submissionId,
+            values,
+            problems));
   }
 
   /** {@code GET /submissions/mine}. */
@@ -215,7 +339,8 @@ public final class SubmissionPages implements Routes {
     Submission s = api.visible(ctx, ctx.pathParam("id"));
     User viewer = access.requireSignedIn(ctx);
     Messages t = i18n.forRequest(ctx);
-    Standard current = catalog.find(s.recordId()).orElse(null);
+    Standard current =
+        s.kind() == SubmissionKind.RESOURCE ? null : catalog.find(s.recordId()).orElse(null);
     boolean canDecide = s.state() == SubmissionState.PENDING && mayDecide(ctx);
     boolean canResubmit =
         s.state() == SubmissionState.CHANGES_REQUESTED && s.authorId().equals(viewer.id());
@@ -223,12 +348,12 @@ public final class SubmissionPages implements Routes {
         ctx,
         "submission.jte",
         new SubmissionPageModels.Detail(
-            pages.layout(ctx, t, t.get("submission.title", s.record().identifier())),
+            pages.layout(ctx, t, t.get("submission.title", s.identifier())),
             s,
-            s.record().titleIn(t.lang()),
+            s.titleIn(t.lang()),
             current == null,
             current == null ? null : current.revision(),
-            diff(current, s.record()),
+            s.kind() == SubmissionKind.RESOURCE ? diff(s.resource()) : diff(current, s.record()),
             canDecide,
             canResubmit,
             access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)));
@@ -419,6 +544,19 @@ public final class SubmissionPages implements Routes {
     } else {
       record.set(name, texts);
     }
+  }
+
+  /** Field by field: a proposed learning resource (always new) against nothing. */
+  List<SubmissionPageModels.DiffRow> diff(Resource proposed) {
+    JsonNode after = submissions.asJson(proposed);
+    List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
+    for (String field : Resource.FIELDS) {
+      String now = text(after.get(field));
+      if (!now.isEmpty()) {
+        rows.add(new SubmissionPageModels.DiffRow(field, "", now, true));
+      }
+    }
+    return rows;
   }
 
   /** Field by field: the record as it is (null: a new record) against the submitted one. */

@@ -198,7 +198,7 @@ public final class WatchRoutes implements Routes {
     }
   }
 
-  private void feed(
+  void feed(
       Context ctx,
       Messages t,
       String self,
@@ -322,7 +322,7 @@ public final class WatchRoutes implements Routes {
    * This site's address as the client used it, for the absolute links a feed needs; a Host header
    * that is not a host name falls back to localhost.
    */
-  private String base(Context ctx) {
+  String base(Context ctx) {
     String scheme = ctx.scheme();
     if (behindProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
       scheme = "https";

@@ -184,6 +184,16 @@ public final class WebServer implements AutoCloseable {
               "error.message.taxonomy_" + e.code(),
               problems);
         });
+    router.exception(
+        org.aisx.suite.Suites.Stale.class,
+        (e, ctx) ->
+            fail(
+                ctx,
+                HttpStatus.CONFLICT,
+                "conflict",
+                e.getMessage(),
+                "error.message.suite_stale",
+                List.of()));
     // Their messages come from the bundle of the request's language already.
     router.exception(
         HttpResponseException.class,

@@ -48,6 +48,10 @@ class AccessPolicyTest {
 
   static final Set<Permission> SUBMISSIONS =
       EnumSet.of(Permission.SUBMIT_CREATE, Permission.SUBMIT_UPDATE);
+
+  /** Writes any contributor may make, whatever their bodies. */
+  static final Set<Permission> ANY_CONTRIBUTOR = EnumSet.of(Permission.SUBMIT_RESOURCE);
+
   static final Set<Permission> COMMITTEE =
       EnumSet.of(
           Permission.VIEW_REVIEW_QUEUE,
@@ -55,7 +59,8 @@ class AccessPolicyTest {
           Permission.EDIT_RECORD,
           Permission.EDIT_TAXONOMY,
           Permission.EDIT_FIELD_POLICY,
-          Permission.CONFIRM_CLASSIFICATION);
+          Permission.CONFIRM_CLASSIFICATION,
+          Permission.PUBLISH_SUITE);
   static final Set<Permission> OPERATIONS =
       EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.IMPORT_FEED, Permission.READ_AUDIT_TRAIL);
 
@@ -64,7 +69,9 @@ class AccessPolicyTest {
     return switch (role) {
       case PUBLIC -> SIGN_IN_REQUIRED;
       case CONTRIBUTOR ->
-          SUBMISSIONS.contains(p) && (scope == Scope.OWN || scope == Scope.OWN_OTHER_SPELLING)
+          ANY_CONTRIBUTOR.contains(p)
+                  || (SUBMISSIONS.contains(p)
+                      && (scope == Scope.OWN || scope == Scope.OWN_OTHER_SPELLING))
               ? ALLOW
               : FORBIDDEN;
       case COORDINATOR -> OPERATIONS.contains(p) ? FORBIDDEN : ALLOW;
@@ -95,6 +102,7 @@ class AccessPolicyTest {
   void theTableCoversEveryPermission() {
     Set<Permission> covered = EnumSet.noneOf(Permission.class);
     covered.addAll(SUBMISSIONS);
+    covered.addAll(ANY_CONTRIBUTOR);
     covered.addAll(COMMITTEE);
     covered.addAll(OPERATIONS);
     assertThat(covered).containsExactlyInAnyOrder(Permission.values());

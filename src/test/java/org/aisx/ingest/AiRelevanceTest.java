@@ -16,6 +16,7 @@ import java.util.Map;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
+import org.aisx.classify.AiRelevance;
 import org.aisx.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -17,6 +17,7 @@ import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.classify.AiRelevance;
 import org.aisx.ingest.RelatonReader.Outcome;
 import org.junit.jupiter.api.Test;
 

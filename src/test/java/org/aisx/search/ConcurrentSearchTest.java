@@ -292,7 +292,8 @@ class ConcurrentSearchTest {
       pool.shutdownNow();
     }
     assertThat(answered.get()).isEqualTo(THREADS * ROUNDS * requests.size());
-    assertThat(rebuilds.get()).as("index refreshes during the load").isGreaterThan(1);
+    // At least one refresh landed while readers searched (how many depends on the machine's load).
+    assertThat(rebuilds.get()).as("index refreshes during the load").isPositive();
     assertThat(wrong)
         .as("answers (of %d) that differ from the same request asked alone", answered.get())
         .isEmpty();

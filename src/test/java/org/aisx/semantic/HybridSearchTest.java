@@ -126,8 +126,8 @@ class HybridSearchTest {
 
   @ParameterizedTest
   @CsvSource({
-    "HYBRID, teaching machines to see pictures",
-    "SEMANTIC, teaching machines to see pictures",
+    "HYBRID, computers that understand pictures",
+    "SEMANTIC, computers that understand pictures",
     "HYBRID, 42001",
   })
   void hitsFoundByMeaningAloneAreExactlyThoseTheWordsDoNotMatch(SearchRequest.Mode mode, String q) {
@@ -162,7 +162,7 @@ class HybridSearchTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"teaching machines to see pictures", "42001"})
+  @CsvSource({"computers that understand pictures", "42001"})
   void keywordSearchMarksNothingAsCloseInMeaning(String q) {
     assertThat(search(q, SearchRequest.Mode.KEYWORD).closeInMeaningCount()).isZero();
   }

@@ -1,33 +1,23 @@
 package org.aisx.submission;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.UUID;
 import org.aisx.store.Database;
-import org.aisx.store.StoreConfig;
+import org.aisx.store.PostgresSchema;
 
 /**
  * The submission contract on a real PostgreSQL, each test in its own schema; fails, never skips,
  * when PostgreSQL is not reachable (like {@code PostgresStoreTest}).
  */
 class PostgresSubmissionStoreTest extends SubmissionStoreContract {
-  static final String URL =
-      System.getProperty("aisx.test.pg", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-  String schema;
+  PostgresSchema schema;
 
   @Override
   Database open() throws Exception {
-    schema = "aisx_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(URL)) {
-      c.createStatement().execute("CREATE SCHEMA " + schema);
-    }
-    return Database.open(StoreConfig.fromUrl(URL + "&currentSchema=" + schema));
+    schema = PostgresSchema.create();
+    return schema.open();
   }
 
   @Override
   void dispose() throws Exception {
-    try (Connection c = DriverManager.getConnection(URL)) {
-      c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.drop();
   }
 }

@@ -18,6 +18,7 @@ import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.Status;
+import org.aisx.learn.Resources;
 import org.aisx.store.Database;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.taxonomy.Taxonomy;
@@ -35,6 +36,7 @@ abstract class SubmissionStoreContract {
   Catalog catalog;
   SqlSubmissionStore store;
   Submissions submissions;
+  Resources resources;
   final User author =
       new User("a1", "ieee@example.org", Role.CONTRIBUTOR, java.util.Set.of("IEEE"), Instant.EPOCH);
   final User coordinator =
@@ -59,9 +61,15 @@ abstract class SubmissionStoreContract {
         };
     catalog = new Catalog(catalogStore, noIndex, json, Clock.systemUTC());
     store = new SqlSubmissionStore(db, json);
+    resources = Resources.overSql(db, catalog, Taxonomy.bundled(json), json, Clock.systemUTC());
     submissions =
         new Submissions(
-            store, catalog, new StandardReader(Taxonomy.bundled(json)), json, Clock.systemUTC());
+            store,
+            catalog,
+            new StandardReader(Taxonomy.bundled(json)),
+            resources,
+            json,
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -127,6 +135,46 @@ abstract class SubmissionStoreContract {
             });
     assertThatThrownBy(() -> submissions.decide(s.id(), Decision.APPROVE, null, coordinator))
         .isInstanceOf(SubmissionException.WrongState.class);
+  }
+
+  @Test
+  void aResourceSubmissionIsStoredAsOneAndItsApprovalWritesTheResource() throws Exception {
+    catalog.save(record("IEEE 7001", "Transparency"), "feed", "feed", null);
+    var body =
+        Json.mapper()
+            .readTree(
+                "{\"kind\": \"resource\", \"action\": \"create\", \"resource\": {"
+                    + "\"title\": {\"en\": \"Transparency of autonomous systems\"},"
+                    + " \"provider\": \"IEEE\", \"kind\": \"course\","
+                    + " \"standards\": [\"ieee-7001\"], \"concepts\": [\"transparency-explainability\"]}}");
+    Submissions.Draft draft = submissions.draft(body);
+    assertThat(draft.kind()).isEqualTo(SubmissionKind.RESOURCE);
+    assertThat(draft.bodies()).isEmpty();
+    Submission s = submissions.submit(draft, author);
+    Submission stored = store.find(s.id()).orElseThrow();
+    assertThat(stored.kind()).isEqualTo(SubmissionKind.RESOURCE);
+    assertThat(stored.record()).isNull();
+    assertThat(stored.resource()).isEqualTo(draft.resource());
+    assertThat(resources.teaching("ieee-7001")).isEmpty();
+    submissions.decide(s.id(), Decision.APPROVE, null, coordinator);
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.APPROVED);
+    assertThat(resources.teaching("ieee-7001"))
+        .extracting(org.aisx.learn.Resource::id)
+        .containsExactly("transparency-of-autonomous-systems");
+    // The same resource again is a conflict; a bad one names its fields.
+    assertThatThrownBy(() -> submissions.draft(body)).isInstanceOf(CatalogException.Conflict.class);
+    var bad =
+        Json.mapper()
+            .readTree(
+                "{\"kind\": \"resource\", \"resource\": {\"title\": {\"en\": \"x\"},"
+                    + " \"kind\": \"lecture\", \"standards\": [\"ieee-9999\"]}}");
+    assertThatThrownBy(() -> submissions.draft(bad))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactlyInAnyOrder("provider", "kind", "standards[0]"));
   }
 
   @Test

@@ -47,11 +47,26 @@ class AccessibilityTest {
             "/taxonomy",
             "/taxonomy/vertical/health",
             "/taxonomy/history",
+            "/learn",
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
+            "/landscape?rows=vertical&cols=concern",
+            "/landscape/clusters",
+            "/landscape/duplicates",
             "/signin",
-            "/standards/no-such-record"));
-    PAGES.put(Role.CONTRIBUTOR, List.of("/submissions/new", "/submissions/mine", "/signout"));
+            "/standards/no-such-record",
+            "/suites",
+            "/suites/new",
+            "/suites/ai-in-health",
+            "/suites/ai-in-health/print",
+            "/suites/add?record=iso-iec-42001-2023"));
+    PAGES.put(
+        Role.CONTRIBUTOR,
+        List.of(
+            "/submissions/new",
+            "/submissions/new?proposal=resource",
+            "/submissions/mine",
+            "/signout"));
     PAGES.put(
         Role.COORDINATOR,
         List.of(
@@ -59,7 +74,8 @@ class AccessibilityTest {
             "/review/submissions",
             "/review/field-policy",
             "/taxonomy",
-            "/taxonomy/concern/risk-management"));
+            "/taxonomy/concern/risk-management",
+            "/suites/eu-ai-act-high-risk"));
     PAGES.put(Role.ADMIN, List.of("/review/suggestions", "/admin/import", "/admin/audit"));
   }
 

@@ -26,6 +26,12 @@ final class Chromium {
 
   static final Dimension WINDOW = new Dimension(1280, 900);
 
+  /**
+   * The JUnit resource lock of the shared browser: a class that uses it says
+   * {@code @ResourceLock(Chromium.SHARED)}, so that JUnit never runs two such classes at once.
+   */
+  static final String SHARED = "aisx.chromium";
+
   private static ChromeDriver shared;
 
   /**

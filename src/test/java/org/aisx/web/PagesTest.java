@@ -142,7 +142,7 @@ class PagesTest {
 
   @Test
   void resultsFoundByMeaningAloneSaySoAndWordMatchesDoNot() {
-    String q = "/search?q=" + enc("teaching machines to see pictures");
+    String q = "/search?q=" + enc("computers that understand pictures");
     Document hybrid = page(q);
     List<Element> marked = hybrid.select("ol.hits > li:has(.meaning)");
     assertThat(marked).isNotEmpty();

@@ -41,21 +41,33 @@ class PhoneAndKeyboardTest {
           "/taxonomy",
           "/taxonomy/vertical/health",
           "/taxonomy/history",
+          "/learn",
+          "/learn?kind=workshop&format=in-person",
           "/overlap?record=iso-iec-42001-2023",
           "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
           "/changes",
+          "/landscape?rows=vertical&cols=concern",
+          "/landscape/clusters",
+          "/landscape/duplicates",
           "/signin",
-          "/standards/no-such-record");
+          "/standards/no-such-record",
+          "/suites",
+          "/suites/new",
+          "/suites/ai-in-health",
+          "/suites/ai-in-health/print",
+          "/suites/add?record=iso-iec-42001-2023");
   static final List<String> COORDINATOR_PAGES =
       List.of(
           "/search?q=risk",
           "/submissions/new",
+          "/submissions/new?proposal=resource",
           "/submissions/mine",
           "/review/submissions",
           "/review/field-policy",
           "/review/suggestions",
           "/taxonomy",
           "/taxonomy/concern/risk-management",
+          "/suites/eu-ai-act-high-risk",
           "/signout");
 
   @TempDir static Path dir;
@@ -67,6 +79,7 @@ class PhoneAndKeyboardTest {
   @BeforeAll
   static void start() {
     app = Fixtures.starter(dir);
+    app.loadCuratedSuites();
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
     server = app.web().start(0);
     base = "http://localhost:" + server.port();

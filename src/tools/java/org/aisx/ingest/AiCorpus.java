@@ -40,14 +40,16 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
+import org.aisx.classify.AiRelevance;
 import org.aisx.taxonomy.Taxonomy;
 
 /**
  * Builds the bundled AI corpus ({@code src/main/resources/corpus/starter.json}) from the public
- * feeds in {@code ../shared/data}: every record of relaton-itu-t, relaton-iec, relaton-ieee, the
- * RFC index, NIST's technical publications (RIS) and the EU AI Act map of CEN-CENELEC JTC 21 drafts
- * that {@link AiRelevance} judges to be about AI, with all their editions, plus every record of the
- * previous corpus (so nothing a user or a test relies on disappears).
+ * feeds in {@code ../shared/data}: every record of relaton-itu-t, relaton-iec, relaton-iso,
+ * relaton-ieee, relaton-w3c, relaton-jis, relaton-ecma, the RFC index, NIST's technical
+ * publications (RIS) and the EU AI Act map of CEN-CENELEC JTC 21 drafts that {@link AiRelevance}
+ * judges to be about AI, with all their editions, plus every record of the previous corpus (so
+ * nothing a user or a test relies on disappears).
  *
  * <pre>
  * AiCorpus DATA_DIR OUTPUT.json [--keep PREVIOUS.json|none]
@@ -88,7 +90,9 @@ import org.aisx.taxonomy.Taxonomy;
 public final class AiCorpus {
   static final String ATTRIBUTION =
       "Metadata from the Relaton data repositories (relaton/relaton-data-iec,"
-          + " relaton/relaton-data-itu, ietf-tools/relaton-data-ieee), harvested from the bodies'"
+          + " relaton/relaton-data-iso, relaton/relaton-data-itu, ietf-tools/relaton-data-ieee,"
+          + " relaton/relaton-data-w3c, relaton/relaton-data-jis, relaton/relaton-data-ecma),"
+          + " harvested from the bodies'"
           + " public catalogues, and from the RFC Editor's rfc-index.txt; abstracts belong to"
           + " their publishers. NIST technical publications: National Institute of Standards and"
           + " Technology (usnistgov/NIST-Tech-Pubs), not subject to copyright in the United"
@@ -99,8 +103,12 @@ public final class AiCorpus {
   static final List<String> FEEDS =
       List.of(
           "relaton-iec",
+          "relaton-iso",
           "relaton-itu-t",
           "relaton-ieee",
+          "relaton-w3c",
+          "relaton-jis",
+          "relaton-ecma",
           "rfc-index",
           "nist-techpubs",
           "ai-act-standards");
@@ -293,7 +301,7 @@ public final class AiCorpus {
         Matcher m = ITU_NUMBER.matcher(id);
         return m.find() ? "ITU-T " + m.group(1).strip() : id;
       }
-      case "relaton-iec" -> {
+      case "relaton-iec", "relaton-iso", "relaton-jis" -> {
         int colon = id.indexOf(':');
         return (colon < 0 ? id : id.substring(0, colon)).strip();
       }
@@ -351,8 +359,10 @@ public final class AiCorpus {
   private static int rank(Standard s) {
     String id = s.id();
     String source = s.source() == null ? "" : s.source();
+    // A joint ISO/IEC publication is in both feeds: the IEC feed's copy, as in the first corpus.
     boolean owns =
         (id.startsWith("iec") || id.startsWith("iso")) && source.equals("relaton-iec")
+            || id.startsWith("iso") && !id.startsWith("iso-iec") && source.equals("relaton-iso")
             || id.startsWith("ieee") && source.equals("relaton-ieee")
             || id.startsWith("itu") && source.equals("relaton-itu-t")
             || id.startsWith("rfc") && source.equals("rfc-index");

@@ -1,4 +1,4 @@
-package org.aisx.ingest;
+package org.aisx.classify;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +14,9 @@ import org.aisx.catalog.Standard;
  * their data, their governance, or standards for AI. Deterministic and explainable: every positive
  * verdict names the rule that fired and the text it fired on. The rules were written by reading the
  * real feeds in {@code ../shared/data} (every hit and every near miss), and are measured on a
- * hand-labelled sample by {@code AiRelevanceTest}; {@code docs/ai-corpus.md} explains them.
+ * hand-labelled sample by {@code AiRelevanceTest}; {@code docs/ai-corpus.md} explains them. The
+ * build tool that selects the bundled corpus uses it, and the index gives every record its {@link
+ * #tier} as the facet {@code ai}.
  *
  * <p>The rules, tried in this order; the first that fires is the reason:
  *
@@ -59,14 +61,39 @@ import org.aisx.catalog.Standard;
  *       "speech" is no cue: audiometry measures a person's "speech recognition".
  * </ul>
  */
-final class AiRelevance {
+public final class AiRelevance {
   private AiRelevance() {}
 
+  /**
+   * How strictly a record is about AI (docs/ai-corpus.md, "Core and adjacent"): {@code core} when
+   * AI is the document's own subject as far as the rules can tell, {@code adjacent} when only a
+   * neighbouring field fired, {@code other} when no rule did. Indexed as the facet {@code ai}.
+   */
+  public enum Tier {
+    CORE("core"),
+    ADJACENT("adjacent"),
+    OTHER("other");
+
+    private final String wire;
+
+    Tier(String wire) {
+      this.wire = wire;
+    }
+
+    public String wire() {
+      return wire;
+    }
+
+    public static java.util.Optional<Tier> fromWire(String wire) {
+      return java.util.Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
+    }
+  }
+
   /** The verdict on one record: {@code rule} is null when it is not an AI record. */
-  record Verdict(String rule, String evidence) {
+  public record Verdict(String rule, String evidence) {
     static final Verdict NOT_AI = new Verdict(null, null);
 
-    boolean relevant() {
+    public boolean relevant() {
       return rule != null;
     }
   }
@@ -80,7 +107,31 @@ final class AiRelevance {
     static Phrase of(String name, String regex, Pattern unless) {
       return new Phrase(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), unless);
     }
+
+    /** Whether the phrase names AI or a learning technique itself (the {@code core} tier). */
+    boolean core() {
+      return CORE_PHRASES.contains(name);
+    }
   }
+
+  /** The phrases that name AI or a learning technique itself (docs/ai-corpus.md). */
+  static final Set<String> CORE_PHRASES =
+      Set.of(
+          "artificial intelligence",
+          "machine learning",
+          "deep learning",
+          "neural network",
+          "other learning paradigms",
+          "foundation or language model",
+          "generative AI",
+          "explainability",
+          "language technology",
+          "computer vision",
+          // Added in the second version of the mapping (see docs/ai-corpus.md), after the first
+          // judged sample showed the core recall at 0.83:
+          "intelligent agents and systems",
+          "knowledge-based systems",
+          "recognition systems");
 
   static final String SC42 = "ISO/IEC JTC 1/SC 42";
   static final String IEEE_AI_COMMITTEE = "Artificial Intelligence Standards Committee";
@@ -88,6 +139,10 @@ final class AiRelevance {
   static final String JTC21 = "CEN-CENELEC/JTC 21";
 
   private static final Pattern NIST_AI_SERIES = Pattern.compile("^NIST AI \\d");
+
+  /** An IEEE 70xx title about autonomous and intelligent systems (or naming AI, checked after). */
+  private static final Pattern IEEE_70XX_AIS =
+      Pattern.compile("autonomous|intelligent|algorithm|robot", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern IEEE_70XX =
       Pattern.compile("^IEEE (?:(?:Approved|Unapproved) )?P?70\\d{2}(?![0-9])");
@@ -130,6 +185,16 @@ final class AiRelevance {
               "(?:autonomous|automated) driving|(?:autonomous|automated) vehicles?|self-driving"),
           Phrase.of("autonomous networks", "autonomous networks?\\b|autonomous network functions"),
           Phrase.of("computer vision", "computer vision|machine[- ]vision|computer audition"),
+          // Recognition techniques as such (core), before the wider phrase below (adjacent): not
+          // the protocols, payloads, interfaces and formats that only carry them, and face
+          // recognition only where its algorithms, systems or their evaluation are the subject.
+          Phrase.of(
+              "recognition systems",
+              "(?:speech|speaker|emotion|object|image|(?<!row )pattern) recognition"
+                  + "|(?:face|facial) recognition (?:algorithm|system|technolog|engine|vendor"
+                  + "|evaluation|performance|accurac)",
+              Pattern.compile(
+                  "protocol|payload|interface|format|control of", Pattern.CASE_INSENSITIVE)),
           Phrase.of(
               "recognition",
               "(?:speech|speaker|face|facial|image|object|emotion) recognition|(?<!row )pattern"
@@ -138,11 +203,11 @@ final class AiRelevance {
               "language technology",
               "natural language processing|machine translation|speech(?:-to-speech)? translation"
                   + "|question answering|chatbots?|conversational (?:robot|agent|AI)s?"
-                  + "|dialogue systems?"),
+                  + "|dialogue (?:processing )?systems?"),
           Phrase.of(
-              "knowledge engineering",
-              "knowledge graphs?|knowledge representation|expert systems?|fuzzy (?:logic|control"
-                  + "|systems?|markup)|\\bdata mining\\b"),
+              "knowledge-based systems",
+              "knowledge representation|expert systems?|fuzzy (?:logic|control|systems?|markup)"),
+          Phrase.of("knowledge engineering", "knowledge graphs?|\\bdata mining\\b"),
           Phrase.of("digital humans", "digital humans?\\b"),
           Phrase.of("explainability", "explainab(?:le|ility)"),
           Phrase.of(
@@ -184,8 +249,62 @@ final class AiRelevance {
 
   private static final Pattern SENTENCE = Pattern.compile("(?<=[.;!?])\\s+|\\R");
 
+  /**
+   * The record's tier: core when a committee or series rule fired, or when its title or an in-scope
+   * sentence of its abstract names AI or a learning technique ({@link #CORE_PHRASES}, or "AI"/"ML"
+   * as words); adjacent when only another rule fired; other when none did.
+   */
+  public static Tier tier(Standard s) {
+    Verdict v = judge(s);
+    if (!v.relevant()) {
+      return Tier.OTHER;
+    }
+    String title = NOT_ML.matcher(s.titleIn("en")).replaceAll(" ");
+    if (v.rule().startsWith("committee: ") || v.rule().equals("series: NIST AI")) {
+      return Tier.CORE;
+    }
+    // The IEEE 70xx series is core where it is about autonomous and intelligent systems, not
+    // where it is a data-privacy or data-governance process (IEEE 7002, 7005).
+    if (v.rule().startsWith("series: ") && IEEE_70XX_AIS.matcher(title).find()) {
+      return Tier.CORE;
+    }
+    if (coreMention(title)
+        || coreMentionInScope(NOT_ML.matcher(s.abstractIn("en")).replaceAll(" "))) {
+      return Tier.CORE;
+    }
+    return Tier.ADJACENT;
+  }
+
+  /** Whether {@code text} names a core phrase (honouring its veto) or "AI"/"ML" as a word. */
+  private static boolean coreMention(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    for (Phrase p : PHRASES) {
+      if (p.core() && find(p, text) != null) {
+        return true;
+      }
+    }
+    return ABBREVIATION.matcher(text).find();
+  }
+
+  /**
+   * {@link #coreMention} in a sentence of {@code summary} that does not put things out of scope.
+   */
+  private static boolean coreMentionInScope(String summary) {
+    if (summary == null || summary.isBlank()) {
+      return false;
+    }
+    for (String sentence : SENTENCE.split(summary)) {
+      if (!OUT_OF_SCOPE.matcher(sentence).find() && coreMention(sentence)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Judges one record. */
-  static Verdict judge(Standard s) {
+  public static Verdict judge(Standard s) {
     String committee = s.committee() == null ? "" : s.committee();
     if (committee.startsWith(SC42)) {
       return new Verdict("committee: " + SC42, committee);
@@ -236,7 +355,7 @@ final class AiRelevance {
     return Verdict.NOT_AI;
   }
 
-  static boolean isAi(Standard s) {
+  public static boolean isAi(Standard s) {
     return judge(s).relevant();
   }
 

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Load figures for several nodes (issue 17 item 6), all in one run so that the ratios count:
+#   1. the search API through nginx (deploy/nginx.conf) to one node, then to two nodes, over one
+#      PostgreSQL catalogue (30 queries rotating, wrk, keyword mode: what full-text search does);
+#   2. the same 30 queries answered by PostgreSQL full-text search (bench/pg-fts.sh: tsvector +
+#      GIN + GROUP BY facets), with pgbench at the same number of connections;
+#   3. memory (RSS) per node after the load;
+#   4. start to first page: a node restarted on its existing data directory, until /search answers.
+# `uptime` is printed with each figure: the machine may be shared.
+#
+#   bench/cluster-load.sh [FEED...]    # default: the ITU-T, IEC, IEEE and RFC feeds in ../shared/data
+#
+# Env: PG (psql connection, default "host=127.0.0.1 user=postgres dbname=test"), SCHEMA
+# (aisx_bench; the catalogue is imported into it once and kept, KEEP_SCHEMA=0 drops it at the end),
+# CONNECTIONS (8), SECONDS_RUN (30), JAR (target/aisx.jar), XMX (1g).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PG=${PG:-host=127.0.0.1 user=postgres dbname=test}
+SCHEMA=${SCHEMA:-aisx_bench}
+C=${CONNECTIONS:-8}
+D=${SECONDS_RUN:-30}
+JAR=${JAR:-target/aisx.jar}
+XMX=${XMX:-1g}
+DB="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$SCHEMA"
+if [ $# -gt 0 ]; then FEEDS=("$@"); else
+  FEEDS=(../shared/data/relaton-itu-t.yaml.gz ../shared/data/relaton-iec.yaml.gz
+         ../shared/data/relaton-ieee.yaml.gz ../shared/data/rfc-index.txt.gz)
+fi
+WORK=$(mktemp -d /tmp/aisx-cluster.XXXXXX)
+PIDS=()
+cleanup() {
+  [ -f "$WORK/nginx/nginx.pid" ] && /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ "${KEEP_SCHEMA:-1}" = 1 ] || psql "$PG" -qc "DROP SCHEMA $SCHEMA CASCADE" || true
+  mkdir -p "$WORK.logs" && cp "$WORK"/*.log "$WORK.logs/" 2>/dev/null && echo "node logs kept in $WORK.logs"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+load() { echo "   load: $(uptime | sed 's/.*load average/load average/')"; }
+
+psql "$PG" -qc "CREATE SCHEMA IF NOT EXISTS $SCHEMA"
+RECORDS=$(psql "$PG" -tAc "SELECT COUNT(*) FROM $SCHEMA.standard" 2>/dev/null || echo 0)
+if [ "$RECORDS" = 0 ]; then
+  echo "== importing ${FEEDS[*]} into PostgreSQL schema $SCHEMA"
+  /usr/bin/time -f "   import: wall %e s, max RSS %M KB" \
+    java -Xmx$XMX -jar "$JAR" import --db "$DB" --data "$WORK/import" "${FEEDS[@]}" | tail -3
+  RECORDS=$(psql "$PG" -tAc "SELECT COUNT(*) FROM $SCHEMA.standard")
+fi
+echo "== catalogue: $RECORDS records"
+
+# The 30 queries: words (and, for a third of them, a body), the same for the API and for SQL.
+QUERIES=(
+  "artificial intelligence|" "machine learning|ITU-T" "neural network|" "risk management|"
+  "management system|IEC" "cybersecurity|" "privacy|" "data quality|IEEE" "interoperability|"
+  "autonomous vehicles|" "speech recognition|ITU-T" "image processing|" "smart grid|"
+  "internet of things|ITU-T" "cloud computing|" "blockchain|" "robotics|IEEE" "quality of service|"
+  "energy efficiency|" "network management|ITU-T" "video coding|" "wireless power|" "safety|IEC"
+  "trustworthiness|" "explainability|" "bias|IEEE" "transport protocol|" "routing|IETF"
+  "semiconductor test|" "functional safety|IEC")
+LUA="$WORK/queries.lua"
+{
+  echo "local paths = {"
+  for q in "${QUERIES[@]}"; do
+    words=${q%%|*}; sdo=${q#*|}
+    path="/api/v1/standards?mode=keyword&q=${words// /+}"
+    [ -n "$sdo" ] && path="$path&sdo=$sdo"
+    echo "  \"$path\","
+  done
+  echo "}"
+  echo 'local i = 0'
+  echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
+} > "$LUA"
+
+start_node() { # name port -> pid; waits for /healthz
+  local name=$1 port=$2
+  java -Xmx$XMX -jar "$JAR" serve --db "$DB" --data "$WORK/$name" --port "$port" --behind-proxy yes \
+    > "$WORK/$name.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+  echo $pid
+}
+first_page() { # port: seconds since $START until the search page answers 200
+  local port=$1
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/search?q=machine+learning")" = 200 ]; do
+    sleep 0.05
+  done
+  echo "$(( $(date +%s%N) - START ))" | awk '{printf "%.1f", $1/1e9}'
+}
+
+PA=$(free_port); PB=$(free_port); PX=$(free_port)
+echo "== starting node A (builds its index from the store)"; START=$(date +%s%N)
+A=$(start_node a "$PA"); PIDS+=("$A"); echo "   node A first page after $(first_page "$PA") s (index built from $RECORDS records)"; load
+echo "== starting node B"; START=$(date +%s%N)
+B=$(start_node b "$PB"); PIDS+=("$B"); echo "   node B first page after $(first_page "$PB") s"; load
+
+nginx_conf() { # upstream servers...
+  mkdir -p "$WORK/nginx"
+  local servers=""
+  for p in "$@"; do servers="$servers    server 127.0.0.1:$p max_fails=1 fail_timeout=10s;\n"; done
+  sed -e "s#^user .*#user $(id -un);#" -e "s#^pid .*#pid $WORK/nginx/nginx.pid;#" \
+      -e "s#^error_log .*#error_log $WORK/nginx/error.log warn;#" \
+      -e "s#access_log .*#access_log off;#" -e "s#listen 80;.*#listen 127.0.0.1:$PX;#" \
+      -e "/server 127.0.0.1:7072/d" -e "s#^    server 127.0.0.1:7071.*#$servers#" \
+      deploy/nginx.conf > "$WORK/nginx/nginx.conf"
+}
+run_wrk() { # label
+  wrk -t2 -c"$C" -d5s -s "$LUA" "http://127.0.0.1:$PX" > /dev/null   # warm-up
+  echo "== $1: search API through nginx, $C connections, ${D}s"
+  wrk -t2 -c"$C" -d"${D}s" --latency -s "$LUA" "http://127.0.0.1:$PX" \
+    | grep -E "Requests/sec|Latency  |  50%|  90%|  99%|Non-2xx|Socket errors"
+  load
+}
+nginx_conf "$PA"
+/usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+run_wrk "one node"
+nginx_conf "$PA" "$PB"
+/usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s reload; sleep 1
+run_wrk "two nodes"
+
+echo "== PostgreSQL full-text search, the same 30 queries, $C connections, ${D}s"
+SCHEMA=$SCHEMA PG="$PG" CONNECTIONS=$C SECONDS_RUN=$D bench/pg-fts.sh "${QUERIES[@]}"
+load
+
+echo "== memory per node after the load (RSS)"
+for p in "$A" "$B"; do echo "   pid $p: $(( $(ps -o rss= -p "$p") / 1024 )) MB"; done
+
+echo "== start to first page, node A restarted on its existing data directory"
+kill "$A"; wait "$A" 2>/dev/null || true
+START=$(date +%s%N)
+A=$(start_node a "$PA"); PIDS+=("$A"); echo "   node A first page after $(first_page "$PA") s"; load

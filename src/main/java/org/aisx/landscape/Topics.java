@@ -1,0 +1,542 @@
+package org.aisx.landscape;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogStore;
+import org.aisx.catalog.Progress;
+import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.aisx.search.SearchIndex;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The catalogue grouped into topics by meaning, and the duplication signals among them (SPEC §8),
+ * computed in the background and served from the last result meanwhile.
+ *
+ * <p>Topics: spherical k-means (cosine) over the records' embeddings (the vectors of {@code
+ * semantic/Vectors}, as the index holds them), k-means++ seeding with a fixed seed, k = round(√(n /
+ * 2)) clamped to [{@value #MIN_K}, {@value #MAX_K}] (the rule of thumb, written down in
+ * docs/landscape.md with what it gives on the starter catalogue). Each topic is labelled by its
+ * characteristic words, c-TF-IDF over English titles and abstracts against the whole catalogue.
+ *
+ * <p>Duplication signals: pairs of in-force or draft records of different bodies whose cosine
+ * similarity is at least {@link #DUPLICATE_FLOOR}, each record's nearest other-body neighbours
+ * taken from the index, leaving out pairs already linked as the same text ({@code identical}) or as
+ * an adoption.
+ */
+public final class Topics implements AutoCloseable {
+  static final int MIN_K = 2;
+  static final int MAX_K = 40;
+  static final long SEED = 15;
+  static final int MAX_ITERATIONS = 30;
+
+  /** Vectors k-means is fitted on at most (a fixed-seed sample); all are then assigned. */
+  static final int FIT_SAMPLE = 20_000;
+
+  /** Words that label a topic. */
+  static final int LABEL_WORDS = 4;
+
+  /**
+   * The cosine similarity from which two records of different bodies are flagged as possible
+   * duplicated work. Fixed before judging (docs/landscape.md): well above the 0.64 at which a
+   * record counts as close in meaning at all, so that a flagged pair is about the same subject.
+   */
+  public static final double DUPLICATE_FLOOR = 0.85;
+
+  /** Other-body neighbours looked at per record for duplication signals. */
+  static final int NEIGHBOURS = 5;
+
+  private static final Set<Status> CURRENT = Set.of(Status.IN_FORCE, Status.DRAFT);
+  private static final Set<RelationType> LINKED =
+      Set.of(RelationType.IDENTICAL, RelationType.ADOPTS, RelationType.ADOPTED_BY);
+
+  /** Words that say nothing about a topic in a catalogue of standards. */
+  private static final CharArraySet STOP = CharArraySet.unmodifiableSet(stopWords());
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Topics.class);
+
+  private final CatalogStore store;
+  private final Catalog catalog;
+  private final SearchIndex index;
+  private final Clock clock;
+  private final long debounceMillis;
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "landscape-topics");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+          });
+
+  private volatile Snapshot current;
+  private ScheduledFuture<?> pending;
+  private Progress progress = Progress.SILENT;
+  private long lastEmbedded = -1;
+
+  public Topics(
+      CatalogStore store, Catalog catalog, SearchIndex index, Clock clock, long debounceMillis) {
+    this.store = store;
+    this.catalog = catalog;
+    this.index = index;
+    this.clock = clock;
+    this.debounceMillis = debounceMillis;
+  }
+
+  /** A record as a topic lists it. */
+  public record Member(
+      String id, String identifier, String title, String sdo, String committee, Status status) {}
+
+  /** One topic: its number (from 1), its characteristic words, its records. */
+  public record Topic(int number, List<String> words, List<Member> members) {
+    public Topic {
+      words = List.copyOf(words);
+      members = List.copyOf(members);
+    }
+
+    public int size() {
+      return members.size();
+    }
+
+    /** Bodies by the number of the topic's records they issued, most first. */
+    public Map<String, Long> bodies() {
+      return ranked(members.stream().map(Member::sdo).filter(b -> b != null).toList());
+    }
+
+    /** The committees with in-force or draft records in the topic, most records first. */
+    public Map<String, Long> activeCommittees() {
+      return ranked(
+          members.stream()
+              .filter(m -> m.committee() != null && CURRENT.contains(m.status()))
+              .map(Member::committee)
+              .toList());
+    }
+
+    public double draftShare() {
+      return members.isEmpty()
+          ? 0
+          : (double) members.stream().filter(m -> m.status() == Status.DRAFT).count()
+              / members.size();
+    }
+
+    /** The same topic with only the members in {@code ids}. */
+    public Topic restrictedTo(Set<String> ids) {
+      return new Topic(number, words, members.stream().filter(m -> ids.contains(m.id())).toList());
+    }
+  }
+
+  /** Two records of different bodies close in meaning, not linked as one text or an adoption. */
+  public record Pair(Member a, Member b, double similarity) {
+    /** Whether either record belongs to {@code committee}. */
+    public boolean involves(String committee) {
+      return committee.equals(a.committee()) || committee.equals(b.committee());
+    }
+  }
+
+  /**
+   * One computation: when, over how many records with embeddings (and how many had none yet), the k
+   * chosen, the topics largest first and the duplication signals most similar first.
+   */
+  public record Snapshot(
+      Instant computed,
+      int embedded,
+      long withoutVector,
+      int k,
+      List<Topic> topics,
+      List<Pair> duplicates,
+      long millis) {
+    public Snapshot {
+      topics = List.copyOf(topics);
+      duplicates = List.copyOf(duplicates);
+    }
+
+    public Optional<Topic> topic(int number) {
+      return topics.stream().filter(t -> t.number() == number).findFirst();
+    }
+  }
+
+  /** The last computation, if one has finished. */
+  public Optional<Snapshot> current() {
+    return Optional.ofNullable(current);
+  }
+
+  /** Whether a computation is queued or running. */
+  public synchronized boolean pending() {
+    return pending != null && !pending.isDone();
+  }
+
+  /** Computes in the background now, and again after each burst of writes ({@link #changed}). */
+  public synchronized void start(Progress progress) {
+    this.progress = progress;
+    schedule(0);
+  }
+
+  /** A record was written: recompute once writes have paused for the debounce delay. */
+  public void changed(Standard written) {
+    synchronized (this) {
+      schedule(debounceMillis);
+    }
+  }
+
+  private void schedule(long delayMillis) {
+    if (pending != null && !pending.isDone()) {
+      pending.cancel(false);
+    }
+    pending = worker.schedule(this::recompute, delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void recompute() {
+    try {
+      Snapshot s = compute(progress);
+      current = s;
+      synchronized (this) {
+        // Records written before their embedding: compute again once the embedding job has
+        // reached them (the number of embedded records moves), until it stops moving.
+        if (s.withoutVector() > 0 && s.embedded() != lastEmbedded) {
+          lastEmbedded = s.embedded();
+          if (pending == null || pending.isDone() || pending.getDelay(TimeUnit.MILLISECONDS) <= 0) {
+            pending = worker.schedule(this::recompute, debounceMillis, TimeUnit.MILLISECONDS);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.error("computing the topic clusters failed; the last result is served", e);
+    }
+  }
+
+  /** Computes the topics and duplication signals now, on this thread. */
+  public Snapshot compute(Progress progress) {
+    return compute(progress, DUPLICATE_FLOOR);
+  }
+
+  /** {@link #compute(Progress)} flagging pairs from {@code floor} (evaluations try others). */
+  Snapshot compute(Progress progress, double floor) {
+    long started = System.nanoTime();
+    List<Member> members = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    long without =
+        index.forEachEmbedded(
+            e -> {
+              var h = e.hit();
+              members.add(
+                  new Member(
+                      h.id(), h.identifier(), h.titleIn("en"), h.sdo(), h.committee(), h.status()));
+              vectors.add(e.vector());
+            });
+    int n = members.size();
+    progress.start("Clustering topics", n);
+    if (n == 0) {
+      progress.finish("no embedded records to cluster");
+      return new Snapshot(clock.instant(), 0, without, 0, List.of(), List.of(), 0);
+    }
+    int k = chooseK(n);
+    float[][] points = vectors.toArray(new float[0][]);
+    float[][] centroids = KMeans.fit(points, k, SEED, FIT_SAMPLE, MAX_ITERATIONS);
+    int[] assigned = KMeans.assign(points, centroids);
+    progress.advance(n / 2, n / 2);
+    List<List<Member>> groups = new ArrayList<>();
+    for (int c = 0; c < centroids.length; c++) {
+      groups.add(new ArrayList<>());
+    }
+    Map<String, Integer> clusterOf = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.get(assigned[i]).add(members.get(i));
+      clusterOf.put(members.get(i).id(), assigned[i]);
+    }
+    List<List<String>> words = labels(clusterOf, centroids.length);
+    List<Topic> topics = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int c = 0; c < centroids.length; c++) {
+      if (!groups.get(c).isEmpty()) {
+        order.add(c);
+      }
+    }
+    order.sort(Comparator.comparingInt((Integer c) -> -groups.get(c).size()).thenComparing(c -> c));
+    int number = 1;
+    for (int c : order) {
+      List<Member> sorted = new ArrayList<>(groups.get(c));
+      sorted.sort(Comparator.comparing(Member::identifier));
+      topics.add(new Topic(number++, words.get(c), sorted));
+    }
+    List<Pair> duplicates = duplicates(members, points, progress, floor);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    progress.finish(topics.size() + " topics, " + duplicates.size() + " duplication signals");
+    return new Snapshot(clock.instant(), n, without, k, topics, duplicates, millis);
+  }
+
+  /** The rule for k: √(n / 2), rounded, within [MIN_K, MAX_K] and at most n. */
+  static int chooseK(int n) {
+    int k = (int) Math.round(Math.sqrt(n / 2.0));
+    return Math.min(n, Math.max(MIN_K, Math.min(MAX_K, k)));
+  }
+
+  // ---- labels: c-TF-IDF
+
+  /**
+   * Per cluster, its most characteristic words: c-TF-IDF (as BERTopic defines it), the frequency of
+   * a word in the cluster's titles and abstracts times log(1 + A / f), where f is the word's
+   * frequency over the whole catalogue's titles and abstracts and A the average number of words per
+   * cluster. Words that occur in fewer than two of the cluster's records are left out.
+   */
+  private List<List<String>> labels(Map<String, Integer> clusterOf, int k) {
+    Map<String, Long> catalogue = new HashMap<>();
+    List<Map<String, Long>> inCluster = new ArrayList<>();
+    List<Map<String, Integer>> recordsWith = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      inCluster.add(new HashMap<>());
+      recordsWith.add(new HashMap<>());
+    }
+    long[] totalWords = new long[1];
+    try (Analyzer analyzer = new StandardAnalyzer(STOP)) {
+      store.forEach(
+          s -> {
+            List<String> tokens = tokens(analyzer, text(s));
+            Integer c = clusterOf.get(s.id());
+            for (String t : tokens) {
+              catalogue.merge(t, 1L, Long::sum);
+              if (c != null) {
+                inCluster.get(c).merge(t, 1L, Long::sum);
+                totalWords[0]++;
+              }
+            }
+            if (c != null) {
+              for (String t : new HashSet<>(tokens)) {
+                recordsWith.get(c).merge(t, 1, Integer::sum);
+              }
+            }
+          });
+    }
+    double average = (double) totalWords[0] / Math.max(1, k);
+    List<List<String>> out = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      Map<String, Integer> spread = recordsWith.get(c);
+      Map<String, Double> weight = new HashMap<>();
+      // A cluster of one record has no word in two of its records: it is named by its own words.
+      int least = spread.values().stream().anyMatch(v -> v >= 2) ? 2 : 1;
+      inCluster
+          .get(c)
+          .forEach(
+              (t, tf) -> {
+                if (spread.getOrDefault(t, 0) >= least) {
+                  weight.put(t, tf * Math.log(1 + average / catalogue.get(t)));
+                }
+              });
+      out.add(
+          weight.entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(LABEL_WORDS)
+              .map(Map.Entry::getKey)
+              .toList());
+    }
+    return out;
+  }
+
+  private static String text(Standard s) {
+    String title = s.titleIn("en");
+    String summary = Standard.pick(s.summary(), "en");
+    return (title == null ? "" : title) + "\n" + (summary == null ? "" : summary);
+  }
+
+  private static List<String> tokens(Analyzer analyzer, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        String t = term.toString();
+        if (t.length() > 2 && Character.isLetter(t.charAt(0)) && !STOP.contains(t)) {
+          out.add(t);
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static CharArraySet stopWords() {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+    for (String w :
+        List.of(
+            "part",
+            "parts",
+            "standard",
+            "standards",
+            "document",
+            "documents",
+            "edition",
+            "amendment",
+            "corrigendum",
+            "annex",
+            "version",
+            "general",
+            "using",
+            "based",
+            "use",
+            "also",
+            "can",
+            "may",
+            "within",
+            "including",
+            "provides",
+            "specifies",
+            "describes",
+            "defines",
+            "recommendation",
+            "specification",
+            "requirements",
+            "guidelines",
+            "international",
+            "iso",
+            "iec",
+            "ieee",
+            "itu",
+            "ietf",
+            "jtc",
+            "its",
+            "which",
+            "from",
+            "other",
+            "new",
+            "used",
+            "well",
+            "these",
+            "all",
+            "how",
+            "each",
+            "more",
+            "has",
+            "have",
+            "been",
+            "between",
+            "technical",
+            "report",
+            "series",
+            "clause",
+            "supplement",
+            "framework",
+            "overview",
+            "information",
+            "technology",
+            "recommended",
+            "practice",
+            "draft",
+            "guide",
+            "trial",
+            "active",
+            "project",
+            "purpose",
+            "scope")) {
+      set.add(w);
+    }
+    return set;
+  }
+
+  // ---- duplication signals
+
+  private List<Pair> duplicates(
+      List<Member> members, float[][] points, Progress progress, double floor) {
+    Map<String, Member> byId = new HashMap<>();
+    members.forEach(m -> byId.put(m.id(), m));
+    Map<String, Pair> pairs = new LinkedHashMap<>();
+    int n = members.size();
+    for (int i = 0; i < n; i++) {
+      Member m = members.get(i);
+      if (!CURRENT.contains(m.status()) || m.sdo() == null) {
+        continue;
+      }
+      for (SearchIndex.Neighbour nb :
+          index.nearest(points[i], NEIGHBOURS, Set.of(m.sdo()), CURRENT)) {
+        Member other = byId.get(nb.hit().id());
+        if (other == null
+            || nb.similarity() < floor
+            || other.sdo() == null
+            || other.sdo().equals(m.sdo())) {
+          continue;
+        }
+        Member a = m.id().compareTo(other.id()) < 0 ? m : other;
+        Member b = a == m ? other : m;
+        pairs.putIfAbsent(a.id() + "\u0000" + b.id(), new Pair(a, b, nb.similarity()));
+      }
+      if (i % 500 == 0) {
+        progress.advance(n / 2 + i / 2, n / 2 + i / 2);
+      }
+    }
+    List<Pair> out = new ArrayList<>();
+    for (Pair p : pairs.values()) {
+      if (!linked(p.a().id(), p.b().id()) && !linked(p.b().id(), p.a().id())) {
+        out.add(p);
+      }
+    }
+    out.sort(
+        Comparator.comparingDouble(Pair::similarity)
+            .reversed()
+            .thenComparing(p -> p.a().id())
+            .thenComparing(p -> p.b().id()));
+    return out;
+  }
+
+  /** Whether {@code from} says it is the same text as {@code to}, or adopts or is adopted by it. */
+  private boolean linked(String from, String to) {
+    return catalog
+        .find(from)
+        .map(
+            s -> {
+              for (Relation r : s.relations()) {
+                if (LINKED.contains(r.type()) && to.equals(r.targetId())) {
+                  return true;
+                }
+              }
+              return false;
+            })
+        .orElse(false);
+  }
+
+  private static Map<String, Long> ranked(List<String> values) {
+    Map<String, Long> counts = new HashMap<>();
+    values.forEach(v -> counts.merge(v, 1L, Long::sum));
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+    try {
+      worker.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

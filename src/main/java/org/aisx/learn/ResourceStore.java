@@ -1,0 +1,24 @@
+package org.aisx.learn;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where learning resources live; the SQL store shares the catalogue's database. */
+interface ResourceStore {
+  /** Writes {@code r} (a new one or a new version of one); an identical one is left alone. */
+  SaveOutcome save(Resource r, String actor, String source, Instant at);
+
+  Optional<Resource> find(String id);
+
+  /** Every resource, by id. */
+  List<Resource> all();
+
+  /** The resources that teach the record {@code recordId}, by id. */
+  List<Resource> teaching(String recordId);
+
+  long count();
+
+  /** Runs {@code work} in one transaction; the store's writes inside it join it. */
+  void inTransaction(Runnable work);
+}

@@ -1,0 +1,35 @@
+package org.aisx.suite;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where suites and their publications live; the SQL store serves SQLite and PostgreSQL alike. */
+interface SuiteStore {
+  void insert(Suite s);
+
+  Optional<Suite> find(String id);
+
+  /**
+   * Stores {@code s} (at {@code expectedVersion + 1}); false when the stored one is no longer at
+   * {@code expectedVersion}.
+   */
+  boolean update(Suite s, int expectedVersion);
+
+  /** Removes the suite and its publications; false when there was none. */
+  boolean delete(String id);
+
+  /** One account's suites, the most recently changed first. */
+  List<Suite> byOwner(String ownerId, int limit);
+
+  /** Published suites, the most recently changed first. */
+  List<Suite> published(int limit);
+
+  /**
+   * Stores {@code s} as published (at {@code expectedVersion + 1}) and adds its publication, in one
+   * transaction; false when the suite moved on meanwhile.
+   */
+  boolean publish(Suite s, int expectedVersion, Publication p);
+
+  /** A suite's publications, newest first. */
+  List<Publication> publications(String id);
+}

@@ -1,0 +1,492 @@
+package org.aisx.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.IncomingRelation;
+import org.aisx.catalog.Problem;
+import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Standard;
+import org.aisx.search.SuggestionSource;
+import org.aisx.store.Database;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.TaxonomySource;
+
+/**
+ * Standards suites (SPEC §7): reading and checking what an author sends, keeping suites, who may
+ * change them, publication by coordinators, and the report of a suite against the catalogue as it
+ * is now (current statuses, alerts with successors, coverage and gaps).
+ */
+public final class Suites {
+  public static final int MAX_TITLE = 200;
+  public static final int MAX_PURPOSE = 4_000;
+  public static final int MAX_NOTE = 1_000;
+  public static final int MAX_MEMBERS = 300;
+  public static final int MAX_LISTED = 200;
+
+  /** The group of a member that covers none of {@link ConcernGroup}'s concerns. */
+  public static final String OTHER = "other";
+
+  /** How many replaced-by links are followed to a current successor. */
+  private static final int MAX_HOPS = 8;
+
+  private final SuiteStore store;
+  private final Catalog catalog;
+  private final SuggestionSource suggested;
+  private final TaxonomySource taxonomy;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Suites(
+      SuiteStore store,
+      Catalog catalog,
+      SuggestionSource suggested,
+      TaxonomySource taxonomy,
+      Clock clock) {
+    this.store = store;
+    this.catalog = catalog;
+    this.suggested = suggested;
+    this.taxonomy = taxonomy;
+    this.clock = clock;
+  }
+
+  /** Suites in {@code db}, the catalogue's database. */
+  public static Suites overSql(
+      Database db,
+      Catalog catalog,
+      SuggestionSource suggested,
+      TaxonomySource taxonomy,
+      ObjectMapper json,
+      Clock clock) {
+    return new Suites(new SqlSuiteStore(db, json), catalog, suggested, taxonomy, clock);
+  }
+
+  /** A new suite and, for an anonymous author, its edit key (shown once, never stored). */
+  public record Created(Suite suite, String editKey) {}
+
+  /**
+   * Reads a suite as the API sends it ({@code title}, {@code purpose}, {@code vertical}, {@code
+   * concern}, {@code members: [{id, note, group}]}); every problem names its field.
+   */
+  public Content read(JsonNode body) {
+    List<Problem> problems = new ArrayList<>();
+    if (body == null || !body.isObject()) {
+      throw new CatalogException.Invalid(
+          "suite", List.of(new Problem("body", "must be a JSON object")));
+    }
+    String title = text(body, "title", MAX_TITLE, problems);
+    if (title == null && problems.stream().noneMatch(p -> p.field().equals("title"))) {
+      problems.add(new Problem("title", "required"));
+    }
+    String purpose = text(body, "purpose", MAX_PURPOSE, problems);
+    List<String> verticals = concepts(body, "verticals", Dimension.VERTICAL, problems);
+    List<String> concerns = concepts(body, "concerns", Dimension.CONCERN, problems);
+    List<Member> members = new ArrayList<>();
+    JsonNode list = body.get("members");
+    if (list != null && !list.isNull()) {
+      if (!list.isArray()) {
+        problems.add(new Problem("members", "must be an array"));
+      } else if (list.size() > MAX_MEMBERS) {
+        problems.add(new Problem("members", "more than " + MAX_MEMBERS + " members"));
+      } else {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+          Member m = member(list.get(i), "members[" + i + "]", problems);
+          if (m != null && !seen.add(m.id())) {
+            problems.add(new Problem("members[" + i + "].id", "listed twice"));
+          } else if (m != null) {
+            members.add(m);
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("suite", problems);
+    }
+    return new Content(title, purpose, verticals, concerns, members, null);
+  }
+
+  private Member member(JsonNode node, String field, List<Problem> problems) {
+    if (node == null || !node.isObject()) {
+      problems.add(new Problem(field, "must be an object with an id"));
+      return null;
+    }
+    JsonNode idNode = node.get("id");
+    if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
+      problems.add(new Problem(field + ".id", "required"));
+      return null;
+    }
+    String id = idNode.asText().strip();
+    Optional<Standard> record = catalog.find(id);
+    if (record.isEmpty()) {
+      problems.add(new Problem(field + ".id", "not in the catalogue"));
+      return null;
+    }
+    String note = text(node, "note", MAX_NOTE, problems, field + ".note");
+    String group = text(node, "group", 40, problems, field + ".group");
+    if (group != null && ConcernGroup.fromId(group).isEmpty()) {
+      problems.add(new Problem(field + ".group", "not a concern group"));
+    }
+    return new Member(id, record.get().identifier(), note, group);
+  }
+
+  private static String text(JsonNode body, String name, int max, List<Problem> problems) {
+    return text(body, name, max, problems, name);
+  }
+
+  private static String text(
+      JsonNode body, String name, int max, List<Problem> problems, String field) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      problems.add(new Problem(field, "must be a string"));
+      return null;
+    }
+    String s = v.asText().strip();
+    if (s.length() > max) {
+      problems.add(new Problem(field, "longer than " + max + " characters"));
+      return null;
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  private List<String> concepts(JsonNode body, String name, Dimension dim, List<Problem> problems) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      problems.add(new Problem(name, "must be an array of " + dim.id() + " concepts"));
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < v.size(); i++) {
+      String c = v.get(i).asText("");
+      if (!taxonomy.current().contains(dim, c)) {
+        problems.add(new Problem(name + "[" + i + "]", "not a " + dim.id() + " of the taxonomy"));
+      } else {
+        out.add(c);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Checks a content built by a form as {@link #read} checks the API's. */
+  public Content check(Content c) {
+    List<Problem> problems = new ArrayList<>();
+    if (c.title() == null || c.title().isBlank()) {
+      problems.add(new Problem("title", "required"));
+    } else if (c.title().length() > MAX_TITLE) {
+      problems.add(new Problem("title", "longer than " + MAX_TITLE + " characters"));
+    }
+    if (c.purpose() != null && c.purpose().length() > MAX_PURPOSE) {
+      problems.add(new Problem("purpose", "longer than " + MAX_PURPOSE + " characters"));
+    }
+    if (c.members().size() > MAX_MEMBERS) {
+      problems.add(new Problem("members", "more than " + MAX_MEMBERS + " members"));
+    }
+    for (int i = 0; i < c.members().size(); i++) {
+      String note = c.members().get(i).note();
+      if (note != null && note.length() > MAX_NOTE) {
+        problems.add(
+            new Problem("members[" + i + "].note", "longer than " + MAX_NOTE + " characters"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("suite", problems);
+    }
+    return c;
+  }
+
+  /** Stores a new suite, owned by {@code owner}, or, for the public (null), with an edit key. */
+  public Created create(Content content, User owner) {
+    String key = owner == null ? token(24) : null;
+    var now = clock.instant();
+    Suite s =
+        new Suite(
+            token(9),
+            content,
+            owner == null ? null : owner.id(),
+            key == null ? null : hash(key),
+            false,
+            0,
+            1,
+            now,
+            now);
+    store.insert(s);
+    return new Created(s, key);
+  }
+
+  /** Stores a curated suite as published by {@code by}, with its first publication. */
+  public Suite createPublished(String id, Content content, String by) {
+    var now = clock.instant();
+    Suite draft = new Suite(id, content, null, null, false, 0, 1, now, now);
+    store.insert(draft);
+    Suite published = draft.publishedAt(now);
+    store.publish(published, 1, new Publication(1, content, by, now));
+    return published;
+  }
+
+  /** The suite; {@link CatalogException.NotFound} when there is none. */
+  public Suite get(String id) {
+    return find(id).orElseThrow(() -> new CatalogException.NotFound("suite " + id));
+  }
+
+  public Optional<Suite> find(String id) {
+    if (id == null || id.length() > 40) {
+      return Optional.empty();
+    }
+    return store.find(id);
+  }
+
+  /** Whether {@code user} owns the suite or {@code key} is its edit key. */
+  public boolean mayEdit(Suite s, User user, String key) {
+    if (user != null && user.id().equals(s.ownerId())) {
+      return true;
+    }
+    return key != null
+        && s.keyHash() != null
+        && MessageDigest.isEqual(
+            hash(key).getBytes(StandardCharsets.UTF_8),
+            s.keyHash().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Thrown when a suite moved on from the version a change was based on. */
+  public static final class Stale extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int current;
+
+    Stale(int current) {
+      super("the suite is at version " + current);
+      this.current = current;
+    }
+
+    public int current() {
+      return current;
+    }
+  }
+
+  /** Replaces the content of a suite still at {@code expectedVersion}; else {@link Stale}. */
+  public Suite save(String id, Content content, int expectedVersion) {
+    Suite current = get(id);
+    if (current.version() != expectedVersion) {
+      throw new Stale(current.version());
+    }
+    Suite next = current.changed(content, clock.instant());
+    if (!store.update(next, expectedVersion)) {
+      throw new Stale(get(id).version());
+    }
+    return next;
+  }
+
+  public void delete(String id) {
+    if (!store.delete(id)) {
+      throw new CatalogException.NotFound("suite " + id);
+    }
+  }
+
+  /** Publishes the suite as it is now: listed on /suites, a new publication in its history. */
+  public Suite publish(String id, User by) {
+    Suite current = get(id);
+    Suite next = current.publishedAt(clock.instant());
+    Publication p =
+        new Publication(next.publishedVersion(), next.content(), by.email(), next.updated());
+    if (!store.publish(next, current.version(), p)) {
+      throw new Stale(get(id).version());
+    }
+    return next;
+  }
+
+  public List<Publication> history(String id) {
+    return store.publications(get(id).id());
+  }
+
+  public List<Suite> ownedBy(User user) {
+    return store.byOwner(user.id(), MAX_LISTED);
+  }
+
+  public List<Suite> published() {
+    return store.published(MAX_LISTED);
+  }
+
+  /** The suite against the catalogue as it is now. */
+  public Report report(Suite s) {
+    List<Member> members = s.content().members();
+    Map<String, Standard> records = catalog.findAll(members.stream().map(Member::id).toList());
+    List<Report.Resolved> resolved = new ArrayList<>();
+    List<Report.Alert> alerts = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      Member m = members.get(i);
+      Standard r = records.get(m.id());
+      List<String> concepts = r == null ? List.of() : concepts(r);
+      resolved.add(new Report.Resolved(i, m, r, group(m, r, concepts), concepts));
+      if (r == null) {
+        alerts.add(new Report.Alert("missing", m.id(), m.identifier(), null));
+      } else if (!r.status().isCurrent()) {
+        alerts.add(
+            new Report.Alert(r.status().wire(), m.id(), r.identifier(), successor(r).orElse(null)));
+      }
+    }
+    List<Report.Coverage> concerns = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
+    Set<String> named = new LinkedHashSet<>();
+    for (ConcernGroup g : ConcernGroup.values()) {
+      if (g.isConcern()) {
+        named.add(g.id());
+      }
+    }
+    named.addAll(s.content().concerns());
+    for (var c : taxonomy.current().dimension(Dimension.CONCERN).concepts().values()) {
+      List<String> covering = covering(resolved, c.id());
+      if (named.contains(c.id()) || !covering.isEmpty()) {
+        concerns.add(new Report.Coverage(c.id(), covering));
+        if (covering.isEmpty()) {
+          gaps.add(c.id());
+        }
+      }
+    }
+    List<Report.Coverage> verticals = new ArrayList<>();
+    for (String v : s.content().verticals()) {
+      verticals.add(new Report.Coverage(v, covering(resolved, v)));
+    }
+    return new Report(s, resolved, alerts, concerns, verticals, gaps);
+  }
+
+  private static List<String> covering(List<Report.Resolved> members, String concept) {
+    List<String> out = new ArrayList<>();
+    for (Report.Resolved m : members) {
+      if (m.concepts().contains(concept) || concept.equals(m.member().group())) {
+        out.add(m.member().id());
+      }
+    }
+    return out;
+  }
+
+  /** The record's concerns and sectors, confirmed and suggested. */
+  List<String> concepts(Standard r) {
+    Set<String> out = new LinkedHashSet<>(r.concerns());
+    out.addAll(r.verticals());
+    Map<String, List<String>> machine = suggested.suggestedFor(r);
+    out.addAll(machine.getOrDefault(Dimension.CONCERN.id(), List.of()));
+    out.addAll(machine.getOrDefault(Dimension.VERTICAL.id(), List.of()));
+    return List.copyOf(out);
+  }
+
+  /** The group a member is shown in: the one it was put in, else its first concern group. */
+  private static String group(Member m, Standard r, List<String> concepts) {
+    if (m.group() != null) {
+      return m.group();
+    }
+    for (ConcernGroup g : ConcernGroup.values()) {
+      if (g.isConcern() && concepts.contains(g.id())) {
+        return g.id();
+      }
+    }
+    if (r != null && r.verticals().stream().anyMatch(v -> !v.equals("cross-sector"))) {
+      return ConcernGroup.SECTOR.id();
+    }
+    return OTHER;
+  }
+
+  /**
+   * The record that follows {@code r}: its {@code replaced-by} links (or records that say they
+   * replace it), followed to a current edition where there is one.
+   */
+  public Optional<Standard> successor(Standard r) {
+    Standard at = r;
+    Standard found = null;
+    Set<String> seen = new HashSet<>();
+    seen.add(r.id());
+    for (int hop = 0; hop < MAX_HOPS; hop++) {
+      Optional<Standard> next = next(at, seen);
+      if (next.isEmpty()) {
+        break;
+      }
+      found = next.get();
+      seen.add(found.id());
+      if (found.status().isCurrent()) {
+        return Optional.of(found);
+      }
+      at = found;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private Optional<Standard> next(Standard r, Set<String> seen) {
+    for (Relation rel : r.relations()) {
+      if (rel.type() == RelationType.REPLACED_BY && !seen.contains(rel.targetId())) {
+        Optional<Standard> t = catalog.find(rel.targetId());
+        if (t.isPresent()) {
+          return t;
+        }
+      }
+    }
+    for (IncomingRelation in : catalog.incoming(r.id())) {
+      if (in.type() == RelationType.REPLACED_BY && !seen.contains(in.sourceId())) {
+        Optional<Standard> t = catalog.find(in.sourceId());
+        if (t.isPresent()) {
+          return t;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The content with the member {@code memberId} replaced by {@code successorId}, note kept. */
+  public Content swap(Content c, String memberId, String successorId) {
+    Standard successor = catalog.get(successorId);
+    List<Member> out = new ArrayList<>();
+    boolean present = c.members().stream().anyMatch(m -> m.id().equals(successorId));
+    for (Member m : c.members()) {
+      if (m.id().equals(memberId)) {
+        if (!present) {
+          out.add(new Member(successor.id(), successor.identifier(), m.note(), m.group()));
+        }
+      } else {
+        out.add(m);
+      }
+    }
+    return c.withMembers(out);
+  }
+
+  /** A member for the record {@code id} (which must be in the catalogue). */
+  public Member memberFor(String id, String note, String group) {
+    Standard r = catalog.get(id);
+    return new Member(r.id(), r.identifier(), note, group);
+  }
+
+  private String token(int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String hash(String key) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package org.aisx.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.aisx.landscape.HeatMap;
+
+/** What the landscape pages show, ready for their templates. */
+public final class LandscapeModels {
+  private LandscapeModels() {}
+
+  /** A value of an axis as the page names it. */
+  public record AxisValue(String value, String label, String shortLabel) {}
+
+  /** One cell of the map: where it is drawn, how it looks and where it leads. */
+  public record CellView(
+      HeatMap.Cell cell,
+      int x,
+      int y,
+      String fill,
+      String ink,
+      String href,
+      String description,
+      String rowLabel,
+      String colLabel) {
+    public boolean gap() {
+      return cell.gap();
+    }
+
+    public boolean draftOnly() {
+      return cell.draftOnly();
+    }
+
+    public String marker() {
+      int mx = x + SvgMap.CELL_W - 12;
+      int my = y + 2;
+      return mx + "," + my + " " + (mx + 10) + "," + my + " " + (mx + 10) + "," + (my + 10);
+    }
+  }
+
+  /** A colour of the scale and the counts it stands for. */
+  public record Step(String fill, String range) {}
+
+  /** The heat-map drawn as SVG: the geometry and the cells. */
+  public record SvgMap(
+      String title,
+      String description,
+      int width,
+      int height,
+      int labelWidth,
+      int headerHeight,
+      List<AxisValue> rows,
+      List<AxisValue> cols,
+      List<CellView> cells,
+      Messages t) {
+    static final int CELL_W = 48;
+    static final int CELL_H = 30;
+
+    public int rowY(int i) {
+      return headerHeight + i * CELL_H + CELL_H / 2 + 4;
+    }
+
+    public int colX(int i) {
+      return labelWidth + i * CELL_W + CELL_W / 2;
+    }
+
+    public int cellW() {
+      return CELL_W - 2;
+    }
+
+    public int cellH() {
+      return CELL_H - 2;
+    }
+
+    public String number(long n) {
+      return t.number(n);
+    }
+  }
+
+  /** A small bar chart: one bar per value, with its table alternative beside it. */
+  public record BarChart(
+      String id, String title, String valueLabel, List<Bar> bars, int width, int height) {
+    public record Bar(String label, long value, int y, int length, String href) {}
+
+    static BarChart of(String id, String title, String valueLabel, List<Bar> raw) {
+      long max = Math.max(1, raw.stream().mapToLong(Bar::value).max().orElse(0));
+      List<Bar> bars = new ArrayList<>();
+      int y = 0;
+      for (Bar b : raw) {
+        bars.add(
+            new Bar(b.label(), b.value(), y, (int) Math.round(200.0 * b.value() / max), b.href));
+        y += 22;
+      }
+      return new BarChart(id, title, valueLabel, bars, 380, Math.max(22, y));
+    }
+  }
+
+  /** Publications of one body by year, as a small column chart with a table. */
+  public record YearChart(String body, List<String> years, List<Long> counts, long max) {
+    public int height(int i) {
+      return (int) Math.round(60.0 * counts.get(i) / Math.max(1, max));
+    }
+
+    public int x(int i) {
+      return 4 + i * 9;
+    }
+
+    public int width() {
+      return 8 + years.size() * 9;
+    }
+  }
+
+  /** The landscape page. */
+  public record LandscapePage(
+      PageModels.Layout layout,
+      String rows,
+      String cols,
+      List<AxisOption> axes,
+      List<FilterSelect> filters,
+      List<Hidden> hidden,
+      String q,
+      String from,
+      String to,
+      boolean suggestions,
+      HeatMap map,
+      SvgMap svg,
+      List<Step> scale,
+      String query,
+      List<BarChart> drafts,
+      List<YearChart> years,
+      String yearsFrom,
+      String yearsTo) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String csvUrl() {
+      return "/landscape.csv" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    public String svgUrl() {
+      return "/landscape.svg" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    public String apiUrl() {
+      return "/api/v1/landscape" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    public String clustersUrl() {
+      return "/landscape/clusters" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    public String percent(long part, long whole) {
+      return whole == 0 ? "0" : String.format(Locale.ROOT, "%d", Math.round(100.0 * part / whole));
+    }
+  }
+
+  /** An axis the form offers. */
+  public record AxisOption(String id, String label) {}
+
+  /** A filter of the form: one select over a facet's values. */
+  public record FilterSelect(String id, String label, List<Option> options, String selected) {}
+
+  /** An option of a select. */
+  public record Option(String value, String label) {}
+
+  /** A filter value kept as it is (a second value of one facet, which a select cannot show). */
+  public record Hidden(String name, String value) {}
+
+  /** Sums of a map's byStatus for the bars. */
+  static long sum(Map<String, Long> m) {
+    return m.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The topic clusters page. */
+  public record ClustersPage(
+      PageModels.Layout layout, LandscapeRoutes.ClustersView view, String q, String query) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String percent(double share) {
+      return String.format(Locale.ROOT, "%d", Math.round(100 * share));
+    }
+
+    public String bodies(LandscapeRoutes.TopicView topic) {
+      List<String> out = new ArrayList<>();
+      topic.bodies().forEach((b, n) -> out.add(b + " (" + layout.t().number(n) + ")"));
+      return String.join(", ", out);
+    }
+  }
+
+  /** The records of one topic. */
+  public record ClusterPage(
+      PageModels.Layout layout,
+      LandscapeRoutes.TopicView topic,
+      List<org.aisx.landscape.Topics.Member> members,
+      int size) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  /** The duplication signals page. */
+  public record DuplicatesPage(
+      PageModels.Layout layout, LandscapeRoutes.DuplicatesView view, List<String> committees) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String percent(double similarity) {
+      return String.format(Locale.ROOT, "%d", Math.round(100 * similarity));
+    }
+
+    public String csvUrl() {
+      return "/landscape/duplicates.csv"
+          + (view.committee() == null ? "" : "?committee=" + PageModels.enc(view.committee()));
+    }
+  }
+}

@@ -1,0 +1,464 @@
+package org.aisx.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.router.JavalinDefaultRouting;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aisx.account.Permission;
+import org.aisx.account.User;
+import org.aisx.account.WriteLimiter;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
+import org.aisx.catalog.Standard;
+import org.aisx.suite.Content;
+import org.aisx.suite.Publication;
+import org.aisx.suite.Report;
+import org.aisx.suite.Suite;
+import org.aisx.suite.SuiteExports;
+import org.aisx.suite.SuiteSuggester;
+import org.aisx.suite.Suites;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.TaxonomySource;
+
+/**
+ * The suites API (SPEC §7): suggest, create, read (with current statuses, alerts, coverage; and the
+ * exports), replace with {@code If-Match}, delete, publish. A suite is changed by its owner or by
+ * the holder of its edit key ({@code Authorization: Suite-Key KEY}); a published one also by
+ * coordinators. Anonymous creation has a limit of its own per client address.
+ */
+public final class SuiteApi implements Routes {
+  /** Anonymous suites one address may create per window. */
+  static final int ANONYMOUS_PER_ADDRESS = 20;
+
+  static final Duration ANONYMOUS_WINDOW = Duration.ofMinutes(10);
+
+  /** The cookie that holds a suite's edit key in the browser that created it. */
+  static final String KEY_COOKIE = "aisx_suite_";
+
+  private static final Map<String, String> FORMATS =
+      Params.options(new String[] {"json", "csv", "bibtex", "ris"}, f -> f);
+
+  private final Suites suites;
+  private final SuiteSuggester suggester;
+  private final TaxonomySource taxonomy;
+  private final Access access;
+  private final Clients clients;
+  private final WriteLimiter anonymous;
+  private final I18n i18n;
+  private final WatchRoutes watchRoutes;
+
+  public SuiteApi(
+      Suites suites,
+      SuiteSuggester suggester,
+      TaxonomySource taxonomy,
+      Access access,
+      Clients clients,
+      WriteLimiter anonymous,
+      I18n i18n,
+      WatchRoutes watchRoutes) {
+    this.suites = suites;
+    this.suggester = suggester;
+    this.taxonomy = taxonomy;
+    this.access = access;
+    this.clients = clients;
+    this.anonymous = anonymous;
+    this.i18n = i18n;
+    this.watchRoutes = watchRoutes;
+  }
+
+  /** The limiter of anonymous suite creation the service uses. */
+  public static WriteLimiter anonymousLimiter(java.time.Clock clock) {
+    return new WriteLimiter(Integer.MAX_VALUE, ANONYMOUS_PER_ADDRESS, ANONYMOUS_WINDOW, clock);
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.post("/api/v1/suites/suggest", this::suggest);
+    router.post("/api/v1/suites", this::create);
+    router.get("/api/v1/suites", this::list);
+    router.get("/api/v1/suites/{id}", this::get);
+    router.put("/api/v1/suites/{id}", this::put);
+    router.delete("/api/v1/suites/{id}", this::delete);
+    router.post("/api/v1/suites/{id}/publish", this::publish);
+    router.get("/api/v1/suites/{id}/history", this::history);
+  }
+
+  // ---- the JSON views ----
+
+  record RecordRef(String id, String identifier, String title, String sdo, String status) {
+    static RecordRef of(Standard s) {
+      return s == null
+          ? null
+          : new RecordRef(s.id(), s.identifier(), s.titleIn("en"), s.sdo(), s.status().wire());
+    }
+  }
+
+  record MemberView(
+      String id,
+      String identifier,
+      String title,
+      String sdo,
+      String status,
+      String published,
+      String url,
+      String note,
+      String group,
+      boolean inCatalogue,
+      List<String> concepts) {
+    static MemberView of(Report.Resolved m) {
+      Standard r = m.record();
+      return new MemberView(
+          m.member().id(),
+          m.identifier(),
+          r == null ? null : r.titleIn("en"),
+          r == null ? null : r.sdo(),
+          r == null ? "missing" : r.status().wire(),
+          r == null ? null : r.published(),
+          r == null ? null : r.url(),
+          m.member().note(),
+          m.group(),
+          r != null,
+          m.concepts());
+    }
+  }
+
+  record AlertView(String kind, String member, String memberIdentifier, RecordRef successor) {
+    static AlertView of(Report.Alert a) {
+      return new AlertView(
+          a.kind(), a.memberId(), a.memberIdentifier(), RecordRef.of(a.successor()));
+    }
+  }
+
+  record CoverageView(List<Report.Coverage> concerns, List<Report.Coverage> verticals) {}
+
+  record Links(String page, String print, String feed, String csv) {
+    static Links of(String id) {
+      return new Links(
+          "/suites/" + id,
+          "/suites/" + id + "/print",
+          "/feeds/suites/" + id + ".atom",
+          "/api/v1/suites/" + id + "?format=csv");
+    }
+  }
+
+  record SuiteView(
+      String id,
+      String title,
+      String purpose,
+      List<String> verticals,
+      List<String> concerns,
+      String attribution,
+      boolean published,
+      int publishedVersion,
+      int version,
+      Instant created,
+      Instant updated,
+      List<MemberView> members,
+      List<AlertView> alerts,
+      CoverageView coverage,
+      List<String> gaps,
+      Links links,
+      String editKey) {
+    static SuiteView of(Report r, String editKey) {
+      Suite s = r.suite();
+      Content c = s.content();
+      return new SuiteView(
+          s.id(),
+          c.title(),
+          c.purpose(),
+          c.verticals(),
+          c.concerns(),
+          c.attribution(),
+          s.published(),
+          s.publishedVersion(),
+          s.version(),
+          s.created(),
+          s.updated(),
+          r.members().stream().map(MemberView::of).toList(),
+          r.alerts().stream().map(AlertView::of).toList(),
+          new CoverageView(r.concerns(), r.verticals()),
+          r.gaps(),
+          Links.of(s.id()),
+          editKey);
+    }
+  }
+
+  record SuiteSummary(
+      String id, String title, String purpose, int members, int publishedVersion, Instant updated) {
+    static SuiteSummary of(Suite s) {
+      return new SuiteSummary(
+          s.id(),
+          s.content().title(),
+          s.content().purpose(),
+          s.content().members().size(),
+          s.publishedVersion(),
+          s.updated());
+    }
+  }
+
+  record Reason(List<String> words, Double similarity, List<String> concepts) {}
+
+  record PickView(
+      String id,
+      String identifier,
+      String title,
+      String sdo,
+      String status,
+      boolean coming,
+      String url,
+      Reason reason) {
+    static PickView of(SuiteSuggester.Pick p) {
+      Standard s = p.record();
+      return new PickView(
+          s.id(),
+          s.identifier(),
+          s.titleIn("en"),
+          s.sdo(),
+          s.status().wire(),
+          p.coming(),
+          s.url(),
+          new Reason(p.words(), p.similarity(), p.concepts()));
+    }
+  }
+
+  record GroupView(String concern, List<PickView> members) {}
+
+  record ProposalView(
+      String text, List<String> verticals, List<String> concerns, List<GroupView> groups) {
+    static ProposalView of(SuiteSuggester.Proposal p) {
+      return new ProposalView(
+          p.ask().text(),
+          p.ask().verticals(),
+          p.ask().concerns(),
+          p.groups().stream()
+              .map(g -> new GroupView(g.id(), g.picks().stream().map(PickView::of).toList()))
+              .toList());
+    }
+  }
+
+  // ---- handlers ----
+
+  /** {@code POST /api/v1/suites/suggest}. */
+  void suggest(Context ctx) {
+    JsonNode body = ctx.bodyAsClass(JsonNode.class);
+    ctx.json(ProposalView.of(suggester.suggest(ask(body))));
+  }
+
+  /** Reads {@code {"text", "vertical": [], "concern": []}}; problems name the field. */
+  SuiteSuggester.Ask ask(JsonNode body) {
+    List<Problem> problems = new ArrayList<>();
+    if (body == null || !body.isObject()) {
+      throw new CatalogException.Invalid(
+          "suggestion", List.of(new Problem("body", "must be a JSON object")));
+    }
+    JsonNode t = body.get("text");
+    String text = null;
+    if (t == null || !t.isTextual() || t.asText().isBlank()) {
+      problems.add(new Problem("text", "required"));
+    } else if (t.asText().length() > SuiteSuggester.MAX_TEXT) {
+      problems.add(new Problem("text", "longer than " + SuiteSuggester.MAX_TEXT + " characters"));
+    } else {
+      text = t.asText().strip();
+    }
+    List<String> verticals = concepts(body, "vertical", Dimension.VERTICAL, problems);
+    List<String> concerns = concepts(body, "concern", Dimension.CONCERN, problems);
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("suggestion", problems);
+    }
+    return new SuiteSuggester.Ask(text, verticals, concerns);
+  }
+
+  private List<String> concepts(JsonNode body, String name, Dimension dim, List<Problem> problems) {
+    JsonNode v = body.get(name);
+    List<String> out = new ArrayList<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!v.isArray()) {
+      problems.add(new Problem(name, "must be an array"));
+      return out;
+    }
+    for (int i = 0; i < v.size(); i++) {
+      String c = v.get(i).asText("");
+      if (taxonomy.current().contains(dim, c)) {
+        out.add(c);
+      } else {
+        problems.add(new Problem(name + "[" + i + "]", "not a " + dim.id() + " of the taxonomy"));
+      }
+    }
+    return out;
+  }
+
+  /** {@code POST /api/v1/suites}: 201 with the suite, and an edit key for the public. */
+  void create(Context ctx) {
+    Content content = suites.read(ctx.bodyAsClass(JsonNode.class));
+    Suites.Created created = create(ctx, content);
+    ctx.header("Location", "/api/v1/suites/" + created.suite().id());
+    ctx.header("ETag", etag(created.suite()));
+    ctx.status(HttpStatus.CREATED)
+        .json(SuiteView.of(suites.report(created.suite()), created.editKey()));
+  }
+
+  /** Creates the suite for the caller; the public within the anonymous limit. */
+  Suites.Created create(Context ctx, Content content) {
+    Optional<User> user = access.user(ctx);
+    if (user.isEmpty()) {
+      Optional<Duration> wait = anonymous.tryWrite(null, clients.address(ctx));
+      if (wait.isPresent()) {
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        throw new HttpResponseException(
+            HttpStatus.TOO_MANY_REQUESTS.getCode(),
+            i18n.forRequest(ctx).get("limit.writes", seconds));
+      }
+    }
+    return suites.create(content, user.orElse(null));
+  }
+
+  /** {@code GET /api/v1/suites}: the published suites, or the caller's with {@code mine=true}. */
+  void list(Context ctx) {
+    Params params = Params.query(ctx).onlyKnown(List.of("mine"));
+    boolean mine = params.choice("mine", Params.options("true", true, "false", false), false);
+    List<Suite> found = mine ? suites.ownedBy(access.requireSignedIn(ctx)) : suites.published();
+    ctx.json(Map.of("items", found.stream().map(SuiteSummary::of).toList()));
+  }
+
+  /** {@code GET /api/v1/suites/{id}[?format=csv|json|bibtex|ris]}. */
+  void get(Context ctx) {
+    Params params = Params.query(ctx).onlyKnown(List.of("format"));
+    String format = params.choice("format", FORMATS, "json");
+    Suite s = suites.get(ctx.pathParam("id"));
+    Report report = suites.report(s);
+    ctx.header("ETag", etag(s));
+    String base = watchRoutes.base(ctx);
+    switch (format) {
+      case "csv" -> download(ctx, s, "csv", "text/csv", SuiteExports.csv(report, base));
+      case "bibtex" ->
+          download(ctx, s, "bib", "application/x-bibtex", SuiteExports.bibtex(report, base));
+      case "ris" ->
+          download(
+              ctx, s, "ris", "application/x-research-info-systems", SuiteExports.ris(report, base));
+      default -> ctx.json(SuiteView.of(report, null));
+    }
+  }
+
+  private static void download(Context ctx, Suite s, String ext, String type, String body) {
+    ctx.header(
+        "Content-Disposition", "attachment; filename=\"" + SuiteExports.fileName(s, ext) + "\"");
+    ctx.contentType(type + "; charset=utf-8").result(body);
+  }
+
+  /** {@code PUT /api/v1/suites/{id}} with {@code If-Match}: 428 without, 412 when stale. */
+  void put(Context ctx) {
+    Suite s = suites.get(ctx.pathParam("id"));
+    requireEditor(ctx, s, ctx.header("Authorization"));
+    Messages t = i18n.forRequest(ctx);
+    String ifMatch = ctx.header("If-Match");
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new HttpResponseException(428, t.get("edit.ifMatchRequired"));
+    }
+    int expected = SubmissionApi.revision(ifMatch);
+    Content read = suites.read(ctx.bodyAsClass(JsonNode.class));
+    Content content =
+        new Content(
+            read.title(),
+            read.purpose(),
+            read.verticals(),
+            read.concerns(),
+            read.members(),
+            s.content().attribution());
+    Suite saved;
+    try {
+      saved = suites.save(s.id(), content, expected);
+    } catch (Suites.Stale stale) {
+      ctx.header("ETag", "\"" + stale.current() + "\"");
+      throw new HttpResponseException(412, t.get("edit.stale", expected, stale.current()));
+    }
+    ctx.header("ETag", etag(saved));
+    ctx.json(SuiteView.of(suites.report(saved), null));
+  }
+
+  /** {@code DELETE /api/v1/suites/{id}}: 204. */
+  void delete(Context ctx) {
+    Suite s = suites.get(ctx.pathParam("id"));
+    requireEditor(ctx, s, ctx.header("Authorization"));
+    suites.delete(s.id());
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  /** {@code POST /api/v1/suites/{id}/publish} (coordinators). */
+  void publish(Context ctx) {
+    User coordinator = access.require(ctx, Permission.PUBLISH_SUITE);
+    Suite published = suites.publish(ctx.pathParam("id"), coordinator);
+    ctx.header("ETag", etag(published));
+    ctx.json(SuiteView.of(suites.report(published), null));
+  }
+
+  /** {@code GET /api/v1/suites/{id}/history}: its publications, newest first. */
+  void history(Context ctx) {
+    List<Publication> found = suites.history(ctx.pathParam("id"));
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Publication p : found) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("version", p.version());
+      item.put("publishedBy", p.publishedBy());
+      item.put("publishedAt", p.publishedAt());
+      item.put("title", p.content().title());
+      item.put("members", p.content().members());
+      items.add(item);
+    }
+    ctx.json(Map.of("items", items));
+  }
+
+  static String etag(Suite s) {
+    return "\"" + s.version() + "\"";
+  }
+
+  /** The edit key the caller shows: the {@code Suite-Key} header, else this browser's cookie. */
+  static String keyOf(Context ctx, String suiteId, String authorization) {
+    if (authorization != null
+        && authorization.regionMatches(true, 0, Access.SUITE_KEY, 0, Access.SUITE_KEY.length())) {
+      return authorization.substring(Access.SUITE_KEY.length()).strip();
+    }
+    return ctx.cookie(KEY_COOKIE + suiteId);
+  }
+
+  /** Whether the caller may change {@code s}: its owner, its key's holder, or a coordinator. */
+  boolean mayEdit(Context ctx, Suite s, String authorization) {
+    User user = access.user(ctx).orElse(null);
+    if (suites.mayEdit(s, user, keyOf(ctx, s.id(), authorization))) {
+      return true;
+    }
+    if (user != null && (s.published() || (s.ownerId() == null && s.keyHash() == null))) {
+      try {
+        access.require(ctx, Permission.PUBLISH_SUITE);
+        return true;
+      } catch (ForbiddenResponse notCoordinator) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Refuses a caller who may not change {@code s}: 401 with no credentials, else 403. */
+  void requireEditor(Context ctx, Suite s, String authorization) {
+    if (mayEdit(ctx, s, authorization)) {
+      return;
+    }
+    Messages t = i18n.forRequest(ctx);
+    if (access.user(ctx).isEmpty() && keyOf(ctx, s.id(), authorization) == null) {
+      throw new UnauthorizedResponse(t.get("suite.keyRequired"));
+    }
+    throw new ForbiddenResponse(t.get("suite.notEditor"));
+  }
+}

@@ -1,0 +1,108 @@
+package org.aisx.web;
+
+import java.util.List;
+import org.aisx.catalog.Standard;
+import org.aisx.suite.Report;
+import org.aisx.suite.Suite;
+import org.aisx.taxonomy.Concept;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.Taxonomy;
+
+/** What the suite templates render. */
+public final class SuitePageModels {
+  private SuitePageModels() {}
+
+  /** Labels of concern groups and sectors in the page's language. */
+  public record Labels(Taxonomy taxonomy, Messages t) {
+    public String group(String id) {
+      if (taxonomy.contains(Dimension.CONCERN, id)) {
+        return taxonomy.label(Dimension.CONCERN, id, t.lang());
+      }
+      return t.get("suite.group." + id);
+    }
+
+    public String vertical(String id) {
+      return taxonomy.label(Dimension.VERTICAL, id, t.lang());
+    }
+
+    public String concept(String id) {
+      if (taxonomy.contains(Dimension.CONCERN, id)) {
+        return taxonomy.label(Dimension.CONCERN, id, t.lang());
+      }
+      if (taxonomy.contains(Dimension.VERTICAL, id)) {
+        return taxonomy.label(Dimension.VERTICAL, id, t.lang());
+      }
+      return id;
+    }
+
+    public String status(String wire) {
+      return t.has("status." + wire) ? t.get("status." + wire) : t.get("suite.status." + wire);
+    }
+  }
+
+  /** {@code /suites}: published suites, the viewer's own, and those this browser holds keys to. */
+  public record ListPage(
+      PageModels.Layout layout,
+      List<Suite> published,
+      List<Suite> mine,
+      List<Suite> held,
+      boolean signedIn) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  /** {@code /suites/new}: the form, with the record to start from, if any. */
+  public record NewPage(
+      PageModels.Layout layout,
+      String csrf,
+      Standard record,
+      List<Concept> verticals,
+      List<Concept> concerns,
+      Labels labels,
+      List<org.aisx.catalog.Problem> problems) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  /** {@code /suites/{id}}: the suite, editable when the viewer may. */
+  public record SuitePage(
+      PageModels.Layout layout,
+      Report report,
+      boolean editable,
+      boolean canPublish,
+      String csrf,
+      String editKey,
+      String shareUrl,
+      Labels labels) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public Suite suite() {
+      return report.suite();
+    }
+  }
+
+  /** {@code /suites/add?record=ID}: choose the suite to add a record to. */
+  public record AddPage(
+      PageModels.Layout layout, Standard record, List<Suite> suites, String csrf, Labels labels) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  /** {@code /suites/{id}/print}. */
+  public record PrintPage(
+      PageModels.Layout layout,
+      Report report,
+      String date,
+      List<String> attributions,
+      String base,
+      Labels labels) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+}

@@ -1,0 +1,483 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.router.JavalinDefaultRouting;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.aisx.account.Permission;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Standard;
+import org.aisx.suite.ConcernGroup;
+import org.aisx.suite.Content;
+import org.aisx.suite.Member;
+import org.aisx.suite.Report;
+import org.aisx.suite.Suite;
+import org.aisx.suite.SuiteSuggester;
+import org.aisx.suite.Suites;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
+import org.aisx.watch.Watch;
+
+/**
+ * The suite pages (SPEC §7), plain forms with the CSRF token and no script: {@code /suites} (the
+ * published ones, "My suites", and those this browser holds the key of), {@code /suites/new} (from
+ * a description, or empty), {@code /suites/{id}} (members by concern with their current status,
+ * alerts with a one-click swap, coverage, and for its editors reorder, annotate, remove, rename),
+ * {@code /suites/add?record=ID} ("Add to suite" from search results and record pages), the print
+ * view, and the Atom feed of changes to a suite's members.
+ */
+public final class SuitePages implements Routes {
+  private static final int KEY_COOKIE_AGE = 60 * 60 * 24 * 365;
+  private static final int MAX_HELD = 50;
+
+  private final Suites suites;
+  private final SuiteSuggester suggester;
+  private final SuiteApi api;
+  private final Catalog catalog;
+  private final TaxonomySource taxonomy;
+  private final Watch watch;
+  private final WatchRoutes watchRoutes;
+  private final Access access;
+  private final I18n i18n;
+  private final PageRenderer pages;
+
+  public SuitePages(
+      Suites suites,
+      SuiteSuggester suggester,
+      SuiteApi api,
+      Catalog catalog,
+      TaxonomySource taxonomy,
+      Watch watch,
+      WatchRoutes watchRoutes,
+      Access access,
+      I18n i18n,
+      PageRenderer pages) {
+    this.suites = suites;
+    this.suggester = suggester;
+    this.api = api;
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+    this.watch = watch;
+    this.watchRoutes = watchRoutes;
+    this.access = access;
+    this.i18n = i18n;
+    this.pages = pages;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/suites", this::list);
+    router.get("/suites/new", this::newForm);
+    router.post("/suites", this::create);
+    router.get("/suites/add", this::addForm);
+    router.post("/suites/add", this::add);
+    router.get("/suites/{id}", this::show);
+    router.post("/suites/{id}", this::edit);
+    router.get("/suites/{id}/print", this::print);
+    router.post("/suites/{id}/publish", this::publish);
+    router.get("/feeds/suites/{file}", this::feed);
+  }
+
+  private SuitePageModels.Labels labels(Messages t) {
+    return new SuitePageModels.Labels(taxonomy.current(), t);
+  }
+
+  /** {@code GET /suites}. */
+  void list(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    Optional<User> user = access.user(ctx);
+    pages.render(
+        ctx,
+        "suites.jte",
+        new SuitePageModels.ListPage(
+            pages.layout(ctx, t, t.get("suites.title")),
+            suites.published(),
+            user.map(suites::ownedBy).orElse(List.of()),
+            held(ctx),
+            user.isPresent()));
+  }
+
+  /** The suites whose edit key this browser holds (in cookies), newest first. */
+  private List<Suite> held(Context ctx) {
+    List<Suite> out = new ArrayList<>();
+    for (Map.Entry<String, String> c : ctx.cookieMap().entrySet()) {
+      if (out.size() == MAX_HELD || !c.getKey().startsWith(SuiteApi.KEY_COOKIE)) {
+        continue;
+      }
+      suites
+          .find(c.getKey().substring(SuiteApi.KEY_COOKIE.length()))
+          .filter(s -> suites.mayEdit(s, null, c.getValue()))
+          .ifPresent(out::add);
+    }
+    out.sort((a, b) -> b.updated().compareTo(a.updated()));
+    return out;
+  }
+
+  /** {@code GET /suites/new[?record=ID]}. */
+  void newForm(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    String recordId = Params.query(ctx).text("record", 300);
+    Standard record = recordId == null ? null : catalog.get(recordId);
+    renderNew(ctx, t, record, List.of(), HttpStatus.OK);
+  }
+
+  private void renderNew(
+      Context ctx,
+      Messages t,
+      Standard record,
+      List<org.aisx.catalog.Problem> problems,
+      HttpStatus status) {
+    ctx.status(status);
+    Taxonomy current = taxonomy.current();
+    pages.render(
+        ctx,
+        "suite-new.jte",
+        new SuitePageModels.NewPage(
+            pages.layout(ctx, t, t.get("suites.new")),
+            access.formToken(ctx),
+            record,
+            // Retired concepts are no longer offered for new suites.
+            current.dimension(Dimension.VERTICAL).concepts().values().stream()
+                .filter(c -> !c.retired())
+                .toList(),
+            current.dimension(Dimension.CONCERN).concepts().values().stream()
+                .filter(c -> !c.retired() && ConcernGroup.fromId(c.id()).isPresent())
+                .toList(),
+            labels(t),
+            problems));
+  }
+
+  /**
+   * {@code POST /suites}: a new suite from a description (the suggested members, each with the
+   * reason it was chosen as its note), or empty, or holding one record.
+   */
+  void create(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    Params form = Params.form(ctx);
+    String text = form.text("text", SuiteSuggester.MAX_TEXT);
+    String title = form.text("title", Suites.MAX_TITLE);
+    String recordId = form.text("record", 300);
+    List<String> verticals = form.choices("vertical", concepts(Dimension.VERTICAL));
+    List<String> concerns = form.choices("concern", concepts(Dimension.CONCERN));
+    List<Member> members = new ArrayList<>();
+    if (recordId != null) {
+      members.add(suites.memberFor(recordId, null, null));
+    }
+    if (text != null) {
+      SuiteSuggester.Proposal p =
+          suggester.suggest(new SuiteSuggester.Ask(text, verticals, concerns));
+      Set<String> ids = new LinkedHashSet<>();
+      members.forEach(m -> ids.add(m.id()));
+      for (SuiteSuggester.Pick pick : p.picks()) {
+        if (ids.add(pick.record().id())) {
+          members.add(
+              new Member(
+                  pick.record().id(), pick.record().identifier(), reason(pick, t), pick.group()));
+        }
+      }
+    }
+    if (title == null) {
+      title =
+          text != null
+              ? shorten(text)
+              : members.isEmpty() ? t.get("suite.untitled") : members.get(0).identifier();
+    }
+    Content content;
+    try {
+      content = suites.check(new Content(title, text, verticals, concerns, members, null));
+    } catch (CatalogException.Invalid e) {
+      renderNew(ctx, t, null, e.problems(), HttpStatus.BAD_REQUEST);
+      return;
+    }
+    Suites.Created created = api.create(ctx, content);
+    String id = created.suite().id();
+    if (created.editKey() != null) {
+      ctx.cookie(keyCookie(ctx, id, created.editKey(), KEY_COOKIE_AGE));
+      ctx.redirect("/suites/" + id + "?created=1", HttpStatus.SEE_OTHER);
+    } else {
+      ctx.redirect("/suites/" + id, HttpStatus.SEE_OTHER);
+    }
+  }
+
+  private static String shorten(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…";
+  }
+
+  /** Why the suggester chose a member, in the page's language. */
+  static String reason(SuiteSuggester.Pick p, Messages t) {
+    List<String> parts = new ArrayList<>();
+    if (!p.words().isEmpty()) {
+      parts.add(t.get("suite.reason.words", String.join(", ", p.words())));
+    }
+    if (p.similarity() != null) {
+      parts.add(
+          t.get("suite.reason.similarity", Math.max(0, (int) Math.round(p.similarity() * 100))));
+    }
+    if (p.coming()) {
+      parts.add(t.get("suite.reason.coming"));
+    }
+    return t.get("suite.reason", String.join("; ", parts));
+  }
+
+  private Map<String, String> concepts(Dimension dim) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    taxonomy.current().dimension(dim).concepts().keySet().forEach(c -> out.put(c, c));
+    return out;
+  }
+
+  private static Cookie keyCookie(Context ctx, String id, String key, int maxAge) {
+    boolean secure =
+        "https".equalsIgnoreCase(ctx.scheme())
+            || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    return new Cookie(
+        SuiteApi.KEY_COOKIE + id, key, "/", maxAge, secure, 0, true, null, null, SameSite.LAX);
+  }
+
+  /** {@code GET /suites/{id}[?key=KEY]}: a key in the link is kept in this browser first. */
+  void show(Context ctx) {
+    Params q = Params.query(ctx);
+    Suite s = suites.get(ctx.pathParam("id"));
+    String key = q.text("key", 100);
+    if (key != null) {
+      if (suites.mayEdit(s, null, key)) {
+        ctx.cookie(keyCookie(ctx, s.id(), key, KEY_COOKIE_AGE));
+      }
+      ctx.redirect("/suites/" + s.id(), HttpStatus.SEE_OTHER);
+      return;
+    }
+    Messages t = i18n.forRequest(ctx);
+    boolean editable = api.mayEdit(ctx, s, null);
+    String heldKey = ctx.cookie(SuiteApi.KEY_COOKIE + s.id());
+    boolean justCreated = "1".equals(q.text("created", 2));
+    String base = watchRoutes.base(ctx);
+    pages.render(
+        ctx,
+        "suite.jte",
+        new SuitePageModels.SuitePage(
+            pages.layout(ctx, t, s.content().title()).withFeed("/feeds/suites/" + s.id() + ".atom"),
+            suites.report(s),
+            editable,
+            canPublish(ctx),
+            editable ? access.formToken(ctx) : null,
+            justCreated && editable && heldKey != null ? heldKey : null,
+            base + "/suites/" + s.id(),
+            labels(t)));
+  }
+
+  private boolean canPublish(Context ctx) {
+    if (access.user(ctx).isEmpty()) {
+      return false;
+    }
+    try {
+      access.require(ctx, Permission.PUBLISH_SUITE);
+      return true;
+    } catch (io.javalin.http.ForbiddenResponse notCoordinator) {
+      return false;
+    }
+  }
+
+  /**
+   * {@code POST /suites/{id}}: one change by its editor, named by {@code op}: {@code up}, {@code
+   * down}, {@code remove}, {@code note}, {@code swap} (for {@code successor}) of {@code member};
+   * {@code rename}; {@code add} ({@code record}); {@code delete} the suite.
+   */
+  void edit(Context ctx) {
+    Suite s = suites.get(ctx.pathParam("id"));
+    api.requireEditor(ctx, s, null);
+    Params form = Params.form(ctx);
+    String op =
+        form.choice(
+            "op",
+            Params.options(
+                new String[] {"up", "down", "remove", "note", "swap", "rename", "add", "delete"},
+                o -> o));
+    if (op.equals("delete")) {
+      suites.delete(s.id());
+      ctx.cookie(keyCookie(ctx, s.id(), "", 0));
+      ctx.redirect("/suites", HttpStatus.SEE_OTHER);
+      return;
+    }
+    Content c = s.content();
+    List<Member> members = new ArrayList<>(c.members());
+    String memberId = form.text("member", 300);
+    int at = -1;
+    for (int i = 0; i < members.size(); i++) {
+      if (members.get(i).id().equals(memberId)) {
+        at = i;
+      }
+    }
+    Content next =
+        switch (op) {
+          case "up" -> c.withMembers(move(members, member(at, memberId), -1));
+          case "down" -> c.withMembers(move(members, member(at, memberId), 1));
+          case "remove" -> {
+            members.remove(member(at, memberId));
+            yield c.withMembers(members);
+          }
+          case "note" -> {
+            int i = member(at, memberId);
+            members.set(i, members.get(i).withNote(form.text("note", Suites.MAX_NOTE)));
+            yield c.withMembers(members);
+          }
+          case "swap" -> {
+            member(at, memberId);
+            yield suites.swap(c, memberId, required(form, "successor"));
+          }
+          case "rename" -> c.withTitle(required(form, "title"));
+          default -> {
+            Member added = suites.memberFor(required(form, "record"), null, null);
+            if (members.stream().noneMatch(m -> m.id().equals(added.id()))) {
+              members.add(added);
+            }
+            yield c.withMembers(members);
+          }
+        };
+    suites.save(s.id(), suites.check(next), s.version());
+    ctx.redirect("/suites/" + s.id() + anchor(op, memberId), HttpStatus.SEE_OTHER);
+  }
+
+  private static String anchor(String op, String memberId) {
+    return (op.equals("up") || op.equals("down") || op.equals("note")) && memberId != null
+        ? "#m-" + memberId
+        : "";
+  }
+
+  private static String required(Params form, String name) {
+    String v = form.text(name, Suites.MAX_TITLE);
+    if (v == null) {
+      throw new CatalogException.BadParameter(name, "required");
+    }
+    return v;
+  }
+
+  private static int member(int at, String memberId) {
+    if (at < 0) {
+      throw new CatalogException.BadParameter(
+          "member", memberId == null ? "required" : "not a member of the suite");
+    }
+    return at;
+  }
+
+  private static List<Member> move(List<Member> members, int i, int by) {
+    int j = i + by;
+    if (j >= 0 && j < members.size()) {
+      Member m = members.get(i);
+      members.set(i, members.get(j));
+      members.set(j, m);
+    }
+    return members;
+  }
+
+  /** {@code GET /suites/add?record=ID}: the suites the viewer may add it to, or a new one. */
+  void addForm(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    String recordId = Params.query(ctx).text("record", 300);
+    if (recordId == null) {
+      throw new CatalogException.BadParameter("record", "required");
+    }
+    Standard record = catalog.get(recordId);
+    pages.render(
+        ctx,
+        "suite-add.jte",
+        new SuitePageModels.AddPage(
+            pages.layout(ctx, t, t.get("suite.addTitle", record.identifier())),
+            record,
+            editableSuites(ctx),
+            access.formToken(ctx),
+            labels(t)));
+  }
+
+  private List<Suite> editableSuites(Context ctx) {
+    List<Suite> out = new ArrayList<>(held(ctx));
+    access
+        .user(ctx)
+        .ifPresent(
+            u ->
+                suites.ownedBy(u).stream()
+                    .filter(s -> out.stream().noneMatch(o -> o.id().equals(s.id())))
+                    .forEach(out::add));
+    return out;
+  }
+
+  /** {@code POST /suites/add}: adds {@code record} to {@code suite}. */
+  void add(Context ctx) {
+    Params form = Params.form(ctx);
+    String suiteId = required(form, "suite");
+    Suite s = suites.get(suiteId);
+    api.requireEditor(ctx, s, null);
+    Member added = suites.memberFor(required(form, "record"), null, null);
+    List<Member> members = new ArrayList<>(s.content().members());
+    if (members.stream().noneMatch(m -> m.id().equals(added.id()))) {
+      members.add(added);
+    }
+    suites.save(s.id(), suites.check(s.content().withMembers(members)), s.version());
+    ctx.redirect("/suites/" + s.id() + "#m-" + added.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /suites/{id}/publish} (coordinators). */
+  void publish(Context ctx) {
+    User coordinator = access.require(ctx, Permission.PUBLISH_SUITE);
+    Suite s = suites.publish(ctx.pathParam("id"), coordinator);
+    ctx.redirect("/suites/" + s.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /suites/{id}/print}: for a clean PDF from the browser. */
+  void print(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    Suite s = suites.get(ctx.pathParam("id"));
+    Report report = suites.report(s);
+    List<String> attributions = new ArrayList<>();
+    if (s.content().attribution() != null) {
+      attributions.add(s.content().attribution());
+    }
+    Set<String> bodies = new LinkedHashSet<>();
+    report.members().stream()
+        .filter(Report.Resolved::inCatalogue)
+        .forEach(m -> bodies.add(m.record().sdo()));
+    for (String b : bodies) {
+      attributions.add(t.get("suite.print.bodyData", b));
+    }
+    pages.render(
+        ctx,
+        "suite-print.jte",
+        new SuitePageModels.PrintPage(
+            pages.layout(ctx, t, s.content().title()),
+            report,
+            LocalDate.now(ZoneOffset.UTC).toString(),
+            attributions,
+            watchRoutes.base(ctx),
+            labels(t)));
+  }
+
+  /** {@code GET /feeds/suites/{id}.atom}: every change to the suite's members. */
+  void feed(Context ctx) {
+    Messages t = i18n.forRequest(ctx);
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".atom")) {
+      throw new CatalogException.NotFound("feed " + file);
+    }
+    Suite s = suites.get(file.substring(0, file.length() - ".atom".length()));
+    watchRoutes.feed(
+        ctx,
+        t,
+        "/feeds/suites/" + s.id() + ".atom",
+        "/suites/" + s.id(),
+        t.get("suite.feed", s.content().title()),
+        t.get("suite.feedSubtitle"),
+        watch.ofRecords(
+            s.content().members().stream().map(Member::id).toList(), Watch.FEED_ENTRIES));
+  }
+}

@@ -1,0 +1,218 @@
+package org.aisx.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aisx.account.Role;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.CatalogIndex;
+import org.aisx.catalog.Json;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.aisx.search.SuggestionSource;
+import org.aisx.store.Database;
+import org.aisx.store.SqlCatalogStore;
+import org.aisx.taxonomy.Taxonomy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the suite store and the suites feature guarantee, on SQLite and on PostgreSQL alike. */
+abstract class SuiteStoreContract {
+  Database db;
+  Catalog catalog;
+  Suites suites;
+  final ObjectMapper json = Json.mapper();
+  final User owner = new User("u1", "owner@example.org", Role.CONTRIBUTOR, Set.of(), Instant.EPOCH);
+  final User coordinator =
+      new User("c1", "coord@example.org", Role.COORDINATOR, Set.of(), Instant.EPOCH);
+
+  abstract Database open() throws Exception;
+
+  abstract void dispose() throws Exception;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = open();
+    CatalogIndex noIndex =
+        new CatalogIndex() {
+          @Override
+          public void upsert(Standard s) {}
+
+          @Override
+          public void publish(long seq) {}
+        };
+    catalog = new Catalog(new SqlCatalogStore(db, json), noIndex, json, Clock.systemUTC());
+    suites =
+        Suites.overSql(
+            db, catalog, SuggestionSource.NONE, Taxonomy.bundled(json), json, Clock.systemUTC());
+    save(record("ISO/IEC 42001:2023", Status.IN_FORCE, List.of("management-systems")));
+    save(record("ISO/IEC 23894:2023", Status.IN_FORCE, List.of("risk-management")));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    db.close();
+    dispose();
+  }
+
+  static Standard record(String identifier, Status status, List<String> concerns) {
+    return Standard.builder(identifier)
+        .title(Map.of("en", "Title of " + identifier))
+        .sdo("ISO/IEC")
+        .type(PublicationType.INTERNATIONAL_STANDARD)
+        .status(status)
+        .concerns(concerns)
+        .build();
+  }
+
+  void save(Standard s) {
+    catalog.save(s, "test", "test", null);
+  }
+
+  Content content(String title, String... ids) {
+    return new Content(
+        title,
+        "for a test",
+        List.of(),
+        List.of(),
+        java.util.Arrays.stream(ids).map(id -> suites.memberFor(id, null, null)).toList(),
+        null);
+  }
+
+  @Test
+  void anAnonymousSuiteKeepsOnlyTheHashOfItsEditKey() {
+    Suites.Created c = suites.create(content("Chatbot", "iso-iec-42001-2023"), null);
+    assertThat(c.editKey()).hasSizeGreaterThan(20);
+    Suite stored = suites.get(c.suite().id());
+    assertThat(stored.keyHash()).isNotEqualTo(c.editKey()).hasSize(64);
+    assertThat(suites.mayEdit(stored, null, c.editKey())).isTrue();
+    assertThat(suites.mayEdit(stored, null, c.editKey() + "x")).isFalse();
+    assertThat(suites.mayEdit(stored, owner, null)).isFalse();
+    assertThat(stored.content().members())
+        .extracting(Member::id)
+        .containsExactly("iso-iec-42001-2023");
+  }
+
+  @Test
+  void anOwnedSuiteHasNoKeyAndIsListedForItsOwner() {
+    Suites.Created c = suites.create(content("Mine", "iso-iec-23894-2023"), owner);
+    assertThat(c.editKey()).isNull();
+    assertThat(suites.mayEdit(c.suite(), owner, null)).isTrue();
+    assertThat(suites.ownedBy(owner)).extracting(Suite::id).containsExactly(c.suite().id());
+  }
+
+  @Test
+  void aChangeBasedOnAnOldVersionIsRefused() {
+    Suite s = suites.create(content("A", "iso-iec-42001-2023"), owner).suite();
+    Suite saved = suites.save(s.id(), content("B"), 1);
+    assertThat(saved.version()).isEqualTo(2);
+    assertThat(suites.get(s.id()).content().title()).isEqualTo("B");
+    assertThatThrownBy(() -> suites.save(s.id(), content("C"), 1)).isInstanceOf(Suites.Stale.class);
+    assertThat(suites.get(s.id()).content().title()).isEqualTo("B");
+  }
+
+  @Test
+  void publishingListsTheSuiteAndKeepsEachVersion() {
+    Suite s = suites.create(content("Curated", "iso-iec-42001-2023"), owner).suite();
+    assertThat(suites.published()).isEmpty();
+    suites.publish(s.id(), coordinator);
+    Suite changed =
+        suites.save(s.id(), content("Curated", "iso-iec-42001-2023", "iso-iec-23894-2023"), 2);
+    suites.publish(s.id(), coordinator);
+    assertThat(suites.published()).extracting(Suite::id).containsExactly(s.id());
+    List<Publication> history = suites.history(s.id());
+    assertThat(history).extracting(Publication::version).containsExactly(2, 1);
+    assertThat(history.get(0).content().members()).hasSize(2);
+    assertThat(history.get(1).content().members()).hasSize(1);
+    assertThat(history.get(0).publishedBy()).isEqualTo("coord@example.org");
+    assertThat(suites.get(s.id()).version()).isEqualTo(changed.version() + 1);
+  }
+
+  @Test
+  void deletingRemovesTheSuiteAndItsHistory() {
+    Suite s = suites.create(content("Gone", "iso-iec-42001-2023"), owner).suite();
+    suites.publish(s.id(), coordinator);
+    suites.delete(s.id());
+    assertThat(suites.find(s.id())).isEmpty();
+    assertThatThrownBy(() -> suites.delete(s.id())).isInstanceOf(CatalogException.NotFound.class);
+  }
+
+  @Test
+  void aSupersededMemberRaisesAnAlertNamingItsSuccessor() {
+    Suite s = suites.create(content("Watch", "iso-iec-42001-2023"), owner).suite();
+    assertThat(suites.report(s).alerts()).isEmpty();
+    save(record("ISO/IEC 42001:2027", Status.IN_FORCE, List.of("management-systems")));
+    save(
+        catalog.get("iso-iec-42001-2023").toBuilder()
+            .status(Status.SUPERSEDED)
+            .relations(List.of(Relation.of(RelationType.REPLACED_BY, "ISO/IEC 42001:2027")))
+            .build());
+    Report r = suites.report(suites.get(s.id()));
+    assertThat(r.alerts()).hasSize(1);
+    Report.Alert a = r.alerts().get(0);
+    assertThat(a.kind()).isEqualTo("superseded");
+    assertThat(a.successor().identifier()).isEqualTo("ISO/IEC 42001:2027");
+    Content swapped = suites.swap(s.content(), a.memberId(), a.successor().id());
+    assertThat(swapped.members()).extracting(Member::id).containsExactly("iso-iec-42001-2027");
+  }
+
+  @Test
+  void coverageNamesTheMembersOfEachConcernAndTheGaps() {
+    Suite s = suites.create(content("Cover", "iso-iec-42001-2023"), owner).suite();
+    Report r = suites.report(s);
+    assertThat(r.concerns())
+        .filteredOn(c -> c.concept().equals("management-systems"))
+        .singleElement()
+        .extracting(Report.Coverage::members)
+        .isEqualTo(List.of("iso-iec-42001-2023"));
+    assertThat(r.gaps())
+        .contains("risk-management", "privacy")
+        .doesNotContain("management-systems");
+  }
+
+  @Test
+  void aCuratedMemberMissingFromTheCatalogueIsKeptAndFlagged() {
+    Suite s =
+        suites.createPublished(
+            "curated-test",
+            new Content(
+                "EU",
+                null,
+                List.of(),
+                List.of(),
+                List.of(new Member("pren-18228", "prEN 18228", null, "risk-management")),
+                "CC BY"),
+            "curator");
+    Report r = suites.report(suites.get(s.id()));
+    assertThat(r.members()).singleElement().satisfies(m -> assertThat(m.inCatalogue()).isFalse());
+    assertThat(r.alerts()).extracting(Report.Alert::kind).containsExactly("missing");
+    assertThat(suites.published()).extracting(Suite::id).contains("curated-test");
+  }
+
+  @Test
+  void membersNotInTheCatalogueAreRefusedNamingTheField() throws Exception {
+    var body =
+        json.readTree(
+            "{\"title\": \"\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}, {\"id\": \"nope\"}],"
+                + " \"concerns\": [\"not-a-concern\"]}");
+    assertThatThrownBy(() -> suites.read(body))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactlyInAnyOrder("title", "members[1].id", "concerns[0]"));
+  }
+}

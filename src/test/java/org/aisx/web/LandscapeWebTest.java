@@ -1,0 +1,234 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.catalog.Progress;
+import org.aisx.landscape.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * The landscape over real HTTP on the classified starter catalogue: the heat-map API (validated
+ * against openapi.json) whose cells lead to searches with the same totals, the page with its SVG
+ * and table, the CSV and SVG downloads, the topic clusters and the duplication signals.
+ */
+class LandscapeWebTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+  static Topics.Snapshot topics;
+
+  @BeforeAll
+  static void start() throws Exception {
+    app = Fixtures.classifiedStarter(dir);
+    app.embedder().embed("warm-up");
+    app.startTopics(Progress.SILENT);
+    server = app.web().start(0);
+    http = new Http(server.port());
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (app.topics().current().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    topics = app.topics().current().orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  @Test
+  void theHeatMapApiAnswersItsSchemaAndEveryCellLeadsToASearchWithItsCount() throws Exception {
+    HttpResponse<String> r =
+        http.get("/api/v1/landscape?rows=vertical&cols=concern&suggestions=include");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode b = ApiTest.body(r);
+    assertThat(ApiTest.validate(http, "LandscapeResponse", b)).isEmpty();
+    assertThat(b.get("rows")).hasSize(13);
+    assertThat(b.get("cols")).hasSize(15);
+    assertThat(b.get("cells")).hasSize(13 * 15);
+    List<JsonNode> filled = new ArrayList<>();
+    List<JsonNode> empty = new ArrayList<>();
+    b.get("cells").forEach(c -> (c.get("count").asLong() > 0 ? filled : empty).add(c));
+    assertThat(filled).isNotEmpty();
+    Random random = new Random(15);
+    List<JsonNode> drawn = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      drawn.add(filled.get(random.nextInt(filled.size())));
+    }
+    if (!empty.isEmpty()) {
+      drawn.add(empty.get(random.nextInt(empty.size())));
+    }
+    for (JsonNode c : drawn) {
+      JsonNode search = ApiTest.body(http.get(c.get("search").asText()));
+      assertThat(search.get("total").asLong())
+          .as(c.get("search").asText())
+          .isEqualTo(c.get("count").asLong());
+      assertThat(c.get("gap").asBoolean()).isEqualTo(!c.get("byStatus").has("in-force"));
+    }
+    assertThat(b.get("gaps").size())
+        .isEqualTo((int) countWhere(b.get("cells"), c -> c.get("gap").asBoolean()));
+  }
+
+  @Test
+  void theHeatMapApiTakesEverySearchParameterAndTheYearAxis() throws Exception {
+    JsonNode b =
+        ApiTest.body(
+            http.get("/api/v1/landscape?rows=sdo&cols=year&q=network&mode=keyword&from=2015"));
+    assertThat(ApiTest.validate(http, "LandscapeResponse", b)).isEmpty();
+    JsonNode total = ApiTest.body(http.get("/api/v1/standards?q=network&mode=keyword&from=2015"));
+    assertThat(b.get("total").asLong()).isEqualTo(total.get("total").asLong());
+    assertThat(b.get("cols").get(0).get("value").asText()).isEqualTo("2015");
+    for (JsonNode c : b.get("cells")) {
+      if (c.get("count").asLong() > 0) {
+        JsonNode search = ApiTest.body(http.get(c.get("search").asText()));
+        assertThat(search.get("total").asLong()).isEqualTo(c.get("count").asLong());
+      }
+    }
+  }
+
+  @Test
+  void badAxesAndUnknownParametersAre400sNamingTheParameter() throws Exception {
+    for (String[] bad :
+        List.of(
+            new String[] {"/api/v1/landscape?rows=nope", "rows"},
+            new String[] {"/api/v1/landscape?rows=sdo&cols=sdo", "cols"},
+            new String[] {"/api/v1/landscape?colour=red", "colour"},
+            new String[] {"/api/v1/landscape?vertical=nowhere", "vertical"},
+            new String[] {"/api/v1/landscape/clusters?rows=sdo", "rows"},
+            new String[] {"/api/v1/landscape/duplicates?x=1", "x"})) {
+      HttpResponse<String> r = http.get(bad[0]);
+      assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
+      JsonNode b = ApiTest.body(r);
+      assertThat(ApiTest.validate(http, "Error", b)).isEmpty();
+      assertThat(b.toString()).as(bad[0]).contains(bad[1]);
+    }
+    assertThat(http.get("/landscape?rows=sdo&cols=sdo").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void thePageDrawsTheMapAsLinkedSvgCellsWithATableAndDownloads() {
+    HttpResponse<String> r = http.get("/landscape?rows=vertical&cols=concern");
+    assertThat(r.statusCode()).isEqualTo(200);
+    String page = r.body();
+    assertThat(page).contains("<svg").contains("<table").contains("hm-hatch");
+    assertThat(page.split("class=\"hm-cell\"", -1)).hasSize(13 * 15 + 1);
+    assertThat(page)
+        .contains("/search?vertical=health&amp;concern=transparency-explainability")
+        .contains("/landscape.csv?rows=vertical&amp;cols=concern")
+        .contains("/landscape.svg?rows=vertical&amp;cols=concern");
+    assertThat(http.get("/landscape?lang=ar").body()).contains("dir=\"rtl\"");
+  }
+
+  @Test
+  void theCsvHasOneLinePerCellAndTheSvgIsAStandaloneDocument() throws Exception {
+    HttpResponse<String> csv = http.get("/landscape.csv?rows=vertical&cols=concern");
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines).hasSize(1 + 13 * 15);
+    assertThat(lines[0]).startsWith("vertical,vertical_label,concern,concern_label,count,in-force");
+    HttpResponse<String> svg = http.get("/landscape.svg?rows=vertical&cols=concern");
+    assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc =
+        f.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.body().getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+    assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "a").getLength())
+        .isEqualTo(13 * 15);
+  }
+
+  @Test
+  void clustersCoverEveryEmbeddedRecordOnceAndFollowTheSearch() throws Exception {
+    JsonNode b = ApiTest.body(http.get("/api/v1/landscape/clusters"));
+    assertThat(ApiTest.validate(http, "ClustersResponse", b)).isEmpty();
+    assertThat(b.get("topics").size()).isGreaterThan(1);
+    long sum = 0;
+    for (JsonNode t : b.get("topics")) {
+      sum += t.get("size").asLong();
+      assertThat(t.get("words").size()).isPositive();
+    }
+    assertThat(sum).isEqualTo(b.get("embedded").asLong());
+    JsonNode ieee = ApiTest.body(http.get("/api/v1/landscape/clusters?sdo=IEEE"));
+    assertThat(ApiTest.validate(http, "ClustersResponse", ieee)).isEmpty();
+    for (JsonNode t : ieee.get("topics")) {
+      assertThat(t.get("bodies").size()).isEqualTo(1);
+      assertThat(t.get("bodies").has("IEEE")).isTrue();
+    }
+    JsonNode first = b.get("topics").get(0);
+    HttpResponse<String> records = http.get(first.get("records").asText());
+    assertThat(records.statusCode()).isEqualTo(200);
+    assertThat(records.body().split("<tr>", -1)).hasSize(first.get("size").asInt() + 2);
+    HttpResponse<String> page = http.get("/landscape/clusters");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(first.get("label").asText());
+    if (first.get("overlap").size() > 0) {
+      assertThat(page.body()).contains(first.get("overlap").get(0).asText().replace("&", "&amp;"));
+    }
+    assertThat(http.get("/landscape/clusters/999").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void duplicationSignalsPairDifferentBodiesAndListPerCommittee() throws Exception {
+    JsonNode b = ApiTest.body(http.get("/api/v1/landscape/duplicates"));
+    assertThat(ApiTest.validate(http, "DuplicatesResponse", b)).isEmpty();
+    assertThat(b.get("total").asInt()).isEqualTo(topics.duplicates().size());
+    for (JsonNode p : b.get("pairs")) {
+      assertThat(p.get("a").get("sdo").asText()).isNotEqualTo(p.get("b").get("sdo").asText());
+      assertThat(p.get("similarity").asDouble()).isGreaterThanOrEqualTo(Topics.DUPLICATE_FLOOR);
+    }
+    if (b.get("pairs").size() > 0) {
+      String committee = null;
+      for (JsonNode p : b.get("pairs")) {
+        if (p.get("a").hasNonNull("committee")) {
+          committee = p.get("a").get("committee").asText();
+          break;
+        }
+      }
+      if (committee != null) {
+        JsonNode one =
+            ApiTest.body(
+                http.get("/api/v1/landscape/duplicates?committee=" + ApiTest.enc(committee)));
+        assertThat(one.get("total").asInt()).isPositive();
+        for (JsonNode p : one.get("pairs")) {
+          assertThat(
+                  List.of(
+                      p.get("a").path("committee").asText(), p.get("b").path("committee").asText()))
+              .contains(committee);
+        }
+        HttpResponse<String> csv =
+            http.get("/landscape/duplicates.csv?committee=" + ApiTest.enc(committee));
+        assertThat(csv.body().split("\r\n")).hasSize(one.get("total").asInt() + 1);
+      }
+    }
+    assertThat(http.get("/landscape/duplicates").statusCode()).isEqualTo(200);
+  }
+
+  private static long countWhere(JsonNode array, java.util.function.Predicate<JsonNode> p) {
+    long n = 0;
+    for (JsonNode x : array) {
+      if (p.test(x)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,326 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Standards suites over real HTTP: the API (against openapi.json), the exports and the pages. */
+class SuiteWebTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+  static final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.classifiedStarter(dir);
+    app.loadCuratedSuites();
+    server = app.web().start(0);
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  static JsonNode body(HttpResponse<String> r) throws Exception {
+    return json.readTree(r.body());
+  }
+
+  HttpResponse<String> send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(http.base() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build());
+  }
+
+  static List<String> ids(JsonNode proposal) {
+    List<String> out = new ArrayList<>();
+    proposal
+        .get("groups")
+        .forEach(g -> g.get("members").forEach(m -> out.add(m.get("id").asText())));
+    return out;
+  }
+
+  @Test
+  void theChatbotOfARetailBankGetsManagementRiskTransparencyAndDataQualityWork() throws Exception {
+    HttpResponse<String> r =
+        http.post(
+            "/api/v1/suites/suggest",
+            "{\"text\": \"customer-service chatbot for a retail bank\", \"vertical\": [\"finance\"]}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode p = body(r);
+    assertThat(ApiTest.validate(http, "SuggestResponse", p)).isEmpty();
+    assertThat(ids(p)).contains("iso-iec-42001-2023", "iso-iec-23894-2023").doesNotHaveDuplicates();
+    List<String> groups = new ArrayList<>();
+    p.get("groups").forEach(g -> groups.add(g.get("concern").asText()));
+    assertThat(groups).contains("transparency-explainability", "data-quality");
+    // In force before drafts within each group, and every pick says why it was chosen.
+    for (JsonNode g : p.get("groups")) {
+      boolean draftSeen = false;
+      for (JsonNode m : g.get("members")) {
+        boolean coming = m.get("coming").asBoolean();
+        assertThat(!coming && draftSeen).as("in force after a draft in " + g).isFalse();
+        draftSeen |= coming;
+        assertThat(m.get("reason").get("similarity").isNumber()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aSuggestionWithoutTextOrWithAnUnknownSectorIsA400NamingTheField() throws Exception {
+    JsonNode e = body(http.post("/api/v1/suites/suggest", "{\"vertical\": [\"banking\"]}"));
+    assertThat(ApiTest.validate(http, "Error", e)).isEmpty();
+    List<String> fields = new ArrayList<>();
+    e.get("error").get("details").forEach(d -> fields.add(d.get("field").asText()));
+    assertThat(fields).containsExactlyInAnyOrder("text", "vertical[0]");
+  }
+
+  @Test
+  void anAnonymousSuiteIsChangedWithItsKeyAndIfMatchOnly() throws Exception {
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Bank chatbot\", \"purpose\": \"compliance\", \"members\":"
+                + " [{\"id\": \"iso-iec-42001-2023\", \"note\": \"start here\"}]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode s = body(created);
+    assertThat(ApiTest.validate(http, "Suite", s)).isEmpty();
+    String id = s.get("id").asText();
+    String key = s.get("editKey").asText();
+    assertThat(key).isNotBlank();
+    assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+    // The key is shown once: reading the suite does not show it.
+    JsonNode read = body(http.get("/api/v1/suites/" + id));
+    assertThat(read.get("editKey").isNull()).isTrue();
+    assertThat(read.get("members").get(0).get("status").asText()).isEqualTo("in-force");
+    String change =
+        "{\"title\": \"Bank chatbot v2\", \"members\": [{\"id\": \"iso-iec-42001-2023\"},"
+            + " {\"id\": \"iso-iec-23894-2023\"}]}";
+    assertThat(send("PUT", "/api/v1/suites/" + id, change).statusCode()).isEqualTo(401);
+    assertThat(
+            send("PUT", "/api/v1/suites/" + id, change, "Authorization", "Suite-Key wrong")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("PUT", "/api/v1/suites/" + id, change, "Authorization", "Suite-Key " + key)
+                .statusCode())
+        .isEqualTo(428);
+    assertThat(
+            send(
+                    "PUT",
+                    "/api/v1/suites/" + id,
+                    change,
+                    "Authorization",
+                    "Suite-Key " + key,
+                    "If-Match",
+                    "\"7\"")
+                .statusCode())
+        .isEqualTo(412);
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            change,
+            "Authorization",
+            "Suite-Key " + key,
+            "If-Match",
+            "\"1\"");
+    assertThat(put.statusCode()).isEqualTo(200);
+    JsonNode after = body(put);
+    assertThat(ApiTest.validate(http, "Suite", after)).isEmpty();
+    assertThat(after.get("title").asText()).isEqualTo("Bank chatbot v2");
+    assertThat(after.get("members")).hasSize(2);
+    assertThat(put.headers().firstValue("ETag")).contains("\"2\"");
+    List<String> covering = new ArrayList<>();
+    after
+        .get("coverage")
+        .get("concerns")
+        .forEach(
+            c -> {
+              if (c.get("concept").asText().equals("risk-management")) {
+                c.get("members").forEach(m -> covering.add(m.asText()));
+              }
+            });
+    assertThat(covering).contains("iso-iec-23894-2023");
+    assertThat(
+            send("DELETE", "/api/v1/suites/" + id, null, "Authorization", "Suite-Key " + key)
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(http.get("/api/v1/suites/" + id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anInvalidSuiteIsA400NamingEachField() throws Exception {
+    HttpResponse<String> r =
+        http.post(
+            "/api/v1/suites",
+            "{\"members\": [{\"id\": \"no-such-record\"}, {\"note\": \"x\"}],"
+                + " \"concerns\": [\"nope\"]}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    body(r).get("error").get("details").forEach(d -> fields.add(d.get("field").asText()));
+    assertThat(fields)
+        .containsExactlyInAnyOrder("title", "members[0].id", "members[1].id", "concerns[0]");
+  }
+
+  @Test
+  void theExportsListEveryMemberWithItsStatus() throws Exception {
+    JsonNode s =
+        body(
+            http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Export, \\\"quoted\\\"\", \"members\": [{\"id\":"
+                    + " \"iso-iec-42001-2023\", \"note\": \"a, b\"}, {\"id\":"
+                    + " \"iso-iec-23894-2023\"}]}"));
+    String id = s.get("id").asText();
+    HttpResponse<String> csv = http.get("/api/v1/suites/" + id + "?format=csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment", ".csv");
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0]).startsWith("position,group,identifier,title,body,status");
+    assertThat(lines[1]).contains("ISO/IEC 42001:2023", "in-force", "\"a, b\"");
+    String bib = http.get("/api/v1/suites/" + id + "?format=bibtex").body();
+    assertThat(bib).contains("@techreport{iso_iec_42001_2023", "number = {ISO/IEC 42001:2023}");
+    String ris = http.get("/api/v1/suites/" + id + "?format=ris").body();
+    assertThat(ris.split("ER  - ")).hasSize(3);
+    assertThat(ris).contains("TY  - STAND", "PB  - ISO/IEC");
+    assertThat(http.get("/api/v1/suites/" + id + "?format=pdf").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theCuratedSuitesArePublishedWithTheirAttributionAndMissingMembersFlagged() throws Exception {
+    JsonNode list = body(http.get("/api/v1/suites"));
+    assertThat(ApiTest.validate(http, "SuiteList", list)).isEmpty();
+    List<String> ids = new ArrayList<>();
+    list.get("items").forEach(i -> ids.add(i.get("id").asText()));
+    assertThat(ids).contains("eu-ai-act-high-risk", "ai-in-health");
+    JsonNode eu = body(http.get("/api/v1/suites/eu-ai-act-high-risk"));
+    assertThat(eu.get("attribution").asText()).contains("CC BY 4.0", "Adam Leon Smith");
+    List<String> drafts = new ArrayList<>();
+    eu.get("members")
+        .forEach(
+            m -> {
+              if (m.get("identifier").asText().startsWith("prEN ")) {
+                assertThat(m.get("inCatalogue").asBoolean()).as(m.toString()).isTrue();
+                drafts.add(m.get("identifier").asText());
+              }
+            });
+    // The bundled corpus holds the seven CEN-CENELEC drafts since 2026-12-04 (a member missing
+    // from the catalogue is flagged, not dropped: SuiteStoreContract covers that case).
+    assertThat(drafts).hasSize(7).contains("prEN 18228", "prEN 18286");
+    assertThat(body(http.get("/api/v1/suites/eu-ai-act-high-risk/history")).get("items"))
+        .hasSize(1);
+    String page = http.get("/suites").body();
+    assertThat(page).contains("EU AI Act: harmonised standards for high-risk AI systems");
+  }
+
+  @Test
+  void withoutScriptAnAnonymousVisitorBuildsASuiteAndAShareLinkOpensItReadOnly() throws Exception {
+    Browser b = new Browser(server.port());
+    String csrf = b.csrf("/suites/new");
+    HttpResponse<String> created =
+        b.postForm(
+            "/suites", Map.of("_csrf", csrf, "text", "customer-service chatbot for a retail bank"));
+    assertThat(created.statusCode()).isEqualTo(303);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches("/suites/[A-Za-z0-9_-]+\\?created=1");
+    String id = location.substring("/suites/".length(), location.indexOf('?'));
+    String page = b.get(location).body();
+    assertThat(page).contains("ISO/IEC 42001", "ISO/IEC 23894", "id=\"edit-key\"");
+    // Remove a member, add one from the search's "Add to suite".
+    String suitePage = "/suites/" + id;
+    csrf = b.csrf(suitePage);
+    assertThat(
+            b.postForm(
+                    suitePage,
+                    Map.of("_csrf", csrf, "op", "remove", "member", "iso-iec-23894-2023"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(b.get("/search?q=42005").body()).contains("/suites/add?record=iso-iec-42005-2025");
+    String add = "/suites/add?record=iso-iec-42005-2025";
+    assertThat(b.get(add).body()).contains("value=\"" + id + "\"");
+    assertThat(
+            b.postForm(
+                    "/suites/add",
+                    Map.of("_csrf", b.csrf(add), "suite", id, "record", "iso-iec-42005-2025"))
+                .statusCode())
+        .isEqualTo(303);
+    JsonNode now = body(http.get("/api/v1/suites/" + id));
+    List<String> members = new ArrayList<>();
+    now.get("members").forEach(m -> members.add(m.get("id").asText()));
+    assertThat(members).contains("iso-iec-42005-2025").doesNotContain("iso-iec-23894-2023");
+    // Another browser opens the share link read-only and cannot post to it.
+    Browser other = new Browser(server.port());
+    String shared = other.get(suitePage).body();
+    assertThat(shared).contains("ISO/IEC 42005").doesNotContain("name=\"op\"");
+    String otherCsrf = other.csrf("/suites/new");
+    assertThat(
+            other
+                .postForm(suitePage, Map.of("_csrf", otherCsrf, "op", "rename", "title", "mine"))
+                .statusCode())
+        .isEqualTo(401);
+    String print = other.get(suitePage + "/print").body();
+    assertThat(print).contains("ISO/IEC 42005", "print.css", "ISO/IEC 42001");
+  }
+
+  @Test
+  void aMemberSupersededByALaterImportShowsAnAlertNamingItsSuccessor() throws Exception {
+    JsonNode s =
+        body(
+            http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Watch\", \"members\": [{\"id\": \"iso-iec-8183-2023\"}]}"));
+    String id = s.get("id").asText();
+    Fixtures.load(app, "/fixtures/suites/iso-iec-8183-2027.json");
+    JsonNode after = body(http.get("/api/v1/suites/" + id));
+    assertThat(after.get("members").get(0).get("status").asText()).isEqualTo("superseded");
+    JsonNode alert = after.get("alerts").get(0);
+    assertThat(alert.get("kind").asText()).isEqualTo("superseded");
+    assertThat(alert.get("successor").get("identifier").asText()).isEqualTo("ISO/IEC 8183:2027");
+    String page = http.get("/suites/" + id).body();
+    assertThat(page).contains("ISO/IEC 8183:2027");
+    String feed = http.get("/feeds/suites/" + id + ".atom").body();
+    assertThat(feed).contains("<feed", "ISO/IEC 8183:2023");
+  }
+
+  @Test
+  void anonymousCreationIsLimitedPerAddress() {
+    // From an address of its own, so that the other tests' suites do not count.
+    Http flood =
+        new Http("http://127.0.0.2:" + server.port(), java.net.http.HttpClient.newHttpClient());
+    int status = 0;
+    for (int i = 0; i <= SuiteApi.ANONYMOUS_PER_ADDRESS && status != 429; i++) {
+      status = flood.post("/api/v1/suites", "{\"title\": \"flood " + i + "\"}").statusCode();
+    }
+    assertThat(status).isEqualTo(429);
+  }
+}

@@ -30,7 +30,8 @@ import org.aisx.catalog.Status;
  *   <li><b>Drafts</b> (status draft, or an identifier that names a draft), within their edition
  *       group ({@link EditionKey}): a draft is {@code replaced}, with {@code replaced-by} the
  *       published edition, when an edition of the same publication was published at most {@value
- *       #DRAFT_SLACK_DAYS} days before it or any time after; otherwise {@code replaced}, with
+ *       #DRAFT_SLACK_DAYS} days before it or any time after, or when the draft is undated and
+ *       prepares the edition (by number) that was published; otherwise {@code replaced}, with
  *       {@code replaced-by} the newest draft, when a later draft of it exists (by date, then draft
  *       number); otherwise {@code withdrawn} when its body marks it inactive (IEEE {@code
  *       Inactive}); otherwise it stays a draft. IEEE groups count only members whose titles name
@@ -141,7 +142,8 @@ final class EditionRules {
     for (Standard d : drafts) {
       Standard published = null;
       for (Standard e : editions) {
-        if (onOrAfter(e.published(), d.published(), DRAFT_SLACK_DAYS) && same(byTitle, d, e)) {
+        if ((onOrAfter(e.published(), d.published(), DRAFT_SLACK_DAYS) || sameEdition(d, e))
+            && same(byTitle, d, e)) {
           published = e;
           break;
         }
@@ -170,6 +172,17 @@ final class EditionRules {
         c.rules.add(DRAFT_AGAIN);
       }
     }
+  }
+
+  /**
+   * An undated draft of the edition a published record is: ISO's DIS and FDIS records carry no
+   * date, only the edition they prepare ("1" for ISO/IEC FDIS 42006, published as ISO/IEC
+   * 42006:2025, edition 1); a draft of a later edition has a higher number and is not matched.
+   */
+  private static boolean sameEdition(Standard draft, Standard published) {
+    return draft.published() == null
+        && draft.edition() != null
+        && draft.edition().equals(published.edition());
   }
 
   private static boolean inactive(String stage) {

@@ -51,6 +51,18 @@ class EditionsTest {
   }
 
   @Test
+  void undatedDraftsOfThePublishedEditionAreReplacedByItAndADraftOfALaterEditionIsNot() {
+    // ISO's DIS and FDIS records carry no date, only the edition they prepare.
+    for (String id : java.util.List.of("iso-iec-dis-42006", "iso-iec-fdis-42006")) {
+      assertThat(catalog.get(id).status()).as(id).isEqualTo(Status.REPLACED);
+      assertThat(hasRelation(id, RelationType.REPLACED_BY, "iso-iec-42006-2025")).as(id).isTrue();
+    }
+    assertThat(catalog.get("iso-iec-42006-2025").status()).isEqualTo(Status.IN_FORCE);
+    // DTR 24030 prepares edition 2; only edition 1 (2021) is in this catalogue.
+    assertThat(catalog.get("iso-iec-dtr-24030").status()).isEqualTo(Status.DRAFT);
+  }
+
+  @Test
   void aDraftALaterDraftReplacesPointsToTheNewestAndTheNewestStaysInDevelopment() {
     assertThat(catalog.get("ieee-p2840-d-1-1-2023-10").status()).isEqualTo(Status.REPLACED);
     assertThat(

@@ -60,17 +60,30 @@ public final class SuiteSuggestionEvaluation {
     }
   }
 
-  static JsonNode set(ObjectMapper json) throws IOException {
-    try (InputStream in =
-        SuiteSuggestionEvaluation.class.getResourceAsStream("/eval/suites.json")) {
+  /** The set the suggester was built and tuned on. */
+  public static final String TUNING = "/eval/suites.json";
+
+  /** The set written after the suggester was fixed, never tuned on. */
+  public static final String UNSEEN = "/eval/suites-unseen.json";
+
+  static JsonNode set(ObjectMapper json, String resource) throws IOException {
+    try (InputStream in = SuiteSuggestionEvaluation.class.getResourceAsStream(resource)) {
       return json.readTree(in);
     }
   }
 
-  /** Runs the suggester of {@code app} on every system and judges each pick by the rule. */
+  /** {@link #judge(App, String)} on the tuning set. */
   public static Figures judge(App app) throws IOException {
+    return judge(app, TUNING);
+  }
+
+  /**
+   * Runs the suggester of {@code app} on every system of the set {@code resource} and judges each
+   * pick by the set's rule.
+   */
+  public static Figures judge(App app, String resource) throws IOException {
     ObjectMapper json = app.json();
-    JsonNode set = set(json);
+    JsonNode set = set(json, resource);
     JsonNode rule = set.get("rule");
     List<String> ai = strings(rule.get("ai"));
     int picks = 0;
@@ -161,13 +174,19 @@ public final class SuiteSuggestionEvaluation {
     return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
   }
 
-  /** Prints the judged picks and the figures, on the classified starter catalogue. */
+  /**
+   * Prints the judged picks and the figures of each set named (default: both), on the classified
+   * starter catalogue.
+   */
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("aisx-suite-eval-");
     try (App app = Fixtures.classifiedStarter(dir)) {
-      Figures f = judge(app);
-      System.out.println(f.log());
-      System.out.println(f.summary());
+      for (String resource : args.length == 0 ? new String[] {TUNING, UNSEEN} : args) {
+        Figures f = judge(app, resource);
+        System.out.println("== " + resource);
+        System.out.println(f.log());
+        System.out.println(f.summary());
+      }
     }
   }
 }

@@ -21,19 +21,31 @@ class SuiteSuggestionEvaluationTest {
 
   @TempDir Path dir;
 
+  /** Measured on the unseen set (0.81 strict, 0.95 lenient, 0.76 coverage), less the margins. */
+  static final double UNSEEN_STRICT_PRECISION = 0.81 - 0.07;
+
+  static final double UNSEEN_COVERAGE = 0.76 - 0.10;
+
   @Test
   void suggestedSuitesKeepTheirMeasuredPrecisionAndConcernCoverage() throws Exception {
     try (App app = Fixtures.classifiedStarter(dir)) {
-      SuiteSuggestionEvaluation.Figures f = SuiteSuggestionEvaluation.judge(app);
-      assertThat((double) f.strict() / f.picks())
-          .as(f.summary())
-          .isGreaterThanOrEqualTo(STRICT_PRECISION);
-      assertThat((double) f.lenient() / f.picks())
-          .as(f.summary())
-          .isGreaterThanOrEqualTo(LENIENT_PRECISION);
-      assertThat((double) f.covered() / f.needed())
-          .as(f.summary())
-          .isGreaterThanOrEqualTo(COVERAGE);
+      check(
+          SuiteSuggestionEvaluation.judge(app, SuiteSuggestionEvaluation.TUNING),
+          STRICT_PRECISION,
+          COVERAGE);
+      // A guard against regressions only: nothing is tuned on this set (docs/suites.md).
+      check(
+          SuiteSuggestionEvaluation.judge(app, SuiteSuggestionEvaluation.UNSEEN),
+          UNSEEN_STRICT_PRECISION,
+          UNSEEN_COVERAGE);
     }
+  }
+
+  private static void check(SuiteSuggestionEvaluation.Figures f, double strict, double coverage) {
+    assertThat((double) f.strict() / f.picks()).as(f.summary()).isGreaterThanOrEqualTo(strict);
+    assertThat((double) f.lenient() / f.picks())
+        .as(f.summary())
+        .isGreaterThanOrEqualTo(LENIENT_PRECISION);
+    assertThat((double) f.covered() / f.needed()).as(f.summary()).isGreaterThanOrEqualTo(coverage);
   }
 }

@@ -53,11 +53,13 @@ import org.aisx.store.SqlAccountStore;
 import org.aisx.store.SqlAuditStore;
 import org.aisx.store.SqlCatalogStore;
 import org.aisx.store.SqlGlossaryStore;
+import org.aisx.store.SqlTaxonomyStore;
 import org.aisx.store.StoreConfig;
 import org.aisx.submission.Submissions;
 import org.aisx.suite.CuratedSuites;
 import org.aisx.suite.SuiteSuggester;
 import org.aisx.suite.Suites;
+import org.aisx.taxonomy.LiveTaxonomy;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.watch.Watch;
 import org.aisx.web.Access;
@@ -83,6 +85,7 @@ import org.aisx.web.SubmissionPages;
 import org.aisx.web.SuggestionReview;
 import org.aisx.web.SuiteApi;
 import org.aisx.web.SuitePages;
+import org.aisx.web.TaxonomyRoutes;
 import org.aisx.web.WatchRoutes;
 import org.aisx.web.WebServer;
 import org.aisx.web.WriteRateLimit;
@@ -108,7 +111,7 @@ public final class App implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
 
   final ObjectMapper json;
-  final Taxonomy taxonomy;
+  final LiveTaxonomy taxonomy;
   final Database db;
   final SqlCatalogStore store;
   final SearchIndex index;
@@ -156,7 +159,8 @@ public final class App implements AutoCloseable {
   private App(Path dataDir, Database db, PasswordHasher hasher) {
     this.db = db;
     this.json = Json.mapper();
-    this.taxonomy = Taxonomy.bundled(json);
+    this.taxonomy =
+        new LiveTaxonomy(Taxonomy.bundled(json), new SqlTaxonomyStore(db, json), Clock.systemUTC());
     this.store = new SqlCatalogStore(db, json);
     this.vectors = new Vectors(db);
     this.embedder = new Embedder();
@@ -197,9 +201,10 @@ public final class App implements AutoCloseable {
             catalog,
             vectors,
             index,
-            new Classifier(taxonomy, embedder),
+            new Classifier(taxonomy.current(), embedder),
             suggestions,
             taxonomy);
+    taxonomy.onChange(classification::taxonomyChanged);
     this.accounts = accounts(db, hasher);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
@@ -604,6 +609,7 @@ public final class App implements AutoCloseable {
             new AuditTrail(auditLog, access, i18n, pages),
             new GlossaryRoutes(
                 glossary, glossaryRecords, catalog, i18n, pages, access, behindProxy),
+            new TaxonomyRoutes(taxonomy, classification, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
@@ -654,7 +660,13 @@ public final class App implements AutoCloseable {
     return reader;
   }
 
+  /** The current version of the taxonomy. */
   public Taxonomy taxonomy() {
+    return taxonomy.current();
+  }
+
+  /** The taxonomy the committee edits: every version, the history, and edits. */
+  public LiveTaxonomy liveTaxonomy() {
     return taxonomy;
   }
 

@@ -8,7 +8,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * Reads one record from its JSON form (the {@code json} import format, API request bodies) or from
@@ -29,7 +29,7 @@ public final class StandardReader {
 
   private final StandardValidator validator;
 
-  public StandardReader(Taxonomy taxonomy) {
+  public StandardReader(TaxonomySource taxonomy) {
     this.validator = new StandardValidator(taxonomy);
   }
 

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * The rules of the record, one per field of {@link Standard#FIELDS} and each defined once, in
@@ -58,7 +59,7 @@ final class StandardValidator {
   /** The rule of each field of {@link Standard#FIELDS}, in that order. */
   private final Map<String, Rule> rules;
 
-  StandardValidator(Taxonomy taxonomy) {
+  StandardValidator(TaxonomySource taxonomy) {
     Map<String, Rule> r = new LinkedHashMap<>();
     // Follows the identifier; a given id must be the identifier's slug.
     r.put("id", f -> f.slugOf("identifier"));
@@ -80,9 +81,9 @@ final class StandardValidator {
     r.put("kind", f -> f.choice(Kind::fromWire, Kind.values(), false, Kind.STANDARD));
     r.put("keywords", f -> f.strings(MAX_TITLE));
     for (Dimension dimension : Dimension.values()) {
-      r.put(dimension.recordField(), f -> f.concepts(taxonomy, dimension));
+      r.put(dimension.recordField(), f -> f.concepts(taxonomy.current(), dimension));
     }
-    r.put("suggestions", f -> f.suggestions(taxonomy));
+    r.put("suggestions", f -> f.suggestions(taxonomy.current()));
     r.put("useCases", f -> f.useCases());
     r.put("openSource", f -> f.bool());
     r.put("codeRepository", f -> f.url());

@@ -31,7 +31,10 @@ import org.aisx.semantic.Embedder;
 import org.aisx.semantic.VectorFollower;
 import org.aisx.semantic.Vectors;
 import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.LiveTaxonomy;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomyChange;
+import org.aisx.taxonomy.TaxonomySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +55,16 @@ public final class Classification implements VectorFollower, AutoCloseable {
   private final Catalog catalog;
   private final Vectors vectors;
   private final SearchIndex index;
-  private final Classifier classifier;
   private final Suggestions suggestions;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
+
+  /**
+   * The classifier of the current taxonomy; replaced when an edit changes what it classifies by.
+   */
+  private volatile Classifier classifier;
+
+  /** How many records the last taxonomy edit that changed the classifier had classified again. */
+  private final AtomicLong reclassifyTotal = new AtomicLong();
 
   /** The examples in use; null until first needed. */
   private volatile Map<String, Examples.Example> learned;
@@ -94,7 +104,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
       SearchIndex index,
       Classifier classifier,
       Suggestions suggestions,
-      Taxonomy taxonomy) {
+      TaxonomySource taxonomy) {
     this.store = store;
     this.catalog = catalog;
     this.vectors = vectors;
@@ -118,6 +128,64 @@ public final class Classification implements VectorFollower, AutoCloseable {
     return relearnsPending.get() == 0 && forced.isEmpty();
   }
 
+  /** How far the classification of the catalogue by the current taxonomy has come. */
+  public record Progress(long total, long remaining) {
+    public boolean done() {
+      return remaining == 0;
+    }
+  }
+
+  /**
+   * The reclassification a taxonomy edit started: the records it asked for, and those the current
+   * classifier has not classified yet.
+   */
+  public Progress reclassification() {
+    long remaining = Math.max(0, catalog.count() - suggestions.countAt(classifier.version()));
+    return new Progress(Math.max(reclassifyTotal.get(), remaining), remaining);
+  }
+
+  /**
+   * Follows a taxonomy edit: the suggestions of a retired concept are withdrawn at once (and their
+   * records indexed again); when the edit changes what the classifier goes by (a concept added,
+   * retired, renamed or defined in English, the language it reads), a classifier of the new version
+   * replaces the old one and every record is classified again in the background by the embedding
+   * job. A record is classified on all dimensions at once (the cross-sector vertical and the unsure
+   * fallback weigh the other dimensions), so the whole record is redone, not one dimension.
+   */
+  public void taxonomyChanged(LiveTaxonomy.Changed changed) {
+    TaxonomyChange change = changed.edit().change();
+    Classifier next = classifier.forTaxonomy(changed.after());
+    boolean reclassify = !next.version().equals(classifier.version());
+    // The new classifier first: a batch finishing after the withdrawal below was made by the old
+    // one, and its records are classified again by the new one.
+    classifier = next;
+    if (change.kind() == TaxonomyChange.Kind.RETIRE) {
+      Set<String> withdrawn = suggestions.withdraw(change.dimension().id(), change.concept());
+      withdrawn.forEach(catalog::reindex);
+      if (!withdrawn.isEmpty()) {
+        catalog.publish();
+      }
+    }
+    if (!reclassify) {
+      return;
+    }
+    relearnsPending.incrementAndGet();
+    relearning.execute(
+        () -> {
+          try {
+            List<String> ids = new ArrayList<>();
+            store.forEach(s -> ids.add(s.id()));
+            reclassifyTotal.set(ids.size());
+            recheck.accept(ids);
+          } catch (RuntimeException e) {
+            // The next start's catch-up classifies every record the old classifier made.
+            LOG.error("queueing the reclassification after a taxonomy edit failed: {}", e, e);
+          } finally {
+            relearnsPending.decrementAndGet();
+          }
+        });
+  }
+
   @Override
   public boolean current(Standard record, String textHash) {
     return !forced.containsKey(record.id())
@@ -127,6 +195,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
   @Override
   public void follow(List<Embedded> batch) {
     long seen = generations.get(); // read before the examples: a newer generation stays forced
+    Classifier classifier = this.classifier;
     Examples examples = new Examples(List.copyOf(learned().values()));
     List<Suggestions.Classified> out = new ArrayList<>();
     for (Embedded e : batch) {
@@ -207,6 +276,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
     }
     Map<String, Standard> records = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
+    Taxonomy taxonomy = this.taxonomy.current();
     for (int i = 0; i < decisions.size(); i++) {
       Suggestions.Decision d = decisions.get(i);
       String field = "decisions[" + i + "]";
@@ -218,6 +288,8 @@ public final class Classification implements VectorFollower, AutoCloseable {
         problems.add(
             new Problem(
                 field + ".concept", "'" + d.concept() + "' is not a concept of " + dim.id()));
+      } else if (d.confirmed() && taxonomy.retired(dim, d.concept())) {
+        problems.add(new Problem(field + ".concept", "'" + d.concept() + "' is retired"));
       }
       if (!records.containsKey(d.recordId())) {
         Standard r = catalog.find(d.recordId()).orElse(null);

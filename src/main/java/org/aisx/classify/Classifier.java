@@ -1,14 +1,19 @@
 package org.aisx.classify;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisx.catalog.Standard;
@@ -115,7 +120,14 @@ public final class Classifier {
   private final Embedder embedder;
   private final Senses senses;
   private final Map<Dimension, Calibration> calibration;
+  private final String version;
   private volatile List<Profile> profiles;
+
+  /**
+   * Concept texts already embedded, by text: shared by the classifiers of successive taxonomy
+   * versions, so that an edit embeds only the concepts it changed.
+   */
+  private final Map<String, float[]> embedded;
 
   /**
    * A dimension's decision rule: how close (cosine) a record must be to a concept it names in its
@@ -170,7 +182,12 @@ public final class Classifier {
   }
 
   public Classifier(Taxonomy taxonomy, Embedder embedder) {
-    this(taxonomy, embedder, Senses.bundled(taxonomy), defaultCalibration());
+    this(
+        taxonomy,
+        embedder,
+        Senses.bundled(taxonomy),
+        defaultCalibration(),
+        new ConcurrentHashMap<>());
   }
 
   Classifier(
@@ -178,17 +195,74 @@ public final class Classifier {
       Embedder embedder,
       Senses senses,
       Map<Dimension, Calibration> calibration) {
+    this(taxonomy, embedder, senses, calibration, new ConcurrentHashMap<>());
+  }
+
+  private Classifier(
+      Taxonomy taxonomy,
+      Embedder embedder,
+      Senses senses,
+      Map<Dimension, Calibration> calibration,
+      Map<String, float[]> embedded) {
     this.taxonomy = taxonomy;
     this.embedder = embedder;
     this.senses = senses;
     this.calibration = Map.copyOf(calibration);
+    this.embedded = embedded;
+    this.version = METHOD + "/" + taxonomy.base() + "/" + fingerprint(taxonomy);
   }
 
   /** The same taxonomy, model and senses with other decision rules (for the evaluation). */
   Classifier with(Map<Dimension, Calibration> other) {
-    Classifier c = new Classifier(taxonomy, embedder, senses, other);
+    Classifier c = new Classifier(taxonomy, embedder, senses, other, embedded);
     c.profiles = profiles();
     return c;
+  }
+
+  /**
+   * The classifier of another version of the taxonomy, with the same model, senses and rules;
+   * concepts whose text did not change keep their embeddings.
+   */
+  public Classifier forTaxonomy(Taxonomy next) {
+    return new Classifier(next, embedder, Senses.bundled(next), calibration, embedded);
+  }
+
+  /**
+   * What of the taxonomy the classifier goes by, as a short hash: the concepts offered for
+   * classification with their English text (the language it reads). An edit that leaves it alone (a
+   * French label, a move) does not make the catalogue be classified again.
+   */
+  private static String fingerprint(Taxonomy taxonomy) {
+    StringBuilder text = new StringBuilder();
+    for (Taxonomy.DimensionInfo info : taxonomy.dimensions()) {
+      for (Concept c : info.concepts().values()) {
+        if (!c.retired()) {
+          text.append(info.dimension().id())
+              .append('/')
+              .append(c.id())
+              .append('\u001f')
+              .append(profileText(c))
+              .append('\u001e');
+        }
+      }
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What is embedded for a concept: its English label, definition and synonyms. */
+  private static String profileText(Concept c) {
+    List<String> synonyms = c.altLabels().getOrDefault("en", List.of());
+    return c.label("en")
+        + ": "
+        + c.definition("en")
+        + (synonyms.isEmpty() ? "" : " Also known as: " + String.join(", ", synonyms));
   }
 
   /**
@@ -207,9 +281,12 @@ public final class Classifier {
     return c;
   }
 
-  /** The version stored with suggestions: method and taxonomy version. */
+  /**
+   * The version stored with suggestions: the method, the bundled taxonomy and the fingerprint of
+   * the concepts it classifies by.
+   */
   public String version() {
-    return METHOD + "/" + taxonomy.version();
+    return version;
   }
 
   /**
@@ -493,15 +570,11 @@ public final class Classifier {
     List<Profile> out = new ArrayList<>();
     for (Taxonomy.DimensionInfo info : taxonomy.dimensions()) {
       for (Concept c : info.concepts().values()) {
-        List<String> synonyms = c.altLabels().getOrDefault("en", List.of());
-        String text =
-            c.label("en")
-                + ": "
-                + c.definition("en")
-                + (synonyms.isEmpty() ? "" : " Also known as: " + String.join(", ", synonyms));
-        out.add(
-            Profile.of(
-                info.dimension(), c, senses.of(info.dimension(), c.id()), embedder.query(text)));
+        if (c.retired()) {
+          continue; // no longer offered: never suggested again
+        }
+        float[] vector = embedded.computeIfAbsent(profileText(c), embedder::query);
+        out.add(Profile.of(info.dimension(), c, senses.of(info.dimension(), c.id()), vector));
       }
     }
     return List.copyOf(out);

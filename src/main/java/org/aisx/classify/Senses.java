@@ -18,8 +18,11 @@ import org.aisx.taxonomy.Taxonomy;
  * it only in some contexts (e.g. "diagnostic" is medical diagnosis only near "patient" or
  * "clinical"), which phrases are another sense of its words and are blanked out before matching
  * ("test environment" is not the environment), and which phrases rule a concept out for a record
- * (AI-ESTATE diagnoses faults of test equipment, not patients). Loaded once; an entry naming a
- * concept or term the taxonomy does not have stops start-up with the entry named.
+ * (AI-ESTATE diagnoses faults of test equipment, not patients). Loaded once per version of the
+ * taxonomy; an entry naming a concept the taxonomy does not have, or a weak term that is not one of
+ * the bundled vocabulary's labels or synonyms, stops start-up with the entry named. A weak term
+ * that the committee's edits took away (a concept renamed) is left out: it no longer names the
+ * concept.
  */
 final class Senses {
   private static final String RESOURCE = "/classify/senses.json";
@@ -70,9 +73,13 @@ final class Senses {
               List<String> terms = new ArrayList<>();
               terms.add(concept.label("en"));
               terms.addAll(concept.altLabels().getOrDefault("en", List.of()));
-              List<String> weak = texts(e.getValue().path("weak"));
-              for (String w : weak) {
-                if (terms.stream().noneMatch(t -> t.equalsIgnoreCase(w))) {
+              List<String> weak = new ArrayList<>();
+              for (String w : texts(e.getValue().path("weak"))) {
+                if (terms.stream().anyMatch(t -> t.equalsIgnoreCase(w))) {
+                  weak.add(w);
+                } else if (taxonomy.version() == 0) {
+                  // Only the bundled vocabulary must match the file; after the committee renamed
+                  // the concept the word is no longer one of its terms and is left out.
                   throw new IllegalStateException(
                       RESOURCE
                           + ": weak term '"
@@ -90,7 +97,7 @@ final class Senses {
               out.put(
                   key,
                   new Sense(
-                      weak,
+                      List.copyOf(weak),
                       pattern(context),
                       pattern(texts(e.getValue().path("mask"))),
                       pattern(texts(e.getValue().path("exclude")))));

@@ -169,6 +169,11 @@ public final class Suggestions implements SuggestionSource {
     return Map.copyOf(out);
   }
 
+  /** How many records classifier {@code version} classified (from whatever text). */
+  long countAt(String version) {
+    return states.values().stream().filter(s -> s.version().equals(version)).count();
+  }
+
   /** Whether {@code record} was classified from its current text by classifier {@code version}. */
   boolean current(Standard record, String textHash, String version) {
     State s = states.get(record.id());
@@ -509,6 +514,45 @@ public final class Suggestions implements SuggestionSource {
             return new State(s.textHash(), s.version(), Map.copyOf(concepts));
           });
     }
+  }
+
+  /**
+   * Withdraws every machine suggestion of a concept (a retired one): deleted from the store and
+   * from memory; returns the records that had one, to be indexed again.
+   */
+  synchronized Set<String> withdraw(String dimension, String concept) {
+    Set<String> affected = new java.util.TreeSet<>();
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              affected.addAll(
+                  h.createQuery(
+                          "SELECT record_id FROM suggestion WHERE dimension = :dim AND concept = :c")
+                      .bind("dim", dimension)
+                      .bind("c", concept)
+                      .mapTo(String.class)
+                      .list());
+              h.createUpdate("DELETE FROM suggestion WHERE dimension = :dim AND concept = :c")
+                  .bind("dim", dimension)
+                  .bind("c", concept)
+                  .execute();
+            });
+    for (String id : affected) {
+      states.computeIfPresent(
+          id,
+          (k, st) -> {
+            Map<String, List<String>> concepts = new LinkedHashMap<>(st.concepts());
+            concepts.computeIfPresent(
+                dimension,
+                (dim, list) -> {
+                  List<String> kept = new ArrayList<>(list);
+                  kept.remove(concept);
+                  return kept.isEmpty() ? null : List.copyOf(kept);
+                });
+            return new State(st.textHash(), st.version(), Map.copyOf(concepts));
+          });
+    }
+    return affected;
   }
 
   /** Every rejected suggestion, as record id → {@code dimension/concept}. */

@@ -15,7 +15,7 @@ import org.aisx.search.Facet;
 import org.aisx.search.SearchRequest;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.taxonomy.Dimension;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * Where AI standardization is dense and where it is thin (SPEC §8): a search's records counted
@@ -34,9 +34,9 @@ public final class Landscape {
   public static final int MAX_YEARS = 60;
 
   private final HybridSearch search;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
 
-  public Landscape(HybridSearch search, Taxonomy taxonomy) {
+  public Landscape(HybridSearch search, TaxonomySource taxonomy) {
     this.search = search;
     this.taxonomy = taxonomy;
   }
@@ -119,7 +119,8 @@ public final class Landscape {
   }
 
   private Values concepts(Dimension dimension) {
-    return new Values(List.copyOf(taxonomy.dimension(dimension).concepts().keySet()), false);
+    return new Values(
+        List.copyOf(taxonomy.current().dimension(dimension).concepts().keySet()), false);
   }
 
   private static Values mostFrequent(Map<String, Long> totals) {

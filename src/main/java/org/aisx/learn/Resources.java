@@ -30,6 +30,7 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
 import org.aisx.store.Database;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -64,10 +65,11 @@ public final class Resources {
    * records and {@code taxonomy}'s concepts.
    */
   public static Resources overSql(
-      Database db, Catalog catalog, Taxonomy taxonomy, ObjectMapper json, Clock clock) {
+      Database db, Catalog catalog, TaxonomySource taxonomy, ObjectMapper json, Clock clock) {
     return new Resources(
         new SqlResourceStore(db, json),
-        new ResourceReader(id -> catalog.find(id).isPresent(), id -> concept(taxonomy, id)),
+        new ResourceReader(
+            id -> catalog.find(id).isPresent(), id -> concept(taxonomy.current(), id)),
         json,
         clock);
   }

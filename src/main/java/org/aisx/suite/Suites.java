@@ -27,7 +27,7 @@ import org.aisx.catalog.Standard;
 import org.aisx.search.SuggestionSource;
 import org.aisx.store.Database;
 import org.aisx.taxonomy.Dimension;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * Standards suites (SPEC §7): reading and checking what an author sends, keeping suites, who may
@@ -50,7 +50,7 @@ public final class Suites {
   private final SuiteStore store;
   private final Catalog catalog;
   private final SuggestionSource suggested;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -58,7 +58,7 @@ public final class Suites {
       SuiteStore store,
       Catalog catalog,
       SuggestionSource suggested,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       Clock clock) {
     this.store = store;
     this.catalog = catalog;
@@ -72,7 +72,7 @@ public final class Suites {
       Database db,
       Catalog catalog,
       SuggestionSource suggested,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       ObjectMapper json,
       Clock clock) {
     return new Suites(new SqlSuiteStore(db, json), catalog, suggested, taxonomy, clock);
@@ -181,7 +181,7 @@ public final class Suites {
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < v.size(); i++) {
       String c = v.get(i).asText("");
-      if (!taxonomy.contains(dim, c)) {
+      if (!taxonomy.current().contains(dim, c)) {
         problems.add(new Problem(name + "[" + i + "]", "not a " + dim.id() + " of the taxonomy"));
       } else {
         out.add(c);
@@ -355,7 +355,7 @@ public final class Suites {
       }
     }
     named.addAll(s.content().concerns());
-    for (var c : taxonomy.dimension(Dimension.CONCERN).concepts().values()) {
+    for (var c : taxonomy.current().dimension(Dimension.CONCERN).concepts().values()) {
       List<String> covering = covering(resolved, c.id());
       if (named.contains(c.id()) || !covering.isEmpty()) {
         concerns.add(new Report.Coverage(c.id(), covering));

@@ -11,16 +11,31 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The controlled vocabularies: for each {@link Dimension}, its concepts in display order. Loaded
- * once at start-up and immutable; a malformed vocabulary stops start-up with the concept named.
+ * One version of the controlled vocabularies: for each {@link Dimension}, its concepts in display
+ * order. Immutable: an edit ({@link #apply}) makes the next version, so a reader holding one sees
+ * it whole. Version 0 is the bundled starting point (a malformed one stops start-up with the
+ * concept named); each committee edit adds one.
  */
-public final class Taxonomy {
+public final class Taxonomy implements TaxonomySource {
   private static final String RESOURCE = "/taxonomy/taxonomy.json";
 
-  private final String version;
+  /** The languages labels and definitions are given in (those of the bundled vocabularies). */
+  public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+
+  /** A concept id: lower-case words joined by hyphens, as the bundled ones. */
+  static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+  static final int MAX_ID = 60;
+  static final int MAX_LABEL = 200;
+  static final int MAX_DEFINITION = 2000;
+
+  private final String base;
+  private final int version;
   private final Map<Dimension, DimensionInfo> dimensions;
 
   /** A dimension's own labels and definition, with its concepts in order. */
@@ -38,9 +53,16 @@ public final class Taxonomy {
     }
   }
 
-  private Taxonomy(String version, Map<Dimension, DimensionInfo> dimensions) {
+  private Taxonomy(String base, int version, Map<Dimension, DimensionInfo> dimensions) {
+    this.base = base;
     this.version = version;
     this.dimensions = Collections.unmodifiableMap(dimensions);
+  }
+
+  /** A fixed taxonomy is its own source. */
+  @Override
+  public Taxonomy current() {
+    return this;
   }
 
   /** The starting vocabularies bundled in the jar. */
@@ -87,7 +109,16 @@ public final class Taxonomy {
         String parent = c.path("parent").isTextual() ? c.path("parent").asText() : null;
         String source = c.path("source").isTextual() ? c.path("source").asText() : null;
         concepts.put(
-            id, new Concept(id, dim, parent, labels, definitions, Map.copyOf(alt), source));
+            id,
+            new Concept(
+                id,
+                dim,
+                parent,
+                labels,
+                definitions,
+                Map.copyOf(alt),
+                source,
+                c.path("retired").asBoolean(false)));
       }
       dims.put(
           dim,
@@ -102,7 +133,7 @@ public final class Taxonomy {
         throw new IllegalStateException("taxonomy: dimension " + dim.id() + " is missing");
       }
     }
-    return new Taxonomy(root.path("version").asText("unversioned"), dims);
+    return new Taxonomy(root.path("version").asText("unversioned"), 0, dims);
   }
 
   private static Map<String, String> texts(JsonNode node) {
@@ -111,8 +142,14 @@ public final class Taxonomy {
     return Collections.unmodifiableMap(out);
   }
 
-  public String version() {
+  /** The version number: 0 for the bundled vocabularies, one more for each committee edit. */
+  public int version() {
     return version;
+  }
+
+  /** The version of the bundled vocabularies this one builds on, e.g. {@code 2026-12-04}. */
+  public String base() {
+    return base;
   }
 
   public List<DimensionInfo> dimensions() {
@@ -134,5 +171,233 @@ public final class Taxonomy {
   /** The concept's label in {@code lang}, or the id itself when the concept is unknown. */
   public String label(Dimension dim, String id, String lang) {
     return concept(dim, id).map(c -> c.label(lang)).orElse(id);
+  }
+
+  /** Whether the concept exists and is retired. */
+  public boolean retired(Dimension dim, String id) {
+    return concept(dim, id).map(Concept::retired).orElse(false);
+  }
+
+  /** Whether the concept exists and is not retired: offered for classification and new records. */
+  public boolean offered(Dimension dim, String id) {
+    return concept(dim, id).map(c -> !c.retired()).orElse(false);
+  }
+
+  /** The concepts of {@code dim} whose parent is {@code id} (null: the top ones), in order. */
+  public List<Concept> narrower(Dimension dim, String id) {
+    List<Concept> out = new ArrayList<>();
+    for (Concept c : dimensions.get(dim).concepts().values()) {
+      if (Objects.equals(c.parent(), id)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** A concept with how deep it sits in its dimension's hierarchy (0: at the top). */
+  public record Node(Concept concept, int depth) {}
+
+  /** The concepts of {@code dim} depth first, each after its parent, siblings in order. */
+  public List<Node> tree(Dimension dim) {
+    List<Node> out = new ArrayList<>();
+    walk(dim, null, 0, out);
+    return out;
+  }
+
+  private void walk(Dimension dim, String parent, int depth, List<Node> out) {
+    for (Concept c : narrower(dim, parent)) {
+      out.add(new Node(c, depth));
+      walk(dim, c.id(), depth + 1, out);
+    }
+  }
+
+  /** One field of one concept that an edit changed: {@code before} null when it was not there. */
+  public record Difference(String field, String before, String after) {}
+
+  /** The version an edit made, and what it changed. */
+  public record Step(Taxonomy next, List<Difference> differences) {}
+
+  /**
+   * The next version: this one with {@code change} applied. Throws {@link TaxonomyException} when
+   * the change does not fit (an unknown concept or parent, a duplicate id, a cycle, a label or
+   * definition missing or too long, a language the taxonomy does not have, or nothing changed).
+   */
+  public Step apply(TaxonomyChange change) {
+    Dimension dim = change.dimension();
+    Map<String, Concept> concepts = new LinkedHashMap<>(dimensions.get(dim).concepts());
+    Concept before = concepts.get(change.concept());
+    Map<String, String> problems = new LinkedHashMap<>();
+    texts("labels", change.labels(), MAX_LABEL, problems);
+    texts("definitions", change.definitions(), MAX_DEFINITION, problems);
+    Concept after;
+    if (change instanceof TaxonomyChange.Add) {
+      String id = change.concept();
+      if (id == null || id.length() > MAX_ID || !ID.matcher(id).matches()) {
+        problems.put(
+            "concept",
+            "an id is lower-case letters and digits joined by hyphens, at most " + MAX_ID);
+      } else if (before != null) {
+        problems.put("concept", "'" + id + "' is already a concept of " + dim.id());
+      }
+      if (!change.labels().containsKey("en")) {
+        problems.put("labels.en", "required");
+      }
+      if (!change.definitions().containsKey("en")) {
+        problems.put("definitions.en", "required");
+      }
+      parentProblem(dim, id, change.parent(), problems);
+      after =
+          new Concept(
+              id,
+              dim,
+              change.parent(),
+              sorted(change.labels()),
+              sorted(change.definitions()),
+              Map.of(),
+              null,
+              false);
+    } else {
+      if (before == null) {
+        throw new TaxonomyException.Unknown("concept '" + change.concept() + "' of " + dim.id());
+      }
+      after =
+          switch (change.kind()) {
+            case RENAME -> before.withLabels(merged(before.labels(), change.labels()));
+            case DEFINE ->
+                before.withDefinitions(merged(before.definitions(), change.definitions()));
+            case MOVE -> {
+              parentProblem(dim, before.id(), change.parent(), problems);
+              yield before.withParent(change.parent());
+            }
+            case RETIRE -> {
+              if (before.retired()) {
+                problems.put("concept", "'" + before.id() + "' is already retired");
+              }
+              narrower(dim, before.id()).stream()
+                  .filter(c -> !c.retired())
+                  .findFirst()
+                  .ifPresent(
+                      c ->
+                          problems.put(
+                              "concept",
+                              "'"
+                                  + before.id()
+                                  + "' has a narrower concept in use ('"
+                                  + c.id()
+                                  + "'): move or retire it first"));
+              yield before.asRetired();
+            }
+            case ADD -> throw new IllegalStateException("handled above");
+          };
+      if ((change.kind() == TaxonomyChange.Kind.RENAME && change.labels().isEmpty())
+          || (change.kind() == TaxonomyChange.Kind.DEFINE && change.definitions().isEmpty())) {
+        problems.put(
+            change.kind() == TaxonomyChange.Kind.RENAME ? "labels" : "definitions",
+            "give at least one language");
+      }
+    }
+    String en = after.labels().get("en");
+    if (en != null && !after.retired()) {
+      concepts.values().stream()
+          .filter(c -> !c.id().equals(after.id()) && !c.retired())
+          .filter(c -> c.label("en").equalsIgnoreCase(en))
+          .findFirst()
+          .ifPresent(
+              c ->
+                  problems.put(
+                      "labels.en", "'" + en + "' is already the label of '" + c.id() + "'"));
+    }
+    if (!problems.isEmpty()) {
+      throw new TaxonomyException.Invalid(problems);
+    }
+    List<Difference> differences = differences(before, after);
+    if (differences.isEmpty()) {
+      throw new TaxonomyException.Invalid("change", "changes nothing");
+    }
+    concepts.put(after.id(), after);
+    Map<Dimension, DimensionInfo> dims = new EnumMap<>(dimensions);
+    DimensionInfo info = dimensions.get(dim);
+    dims.put(
+        dim,
+        new DimensionInfo(
+            dim, info.labels(), info.definitions(), Collections.unmodifiableMap(concepts)));
+    return new Step(new Taxonomy(base, version + 1, dims), List.copyOf(differences));
+  }
+
+  private void parentProblem(
+      Dimension dim, String id, String parent, Map<String, String> problems) {
+    if (parent == null) {
+      return;
+    }
+    Concept p = dimensions.get(dim).concepts().get(parent);
+    if (p == null) {
+      problems.put("parent", "'" + parent + "' is not a concept of " + dim.id());
+    } else if (p.retired()) {
+      problems.put("parent", "'" + parent + "' is retired");
+    } else {
+      for (String at = parent; at != null; at = dimensions.get(dim).concepts().get(at).parent()) {
+        if (at.equals(id)) {
+          problems.put("parent", "'" + parent + "' is '" + id + "' itself or narrower than it");
+          break;
+        }
+      }
+    }
+  }
+
+  private static void texts(
+      String field, Map<String, String> given, int max, Map<String, String> problems) {
+    given.forEach(
+        (lang, text) -> {
+          if (!LANGUAGES.contains(lang)) {
+            problems.put(field + "." + lang, "not one of the languages " + LANGUAGES);
+          } else if (text == null || text.isBlank()) {
+            problems.put(field + "." + lang, "required");
+          } else if (text.length() > max) {
+            problems.put(field + "." + lang, "longer than " + max + " characters");
+          }
+        });
+  }
+
+  private static Map<String, String> merged(Map<String, String> old, Map<String, String> given) {
+    Map<String, String> out = new LinkedHashMap<>(old);
+    given.forEach((lang, text) -> out.put(lang, text.strip()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static Map<String, String> sorted(Map<String, String> given) {
+    Map<String, String> out = new LinkedHashMap<>();
+    LANGUAGES.stream()
+        .filter(given::containsKey)
+        .forEach(lang -> out.put(lang, given.get(lang).strip()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static List<Difference> differences(Concept before, Concept after) {
+    List<Difference> out = new ArrayList<>();
+    if (before == null) {
+      out.add(new Difference("concept", null, after.id()));
+    }
+    String parentBefore = before == null ? null : before.parent();
+    if (before != null && !Objects.equals(parentBefore, after.parent())) {
+      out.add(new Difference("parent", parentBefore, after.parent()));
+    } else if (before == null && after.parent() != null) {
+      out.add(new Difference("parent", null, after.parent()));
+    }
+    for (String lang : LANGUAGES) {
+      String lb = before == null ? null : before.labels().get(lang);
+      if (!Objects.equals(lb, after.labels().get(lang))) {
+        out.add(new Difference("labels." + lang, lb, after.labels().get(lang)));
+      }
+    }
+    for (String lang : LANGUAGES) {
+      String db = before == null ? null : before.definitions().get(lang);
+      if (!Objects.equals(db, after.definitions().get(lang))) {
+        out.add(new Difference("definitions." + lang, db, after.definitions().get(lang)));
+      }
+    }
+    if (before != null && before.retired() != after.retired()) {
+      out.add(new Difference("retired", "false", "true"));
+    }
+    return out;
   }
 }

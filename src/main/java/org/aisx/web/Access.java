@@ -131,6 +131,12 @@ public final class Access implements Routes {
     };
   }
 
+  /** Whether the caller holds {@code permission} (one that names no bodies): to offer a form. */
+  public boolean may(Context ctx, Permission permission) {
+    return policy.decide(caller(ctx).user(), permission, List.of())
+        == org.aisx.account.AccessPolicy.Decision.ALLOW;
+  }
+
   /** Returns the signed-in caller, whatever their role; 401 for the public. */
   public User requireSignedIn(Context ctx) {
     User user = caller(ctx).user();

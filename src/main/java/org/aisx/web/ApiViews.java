@@ -106,12 +106,18 @@ final class ApiViews {
       case TYPE -> t.get("type." + value);
       case STATUS -> t.get("status." + value);
       case AI -> t.get("ai." + value);
-      case VERTICAL -> taxonomy.label(Dimension.VERTICAL, value, t.lang());
-      case ACTIVITY -> taxonomy.label(Dimension.ACTIVITY, value, t.lang());
-      case APPLICATION -> taxonomy.label(Dimension.APPLICATION, value, t.lang());
-      case CONCERN -> taxonomy.label(Dimension.CONCERN, value, t.lang());
+      case VERTICAL -> conceptLabel(Dimension.VERTICAL, value, taxonomy, t);
+      case ACTIVITY -> conceptLabel(Dimension.ACTIVITY, value, taxonomy, t);
+      case APPLICATION -> conceptLabel(Dimension.APPLICATION, value, taxonomy, t);
+      case CONCERN -> conceptLabel(Dimension.CONCERN, value, taxonomy, t);
       case SDO, COMMITTEE -> value;
     };
+  }
+
+  /** A concept's label, saying so when it is retired (records classified before still carry it). */
+  private static String conceptLabel(Dimension dim, String id, Taxonomy taxonomy, Messages t) {
+    String label = taxonomy.label(dim, id, t.lang());
+    return taxonomy.retired(dim, id) ? label + " (" + t.get("taxonomy.retired") + ")" : label;
   }
 
   /** A relation another record holds towards this one, shown from this side. */
@@ -292,39 +298,6 @@ final class ApiViews {
           Math.round(m.similarity() * 1000) / 1000.0,
           m.closestTo() == null ? null : Ref.of(m.closestTo(), lang));
     }
-  }
-
-  /** The taxonomy as the API returns it: every dimension and concept, all languages. */
-  static Map<String, Object> taxonomy(Taxonomy taxonomy, String lang) {
-    List<Map<String, Object>> dims = new ArrayList<>();
-    for (Taxonomy.DimensionInfo d : taxonomy.dimensions()) {
-      List<Map<String, Object>> concepts = new ArrayList<>();
-      d.concepts()
-          .values()
-          .forEach(
-              c -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", c.id());
-                m.put("label", c.label(lang));
-                m.put("definition", c.definition(lang));
-                m.put("parent", c.parent());
-                m.put("labels", c.labels());
-                m.put("definitions", c.definitions());
-                m.put("altLabels", c.altLabels());
-                concepts.add(m);
-              });
-      Map<String, Object> dm = new LinkedHashMap<>();
-      dm.put("id", d.dimension().id());
-      dm.put("label", d.label(lang));
-      dm.put("definition", d.definition(lang));
-      dm.put("labels", d.labels());
-      dm.put("concepts", concepts);
-      dims.add(dm);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("version", taxonomy.version());
-    out.put("dimensions", dims);
-    return out;
   }
 
   static Dimension dimensionOf(Facet f) {

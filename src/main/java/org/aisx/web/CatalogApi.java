@@ -12,7 +12,7 @@ import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * The read API of the catalogue (SPEC §4) and the operators' health check: parse at the edge, call
@@ -22,7 +22,7 @@ public final class CatalogApi implements Routes {
   private final Catalog catalog;
   private final HybridSearch search;
   private final org.aisx.classify.Classification classification;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final SearchParams params;
   private final I18n i18n;
   private final byte[] openapi;
@@ -35,7 +35,7 @@ public final class CatalogApi implements Routes {
       org.aisx.classify.Classification classification,
       Overlap overlap,
       OverlapParams overlapParams,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       SearchParams params,
       I18n i18n) {
     this.catalog = catalog;
@@ -60,7 +60,6 @@ public final class CatalogApi implements Routes {
     router.get("/api/v1/standards/{id}/history", this::history);
     router.get("/api/v1/standards/{id}/related", this::related);
     router.get("/api/v1/overlap", this::overlap);
-    router.get("/api/v1/taxonomy", this::taxonomy);
     router.get("/api/v1/openapi.json", this::openapi);
     router.get("/healthz", this::health);
   }
@@ -68,7 +67,7 @@ public final class CatalogApi implements Routes {
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     var request = params.parse(Params.query(ctx), true, 20);
-    ctx.json(ApiViews.search(search.searchNow(request), taxonomy, t));
+    ctx.json(ApiViews.search(search.searchNow(request), taxonomy.current(), t));
   }
 
   /** Related work: the records closest in meaning, other bodies' work included. */
@@ -104,10 +103,6 @@ public final class CatalogApi implements Routes {
     Standard s = catalog.get(ctx.pathParam("id"));
     ctx.header("ETag", "\"" + s.revision() + "\"");
     ctx.json(new ApiViews.History(s.id(), catalog.history(s.id())));
-  }
-
-  void taxonomy(Context ctx) {
-    ctx.json(ApiViews.taxonomy(taxonomy, i18n.forRequest(ctx).lang()));
   }
 
   void openapi(Context ctx) {

@@ -18,6 +18,7 @@ import org.aisx.search.SearchResult;
 import org.aisx.semantic.Overlap;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * The catalogue's pages: search with its facets, a record, the overlap check and the taxonomy
@@ -32,7 +33,7 @@ public final class CatalogPages implements Routes {
   private final org.aisx.classify.Classification classification;
   private final Overlap overlap;
   private final OverlapParams overlapParams;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final SearchParams params;
   private final I18n i18n;
   private final PageRenderer pages;
@@ -47,7 +48,7 @@ public final class CatalogPages implements Routes {
       org.aisx.classify.Classification classification,
       Overlap overlap,
       OverlapParams overlapParams,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       SearchParams params,
       I18n i18n,
       PageRenderer pages,
@@ -72,13 +73,13 @@ public final class CatalogPages implements Routes {
     router.get("/search", this::search);
     router.get("/standards/{id}", this::record);
     router.get("/overlap", this::overlap);
-    router.get("/taxonomy", this::taxonomy);
   }
 
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     SearchRequest request = params.parse(Params.query(ctx), false, 20);
     SearchResult result = search.searchNow(request);
+    Taxonomy taxonomy = this.taxonomy.current();
     List<PageModels.FacetView> facets = new ArrayList<>();
     for (Facet f : Facet.values()) {
       List<PageModels.FacetValue> values = new ArrayList<>();
@@ -164,7 +165,7 @@ public final class CatalogPages implements Routes {
             catalog.incoming(s.id()),
             catalog.history(s.id()),
             search.related(s, RELATED_ON_PAGE),
-            taxonomy,
+            taxonomy.current(),
             learn.block(s.id(), t),
             glossary.termsOf(s)));
   }
@@ -213,13 +214,5 @@ public final class CatalogPages implements Routes {
   private static String value(Params given, String name) {
     String v = given.text(name);
     return v == null ? "" : v;
-  }
-
-  void taxonomy(Context ctx) {
-    Messages t = i18n.forRequest(ctx);
-    pages.render(
-        ctx,
-        "taxonomy.jte",
-        new PageModels.TaxonomyPage(pages.layout(ctx, t, t.get("taxonomy.title")), taxonomy));
   }
 }

@@ -21,7 +21,7 @@ import org.aisx.search.Facet;
 import org.aisx.search.SearchRequest;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.taxonomy.Dimension;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * The landscape (SPEC §8), the HTTP face of {@code org.aisx.landscape}: the heat-map of any two
@@ -47,7 +47,7 @@ public final class LandscapeRoutes implements Routes {
   private final Topics topics;
   private final HybridSearch search;
   private final SearchParams params;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final I18n i18n;
   private final PageRenderer pages;
   private final TemplateEngine svgTemplates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -57,7 +57,7 @@ public final class LandscapeRoutes implements Routes {
       Topics topics,
       HybridSearch search,
       SearchParams params,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       I18n i18n,
       PageRenderer pages) {
     this.landscape = landscape;
@@ -381,7 +381,7 @@ public final class LandscapeRoutes implements Routes {
   /** How a value of an axis is named on a page in the reader's language. */
   String label(Axis axis, String value, Messages t) {
     return axis instanceof Axis.OfFacet f
-        ? ApiViews.facetLabel(f.facet(), value, taxonomy, t)
+        ? ApiViews.facetLabel(f.facet(), value, taxonomy.current(), t)
         : value;
   }
 
@@ -441,12 +441,13 @@ public final class LandscapeRoutes implements Routes {
       }
       List<LandscapeModels.Option> opts = new ArrayList<>();
       for (String v : options) {
-        opts.add(new LandscapeModels.Option(v, ApiViews.facetLabel(f, v, taxonomy, t)));
+        opts.add(new LandscapeModels.Option(v, ApiViews.facetLabel(f, v, taxonomy.current(), t)));
       }
       String selected = chosen.isEmpty() ? "" : chosen.get(0);
       if (!selected.isEmpty() && !options.contains(selected)) {
         opts.add(
-            new LandscapeModels.Option(selected, ApiViews.facetLabel(f, selected, taxonomy, t)));
+            new LandscapeModels.Option(
+                selected, ApiViews.facetLabel(f, selected, taxonomy.current(), t)));
       }
       for (String extra : chosen.subList(Math.min(1, chosen.size()), chosen.size())) {
         hidden.add(new LandscapeModels.Hidden(f.id(), extra));
@@ -490,11 +491,14 @@ public final class LandscapeRoutes implements Routes {
           java.util.Arrays.stream(org.aisx.classify.AiRelevance.Tier.values())
               .map(org.aisx.classify.AiRelevance.Tier::wire)
               .toList();
-      case VERTICAL -> List.copyOf(taxonomy.dimension(Dimension.VERTICAL).concepts().keySet());
-      case ACTIVITY -> List.copyOf(taxonomy.dimension(Dimension.ACTIVITY).concepts().keySet());
+      case VERTICAL ->
+          List.copyOf(taxonomy.current().dimension(Dimension.VERTICAL).concepts().keySet());
+      case ACTIVITY ->
+          List.copyOf(taxonomy.current().dimension(Dimension.ACTIVITY).concepts().keySet());
       case APPLICATION ->
-          List.copyOf(taxonomy.dimension(Dimension.APPLICATION).concepts().keySet());
-      case CONCERN -> List.copyOf(taxonomy.dimension(Dimension.CONCERN).concepts().keySet());
+          List.copyOf(taxonomy.current().dimension(Dimension.APPLICATION).concepts().keySet());
+      case CONCERN ->
+          List.copyOf(taxonomy.current().dimension(Dimension.CONCERN).concepts().keySet());
       case SDO -> landscape.bodies();
       case COMMITTEE -> List.of();
     };

@@ -24,7 +24,7 @@ import org.aisx.learn.ResourceKind;
 import org.aisx.learn.ResourceLevel;
 import org.aisx.learn.ResourceQuery;
 import org.aisx.learn.Resources;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * Learning resources over HTTP (SPEC §10): the {@code /learn} page with its facets, the API's list
@@ -40,7 +40,7 @@ public final class LearnRoutes implements Routes {
 
   private final Resources resources;
   private final Catalog catalog;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final Access access;
   private final I18n i18n;
   private final PageRenderer pages;
@@ -48,7 +48,7 @@ public final class LearnRoutes implements Routes {
   public LearnRoutes(
       Resources resources,
       Catalog catalog,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       Access access,
       I18n i18n,
       PageRenderer pages) {
@@ -278,7 +278,7 @@ public final class LearnRoutes implements Routes {
       case LANGUAGE -> t.has("language." + value) ? t.get("language." + value) : value;
       case STANDARD -> catalog.find(value).map(s -> s.identifier()).orElse(value);
       case CONCEPT ->
-          taxonomy.dimensions().stream()
+          taxonomy.current().dimensions().stream()
               .filter(d -> d.concepts().containsKey(value))
               .map(d -> d.concepts().get(value).label(t.lang()))
               .findFirst()

@@ -234,6 +234,11 @@ public final class PageModels {
       return taxonomy.label(dim, id, layout.t().lang());
     }
 
+    /** Whether a concept the record carries has been retired from the taxonomy since. */
+    public boolean retired(Dimension dim, String id) {
+      return taxonomy.retired(dim, id);
+    }
+
     /** The record's own relations that are real, not series-level ({@link SeriesLinks}). */
     public List<org.aisx.catalog.Relation> mainRelations() {
       return s.relations().stream().filter(r -> !SeriesLinks.seriesLevel(s, r, targets)).toList();
@@ -427,21 +432,6 @@ public final class PageModels {
   /** One status group of overlap matches. */
   public record Group(
       String id, String headingKey, List<org.aisx.semantic.Overlap.Match> matches) {}
-
-  /** The taxonomy browser. */
-  public record TaxonomyPage(Layout layout, Taxonomy taxonomy) {
-    public Messages t() {
-      return layout.t();
-    }
-
-    public String lang() {
-      return layout.t().lang();
-    }
-
-    public String facetUrl(String facet, String value) {
-      return "/search?" + facet + "=" + enc(value);
-    }
-  }
 
   /** The admin upload page, with the summary of the last upload when there is one. */
   public record ImportPage(

@@ -12,7 +12,7 @@ import org.aisx.search.Facet;
 import org.aisx.search.SearchIndex;
 import org.aisx.search.SearchRequest;
 import org.aisx.taxonomy.Dimension;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * Turns query parameters, read through {@link Params}, into a {@link SearchRequest}, or a 400
@@ -48,10 +48,10 @@ public final class SearchParams {
   private static final Map<String, Boolean> SUGGESTIONS =
       Params.options("include", true, "exclude", false);
 
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final SearchIndex index;
 
-  public SearchParams(Taxonomy taxonomy, SearchIndex index) {
+  public SearchParams(TaxonomySource taxonomy, SearchIndex index) {
     this.taxonomy = taxonomy;
     this.index = index;
   }
@@ -132,10 +132,10 @@ public final class SearchParams {
       case TYPE -> PublicationType.fromWire(value).isPresent();
       case STATUS -> Status.fromWire(value).isPresent();
       case AI -> AiRelevance.Tier.fromWire(value).isPresent();
-      case VERTICAL -> taxonomy.contains(Dimension.VERTICAL, value);
-      case ACTIVITY -> taxonomy.contains(Dimension.ACTIVITY, value);
-      case APPLICATION -> taxonomy.contains(Dimension.APPLICATION, value);
-      case CONCERN -> taxonomy.contains(Dimension.CONCERN, value);
+      case VERTICAL -> taxonomy.current().contains(Dimension.VERTICAL, value);
+      case ACTIVITY -> taxonomy.current().contains(Dimension.ACTIVITY, value);
+      case APPLICATION -> taxonomy.current().contains(Dimension.APPLICATION, value);
+      case CONCERN -> taxonomy.current().contains(Dimension.CONCERN, value);
       case SDO, COMMITTEE -> index.knows(facet, value);
     };
   }

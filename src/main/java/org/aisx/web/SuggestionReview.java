@@ -13,7 +13,7 @@ import org.aisx.catalog.Standard;
 import org.aisx.classify.Classification;
 import org.aisx.classify.Suggestions;
 import org.aisx.taxonomy.Dimension;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * The review queue of machine suggestions, as a page and as API: coordinators filter the pending
@@ -33,7 +33,7 @@ public final class SuggestionReview implements Routes {
 
   private final Catalog catalog;
   private final Classification classification;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final I18n i18n;
   private final PageRenderer pages;
   private final Access access;
@@ -41,7 +41,7 @@ public final class SuggestionReview implements Routes {
   public SuggestionReview(
       Catalog catalog,
       Classification classification,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       I18n i18n,
       PageRenderer pages,
       Access access) {
@@ -83,7 +83,7 @@ public final class SuggestionReview implements Routes {
       if (dim == null) {
         throw new CatalogException.BadParameter("concept", "needs a dimension");
       }
-      if (!taxonomy.contains(dim, concept)) {
+      if (!taxonomy.current().contains(dim, concept)) {
         throw new CatalogException.BadParameter(
             "concept", "'" + Params.echo(concept) + "' is not a concept of " + dim.id());
       }
@@ -140,7 +140,7 @@ public final class SuggestionReview implements Routes {
         "suggestions.jte",
         new PageModels.ReviewPage(
             pages.layout(ctx, t, t.get("review.title")),
-            taxonomy,
+            taxonomy.current(),
             f.dimension() == null ? "" : f.dimension().id(),
             f.concept() == null ? "" : f.concept(),
             Math.round(f.minScore() * 100),

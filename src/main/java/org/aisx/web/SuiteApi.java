@@ -28,7 +28,7 @@ import org.aisx.suite.SuiteExports;
 import org.aisx.suite.SuiteSuggester;
 import org.aisx.suite.Suites;
 import org.aisx.taxonomy.Dimension;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * The suites API (SPEC §7): suggest, create, read (with current statuses, alerts, coverage; and the
@@ -50,7 +50,7 @@ public final class SuiteApi implements Routes {
 
   private final Suites suites;
   private final SuiteSuggester suggester;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final Access access;
   private final Clients clients;
   private final WriteLimiter anonymous;
@@ -60,7 +60,7 @@ public final class SuiteApi implements Routes {
   public SuiteApi(
       Suites suites,
       SuiteSuggester suggester,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       Access access,
       Clients clients,
       WriteLimiter anonymous,
@@ -290,7 +290,7 @@ public final class SuiteApi implements Routes {
     }
     for (int i = 0; i < v.size(); i++) {
       String c = v.get(i).asText("");
-      if (taxonomy.contains(dim, c)) {
+      if (taxonomy.current().contains(dim, c)) {
         out.add(c);
       } else {
         problems.add(new Problem(name + "[" + i + "]", "not a " + dim.id() + " of the taxonomy"));

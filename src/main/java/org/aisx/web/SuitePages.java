@@ -27,6 +27,7 @@ import org.aisx.suite.SuiteSuggester;
 import org.aisx.suite.Suites;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 import org.aisx.watch.Watch;
 
 /**
@@ -45,7 +46,7 @@ public final class SuitePages implements Routes {
   private final SuiteSuggester suggester;
   private final SuiteApi api;
   private final Catalog catalog;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final Watch watch;
   private final WatchRoutes watchRoutes;
   private final Access access;
@@ -57,7 +58,7 @@ public final class SuitePages implements Routes {
       SuiteSuggester suggester,
       SuiteApi api,
       Catalog catalog,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       Watch watch,
       WatchRoutes watchRoutes,
       Access access,
@@ -90,7 +91,7 @@ public final class SuitePages implements Routes {
   }
 
   private SuitePageModels.Labels labels(Messages t) {
-    return new SuitePageModels.Labels(taxonomy, t);
+    return new SuitePageModels.Labels(taxonomy.current(), t);
   }
 
   /** {@code GET /suites}. */
@@ -139,6 +140,7 @@ public final class SuitePages implements Routes {
       List<org.aisx.catalog.Problem> problems,
       HttpStatus status) {
     ctx.status(status);
+    Taxonomy current = taxonomy.current();
     pages.render(
         ctx,
         "suite-new.jte",
@@ -146,9 +148,12 @@ public final class SuitePages implements Routes {
             pages.layout(ctx, t, t.get("suites.new")),
             access.formToken(ctx),
             record,
-            List.copyOf(taxonomy.dimension(Dimension.VERTICAL).concepts().values()),
-            taxonomy.dimension(Dimension.CONCERN).concepts().values().stream()
-                .filter(c -> ConcernGroup.fromId(c.id()).isPresent())
+            // Retired concepts are no longer offered for new suites.
+            current.dimension(Dimension.VERTICAL).concepts().values().stream()
+                .filter(c -> !c.retired())
+                .toList(),
+            current.dimension(Dimension.CONCERN).concepts().values().stream()
+                .filter(c -> !c.retired() && ConcernGroup.fromId(c.id()).isPresent())
                 .toList(),
             labels(t),
             problems));
@@ -229,7 +234,7 @@ public final class SuitePages implements Routes {
 
   private Map<String, String> concepts(Dimension dim) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
-    taxonomy.dimension(dim).concepts().keySet().forEach(c -> out.put(c, c));
+    taxonomy.current().dimension(dim).concepts().keySet().forEach(c -> out.put(c, c));
     return out;
   }
 

@@ -19,7 +19,7 @@ import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Standard;
 import org.aisx.search.Facet;
 import org.aisx.search.SearchRequest;
-import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomySource;
 import org.aisx.watch.AtomFeed;
 import org.aisx.watch.Change;
 import org.aisx.watch.ChangePage;
@@ -40,7 +40,7 @@ public final class WatchRoutes implements Routes {
 
   private final Watch watch;
   private final SearchParams params;
-  private final Taxonomy taxonomy;
+  private final TaxonomySource taxonomy;
   private final I18n i18n;
   private final PageRenderer pages;
   private final boolean behindProxy;
@@ -48,7 +48,7 @@ public final class WatchRoutes implements Routes {
   public WatchRoutes(
       Watch watch,
       SearchParams params,
-      Taxonomy taxonomy,
+      TaxonomySource taxonomy,
       I18n i18n,
       PageRenderer pages,
       boolean behindProxy) {
@@ -306,7 +306,7 @@ public final class WatchRoutes implements Routes {
     sorted.forEach(
         (f, values) -> {
           List<String> labels = new ArrayList<>();
-          values.forEach(v -> labels.add(ApiViews.facetLabel(f, v, taxonomy, t)));
+          values.forEach(v -> labels.add(ApiViews.facetLabel(f, v, taxonomy.current(), t)));
           parts.add(String.join(" / ", labels));
         });
     if (r.fromYear() != null || r.toYear() != null) {

@@ -166,6 +166,25 @@ public final class WebServer implements AutoCloseable {
               List.of());
         });
     router.exception(
+        org.aisx.taxonomy.TaxonomyException.class,
+        (e, ctx) -> {
+          List<Problem> problems = new ArrayList<>();
+          e.problems().forEach((field, problem) -> problems.add(new Problem(field, problem)));
+          HttpStatus status =
+              e instanceof org.aisx.taxonomy.TaxonomyException.Unknown
+                  ? HttpStatus.NOT_FOUND
+                  : e instanceof org.aisx.taxonomy.TaxonomyException.Stale
+                      ? HttpStatus.CONFLICT
+                      : HttpStatus.BAD_REQUEST;
+          fail(
+              ctx,
+              status,
+              e.code(),
+              e.getMessage(),
+              "error.message.taxonomy_" + e.code(),
+              problems);
+        });
+    router.exception(
         org.aisx.suite.Suites.Stale.class,
         (e, ctx) ->
             fail(

@@ -9,6 +9,7 @@ import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
+import org.aisx.taxonomy.TaxonomyChange;
 import org.junit.jupiter.api.Test;
 
 /** The word matching behind the evidence of suggestions, and the senses of concept terms. */
@@ -97,6 +98,25 @@ class ClassifierTest {
     assertThatThrownBy(() -> Senses.parse(foreign, TAXONOMY))
         .hasMessageContaining("banana")
         .hasMessageContaining("vertical/health");
+  }
+
+  @Test
+  void aConceptTheCommitteeRenamedLosesTheWeakTermThatWasItsOldLabelAndNothingElse() {
+    // vertical/health has the weak term "health", its bundled English label; renamed, "health" is
+    // no longer one of its terms. The edited taxonomy must still load its senses (it is what the
+    // classifier of every later version and every start-up reads), without that term.
+    assertThat(SENSES.of(Dimension.VERTICAL, "health").weak()).containsExactly("health");
+    Taxonomy renamed =
+        TAXONOMY
+            .apply(
+                new TaxonomyChange.Rename(
+                    Dimension.VERTICAL, "health", Map.of("en", "Health and medicine")))
+            .next();
+    Senses after = Senses.bundled(renamed);
+    assertThat(after.of(Dimension.VERTICAL, "health").weak()).isEmpty();
+    assertThat(after.of(Dimension.VERTICAL, "health").exclude())
+        .isNotNull()
+        .satisfies(p -> assertThat(p.matcher("an AI-ESTATE reasoner").find()).isTrue());
   }
 
   private static Standard record(String title, String summary) {

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * put first on the class path and the merged branch gave the same 116 answers again. Then rewritten
  * from the code of the above-floor fix (issue 21, {@code CloseInMeaning}), which changes answers on
  * purpose: 74 of the 116 totals and 52 first pages (AboveFloorTest, BENCHMARKS.md). Rewritten again
- * at the merge of that fix with keyword search read per language (stop words of a record's
- * language no longer asked for in other languages' fields) and the glossary's query expansion:
- * 15 hybrid totals and 37 first pages changed, on purpose (keyword nDCG@10 0.285 to 0.332, hybrid
- * 0.500 to 0.515 on the judged set).
+ * at the merge of that fix with keyword search read per language (stop words of a record's language
+ * no longer asked for in other languages' fields) and the glossary's query expansion: 15 hybrid
+ * totals and 37 first pages changed, on purpose (keyword nDCG@10 0.285 to 0.332, hybrid 0.500 to
+ * 0.515 on the judged set).
  */
 class HybridRegressionTest {
   static final String BASELINE = "/eval/hybrid-baseline.json";

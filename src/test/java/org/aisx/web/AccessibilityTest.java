@@ -45,6 +45,8 @@ class AccessibilityTest {
             "/search?q=management+system&sdo=ISO%2FIEC",
             "/standards/iso-iec-42001-2023",
             "/taxonomy",
+            "/taxonomy/vertical/health",
+            "/taxonomy/history",
             "/learn",
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
@@ -73,6 +75,8 @@ class AccessibilityTest {
             "/search?q=risk",
             "/review/submissions",
             "/review/field-policy",
+            "/taxonomy",
+            "/taxonomy/concern/risk-management",
             "/suites/eu-ai-act-high-risk"));
     PAGES.put(
         Role.ADMIN,

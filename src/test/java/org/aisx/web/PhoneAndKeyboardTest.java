@@ -39,6 +39,8 @@ class PhoneAndKeyboardTest {
           "/search?q=management+system&sdo=ISO%2FIEC",
           "/standards/iso-iec-42001-2023",
           "/taxonomy",
+          "/taxonomy/vertical/health",
+          "/taxonomy/history",
           "/learn",
           "/learn?kind=workshop&format=in-person",
           "/overlap?record=iso-iec-42001-2023",
@@ -66,6 +68,8 @@ class PhoneAndKeyboardTest {
           "/review/field-policy",
           "/review/suggestions",
           "/review/mappings",
+          "/taxonomy",
+          "/taxonomy/concern/risk-management",
           "/suites/eu-ai-act-high-risk",
           "/signout");
 

@@ -1,0 +1,72 @@
+package org.aisx.taxonomy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Failures of a taxonomy edit a coordinator can cause; the web layer maps each to a status. */
+public abstract sealed class TaxonomyException extends RuntimeException
+    permits TaxonomyException.Invalid, TaxonomyException.Unknown, TaxonomyException.Stale {
+
+  TaxonomyException(String message) {
+    super(message);
+  }
+
+  public abstract String code();
+
+  /** What is wrong, by field ({@code concept}, {@code labels.fr} ...); empty when nothing is. */
+  public Map<String, String> problems() {
+    return Map.of();
+  }
+
+  /** The change does not fit the taxonomy (a duplicate id, a cycle, a missing label): 400. */
+  public static final class Invalid extends TaxonomyException {
+    private final Map<String, String> problems;
+
+    Invalid(String field, String problem) {
+      this(Map.of(field, problem));
+    }
+
+    Invalid(Map<String, String> problems) {
+      super("the taxonomy change is invalid: " + problems);
+      this.problems = new LinkedHashMap<>(problems);
+    }
+
+    @Override
+    public String code() {
+      return "validation_failed";
+    }
+
+    @Override
+    public Map<String, String> problems() {
+      return Map.copyOf(problems);
+    }
+  }
+
+  /** No such concept, or no such version: 404. */
+  public static final class Unknown extends TaxonomyException {
+    Unknown(String what) {
+      super(what + " was not found");
+    }
+
+    @Override
+    public String code() {
+      return "not_found";
+    }
+  }
+
+  /** The change was based on an older version than the current one: 409. */
+  public static final class Stale extends TaxonomyException {
+    Stale(int based, int current) {
+      super(
+          "the change is based on taxonomy version "
+              + based
+              + " but the taxonomy is at version "
+              + current);
+    }
+
+    @Override
+    public String code() {
+      return "conflict";
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package org.aisx.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.aisx.classify.Classification;
+import org.aisx.taxonomy.Concept;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.LiveTaxonomy;
+import org.aisx.taxonomy.Taxonomy;
+
+/** What the taxonomy's pages show. */
+public final class TaxonomyPageModels {
+  private TaxonomyPageModels() {}
+
+  /** The languages labels and definitions are edited in. */
+  public static List<String> languages() {
+    return Taxonomy.LANGUAGES;
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** The link to a concept's page. */
+  public static String conceptUrl(Dimension dim, String id) {
+    return "/taxonomy/" + dim.id() + "/" + id;
+  }
+
+  /** The search for records carrying a concept. */
+  public static String facetUrl(Dimension dim, String id) {
+    return "/search?" + dim.id() + "=" + enc(id);
+  }
+
+  /**
+   * The taxonomy browser at one version; {@code csrf} is set when the caller may edit (the current
+   * version only), {@code progress} is the reclassification the last edit started.
+   */
+  public record TaxonomyPage(
+      PageModels.Layout layout,
+      Taxonomy taxonomy,
+      int currentVersion,
+      String csrf,
+      Classification.Progress progress) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String lang() {
+      return layout.t().lang();
+    }
+
+    public boolean earlier() {
+      return taxonomy.version() != currentVersion;
+    }
+
+    public boolean canEdit() {
+      return csrf != null;
+    }
+
+    /** Every concept not retired, by dimension, as parents for a new one. */
+    public List<Concept> offered(Dimension dim) {
+      List<Concept> out = new ArrayList<>();
+      taxonomy
+          .tree(dim)
+          .forEach(
+              n -> {
+                if (!n.concept().retired()) {
+                  out.add(n.concept());
+                }
+              });
+      return out;
+    }
+  }
+
+  /** One concept: its labels and definitions in every language, its place, its history. */
+  public record ConceptPage(
+      PageModels.Layout layout,
+      Taxonomy taxonomy,
+      Concept concept,
+      List<LiveTaxonomy.Version> history,
+      String csrf) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String lang() {
+      return layout.t().lang();
+    }
+
+    public boolean canEdit() {
+      return csrf != null;
+    }
+
+    public Dimension dimension() {
+      return concept.dimension();
+    }
+
+    public Concept parent() {
+      return concept.parent() == null
+          ? null
+          : taxonomy.concept(concept.dimension(), concept.parent()).orElse(null);
+    }
+
+    public List<Concept> narrower() {
+      return taxonomy.narrower(concept.dimension(), concept.id());
+    }
+
+    /** Concepts it may be moved under: offered ones, not itself or narrower than it. */
+    public List<Concept> parents() {
+      List<Concept> out = new ArrayList<>();
+      for (Taxonomy.Node n : taxonomy.tree(concept.dimension())) {
+        Concept c = n.concept();
+        if (!c.retired() && !under(c)) {
+          out.add(c);
+        }
+      }
+      return out;
+    }
+
+    private boolean under(Concept c) {
+      for (String at = c.id(); at != null; ) {
+        if (at.equals(concept.id())) {
+          return true;
+        }
+        at = taxonomy.concept(concept.dimension(), at).map(Concept::parent).orElse(null);
+      }
+      return false;
+    }
+  }
+
+  /** Every version, newest first. */
+  public record HistoryPage(
+      PageModels.Layout layout, Taxonomy current, List<LiveTaxonomy.Version> versions) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public String lang() {
+      return layout.t().lang();
+    }
+
+    /** The concept's label now (its id when it is not in the current version). */
+    public String label(LiveTaxonomy.Version v) {
+      return current.label(v.edit().change().dimension(), v.edit().change().concept(), lang());
+    }
+  }
+}

@@ -234,7 +234,33 @@ public final class Catalog {
       String actor,
       String source,
       java.util.function.BinaryOperator<Standard> reconcile) {
+    for (Contribution c : incoming) {
+      if (c.lead() == null) {
+        throw new IllegalArgumentException("an import's record says whether its feed leads");
+      }
+    }
     return write(incoming, actor, source, Map.of(), () -> {}, reconcile);
+  }
+
+  /**
+   * Refuses a feed's record whose identifier differs from the stored record's with the same id
+   * ("ISO IEC 42001 2023" over "ISO/IEC 42001:2023": they slug alike). An import never merges one
+   * into the other: that would overwrite the identifier, title and type of another publication
+   * without anyone deciding it. A submission that creates such a record is refused with 409 (the id
+   * is taken); one that edits the record may change its identifier, as people decided it.
+   */
+  private static void refuseLookAlike(Standard incoming, Standard stored) {
+    if (stored != null && !stored.identifier().equals(incoming.identifier())) {
+      throw new CatalogException.Invalid(
+          "record " + incoming.identifier(),
+          List.of(
+              StandardValidator.problem(
+                  "identifier",
+                  "slugTaken",
+                  incoming.identifier(),
+                  stored.identifier(),
+                  stored.id())));
+    }
   }
 
   private List<WriteOutcome> write(
@@ -251,6 +277,9 @@ public final class Catalog {
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
     for (Contribution c : contributions) {
+      if (c.lead() != null) {
+        refuseLookAlike(c.record(), current.get(c.record().id()));
+      }
       Standard s = reconcile.apply(c.record(), current.get(c.record().id()));
       Planned plan =
           plan(

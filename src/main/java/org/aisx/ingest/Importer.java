@@ -233,7 +233,11 @@ public final class Importer {
                 in,
                 raw ->
                     sink.accept(
-                        "record " + raw.number() + " (line " + raw.line() + ")", raw.node()));
+                        "record " + raw.number() + " (line " + raw.line() + ")", raw.node()),
+                refused ->
+                    sink.reject(
+                        "record " + refused.number() + " (line " + refused.line() + ")",
+                        refused.reason()));
         case RELATON ->
             // Records are validated on the parsing threads, off the thread that writes.
             new RelatonReader(source, s -> reader.read(s))

@@ -250,17 +250,38 @@ public final class Catalog {
    * is taken); one that edits the record may change its identifier, as people decided it.
    */
   private static void refuseLookAlike(Standard incoming, Standard stored) {
-    if (stored != null && !stored.identifier().equals(incoming.identifier())) {
-      throw new CatalogException.Invalid(
-          "record " + incoming.identifier(),
-          List.of(
-              StandardValidator.problem(
-                  "identifier",
-                  "slugTaken",
-                  incoming.identifier(),
-                  stored.identifier(),
-                  stored.id())));
+    lookAlike(incoming, stored)
+        .ifPresent(
+            p -> {
+              throw new CatalogException.Invalid("record " + incoming.identifier(), List.of(p));
+            });
+  }
+
+  /**
+   * The identifier without punctuation at its end: the IEC feed gives "IEC 61360-C00168" and "IEC
+   * 61360-C00168:" for one publication, a copy rather than a look-alike.
+   */
+  private static String withoutTrailingMarks(String identifier) {
+    int end = identifier.length();
+    while (end > 0 && !Character.isLetterOrDigit(identifier.charAt(end - 1))) {
+      end--;
     }
+    return identifier.substring(0, end);
+  }
+
+  /**
+   * The problem with {@code incoming} when {@code other} (stored, or met earlier in the same feed)
+   * has its id under another identifier: two publications whose identifiers slug alike.
+   */
+  public static Optional<Problem> lookAlike(Standard incoming, Standard other) {
+    if (other == null
+        || withoutTrailingMarks(other.identifier())
+            .equals(withoutTrailingMarks(incoming.identifier()))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        StandardValidator.problem(
+            "identifier", "slugTaken", incoming.identifier(), other.identifier(), other.id()));
   }
 
   private List<WriteOutcome> write(

@@ -17,6 +17,7 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.FieldSources;
 import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
@@ -347,6 +348,15 @@ public final class Importer {
       Pending earlier = pending.get(s.id());
       if (earlier == null) {
         earlier = written.get(s.id());
+      }
+      var lookAlike =
+          earlier == null
+              ? java.util.Optional.<Problem>empty()
+              : Catalog.lookAlike(s, earlier.record());
+      if (lookAlike.isPresent()) {
+        // Another publication whose identifier slugs alike, earlier in this feed: not a copy of it.
+        reject(where, lookAlike.get().field() + ": " + lookAlike.get().problem());
+        return;
       }
       if (earlier == null) {
         pending.put(s.id(), incoming);

@@ -38,6 +38,13 @@ class LookAlikeIdentifiersOnImportTest {
         "title": {"en": "Information technology - Artificial intelligence - Artificial intelligence concepts and terminology"}}]
       """;
 
+  /** The stored record's feed and the look-alike's, as one feed. */
+  private static final String BOTH =
+      String.join(
+          ",\n",
+          STORED.strip().substring(0, STORED.strip().length() - 1),
+          LOOK_ALIKE.strip().substring(1));
+
   private static ImportSummary load(App app, String name, String feed) throws Exception {
     ImportSummary summary = new ImportSummary();
     app.importer()
@@ -79,6 +86,24 @@ class LookAlikeIdentifiersOnImportTest {
           .extracting(HistoryEvent::kind)
           .containsExactly(HistoryEvent.Kind.CREATED);
       assertThat(app.catalog().find("iso-iec-22989-2022")).isPresent();
+    }
+  }
+
+  @Test
+  void twoLookAlikesInOneFeedAreNotFoldedAsCopiesOfOneEdition() throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      ImportSummary summary = load(app, "both.json", BOTH);
+      assertThat(summary.duplicates()).isEmpty();
+      assertThat(summary.rejections())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.where()).startsWith("record 2 ");
+                assertThat(r.reason()).contains("identifier").contains("ISO IEC 42001 2023");
+              });
+      assertThat(app.catalog().get("iso-iec-42001-2023").identifier())
+          .isEqualTo("ISO/IEC 42001:2023");
+      assertThat(app.catalog().get("iso-iec-42001-2023").revision()).isEqualTo(1);
     }
   }
 

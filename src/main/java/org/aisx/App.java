@@ -77,6 +77,7 @@ import org.aisx.web.LearnRoutes;
 import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
 import org.aisx.web.PageRenderer;
+import org.aisx.web.PublicActors;
 import org.aisx.web.Routes;
 import org.aisx.web.SearchParams;
 import org.aisx.web.SignIn;
@@ -546,6 +547,7 @@ public final class App implements AutoCloseable {
   public WebServer web(boolean behindProxy) {
     I18n i18n = new I18n(List.of("ar", "zh", "en", "fr", "ru", "es"));
     Access access = new Access(accounts, policy, i18n);
+    PublicActors actors = new PublicActors(accounts, access, i18n);
     Clients clients = new Clients(behindProxy);
     PageRenderer pages = new PageRenderer(i18n, access);
     SearchParams searchParams = new SearchParams(taxonomy, index);
@@ -553,7 +555,7 @@ public final class App implements AutoCloseable {
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
     LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
     WatchRoutes watchRoutes =
-        new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, behindProxy);
+        new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, actors, behindProxy);
     SuiteApi suiteApi =
         new SuiteApi(
             suites, suiteSuggester, taxonomy, access, clients, anonymousSuites, i18n, watchRoutes);
@@ -574,7 +576,8 @@ public final class App implements AutoCloseable {
                 overlapParams,
                 taxonomy,
                 searchParams,
-                i18n),
+                i18n,
+                actors),
             new CatalogPages(
                 catalog,
                 hybridSearch,
@@ -586,7 +589,8 @@ public final class App implements AutoCloseable {
                 i18n,
                 pages,
                 learn,
-                glossaryRecords),
+                glossaryRecords,
+                actors),
             learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,

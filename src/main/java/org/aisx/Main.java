@@ -39,7 +39,7 @@ public final class Main {
       AI Standards Exchange
 
       usage:
-        java -jar aisx.jar serve   [--port 7070] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
+        java -jar aisx.jar serve   [--port 7070] [--host ADDRESS] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index|iso-open-data|csv|ris|ai-act-map] [--source NAME] [--data DIR] [--db URL] FILE...
         java -jar aisx.jar export  --format csv|json|jsonld [--q WORDS] [--type T]... [--status S]...
                                    [--sdo B]... [--committee C]... [--vertical V]... [--from YEAR] [--to YEAR]
@@ -57,6 +57,8 @@ public final class Main {
 
       --data DIR   data directory for the embedded store and the search index (default ./aisx-data)
       --db URL     a jdbc:postgresql: URL for a production database instead of the embedded store
+      --host ADDRESS  serve on the interface of this address of the machine only (127.0.0.1: only
+                   this machine reaches it); default: every interface
       --behind-proxy yes  the service runs behind a reverse proxy that appends the client's
                    address to X-Forwarded-For (used for the per-address sign-in limit)
       Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
@@ -149,7 +151,8 @@ public final class Main {
     }
     try {
       return switch (args[0]) {
-        case "serve" -> serve(Options.parse(args, 1, Set.of("port", "data", "db", "behind-proxy")));
+        case "serve" ->
+            serve(Options.parse(args, 1, Set.of("port", "host", "data", "db", "behind-proxy")));
         case "import" ->
             importFiles(Options.parse(args, 1, Set.of("format", "source", "data", "db")));
         case "export" -> export(Options.parse(args, 1, exportOptions()));
@@ -185,6 +188,34 @@ public final class Main {
     return App.open(data, o.named().get("db"), new TerminalProgress(out));
   }
 
+  /**
+   * The address {@code --host} names, as an IP address: one of this machine's interfaces (or the
+   * wildcard 0.0.0.0 / ::), given as an IP address or a name that resolves to one; otherwise a
+   * usage error.
+   */
+  static String localAddress(String given) {
+    java.net.InetAddress address;
+    try {
+      if (given.isBlank()) {
+        throw new java.net.UnknownHostException("empty");
+      }
+      address = java.net.InetAddress.getByName(given);
+    } catch (java.net.UnknownHostException e) {
+      throw new UsageException(
+          "--host must be an IP address or a name of this machine, not '" + given + "'");
+    }
+    try {
+      if (!address.isAnyLocalAddress()
+          && java.net.NetworkInterface.getByInetAddress(address) == null) {
+        throw new UsageException(
+            "--host must be an address of one of this machine's interfaces; " + given + " is not");
+      }
+    } catch (java.net.SocketException e) {
+      throw new UsageException("--host " + given + ": " + e.getMessage());
+    }
+    return address.getHostAddress();
+  }
+
   private int serve(Options o) throws InterruptedException {
     int port;
     try {
@@ -199,6 +230,7 @@ public final class Main {
     if (!proxy.equals("yes") && !proxy.equals("no")) {
       throw new UsageException("--behind-proxy must be yes or no, not '" + proxy + "'");
     }
+    String host = o.named().containsKey("host") ? localAddress(o.get("host", "")) : null;
     // The clean stop is in place before anything is opened: SIGTERM at any moment of start-up or
     // work stops the background jobs at a record boundary, closes the index and the store, and
     // exits 0 (SPEC §11).
@@ -222,11 +254,13 @@ public final class Main {
         app.startTopics(new TerminalProgress(out));
         WebServer web = app.web(proxy.equals("yes"));
         if (stop.serving(web)) {
-          web.start(port);
+          web.start(host, port);
           out.println(
               "AI Standards Exchange: "
                   + app.catalog().count()
-                  + " records, http://localhost:"
+                  + " records, http://"
+                  + (host == null ? "localhost" : host.contains(":") ? "[" + host + "]" : host)
+                  + ":"
                   + web.port()
                   + "/");
         }

@@ -115,6 +115,11 @@ class MainTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown import format 'yaml'");
     assertThat(run("serve", "--port", "http")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number");
+    assertThat(run("serve", "--host", "203.0.113.7", "--data", dir.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--host must be an address of one of this machine's interfaces");
+    assertThat(run("serve", "--host", "", "--data", dir.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--host must be an IP address");
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(run("import", "--colour", "blue")).isEqualTo(2);
   }

@@ -234,7 +234,54 @@ public final class Catalog {
       String actor,
       String source,
       java.util.function.BinaryOperator<Standard> reconcile) {
+    for (Contribution c : incoming) {
+      if (c.lead() == null) {
+        throw new IllegalArgumentException("an import's record says whether its feed leads");
+      }
+    }
     return write(incoming, actor, source, Map.of(), () -> {}, reconcile);
+  }
+
+  /**
+   * Refuses a feed's record whose identifier differs from the stored record's with the same id
+   * ("ISO IEC 42001 2023" over "ISO/IEC 42001:2023": they slug alike). An import never merges one
+   * into the other: that would overwrite the identifier, title and type of another publication
+   * without anyone deciding it. A submission that creates such a record is refused with 409 (the id
+   * is taken); one that edits the record may change its identifier, as people decided it.
+   */
+  private static void refuseLookAlike(Standard incoming, Standard stored) {
+    lookAlike(incoming, stored)
+        .ifPresent(
+            p -> {
+              throw new CatalogException.Invalid("record " + incoming.identifier(), List.of(p));
+            });
+  }
+
+  /**
+   * The identifier without punctuation at its end: the IEC feed gives "IEC 61360-C00168" and "IEC
+   * 61360-C00168:" for one publication, a copy rather than a look-alike.
+   */
+  private static String withoutTrailingMarks(String identifier) {
+    int end = identifier.length();
+    while (end > 0 && !Character.isLetterOrDigit(identifier.charAt(end - 1))) {
+      end--;
+    }
+    return identifier.substring(0, end);
+  }
+
+  /**
+   * The problem with {@code incoming} when {@code other} (stored, or met earlier in the same feed)
+   * has its id under another identifier: two publications whose identifiers slug alike.
+   */
+  public static Optional<Problem> lookAlike(Standard incoming, Standard other) {
+    if (other == null
+        || withoutTrailingMarks(other.identifier())
+            .equals(withoutTrailingMarks(incoming.identifier()))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        StandardValidator.problem(
+            "identifier", "slugTaken", incoming.identifier(), other.identifier(), other.id()));
   }
 
   private List<WriteOutcome> write(
@@ -251,6 +298,9 @@ public final class Catalog {
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
     for (Contribution c : contributions) {
+      if (c.lead() != null) {
+        refuseLookAlike(c.record(), current.get(c.record().id()));
+      }
       Standard s = reconcile.apply(c.record(), current.get(c.record().id()));
       Planned plan =
           plan(

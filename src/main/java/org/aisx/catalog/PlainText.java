@@ -345,6 +345,14 @@ public final class PlainText {
     StringBuilder cleaned = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        int pair = surrogatePair(s, i);
+        if (pair > 0) {
+          cleaned.append(c).append(s.charAt(i + 1));
+        }
+        i += pair > 0 || pair == -2 ? 1 : 0;
+        continue;
+      }
       int r = replacement(c);
       if (r == KEEP) {
         cleaned.append(c);
@@ -382,6 +390,79 @@ public final class PlainText {
   private static final int KEEP = -1;
   private static final int DROP = -2;
 
+  /**
+   * The surrogate at {@code s[i]}: 1 when it starts a pair that is a character text keeps, -2 when
+   * it starts a pair that is a non-character (U+1FFFE, U+1FFFF, ...: both dropped), -1 when it is
+   * alone (dropped: it cannot be stored as UTF-8).
+   */
+  private static int surrogatePair(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)
+        && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1))) {
+      return isNonCharacter(Character.toCodePoint(c, s.charAt(i + 1))) ? -2 : 1;
+    }
+    return -1;
+  }
+
+  /**
+   * The bidirectional embedding, override and isolate controls (U+202A to U+202E, U+2066 to
+   * U+2069): they make text display in another order than it is stored, so that an IEEE record can
+   * read as "ISO/IEC 42001:2023". No field keeps them: text drops them, a short field (an
+   * identifier, a body, a committee, ...) is refused for them.
+   */
+  public static boolean isDirectionControl(int c) {
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  /**
+   * The direction marks (U+200E, U+200F, U+061C): legitimate in right-to-left prose, so text keeps
+   * them; in a short field they only serve to make one identifier look like another, and it is
+   * refused for them.
+   */
+  public static boolean isDirectionMark(int c) {
+    return c == 0x200e || c == 0x200f || c == 0x061c;
+  }
+
+  /** Unicode's non-characters: U+FDD0 to U+FDEF and the last two code points of every plane. */
+  public static boolean isNonCharacter(int c) {
+    return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+  }
+
+  /**
+   * {@code s} without what no field keeps, for a list of one-line words (keywords) that is not
+   * otherwise cleaned: C0 and C1 controls, direction controls, non-characters and lone surrogates
+   * (the same characters {@link #clean} drops; tabs and line breaks are spaces).
+   */
+  public static String withoutInvisible(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean keep;
+      int pairLength = 0;
+      if (Character.isSurrogate(c)) {
+        int pair = surrogatePair(s, i);
+        keep = pair > 0;
+        pairLength = pair == -1 ? 0 : 1;
+      } else {
+        keep =
+            !(c < 0x20 || (c >= 0x7f && c <= 0x9f) || isDirectionControl(c) || isNonCharacter(c));
+      }
+      if (!keep && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        if (keep) {
+          out.append(s, i, i + 1 + pairLength);
+        } else if (c == '\t' || c == '\n' || c == '\r') {
+          out.append(' ');
+        }
+      }
+      i += pairLength;
+    }
+    return out == null ? s : out.toString();
+  }
+
   /** What tidy makes of one character: KEEP, DROP, or the character to write instead. */
   private static int replacement(char c) {
     if (c >= 0x20 && c < 0x7f) {
@@ -394,6 +475,9 @@ public final class PlainText {
       return ' ';
     }
     if (c < 0x20 || c == 0x7f || c == '\u00ad' || c == '\u200b' || c == '\ufeff') {
+      return DROP;
+    }
+    if (isDirectionControl(c) || isNonCharacter(c)) {
       return DROP;
     }
     if (c >= 0x80 && c <= 0x9f) {
@@ -489,6 +573,14 @@ public final class PlainText {
           return false;
         }
         lineStart = true;
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        if (surrogatePair(s, i) != 1) {
+          return false; // alone, or a non-character
+        }
+        i++;
+        lineStart = false;
         continue;
       }
       if (replacement(c) != KEEP) {

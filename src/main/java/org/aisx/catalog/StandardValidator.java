@@ -67,7 +67,8 @@ final class StandardValidator {
     r.put("identifiers", f -> f.identifiers());
     r.put("title", f -> f.texts(PlainText.Field.TITLE, MAX_TITLE, true));
     r.put("abstract", f -> f.texts(PlainText.Field.ABSTRACT, MAX_TEXT, false));
-    r.put("sdo", f -> f.string(100, true));
+    // One body, one value: "ieee" is "IEEE" (Bodies).
+    r.put("sdo", f -> Bodies.usual(f.string(100, true)));
     r.put("committee", f -> f.string(MAX_SHORT, false));
     r.put("type", f -> f.choice(PublicationType::fromWire, PublicationType.values(), true));
     r.put("status", f -> f.choice(Status::fromWire, Status.values(), true));
@@ -79,7 +80,7 @@ final class StandardValidator {
     r.put("edition", f -> f.scalar(50));
     r.put("url", f -> f.url());
     r.put("kind", f -> f.choice(Kind::fromWire, Kind.values(), false, Kind.STANDARD));
-    r.put("keywords", f -> f.strings(MAX_TITLE));
+    r.put("keywords", f -> f.strings(MAX_TITLE, true));
     for (Dimension dimension : Dimension.values()) {
       r.put(dimension.recordField(), f -> f.concepts(taxonomy.current(), dimension));
     }
@@ -212,14 +213,44 @@ final class StandardValidator {
         report("tooLong", String.valueOf(max));
         return null;
       }
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 && c != '\n' && c != '\t') {
-          report("controlCharacters");
-          return null;
-        }
+      String wrong = unsafeCharacters(s);
+      if (wrong != null) {
+        report(wrong);
+        return null;
       }
       return s;
+    }
+
+    /**
+     * Why a short field's value cannot be kept as it is, or null: a short field (an identifier, the
+     * body, a committee, a relation's target, a URL, ...) is refused, never cleaned, for control
+     * characters other than line breaks and tabs (C0, DEL, C1), for the direction controls and
+     * marks that make one identifier display as another, and for non-characters and lone surrogates
+     * (which UTF-8 cannot store as they are). Titles, abstracts and keywords are cleaned instead
+     * ({@link PlainText}).
+     */
+    private static String unsafeCharacters(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)) {
+          return "controlCharacters";
+        }
+        if (PlainText.isDirectionControl(c) || PlainText.isDirectionMark(c)) {
+          return "directionCharacters";
+        }
+        if (Character.isSurrogate(c)) {
+          if (!Character.isHighSurrogate(c)
+              || i + 1 >= s.length()
+              || !Character.isLowSurrogate(s.charAt(i + 1))
+              || PlainText.isNonCharacter(Character.toCodePoint(c, s.charAt(i + 1)))) {
+            return "nonCharacters";
+          }
+          i++;
+        } else if (PlainText.isNonCharacter(c)) {
+          return "nonCharacters";
+        }
+      }
+      return null;
     }
 
     /** A string or a number, kept as text. */
@@ -411,8 +442,13 @@ final class StandardValidator {
       return v;
     }
 
-    /** Non-empty strings, each at most {@code max} long, stripped, without repeats. */
-    List<String> strings(int max) {
+    /**
+     * Non-empty strings, each at most {@code max} long, stripped, without repeats.
+     *
+     * @param text whether they are free text (keywords: what no text keeps is dropped, as the
+     *     title's cleaning drops it) or names (refused for it, as a short field is)
+     */
+    List<String> strings(int max, boolean text) {
       JsonNode v = array();
       if (v == null) {
         return List.of();
@@ -425,8 +461,13 @@ final class StandardValidator {
           reportAt(at, "notNonEmptyString");
         } else if (e.asText().length() > max) {
           reportAt(at, "tooLong", String.valueOf(max));
+        } else if (!text && unsafeCharacters(e.asText()) != null) {
+          reportAt(at, unsafeCharacters(e.asText()));
         } else {
-          out.add(e.asText().strip());
+          String word = text ? PlainText.withoutInvisible(e.asText()).strip() : e.asText().strip();
+          if (!word.isEmpty()) {
+            out.add(word);
+          }
         }
       }
       return List.copyOf(out);
@@ -434,7 +475,7 @@ final class StandardValidator {
 
     /** Identifiers of concepts of {@code dimension} of the taxonomy. */
     List<String> concepts(Taxonomy taxonomy, Dimension dimension) {
-      List<String> ids = strings(100);
+      List<String> ids = strings(100, false);
       List<String> known = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
         if (taxonomy.contains(dimension, ids.get(i))) {
@@ -528,7 +569,7 @@ final class StandardValidator {
                   return;
                 }
                 Field feeds = new Field(v, e.getKey(), new Prefixed(problems, name, -1), false);
-                List<String> names = feeds.strings(MAX_SHORT);
+                List<String> names = feeds.strings(MAX_SHORT, false);
                 if (names.isEmpty() && feeds.value() != null && feeds.value().isArray()) {
                   reportAt("." + e.getKey(), "notNonEmptyList");
                 }

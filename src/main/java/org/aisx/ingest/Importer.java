@@ -17,6 +17,7 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.FieldSources;
 import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
@@ -233,7 +234,11 @@ public final class Importer {
                 in,
                 raw ->
                     sink.accept(
-                        "record " + raw.number() + " (line " + raw.line() + ")", raw.node()));
+                        "record " + raw.number() + " (line " + raw.line() + ")", raw.node()),
+                refused ->
+                    sink.reject(
+                        "record " + refused.number() + " (line " + refused.line() + ")",
+                        refused.reason()));
         case RELATON ->
             // Records are validated on the parsing threads, off the thread that writes.
             new RelatonReader(source, s -> reader.read(s))
@@ -343,6 +348,15 @@ public final class Importer {
       Pending earlier = pending.get(s.id());
       if (earlier == null) {
         earlier = written.get(s.id());
+      }
+      var lookAlike =
+          earlier == null
+              ? java.util.Optional.<Problem>empty()
+              : Catalog.lookAlike(s, earlier.record());
+      if (lookAlike.isPresent()) {
+        // Another publication whose identifier slugs alike, earlier in this feed: not a copy of it.
+        reject(where, lookAlike.get().field() + ": " + lookAlike.get().problem());
+        return;
       }
       if (earlier == null) {
         pending.put(s.id(), incoming);

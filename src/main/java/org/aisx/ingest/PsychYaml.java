@@ -421,6 +421,11 @@ final class PsychYaml {
         break;
       }
       String part = checkedPlain(next.substring(n).stripTrailing(), at);
+      if (part.isEmpty()) {
+        // Only white space other than spaces (a tab, a form feed) after the indentation: found by
+        // fuzzing (FeedParsersFuzzTestInputs/relaton/crash-8509...); the full parser decides.
+        throw new Unsupported("white space other than spaces at line " + (at + 1));
+      }
       if (part.charAt(0) == '#') {
         throw new Unsupported("ambiguous continuation at line " + (at + 1));
       }

@@ -29,6 +29,9 @@ public final class CatalogApi implements Routes {
   private final Overlap overlap;
   private final OverlapParams overlapParams;
 
+  /** Who made each change, as the one asking may see it. */
+  private final PublicActors actors;
+
   public CatalogApi(
       Catalog catalog,
       HybridSearch search,
@@ -37,7 +40,9 @@ public final class CatalogApi implements Routes {
       OverlapParams overlapParams,
       TaxonomySource taxonomy,
       SearchParams params,
-      I18n i18n) {
+      I18n i18n,
+      PublicActors actors) {
+    this.actors = actors;
     this.catalog = catalog;
     this.classification = classification;
     this.search = search;
@@ -102,7 +107,7 @@ public final class CatalogApi implements Routes {
   void history(Context ctx) {
     Standard s = catalog.get(ctx.pathParam("id"));
     ctx.header("ETag", "\"" + s.revision() + "\"");
-    ctx.json(new ApiViews.History(s.id(), catalog.history(s.id())));
+    ctx.json(new ApiViews.History(s.id(), actors.forViewer(ctx, catalog.history(s.id()))));
   }
 
   void openapi(Context ctx) {

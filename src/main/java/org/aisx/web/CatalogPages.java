@@ -42,6 +42,9 @@ public final class CatalogPages implements Routes {
   /** The record page's "Learn about this standard" block. */
   private final LearnRoutes learn;
 
+  /** Who made each change, as the one asking may see it. */
+  private final PublicActors actors;
+
   public CatalogPages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
@@ -53,7 +56,9 @@ public final class CatalogPages implements Routes {
       I18n i18n,
       PageRenderer pages,
       LearnRoutes learn,
-      org.aisx.glossary.GlossaryRecords glossary) {
+      org.aisx.glossary.GlossaryRecords glossary,
+      PublicActors actors) {
+    this.actors = actors;
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -163,7 +168,7 @@ public final class CatalogPages implements Routes {
             s,
             targets,
             catalog.incoming(s.id()),
-            catalog.history(s.id()),
+            actors.forViewer(ctx, catalog.history(s.id())),
             search.related(s, RELATED_ON_PAGE),
             taxonomy.current(),
             learn.block(s.id(), t),

@@ -45,13 +45,18 @@ public final class WatchRoutes implements Routes {
   private final PageRenderer pages;
   private final boolean behindProxy;
 
+  /** Who made each change, as the one asking may see it; a feed names no e-mail address. */
+  private final PublicActors actors;
+
   public WatchRoutes(
       Watch watch,
       SearchParams params,
       TaxonomySource taxonomy,
       I18n i18n,
       PageRenderer pages,
+      PublicActors actors,
       boolean behindProxy) {
+    this.actors = actors;
     this.watch = watch;
     this.params = params;
     this.taxonomy = taxonomy;
@@ -124,7 +129,7 @@ public final class WatchRoutes implements Routes {
   void changesPage(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     ChangeQuery q = changeQuery(ctx, false);
-    ChangePage page = watch.changes(q);
+    ChangePage page = visible(ctx, watch.changes(q));
     PageModels.Layout layout =
         pages.layout(ctx, t, t.get("changes.title")).withFeed("/feeds/changes.atom");
     pages.render(
@@ -141,7 +146,7 @@ public final class WatchRoutes implements Routes {
   void changesApi(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     ChangeQuery q = changeQuery(ctx, true);
-    ChangePage page = watch.changes(q);
+    ChangePage page = visible(ctx, watch.changes(q));
     List<ApiViews.ChangeItem> items = new ArrayList<>();
     for (HistoryEvent e : page.events()) {
       items.add(ApiViews.ChangeItem.of(e, page.records().get(e.recordId()), t.lang()));
@@ -149,6 +154,10 @@ public final class WatchRoutes implements Routes {
     ctx.json(
         new ApiViews.Changes(
             items, page.next() == null ? null : "/api/v1/changes?" + cursor(q, page.next())));
+  }
+
+  private ChangePage visible(Context ctx, ChangePage page) {
+    return new ChangePage(actors.forViewer(ctx, page.events()), page.records(), page.next());
   }
 
   private static String cursor(ChangeQuery q, long next) {
@@ -270,7 +279,7 @@ public final class WatchRoutes implements Routes {
     } else {
       title = t.get("watch.entry.changed", identifier, String.join(", ", fields));
     }
-    String author = c.actor() == null ? c.source() : c.actor();
+    String author = c.actor() == null ? c.source() : actors.publicName(c.actor(), t);
     if (c.source() != null) {
       lines.add(t.get("watch.entry.source", c.source()));
     }

@@ -53,6 +53,9 @@ public final class WebServer implements AutoCloseable {
   /** The port {@link #start} was asked for, read when Javalin builds the connector. */
   private volatile int requestedPort;
 
+  /** The address listened on; null for every interface. */
+  private volatile String requestedHost;
+
   /**
    * @param json the project's one mapper, for request and response bodies
    * @param pages renders the error page of a failure outside the API
@@ -131,6 +134,7 @@ public final class WebServer implements AutoCloseable {
     jetty.addConnector(
         (server, http) -> {
           ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+          connector.setHost(requestedHost);
           connector.setPort(requestedPort);
           connector.setIdleTimeout(limits.idleMillis());
           return connector;
@@ -325,8 +329,17 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  /** Starts listening; port 0 picks a free port. */
+  /** Starts listening on every interface; port 0 picks a free port. */
   public WebServer start(int port) {
+    return start(null, port);
+  }
+
+  /**
+   * Starts listening on the interface of {@code host} (an address of this machine; null for every
+   * interface); port 0 picks a free port.
+   */
+  public WebServer start(String host, int port) {
+    requestedHost = host;
     requestedPort = port;
     app.start(port);
     return this;

@@ -1,0 +1,77 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.aisx.account.Accounts;
+import org.aisx.account.Role;
+import org.aisx.catalog.HistoryEvent;
+
+/**
+ * Who made a change, as the one asking may see it (issue 18): the history of a record, the change
+ * log and its Atom feeds name staff by their accounts' e-mail addresses, which are not public. An
+ * admin sees them; everyone else sees the account's bodies ("IEEE") or, for an account of no body,
+ * its role ("coordinator"). Actors that are not accounts ("import", the classifier) are shown as
+ * they are. The one place that decides it: every page, API answer and feed that shows an actor
+ * takes its events through here.
+ */
+public final class PublicActors {
+  private final Accounts accounts;
+  private final Access access;
+  private final I18n i18n;
+
+  public PublicActors(Accounts accounts, Access access, I18n i18n) {
+    this.accounts = accounts;
+    this.access = access;
+    this.i18n = i18n;
+  }
+
+  /** {@code events} as the viewer of {@code ctx} may see them. */
+  List<HistoryEvent> forViewer(Context ctx, List<HistoryEvent> events) {
+    boolean admin = access.user(ctx).map(u -> u.role() == Role.ADMIN).orElse(false);
+    return admin ? events : forPublic(events, i18n.forRequest(ctx));
+  }
+
+  /** {@code events} as anyone may see them (a feed, read by anyone who has its address). */
+  List<HistoryEvent> forPublic(List<HistoryEvent> events, Messages t) {
+    Map<String, String> names = new HashMap<>();
+    return events.stream()
+        .map(
+            e ->
+                isAccount(e.actor())
+                    ? new HistoryEvent(
+                        e.seq(),
+                        e.recordId(),
+                        e.at(),
+                        e.kind(),
+                        e.field(),
+                        e.oldValue(),
+                        e.newValue(),
+                        names.computeIfAbsent(e.actor(), a -> publicName(a, t)),
+                        e.source(),
+                        e.revision())
+                    : e)
+        .toList();
+  }
+
+  /** The public name of one actor (an account's e-mail, or another actor as it is). */
+  String publicName(String actor, Messages t) {
+    if (!isAccount(actor)) {
+      return actor;
+    }
+    return accounts
+        .user(actor)
+        .map(
+            u ->
+                u.bodies().isEmpty()
+                    ? t.get("role." + u.role().wire())
+                    : String.join("/", u.bodies()))
+        .orElse(t.get("role.contributor"));
+  }
+
+  /** Accounts are named by e-mail address; nothing else the catalogue records has an "@". */
+  private static boolean isAccount(String actor) {
+    return actor != null && actor.indexOf('@') >= 0;
+  }
+}

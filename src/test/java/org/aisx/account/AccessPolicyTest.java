@@ -60,6 +60,7 @@ class AccessPolicyTest {
           Permission.EDIT_TAXONOMY,
           Permission.EDIT_FIELD_POLICY,
           Permission.CONFIRM_CLASSIFICATION,
+          Permission.CONFIRM_MAPPINGS,
           Permission.PUBLISH_SUITE);
   static final Set<Permission> OPERATIONS =
       EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.IMPORT_FEED, Permission.READ_AUDIT_TRAIL);

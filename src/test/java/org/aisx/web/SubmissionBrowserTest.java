@@ -155,9 +155,11 @@ class SubmissionBrowserTest {
     browser.findElement(By.linkText("Zebrafish procurement of AI systems")).click();
     waiting().until(ExpectedConditions.urlContains("/standards/ieee-p3999"));
     String history = browser.findElement(By.cssSelector("table.history")).getText();
+    // Signed out, the approver is named by role, never by e-mail (issue 18 item 12).
     assertThat(history)
         .contains("Approved")
-        .contains("coord@example.org")
+        .contains("coordinator")
+        .doesNotContain("coord@example.org")
         .contains("submission:" + submission);
     assertThat(browser.findElements(By.cssSelector(".account-nav .who"))).isEmpty();
     screenshot("record-approved");

@@ -153,8 +153,8 @@ public final class Classifier {
       Dimension dimension,
       Concept concept,
       float[] vector,
-      Pattern strong,
-      Pattern weak,
+      Phrases strong,
+      Phrases weak,
       Senses.Sense sense,
       Set<String> words) {
 
@@ -303,7 +303,7 @@ public final class Classifier {
 
   /** The features of {@code record} for every concept, in taxonomy order. */
   List<Feature> features(Standard record, float[] vector) {
-    List<String> sentences = sentences(record);
+    Sentences sentences = new Sentences(sentences(record));
     List<Feature> out = new ArrayList<>();
     for (Profile p : profiles()) {
       out.add(new Feature(p, dot(vector, p.vector()), evidence(p, sentences)));
@@ -383,7 +383,7 @@ public final class Classifier {
   static final double RESIDUAL_FLOOR = 0.52;
 
   /** A title naming AI, machine learning or its techniques as its subject. */
-  static final Pattern AI_IN_TITLE =
+  static final Phrases AI_IN_TITLE =
       phrasePattern(
           List.of(
               "artificial intelligence",
@@ -454,9 +454,56 @@ public final class Classifier {
   }
 
   static Evidence evidence(Profile p, List<String> sentences) {
+    return evidence(p, new Sentences(sentences));
+  }
+
+  /**
+   * A record's sentences with what every concept's evidence reads of them, computed once per record
+   * rather than once per concept: their lower-case forms (for {@link Phrases#mayOccurIn}) and, when
+   * first asked, their words with the words' stems.
+   */
+  static final class Sentences {
+    private final List<String> all;
+    private final List<String> lower;
+    private List<List<String[]>> words;
+
+    Sentences(List<String> all) {
+      this.all = List.copyOf(all);
+      List<String> l = new ArrayList<>(all.size());
+      for (String sentence : all) {
+        l.add(sentence.toLowerCase(Locale.ROOT));
+      }
+      this.lower = l;
+    }
+
+    /** The words of each sentence, each as {word, stem of its lower-case form}. */
+    List<List<String[]>> words() {
+      if (words == null) {
+        List<List<String[]>> out = new ArrayList<>(all.size());
+        for (String sentence : all) {
+          List<String[]> ws = new ArrayList<>();
+          Matcher w = WORD.matcher(sentence);
+          while (w.find()) {
+            String word = w.group();
+            ws.add(new String[] {word, stem(word.toLowerCase(Locale.ROOT))});
+          }
+          out.add(ws);
+        }
+        words = out;
+      }
+      return words;
+    }
+  }
+
+  static Evidence evidence(Profile p, Sentences text) {
+    List<String> sentences = text.all;
     Senses.Sense sense = p.sense();
     if (sense.exclude() != null) {
-      for (String sentence : sentences) {
+      for (int i = 0; i < sentences.size(); i++) {
+        if (!sense.exclude().mayOccurIn(text.lower.get(i))) {
+          continue;
+        }
+        String sentence = sentences.get(i);
         Matcher m = sense.exclude().matcher(sentence);
         if (m.find()) {
           return new Evidence(cut(sentence), List.of(m.group()), Evidence.Kind.EXCLUDED);
@@ -465,21 +512,30 @@ public final class Classifier {
     }
     List<String> masked = new ArrayList<>(sentences.size());
     boolean context = false;
-    for (String sentence : sentences) {
-      String m = sense.mask() == null ? sentence : blank(sense.mask(), sentence);
+    // The context matters only to weak terms: a concept without them never reads it.
+    boolean needsContext = sense.context() != null && p.weak() != null;
+    for (int i = 0; i < sentences.size(); i++) {
+      String sentence = sentences.get(i);
+      String m =
+          sense.mask() == null || !sense.mask().mayOccurIn(text.lower.get(i))
+              ? sentence
+              : blank(sense.mask(), sentence);
       masked.add(m);
-      context |= sense.context() != null && sense.context().matcher(m).find();
+      context |=
+          needsContext
+              && sense.context().mayOccurIn(text.lower.get(i))
+              && sense.context().matcher(m).find();
     }
     // A sentence naming the concept (by label or synonym, in its sense), the title first.
     for (int i = 0; i < masked.size(); i++) {
       Set<String> found = new LinkedHashSet<>();
-      if (p.strong() != null) {
+      if (p.strong() != null && p.strong().mayOccurIn(text.lower.get(i))) {
         Matcher m = p.strong().matcher(masked.get(i));
         while (m.find()) {
           found.add(m.group());
         }
       }
-      if (context && p.weak() != null) {
+      if (context && p.weak() != null && p.weak().mayOccurIn(text.lower.get(i))) {
         Matcher m = p.weak().matcher(masked.get(i));
         while (m.find()) {
           found.add(m.group());
@@ -495,17 +551,16 @@ public final class Classifier {
     // Otherwise the sentence sharing most words with the concept's definition.
     String best = sentences.isEmpty() ? "" : sentences.get(0);
     Set<String> bestWords = Set.of();
-    for (String sentence : sentences) {
+    List<List<String[]>> words = text.words();
+    for (int i = 0; i < sentences.size(); i++) {
       Set<String> shared = new LinkedHashSet<>();
-      Matcher w = WORD.matcher(sentence);
-      while (w.find()) {
-        String word = w.group();
-        if (p.words().contains(stem(word.toLowerCase(Locale.ROOT)))) {
-          shared.add(word);
+      for (String[] word : words.get(i)) {
+        if (p.words().contains(word[1])) {
+          shared.add(word[0]);
         }
       }
       if (shared.size() > bestWords.size()) {
-        best = sentence;
+        best = sentences.get(i);
         bestWords = shared;
       }
     }
@@ -513,7 +568,7 @@ public final class Classifier {
   }
 
   /** {@code text} with every match of {@code pattern} replaced by spaces (offsets kept). */
-  private static String blank(Pattern pattern, String text) {
+  private static String blank(Phrases pattern, String text) {
     Matcher m = pattern.matcher(text);
     StringBuilder out = new StringBuilder(text);
     while (m.find()) {
@@ -584,7 +639,12 @@ public final class Classifier {
    * The phrases as whole words, plural endings allowed, words joined by spaces or hyphens; short
    * all-capital acronyms (ITS, NLP) match only in capitals, everything else in any case.
    */
-  static Pattern phrasePattern(List<String> phrases) {
+  static Phrases phrasePattern(List<String> phrases) {
+    return Phrases.of(phrases);
+  }
+
+  /** The regular expression of {@link #phrasePattern}. */
+  static Pattern phrasePatternOf(List<String> phrases) {
     List<String> exact = new ArrayList<>();
     List<String> anyCase = new ArrayList<>();
     for (String t : new LinkedHashSet<>(phrases)) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.aisx.catalog.Json;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
@@ -28,7 +27,7 @@ final class Senses {
   private static final String RESOURCE = "/classify/senses.json";
 
   /** One concept's senses; the patterns are null when the entry has none. */
-  record Sense(List<String> weak, Pattern context, Pattern mask, Pattern exclude) {
+  record Sense(List<String> weak, Phrases context, Phrases mask, Phrases exclude) {
     static final Sense NONE = new Sense(List.of(), null, null, null);
   }
 
@@ -105,7 +104,7 @@ final class Senses {
     return new Senses(out);
   }
 
-  private static Pattern pattern(List<String> phrases) {
+  private static Phrases pattern(List<String> phrases) {
     return phrases.isEmpty() ? null : Classifier.phrasePattern(phrases);
   }
 

@@ -97,6 +97,9 @@ public final class Topics implements AutoCloseable {
   private Progress progress = Progress.SILENT;
   private long lastEmbedded = -1;
 
+  /** While records wait for vectors, a computation is followed by this many times its time idle. */
+  static final long CATCH_UP_SPACING = 9;
+
   public Topics(
       CatalogStore store, Catalog catalog, SearchIndex index, Clock clock, long debounceMillis) {
     this.store = store;
@@ -215,10 +218,15 @@ public final class Topics implements AutoCloseable {
       synchronized (this) {
         // Records written before their embedding: compute again once the embedding job has
         // reached them (the number of embedded records moves), until it stops moving.
+        // Spaced so that clustering takes at most a tenth of a core while the job catches up:
+        // over 69,000 records one computation takes about a minute, and recomputing as soon as
+        // it ended kept a core busy for as long as the embedding job ran, slowing both it and
+        // the searches.
         if (s.withoutVector() > 0 && s.embedded() != lastEmbedded) {
           lastEmbedded = s.embedded();
           if (pending == null || pending.isDone() || pending.getDelay(TimeUnit.MILLISECONDS) <= 0) {
-            pending = worker.schedule(this::recompute, debounceMillis, TimeUnit.MILLISECONDS);
+            long delay = Math.max(debounceMillis, s.millis() * CATCH_UP_SPACING);
+            pending = worker.schedule(this::recompute, delay, TimeUnit.MILLISECONDS);
           }
         }
       }

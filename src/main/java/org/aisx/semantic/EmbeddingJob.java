@@ -223,29 +223,63 @@ public final class EmbeddingJob implements AutoCloseable {
     }
     waiting.addAndGet(stale.size());
     progress.start("Embedding and classifying " + stale.size() + " records", stale.size());
+    Computed pending = new Computed();
+    long published = System.nanoTime();
     for (int i = 0; i < stale.size() && !stopped; i += BATCH) {
       if (i > 0 && !lease.hold()) {
         // Taken over (this node was cut off past the lease's term): the new holder catches up.
+        store(pending);
         holding = false;
         waiting.addAndGet(-(stale.size() - i));
         progress.finish("embedding handed over to another node");
         return;
       }
       List<String> ids = stale.subList(i, Math.min(stale.size(), i + BATCH));
-      embed(List.copyOf(store.findAll(ids).values()), true);
+      compute(List.copyOf(store.findAll(ids).values()), pending);
+      if (System.nanoTime() - published >= CATCH_UP_PUBLISH_NANOS) {
+        store(pending);
+        pending = new Computed();
+        published = System.nanoTime();
+      }
       waiting.addAndGet(-Math.min(BATCH, stale.size() - i));
       progress.advance(Math.min(stale.size(), i + BATCH), Math.min(stale.size(), i + BATCH));
     }
+    store(pending);
     progress.finish(embedded.get() + " records embedded");
   }
 
   /**
-   * Brings a batch up to date: embeds the records whose vector is stale (reusing current ones),
-   * hands those whose follower work is stale to the follower, then re-indexes what changed.
+   * How often catching up stores, re-indexes and publishes what it computed: once per batch made a
+   * Lucene commit, a searcher refresh (and with it the facet state of the whole index) and a new
+   * small segment to merge, whose vector graph is built again at each merge, every 32 records. The
+   * vectors wait in memory until then; a crash loses at most this much work, done again at the next
+   * start (the store and the index never disagree about them).
    */
+  static final long CATCH_UP_PUBLISH_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  /** Vectors computed and follower work not yet stored, re-indexed and published. */
+  private static final class Computed {
+    final Map<String, Vectors.Computed> vectors = new LinkedHashMap<>();
+    final List<VectorFollower.Embedded> follow = new ArrayList<>();
+  }
+
   private void embed(List<Standard> records, boolean quiet) {
-    Map<String, Vectors.Computed> computed = new LinkedHashMap<>();
-    List<VectorFollower.Embedded> follow = new ArrayList<>();
+    Computed done = new Computed();
+    compute(records, done);
+    store(done);
+    if (!quiet) {
+      LOG.debug("embedded {} records, followed {}", done.vectors.size(), done.follow.size());
+    }
+  }
+
+  /**
+   * Brings a batch up to date in {@code into}: embeds the records whose vector is stale (reusing
+   * current ones), and notes those whose follower work is stale; {@link #store} then hands them to
+   * the follower and re-indexes what changed.
+   */
+  private void compute(List<Standard> records, Computed into) {
+    Map<String, Vectors.Computed> computed = into.vectors;
+    List<VectorFollower.Embedded> follow = into.follow;
     // The stale records' texts are embedded together: one batched call (OnnxEncoder).
     List<Standard> stale = new ArrayList<>();
     List<String> texts = new ArrayList<>();
@@ -271,17 +305,20 @@ public final class EmbeddingJob implements AutoCloseable {
       computed.put(s.id(), new Vectors.Computed(hashes.get(i), fresh[i]));
       follow.add(new VectorFollower.Embedded(s, hashes.get(i), fresh[i]));
     }
-    vectors.saveAll(computed);
-    embedded.addAndGet(computed.size());
-    follower.follow(follow);
-    if (follow.isEmpty()) {
+  }
+
+  /** Stores the vectors, hands the records to the follower, re-indexes them and publishes. */
+  private void store(Computed done) {
+    if (!done.vectors.isEmpty()) {
+      vectors.saveAll(done.vectors);
+      embedded.addAndGet(done.vectors.size());
+    }
+    if (done.follow.isEmpty()) {
       return;
     }
-    follow.forEach(e -> catalog.reindex(e.record().id()));
+    follower.follow(done.follow);
+    done.follow.forEach(e -> catalog.reindex(e.record().id()));
     catalog.publish();
-    if (!quiet) {
-      LOG.debug("embedded {} records, followed {}", computed.size(), follow.size());
-    }
   }
 
   @Override

@@ -153,12 +153,22 @@ public final class AiRelevance {
           "(?i:autonomous[- ]systems?\\s*\\(AS\\)|autonomous[- ]system (?:numbers?|confederations?"
               + "|migration)|inter-autonomous|\\brouting\\b)|\\bASNs?\\b|\\bAS\\b|\\bBGP");
 
+  /**
+   * What makes "face recognition" the recognition technique itself rather than its data: its
+   * algorithms, systems, technology, engines, vendor tests, evaluation, performance or accuracy,
+   * named anywhere in the same text (third mapping: "Assessing algorithms ... for human face
+   * recognition" as well as "face recognition algorithms").
+   */
+  private static final String FACE_RECOGNITION_SUBJECT =
+      "algorithm|system|technolog|engine|vendor|evaluation|performance|accurac";
+
   /** AI techniques, systems and topics; the same list serves titles and abstracts. */
   static final List<Phrase> PHRASES =
       List.of(
           Phrase.of(
               "artificial intelligence",
-              "artificial[- ](?:emotional[- ])?intelligen(?:ce|t)|embodied (?:artificial )?intelligence"),
+              "artificial[- ](?:emotional[- ])?intelligen(?:ce|t)|embodied (?:artificial )?intelligence"
+                  + "|machine intelligence"),
           Phrase.of("machine learning", "machine[- ]learning"),
           Phrase.of("deep learning", "deep[- ]learning"),
           Phrase.of("neural network", "neural[- ]networks?|neuromorphic"),
@@ -174,11 +184,11 @@ public final class AiRelevance {
               "intelligent agents and systems",
               "intelligent (?:software |physical )?agents?|(?<!transport )(?<!transportation )"
                   + "intelligent systems?\\b|edge intelligence|intelligent process automation"
-                  + "|cognitive computing|intelligent machines?|autonomous machines?"
-                  + "|machine intelligence"),
+                  + "|cognitive computing|intelligent machines?"),
           Phrase.of(
               "autonomous systems",
-              "autonomous (?:and semi-autonomous )?systems?|autonomous (?:mobile )?robot(?:s|ics)?",
+              "autonomous (?:and semi-autonomous )?systems?|autonomous (?:mobile )?robot(?:s|ics)?"
+                  + "|autonomous machine(?:s|ry)?\\b",
               ROUTING_AS),
           Phrase.of(
               "automated driving",
@@ -191,10 +201,15 @@ public final class AiRelevance {
           Phrase.of(
               "recognition systems",
               "(?:speech|speaker|emotion|object|image|(?<!row )pattern) recognition"
-                  + "|(?:face|facial) recognition (?:algorithm|system|technolog|engine|vendor"
-                  + "|evaluation|performance|accurac)",
+                  + "|(?:face|facial) recognition(?=.*(?:"
+                  + FACE_RECOGNITION_SUBJECT
+                  + "))|(?<=(?:"
+                  + FACE_RECOGNITION_SUBJECT
+                  + ").{0,300})(?:face|facial) recognition",
               Pattern.compile(
-                  "protocol|payload|interface|format|control of", Pattern.CASE_INSENSITIVE)),
+                  "(?<!test )(?<!testing )(?<!evaluation )protocol|payload|interface|format"
+                      + "|control of",
+                  Pattern.CASE_INSENSITIVE)),
           Phrase.of(
               "recognition",
               "(?:speech|speaker|face|facial|image|object|emotion) recognition|(?<!row )pattern"
@@ -203,7 +218,7 @@ public final class AiRelevance {
               "language technology",
               "natural language processing|machine translation|speech(?:-to-speech)? translation"
                   + "|question answering|chatbots?|conversational (?:robot|agent|AI)s?"
-                  + "|dialogue (?:processing )?systems?"),
+                  + "|dialogue (?:processing )?systems?|speech interaction"),
           Phrase.of(
               "knowledge-based systems",
               "knowledge representation|expert systems?|fuzzy (?:logic|control|systems?|markup)"),
@@ -250,57 +265,197 @@ public final class AiRelevance {
   private static final Pattern SENTENCE = Pattern.compile("(?<=[.;!?])\\s+|\\R");
 
   /**
-   * The record's tier: core when a committee or series rule fired, or when its title or an in-scope
-   * sentence of its abstract names AI or a learning technique ({@link #CORE_PHRASES}, or "AI"/"ML"
-   * as words); adjacent when only another rule fired; other when none did.
+   * A title about a container that carries data (a file format, a payload format, the carriage of a
+   * stream): the container is the subject, even where what it carries is a neural network's output
+   * (judging rule: formats and protocols that only carry AI techniques are adjacent).
+   */
+  private static final Pattern CARRIER =
+      Pattern.compile("carriage of|file formats?\\b|payload formats?\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Neighbouring fields the judging rule names as adjacent: ontologies, knowledge graphs, data
+   * mining, big data, privacy and security. A title that names one of them, and no AI, is about
+   * that field, whatever its committee or abstract adds.
+   */
+  private static final Pattern ADJACENT_SUBJECT =
+      Pattern.compile(
+          "ontolog\\w*|knowledge graphs?|\\bdata mining\\b|\\bbig data\\b|privacy|security",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An organisation's name in a title ("Publications of the Intelligent Systems Division"): a
+   * division, laboratory or department is named, not the subject.
+   */
+  private static final Pattern ORGANISATION =
+      Pattern.compile("(?:\\b[A-Z][\\w-]*\\s+){1,4}(?:Division|Laborator(?:y|ies)|Department)\\b");
+
+  /** Where a list item starts or ends in a sentence. */
+  private static final Pattern LIST_SEPARATOR =
+      Pattern.compile(
+          "[,;:]|\\bsuch as\\b|\\bincluding\\b|\\be\\.g\\.|\\band\\b|\\bor\\b|\\bas well as\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PARENTHESIS = Pattern.compile("\\([^()]*\\)");
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
+
+  /** A list item of at most this many words (besides the AI term itself) is a short item. */
+  private static final int SHORT_ITEM = 4;
+
+  /**
+   * The record's tier (docs/ai-corpus.md, "Third mapping"), decided in this order:
+   *
+   * <ol>
+   *   <li>other when no relevance rule fired;
+   *   <li>core for NIST's AI series (the identifier names AI);
+   *   <li>adjacent when the title is about a carrier (file or payload format, carriage);
+   *   <li>core when the title names AI or a core technique ({@link #CORE_PHRASES}, "AI"/"ML" as
+   *       words), not as an organisation's name;
+   *   <li>adjacent when the title names a neighbouring field ({@link #ADJACENT_SUBJECT});
+   *   <li>for a committee record (SC 42, the IEEE AI committee, JTC 21): core when an in-scope
+   *       sentence of the abstract names a core phrase, else adjacent (the committees also write
+   *       big-data, privacy-computation and spatial-web documents);
+   *   <li>for IEEE 70xx: core when the title is about autonomous or intelligent systems, algorithms
+   *       or robots (not 7002 on privacy, 7005 on data governance), or the abstract names AI;
+   *   <li>adjacent when the relevance rule fired on an abstract and the title's only cue is
+   *       "intelligent" or "intelligence" (a product adjective);
+   *   <li>otherwise core when an in-scope sentence of the abstract names a core phrase other than
+   *       in passing, as one short item of a list of technologies ("cloud computing, blockchain,
+   *       internet of things, artificial intelligence"); else adjacent.
+   * </ol>
    */
   public static Tier tier(Standard s) {
     Verdict v = judge(s);
     if (!v.relevant()) {
       return Tier.OTHER;
     }
-    String title = NOT_ML.matcher(s.titleIn("en")).replaceAll(" ");
-    if (v.rule().startsWith("committee: ") || v.rule().equals("series: NIST AI")) {
+    if (v.rule().equals("series: NIST AI")) {
       return Tier.CORE;
+    }
+    String title = NOT_ML.matcher(s.titleIn("en")).replaceAll(" ");
+    if (CARRIER.matcher(title).find()) {
+      return Tier.ADJACENT;
+    }
+    if (coreMention(ORGANISATION.matcher(title).replaceAll(" "))) {
+      return Tier.CORE;
+    }
+    if (ADJACENT_SUBJECT.matcher(title).find()) {
+      return Tier.ADJACENT;
+    }
+    String summary = NOT_ML.matcher(s.abstractIn("en")).replaceAll(" ");
+    if (v.rule().startsWith("committee: ")) {
+      return coreMentionInScope(summary, false) ? Tier.CORE : Tier.ADJACENT;
     }
     // The IEEE 70xx series is core where it is about autonomous and intelligent systems, not
     // where it is a data-privacy or data-governance process (IEEE 7002, 7005).
     if (v.rule().startsWith("series: ") && IEEE_70XX_AIS.matcher(title).find()) {
       return Tier.CORE;
     }
-    if (coreMention(title)
-        || coreMentionInScope(NOT_ML.matcher(s.abstractIn("en")).replaceAll(" "))) {
-      return Tier.CORE;
+    if (v.rule().equals("abstract + title cue") && onlyIntelligentAsCue(title)) {
+      return Tier.ADJACENT;
     }
-    return Tier.ADJACENT;
+    return coreMentionInScope(summary, true) ? Tier.CORE : Tier.ADJACENT;
+  }
+
+  /** Whether every title cue of {@code title} is "intelligent" or "intelligence". */
+  private static boolean onlyIntelligentAsCue(String title) {
+    Matcher m = TITLE_CUE.matcher(title);
+    boolean any = false;
+    while (m.find()) {
+      any = true;
+      if (!m.group().toLowerCase(Locale.ROOT).startsWith("intelligen")) {
+        return false;
+      }
+    }
+    return any;
   }
 
   /** Whether {@code text} names a core phrase (honouring its veto) or "AI"/"ML" as a word. */
   private static boolean coreMention(String text) {
+    return !coreMentions(text).isEmpty();
+  }
+
+  /** Where {@code text} names a core phrase (honouring its veto) or "AI"/"ML" as a word. */
+  private static List<int[]> coreMentions(String text) {
+    List<int[]> spans = new ArrayList<>();
     if (text == null || text.isBlank()) {
-      return false;
+      return spans;
     }
     for (Phrase p : PHRASES) {
-      if (p.core() && find(p, text) != null) {
-        return true;
+      if (p.core() && (p.unless() == null || !p.unless().matcher(text).find())) {
+        Matcher m = p.pattern().matcher(text);
+        while (m.find()) {
+          spans.add(new int[] {m.start(), m.end()});
+        }
       }
     }
-    return ABBREVIATION.matcher(text).find();
+    Matcher a = ABBREVIATION.matcher(text);
+    while (a.find()) {
+      spans.add(new int[] {a.start(), a.end()});
+    }
+    return spans;
   }
 
   /**
-   * {@link #coreMention} in a sentence of {@code summary} that does not put things out of scope.
+   * Whether a sentence of {@code summary} that does not put things out of scope names a core
+   * phrase; with {@code notInPassing}, only a mention that is not a short item of a list counts.
    */
-  private static boolean coreMentionInScope(String summary) {
+  private static boolean coreMentionInScope(String summary, boolean notInPassing) {
     if (summary == null || summary.isBlank()) {
       return false;
     }
     for (String sentence : SENTENCE.split(summary)) {
-      if (!OUT_OF_SCOPE.matcher(sentence).find() && coreMention(sentence)) {
-        return true;
+      if (OUT_OF_SCOPE.matcher(sentence).find()) {
+        continue;
+      }
+      for (int[] span : coreMentions(sentence)) {
+        if (!notInPassing || !inPassing(sentence, span[0], span[1])) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the mention at {@code [start, end)} of {@code sentence} is named in passing: its list
+   * item (between separators: commas, "such as", "including", "and", "or", ...) has at most {@link
+   * #SHORT_ITEM} other words, and the sentence has at least two other such short items.
+   */
+  static boolean inPassing(String sentence, int start, int end) {
+    List<int[]> bounds = new ArrayList<>();
+    int from = 0;
+    Matcher sep = LIST_SEPARATOR.matcher(sentence);
+    while (sep.find()) {
+      bounds.add(new int[] {from, sep.start()});
+      from = sep.end();
+    }
+    bounds.add(new int[] {from, sentence.length()});
+    boolean mentionShort = false;
+    int otherShort = 0;
+    for (int[] b : bounds) {
+      boolean holdsMention = b[0] <= start && end <= b[1];
+      String item =
+          holdsMention
+              ? sentence.substring(b[0], start) + " " + sentence.substring(end, b[1])
+              : sentence.substring(b[0], b[1]);
+      int words = words(PARENTHESIS.matcher(item).replaceAll(" "));
+      if (holdsMention) {
+        mentionShort = words <= SHORT_ITEM;
+      } else if (words >= 1 && words <= SHORT_ITEM) {
+        otherShort++;
+      }
+    }
+    return mentionShort && otherShort >= 2;
+  }
+
+  private static int words(String text) {
+    int n = 0;
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   /** Judges one record. */

@@ -35,9 +35,10 @@ final class IndexSchema {
    * analyzer; 6: Japanese titles and abstracts in fields of their own ({@code title_ja}, Kuromoji);
    * 7: "NISTIR" indexed as "NIST IR" ({@link IdentifierAnalyzer}); 8: the facet {@code ai} (core,
    * adjacent, other); 9: the year also as a doc value ({@code year_value}), for the landscape's
-   * year axis.
+   * year axis; 10: the third mapping of the facet {@code ai} (docs/ai-corpus.md), so that indexes
+   * holding the second mapping's tiers are rebuilt.
    */
-  static final String VERSION = "9";
+  static final String VERSION = "10";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

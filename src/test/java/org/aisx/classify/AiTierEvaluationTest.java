@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.aisx.catalog.Json;
@@ -15,14 +16,49 @@ import org.aisx.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12 item 6: the {@code ai} facet's core tier on the sample judged before any tier was
- * computed ({@code eval/ai-tier-sample-2.json}, drawn and judged before the second mapping ran on
- * it; docs/ai-corpus.md "Core and adjacent"). The figures are printed; the test fails if core
- * precision falls below 0.9 or recall below 0.95, the issue's bar.
+ * Issue 12 item 6: the {@code ai} facet's core tier on judged samples (docs/ai-corpus.md, "Core and
+ * adjacent"). The measurement is the third sample ({@code eval/ai-tier-sample-3.json}), drawn by a
+ * rule committed with the third mapping and judged before any tier of it was looked at; the first
+ * two samples were read to write the third mapping, so they are tuning data and only guard that the
+ * mapping still does on them what it was written to do. The figures are printed.
  */
 class AiTierEvaluationTest {
+  /** Core precision and recall of one judged sample. */
+  record Figures(int sampled, int tieredCore, int judgedCore, int both) {
+    double precision() {
+      return (double) both / tieredCore;
+    }
+
+    double recall() {
+      return (double) both / judgedCore;
+    }
+  }
+
   @Test
-  void theCoreTierIsPreciseAndCompleteOnTheJudgedSample() throws Exception {
+  void theCoreTierIsPreciseAndCompleteOnTheThirdJudgedSample() throws Exception {
+    Figures f = measure("/eval/ai-tier-sample-3.json");
+    assertThat(f.sampled()).isEqualTo(100);
+    // Measured 2026-12-04 on this sample (strict reading, the judge's label "core" only): core
+    // precision 71/76 = 0.934 [0.855, 0.972], recall 71/72 = 0.986 [0.925, 0.998]. The issue's
+    // bar is 0.9 and 0.95; both point figures meet it, neither interval's lower end does
+    // (docs/ai-corpus.md). These floors guard what was measured, one record below it.
+    assertThat(f.precision()).isGreaterThanOrEqualTo(0.92);
+    assertThat(f.recall()).isGreaterThanOrEqualTo(0.97);
+  }
+
+  @Test
+  void theTuningSamplesStillGetWhatTheThirdMappingWasWrittenFor() throws Exception {
+    // Tuning data, not a measurement: first sample 78/79 and 78/78, second 71/72 and 71/71 (the
+    // one false core left in each is named in docs/ai-corpus.md, "Third mapping").
+    for (String sample : List.of("/eval/ai-tier-sample.json", "/eval/ai-tier-sample-2.json")) {
+      Figures f = measure(sample);
+      assertThat(f.sampled()).as(sample).isEqualTo(100);
+      assertThat(f.tieredCore() - f.both()).as(sample + ": false cores").isLessThanOrEqualTo(1);
+      assertThat(f.judgedCore() - f.both()).as(sample + ": missed cores").isZero();
+    }
+  }
+
+  private Figures measure(String sample) throws Exception {
     ObjectMapper json = Json.mapper();
     StandardReader reader = new StandardReader(Taxonomy.bundled(json));
     Map<String, Standard> corpus = new HashMap<>();
@@ -33,10 +69,10 @@ class AiTierEvaluationTest {
       }
     }
     int tieredCore = 0;
-    int tieredCoreJudgedCore = 0;
+    int both = 0;
     int judgedCore = 0;
     int sampled = 0;
-    try (InputStream in = getClass().getResourceAsStream("/eval/ai-tier-sample-2.json")) {
+    try (InputStream in = getClass().getResourceAsStream(sample)) {
       for (JsonNode row : json.readTree(in).path("records")) {
         Standard s = corpus.get(row.path("id").asText());
         assertThat(s).as(row.path("id").asText()).isNotNull();
@@ -45,11 +81,12 @@ class AiTierEvaluationTest {
         boolean judged = row.path("judged").asText().equals("core");
         tieredCore += core ? 1 : 0;
         judgedCore += judged ? 1 : 0;
-        tieredCoreJudgedCore += core && judged ? 1 : 0;
+        both += core && judged ? 1 : 0;
         if (core != judged) {
           System.out.printf(
               Locale.ROOT,
-              "ai tier: %s tiered %s, judged %s: %s%n",
+              "ai tier (%s): %s tiered %s, judged %s: %s%n",
+              sample,
               s.id(),
               AiRelevance.tier(s).wire(),
               row.path("judged").asText(),
@@ -57,26 +94,22 @@ class AiTierEvaluationTest {
         }
       }
     }
-    double precision = (double) tieredCoreJudgedCore / tieredCore;
-    double recall = (double) tieredCoreJudgedCore / judgedCore;
+    Figures f = new Figures(sampled, tieredCore, judgedCore, both);
     System.out.printf(
         Locale.ROOT,
-        "ai tier on %d judged records: core precision %d/%d = %.3f %s, recall %d/%d = %.3f %s%n",
+        "ai tier on %s (%d judged records): core precision %d/%d = %.3f %s, recall %d/%d = %.3f"
+            + " %s%n",
+        sample,
         sampled,
-        tieredCoreJudgedCore,
+        both,
         tieredCore,
-        precision,
-        wilson(tieredCoreJudgedCore, tieredCore),
-        tieredCoreJudgedCore,
+        f.precision(),
+        wilson(both, tieredCore),
+        both,
         judgedCore,
-        recall,
-        wilson(tieredCoreJudgedCore, judgedCore));
-    assertThat(sampled).isEqualTo(100);
-    // Measured 2026-12-04 on this sample: precision 69/79 = 0.873, recall 69/71 = 0.972. The
-    // issue's bar is 0.9 and 0.95: recall meets it, precision does not (docs/ai-corpus.md). These
-    // floors guard what was measured; they are not the target.
-    assertThat(precision).isGreaterThanOrEqualTo(0.87);
-    assertThat(recall).isGreaterThanOrEqualTo(0.95);
+        f.recall(),
+        wilson(both, judgedCore));
+    return f;
   }
 
   /** The Wilson score interval at 95 %, as "[low, high]". */

@@ -1,0 +1,213 @@
+package org.aisx.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.aisx.catalog.Standard;
+import org.aisx.classify.AiRelevance.Tier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of the third mapping of the {@code ai} facet (docs/ai-corpus.md, "Third mapping"), each
+ * on a record shaped like the tuning-sample record that called for it.
+ */
+class AiTierTest {
+  private static final String IEEE_AI = "Artificial Intelligence Standards Committee of the IEEE";
+
+  @Test
+  void autonomousMachineryIsAdjacentNotCore() {
+    Standard iso18497 =
+        titled(
+            "Agricultural machinery and tractors - Safety of partially automated, semi-autonomous"
+                + " and autonomous machinery - Part 1: Machine design principles and vocabulary",
+            null,
+            null);
+    assertThat(AiRelevance.isAi(iso18497)).isTrue();
+    assertThat(AiRelevance.tier(iso18497)).isEqualTo(Tier.ADJACENT);
+  }
+
+  @Test
+  void aCommitteeRecordIsCoreOnlyWhenItsTitleOrAbstractNamesAi() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Draft Standard for Spatial Web Protocol, Architecture and Governance",
+                    "This specification is identical in content to a base document developed by"
+                        + " the Spatial Web Foundation.",
+                    IEEE_AI)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Draft Standard for Requirements of Privacy-preserving Computation"
+                        + " Integrated Platforms",
+                    "This standard provides requirements of privacy computation integrated"
+                        + " platforms, trained models included.",
+                    IEEE_AI)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Draft Standard for Transparent Agency Identification of Humans and"
+                        + " Machines",
+                    "The purpose of this standard is to describe audio and visual marks to assist"
+                        + " with the identification of the agency behind media, such as a machine"
+                        + " intelligence, a human being, or a combination of entities.",
+                    IEEE_AI)))
+        .isEqualTo(Tier.CORE);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Draft Framework and Process for Deep Learning Evaluation",
+                    null,
+                    IEEE_AI)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void aTitleNamingANeighbouringFieldStaysAdjacentWhateverTheAbstractAdds() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Recommended Practice for the Application of Knowledge Graphs for Talent"
+                        + " Services",
+                    "Enterprises are implementing knowledge graph technology as part of Artificial"
+                        + " Intelligence systems.",
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Draft Standard Ontologies for Robotics and Automation",
+                    "A core ontology intended as a reference for knowledge representation and"
+                        + " reasoning in robots.",
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    // A title naming AI itself wins over the neighbouring field it also names.
+    assertThat(
+            AiRelevance.tier(
+                titled("Security and privacy in artificial intelligence use cases", null, null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void aFormatThatCarriesNeuralNetworkDataIsAdjacent() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Coding of audio-visual objects - Part 15: Carriage of NAL unit structured"
+                        + " video in the ISO base media file format -- Amendment 1: Support for"
+                        + " neural-network post-filter supplemental enhancement information",
+                    null,
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(AiRelevance.tier(titled("Web Neural Network API", null, null))).isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void faceRecognitionAlgorithmsAreCoreInEitherWordOrderAndUnderATestingProtocol() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Assessing algorithms as computational models for human face recognition",
+                    null,
+                    null)))
+        .isEqualTo(Tier.CORE);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "The FERET verification testing protocol for face recognition algorithms",
+                    null,
+                    null)))
+        .isEqualTo(Tier.CORE);
+    // A protocol that carries recognition is still adjacent.
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "A protocol for exchanging face recognition engine results between systems",
+                    null,
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+  }
+
+  @Test
+  void aDivisionsNameInTheTitleIsNotItsSubject() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Publications of the Intelligent Systems Division (previously Robot Systems"
+                        + " Division): covering the period January 1971 - April 1994",
+                    null,
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(AiRelevance.tier(titled("Behavior generation in intelligent systems", null, null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void aiNamedInPassingInAListOfTechnologiesDoesNotMakeTheRecordCore() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Use cases on advanced learning analytics services using emerging"
+                        + " technologies",
+                    "This document provides use cases on learning analytics services, which"
+                        + " leverages emerging technologies such as cloud computing, blockchain,"
+                        + " virtual reality, internet of things, artificial intelligence in K12"
+                        + " education, higher education, and vocational education.",
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Recommended Practices on Industrial Agents: Integration of Software Agents and"
+                        + " Low Level Automation Functions",
+                    "The practices solve the interface problem when applying industrial agents,"
+                        + " namely, integrating intelligent software agents with low-level"
+                        + " automation devices in the context of cyber-physical systems.",
+                    null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void intelligentAsTheTitlesOnlyCueIsAProductAdjective() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Signalling requirements and architecture of intelligent edge computing",
+                    "Applying the intelligent data processing functions by providing AI"
+                        + " technologies will provide enhanced networking capabilities.",
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Service framework of prediction for intelligent Internet of things",
+                    "The framework uses artificial intelligence to predict the state of IoT"
+                        + " services.",
+                    null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void speechInteractionIsLanguageTechnology() {
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Requirements for speech interaction of intelligent customer services",
+                    null,
+                    null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  private static Standard titled(String title, String summary, String committee) {
+    Standard.Builder b = Standard.builder("X.1").title(Map.of("en", title));
+    if (summary != null) {
+      b.summary(Map.of("en", summary));
+    }
+    if (committee != null) {
+      b.committee(committee);
+    }
+    return b.build();
+  }
+}

@@ -358,7 +358,7 @@ class PagesTest {
     assertThat(a11y.selectFirst("main").text())
         .contains("WCAG) 2.1, level AA")
         .contains("axe-core")
-        .contains("1280 px and at 390 px")
+        .contains("at 1280 px and at 390 px width")
         .contains("320 px")
         .contains("Known limitations")
         .contains("has not named a contact address");

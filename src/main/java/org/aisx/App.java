@@ -81,6 +81,7 @@ import org.aisx.web.PublicActors;
 import org.aisx.web.Routes;
 import org.aisx.web.SearchParams;
 import org.aisx.web.SignIn;
+import org.aisx.web.SitePages;
 import org.aisx.web.SubmissionApi;
 import org.aisx.web.SubmissionPages;
 import org.aisx.web.SuggestionReview;
@@ -616,7 +617,10 @@ public final class App implements AutoCloseable {
             new TaxonomyRoutes(taxonomy, classification, access, i18n, pages),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
-            new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
+            new SignIn(accounts, signInLimiter, access, i18n, pages, clients),
+            // The contact the accessibility statement and the about page give, if the operator
+            // names one (an e-mail address or a web address).
+            new SitePages(i18n, pages, System.getenv("AISX_CONTACT")));
     return new WebServer(json, pages, behindProxy, routes);
   }
 

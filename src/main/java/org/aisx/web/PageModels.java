@@ -84,6 +84,26 @@ public final class PageModels {
     }
   }
 
+  /**
+   * A page about the site (about, accessibility statement, data licences); {@code contact}: where
+   * to report a problem, an e-mail address or a web address, or null when the operator names none.
+   */
+  public record SitePage(Layout layout, String contact) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    /** The contact as a link target: a web address as it is, an e-mail address as mailto:. */
+    public String contactHref() {
+      if (contact == null) {
+        return null;
+      }
+      return contact.startsWith("https://") || contact.startsWith("http://")
+          ? contact
+          : "mailto:" + contact;
+    }
+  }
+
   /** One facet and its values for the filter panel. */
   public record FacetView(String id, String label, List<FacetValue> values, boolean active) {}
 

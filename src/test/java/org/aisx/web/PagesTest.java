@@ -300,6 +300,9 @@ class PagesTest {
               "/overlap?record=iso-iec-42001-2023",
               "/changes",
               "/signin",
+              "/about",
+              "/accessibility",
+              "/data-licences",
               "/standards/does-not-exist",
               "/search?page=abc")) {
         Document d =
@@ -318,6 +321,104 @@ class PagesTest {
         }
       }
     }
+  }
+
+  @Test
+  void everyPageHasAFooterLinkingTheAboutApiAccessibilityAndLicencePages() {
+    for (String path : List.of("/", "/standards/iso-iec-42001-2023", "/about", "/signin")) {
+      Document d = page(path + "?lang=fr");
+      List<String> links = d.select("footer nav a").eachAttr("href");
+      assertThat(links)
+          .as(path)
+          .containsExactly("/about", "/api/v1/openapi.json", "/accessibility", "/data-licences");
+      assertThat(d.selectFirst("footer nav").attr("aria-label")).isEqualTo("À propos de ce site");
+    }
+    for (String target : List.of("/about", "/api/v1/openapi.json", "/accessibility")) {
+      assertThat(http.get(target).statusCode()).as(target).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theSitePagesSpeakEachLanguageAndSayWhatTheyMust() {
+    for (String lang : LANGUAGES) {
+      for (String path : List.of("/about", "/accessibility", "/data-licences")) {
+        Document d = page(path + "?lang=" + lang);
+        assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
+        assertThat(d.selectFirst("main h1").text())
+            .as(lang + path)
+            .isEqualTo(d.title().split(" · ")[0]);
+        assertThat(d.select("main section, main .source-list > li")).as(lang + path).isNotEmpty();
+        // Without a contact configured, the pages say that none is named rather than invent one.
+        if (!path.equals("/data-licences")) {
+          assertThat(d.select("main a[href^=mailto:]")).isEmpty();
+        }
+      }
+    }
+    Document a11y = page("/accessibility?lang=en");
+    assertThat(a11y.selectFirst("main").text())
+        .contains("WCAG) 2.1, level AA")
+        .contains("axe-core")
+        .contains("at 1280 px and at 390 px width")
+        .contains("320 px")
+        .contains("Known limitations")
+        .contains("has not named a contact address");
+    Document licences = page("/data-licences?lang=en");
+    String text = licences.selectFirst("main").text();
+    assertThat(text)
+        .contains("not subject to copyright in the United States")
+        .contains("CC BY 4.0")
+        .contains("ODC-By 1.0")
+        .contains("The terms of the publishing body");
+    // Every Relaton feed the bundled catalogue was built from is named with its repository.
+    assertThat(licences.select("main a[href^=https://github.com/]").eachText())
+        .contains(
+            "relaton/relaton-data-itu",
+            "relaton/relaton-data-iec",
+            "relaton/relaton-data-iso",
+            "ietf-tools/relaton-data-ieee",
+            "relaton/relaton-data-w3c",
+            "relaton/relaton-data-jis",
+            "relaton/relaton-data-ecma",
+            "usnistgov/NIST-Tech-Pubs");
+  }
+
+  @Test
+  void robotsTxtAllowsThePublicPagesAndKeepsCrawlersOutOfPrivateOnes() {
+    HttpResponse<String> r = http.get("/robots.txt");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    List<String> lines = r.body().lines().toList();
+    assertThat(lines)
+        .contains(
+            "User-agent: *",
+            "Allow: /",
+            "Allow: /api/v1/openapi.json",
+            "Disallow: /signin",
+            "Disallow: /admin/",
+            "Disallow: /review/",
+            "Disallow: /submissions/",
+            "Disallow: /suites/new",
+            "Disallow: /*?key=",
+            "Disallow: /api/");
+    // What it disallows is really there and not public: sign-in first.
+    for (String priv : List.of("/admin/import", "/review/submissions", "/submissions/mine")) {
+      assertThat(http.get(priv).statusCode()).as(priv).isIn(401, 403);
+    }
+  }
+
+  @Test
+  void theIconIsLinkedFromEveryPageAndFaviconIcoLeadsToIt() {
+    Document d = page("/search");
+    String icon = d.selectFirst("head link[rel=icon]").attr("href");
+    HttpResponse<String> svg = http.get(icon);
+    assertThat(svg.statusCode()).isEqualTo(200);
+    assertThat(svg.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("image/svg+xml"));
+    assertThat(svg.body()).startsWith("<svg");
+    HttpResponse<String> ico = http.get("/favicon.ico");
+    assertThat(ico.statusCode()).isEqualTo(301);
+    assertThat(ico.headers().firstValue("Location")).hasValue(icon);
   }
 
   @Test

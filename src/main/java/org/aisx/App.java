@@ -78,6 +78,7 @@ import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
 import org.aisx.web.PageRenderer;
 import org.aisx.web.PublicActors;
+import org.aisx.web.RelationReviews;
 import org.aisx.web.Routes;
 import org.aisx.web.SearchParams;
 import org.aisx.web.SignIn;
@@ -596,6 +597,7 @@ public final class App implements AutoCloseable {
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
             new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
+            new RelationReviews(catalog, access, actors, i18n, pages),
             watchRoutes,
             suiteApi,
             new SuitePages(

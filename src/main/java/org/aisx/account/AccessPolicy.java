@@ -11,6 +11,8 @@ import java.util.Collection;
  *   <tr><th>permission</th><th>public</th><th>contributor</th><th>coordinator</th><th>admin</th></tr>
  *   <tr><td>SUBMIT_CREATE, SUBMIT_UPDATE</td><td>no</td><td>for their own bodies only</td>
  *       <td>yes</td><td>yes</td></tr>
+ *   <tr><td>DECIDE_RELATION</td><td>no</td><td>for their own bodies only (the target's
+ *       body)</td><td>yes</td><td>yes</td></tr>
  *   <tr><td>SUBMIT_RESOURCE</td><td>no</td><td>yes</td><td>yes</td><td>yes</td></tr>
  *   <tr><td>VIEW_REVIEW_QUEUE, DECIDE_SUBMISSION, EDIT_RECORD, EDIT_TAXONOMY, EDIT_FIELD_POLICY,
  *       CONFIRM_CLASSIFICATION, CONFIRM_MAPPINGS, PUBLISH_SUITE</td><td>no</td><td>no</td><td>yes</td>

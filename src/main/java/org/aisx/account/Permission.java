@@ -18,6 +18,11 @@ public enum Permission {
   VIEW_REVIEW_QUEUE(false),
   /** Approve, reject or ask for changes on a submission. */
   DECIDE_SUBMISSION(false),
+  /**
+   * Approve or refuse a relation another body's record holds towards a record of one's own body
+   * that changes how it reads ({@code org.aisx.catalog.RelationReview}): the target's body.
+   */
+  DECIDE_RELATION(true),
   /** Edit a record directly ({@code PUT /api/v1/standards/{id}}). */
   EDIT_RECORD(false),
   /** Edit the taxonomy. */

@@ -26,6 +26,7 @@ public final class Catalog {
   private final CatalogIndex index;
   private final ObjectMapper json;
   private final Clock clock;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
 
   /** Told of every record a write created or changed (after the store has it); set once. */
   private volatile java.util.function.Consumer<Standard> onWrite = s -> {};
@@ -126,8 +127,8 @@ public final class Catalog {
       Standard incoming, String actor, String source, int expectedRevision, Runnable alongside) {
     WriteOutcome outcome;
     synchronized (this) {
-      Planned plan =
-          plan(incoming, store.find(incoming.id()), actor, source, expectedRevision, null);
+      Optional<Standard> old = store.find(incoming.id());
+      Planned plan = plan(incoming, old, actor, source, expectedRevision, null);
       if (plan.write() == null) {
         store.inTransaction(alongside);
         return plan.outcome();
@@ -146,8 +147,16 @@ public final class Catalog {
               actor,
               record.source(),
               record.revision()));
+      List<RelationReview> held = held(record, old.orElse(null), actor, source);
       List<HistoryEvent> stored =
-          store.write(record, plan.write().expectedRevision(), events, alongside);
+          store.write(
+              record,
+              plan.write().expectedRevision(),
+              events,
+              () -> {
+                store.hold(held);
+                alongside.run();
+              });
       index.upsert(record);
       onWrite.accept(record);
       outcome = new WriteOutcome(plan.outcome().change(), record, stored);
@@ -158,16 +167,24 @@ public final class Catalog {
 
   /**
    * Saves the record durably in the store and queues it for the index; call {@link #publish()}
-   * after a batch. Each call is its own transaction.
+   * after a batch. Each call is its own transaction. A person's write (this, and {@link #approve}):
+   * a relation it adds that changes how another body's record reads is held for that body's review
+   * ({@link RelationReview}).
    */
   public synchronized WriteOutcome stage(
       Standard incoming, String actor, String source, Integer expectedRevision) {
-    Planned plan = plan(incoming, store.find(incoming.id()), actor, source, expectedRevision, null);
+    Optional<Standard> old = store.find(incoming.id());
+    Planned plan = plan(incoming, old, actor, source, expectedRevision, null);
     if (plan.write() == null) {
       return plan.outcome();
     }
+    List<RelationReview> held = held(plan.write().record(), old.orElse(null), actor, source);
     List<HistoryEvent> stored =
-        store.write(plan.write().record(), plan.write().expectedRevision(), plan.write().events());
+        store.write(
+            plan.write().record(),
+            plan.write().expectedRevision(),
+            plan.write().events(),
+            () -> store.hold(held));
     index(plan.write());
     onWrite.accept(plan.outcome().record());
     return new WriteOutcome(plan.outcome().change(), plan.outcome().record(), stored);
@@ -333,6 +350,123 @@ public final class Catalog {
       writes.values().forEach(w -> onWrite.accept(w.record()));
     }
     return outcomes;
+  }
+
+  /**
+   * The relations {@code record} adds over {@code old} (null: a new record) that change how another
+   * body's record reads, or a record not in the catalogue yet, as pending reviews: what a person's
+   * write holds for review. A relation towards a record of the same body is not held.
+   */
+  private List<RelationReview> held(Standard record, Standard old, String actor, String source) {
+    Set<String> had = new java.util.HashSet<>();
+    if (old != null) {
+      old.relations().forEach(r -> had.add(r.type().wire() + " " + r.targetId()));
+    }
+    Map<String, Relation> added = new LinkedHashMap<>();
+    for (Relation r : record.relations()) {
+      String key = r.type().wire() + " " + r.targetId();
+      if (r.type().altersTarget() && !r.targetId().equals(record.id()) && !had.contains(key)) {
+        added.putIfAbsent(key, r);
+      }
+    }
+    if (added.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Standard> targets =
+        store.findAll(added.values().stream().map(Relation::targetId).toList());
+    Instant now = clock.instant();
+    List<RelationReview> held = new ArrayList<>();
+    for (Relation r : added.values()) {
+      Standard target = targets.get(r.targetId());
+      String targetBody = target == null ? null : target.sdo();
+      if (target != null && RelationReview.sameBody(record.sdo(), targetBody)) {
+        continue;
+      }
+      held.add(
+          new RelationReview(
+              newReviewId(),
+              record.id(),
+              record.identifier(),
+              record.sdo(),
+              r.type(),
+              r.targetId(),
+              r.target(),
+              targetBody,
+              RelationReview.State.PENDING,
+              actor,
+              source,
+              now,
+              null,
+              null,
+              null));
+    }
+    return held;
+  }
+
+  private String newReviewId() {
+    byte[] b = new byte[8];
+    random.nextBytes(b);
+    return "rel-" + java.util.HexFormat.of().formatHex(b);
+  }
+
+  /** A held relation ({@link RelationReview}), or {@link CatalogException.NotFound}. */
+  public RelationReview relationReview(String id) {
+    return store
+        .relationReview(id)
+        .orElseThrow(() -> new CatalogException.NotFound("held relation " + id));
+  }
+
+  /** Held relations in {@code state} (null: any), oldest request first. */
+  public List<RelationReview> relationReviews(RelationReview.State state, int limit) {
+    return store.relationReviews(state, limit);
+  }
+
+  /** Held relations from or towards the record, oldest request first. */
+  public List<RelationReview> relationReviewsOf(String recordId) {
+    return store.relationReviewsOf(recordId);
+  }
+
+  /**
+   * Decides on a pending held relation: approved, the target shows it (its page names the holder as
+   * its current edition for {@code replaces}); rejected, the target reads as before. Either way the
+   * decision is an event in the target's history ({@code actor}, the request's source, the target's
+   * revision as it is), and neither the target's fields nor its revision change. Who may decide is
+   * the caller's to check (the target's body or a coordinator); one decided already is {@link
+   * CatalogException.AlreadyDecided}, one whose target is not in the catalogue {@link
+   * CatalogException.NotFound}.
+   */
+  public RelationReview decideRelation(String id, boolean approve, String comment, String actor) {
+    RelationReview review = relationReview(id);
+    if (review.state() != RelationReview.State.PENDING) {
+      throw new CatalogException.AlreadyDecided("held relation " + id, review.state().wire());
+    }
+    String note = comment == null || comment.isBlank() ? null : comment.strip();
+    RelationReview decided;
+    synchronized (this) {
+      Standard target = get(review.targetId());
+      Instant now = clock.instant();
+      decided = review.decided(approve, actor, note, now);
+      HistoryEvent event =
+          new HistoryEvent(
+              0,
+              target.id(),
+              now,
+              approve ? HistoryEvent.Kind.RELATION_APPROVED : HistoryEvent.Kind.RELATION_REJECTED,
+              review.inverse().wire(),
+              null,
+              review.sourceIdentifier() != null ? review.sourceIdentifier() : review.sourceId(),
+              actor,
+              review.requestedSource(),
+              target.revision());
+      if (!store.decide(decided, event)) {
+        throw new CatalogException.AlreadyDecided(
+            "held relation " + id, relationReview(id).state().wire());
+      }
+      // Nothing the index holds changed; queued so that the commit carries the new event's mark.
+      index.upsert(target);
+    }
+    publish();
+    return decided;
   }
 
   /** Queues a stored write for the index: a record new to the store is new to the index too. */

@@ -11,7 +11,8 @@ public abstract sealed class CatalogException extends RuntimeException
         CatalogException.NotFound,
         CatalogException.Conflict,
         CatalogException.BadParameter,
-        CatalogException.NearMiss {
+        CatalogException.NearMiss,
+        CatalogException.AlreadyDecided {
 
   CatalogException(String message) {
     super(message);
@@ -142,4 +143,16 @@ public abstract sealed class CatalogException extends RuntimeException
 
   /** One choice offered for a near miss: the value to send again, and what a person reads. */
   public record Choice(String value, String label) {}
+
+  /** A decision on something already decided (a held relation approved or rejected before). */
+  public static final class AlreadyDecided extends CatalogException {
+    public AlreadyDecided(String what, String state) {
+      super(what + " is " + state + " already; only a pending one can be decided");
+    }
+
+    @Override
+    public String code() {
+      return "already_decided";
+    }
+  }
 }

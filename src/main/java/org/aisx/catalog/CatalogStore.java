@@ -70,7 +70,10 @@ public interface CatalogStore {
   List<HistoryEvent> events(
       Long beforeSeq, java.time.Instant since, java.util.Set<HistoryEvent.Kind> kinds, int limit);
 
-  /** Relations other records hold towards {@code id}, shown with their inverse type. */
+  /**
+   * Relations other records hold towards {@code id}, shown with their inverse type; a held relation
+   * from another body ({@link RelationReview}) only once approved.
+   */
   List<IncomingRelation> incoming(String id);
 
   /**
@@ -78,4 +81,27 @@ public interface CatalogStore {
    * records it to know whether it is in step with the store.
    */
   long lastEventSeq();
+
+  /**
+   * Holds relations for review, joining the caller's transaction when there is one: a relation not
+   * held before is stored pending; one rejected before is pending again (a new request); one
+   * pending or approved stays as it is.
+   */
+  void hold(List<RelationReview> requests);
+
+  /** One held relation, with its source record's identifier. */
+  Optional<RelationReview> relationReview(String id);
+
+  /** Held relations in {@code state} (null: any), oldest request first, at most {@code limit}. */
+  List<RelationReview> relationReviews(RelationReview.State state, int limit);
+
+  /** Held relations from or towards {@code recordId}, oldest request first. */
+  List<RelationReview> relationReviewsOf(String recordId);
+
+  /**
+   * Stores the decision {@code decided} on a pending held relation and appends {@code event} to the
+   * target's history, in one transaction; false (and nothing written) when it is not pending any
+   * more.
+   */
+  boolean decide(RelationReview decided, HistoryEvent event);
 }

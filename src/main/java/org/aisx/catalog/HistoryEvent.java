@@ -26,7 +26,16 @@ public record HistoryEvent(
     STATUS_CHANGED("status-changed"),
     CLASSIFIED("classified"),
     /** A coordinator approved a submission; the change's own events share its revision. */
-    APPROVED("approved");
+    APPROVED("approved"),
+    /**
+     * Another body's relation towards this record was approved by this record's body or a
+     * coordinator ({@link RelationReview}): {@code field} is the relation as this record shows it
+     * ({@code replaced-by}), {@code newValue} the other record's identifier. The record itself and
+     * its revision do not change.
+     */
+    RELATION_APPROVED("relation-approved"),
+    /** Such a relation was refused: the record reads as it did; {@code field} as above. */
+    RELATION_REJECTED("relation-rejected");
 
     private final String wire;
 

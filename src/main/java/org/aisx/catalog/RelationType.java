@@ -34,6 +34,16 @@ public enum RelationType {
     return wire;
   }
 
+  /**
+   * Whether holding this relation changes how its target reads: the target then shows that it was
+   * replaced, amended or updated by the holder (the banner "This edition is superseded. Current
+   * edition: ..." for {@code replaces}). Such a relation towards another body's record, written by
+   * a person, waits for that body's or a coordinator's approval ({@link RelationReview}).
+   */
+  public boolean altersTarget() {
+    return this == REPLACES || this == AMENDS || this == UPDATES;
+  }
+
   public RelationType inverse() {
     return fromWire(inverseWire).orElseThrow();
   }

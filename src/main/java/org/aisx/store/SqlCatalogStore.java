@@ -21,6 +21,7 @@ import org.aisx.catalog.CatalogStore;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationReview;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.jdbi.v3.core.Jdbi;
@@ -405,20 +406,209 @@ public final class SqlCatalogStore implements CatalogStore {
 
   @Override
   public List<IncomingRelation> incoming(String id) {
+    record Row(IncomingRelation relation, String state, String sourceBody) {}
+    List<Row> rows =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT r.type, r.source_id, s.identifier, rr.state, rr.source_body"
+                            + " FROM relation r JOIN standard s ON s.id = r.source_id"
+                            + " LEFT JOIN relation_review rr ON rr.source_id = r.source_id"
+                            + " AND rr.type = r.type AND rr.target_id = r.target_id"
+                            + " WHERE r.target_id = :id ORDER BY s.identifier")
+                    .bind("id", id)
+                    .map(
+                        (rs, ctx) ->
+                            new Row(
+                                new IncomingRelation(
+                                    RelationType.fromWire(rs.getString(1)).orElseThrow().inverse(),
+                                    rs.getString(2),
+                                    rs.getString(3)),
+                                rs.getString(4),
+                                rs.getString(5)))
+                    .list());
+    List<IncomingRelation> shown = new ArrayList<>(rows.size());
+    String targetBody = null;
+    boolean bodyRead = false;
+    for (Row row : rows) {
+      if (row.state() != null && !RelationReview.State.APPROVED.wire().equals(row.state())) {
+        // Held and not approved: shown only where it is the target's own body's relation.
+        if (!bodyRead) {
+          targetBody = find(id).map(Standard::sdo).orElse(null);
+          bodyRead = true;
+        }
+        if (!RelationReview.sameBody(row.sourceBody(), targetBody)) {
+          continue;
+        }
+      }
+      shown.add(row.relation());
+    }
+    return shown;
+  }
+
+  private static final String REVIEW_COLUMNS =
+      "rr.id, rr.source_id, s.identifier AS source_identifier, rr.source_body, rr.type,"
+          + " rr.target_id, rr.target, rr.target_body, rr.state, rr.requested_by,"
+          + " rr.requested_source, rr.requested_at, rr.decided_by, rr.decided_at, rr.comment"
+          + " FROM relation_review rr LEFT JOIN standard s ON s.id = rr.source_id";
+
+  @Override
+  public void hold(List<RelationReview> requests) {
+    if (requests.isEmpty()) {
+      return;
+    }
+    // Jdbi hands nested calls on this thread the same handle, so this joins a caller's transaction.
+    jdbi.useHandle(
+        h -> {
+          for (RelationReview r : requests) {
+            Optional<String> state =
+                h.createQuery(
+                        "SELECT state FROM relation_review"
+                            + " WHERE source_id = :source AND type = :type AND target_id = :target")
+                    .bind("source", r.sourceId())
+                    .bind("type", r.type().wire())
+                    .bind("target", r.targetId())
+                    .mapTo(String.class)
+                    .findOne();
+            if (state.isEmpty()) {
+              h.createUpdate(
+                      "INSERT INTO relation_review (id, source_id, type, target_id, target,"
+                          + " source_body, target_body, state, requested_by, requested_source,"
+                          + " requested_at) VALUES (:id, :source, :type, :target, :targetText,"
+                          + " :sourceBody, :targetBody, :state, :by, :from, :at)")
+                  .bind("id", r.id())
+                  .bind("source", r.sourceId())
+                  .bind("type", r.type().wire())
+                  .bind("target", r.targetId())
+                  .bind("targetText", r.target())
+                  .bind("sourceBody", r.sourceBody())
+                  .bind("targetBody", r.targetBody())
+                  .bind("state", RelationReview.State.PENDING.wire())
+                  .bind("by", r.requestedBy())
+                  .bind("from", r.requestedSource())
+                  .bind("at", r.requestedAt().toString())
+                  .execute();
+            } else if (RelationReview.State.REJECTED.wire().equals(state.get())) {
+              h.createUpdate(
+                      "UPDATE relation_review SET state = :state, target = :targetText,"
+                          + " source_body = :sourceBody, target_body = :targetBody,"
+                          + " requested_by = :by, requested_source = :from, requested_at = :at,"
+                          + " decided_by = NULL, decided_at = NULL, comment = NULL"
+                          + " WHERE source_id = :source AND type = :type AND target_id = :target")
+                  .bind("source", r.sourceId())
+                  .bind("type", r.type().wire())
+                  .bind("target", r.targetId())
+                  .bind("targetText", r.target())
+                  .bind("sourceBody", r.sourceBody())
+                  .bind("targetBody", r.targetBody())
+                  .bind("state", RelationReview.State.PENDING.wire())
+                  .bind("by", r.requestedBy())
+                  .bind("from", r.requestedSource())
+                  .bind("at", r.requestedAt().toString())
+                  .execute();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<RelationReview> relationReview(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + REVIEW_COLUMNS + " WHERE rr.id = :id")
+                .bind("id", id)
+                .map(SqlCatalogStore::review)
+                .findOne());
+  }
+
+  @Override
+  public List<RelationReview> relationReviews(RelationReview.State state, int limit) {
+    String where = state == null ? "" : " WHERE rr.state = :state";
+    return jdbi.withHandle(
+        h -> {
+          var q =
+              h.createQuery(
+                      "SELECT "
+                          + REVIEW_COLUMNS
+                          + where
+                          + " ORDER BY rr.requested_at, rr.id LIMIT :limit")
+                  .bind("limit", limit);
+          if (state != null) {
+            q.bind("state", state.wire());
+          }
+          return q.map(SqlCatalogStore::review).list();
+        });
+  }
+
+  @Override
+  public List<RelationReview> relationReviewsOf(String recordId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT r.type, r.source_id, s.identifier FROM relation r"
-                        + " JOIN standard s ON s.id = r.source_id"
-                        + " WHERE r.target_id = :id ORDER BY s.identifier")
-                .bind("id", id)
-                .map(
-                    (rs, ctx) ->
-                        new IncomingRelation(
-                            RelationType.fromWire(rs.getString(1)).orElseThrow().inverse(),
-                            rs.getString(2),
-                            rs.getString(3)))
+                    "SELECT "
+                        + REVIEW_COLUMNS
+                        + " WHERE rr.source_id = :id OR rr.target_id = :id"
+                        + " ORDER BY rr.requested_at, rr.id")
+                .bind("id", recordId)
+                .map(SqlCatalogStore::review)
                 .list());
+  }
+
+  @Override
+  public boolean decide(RelationReview decided, HistoryEvent event) {
+    return jdbi.inTransaction(
+        h -> {
+          int changed =
+              h.createUpdate(
+                      "UPDATE relation_review SET state = :state, decided_by = :by,"
+                          + " decided_at = :at, comment = :comment"
+                          + " WHERE id = :id AND state = :pending")
+                  .bind("state", decided.state().wire())
+                  .bind("by", decided.decidedBy())
+                  .bind("at", decided.decidedAt().toString())
+                  .bind("comment", decided.comment())
+                  .bind("id", decided.id())
+                  .bind("pending", RelationReview.State.PENDING.wire())
+                  .execute();
+          if (changed != 1) {
+            return false;
+          }
+          h.createUpdate(
+                  "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value,"
+                      + " actor, source, revision) VALUES (:record, :at, :kind, :field, :old,"
+                      + " :new, :actor, :source, :revision)")
+              .bind("record", event.recordId())
+              .bind("at", event.at().toString())
+              .bind("kind", event.kind().wire())
+              .bind("field", event.field())
+              .bind("old", event.oldValue())
+              .bind("new", event.newValue())
+              .bind("actor", event.actor())
+              .bind("source", event.source())
+              .bind("revision", event.revision())
+              .execute();
+          return true;
+        });
+  }
+
+  private static RelationReview review(ResultSet rs, StatementContext ctx) throws SQLException {
+    String decidedAt = rs.getString("decided_at");
+    return new RelationReview(
+        rs.getString("id"),
+        rs.getString("source_id"),
+        rs.getString("source_identifier"),
+        rs.getString("source_body"),
+        RelationType.fromWire(rs.getString("type")).orElseThrow(),
+        rs.getString("target_id"),
+        rs.getString("target"),
+        rs.getString("target_body"),
+        RelationReview.State.fromWire(rs.getString("state")).orElseThrow(),
+        rs.getString("requested_by"),
+        rs.getString("requested_source"),
+        Instant.parse(rs.getString("requested_at")),
+        rs.getString("decided_by"),
+        decidedAt == null ? null : Instant.parse(decidedAt),
+        rs.getString("comment"));
   }
 
   @Override

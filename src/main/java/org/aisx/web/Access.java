@@ -137,6 +137,12 @@ public final class Access implements Routes {
         == org.aisx.account.AccessPolicy.Decision.ALLOW;
   }
 
+  /** Whether the caller holds {@code permission} for records of every one of {@code bodies}. */
+  public boolean may(Context ctx, Permission permission, Collection<String> bodies) {
+    return policy.decide(caller(ctx).user(), permission, bodies)
+        == org.aisx.account.AccessPolicy.Decision.ALLOW;
+  }
+
   /** Returns the signed-in caller, whatever their role; 401 for the public. */
   public User requireSignedIn(Context ctx) {
     User user = caller(ctx).user();

@@ -172,7 +172,8 @@ public final class CatalogPages implements Routes {
             search.related(s, RELATED_ON_PAGE),
             taxonomy.current(),
             learn.block(s.id(), t),
-            glossary.termsOf(s)));
+            glossary.termsOf(s),
+            catalog.relationReviewsOf(s.id())));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

@@ -211,18 +211,81 @@ public final class PageModels {
       Taxonomy taxonomy,
       LearnPageModels.RecordBlock learning,
       // The glossary terms the record defines or uses (GlossaryRecords.termsOf).
-      List<org.aisx.glossary.Term> glossaryTerms) {
+      List<org.aisx.glossary.Term> glossaryTerms,
+      // Relations across bodies held for review, from or towards the record.
+      List<org.aisx.catalog.RelationReview> reviews) {
 
     public Messages t() {
       return layout.t();
     }
 
+    /**
+     * Whether the record reads as current: its status says so, and no other body's relation that
+     * replaces it has been approved by its body or a coordinator.
+     */
     public boolean current() {
-      return s.status() == null || s.status().isCurrent();
+      return (s.status() == null || s.status().isCurrent()) && approvedReplacement() == null;
+    }
+
+    /** The banner's message: the record's own status, or superseded by an approved replacement. */
+    public String bannerKey() {
+      return s.status() == null || s.status().isCurrent()
+          ? "record.banner.superseded"
+          : "record.banner." + s.status().wire();
+    }
+
+    /**
+     * The newest approved relation of another body that replaces this record: the decision of the
+     * record's own body (or a coordinator), so it names the current edition before anything else.
+     */
+    private org.aisx.catalog.RelationReview approvedReplacement() {
+      org.aisx.catalog.RelationReview found = null;
+      for (var r : reviews) {
+        if (r.targetId().equals(s.id())
+            && r.type() == org.aisx.catalog.RelationType.REPLACES
+            && r.state() == org.aisx.catalog.RelationReview.State.APPROVED
+            && incoming.stream()
+                .anyMatch(
+                    in ->
+                        in.sourceId().equals(r.sourceId())
+                            && in.type() == org.aisx.catalog.RelationType.REPLACED_BY)
+            && (found == null || r.decidedAt().isAfter(found.decidedAt()))) {
+          found = r;
+        }
+      }
+      return found;
+    }
+
+    /**
+     * The review of one of the record's own relations while it is held (pending or refused): the
+     * other body's record does not show it; null when it is not held.
+     */
+    public org.aisx.catalog.RelationReview held(org.aisx.catalog.Relation rel) {
+      for (var r : reviews) {
+        if (r.sourceId().equals(s.id())
+            && r.type() == rel.type()
+            && r.targetId().equals(rel.targetId())
+            && r.state() != org.aisx.catalog.RelationReview.State.APPROVED
+            && (!targets.containsKey(rel.targetId())
+                || !r.shownOn(targets.get(rel.targetId()).sdo()))) {
+          return r;
+        }
+      }
+      return null;
+    }
+
+    /** Whether a history event is a decision on another body's relation towards this record. */
+    public boolean relationDecision(HistoryEvent e) {
+      return e.kind() == HistoryEvent.Kind.RELATION_APPROVED
+          || e.kind() == HistoryEvent.Kind.RELATION_REJECTED;
     }
 
     /** The record that replaces this one, when the catalogue knows it. */
     public String successorId() {
+      var approved = approvedReplacement();
+      if (approved != null) {
+        return approved.sourceId();
+      }
       for (var r : s.relations()) {
         if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
           return r.targetId();
@@ -237,6 +300,10 @@ public final class PageModels {
     }
 
     public String successorIdentifier() {
+      var approved = approvedReplacement();
+      if (approved != null) {
+        return approved.sourceIdentifier();
+      }
       for (var r : s.relations()) {
         if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
           return r.target();

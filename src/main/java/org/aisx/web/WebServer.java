@@ -260,7 +260,7 @@ public final class WebServer implements AutoCloseable {
     if (e instanceof CatalogException.NotFound || e instanceof CatalogException.NearMiss) {
       return HttpStatus.NOT_FOUND;
     }
-    if (e instanceof CatalogException.Conflict) {
+    if (e instanceof CatalogException.Conflict || e instanceof CatalogException.AlreadyDecided) {
       return HttpStatus.CONFLICT;
     }
     return HttpStatus.BAD_REQUEST;

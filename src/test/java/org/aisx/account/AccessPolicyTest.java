@@ -46,8 +46,9 @@ class AccessPolicyTest {
     return new User("id-" + role, role.wire() + "@example.org", role, bodies, Instant.EPOCH);
   }
 
-  static final Set<Permission> SUBMISSIONS =
-      EnumSet.of(Permission.SUBMIT_CREATE, Permission.SUBMIT_UPDATE);
+  /** Writes a contributor may make for their own bodies only. */
+  static final Set<Permission> BODY_SCOPED =
+      EnumSet.of(Permission.SUBMIT_CREATE, Permission.SUBMIT_UPDATE, Permission.DECIDE_RELATION);
 
   /** Writes any contributor may make, whatever their bodies. */
   static final Set<Permission> ANY_CONTRIBUTOR = EnumSet.of(Permission.SUBMIT_RESOURCE);
@@ -71,7 +72,7 @@ class AccessPolicyTest {
       case PUBLIC -> SIGN_IN_REQUIRED;
       case CONTRIBUTOR ->
           ANY_CONTRIBUTOR.contains(p)
-                  || (SUBMISSIONS.contains(p)
+                  || (BODY_SCOPED.contains(p)
                       && (scope == Scope.OWN || scope == Scope.OWN_OTHER_SPELLING))
               ? ALLOW
               : FORBIDDEN;
@@ -102,14 +103,15 @@ class AccessPolicyTest {
   @Test
   void theTableCoversEveryPermission() {
     Set<Permission> covered = EnumSet.noneOf(Permission.class);
-    covered.addAll(SUBMISSIONS);
+    covered.addAll(BODY_SCOPED);
     covered.addAll(ANY_CONTRIBUTOR);
     covered.addAll(COMMITTEE);
     covered.addAll(OPERATIONS);
     assertThat(covered).containsExactlyInAnyOrder(Permission.values());
-    // Only the submission writes are scoped to a contributor's bodies.
+    // Only the submission writes and decisions on held relations are scoped to a contributor's
+    // bodies.
     for (Permission p : Permission.values()) {
-      assertThat(p.bodyScoped()).as(p.name()).isEqualTo(SUBMISSIONS.contains(p));
+      assertThat(p.bodyScoped()).as(p.name()).isEqualTo(BODY_SCOPED.contains(p));
     }
   }
 

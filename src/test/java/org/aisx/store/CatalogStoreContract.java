@@ -15,6 +15,7 @@ import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Kind;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationReview;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
@@ -144,5 +145,157 @@ abstract class CatalogStoreContract {
     store().forEach(s -> ids.add(s.id()));
     assertThat(ids).containsExactly("iso-iec-22989-2022", "iso-iec-42001-2023");
     assertThat(store().count()).isEqualTo(2);
+  }
+
+  static Standard simple(String identifier, String sdo, Relation... relations) {
+    return Standard.builder(identifier)
+        .title(Map.of("en", "Title of " + identifier))
+        .sdo(sdo)
+        .type(PublicationType.INTERNATIONAL_STANDARD)
+        .status(Status.IN_FORCE)
+        .relations(List.of(relations))
+        .revision(1)
+        .build();
+  }
+
+  static RelationReview request(String id, Standard source, String target, String targetBody) {
+    Relation r = source.relations().get(0);
+    return new RelationReview(
+        id,
+        source.id(),
+        source.identifier(),
+        source.sdo(),
+        r.type(),
+        r.targetId(),
+        target,
+        targetBody,
+        RelationReview.State.PENDING,
+        "ieee@example.org",
+        "submission:sub-1",
+        Instant.parse("2026-12-01T10:00:00Z"),
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void aHeldRelationOfAnotherBodyIsLeftOutOfTheTargetsIncomingRelationsUntilApproved() {
+    Standard target = simple("ISO/IEC TR 24030:2021", "ISO/IEC");
+    store().write(target, 0, List.of(created(target.id())));
+    Standard source =
+        simple(
+            "IEEE 9000-2026", "IEEE", Relation.of(RelationType.REPLACES, "ISO/IEC TR 24030:2021"));
+    RelationReview held = request("rel-1", source, "ISO/IEC TR 24030:2021", "ISO/IEC");
+    store().write(source, 0, List.of(created(source.id())), () -> store().hold(List.of(held)));
+    assertThat(store().incoming(target.id())).isEmpty();
+    assertThat(store().relationReview("rel-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(RelationReview.State.PENDING);
+              assertThat(r.sourceIdentifier()).isEqualTo("IEEE 9000-2026");
+              assertThat(r.targetBody()).isEqualTo("ISO/IEC");
+              assertThat(r.requestedAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+            });
+    assertThat(store().relationReviews(RelationReview.State.PENDING, 10))
+        .extracting(RelationReview::id)
+        .containsExactly("rel-1");
+    assertThat(store().relationReviewsOf(target.id()))
+        .extracting(RelationReview::id)
+        .containsExactly("rel-1");
+    assertThat(store().relationReviewsOf(source.id()))
+        .extracting(RelationReview::id)
+        .containsExactly("rel-1");
+
+    long mark = store().lastEventSeq();
+    Instant at = Instant.parse("2026-12-02T09:00:00Z");
+    HistoryEvent event =
+        new HistoryEvent(
+            0,
+            target.id(),
+            at,
+            HistoryEvent.Kind.RELATION_APPROVED,
+            "replaced-by",
+            null,
+            "IEEE 9000-2026",
+            "iso@example.org",
+            "submission:sub-1",
+            1);
+    RelationReview approved = held.decided(true, "iso@example.org", "agreed", at);
+    assertThat(store().decide(approved, event)).isTrue();
+    assertThat(store().decide(approved, event)).as("decided once only").isFalse();
+    assertThat(store().lastEventSeq()).isGreaterThan(mark);
+    assertThat(store().incoming(target.id()))
+        .containsExactly(
+            new IncomingRelation(RelationType.REPLACED_BY, source.id(), "IEEE 9000-2026"));
+    assertThat(store().find(target.id())).contains(target);
+    assertThat(store().history(target.id()))
+        .extracting(HistoryEvent::kind, HistoryEvent::revision, HistoryEvent::actor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(HistoryEvent.Kind.CREATED, 1, "test"),
+            org.assertj.core.groups.Tuple.tuple(
+                HistoryEvent.Kind.RELATION_APPROVED, 1, "iso@example.org"));
+    assertThat(store().relationReview("rel-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.state()).isEqualTo(RelationReview.State.APPROVED);
+              assertThat(r.decidedBy()).isEqualTo("iso@example.org");
+              assertThat(r.decidedAt()).isEqualTo(at);
+              assertThat(r.comment()).isEqualTo("agreed");
+            });
+    // Holding it again (the source rewritten with it) leaves the approval as it is.
+    store().hold(List.of(request("rel-2", source, "ISO/IEC TR 24030:2021", "ISO/IEC")));
+    assertThat(store().relationReviews(null, 10))
+        .extracting(RelationReview::id)
+        .containsExactly("rel-1");
+    assertThat(store().relationReview("rel-1").orElseThrow().state())
+        .isEqualTo(RelationReview.State.APPROVED);
+  }
+
+  @Test
+  void aRejectedHeldRelationIsHeldAgainWhenWrittenAgainAndOneOfTheSameBodyIsShown() {
+    Standard target = simple("ISO/IEC 42001:2023", "ISO/IEC");
+    store().write(target, 0, List.of(created(target.id())));
+    Standard source =
+        simple("IEEE 9003-2026", "IEEE", Relation.of(RelationType.AMENDS, "ISO/IEC 42001:2023"));
+    RelationReview held = request("rel-1", source, "ISO/IEC 42001:2023", "ISO/IEC");
+    store().write(source, 0, List.of(created(source.id())), () -> store().hold(List.of(held)));
+    Instant at = Instant.parse("2026-12-02T09:00:00Z");
+    HistoryEvent event =
+        new HistoryEvent(
+            0,
+            target.id(),
+            at,
+            HistoryEvent.Kind.RELATION_REJECTED,
+            "amended-by",
+            null,
+            "IEEE 9003-2026",
+            "coord@example.org",
+            "submission:sub-1",
+            1);
+    assertThat(store().decide(held.decided(false, "coord@example.org", null, at), event)).isTrue();
+    assertThat(store().incoming(target.id())).isEmpty();
+    store().hold(List.of(request("rel-2", source, "ISO/IEC 42001:2023", "ISO/IEC")));
+    assertThat(store().relationReview("rel-1").orElseThrow())
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(RelationReview.State.PENDING);
+              assertThat(r.decidedBy()).isNull();
+            });
+    assertThat(store().incoming(target.id())).isEmpty();
+
+    // Held while its target was elsewhere, then the target is of the holder's body: shown.
+    Standard ieeeTarget = simple("IEEE 8999-2020", "IEEE");
+    Standard ieeeSource =
+        simple("IEEE 8999-2026", "IEEE", Relation.of(RelationType.REPLACES, "IEEE 8999-2020"));
+    store()
+        .write(
+            ieeeSource,
+            0,
+            List.of(created(ieeeSource.id())),
+            () -> store().hold(List.of(request("rel-3", ieeeSource, "IEEE 8999-2020", null))));
+    store().write(ieeeTarget, 0, List.of(created(ieeeTarget.id())));
+    assertThat(store().incoming(ieeeTarget.id()))
+        .containsExactly(
+            new IncomingRelation(RelationType.REPLACED_BY, ieeeSource.id(), "IEEE 8999-2026"));
   }
 }

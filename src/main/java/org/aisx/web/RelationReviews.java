@@ -1,0 +1,251 @@
+package org.aisx.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aisx.account.Permission;
+import org.aisx.account.Role;
+import org.aisx.account.User;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
+import org.aisx.catalog.RelationReview;
+import org.aisx.catalog.Standard;
+
+/**
+ * Relations across bodies held for review ({@link RelationReview}), as API and as a page (plain
+ * forms, no script): the target's body's contributors and the coordinators see the queue and
+ * approve or refuse; the contributors of the holding record's body see where their requests stand.
+ * Who may decide is {@link Permission#DECIDE_RELATION} for the target's body.
+ */
+public final class RelationReviews implements Routes {
+  static final int LIST_LIMIT = 500;
+  private static final int MAX_COMMENT = 5_000;
+  private static final Map<String, RelationReview.State> STATES = states();
+  private static final Map<String, Boolean> DECISIONS =
+      Params.options("approve", true, "reject", false);
+
+  private final Catalog catalog;
+  private final Access access;
+  private final PublicActors actors;
+  private final I18n i18n;
+  private final PageRenderer pages;
+
+  public RelationReviews(
+      Catalog catalog, Access access, PublicActors actors, I18n i18n, PageRenderer pages) {
+    this.catalog = catalog;
+    this.access = access;
+    this.actors = actors;
+    this.i18n = i18n;
+    this.pages = pages;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/api/v1/relation-reviews", this::list);
+    router.get("/api/v1/relation-reviews/{id}", this::get);
+    router.post("/api/v1/relation-reviews/{id}/decision", this::decideApi);
+    router.get("/review/relations", this::page);
+    router.post("/review/relations/{id}/decision", this::decidePage);
+  }
+
+  private static Map<String, RelationReview.State> states() {
+    Map<String, RelationReview.State> states =
+        new LinkedHashMap<>(
+            Params.options(RelationReview.State.values(), RelationReview.State::wire));
+    states.put("all", null);
+    return states;
+  }
+
+  /** One held relation as the API and the page show it; accounts by body or role. */
+  public record View(
+      String id,
+      String state,
+      String type,
+      String shownAs,
+      String sourceId,
+      String sourceIdentifier,
+      String sourceBody,
+      String targetId,
+      String target,
+      String targetBody,
+      String requestedBy,
+      String requestedVia,
+      Instant requested,
+      String decidedBy,
+      Instant decided,
+      String comment,
+      boolean mayDecide) {}
+
+  /** A held relation with what the caller may do with it. */
+  private record Seen(RelationReview review, String targetBody, boolean mayDecide) {}
+
+  /**
+   * The held relation as {@code ctx}'s caller may see it: one who may decide on it (its target's
+   * body, a coordinator), or a contributor of the holding record's body; else empty.
+   */
+  private java.util.Optional<Seen> seen(Context ctx, User user, RelationReview r) {
+    Standard target = catalog.find(r.targetId()).orElse(null);
+    String targetBody = target == null ? r.targetBody() : target.sdo();
+    boolean mayDecide =
+        target != null
+            && r.state() == RelationReview.State.PENDING
+            && access.may(ctx, Permission.DECIDE_RELATION, bodies(targetBody));
+    boolean mayRead =
+        access.may(ctx, Permission.DECIDE_RELATION, bodies(targetBody))
+            || user.belongsTo(r.sourceBody())
+            || r.requestedBy().equals(user.email());
+    return mayRead
+        ? java.util.Optional.of(new Seen(r, targetBody, mayDecide))
+        : java.util.Optional.empty();
+  }
+
+  private static List<String> bodies(String body) {
+    return body == null ? List.of() : List.of(body);
+  }
+
+  private View view(Context ctx, User viewer, Seen seen) {
+    RelationReview r = seen.review();
+    Messages t = i18n.forRequest(ctx);
+    boolean admin = viewer.role() == Role.ADMIN;
+    return new View(
+        r.id(),
+        r.state().wire(),
+        r.type().wire(),
+        r.inverse().wire(),
+        r.sourceId(),
+        r.sourceIdentifier(),
+        r.sourceBody(),
+        r.targetId(),
+        r.target(),
+        seen.targetBody(),
+        admin ? r.requestedBy() : actors.publicName(r.requestedBy(), t),
+        r.requestedSource(),
+        r.requestedAt(),
+        r.decidedBy() == null || admin ? r.decidedBy() : actors.publicName(r.decidedBy(), t),
+        r.decidedAt(),
+        r.comment(),
+        seen.mayDecide());
+  }
+
+  /**
+   * The held relations in the state asked for ({@code pending} unless said) that the caller may
+   * see; those whose target is of the holder's own body after all (it moved) are shown as they are.
+   */
+  private List<View> visible(Context ctx) {
+    User user = access.requireSignedIn(ctx);
+    RelationReview.State state =
+        Params.query(ctx).choice("state", STATES, RelationReview.State.PENDING);
+    List<View> out = new ArrayList<>();
+    for (RelationReview r : catalog.relationReviews(state, LIST_LIMIT)) {
+      seen(ctx, user, r).ifPresent(s -> out.add(view(ctx, user, s)));
+    }
+    return out;
+  }
+
+  /** {@code GET /api/v1/relation-reviews[?state=pending|approved|rejected|all]}. */
+  void list(Context ctx) {
+    ctx.json(Map.of("items", visible(ctx)));
+  }
+
+  /** {@code GET /api/v1/relation-reviews/{id}}. */
+  void get(Context ctx) {
+    User user = access.requireSignedIn(ctx);
+    RelationReview r = catalog.relationReview(ctx.pathParam("id"));
+    Seen seen =
+        seen(ctx, user, r)
+            .orElseThrow(
+                () ->
+                    new io.javalin.http.ForbiddenResponse(
+                        i18n.forRequest(ctx).get("access.forbidden")));
+    ctx.json(view(ctx, user, seen));
+  }
+
+  /** {@code POST /api/v1/relation-reviews/{id}/decision} with {@code {"decision", "comment"}}. */
+  void decideApi(Context ctx) {
+    access.requireSignedIn(ctx);
+    RelationReview r = catalog.relationReview(ctx.pathParam("id"));
+    User by = requireDecider(ctx, r);
+    JsonNode body = ctx.bodyAsClass(JsonNode.class);
+    List<Problem> problems = new ArrayList<>();
+    Boolean approve = null;
+    JsonNode d = body == null ? null : body.get("decision");
+    if (d == null || !d.isTextual()) {
+      problems.add(new Problem("decision", "required: one of approve, reject"));
+    } else {
+      approve = DECISIONS.get(d.asText());
+      if (approve == null) {
+        problems.add(new Problem("decision", "must be one of approve, reject"));
+      }
+    }
+    JsonNode c = body == null ? null : body.get("comment");
+    String comment = null;
+    if (c != null && !c.isNull()) {
+      if (!c.isTextual()) {
+        problems.add(new Problem("comment", "must be a string"));
+      } else if (c.asText().length() > MAX_COMMENT) {
+        problems.add(new Problem("comment", "longer than " + MAX_COMMENT + " characters"));
+      } else {
+        comment = c.asText();
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("decision", problems);
+    }
+    RelationReview decided = catalog.decideRelation(r.id(), approve, comment, by.email());
+    ctx.json(view(ctx, by, new Seen(decided, bodyOf(decided), false)));
+  }
+
+  /** The caller, if they may decide on {@code r}: its target's body or a coordinator; else 403. */
+  private User requireDecider(Context ctx, RelationReview r) {
+    return access.require(ctx, Permission.DECIDE_RELATION, bodies(bodyOf(r)));
+  }
+
+  /** The target's body as the catalogue has it now; the target gone is 404. */
+  private String bodyOf(RelationReview r) {
+    return catalog.get(r.targetId()).sdo();
+  }
+
+  /** {@code GET /review/relations[?state=...]}: the queue as a page. */
+  void page(Context ctx) {
+    List<View> items = visible(ctx);
+    Messages t = i18n.forRequest(ctx);
+    RelationReview.State state =
+        Params.query(ctx).choice("state", STATES, RelationReview.State.PENDING);
+    pages.render(
+        ctx,
+        "relation-reviews.jte",
+        new Page(
+            pages.layout(ctx, t, t.get("relations.title")),
+            items,
+            state == null ? "all" : state.wire(),
+            List.copyOf(STATES.keySet()),
+            access.formToken(ctx)));
+  }
+
+  /** {@code POST /review/relations/{id}/decision}: the form's decision; back to the queue. */
+  void decidePage(Context ctx) {
+    access.requireSignedIn(ctx);
+    RelationReview r = catalog.relationReview(ctx.pathParam("id"));
+    User by = requireDecider(ctx, r);
+    Params form = Params.form(ctx);
+    boolean approve = form.choice("decision", DECISIONS);
+    String comment = form.text("comment", MAX_COMMENT);
+    catalog.decideRelation(r.id(), approve, comment, by.email());
+    ctx.redirect("/review/relations", HttpStatus.SEE_OTHER);
+  }
+
+  /** The queue page. */
+  public record Page(
+      PageModels.Layout layout, List<View> items, String state, List<String> states, String csrf) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+}

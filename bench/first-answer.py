@@ -37,6 +37,21 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def threads_cpu(pid):
+    """CPU seconds by thread name (compiler, GC, main, ...), summed over threads of one name."""
+    by_name = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat", encoding="utf-8", errors="replace") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")].rstrip("0123456789#- ")
+        fields = stat.rsplit(")", 1)[1].split()
+        by_name[name] = by_name.get(name, 0) + (int(fields[11]) + int(fields[12])) / TICK
+    return sorted(by_name.items(), key=lambda kv: -kv[1])
+
+
 def load():
     with open("/proc/loadavg", encoding="ascii") as f:
         return f.read().split()[0]
@@ -79,6 +94,7 @@ while time.monotonic() < deadline and len(marks) < 3:
         )
         if "first 200" not in marks:
             marks["first 200"] = (now, cpu_seconds(proc.pid), state)
+            split = threads_cpu(proc.pid)
             if os.environ.get("JFR_DUMP"):
                 subprocess.run(
                     ["jcmd", str(proc.pid), "JFR.dump", f"filename={os.environ['JFR_DUMP']}"],
@@ -96,4 +112,5 @@ proc.wait(timeout=60)
 time.sleep(0.2)
 for what, (wall, cpu, state) in marks.items():
     print(f"{what:16} wall {wall:6.2f} s  cpu {cpu:6.2f} s  ({state})")
+print("cpu by thread at the first 200: " + ", ".join(f"{n} {c:.2f} s" for n, c in split[:10]))
 print(f"load average at the end {load()}")

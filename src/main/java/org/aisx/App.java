@@ -437,8 +437,11 @@ public final class App implements AutoCloseable {
    * moment the store and the index are open while the corpus loads in the background.
    */
   public java.util.Optional<Seeding> beginSeeding() {
-    Leases.Lease lease = leases.on(SEEDING, SEEDING_TERM);
-    if (!lease.hold()) {
+    // Only where several nodes share the store: an embedded store has one serving process (the
+    // index's write lock), and a lease that a process killed while seeding left behind must not
+    // keep the next start from loading the corpus.
+    Leases.Lease lease = changeLog.shared() ? leases.on(SEEDING, SEEDING_TERM) : null;
+    if (lease != null && !lease.hold()) {
       return java.util.Optional.empty();
     }
     try {
@@ -448,7 +451,9 @@ public final class App implements AutoCloseable {
       }
       return java.util.Optional.of(new Seeding(lease, corpus));
     } catch (RuntimeException e) {
-      lease.release();
+      if (lease != null) {
+        lease.release();
+      }
       throw e;
     }
   }
@@ -463,7 +468,7 @@ public final class App implements AutoCloseable {
 
   /** Seeding begun by {@link #beginSeeding}: run once, on any thread. */
   public final class Seeding {
-    private final Leases.Lease lease;
+    private final Leases.Lease lease; // null on the embedded store
     private final boolean corpus;
 
     private Seeding(Leases.Lease lease, boolean corpus) {
@@ -488,7 +493,9 @@ public final class App implements AutoCloseable {
         return new Seeded(summary, resources, suitesAdded);
       } finally {
         catalogueLoading.set(false);
-        lease.release();
+        if (lease != null) {
+          lease.release();
+        }
       }
     }
   }

@@ -176,6 +176,10 @@ class CleanShutdownIT {
         Thread.sleep(delayMs);
       } else {
         awaitSearchByMeaning(p, log);
+        if (read(log).contains("Loading the bundled AI corpus")) {
+          // A fresh store's corpus loads behind the open port: its count follows.
+          awaitLine(p, log, "Catalogue loaded:", Duration.ofMinutes(5));
+        }
       }
       boolean up = read(log).contains("records, http://localhost:");
       p.destroy(); // SIGTERM
@@ -205,6 +209,7 @@ class CleanShutdownIT {
           http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200
           && r.body().contains("\"meaningPending\":false")
+          && r.body().contains("\"catalogueLoading\":false")
           && r.body().contains("\"match\":\"meaning\"")) {
         return; // the model loaded from the jar and embedded the query
       }

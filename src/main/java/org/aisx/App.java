@@ -181,7 +181,7 @@ public final class App implements AutoCloseable {
             changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS,
             glossary);
     this.glossaryRecords = new GlossaryRecords(glossary, index);
-    this.hybridSearch = new HybridSearch(index, vectors, embedder);
+    this.hybridSearch = new HybridSearch(index, vectors, embedder, this::catalogueLoading);
     this.catalog =
         changeLog.shared()
             ? new Catalog(store, index, json, Clock.systemUTC(), position::get)
@@ -428,20 +428,77 @@ public final class App implements AutoCloseable {
    * Optional.empty()}) and find its writes through the change log.
    */
   public java.util.Optional<Seeded> seedIfAbsent(Progress progress) {
-    Leases.Lease seeding = leases.on(SEEDING, SEEDING_TERM);
-    if (!seeding.hold()) {
+    return beginSeeding().map(seeding -> seeding.run(progress));
+  }
+
+  /**
+   * The first half of {@link #seedIfAbsent}, quick: takes the seeding lease (empty when another
+   * node holds it) and decides whether the starter corpus is to be loaded, the catalogue being
+   * empty now. From then until {@link Seeding#run} has ended, searches say that the catalogue is
+   * still being loaded ({@link #catalogueLoading}), so that {@code serve} can answer them from the
+   * moment the store and the index are open while the corpus loads in the background.
+   */
+  public java.util.Optional<Seeding> beginSeeding() {
+    // Only where several nodes share the store: an embedded store has one serving process (the
+    // index's write lock), and a lease that a process killed while seeding left behind must not
+    // keep the next start from loading the corpus.
+    Leases.Lease lease = changeLog.shared() ? leases.on(SEEDING, SEEDING_TERM) : null;
+    if (lease != null && !lease.hold()) {
       return java.util.Optional.empty();
     }
     try {
-      ImportSummary corpus = new ImportSummary();
-      if (store.count() == 0) {
-        loadStarterCorpus(corpus, progress, true);
+      boolean corpus = store.count() == 0;
+      if (corpus) {
+        catalogueLoading.set(true);
       }
-      ImportReport resources = loadLearningResourcesIfEmpty();
-      int suitesAdded = loadCuratedSuites();
-      return java.util.Optional.of(new Seeded(corpus, resources, suitesAdded));
-    } finally {
-      seeding.release();
+      return java.util.Optional.of(new Seeding(lease, corpus));
+    } catch (RuntimeException e) {
+      if (lease != null) {
+        lease.release();
+      }
+      throw e;
+    }
+  }
+
+  /** Whether the bundled corpus is being put into the empty catalogue (searches say so). */
+  public boolean catalogueLoading() {
+    return catalogueLoading.get();
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean catalogueLoading =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Seeding begun by {@link #beginSeeding}: run once, on any thread. */
+  public final class Seeding {
+    private final Leases.Lease lease; // null on the embedded store
+    private final boolean corpus;
+
+    private Seeding(Leases.Lease lease, boolean corpus) {
+      this.lease = lease;
+      this.corpus = corpus;
+    }
+
+    /** Whether the starter corpus is to be loaded (the catalogue was empty). */
+    public boolean corpus() {
+      return corpus;
+    }
+
+    /** Puts the bundled content in and releases the lease; searches then no longer say loading. */
+    public Seeded run(Progress progress) {
+      try {
+        ImportSummary summary = new ImportSummary();
+        if (corpus) {
+          loadStarterCorpus(summary, progress, true);
+        }
+        ImportReport resources = loadLearningResourcesIfEmpty();
+        int suitesAdded = loadCuratedSuites();
+        return new Seeded(summary, resources, suitesAdded);
+      } finally {
+        catalogueLoading.set(false);
+        if (lease != null) {
+          lease.release();
+        }
+      }
     }
   }
 

@@ -242,16 +242,9 @@ public final class Main {
       App app = open(o);
       if (stop.opened(app)) {
         app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
-        var seeded = app.seedIfAbsent(new TerminalProgress(out));
-        if (seeded.isEmpty()) {
-          out.println("Another node is putting the bundled content in; its writes follow.");
-        } else if (seeded.get().resources().created() > 0
-            || !seeded.get().resources().rejections().isEmpty()) {
-          out.println("Learning resources loaded: " + seeded.get().resources());
-        }
-        app.follow(); // other nodes' writes, when several share a PostgreSQL database
-        app.startEmbedding(new TerminalProgress(out));
-        app.startTopics(new TerminalProgress(out));
+        // The port opens as soon as the store and the index are: a fresh store's bundled corpus
+        // loads after it, and searches meanwhile say that the catalogue is still loading.
+        var seeding = app.beginSeeding();
         WebServer web = app.web(proxy.equals("yes"));
         if (stop.serving(web)) {
           web.start(host, port);
@@ -263,6 +256,20 @@ public final class Main {
                   + ":"
                   + web.port()
                   + "/");
+          if (seeding.isEmpty()) {
+            out.println("Another node is putting the bundled content in; its writes follow.");
+          } else {
+            var seeded = seeding.get().run(new TerminalProgress(out));
+            if (seeding.get().corpus()) {
+              out.println("Catalogue loaded: " + app.catalog().count() + " records");
+            }
+            if (seeded.resources().created() > 0 || !seeded.resources().rejections().isEmpty()) {
+              out.println("Learning resources loaded: " + seeded.resources());
+            }
+          }
+          app.follow(); // other nodes' writes, when several share a PostgreSQL database
+          app.startEmbedding(new TerminalProgress(out));
+          app.startTopics(new TerminalProgress(out));
         }
       }
     } catch (RuntimeException e) {

@@ -46,4 +46,20 @@ class AppTest {
           .isPresent();
     }
   }
+
+  @Test
+  void aSeedingLeaseLeftByAKilledProcessDoesNotKeepTheEmbeddedStoreFromLoadingTheCorpus(
+      @TempDir Path dir) {
+    try (App app = Fixtures.empty(dir)) {
+      // What a serve killed while it loaded the corpus leaves: the lease, held for its term.
+      assertThat(
+              new org.aisx.store.Leases(app.db, "a killed process")
+                  .on(App.SEEDING, App.SEEDING_TERM)
+                  .hold())
+          .isTrue();
+      App.Seeding seeding = app.beginSeeding().orElseThrow();
+      assertThat(seeding.corpus()).isTrue();
+      assertThat(app.catalogueLoading()).isTrue();
+    }
+  }
 }

@@ -9,7 +9,9 @@ import java.util.Set;
  * the ids of the page's hits that match neither the words nor an identifier of the query, only its
  * meaning (semantic and hybrid modes), so pages can say they are "close in meaning". {@code
  * meaningPending} says that the search was asked by meaning but answered by words alone, because
- * the model was still loading.
+ * the model was still loading. {@code catalogueLoading} says that the catalogue itself was still
+ * being loaded (the bundled corpus, in the first seconds of a fresh service): the hits are those
+ * loaded so far, and a total of 0 does not mean that nothing matches.
  */
 public record SearchResult(
     long total,
@@ -18,10 +20,23 @@ public record SearchResult(
     List<Hit> items,
     Map<Facet, List<FacetCount>> facets,
     Set<String> byMeaning,
-    boolean meaningPending) {
+    boolean meaningPending,
+    boolean catalogueLoading) {
 
   public SearchResult {
     byMeaning = Set.copyOf(byMeaning);
+  }
+
+  /** A page of a catalogue that has been loaded. */
+  public SearchResult(
+      long total,
+      int page,
+      int size,
+      List<Hit> items,
+      Map<Facet, List<FacetCount>> facets,
+      Set<String> byMeaning,
+      boolean meaningPending) {
+    this(total, page, size, items, facets, byMeaning, meaningPending, false);
   }
 
   /** A page where every hit matches the query's words (keyword search, browsing). */
@@ -32,7 +47,12 @@ public record SearchResult(
 
   /** This answer, marked as given by words alone while the model for meaning still loads. */
   public SearchResult withMeaningPending() {
-    return new SearchResult(total, page, size, items, facets, byMeaning, true);
+    return new SearchResult(total, page, size, items, facets, byMeaning, true, catalogueLoading);
+  }
+
+  /** This answer, marked as given while the catalogue is still being loaded. */
+  public SearchResult withCatalogueLoading() {
+    return new SearchResult(total, page, size, items, facets, byMeaning, meaningPending, true);
   }
 
   /** Whether {@code hit} is on this page only because it is close in meaning to the query. */

@@ -18,11 +18,25 @@ public final class HybridSearch {
   private final Vectors vectors;
   private final Embedder embedder;
   private final QueryVectors queryVectors = new QueryVectors(QUERY_CACHE);
+  private final java.util.function.BooleanSupplier catalogueLoading;
 
   public HybridSearch(SearchIndex index, Vectors vectors, Embedder embedder) {
+    this(index, vectors, embedder, () -> false);
+  }
+
+  /**
+   * @param catalogueLoading whether the catalogue is still being loaded: {@link #searchNow} marks
+   *     its answers so meanwhile ({@link SearchResult#catalogueLoading})
+   */
+  public HybridSearch(
+      SearchIndex index,
+      Vectors vectors,
+      Embedder embedder,
+      java.util.function.BooleanSupplier catalogueLoading) {
     this.index = index;
     this.vectors = vectors;
     this.embedder = embedder;
+    this.catalogueLoading = catalogueLoading;
   }
 
   /** Searches in the request's mode, waiting for the model if it is still loading. */
@@ -36,16 +50,23 @@ public final class HybridSearch {
   /**
    * Searches in the request's mode if the model has loaded; until then by words alone, the answer
    * marked {@link SearchResult#meaningPending}, so that a service answers at once after its start.
+   * While the catalogue itself is still being loaded, the answer is over what is loaded so far and
+   * says so ({@link SearchResult#catalogueLoading}).
    */
   public SearchResult searchNow(SearchRequest request) {
+    // Read before searching: a load that ends during the search still marks this answer.
+    boolean loading = catalogueLoading.getAsBoolean();
+    SearchResult result;
     if (request.mode() == SearchRequest.Mode.KEYWORD
         || request.q().isEmpty()
         || embedder.ready()
         || queryVectors.contains(request.q())) {
-      return search(request);
+      result = search(request);
+    } else {
+      embedder.loadInBackground();
+      result = index.search(request).withMeaningPending();
     }
-    embedder.loadInBackground();
-    return index.search(request).withMeaningPending();
+    return loading ? result.withCatalogueLoading() : result;
   }
 
   /**

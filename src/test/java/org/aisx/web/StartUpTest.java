@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.catalog.Progress;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartUpTest {
   @TempDir Path dir;
   @TempDir Path other;
+  @TempDir Path fresh;
 
   /** A catalogue of one record whose model has not started loading. */
   static App oneRecord(Path dir) {
@@ -88,6 +90,47 @@ class StartUpTest {
         JsonNode keyword =
             new ObjectMapper().readTree(http.get("/api/v1/standards?q=risk&mode=keyword").body());
         assertThat(keyword.get("meaningPending").asBoolean()).isFalse();
+      } finally {
+        server.close();
+      }
+    }
+  }
+
+  @Test
+  void whileTheBundledCorpusLoadsSearchesSayTheCatalogueIsLoadingRatherThanThatNothingMatches()
+      throws Exception {
+    // serve opens its port between beginning the seeding and running it (Main.serve).
+    try (App app = Fixtures.empty(fresh)) {
+      WebServer server = app.web().start(0);
+      try {
+        Http http = new Http(server.port());
+        App.Seeding seeding = app.beginSeeding().orElseThrow();
+        assertThat(seeding.corpus()).isTrue();
+        assertThat(app.catalogueLoading()).isTrue();
+        String q = "/api/v1/standards?q=management+system&mode=keyword";
+        JsonNode early = new ObjectMapper().readTree(http.get(q).body());
+        assertThat(early.get("catalogueLoading").asBoolean()).isTrue();
+        assertThat(early.get("total").asLong()).isZero();
+        Document earlyPage = Jsoup.parse(http.get("/search?q=management+system").body());
+        assertThat(earlyPage.selectFirst("p[role=status].loading-note").text())
+            .contains("still being loaded");
+        // No "try other words" hint: nothing is loaded yet, which is not "nothing matches".
+        assertThat(earlyPage.select("p.empty")).isEmpty();
+
+        seeding.run(Progress.SILENT);
+        assertThat(app.catalogueLoading()).isFalse();
+        JsonNode later = new ObjectMapper().readTree(http.get(q).body());
+        assertThat(later.get("catalogueLoading").asBoolean()).isFalse();
+        assertThat(later.get("total").asLong()).isPositive();
+        assertThat(
+                Jsoup.parse(http.get("/search?q=management+system").body())
+                    .select("p[role=status].loading-note"))
+            .isEmpty();
+        // A second start finds the catalogue full: nothing to load, searches never say loading.
+        App.Seeding again = app.beginSeeding().orElseThrow();
+        assertThat(again.corpus()).isFalse();
+        assertThat(app.catalogueLoading()).isFalse();
+        again.run(Progress.SILENT);
       } finally {
         server.close();
       }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.aisx.account.AccessPolicy;
 import org.aisx.account.Accounts;
@@ -39,7 +40,9 @@ import org.aisx.landscape.Landscape;
 import org.aisx.landscape.Topics;
 import org.aisx.learn.ImportReport;
 import org.aisx.learn.Resources;
+import org.aisx.search.QueryTranslation;
 import org.aisx.search.SearchIndex;
+import org.aisx.search.VocabularyTranslation;
 import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.EmbeddingJob;
@@ -177,7 +180,8 @@ public final class App implements AutoCloseable {
             vectors,
             suggestions,
             changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS,
-            glossary);
+            glossary,
+            translation(taxonomy, glossary, json));
     this.glossaryRecords = new GlossaryRecords(glossary, index);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog =
@@ -219,6 +223,24 @@ public final class App implements AutoCloseable {
     this.anonymousSuites = SuiteApi.anonymousLimiter(Clock.systemUTC());
     this.landscape = new Landscape(hybridSearch, taxonomy);
     this.topics = new Topics(store, catalog, index, Clock.systemUTC(), TOPICS_DEBOUNCE_MILLIS);
+  }
+
+  /**
+   * Queries in other languages translated by the labels of the taxonomy's concepts (as the
+   * committee last edited them) and of the glossary's terms.
+   */
+  private static QueryTranslation translation(
+      LiveTaxonomy taxonomy, Glossary glossary, ObjectMapper json) {
+    List<QueryTranslation.Entry> terms =
+        glossary.translationEntries(Glossary.readTranslations(json));
+    return new VocabularyTranslation(
+        taxonomy::current,
+        () -> {
+          List<QueryTranslation.Entry> all =
+              new ArrayList<>(taxonomy.current().translationEntries());
+          all.addAll(terms);
+          return all;
+        });
   }
 
   /** Publishes the bundled curated suites that are not there yet; returns how many. */

@@ -9,7 +9,9 @@ import java.util.Set;
  * the ids of the page's hits that match neither the words nor an identifier of the query, only its
  * meaning (semantic and hybrid modes), so pages can say they are "close in meaning". {@code
  * meaningPending} says that the search was asked by meaning but answered by words alone, because
- * the model was still loading.
+ * the model was still loading. {@code alsoSearched} holds the English words the query was also
+ * searched with, the translation by vocabulary of phrases it names in another language (empty when
+ * none).
  */
 public record SearchResult(
     long total,
@@ -18,21 +20,31 @@ public record SearchResult(
     List<Hit> items,
     Map<Facet, List<FacetCount>> facets,
     Set<String> byMeaning,
-    boolean meaningPending) {
+    boolean meaningPending,
+    List<String> alsoSearched) {
 
   public SearchResult {
     byMeaning = Set.copyOf(byMeaning);
+    alsoSearched = List.copyOf(alsoSearched);
   }
 
   /** A page where every hit matches the query's words (keyword search, browsing). */
   public SearchResult(
       long total, int page, int size, List<Hit> items, Map<Facet, List<FacetCount>> facets) {
-    this(total, page, size, items, facets, Set.of(), false);
+    this(total, page, size, items, facets, Set.of(), false, List.of());
   }
 
   /** This answer, marked as given by words alone while the model for meaning still loads. */
   public SearchResult withMeaningPending() {
-    return new SearchResult(total, page, size, items, facets, byMeaning, true);
+    return new SearchResult(total, page, size, items, facets, byMeaning, true, alsoSearched);
+  }
+
+  /**
+   * This answer, saying which English words were also searched for ({@code english}: the
+   * translations, by vocabulary, of what the query names in another language).
+   */
+  public SearchResult withAlsoSearched(List<String> english) {
+    return new SearchResult(total, page, size, items, facets, byMeaning, meaningPending, english);
   }
 
   /** Whether {@code hit} is on this page only because it is close in meaning to the query. */

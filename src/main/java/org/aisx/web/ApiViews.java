@@ -79,7 +79,8 @@ final class ApiViews {
       int size,
       List<Item> items,
       Map<String, List<FacetValue>> facets,
-      boolean meaningPending) {}
+      boolean meaningPending,
+      List<String> alsoSearched) {}
 
   static Search search(SearchResult r, Taxonomy taxonomy, Messages t) {
     List<Item> items = new ArrayList<>();
@@ -98,7 +99,8 @@ final class ApiViews {
                               c.value(), facetLabel(facet, c.value(), taxonomy, t), c.count())));
               facets.put(facet.id(), values);
             });
-    return new Search(r.total(), r.page(), r.size(), items, facets, r.meaningPending());
+    return new Search(
+        r.total(), r.page(), r.size(), items, facets, r.meaningPending(), r.alsoSearched());
   }
 
   static String facetLabel(Facet facet, String value, Taxonomy taxonomy, Messages t) {

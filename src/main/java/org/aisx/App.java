@@ -140,6 +140,9 @@ public final class App implements AutoCloseable {
   final Glossary glossary;
   final GlossaryRecords glossaryRecords;
 
+  /** Queries in other languages, translated by the taxonomy's and the glossary's labels. */
+  final QueryTranslation queryTranslation;
+
   /** What every node writes, for this one to follow (PostgreSQL; nothing on the embedded store). */
   final ChangeLog changeLog;
 
@@ -172,6 +175,7 @@ public final class App implements AutoCloseable {
     this.changeLog = new ChangeLog(db);
     this.leases = new Leases(db, nodeName());
     this.glossary = Glossary.bundled(json, new SqlGlossaryStore(db), Clock.systemUTC());
+    this.queryTranslation = translation(taxonomy, glossary, json);
     // The glossary's mappings widen searches: a law's term also finds a standard's.
     this.index =
         SearchIndex.open(
@@ -181,7 +185,7 @@ public final class App implements AutoCloseable {
             suggestions,
             changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS,
             glossary,
-            translation(taxonomy, glossary, json));
+            queryTranslation);
     this.glossaryRecords = new GlossaryRecords(glossary, index);
     this.hybridSearch = new HybridSearch(index, vectors, embedder);
     this.catalog =
@@ -640,6 +644,11 @@ public final class App implements AutoCloseable {
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients));
     return new WebServer(json, pages, behindProxy, routes);
+  }
+
+  /** How queries in other languages are translated by vocabulary. */
+  public QueryTranslation queryTranslation() {
+    return queryTranslation;
   }
 
   public Glossary glossary() {

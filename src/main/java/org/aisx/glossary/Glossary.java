@@ -136,6 +136,16 @@ public final class Glossary implements QueryExpansion {
       out.add(
           new org.aisx.search.QueryTranslation.Entry("glossary:" + form, labels, List.of(english)));
     }
+    // Every term's English label too, translating nothing: a phrase that is one of them is taken
+    // as English ("robots" is French and English alike).
+    for (Term t : byId.values()) {
+      String en = t.label().get("en");
+      if (en != null && !en.isBlank()) {
+        out.add(
+            new org.aisx.search.QueryTranslation.Entry(
+                "glossary-en:" + t.id(), Map.of("en", List.of(en)), List.of()));
+      }
+    }
     return out;
   }
 

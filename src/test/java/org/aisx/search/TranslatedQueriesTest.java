@@ -34,7 +34,7 @@ class TranslatedQueriesTest {
 
   /**
    * Strict success@10 with translation, per language, that must hold: set below the figures
-   * measured when the translation was written (fr 8, es/ar/zh/ru 10 of 15; BENCHMARKS.md), the
+   * measured when the translation was written (fr 7, es 9, ar/zh/ru 10 of 15; BENCHMARKS.md), the
    * system not tuned on them.
    */
   static final Map<String, Integer> FLOOR = Map.of("fr", 6, "es", 8, "ar", 8, "zh", 8, "ru", 8);
@@ -184,6 +184,16 @@ class TranslatedQueriesTest {
                 "نظام الإدارة", Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10));
     assertThat(r.items()).extracting(Hit::id).contains("iso-iec-42001-2023");
     assertThat(r.alsoSearched()).contains("management systems");
+  }
+
+  @Test
+  void theEnglishJudgedQueriesAreNotTranslated() throws IOException {
+    try (InputStream in = TranslatedQueriesTest.class.getResourceAsStream("/eval/queries.json")) {
+      for (JsonNode q : Json.mapper().readTree(in).path("queries")) {
+        String text = q.path("query").asText();
+        assertThat(app.queryTranslation().translate(text)).as(text).isEmpty();
+      }
+    }
   }
 
   @Test

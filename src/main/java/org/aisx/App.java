@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.aisx.account.AccessPolicy;
 import org.aisx.account.Accounts;
@@ -39,7 +40,9 @@ import org.aisx.landscape.Landscape;
 import org.aisx.landscape.Topics;
 import org.aisx.learn.ImportReport;
 import org.aisx.learn.Resources;
+import org.aisx.search.QueryTranslation;
 import org.aisx.search.SearchIndex;
+import org.aisx.search.VocabularyTranslation;
 import org.aisx.semantic.BundledVectors;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.EmbeddingJob;
@@ -139,6 +142,9 @@ public final class App implements AutoCloseable {
   final Glossary glossary;
   final GlossaryRecords glossaryRecords;
 
+  /** Queries in other languages, translated by the taxonomy's and the glossary's labels. */
+  final QueryTranslation queryTranslation;
+
   /** What every node writes, for this one to follow (PostgreSQL; nothing on the embedded store). */
   final ChangeLog changeLog;
 
@@ -171,6 +177,7 @@ public final class App implements AutoCloseable {
     this.changeLog = new ChangeLog(db);
     this.leases = new Leases(db, nodeName());
     this.glossary = Glossary.bundled(json, new SqlGlossaryStore(db), Clock.systemUTC());
+    this.queryTranslation = translation(taxonomy, glossary, json);
     // The glossary's mappings widen searches: a law's term also finds a standard's.
     this.index =
         SearchIndex.open(
@@ -179,7 +186,8 @@ public final class App implements AutoCloseable {
             vectors,
             suggestions,
             changeLog.shared() ? SearchIndex.Marks.TRANSACTIONS : SearchIndex.Marks.STORE_EVENTS,
-            glossary);
+            glossary,
+            queryTranslation);
     this.glossaryRecords = new GlossaryRecords(glossary, index);
     this.hybridSearch = new HybridSearch(index, vectors, embedder, this::catalogueLoading);
     this.catalog =
@@ -221,6 +229,24 @@ public final class App implements AutoCloseable {
     this.anonymousSuites = SuiteApi.anonymousLimiter(Clock.systemUTC());
     this.landscape = new Landscape(hybridSearch, taxonomy);
     this.topics = new Topics(store, catalog, index, Clock.systemUTC(), TOPICS_DEBOUNCE_MILLIS);
+  }
+
+  /**
+   * Queries in other languages translated by the labels of the taxonomy's concepts (as the
+   * committee last edited them) and of the glossary's terms.
+   */
+  private static QueryTranslation translation(
+      LiveTaxonomy taxonomy, Glossary glossary, ObjectMapper json) {
+    List<QueryTranslation.Entry> terms =
+        glossary.translationEntries(Glossary.readTranslations(json));
+    return new VocabularyTranslation(
+        taxonomy::current,
+        () -> {
+          List<QueryTranslation.Entry> all =
+              new ArrayList<>(taxonomy.current().translationEntries());
+          all.addAll(terms);
+          return all;
+        });
   }
 
   /** Publishes the bundled curated suites that are not there yet; returns how many. */
@@ -681,6 +707,11 @@ public final class App implements AutoCloseable {
             // names one (an e-mail address or a web address).
             new SitePages(i18n, pages, System.getenv("AISX_CONTACT")));
     return new WebServer(json, pages, behindProxy, routes);
+  }
+
+  /** How queries in other languages are translated by vocabulary. */
+  public QueryTranslation queryTranslation() {
+    return queryTranslation;
   }
 
   public Glossary glossary() {

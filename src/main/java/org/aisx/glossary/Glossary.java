@@ -37,6 +37,9 @@ public final class Glossary implements QueryExpansion {
 
   private static final int MAX_ALTERNATIVES = 5;
 
+  /** Where the jar carries the terms' labels in other languages. */
+  public static final String TRANSLATIONS = "/glossary/translations.json";
+
   private final Bundle bundle;
   private final Map<String, Term> byId = new LinkedHashMap<>();
   private final Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
@@ -91,6 +94,59 @@ public final class Glossary implements QueryExpansion {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+  }
+
+  /** Reads the bundled labels of terms in other languages. */
+  public static Translations readTranslations(ObjectMapper json) {
+    try (InputStream in = Glossary.class.getResourceAsStream(TRANSLATIONS)) {
+      if (in == null) {
+        throw new IllegalStateException(TRANSLATIONS + " is missing from the jar");
+      }
+      return json.readValue(in, Translations.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + TRANSLATIONS, e);
+    }
+  }
+
+  /**
+   * The terms with labels in other languages ({@code translations}) as entries for translating
+   * queries: one entry per English label, however many vocabularies use it, searching that label
+   * without its acronym. A translation whose English label no term has, or whose language has no
+   * source, is refused, naming it.
+   */
+  public List<org.aisx.search.QueryTranslation.Entry> translationEntries(
+      Translations translations) {
+    List<org.aisx.search.QueryTranslation.Entry> out = new ArrayList<>();
+    for (Translations.Translated t : translations.labels()) {
+      String form = Labels.normal(t.en());
+      if (!byForm.containsKey(form)) {
+        throw new IllegalStateException(
+            TRANSLATIONS + ": no glossary term is labelled '" + t.en() + "'");
+      }
+      for (String lang : t.labels().keySet()) {
+        String key = t.source().get(lang);
+        if (key == null || !translations.sources().containsKey(key)) {
+          throw new IllegalStateException(
+              TRANSLATIONS + ": the " + lang + " labels of '" + t.en() + "' name no known source");
+        }
+      }
+      Map<String, List<String>> labels = new LinkedHashMap<>(t.labels());
+      labels.put("en", List.of(t.en()));
+      String english = t.en().replaceAll("\\s*\\([^()]*\\)", "").strip().toLowerCase(Locale.ROOT);
+      out.add(
+          new org.aisx.search.QueryTranslation.Entry("glossary:" + form, labels, List.of(english)));
+    }
+    // Every term's English label too, translating nothing: a phrase that is one of them is taken
+    // as English ("robots" is French and English alike).
+    for (Term t : byId.values()) {
+      String en = t.label().get("en");
+      if (en != null && !en.isBlank()) {
+        out.add(
+            new org.aisx.search.QueryTranslation.Entry(
+                "glossary-en:" + t.id(), Map.of("en", List.of(en)), List.of()));
+      }
+    }
+    return out;
   }
 
   /** Stores the bundle's suggestions the store lacks, or holds pending with other figures. */

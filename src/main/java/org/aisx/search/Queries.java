@@ -44,17 +44,45 @@ final class Queries {
    */
   private static final float EXPANSION_BOOST = 0.5f;
 
+  /**
+   * The weight of the English words of a vocabulary entry the query names in another language: an
+   * optional clause, so that English-only records match; records matching the query's own words are
+   * put first by {@code SearchIndex} in keyword searches by relevance.
+   */
+  private static final float TRANSLATION_BOOST = 0.5f;
+
   private final Analyzer analyzer;
   private final FacetsConfig facetsConfig;
   private final QueryExpansion expansion;
+  private final QueryTranslation translation;
 
-  Queries(Analyzer analyzer, FacetsConfig facetsConfig, QueryExpansion expansion) {
+  Queries(
+      Analyzer analyzer,
+      FacetsConfig facetsConfig,
+      QueryExpansion expansion,
+      QueryTranslation translation) {
     this.analyzer = analyzer;
     this.facetsConfig = facetsConfig;
     this.expansion = expansion;
+    this.translation = translation;
   }
 
+  /** The vocabulary entries the request's words name in another language than English. */
+  List<QueryTranslation.Translation> translations(SearchRequest request) {
+    return request.q().isEmpty() ? List.of() : translation.translate(request.q());
+  }
+
+  /** The request's words, with the English words of what they name in another language. */
   Query query(SearchRequest request) throws IOException {
+    return query(request, true);
+  }
+
+  /** The request's words as typed (and the glossary's other words), without translation. */
+  Query original(SearchRequest request) throws IOException {
+    return query(request, false);
+  }
+
+  private Query query(SearchRequest request, boolean translated) throws IOException {
     Query text;
     if (request.q().isEmpty()) {
       text = new MatchAllDocsQuery();
@@ -70,6 +98,16 @@ final class Queries {
           Query p = parser(IndexFields.TEXT_FIELD_WEIGHTS).parse("\"" + phrase + "\"");
           if (p != null && !(p instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
             either.add(new BoostQuery(p, EXPANSION_BOOST), BooleanClause.Occur.SHOULD);
+          }
+        }
+      }
+      if (translated) {
+        for (QueryTranslation.Translation t : translations(request)) {
+          for (String phrase : t.english()) {
+            Query p = parser(IndexFields.TEXT_FIELD_WEIGHTS).parse("\"" + phrase + "\"");
+            if (p != null && !(p instanceof MatchNoDocsQuery)) {
+              either.add(new BoostQuery(p, TRANSLATION_BOOST), BooleanClause.Occur.SHOULD);
+            }
           }
         }
       }

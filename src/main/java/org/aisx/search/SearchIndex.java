@@ -151,11 +151,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       VectorSource vectors,
       SuggestionSource suggestions,
       Marks marks,
-      QueryExpansion expansion)
+      QueryExpansion expansion,
+      QueryTranslation translation)
       throws IOException {
     this.directory = directory;
     this.marks = marks;
-    this.queries = new Queries(analyzer, facetsConfig, expansion);
+    this.queries = new Queries(analyzer, facetsConfig, expansion, translation);
     this.json = json;
     this.hitWriter = json.writerFor(Hit.class);
     this.vectors = vectors;
@@ -199,8 +200,25 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       SuggestionSource suggestions,
       Marks marks,
       QueryExpansion expansion) {
+    return open(dir, json, vectors, suggestions, marks, expansion, QueryTranslation.NONE);
+  }
+
+  /**
+   * As {@link #open(Path, ObjectMapper, VectorSource, SuggestionSource, Marks, QueryExpansion)},
+   * with queries in other languages also searched in the English words of what they name ({@code
+   * translation}, by the taxonomy's and the glossary's labels).
+   */
+  public static SearchIndex open(
+      Path dir,
+      ObjectMapper json,
+      VectorSource vectors,
+      SuggestionSource suggestions,
+      Marks marks,
+      QueryExpansion expansion,
+      QueryTranslation translation) {
     try {
-      return new SearchIndex(FSDirectory.open(dir), json, vectors, suggestions, marks, expansion);
+      return new SearchIndex(
+          FSDirectory.open(dir), json, vectors, suggestions, marks, expansion, translation);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }
@@ -401,6 +419,23 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * scores, each scaled to its list ({@link #fuse}).
    */
   public SearchResult search(SearchRequest request, float[] queryVector) {
+    List<String> also = alsoSearched(request);
+    SearchResult result = searchWords(request, queryVector);
+    return also.isEmpty() ? result : result.withAlsoSearched(also);
+  }
+
+  /**
+   * The English words a search of {@code request} also looks for: the translations, by vocabulary,
+   * of what its words name in another language (empty when none).
+   */
+  public List<String> alsoSearched(SearchRequest request) {
+    return queries.translations(request).stream()
+        .map(QueryTranslation.Translation::shown)
+        .distinct()
+        .toList();
+  }
+
+  private SearchResult searchWords(SearchRequest request, float[] queryVector) {
     return withSearcher(
         "search failed",
         searcher -> {
@@ -461,6 +496,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           for (int i = 0; i < docs.length; i++) {
             docs[i] = top.scoreDocs[i].doc;
           }
+          docs = originalFirst(searcher, request, docs, topN);
           return answer(
               searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
         });
@@ -537,6 +573,33 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                 new Sort(
                     SortField.FIELD_SCORE,
                     new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true)))
+            .scoreDocs;
+    if (first.length == 0) {
+      return ranked;
+    }
+    java.util.LinkedHashSet<Integer> order = new java.util.LinkedHashSet<>();
+    for (ScoreDoc d : first) {
+      order.add(d.doc);
+    }
+    for (int d : ranked) {
+      order.add(d);
+    }
+    return order.stream().limit(topN).mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Ranked by relevance, the records matching the query's own words come before those found only
+   * through its translation (the English words of what it names in another language): a French
+   * query finds the French titles first, then the English-only records on the same subject.
+   */
+  private int[] originalFirst(IndexSearcher searcher, SearchRequest request, int[] ranked, int topN)
+      throws IOException {
+    if (request.sort() != SearchRequest.Sort.RELEVANCE || queries.translations(request).isEmpty()) {
+      return ranked;
+    }
+    ScoreDoc[] first =
+        searcher.search(
+                queries.drillDown(queries.original(request), request), topN, Queries.sort(request))
             .scoreDocs;
     if (first.length == 0) {
       return ranked;
@@ -752,7 +815,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       byMeaning = byMeaningOnly(searcher, page.items(), docs, keyword, byMeaning, request);
     }
     return new SearchResult(
-        page.total(), page.page(), page.size(), page.items(), page.facets(), byMeaning, false);
+        page.total(),
+        page.page(),
+        page.size(),
+        page.items(),
+        page.facets(),
+        byMeaning,
+        false,
+        List.of());
   }
 
   /**

@@ -11,7 +11,9 @@ import java.util.Set;
  * meaningPending} says that the search was asked by meaning but answered by words alone, because
  * the model was still loading. {@code catalogueLoading} says that the catalogue itself was still
  * being loaded (the bundled corpus, in the first seconds of a fresh service): the hits are those
- * loaded so far, and a total of 0 does not mean that nothing matches.
+ * loaded so far, and a total of 0 does not mean that nothing matches. {@code alsoSearched} holds
+ * the English words the query was also searched with, the translation by vocabulary of phrases it
+ * names in another language (empty when none).
  */
 public record SearchResult(
     long total,
@@ -21,10 +23,12 @@ public record SearchResult(
     Map<Facet, List<FacetCount>> facets,
     Set<String> byMeaning,
     boolean meaningPending,
-    boolean catalogueLoading) {
+    boolean catalogueLoading,
+    List<String> alsoSearched) {
 
   public SearchResult {
     byMeaning = Set.copyOf(byMeaning);
+    alsoSearched = List.copyOf(alsoSearched);
   }
 
   /** A page of a catalogue that has been loaded. */
@@ -35,24 +39,48 @@ public record SearchResult(
       List<Hit> items,
       Map<Facet, List<FacetCount>> facets,
       Set<String> byMeaning,
+      boolean meaningPending,
+      List<String> alsoSearched) {
+    this(total, page, size, items, facets, byMeaning, meaningPending, false, alsoSearched);
+  }
+
+  /** A page of a catalogue that has been loaded, searched with the query's own words only. */
+  public SearchResult(
+      long total,
+      int page,
+      int size,
+      List<Hit> items,
+      Map<Facet, List<FacetCount>> facets,
+      Set<String> byMeaning,
       boolean meaningPending) {
-    this(total, page, size, items, facets, byMeaning, meaningPending, false);
+    this(total, page, size, items, facets, byMeaning, meaningPending, false, List.of());
   }
 
   /** A page where every hit matches the query's words (keyword search, browsing). */
   public SearchResult(
       long total, int page, int size, List<Hit> items, Map<Facet, List<FacetCount>> facets) {
-    this(total, page, size, items, facets, Set.of(), false);
+    this(total, page, size, items, facets, Set.of(), false, false, List.of());
   }
 
   /** This answer, marked as given by words alone while the model for meaning still loads. */
   public SearchResult withMeaningPending() {
-    return new SearchResult(total, page, size, items, facets, byMeaning, true, catalogueLoading);
+    return new SearchResult(
+        total, page, size, items, facets, byMeaning, true, catalogueLoading, alsoSearched);
   }
 
   /** This answer, marked as given while the catalogue is still being loaded. */
   public SearchResult withCatalogueLoading() {
-    return new SearchResult(total, page, size, items, facets, byMeaning, meaningPending, true);
+    return new SearchResult(
+        total, page, size, items, facets, byMeaning, meaningPending, true, alsoSearched);
+  }
+
+  /**
+   * This answer, saying which English words were also searched for ({@code english}: the
+   * translations, by vocabulary, of what the query names in another language).
+   */
+  public SearchResult withAlsoSearched(List<String> english) {
+    return new SearchResult(
+        total, page, size, items, facets, byMeaning, meaningPending, catalogueLoading, english);
   }
 
   /** Whether {@code hit} is on this page only because it is close in meaning to the query. */

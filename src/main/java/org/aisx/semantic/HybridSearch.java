@@ -44,7 +44,17 @@ public final class HybridSearch {
     if (request.mode() == SearchRequest.Mode.KEYWORD || request.q().isEmpty()) {
       return index.search(request);
     }
-    return index.search(request, queryVector(request.q()));
+    return index.search(request, queryVector(meaningText(request)));
+  }
+
+  /**
+   * The text whose meaning a search looks for: the query, followed by the English words of what it
+   * names in another language (its translation by vocabulary), which the English model reads better
+   * than the query itself.
+   */
+  private String meaningText(SearchRequest request) {
+    List<String> also = index.alsoSearched(request);
+    return also.isEmpty() ? request.q() : request.q() + " (" + String.join(", ", also) + ")";
   }
 
   /**
@@ -60,7 +70,7 @@ public final class HybridSearch {
     if (request.mode() == SearchRequest.Mode.KEYWORD
         || request.q().isEmpty()
         || embedder.ready()
-        || queryVectors.contains(request.q())) {
+        || queryVectors.contains(meaningText(request))) {
       result = search(request);
     } else {
       embedder.loadInBackground();
@@ -78,8 +88,8 @@ public final class HybridSearch {
     if (request.mode() == SearchRequest.Mode.KEYWORD || request.q().isEmpty()) {
       return null;
     }
-    if (embedder.ready() || queryVectors.contains(request.q())) {
-      return queryVector(request.q());
+    if (embedder.ready() || queryVectors.contains(meaningText(request))) {
+      return queryVector(meaningText(request));
     }
     embedder.loadInBackground();
     return null;

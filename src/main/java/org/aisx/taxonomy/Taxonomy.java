@@ -142,6 +142,48 @@ public final class Taxonomy implements TaxonomySource {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * The concepts in use as entries for translating queries: labels and alternative labels in every
+   * language; the English words searched are the English label's parts ("Privacy and data
+   * protection" searches "privacy" and "data protection"), since a record names one of them rather
+   * than the category.
+   */
+  public List<org.aisx.search.QueryTranslation.Entry> translationEntries() {
+    List<org.aisx.search.QueryTranslation.Entry> out = new ArrayList<>();
+    for (DimensionInfo d : dimensions.values()) {
+      for (Concept c : d.concepts().values()) {
+        if (c.retired()) {
+          continue;
+        }
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        c.labels()
+            .forEach(
+                (lang, label) -> {
+                  List<String> all = new ArrayList<>();
+                  all.add(label);
+                  all.addAll(c.altLabels().getOrDefault(lang, List.of()));
+                  labels.put(lang, all);
+                });
+        c.altLabels().forEach((lang, alt) -> labels.putIfAbsent(lang, alt));
+        out.add(
+            new org.aisx.search.QueryTranslation.Entry(
+                d.dimension().id() + ":" + c.id(), labels, parts(c.label("en"))));
+      }
+    }
+    return out;
+  }
+
+  /** "Perceiving (seeing)" → [perceiving, seeing]; "Bias and fairness" → [bias, fairness]. */
+  static List<String> parts(String label) {
+    List<String> out = new ArrayList<>();
+    for (String part : label.split("\\s+and\\s+|,\\s*|\\s*[()]\\s*")) {
+      if (!part.isBlank()) {
+        out.add(part.strip().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
   /** The version number: 0 for the bundled vocabularies, one more for each committee edit. */
   public int version() {
     return version;

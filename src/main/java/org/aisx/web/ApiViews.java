@@ -80,7 +80,8 @@ final class ApiViews {
       List<Item> items,
       Map<String, List<FacetValue>> facets,
       boolean meaningPending,
-      boolean catalogueLoading) {}
+      boolean catalogueLoading,
+      List<String> alsoSearched) {}
 
   static Search search(SearchResult r, Taxonomy taxonomy, Messages t) {
     List<Item> items = new ArrayList<>();
@@ -100,7 +101,14 @@ final class ApiViews {
               facets.put(facet.id(), values);
             });
     return new Search(
-        r.total(), r.page(), r.size(), items, facets, r.meaningPending(), r.catalogueLoading());
+        r.total(),
+        r.page(),
+        r.size(),
+        items,
+        facets,
+        r.meaningPending(),
+        r.catalogueLoading(),
+        r.alsoSearched());
   }
 
   static String facetLabel(Facet facet, String value, Taxonomy taxonomy, Messages t) {

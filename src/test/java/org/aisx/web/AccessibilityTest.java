@@ -44,6 +44,7 @@ class AccessibilityTest {
         List.of(
             "/",
             "/search?q=management+system&sdo=ISO%2FIEC",
+            "/search?q=syst%C3%A8me+de+management",
             "/standards/iso-iec-42001-2023",
             "/taxonomy",
             "/taxonomy/vertical/health",

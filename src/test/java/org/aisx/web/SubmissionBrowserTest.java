@@ -89,11 +89,23 @@ class SubmissionBrowserTest {
     e.sendKeys(value);
   }
 
+  /**
+   * Follows the header menu's link named {@code text}. The menu is a {@code <details>} shown open
+   * on a wide screen by CSS while it stays closed, so WebDriver calls its links hidden and will not
+   * click them: the link is found by its text and its address opened, as a click would.
+   */
+  private void followMenuLink(String text) {
+    WebElement link =
+        browser.findElement(
+            By.xpath("//details[@class='site-menu']//a[normalize-space(.)='" + text + "']"));
+    browser.get(link.getAttribute("href"));
+  }
+
   @Test
   void contributorSubmitsCoordinatorApprovesPublicFindsIt() throws Exception {
     // An IEEE contributor submits a new IEEE record through the form.
     signIn("ieee@example.org");
-    browser.findElement(By.linkText("Submit")).click();
+    followMenuLink("Submit");
     waiting().until(ExpectedConditions.urlContains("/submissions/new"));
     assertThat(browser.findElement(By.id("sdo")).getAttribute("value")).isEqualTo("IEEE");
     fill("identifier", "IEEE P3999");

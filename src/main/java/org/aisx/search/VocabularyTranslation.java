@@ -67,8 +67,8 @@ public final class VocabularyTranslation implements QueryTranslation {
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  /** A label's words in one language, and its entry. */
-  private record Label(List<String> tokens, Entry entry) {}
+  /** A label's words in one language, its entry, and its written form ({@link #folded}). */
+  private record Label(List<String> tokens, Entry entry, String written) {}
 
   /** The labels of every entry, by language and by first word; the English labels' words. */
   private record Compiled(
@@ -105,7 +105,7 @@ public final class VocabularyTranslation implements QueryTranslation {
           byFirst
               .computeIfAbsent(lang.getKey(), k -> new HashMap<>())
               .computeIfAbsent(tokens.get(0), k -> new ArrayList<>())
-              .add(new Label(tokens, e));
+              .add(new Label(tokens, e, folded(label)));
         }
       }
     }
@@ -132,6 +132,12 @@ public final class VocabularyTranslation implements QueryTranslation {
           String typed = q.substring(start, end);
           if (c.english().contains(plain(typed))) {
             continue; // the phrase is also English: the query may well be
+          }
+          if (typed.chars().allMatch(ch -> ch < 128) && !folded(typed).equals(label.written())) {
+            // Typed in plain ASCII letters, it may be English that only shares a stem with the
+            // label ("personal data" and the Spanish "personalización"): it must be the label as
+            // written, up to case, accents and a plural "s".
+            continue;
           }
           found.add(new Found(start, end, typed, lang.getKey(), label.entry()));
         }
@@ -198,6 +204,12 @@ public final class VocabularyTranslation implements QueryTranslation {
       out.append(w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
     }
     return out.toString();
+  }
+
+  /** {@link #plain} without accents: "gestion" and "gestión" fold alike. */
+  private static String folded(String text) {
+    return java.text.Normalizer.normalize(plain(text), java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "");
   }
 
   private static List<String> terms(Analyzer a, String text) {

@@ -200,6 +200,10 @@ class TranslatedQueriesTest {
   void englishQueriesAreNotTranslated() {
     assertThat(app.queryTranslation().translate("management system")).isEmpty();
     assertThat(app.queryTranslation().translate("surveillance")).isEmpty();
+    // English words that share only a stem with another language's label ("personal" and the
+    // Spanish "personalización") are not that label.
+    assertThat(app.queryTranslation().translate("keeping personal data private")).isEmpty();
+    assertThat(app.queryTranslation().translate("personalisation")).isEmpty();
   }
 
   @Test

@@ -552,6 +552,21 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   public static final double SIMILARITY_FLOOR = 0.64;
 
+  /** The documents of {@code first}, then those of {@code ranked} not among them: {@code topN}. */
+  private static int[] firstThen(ScoreDoc[] first, int[] ranked, int topN) {
+    if (first.length == 0) {
+      return ranked;
+    }
+    java.util.LinkedHashSet<Integer> order = new java.util.LinkedHashSet<>();
+    for (ScoreDoc d : first) {
+      order.add(d.doc);
+    }
+    for (int d : ranked) {
+      order.add(d);
+    }
+    return order.stream().limit(topN).mapToInt(Integer::intValue).toArray();
+  }
+
   /**
    * Ranked by relevance, the records the query names by identifier come first, current edition
    * first, then {@code ranked} without them: typing {@code 42001} or {@code Y.3172} finds that
@@ -574,17 +589,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                     SortField.FIELD_SCORE,
                     new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true)))
             .scoreDocs;
-    if (first.length == 0) {
-      return ranked;
-    }
-    java.util.LinkedHashSet<Integer> order = new java.util.LinkedHashSet<>();
-    for (ScoreDoc d : first) {
-      order.add(d.doc);
-    }
-    for (int d : ranked) {
-      order.add(d);
-    }
-    return order.stream().limit(topN).mapToInt(Integer::intValue).toArray();
+    return firstThen(first, ranked, topN);
   }
 
   /**
@@ -601,17 +606,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         searcher.search(
                 queries.drillDown(queries.original(request), request), topN, Queries.sort(request))
             .scoreDocs;
-    if (first.length == 0) {
-      return ranked;
-    }
-    java.util.LinkedHashSet<Integer> order = new java.util.LinkedHashSet<>();
-    for (ScoreDoc d : first) {
-      order.add(d.doc);
-    }
-    for (int d : ranked) {
-      order.add(d);
-    }
-    return order.stream().limit(topN).mapToInt(Integer::intValue).toArray();
+    return firstThen(first, ranked, topN);
   }
 
   /**

@@ -274,16 +274,23 @@ public final class Catalog {
             });
   }
 
+  /** A slash between two words of the prefix, as in "ISO/TR" or "IEC/PAS". */
+  private static final java.util.regex.Pattern PREFIX_SLASH =
+      java.util.regex.Pattern.compile("(?<=\\p{L})\\s*/\\s*(?=\\p{L})");
+
   /**
-   * The identifier without punctuation at its end: the IEC feed gives "IEC 61360-C00168" and "IEC
-   * 61360-C00168:" for one publication, a copy rather than a look-alike.
+   * The identifier as one publication's spellings share it: without punctuation at its end (the IEC
+   * feed gives "IEC 61360-C00168" and "IEC 61360-C00168:" for one publication), and with a slash
+   * between the words of its prefix read as a space (the ISO feed gives "ISO/TR 12802:2010", the
+   * IEC feed "ISO TR 12802:2010"). These are copies, not look-alikes; "ISO IEC 42001 2023" still
+   * differs from "ISO/IEC 42001:2023" in its year.
    */
-  private static String withoutTrailingMarks(String identifier) {
+  private static String spelling(String identifier) {
     int end = identifier.length();
     while (end > 0 && !Character.isLetterOrDigit(identifier.charAt(end - 1))) {
       end--;
     }
-    return identifier.substring(0, end);
+    return PREFIX_SLASH.matcher(identifier.substring(0, end)).replaceAll(" ");
   }
 
   /**
@@ -291,9 +298,7 @@ public final class Catalog {
    * has its id under another identifier: two publications whose identifiers slug alike.
    */
   public static Optional<Problem> lookAlike(Standard incoming, Standard other) {
-    if (other == null
-        || withoutTrailingMarks(other.identifier())
-            .equals(withoutTrailingMarks(incoming.identifier()))) {
+    if (other == null || spelling(other.identifier()).equals(spelling(incoming.identifier()))) {
       return Optional.empty();
     }
     return Optional.of(

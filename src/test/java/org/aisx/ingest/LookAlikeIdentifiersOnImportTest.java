@@ -123,4 +123,27 @@ class LookAlikeIdentifiersOnImportTest {
           .isEqualTo("https://www.iso.org/standard/81230.html");
     }
   }
+
+  @Test
+  void aPrefixSpelledWithASpaceInsteadOfASlashIsTheSamePublicationAndMerges() throws Exception {
+    String iso =
+        """
+        [{"identifier": "ISO/TR 24971:2020", "sdo": "ISO", "type": "technical-report",
+          "status": "in-force", "published": "2020-06-01",
+          "title": {"en": "Medical devices - Guidance on the application of ISO 14971"}}]
+        """;
+    try (App app = Fixtures.empty(dir)) {
+      load(app, "iso.json", iso);
+      ImportSummary iec =
+          load(
+              app,
+              "iec.json",
+              iso.replace("ISO/TR 24971", "ISO TR 24971")
+                  .replace(
+                      "\"published\"", "\"url\": \"https://webstore.iec.ch/p/1\", \"published\""));
+      assertThat(iec.rejections()).isEmpty();
+      assertThat(app.catalog().get("iso-tr-24971-2020").url())
+          .isEqualTo("https://webstore.iec.ch/p/1");
+    }
+  }
 }

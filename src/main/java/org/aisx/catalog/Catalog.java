@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue: saves records with their history and keeps the search index in step. Every write
@@ -275,22 +276,37 @@ public final class Catalog {
   }
 
   /** A slash between two words of the prefix, as in "ISO/TR" or "IEC/PAS". */
-  private static final java.util.regex.Pattern PREFIX_SLASH =
-      java.util.regex.Pattern.compile("(?<=\\p{L})\\s*/\\s*(?=\\p{L})");
+  private static final Pattern PREFIX_SLASH = Pattern.compile("(?<=\\p{L})\\s*/\\s*(?=\\p{L})");
+
+  /** A point between the number and its part, as IEEE writes "15026.4". */
+  private static final Pattern PART_POINT = Pattern.compile("(?<=\\d)\\.(?=\\d)");
+
+  /** A year after a hyphen at the end, as IEEE writes "29148-2011". */
+  private static final Pattern HYPHEN_YEAR = Pattern.compile("(?<=\\d)-((?:19|20)\\d\\d)$");
 
   /**
-   * The identifier as one publication's spellings share it: without punctuation at its end (the IEC
-   * feed gives "IEC 61360-C00168" and "IEC 61360-C00168:" for one publication), and with a slash
-   * between the words of its prefix read as a space (the ISO feed gives "ISO/TR 12802:2010", the
-   * IEC feed "ISO TR 12802:2010"). These are copies, not look-alikes; "ISO IEC 42001 2023" still
-   * differs from "ISO/IEC 42001:2023" in its year.
+   * The identifier as the spellings of one publication share it, in the bodies' own notations:
+   *
+   * <ul>
+   *   <li>without punctuation at its end (the IEC feed gives "IEC 61360-C00168" and "IEC
+   *       61360-C00168:");
+   *   <li>a slash between the words of its prefix read as a space (the ISO feed gives "ISO/TR
+   *       12802:2010", the IEC feed "ISO TR 12802:2010");
+   *   <li>IEEE's notation of a joint standard read as ISO's and IEC's: "ISO/IEC/IEEE 15026.4-2021"
+   *       is "ISO/IEC/IEEE 15026-4:2021".
+   * </ul>
+   *
+   * These are copies, not look-alikes; "ISO IEC 42001 2023" still differs from "ISO/IEC 42001:2023"
+   * in how its year is written.
    */
   private static String spelling(String identifier) {
     int end = identifier.length();
     while (end > 0 && !Character.isLetterOrDigit(identifier.charAt(end - 1))) {
       end--;
     }
-    return PREFIX_SLASH.matcher(identifier.substring(0, end)).replaceAll(" ");
+    String s = PREFIX_SLASH.matcher(identifier.substring(0, end)).replaceAll(" ");
+    s = PART_POINT.matcher(s).replaceAll("-");
+    return HYPHEN_YEAR.matcher(s).replaceAll(":$1");
   }
 
   /**

@@ -146,4 +146,28 @@ class LookAlikeIdentifiersOnImportTest {
           .isEqualTo("https://webstore.iec.ch/p/1");
     }
   }
+
+  @Test
+  void ieeeNotationOfAJointStandardIsTheSamePublicationAndMerges() throws Exception {
+    String iso =
+        """
+        [{"identifier": "ISO/IEC/IEEE 15026-4:2021", "sdo": "ISO/IEC/IEEE",
+          "type": "international-standard", "status": "in-force", "published": "2021-05-01",
+          "title": {"en": "Systems and software engineering - Systems and software assurance - Part 4: Assurance in the life cycle"}}]
+        """;
+    try (App app = Fixtures.empty(dir)) {
+      load(app, "iso.json", iso);
+      ImportSummary ieee =
+          load(
+              app,
+              "ieee.json",
+              iso.replace("15026-4:2021", "15026.4-2021")
+                  .replace(
+                      "\"published\"",
+                      "\"url\": \"https://ieeexplore.ieee.org/x\", \"published\""));
+      assertThat(ieee.rejections()).isEmpty();
+      assertThat(app.catalog().get("iso-iec-ieee-15026-4-2021").url())
+          .isEqualTo("https://ieeexplore.ieee.org/x");
+    }
+  }
 }

@@ -477,16 +477,7 @@ public final class SqlCatalogStore implements CatalogStore {
                           + " requested_at) VALUES (:id, :source, :type, :target, :targetText,"
                           + " :sourceBody, :targetBody, :state, :by, :from, :at)")
                   .bind("id", r.id())
-                  .bind("source", r.sourceId())
-                  .bind("type", r.type().wire())
-                  .bind("target", r.targetId())
-                  .bind("targetText", r.target())
-                  .bind("sourceBody", r.sourceBody())
-                  .bind("targetBody", r.targetBody())
-                  .bind("state", RelationReview.State.PENDING.wire())
-                  .bind("by", r.requestedBy())
-                  .bind("from", r.requestedSource())
-                  .bind("at", r.requestedAt().toString())
+                  .bindMap(pendingRequest(r))
                   .execute();
             } else if (RelationReview.State.REJECTED.wire().equals(state.get())) {
               h.createUpdate(
@@ -495,20 +486,27 @@ public final class SqlCatalogStore implements CatalogStore {
                           + " requested_by = :by, requested_source = :from, requested_at = :at,"
                           + " decided_by = NULL, decided_at = NULL, comment = NULL"
                           + " WHERE source_id = :source AND type = :type AND target_id = :target")
-                  .bind("source", r.sourceId())
-                  .bind("type", r.type().wire())
-                  .bind("target", r.targetId())
-                  .bind("targetText", r.target())
-                  .bind("sourceBody", r.sourceBody())
-                  .bind("targetBody", r.targetBody())
-                  .bind("state", RelationReview.State.PENDING.wire())
-                  .bind("by", r.requestedBy())
-                  .bind("from", r.requestedSource())
-                  .bind("at", r.requestedAt().toString())
+                  .bindMap(pendingRequest(r))
                   .execute();
             }
           }
         });
+  }
+
+  /** The parameters of a relation request written as pending, for the insert and the re-request. */
+  private static Map<String, Object> pendingRequest(RelationReview r) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("source", r.sourceId());
+    p.put("type", r.type().wire());
+    p.put("target", r.targetId());
+    p.put("targetText", r.target());
+    p.put("sourceBody", r.sourceBody());
+    p.put("targetBody", r.targetBody());
+    p.put("state", RelationReview.State.PENDING.wire());
+    p.put("by", r.requestedBy());
+    p.put("from", r.requestedSource());
+    p.put("at", r.requestedAt().toString());
+    return p;
   }
 
   @Override

@@ -192,4 +192,31 @@ public final class Fixtures {
   public static org.aisx.catalog.CatalogStore store(App app) {
     return app.store;
   }
+
+  /**
+   * Saves "IEEE 9000-2026" as an IEEE contributor with a {@code replaces} relation to ISO/IEC TR
+   * 24030:2021, another body's record: the relation is held for review, so the review queue has a
+   * row. Needs a catalogue that holds ISO/IEC TR 24030:2021 (the starter corpus does).
+   */
+  public static void holdCrossBodyRelation(App app) {
+    try {
+      app.catalog()
+          .save(
+              app.reader()
+                  .read(
+                      org.aisx.catalog.Json.mapper()
+                          .readTree(
+                              """
+                              {"identifier": "IEEE 9000-2026", "sdo": "IEEE",
+                               "type": "international-standard", "status": "in-force",
+                               "title": {"en": "Use cases"},
+                               "relations": [{"type": "replaces", "target": "ISO/IEC TR 24030:2021"}]}
+                              """)),
+              "contributor@example.org",
+              "edit:test",
+              null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

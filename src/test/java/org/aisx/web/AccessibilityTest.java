@@ -12,7 +12,6 @@ import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.account.Role;
-import org.aisx.catalog.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,30 +107,7 @@ class AccessibilityTest {
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
     Fixtures.user(app, "admin@example.org", Role.ADMIN);
     // A relation of another body held for review, so that the queue shows a row with its form.
-    app.catalog()
-        .save(
-            app.reader()
-                .read(
-                    Json.mapper()
-                        .createObjectNode()
-                        .put("identifier", "IEEE 9000-2026")
-                        .put("sdo", "IEEE")
-                        .put("type", "international-standard")
-                        .put("status", "in-force")
-                        .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                            "title", Json.mapper().createObjectNode().put("en", "Use cases"))
-                        .set(
-                            "relations",
-                            Json.mapper()
-                                .createArrayNode()
-                                .add(
-                                    Json.mapper()
-                                        .createObjectNode()
-                                        .put("type", "replaces")
-                                        .put("target", "ISO/IEC TR 24030:2021")))),
-            "contributor@example.org",
-            "edit:test",
-            null);
+    Fixtures.holdCrossBodyRelation(app);
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();

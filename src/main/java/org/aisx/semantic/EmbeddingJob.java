@@ -223,7 +223,7 @@ public final class EmbeddingJob implements AutoCloseable {
     }
     waiting.addAndGet(stale.size());
     progress.start("Embedding and classifying " + stale.size() + " records", stale.size());
-    Computed pending = new Computed();
+    Unstored pending = new Unstored();
     long published = System.nanoTime();
     for (int i = 0; i < stale.size() && !stopped; i += BATCH) {
       if (i > 0 && !lease.hold()) {
@@ -238,7 +238,7 @@ public final class EmbeddingJob implements AutoCloseable {
       compute(List.copyOf(store.findAll(ids).values()), pending);
       if (System.nanoTime() - published >= CATCH_UP_PUBLISH_NANOS) {
         store(pending);
-        pending = new Computed();
+        pending = new Unstored();
         published = System.nanoTime();
       }
       waiting.addAndGet(-Math.min(BATCH, stale.size() - i));
@@ -257,14 +257,17 @@ public final class EmbeddingJob implements AutoCloseable {
    */
   static final long CATCH_UP_PUBLISH_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-  /** Vectors computed and follower work not yet stored, re-indexed and published. */
-  private static final class Computed {
+  /**
+   * Work done in memory and not yet in the store: vectors computed, and the followers' work on
+   * them, to be stored, re-indexed and published together.
+   */
+  private static final class Unstored {
     final Map<String, Vectors.Computed> vectors = new LinkedHashMap<>();
     final List<VectorFollower.Embedded> follow = new ArrayList<>();
   }
 
   private void embed(List<Standard> records, boolean quiet) {
-    Computed done = new Computed();
+    Unstored done = new Unstored();
     compute(records, done);
     store(done);
     if (!quiet) {
@@ -277,7 +280,7 @@ public final class EmbeddingJob implements AutoCloseable {
    * current ones), and notes those whose follower work is stale; {@link #store} then hands them to
    * the follower and re-indexes what changed.
    */
-  private void compute(List<Standard> records, Computed into) {
+  private void compute(List<Standard> records, Unstored into) {
     Map<String, Vectors.Computed> computed = into.vectors;
     List<VectorFollower.Embedded> follow = into.follow;
     // The stale records' texts are embedded together: one batched call (OnnxEncoder).
@@ -308,7 +311,7 @@ public final class EmbeddingJob implements AutoCloseable {
   }
 
   /** Stores the vectors, hands the records to the follower, re-indexes them and publishes. */
-  private void store(Computed done) {
+  private void store(Unstored done) {
     if (!done.vectors.isEmpty()) {
       vectors.saveAll(done.vectors);
       embedded.addAndGet(done.vectors.size());

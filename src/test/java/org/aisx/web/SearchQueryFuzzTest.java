@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.Fuzzing;
 import org.aisx.catalog.CatalogException;
 import org.aisx.search.SearchRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class SearchQueryFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = Fuzzing.BOUNDED)
   void search(FuzzedDataProvider data) throws Exception {
     Map<String, List<String>> values = new LinkedHashMap<>();
     values.computeIfAbsent("q", k -> new ArrayList<>()).add(data.consumeString(600));

@@ -346,12 +346,7 @@ public final class SubmissionPages implements Routes {
     boolean canResubmit =
         s.state() == SubmissionState.CHANGES_REQUESTED && s.authorId().equals(viewer.id());
     // Not applied yet: the relations to another body's record that accepting it will hold.
-    boolean open =
-        s.state() == SubmissionState.PENDING || s.state() == SubmissionState.CHANGES_REQUESTED;
-    List<Relation> held =
-        s.kind() == SubmissionKind.RESOURCE || !open
-            ? List.of()
-            : catalog.wouldHold(s.record(), s.recordId());
+    List<Relation> held = api.view(s).heldOnAccept();
     pages.render(
         ctx,
         "submission.jte",

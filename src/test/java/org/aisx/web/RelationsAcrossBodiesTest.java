@@ -385,6 +385,11 @@ class RelationsAcrossBodiesTest {
         send("POST", "/api/v1/submissions", "ieee", submission.toString());
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
     String id = body(submitted).get("id").asText();
+    List<String> heldOnAccept = new ArrayList<>();
+    body(submitted)
+        .get("heldOnAccept")
+        .forEach(r -> heldOnAccept.add(r.get("type").asText() + " " + r.get("target").asText()));
+    assertThat(heldOnAccept).containsExactly("replaces ISO/IEC 23894:2023");
     Document page = Jsoup.parse(b.get("/submissions/" + id + "?lang=en").body());
     assertThat(page.select("#held-relations p").text())
         .contains("will be held until that body or a coordinator approves them");
@@ -399,6 +404,7 @@ class RelationsAcrossBodiesTest {
             "coord",
             "{\"decision\": \"approve\"}");
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(body(approved).get("heldOnAccept")).isEmpty();
     String recordId = app.reader().read(record).id();
     assertThat(pendingFrom("coord", recordId).get("target").asText())
         .isEqualTo("ISO/IEC 23894:2023");

@@ -21,10 +21,13 @@ import org.aisx.taxonomy.Taxonomy;
  * never another exception. A rejection that only wraps an unexpected exception ("cannot map record:
  * java.lang...") counts as one.
  *
- * <p>Under {@code mvn verify} each target replays its corpus in {@code
+ * <p>The unit tests ({@code mvn test}) replay each target's corpus in {@code
  * src/test/resources/org/aisx/ingest/FeedParsersFuzzTestInputs/<target>/} (the seeds are small
- * fixtures; what fuzzing found is added there). To fuzz one target: {@code JAZZER_FUZZ=1 mvn -o
- * test -Dtest='FeedParsersFuzzTest#csv' (fuzzes for the maxDuration of its @FuzzTest)}.
+ * fixtures; what fuzzing found is added there). {@code mvn verify} then fuzzes each target for
+ * {@link Fuzzing#BOUNDED} in its own failsafe execution (pom.xml, {@code fuzz-<target>}); one
+ * alone: {@code mvn -o failsafe:integration-test@fuzz-csv failsafe:verify@fuzz-csv} after {@code
+ * mvn -o test-compile}, longer with {@code -Djazzer.internal.arg.0=fuzz
+ * -Djazzer.internal.arg.1=-max_total_time=300} (BENCHMARKS.md, "Fuzzing (issue 18)").
  */
 class FeedParsersFuzzTest {
   private static final StandardReader VALIDATOR =

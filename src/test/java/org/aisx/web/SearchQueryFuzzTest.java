@@ -25,9 +25,10 @@ import org.junit.jupiter.api.TestInstance;
  * 4xx naming the parameter; never another exception (which would be a 500). The words go through
  * the lexical index ({@code Queries}), the part that parses them.
  *
- * <p>Under {@code mvn verify} it replays its corpus in {@code
- * src/test/resources/org/aisx/web/SearchQueryFuzzTestInputs/search/}. To fuzz: {@code JAZZER_FUZZ=1
- * mvn -o test -Dtest='SearchQueryFuzzTest' (fuzzes for the maxDuration of its @FuzzTest)}.
+ * <p>The unit tests replay its corpus in {@code
+ * src/test/resources/org/aisx/web/SearchQueryFuzzTestInputs/search/}; {@code mvn verify} fuzzes it
+ * for {@link Fuzzing#BOUNDED} (failsafe execution {@code fuzz-search}; how to run it alone or
+ * longer: {@code org.aisx.ingest.FeedParsersFuzzTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchQueryFuzzTest {

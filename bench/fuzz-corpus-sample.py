@@ -1,7 +1,7 @@
 # The rule (fixed before looking at the files): per target, the long run's generated corpus sorted
 # by (size, name); the entries at 10 evenly spaced ranks (0, (n-1)/9, ..., n-1, rounded down);
 # an entry whose bytes the repository's corpus folder already holds is skipped (not replaced).
-import hashlib, os, shutil, sys
+import hashlib, os, sys
 repo = sys.argv[1]  # the checkout to add to; usage: python3 bench/fuzz-corpus-sample.py . GENERATED_CORPUS_DIR
 gen = sys.argv[2] if len(sys.argv) > 2 else '.cifuzz-corpus'
 targets = {'relaton':'org.aisx.ingest.FeedParsersFuzzTest','rfcIndex':'org.aisx.ingest.FeedParsersFuzzTest',

@@ -379,6 +379,45 @@ public final class Catalog {
    * write holds for review. A relation towards a record of the same body is not held.
    */
   private List<RelationReview> held(Standard record, Standard old, String actor, String source) {
+    Instant now = clock.instant();
+    List<RelationReview> held = new ArrayList<>();
+    for (ToHold h : toHold(record, old)) {
+      Relation r = h.relation();
+      held.add(
+          new RelationReview(
+              newReviewId(),
+              record.id(),
+              record.identifier(),
+              record.sdo(),
+              r.type(),
+              r.targetId(),
+              r.target(),
+              h.targetBody(),
+              RelationReview.State.PENDING,
+              actor,
+              source,
+              now,
+              null,
+              null,
+              null));
+    }
+    return held;
+  }
+
+  /**
+   * The relations of {@code record} that a person's write of it, over the record as it is now (by
+   * {@code recordId}; null or not found: a new record), would hold for review: what a submission
+   * tells its author before it is accepted.
+   */
+  public List<Relation> wouldHold(Standard record, String recordId) {
+    Standard old = recordId == null ? null : store.find(recordId).orElse(null);
+    return toHold(record, old).stream().map(ToHold::relation).toList();
+  }
+
+  /** A relation a person's write holds, with its target's body (null: not in the catalogue). */
+  private record ToHold(Relation relation, String targetBody) {}
+
+  private List<ToHold> toHold(Standard record, Standard old) {
     Set<String> had = new java.util.HashSet<>();
     if (old != null) {
       old.relations().forEach(r -> had.add(r.type().wire() + " " + r.targetId()));
@@ -395,31 +434,14 @@ public final class Catalog {
     }
     Map<String, Standard> targets =
         store.findAll(added.values().stream().map(Relation::targetId).toList());
-    Instant now = clock.instant();
-    List<RelationReview> held = new ArrayList<>();
+    List<ToHold> held = new ArrayList<>();
     for (Relation r : added.values()) {
       Standard target = targets.get(r.targetId());
       String targetBody = target == null ? null : target.sdo();
       if (target != null && RelationReview.sameBody(record.sdo(), targetBody)) {
         continue;
       }
-      held.add(
-          new RelationReview(
-              newReviewId(),
-              record.id(),
-              record.identifier(),
-              record.sdo(),
-              r.type(),
-              r.targetId(),
-              r.target(),
-              targetBody,
-              RelationReview.State.PENDING,
-              actor,
-              source,
-              now,
-              null,
-              null,
-              null));
+      held.add(new ToHold(r, targetBody));
     }
     return held;
   }

@@ -16,6 +16,7 @@ import org.aisx.account.User;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
+import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.WriteOutcome;
@@ -85,8 +86,9 @@ public final class SubmissionApi implements Routes {
       String decidedBy,
       String comment,
       Standard record,
-      Resource resource) {
-    static View of(Submission s) {
+      Resource resource,
+      List<Relation> heldOnAccept) {
+    static View of(Submission s, List<Relation> heldOnAccept) {
       return new View(
           s.id(),
           s.kind().wire(),
@@ -100,8 +102,23 @@ public final class SubmissionApi implements Routes {
           s.decidedBy(),
           s.comment(),
           s.record(),
-          s.resource());
+          s.resource(),
+          heldOnAccept);
     }
+  }
+
+  /**
+   * The submission as the API gives it, with the relations to another body's record that accepting
+   * it will hold for that body's review (none once decided).
+   */
+  View view(Submission s) {
+    boolean open =
+        s.state() == SubmissionState.PENDING || s.state() == SubmissionState.CHANGES_REQUESTED;
+    return View.of(
+        s,
+        s.kind() == SubmissionKind.RESOURCE || !open
+            ? List.of()
+            : catalog.wouldHold(s.record(), s.recordId()));
   }
 
   /** {@code POST /api/v1/submissions}. */
@@ -111,7 +128,7 @@ public final class SubmissionApi implements Routes {
     User author = access.require(ctx, permission(draft), draft.bodies());
     Submission s = submissions.submit(draft, author);
     ctx.header("Location", "/api/v1/submissions/" + s.id());
-    ctx.status(HttpStatus.CREATED).json(View.of(s));
+    ctx.status(HttpStatus.CREATED).json(view(s));
   }
 
   /** What a draft needs: a resource any contributor may propose, a record only for their bodies. */
@@ -130,7 +147,7 @@ public final class SubmissionApi implements Routes {
     Submission existing = submissions.get(ctx.pathParam("id"));
     Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
     User author = access.require(ctx, permission(draft), draft.bodies());
-    ctx.json(View.of(submissions.resubmit(existing.id(), draft, author)));
+    ctx.json(view(submissions.resubmit(existing.id(), draft, author)));
   }
 
   /**
@@ -145,13 +162,13 @@ public final class SubmissionApi implements Routes {
       access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
       found = submissions.inState(params.choice("state", STATES, SubmissionState.PENDING));
     }
-    ctx.json(Map.of("items", found.stream().map(View::of).toList()));
+    ctx.json(Map.of("items", found.stream().map(this::view).toList()));
   }
 
   /** {@code GET /api/v1/submissions/{id}}: its author and coordinators. */
   void get(Context ctx) {
     Submission s = visible(ctx, ctx.pathParam("id"));
-    ctx.json(View.of(s));
+    ctx.json(view(s));
   }
 
   /** The submission, if the caller wrote it or may review submissions; else 401/403. */
@@ -193,7 +210,7 @@ public final class SubmissionApi implements Routes {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("decision", problems);
     }
-    ctx.json(View.of(submissions.decide(ctx.pathParam("id"), decision, comment, coordinator)));
+    ctx.json(view(submissions.decide(ctx.pathParam("id"), decision, comment, coordinator)));
   }
 
   /** {@code GET /api/v1/field-policy}: the fields submissions must fill, and its versions. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Relation;
 import org.aisx.catalog.Status;
 import org.aisx.submission.FieldPolicy;
 import org.aisx.submission.Submission;
@@ -178,6 +179,7 @@ public final class SubmissionPageModels {
       List<DiffRow> diff,
       boolean canDecide,
       boolean canResubmit,
+      List<Relation> heldRelations,
       String csrf) {
     public Messages t() {
       return layout.t();

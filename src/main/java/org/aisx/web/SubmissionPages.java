@@ -16,6 +16,7 @@ import org.aisx.account.Permission;
 import org.aisx.account.User;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.learn.Resource;
 import org.aisx.submission.Action;
@@ -344,6 +345,8 @@ public final class SubmissionPages implements Routes {
     boolean canDecide = s.state() == SubmissionState.PENDING && mayDecide(ctx);
     boolean canResubmit =
         s.state() == SubmissionState.CHANGES_REQUESTED && s.authorId().equals(viewer.id());
+    // Not applied yet: the relations to another body's record that accepting it will hold.
+    List<Relation> held = api.view(s).heldOnAccept();
     pages.render(
         ctx,
         "submission.jte",
@@ -356,6 +359,7 @@ public final class SubmissionPages implements Routes {
             s.kind() == SubmissionKind.RESOURCE ? diff(s.resource()) : diff(current, s.record()),
             canDecide,
             canResubmit,
+            held,
             access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)));
   }
 

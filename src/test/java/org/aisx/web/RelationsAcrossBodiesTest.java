@@ -331,4 +331,83 @@ class RelationsAcrossBodiesTest {
     assertThat(page("/standards/iso-iec-23894-2023").select(".relations").text())
         .contains("IEEE 9004-2026");
   }
+
+  @Test
+  void theFormWarnsThatAnotherBodysRelationWaitsAndTheSubmissionNamesTheRelationItWillHold()
+      throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    // Before submitting, in every language of the site.
+    Map<String, String> notes = new LinkedHashMap<>();
+    for (String lang : List.of("en", "fr", "es", "ar", "zh", "ru")) {
+      Document form = Jsoup.parse(b.get("/submissions/new?lang=" + lang).body());
+      notes.put(lang, form.select("form.submission-form #relations-note").text());
+    }
+    assertThat(notes.get("en"))
+        .contains("another body's record")
+        .contains("that body's or a coordinator's approval");
+    assertThat(notes.get("fr")).contains("approbation de cet organisme ou d'un coordinateur");
+    assertThat(notes.values()).doesNotContain("", "submit.relationsHeld").doesNotHaveDuplicates();
+
+    // After submitting: the relation to the ISO/IEC record is named as one that accepting the
+    // submission will hold; the one to an IEEE record is not.
+    app.catalog()
+        .save(
+            app.reader()
+                .read(
+                    json.readTree(
+                        "{\"identifier\": \"IEEE 9010-2020\", \"title\": {\"en\": \"An older"
+                            + " edition\"}, \"sdo\": \"IEEE\", \"type\":"
+                            + " \"international-standard\", \"status\": \"in-force\"}")),
+            "test",
+            "fixture",
+            null);
+    ObjectNode record = json.createObjectNode();
+    record.put("identifier", "IEEE 9010-2026");
+    record.putObject("title").put("en", "Artificial intelligence held relations");
+    record.put("sdo", "IEEE");
+    record.put("type", "international-standard");
+    record.put("status", "in-force");
+    record
+        .putArray("relations")
+        .addObject()
+        .put("type", "replaces")
+        .put("target", "ISO/IEC 23894:2023");
+    record
+        .withArray("relations")
+        .addObject()
+        .put("type", "replaces")
+        .put("target", "IEEE 9010-2020");
+    ObjectNode submission = json.createObjectNode();
+    submission.put("action", "create");
+    submission.set("record", record);
+    HttpResponse<String> submitted =
+        send("POST", "/api/v1/submissions", "ieee", submission.toString());
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    String id = body(submitted).get("id").asText();
+    List<String> heldOnAccept = new ArrayList<>();
+    body(submitted)
+        .get("heldOnAccept")
+        .forEach(r -> heldOnAccept.add(r.get("type").asText() + " " + r.get("target").asText()));
+    assertThat(heldOnAccept).containsExactly("replaces ISO/IEC 23894:2023");
+    Document page = Jsoup.parse(b.get("/submissions/" + id + "?lang=en").body());
+    assertThat(page.select("#held-relations p").text())
+        .contains("will be held until that body or a coordinator approves them");
+    assertThat(page.select("#held-relations li").eachText())
+        .containsExactly("Replaces ISO/IEC 23894:2023");
+
+    // Accepted: it is held, and the submission's page no longer speaks of it in the future.
+    HttpResponse<String> approved =
+        send(
+            "POST",
+            "/api/v1/submissions/" + id + "/decision",
+            "coord",
+            "{\"decision\": \"approve\"}");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(body(approved).get("heldOnAccept")).isEmpty();
+    String recordId = app.reader().read(record).id();
+    assertThat(pendingFrom("coord", recordId).get("target").asText())
+        .isEqualTo("ISO/IEC 23894:2023");
+    assertThat(Jsoup.parse(b.get("/submissions/" + id).body()).select("#held-relations")).isEmpty();
+  }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.Fuzzing;
 import org.aisx.catalog.CatalogException;
 import org.aisx.search.SearchRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.TestInstance;
  * 4xx naming the parameter; never another exception (which would be a 500). The words go through
  * the lexical index ({@code Queries}), the part that parses them.
  *
- * <p>Under {@code mvn verify} it replays its corpus in {@code
- * src/test/resources/org/aisx/web/SearchQueryFuzzTestInputs/search/}. To fuzz: {@code JAZZER_FUZZ=1
- * mvn -o test -Dtest='SearchQueryFuzzTest' (fuzzes for the maxDuration of its @FuzzTest)}.
+ * <p>The unit tests replay its corpus in {@code
+ * src/test/resources/org/aisx/web/SearchQueryFuzzTestInputs/search/}; {@code mvn verify} fuzzes it
+ * for {@link Fuzzing#BOUNDED} (failsafe execution {@code fuzz-search}; how to run it alone or
+ * longer: {@code org.aisx.ingest.FeedParsersFuzzTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchQueryFuzzTest {
@@ -56,7 +58,7 @@ class SearchQueryFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = Fuzzing.BOUNDED)
   void search(FuzzedDataProvider data) throws Exception {
     Map<String, List<String>> values = new LinkedHashMap<>();
     values.computeIfAbsent("q", k -> new ArrayList<>()).add(data.consumeString(600));

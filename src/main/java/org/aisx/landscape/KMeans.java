@@ -36,6 +36,7 @@ final class KMeans {
     int[] assigned = new int[fitOn.length];
     java.util.Arrays.fill(assigned, -1);
     for (int round = 0; round < iterations; round++) {
+      Topics.stopIfInterrupted();
       boolean changed = false;
       for (int i = 0; i < fitOn.length; i++) {
         int best = nearest(fitOn[i], centroids);
@@ -56,6 +57,9 @@ final class KMeans {
   static int[] assign(float[][] points, float[][] centroids) {
     int[] out = new int[points.length];
     for (int i = 0; i < points.length; i++) {
+      if ((i & 4095) == 0) {
+        Topics.stopIfInterrupted();
+      }
       out[i] = nearest(points[i], centroids);
     }
     return out;

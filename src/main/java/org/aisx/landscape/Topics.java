@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -230,8 +231,20 @@ public final class Topics implements AutoCloseable {
           }
         }
       }
+    } catch (CancellationException e) {
+      LOG.debug("topic clustering stopped: the service is stopping");
     } catch (RuntimeException e) {
       LOG.error("computing the topic clusters failed; the last result is served", e);
+    }
+  }
+
+  /**
+   * Stops a computation when its thread is interrupted ({@link #close} on a stop): each loop over
+   * the records calls this, so that a SIGTERM during clustering does not wait for the whole pass.
+   */
+  static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("interrupted");
     }
   }
 
@@ -248,6 +261,7 @@ public final class Topics implements AutoCloseable {
     long without =
         index.forEachEmbedded(
             e -> {
+              stopIfInterrupted();
               var h = e.hit();
               members.add(
                   new Member(
@@ -321,6 +335,7 @@ public final class Topics implements AutoCloseable {
     try (Analyzer analyzer = new StandardAnalyzer(STOP)) {
       store.forEach(
           s -> {
+            stopIfInterrupted();
             List<String> tokens = tokens(analyzer, text(s));
             Integer c = clusterOf.get(s.id());
             for (String t : tokens) {
@@ -475,6 +490,7 @@ public final class Topics implements AutoCloseable {
     Map<String, Pair> pairs = new LinkedHashMap<>();
     int n = members.size();
     for (int i = 0; i < n; i++) {
+      stopIfInterrupted();
       Member m = members.get(i);
       if (!CURRENT.contains(m.status()) || m.sdo() == null) {
         continue;

@@ -52,7 +52,11 @@ public final class SyntheticVectors {
         }
       }
       vectors.saveAll(batch);
-      System.out.printf("%d records, %d vectors written%n", app.catalog().count(), missing.size());
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "%d records, %d vectors written%n",
+          app.catalog().count(),
+          missing.size());
     }
   }
 

@@ -41,7 +41,9 @@ class AiTierEvaluationTest {
     // Measured 2026-12-04 on this sample (strict reading, the judge's label "core" only): core
     // precision 71/76 = 0.934 [0.855, 0.972], recall 71/72 = 0.986 [0.925, 0.998]. The issue's
     // bar is 0.9 and 0.95; both point figures meet it, neither interval's lower end does
-    // (docs/ai-corpus.md). These floors guard what was measured, one record below it.
+    // (docs/ai-corpus.md). These floors guard what was measured, one record below it. With IEEE's
+    // 2025 harvest in the corpus (1,054 records) the same judgements give 72/77 and 72/72: IEEE
+    // P2884's new record has an abstract that makes it core (the mapping is unchanged).
     assertThat(f.precision()).isGreaterThanOrEqualTo(0.92);
     assertThat(f.recall()).isGreaterThanOrEqualTo(0.97);
   }

@@ -117,7 +117,9 @@ class IdentifierQueriesTest {
         knownAsked);
     assertThat(asked).isGreaterThanOrEqualTo(180);
     assertThat(failures).isEmpty();
-    // A known miss that starts passing is good news: move it out of the known list.
-    assertThat(knownMisses).as("known misses still missing in some mode").isPositive();
+    // A known miss that starts passing is good news: move it out of the known list (to wasKnown).
+    if (knownAsked > 0) {
+      assertThat(knownMisses).as("known misses still missing in some mode").isPositive();
+    }
   }
 }

@@ -36,7 +36,9 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.FieldSources;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
@@ -46,7 +48,8 @@ import org.aisx.taxonomy.Taxonomy;
 /**
  * Builds the bundled AI corpus ({@code src/main/resources/corpus/starter.json}) from the public
  * feeds in {@code ../shared/data}: every record of relaton-itu-t, relaton-iec, relaton-iso,
- * relaton-ieee, relaton-w3c, relaton-jis, relaton-ecma, the RFC index, NIST's technical
+ * relaton-ieee (the 2024 harvest, with the 2025 harvest relaton-ieee-2025 merged over it, see
+ * {@link #mergeHarvests}), relaton-w3c, relaton-jis, relaton-ecma, the RFC index, NIST's technical
  * publications (RIS) and the EU AI Act map of CEN-CENELEC JTC 21 drafts that {@link AiRelevance}
  * judges to be about AI, with all their editions, plus every record of the previous corpus (so
  * nothing a user or a test relies on disappears).
@@ -99,13 +102,18 @@ public final class AiCorpus {
           + " States. EU AI Act map of European standards: Adam Leon Smith, ai-act-standards.com,"
           + " CC BY 4.0.";
 
-  /** The feeds, by source name (the name each record carries in {@code source}). */
+  /**
+   * The feed files, by source name (the name each record carries in {@code source}). A name with a
+   * trailing date is a newer harvest of the feed without it ({@link FieldSources#feedOf}:
+   * relaton-ieee-2025 of relaton-ieee) and is merged over it ({@link #mergeHarvests}).
+   */
   static final List<String> FEEDS =
       List.of(
           "relaton-iec",
           "relaton-iso",
           "relaton-itu-t",
           "relaton-ieee",
+          "relaton-ieee-2025",
           "relaton-w3c",
           "relaton-jis",
           "relaton-ecma",
@@ -170,8 +178,8 @@ public final class AiCorpus {
 
     // 1-3: the rule, then the other editions of what it accepted.
     List<Selected> selected = new ArrayList<>();
-    for (String source : FEEDS) {
-      selected.addAll(select(feeds.get(source)));
+    for (List<Standard> feed : feeds.values()) {
+      selected.addAll(select(feed));
     }
 
     // 4: must-include.
@@ -295,8 +303,7 @@ public final class AiCorpus {
   /** The publication a record is an edition of, within its feed: "ITU-T Y.3172", "IEEE 2894". */
   static String family(Standard s) {
     String id = s.identifier();
-    String source = s.source() == null ? "" : s.source();
-    switch (source) {
+    switch (FieldSources.feedOf(s.source())) {
       case "relaton-itu-t" -> {
         Matcher m = ITU_NUMBER.matcher(id);
         return m.find() ? "ITU-T " + m.group(1).strip() : id;
@@ -358,7 +365,7 @@ public final class AiCorpus {
 
   private static int rank(Standard s) {
     String id = s.id();
-    String source = s.source() == null ? "" : s.source();
+    String source = FieldSources.feedOf(s.source());
     // A joint ISO/IEC publication is in both feeds: the IEC feed's copy, as in the first corpus.
     boolean owns =
         (id.startsWith("iec") || id.startsWith("iso")) && source.equals("relaton-iec")
@@ -388,7 +395,10 @@ public final class AiCorpus {
 
   // ------------------------------------------------------------------------------------ feeds
 
-  /** Every mapped record of the feeds, by source name, in feed order. */
+  /**
+   * Every mapped record of the feeds, by feed, in feed order; a newer harvest of a feed is merged
+   * over the feed ({@link #mergeHarvests}) and has no entry of its own.
+   */
   static Map<String, List<Standard>> readFeeds(Path dataDir, PrintStream log) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(FEEDS.size());
     try {
@@ -398,12 +408,79 @@ public final class AiCorpus {
       }
       Map<String, List<Standard>> feeds = new LinkedHashMap<>();
       for (Map.Entry<String, Future<List<Standard>>> e : futures.entrySet()) {
-        feeds.put(e.getKey(), get(e.getValue()));
+        String feed = FieldSources.feedOf(e.getKey());
+        List<Standard> records = get(e.getValue());
+        List<Standard> older = feeds.get(feed);
+        feeds.put(feed, older == null ? records : mergeHarvests(older, records, e.getKey(), log));
       }
       return feeds;
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * A newer harvest of a feed over an older one, as the importer merges them when the newer file is
+   * imported after the older one (the whole-catalogue command imports relaton-ieee, then
+   * relaton-ieee-2025): a record the newer harvest gives replaces the older harvest's record of the
+   * same id as a whole (a snapshot replaces its own feed's values, empty ones included: {@link
+   * FieldSources}); records only the older harvest gives stay; records only the newer one gives are
+   * added. As in the importer, a newer record whose identifier only slugs like the older one's
+   * ({@link Catalog#lookAlike}: another publication) does not overwrite it and is left out. Drafts
+   * the newer harvest shows published keep the status their feed gives them here; the catalogue's
+   * editions pass marks them replaced when the corpus is loaded, as after an import.
+   */
+  static List<Standard> mergeHarvests(
+      List<Standard> older, List<Standard> newer, String newerName, PrintStream log) {
+    Map<String, Standard> olderById = new HashMap<>();
+    older.forEach(s -> olderById.putIfAbsent(s.id(), s));
+    Set<String> replaced = new HashSet<>();
+    List<Standard> refused = new ArrayList<>();
+    List<Standard> kept = new ArrayList<>();
+    int added = 0;
+    for (Standard s : newer) {
+      Standard old = olderById.get(s.id());
+      if (old != null && Catalog.lookAlike(s, old).isPresent()) {
+        refused.add(s);
+        continue;
+      }
+      if (old == null) {
+        added++;
+      } else {
+        replaced.add(s.id());
+      }
+      kept.add(s);
+    }
+    List<Standard> merged = new ArrayList<>();
+    for (Standard s : older) {
+      if (!replaced.contains(s.id())) {
+        merged.add(s);
+      }
+    }
+    merged.addAll(kept);
+    synchronized (log) {
+      log.printf(
+          Locale.ROOT,
+          "%s over %s: %d ids of the older harvest replaced by the newer one's record, %d records"
+              + " only in the newer harvest, %d only in the older; %d refused as look-alikes%n",
+          newerName,
+          FieldSources.feedOf(newerName),
+          replaced.size(),
+          added,
+          merged.size() - kept.size(),
+          refused.size());
+      refused.stream()
+          .limit(20)
+          .forEach(
+              s ->
+                  log.println(
+                      "  refused "
+                          + s.identifier()
+                          + " (looks like "
+                          + olderById.get(s.id()).identifier()
+                          + ")"));
+    }
+    return merged;
   }
 
   private static List<Standard> readFeed(Path dataDir, String source, PrintStream log)
@@ -600,7 +677,7 @@ public final class AiCorpus {
     for (String stratum : List.of("accepted", "near-miss", "background")) {
       strata.put(stratum, new LinkedHashMap<>());
     }
-    for (String source : FEEDS) {
+    for (String source : feeds.keySet()) {
       List<Standard> feed = new ArrayList<>(feeds.get(source));
       feed.sort(Comparator.comparing(Standard::identifier).thenComparing(Standard::id));
       for (Standard s : feed) {
@@ -627,7 +704,7 @@ public final class AiCorpus {
           stratum.getKey(),
           population,
           counts(perFeed));
-      for (String source : FEEDS) {
+      for (String source : feeds.keySet()) {
         List<Standard> pool = new ArrayList<>(perFeed.getOrDefault(source, List.of()));
         int share = (int) Math.round((double) want * pool.size() / Math.max(1, population));
         int n = Math.min(pool.size(), Math.max(MIN_PER_FEED, share));

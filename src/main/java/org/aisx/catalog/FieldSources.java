@@ -137,10 +137,12 @@ public final class FieldSources {
           } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
           }
+          // A flag left at its default is left out of the record's JSON, as merge sees it.
           boolean empty =
               v == null
                   || (v instanceof java.util.Collection<?> c && c.isEmpty())
-                  || (v instanceof Map<?, ?> m && m.isEmpty());
+                  || (v instanceof Map<?, ?> m && m.isEmpty())
+                  || (accessor.getReturnType() == boolean.class && Boolean.FALSE.equals(v));
           if (!empty) {
             out.put(field, feed);
           }

@@ -621,7 +621,11 @@ public final class Catalog {
       if (lead == null
           && FieldSources.MERGED.contains(name)
           && !FieldSources.isEmpty(f.getValue())) {
-        sources.put(name, changed ? List.of(src) : FieldSources.of(old, before, name));
+        List<String> had = FieldSources.of(old, before, name);
+        // A write that names no source (the catalogue's own rules: the edition pass, inferred
+        // statuses, national adoptions) changes a value, not which feeds gave the field: else the
+        // record's own feed would own another feed's relations and drop them on its next import.
+        sources.put(name, changed && (source != null || had.isEmpty()) ? List.of(src) : had);
       }
       if (NOT_DIFFED.contains(name) || !changed) {
         continue;

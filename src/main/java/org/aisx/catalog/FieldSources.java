@@ -287,10 +287,22 @@ public final class FieldSources {
         survived = true;
       }
     }
+    if (seen.size() == stored.size() && containsAll(stored, seen.keySet())) {
+      // The same entries as stored, only in another order: the list stays as it was, so that
+      // importing a feed again does not reorder it.
+      out.set(field, stored);
+      return survived;
+    }
     ArrayNode merged = out.arrayNode();
     seen.keySet().forEach(merged::add);
     out.set(field, merged);
     return survived;
+  }
+
+  private static boolean containsAll(ArrayNode list, Set<JsonNode> entries) {
+    Set<JsonNode> have = new java.util.HashSet<>();
+    list.forEach(have::add);
+    return have.containsAll(entries);
   }
 
   static boolean isEmpty(JsonNode v) {

@@ -309,6 +309,11 @@ public final class Main {
           "Duplicates folded",
           summary.duplicates().stream().map(ImportSummary.Rejection::toString).toList(),
           "duplicate");
+      printCounts("Skipped as older harvests, by harvest", summary.olderHarvestClasses());
+      printFirst(
+          "Skipped as older harvests",
+          summary.olderHarvests().stream().map(ImportSummary.Rejection::toString).toList(),
+          "older");
       return 0;
     }
   }

@@ -236,9 +236,25 @@ public final class Catalog {
 
   /**
    * A feed's record for {@link #importAll}: whether its feed leads the publication ({@link
-   * FieldSources#leads}).
+   * FieldSources#leads}), and when the feed's copy was harvested ({@link Harvest#UNKNOWN} when it
+   * does not say).
    */
-  public record Contribution(Standard record, Boolean lead) {}
+  public record Contribution(Standard record, Boolean lead, Harvest harvest) {
+    public Contribution {
+      harvest = harvest == null ? Harvest.UNKNOWN : harvest;
+    }
+
+    /** A record whose copy says nothing of its harvest. */
+    public Contribution(Standard record, Boolean lead) {
+      this(record, lead, Harvest.UNKNOWN);
+    }
+  }
+
+  /** The harvests stored for the records among {@code ids} ({@link CatalogStore#harvests}). */
+  public Map<String, Map<String, CatalogStore.FeedHarvest>> harvests(
+      java.util.Collection<String> ids) {
+    return store.harvests(ids);
+  }
 
   /**
    * Saves an import batch in one transaction, each record merged field by field into what other
@@ -246,6 +262,13 @@ public final class Catalog {
    * field gets). Each record is first passed with the stored version of it (null when new) through
    * {@code reconcile}, which gives what is to be merged (an import keeps what the catalogue's own
    * rules derived; see {@code org.aisx.editions.Editions}). Call {@link #publish()} afterwards.
+   *
+   * <p>Two harvests of one body's catalogue are one feed ({@link FieldSources#feedOf}): the
+   * catalogue keeps, per record and feed, the newest harvest that gave the record, and a record
+   * from an older harvest of that feed is not merged at all ({@link
+   * WriteOutcome.Change#OLDER_HARVEST}): importing the 2024 snapshot of a catalogue after its 2025
+   * snapshot gives what importing them in harvest order gives, and the fields keep naming the newer
+   * snapshot.
    */
   public synchronized List<WriteOutcome> importAll(
       List<Contribution> incoming,
@@ -335,9 +358,28 @@ public final class Catalog {
     current.forEach((id, s) -> storedRevision.put(id, s.revision()));
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, CatalogStore.Write> writes = new LinkedHashMap<>();
+    boolean harvested = contributions.stream().anyMatch(c -> c.lead() != null);
+    Map<String, Map<String, CatalogStore.FeedHarvest>> harvests =
+        harvested ? new HashMap<>(store.harvests(ids)) : Map.of();
+    Map<String, CatalogStore.FeedHarvest> newer = new LinkedHashMap<>();
     for (Contribution c : contributions) {
       if (c.lead() != null) {
         refuseLookAlike(c.record(), current.get(c.record().id()));
+        String src = source != null ? source : c.record().source();
+        String feed = FieldSources.feedOf(src);
+        String id = c.record().id();
+        CatalogStore.FeedHarvest had = harvests.getOrDefault(id, Map.of()).get(feed);
+        if (had != null && had.harvest().newerThan(c.harvest()) && current.containsKey(id)) {
+          outcomes.add(
+              new WriteOutcome(WriteOutcome.Change.OLDER_HARVEST, current.get(id), List.of()));
+          continue;
+        }
+        if (c.harvest().known()
+            && (had == null || !had.harvest().equals(c.harvest()) || !had.source().equals(src))) {
+          CatalogStore.FeedHarvest now = new CatalogStore.FeedHarvest(id, feed, src, c.harvest());
+          harvests.computeIfAbsent(id, k -> new HashMap<>()).put(feed, now);
+          newer.put(id + "\n" + feed, now);
+        }
       }
       Standard s = reconcile.apply(c.record(), current.get(c.record().id()));
       Planned plan =
@@ -363,10 +405,17 @@ public final class Catalog {
                 plan.outcome().record(), storedRevision.getOrDefault(s.id(), 0), events));
       }
     }
+    Runnable withHarvests =
+        newer.isEmpty()
+            ? alongside
+            : () -> {
+              store.noteHarvests(List.copyOf(newer.values()));
+              alongside.run();
+            };
     if (writes.isEmpty()) {
-      store.inTransaction(alongside);
+      store.inTransaction(withHarvests);
     } else {
-      store.writeAll(List.copyOf(writes.values()), alongside);
+      store.writeAll(List.copyOf(writes.values()), withHarvests);
       writes.values().forEach(this::index);
       writes.values().forEach(w -> onWrite.accept(w.record()));
     }
@@ -594,7 +643,11 @@ public final class Catalog {
       if (lead == null
           && FieldSources.MERGED.contains(name)
           && !FieldSources.isEmpty(f.getValue())) {
-        sources.put(name, changed ? List.of(src) : FieldSources.of(old, before, name));
+        List<String> had = FieldSources.of(old, before, name);
+        // A write that names no source (the catalogue's own rules: the edition pass, inferred
+        // statuses, national adoptions) changes a value, not which feeds gave the field: else the
+        // record's own feed would own another feed's relations and drop them on its next import.
+        sources.put(name, changed && (source != null || had.isEmpty()) ? List.of(src) : had);
       }
       if (NOT_DIFFED.contains(name) || !changed) {
         continue;

@@ -53,6 +53,22 @@ public interface CatalogStore {
   List<HistoryEvent> write(
       Standard record, int expectedRevision, List<HistoryEvent> events, Runnable alongside);
 
+  /**
+   * The newest harvest of one feed that gave a record: {@code feed} is the feed ({@link
+   * FieldSources#feedOf}), {@code source} the source name of the harvest ("relaton-ieee-2025").
+   */
+  record FeedHarvest(String recordId, String feed, String source, Harvest harvest) {}
+
+  /** The harvests stored for the records among {@code ids}: record id → feed → harvest. */
+  java.util.Map<String, java.util.Map<String, FeedHarvest>> harvests(
+      java.util.Collection<String> ids);
+
+  /**
+   * Stores each harvest in place of the one stored for its record and feed, joining the caller's
+   * transaction when there is one. The records must be stored.
+   */
+  void noteHarvests(List<FeedHarvest> harvests);
+
   /** Runs {@code work} in one transaction of this store's database. */
   void inTransaction(Runnable work);
 

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *       feed's when the lead feed gives one, else the first feed's (when no feed leads, the first
  *       feed's). Texts per language (title, abstract) are merged language by language, the lead
  *       feed's text winning for a language both give. Lists (identifiers, relations, keywords, ...)
- *       are the union: the winner's entries in its order, then the other entries not already there.
+ *       are the union: the winner's entries in its order, then the other entries not already there;
+ *       a union with the stored entries only, in another order, leaves the stored list as it is.
  *   <li>{@code source} names the lead feed once it has given the record, else the first feed.
  * </ul>
  *
@@ -43,8 +44,9 @@ import java.util.regex.Pattern;
  * field keeps naming the feed that gave it first when another gives the same value). Snapshots of
  * one feed are the same feed: a name that differs only by a trailing date ({@code
  * relaton-ieee-2025} is a snapshot of {@code relaton-ieee}) replaces its own values as the feed
- * itself would. An entry of a list that a feed drops is removed only when that feed alone gave the
- * list.
+ * itself would, unless it is an older harvest than the one that gave the record ({@link Harvest}):
+ * then {@link Catalog#importAll} leaves the record alone. An entry of a list that a feed drops is
+ * removed only when that feed alone gave the list.
  */
 public final class FieldSources {
   private static final Pattern SNAPSHOT_SUFFIX = Pattern.compile("[-_.]\\d{4}([-_.]\\d{2}){0,2}$");
@@ -137,10 +139,12 @@ public final class FieldSources {
           } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
           }
+          // A flag left at its default is left out of the record's JSON, as merge sees it.
           boolean empty =
               v == null
                   || (v instanceof java.util.Collection<?> c && c.isEmpty())
-                  || (v instanceof Map<?, ?> m && m.isEmpty());
+                  || (v instanceof Map<?, ?> m && m.isEmpty())
+                  || (accessor.getReturnType() == boolean.class && Boolean.FALSE.equals(v));
           if (!empty) {
             out.put(field, feed);
           }
@@ -285,10 +289,22 @@ public final class FieldSources {
         survived = true;
       }
     }
+    if (seen.size() == stored.size() && containsAll(stored, seen.keySet())) {
+      // The same entries as stored, only in another order: the list stays as it was, so that
+      // importing a feed again does not reorder it.
+      out.set(field, stored);
+      return survived;
+    }
     ArrayNode merged = out.arrayNode();
     seen.keySet().forEach(merged::add);
     out.set(field, merged);
     return survived;
+  }
+
+  private static boolean containsAll(ArrayNode list, Set<JsonNode> entries) {
+    Set<JsonNode> have = new java.util.HashSet<>();
+    list.forEach(have::add);
+    return have.containsAll(entries);
   }
 
   static boolean isEmpty(JsonNode v) {

@@ -71,7 +71,12 @@ public final class Editions {
     List<Relation> relations = new ArrayList<>();
     for (Relation r : out.relations()) {
       RelationType kept = r.type();
-      if (r.type() == RelationType.RELATED) {
+      // The pass retypes a link of any type to the next edition as replaced-by (EditionRules,
+      // successors): a link the stored record has only as replaced-by stays so.
+      boolean storedAsIs =
+          stored.relations().stream()
+              .anyMatch(s -> s.type() == r.type() && s.targetId().equals(r.targetId()));
+      if (r.type() != RelationType.REPLACED_BY && !storedAsIs) {
         for (Relation s : stored.relations()) {
           if (s.type() == RelationType.REPLACED_BY && s.targetId().equals(r.targetId())) {
             kept = RelationType.REPLACED_BY;

@@ -18,6 +18,8 @@ public final class ImportSummary {
   private int adopting;
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<Rejection> duplicates = new ArrayList<>();
+  private final List<Rejection> olderHarvests = new ArrayList<>();
+  private final Map<String, Integer> olderHarvestClasses = new TreeMap<>();
   private org.aisx.editions.Editions.Report editions;
   private final Map<String, Integer> duplicateClasses = new TreeMap<>();
   private final Map<String, Integer> statusMoves = new TreeMap<>();
@@ -76,6 +78,29 @@ public final class ImportSummary {
   void duplicate(String file, String where, String reason, String kind) {
     duplicates.add(new Rejection(file, where, reason));
     duplicateClasses.merge(kind, 1, Integer::sum);
+  }
+
+  /**
+   * A record left as it was because the catalogue has it from a newer harvest of the same feed;
+   * {@code kind} names both harvests.
+   */
+  void olderHarvest(String file, String where, String reason, String kind) {
+    olderHarvests.add(new Rejection(file, where, reason));
+    olderHarvestClasses.merge(kind, 1, Integer::sum);
+  }
+
+  /**
+   * The records left out because the catalogue has them from a newer harvest of the same body's
+   * catalogue (the 2024 snapshot of a feed imported after its 2025 snapshot); the reason names both
+   * harvests.
+   */
+  public List<Rejection> olderHarvests() {
+    return List.copyOf(olderHarvests);
+  }
+
+  /** How many records were left out as older harvests, by the two harvests. */
+  public Map<String, Integer> olderHarvestClasses() {
+    return java.util.Collections.unmodifiableMap(olderHarvestClasses);
   }
 
   /** A record's status moved from {@code from} to {@code to}. */
@@ -147,7 +172,12 @@ public final class ImportSummary {
   }
 
   public int processed() {
-    return created + updated + unchanged + rejections.size() + duplicates.size();
+    return created
+        + updated
+        + unchanged
+        + rejections.size()
+        + duplicates.size()
+        + olderHarvests.size();
   }
 
   @Override
@@ -161,6 +191,7 @@ public final class ImportSummary {
         + ", rejected "
         + rejections.size()
         + (duplicates.isEmpty() ? "" : ", duplicates folded " + duplicates.size())
+        + (olderHarvests.isEmpty() ? "" : ", skipped as older harvests " + olderHarvests.size())
         + (statusMoves.isEmpty() ? "" : ", statuses moved " + statusesMoved())
         + (draftsPublished.isEmpty() ? "" : ", drafts published " + draftsPublished.size())
         + (superseded == 0 ? "" : "; then " + superseded + " superseded by newer editions")

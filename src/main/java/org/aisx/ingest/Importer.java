@@ -395,13 +395,13 @@ public final class Importer {
               + " (id "
               + dropped.record().id()
               + ", "
-              + dropped.origin().harvest()
+              + dropped.origin().harvest().describe()
               + ") is "
               + (older ? "an older copy of" : "another copy of")
               + " the edition "
               + kept.where()
               + " gives ("
-              + kept.origin().harvest()
+              + kept.origin().harvest().describe()
               + "); "
               + kept.where()
               + "'s copy is the record"
@@ -452,27 +452,38 @@ public final class Importer {
         EditionStatus.replacedBy(s, replacedInBatch);
         international |= s.sdo() != null && (s.sdo().contains("ISO") || s.sdo().contains("IEC"));
       }
-      replaced.addAll(replacedInBatch);
       for (int i = 0; i < batch.size(); i++) {
         Pending p = batch.get(i);
         batch.set(i, p.with(inferredStatus.apply(adoptions.apply(p.record()), replacedInBatch)));
       }
+      List<Pending> older = new ArrayList<>();
       try {
         count(
+            batch,
             catalog.importAll(
                 batch.stream().map(Pending::contribution).toList(),
                 "import",
                 source,
-                editions::reconcile));
+                editions::reconcile),
+            older);
       } catch (RuntimeException batchFailed) {
         for (Pending p : batch) {
           try {
             count(
-                catalog.importAll(
-                    List.of(p.contribution()), "import", source, editions::reconcile));
+                List.of(p),
+                catalog.importAll(List.of(p.contribution()), "import", source, editions::reconcile),
+                older);
           } catch (RuntimeException e) {
             summary.rejected(name, p.where(), e.getMessage());
           }
+        }
+      }
+      reportOlder(older);
+      Set<String> left = new HashSet<>();
+      older.forEach(p -> left.add(p.record().id()));
+      for (Pending p : batch) {
+        if (!left.contains(p.record().id())) {
+          EditionStatus.replacedBy(p.record(), replaced);
         }
       }
       batch.forEach(p -> written.put(p.record().id(), p));
@@ -539,8 +550,17 @@ public final class Importer {
       return n;
     }
 
-    private void count(List<WriteOutcome> outcomes) {
-      for (WriteOutcome outcome : outcomes) {
+    /**
+     * Counts the outcomes of {@code batch} (one each, in order); the records left out as older
+     * harvests go to {@code older}.
+     */
+    private void count(List<Pending> batch, List<WriteOutcome> outcomes, List<Pending> older) {
+      for (int i = 0; i < outcomes.size(); i++) {
+        WriteOutcome outcome = outcomes.get(i);
+        if (outcome.change() == WriteOutcome.Change.OLDER_HARVEST) {
+          older.add(batch.get(i));
+          continue;
+        }
         drafts.note(outcome);
         switch (outcome.change()) {
           case CREATED -> summary.created();
@@ -555,7 +575,44 @@ public final class Importer {
             }
           }
           case UNCHANGED -> summary.unchanged();
+          case OLDER_HARVEST -> throw new IllegalStateException("counted above");
         }
+      }
+    }
+
+    /** Reports the records left out because the catalogue has a newer harvest of this feed. */
+    private void reportOlder(List<Pending> older) {
+      if (older.isEmpty()) {
+        return;
+      }
+      var stored = catalog.harvests(older.stream().map(p -> p.record().id()).toList());
+      String feed = FieldSources.feedOf(source);
+      for (Pending p : older) {
+        var newer = stored.getOrDefault(p.record().id(), java.util.Map.of()).get(feed);
+        String newerName =
+            newer == null ? "(unknown)" : newer.source() + " (" + newer.harvest().describe() + ")";
+        String kind =
+            source
+                + " ("
+                + schemaOrDate(p.origin().harvest())
+                + ") older than "
+                + (newer == null
+                    ? "(unknown)"
+                    : newer.source() + " (" + schemaOrDate(newer.harvest()) + ")");
+        summary.olderHarvest(
+            name,
+            p.where(),
+            p.record().identifier()
+                + " (id "
+                + p.record().id()
+                + ", "
+                + p.origin().harvest().describe()
+                + ") is from an older harvest of "
+                + feed
+                + " than the catalogue's record, which "
+                + newerName
+                + " gave: left as that harvest gave it",
+            kind);
       }
     }
 
@@ -579,8 +636,13 @@ public final class Importer {
 
     Catalog.Contribution contribution() {
       return new Catalog.Contribution(
-          record, FieldSources.leads(origin.catalogue(), record.identifier()));
+          record, FieldSources.leads(origin.catalogue(), record.identifier()), origin.harvest());
     }
+  }
+
+  /** A harvest by its schema version when known (fetched dates differ record by record). */
+  private static String schemaOrDate(org.aisx.catalog.Harvest h) {
+    return h.schemaVersion() != null ? "schema " + h.schemaVersion() : h.describe();
   }
 
   private static String shortText(JsonNode v) {

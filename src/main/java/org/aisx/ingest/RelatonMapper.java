@@ -108,8 +108,7 @@ final class RelatonMapper {
     }
     return new FeedOrigin(
         type == null ? null : type.toUpperCase(Locale.ROOT),
-        str(doc.get("schema-version")),
-        str(doc.get("fetched")));
+        new org.aisx.catalog.Harvest(str(doc.get("schema-version")), str(doc.get("fetched"))));
   }
 
   Standard map(Map<?, ?> doc) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.CatalogStore;
+import org.aisx.catalog.Harvest;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Relation;
@@ -97,6 +98,61 @@ public final class SqlCatalogStore implements CatalogStore {
   public List<HistoryEvent> write(
       Standard record, int expectedRevision, List<HistoryEvent> events) {
     return write(record, expectedRevision, events, () -> {});
+  }
+
+  @Override
+  public Map<String, Map<String, FeedHarvest>> harvests(Collection<String> ids) {
+    Map<String, Map<String, FeedHarvest>> found = new HashMap<>();
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      jdbi.useHandle(
+          h ->
+              h.createQuery(
+                      "SELECT record_id, feed, source, schema_version, fetched FROM record_harvest"
+                          + " WHERE record_id IN (<ids>)")
+                  .bindList("ids", chunk)
+                  .map(
+                      (rs, ctx) ->
+                          new FeedHarvest(
+                              rs.getString(1),
+                              rs.getString(2),
+                              rs.getString(3),
+                              new Harvest(rs.getString(4), rs.getString(5))))
+                  .forEach(
+                      f ->
+                          found
+                              .computeIfAbsent(f.recordId(), k -> new HashMap<>())
+                              .put(f.feed(), f)));
+    }
+    return found;
+  }
+
+  @Override
+  public void noteHarvests(List<FeedHarvest> harvests) {
+    if (harvests.isEmpty()) {
+      return;
+    }
+    // Jdbi hands nested calls on this thread the same handle, so this joins a caller's transaction.
+    jdbi.useHandle(
+        h -> {
+          var batch =
+              h.prepareBatch(
+                  "INSERT INTO record_harvest (record_id, feed, source, schema_version, fetched)"
+                      + " VALUES (:id, :feed, :source, :schema, :fetched)"
+                      + " ON CONFLICT (record_id, feed) DO UPDATE SET source = excluded.source,"
+                      + " schema_version = excluded.schema_version, fetched = excluded.fetched");
+          for (FeedHarvest f : harvests) {
+            batch
+                .bind("id", f.recordId())
+                .bind("feed", f.feed())
+                .bind("source", f.source())
+                .bind("schema", f.harvest().schemaVersion())
+                .bind("fetched", f.harvest().fetched())
+                .add();
+          }
+          batch.execute();
+        });
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.catalog.FieldSources;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
@@ -194,6 +195,117 @@ class FeedMergeTest {
       ImportSummary again = load(app, newer);
       assertThat(again.createdCount() + again.updatedCount()).isZero();
       assertThat(again.draftsPublished()).isEmpty();
+    }
+  }
+
+  /**
+   * The record as JSON without its revision, its provenance named by feed: a value that both
+   * snapshots of a feed give names the snapshot that gave it first.
+   */
+  private static JsonNode byFeed(App app, String id) {
+    ObjectNode tree = (ObjectNode) content(app, id);
+    tree.put("source", FieldSources.feedOf(tree.get("source").asText()));
+    ObjectNode sources = JSON.createObjectNode();
+    tree.get("fieldSources")
+        .fields()
+        .forEachRemaining(
+            f -> {
+              var feeds = sources.putArray(f.getKey());
+              f.getValue().forEach(n -> feeds.add(FieldSources.feedOf(n.asText())));
+            });
+    tree.set("fieldSources", sources);
+    return tree;
+  }
+
+  private static List<String> ids(App app) {
+    List<String> ids = new ArrayList<>();
+    app.catalog().forEach(s -> ids.add(s.id()));
+    return ids;
+  }
+
+  @Test
+  void anOlderSnapshotImportedAfterTheNewerIsSkippedAsOlderAndTheRecordsAreAsInHarvestOrder()
+      throws Exception {
+    Path old = fixture("ieee-2024.yaml"); // schema v1.2.3
+    Path newer = fixture("ieee-2025.yaml"); // schema v1.2.9
+    try (App inOrder = Fixtures.empty(dir.resolve("in-order"));
+        App newerFirst = Fixtures.empty(dir.resolve("newer-first"))) {
+      load(inOrder, old);
+      load(inOrder, newer);
+      load(newerFirst, newer);
+      ImportSummary skipped = load(newerFirst, old);
+
+      // Every record of the 2024 snapshot is one the 2025 snapshot gave: none is merged.
+      assertThat(skipped.createdCount() + skipped.updatedCount() + skipped.unchangedCount())
+          .isZero();
+      assertThat(skipped.statusMoves()).isEmpty();
+      assertThat(skipped.olderHarvests()).hasSize(5);
+      assertThat(skipped.olderHarvestClasses())
+          .containsExactly(
+              Map.entry(
+                  "relaton-ieee-2024 (schema v1.2.3) older than relaton-ieee-2025 (schema v1.2.9)",
+                  5));
+      assertThat(skipped.olderHarvests())
+          .anySatisfy(
+              r ->
+                  assertThat(r.reason())
+                      .contains("IEEE 1012-2016", "schema v1.2.3", "relaton-ieee-2025"));
+      assertThat(skipped.toString()).contains("skipped as older harvests 5");
+
+      assertThat(ids(newerFirst)).isEqualTo(ids(inOrder));
+      for (String id : ids(inOrder)) {
+        ObjectNode x = (ObjectNode) byFeed(inOrder, id);
+        ObjectNode y = (ObjectNode) byFeed(newerFirst, id);
+        // Known difference, not the harvests': the edition pass after the 2024 snapshot alone
+        // linked the older drafts to the newest draft then (replaced-by P3400/D-4), and the links
+        // it derived stay; in the other order only the standard is their successor.
+        JsonNode inOrderRelations = x.remove("relations");
+        JsonNode newerFirstRelations = y.remove("relations");
+        assertThat(y).as(id).isEqualTo(x);
+        List<JsonNode> extra = new ArrayList<>();
+        inOrderRelations.forEach(extra::add);
+        newerFirstRelations.forEach(r -> assertThat(extra.remove(r)).as(id + " " + r).isTrue());
+        assertThat(extra)
+            .as(id)
+            .allSatisfy(
+                r -> {
+                  assertThat(r.get("type").asText()).isEqualTo("replaced-by");
+                  assertThat(r.get("target").asText()).startsWith("IEEE P3400/");
+                });
+      }
+      // The status the 2025 snapshot moved names that snapshot, in both orders.
+      for (App app : List.of(inOrder, newerFirst)) {
+        Standard moved = app.catalog().get("ieee-1012-2016");
+        assertThat(moved.status()).isEqualTo(Status.SUPERSEDED);
+        assertThat(moved.fieldSources()).containsEntry("status", List.of("relaton-ieee-2025"));
+      }
+    }
+  }
+
+  @Test
+  void importingBothSnapshotsAgainChangesNothing() throws Exception {
+    Path old = fixture("ieee-2024.yaml");
+    Path newer = fixture("ieee-2025.yaml");
+    try (App app = Fixtures.empty(dir.resolve("data"))) {
+      load(app, old, newer);
+      Map<String, JsonNode> before = new java.util.HashMap<>();
+      for (String id : ids(app)) {
+        before.put(id, JSON.valueToTree(app.catalog().get(id)));
+      }
+
+      ImportSummary again = load(app, old, newer);
+
+      assertThat(again.createdCount() + again.updatedCount()).isZero();
+      assertThat(again.statusMoves()).isEmpty();
+      assertThat(again.changedFields()).isEmpty();
+      assertThat(again.editions()).isNull(); // nothing written: the edition pass had nothing to do
+      assertThat(again.olderHarvests()).hasSize(5); // the 2024 snapshot's records
+      assertThat(again.unchangedCount()).isEqualTo(6); // the 2025 snapshot's
+      for (String id : ids(app)) {
+        assertThat((JsonNode) JSON.valueToTree(app.catalog().get(id)))
+            .as(id)
+            .isEqualTo(before.get(id));
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.CatalogStore;
+import org.aisx.catalog.Harvest;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Identifier;
 import org.aisx.catalog.IncomingRelation;
@@ -79,6 +80,51 @@ abstract class CatalogStoreContract {
     store().write(full(1), 0, List.of(created("iso-iec-42001-2023")));
     assertThat(store().find("iso-iec-42001-2023")).contains(full(1));
     assertThat(store().find("nothing")).isEmpty();
+  }
+
+  @Test
+  void aRecordsHarvestPerFeedIsStoredWithItsWritesAndReplacedByANewerOne() {
+    String id = "iso-iec-42001-2023";
+    var older =
+        new CatalogStore.FeedHarvest(
+            id, "relaton-ieee", "relaton-ieee", new Harvest("v1.2.3", null));
+    var newer =
+        new CatalogStore.FeedHarvest(
+            id, "relaton-ieee", "relaton-ieee-2025", new Harvest("v1.2.9", "2025-08-31"));
+    var iec =
+        new CatalogStore.FeedHarvest(id, "relaton-iec", "relaton-iec", new Harvest("v1.2.9", null));
+    store()
+        .writeAll(
+            List.of(new CatalogStore.Write(full(1), 0, List.of(created(id)))),
+            () -> store().noteHarvests(List.of(older, iec)));
+    assertThat(store().harvests(List.of(id, "not-stored")))
+        .containsOnlyKeys(id)
+        .extractingByKey(id)
+        .isEqualTo(Map.of("relaton-ieee", older, "relaton-iec", iec));
+
+    store().inTransaction(() -> store().noteHarvests(List.of(newer)));
+    assertThat(store().harvests(List.of(id)).get(id))
+        .isEqualTo(Map.of("relaton-ieee", newer, "relaton-iec", iec));
+  }
+
+  @Test
+  void aHarvestNotedInAFailedTransactionIsNotStored() {
+    String id = "iso-iec-42001-2023";
+    store().write(full(1), 0, List.of(created(id)));
+    var noted =
+        new CatalogStore.FeedHarvest(id, "relaton-iec", "relaton-iec", new Harvest("v1.2.9", null));
+    assertThatThrownBy(
+            () ->
+                store()
+                    .writeAll(
+                        List.of(new CatalogStore.Write(full(2), 1, List.of())),
+                        () -> {
+                          store().noteHarvests(List.of(noted));
+                          throw new IllegalStateException("the batch failed");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(store().harvests(List.of(id))).isEmpty();
+    assertThat(store().find(id).orElseThrow().revision()).isEqualTo(1);
   }
 
   @Test

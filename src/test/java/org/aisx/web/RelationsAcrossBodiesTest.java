@@ -86,12 +86,7 @@ class RelationsAcrossBodiesTest {
     record.put("type", "international-standard");
     record.put("status", "in-force");
     record.putArray("relations").addObject().put("type", type).put("target", target);
-    ObjectNode submission = json.createObjectNode();
-    submission.put("action", "create");
-    submission.set("record", record);
-    HttpResponse<String> submitted =
-        send("POST", "/api/v1/submissions", "ieee", submission.toString());
-    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    HttpResponse<String> submitted = submitCreate(record);
     String id = body(submitted).get("id").asText();
     HttpResponse<String> approved =
         send(
@@ -378,12 +373,7 @@ class RelationsAcrossBodiesTest {
         .addObject()
         .put("type", "replaces")
         .put("target", "IEEE 9010-2020");
-    ObjectNode submission = json.createObjectNode();
-    submission.put("action", "create");
-    submission.set("record", record);
-    HttpResponse<String> submitted =
-        send("POST", "/api/v1/submissions", "ieee", submission.toString());
-    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    HttpResponse<String> submitted = submitCreate(record);
     String id = body(submitted).get("id").asText();
     List<String> heldOnAccept = new ArrayList<>();
     body(submitted)
@@ -409,5 +399,16 @@ class RelationsAcrossBodiesTest {
     assertThat(pendingFrom("coord", recordId).get("target").asText())
         .isEqualTo("ISO/IEC 23894:2023");
     assertThat(Jsoup.parse(b.get("/submissions/" + id).body()).select("#held-relations")).isEmpty();
+  }
+
+  /** Submits {@code record} as a new record by the IEEE contributor: 201, or the test fails. */
+  private static HttpResponse<String> submitCreate(ObjectNode record) throws Exception {
+    ObjectNode submission = json.createObjectNode();
+    submission.put("action", "create");
+    submission.set("record", record);
+    HttpResponse<String> submitted =
+        send("POST", "/api/v1/submissions", "ieee", submission.toString());
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    return submitted;
   }
 }

@@ -817,6 +817,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         page.facets(),
         byMeaning,
         false,
+        false,
         List.of());
   }
 

@@ -31,31 +31,6 @@ public record SearchResult(
     alsoSearched = List.copyOf(alsoSearched);
   }
 
-  /** A page of a catalogue that has been loaded. */
-  public SearchResult(
-      long total,
-      int page,
-      int size,
-      List<Hit> items,
-      Map<Facet, List<FacetCount>> facets,
-      Set<String> byMeaning,
-      boolean meaningPending,
-      List<String> alsoSearched) {
-    this(total, page, size, items, facets, byMeaning, meaningPending, false, alsoSearched);
-  }
-
-  /** A page of a catalogue that has been loaded, searched with the query's own words only. */
-  public SearchResult(
-      long total,
-      int page,
-      int size,
-      List<Hit> items,
-      Map<Facet, List<FacetCount>> facets,
-      Set<String> byMeaning,
-      boolean meaningPending) {
-    this(total, page, size, items, facets, byMeaning, meaningPending, false, List.of());
-  }
-
   /** A page where every hit matches the query's words (keyword search, browsing). */
   public SearchResult(
       long total, int page, int size, List<Hit> items, Map<Facet, List<FacetCount>> facets) {

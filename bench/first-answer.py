@@ -9,6 +9,8 @@ start, so the phases of the start can be read off. The data directory is kept, s
 it measures a warm start.
 
 Usage: bench/first-answer.py DATA_DIR [PORT] [JAR]   (DATA_DIR absent or empty: a fresh start)
+LAUNCHER=bin/aisx starts the server through that script instead of `java -jar JAR` (its class-data
+archive must exist already, so that the script execs java and the process measured is the JVM's).
 JAVA_ARGS="..." adds options to the JVM; with JAVA_ARGS=-XX:StartFlightRecording=settings=profile
 and JFR_DUMP=FILE the recording up to the first answer is dumped to FILE.
 """
@@ -60,8 +62,10 @@ def load():
 fresh = not os.path.isdir(DATA) or not os.listdir(DATA)
 print(f"{'fresh' if fresh else 'warm'} data directory {DATA}, load average {load()}")
 t0 = time.monotonic()
+LAUNCHER = os.environ.get("LAUNCHER")  # e.g. bin/aisx (it must exec java once its archive exists)
+command = [LAUNCHER] if LAUNCHER else ["java", *os.environ.get("JAVA_ARGS", "").split(), "-jar", JAR]
 proc = subprocess.Popen(
-    ["java", *os.environ.get("JAVA_ARGS", "").split(), "-jar", JAR, "serve", "--port", str(PORT), "--data", DATA],
+    [*command, "serve", "--port", str(PORT), "--data", DATA],
     stdout=subprocess.PIPE,
     stderr=subprocess.STDOUT,
     text=True,

@@ -67,6 +67,25 @@ final class IndexFields {
     return "abstract_" + (LANGUAGES.containsKey(lang) ? lang : "other");
   }
 
+  /**
+   * Reads each language analyzer's resources (Kuromoji's dictionaries take about a second to load
+   * on a quiet machine, in whichever thread first tokenizes Japanese, and every search tokenizes
+   * its words for every language's fields).
+   */
+  static void loadAnalyzers() {
+    for (Analyzer a : LANGUAGES.values()) {
+      try (org.apache.lucene.analysis.TokenStream ts = a.tokenStream("warm-up", "システム system")) {
+        ts.reset();
+        while (ts.incrementToken()) {
+          // drain, as the TokenStream contract asks before end()
+        }
+        ts.end();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // reading a String cannot fail
+      }
+    }
+  }
+
   /** The one analyzer per field, used for indexing and for queries. */
   static Analyzer analyzer() {
     Map<String, Analyzer> perField = new HashMap<>();

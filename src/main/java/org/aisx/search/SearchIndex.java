@@ -142,6 +142,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   private volatile boolean damaged;
 
+  /** Writes queued since the index was opened, and how many of them the last commit holds. */
+  private final AtomicLong writes = new AtomicLong();
+
+  private volatile long committedWrites;
+
   /** The mark committed while {@link #damaged}: never a store's, so the next start rebuilds. */
   private static final long DAMAGED_MARK = -2;
 
@@ -291,6 +296,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     AtomicLong done = new AtomicLong();
     awaitIndexing();
     damaged = false; // every record is indexed again below, or this throws
+    writes.incrementAndGet(); // a rebuild that fails half-way is never committed at close
     try {
       writer.deleteAll();
       store.forEach(
@@ -328,6 +334,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   private void queue(Standard record, boolean replace) {
     queued.acquireUninterruptibly();
+    writes.incrementAndGet();
     try {
       indexing.execute(
           () -> {
@@ -353,6 +360,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
   }
 
+  /** Whether the writer has merges queued or running (for tests of what close keeps). */
+  boolean merging() {
+    return writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();
+  }
+
   /** Waits until every queued upsert is in the writer (or logged as failed). */
   private void awaitIndexing() {
     try {
@@ -367,6 +379,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   @Override
   public void publish(long storeMark) {
+    long upTo = writes.get(); // queued before the wait below, so in the writer at the commit
     awaitIndexing();
     try {
       long mark = damaged ? DAMAGED_MARK : storeMark;
@@ -380,6 +393,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                   marks.name())
               .entrySet());
       writer.commit();
+      committedWrites = upTo;
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the search index", e);
@@ -395,6 +409,29 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throw new IOException("cannot serialise " + s.id(), e);
     }
     return schema.document(s, suggested, hit, vectors.vectorFor(s));
+  }
+
+  /**
+   * Loads what the language analyzers read on their first use, before any index is open; with
+   * {@link #warmUp} after it, the first search after a start answers as fast as the next ones.
+   */
+  public static void loadAnalyzers() {
+    IndexFields.loadAnalyzers();
+  }
+
+  /**
+   * Runs one search over every language's fields with every facet counted, so that the first
+   * visitor after a start does not wait while the query path's classes load, the Japanese and
+   * Chinese analyzers read their dictionaries and the facet counts are built: about 1.5 s on a
+   * quiet two-core machine (BENCHMARKS.md, "Start to first answer"). A search that fails because
+   * the index closed meanwhile (a stop during start-up) is of no interest to anyone.
+   */
+  public void warmUp() {
+    try {
+      search(SearchRequest.all().withQuery("management system"));
+    } catch (org.apache.lucene.store.AlreadyClosedException | UncheckedIOException e) {
+      LOG.debug("index closed before its warm-up search ended", e);
+    }
   }
 
   /** Runs one keyword search (whatever the request's mode); the request has been validated. */
@@ -1084,6 +1121,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
     try {
       searchers.close();
+      if (!damaged && writes.get() == committedWrites && writer.hasUncommittedChanges()) {
+        // Nothing but merges since the last commit (opening a reader starts merges that reclaim
+        // deleted documents): keep those that have ended, under the last commit's mark, so that
+        // the next start does not merge the same segments again. Running merges are abandoned.
+        writer.commit();
+      }
       writer.close();
       directory.close();
     } catch (IOException e) {

@@ -421,10 +421,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /**
    * Runs one search over every language's fields with every facet counted, so that the first
-   * visitor after a start does not wait while the query path's classes load, the Japanese and
-   * Chinese analyzers read their dictionaries and the facet counts are built: about 1.5 s on a
-   * quiet two-core machine (BENCHMARKS.md, "Start to first answer"). A search that fails because
-   * the index closed meanwhile (a stop during start-up) is of no interest to anyone.
+   * visitor after a start does not wait while the query path's classes load, the vocabulary
+   * translation compiles and the facet counts are built: about 1.5 s on a quiet two-core machine
+   * (BENCHMARKS.md, "Start to first answer"). A search that fails because the index closed
+   * meanwhile (a stop during start-up) is of no interest to anyone.
    */
   public void warmUp() {
     try {

@@ -10,7 +10,7 @@ import hashlib, json, math, os, re, sqlite3, sys
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src/test/resources/eval')
 SALT = 'aisx-tier-recall-2026-12-04/'
-N = {'S1a': 75, 'S1b': 75, 'S2': 150, 'C': 100}
+N = {'S1a': 75, 'S1b': 75, 'S2': 150, 'C': 100, 'S2x': 75}
 
 STRONG = [r'(?i:artificial intelligen)', r'\bAI\b', r'\bAI[-/]', r'\bML\b', r'\bAIoT\b', r'\bAIGC\b',
           r'(?i:machine learning)', r'(?i:deep learning)', r'(?i:learning[- ]based)',
@@ -25,6 +25,10 @@ WEAK = [r'(?i:\bintelligen(t|ce)\b)', r'(?i:\bautonom(ous|y))', r'(?i:\brobot)',
         r'(?i:training data)', r'(?i:generative)', r'(?i:knowledge[- ]based)']
 STRONG_RE = re.compile('|'.join(STRONG))
 BROAD_RE = re.compile('|'.join(STRONG + WEAK))
+# The supplement's second lexicon, which splits S2 into S2x (matches) and S2y.
+SECOND_RE = re.compile(r'(?i:biometric|\bfac(e|es|ial)\b|fingerprint|\biris\b|\bspeaker\b'
+                       r'|\bagents?\b|ontolog|\blearning\b|\bvision\b|\bspeech\b|\bsemantic'
+                       r'|predict|heuristic|translation)')
 
 
 def key(i):
@@ -46,7 +50,7 @@ def text_of(d):
 
 def strata(db):
     core = ids('ai-tier-recall-core-ids.txt')
-    out = {'C': [], 'S1a': [], 'S1b': [], 'S2': []}
+    out = {'C': [], 'S1a': [], 'S1b': [], 'S2': [], 'S2x': []}
     docs = {}
     con = sqlite3.connect('file:' + db + '?mode=ro', uri=True)
     for rid, doc in con.execute('select id, document from standard'):
@@ -60,6 +64,8 @@ def strata(db):
             h = 'S1b'
         else:
             h = 'S2'
+            if SECOND_RE.search(t):
+                out['S2x'].append(rid)
         out[h].append(rid)
         docs[rid] = d
     return out, docs
@@ -148,6 +154,25 @@ def main():
                 if judged[r]['judged'] != 'core':
                     print(f"    false core ({judged[r]['judged']}): {r}: {judged[r].get('note', '')}")
     sd = math.sqrt(var)
+    # The tier's own share (core records judged core) and the total, strict reading; bounds added.
+    cs = sample['C']
+    k = sum(judged[r]['judged'] == 'core' for r in cs)
+    p, lo, hi = wilson(k, len(cs))
+    own = sizes['C']
+    print(f'core records judged core: {own * p:.0f} [{own * lo:.0f}, {own * hi:.0f}]')
+    print(f'total strict-core records: {own * p + miss:.0f} [{own * lo + miss_lo:.0f},'
+          f' {own * hi + miss_hi:.0f}]')
+    # Sensitivity (not the rule's reading): biometric recognition judged not core.
+    nb = 0.0
+    for h in ('S1a', 'S1b', 'S2'):
+        rs = sample[h]
+        kb = sum(judged[r]['judged'] == 'core'
+                 and not judged[r].get('note', '').startswith('biometric:') for r in rs)
+        nb += sizes[h] * kb / len(rs)
+    kc = sum(judged[r]['judged'] == 'core'
+             and not judged[r].get('note', '').startswith('biometric:') for r in cs)
+    print(f'without biometric recognition as core: misses {nb:.0f},'
+          f' core share {own * kc / len(cs):.0f}, total {own * kc / len(cs) + nb:.0f}')
     print(f'misses, strict: {miss:.0f}, sum of Wilson bounds [{miss_lo:.0f}, {miss_hi:.0f}],'
           f' normal [{max(0, miss - 1.96 * sd):.0f}, {miss + 1.96 * sd:.0f}]')
     print(f'misses, lenient: {miss_len:.0f}, sum of Wilson bounds [{miss_len_lo:.0f},'

@@ -3,7 +3,8 @@
 #
 #   python3 bench/tier-recall-sample.py draw CATALOGUE.db OUT_DIR    strata sizes; writes the
 #        samples to OUT_DIR/<stratum>.txt (id, identifier, committee, titles, abstract) for judging
-#   python3 bench/tier-recall-sample.py score CATALOGUE.db           figures from the judgements
+#   python3 bench/tier-recall-sample.py score CATALOGUE.db [--supplement]   figures from the
+#        judgements; --supplement estimates S2 as S2x + S2y (the supplement's strata)
 #
 # Read-only on the catalogue (sqlite URI mode=ro).
 import hashlib, json, math, os, re, sqlite3, sys
@@ -100,8 +101,13 @@ def main():
     cmd, db = sys.argv[1], sys.argv[2]
     out, docs = strata(db)
     sizes = {h: len(v) for h, v in out.items()}
-    print('strata sizes', sizes, 'total', sum(sizes.values()))
+    print('strata sizes', sizes, 'total', sum(v for h, v in sizes.items() if h != 'S2x'))
     sample = drawn(out)
+    # The supplement: S2 = S2x + S2y; the S2y sample is the S2 sample's records not in S2x.
+    in_x = set(out['S2x'])
+    sizes['S2y'] = sizes['S2'] - sizes['S2x']
+    sample['S2y'] = [r for r in sample['S2'] if r not in in_x]
+    print('S2x', sizes['S2x'], 'S2y', sizes['S2y'], 'S2y sample', len(sample['S2y']))
     if cmd == 'draw':
         od = sys.argv[3]
         os.makedirs(od, exist_ok=True)
@@ -114,8 +120,11 @@ def main():
         judged = {r['id']: r for r in json.load(f)['records']}
     adjacent = ids('ai-tier-recall-adjacent-ids.txt')
     miss_lo = miss_hi = miss = var = 0.0
+    print('estimate over', ' + '.join(('S1a', 'S1b', 'S2x', 'S2y') if '--supplement' in sys.argv
+                                      else ('S1a', 'S1b', 'S2')))
     miss_len = miss_len_lo = miss_len_hi = 0.0
-    for h in ('S1a', 'S1b', 'S2', 'C'):
+    estimate = ('S1a', 'S1b', 'S2x', 'S2y') if '--supplement' in sys.argv else ('S1a', 'S1b', 'S2')
+    for h in ('S1a', 'S1b', 'S2', 'S2x', 'S2y', 'C'):
         rs = sample[h]
         missing = [r for r in rs if r not in judged]
         if missing:
@@ -133,7 +142,9 @@ def main():
             line = f'{h} {name}: {k}/{n} = {p:.3f} [{lo:.3f}, {hi:.3f}]'
             if h != 'C':
                 line += f' x {size} = {size * p:.0f} [{size * lo:.0f}, {size * hi:.0f}]'
-                if name == 'strict':
+                if h not in estimate:
+                    pass
+                elif name == 'strict':
                     miss += size * p
                     miss_lo += size * lo
                     miss_hi += size * hi
@@ -164,7 +175,7 @@ def main():
           f' {own * hi + miss_hi:.0f}]')
     # Sensitivity (not the rule's reading): biometric recognition judged not core.
     nb = 0.0
-    for h in ('S1a', 'S1b', 'S2'):
+    for h in estimate:
         rs = sample[h]
         kb = sum(judged[r]['judged'] == 'core'
                  and not judged[r].get('note', '').startswith('biometric:') for r in rs)

@@ -10,7 +10,8 @@ Rule:
 1. Population: records whose `ai` tier is core and whose status is in-force, not amendments or
    corrigenda (type `amendment`, `corrigendum`).
 2. A record's publication ("form A"): its identifier without its edition date: ISO/IEC/JIS
-   ":YYYY", IEEE "-YYYY", ITU-T " (MM/YYYY)", W3C "-YYYYMMDD", NIST's edition "eYYYY" or revision
+   ":YYYY", IEEE "-YYYY" (IEEE identifiers only: NBS IR 87-3529's "-3529" is no year; corrected
+   after the first draw, before any search, when that draw showed it), ITU-T " (MM/YYYY)", W3C "-YYYYMMDD", NIST's edition "eYYYY" or revision
    "rN" at the end. Its key: form A in lower case, every run of characters other than letters and
    digits one space.
 3. Order the population by SHA-256 of SALT + id (hex, ascending); walk it and take the first 40
@@ -37,7 +38,7 @@ SALT = "aisx-identifiers-fresh-2026-12-04:"
 SIZE = 40
 DATE_SUFFIX = [
     re.compile(r":\d{4}$"),
-    re.compile(r"(?<=\d)-\d{4}$"),
+    re.compile(r"^(IEEE .*\d)-\d{4}$"),
     re.compile(r" \(\d{2}/\d{4}\)$"),
     re.compile(r"-\d{8}$"),
     re.compile(r"(?<=\d)e\d{4}$"),
@@ -48,7 +49,7 @@ BODY = re.compile(r"^(ISO/IEC |ISO/|ISO |IEC |ITU-T |IEEE |NIST |NBS |JIS |W3C |
 
 def form_a(identifier):
     for p in DATE_SUFFIX:
-        identifier = p.sub("", identifier)
+        identifier = p.sub(r"\1" if p.groups else "", identifier)
     return identifier
 
 

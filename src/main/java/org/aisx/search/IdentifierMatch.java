@@ -33,7 +33,10 @@ final class IdentifierMatch {
   enum Level {
     /** The query's numbers are not all in the record's identifier (found by another identifier). */
     OTHER,
-    /** The query's numbers are in the identifier, but it names more: a part, a supplement. */
+    /**
+     * The query's numbers are in the identifier (a number also with a letter after it, "8183A"),
+     * but it names more: a part, a supplement.
+     */
     PART,
     /**
      * The query names every number of the publication, not every letter of the record's identifier
@@ -113,10 +116,11 @@ final class IdentifierMatch {
     }
     String key = EditionKey.of(identifier, sdo);
     List<String> publication = key == null ? record : tokens(key);
+    Set<String> body = bodyWords(sdo);
     boolean firstNumber = true;
     for (int i = 0; i < publication.size(); i++) {
       String p = publication.get(i);
-      if (hasDigit(p)) {
+      if (hasDigit(p) && !body.contains(p)) { // "W3C" is the body, not a number
         boolean date = DATE.matcher(p).matches() || (!firstNumber && YEAR.matcher(p).matches());
         firstNumber = false;
         if (!date && !namedBy(query, publication, i, ieee)) {
@@ -126,9 +130,15 @@ final class IdentifierMatch {
     }
     // The letters of the record's own identifier: its designation, and what it says besides the
     // publication's number (a handbook's "HBK", a draft's "DIS", a redline).
-    Set<String> body = bodyWords(sdo);
+    Set<String> typed = new java.util.HashSet<>(query);
+    for (String q : query) {
+      var m = LETTERS_THEN_NUMBER.matcher(q);
+      if (m.matches()) {
+        typed.add(m.group(1)); // "y3172" types the series letter of Y.3172
+      }
+    }
     for (String t : record) {
-      if (!hasDigit(t) && !body.contains(t) && !query.contains(t)) {
+      if (!hasDigit(t) && !body.contains(t) && !typed.contains(t)) {
         return Level.NUMBER;
       }
     }
@@ -150,11 +160,19 @@ final class IdentifierMatch {
       return tokens.contains(q);
     }
     for (int i = 0; i < tokens.size(); i++) {
-      if (matchesAt(q, tokens, i, ieee)) {
+      if (matchesAt(q, tokens, i, ieee) || supplementOf(q, tokens.get(i))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** {@code t} is the number {@code q} with a letter after it: a supplement ("8183A", "53A"). */
+  private static boolean supplementOf(String q, String t) {
+    return q.chars().allMatch(Character::isDigit)
+        && t.length() > q.length()
+        && t.startsWith(q)
+        && Character.isLetter(t.charAt(q.length()));
   }
 
   /** Whether the query token {@code q}, which holds a digit, is the token at {@code i}. */

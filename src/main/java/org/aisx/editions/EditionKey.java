@@ -28,7 +28,7 @@ import org.aisx.catalog.Status;
  * <tr><td>amendments, corrigenda, errata; RFCs; anything else</td><td>none</td></tr>
  * </table>
  */
-final class EditionKey {
+public final class EditionKey {
   private EditionKey() {}
 
   private static final Pattern IEEE =
@@ -47,6 +47,7 @@ final class EditionKey {
   private static final Pattern ITU =
       Pattern.compile(
           "^(ITU-[TR]\\s+(?:[A-Z]+\\s+Suppl\\.\\s*\\d+|[A-Z]+\\.[\\d.]*\\d(?:/[A-Z.\\d]+)?))");
+  private static final Pattern REDLINE = Pattern.compile("\\bRedline$", Pattern.CASE_INSENSITIVE);
   private static final Pattern YEAR_SUFFIX = Pattern.compile("^(.+?):(?:19|20)\\d{2}$");
 
   private static final Pattern AMENDMENT =
@@ -64,7 +65,11 @@ final class EditionKey {
     return of(s.identifier(), s.sdo());
   }
 
-  static String of(String identifier, String sdo) {
+  /**
+   * The group of editions {@code identifier} belongs to (the publication it names, without its
+   * edition), or null (amendments, RFCs, unknown shapes).
+   */
+  public static String of(String identifier, String sdo) {
     if (identifier == null || changeType(identifier, null) != null) {
       return null;
     }
@@ -111,6 +116,14 @@ final class EditionKey {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the identifier names a redline: IEEE's marked-up copy of an edition showing its changes
+   * from the one before ("IEEE 802.11-2020 Redline"), sold beside the clean text.
+   */
+  public static boolean isRedline(String identifier) {
+    return identifier != null && REDLINE.matcher(identifier.strip()).find();
   }
 
   /** A draft by its status, or by an identifier that names a draft (IEEE P-number, ISO DIS). */

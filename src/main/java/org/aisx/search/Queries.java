@@ -36,6 +36,7 @@ import org.apache.lucene.search.TermQuery;
  */
 final class Queries {
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
+  private static final Pattern HYPHENATED = Pattern.compile("\\p{L}+(?:-\\p{L}+){2,}");
   private static final float IDENTIFIER_BOOST = 6f;
 
   /**
@@ -92,7 +93,8 @@ final class Queries {
       Query identifier = identifierQuery(request.q());
       if (identifier != null) {
         either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
-      } else {
+      }
+      if (!hasDigit(request.q())) {
         // Identifier queries are left as typed; words may also mean another source's phrase.
         for (String phrase : expansion.alternatives(request.q())) {
           Query p = parser(IndexFields.TEXT_FIELD_WEIGHTS).parse("\"" + phrase + "\"");
@@ -232,11 +234,13 @@ final class Queries {
   }
 
   /**
-   * When the query holds a number, also try it as an identifier: every token must appear, as it was
-   * typed or as the number inside it ("P7001" matches "IEEE P7001" and "7001").
+   * When the query holds a number, or is one word of three or more runs of letters joined by
+   * hyphens (a W3C short name such as "REC-speech-grammar"), also try it as an identifier: every
+   * token must appear, as it was typed or as the number inside it ("P7001" matches "IEEE P7001" and
+   * "7001"; {@link IdentifierMatch} then puts the records that hold its letters too first).
    */
   Query identifierQuery(String q) throws IOException {
-    if (!q.chars().anyMatch(Character::isDigit)) {
+    if (!hasDigit(q) && !HYPHENATED.matcher(q.strip()).matches()) {
       return null;
     }
     List<List<String>> positions = new ArrayList<>();
@@ -263,7 +267,15 @@ final class Queries {
       }
       all.add(any.build(), BooleanClause.Occur.MUST);
     }
-    return all.build();
+    String joined = IdentifierMatch.joined(positions.stream().map(p -> p.get(0)).toList());
+    if (joined == null) {
+      return all.build();
+    }
+    // "WCAG 2.1" also as W3C writes it, "wcag21".
+    return new BooleanQuery.Builder()
+        .add(all.build(), BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(IndexFields.IDENTIFIER, joined)), BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /**
@@ -282,6 +294,10 @@ final class Queries {
         FunctionScoreQuery.boostByValue(
             identifier, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY)),
         request);
+  }
+
+  private static boolean hasDigit(String q) {
+    return q.chars().anyMatch(Character::isDigit);
   }
 
   static Sort sort(SearchRequest request) {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,11 @@ import java.util.function.Consumer;
 import org.aisx.catalog.CatalogIndex;
 import org.aisx.catalog.CatalogStore;
 import org.aisx.catalog.Progress;
+import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.classify.AiRelevance;
+import org.aisx.editions.EditionKey;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -618,15 +623,96 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     if (named == null) {
       return ranked;
     }
-    ScoreDoc[] first =
+    ScoreDoc[] first = namedInOrder(searcher, request.q(), queries.drillDown(named, request), topN);
+    return firstThen(first, ranked, topN);
+  }
+
+  /**
+   * How many of the records a query names by identifier are put in order ({@link #namedInOrder}):
+   * those with the best identifier scores, current editions first. A bare number that thousands of
+   * records hold somewhere (a part, a report number, an ISBN) still puts the publications it names
+   * among them first.
+   */
+  private static final int NAMED_WINDOW = 1_000;
+
+  /**
+   * The records {@code named} (the records {@code q} names by identifier, filtered) finds, at most
+   * {@code limit}, in the order they come first: how closely {@code q} names each ({@link
+   * IdentifierMatch.Level}); then the records of a body the query names (IEC's own IEC 62243 before
+   * IEEE's copy of it); then the AI publication (the best {@code ai} tier of the publication's
+   * editions among them, core before adjacent before other: on an AI exchange, a number several
+   * bodies use most likely means the AI publication); then the document before its amendments,
+   * corrigenda and redlines; then the current edition (currency), the newest, the identifier score.
+   */
+  private ScoreDoc[] namedInOrder(IndexSearcher searcher, String q, Query named, int limit)
+      throws IOException {
+    ScoreDoc[] window =
         searcher.search(
-                queries.drillDown(named, request),
-                topN,
+                named,
+                Math.max(limit, NAMED_WINDOW),
                 new Sort(
                     SortField.FIELD_SCORE,
                     new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true)))
             .scoreDocs;
-    return firstThen(first, ranked, topN);
+    if (window.length <= 1) {
+      return window;
+    }
+    ScoredDocs core = inTier(searcher, named, AiRelevance.Tier.CORE);
+    ScoredDocs adjacent = inTier(searcher, named, AiRelevance.Tier.ADJACENT);
+    IdentifierMatch match = new IdentifierMatch(analyzer, q);
+    StoredFields stored = searcher.storedFields();
+    record Named(
+        ScoreDoc doc,
+        IdentifierMatch.Level level,
+        boolean bodyNamed,
+        String publication,
+        int tier,
+        boolean supplement,
+        double currency,
+        long published) {}
+    List<Named> all = new ArrayList<>(window.length);
+    Map<String, Integer> publicationTier = new HashMap<>();
+    for (ScoreDoc sd : window) {
+      BytesRef bytes = stored.document(sd.doc).getBinaryValue(IndexFields.DOCUMENT);
+      Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
+      String key = EditionKey.of(hit.identifier(), hit.sdo());
+      String publication = key == null ? hit.identifier() : key;
+      int tier = core.contains(sd.doc) ? 2 : adjacent.contains(sd.doc) ? 1 : 0;
+      publicationTier.merge(publication, tier, Math::max);
+      all.add(
+          new Named(
+              sd,
+              match.level(hit.identifier(), hit.sdo()),
+              match.namesBody(hit.sdo()),
+              publication,
+              tier,
+              hit.type() == PublicationType.AMENDMENT
+                  || hit.type() == PublicationType.CORRIGENDUM
+                  || EditionKey.isRedline(hit.identifier()),
+              IndexSchema.currency(hit.status()),
+              IndexSchema.dateKey(hit.published())));
+    }
+    Comparator<Named> order =
+        Comparator.comparing((Named n) -> n.level())
+            .reversed()
+            .thenComparing(Named::bodyNamed, Comparator.reverseOrder())
+            .thenComparing(n -> publicationTier.get(n.publication()), Comparator.reverseOrder())
+            .thenComparing(Named::supplement)
+            .thenComparing(Named::currency, Comparator.reverseOrder())
+            .thenComparing(Named::published, Comparator.reverseOrder())
+            .thenComparing(n -> n.doc().score, Comparator.reverseOrder());
+    return all.stream().sorted(order).limit(limit).map(Named::doc).toArray(ScoreDoc[]::new);
+  }
+
+  /** The records of {@code named} in the {@code ai} tier {@code tier}. */
+  private ScoredDocs inTier(IndexSearcher searcher, Query named, AiRelevance.Tier tier)
+      throws IOException {
+    return ScoredDocs.of(
+        searcher,
+        new BooleanQuery.Builder()
+            .add(named, BooleanClause.Occur.FILTER)
+            .add(queries.facetTerm(Facet.AI, tier.wire()), BooleanClause.Occur.FILTER)
+            .build());
   }
 
   /**
@@ -1041,7 +1127,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           }
           List<Hit> out = new ArrayList<>();
           var stored = searcher.storedFields();
-          for (ScoreDoc sd : searcher.search(named, k).scoreDocs) {
+          for (ScoreDoc sd : namedInOrder(searcher, q, named, k)) {
             BytesRef bytes = stored.document(sd.doc).getBinaryValue(IndexFields.DOCUMENT);
             out.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
           }

@@ -51,14 +51,7 @@ fi
 echo "== catalogue: $RECORDS records"
 
 # The 30 queries: words (and, for a third of them, a body), the same for the API and for SQL.
-QUERIES=(
-  "artificial intelligence|" "machine learning|ITU-T" "neural network|" "risk management|"
-  "management system|IEC" "cybersecurity|" "privacy|" "data quality|IEEE" "interoperability|"
-  "autonomous vehicles|" "speech recognition|ITU-T" "image processing|" "smart grid|"
-  "internet of things|ITU-T" "cloud computing|" "blockchain|" "robotics|IEEE" "quality of service|"
-  "energy efficiency|" "network management|ITU-T" "video coding|" "wireless power|" "safety|IEC"
-  "trustworthiness|" "explainability|" "bias|IEEE" "transport protocol|" "routing|IETF"
-  "semiconductor test|" "functional safety|IEC")
+. bench/fts-queries.sh
 LUA="$WORK/queries.lua"
 {
   echo "local paths = {"

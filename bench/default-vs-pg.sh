@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The search API of a running server, in its default mode (hybrid) and in keyword mode, against
+# PostgreSQL full-text search over the same 30 requests (bench/fts-queries.sh), at the same number
+# of connections, one after the other on the same machine (issue 21 item 4, issue 17 item 6).
+#
+#   SCHEMA=aisx_full bench/default-vs-pg.sh http://127.0.0.1:7331 [CONNECTIONS] [SECONDS]
+#
+# SCHEMA holds the same catalogue as the server's store, as bench/pg-fts.sh expects (a `standard`
+# table with the records' JSON documents). Prints wrk's requests/s and latency percentiles for each
+# mode, then pgbench's, with the load average before each run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/fts-queries.sh
+B=$1; C=${2:-8}; D=${3:-20}
+WORK=$(mktemp -d /tmp/aisx-default-vs-pg.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+for mode in default keyword; do
+  lua="$WORK/$mode.lua"
+  {
+    echo "local paths = {"
+    for q in "${QUERIES[@]}"; do
+      words=${q%%|*}; sdo=${q#*|}
+      path="/api/v1/standards?q=${words// /+}"
+      [ "$mode" = keyword ] && path="$path&mode=keyword"
+      [ -n "$sdo" ] && path="$path&sdo=$sdo"
+      echo "  \"$path\","
+    done
+    echo "}"
+    echo 'local i = 0'
+    echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
+  } > "$lua"
+  wrk -t2 -c"$C" -d5s -s "$lua" "$B" > /dev/null   # warm-up
+  echo "== $mode mode, $C connections, ${D}s, $(uptime | sed 's/.*load/load/')"
+  wrk -t2 -c"$C" -d"${D}s" --latency -s "$lua" "$B" \
+    | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors"
+done
+echo "== PostgreSQL full-text search, $C connections, ${D}s, $(uptime | sed 's/.*load/load/')"
+CONNECTIONS=$C SECONDS_RUN=$D bench/pg-fts.sh "${QUERIES[@]}"

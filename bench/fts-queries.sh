@@ -1,0 +1,12 @@
+# The 30 search requests of the load figures (issues 17 and 21): words, and for a third of them a
+# body, as "words|SDO". The same for the search API (wrk) and for PostgreSQL full-text search
+# (bench/pg-fts.sh). Sourced by bench/cluster-load.sh and bench/default-vs-pg.sh.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+QUERIES=(
+  "artificial intelligence|" "machine learning|ITU-T" "neural network|" "risk management|"
+  "management system|IEC" "cybersecurity|" "privacy|" "data quality|IEEE" "interoperability|"
+  "autonomous vehicles|" "speech recognition|ITU-T" "image processing|" "smart grid|"
+  "internet of things|ITU-T" "cloud computing|" "blockchain|" "robotics|IEEE" "quality of service|"
+  "energy efficiency|" "network management|ITU-T" "video coding|" "wireless power|" "safety|IEC"
+  "trustworthiness|" "explainability|" "bias|IEEE" "transport protocol|" "routing|IETF"
+  "semiconductor test|" "functional safety|IEC")

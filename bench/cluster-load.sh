@@ -53,18 +53,7 @@ echo "== catalogue: $RECORDS records"
 # The 30 queries: words (and, for a third of them, a body), the same for the API and for SQL.
 . bench/fts-queries.sh
 LUA="$WORK/queries.lua"
-{
-  echo "local paths = {"
-  for q in "${QUERIES[@]}"; do
-    words=${q%%|*}; sdo=${q#*|}
-    path="/api/v1/standards?mode=keyword&q=${words// /+}"
-    [ -n "$sdo" ] && path="$path&sdo=$sdo"
-    echo "  \"$path\","
-  done
-  echo "}"
-  echo 'local i = 0'
-  echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
-} > "$LUA"
+fts_wrk_script mode=keyword > "$LUA"
 
 start_node() { # name port -> pid; waits for /healthz
   local name=$1 port=$2

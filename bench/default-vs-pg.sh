@@ -16,19 +16,7 @@ WORK=$(mktemp -d /tmp/aisx-default-vs-pg.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 for mode in default keyword; do
   lua="$WORK/$mode.lua"
-  {
-    echo "local paths = {"
-    for q in "${QUERIES[@]}"; do
-      words=${q%%|*}; sdo=${q#*|}
-      path="/api/v1/standards?q=${words// /+}"
-      [ "$mode" = keyword ] && path="$path&mode=keyword"
-      [ -n "$sdo" ] && path="$path&sdo=$sdo"
-      echo "  \"$path\","
-    done
-    echo "}"
-    echo 'local i = 0'
-    echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
-  } > "$lua"
+  if [ "$mode" = keyword ]; then fts_wrk_script mode=keyword; else fts_wrk_script ""; fi > "$lua"
   wrk -t2 -c"$C" -d5s -s "$lua" "$B" > /dev/null   # warm-up
   echo "== $mode mode, $C connections, ${D}s, $(uptime | sed 's/.*load/load/')"
   wrk -t2 -c"$C" -d"${D}s" --latency -s "$lua" "$B" \

@@ -1,6 +1,7 @@
 # The 30 search requests of the load figures (issues 17 and 21): words, and for a third of them a
 # body, as "words|SDO". The same for the search API (wrk) and for PostgreSQL full-text search
-# (bench/pg-fts.sh). Sourced by bench/cluster-load.sh and bench/default-vs-pg.sh.
+# (bench/pg-fts.sh). Sourced by bench/cluster-load.sh and bench/default-vs-pg.sh, which make the
+# wrk script of the search API's requests with fts_wrk_script.
 # shellcheck disable=SC2034 # used by the scripts that source this file
 QUERIES=(
   "artificial intelligence|" "machine learning|ITU-T" "neural network|" "risk management|"
@@ -10,3 +11,20 @@ QUERIES=(
   "energy efficiency|" "network management|ITU-T" "video coding|" "wireless power|" "safety|IEC"
   "trustworthiness|" "explainability|" "bias|IEEE" "transport protocol|" "routing|IETF"
   "semiconductor test|" "functional safety|IEC")
+
+# Prints a wrk script that sends the 30 requests to the search API in turn; EXTRA (e.g.
+# "mode=keyword", or empty for the default mode) is added to each.
+fts_wrk_script() { # EXTRA
+  local q words sdo path
+  echo "local paths = {"
+  for q in "${QUERIES[@]}"; do
+    words=${q%%|*}; sdo=${q#*|}
+    path="/api/v1/standards?q=${words// /+}"
+    [ -n "$1" ] && path="$path&$1"
+    [ -n "$sdo" ] && path="$path&sdo=$sdo"
+    echo "  \"$path\","
+  done
+  echo "}"
+  echo 'local i = 0'
+  echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
+}

@@ -61,7 +61,7 @@ done
 # Warm-up, then the measured run with a per-transaction log.
 pgbench -h 127.0.0.1 -U postgres -n -c "$C" -j 2 -T 5 "${ARGS[@]}" test > /dev/null
 (cd "$WORK" && pgbench -h 127.0.0.1 -U postgres -n -c "$C" -j 2 -T "$D" -l --log-prefix=pgb "${ARGS[@]}" test) \
-  | grep -E "^tps|latency average|number of failed"
+  | grep -E "^(tps|latency average|number of failed)"
 cat "$WORK"/pgb.* | awk '{print $3}' | sort -n > "$WORK/lat"
 N=$(wc -l < "$WORK/lat")
 pct() { sed -n "$(( ($1 * N + 99) / 100 ))p" "$WORK/lat" | awk '{printf "%.1f ms", $1/1000}'; }

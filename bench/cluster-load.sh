@@ -88,10 +88,8 @@ nginx_conf() { # upstream servers...
       deploy/nginx.conf > "$WORK/nginx/nginx.conf"
 }
 run_wrk() { # label
-  wrk -t2 -c"$C" -d5s -s "$LUA" "http://127.0.0.1:$PX" > /dev/null   # warm-up
   echo "== $1: search API through nginx, $C connections, ${D}s"
-  wrk -t2 -c"$C" -d"${D}s" --latency -s "$LUA" "http://127.0.0.1:$PX" \
-    | grep -E "Requests/sec|Latency  |  50%|  90%|  99%|Non-2xx|Socket errors"
+  CONNECTIONS=$C SECONDS_RUN=$D fts_wrk_run "http://127.0.0.1:$PX" "$LUA"
   load
 }
 nginx_conf "$PA"

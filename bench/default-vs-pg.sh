@@ -17,10 +17,8 @@ trap 'rm -rf "$WORK"' EXIT
 for mode in default keyword; do
   lua="$WORK/$mode.lua"
   if [ "$mode" = keyword ]; then fts_wrk_script mode=keyword; else fts_wrk_script ""; fi > "$lua"
-  wrk -t2 -c"$C" -d5s -s "$lua" "$B" > /dev/null   # warm-up
   echo "== $mode mode, $C connections, ${D}s, $(uptime | sed 's/.*load/load/')"
-  wrk -t2 -c"$C" -d"${D}s" --latency -s "$lua" "$B" \
-    | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors"
+  CONNECTIONS=$C SECONDS_RUN=$D fts_wrk_run "$B" "$lua"
 done
 echo "== PostgreSQL full-text search, $C connections, ${D}s, $(uptime | sed 's/.*load/load/')"
 CONNECTIONS=$C SECONDS_RUN=$D bench/pg-fts.sh "${QUERIES[@]}"

@@ -28,3 +28,11 @@ fts_wrk_script() { # EXTRA
   echo 'local i = 0'
   echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
 }
+
+# wrk over the wrk script LUA at URL: 5 s of warm-up, then SECONDS_RUN seconds at CONNECTIONS
+# connections with its requests/s and latency percentiles.
+fts_wrk_run() { # URL LUA
+  wrk -t2 -c"$CONNECTIONS" -d5s -s "$2" "$1" > /dev/null   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s "$2" "$1" \
+    | grep -E "Requests/sec|Latency  |  50%|  90%|  99%|Non-2xx|Socket errors"
+}

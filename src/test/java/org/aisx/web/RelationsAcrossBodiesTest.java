@@ -88,14 +88,15 @@ class RelationsAcrossBodiesTest {
     record.putArray("relations").addObject().put("type", type).put("target", target);
     HttpResponse<String> submitted = submitCreate(record);
     String id = body(submitted).get("id").asText();
-    HttpResponse<String> approved =
-        send(
-            "POST",
-            "/api/v1/submissions/" + id + "/decision",
-            "coord",
-            "{\"decision\": \"approve\"}");
+    HttpResponse<String> approved = approveAsCoordinator(id);
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     return app.catalog().get(app.reader().read(record).id());
+  }
+
+  /** The coordinator's approval of submission {@code id}. */
+  private static HttpResponse<String> approveAsCoordinator(String id) throws Exception {
+    return send(
+        "POST", "/api/v1/submissions/" + id + "/decision", "coord", "{\"decision\": \"approve\"}");
   }
 
   static Document page(String path) {
@@ -387,12 +388,7 @@ class RelationsAcrossBodiesTest {
         .containsExactly("Replaces ISO/IEC 23894:2023");
 
     // Accepted: it is held, and the submission's page no longer speaks of it in the future.
-    HttpResponse<String> approved =
-        send(
-            "POST",
-            "/api/v1/submissions/" + id + "/decision",
-            "coord",
-            "{\"decision\": \"approve\"}");
+    HttpResponse<String> approved = approveAsCoordinator(id);
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(body(approved).get("heldOnAccept")).isEmpty();
     String recordId = app.reader().read(record).id();

@@ -349,6 +349,7 @@ public final class App implements AutoCloseable {
   static App open(Path dataDir, String dbUrl, Progress progress, PasswordHasher hasher) {
     App app = create(dataDir, dbUrl, hasher);
     try {
+      LOG.info("searches by meaning: {}", app.index.vectorScan());
       if (app.follower != null) {
         // One of several nodes: go on from the committed index's horizon, or rebuild the index
         // from the store; then catch up with what the other nodes wrote meanwhile.

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisx.search.CloseInMeaning;
+import org.aisx.search.QuantizedScan;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.Embedder;
 import org.apache.lucene.index.DirectoryReader;
@@ -20,9 +21,12 @@ import org.apache.lucene.store.FSDirectory;
  * The search for every record above the similarity floor ({@link CloseInMeaning}) over an embedded
  * catalogue's own index, by exact scan and by the growing k-NN, for the 30 requests of {@code
  * bench/fts-queries.sh} embedded as the service embeds queries: time per query (three rounds, one
- * thread) and how many records each way finds. A plain loop, not JMH.
+ * thread) and how many records each way finds. The exact scan both over the float vectors alone and
+ * with the int8 scan in front ({@code int8}, when the JVM has the JDK's vector API: run with {@code
+ * --add-modules jdk.incubator.vector}). A plain loop, not JMH.
  *
- * <pre>java -cp ... org.aisx.bench.AboveFloorTimes DATA_DIR</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp ... org.aisx.bench.AboveFloorTimes DATA_DIR
+ * </pre>
  */
 public final class AboveFloorTimes {
   private AboveFloorTimes() {}
@@ -50,8 +54,11 @@ public final class AboveFloorTimes {
               + reader.numDocs()
               + ", queries "
               + queries.size());
+      QuantizedScan int8 = QuantizedScan.fastest("vector").orElse(null);
       for (int round = 0; round < 2; round++) {
-        for (int exactUpTo : new int[] {0, Integer.MAX_VALUE}) {
+        for (String way :
+            int8 == null ? List.of("k-NN", "exact") : List.of("k-NN", "exact", "int8")) {
+          int exactUpTo = way.equals("k-NN") ? 0 : Integer.MAX_VALUE;
           long[] nanos = new long[vectors.size() * 3];
           int n = 0;
           long found = 0;
@@ -60,7 +67,12 @@ public final class AboveFloorTimes {
               long t = System.nanoTime();
               Query q =
                   searcher.rewrite(
-                      new CloseInMeaning("vector", v, SearchIndex.SIMILARITY_FLOOR, exactUpTo));
+                      new CloseInMeaning(
+                          "vector",
+                          v,
+                          SearchIndex.SIMILARITY_FLOOR,
+                          exactUpTo,
+                          way.equals("int8") ? int8 : null));
               nanos[n++] = System.nanoTime() - t;
               if (rep == 0) {
                 found += searcher.count(q);
@@ -72,7 +84,7 @@ public final class AboveFloorTimes {
               String.format(
                   Locale.ROOT,
                   "%-9s median %6.1f ms  p90 %6.1f ms  max %6.1f ms  records above the floor %d",
-                  exactUpTo == 0 ? "k-NN" : "exact",
+                  way,
                   nanos[n / 2] / 1e6,
                   nanos[(int) (n * 0.9)] / 1e6,
                   nanos[n - 1] / 1e6,

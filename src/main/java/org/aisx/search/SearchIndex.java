@@ -505,7 +505,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                 0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
           }
           DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
-          Query base = queries.query(request);
+          Query base = new SharedTermStates(searcher).of(queries.query(request));
           int topN = request.page() * request.size();
           if (byMeaning(request, queryVector)) {
             return semanticSearch(searcher, state, request, base, queryVector);

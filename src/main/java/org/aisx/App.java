@@ -228,7 +228,14 @@ public final class App implements AutoCloseable {
     this.suiteSuggester = new SuiteSuggester(hybridSearch, vectors, catalog, suites);
     this.anonymousSuites = SuiteApi.anonymousLimiter(Clock.systemUTC());
     this.landscape = new Landscape(hybridSearch, taxonomy);
-    this.topics = new Topics(store, catalog, index, Clock.systemUTC(), TOPICS_DEBOUNCE_MILLIS);
+    this.topics =
+        new Topics(
+            store,
+            catalog,
+            index,
+            Clock.systemUTC(),
+            TOPICS_DEBOUNCE_MILLIS,
+            dataDir.resolve("topics.json"));
   }
 
   /**

@@ -2,6 +2,9 @@ package org.aisx.landscape;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.aisx.search.SearchIndex;
+import org.aisx.semantic.Embedder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -79,6 +83,9 @@ public final class Topics implements AutoCloseable {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Topics.class);
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      org.aisx.catalog.Json.mapper();
+
   private final CatalogStore store;
   private final Catalog catalog;
   private final SearchIndex index;
@@ -101,14 +108,44 @@ public final class Topics implements AutoCloseable {
   /** While records wait for vectors, a computation is followed by this many times its time idle. */
   static final long CATCH_UP_SPACING = 9;
 
+  /**
+   * Where the last computation over a wholly embedded catalogue is kept between starts, or null:
+   * over the whole shared-feed catalogue one computation is about six minutes of a core (BENCHMARKS
+   * "Topics kept between starts"), which a restart of an unchanged catalogue need not spend again.
+   */
+  private final Path kept;
+
   public Topics(
       CatalogStore store, Catalog catalog, SearchIndex index, Clock clock, long debounceMillis) {
+    this(store, catalog, index, clock, debounceMillis, null);
+  }
+
+  /**
+   * As {@link #Topics(CatalogStore, Catalog, SearchIndex, Clock, long)}, keeping each computation
+   * over a wholly embedded catalogue in the file {@code kept} (null: none), and starting from it
+   * when the store has not changed since and the model is the same.
+   */
+  public Topics(
+      CatalogStore store,
+      Catalog catalog,
+      SearchIndex index,
+      Clock clock,
+      long debounceMillis,
+      Path kept) {
     this.store = store;
     this.catalog = catalog;
     this.index = index;
     this.clock = clock;
     this.debounceMillis = debounceMillis;
+    this.kept = kept;
   }
+
+  /**
+   * A computation as kept: the store's last event before it began and the embedding model, which
+   * together say whether it still describes the catalogue (the clustering is seeded, so the same
+   * records and vectors give the same topics).
+   */
+  record Kept(long storeMark, String model, Snapshot snapshot) {}
 
   /** A record as a topic lists it. */
   public record Member(
@@ -192,10 +229,55 @@ public final class Topics implements AutoCloseable {
     return pending != null && !pending.isDone();
   }
 
-  /** Computes in the background now, and again after each burst of writes ({@link #changed}). */
+  /**
+   * Computes in the background now, and again after each burst of writes ({@link #changed}); or,
+   * when the kept computation still describes the catalogue, serves it and computes only after
+   * writes.
+   */
   public synchronized void start(Progress progress) {
     this.progress = progress;
+    Snapshot same = keptIfCurrent();
+    if (same != null) {
+      current = same;
+      LOG.info(
+          "topics as computed at {} over {} records: the catalogue has not changed since",
+          same.computed(),
+          same.embedded());
+      return;
+    }
     schedule(0);
+  }
+
+  /** The kept computation, when the store is at the same event and the model is the same. */
+  private Snapshot keptIfCurrent() {
+    if (kept == null || !Files.isRegularFile(kept)) {
+      return null;
+    }
+    try {
+      Kept k = JSON.readValue(kept.toFile(), Kept.class);
+      return k.storeMark() == store.lastEventSeq() && Embedder.MODEL.equals(k.model())
+          ? k.snapshot()
+          : null;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "the kept topics in {} cannot be read ({}); computing them again", kept, e.toString());
+      return null;
+    }
+  }
+
+  /** Keeps {@code s}, computed from the store at {@code storeMark}, whole or not at all. */
+  private void keep(long storeMark, Snapshot s) {
+    if (kept == null) {
+      return;
+    }
+    Path partial = kept.resolveSibling(kept.getFileName() + ".partial");
+    try {
+      JSON.writeValue(partial.toFile(), new Kept(storeMark, Embedder.MODEL, s));
+      Files.move(
+          partial, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("cannot keep the topics in {}: {}", kept, e.toString());
+    }
   }
 
   /** A record was written: recompute once writes have paused for the debounce delay. */
@@ -214,8 +296,12 @@ public final class Topics implements AutoCloseable {
 
   private void recompute() {
     try {
+      long storeMark = store.lastEventSeq(); // before: a write during the computation moves it
       Snapshot s = compute(progress);
       current = s;
+      if (s.withoutVector() == 0) {
+        keep(storeMark, s);
+      }
       synchronized (this) {
         // Records written before their embedding: compute again once the embedding job has
         // reached them (the number of embedded records moves), until it stops moving.

@@ -57,8 +57,8 @@ public final class QuantizedScan {
         });
   }
 
-  /** Bytes held by every segment's copy. */
-  long bytes() {
+  /** Bytes held by every segment's copy (benchmarks print it). */
+  public long bytes() {
     return segments.values().stream()
         .flatMap(Optional::stream)
         .mapToLong(QuantizedVectors::bytes)

@@ -80,6 +80,9 @@ public final class AboveFloorTimes {
             }
           }
           Arrays.sort(nanos);
+          if (way.equals("int8") && round == 0) {
+            System.out.printf(Locale.ROOT, "int8 copies: %.1f MB%n", int8.bytes() / 1e6);
+          }
           System.out.println(
               String.format(
                   Locale.ROOT,

@@ -110,8 +110,9 @@ public final class Topics implements AutoCloseable {
 
   /**
    * Where the last computation over a wholly embedded catalogue is kept between starts, or null:
-   * over the whole shared-feed catalogue one computation is about six minutes of a core (BENCHMARKS
-   * "Topics kept between starts"), which a restart of an unchanged catalogue need not spend again.
+   * over the whole shared-feed catalogue one computation is about six minutes of a core
+   * (BENCHMARKS.md, "The default mode over the whole shared-feed catalogue"), which a restart of an
+   * unchanged catalogue need not spend again.
    */
   private final Path kept;
 

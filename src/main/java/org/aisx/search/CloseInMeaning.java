@@ -81,8 +81,9 @@ public final class CloseInMeaning extends Query {
   /**
    * As {@link #CloseInMeaning(String, float[], double, int)}, the exact scan reading first the
    * segments' int8 copies in {@code quantized} (null: none), then the float vectors of the records
-   * that can be above the floor only: the same matches and scores, about a seventh of the time over
-   * the whole shared-feed catalogue (BENCHMARKS.md, "The quantized scan").
+   * that can be above the floor only: the same matches and scores, about a third of the time
+   * (median) over the whole shared-feed catalogue (BENCHMARKS.md, "The default mode over the whole
+   * shared-feed catalogue").
    */
   public CloseInMeaning(
       String field, float[] target, double floorCosine, int exactUpTo, QuantizedScan quantized) {

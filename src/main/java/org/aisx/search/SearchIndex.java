@@ -249,7 +249,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return quantized != null
         ? "int8 scan on the JDK's vector API, then the float vectors of the candidates"
         : "float scan (start with bin/aisx, or add --add-modules jdk.incubator.vector to the JVM,"
-            + " for the int8 scan about 7x faster)";
+            + " for the int8 scan, about 3x faster)";
   }
 
   /** The store mark of the last commit, or -1 when the index has never been committed. */

@@ -23,9 +23,9 @@ import org.apache.lucene.search.TermQuery;
  * term of the fields every language shares (keywords, committee, identifier) appears up to eight
  * times, and each search of a request (hits, facets, the named records, the words' own list) builds
  * its weights again: looking the terms up in every segment's dictionary was 43 % of a keyword
- * search over the whole shared-feed catalogue (JFR, BENCHMARKS.md "Term statistics looked up
- * once"). Same matches and scores: a {@link TermQuery} given its {@link TermStates} uses them
- * instead of building them, and they are those it would build.
+ * search over the whole shared-feed catalogue (JFR, BENCHMARKS.md "The default mode over the whole
+ * shared-feed catalogue"). Same matches and scores: a {@link TermQuery} given its {@link
+ * TermStates} uses them instead of building them, and they are those it would build.
  */
 final class SharedTermStates {
   private final IndexSearcher searcher;

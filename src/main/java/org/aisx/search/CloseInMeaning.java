@@ -15,6 +15,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.DocIdSetBuilder;
 
 /**
  * Every record whose vector is at least a floor similar to a query vector, each scored by its
@@ -59,7 +60,10 @@ public final class CloseInMeaning extends Query {
   private final float floorScore;
   private final int exactUpTo;
 
-  /** The int8 scan that finds the candidates of the exact scan first; null: every float vector. */
+  /**
+   * The int8 scan that finds the candidates of the exact scan first; null: every float vector. Not
+   * part of the query's equality: the matches and scores are the same either way.
+   */
   private final QuantizedScan quantized;
 
   /**
@@ -150,7 +154,10 @@ public final class CloseInMeaning extends Query {
       if (quantized != null) {
         QuantizedVectors q = quantized.of(leaf.reader()).orElse(null);
         if (q != null) {
-          which = candidates(q.candidates(target, 2.0 * floorScore - 1, quantized.product()));
+          which =
+              candidates(
+                  q.candidates(target, 2.0 * floorScore - 1, quantized.product()),
+                  leaf.reader().maxDoc());
         }
       }
       for (int d = which.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = which.nextDoc()) {
@@ -175,36 +182,15 @@ public final class CloseInMeaning extends Query {
     return ScoredDocs.sorted(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
   }
 
-  /** Documents ascending, as an iterator. */
-  private static DocIdSetIterator candidates(int[] docs) {
-    return new DocIdSetIterator() {
-      private int i = -1;
-
-      @Override
-      public int docID() {
-        return i < 0 ? -1 : i < docs.length ? docs[i] : NO_MORE_DOCS;
-      }
-
-      @Override
-      public int nextDoc() {
-        i++;
-        return docID();
-      }
-
-      @Override
-      public int advance(int target) {
-        int d;
-        while ((d = nextDoc()) < target) {
-          // linear: candidates are read in order
-        }
-        return d;
-      }
-
-      @Override
-      public long cost() {
-        return docs.length;
-      }
-    };
+  /** The segment's documents {@code docs} (ascending), as an iterator. */
+  private static DocIdSetIterator candidates(int[] docs, int maxDoc) throws IOException {
+    DocIdSetBuilder set = new DocIdSetBuilder(maxDoc);
+    DocIdSetBuilder.BulkAdder adder = set.grow(docs.length);
+    for (int d : docs) {
+      adder.add(d);
+    }
+    DocIdSetIterator it = set.build().iterator();
+    return it == null ? DocIdSetIterator.empty() : it;
   }
 
   @Override

@@ -65,7 +65,7 @@ final class QuantizedVectors {
     FloatVectorValues second = reader.getFloatVectorValues(field);
     int n = second.size();
     int[] docs = new int[n];
-    byte[] codes = new byte[n * dim];
+    byte[] codes = new byte[Math.multiplyExact(n, dim)]; // fails beyond 2^31 bytes a segment
     float[] codeNorms = new float[n];
     float[] errorNorms = new float[n];
     int i = 0;

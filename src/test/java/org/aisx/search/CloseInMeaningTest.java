@@ -78,11 +78,18 @@ class CloseInMeaningTest {
   }
 
   static Set<Integer> matches(IndexSearcher searcher, Query query) throws IOException {
-    Set<Integer> out = new TreeSet<>();
+    return scored(searcher, query).keySet();
+  }
+
+  /** Every match of {@code query} (global doc id) with its score. */
+  static java.util.Map<Integer, Float> scored(IndexSearcher searcher, Query query)
+      throws IOException {
+    java.util.Map<Integer, Float> out = new java.util.TreeMap<>();
     searcher.search(
         query,
         new SimpleCollector() {
           int base;
+          org.apache.lucene.search.Scorable scorer;
 
           @Override
           protected void doSetNextReader(LeafReaderContext context) {
@@ -90,13 +97,18 @@ class CloseInMeaningTest {
           }
 
           @Override
-          public void collect(int doc) {
-            out.add(base + doc);
+          public void setScorer(org.apache.lucene.search.Scorable scorer) {
+            this.scorer = scorer;
+          }
+
+          @Override
+          public void collect(int doc) throws IOException {
+            out.put(base + doc, scorer.score());
           }
 
           @Override
           public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+            return ScoreMode.COMPLETE;
           }
         });
     return out;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -21,10 +20,6 @@ import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +99,9 @@ class QuantizedVectorsTest {
           candidates += vectors.candidates(q, FLOOR, Int8Dot.SCALAR).length;
           all += leaf.reader().maxDoc();
         }
-        above += matches(new IndexSearcher(reader), new CloseInMeaning("v", q, FLOOR)).size();
+        above +=
+            CloseInMeaningTest.matches(new IndexSearcher(reader), new CloseInMeaning("v", q, FLOOR))
+                .size();
       }
       // deleted records are candidates too, so compare with a margin over the live matches
       assertThat(candidates).isLessThan(2 * above).isLessThan(all / 4);
@@ -124,9 +121,11 @@ class QuantizedVectorsTest {
       int nonEmpty = 0;
       for (float[] q : queries) {
         Map<Integer, Float> floats =
-            matches(searcher, new CloseInMeaning("v", q, FLOOR, Integer.MAX_VALUE));
+            CloseInMeaningTest.scored(
+                searcher, new CloseInMeaning("v", q, FLOOR, Integer.MAX_VALUE));
         Map<Integer, Float> int8 =
-            matches(searcher, new CloseInMeaning("v", q, FLOOR, Integer.MAX_VALUE, scan));
+            CloseInMeaningTest.scored(
+                searcher, new CloseInMeaning("v", q, FLOOR, Integer.MAX_VALUE, scan));
         assertThat(int8).isEqualTo(floats);
         nonEmpty += floats.isEmpty() ? 0 : 1;
         for (float score : floats.values()) {
@@ -158,37 +157,6 @@ class QuantizedVectorsTest {
     for (int j = 0; j < a.length; j++) {
       out[j] = a[j] + b[j];
     }
-    return out;
-  }
-
-  static Map<Integer, Float> matches(IndexSearcher searcher, Query query) throws IOException {
-    Map<Integer, Float> out = new TreeMap<>();
-    searcher.search(
-        query,
-        new SimpleCollector() {
-          int base;
-          Scorable scorer;
-
-          @Override
-          protected void doSetNextReader(LeafReaderContext context) {
-            base = context.docBase;
-          }
-
-          @Override
-          public void setScorer(Scorable scorer) {
-            this.scorer = scorer;
-          }
-
-          @Override
-          public void collect(int doc) throws IOException {
-            out.put(base + doc, scorer.score());
-          }
-
-          @Override
-          public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE;
-          }
-        });
     return out;
   }
 }

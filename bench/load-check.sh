@@ -35,7 +35,8 @@ if [ "$CORPUS" = full ]; then
     "$FEEDS"/relaton-ieee.yaml.gz "$FEEDS"/rfc-index.txt.gz 2>&1 | tail -3
 fi
 
-java -Xmx2g -jar "$JAR" serve --port "$PORT" --data "$DATA" > "$DATA/serve.log" 2>&1 &
+# Through bin/aisx, as the README starts it (its heap, class-data archive and vector API module).
+AISX_JAR="$JAR" AISX_HEAP=2g bin/aisx serve --port "$PORT" --data "$DATA" > "$DATA/serve.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 240); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.5; done
 echo "== serving: $(curl -s "$BASE/healthz")"

@@ -643,7 +643,7 @@ public final class App implements AutoCloseable {
     PublicActors actors = new PublicActors(accounts, access, i18n);
     Clients clients = new Clients(behindProxy);
     PageRenderer pages = new PageRenderer(i18n, access);
-    SearchParams searchParams = new SearchParams(taxonomy, index);
+    SearchParams searchParams = new SearchParams(taxonomy, index, this::catalogueLoading);
     OverlapParams overlapParams = new OverlapParams(catalog, index);
     SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
     LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
@@ -787,7 +787,7 @@ public final class App implements AutoCloseable {
 
   /** Search parameters as the API reads them, for {@code export}. */
   public SearchParams searchParams() {
-    return new SearchParams(taxonomy, index);
+    return new SearchParams(taxonomy, index, this::catalogueLoading);
   }
 
   /**

@@ -50,10 +50,20 @@ public final class SearchParams {
 
   private final TaxonomySource taxonomy;
   private final SearchIndex index;
+  private final java.util.function.BooleanSupplier catalogueLoading;
 
-  public SearchParams(TaxonomySource taxonomy, SearchIndex index) {
+  /**
+   * @param catalogueLoading whether the catalogue is still being loaded: meanwhile a body or
+   *     committee the index does not hold yet is not an unknown value (a bookmarked {@code
+   *     sdo=IEEE} right after a first start), and the answer says the catalogue is loading
+   */
+  public SearchParams(
+      TaxonomySource taxonomy,
+      SearchIndex index,
+      java.util.function.BooleanSupplier catalogueLoading) {
     this.taxonomy = taxonomy;
     this.index = index;
+    this.catalogueLoading = catalogueLoading;
   }
 
   /** The names of the search parameters, as the API and {@code export} take them. */
@@ -136,7 +146,7 @@ public final class SearchParams {
       case ACTIVITY -> taxonomy.current().contains(Dimension.ACTIVITY, value);
       case APPLICATION -> taxonomy.current().contains(Dimension.APPLICATION, value);
       case CONCERN -> taxonomy.current().contains(Dimension.CONCERN, value);
-      case SDO, COMMITTEE -> index.knows(facet, value);
+      case SDO, COMMITTEE -> index.knows(facet, value) || catalogueLoading.getAsBoolean();
     };
   }
 

@@ -116,12 +116,20 @@ class StartUpTest {
             .contains("still being loaded");
         // No "try other words" hint: nothing is loaded yet, which is not "nothing matches".
         assertThat(earlyPage.select("p.empty")).isEmpty();
+        // A body the catalogue will hold is no unknown value while it loads (a bookmarked link).
+        var bySdo = http.get("/api/v1/standards?sdo=IEEE&status=in-force");
+        assertThat(bySdo.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(bySdo.body()).get("catalogueLoading").asBoolean())
+            .isTrue();
+        assertThat(http.get("/search?sdo=ITU-T").statusCode()).isEqualTo(200);
 
         seeding.run(Progress.SILENT);
         assertThat(app.catalogueLoading()).isFalse();
         JsonNode later = new ObjectMapper().readTree(http.get(q).body());
         assertThat(later.get("catalogueLoading").asBoolean()).isFalse();
         assertThat(later.get("total").asLong()).isPositive();
+        // Once loaded, a body no record has is unknown again.
+        assertThat(http.get("/api/v1/standards?sdo=NO-SUCH-BODY").statusCode()).isEqualTo(400);
         assertThat(
                 Jsoup.parse(http.get("/search?q=management+system").body())
                     .select("p[role=status].loading-note"))

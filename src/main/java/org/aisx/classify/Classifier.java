@@ -38,7 +38,7 @@ import org.aisx.taxonomy.Taxonomy;
  */
 public final class Classifier {
   /** Names the method and its calibration; stored suggestions from another version are redone. */
-  static final String METHOD = "senses-1";
+  static final String METHOD = "learned-1";
 
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[A-Z0-9(\"“])");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -120,6 +120,7 @@ public final class Classifier {
   private final Embedder embedder;
   private final Senses senses;
   private final Map<Dimension, Calibration> calibration;
+  private final ConceptModel model;
   private final String version;
   private volatile List<Profile> profiles;
 
@@ -168,7 +169,7 @@ public final class Classifier {
       terms.add(c.label("en"));
       terms.addAll(c.altLabels().getOrDefault("en", List.of()));
       for (String t : terms) {
-        (sense.weak().stream().anyMatch(t::equalsIgnoreCase) ? weak : strong).add(t);
+        (sense.weak().stream().anyMatch(w -> sameTerm(t, w)) ? weak : strong).add(t);
       }
       return new Profile(
           dim,
@@ -181,12 +182,23 @@ public final class Classifier {
     }
   }
 
+  /**
+   * Whether {@code term} is {@code weak} or its plural, in any case: patterns match plural endings
+   * anyway, so a label "Management systems" is the weak term "management system", not a strong one.
+   */
+  static boolean sameTerm(String term, String weak) {
+    String t = term.toLowerCase(Locale.ROOT);
+    String w = weak.toLowerCase(Locale.ROOT);
+    return t.equals(w) || t.equals(w + "s") || t.equals(w + "es");
+  }
+
   public Classifier(Taxonomy taxonomy, Embedder embedder) {
     this(
         taxonomy,
         embedder,
         Senses.bundled(taxonomy),
         defaultCalibration(),
+        ConceptModel.bundled(),
         new ConcurrentHashMap<>());
   }
 
@@ -195,7 +207,8 @@ public final class Classifier {
       Embedder embedder,
       Senses senses,
       Map<Dimension, Calibration> calibration) {
-    this(taxonomy, embedder, senses, calibration, new ConcurrentHashMap<>());
+    this(
+        taxonomy, embedder, senses, calibration, ConceptModel.bundled(), new ConcurrentHashMap<>());
   }
 
   private Classifier(
@@ -203,20 +216,37 @@ public final class Classifier {
       Embedder embedder,
       Senses senses,
       Map<Dimension, Calibration> calibration,
+      ConceptModel model,
       Map<String, float[]> embedded) {
     this.taxonomy = taxonomy;
     this.embedder = embedder;
     this.senses = senses;
     this.calibration = Map.copyOf(calibration);
+    this.model = model;
     this.embedded = embedded;
-    this.version = METHOD + "/" + taxonomy.base() + "/" + fingerprint(taxonomy);
+    this.version =
+        METHOD + "/" + taxonomy.base() + "/" + fingerprint(taxonomy) + "/" + model.fingerprint();
   }
 
   /** The same taxonomy, model and senses with other decision rules (for the evaluation). */
   Classifier with(Map<Dimension, Calibration> other) {
-    Classifier c = new Classifier(taxonomy, embedder, senses, other, embedded);
+    Classifier c = new Classifier(taxonomy, embedder, senses, other, model, embedded);
     c.profiles = profiles();
     return c;
+  }
+
+  /**
+   * The same taxonomy, senses and rules with another learned model ({@link ConceptModel#NONE}:
+   * zero-shot only).
+   */
+  Classifier with(ConceptModel other) {
+    Classifier c = new Classifier(taxonomy, embedder, senses, calibration, other, embedded);
+    c.profiles = profiles();
+    return c;
+  }
+
+  ConceptModel model() {
+    return model;
   }
 
   /**
@@ -224,7 +254,7 @@ public final class Classifier {
    * concepts whose text did not change keep their embeddings.
    */
   public Classifier forTaxonomy(Taxonomy next) {
-    return new Classifier(next, embedder, Senses.bundled(next), calibration, embedded);
+    return new Classifier(next, embedder, Senses.bundled(next), calibration, model, embedded);
   }
 
   /**
@@ -295,7 +325,8 @@ public final class Classifier {
    */
   public Map<String, List<Suggestion>> classify(
       Standard record, float[] vector, Examples examples, Set<String> excluded) {
-    return decide(record, features(record, vector), examples.vote(vector, record.id()), excluded);
+    return decide(
+        record, vector, features(record, vector), examples.vote(vector, record.id()), excluded);
   }
 
   /** What the record says of one concept: how close it is, and what names it. */
@@ -311,9 +342,19 @@ public final class Classifier {
     return out;
   }
 
-  /** The suggestions this classifier's rules make from a record's features. */
+  /**
+   * The suggestions this classifier's rules make from a record's features: a concept scores the
+   * higher of its zero-shot score and what the learned model ({@link ConceptModel}) gives it, then
+   * moves towards people's decisions on similar records.
+   */
   Map<String, List<Suggestion>> decide(
-      Standard record, List<Feature> features, Examples.Vote votes, Set<String> excluded) {
+      Standard record,
+      float[] vector,
+      List<Feature> features,
+      Examples.Vote votes,
+      Set<String> excluded) {
+    ConceptModel.Words words =
+        model == ConceptModel.NONE ? ConceptModel.Words.NONE : model.words(record);
     Map<Dimension, Feature> closest = new EnumMap<>(Dimension.class);
     for (Feature f : features) {
       Dimension dim = f.profile().dimension();
@@ -326,12 +367,16 @@ public final class Classifier {
     Suggestion unsure = null;
     String unsureDimension = null;
     Feature residual = null;
-    for (Feature f : features) {
+    double residualLearned = 0;
+    for (int i = 0; i < features.size(); i++) {
+      Feature f = features.get(i);
       Profile p = f.profile();
       Dimension dim = p.dimension();
       String key = dim.id() + "/" + p.concept().id();
+      double learned = learned(features, i, record, vector, words);
       if (isResidual(p)) {
         residual = f;
+        residualLearned = learned;
         continue;
       }
       if (excluded.contains(key)
@@ -341,7 +386,8 @@ public final class Classifier {
       }
       double zeroShot =
           zeroShot(f.cosine(), f.evidence().kind(), closest.get(dim) == f, calibration.get(dim));
-      double score = rounded(votes.blend(dim, p.concept().id(), zeroShot, PRIOR_WEIGHT));
+      double score =
+          rounded(votes.blend(dim, p.concept().id(), Math.max(zeroShot, learned), PRIOR_WEIGHT));
       Suggestion s =
           new Suggestion(p.concept().id(), score, f.evidence().sentence(), f.evidence().terms());
       if (score >= CONFIDENT) {
@@ -358,7 +404,10 @@ public final class Classifier {
           int max = calibration.get(Dimension.fromId(dim).orElseThrow()).max();
           best.put(dim, new ArrayList<>(list.subList(0, Math.min(max, list.size()))));
         });
-    Suggestion cross = residual == null ? null : residual(record, residual, votes, excluded, best);
+    Suggestion cross =
+        residual == null
+            ? null
+            : residual(record, residual, residualLearned, votes, excluded, best);
     if (cross != null) {
       best.computeIfAbsent(Dimension.VERTICAL.id(), d -> new ArrayList<>()).add(cross);
     }
@@ -404,25 +453,40 @@ public final class Classifier {
   private static Suggestion residual(
       Standard record,
       Feature f,
+      double learned,
       Examples.Vote votes,
       Set<String> excluded,
       Map<String, List<Suggestion>> shown) {
-    String title = record.titleIn("en");
-    if (shown.containsKey(Dimension.VERTICAL.id())
-        || shown.containsKey(Dimension.APPLICATION.id())
-        || shown.containsKey(Dimension.ACTIVITY.id())
-        || !record.verticals().isEmpty()
+    if (!record.verticals().isEmpty()
         || excluded.contains(Dimension.VERTICAL.id() + "/" + RESIDUAL)
-        || f.evidence().kind() == Evidence.Kind.EXCLUDED
-        || title == null
-        || !AI_IN_TITLE.matcher(title).find()) {
+        || f.evidence().kind() == Evidence.Kind.EXCLUDED) {
       return null;
     }
-    double zeroShot = 1 / (1 + Math.exp(-(f.cosine() - RESIDUAL_FLOOR) / WIDTH));
-    double score = rounded(votes.blend(Dimension.VERTICAL, RESIDUAL, zeroShot, PRIOR_WEIGHT));
+    String title = record.titleIn("en");
+    boolean byRule =
+        !shown.containsKey(Dimension.VERTICAL.id())
+            && !shown.containsKey(Dimension.APPLICATION.id())
+            && !shown.containsKey(Dimension.ACTIVITY.id())
+            && title != null
+            && AI_IN_TITLE.matcher(title).find();
+    double zeroShot = byRule ? 1 / (1 + Math.exp(-(f.cosine() - RESIDUAL_FLOOR) / WIDTH)) : 0;
+    double score =
+        rounded(
+            votes.blend(Dimension.VERTICAL, RESIDUAL, Math.max(zeroShot, learned), PRIOR_WEIGHT));
     return score < CONFIDENT
         ? null
         : new Suggestion(RESIDUAL, score, f.evidence().sentence(), f.evidence().terms());
+  }
+
+  /** The learned model's score of the concept of {@code features.get(i)} (0 without weights). */
+  private double learned(
+      List<Feature> features, int i, Standard record, float[] vector, ConceptModel.Words words) {
+    Profile p = features.get(i).profile();
+    if (!model.knows(p.dimension(), p.concept().id())) {
+      return 0;
+    }
+    return model.score(
+        p.dimension(), p.concept().id(), ConceptModel.pair(features, i, record), vector, words);
   }
 
   /**

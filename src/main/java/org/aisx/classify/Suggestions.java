@@ -205,6 +205,30 @@ public final class Suggestions implements SuggestionSource {
   }
 
   /** The record's current suggestions with their evidence, by dimension, best first. */
+  @Override
+  public Map<String, List<String>> namedFor(Standard record) {
+    Map<String, List<String>> shown = suggestedFor(record);
+    if (shown.isEmpty()) {
+      return shown;
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    forRecord(record)
+        .forEach(
+            (dim, list) -> {
+              List<String> named = new ArrayList<>();
+              for (Suggestion g : list) {
+                if (!g.terms().isEmpty()
+                    && shown.getOrDefault(dim, List.of()).contains(g.concept())) {
+                  named.add(g.concept());
+                }
+              }
+              if (!named.isEmpty()) {
+                out.put(dim, List.copyOf(named));
+              }
+            });
+    return out;
+  }
+
   public Map<String, List<Suggestion>> forRecord(Standard record) {
     State s = states.get(record.id());
     if (s == null || !valid(record, s)) {

@@ -13,5 +13,13 @@ public interface SuggestionSource {
    */
   Map<String, List<String>> suggestedFor(Standard record);
 
+  /**
+   * Of {@link #suggestedFor}, the concepts whose evidence names them (a label or synonym in the
+   * record's title, abstract or keywords), not those suggested on meaning alone.
+   */
+  default Map<String, List<String>> namedFor(Standard record) {
+    return suggestedFor(record);
+  }
+
   SuggestionSource NONE = record -> Map.of();
 }

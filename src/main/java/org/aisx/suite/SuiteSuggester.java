@@ -181,8 +181,13 @@ public final class SuiteSuggester {
       float[] query,
       float[] probe,
       List<String> words) {
-    // In force before drafts; within each, closest in meaning to the description and to the
+    // For a concern, the records that name it before those classified under it on meaning alone;
+    // within each, in force before drafts; then closest in meaning to the description and to the
     // group's probe together (records without a vector yet last, in the searches' order).
+    Map<String, Boolean> named = new java.util.HashMap<>();
+    for (Standard s : candidates) {
+      named.put(s.id(), !g.isConcern() || suites.names(s, g.id()));
+    }
     Map<String, Double> score = new java.util.HashMap<>();
     for (Standard s : candidates) {
       float[] v = vectors.vectorFor(s);
@@ -194,7 +199,8 @@ public final class SuiteSuggester {
     }
     List<Standard> ordered = new ArrayList<>(candidates);
     ordered.sort(
-        Comparator.<Standard>comparingInt(s -> s.status() == Status.IN_FORCE ? 0 : 1)
+        Comparator.<Standard>comparingInt(s -> named.get(s.id()) ? 0 : 1)
+            .thenComparingInt(s -> s.status() == Status.IN_FORCE ? 0 : 1)
             .thenComparing(s -> -score.get(s.id())));
     List<Standard> chosen = new ArrayList<>();
     Set<String> bodies = new HashSet<>();
@@ -212,6 +218,8 @@ public final class SuiteSuggester {
         taken.addAll(twins(s));
       }
     }
+    // Shown in force before drafts, whichever reason chose them.
+    chosen.sort(Comparator.comparingInt(s -> s.status() == Status.IN_FORCE ? 0 : 1));
     List<Pick> picks = new ArrayList<>();
     for (Standard s : chosen) {
       float[] v = query == null ? null : vectors.vectorFor(s);

@@ -391,6 +391,15 @@ public final class Suites {
     return List.copyOf(out);
   }
 
+  /**
+   * Whether the record names {@code concern} itself: people confirmed it, or the machine suggests
+   * it from a sentence that names it (not from meaning alone).
+   */
+  boolean names(Standard r, String concern) {
+    return r.concerns().contains(concern)
+        || suggested.namedFor(r).getOrDefault(Dimension.CONCERN.id(), List.of()).contains(concern);
+  }
+
   /** The group a member is shown in: the one it was put in, else its first concern group. */
   private static String group(Member m, Standard r, List<String> concepts) {
     if (m.group() != null) {

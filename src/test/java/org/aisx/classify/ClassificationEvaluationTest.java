@@ -12,34 +12,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the classifier on the held-out and tuning samples and keeps the figures in BENCHMARKS.md
- * from regressing. The bounds sit below the measured figures (held-out, strict: precision 0.88,
- * 0.83, 0.94, 0.96 and recall 0.67, 0.48, 0.76, 0.62 by dimension) with a margin, so that a change
- * that loses a few pairs passes and one that brings back the old precision (0.52-0.71) fails.
+ * Runs the classifier on the held-out sample ({@code classification-heldout-2.json}, never tuned
+ * on) and keeps the figures in BENCHMARKS.md from regressing. The bounds sit below the measured
+ * figures (strict reading, precision 0.83, 0.75, 0.91, 0.87 and recall 0.79, 0.82, 0.90, 0.89 by
+ * dimension) with a margin of about three pairs, so that a change that loses a few pairs passes,
+ * one that drops the learned model (recall 0.55, 0.37, 0.75, 0.40) fails, and so does one that
+ * shows every weak guess.
  */
 class ClassificationEvaluationTest {
   @TempDir Path dir;
 
   private static final Map<Dimension, Double> MIN_PRECISION =
       Map.of(
-          Dimension.VERTICAL, 0.8,
-          Dimension.ACTIVITY, 0.75,
+          Dimension.VERTICAL, 0.78,
+          Dimension.ACTIVITY, 0.70,
           Dimension.APPLICATION, 0.85,
-          Dimension.CONCERN, 0.85);
+          Dimension.CONCERN, 0.82);
 
   private static final Map<Dimension, Double> MIN_RECALL =
       Map.of(
-          Dimension.VERTICAL, 0.55,
-          Dimension.ACTIVITY, 0.35,
-          Dimension.APPLICATION, 0.6,
-          Dimension.CONCERN, 0.5);
+          Dimension.VERTICAL, 0.74,
+          Dimension.ACTIVITY, 0.76,
+          Dimension.APPLICATION, 0.84,
+          Dimension.CONCERN, 0.84);
 
   @Test
-  void shownSuggestionsStayPreciseOnTheHeldOutSampleAndConfirmedLabelsDoNotHurt() throws Exception {
+  void shownSuggestionsKeepTheirHeldOutPrecisionAndRecallAndConfirmedLabelsDoNotHurt()
+      throws Exception {
     try (App app = Fixtures.starter(dir)) {
       List<ClassificationEvaluation.Case> held =
           ClassificationEvaluation.cases(app, ClassificationEvaluation.heldOut());
-      assertThat(held).hasSize(60);
+      assertThat(held).hasSize(120);
       Classifier shipped = new Classifier(app.taxonomy(), app.embedder());
       Map<Dimension, ClassificationEvaluation.Counts> byDimension =
           ClassificationEvaluation.measure(shipped, held, Examples.NONE);
@@ -50,16 +53,21 @@ class ClassificationEvaluationTest {
             .isGreaterThan(MIN_PRECISION.get(d));
         assertThat(c.recall()).as("held-out recall of %s", d).isGreaterThan(MIN_RECALL.get(d));
       }
-      assertThat(total(byDimension).precision()).isGreaterThan(0.85);
+      Classifier zeroShot = shipped.with(ConceptModel.NONE);
+      assertThat(total(byDimension).recall())
+          .as("the learned model adds recall to the zero-shot rule")
+          .isGreaterThan(
+              total(ClassificationEvaluation.measure(zeroShot, held, Examples.NONE)).recall()
+                  + 0.2);
 
       List<ClassificationEvaluation.Case> tuning =
           ClassificationEvaluation.cases(app, ClassificationEvaluation.sample());
-      ClassificationEvaluation.Counts zeroShot =
-          total(ClassificationEvaluation.measure(shipped, tuning, Examples.NONE));
+      ClassificationEvaluation.Counts alone =
+          total(ClassificationEvaluation.measure(zeroShot, tuning, Examples.NONE));
       ClassificationEvaluation.Counts learned =
-          total(ClassificationEvaluation.withExamples(shipped, tuning));
-      assertThat(learned.precision()).isGreaterThanOrEqualTo(zeroShot.precision());
-      assertThat(learned.recall()).isGreaterThanOrEqualTo(zeroShot.recall() - 0.02);
+          total(ClassificationEvaluation.withExamples(zeroShot, tuning));
+      assertThat(learned.precision()).isGreaterThanOrEqualTo(alone.precision());
+      assertThat(learned.recall()).isGreaterThanOrEqualTo(alone.recall() - 0.02);
     }
   }
 

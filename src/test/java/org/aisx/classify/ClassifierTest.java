@@ -57,6 +57,25 @@ class ClassifierTest {
   }
 
   @Test
+  void aLabelThatIsThePluralOfAWeakTermIsWeakToo() {
+    // "Management systems" (the label) is the weak term "management system": network management
+    // systems are not a management-system standard unless the record says so.
+    Standard network =
+        record(
+            "Framework for high-level AI-based management communicating with external management"
+                + " systems",
+            "Network operators intend to improve network operations.");
+    assertThat(evidence(Dimension.CONCERN, "management-systems", network).terms()).isEmpty();
+    Standard aims =
+        record(
+            "Artificial intelligence - Management system",
+            "It specifies requirements for an AI management system and its continual improvement.");
+    assertThat(evidence(Dimension.CONCERN, "management-systems", aims).terms()).isNotEmpty();
+    assertThat(Classifier.sameTerm("Management systems", "management system")).isTrue();
+    assertThat(Classifier.sameTerm("Management", "management system")).isFalse();
+  }
+
+  @Test
   void aDiagnosticWordNamesMedicalDiagnosisOnlyInAClinicalContext() {
     Standard clinical =
         record(

@@ -10,21 +10,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The suggested suites keep the quality measured on the described systems ({@code docs/suites.md}):
- * the figures measured on 2026-12-04 minus a margin of about one system's worth of picks.
+ * the figures measured on 2026-12-05, with the learned concern classification, minus a margin of
+ * about one system's worth of picks.
  */
 class SuiteSuggestionEvaluationTest {
   /** Measured: see docs/suites.md. */
-  static final double STRICT_PRECISION = 0.75 - 0.07;
+  static final double STRICT_PRECISION = 0.70 - 0.07;
 
-  static final double LENIENT_PRECISION = 0.95 - 0.05;
-  static final double COVERAGE = 0.82 - 0.10;
+  static final double LENIENT_PRECISION = 0.93 - 0.05;
+  static final double COVERAGE = 0.94 - 0.10;
 
   @TempDir Path dir;
 
-  /** Measured on the unseen set (0.81 strict, 0.95 lenient, 0.76 coverage), less the margins. */
-  static final double UNSEEN_STRICT_PRECISION = 0.81 - 0.07;
+  /** Measured on the unseen set (0.70 strict, 0.93 lenient, 0.91 coverage), less the margins. */
+  static final double UNSEEN_STRICT_PRECISION = 0.70 - 0.07;
 
-  static final double UNSEEN_COVERAGE = 0.76 - 0.10;
+  static final double UNSEEN_COVERAGE = 0.91 - 0.10;
 
   @Test
   void suggestedSuitesKeepTheirMeasuredPrecisionAndConcernCoverage() throws Exception {

@@ -1,0 +1,313 @@
+package org.aisx.classify;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.aisx.catalog.Standard;
+import org.aisx.semantic.Embedder;
+import org.aisx.taxonomy.Dimension;
+
+/**
+ * What people's labels taught: one logistic regression per concept, over what the record says of
+ * the concept ({@link #pair}: closeness, whether and where it names it), the record's embedding,
+ * and the tf-idf of its words and word pairs. Trained by the build tool {@code ConceptModelWriter}
+ * ({@code src/tools/java}, LIBLINEAR) on the judged training samples of {@code src/test/resources/
+ * eval} and shipped as {@link #RESOURCE}; a concept with too few judged examples has no weights and
+ * is left to the zero-shot rule. Each dimension has a threshold, chosen out of fold on the training
+ * samples, at which a probability reads as {@link Classifier#CONFIDENT}. Immutable.
+ */
+final class ConceptModel {
+  static final String RESOURCE = "/classify/concept-model.bin.gz";
+  private static final String MAGIC = "AISXCM1";
+
+  /** How many features {@link #pair} gives. */
+  static final int PAIR = 9;
+
+  /** No model: every concept is left to the zero-shot rule. */
+  static final ConceptModel NONE =
+      new ConceptModel(Map.of(), new float[0], Map.of(), new EnumMap<>(Dimension.class), "none");
+
+  /** One concept's weights. */
+  record Weights(float bias, float[] pair, float[] embedding, float[] words) {}
+
+  private final Map<String, Integer> vocabulary;
+  private final float[] idf;
+  private final Map<String, Weights> concepts;
+  private final Map<Dimension, Double> thresholds;
+  private final String fingerprint;
+
+  ConceptModel(
+      Map<String, Integer> vocabulary,
+      float[] idf,
+      Map<String, Weights> concepts,
+      Map<Dimension, Double> thresholds,
+      String fingerprint) {
+    this.vocabulary = Map.copyOf(vocabulary);
+    this.idf = idf.clone();
+    this.concepts = Map.copyOf(concepts);
+    this.thresholds = Map.copyOf(thresholds);
+    this.fingerprint = fingerprint;
+  }
+
+  /** The shipped model; {@link #NONE} when the jar has none. */
+  static ConceptModel bundled() {
+    try (InputStream raw = ConceptModel.class.getResourceAsStream(RESOURCE)) {
+      return raw == null ? NONE : read(raw.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** The same weights read at other thresholds (for choosing them). */
+  ConceptModel withThresholds(Map<Dimension, Double> other) {
+    return new ConceptModel(vocabulary, idf, concepts, other, fingerprint);
+  }
+
+  /** A short hash of the model's bytes, part of the classifier's version. */
+  String fingerprint() {
+    return fingerprint;
+  }
+
+  /** Whether the model has weights for {@code dimension/concept}. */
+  boolean knows(Dimension dim, String concept) {
+    return concepts.containsKey(dim.id() + "/" + concept);
+  }
+
+  int vocabularySize() {
+    return idf.length;
+  }
+
+  /** The record's words as a sparse, unit-length tf-idf vector over the model's vocabulary. */
+  record Words(int[] index, float[] value) {
+    static final Words NONE = new Words(new int[0], new float[0]);
+  }
+
+  Words words(Standard record) {
+    Map<Integer, Integer> tf = new HashMap<>();
+    for (String t : terms(record)) {
+      Integer i = vocabulary.get(t);
+      if (i != null) {
+        tf.merge(i, 1, Integer::sum);
+      }
+    }
+    return weigh(tf, idf);
+  }
+
+  /** Unit-length tf-idf of term counts {@code tf} (sublinear tf), indices ascending. */
+  static Words weigh(Map<Integer, Integer> tf, float[] idf) {
+    int[] index = tf.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    float[] value = new float[index.length];
+    double norm = 0;
+    for (int k = 0; k < index.length; k++) {
+      double v = (1 + Math.log(tf.get(index[k]))) * idf[index[k]];
+      value[k] = (float) v;
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    for (int k = 0; k < value.length && norm > 0; k++) {
+      value[k] /= (float) norm;
+    }
+    return new Words(index, value);
+  }
+
+  /**
+   * The probability that {@code dim/concept} applies (0 when the model has no weights for it), from
+   * the record's pair features for the concept, its embedding and its words.
+   */
+  double probability(Dimension dim, String concept, double[] pair, float[] vector, Words words) {
+    Weights w = concepts.get(dim.id() + "/" + concept);
+    if (w == null) {
+      return 0;
+    }
+    double z = w.bias();
+    for (int i = 0; i < PAIR; i++) {
+      z += w.pair()[i] * pair[i];
+    }
+    for (int i = 0; i < vector.length; i++) {
+      z += w.embedding()[i] * vector[i];
+    }
+    for (int k = 0; k < words.index().length; k++) {
+      z += w.words()[words.index()[k]] * words.value()[k];
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /**
+   * The probability read as a suggestion score: {@link Classifier#CONFIDENT} at the dimension's
+   * threshold, moving as the odds do (0 without weights).
+   */
+  double score(Dimension dim, String concept, double[] pair, float[] vector, Words words) {
+    Double t = thresholds.get(dim);
+    double p = probability(dim, concept, pair, vector, words);
+    if (t == null || p <= 0) {
+      return 0;
+    }
+    double odds = Math.log(p / (1 - p)) - Math.log(t / (1 - t));
+    return 1 / (1 + Math.exp(-odds));
+  }
+
+  /**
+   * What the record says of the concept of {@code features.get(i)}: closeness, where the record
+   * names it (title, text, nowhere, ruled out), whether it is the dimension's closest concept, how
+   * far below the closest, whether the title names AI, and the closeness again, shifted.
+   */
+  static double[] pair(List<Classifier.Feature> features, int i, Standard record) {
+    Classifier.Feature f = features.get(i);
+    Dimension dim = f.profile().dimension();
+    double max = -1;
+    for (Classifier.Feature g : features) {
+      if (g.profile().dimension() == dim) {
+        max = Math.max(max, g.cosine());
+      }
+    }
+    Classifier.Evidence.Kind k = f.evidence().kind();
+    String title = record.titleIn("en");
+    return new double[] {
+      f.cosine(),
+      k == Classifier.Evidence.Kind.TITLE ? 1 : 0,
+      k == Classifier.Evidence.Kind.TEXT ? 1 : 0,
+      k == Classifier.Evidence.Kind.MEANING ? 1 : 0,
+      k == Classifier.Evidence.Kind.EXCLUDED ? 1 : 0,
+      f.cosine() >= max ? 1 : 0,
+      (f.cosine() - max) * 10,
+      title != null && Classifier.AI_IN_TITLE.matcher(title).find() ? 1 : 0,
+      (f.cosine() - 0.6) * 10,
+    };
+  }
+
+  /**
+   * The record's terms: the lower-case words (two characters or more, a plural "s" dropped from
+   * words over four) of its English title, abstract and keywords, each pair of adjacent words, and
+   * its body as {@code sdo:BODY}.
+   */
+  static List<String> terms(Standard record) {
+    StringBuilder text = new StringBuilder();
+    for (String sentence : Classifier.sentences(record)) {
+      text.append(sentence).append(" . ");
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : text.toString().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 2) {
+        words.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
+      }
+    }
+    List<String> out = new ArrayList<>(words);
+    for (int i = 0; i + 1 < words.size(); i++) {
+      out.add(words.get(i) + "_" + words.get(i + 1));
+    }
+    out.add("sdo:" + record.sdo());
+    return out;
+  }
+
+  /** Writes the model (gzip): vocabulary with idf, thresholds, then each concept's weights. */
+  void write(OutputStream target) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(target);
+    DataOutputStream out = new DataOutputStream(gz);
+    out.writeUTF(MAGIC);
+    out.writeUTF(Embedder.MODEL);
+    String[] terms = new String[idf.length];
+    vocabulary.forEach((t, i) -> terms[i] = t);
+    out.writeInt(terms.length);
+    for (int i = 0; i < terms.length; i++) {
+      out.writeUTF(terms[i]);
+      out.writeFloat(idf[i]);
+    }
+    out.writeInt(thresholds.size());
+    for (Dimension d : Dimension.values()) {
+      if (thresholds.containsKey(d)) {
+        out.writeUTF(d.id());
+        out.writeDouble(thresholds.get(d));
+      }
+    }
+    List<String> keys = new ArrayList<>(concepts.keySet());
+    keys.sort(null);
+    out.writeInt(keys.size());
+    for (String key : keys) {
+      Weights w = concepts.get(key);
+      out.writeUTF(key);
+      out.writeFloat(w.bias());
+      for (float[] part : List.of(w.pair(), w.embedding(), w.words())) {
+        for (float x : part) {
+          out.writeFloat(x);
+        }
+      }
+    }
+    out.flush();
+    gz.finish();
+  }
+
+  /**
+   * Reads what {@link #write} wrote; {@link #NONE} when it was made for another embedding model.
+   */
+  static ConceptModel read(byte[] bytes) throws IOException {
+    DataInputStream in =
+        new DataInputStream(
+            new BufferedInputStream(new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))));
+    if (!MAGIC.equals(in.readUTF())) {
+      throw new IOException(RESOURCE + " is not a concept model");
+    }
+    if (!Embedder.MODEL.equals(in.readUTF())) {
+      return NONE;
+    }
+    int n = in.readInt();
+    Map<String, Integer> vocabulary = new HashMap<>(n * 2);
+    float[] idf = new float[n];
+    for (int i = 0; i < n; i++) {
+      vocabulary.put(in.readUTF(), i);
+      idf[i] = in.readFloat();
+    }
+    Map<Dimension, Double> thresholds = new EnumMap<>(Dimension.class);
+    int t = in.readInt();
+    for (int i = 0; i < t; i++) {
+      String dim = in.readUTF();
+      thresholds.put(
+          Dimension.fromId(dim).orElseThrow(() -> new IOException("unknown dimension " + dim)),
+          in.readDouble());
+    }
+    int c = in.readInt();
+    Map<String, Weights> concepts = new LinkedHashMap<>();
+    for (int i = 0; i < c; i++) {
+      String key = in.readUTF();
+      float bias = in.readFloat();
+      float[] pair = floats(in, PAIR);
+      float[] embedding = floats(in, Embedder.DIMENSIONS);
+      float[] words = floats(in, n);
+      concepts.put(key, new Weights(bias, pair, embedding, words));
+    }
+    return new ConceptModel(vocabulary, idf, concepts, thresholds, hash(bytes));
+  }
+
+  private static float[] floats(DataInputStream in, int n) throws IOException {
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = in.readFloat();
+    }
+    return out;
+  }
+
+  static String hash(byte[] bytes) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6)
+          .toLowerCase(Locale.ROOT);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -425,7 +425,9 @@ public final class Classifier {
    * record's title names AI itself ({@link #AI_IN_TITLE}), no sector, application or activity is
    * shown for it (a record about one application family has no sector), the record has no confirmed
    * vertical, its senses do not rule it out, and it is at least {@link #RESIDUAL_FLOOR} close to
-   * the concept.
+   * the concept; or when the learned model shows it. Never beside a sector shown for the record (of
+   * 611 judged records, 6 carry two verticals; out of fold this raised vertical precision from
+   * 0.870 to 0.884 for 0.004 of recall).
    */
   static final String RESIDUAL = "cross-sector";
 
@@ -458,14 +460,14 @@ public final class Classifier {
       Set<String> excluded,
       Map<String, List<Suggestion>> shown) {
     if (!record.verticals().isEmpty()
+        || shown.containsKey(Dimension.VERTICAL.id())
         || excluded.contains(Dimension.VERTICAL.id() + "/" + RESIDUAL)
         || f.evidence().kind() == Evidence.Kind.EXCLUDED) {
       return null;
     }
     String title = record.titleIn("en");
     boolean byRule =
-        !shown.containsKey(Dimension.VERTICAL.id())
-            && !shown.containsKey(Dimension.APPLICATION.id())
+        !shown.containsKey(Dimension.APPLICATION.id())
             && !shown.containsKey(Dimension.ACTIVITY.id())
             && title != null
             && AI_IN_TITLE.matcher(title).find();

@@ -97,12 +97,12 @@ public final class ClassificationEvaluation {
   }
 
   /**
-   * The held-out sample: measured, never tuned on (src/test/resources/eval/README.md, "Second
-   * classification samples"). The first held-out sample ({@code classification-heldout.json}) is
-   * now one of the training samples of {@code ConceptModelWriter}.
+   * The held-out sample: measured, never tuned on (src/test/resources/eval/README.md, "Third
+   * held-out sample"). The first and second held-out samples are now training samples of {@code
+   * ConceptModelWriter}.
    */
   static List<Labelled> heldOut() throws IOException {
-    return read("/eval/classification-heldout-2.json");
+    return read("/eval/classification-heldout-3.json");
   }
 
   static List<Labelled> read(String resource) throws IOException {

@@ -12,29 +12,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the classifier on the held-out sample ({@code classification-heldout-2.json}, never tuned
+ * Runs the classifier on the held-out sample ({@code classification-heldout-3.json}, never tuned
  * on) and keeps the figures in BENCHMARKS.md from regressing. The bounds sit below the measured
- * figures (strict reading, precision 0.83, 0.75, 0.91, 0.87 and recall 0.79, 0.82, 0.90, 0.89 by
- * dimension) with a margin of about three pairs, so that a change that loses a few pairs passes,
- * one that drops the learned model (recall 0.55, 0.37, 0.75, 0.40) fails, and so does one that
- * shows every weak guess.
+ * figures (strict reading, precision 0.78, 0.78, 0.86, 0.88 and recall 0.80, 0.77, 0.86, 0.88 by
+ * dimension) by about three pairs, so that a change that loses a few pairs passes, one that drops
+ * the learned model (recall 0.64, 0.38, 0.75, 0.38) fails, and so does one that shows every weak
+ * guess.
  */
 class ClassificationEvaluationTest {
   @TempDir Path dir;
 
   private static final Map<Dimension, Double> MIN_PRECISION =
       Map.of(
-          Dimension.VERTICAL, 0.78,
-          Dimension.ACTIVITY, 0.70,
-          Dimension.APPLICATION, 0.85,
-          Dimension.CONCERN, 0.82);
+          Dimension.VERTICAL, 0.72,
+          Dimension.ACTIVITY, 0.72,
+          Dimension.APPLICATION, 0.76,
+          Dimension.CONCERN, 0.80);
 
   private static final Map<Dimension, Double> MIN_RECALL =
       Map.of(
           Dimension.VERTICAL, 0.74,
-          Dimension.ACTIVITY, 0.76,
-          Dimension.APPLICATION, 0.84,
-          Dimension.CONCERN, 0.84);
+          Dimension.ACTIVITY, 0.71,
+          Dimension.APPLICATION, 0.76,
+          Dimension.CONCERN, 0.80);
 
   @Test
   void shownSuggestionsKeepTheirHeldOutPrecisionAndRecallAndConfirmedLabelsDoNotHurt()
@@ -42,7 +42,7 @@ class ClassificationEvaluationTest {
     try (App app = Fixtures.starter(dir)) {
       List<ClassificationEvaluation.Case> held =
           ClassificationEvaluation.cases(app, ClassificationEvaluation.heldOut());
-      assertThat(held).hasSize(120);
+      assertThat(held).hasSize(93);
       Classifier shipped = new Classifier(app.taxonomy(), app.embedder());
       Map<Dimension, ClassificationEvaluation.Counts> byDimension =
           ClassificationEvaluation.measure(shipped, held, Examples.NONE);
@@ -53,6 +53,20 @@ class ClassificationEvaluationTest {
             .isGreaterThan(MIN_PRECISION.get(d));
         assertThat(c.recall()).as("held-out recall of %s", d).isGreaterThan(MIN_RECALL.get(d));
       }
+      // Cross-sector is never shown beside a sector (the training samples almost never have both).
+      int besideASector = 0;
+      for (ClassificationEvaluation.Case c : held) {
+        List<String> verticals =
+            shipped
+                .classify(c.record(), c.vector(), Examples.NONE, java.util.Set.of())
+                .getOrDefault(Dimension.VERTICAL.id(), List.of())
+                .stream()
+                .filter(g -> g.score() >= Classifier.CONFIDENT)
+                .map(org.aisx.catalog.Suggestion::concept)
+                .toList();
+        besideASector += verticals.contains("cross-sector") && verticals.size() > 1 ? 1 : 0;
+      }
+      assertThat(besideASector).as("records shown cross-sector beside a sector").isZero();
       Classifier zeroShot = shipped.with(ConceptModel.NONE);
       assertThat(total(byDimension).recall())
           .as("the learned model adds recall to the zero-shot rule")

@@ -48,7 +48,8 @@ public final class ConceptModelWriter {
           "/eval/classification.json",
           "/eval/classification-heldout.json",
           "/eval/classification-train-2.json",
-          "/eval/classification-train-3.json");
+          "/eval/classification-train-3.json",
+          "/eval/classification-heldout-2.json");
 
   /**
    * LIBLINEAR's cost, the weight of a positive example, and the scales of the embedding and of the

@@ -353,8 +353,9 @@ public final class Classifier {
       List<Feature> features,
       Examples.Vote votes,
       Set<String> excluded) {
-    ConceptModel.Words words =
-        model == ConceptModel.NONE ? ConceptModel.Words.NONE : model.words(record);
+    boolean learns = model != ConceptModel.NONE;
+    ConceptModel.Words words = learns ? model.words(record) : ConceptModel.Words.NONE;
+    ConceptModel.Context context = learns ? ConceptModel.Context.of(features, record) : null;
     Map<Dimension, Feature> closest = new EnumMap<>(Dimension.class);
     for (Feature f : features) {
       Dimension dim = f.profile().dimension();
@@ -373,7 +374,7 @@ public final class Classifier {
       Profile p = f.profile();
       Dimension dim = p.dimension();
       String key = dim.id() + "/" + p.concept().id();
-      double learned = learned(features, i, record, vector, words);
+      double learned = learns ? learned(f, context, vector, words) : 0;
       if (isResidual(p)) {
         residual = f;
         residualLearned = learned;
@@ -480,15 +481,15 @@ public final class Classifier {
         : new Suggestion(RESIDUAL, score, f.evidence().sentence(), f.evidence().terms());
   }
 
-  /** The learned model's score of the concept of {@code features.get(i)} (0 without weights). */
+  /** The learned model's score of the concept of {@code f} (0 without weights). */
   private double learned(
-      List<Feature> features, int i, Standard record, float[] vector, ConceptModel.Words words) {
-    Profile p = features.get(i).profile();
+      Feature f, ConceptModel.Context context, float[] vector, ConceptModel.Words words) {
+    Profile p = f.profile();
     if (!model.knows(p.dimension(), p.concept().id())) {
       return 0;
     }
     return model.score(
-        p.dimension(), p.concept().id(), ConceptModel.pair(features, i, record), vector, words);
+        p.dimension(), p.concept().id(), ConceptModel.pair(f, context), vector, words);
   }
 
   /**

@@ -163,21 +163,28 @@ final class ConceptModel {
   }
 
   /**
-   * What the record says of the concept of {@code features.get(i)}: closeness, where the record
-   * names it (title, text, nowhere, ruled out), whether it is the dimension's closest concept, how
-   * far below the closest, whether the title names AI, and the closeness again, shifted.
+   * What a record says of every concept at once, computed once per record: each dimension's highest
+   * closeness, and whether the title names AI.
    */
-  static double[] pair(List<Classifier.Feature> features, int i, Standard record) {
-    Classifier.Feature f = features.get(i);
-    Dimension dim = f.profile().dimension();
-    double max = -1;
-    for (Classifier.Feature g : features) {
-      if (g.profile().dimension() == dim) {
-        max = Math.max(max, g.cosine());
+  record Context(Map<Dimension, Double> closest, boolean aiInTitle) {
+    static Context of(List<Classifier.Feature> features, Standard record) {
+      Map<Dimension, Double> closest = new EnumMap<>(Dimension.class);
+      for (Classifier.Feature f : features) {
+        closest.merge(f.profile().dimension(), f.cosine(), Math::max);
       }
+      String title = record.titleIn("en");
+      return new Context(closest, title != null && Classifier.AI_IN_TITLE.matcher(title).find());
     }
+  }
+
+  /**
+   * What the record says of the concept of {@code f}: closeness, where the record names it (title,
+   * text, nowhere, ruled out), whether it is the dimension's closest concept, how far below the
+   * closest, whether the title names AI, and the closeness again, shifted.
+   */
+  static double[] pair(Classifier.Feature f, Context context) {
+    double max = context.closest().get(f.profile().dimension());
     Classifier.Evidence.Kind k = f.evidence().kind();
-    String title = record.titleIn("en");
     return new double[] {
       f.cosine(),
       k == Classifier.Evidence.Kind.TITLE ? 1 : 0,
@@ -186,7 +193,7 @@ final class ConceptModel {
       k == Classifier.Evidence.Kind.EXCLUDED ? 1 : 0,
       f.cosine() >= max ? 1 : 0,
       (f.cosine() - max) * 10,
-      title != null && Classifier.AI_IN_TITLE.matcher(title).find() ? 1 : 0,
+      context.aiInTitle() ? 1 : 0,
       (f.cosine() - 0.6) * 10,
     };
   }

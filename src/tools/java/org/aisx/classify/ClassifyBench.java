@@ -21,7 +21,7 @@ import org.aisx.semantic.Vectors;
  * two builds in the same minutes and compare the rounds (BENCHMARKS.md, "Several nodes"):
  *
  * <pre>
- * java -cp target/classes:target/test-classes:CLASSPATH org.aisx.classify.ClassifyBench
+ * java -cp target/classes:target/test-classes:CLASSPATH org.aisx.classify.ClassifyBench [zero-shot]
  * </pre>
  */
 public final class ClassifyBench {
@@ -34,7 +34,10 @@ public final class ClassifyBench {
       List<Standard> records = new ArrayList<>();
       app.catalog().forEach(records::add);
       Map<String, Vectors.Computed> vectors = BundledVectors.read();
-      Classifier classifier = new Classifier(app.taxonomy(), app.embedder());
+      Classifier shipped = new Classifier(app.taxonomy(), app.embedder());
+      // "zero-shot": without the learned model, to compare its cost in the same minutes.
+      Classifier classifier =
+          List.of(args).contains("zero-shot") ? shipped.with(ConceptModel.NONE) : shipped;
       classifier.profiles();
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       for (int round = 0; round < 6; round++) {

@@ -80,7 +80,11 @@ public final class ConceptModelWriter {
   }
 
   /** A training record's features, computed once. */
-  record Row(ClassificationEvaluation.Case c, List<Classifier.Feature> features, String group) {}
+  record Row(
+      ClassificationEvaluation.Case c,
+      List<Classifier.Feature> features,
+      ConceptModel.Context context,
+      String group) {}
 
   static List<Row> rows(Classifier zeroShot, List<ClassificationEvaluation.Case> cases) {
     List<Row> rows = new ArrayList<>();
@@ -90,7 +94,8 @@ public final class ConceptModelWriter {
           (title == null ? c.record().id() : title)
               .toLowerCase(Locale.ROOT)
               .replaceAll("[^a-z0-9]", "");
-      rows.add(new Row(c, zeroShot.features(c.record(), c.vector()), group));
+      List<Classifier.Feature> features = zeroShot.features(c.record(), c.vector());
+      rows.add(new Row(c, features, ConceptModel.Context.of(features, c.record()), group));
     }
     return rows;
   }
@@ -149,7 +154,7 @@ public final class ConceptModelWriter {
 
   /** Pair features, embedding, words: liblinear's 1-based ascending sparse layout. */
   private static Feature[] features(Row r, int ci, ConceptModel.Words words) {
-    double[] pair = ConceptModel.pair(r.features(), ci, r.c().record());
+    double[] pair = ConceptModel.pair(r.features().get(ci), r.context());
     float[] v = r.c().vector();
     Feature[] out = new Feature[ConceptModel.PAIR + v.length + words.index().length];
     int k = 0;

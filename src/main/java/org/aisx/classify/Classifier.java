@@ -245,10 +245,6 @@ public final class Classifier {
     return c;
   }
 
-  ConceptModel model() {
-    return model;
-  }
-
   /**
    * The classifier of another version of the taxonomy, with the same model, senses and rules;
    * concepts whose text did not change keep their embeddings.
@@ -369,8 +365,7 @@ public final class Classifier {
     String unsureDimension = null;
     Feature residual = null;
     double residualLearned = 0;
-    for (int i = 0; i < features.size(); i++) {
-      Feature f = features.get(i);
+    for (Feature f : features) {
       Profile p = f.profile();
       Dimension dim = p.dimension();
       String key = dim.id() + "/" + p.concept().id();

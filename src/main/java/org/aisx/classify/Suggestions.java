@@ -204,7 +204,6 @@ public final class Suggestions implements SuggestionSource {
     return out;
   }
 
-  /** The record's current suggestions with their evidence, by dimension, best first. */
   @Override
   public Map<String, List<String>> namedFor(Standard record) {
     Map<String, List<String>> shown = suggestedFor(record);
@@ -229,6 +228,7 @@ public final class Suggestions implements SuggestionSource {
     return out;
   }
 
+  /** The record's current suggestions with their evidence, by dimension, best first. */
   public Map<String, List<Suggestion>> forRecord(Standard record) {
     State s = states.get(record.id());
     if (s == null || !valid(record, s)) {

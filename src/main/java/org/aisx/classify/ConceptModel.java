@@ -46,10 +46,17 @@ final class ConceptModel {
   /** One concept's weights. */
   record Weights(float bias, float[] pair, float[] embedding, float[] words) {}
 
-  private final Map<String, Integer> vocabulary;
-  private final float[] idf;
-  private final Map<String, Weights> concepts;
-  private final Map<Dimension, Double> thresholds;
+  /** The model's contents: vocabulary with idf, each concept's weights, the thresholds. */
+  private record Parts(
+      Map<String, Integer> vocabulary,
+      float[] idf,
+      Map<String, Weights> concepts,
+      Map<Dimension, Double> thresholds) {}
+
+  /** The written model, parsed on first use (null when built from parts). */
+  private final byte[] source;
+
+  private volatile Parts parts;
   private final String fingerprint;
 
   ConceptModel(
@@ -58,11 +65,38 @@ final class ConceptModel {
       Map<String, Weights> concepts,
       Map<Dimension, Double> thresholds,
       String fingerprint) {
-    this.vocabulary = Map.copyOf(vocabulary);
-    this.idf = idf.clone();
-    this.concepts = Map.copyOf(concepts);
-    this.thresholds = Map.copyOf(thresholds);
+    this.source = null;
+    this.parts =
+        new Parts(
+            Map.copyOf(vocabulary), idf.clone(), Map.copyOf(concepts), Map.copyOf(thresholds));
     this.fingerprint = fingerprint;
+  }
+
+  /**
+   * A written model whose header was checked: its 55 weight vectors are parsed when first used (the
+   * embedding job's first classification), not while the service starts.
+   */
+  private ConceptModel(byte[] source) {
+    this.source = source;
+    this.fingerprint = hash(source);
+  }
+
+  private Parts parts() {
+    Parts p = parts;
+    if (p == null) {
+      synchronized (this) {
+        p = parts;
+        if (p == null) {
+          try {
+            p = parse(source);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+          }
+          parts = p;
+        }
+      }
+    }
+    return p;
   }
 
   /** The shipped model; {@link #NONE} when the jar has none. */
@@ -76,7 +110,8 @@ final class ConceptModel {
 
   /** The same weights read at other thresholds (for choosing them). */
   ConceptModel withThresholds(Map<Dimension, Double> other) {
-    return new ConceptModel(vocabulary, idf, concepts, other, fingerprint);
+    Parts p = parts();
+    return new ConceptModel(p.vocabulary(), p.idf(), p.concepts(), other, fingerprint);
   }
 
   /** A short hash of the model's bytes, part of the classifier's version. */
@@ -86,11 +121,11 @@ final class ConceptModel {
 
   /** Whether the model has weights for {@code dimension/concept}. */
   boolean knows(Dimension dim, String concept) {
-    return concepts.containsKey(dim.id() + "/" + concept);
+    return parts().concepts().containsKey(dim.id() + "/" + concept);
   }
 
   int vocabularySize() {
-    return idf.length;
+    return parts().idf().length;
   }
 
   /** The record's words as a sparse, unit-length tf-idf vector over the model's vocabulary. */
@@ -99,14 +134,15 @@ final class ConceptModel {
   }
 
   Words words(Standard record) {
+    Parts p = parts();
     Map<Integer, Integer> tf = new HashMap<>();
     for (String t : terms(record)) {
-      Integer i = vocabulary.get(t);
+      Integer i = p.vocabulary().get(t);
       if (i != null) {
         tf.merge(i, 1, Integer::sum);
       }
     }
-    return weigh(tf, idf);
+    return weigh(tf, p.idf());
   }
 
   /** Unit-length tf-idf of term counts {@code tf} (sublinear tf), indices ascending. */
@@ -131,7 +167,7 @@ final class ConceptModel {
    * the record's pair features for the concept, its embedding and its words.
    */
   double probability(Dimension dim, String concept, double[] pair, float[] vector, Words words) {
-    Weights w = concepts.get(dim.id() + "/" + concept);
+    Weights w = parts().concepts().get(dim.id() + "/" + concept);
     if (w == null) {
       return 0;
     }
@@ -153,7 +189,7 @@ final class ConceptModel {
    * threshold, moving as the odds do (0 without weights).
    */
   double score(Dimension dim, String concept, double[] pair, float[] vector, Words words) {
-    Double t = thresholds.get(dim);
+    Double t = parts().thresholds().get(dim);
     double p = probability(dim, concept, pair, vector, words);
     if (t == null || p <= 0) {
       return 0;
@@ -228,8 +264,11 @@ final class ConceptModel {
     DataOutputStream out = new DataOutputStream(gz);
     out.writeUTF(MAGIC);
     out.writeUTF(Embedder.MODEL);
+    Parts p = parts();
+    float[] idf = p.idf();
+    Map<Dimension, Double> thresholds = p.thresholds();
     String[] terms = new String[idf.length];
-    vocabulary.forEach((t, i) -> terms[i] = t);
+    p.vocabulary().forEach((t, i) -> terms[i] = t);
     out.writeInt(terms.length);
     for (int i = 0; i < terms.length; i++) {
       out.writeUTF(terms[i]);
@@ -242,6 +281,7 @@ final class ConceptModel {
         out.writeDouble(thresholds.get(d));
       }
     }
+    Map<String, Weights> concepts = p.concepts();
     List<String> keys = new ArrayList<>(concepts.keySet());
     keys.sort(null);
     out.writeInt(keys.size());
@@ -263,15 +303,23 @@ final class ConceptModel {
    * Reads what {@link #write} wrote; {@link #NONE} when it was made for another embedding model.
    */
   static ConceptModel read(byte[] bytes) throws IOException {
+    DataInputStream in = header(bytes);
+    return in == null ? NONE : new ConceptModel(bytes);
+  }
+
+  /** The stream after the header; null when the model was made for another embedding model. */
+  private static DataInputStream header(byte[] bytes) throws IOException {
     DataInputStream in =
         new DataInputStream(
             new BufferedInputStream(new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))));
     if (!MAGIC.equals(in.readUTF())) {
       throw new IOException(RESOURCE + " is not a concept model");
     }
-    if (!Embedder.MODEL.equals(in.readUTF())) {
-      return NONE;
-    }
+    return Embedder.MODEL.equals(in.readUTF()) ? in : null;
+  }
+
+  private static Parts parse(byte[] bytes) throws IOException {
+    DataInputStream in = header(bytes);
     int n = in.readInt();
     Map<String, Integer> vocabulary = new HashMap<>(n * 2);
     float[] idf = new float[n];
@@ -297,7 +345,7 @@ final class ConceptModel {
       float[] words = floats(in, n);
       concepts.put(key, new Weights(bias, pair, embedding, words));
     }
-    return new ConceptModel(vocabulary, idf, concepts, thresholds, hash(bytes));
+    return new Parts(vocabulary, idf, Map.copyOf(concepts), thresholds);
   }
 
   private static float[] floats(DataInputStream in, int n) throws IOException {
@@ -310,9 +358,7 @@ final class ConceptModel {
 
   static String hash(byte[] bytes) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6)
-          .toLowerCase(Locale.ROOT);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,28 +1,13 @@
 #!/usr/bin/env python3
 """Draws the third training sample by the rule of src/test/resources/eval/README.md ("Third
 training sample"). Reads only ids and English titles; prints the id list."""
-import hashlib
 import json
-import re
-import sys
 
-EVAL = "src/test/resources/eval/"
-corpus = sys.argv[1] if len(sys.argv) > 1 else "src/main/resources/corpus/starter.json"
-records = json.load(open(corpus, encoding="utf-8"))["records"]
+from classification_samples import corpus, ids, order, unjudged
 
-
-def norm(record):
-    return re.sub(r"[^a-z0-9]", "", (record.get("title") or {}).get("en", "").lower())
-
-
-def ids(name):
-    return {r["id"] for r in json.load(open(EVAL + name, encoding="utf-8"))["records"]}
-
-
-by_id = {r["id"]: r for r in records}
-judged = ids("classification.json") | ids("classification-heldout.json") | ids("classification-train-2.json")
-heldout = ids("classification-heldout-2.json")
-taken = {norm(by_id[i]) for i in judged | heldout if i in by_id}
-pool = [r for r in records if r["id"] not in judged | heldout and norm(r) not in taken]
-pool.sort(key=lambda r: hashlib.sha256(("aisx-classify-train-3:" + r["id"]).encode()).hexdigest())
+judged = set()
+for name in ("classification.json", "classification-heldout.json",
+             "classification-train-2.json", "classification-heldout-2.json"):
+    judged |= ids(name)
+pool = order("aisx-classify-train-3:", unjudged(corpus(), judged))
 print(json.dumps({"pool": len(pool), "train": [r["id"] for r in pool[:200]]}, indent=1))

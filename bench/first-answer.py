@@ -12,7 +12,8 @@ Usage: bench/first-answer.py DATA_DIR [PORT] [JAR]   (DATA_DIR absent or empty: 
 LAUNCHER=bin/aisx starts the server through that script instead of `java -jar JAR` (its class-data
 archive must exist already, so that the script execs java and the process measured is the JVM's).
 JAVA_ARGS="..." adds options to the JVM; with JAVA_ARGS=-XX:StartFlightRecording=settings=profile
-and JFR_DUMP=FILE the recording up to the first answer is dumped to FILE.
+and JFR_DUMP=FILE the recording up to the first answer is dumped to FILE (with JFR_AT=whole, up to
+the first answer that holds the whole catalogue). With LAUNCHER, JVM options go in JAVA_OPTS.
 """
 
 import json
@@ -79,6 +80,14 @@ def echo():
 
 threading.Thread(target=echo, daemon=True).start()
 
+def dump_recording():
+    subprocess.run(
+        ["jcmd", str(proc.pid), "JFR.dump", f"filename={os.environ['JFR_DUMP']}"],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+
+
 marks = {}
 deadline = t0 + 180
 while time.monotonic() < deadline and len(marks) < 3:
@@ -99,14 +108,13 @@ while time.monotonic() < deadline and len(marks) < 3:
         if "first 200" not in marks:
             marks["first 200"] = (now, cpu_seconds(proc.pid), state)
             split = threads_cpu(proc.pid)
-            if os.environ.get("JFR_DUMP"):
-                subprocess.run(
-                    ["jcmd", str(proc.pid), "JFR.dump", f"filename={os.environ['JFR_DUMP']}"],
-                    stdout=subprocess.DEVNULL,
-                    check=False,
-                )
+            if os.environ.get("JFR_DUMP") and os.environ.get("JFR_AT") != "whole":
+                dump_recording()
         if not answer.get("catalogueLoading", False) and "whole catalogue" not in marks:
             marks["whole catalogue"] = (now, cpu_seconds(proc.pid), state)
+            split_whole = threads_cpu(proc.pid)
+            if os.environ.get("JFR_DUMP") and os.environ.get("JFR_AT") == "whole":
+                dump_recording()
         if not answer.get("meaningPending", False) and "by meaning" not in marks:
             marks["by meaning"] = (now, cpu_seconds(proc.pid), state)
     time.sleep(0.02)
@@ -117,4 +125,6 @@ time.sleep(0.2)
 for what, (wall, cpu, state) in marks.items():
     print(f"{what:16} wall {wall:6.2f} s  cpu {cpu:6.2f} s  ({state})")
 print("cpu by thread at the first 200: " + ", ".join(f"{n} {c:.2f} s" for n, c in split[:10]))
+if "whole catalogue" in marks:
+    print("cpu by thread at the whole catalogue: " + ", ".join(f"{n} {c:.2f} s" for n, c in split_whole[:12]))
 print(f"load average at the end {load()}")

@@ -109,6 +109,12 @@ public final class App implements AutoCloseable {
 
   static final String STARTER_SOURCE = "aisx-starter-corpus";
 
+  /** The search index's directory in a data directory. */
+  static final String INDEX_DIR = "index";
+
+  /** The kept topic clustering's file in a data directory. */
+  static final String TOPICS_FILE = "topics.json";
+
   /** The lease under which one node at a time puts the bundled content into the store. */
   static final String SEEDING = "seeding";
 
@@ -181,7 +187,7 @@ public final class App implements AutoCloseable {
     // The glossary's mappings widen searches: a law's term also finds a standard's.
     this.index =
         SearchIndex.open(
-            dataDir.resolve("index"),
+            dataDir.resolve(INDEX_DIR),
             json,
             vectors,
             suggestions,
@@ -235,7 +241,7 @@ public final class App implements AutoCloseable {
             index,
             Clock.systemUTC(),
             TOPICS_DEBOUNCE_MILLIS,
-            dataDir.resolve("topics.json"));
+            dataDir.resolve(TOPICS_FILE));
   }
 
   /**

@@ -82,6 +82,9 @@ public final class Main {
       format from each file's name (.json, .csv) unless --format is given.
       """;
 
+  /** The data directory of the embedded store and the index when {@code --data} is not given. */
+  static final String DEFAULT_DATA = "aisx-data";
+
   private final PrintStream out;
   private final PrintStream err;
   private final InputStream in;
@@ -179,7 +182,7 @@ public final class Main {
   }
 
   private App open(Options o) {
-    Path data = Path.of(o.get("data", "aisx-data"));
+    Path data = Path.of(o.get("data", DEFAULT_DATA));
     // The tokenizer of the embedding model unpacks a native library: keep it under the data
     // directory, and keep DJL from reporting usage (nothing leaves the machine).
     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
@@ -244,6 +247,7 @@ public final class Main {
     org.slf4j.LoggerFactory.getILoggerFactory(); // before a second thread can log
     background("analyzers-load", SearchIndex::loadAnalyzers);
     try {
+      unpackStarterImage(o);
       App app = open(o);
       if (stop.opened(app)) {
         app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
@@ -287,6 +291,25 @@ public final class Main {
     }
     stop.awaitEnd();
     return 0;
+  }
+
+  /**
+   * On the embedded store, a fresh data directory gets the jar's ready-made catalogue ({@link
+   * StarterImage}) rather than loading the bundled corpus record by record after the port opens.
+   */
+  private void unpackStarterImage(Options o) {
+    if (o.named().get("db") != null) {
+      return;
+    }
+    Path data = Path.of(o.get("data", DEFAULT_DATA));
+    long started = System.nanoTime();
+    if (StarterImage.unpackIfFresh(data)) {
+      out.printf(
+          Locale.ROOT,
+          "Unpacked the bundled catalogue into %s in %d ms%n",
+          data,
+          (System.nanoTime() - started) / 1_000_000);
+    }
   }
 
   private static void background(String name, Runnable work) {
@@ -400,7 +423,7 @@ public final class Main {
         sink ->
             summary[0] =
                 App.backup(
-                    Path.of(o.get("data", "aisx-data")),
+                    Path.of(o.get("data", DEFAULT_DATA)),
                     o.named().get("db"),
                     sink,
                     new TerminalProgress(out)));
@@ -413,7 +436,7 @@ public final class Main {
     try (InputStream in = Files.newInputStream(file)) {
       Backup.Summary summary =
           App.restore(
-              Path.of(o.get("data", "aisx-data")),
+              Path.of(o.get("data", DEFAULT_DATA)),
               o.named().get("db"),
               in,
               new TerminalProgress(out));
@@ -521,7 +544,7 @@ public final class Main {
   }
 
   private int reindex(Options o) {
-    try (App app = App.openForReindex(Path.of(o.get("data", "aisx-data")), o.named().get("db"))) {
+    try (App app = App.openForReindex(Path.of(o.get("data", DEFAULT_DATA)), o.named().get("db"))) {
       app.reindex(new TerminalProgress(out));
       return 0;
     }
@@ -632,7 +655,7 @@ public final class Main {
   }
 
   private App.AccountsOnly accounts(Options o) {
-    return App.openAccounts(Path.of(o.get("data", "aisx-data")), o.named().get("db"));
+    return App.openAccounts(Path.of(o.get("data", DEFAULT_DATA)), o.named().get("db"));
   }
 
   /**

@@ -182,14 +182,26 @@ public final class Main {
   }
 
   private App open(Options o) {
+    return App.open(dataDir(o), o.named().get("db"), new TerminalProgress(out));
+  }
+
+  /**
+   * The data directory of {@code --data}. The native libraries that the embedded store and the
+   * embedding model's tokenizer unpack are kept under it, each once per version, rather than in the
+   * temporary directory at every start; and DJL is kept from reporting usage (nothing leaves the
+   * machine).
+   */
+  private static Path dataDir(Options o) {
     Path data = Path.of(o.get("data", DEFAULT_DATA));
-    // The tokenizer of the embedding model unpacks a native library: keep it under the data
-    // directory, and keep DJL from reporting usage (nothing leaves the machine).
+    Path natives = data.resolve("native");
     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-      System.setProperty("DJL_CACHE_DIR", data.resolve("native").toAbsolutePath().toString());
+      System.setProperty("DJL_CACHE_DIR", natives.toAbsolutePath().toString());
     }
     System.setProperty("OPT_OUT_TRACKING", "true");
-    return App.open(data, o.named().get("db"), new TerminalProgress(out));
+    if (o.named().get("db") == null) {
+      NativeLibraries.sqlite(natives);
+    }
+    return data;
   }
 
   /**
@@ -250,7 +262,11 @@ public final class Main {
       unpackStarterImage(o);
       App app = open(o);
       if (stop.opened(app)) {
-        app.embedder().loadInBackground(); // keyword search answers meanwhile (issue 21)
+        // Keyword search answers meanwhile (issue 21). ONNX Runtime's libraries are unpacked into
+        // the data directory on the loading thread (NativeLibraries); the other commands exit
+        // through the shutdown hooks, which remove what it unpacks into the temporary directory.
+        Path natives = dataDir(o).resolve("native");
+        app.embedder().loadInBackground(() -> NativeLibraries.onnxRuntime(natives));
         // The search path warms up while the web server starts, on the machine's other core.
         background("search-warm-up", app.index()::warmUp);
         // The port opens as soon as the store and the index are: a fresh store's bundled corpus
@@ -301,7 +317,7 @@ public final class Main {
     if (o.named().get("db") != null) {
       return;
     }
-    Path data = Path.of(o.get("data", DEFAULT_DATA));
+    Path data = dataDir(o);
     long started = System.nanoTime();
     if (StarterImage.unpackIfFresh(data)) {
       out.printf(
@@ -422,11 +438,7 @@ public final class Main {
         false,
         sink ->
             summary[0] =
-                App.backup(
-                    Path.of(o.get("data", DEFAULT_DATA)),
-                    o.named().get("db"),
-                    sink,
-                    new TerminalProgress(out)));
+                App.backup(dataDir(o), o.named().get("db"), sink, new TerminalProgress(out)));
     out.println("Backed up " + summary[0] + " to " + file);
     return 0;
   }
@@ -435,11 +447,7 @@ public final class Main {
     Path file = onlyFile(o, "restore");
     try (InputStream in = Files.newInputStream(file)) {
       Backup.Summary summary =
-          App.restore(
-              Path.of(o.get("data", DEFAULT_DATA)),
-              o.named().get("db"),
-              in,
-              new TerminalProgress(out));
+          App.restore(dataDir(o), o.named().get("db"), in, new TerminalProgress(out));
       out.println("Restored " + summary + " from " + file);
       return 0;
     } catch (Backup.RestoreRefused e) {
@@ -544,7 +552,7 @@ public final class Main {
   }
 
   private int reindex(Options o) {
-    try (App app = App.openForReindex(Path.of(o.get("data", DEFAULT_DATA)), o.named().get("db"))) {
+    try (App app = App.openForReindex(dataDir(o), o.named().get("db"))) {
       app.reindex(new TerminalProgress(out));
       return 0;
     }
@@ -655,7 +663,7 @@ public final class Main {
   }
 
   private App.AccountsOnly accounts(Options o) {
-    return App.openAccounts(Path.of(o.get("data", DEFAULT_DATA)), o.named().get("db"));
+    return App.openAccounts(dataDir(o), o.named().get("db"));
   }
 
   /**

@@ -135,6 +135,19 @@ class CleanShutdownIT {
         }
       }
     }
+    // The native libraries are unpacked once, into the data directory (NativeLibraries): every
+    // stop is a halt that runs no shutdown hook, so whatever went to the temporary directory
+    // stayed.
+    try (Stream<Path> left = Files.walk(work.resolve("tmp"))) {
+      assertThat(left.filter(Files::isRegularFile).map(Path::toString))
+          .as("files left in the service's temporary directory after " + RUNS + " stops")
+          .isEmpty();
+    }
+    try (Stream<Path> natives = Files.list(data.resolve("native"))) {
+      assertThat(natives.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("sqlite-"))
+          .anyMatch(n -> n.startsWith("onnxruntime-"));
+    }
     Run last = runs.get(RUNS - 1);
     assertThat(last.wasUp()).isTrue();
     assertThat(last.log()).contains("search index in step");
@@ -162,6 +175,8 @@ class CleanShutdownIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
                 "-XX:+UseSerialGC",
+                // A temporary directory of its own: nothing the service unpacks may be left in it.
+                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
                 "-jar",
                 jar.toAbsolutePath().toString(),
                 "serve",

@@ -44,6 +44,14 @@ public final class Embedder {
 
   /** Starts loading the model on a background thread, once; returns at once. */
   public void loadInBackground() {
+    loadInBackground(() -> {});
+  }
+
+  /**
+   * {@link #loadInBackground()}, running {@code prepare} first on the loading thread (where the
+   * service unpacks ONNX Runtime's native libraries: off the start's main thread).
+   */
+  public void loadInBackground(Runnable prepare) {
     if (!loading.compareAndSet(false, true)) {
       return;
     }
@@ -51,6 +59,7 @@ public final class Embedder {
         new Thread(
             () -> {
               try {
+                prepare.run();
                 model.complete(new OnnxEncoder(MAX_TOKENS, 1, 2));
               } catch (RuntimeException | Error e) { // never leave waiting searches blocked
                 LOG.error("the embedding model {} could not be loaded", MODEL, e);

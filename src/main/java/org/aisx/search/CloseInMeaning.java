@@ -67,6 +67,11 @@ public final class CloseInMeaning extends Query {
   private final QuantizedScan quantized;
 
   /**
+   * Where each segment's matches are kept between requests; null: nowhere. Not part of equality.
+   */
+  private final AboveFloorCache cache;
+
+  /**
    * Records at least {@code floorCosine} similar to the unit vector {@code target} in the
    * DOT_PRODUCT vector field {@code field}, found as the class says.
    */
@@ -91,6 +96,22 @@ public final class CloseInMeaning extends Query {
    */
   public CloseInMeaning(
       String field, float[] target, double floorCosine, int exactUpTo, QuantizedScan quantized) {
+    this(field, target, floorCosine, exactUpTo, quantized, null);
+  }
+
+  /**
+   * As {@link #CloseInMeaning(String, float[], double, int, QuantizedScan)}, the exact scan's
+   * matches of each segment kept in {@code cache} (null: none) and taken from it when the same
+   * query comes again: the same matches and scores.
+   */
+  CloseInMeaning(
+      String field,
+      float[] target,
+      double floorCosine,
+      int exactUpTo,
+      QuantizedScan quantized,
+      AboveFloorCache cache) {
+    this.cache = cache;
     this.quantized = quantized;
     this.field = Objects.requireNonNull(field, "field");
     this.target = target.clone();
@@ -144,42 +165,74 @@ public final class CloseInMeaning extends Query {
     float[] scores = new float[64];
     int n = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-      if (values == null) {
-        continue;
-      }
-      FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
-      Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator which = values;
-      if (quantized != null) {
-        QuantizedVectors q = quantized.of(leaf.reader()).orElse(null);
-        if (q != null) {
-          which =
-              candidates(
-                  q.candidates(target, 2.0 * floorScore - 1, quantized.product()),
-                  leaf.reader().maxDoc());
-        }
-      }
-      for (int d = which.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = which.nextDoc()) {
-        if (live != null && !live.get(d)) {
+      AboveFloorCache.Matches m =
+          cache == null ? null : cache.get(leaf.reader(), field, floorScore, target);
+      if (m == null) {
+        m = scan(leaf);
+        if (m == null) {
           continue;
         }
-        if (which != values && values.advance(d) != d) {
-          throw new IllegalStateException("no vector for candidate " + d + " of " + leaf);
+        if (cache != null) {
+          cache.put(leaf.reader(), field, floorScore, target, m);
         }
-        float score = info.getVectorSimilarityFunction().compare(target, values.vectorValue());
-        if (score >= floorScore) {
-          if (n == docs.length) {
-            docs = Arrays.copyOf(docs, n * 2);
-            scores = Arrays.copyOf(scores, n * 2);
-          }
-          docs[n] = leaf.docBase + d;
-          scores[n] = score;
-          n++;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      for (int i = 0; i < m.docs().length; i++) {
+        if (live != null && !live.get(m.docs()[i])) {
+          continue;
         }
+        if (n == docs.length) {
+          docs = Arrays.copyOf(docs, n * 2);
+          scores = Arrays.copyOf(scores, n * 2);
+        }
+        docs[n] = leaf.docBase + m.docs()[i];
+        scores[n] = m.scores()[i];
+        n++;
       }
     }
     return ScoredDocs.sorted(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
+  }
+
+  /**
+   * The documents of one segment with a vector at least the floor similar, deleted or not (the
+   * caller applies the live documents, so that the answer can be kept whatever is deleted later);
+   * null when the segment has no vectors.
+   */
+  private AboveFloorCache.Matches scan(LeafReaderContext leaf) throws IOException {
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+    if (values == null) {
+      return null;
+    }
+    FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+    DocIdSetIterator which = values;
+    if (quantized != null) {
+      QuantizedVectors q = quantized.of(leaf.reader()).orElse(null);
+      if (q != null) {
+        which =
+            candidates(
+                q.candidates(target, 2.0 * floorScore - 1, quantized.product()),
+                leaf.reader().maxDoc());
+      }
+    }
+    int[] docs = new int[16];
+    float[] scores = new float[16];
+    int n = 0;
+    for (int d = which.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = which.nextDoc()) {
+      if (which != values && values.advance(d) != d) {
+        throw new IllegalStateException("no vector for candidate " + d + " of " + leaf);
+      }
+      float score = info.getVectorSimilarityFunction().compare(target, values.vectorValue());
+      if (score >= floorScore) {
+        if (n == docs.length) {
+          docs = Arrays.copyOf(docs, n * 2);
+          scores = Arrays.copyOf(scores, n * 2);
+        }
+        docs[n] = d;
+        scores[n] = score;
+        n++;
+      }
+    }
+    return new AboveFloorCache.Matches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
   }
 
   /** The segment's documents {@code docs} (ascending), as an iterator. */

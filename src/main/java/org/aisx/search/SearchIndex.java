@@ -128,6 +128,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   private final QuantizedScan quantized = QuantizedScan.fastest(IndexFields.VECTOR).orElse(null);
 
+  /** Each segment's records close in meaning to a query, kept for the query's next request. */
+  private final AboveFloorCache aboveFloor = new AboveFloorCache(AboveFloorCache.DEFAULT_MAX_BYTES);
+
   /**
    * Upserts are analysed and added on one thread of their own, in order, so that whoever writes the
    * store (an import) goes on with the next batch meanwhile; {@link #publish} waits for them.
@@ -800,10 +803,21 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private Query nearest(SearchRequest request, float[] queryVector) {
     Query close =
         quantized == null
-            ? new CloseInMeaning(IndexFields.VECTOR, queryVector, SIMILARITY_FLOOR)
+            ? new CloseInMeaning(
+                IndexFields.VECTOR,
+                queryVector,
+                SIMILARITY_FLOOR,
+                CloseInMeaning.EXACT_UP_TO,
+                null,
+                aboveFloor)
             // The int8 scan is cheaper than the graph at any size this catalogue reaches.
             : new CloseInMeaning(
-                IndexFields.VECTOR, queryVector, SIMILARITY_FLOOR, Integer.MAX_VALUE, quantized);
+                IndexFields.VECTOR,
+                queryVector,
+                SIMILARITY_FLOOR,
+                Integer.MAX_VALUE,
+                quantized,
+                aboveFloor);
     return Queries.withYears(close, request);
   }
 

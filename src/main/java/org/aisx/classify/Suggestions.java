@@ -13,7 +13,6 @@ import org.aisx.catalog.Standard;
 import org.aisx.catalog.Suggestion;
 import org.aisx.search.SuggestionSource;
 import org.aisx.semantic.Embedder;
-import org.aisx.store.BackgroundRead;
 import org.aisx.store.ChangeLog;
 import org.aisx.store.Database;
 
@@ -27,23 +26,10 @@ public final class Suggestions implements SuggestionSource {
   private final Database db;
 
   /** Per record: the text hash and classifier version of its suggestions, and their concepts. */
-  private final Map<String, State> loadedStates = new ConcurrentHashMap<>();
+  private final Map<String, State> states = new ConcurrentHashMap<>();
 
   /** Rejected concepts per record, as {@code dimension/concept}. */
-  private final Map<String, Set<String>> loadedRejected = new ConcurrentHashMap<>();
-
-  /** The two maps above, read from the database in the background when the service opens. */
-  private final BackgroundRead<Boolean> loaded;
-
-  private Map<String, State> states() {
-    loaded.get();
-    return loadedStates;
-  }
-
-  private Map<String, Set<String>> rejected() {
-    loaded.get();
-    return loadedRejected;
-  }
+  private final Map<String, Set<String>> rejected = new ConcurrentHashMap<>();
 
   private static final String TERM_SEPARATOR = "\u001f";
 
@@ -70,7 +56,7 @@ public final class Suggestions implements SuggestionSource {
   public Suggestions(Database db) {
     this.db = db;
     this.changes = new ChangeLog(db);
-    this.loaded = BackgroundRead.start("suggestions-load", this::load);
+    load();
   }
 
   /**
@@ -124,22 +110,21 @@ public final class Suggestions implements SuggestionSource {
       for (String id : chunk) {
         String[] head = heads.get(id);
         if (head == null) {
-          states().remove(id);
+          states.remove(id);
         } else {
-          states()
-              .put(id, new State(head[1], head[2], freeze(concepts.getOrDefault(id, Map.of()))));
+          states.put(id, new State(head[1], head[2], freeze(concepts.getOrDefault(id, Map.of()))));
         }
         Set<String> rejectedNow = no.get(id);
         if (rejectedNow == null) {
-          rejected().remove(id);
+          rejected.remove(id);
         } else {
-          rejected().put(id, rejectedNow);
+          rejected.put(id, rejectedNow);
         }
       }
     }
   }
 
-  private boolean load() {
+  private void load() {
     Map<String, String[]> heads = new HashMap<>();
     Map<String, Map<String, List<String>>> concepts = new HashMap<>();
     db.jdbi()
@@ -167,16 +152,11 @@ public final class Suggestions implements SuggestionSource {
                   .map(
                       (rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                   .forEach(
-                      r ->
-                          loadedRejected
-                              .computeIfAbsent(r[0], k -> newSet())
-                              .add(r[1] + "/" + r[2]));
+                      r -> rejected.computeIfAbsent(r[0], k -> newSet()).add(r[1] + "/" + r[2]));
             });
     heads.forEach(
         (id, r) ->
-            loadedStates.put(
-                id, new State(r[1], r[2], freeze(concepts.getOrDefault(id, Map.of())))));
-    return true;
+            states.put(id, new State(r[1], r[2], freeze(concepts.getOrDefault(id, Map.of())))));
   }
 
   private static Set<String> newSet() {
@@ -191,18 +171,18 @@ public final class Suggestions implements SuggestionSource {
 
   /** How many records classifier {@code version} classified (from whatever text). */
   long countAt(String version) {
-    return states().values().stream().filter(s -> s.version().equals(version)).count();
+    return states.values().stream().filter(s -> s.version().equals(version)).count();
   }
 
   /** Whether {@code record} was classified from its current text by classifier {@code version}. */
   boolean current(Standard record, String textHash, String version) {
-    State s = states().get(record.id());
+    State s = states.get(record.id());
     return s != null && s.textHash().equals(textHash) && s.version().equals(version);
   }
 
   @Override
   public Map<String, List<String>> suggestedFor(Standard record) {
-    State s = states().get(record.id());
+    State s = states.get(record.id());
     if (s == null || s.concepts().isEmpty() || !valid(record, s)) {
       return Map.of();
     }
@@ -250,7 +230,7 @@ public final class Suggestions implements SuggestionSource {
 
   /** The record's current suggestions with their evidence, by dimension, best first. */
   public Map<String, List<Suggestion>> forRecord(Standard record) {
-    State s = states().get(record.id());
+    State s = states.get(record.id());
     if (s == null || !valid(record, s)) {
       return Map.of();
     }
@@ -318,7 +298,7 @@ public final class Suggestions implements SuggestionSource {
 
   /** Whether the record's stored suggestions were made from its current text. */
   public boolean madeFromCurrentText(Standard record) {
-    State s = states().get(record.id());
+    State s = states.get(record.id());
     return s != null && valid(record, s);
   }
 
@@ -328,7 +308,7 @@ public final class Suggestions implements SuggestionSource {
 
   /** The concepts people rejected for {@code recordId}, as {@code dimension/concept}. */
   Set<String> rejectedFor(String recordId) {
-    return Set.copyOf(rejected().getOrDefault(recordId, Set.of()));
+    return Set.copyOf(rejected.getOrDefault(recordId, Set.of()));
   }
 
   /**
@@ -342,7 +322,7 @@ public final class Suggestions implements SuggestionSource {
     }
     List<Classified> batch = new ArrayList<>();
     for (Classified c : made) {
-      Set<String> no = rejected().getOrDefault(c.recordId(), Set.of());
+      Set<String> no = rejected.getOrDefault(c.recordId(), Set.of());
       Map<String, List<Suggestion>> kept = new LinkedHashMap<>();
       c.suggestions()
           .forEach(
@@ -410,7 +390,7 @@ public final class Suggestions implements SuggestionSource {
                           .filter(s -> s.score() >= Classifier.CONFIDENT)
                           .map(Suggestion::concept)
                           .toList()));
-      states().put(c.recordId(), new State(c.textHash(), c.version(), Map.copyOf(concepts)));
+      states.put(c.recordId(), new State(c.textHash(), c.version(), Map.copyOf(concepts)));
     }
   }
 
@@ -535,30 +515,28 @@ public final class Suggestions implements SuggestionSource {
     for (Decision d : decisions) {
       String key = d.dimension() + "/" + d.concept();
       if (d.confirmed()) {
-        rejected()
-            .computeIfPresent(
-                d.recordId(),
-                (id, set) -> {
-                  set.remove(key);
-                  return set.isEmpty() ? null : set;
-                });
+        rejected.computeIfPresent(
+            d.recordId(),
+            (id, set) -> {
+              set.remove(key);
+              return set.isEmpty() ? null : set;
+            });
       } else {
-        rejected().computeIfAbsent(d.recordId(), k -> newSet()).add(key);
+        rejected.computeIfAbsent(d.recordId(), k -> newSet()).add(key);
       }
-      states()
-          .computeIfPresent(
-              d.recordId(),
-              (id, s) -> {
-                Map<String, List<String>> concepts = new LinkedHashMap<>(s.concepts());
-                concepts.computeIfPresent(
-                    d.dimension(),
-                    (dim, list) -> {
-                      List<String> kept = new ArrayList<>(list);
-                      kept.remove(d.concept());
-                      return kept.isEmpty() ? null : List.copyOf(kept);
-                    });
-                return new State(s.textHash(), s.version(), Map.copyOf(concepts));
-              });
+      states.computeIfPresent(
+          d.recordId(),
+          (id, s) -> {
+            Map<String, List<String>> concepts = new LinkedHashMap<>(s.concepts());
+            concepts.computeIfPresent(
+                d.dimension(),
+                (dim, list) -> {
+                  List<String> kept = new ArrayList<>(list);
+                  kept.remove(d.concept());
+                  return kept.isEmpty() ? null : List.copyOf(kept);
+                });
+            return new State(s.textHash(), s.version(), Map.copyOf(concepts));
+          });
     }
   }
 
@@ -584,20 +562,19 @@ public final class Suggestions implements SuggestionSource {
                   .execute();
             });
     for (String id : affected) {
-      states()
-          .computeIfPresent(
-              id,
-              (k, st) -> {
-                Map<String, List<String>> concepts = new LinkedHashMap<>(st.concepts());
-                concepts.computeIfPresent(
-                    dimension,
-                    (dim, list) -> {
-                      List<String> kept = new ArrayList<>(list);
-                      kept.remove(concept);
-                      return kept.isEmpty() ? null : List.copyOf(kept);
-                    });
-                return new State(st.textHash(), st.version(), Map.copyOf(concepts));
-              });
+      states.computeIfPresent(
+          id,
+          (k, st) -> {
+            Map<String, List<String>> concepts = new LinkedHashMap<>(st.concepts());
+            concepts.computeIfPresent(
+                dimension,
+                (dim, list) -> {
+                  List<String> kept = new ArrayList<>(list);
+                  kept.remove(concept);
+                  return kept.isEmpty() ? null : List.copyOf(kept);
+                });
+            return new State(st.textHash(), st.version(), Map.copyOf(concepts));
+          });
     }
     return affected;
   }
@@ -605,7 +582,7 @@ public final class Suggestions implements SuggestionSource {
   /** Every rejected suggestion, as record id → {@code dimension/concept}. */
   Map<String, Set<String>> allRejected() {
     Map<String, Set<String>> out = new HashMap<>();
-    rejected().forEach((k, v) -> out.put(k, Set.copyOf(v)));
+    rejected.forEach((k, v) -> out.put(k, Set.copyOf(v)));
     return out;
   }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aisx.catalog.Standard;
 import org.aisx.search.VectorSource;
-import org.aisx.store.BackgroundRead;
 import org.aisx.store.ChangeLog;
 import org.aisx.store.Database;
 
@@ -26,7 +25,7 @@ public final class Vectors implements VectorSource {
    * new records none has one, and this answers without hashing text or querying the database (which
    * had made the import of the shared feeds 45 % slower).
    */
-  private final BackgroundRead<Set<String>> stored;
+  private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
   /** Where other nodes learn of vectors this one stores (nothing on the embedded store). */
   private final ChangeLog changes;
@@ -34,25 +33,12 @@ public final class Vectors implements VectorSource {
   public Vectors(Database db) {
     this.db = db;
     this.changes = new ChangeLog(db);
-    this.stored = BackgroundRead.start("vectors-load", this::storedIds);
-  }
-
-  /** Every id with a stored vector of this model. */
-  private Set<String> storedIds() {
-    Set<String> ids = ConcurrentHashMap.newKeySet();
-    db.jdbi()
-        .useHandle(
-            h ->
-                h.createQuery("SELECT id FROM embedding WHERE model = :model")
-                    .bind("model", Embedder.MODEL)
-                    .mapTo(String.class)
-                    .forEach(ids::add));
-    return ids;
+    stored.addAll(hashes().keySet());
   }
 
   @Override
   public float[] vectorFor(Standard record) {
-    if (!stored.get().contains(record.id())) {
+    if (!stored.contains(record.id())) {
       return null;
     }
     return find(record.id(), Embedder.hash(Embedder.textOf(record))).orElse(null);
@@ -111,7 +97,7 @@ public final class Vectors implements VectorSource {
               }
               changes.noteDerived(h, vectors.keySet());
             });
-    stored.get().addAll(vectors.keySet());
+    stored.addAll(vectors.keySet());
   }
 
   /**
@@ -129,7 +115,7 @@ public final class Vectors implements VectorSource {
                       .bind("model", Embedder.MODEL)
                       .bindList("ids", chunk)
                       .mapTo(String.class)
-                      .forEach(stored.get()::add));
+                      .forEach(stored::add));
     }
   }
 

@@ -5,15 +5,12 @@ import java.util.Arrays;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
@@ -84,53 +81,6 @@ final class ScoredDocs {
       out[n++] = next;
     }
     return new ScoredDocs(Arrays.copyOf(out, n), new float[n]);
-  }
-
-  /**
-   * The {@code k} best matches by score × {@code boost}, as {@code searcher.search(
-   * FunctionScoreQuery.boostByValue(query(), boost), k)} ranks them (the same float scores, ties by
-   * document): without a replay through a scorer per match, which was a quarter of a cached search
-   * by meaning (BENCHMARKS.md, "The default mode at 70,896 records"). A match without a boost value
-   * scores 0, as there.
-   */
-  ScoreDoc[] top(IndexSearcher searcher, int k, DoubleValuesSource boost) throws IOException {
-    if (k <= 0 || docs.length == 0) {
-      return new ScoreDoc[0];
-    }
-    // The worst of the best so far at the head: lower score, then higher document.
-    java.util.PriorityQueue<ScoreDoc> best =
-        new java.util.PriorityQueue<>(
-            k + 1, (a, b) -> a.score != b.score ? Float.compare(a.score, b.score) : b.doc - a.doc);
-    java.util.List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int i = 0;
-    for (LeafReaderContext leaf : leaves) {
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      if (i == docs.length || docs[i] >= end) {
-        continue;
-      }
-      DoubleValues values = boost.getValues(leaf, null);
-      for (; i < docs.length && docs[i] < end; i++) {
-        // As there: a match without a value keeps its score (the value defaults to 1), and a
-        // negative product scores 0.
-        double factor = values.advanceExact(docs[i] - leaf.docBase) ? values.doubleValue() : 1.0;
-        double v = (double) scores[i] * factor;
-        float score = v >= 0 ? (float) v : 0f;
-        if (best.size() < k) {
-          best.add(new ScoreDoc(docs[i], score));
-        } else {
-          ScoreDoc worst = best.peek();
-          if (score > worst.score) {
-            best.poll();
-            best.add(new ScoreDoc(docs[i], score));
-          }
-        }
-      }
-    }
-    ScoreDoc[] out = new ScoreDoc[best.size()];
-    for (int j = out.length - 1; j >= 0; j--) {
-      out[j] = best.poll();
-    }
-    return out;
   }
 
   static ScoredDocs none() {

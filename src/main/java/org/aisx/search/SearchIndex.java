@@ -947,17 +947,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     } else {
       // Ranked by closeness × currency, as words are by BM25 × currency: of two editions equally
       // close in meaning, the one in force comes before a replaced draft.
-      DoubleValuesSource currency =
-          DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY_BY_MEANING);
-      boolean unfiltered = request.filters().values().stream().allMatch(List::isEmpty);
+      Query nearestByCurrency =
+          FunctionScoreQuery.boostByValue(
+              byVector.query(),
+              DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY_BY_MEANING));
       ScoreDoc[] semantic =
-          unfiltered
-              ? byVector.top(searcher, k, currency) // the same ranking, without a replay
-              : searcher.search(
-                      queries.drillDown(
-                          FunctionScoreQuery.boostByValue(byVector.query(), currency), request),
-                      k)
-                  .scoreDocs;
+          searcher.search(queries.drillDown(nearestByCurrency, request), k).scoreDocs;
       ScoreDoc[] words =
           hybrid
               ? searcher.search(

@@ -115,6 +115,9 @@ public final class App implements AutoCloseable {
   /** The kept topic clustering's file in a data directory. */
   static final String TOPICS_FILE = "topics.json";
 
+  /** Where the native libraries in the jar are unpacked in a data directory (NativeLibraries). */
+  static final String NATIVE_DIR = "native";
+
   /** The lease under which one node at a time puts the bundled content into the store. */
   static final String SEEDING = "seeding";
 

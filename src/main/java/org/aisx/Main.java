@@ -182,7 +182,11 @@ public final class Main {
   }
 
   private App open(Options o) {
-    return App.open(dataDir(o), o.named().get("db"), new TerminalProgress(out));
+    return open(dataDir(o), o);
+  }
+
+  private App open(Path data, Options o) {
+    return App.open(data, o.named().get("db"), new TerminalProgress(out));
   }
 
   /**
@@ -193,7 +197,7 @@ public final class Main {
    */
   private static Path dataDir(Options o) {
     Path data = Path.of(o.get("data", DEFAULT_DATA));
-    Path natives = data.resolve("native");
+    Path natives = data.resolve(App.NATIVE_DIR);
     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
       System.setProperty("DJL_CACHE_DIR", natives.toAbsolutePath().toString());
     }
@@ -259,13 +263,14 @@ public final class Main {
     org.slf4j.LoggerFactory.getILoggerFactory(); // before a second thread can log
     background("analyzers-load", SearchIndex::loadAnalyzers);
     try {
-      unpackStarterImage(o);
-      App app = open(o);
+      Path data = dataDir(o);
+      unpackStarterImage(data, o);
+      App app = open(data, o);
       if (stop.opened(app)) {
         // Keyword search answers meanwhile (issue 21). ONNX Runtime's libraries are unpacked into
         // the data directory on the loading thread (NativeLibraries); the other commands exit
         // through the shutdown hooks, which remove what it unpacks into the temporary directory.
-        Path natives = dataDir(o).resolve("native");
+        Path natives = data.resolve(App.NATIVE_DIR);
         app.embedder().loadInBackground(() -> NativeLibraries.onnxRuntime(natives));
         // The search path warms up while the web server starts, on the machine's other core.
         background("search-warm-up", app.index()::warmUp);
@@ -313,11 +318,10 @@ public final class Main {
    * On the embedded store, a fresh data directory gets the jar's ready-made catalogue ({@link
    * StarterImage}) rather than loading the bundled corpus record by record after the port opens.
    */
-  private void unpackStarterImage(Options o) {
+  private void unpackStarterImage(Path data, Options o) {
     if (o.named().get("db") != null) {
       return;
     }
-    Path data = dataDir(o);
     long started = System.nanoTime();
     if (StarterImage.unpackIfFresh(data)) {
       out.printf(

@@ -19,6 +19,7 @@ import org.aisx.classify.BundledClassification;
 import org.aisx.classify.Classifier;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.EmbeddingJob;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Build tool (not in the jar): writes {@link BundledClassification}'s file. Loads the bundled
@@ -66,7 +67,7 @@ public final class BundledClassificationWriter {
           args[0],
           (System.nanoTime() - start) / 1e9);
     } finally {
-      deleteTree(scratch);
+      PathUtils.deleteDirectory(scratch);
     }
   }
 
@@ -84,14 +85,6 @@ public final class BundledClassificationWriter {
     }
     try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(target))) {
       json.writeValue(os, root);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.aisx.catalog.Progress;
 import org.aisx.store.StoreConfig;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Build tool (not in the jar; Maven runs it before the tests): writes {@link StarterImage}'s zip.
@@ -69,7 +70,7 @@ public final class StarterImageWriter {
           target,
           (System.nanoTime() - start) / 1e9);
     } finally {
-      deleteTree(scratch);
+      PathUtils.deleteDirectory(scratch);
     }
   }
 
@@ -97,13 +98,5 @@ public final class StarterImageWriter {
       }
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -131,6 +131,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   /** Each segment's records close in meaning to a query, kept for the query's next request. */
   private final AboveFloorCache aboveFloor = new AboveFloorCache(AboveFloorCache.DEFAULT_MAX_BYTES);
 
+  /** The whole answers of recent searches, per reader: a repeated search is not run again. */
+  private final AnswerCache answers = new AnswerCache(AnswerCache.DEFAULT_MAX_BYTES);
+
   /**
    * Upserts are analysed and added on one thread of their own, in order, so that whoever writes the
    * store (an import) goes on with the next batch meanwhile; {@link #publish} waits for them.
@@ -511,70 +514,92 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   private SearchResult searchWords(SearchRequest request, float[] queryVector) {
+    // The vector matters only where the search is by meaning: a keyword search asked with one is
+    // the same answer as without.
+    float[] meaning = byMeaning(request, queryVector) ? queryVector : null;
     return withSearcher(
         "search failed",
         searcher -> {
           IndexReader reader = searcher.getIndexReader();
-          if (reader.numDocs() == 0) {
-            return new SearchResult(
-                0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
+          // The query as built, not only as asked: the glossary's other words and the taxonomy's
+          // translations it holds can change while the index does not.
+          Query words = queries.query(request);
+          SearchResult kept = answers.get(reader, request, words, meaning);
+          if (kept != null) {
+            return kept;
           }
-          DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
-          Query base = new SharedTermStates(searcher).of(queries.query(request));
-          int topN = request.page() * request.size();
-          if (byMeaning(request, queryVector)) {
-            return semanticSearch(searcher, state, request, base, queryVector);
-          }
-          DrillDownQuery ddq = queries.drillDown(base, request);
-          TopDocs top;
-          long total;
-          FacetCounts facetsOf;
-          Set<Facet> filtered = new java.util.HashSet<>();
-          request
-              .filters()
-              .forEach(
-                  (f, values) -> {
-                    if (!values.isEmpty()) {
-                      filtered.add(f);
-                    }
-                  });
-          if (base instanceof ConstantScoreQuery csq
-              && csq.getQuery() instanceof MatchAllDocsQuery
-              && filtered.size() <= 1) {
-            // Browsing without words: the counts of a filtered facet with its own filter left out
-            // are the counts over the whole catalogue, kept per reader; only the other facets are
-            // counted over the hits. Same answer as drill-sideways, without scanning every
-            // document.
-            FacetsCollectorManager.FacetsResult r =
-                FacetsCollectorManager.search(
-                    searcher, ddq, topN, Queries.sort(request), new FacetsCollectorManager());
-            top = r.topDocs();
-            total = 0;
-            for (FacetsCollector.MatchingDocs m : r.facetsCollector().getMatchingDocs()) {
-              total += m.totalHits;
-            }
-            Facets hitsFacets = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
-            FacetCache.Totals everything = facetCache.totals(searcher);
-            facetsOf =
-                (f, dim) ->
-                    filtered.contains(f) ? everything.of(dim) : FacetCache.top(hitsFacets, f, dim);
-          } else {
-            DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
-            DrillSideways.DrillSidewaysResult result =
-                sideways.search(
-                    ddq, null, null, topN, Queries.sort(request), !request.q().isEmpty());
-            top = result.hits;
-            total = result.hits.totalHits.value;
-            facetsOf = (f, dim) -> FacetCache.top(result.facets, f, dim);
-          }
-          int[] docs = new int[top.scoreDocs.length];
-          for (int i = 0; i < docs.length; i++) {
-            docs[i] = top.scoreDocs[i].doc;
-          }
-          docs = originalFirst(searcher, request, docs, topN);
-          return answer(
-              searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
+          SearchResult answer = searchWords(searcher, request, words, meaning);
+          answers.put(reader, request, words, meaning, answer);
+          return answer;
         });
+  }
+
+  /** Whether the kept answers were used: for tests of what a write or a close does to them. */
+  AnswerCache.Stats answerStats() {
+    return answers.stats();
+  }
+
+  private SearchResult searchWords(
+      IndexSearcher searcher, SearchRequest request, Query words, float[] queryVector)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    if (reader.numDocs() == 0) {
+      return new SearchResult(
+          0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
+    }
+    DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
+    Query base = new SharedTermStates(searcher).of(words);
+    int topN = request.page() * request.size();
+    if (byMeaning(request, queryVector)) {
+      return semanticSearch(searcher, state, request, base, queryVector);
+    }
+    DrillDownQuery ddq = queries.drillDown(base, request);
+    TopDocs top;
+    long total;
+    FacetCounts facetsOf;
+    Set<Facet> filtered = new java.util.HashSet<>();
+    request
+        .filters()
+        .forEach(
+            (f, values) -> {
+              if (!values.isEmpty()) {
+                filtered.add(f);
+              }
+            });
+    if (base instanceof ConstantScoreQuery csq
+        && csq.getQuery() instanceof MatchAllDocsQuery
+        && filtered.size() <= 1) {
+      // Browsing without words: the counts of a filtered facet with its own filter left out
+      // are the counts over the whole catalogue, kept per reader; only the other facets are
+      // counted over the hits. Same answer as drill-sideways, without scanning every
+      // document.
+      FacetsCollectorManager.FacetsResult r =
+          FacetsCollectorManager.search(
+              searcher, ddq, topN, Queries.sort(request), new FacetsCollectorManager());
+      top = r.topDocs();
+      total = 0;
+      for (FacetsCollector.MatchingDocs m : r.facetsCollector().getMatchingDocs()) {
+        total += m.totalHits;
+      }
+      Facets hitsFacets = new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
+      FacetCache.Totals everything = facetCache.totals(searcher);
+      facetsOf =
+          (f, dim) ->
+              filtered.contains(f) ? everything.of(dim) : FacetCache.top(hitsFacets, f, dim);
+    } else {
+      DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state);
+      DrillSideways.DrillSidewaysResult result =
+          sideways.search(ddq, null, null, topN, Queries.sort(request), !request.q().isEmpty());
+      top = result.hits;
+      total = result.hits.totalHits.value;
+      facetsOf = (f, dim) -> FacetCache.top(result.facets, f, dim);
+    }
+    int[] docs = new int[top.scoreDocs.length];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = top.scoreDocs[i].doc;
+    }
+    docs = originalFirst(searcher, request, docs, topN);
+    return answer(searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
   }
 
   /**

@@ -94,6 +94,24 @@ public final class EditionKey {
   }
 
   /**
+   * The publication {@code identifier} belongs to, whatever kind of document it names: its edition
+   * group ({@link #of(String, String)}), the group of the document an amendment or corrigendum
+   * changes ({@code ISO/IEC 42001:2023/Amd 1:2024} is {@code ISO/IEC 42001}), or, for shapes no
+   * rule reads (an RFC), the identifier itself.
+   */
+  public static String publicationOf(String identifier, String sdo) {
+    String changed = identifier.strip();
+    for (Pattern change : List.of(AMENDMENT, CORRIGENDUM)) {
+      Matcher m = change.matcher(changed);
+      if (m.find() && m.start() > 0) {
+        changed = changed.substring(0, m.start()).strip();
+      }
+    }
+    String group = of(changed, sdo);
+    return group != null ? group : changed;
+  }
+
+  /**
    * {@link PublicationType#AMENDMENT} or {@link PublicationType#CORRIGENDUM} when the identifier
    * (or, for bodies that number them within the base designation, the title) says the document
    * amends or corrects another; null otherwise.

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
+import org.aisx.editions.EditionKey;
 import org.aisx.search.Facet;
 import org.aisx.search.Hit;
 import org.aisx.search.SearchIndex;
@@ -114,7 +113,8 @@ public final class OverlapParams {
     }
     List<Hit> named = index.named(value, 50);
     Map<String, Hit> byPublication = new LinkedHashMap<>();
-    named.forEach(h -> byPublication.putIfAbsent(publication(h.identifier()), h));
+    named.forEach(
+        h -> byPublication.putIfAbsent(EditionKey.publicationOf(h.identifier(), h.sdo()), h));
     if (byPublication.size() == 1) {
       return catalog.get(named.get(0).id());
     }
@@ -138,19 +138,6 @@ public final class OverlapParams {
     }
     throw new CatalogException.NearMiss("record", Params.echo(value), choices);
   }
-
-  /**
-   * The publication an edition's identifier belongs to: the identifier without its year or edition
-   * ({@code ISO/IEC 42001:2023} and {@code ISO/IEC 42001:2023/Amd 1:2024} are {@code ISO/IEC
-   * 42001}, {@code ITU-T Y.3172 (06/2019)} is {@code ITU-T Y.3172}, {@code IEEE 7001-2021} is
-   * {@code IEEE 7001}).
-   */
-  static String publication(String identifier) {
-    return EDITION.matcher(identifier).replaceFirst("").strip().toUpperCase(Locale.ROOT);
-  }
-
-  private static final Pattern EDITION =
-      Pattern.compile("(\\s*\\(\\d{2}/\\d{4}\\)|[:-](19|20)\\d{2}\\b).*$");
 
   /**
    * A committee as the catalogue spells it, from a name in any case and spacing ({@code itu-t sg

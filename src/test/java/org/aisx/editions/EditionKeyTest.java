@@ -1,0 +1,31 @@
+package org.aisx.editions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The publication an identifier belongs to, whatever it names: an edition, a draft, an amendment or
+ * a corrigendum of it (the overlap form's choice between the records a typed identifier names).
+ */
+class EditionKeyTest {
+  @ParameterizedTest(name = "{0} belongs to {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ISO/IEC 42001:2023 | ISO/IEC | ISO/IEC 42001",
+        "ISO/IEC 42001:2023/Amd 1:2024 | ISO/IEC | ISO/IEC 42001",
+        "ISO/IEC DIS 42001 | ISO/IEC | ISO/IEC 42001",
+        "ISO/IEC 22989:2022/Cor 1:2023 | ISO/IEC | ISO/IEC 22989",
+        "ITU-T Y.3172 (06/2019) | ITU-T | ITU-T Y.3172",
+        "IEEE 7001-2021 | IEEE | IEEE 7001",
+        "IEEE P7001/D-4-2021-10 | IEEE | IEEE 7001",
+        "JIS X 22989:2023 | JIS | JIS X 22989",
+        "RFC 9110 | IETF | RFC 9110",
+      })
+  void anAmendmentOrADraftBelongsToThePublicationItChanges(
+      String identifier, String sdo, String publication) {
+    assertThat(EditionKey.publicationOf(identifier, sdo)).isEqualTo(publication);
+  }
+}

@@ -667,7 +667,7 @@ public final class App implements AutoCloseable {
             // limit, the CSRF check, the start of the timing; after it: metrics, the audit line.
             new WriteRateLimit(writeLimiter, access, clients, i18n),
             access,
-            new Metrics(catalog::count),
+            new Metrics(catalog::count, index::keptAnswers),
             new AuditRecorder(auditLog, access, clients),
             // The features' routes.
             new CatalogApi(

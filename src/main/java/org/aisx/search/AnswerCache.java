@@ -125,11 +125,9 @@ final class AnswerCache {
   }
 
   /** What the cache holds and how it has been used. */
-  record Stats(long entries, long hits, long misses) {}
-
-  Stats stats() {
+  KeptAnswers stats() {
     answers.cleanUp();
     var s = answers.stats();
-    return new Stats(answers.estimatedSize(), s.hitCount(), s.missCount());
+    return new KeptAnswers(answers.estimatedSize(), s.hitCount(), s.missCount());
   }
 }

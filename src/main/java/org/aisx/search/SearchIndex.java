@@ -534,8 +534,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
-  /** Whether the kept answers were used: for tests of what a write or a close does to them. */
-  AnswerCache.Stats answerStats() {
+  /** How the kept answers of repeated searches have been used (for {@code /metrics}). */
+  public KeptAnswers keptAnswers() {
     return answers.stats();
   }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.aisx.search.KeptAnswers;
 
 /**
  * Request counts and latency per route and status, timed around every request and served at {@code
@@ -25,10 +27,15 @@ public final class Metrics implements Routes {
       new java.util.concurrent.atomic.DoubleAdder();
 
   private final LongSupplier records;
+  private final Supplier<KeptAnswers> keptAnswers;
 
-  /** {@code records}: how many records the catalogue holds, for the gauge. */
-  public Metrics(LongSupplier records) {
+  /**
+   * {@code records}: how many records the catalogue holds, for the gauge; {@code keptAnswers}: how
+   * the search's kept answers of repeated requests are used.
+   */
+  public Metrics(LongSupplier records, Supplier<KeptAnswers> keptAnswers) {
     this.records = records;
+    this.keptAnswers = keptAnswers;
     for (int i = 0; i < buckets.length; i++) {
       buckets[i] = new LongAdder();
     }
@@ -40,7 +47,9 @@ public final class Metrics implements Routes {
     router.after(this::record);
     router.get(
         "/metrics",
-        ctx -> ctx.contentType("text/plain; version=0.0.4").result(render(records.getAsLong())));
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4")
+                .result(render(records.getAsLong(), keptAnswers.get())));
   }
 
   void record(Context ctx) {
@@ -63,10 +72,22 @@ public final class Metrics implements Routes {
     }
   }
 
-  String render(long records) {
+  String render(long records, KeptAnswers kept) {
     StringBuilder out = new StringBuilder();
     out.append("# HELP aisx_records Records in the catalogue.\n# TYPE aisx_records gauge\n");
     out.append("aisx_records ").append(records).append('\n');
+    out.append("# HELP aisx_search_kept_answers Search answers kept for repeated requests.\n");
+    out.append("# TYPE aisx_search_kept_answers gauge\n");
+    out.append("aisx_search_kept_answers ").append(kept.entries()).append('\n');
+    out.append("# HELP aisx_search_kept_answer_lookups_total Searches by whether an answer was")
+        .append(" kept for them.\n");
+    out.append("# TYPE aisx_search_kept_answer_lookups_total counter\n");
+    out.append("aisx_search_kept_answer_lookups_total{result=\"hit\"} ")
+        .append(kept.hits())
+        .append('\n');
+    out.append("aisx_search_kept_answer_lookups_total{result=\"miss\"} ")
+        .append(kept.misses())
+        .append('\n');
     out.append("# HELP aisx_http_requests_total HTTP requests by route and status.\n");
     out.append("# TYPE aisx_http_requests_total counter\n");
     requests.forEach(

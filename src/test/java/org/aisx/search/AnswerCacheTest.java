@@ -87,11 +87,11 @@ class AnswerCacheTest {
   @Test
   void aRepeatedSearchIsAnsweredFromTheKeptAnswer() {
     SearchResult first = index.search(words("semantics"));
-    long hits = index.answerStats().hits();
+    long hits = index.keptAnswers().hits();
 
     SearchResult again = index.search(words("semantics"));
 
-    assertThat(index.answerStats().hits()).isEqualTo(hits + 1);
+    assertThat(index.keptAnswers().hits()).isEqualTo(hits + 1);
     assertThat(again).isEqualTo(first);
     assertThat(ids(again)).containsExactly("rfc-9110");
   }
@@ -110,12 +110,12 @@ class AnswerCacheTest {
   void theAnswersOfAReaderAreDroppedWhenAWriteReplacesIt() {
     index.search(words("http"));
     index.search(words("caching"));
-    assertThat(index.answerStats().entries()).isEqualTo(2);
+    assertThat(index.keptAnswers().entries()).isEqualTo(2);
 
     index.upsert(record("RFC 9112", "HTTP/1.1"));
     index.publish(++mark);
 
-    assertThat(index.answerStats().entries()).isZero();
+    assertThat(index.keptAnswers().entries()).isZero();
   }
 
   @Test

@@ -408,6 +408,20 @@ class ApiTest {
     assertThat(metrics.body()).contains("aisx_records " + health.get("records").asLong());
     assertThat(metrics.body())
         .contains("aisx_http_requests_total{route=\"/healthz\",status=\"200\"}");
+    // The same search twice: the second is answered from the kept answers, and /metrics counts it.
+    long hits = keptAnswerHits(metrics.body());
+    http.get("/api/v1/standards?q=kept+answers+metric+check");
+    http.get("/api/v1/standards?q=kept+answers+metric+check");
+    assertThat(keptAnswerHits(http.get("/metrics").body())).isGreaterThanOrEqualTo(hits + 1);
+  }
+
+  private static long keptAnswerHits(String metrics) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "aisx_search_kept_answer_lookups_total\\{result=\"hit\"\\} (\\d+)")
+            .matcher(metrics);
+    assertThat(m.find()).as("the kept answers' hits in /metrics").isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   @Test

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12 item 6: the {@code ai} facet's core tier on judged samples (docs/ai-corpus.md, "Core and
- * adjacent"). The measurement is the third sample ({@code eval/ai-tier-sample-3.json}), drawn by a
- * rule committed with the third mapping and judged before any tier of it was looked at; the first
- * two samples were read to write the third mapping, so they are tuning data and only guard that the
- * mapping still does on them what it was written to do. The figures are printed.
+ * adjacent"). The third sample ({@code eval/ai-tier-sample-3.json}) measured the third mapping; the
+ * fourth mapping was written after reading its misses (and the tier-recall sample's), so all three
+ * samples are now tuning data and only guard that the mapping still does on them what it was
+ * written to do. The fourth mapping's measurement is the fourth sample ({@code
+ * eval/ai-tier-sample-4.json}, drawn and to be judged blind by another judge). The figures are
+ * printed.
  */
 class AiTierEvaluationTest {
   /** Core precision and recall of one judged sample. */
@@ -43,7 +45,9 @@ class AiTierEvaluationTest {
     // bar is 0.9 and 0.95; both point figures meet it, neither interval's lower end does
     // (docs/ai-corpus.md). These floors guard what was measured, one record below it. With IEEE's
     // 2025 harvest in the corpus (1,054 records) the same judgements give 72/77 and 72/72: IEEE
-    // P2884's new record has an abstract that makes it core (the mapping is unchanged).
+    // P2884's new record has an abstract that makes it core (the mapping is unchanged). Under the
+    // fourth mapping, which was written after reading this sample's misses (so this is no longer
+    // a measurement): 72/75 and 72/72 (IEEE 2755 and IEC's "Edge intelligence" are adjacent now).
     assertThat(f.precision()).isGreaterThanOrEqualTo(0.92);
     assertThat(f.recall()).isGreaterThanOrEqualTo(0.97);
   }

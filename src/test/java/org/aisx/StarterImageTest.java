@@ -19,6 +19,9 @@ import org.aisx.catalog.Standard;
 import org.aisx.search.Hit;
 import org.aisx.search.SearchRequest;
 import org.aisx.store.StoreConfig;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +41,7 @@ class StarterImageTest {
         .as("the build's image (StarterImageWriter, before the tests)")
         .isNotNull();
     assertThat(StarterImage.unpackIfFresh(unpacked)).isTrue();
+    Map<String, List<String>> imageRanks = new TreeMap<>();
     try (App fromImage = Fixtures.empty(unpacked);
         App fromCorpus = Fixtures.empty(loaded)) {
       App.Seeded seeded = fromCorpus.beginSeeding().orElseThrow().run(Progress.SILENT);
@@ -60,14 +64,40 @@ class StarterImageTest {
           .isEqualTo(fromCorpus.resources().count())
           .isPositive();
       assertThat(fromImage.suites().published()).hasSameSizeAs(fromCorpus.suites().published());
-      for (String q : List.of("42001", "Y.3172", "management system", "bias")) {
-        assertThat(ranked(fromImage, q)).as(q).isEqualTo(ranked(fromCorpus, q)).isNotEmpty();
+      for (String q : QUERIES) {
+        imageRanks.put(q, ranked(fromImage, q));
+        assertThat(imageRanks.get(q)).as(q).isNotEmpty();
       }
       // The topics were computed into the image: the first start serves them at once.
       fromImage.startTopics(Progress.SILENT);
       assertThat(fromImage.topics().current()).isPresent();
     }
+    // Words rank alike once the loaded index has reclaimed its replaced documents. Loading the
+    // corpus writes some records to the index more than once, and until Lucene's merges reclaim
+    // the replaced documents BM25 still counts them in its statistics (measured once: 1,413
+    // documents, 290 of them deleted, for 1,123 records); the image was written after its merges
+    // had ended (one segment, none deleted). With 1,054 records the first ten of these queries
+    // came out in the same order either way; with 1,123, "management system" does not. So the
+    // loaded index's deleted documents are reclaimed here, as its own merges would do, and then
+    // the rankings must be the same.
+    try (FSDirectory directory = FSDirectory.open(loaded.resolve(App.INDEX_DIR));
+        IndexWriter writer =
+            new IndexWriter(
+                directory,
+                new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      writer.forceMergeDeletes();
+      writer.commit();
+    }
+    try (App fromCorpus = Fixtures.empty(loaded)) {
+      assertThat(fromCorpus.index().inStepWith(fromCorpus.store)).isTrue();
+      for (String q : QUERIES) {
+        assertThat(ranked(fromCorpus, q)).as(q).isEqualTo(imageRanks.get(q));
+      }
+    }
   }
+
+  private static final List<String> QUERIES =
+      List.of("42001", "Y.3172", "management system", "bias");
 
   @Test
   void aDirectoryWithAStoreOrAnIndexIsLeftAlone() throws Exception {

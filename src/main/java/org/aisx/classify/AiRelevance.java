@@ -157,10 +157,25 @@ public final class AiRelevance {
    * What makes "face recognition" the recognition technique itself rather than its data: its
    * algorithms, systems, technology, engines, vendor tests, evaluation, performance or accuracy,
    * named anywhere in the same text (third mapping: "Assessing algorithms ... for human face
-   * recognition" as well as "face recognition algorithms").
+   * recognition" as well as "face recognition algorithms"); also, since the fourth mapping, its
+   * challenges, baselines and matchers ("the face recognition grand challenge", "ocular and iris
+   * recognition baseline algorithm", "fingerprint matchers").
    */
-  private static final String FACE_RECOGNITION_SUBJECT =
-      "algorithm|system|technolog|engine|vendor|evaluation|performance|accurac";
+  private static final String RECOGNITION_SUBJECT =
+      "algorithm|system|technolog|engine|vendor|evaluation|performance|accurac|challeng|baseline"
+          + "|matcher";
+
+  /**
+   * Recognition of people and of writing by machine, which is a recognition technique only where
+   * {@link #RECOGNITION_SUBJECT} says so (fourth mapping): faces, irises, fingerprints and other
+   * biometric characteristics, tattoos, printed and handwritten characters and text. Without it the
+   * title is about their data, their printing or their use ("character sets for optical
+   * recognition", "magnetic ink character recognition - print specifications").
+   */
+  private static final String RECOGNITION_OF_PEOPLE_AND_WRITING =
+      "(?:face|facial|iris|ocular|fingerprint|finger[- ]vein|palm[- ]?print|biometric|tattoo"
+          + "|text|handprint|handwriting|handwritten|(?:optical |handprinted |handwritten )?character)"
+          + "[- ](?:recognition|identification|verification|matching|comparison)";
 
   /** AI techniques, systems and topics; the same list serves titles and abstracts. */
   static final List<Phrase> PHRASES =
@@ -169,7 +184,7 @@ public final class AiRelevance {
               "artificial intelligence",
               "artificial[- ](?:emotional[- ])?intelligen(?:ce|t)|embodied (?:artificial )?intelligence"
                   + "|machine intelligence"),
-          Phrase.of("machine learning", "machine[- ]learning"),
+          Phrase.of("machine learning", "machine[- ]learning|support vector machines?"),
           Phrase.of("deep learning", "deep[- ]learning"),
           Phrase.of("neural network", "neural[- ]networks?|neuromorphic"),
           Phrase.of(
@@ -183,8 +198,7 @@ public final class AiRelevance {
           Phrase.of(
               "intelligent agents and systems",
               "intelligent (?:software |physical )?agents?|(?<!transport )(?<!transportation )"
-                  + "intelligent systems?\\b|edge intelligence|intelligent process automation"
-                  + "|cognitive computing|intelligent machines?"),
+                  + "intelligent systems?\\b|cognitive computing|intelligent machines?"),
           Phrase.of(
               "autonomous systems",
               "autonomous (?:and semi-autonomous )?systems?|autonomous (?:mobile )?robot(?:s|ics)?"
@@ -204,34 +218,49 @@ public final class AiRelevance {
           Phrase.of(
               "recognition systems",
               "(?:speech|speaker|emotion|object|image|(?<!row )pattern) recognition"
-                  + "|(?:face|facial) recognition(?=.*(?:"
-                  + FACE_RECOGNITION_SUBJECT
-                  + "))|(?:face|facial) recognition(?<=(?:"
-                  + FACE_RECOGNITION_SUBJECT
-                  + ").{0,300}(?:face|facial) recognition)",
+                  + "|"
+                  + RECOGNITION_OF_PEOPLE_AND_WRITING
+                  + "(?=.*(?:"
+                  + RECOGNITION_SUBJECT
+                  + "))|"
+                  + RECOGNITION_OF_PEOPLE_AND_WRITING
+                  + "(?<=(?:"
+                  + RECOGNITION_SUBJECT
+                  + ").{0,300}"
+                  + RECOGNITION_OF_PEOPLE_AND_WRITING
+                  + ")",
+              // Words, not parts of words: "format" is also in "information" (fourth mapping).
               Pattern.compile(
-                  "(?<!test )(?<!testing )(?<!evaluation )protocol|payload|interface|format"
-                      + "|control of",
+                  "(?<!test )(?<!testing )(?<!evaluation )\\bprotocols?\\b|\\bpayloads?\\b"
+                      + "|\\binterfaces?\\b|\\bformats?\\b|\\bcontrol of\\b|\\bon-card\\b"
+                      + "|hardware security module|\\bprint(?:ing)? (?:specifications?|quality)"
+                      + "|character sets?|\\binks?\\b|credit cards?",
                   Pattern.CASE_INSENSITIVE)),
           Phrase.of(
               "recognition",
-              "(?:speech|speaker|face|facial|image|object|emotion) recognition|(?<!row )pattern"
+              "(?:speech|speaker|face|facial|image|object|emotion)[- ]recognition|(?<!row )pattern"
                   + " recognition|affective computing|media resource control protocol|\\bMRCP"),
           Phrase.of(
               "language technology",
               "natural language processing|machine translation|speech(?:-to-speech)? translation"
                   + "|question answering|chatbots?|conversational (?:robot|agent|AI)s?"
-                  + "|dialogue (?:processing )?systems?|speech interaction"),
+                  + "|dialogue (?:processing )?systems?|speech interaction"
+                  + "|automatic (?:simultaneous )?interpretation|simultaneous interpretation"
+                  + " systems?"),
           Phrase.of(
               "knowledge-based systems",
-              "knowledge representation|expert systems?|fuzzy (?:logic|control|systems?|markup)"),
+              "knowledge representation|expert systems?|fuzzy (?:logic|control|systems?|markup)"
+                  + "|knowledge[- ]based (?:expert )?systems?"),
           Phrase.of("knowledge engineering", "knowledge graphs?|\\bdata mining\\b"),
           Phrase.of("digital humans", "digital humans?\\b"),
           Phrase.of("explainability", "explainab(?:le|ility)"),
           Phrase.of(
               "intelligence of systems",
               "intelligence levels?|levels? of intelligence|intelligent (?:video|visual)"
-                  + " surveillance|intelligent customer service"));
+                  + " surveillance|intelligent customer service"
+                  // "intelligent" as a product word (fourth mapping; core until then): neither
+                  // names AI or learning by itself.
+                  + "|edge intelligence|intelligent process automation"));
 
   /** "AI" or "ML" as words in capitals; ASR (automatic speech recognition) in titles only. */
   private static final Pattern ABBREVIATION = Pattern.compile("\\bAI(?:oT|GC|TOM)?\\b|\\bML\\b");

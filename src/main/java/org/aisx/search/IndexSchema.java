@@ -36,9 +36,11 @@ final class IndexSchema {
    * 7: "NISTIR" indexed as "NIST IR" ({@link IdentifierAnalyzer}); 8: the facet {@code ai} (core,
    * adjacent, other); 9: the year also as a doc value ({@code year_value}), for the landscape's
    * year axis; 10: the third mapping of the facet {@code ai} (docs/ai-corpus.md), so that indexes
-   * holding the second mapping's tiers are rebuilt.
+   * holding the second mapping's tiers are rebuilt; 11: the fourth mapping (recognition of people
+   * and writing, automatic interpretation, knowledge-based systems, support vector machines; edge
+   * intelligence and intelligent process automation adjacent).
    */
-  static final String VERSION = "10";
+  static final String VERSION = "11";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
@@ -17,10 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12 item 6: the {@code ai} facet's core tier on judged samples (docs/ai-corpus.md, "Core and
- * adjacent"). The measurement is the third sample ({@code eval/ai-tier-sample-3.json}), drawn by a
- * rule committed with the third mapping and judged before any tier of it was looked at; the first
- * two samples were read to write the third mapping, so they are tuning data and only guard that the
- * mapping still does on them what it was written to do. The figures are printed.
+ * adjacent"). The third sample ({@code eval/ai-tier-sample-3.json}) measured the third mapping; the
+ * fourth mapping was written after reading its misses (and the tier-recall sample's), so all three
+ * samples are now tuning data and only guard that the mapping still does on them what it was
+ * written to do. The fourth mapping's measurement is the fourth sample ({@code
+ * eval/ai-tier-sample-4.json}, drawn blind; judged by another judge without the tiers in {@code
+ * eval/ai-tier-sample-4.json}; the tiers and sample membership, committed after the judging,
+ * in {@code eval/ai-tier-sample-4-tiers.tsv}). The figures are printed.
  */
 class AiTierEvaluationTest {
   /** Core precision and recall of one judged sample. */
@@ -43,7 +48,9 @@ class AiTierEvaluationTest {
     // bar is 0.9 and 0.95; both point figures meet it, neither interval's lower end does
     // (docs/ai-corpus.md). These floors guard what was measured, one record below it. With IEEE's
     // 2025 harvest in the corpus (1,054 records) the same judgements give 72/77 and 72/72: IEEE
-    // P2884's new record has an abstract that makes it core (the mapping is unchanged).
+    // P2884's new record has an abstract that makes it core (the mapping is unchanged). Under the
+    // fourth mapping, which was written after reading this sample's misses (so this is no longer
+    // a measurement): 72/75 and 72/72 (IEEE 2755 and IEC's "Edge intelligence" are adjacent now).
     assertThat(f.precision()).isGreaterThanOrEqualTo(0.92);
     assertThat(f.recall()).isGreaterThanOrEqualTo(0.97);
   }
@@ -60,7 +67,41 @@ class AiTierEvaluationTest {
     }
   }
 
+  @Test
+  void theCoreTierIsPreciseAndCompleteOnTheFourthJudgedSample() throws Exception {
+    // Sample 4a: 100 records of the rebuilt corpus, drawn and judged blind by the rule committed
+    // before the draw (docs/ai-corpus.md, "Fourth sample"). Measured 2026-12-05, strict reading:
+    // core precision 61/71 = 0.859 [0.760, 0.922], recall 61/64 = 0.953 [0.871, 0.984]; the third
+    // mapping on the same records 56/64 = 0.875 and 56/64 = 0.875. The floors guard what was
+    // measured, one record below it.
+    Figures f = measure("/eval/ai-tier-sample-4.json", sampleFourA());
+    assertThat(f.sampled()).isEqualTo(100);
+    assertThat(f.precision()).isGreaterThanOrEqualTo(0.845);
+    assertThat(f.recall()).isGreaterThanOrEqualTo(0.937);
+  }
+
+  /** The ids of sample 4a, from the tiers file committed after the judging. */
+  private Set<String> sampleFourA() throws Exception {
+    Set<String> ids = new HashSet<>();
+    try (InputStream in = getClass().getResourceAsStream("/eval/ai-tier-sample-4-tiers.tsv")) {
+      List<String> lines =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] cells = line.split("\t", -1);
+        if (!cells[1].isEmpty()) {
+          ids.add(cells[0]);
+        }
+      }
+    }
+    return ids;
+  }
+
   private Figures measure(String sample) throws Exception {
+    return measure(sample, null);
+  }
+
+  /** The figures over the judged records of {@code sample} whose id is in {@code only} (all: null). */
+  private Figures measure(String sample, Set<String> only) throws Exception {
     ObjectMapper json = Json.mapper();
     StandardReader reader = new StandardReader(Taxonomy.bundled(json));
     Map<String, Standard> corpus = new HashMap<>();
@@ -76,6 +117,9 @@ class AiTierEvaluationTest {
     int sampled = 0;
     try (InputStream in = getClass().getResourceAsStream(sample)) {
       for (JsonNode row : json.readTree(in).path("records")) {
+        if (only != null && !only.contains(row.path("id").asText())) {
+          continue;
+        }
         Standard s = corpus.get(row.path("id").asText());
         assertThat(s).as(row.path("id").asText()).isNotNull();
         sampled++;

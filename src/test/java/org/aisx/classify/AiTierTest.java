@@ -8,8 +8,9 @@ import org.aisx.classify.AiRelevance.Tier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of the third mapping of the {@code ai} facet (docs/ai-corpus.md, "Third mapping"), each
- * on a record shaped like the tuning-sample record that called for it.
+ * The rules of the third and fourth mappings of the {@code ai} facet (docs/ai-corpus.md, "Third
+ * mapping", "Fourth mapping"), each on a record shaped like the tuning-sample or feed record that
+ * called for it.
  */
 class AiTierTest {
   private static final String IEEE_AI = "Artificial Intelligence Standards Committee of the IEEE";
@@ -197,6 +198,112 @@ class AiTierTest {
                     "Requirements for speech interaction of intelligent customer services",
                     null,
                     null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  // ------------------------------------------------------------ fourth mapping (docs/ai-corpus.md)
+
+  @Test
+  void recognitionOfPeopleAndWritingIsCoreWhereItsAlgorithmsOrEvaluationAreTheSubject() {
+    for (String title :
+        new String[] {
+          // NIST's fingerprint matcher evaluations, IREX, Tatt-E, TRAIT, FERET (hyphenated)
+          "Studies of one-to-one fingerprint matching with vendor SDK matchers",
+          "IREX IX part one, performance of iris recognition algorithms",
+          "Ocular and iris recognition baseline algorithm",
+          "Tattoo Recognition Technology - Evaluation (Tatt-E) performance of tattoo"
+              + " identification algorithms",
+          "The text recognition algorithm independent evaluation (TRAIT)",
+          "The FERET evaluation methodology for face-recognition algorithms",
+          "Information security - Criteria and methodology for security evaluation of biometric"
+              + " systems - Part 2: Biometric recognition performance",
+        }) {
+      assertThat(AiRelevance.tier(titled(title, null, null))).as(title).isEqualTo(Tier.CORE);
+    }
+    // Named without what makes it the technique (algorithms, systems, evaluation, ...): its data.
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Biometric data interchange - Part 2: Finger minutiae data for fingerprint"
+                        + " recognition",
+                    null,
+                    null)))
+        .isNotEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void characterSetsPrintingInksAndCardsForRecognitionAreNotCore() {
+    for (String title :
+        new String[] {
+          "Character sets for optical recognition",
+          "Federal Information Processing Standards Publication: for information systems -"
+              + " optical character recognition (OCR) - matrix character sets for OCR-MA",
+          "Federal Information Processing Standards Publication: for information systems -"
+              + " optical character recognition (OCR) - guidelines for OCR print quality",
+          "Printing specifications for optical character recognition of POS systems-credit"
+              + " cards",
+          "Information technology - Biometric performance testing and reporting - Part 7:"
+              + " Testing of on-card biometric comparison algorithms",
+        }) {
+      assertThat(AiRelevance.tier(titled(title, null, null))).as(title).isNotEqualTo(Tier.CORE);
+    }
+  }
+
+  @Test
+  void formatIsVetoedAsAWordNotInsideInformation() {
+    // The third mapping's veto matched "format" inside "information" (NIST IR 5149, IEEE P2884).
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Statistical analysis of information content for training pattern recognition"
+                        + " networks",
+                    null,
+                    null)))
+        .isEqualTo(Tier.CORE);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Standard for Performance Evaluation of Biometric Information: Facial"
+                        + " Recognition",
+                    null,
+                    null)))
+        .isEqualTo(Tier.CORE);
+    // A format that carries recognition data stays adjacent.
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Face recognition algorithm results: a data format for exchange", null, null)))
+        .isEqualTo(Tier.ADJACENT);
+  }
+
+  @Test
+  void interpretationKnowledgeBasedSystemsAndSupportVectorMachinesAreCore() {
+    for (String title :
+        new String[] {
+          "Information technology - User interfaces for automatic simultaneous interpretation"
+              + " systems - Part 3: System architecture",
+          "Programming languages for knowledge-based systems",
+          "Support vector machines applied to face recognition",
+        }) {
+      assertThat(AiRelevance.tier(titled(title, null, null))).as(title).isEqualTo(Tier.CORE);
+    }
+  }
+
+  @Test
+  void edgeIntelligenceAndIntelligentProcessAutomationAreAdjacent() {
+    assertThat(AiRelevance.tier(titled("Edge intelligence", null, null))).isEqualTo(Tier.ADJACENT);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Guide for Terms and Concepts in Intelligent Process Automation",
+                    null,
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    // Still core where AI is named.
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Edge intelligence", "Edge intelligence runs machine learning models.", null)))
         .isEqualTo(Tier.CORE);
   }
 

@@ -197,6 +197,14 @@ class AiRelevanceTest {
         "Structural Performance of Nuclear Power Plant Concrete Structures Affected by"
             + " Alkali-Silica Reaction (ASR) Task 1: Assessing In-Situ Mechanical Properties of"
             + " ASR-Affected Concrete",
+        // character recognition as printing, character repertoires, inks and cards (fourth
+        // mapping's veto)
+        "Character sets for optical recognition",
+        "Federal Information Processing Standards Publication: for information systems - optical"
+            + " character recognition (OCR) - matrix character sets for OCR-MA",
+        "Printing specifications for optical character recognition of POS systems-credit cards",
+        "Federal Information Processing Standards Publication: optical character recognition"
+            + " (OCR) inks",
       })
   void trapsInTitlesAreNotAi(String title) {
     assertThat(AiRelevance.judge(titled(title)).relevant()).isFalse();
@@ -222,6 +230,16 @@ class AiRelevanceTest {
         "IEEE Standard for Assumptions in Safety-Related Models for Automated Driving Systems",
         "Functional requirements for network-based speech-to-speech translation services",
         "Media Resource Control Protocol Version 2 (MRCPv2)",
+        // fourth mapping
+        "IREX IX part one, performance of iris recognition algorithms",
+        "Studies of one-to-one fingerprint matching with vendor SDK matchers",
+        "Information technology - Biometric recognition of subjects in motion in access-related"
+            + " systems",
+        "Information technology - User interfaces for automatic simultaneous interpretation"
+            + " systems - Part 1: General",
+        "Programming languages for knowledge-based systems",
+        "Support vector machines applied to face recognition",
+        "The FERET evaluation methodology for face-recognition algorithms",
       })
   void aiTitlesAreAi(String title) {
     assertThat(AiRelevance.judge(titled(title)).relevant()).isTrue();

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * samples are now tuning data and only guard that the mapping still does on them what it was
  * written to do. The fourth mapping's measurement is the fourth sample ({@code
  * eval/ai-tier-sample-4.json}, drawn blind; judged by another judge without the tiers in {@code
- * eval/ai-tier-sample-4.json}; the tiers and sample membership, committed after the judging,
- * in {@code eval/ai-tier-sample-4-tiers.tsv}). The figures are printed.
+ * eval/ai-tier-sample-4.json}; the tiers and sample membership, committed after the judging, in
+ * {@code eval/ai-tier-sample-4-tiers.tsv}). The figures are printed.
  */
 class AiTierEvaluationTest {
   /** Core precision and recall of one judged sample. */
@@ -100,7 +100,9 @@ class AiTierEvaluationTest {
     return measure(sample, null);
   }
 
-  /** The figures over the judged records of {@code sample} whose id is in {@code only} (all: null). */
+  /**
+   * The figures over the judged records of {@code sample} whose id is in {@code only} (all: null).
+   */
   private Figures measure(String sample, Set<String> only) throws Exception {
     ObjectMapper json = Json.mapper();
     StandardReader reader = new StandardReader(Taxonomy.bundled(json));

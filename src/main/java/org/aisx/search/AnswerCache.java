@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.Query;
 
 /**
  * The whole answers of recent searches, each kept for the index reader that gave it, as Solr's
@@ -21,6 +20,10 @@ import org.apache.lucene.search.Query;
  * the new reader, misses, and sees the write: an answer is never older than the index it was
  * searched on. The entries of a reader are dropped when it closes (the searcher manager releases it
  * after a refresh, or the index closes).
+ *
+ * <p>The key holds what the query is built from besides the request ({@link Queries.Variables}: the
+ * glossary's other words, the vocabularies' translations), not the built query: finding those is a
+ * fraction of building the query, which a kept answer does not need.
  *
  * <p>Bounded by an estimate of the bytes its entries hold, evicted by Caffeine's policy (window
  * TinyLFU: recent and frequent answers stay). A search by meaning is kept under its query vector,
@@ -40,13 +43,16 @@ final class AnswerCache {
   private static final int FACET_COUNT_BYTES = 64;
 
   private record Key(
-      IndexReader.CacheKey reader, SearchRequest request, Query words, float[] vector) {
+      IndexReader.CacheKey reader,
+      SearchRequest request,
+      Queries.Variables variables,
+      float[] vector) {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k
           && k.reader == reader
           && k.request.equals(request)
-          && k.words.equals(words)
+          && k.variables.equals(variables)
           && Arrays.equals(k.vector, vector);
     }
 
@@ -54,7 +60,7 @@ final class AnswerCache {
     public int hashCode() {
       int h = System.identityHashCode(reader);
       h = h * 31 + request.hashCode();
-      h = h * 31 + words.hashCode();
+      h = h * 31 + variables.hashCode();
       return h * 31 + Arrays.hashCode(vector);
     }
 
@@ -83,19 +89,25 @@ final class AnswerCache {
   }
 
   /**
-   * The kept answer of {@code request} over {@code reader}, or null; {@code words} is the query
-   * built from it, {@code vector} the embedding it is searched by (null: by words alone).
+   * The kept answer of {@code request} over {@code reader}, or null; {@code variables} are what the
+   * query built from it holds besides the request, {@code vector} the embedding it is searched by
+   * (null: by words alone).
    */
-  SearchResult get(IndexReader reader, SearchRequest request, Query words, float[] vector) {
+  SearchResult get(
+      IndexReader reader, SearchRequest request, Queries.Variables variables, float[] vector) {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
     return helper == null
         ? null
-        : answers.getIfPresent(new Key(helper.getKey(), request, words, vector));
+        : answers.getIfPresent(new Key(helper.getKey(), request, variables, vector));
   }
 
   /** Keeps the answer of {@code request} over {@code reader}, within the bound. */
   void put(
-      IndexReader reader, SearchRequest request, Query words, float[] vector, SearchResult answer) {
+      IndexReader reader,
+      SearchRequest request,
+      Queries.Variables variables,
+      float[] vector,
+      SearchResult answer) {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
     if (helper == null) {
       return; // a reader that cannot tell when it closes is never kept
@@ -104,7 +116,7 @@ final class AnswerCache {
     if (watched.add(key)) {
       helper.addClosedListener(this::dropReader);
     }
-    answers.put(new Key(key, request, words, vector == null ? null : vector.clone()), answer);
+    answers.put(new Key(key, request, variables, vector == null ? null : vector.clone()), answer);
   }
 
   private void dropReader(IndexReader.CacheKey reader) {

@@ -73,6 +73,21 @@ final class Queries {
     return request.q().isEmpty() ? List.of() : translation.translate(request.q());
   }
 
+  /**
+   * What the query built from a request depends on besides the request itself, and which can change
+   * while the index does not: the glossary's other words for it and its translations by the
+   * vocabularies. A query built from equal requests with equal variables is equal.
+   */
+  record Variables(List<String> alternatives, List<QueryTranslation.Translation> translations) {}
+
+  /** The {@link Variables} of {@code request} now: cheaper to find than the query itself. */
+  Variables variables(SearchRequest request) {
+    boolean expanded = !request.q().isEmpty() && !hasDigit(request.q());
+    return new Variables(
+        expanded ? List.copyOf(expansion.alternatives(request.q())) : List.of(),
+        translations(request));
+  }
+
   /** The request's words, with the English words of what they name in another language. */
   Query query(SearchRequest request) throws IOException {
     return query(request, true);

@@ -521,15 +521,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         "search failed",
         searcher -> {
           IndexReader reader = searcher.getIndexReader();
-          // The query as built, not only as asked: the glossary's other words and the taxonomy's
-          // translations it holds can change while the index does not.
-          Query words = queries.query(request);
-          SearchResult kept = answers.get(reader, request, words, meaning);
+          // Not only the request: the glossary's other words and the taxonomy's translations that
+          // the query is built with can change while the index does not.
+          Queries.Variables variables = queries.variables(request);
+          SearchResult kept = answers.get(reader, request, variables, meaning);
           if (kept != null) {
             return kept;
           }
-          SearchResult answer = searchWords(searcher, request, words, meaning);
-          answers.put(reader, request, words, meaning, answer);
+          SearchResult answer = searchWords(searcher, request, queries.query(request), meaning);
+          answers.put(reader, request, variables, meaning, answer);
           return answer;
         });
   }

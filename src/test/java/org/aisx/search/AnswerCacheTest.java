@@ -141,7 +141,7 @@ class AnswerCacheTest {
   void nothingIsKeptBeyondTheBound() throws Exception {
     AnswerCache none = new AnswerCache(0);
     SearchRequest request = words("http");
-    org.apache.lucene.search.Query query = new org.apache.lucene.search.MatchAllDocsQuery();
+    Queries.Variables query = new Queries.Variables(List.of(), List.of());
     try (var d = org.apache.lucene.store.FSDirectory.open(dir.resolve("empty"));
         var w =
             new org.apache.lucene.index.IndexWriter(

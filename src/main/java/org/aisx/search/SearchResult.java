@@ -1,5 +1,7 @@
 package org.aisx.search;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,12 @@ public record SearchResult(
     List<String> alsoSearched) {
 
   public SearchResult {
+    // Immutable throughout: one answer is kept and handed to every request that repeats it
+    // (AnswerCache).
+    items = List.copyOf(items);
+    EnumMap<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
+    facets.forEach((facet, values) -> counts.put(facet, List.copyOf(values)));
+    facets = Collections.unmodifiableMap(counts);
     byMeaning = Set.copyOf(byMeaning);
     alsoSearched = List.copyOf(alsoSearched);
   }

@@ -97,6 +97,23 @@ class AnswerCacheTest {
   }
 
   @Test
+  void aKeptAnswerCannotBeChangedByARequestThatGetsIt() {
+    SearchResult answer = index.search(words("http"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> answer.items().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> answer.facets().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    answer.facets().values().stream()
+        .findFirst()
+        .ifPresent(
+            counts ->
+                org.assertj.core.api.Assertions.assertThatThrownBy(counts::clear)
+                    .isInstanceOf(UnsupportedOperationException.class));
+    assertThat(index.search(words("http")).items()).hasSize(2);
+  }
+
+  @Test
   void aPublishedWriteIsFoundByTheNextSearch() {
     assertThat(index.search(words("http")).total()).isEqualTo(2);
 

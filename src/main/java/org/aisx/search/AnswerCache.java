@@ -30,7 +30,10 @@ import org.apache.lucene.index.IndexReader;
  * so a keyword search and a search by meaning of the same request are different entries.
  */
 final class AnswerCache {
-  /** The default bound: 32 MB, about 2,500 answers of 20 hits with their facet counts. */
+  /**
+   * The default bound: 32 MB, about 1,250 answers of 20 hits with their facet counts over the whole
+   * shared-feed catalogue (BENCHMARKS.md: 1,247 kept at the bound).
+   */
   static final long DEFAULT_MAX_BYTES = 32L << 20;
 
   /** What a kept answer costs besides its hits and facet counts (object headers, the key). */

@@ -1,8 +1,5 @@
 package org.aisx.web;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
@@ -50,7 +47,6 @@ public final class LandscapeRoutes implements Routes {
   private final TaxonomySource taxonomy;
   private final I18n i18n;
   private final PageRenderer pages;
-  private final TemplateEngine svgTemplates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   public LandscapeRoutes(
       Landscape landscape,
@@ -675,12 +671,14 @@ public final class LandscapeRoutes implements Routes {
     Messages t = i18n.forRequest(ctx);
     MapRequest m = mapRequest(ctx, false);
     HeatMap map = landscape.heatMap(m.search(), m.rows(), m.cols());
-    StringOutput out = new StringOutput();
-    out.writeContent("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    svgTemplates.render("heatmap.jte", Map.of("svg", svgMap(m, map, t, "/search?")), out);
+    byte[] svg =
+        pages.utf8(
+            "heatmap.jte",
+            svgMap(m, map, t, "/search?"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     ctx.header("Content-Disposition", attachment(m, "svg"))
         .contentType("image/svg+xml; charset=utf-8")
-        .result(out.toString());
+        .result(svg);
   }
 
   void csv(Context ctx) {

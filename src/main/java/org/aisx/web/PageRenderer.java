@@ -2,7 +2,7 @@ package org.aisx.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.util.List;
 import org.aisx.catalog.Problem;
@@ -45,9 +45,22 @@ public final class PageRenderer {
 
   /** Answers with {@code template} rendered over {@code model}. */
   void render(Context ctx, String template, Object model) {
-    StringOutput out = new StringOutput();
+    ctx.contentType("text/html; charset=utf-8").result(utf8(template, model, null));
+  }
+
+  /**
+   * {@code template} rendered over {@code model} as UTF-8, after {@code prolog} when not null. The
+   * templates are compiled with their static parts as UTF-8 bytes (the jte plugin's {@code
+   * binaryStaticContent}), so only the values put into them are encoded per request; a {@code
+   * StringOutput} would decode those bytes back to text on every render.
+   */
+  byte[] utf8(String template, Object model, String prolog) {
+    Utf8ByteOutput out = new Utf8ByteOutput();
+    if (prolog != null) {
+      out.writeContent(prolog);
+    }
     templates.render(template, model, out);
-    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+    return out.toByteArray();
   }
 
   /**

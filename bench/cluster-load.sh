@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load figures for several nodes (issue 17 item 6), all in one run so that the ratios count:
 #   1. the search API through nginx (deploy/nginx.conf) to one node, then to two nodes, over one
-#      PostgreSQL catalogue (30 queries rotating, wrk, keyword mode: what full-text search does);
+#      PostgreSQL catalogue (30 queries rotating, wrk), in each of MODES: keyword (what full-text
+#      search does) and default (hybrid, the mode users get), each after WARMUP seconds of its
+#      own requests;
 #   2. the same 30 queries answered by PostgreSQL full-text search (bench/pg-fts.sh: tsvector +
 #      GIN + GROUP BY facets), with pgbench at the same number of connections;
 #   3. memory (RSS) per node after the load;
@@ -12,7 +14,9 @@
 #
 # Env: PG (psql connection, default "host=127.0.0.1 user=postgres dbname=test"), SCHEMA
 # (aisx_bench; the catalogue is imported into it once and kept, KEEP_SCHEMA=0 drops it at the end),
-# CONNECTIONS (8), SECONDS_RUN (30), JAR (target/aisx.jar), XMX (1g).
+# CONNECTIONS (8), SECONDS_RUN (30), JAR (target/aisx.jar), XMX (1g; 1536m for the whole
+# shared-feed catalogue, as bin/aisx documents), MODES ("keyword default"), WARMUP (5 s per mode
+# and upstream set), SETTLE (0: seconds to wait after the nodes answer, for their start-up work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG=${PG:-host=127.0.0.1 user=postgres dbname=test}
@@ -21,6 +25,8 @@ C=${CONNECTIONS:-8}
 D=${SECONDS_RUN:-30}
 JAR=${JAR:-target/aisx.jar}
 XMX=${XMX:-1g}
+MODES=${MODES:-keyword default}
+WARMUP=${WARMUP:-5}
 DB="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$SCHEMA"
 if [ $# -gt 0 ]; then FEEDS=("$@"); else
   FEEDS=(../shared/data/relaton-itu-t.yaml.gz ../shared/data/relaton-iec.yaml.gz
@@ -52,12 +58,13 @@ echo "== catalogue: $RECORDS records"
 
 # The 30 queries: words (and, for a third of them, a body), the same for the API and for SQL.
 . bench/fts-queries.sh
-LUA="$WORK/queries.lua"
-fts_wrk_script mode=keyword > "$LUA"
+fts_wrk_script mode=keyword > "$WORK/keyword.lua"
+fts_wrk_script "" > "$WORK/default.lua"
 
 start_node() { # name port -> pid; waits for /healthz
   local name=$1 port=$2
-  java -Xmx$XMX -jar "$JAR" serve --db "$DB" --data "$WORK/$name" --port "$port" --behind-proxy yes \
+  # As bin/aisx starts it: the vector module for the int8 scan of searches by meaning.
+  java -Xmx$XMX --add-modules jdk.incubator.vector -jar "$JAR" serve --db "$DB" --data "$WORK/$name" --port "$port" --behind-proxy yes \
     > "$WORK/$name.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
@@ -87,11 +94,16 @@ nginx_conf() { # upstream servers...
       -e "/server 127.0.0.1:7072/d" -e "s#^    server 127.0.0.1:7071.*#$servers#" \
       deploy/nginx.conf > "$WORK/nginx/nginx.conf"
 }
-run_wrk() { # label
-  echo "== $1: search API through nginx, $C connections, ${D}s"
-  CONNECTIONS=$C SECONDS_RUN=$D fts_wrk_run "http://127.0.0.1:$PX" "$LUA"
-  load
+run_wrk() { # label: each mode in MODES after WARMUP seconds of its own requests
+  local mode
+  for mode in $MODES; do
+    echo "== $1, $mode mode: search API through nginx, $C connections, ${D}s"
+    wrk -t2 -c"$C" -d"${WARMUP}s" -s "$WORK/$mode.lua" "http://127.0.0.1:$PX" > /dev/null
+    CONNECTIONS=$C SECONDS_RUN=$D fts_wrk_run "http://127.0.0.1:$PX" "$WORK/$mode.lua"
+    load
+  done
 }
+if [ "${SETTLE:-0}" != 0 ]; then echo "== settling ${SETTLE}s"; sleep "$SETTLE"; load; fi
 nginx_conf "$PA"
 /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 run_wrk "one node"

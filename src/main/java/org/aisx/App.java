@@ -75,6 +75,7 @@ import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
 import org.aisx.web.GlossaryRoutes;
 import org.aisx.web.I18n;
+import org.aisx.web.KeptPages;
 import org.aisx.web.LandscapeRoutes;
 import org.aisx.web.LearnRoutes;
 import org.aisx.web.Metrics;
@@ -661,13 +662,14 @@ public final class App implements AutoCloseable {
     SuiteApi suiteApi =
         new SuiteApi(
             suites, suiteSuggester, taxonomy, access, clients, anonymousSuites, i18n, watchRoutes);
+    KeptPages keptPages = new KeptPages(KeptPages.DEFAULT_MAX_BYTES);
     List<Routes> routes =
         List.of(
             // Filters, before every request in this order (after the security headers): the write
             // limit, the CSRF check, the start of the timing; after it: metrics, the audit line.
             new WriteRateLimit(writeLimiter, access, clients, i18n),
             access,
-            new Metrics(catalog::count, index::keptAnswers),
+            new Metrics(catalog::count, index::keptAnswers, keptPages::stats),
             new AuditRecorder(auditLog, access, clients),
             // The features' routes.
             new CatalogApi(
@@ -692,7 +694,8 @@ public final class App implements AutoCloseable {
                 pages,
                 learn,
                 glossaryRecords,
-                actors),
+                actors,
+                keptPages),
             learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,

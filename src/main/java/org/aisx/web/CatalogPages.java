@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Relation;
@@ -45,6 +46,9 @@ public final class CatalogPages implements Routes {
   /** Who made each change, as the one asking may see it. */
   private final PublicActors actors;
 
+  /** The search pages of kept answers, sent again to visitors not signed in. */
+  private final KeptPages keptPages;
+
   public CatalogPages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
@@ -57,8 +61,10 @@ public final class CatalogPages implements Routes {
       PageRenderer pages,
       LearnRoutes learn,
       org.aisx.glossary.GlossaryRecords glossary,
-      PublicActors actors) {
+      PublicActors actors,
+      KeptPages keptPages) {
     this.actors = actors;
+    this.keptPages = keptPages;
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -85,6 +91,20 @@ public final class CatalogPages implements Routes {
     SearchRequest request = params.parse(Params.query(ctx), false, 20);
     SearchResult result = search.searchNow(request);
     Taxonomy taxonomy = this.taxonomy.current();
+    Supplier<byte[]> render =
+        () -> pages.utf8("search.jte", searchPage(ctx, t, request, result, taxonomy), null);
+    byte[] html =
+        pages.signedIn(ctx)
+            ? render.get()
+            : keptPages.page(
+                result,
+                new KeptPages.Variant(t.lang(), ctx.path(), ctx.queryString(), taxonomy.version()),
+                render);
+    ctx.contentType("text/html; charset=utf-8").result(html);
+  }
+
+  private PageModels.SearchPage searchPage(
+      Context ctx, Messages t, SearchRequest request, SearchResult result, Taxonomy taxonomy) {
     List<PageModels.FacetView> facets = new ArrayList<>();
     for (Facet f : Facet.values()) {
       List<PageModels.FacetValue> values = new ArrayList<>();
@@ -100,19 +120,16 @@ public final class CatalogPages implements Routes {
       facets.add(
           new PageModels.FacetView(f.id(), t.get("facet." + f.id()), values, !selected.isEmpty()));
     }
-    pages.render(
-        ctx,
-        "search.jte",
-        new PageModels.SearchPage(
-            pages
-                .layout(ctx, t, request.q().isEmpty() ? t.get("search.title") : request.q())
-                .withFeed(PageModels.SearchPage.feedUrl(ctx.queryString())),
-            request,
-            result,
-            facets,
-            taxonomy,
-            ctx.queryString(),
-            reasons(request, result)));
+    return new PageModels.SearchPage(
+        pages
+            .layout(ctx, t, request.q().isEmpty() ? t.get("search.title") : request.q())
+            .withFeed(PageModels.SearchPage.feedUrl(ctx.queryString())),
+        request,
+        result,
+        facets,
+        taxonomy,
+        ctx.queryString(),
+        reasons(request, result));
   }
 
   /**

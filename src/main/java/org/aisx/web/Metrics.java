@@ -28,14 +28,20 @@ public final class Metrics implements Routes {
 
   private final LongSupplier records;
   private final Supplier<KeptAnswers> keptAnswers;
+  private final Supplier<KeptPages.Stats> keptPages;
 
   /**
    * {@code records}: how many records the catalogue holds, for the gauge; {@code keptAnswers}: how
-   * the search's kept answers of repeated requests are used.
+   * the search's kept answers of repeated requests are used; {@code keptPages}: how the search
+   * pages rendered from them are sent again.
    */
-  public Metrics(LongSupplier records, Supplier<KeptAnswers> keptAnswers) {
+  public Metrics(
+      LongSupplier records,
+      Supplier<KeptAnswers> keptAnswers,
+      Supplier<KeptPages.Stats> keptPages) {
     this.records = records;
     this.keptAnswers = keptAnswers;
+    this.keptPages = keptPages;
     for (int i = 0; i < buckets.length; i++) {
       buckets[i] = new LongAdder();
     }
@@ -49,7 +55,7 @@ public final class Metrics implements Routes {
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4")
-                .result(render(records.getAsLong(), keptAnswers.get())));
+                .result(render(records.getAsLong(), keptAnswers.get(), keptPages.get())));
   }
 
   void record(Context ctx) {
@@ -72,7 +78,7 @@ public final class Metrics implements Routes {
     }
   }
 
-  String render(long records, KeptAnswers kept) {
+  String render(long records, KeptAnswers kept, KeptPages.Stats pages) {
     StringBuilder out = new StringBuilder();
     out.append("# HELP aisx_records Records in the catalogue.\n# TYPE aisx_records gauge\n");
     out.append("aisx_records ").append(records).append('\n');
@@ -87,6 +93,18 @@ public final class Metrics implements Routes {
         .append('\n');
     out.append("aisx_search_kept_answer_lookups_total{result=\"miss\"} ")
         .append(kept.misses())
+        .append('\n');
+    out.append("# HELP aisx_search_kept_pages Kept answers whose search pages are kept too.\n");
+    out.append("# TYPE aisx_search_kept_pages gauge\n");
+    out.append("aisx_search_kept_pages ").append(pages.answers()).append('\n');
+    out.append("# HELP aisx_search_kept_page_sends_total Search pages for visitors not signed in,")
+        .append(" by whether they were sent as kept or rendered.\n");
+    out.append("# TYPE aisx_search_kept_page_sends_total counter\n");
+    out.append("aisx_search_kept_page_sends_total{result=\"hit\"} ")
+        .append(pages.hits())
+        .append('\n');
+    out.append("aisx_search_kept_page_sends_total{result=\"miss\"} ")
+        .append(pages.misses())
         .append('\n');
     out.append("# HELP aisx_http_requests_total HTTP requests by route and status.\n");
     out.append("# TYPE aisx_http_requests_total counter\n");

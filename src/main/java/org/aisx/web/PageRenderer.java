@@ -43,6 +43,11 @@ public final class PageRenderer {
         viewer);
   }
 
+  /** Whether the request comes from a signed-in visitor, whose pages name them. */
+  boolean signedIn(Context ctx) {
+    return access.user(ctx).isPresent();
+  }
+
   /** Answers with {@code template} rendered over {@code model}. */
   void render(Context ctx, String template, Object model) {
     ctx.contentType("text/html; charset=utf-8").result(utf8(template, model, null));

@@ -1,0 +1,179 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.account.Role;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
+import org.aisx.search.SearchResult;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The search pages of kept answers, sent again to visitors not signed in: over real HTTP on the
+ * bundled catalogue, a repeated page is sent kept, and nothing that makes a page differ (a write,
+ * who is signed in, the language, a taxonomy edit) gets a kept page of something else.
+ */
+class KeptPagesTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+  static String coordinatorToken;
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.starter(dir);
+    Fixtures.user(app, "kept-pages@example.org", Role.COORDINATOR);
+    coordinatorToken = app.accounts().createToken("kept-pages@example.org", "test").secret();
+    server = app.web().start(0);
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  private static long sends(String result) {
+    Matcher m =
+        Pattern.compile("aisx_search_kept_page_sends_total\\{result=\"" + result + "\"\\} (\\d+)")
+            .matcher(http.get("/metrics").body());
+    assertThat(m.find()).as("kept page sends (" + result + ") in /metrics").isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  private static List<String> hitTitles(HttpResponse<String> page) {
+    assertThat(page.statusCode()).isEqualTo(200);
+    return Jsoup.parse(page.body()).select("ol.hits h3").eachText();
+  }
+
+  @Test
+  void aRepeatedPageIsSentKeptAndAWriteIsShownByTheNextOne() {
+    String path = "/search?q=tidal+turbine+gearbox&mode=keyword";
+    long hits = sends("hit");
+    HttpResponse<String> first = http.get(path);
+    HttpResponse<String> again = http.get(path);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(sends("hit")).isEqualTo(hits + 1);
+    assertThat(hitTitles(again)).noneMatch(t -> t.contains("Tidal turbine gearbox"));
+
+    app.catalog()
+        .save(
+            Standard.builder("KEPT 1:2026")
+                .title(Map.of("en", "Tidal turbine gearbox monitoring with machine learning"))
+                .sdo("Test body")
+                .type(PublicationType.OTHER)
+                .status(Status.IN_FORCE)
+                .build(),
+            "test",
+            "test",
+            null);
+    app.catalog().publish();
+    assertThat(hitTitles(http.get(path)))
+        .first()
+        .isEqualTo("Tidal turbine gearbox monitoring with machine learning");
+  }
+
+  @Test
+  void aSignedInVisitorGetsTheirOwnPageAndAnAnonymousOneNeverNamesThem() {
+    String path = "/search?q=risk+management";
+    Browser visitor = new Browser(server.port());
+    visitor.get(path);
+    visitor.get(path);
+    Fixtures.user(app, "signed-in@example.org", Role.CONTRIBUTOR, "IEEE");
+    Browser member = new Browser(server.port());
+    assertThat(member.signIn("signed-in@example.org", Fixtures.PASSWORD).statusCode())
+        .isEqualTo(303);
+    Document theirs = Jsoup.parse(member.get(path).body());
+    assertThat(theirs.select("nav.account-nav .who").text()).contains("signed-in@example.org");
+    assertThat(theirs.select("input[name=_csrf]")).isNotEmpty();
+    // Asked again by the visitor after the member: still the page of no one.
+    String anonymous = visitor.get(path).body();
+    assertThat(anonymous).doesNotContain("signed-in@example.org").doesNotContain("_csrf");
+  }
+
+  @Test
+  void eachLanguageGetsThePageInItsLanguage() {
+    String path = "/search?q=machine+learning";
+    Document english = Jsoup.parse(http.get(path, "Accept-Language", "en").body());
+    Document french = Jsoup.parse(http.get(path, "Accept-Language", "fr").body());
+    Document englishAgain = Jsoup.parse(http.get(path, "Accept-Language", "en").body());
+    assertThat(english.select("html").attr("lang")).isEqualTo("en");
+    assertThat(french.select("html").attr("lang")).isEqualTo("fr");
+    assertThat(englishAgain.select("html").attr("lang")).isEqualTo("en");
+    assertThat(french.select("#filters-heading").text())
+        .isNotEqualTo(english.select("#filters-heading").text());
+  }
+
+  @Test
+  void aTaxonomyEditIsShownByTheNextPage() {
+    String path = "/search?q=health&lang=ru";
+    String before = http.get(path).body();
+    http.get(path);
+    HttpResponse<String> edit =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/taxonomy/changes"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + coordinatorToken)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\":\"rename\",\"dimension\":\"vertical\",\"concept\":\"health\","
+                            + "\"labels\":{\"ru\":\"Здоровье (переименовано)\"}}"))
+                .build());
+    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(201);
+    assertThat(before).doesNotContain("Здоровье (переименовано)");
+    assertThat(Jsoup.parse(http.get(path).body()).select("#facet-vertical").text())
+        .contains("Здоровье (переименовано)");
+  }
+
+  @Test
+  void keptPagesStayWithinTheirBoundAndTheirVariantsPerAnswer() {
+    SearchResult answer = app.index().search(org.aisx.search.SearchRequest.all());
+    int[] renders = {0};
+    java.util.function.Supplier<byte[]> render =
+        () -> {
+          renders[0]++;
+          return new byte[3_000];
+        };
+    // 5,000 bytes hold one page of 3,000 with its key, not two.
+    KeptPages small = new KeptPages(5_000);
+    KeptPages.Variant a = new KeptPages.Variant("en", "/search", null, 0);
+    KeptPages.Variant b = new KeptPages.Variant("fr", "/search", null, 0);
+    byte[] page = small.page(answer, a, render);
+    assertThat(small.page(answer, a, render)).isSameAs(page);
+    assertThat(renders[0]).isEqualTo(1);
+    small.page(answer, b, render);
+    assertThat(small.stats().answers()).isZero();
+    small.page(answer, a, render);
+    assertThat(renders[0]).as("evicted beyond the bound, so rendered anew").isEqualTo(3);
+
+    // Ample bytes: still no more than MAX_VARIANTS ways of showing one answer are kept.
+    KeptPages ample = new KeptPages(KeptPages.DEFAULT_MAX_BYTES);
+    renders[0] = 0;
+    for (int i = 0; i <= KeptPages.MAX_VARIANTS; i++) {
+      ample.page(answer, new KeptPages.Variant("en", "/search", "q=" + i, 0), render);
+    }
+    ample.page(answer, new KeptPages.Variant("en", "/search", "q=0", 0), render);
+    ample.page(
+        answer, new KeptPages.Variant("en", "/search", "q=" + KeptPages.MAX_VARIANTS, 0), render);
+    assertThat(renders[0]).isEqualTo(KeptPages.MAX_VARIANTS + 2);
+    assertThat(ample.stats().hits()).isEqualTo(1);
+  }
+}

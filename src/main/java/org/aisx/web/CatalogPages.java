@@ -100,7 +100,7 @@ public final class CatalogPages implements Routes {
                 result,
                 new KeptPages.Variant(t.lang(), ctx.path(), ctx.queryString(), taxonomy.version()),
                 render);
-    ctx.contentType("text/html; charset=utf-8").result(html);
+    pages.send(ctx, html);
   }
 
   private PageModels.SearchPage searchPage(

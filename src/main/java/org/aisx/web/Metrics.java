@@ -78,34 +78,47 @@ public final class Metrics implements Routes {
     }
   }
 
+  private static void gauge(StringBuilder out, String name, String help, long value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(" gauge\n");
+    out.append(name).append(' ').append(value).append('\n');
+  }
+
+  /** A counter of lookups by {@code result="hit"} and {@code result="miss"}. */
+  private static void hitsAndMisses(
+      StringBuilder out, String name, String help, long hits, long misses) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(" counter\n");
+    out.append(name).append("{result=\"hit\"} ").append(hits).append('\n');
+    out.append(name).append("{result=\"miss\"} ").append(misses).append('\n');
+  }
+
   String render(long records, KeptAnswers kept, KeptPages.Stats pages) {
     StringBuilder out = new StringBuilder();
     out.append("# HELP aisx_records Records in the catalogue.\n# TYPE aisx_records gauge\n");
     out.append("aisx_records ").append(records).append('\n');
-    out.append("# HELP aisx_search_kept_answers Search answers kept for repeated requests.\n");
-    out.append("# TYPE aisx_search_kept_answers gauge\n");
-    out.append("aisx_search_kept_answers ").append(kept.entries()).append('\n');
-    out.append("# HELP aisx_search_kept_answer_lookups_total Searches by whether an answer was")
-        .append(" kept for them.\n");
-    out.append("# TYPE aisx_search_kept_answer_lookups_total counter\n");
-    out.append("aisx_search_kept_answer_lookups_total{result=\"hit\"} ")
-        .append(kept.hits())
-        .append('\n');
-    out.append("aisx_search_kept_answer_lookups_total{result=\"miss\"} ")
-        .append(kept.misses())
-        .append('\n');
-    out.append("# HELP aisx_search_kept_pages Kept answers whose search pages are kept too.\n");
-    out.append("# TYPE aisx_search_kept_pages gauge\n");
-    out.append("aisx_search_kept_pages ").append(pages.answers()).append('\n');
-    out.append("# HELP aisx_search_kept_page_sends_total Search pages for visitors not signed in,")
-        .append(" by whether they were sent as kept or rendered.\n");
-    out.append("# TYPE aisx_search_kept_page_sends_total counter\n");
-    out.append("aisx_search_kept_page_sends_total{result=\"hit\"} ")
-        .append(pages.hits())
-        .append('\n');
-    out.append("aisx_search_kept_page_sends_total{result=\"miss\"} ")
-        .append(pages.misses())
-        .append('\n');
+    gauge(
+        out,
+        "aisx_search_kept_answers",
+        "Search answers kept for repeated requests.",
+        kept.entries());
+    hitsAndMisses(
+        out,
+        "aisx_search_kept_answer_lookups_total",
+        "Searches by whether an answer was kept for them.",
+        kept.hits(),
+        kept.misses());
+    gauge(
+        out,
+        "aisx_search_kept_pages",
+        "Kept answers whose search pages are kept too.",
+        pages.answers());
+    hitsAndMisses(
+        out,
+        "aisx_search_kept_page_sends_total",
+        "Search pages for visitors not signed in, by whether they were sent as kept or rendered.",
+        pages.hits(),
+        pages.misses());
     out.append("# HELP aisx_http_requests_total HTTP requests by route and status.\n");
     out.append("# TYPE aisx_http_requests_total counter\n");
     requests.forEach(

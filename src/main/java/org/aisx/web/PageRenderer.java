@@ -50,7 +50,12 @@ public final class PageRenderer {
 
   /** Answers with {@code template} rendered over {@code model}. */
   void render(Context ctx, String template, Object model) {
-    ctx.contentType("text/html; charset=utf-8").result(utf8(template, model, null));
+    send(ctx, utf8(template, model, null));
+  }
+
+  /** Answers with a page already rendered ({@link #utf8}). */
+  void send(Context ctx, byte[] html) {
+    ctx.contentType("text/html; charset=utf-8").result(html);
   }
 
   /**

@@ -113,9 +113,6 @@ public final class App implements AutoCloseable {
   /** The search index's directory in a data directory. */
   static final String INDEX_DIR = "index";
 
-  /** The kept topic clustering's file in a data directory. */
-  static final String TOPICS_FILE = "topics.json";
-
   /** Where the native libraries in the jar are unpacked in a data directory (NativeLibraries). */
   static final String NATIVE_DIR = "native";
 
@@ -240,12 +237,16 @@ public final class App implements AutoCloseable {
     this.landscape = new Landscape(hybridSearch, taxonomy);
     this.topics =
         new Topics(
+            db,
+            json,
             store,
             catalog,
             index,
+            vectors,
+            leases,
             Clock.systemUTC(),
             TOPICS_DEBOUNCE_MILLIS,
-            dataDir.resolve(TOPICS_FILE));
+            Topics.RETRY_MILLIS);
   }
 
   /**
@@ -612,6 +613,12 @@ public final class App implements AutoCloseable {
    */
   public Topics startTopics(Progress progress) {
     catalog.onWrite(topics::changed);
+    if (follower != null) {
+      // Computed once across the nodes: another node's writes count here too, and its computation
+      // is served here as soon as it is kept.
+      follower.onWritten(topics::written);
+      follower.onPoll(topics::poll);
+    }
     topics.start(progress);
     return topics;
   }

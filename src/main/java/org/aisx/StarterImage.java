@@ -32,9 +32,10 @@ final class StarterImage {
   /** Where the jar holds the image; absent from a build that skipped its tools. */
   static final String RESOURCE = "/corpus/starter-image.zip";
 
-  /** The files of a data directory an image holds: the store, the index and the kept topics. */
-  static final Set<String> TOP_LEVEL =
-      Set.of(StoreConfig.EMBEDDED_FILE, App.INDEX_DIR, App.TOPICS_FILE);
+  /**
+   * The files of a data directory an image holds: the store (with the kept topics) and the index.
+   */
+  static final Set<String> TOP_LEVEL = Set.of(StoreConfig.EMBEDDED_FILE, App.INDEX_DIR);
 
   private static final String PARTIAL = ".starter-image.partial";
 
@@ -92,7 +93,7 @@ final class StarterImage {
       throw new IOException("the bundled catalogue lacks its store or its index");
     }
     // The store last: its presence says that the rest is in place.
-    for (String name : new String[] {App.TOPICS_FILE, App.INDEX_DIR, StoreConfig.EMBEDDED_FILE}) {
+    for (String name : new String[] {App.INDEX_DIR, StoreConfig.EMBEDDED_FILE}) {
       Path from = partial.resolve(name);
       if (Files.exists(from)) {
         Files.move(from, dataDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);

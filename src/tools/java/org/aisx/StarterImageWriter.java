@@ -19,8 +19,8 @@ import org.apache.commons.io.file.PathUtils;
  * Build tool (not in the jar; Maven runs it before the tests): writes {@link StarterImage}'s zip.
  * Seeds an empty scratch catalogue as a first {@code serve} does (the starter corpus with its
  * shipped vectors and classification, the learning resources, the curated suites), computes the
- * topics, closes it (the index committed in step with the store), and zips the store, the index and
- * the kept topics.
+ * topics (kept in the store), closes it (the index committed in step with the store), and zips the
+ * store and the index.
  *
  * <pre>
  * StarterImageWriter target/classes/corpus/starter-image.zip

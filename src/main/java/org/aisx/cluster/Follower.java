@@ -2,6 +2,7 @@ package org.aisx.cluster;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -40,13 +41,11 @@ public final class Follower implements AutoCloseable {
   private volatile boolean stopped;
   private final Object pause = new Object();
 
-  /** Told the records written (not only re-derived) by any node; set once, by the app. */
-  private volatile Consumer<Collection<String>> written = ids -> {};
+  /** Told the records written (not only re-derived) by any node; added by the app. */
+  private final List<Consumer<Collection<String>>> written = new CopyOnWriteArrayList<>();
 
-  /**
-   * Run at every poll: refreshes other shared data a node keeps in memory; set once, by the app.
-   */
-  private volatile Runnable polled = () -> {};
+  /** Run at every poll: refresh other shared data a node keeps in memory; added by the app. */
+  private final List<Runnable> polled = new CopyOnWriteArrayList<>();
 
   public Follower(
       ChangeLog log, Catalog catalog, Vectors vectors, Suggestions suggestions, Position position) {
@@ -59,17 +58,20 @@ public final class Follower implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** Who else wants to know of written records (the embedding job, on the node holding it). */
+  /**
+   * Who else wants to know of written records (the embedding job, on the node holding it; the topic
+   * clustering).
+   */
   public void onWritten(Consumer<Collection<String>> listener) {
-    this.written = listener;
+    written.add(listener);
   }
 
   /**
    * What else to bring up to date at every poll (the glossary's mappings, which coordinators decide
-   * through any node).
+   * through any node; the topics another node computed).
    */
   public void onPoll(Runnable refresh) {
-    this.polled = refresh;
+    polled.add(refresh);
   }
 
   /** Changed records indexed again since start (for operators and tests). */
@@ -82,7 +84,7 @@ public final class Follower implements AutoCloseable {
    * changed.
    */
   public synchronized int step(Progress progress) {
-    polled.run();
+    polled.forEach(Runnable::run);
     long from = position.get();
     long to = log.horizon();
     if (to <= from) {
@@ -107,7 +109,7 @@ public final class Follower implements AutoCloseable {
     if (!all.isEmpty()) {
       catalog.publish();
       followed.addAndGet(all.size());
-      written.accept(changes.written());
+      written.forEach(listener -> listener.accept(changes.written()));
     }
     if (large) {
       progress.finish(all.size() + " records indexed");

@@ -1,13 +1,13 @@
 package org.aisx.landscape;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,9 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogStore;
 import org.aisx.catalog.Progress;
@@ -30,6 +34,9 @@ import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.Embedder;
+import org.aisx.semantic.Vectors;
+import org.aisx.store.Database;
+import org.aisx.store.Leases;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -51,6 +58,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * similarity is at least {@link #DUPLICATE_FLOOR}, each record's nearest other-body neighbours
  * taken from the index, leaving out pairs already linked as the same text ({@code identical}) or as
  * an adoption.
+ *
+ * <p>Several nodes over one database compute them once: a computation is kept in the database
+ * ({@link TopicSnapshots}) with the store's mark and the model it describes; a node computes only
+ * when the kept one no longer describes the catalogue and it holds the {@value #LEASE_JOB} lease,
+ * and the others serve the kept one, noticing a new one at their next poll of the change log. A
+ * restart of an unchanged catalogue serves the kept computation and computes nothing.
  */
 public final class Topics implements AutoCloseable {
   static final int MIN_K = 2;
@@ -83,14 +96,35 @@ public final class Topics implements AutoCloseable {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Topics.class);
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      org.aisx.catalog.Json.mapper();
+  /** The job lease under which one node at a time computes the topics. */
+  static final String LEASE_JOB = "topics";
+
+  /**
+   * How long the lease is held without renewal: longer than one computation over the whole
+   * shared-feed catalogue (about six minutes of a core, BENCHMARKS.md, "The default mode over the
+   * whole shared-feed catalogue"), so that only a node that died while computing loses it.
+   */
+  static final Duration LEASE_TERM = Duration.ofMinutes(20);
+
+  /** How long a node that found another one computing waits before looking again. */
+  public static final long RETRY_MILLIS = 60_000;
+
+  /** While records wait for vectors, a computation is followed by this many times its time idle. */
+  static final long CATCH_UP_SPACING = 9;
+
+  /** {@link #staleIn}: the kept computation describes the catalogue until the next write. */
+  static final long NEVER = Long.MAX_VALUE;
 
   private final CatalogStore store;
   private final Catalog catalog;
   private final SearchIndex index;
+  private final Vectors vectors;
+  private final TopicSnapshots snapshots;
+  private final Leases.Lease lease;
+  private final String node;
   private final Clock clock;
   private final long debounceMillis;
+  private final long retryMillis;
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -101,52 +135,51 @@ public final class Topics implements AutoCloseable {
           });
 
   private volatile Snapshot current;
+
+  /** The header of the kept computation served ({@link #current}), null before one is. */
+  private volatile TopicSnapshots.Header adopted;
+
+  /** The version of the kept computation last looked at, read or not. */
+  private volatile long seen;
+
+  private final AtomicBoolean adopting = new AtomicBoolean();
+  private final AtomicInteger computations = new AtomicInteger();
+
+  /** Writes told so far: a look a write asked for is never dropped. */
+  private final AtomicLong asked = new AtomicLong();
+
   private ScheduledFuture<?> pending;
   private Progress progress = Progress.SILENT;
-  private long lastEmbedded = -1;
-
-  /** While records wait for vectors, a computation is followed by this many times its time idle. */
-  static final long CATCH_UP_SPACING = 9;
 
   /**
-   * Where the last computation over a wholly embedded catalogue is kept between starts, or null:
-   * over the whole shared-feed catalogue one computation is about six minutes of a core
-   * (BENCHMARKS.md, "The default mode over the whole shared-feed catalogue"), which a restart of an
-   * unchanged catalogue need not spend again.
-   */
-  private final Path kept;
-
-  public Topics(
-      CatalogStore store, Catalog catalog, SearchIndex index, Clock clock, long debounceMillis) {
-    this(store, catalog, index, clock, debounceMillis, null);
-  }
-
-  /**
-   * As {@link #Topics(CatalogStore, Catalog, SearchIndex, Clock, long)}, keeping each computation
-   * over a wholly embedded catalogue in the file {@code kept} (null: none), and starting from it
-   * when the store has not changed since and the model is the same.
+   * Topics over the records of {@code store} as {@code index} holds them, with their vectors from
+   * {@code vectors}; each computation is kept in {@code db} for every node over it and computed
+   * under a lease from {@code leases}, so that one node at a time computes them. Writes are
+   * clustered once they have paused for {@code debounceMillis}; a node that finds another computing
+   * looks again after {@code retryMillis} ({@link #RETRY_MILLIS} in service).
    */
   public Topics(
+      Database db,
+      ObjectMapper json,
       CatalogStore store,
       Catalog catalog,
       SearchIndex index,
+      Vectors vectors,
+      Leases leases,
       Clock clock,
       long debounceMillis,
-      Path kept) {
+      long retryMillis) {
     this.store = store;
     this.catalog = catalog;
     this.index = index;
+    this.vectors = vectors;
+    this.snapshots = new TopicSnapshots(db, json);
+    this.lease = leases.on(LEASE_JOB, LEASE_TERM);
+    this.node = leases.holder();
     this.clock = clock;
     this.debounceMillis = debounceMillis;
-    this.kept = kept;
+    this.retryMillis = retryMillis;
   }
-
-  /**
-   * A computation as kept: the store's last event before it began and the embedding model, which
-   * together say whether it still describes the catalogue (the clustering is seeded, so the same
-   * records and vectors give the same topics).
-   */
-  record Kept(long storeMark, String model, Snapshot snapshot) {}
 
   /** A record as a topic lists it. */
   public record Member(
@@ -220,108 +253,217 @@ public final class Topics implements AutoCloseable {
     }
   }
 
-  /** The last computation, if one has finished. */
+  /** The last computation, this node's or another's, if one has finished. */
   public Optional<Snapshot> current() {
     return Optional.ofNullable(current);
   }
 
-  /** Whether a computation is queued or running. */
+  /** Whether a computation, or a look at whether one is due, is queued or running here. */
   public synchronized boolean pending() {
     return pending != null && !pending.isDone();
   }
 
+  /** How many computations this node has run since it started (for operators and tests). */
+  public int computations() {
+    return computations.get();
+  }
+
   /**
-   * Computes in the background now, and again after each burst of writes ({@link #changed}); or,
-   * when the kept computation still describes the catalogue, serves it and computes only after
-   * writes.
+   * Serves the kept computation at once, whichever node made it; computes in the background when it
+   * no longer describes the catalogue, and again after each burst of writes ({@link #changed}).
    */
   public synchronized void start(Progress progress) {
     this.progress = progress;
-    Snapshot same = keptIfCurrent();
-    if (same != null) {
-      current = same;
+    adoptKept();
+    TopicSnapshots.Header h = adopted;
+    long wait = staleIn(h, store.lastEventSeq(), vectors.count(), clock.millis(), debounceMillis);
+    if (wait == NEVER) {
       LOG.info(
-          "topics as computed at {} over {} records: the catalogue has not changed since",
-          same.computed(),
-          same.embedded());
+          "topics as computed by {} at {} over {} records: the catalogue has not changed since",
+          h.computedBy(),
+          h.computedAt(),
+          current.embedded());
       return;
     }
-    schedule(0);
+    later(wait);
   }
 
-  /** The kept computation, when the store is at the same event and the model is the same. */
-  private Snapshot keptIfCurrent() {
-    if (kept == null || !Files.isRegularFile(kept)) {
-      return null;
+  /**
+   * How long the kept computation {@code h} (null: none) still describes a store whose last event
+   * is {@code storeMark} and which holds {@code vectorsNow} vectors: 0 when it must be computed
+   * now, {@link #NEVER} until a write. While records wait for their vectors and the embedding job
+   * is storing them, a computation counts for {@value #CATCH_UP_SPACING} times its own time (at
+   * least the debounce delay), so that clustering takes at most a tenth of a core while the job
+   * catches up: over 69,000 records one computation takes about a minute, and recomputing as soon
+   * as one ended kept a core busy for as long as the embedding job ran, slowing both it and the
+   * searches.
+   */
+  static long staleIn(
+      TopicSnapshots.Header h, long storeMark, long vectorsNow, long nowMillis, long debounce) {
+    if (h == null || !Embedder.MODEL.equals(h.model()) || h.storeMark() != storeMark) {
+      return 0;
     }
-    try {
-      Kept k = JSON.readValue(kept.toFile(), Kept.class);
-      return k.storeMark() == store.lastEventSeq() && Embedder.MODEL.equals(k.model())
-          ? k.snapshot()
-          : null;
-    } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "the kept topics in {} cannot be read ({}); computing them again", kept, e.toString());
-      return null;
+    if (h.withoutVector() == 0 || h.vectors() == vectorsNow) {
+      return NEVER;
+    }
+    long until =
+        h.computedAt().toEpochMilli() + Math.max(debounce, h.tookMillis() * CATCH_UP_SPACING);
+    return Math.max(0, until - nowMillis);
+  }
+
+  /**
+   * Called at every poll of the change log (several nodes): when another node has kept a new
+   * computation, serves it (read on the topics thread, not the caller's), and drops a look queued
+   * here that it makes needless.
+   */
+  public void poll() {
+    if (snapshots.version() != seen && adopting.compareAndSet(false, true)) {
+      try {
+        worker.execute(
+            () -> {
+              try {
+                adoptNewer();
+              } finally {
+                adopting.set(false);
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        adopting.set(false); // stopping
+      }
     }
   }
 
-  /** Keeps {@code s}, computed from the store at {@code storeMark}, whole or not at all. */
-  private void keep(long storeMark, Snapshot s) {
-    if (kept == null) {
+  /**
+   * Serves another node's newer computation; when it describes the catalogue, the look queued here
+   * (a retry while that node computed) is not needed, unless a write asked for it since.
+   */
+  private void adoptNewer() {
+    long asked = this.asked.get();
+    adoptKept();
+    if (staleIn(adopted, store.lastEventSeq(), vectors.count(), clock.millis(), debounceMillis)
+        == NEVER) {
+      synchronized (this) {
+        if (asked == this.asked.get()
+            && pending != null
+            && pending.getDelay(TimeUnit.MILLISECONDS) > 0) {
+          pending.cancel(false);
+        }
+      }
+    }
+  }
+
+  /** Serves the kept computation when it is newer than the one served. */
+  private void adoptKept() {
+    long version = snapshots.version();
+    if (version == 0 || version == seen) {
       return;
     }
-    Path partial = kept.resolveSibling(kept.getFileName() + ".partial");
+    seen = version;
     try {
-      JSON.writeValue(partial.toFile(), new Kept(storeMark, Embedder.MODEL, s));
-      Files.move(
-          partial, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      LOG.warn("cannot keep the topics in {}: {}", kept, e.toString());
+      snapshots
+          .latest()
+          .ifPresent(
+              s -> {
+                current = s.snapshot();
+                adopted = s.header();
+              });
+    } catch (RuntimeException e) {
+      LOG.warn("{}; the topics are computed again", e.getMessage(), e);
     }
   }
 
   /** A record was written: recompute once writes have paused for the debounce delay. */
   public void changed(Standard written) {
-    synchronized (this) {
-      schedule(debounceMillis);
+    asked.incrementAndGet();
+    later(debounceMillis, true);
+  }
+
+  /** Records were written through another node: as {@link #changed}. */
+  public void written(Collection<String> ids) {
+    if (!ids.isEmpty()) {
+      asked.incrementAndGet();
+      later(debounceMillis, true);
     }
   }
 
-  private void schedule(long delayMillis) {
+  /** Looks again after {@code delayMillis}, unless a look is due sooner. */
+  private void later(long delayMillis) {
+    later(delayMillis, false);
+  }
+
+  /**
+   * Looks again after {@code delayMillis}; {@code replace}: in place of a look already queued (a
+   * write: its burst must pause first), else unless one is due sooner.
+   */
+  private synchronized void later(long delayMillis, boolean replace) {
+    if (worker.isShutdown()) {
+      return;
+    }
     if (pending != null && !pending.isDone()) {
-      pending.cancel(false);
+      long queued = pending.getDelay(TimeUnit.MILLISECONDS);
+      if (queued > 0) { // queued, not this very look running
+        if (!replace && queued <= delayMillis) {
+          return;
+        }
+        pending.cancel(false);
+      }
     }
-    pending = worker.schedule(this::recompute, delayMillis, TimeUnit.MILLISECONDS);
+    try {
+      pending = worker.schedule(this::tend, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("not looking at the topics again: the service is stopping");
+    }
   }
 
-  private void recompute() {
+  /**
+   * Brings the topics up to date: serves another node's newer computation; when none describes the
+   * catalogue, computes under the lease and keeps the result for every node; when another node
+   * holds the lease, looks again later in case it stops before it ends.
+   */
+  private void tend() {
     try {
+      adoptKept();
       long storeMark = store.lastEventSeq(); // before: a write during the computation moves it
-      Snapshot s = compute(progress);
-      current = s;
-      if (s.withoutVector() == 0) {
-        keep(storeMark, s);
+      long vectorsNow = vectors.count();
+      long wait = staleIn(adopted, storeMark, vectorsNow, clock.millis(), debounceMillis);
+      if (wait == NEVER) {
+        return;
       }
-      synchronized (this) {
-        // Records written before their embedding: compute again once the embedding job has
-        // reached them (the number of embedded records moves), until it stops moving.
-        // Spaced so that clustering takes at most a tenth of a core while the job catches up:
-        // over 69,000 records one computation takes about a minute, and recomputing as soon as
-        // it ended kept a core busy for as long as the embedding job ran, slowing both it and
-        // the searches.
-        if (s.withoutVector() > 0 && s.embedded() != lastEmbedded) {
-          lastEmbedded = s.embedded();
-          if (pending == null || pending.isDone() || pending.getDelay(TimeUnit.MILLISECONDS) <= 0) {
-            long delay = Math.max(debounceMillis, s.millis() * CATCH_UP_SPACING);
-            pending = worker.schedule(this::recompute, delay, TimeUnit.MILLISECONDS);
-          }
-        }
+      if (wait > 0) {
+        later(wait);
+        return;
+      }
+      if (!lease.hold()) {
+        LOG.debug("another node computes the topics; looking again in {} ms", retryMillis);
+        later(retryMillis);
+        return;
+      }
+      Snapshot s;
+      try {
+        s = compute(progress);
+        computations.incrementAndGet();
+        current = s;
+        TopicSnapshots.Header kept = snapshots.keep(storeMark, Embedder.MODEL, vectorsNow, node, s);
+        adopted = kept;
+        seen = kept.version();
+      } finally {
+        release();
+      }
+      if (s.withoutVector() > 0) {
+        later(Math.max(debounceMillis, s.millis() * CATCH_UP_SPACING));
       }
     } catch (CancellationException e) {
       LOG.debug("topic clustering stopped: the service is stopping");
     } catch (RuntimeException e) {
       LOG.error("computing the topic clusters failed; the last result is served", e);
+    }
+  }
+
+  private void release() {
+    try {
+      lease.release();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot release the topics lease: {}", e.toString());
     }
   }
 

@@ -23,6 +23,7 @@ import org.aisx.catalog.Progress;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.landscape.Topics;
 import org.aisx.search.Hit;
 import org.aisx.search.SearchRequest;
 import org.aisx.semantic.EmbeddingJob;
@@ -272,6 +273,81 @@ class SeveralNodesTest {
                       .id()
                       .equals(written.get(0).id()));
     }
+  }
+
+  /** Records with a vector in {@code app}'s index, or -1 while some record still has none. */
+  static long embeddedIn(App app) {
+    long[] n = {0};
+    long without = app.index().forEachEmbedded(e -> n[0]++);
+    return without == 0 ? n[0] : -1;
+  }
+
+  static boolean lists(Topics.Snapshot s, String id) {
+    return s.topics().stream().flatMap(t -> t.members().stream()).anyMatch(m -> m.id().equals(id));
+  }
+
+  @Test
+  void theTopicsAreComputedOnceAcrossNodesAndEveryNodeServesThem() throws Exception {
+    App a = node("a");
+    App b = node("b");
+    a.follow();
+    b.follow();
+    a.startEmbedding(Progress.SILENT);
+    b.startEmbedding(Progress.SILENT);
+    String[][] texts = {
+      {"IEEE P9921", "Beekeeping robots", "Machines that open hives and detect varroa mites."},
+      {"IEEE P9922", "Hive health sensing", "Sensors that count bees and detect mites in hives."},
+      {"IEEE P9923", "Hospital triage", "Machine learning that ranks emergency patients."},
+      {"IEEE P9924", "Clinical decision support", "Algorithms that advise doctors on patients."},
+      {"IEEE P9925", "Credit scoring", "Fairness of automated decisions on loans."},
+      {"IEEE P9926", "Loan underwriting models", "Bias in automated lending decisions."},
+    };
+    for (int i = 0; i < texts.length; i++) {
+      (i % 2 == 0 ? a : b)
+          .catalog()
+          .save(record(texts[i][0], texts[i][1], texts[i][2]), "test", "test", null);
+    }
+    for (App node : List.of(a, b)) {
+      await("every record embedded in each index", () -> embeddedIn(node) == texts.length);
+    }
+
+    Topics onA = a.startTopics(Progress.SILENT);
+    await("node a computes the topics", () -> onA.current().isPresent() && !onA.pending());
+    Topics.Snapshot first = onA.current().orElseThrow();
+    assertThat(first.embedded()).isEqualTo(texts.length);
+    assertThat(first.topics()).hasSizeGreaterThan(1);
+
+    // Node B serves node A's computation from its start and computes nothing.
+    Topics onB = b.startTopics(Progress.SILENT);
+    assertThat(onB.current()).contains(first);
+    assertThat(onB.pending()).isFalse();
+    assertThat(onB.computations()).isZero();
+
+    // A record written through B is clustered once (after the writes' pause), whichever node
+    // takes the lease, and both nodes serve that one computation.
+    b.catalog()
+        .save(
+            record("IEEE P9927", "Apiary monitoring", "Cameras that watch bee colonies."),
+            "test",
+            "test",
+            null);
+    String id = b.catalog().get(record("IEEE P9927", "x", "y").id()).id();
+    long started = System.nanoTime();
+    await(
+        "both nodes serve a computation that lists the new record",
+        () ->
+            onA.current().filter(s -> lists(s, id)).isPresent()
+                && onB.current().equals(onA.current())
+                && !onA.pending()
+                && !onB.pending());
+    System.out.printf(
+        Locale.ROOT,
+        "topics again on both nodes after %.1f s; computed by A %d, by B %d%n",
+        (System.nanoTime() - started) / 1e9,
+        onA.computations(),
+        onB.computations());
+    assertThat(onA.computations() + onB.computations()).isEqualTo(2);
+    assertThat(onA.current().orElseThrow().withoutVector()).isZero();
   }
 
   @Test

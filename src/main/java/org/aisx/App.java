@@ -676,7 +676,7 @@ public final class App implements AutoCloseable {
             // limit, the CSRF check, the start of the timing; after it: metrics, the audit line.
             new WriteRateLimit(writeLimiter, access, clients, i18n),
             access,
-            new Metrics(catalog::count, index::keptAnswers, keptPages::stats),
+            new Metrics(catalog::count, index::keptAnswers, keptPages::stats, topics::computations),
             new AuditRecorder(auditLog, access, clients),
             // The features' routes.
             new CatalogApi(

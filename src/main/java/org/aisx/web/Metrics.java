@@ -29,19 +29,23 @@ public final class Metrics implements Routes {
   private final LongSupplier records;
   private final Supplier<KeptAnswers> keptAnswers;
   private final Supplier<KeptPages.Stats> keptPages;
+  private final LongSupplier topicComputations;
 
   /**
    * {@code records}: how many records the catalogue holds, for the gauge; {@code keptAnswers}: how
    * the search's kept answers of repeated requests are used; {@code keptPages}: how the search
-   * pages rendered from them are sent again.
+   * pages rendered from them are sent again; {@code topicComputations}: how many topic clusterings
+   * this node has computed (of several nodes, one computes and the others serve its result).
    */
   public Metrics(
       LongSupplier records,
       Supplier<KeptAnswers> keptAnswers,
-      Supplier<KeptPages.Stats> keptPages) {
+      Supplier<KeptPages.Stats> keptPages,
+      LongSupplier topicComputations) {
     this.records = records;
     this.keptAnswers = keptAnswers;
     this.keptPages = keptPages;
+    this.topicComputations = topicComputations;
     for (int i = 0; i < buckets.length; i++) {
       buckets[i] = new LongAdder();
     }
@@ -55,7 +59,12 @@ public final class Metrics implements Routes {
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4")
-                .result(render(records.getAsLong(), keptAnswers.get(), keptPages.get())));
+                .result(
+                    render(
+                        records.getAsLong(),
+                        keptAnswers.get(),
+                        keptPages.get(),
+                        topicComputations.getAsLong())));
   }
 
   void record(Context ctx) {
@@ -79,8 +88,12 @@ public final class Metrics implements Routes {
   }
 
   private static void gauge(StringBuilder out, String name, String help, long value) {
+    single(out, name, "gauge", help, value);
+  }
+
+  private static void single(StringBuilder out, String name, String type, String help, long value) {
     out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(" gauge\n");
+    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     out.append(name).append(' ').append(value).append('\n');
   }
 
@@ -93,7 +106,7 @@ public final class Metrics implements Routes {
     out.append(name).append("{result=\"miss\"} ").append(misses).append('\n');
   }
 
-  String render(long records, KeptAnswers kept, KeptPages.Stats pages) {
+  String render(long records, KeptAnswers kept, KeptPages.Stats pages, long topics) {
     StringBuilder out = new StringBuilder();
     out.append("# HELP aisx_records Records in the catalogue.\n# TYPE aisx_records gauge\n");
     out.append("aisx_records ").append(records).append('\n');
@@ -119,6 +132,12 @@ public final class Metrics implements Routes {
         "Search pages for visitors not signed in, by whether they were sent as kept or rendered.",
         pages.hits(),
         pages.misses());
+    single(
+        out,
+        "aisx_topics_computations_total",
+        "counter",
+        "Topic clusterings this node computed since it started; the other nodes serve its result.",
+        topics);
     out.append("# HELP aisx_http_requests_total HTTP requests by route and status.\n");
     out.append("# TYPE aisx_http_requests_total counter\n");
     requests.forEach(

@@ -322,6 +322,18 @@ class SeveralNodesTest {
     assertThat(onB.current()).contains(first);
     assertThat(onB.pending()).isFalse();
     assertThat(onB.computations()).isZero();
+    WebServer webA = a.web().start(0);
+    opened.add(webA);
+    WebServer webB = b.web().start(0);
+    opened.add(webB);
+    Topics.Topic largest = first.topics().get(0);
+    HttpResponse<String> page = new Http(webB.port()).get("/landscape/clusters/1");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(largest.members().get(0).identifier());
+    assertThat(new Http(webB.port()).get("/metrics").body())
+        .contains("aisx_topics_computations_total 0\n");
+    assertThat(new Http(webA.port()).get("/metrics").body())
+        .contains("aisx_topics_computations_total 1\n");
 
     // A record written through B is clustered once (after the writes' pause), whichever node
     // takes the lease, and both nodes serve that one computation.

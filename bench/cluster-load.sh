@@ -6,7 +6,7 @@
 #      own requests;
 #   2. the same 30 queries answered by PostgreSQL full-text search (bench/pg-fts.sh: tsvector +
 #      GIN + GROUP BY facets), with pgbench at the same number of connections;
-#   3. memory (RSS) per node after the load;
+#   3. memory (RSS) per node after the load, and how many topic clusterings each node computed;
 #   4. start to first page: a node restarted on its existing data directory, until /search answers.
 # `uptime` is printed with each figure: the machine may be shared.
 #
@@ -115,8 +115,11 @@ echo "== PostgreSQL full-text search, the same 30 queries, $C connections, ${D}s
 SCHEMA=$SCHEMA PG="$PG" CONNECTIONS=$C SECONDS_RUN=$D bench/pg-fts.sh "${QUERIES[@]}"
 load
 
-echo "== memory per node after the load (RSS)"
+echo "== memory per node after the load (RSS), and topic clusterings each computed (one node computes)"
 for p in "$A" "$B"; do echo "   pid $p: $(( $(ps -o rss= -p "$p") / 1024 )) MB"; done
+for port in "$PA" "$PB"; do
+  echo "   port $port: $(curl -s "http://127.0.0.1:$port/metrics" | grep '^aisx_topics_computations_total' || echo 'no topics counter')"
+done
 
 echo "== start to first page, node A restarted on its existing data directory"
 kill "$A"; wait "$A" 2>/dev/null || true

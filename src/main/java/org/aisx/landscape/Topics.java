@@ -100,9 +100,10 @@ public final class Topics implements AutoCloseable {
   static final String LEASE_JOB = "topics";
 
   /**
-   * How long the lease is held without renewal: longer than one computation over the whole
-   * shared-feed catalogue (about six minutes of a core, BENCHMARKS.md, "The default mode over the
-   * whole shared-feed catalogue"), so that only a node that died while computing loses it.
+   * How long the lease lasts: longer than one computation over the whole shared-feed catalogue
+   * (about six minutes of a core, BENCHMARKS.md, "The default mode over the whole shared-feed
+   * catalogue"), so that it outlasts any computation; it is released when one ends, so a node that
+   * dies while computing keeps the others waiting at most this long.
    */
   static final Duration LEASE_TERM = Duration.ofMinutes(20);
 

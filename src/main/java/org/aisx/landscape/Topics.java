@@ -423,15 +423,11 @@ public final class Topics implements AutoCloseable {
    */
   private void tend() {
     try {
-      adoptKept();
-      long storeMark = store.lastEventSeq(); // before: a write during the computation moves it
-      long vectorsNow = vectors.count();
-      long wait = staleIn(adopted, storeMark, vectorsNow, clock.millis(), debounceMillis);
-      if (wait == NEVER) {
-        return;
-      }
-      if (wait > 0) {
-        later(wait);
+      Look first = look();
+      if (first.delay() != 0) {
+        if (first.delay() != NEVER) {
+          later(first.delay());
+        }
         return;
       }
       if (!lease.hold()) {
@@ -441,10 +437,39 @@ public final class Topics implements AutoCloseable {
       }
       Snapshot s;
       try {
+        // Again under the lease: another node may have kept a computation between the first look
+        // and taking the lease (it released the lease when it ended).
+        Look now = look();
+        if (now.delay() != 0) {
+          if (now.delay() != NEVER) {
+            later(now.delay());
+          }
+          return;
+        }
+        TopicSnapshots.Header was = adopted;
+        LOG.info(
+            "computing the topics: the store is at event {} with {} vectors; the kept computation"
+                + " {}",
+            now.storeMark(),
+            now.vectors(),
+            was == null
+                ? "is missing"
+                : "(version "
+                    + was.version()
+                    + " by "
+                    + was.computedBy()
+                    + ") was at event "
+                    + was.storeMark()
+                    + " with "
+                    + was.vectors()
+                    + " vectors and "
+                    + was.withoutVector()
+                    + " records without one");
         s = compute(progress);
         computations.incrementAndGet();
         current = s;
-        TopicSnapshots.Header kept = snapshots.keep(storeMark, Embedder.MODEL, vectorsNow, node, s);
+        TopicSnapshots.Header kept =
+            snapshots.keep(now.storeMark(), Embedder.MODEL, now.vectors(), node, s);
         adopted = kept;
         seen = kept.version();
       } finally {
@@ -458,6 +483,24 @@ public final class Topics implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("computing the topic clusters failed; the last result is served", e);
     }
+  }
+
+  /** What a look at the store found: its last event, its vectors, and {@link #staleIn}'s delay. */
+  private record Look(long storeMark, long vectors, long delay) {}
+
+  /**
+   * Serves another node's newer computation, then reads the store's mark (before any computation: a
+   * write during it moves the mark, so the computation is not taken to describe that write) and how
+   * long the served computation still describes the store.
+   */
+  private Look look() {
+    adoptKept();
+    long storeMark = store.lastEventSeq();
+    long vectorsNow = vectors.count();
+    return new Look(
+        storeMark,
+        vectorsNow,
+        staleIn(adopted, storeMark, vectorsNow, clock.millis(), debounceMillis));
   }
 
   private void release() {

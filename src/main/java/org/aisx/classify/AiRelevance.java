@@ -159,23 +159,96 @@ public final class AiRelevance {
    * named anywhere in the same text (third mapping: "Assessing algorithms ... for human face
    * recognition" as well as "face recognition algorithms"); also, since the fourth mapping, its
    * challenges, baselines and matchers ("the face recognition grand challenge", "ocular and iris
-   * recognition baseline algorithm", "fingerprint matchers").
+   * recognition baseline algorithm", "fingerprint matchers"). Since the fifth mapping no longer
+   * "technology" ({@link #RECOGNITION_SUBJECT_WIDE}).
    */
   private static final String RECOGNITION_SUBJECT =
-      "algorithm|system|technolog|engine|vendor|evaluation|performance|accurac|challeng|baseline"
-          + "|matcher";
+      "algorithm|system|engine|vendor|evaluation|performance|accurac|challeng|baseline|matcher";
 
   /**
-   * Recognition of people and of writing by machine, which is a recognition technique only where
-   * {@link #RECOGNITION_SUBJECT} says so (fourth mapping): faces, irises, fingerprints and other
-   * biometric characteristics, tattoos, printed and handwritten characters and text. Without it the
-   * title is about their data, their printing or their use ("character sets for optical
+   * The fourth mapping's {@link #RECOGNITION_SUBJECT}, with "technology": for the wider phrase
+   * {@code recognition of people and writing} (adjacent) only. Since the fifth mapping "technology"
+   * no longer makes recognition the subject: in ISO/IEC titles it is the heading "Information
+   * technology" (ISO/IEC 30116, "Information technology - ... - Optical Character Recognition (OCR)
+   * quality testing"), in NIST's "Tattoo Recognition Technology" the name of a programme (NIST IR
+   * 8109, its guidelines for tattoo image collection).
+   */
+  private static final String RECOGNITION_SUBJECT_WIDE = RECOGNITION_SUBJECT + "|technolog";
+
+  /**
+   * Recognition of people and of writing by machine (since the fifth mapping: naming the modality,
+   * faces, irises, fingerprints, images, tattoos, text, handprint, characters; not "biometric"
+   * alone, {@link #RECOGNITION_OF_PEOPLE_AND_WRITING_WIDE}), which is a recognition technique only
+   * where {@link #RECOGNITION_SUBJECT} says so (fourth mapping): faces, irises, fingerprints and
+   * other biometric characteristics, tattoos, printed and handwritten characters and text. Without
+   * it the title is about their data, their printing or their use ("character sets for optical
    * recognition", "magnetic ink character recognition - print specifications").
    */
   private static final String RECOGNITION_OF_PEOPLE_AND_WRITING =
+      "(?:face|facial|iris|ocular|fingerprint|finger[- ]vein|palm[- ]?print|image[- ]based biometric"
+          + "|tattoo"
+          + "|text|handprint|handwriting|handwritten|(?:optical |handprinted |handwritten )?character)"
+          + "[- ](?:recognition|identification|verification|matching|comparison)";
+
+  /**
+   * The fourth mapping's {@link #RECOGNITION_OF_PEOPLE_AND_WRITING}, with the generic "biometric"
+   * modality, for the wider phrase {@code recognition of people and writing} (adjacent). Since the
+   * fifth mapping biometric recognition, identification, verification or comparison that names no
+   * modality is not a recognition technique by itself: the fourth sample's judge called every such
+   * record adjacent where its text named no AI (ISO/IEC TS 22604 and its drafts, subjects in
+   * motion; ISO/IEC 20059, morphing attacks; ISO/IEC TR 22116, TR 29195, 19989-2, 9868:2025,
+   * 30107-4, 19795-7).
+   */
+  private static final String RECOGNITION_OF_PEOPLE_AND_WRITING_WIDE =
       "(?:face|facial|iris|ocular|fingerprint|finger[- ]vein|palm[- ]?print|biometric|tattoo"
           + "|text|handprint|handwriting|handwritten|(?:optical |handprinted |handwritten )?character)"
           + "[- ](?:recognition|identification|verification|matching|comparison)";
+
+  /**
+   * What only carries a recognition technique, or is about its card, device, printing or character
+   * repertoire, not the technique (the fourth mapping's veto of {@code recognition systems}): whole
+   * words, so that "format" is not found inside "information".
+   */
+  private static final String RECOGNITION_CARRIER =
+      "(?<!test )(?<!testing )(?<!evaluation )\\bprotocols?\\b|\\bpayloads?\\b"
+          + "|\\binterfaces?\\b|\\bformats?\\b|\\bcontrol of\\b|\\bon-card\\b"
+          + "|hardware security module|\\bprint(?:ing)? (?:specifications?|quality)"
+          + "|character sets?|\\binks?\\b|credit cards?";
+
+  /**
+   * Fifth mapping, vetoes of {@code recognition systems} only (the record stays adjacent by the
+   * wider phrases): a grammar or the semantic interpretation that speech recognisers read, a format
+   * by another name (W3C's Speech Recognition Grammar Specification and Semantic Interpretation for
+   * Speech Recognition, judged adjacent in the third and the tier-recall samples); and the writing
+   * of requests for proposals and memoranda of understanding for such systems (NIST SP 1155 and
+   * 1156, automated fingerprint identification systems, judged adjacent in sample 4b).
+   */
+  private static final String RECOGNITION_NOT_THE_TECHNIQUE =
+      "|\\bgrammars?\\b|semantic interpretation|requests? for proposals?"
+          + "|memorand(?:um|a) of understanding";
+
+  /** The adjacent phrase that holds what the fifth mapping took out of the core recognition. */
+  static final String RECOGNITION_OF_PEOPLE_AND_WRITING_PHRASE =
+      "recognition of people and writing";
+
+  /**
+   * {@code recognition} where {@code subject} is named anywhere in the same text, after it or
+   * before it. The look-behind comes after the phrase it looks behind, so that it is tried only
+   * where the phrase is: before it, it was tried at every position of every text, 180 times the
+   * cost of any other phrase (BENCHMARKS.md, "Start to first answer").
+   */
+  private static String withSubject(String recognition, String subject) {
+    return recognition
+        + "(?=.*(?:"
+        + subject
+        + "))|"
+        + recognition
+        + "(?<=(?:"
+        + subject
+        + ").{0,300}"
+        + recognition
+        + ")";
+  }
 
   /** AI techniques, systems and topics; the same list serves titles and abstracts. */
   static final List<Phrase> PHRASES =
@@ -209,33 +282,23 @@ public final class AiRelevance {
               "(?:autonomous|automated) driving|(?:autonomous|automated) vehicles?|self-driving"),
           Phrase.of("autonomous networks", "autonomous networks?\\b|autonomous network functions"),
           Phrase.of("computer vision", "computer vision|machine[- ]vision|computer audition"),
-          // Recognition techniques as such (core), before the wider phrase below (adjacent): not
+          // Recognition techniques as such (core), before the wider phrases below (adjacent): not
           // the protocols, payloads, interfaces and formats that only carry them, and face
           // recognition only where its algorithms, systems or their evaluation are the subject.
-          // The look-behind comes after the phrase it looks behind, so that it is tried only where
-          // "face recognition" is: before it, it was tried at every position of every text, 180
-          // times the cost of any other phrase (BENCHMARKS.md, "Start to first answer").
           Phrase.of(
               "recognition systems",
               "(?:speech|speaker|emotion|object|image|(?<!row )pattern) recognition"
                   + "|"
-                  + RECOGNITION_OF_PEOPLE_AND_WRITING
-                  + "(?=.*(?:"
-                  + RECOGNITION_SUBJECT
-                  + "))|"
-                  + RECOGNITION_OF_PEOPLE_AND_WRITING
-                  + "(?<=(?:"
-                  + RECOGNITION_SUBJECT
-                  + ").{0,300}"
-                  + RECOGNITION_OF_PEOPLE_AND_WRITING
-                  + ")",
-              // Words, not parts of words: "format" is also in "information" (fourth mapping).
+                  + withSubject(RECOGNITION_OF_PEOPLE_AND_WRITING, RECOGNITION_SUBJECT),
               Pattern.compile(
-                  "(?<!test )(?<!testing )(?<!evaluation )\\bprotocols?\\b|\\bpayloads?\\b"
-                      + "|\\binterfaces?\\b|\\bformats?\\b|\\bcontrol of\\b|\\bon-card\\b"
-                      + "|hardware security module|\\bprint(?:ing)? (?:specifications?|quality)"
-                      + "|character sets?|\\binks?\\b|credit cards?",
-                  Pattern.CASE_INSENSITIVE)),
+                  RECOGNITION_CARRIER + RECOGNITION_NOT_THE_TECHNIQUE, Pattern.CASE_INSENSITIVE)),
+          // The fourth mapping's recognition of people and writing (core until the fifth), with
+          // its generic "biometric" and its "technology", and its veto: what the fifth mapping no
+          // longer takes for the technique stays relevant, as adjacent.
+          Phrase.of(
+              RECOGNITION_OF_PEOPLE_AND_WRITING_PHRASE,
+              withSubject(RECOGNITION_OF_PEOPLE_AND_WRITING_WIDE, RECOGNITION_SUBJECT_WIDE),
+              Pattern.compile(RECOGNITION_CARRIER, Pattern.CASE_INSENSITIVE)),
           Phrase.of(
               "recognition",
               "(?:speech|speaker|face|facial|image|object|emotion)[- ]recognition|(?<!row )pattern"
@@ -321,6 +384,18 @@ public final class AiRelevance {
   private static final Pattern ORGANISATION =
       Pattern.compile("(?:\\b[A-Z][\\w-]*\\s+){1,4}(?:Division|Laborator(?:y|ies)|Department)\\b");
 
+  /** The core recognition of people and writing, as in {@code recognition systems}. */
+  private static final Pattern PEOPLE_AND_WRITING =
+      Pattern.compile(
+          withSubject(RECOGNITION_OF_PEOPLE_AND_WRITING, RECOGNITION_SUBJECT),
+          Pattern.CASE_INSENSITIVE);
+
+  /** A device under test: a (smart, mobile, end user) device, a sensor, a display. */
+  private static final Pattern DEVICE =
+      Pattern.compile("\\b(?:devices?|sensors?|sensing|displays?)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ALGORITHM = Pattern.compile("algorithm", Pattern.CASE_INSENSITIVE);
+
   /** Where a list item starts or ends in a sentence. */
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile(
@@ -335,26 +410,33 @@ public final class AiRelevance {
   private static final int SHORT_ITEM = 4;
 
   /**
-   * The record's tier (docs/ai-corpus.md, "Third mapping"), decided in this order:
+   * The record's tier (docs/ai-corpus.md, "Third mapping", as changed by the fourth and fifth
+   * mappings), decided in this order:
    *
    * <ol>
    *   <li>other when no relevance rule fired;
    *   <li>core for NIST's AI series (the identifier names AI);
    *   <li>adjacent when the title is about a carrier (file or payload format, carriage);
    *   <li>core when the title names AI or a core technique ({@link #CORE_PHRASES}, "AI"/"ML" as
-   *       words), not as an organisation's name;
+   *       words), not as an organisation's name; but adjacent when it is core only by recognition
+   *       of people and writing and the record names a device, sensor or display under test and no
+   *       algorithm (fifth mapping, {@link #deviceUnderTest});
    *   <li>adjacent when the title names a neighbouring field ({@link #ADJACENT_SUBJECT});
    *   <li>for a committee record (SC 42, the IEEE AI committee, JTC 21): core when an in-scope
    *       sentence of the abstract names a core phrase, else adjacent (the committees also write
    *       big-data, privacy-computation and spatial-web documents);
    *   <li>for IEEE 70xx: core when the title is about autonomous or intelligent systems, algorithms
    *       or robots (not 7002 on privacy, 7005 on data governance), or the abstract names AI;
-   *   <li>adjacent when the relevance rule fired on an abstract and the title's only cue is
-   *       "intelligent" or "intelligence" (a product adjective);
    *   <li>otherwise core when an in-scope sentence of the abstract names a core phrase other than
    *       in passing, as one short item of a list of technologies ("cloud computing, blockchain,
    *       internet of things, artificial intelligence"); else adjacent.
    * </ol>
+   *
+   * <p>Until the fifth mapping a step before the last made a record adjacent when the relevance
+   * rule fired on its abstract and the title's only cue was "intelligent" or "intelligence" (ITU-T
+   * Q.5001, "intelligent edge computing"); of the judged records it decided, four of five were
+   * judged core (IEEE 2951 and its draft, ITU-T L.1341 and F.748.70, whose abstracts say that AI or
+   * foundation models make them intelligent), so it was dropped.
    */
   public static Tier tier(Standard s) {
     Verdict v = judge(s);
@@ -368,13 +450,14 @@ public final class AiRelevance {
     if (CARRIER.matcher(title).find()) {
       return Tier.ADJACENT;
     }
-    if (coreMention(ORGANISATION.matcher(title).replaceAll(" "))) {
-      return Tier.CORE;
+    String summary = NOT_ML.matcher(s.abstractIn("en")).replaceAll(" ");
+    String subject = ORGANISATION.matcher(title).replaceAll(" ");
+    if (coreMention(subject)) {
+      return deviceUnderTest(subject, summary) ? Tier.ADJACENT : Tier.CORE;
     }
     if (ADJACENT_SUBJECT.matcher(title).find()) {
       return Tier.ADJACENT;
     }
-    String summary = NOT_ML.matcher(s.abstractIn("en")).replaceAll(" ");
     if (v.rule().startsWith("committee: ")) {
       return coreMentionInScope(summary, false) ? Tier.CORE : Tier.ADJACENT;
     }
@@ -383,23 +466,23 @@ public final class AiRelevance {
     if (v.rule().startsWith("series: ") && IEEE_70XX_AIS.matcher(title).find()) {
       return Tier.CORE;
     }
-    if (v.rule().equals("abstract + title cue") && onlyIntelligentAsCue(title)) {
-      return Tier.ADJACENT;
-    }
     return coreMentionInScope(summary, true) ? Tier.CORE : Tier.ADJACENT;
   }
 
-  /** Whether every title cue of {@code title} is "intelligent" or "intelligence". */
-  private static boolean onlyIntelligentAsCue(String title) {
-    Matcher m = TITLE_CUE.matcher(title);
-    boolean any = false;
-    while (m.find()) {
-      any = true;
-      if (!m.group().toLowerCase(Locale.ROOT).startsWith("intelligen")) {
-        return false;
-      }
+  /**
+   * Whether the title is core only by recognition of people and writing, and the record's text
+   * names the device, sensor or display that is tested and no algorithm: the device is the subject,
+   * not the recognition technique (fifth mapping: IEEE 2891 and its draft P2891, "a fingerprint
+   * test system for smart devices"; IEC 62908-22-10, fingerprint recognition performance of
+   * under-display optical sensing; IEEE 2884, which names "algorithm testing", stays core).
+   */
+  private static boolean deviceUnderTest(String title, String summary) {
+    if (!PEOPLE_AND_WRITING.matcher(title).find()
+        || coreMention(PEOPLE_AND_WRITING.matcher(title).replaceAll(" "))) {
+      return false;
     }
-    return any;
+    String text = title + "\n" + summary;
+    return DEVICE.matcher(text).find() && !ALGORITHM.matcher(text).find();
   }
 
   /** Whether {@code text} names a core phrase (honouring its veto) or "AI"/"ML" as a word. */
@@ -595,7 +678,11 @@ public final class AiRelevance {
       for (Phrase p : PHRASES) {
         Matcher m = p.pattern().matcher(keyword);
         if (m.find() && (p.unless() == null || !p.unless().matcher(keyword).find())) {
-          terms.add(p.name());
+          // One term, as in the fourth mapping, where one phrase held both.
+          terms.add(
+              p.name().equals(RECOGNITION_OF_PEOPLE_AND_WRITING_PHRASE)
+                  ? "recognition systems"
+                  : p.name());
         }
       }
       Matcher a = ABBREVIATION.matcher(keyword);

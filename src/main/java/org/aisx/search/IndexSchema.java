@@ -38,9 +38,12 @@ final class IndexSchema {
    * year axis; 10: the third mapping of the facet {@code ai} (docs/ai-corpus.md), so that indexes
    * holding the second mapping's tiers are rebuilt; 11: the fourth mapping (recognition of people
    * and writing, automatic interpretation, knowledge-based systems, support vector machines; edge
-   * intelligence and intelligent process automation adjacent).
+   * intelligence and intelligent process automation adjacent); 12: the fifth mapping (generic
+   * biometric recognition, "technology", grammars, requests for proposals, memoranda and devices
+   * under test no longer core; "intelligent" as a title's only cue no longer makes a record
+   * adjacent).
    */
-  static final String VERSION = "11";
+  static final String VERSION = "12";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

@@ -8,9 +8,9 @@ import org.aisx.classify.AiRelevance.Tier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of the third and fourth mappings of the {@code ai} facet (docs/ai-corpus.md, "Third
- * mapping", "Fourth mapping"), each on a record shaped like the tuning-sample or feed record that
- * called for it.
+ * The rules of the third, fourth and fifth mappings of the {@code ai} facet (docs/ai-corpus.md,
+ * "Third mapping", "Fourth mapping", "Fifth mapping"), each on a record shaped like the
+ * tuning-sample or feed record that called for it.
  */
 class AiTierTest {
   private static final String IEEE_AI = "Artificial Intelligence Standards Committee of the IEEE";
@@ -171,23 +171,42 @@ class AiTierTest {
   }
 
   @Test
-  void intelligentAsTheTitlesOnlyCueIsAProductAdjective() {
+  void intelligentAsTheTitlesOnlyCueNoLongerMakesARecordAdjective() {
+    // The third mapping's step 8 made these adjacent; the fifth mapping dropped it (four of the
+    // five judged records it decided were judged core: IEEE 2951, its draft, ITU-T L.1341 and
+    // F.748.70; the fifth, ITU-T Q.5001 of the second sample, judged adjacent, is now core).
+    for (String[] record :
+        new String[][] {
+          {
+            "IEEE Standard for Technical Requirements and Evaluation Methods for Intelligent Levels"
+                + " of Smart Home Devices",
+            "With the development of artificial intelligence technology, the performance of smart"
+                + " home devices has been significantly improved."
+          },
+          {
+            "Technical requirements of intelligent development tools for multimedia applications",
+            "The term 'intelligent development tool' refers to software platforms or frameworks"
+                + " that leverage foundation models to automate and optimize the multimedia"
+                + " applications' development process."
+          },
+          {
+            "Signalling requirements and architecture of intelligent edge computing",
+            "Applying the intelligent data processing functions by providing AI technologies will"
+                + " provide enhanced networking capabilities."
+          },
+        }) {
+      assertThat(AiRelevance.tier(titled(record[0], record[1], null)))
+          .as(record[0])
+          .isEqualTo(Tier.CORE);
+    }
+    // An abstract that names AI only in passing still leaves it adjacent.
     assertThat(
             AiRelevance.tier(
                 titled(
-                    "Signalling requirements and architecture of intelligent edge computing",
-                    "Applying the intelligent data processing functions by providing AI"
-                        + " technologies will provide enhanced networking capabilities.",
+                    "Requirements of intelligent edge computing",
+                    "It uses cloud computing, blockchain, big data, AI and IoT.",
                     null)))
         .isEqualTo(Tier.ADJACENT);
-    assertThat(
-            AiRelevance.tier(
-                titled(
-                    "Service framework of prediction for intelligent Internet of things",
-                    "The framework uses artificial intelligence to predict the state of IoT"
-                        + " services.",
-                    null)))
-        .isEqualTo(Tier.CORE);
   }
 
   @Test
@@ -215,8 +234,6 @@ class AiTierTest {
               + " identification algorithms",
           "The text recognition algorithm independent evaluation (TRAIT)",
           "The FERET evaluation methodology for face-recognition algorithms",
-          "Information security - Criteria and methodology for security evaluation of biometric"
-              + " systems - Part 2: Biometric recognition performance",
         }) {
       assertThat(AiRelevance.tier(titled(title, null, null))).as(title).isEqualTo(Tier.CORE);
     }
@@ -304,6 +321,171 @@ class AiTierTest {
             AiRelevance.tier(
                 titled(
                     "Edge intelligence", "Edge intelligence runs machine learning models.", null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  // ------------------------------------------------------------- fifth mapping (docs/ai-corpus.md)
+
+  @Test
+  void biometricRecognitionThatNamesNoModalityIsAdjacent() {
+    // Sample 4b: judged adjacent (no AI named), core under the fourth mapping.
+    for (String[] record :
+        new String[][] {
+          {
+            "Information technology - Biometric recognition of subjects in motion in access-related"
+                + " systems",
+            "This document establishes requirements for the development of biometric"
+                + " solutions for verification and identification processes for secure access."
+          },
+          {
+            "Traveller processes for biometric recognition in automated border control systems",
+            null
+          },
+          {
+            "Methodologies to evaluate the resistance of biometric recognition systems to morphing"
+                + " attacks",
+            null
+          },
+          {
+            "Information technology - A study of the differential impact of demographic factors in"
+                + " biometric recognition system performance",
+            null
+          },
+          {
+            "Information security - Criteria and methodology for security evaluation of biometric"
+                + " systems - Part 2: Biometric recognition performance",
+            null
+          },
+          {
+            "Information technology - Design, development, use and maintenance of biometric"
+                + " identification systems involving passive capture subjects",
+            "This document provides recommendations and requirements for the design, development,"
+                + " use and maintenance of biometric identification systems involving passive capture"
+                + " subjects, including pre- and post-deployment evaluation."
+          },
+          {
+            "Information technology - Biometric presentation attack detection - Part 4: Profile for"
+                + " testing of mobile devices",
+            "This profile is applicable to mobile devices that operate as closed systems with no"
+                + " access to internal results, including mobile devices with local biometric"
+                + " recognition as well as biometric modules for mobile devices."
+          },
+          {
+            "Information technology - Biometric performance testing and reporting - Part 7: Testing"
+                + " of on-card biometric comparison algorithms",
+            "ISO/IEC 19795-7:2011 establishes a mechanism for measuring the core algorithmic"
+                + " capabilities of biometric comparison algorithms running on ISO/IEC 7816"
+                + " integrated circuit cards."
+          },
+        }) {
+      Standard s = titled(record[0], record[1], null);
+      assertThat(AiRelevance.isAi(s)).as(record[0]).isTrue();
+      assertThat(AiRelevance.tier(s)).as(record[0]).isEqualTo(Tier.ADJACENT);
+    }
+    // Core where the abstract names AI (ISO/IEC DIS 9868, the same title; judged core) ...
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Information technology - Design, development, use and maintenance of"
+                        + " biometric identification systems involving passive capture subjects",
+                    "The latter will be developed as a sector-specific extension of ISO/IEC 42001"
+                        + " AI - Management System.",
+                    null)))
+        .isEqualTo(Tier.CORE);
+    // ... or where the title names the modality (NIST IR 6336, judged core).
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Simple test procedure for image-based biometric verification systems",
+                    null,
+                    null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void technologyNoLongerMakesRecognitionTheSubject() {
+    // ISO/IEC 30116 ("Information technology" is the heading) and NIST IR 8109 (the programme's
+    // name), both judged adjacent in sample 4b.
+    for (String title :
+        new String[] {
+          "Information technology - Automatic identification and data capture techniques - Optical"
+              + " Character Recognition (OCR) quality testing",
+          "Tattoo Recognition Technology - Best Practices (Tatt-BP) Guidelines for Tattoo Image"
+              + " Collection",
+        }) {
+      Standard s = titled(title, null, null);
+      assertThat(AiRelevance.isAi(s)).as(title).isTrue();
+      assertThat(AiRelevance.tier(s)).as(title).isEqualTo(Tier.ADJACENT);
+    }
+    // The programme's challenge and evaluation stay core (NIST IR 8078, 7577; judged core).
+    for (String title :
+        new String[] {
+          "Tattoo Recognition Technology -- Challenge (Tatt-C) Outcomes and Recommendations",
+          "ELFT phase II : an evaluation of automated latent fingerprint identification"
+              + " technologies",
+        }) {
+      assertThat(AiRelevance.tier(titled(title, null, null))).as(title).isEqualTo(Tier.CORE);
+    }
+  }
+
+  @Test
+  void grammarsAndRequestsForProposalsAreNotTheRecognitionTechnique() {
+    // W3C SRGS and SISR (third and tier-recall samples), NIST SP 1155 and 1156 (sample 4b): all
+    // judged adjacent.
+    for (String title :
+        new String[] {
+          "Speech Recognition Grammar Specification Version 1.0",
+          "Semantic Interpretation for Speech Recognition (SISR) Version 1.0",
+          "Writing Guidelines for Requests for Proposals for Automated Fingerprint Identification"
+              + " Systems",
+          "Writing Guidelines to Develop a Memorandum of Understanding for Interoperable Automated"
+              + " Fingerprint Identification Systems",
+        }) {
+      Standard s = titled(title, null, null);
+      assertThat(AiRelevance.isAi(s)).as(title).isTrue();
+      assertThat(AiRelevance.tier(s)).as(title).isEqualTo(Tier.ADJACENT);
+    }
+    // A fingerprint identification system itself stays core (NBS SP 500-89, judged core).
+    assertThat(
+            AiRelevance.tier(titled("An automated fingerprint identification system", null, null)))
+        .isEqualTo(Tier.CORE);
+  }
+
+  @Test
+  void aDeviceUnderTestWithNoAlgorithmNamedIsAdjacent() {
+    // IEEE 2891-2023 and IEC 62908-22-10:2024, judged adjacent in sample 4b.
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Standard for Performance Evaluation of Biometric Information: Fingerprint"
+                        + " Recognition",
+                    "The components of a fingerprint test system for smart devices, such as a"
+                        + " mobile phone are specified in this standard.",
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "Touch and interactive displays - Part 22-10: Measuring methods of fingerprint"
+                        + " recognition performance - Under-display optical imaging fingerprint"
+                        + " sensing",
+                    "IEC 62908-22-10:2024 specifies the standard measuring conditions and"
+                        + " measurement methods for determining the performance of fingerprint"
+                        + " recognition systems with under-display optical imaging fingerprint"
+                        + " sensing.",
+                    null)))
+        .isEqualTo(Tier.ADJACENT);
+    // IEEE 2884-2023 names its algorithm testing: core (its draft P2884 judged core).
+    assertThat(
+            AiRelevance.tier(
+                titled(
+                    "IEEE Standard for Performance Evaluation of Biometric Information: Facial"
+                        + " Recognition",
+                    "Requirements and testing methods for a facial recognition testing system for"
+                        + " end user devices are discussed in this standard. System and security"
+                        + " requirements, algorithm testing, testing methods, and criteria-level"
+                        + " definitions are defined.",
+                    null)))
         .isEqualTo(Tier.CORE);
   }
 

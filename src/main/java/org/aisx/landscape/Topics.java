@@ -423,11 +423,7 @@ public final class Topics implements AutoCloseable {
    */
   private void tend() {
     try {
-      Look first = look();
-      if (first.delay() != 0) {
-        if (first.delay() != NEVER) {
-          later(first.delay());
-        }
+      if (!dueNow(look())) {
         return;
       }
       if (!lease.hold()) {
@@ -440,10 +436,7 @@ public final class Topics implements AutoCloseable {
         // Again under the lease: another node may have kept a computation between the first look
         // and taking the lease (it released the lease when it ended).
         Look now = look();
-        if (now.delay() != 0) {
-          if (now.delay() != NEVER) {
-            later(now.delay());
-          }
+        if (!dueNow(now)) {
           return;
         }
         TopicSnapshots.Header was = adopted;
@@ -483,6 +476,19 @@ public final class Topics implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("computing the topic clusters failed; the last result is served", e);
     }
+  }
+
+  /**
+   * Whether {@code look} calls for a computation now; if not, queues the next look when one is due.
+   */
+  private boolean dueNow(Look look) {
+    if (look.delay() == 0) {
+      return true;
+    }
+    if (look.delay() != NEVER) {
+      later(look.delay());
+    }
+    return false;
   }
 
   /** What a look at the store found: its last event, its vectors, and {@link #staleIn}'s delay. */

@@ -688,7 +688,9 @@ public final class App implements AutoCloseable {
                 taxonomy,
                 searchParams,
                 i18n,
-                actors),
+                actors,
+                keptPages,
+                json),
             new CatalogPages(
                 catalog,
                 hybridSearch,

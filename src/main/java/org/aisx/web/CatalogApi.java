@@ -1,5 +1,8 @@
 package org.aisx.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
@@ -10,8 +13,10 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
+import org.aisx.search.SearchResult;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
+import org.aisx.taxonomy.Taxonomy;
 import org.aisx.taxonomy.TaxonomySource;
 
 /**
@@ -32,6 +37,11 @@ public final class CatalogApi implements Routes {
   /** Who made each change, as the one asking may see it. */
   private final PublicActors actors;
 
+  /** The search answers' bodies, kept as bytes beside the answers they show. */
+  private final KeptPages kept;
+
+  private final ObjectMapper json;
+
   public CatalogApi(
       Catalog catalog,
       HybridSearch search,
@@ -41,8 +51,12 @@ public final class CatalogApi implements Routes {
       TaxonomySource taxonomy,
       SearchParams params,
       I18n i18n,
-      PublicActors actors) {
+      PublicActors actors,
+      KeptPages kept,
+      ObjectMapper json) {
     this.actors = actors;
+    this.kept = kept;
+    this.json = json;
     this.catalog = catalog;
     this.classification = classification;
     this.search = search;
@@ -72,7 +86,24 @@ public final class CatalogApi implements Routes {
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     var request = params.parse(Params.query(ctx), true, 20);
-    ctx.json(ApiViews.search(search.searchNow(request), taxonomy.current(), t));
+    SearchResult result = search.searchNow(request);
+    Taxonomy taxonomy = this.taxonomy.current();
+    // The body is a function of the answer, its language and the concepts' labels, never of who
+    // asks or how the query string was spelled: kept once per answer and language.
+    byte[] body =
+        kept.page(
+            result,
+            new KeptPages.Variant(t.lang(), ctx.path(), "", taxonomy.version()),
+            () -> bytes(ApiViews.search(result, taxonomy, t)));
+    ctx.contentType(ContentType.APPLICATION_JSON).result(body);
+  }
+
+  private byte[] bytes(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+    }
   }
 
   /** Related work: the records closest in meaning, other bodies' work included. */

@@ -92,6 +92,85 @@ class KeptPagesTest {
   }
 
   @Test
+  void theApiBodyOfARepeatedSearchIsSentKeptAndAWriteIsShownByTheNextOne() throws Exception {
+    String path = "/api/v1/standards?q=offshore+kelp+harvester&mode=keyword";
+    HttpResponse<String> first = http.get(path);
+    long hits = sends("hit");
+    HttpResponse<String> again = http.get(path);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(sends("hit")).isEqualTo(hits + 1);
+    assertThat(app.json().readTree(again.body()).path("total").asInt()).isZero();
+
+    app.catalog()
+        .save(
+            Standard.builder("KEPT 2:2026")
+                .title(Map.of("en", "Offshore kelp harvester vision with machine learning"))
+                .sdo("Test body")
+                .type(PublicationType.OTHER)
+                .status(Status.IN_FORCE)
+                .build(),
+            "test",
+            "test",
+            null);
+    app.catalog().publish();
+    var after = app.json().readTree(http.get(path).body());
+    assertThat(after.path("total").asInt()).isEqualTo(1);
+    assertThat(after.path("items").path(0).path("identifier").asText()).isEqualTo("KEPT 2:2026");
+  }
+
+  @Test
+  void theApiBodyIsKeptPerLanguageAndATaxonomyEditIsShownByTheNextOne() throws Exception {
+    app.catalog()
+        .save(
+            Standard.builder("KEPT 3:2026")
+                .title(Map.of("en", "Hospital triage queue forecasting with neural networks"))
+                .sdo("Test body")
+                .type(PublicationType.OTHER)
+                .status(Status.IN_FORCE)
+                .verticals(List.of("health"))
+                .build(),
+            "test",
+            "test",
+            null);
+    app.catalog().publish();
+    String path = "/api/v1/standards?q=hospital+triage+queue&mode=keyword&lang=";
+    String english = http.get(path + "en").body();
+    String french = http.get(path + "fr").body();
+    assertThat(http.get(path + "en").body()).isEqualTo(english);
+    assertThat(http.get(path + "fr").body()).isEqualTo(french).isNotEqualTo(english);
+    assertThat(healthLabel(english)).isNotEqualTo(healthLabel(french));
+
+    String before = http.get(path + "zh").body();
+    assertThat(http.get(path + "zh").body()).isEqualTo(before);
+    HttpResponse<String> edit =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/taxonomy/changes"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + coordinatorToken)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\":\"rename\",\"dimension\":\"vertical\",\"concept\":\"health\","
+                            + "\"labels\":{\"zh\":\"卫生（已改名）\"}}"))
+                .build());
+    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(201);
+    assertThat(healthLabel(before)).isNotEqualTo("卫生（已改名）");
+    assertThat(healthLabel(http.get(path + "zh").body())).isEqualTo("卫生（已改名）");
+  }
+
+  /** The label the API gives the vertical facet's value "health". */
+  private static String healthLabel(String body) throws Exception {
+    for (var v : app.json().readTree(body).path("facets").path("vertical")) {
+      if (v.path("value").asText().equals("health")) {
+        return v.path("label").asText();
+      }
+    }
+    throw new AssertionError("no vertical facet value 'health' in " + body);
+  }
+
+  @Test
   void aSignedInVisitorGetsTheirOwnPageAndAnAnonymousOneNeverNamesThem() {
     String path = "/search?q=risk+management";
     Browser visitor = new Browser(server.port());

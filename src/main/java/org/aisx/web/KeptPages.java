@@ -9,10 +9,12 @@ import java.util.function.Supplier;
 import org.aisx.search.SearchResult;
 
 /**
- * The rendered search pages of the search's kept answers, for visitors who are not signed in: a
- * search page repeated while the index has not changed is sent as the bytes it was rendered to,
- * instead of rendering 60 KB of HTML again (the page cost 2.7 times the API before: BENCHMARKS.md,
- * "The search page beside the API").
+ * The rendered search pages of the search's kept answers, for visitors who are not signed in, and
+ * the search API's JSON bodies of those answers: a search repeated while the index has not changed
+ * is sent as the bytes it was rendered to, instead of rendering 60 KB of HTML again (the page cost
+ * 2.7 times the API before: BENCHMARKS.md, "The search page beside the API") or writing its JSON
+ * again (the API body, which names no one, is kept per language: BENCHMARKS.md, "The API's bodies
+ * kept").
  *
  * <p>A page is a function of its answer, which the search keeps per index reader and hands out as
  * the same immutable object to every request that repeats it ({@code search.AnswerCache}), and of

@@ -124,12 +124,12 @@ public final class Metrics implements Routes {
     gauge(
         out,
         "aisx_search_kept_pages",
-        "Kept answers whose search pages are kept too.",
+        "Kept answers whose search pages or API bodies are kept too.",
         pages.answers());
     hitsAndMisses(
         out,
         "aisx_search_kept_page_sends_total",
-        "Search pages for visitors not signed in, by whether they were sent as kept or rendered.",
+        "Search pages for visitors not signed in and search API bodies, by whether they were sent as kept or rendered.",
         pages.hits(),
         pages.misses());
     single(

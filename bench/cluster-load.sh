@@ -19,6 +19,7 @@
 # and upstream set), SETTLE (0: seconds to wait after the nodes answer, for their start-up work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/nginx-front.sh
 PG=${PG:-host=127.0.0.1 user=postgres dbname=test}
 SCHEMA=${SCHEMA:-aisx_bench}
 C=${CONNECTIONS:-8}
@@ -35,7 +36,7 @@ fi
 WORK=$(mktemp -d /tmp/aisx-cluster.XXXXXX)
 PIDS=()
 cleanup() {
-  [ -f "$WORK/nginx/nginx.pid" ] && /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
+  nginx_stop "$WORK/nginx"
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   [ "${KEEP_SCHEMA:-1}" = 1 ] || psql "$PG" -qc "DROP SCHEMA $SCHEMA CASCADE" || true
@@ -84,16 +85,6 @@ A=$(start_node a "$PA"); PIDS+=("$A"); echo "   node A first page after $(first_
 echo "== starting node B"; START=$(date +%s%N)
 B=$(start_node b "$PB"); PIDS+=("$B"); echo "   node B first page after $(first_page "$PB") s"; load
 
-nginx_conf() { # upstream servers...
-  mkdir -p "$WORK/nginx"
-  local servers=""
-  for p in "$@"; do servers="$servers    server 127.0.0.1:$p max_fails=1 fail_timeout=10s;\n"; done
-  sed -e "s#^user .*#user $(id -un);#" -e "s#^pid .*#pid $WORK/nginx/nginx.pid;#" \
-      -e "s#^error_log .*#error_log $WORK/nginx/error.log warn;#" \
-      -e "s#access_log .*#access_log off;#" -e "s#listen 80;.*#listen 127.0.0.1:$PX;#" \
-      -e "/server 127.0.0.1:7072/d" -e "s#^    server 127.0.0.1:7071.*#$servers#" \
-      deploy/nginx.conf > "$WORK/nginx/nginx.conf"
-}
 run_wrk() { # label: each mode in MODES after WARMUP seconds of its own requests
   local mode
   for mode in $MODES; do
@@ -104,11 +95,11 @@ run_wrk() { # label: each mode in MODES after WARMUP seconds of its own requests
   done
 }
 if [ "${SETTLE:-0}" != 0 ]; then echo "== settling ${SETTLE}s"; sleep "$SETTLE"; load; fi
-nginx_conf "$PA"
-/usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+nginx_front "$WORK/nginx" "$PX" "$PA"
+nginx_start "$WORK/nginx"
 run_wrk "one node"
-nginx_conf "$PA" "$PB"
-/usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s reload; sleep 1
+nginx_front "$WORK/nginx" "$PX" "$PA" "$PB"
+nginx_reload "$WORK/nginx"; sleep 1
 run_wrk "two nodes"
 
 echo "== PostgreSQL full-text search, the same 30 queries, $C connections, ${D}s"

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Hybrid and semantic answers change only on purpose: on every judged query of {@code
  * eval/queries.json}, hybrid and semantic search over the bundled corpus give the same total, the
  * same first ten ids in the same order, and the same ids marked as found by meaning alone, as
- * recorded in {@code eval/hybrid-baseline.json}, written by {@link #main}.
+ * recorded in {@code eval/hybrid-baseline.json}, written by {@link #main}; except that a few
+ * answers may order near-tied hits otherwise on another CPU ({@link #MAX_REORDERED}).
  *
  * <p>History of the baseline: first written from main's SearchIndex (8ca6a28, then 73c354d), which
  * the speed work (ScoredDocs) reproduced exactly; after merging main at c313db7, main's SearchIndex
@@ -60,14 +61,65 @@ class HybridRegressionTest {
     try (App app = Fixtures.starter(dir)) {
       JsonNode actual = answers(app);
       assertThat(actual.size()).isEqualTo(expected.size()).isGreaterThan(100);
+      List<String> reordered = new ArrayList<>();
       expected
           .fields()
           .forEachRemaining(
-              e ->
-                  assertThat(String.valueOf(actual.get(e.getKey())))
-                      .as(e.getKey())
-                      .isEqualTo(e.getValue().toString()));
+              e -> {
+                JsonNode was = e.getValue();
+                JsonNode now = actual.get(e.getKey());
+                assertThat(now).as(e.getKey()).isNotNull();
+                if (!now.toString().equals(was.toString())) {
+                  reordered.add(e.getKey());
+                  assertNearTiesOnly(e.getKey(), was, now);
+                }
+              });
+      assertThat(reordered)
+          .as("answers whose first page is not exactly as recorded (near ties only)")
+          .hasSizeLessThanOrEqualTo(MAX_REORDERED);
     }
+  }
+
+  /**
+   * How many of the 116 answers may order near-tied hits otherwise than recorded. The query's
+   * embedding comes from ONNX Runtime, whose kernels differ by CPU (AVX2 or AVX-512): its last bits
+   * move the order of records almost equally close in meaning, and so their fused ranks. A machine
+   * with AVX-512 (2026-12-05) reordered 8 of the 116 answers recorded on an AVX2 machine, with the
+   * same totals, the same semantic pages and the same records found by meaning alone; the ranking
+   * changes made on purpose changed 11 to 52 first pages (above).
+   */
+  static final int MAX_REORDERED = 12;
+
+  /**
+   * The answer {@code now} is {@code was} up to near ties: the same total and records found by
+   * meaning alone, at least nine of the ten first ids the same, none moved more than three places.
+   */
+  private static void assertNearTiesOnly(String key, JsonNode was, JsonNode now) {
+    assertThat(now.path("total").asLong()).as(key + " total").isEqualTo(was.path("total").asLong());
+    assertThat(ids(now.path("byMeaning")))
+        .as(key + " found by meaning alone")
+        .containsExactlyInAnyOrderElementsOf(ids(was.path("byMeaning")));
+    List<String> before = ids(was.path("ids"));
+    List<String> after = ids(now.path("ids"));
+    assertThat(after).as(key + " first page").hasSameSizeAs(before);
+    long kept = before.stream().filter(after::contains).count();
+    assertThat(kept)
+        .as(key + " ids kept on the first page: " + after)
+        .isGreaterThanOrEqualTo(before.size() - 1L);
+    for (int i = 0; i < before.size(); i++) {
+      int at = after.indexOf(before.get(i));
+      if (at >= 0) {
+        assertThat(Math.abs(at - i))
+            .as(key + " " + before.get(i) + " moved: " + after)
+            .isLessThanOrEqualTo(3);
+      }
+    }
+  }
+
+  private static List<String> ids(JsonNode array) {
+    List<String> ids = new ArrayList<>();
+    array.forEach(n -> ids.add(n.asText()));
+    return ids;
   }
 
   /** Per mode and judged query: total, ids of the first page, ids found by meaning alone. */

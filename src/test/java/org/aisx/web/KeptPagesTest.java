@@ -59,6 +59,42 @@ class KeptPagesTest {
     return Long.parseLong(m.group(1));
   }
 
+  /** A coordinator renames the vertical "health" in {@code lang} through the API. */
+  private static void renameHealth(String lang, String label) {
+    HttpResponse<String> edit =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/taxonomy/changes"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + coordinatorToken)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\":\"rename\",\"dimension\":\"vertical\",\"concept\":\"health\","
+                            + "\"labels\":{\""
+                            + lang
+                            + "\":\""
+                            + label
+                            + "\"}}"))
+                .build());
+    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(201);
+  }
+
+  /** Writes a record with {@code title} and {@code verticals}, and publishes it. */
+  private static void publish(String identifier, String title, List<String> verticals) {
+    app.catalog()
+        .save(
+            Standard.builder(identifier)
+                .title(Map.of("en", title))
+                .sdo("Test body")
+                .type(PublicationType.OTHER)
+                .status(Status.IN_FORCE)
+                .verticals(verticals)
+                .build(),
+            "test",
+            "test",
+            null);
+    app.catalog().publish();
+  }
+
   private static List<String> hitTitles(HttpResponse<String> page) {
     assertThat(page.statusCode()).isEqualTo(200);
     return Jsoup.parse(page.body()).select("ol.hits h3").eachText();
@@ -74,18 +110,7 @@ class KeptPagesTest {
     assertThat(sends("hit")).isEqualTo(hits + 1);
     assertThat(hitTitles(again)).noneMatch(t -> t.contains("Tidal turbine gearbox"));
 
-    app.catalog()
-        .save(
-            Standard.builder("KEPT 1:2026")
-                .title(Map.of("en", "Tidal turbine gearbox monitoring with machine learning"))
-                .sdo("Test body")
-                .type(PublicationType.OTHER)
-                .status(Status.IN_FORCE)
-                .build(),
-            "test",
-            "test",
-            null);
-    app.catalog().publish();
+    publish("KEPT 1:2026", "Tidal turbine gearbox monitoring with machine learning", List.of());
     assertThat(hitTitles(http.get(path)))
         .first()
         .isEqualTo("Tidal turbine gearbox monitoring with machine learning");
@@ -104,18 +129,7 @@ class KeptPagesTest {
     assertThat(sends("hit")).isEqualTo(hits + 1);
     assertThat(app.json().readTree(again.body()).path("total").asInt()).isZero();
 
-    app.catalog()
-        .save(
-            Standard.builder("KEPT 2:2026")
-                .title(Map.of("en", "Offshore kelp harvester vision with machine learning"))
-                .sdo("Test body")
-                .type(PublicationType.OTHER)
-                .status(Status.IN_FORCE)
-                .build(),
-            "test",
-            "test",
-            null);
-    app.catalog().publish();
+    publish("KEPT 2:2026", "Offshore kelp harvester vision with machine learning", List.of());
     var after = app.json().readTree(http.get(path).body());
     assertThat(after.path("total").asInt()).isEqualTo(1);
     assertThat(after.path("items").path(0).path("identifier").asText()).isEqualTo("KEPT 2:2026");
@@ -123,19 +137,8 @@ class KeptPagesTest {
 
   @Test
   void theApiBodyIsKeptPerLanguageAndATaxonomyEditIsShownByTheNextOne() throws Exception {
-    app.catalog()
-        .save(
-            Standard.builder("KEPT 3:2026")
-                .title(Map.of("en", "Hospital triage queue forecasting with neural networks"))
-                .sdo("Test body")
-                .type(PublicationType.OTHER)
-                .status(Status.IN_FORCE)
-                .verticals(List.of("health"))
-                .build(),
-            "test",
-            "test",
-            null);
-    app.catalog().publish();
+    publish(
+        "KEPT 3:2026", "Hospital triage queue forecasting with neural networks", List.of("health"));
     String path = "/api/v1/standards?q=hospital+triage+queue&mode=keyword&lang=";
     String english = http.get(path + "en").body();
     String french = http.get(path + "fr").body();
@@ -145,17 +148,7 @@ class KeptPagesTest {
 
     String before = http.get(path + "zh").body();
     assertThat(http.get(path + "zh").body()).isEqualTo(before);
-    HttpResponse<String> edit =
-        http.send(
-            HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/taxonomy/changes"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + coordinatorToken)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"kind\":\"rename\",\"dimension\":\"vertical\",\"concept\":\"health\","
-                            + "\"labels\":{\"zh\":\"卫生（已改名）\"}}"))
-                .build());
-    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(201);
+    renameHealth("zh", "卫生（已改名）");
     assertThat(healthLabel(before)).isNotEqualTo("卫生（已改名）");
     assertThat(healthLabel(http.get(path + "zh").body())).isEqualTo("卫生（已改名）");
   }
@@ -206,17 +199,7 @@ class KeptPagesTest {
     String path = "/search?q=health&lang=ru";
     String before = http.get(path).body();
     http.get(path);
-    HttpResponse<String> edit =
-        http.send(
-            HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/taxonomy/changes"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + coordinatorToken)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"kind\":\"rename\",\"dimension\":\"vertical\",\"concept\":\"health\","
-                            + "\"labels\":{\"ru\":\"Здоровье (переименовано)\"}}"))
-                .build());
-    assertThat(edit.statusCode()).as(edit.body()).isEqualTo(201);
+    renameHealth("ru", "Здоровье (переименовано)");
     assertThat(before).doesNotContain("Здоровье (переименовано)");
     assertThat(Jsoup.parse(http.get(path).body()).select("#facet-vertical").text())
         .contains("Здоровье (переименовано)");

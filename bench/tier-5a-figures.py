@@ -9,7 +9,7 @@
 # (AiRelevance as built) and the fourth (AiRelevance.java of commit 41e8f12), both by the build tool
 # org.aisx.classify.CorpusTiers.
 #
-# Sample 5a: reads bench/tier-5a-judged.json (the judge's file) and checks that it is
+# Sample 5a: reads src/test/resources/eval/ai-tier-sample-5a.json (the judge's file, committed as bench/tier-5a-judged.json) and checks that it is
 # bench/tier-5a-to-judge.json with only judged/doubt/note filled in, and that the tiers recorded at
 # the draw (bench/tier-5a-tiers.tsv) are the tiers the mappings give now.
 #
@@ -36,7 +36,7 @@ ts = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(ts)
 
 ROOT = ts.ROOT
-JUDGED = os.path.join(ROOT, 'bench', 'tier-5a-judged.json')
+JUDGED = os.path.join(ROOT, 'src', 'test', 'resources', 'eval', 'ai-tier-sample-5a.json')
 OUTPUT = os.path.join(ROOT, 'bench', 'tier-5a-figures.txt')
 # The tier samples in the order they were judged (a later judgement of the same record wins).
 TIER_SAMPLES = ['ai-tier-sample.json', 'ai-tier-sample-2.json', 'ai-tier-sample-3.json',
@@ -82,8 +82,8 @@ def main(argv):
     if argv:
         sys.exit('usage: tier-5a-figures.py')
     out('Sample 5a, figures (bench/tier-5a-figures.py)')
-    for name in ('tier-5a-to-judge.json', 'tier-5a-judged.json', 'tier-5a-tiers.tsv'):
-        out('  sha256 %s  bench/%s' % (sha256(os.path.join(ROOT, 'bench', name)), name))
+    for path in (ts.OUT, JUDGED, os.path.join(ROOT, 'bench', 'tier-5a-tiers.tsv')):
+        out('  sha256 %s  %s' % (sha256(path), os.path.relpath(path, ROOT)))
 
     with open(ts.OUT, encoding='utf-8') as f:
         blind = json.load(f)

@@ -75,7 +75,7 @@ import org.aisx.web.CatalogPages;
 import org.aisx.web.Clients;
 import org.aisx.web.GlossaryRoutes;
 import org.aisx.web.I18n;
-import org.aisx.web.KeptPages;
+import org.aisx.web.KeptBodies;
 import org.aisx.web.LandscapeRoutes;
 import org.aisx.web.LearnRoutes;
 import org.aisx.web.Metrics;
@@ -669,14 +669,15 @@ public final class App implements AutoCloseable {
     SuiteApi suiteApi =
         new SuiteApi(
             suites, suiteSuggester, taxonomy, access, clients, anonymousSuites, i18n, watchRoutes);
-    KeptPages keptPages = new KeptPages(KeptPages.DEFAULT_MAX_BYTES);
+    KeptBodies keptBodies = new KeptBodies(KeptBodies.DEFAULT_MAX_BYTES);
     List<Routes> routes =
         List.of(
             // Filters, before every request in this order (after the security headers): the write
             // limit, the CSRF check, the start of the timing; after it: metrics, the audit line.
             new WriteRateLimit(writeLimiter, access, clients, i18n),
             access,
-            new Metrics(catalog::count, index::keptAnswers, keptPages::stats, topics::computations),
+            new Metrics(
+                catalog::count, index::keptAnswers, keptBodies::stats, topics::computations),
             new AuditRecorder(auditLog, access, clients),
             // The features' routes.
             new CatalogApi(
@@ -689,7 +690,7 @@ public final class App implements AutoCloseable {
                 searchParams,
                 i18n,
                 actors,
-                keptPages,
+                keptBodies,
                 json),
             new CatalogPages(
                 catalog,
@@ -704,7 +705,7 @@ public final class App implements AutoCloseable {
                 learn,
                 glossaryRecords,
                 actors,
-                keptPages),
+                keptBodies),
             learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,

@@ -1,6 +1,5 @@
 package org.aisx.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -38,7 +37,7 @@ public final class CatalogApi implements Routes {
   private final PublicActors actors;
 
   /** The search answers' bodies, kept as bytes beside the answers they show. */
-  private final KeptPages kept;
+  private final KeptBodies kept;
 
   private final ObjectMapper json;
 
@@ -52,7 +51,7 @@ public final class CatalogApi implements Routes {
       SearchParams params,
       I18n i18n,
       PublicActors actors,
-      KeptPages kept,
+      KeptBodies kept,
       ObjectMapper json) {
     this.actors = actors;
     this.kept = kept;
@@ -91,19 +90,11 @@ public final class CatalogApi implements Routes {
     // The body is a function of the answer, its language and the concepts' labels, never of who
     // asks or how the query string was spelled: kept once per answer and language.
     byte[] body =
-        kept.page(
+        kept.body(
             result,
-            new KeptPages.Variant(t.lang(), ctx.path(), "", taxonomy.version()),
-            () -> bytes(ApiViews.search(result, taxonomy, t)));
+            new KeptBodies.Variant(t.lang(), ctx.path(), "", taxonomy.version()),
+            () -> JsonBodies.bytes(json, ApiViews.search(result, taxonomy, t)));
     ctx.contentType(ContentType.APPLICATION_JSON).result(body);
-  }
-
-  private byte[] bytes(Object body) {
-    try {
-      return json.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
-    }
   }
 
   /** Related work: the records closest in meaning, other bodies' work included. */

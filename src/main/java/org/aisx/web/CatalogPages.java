@@ -47,7 +47,7 @@ public final class CatalogPages implements Routes {
   private final PublicActors actors;
 
   /** The search pages of kept answers, sent again to visitors not signed in. */
-  private final KeptPages keptPages;
+  private final KeptBodies keptBodies;
 
   public CatalogPages(
       Catalog catalog,
@@ -62,9 +62,9 @@ public final class CatalogPages implements Routes {
       LearnRoutes learn,
       org.aisx.glossary.GlossaryRecords glossary,
       PublicActors actors,
-      KeptPages keptPages) {
+      KeptBodies keptBodies) {
     this.actors = actors;
-    this.keptPages = keptPages;
+    this.keptBodies = keptBodies;
     this.catalog = catalog;
     this.search = search;
     this.classification = classification;
@@ -96,9 +96,9 @@ public final class CatalogPages implements Routes {
     byte[] html =
         pages.signedIn(ctx)
             ? render.get()
-            : keptPages.page(
+            : keptBodies.body(
                 result,
-                new KeptPages.Variant(t.lang(), ctx.path(), ctx.queryString(), taxonomy.version()),
+                new KeptBodies.Variant(t.lang(), ctx.path(), ctx.queryString(), taxonomy.version()),
                 render);
     pages.send(ctx, html);
   }

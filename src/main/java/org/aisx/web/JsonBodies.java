@@ -25,8 +25,21 @@ final class JsonBodies implements JsonMapper {
     try {
       return json.writeValueAsString(obj);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + obj.getClass().getSimpleName(), e);
+      throw unwritable(obj, e);
     }
+  }
+
+  /** {@code body} as UTF-8 JSON bytes, for a body kept to be sent again ({@link KeptBodies}). */
+  static byte[] bytes(ObjectMapper json, Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw unwritable(body, e);
+    }
+  }
+
+  private static IllegalStateException unwritable(Object body, JsonProcessingException e) {
+    return new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
   }
 
   @Override

@@ -28,23 +28,24 @@ public final class Metrics implements Routes {
 
   private final LongSupplier records;
   private final Supplier<KeptAnswers> keptAnswers;
-  private final Supplier<KeptPages.Stats> keptPages;
+  private final Supplier<KeptBodies.Stats> keptBodies;
   private final LongSupplier topicComputations;
 
   /**
    * {@code records}: how many records the catalogue holds, for the gauge; {@code keptAnswers}: how
-   * the search's kept answers of repeated requests are used; {@code keptPages}: how the search
-   * pages rendered from them are sent again; {@code topicComputations}: how many topic clusterings
-   * this node has computed (of several nodes, one computes and the others serve its result).
+   * the search's kept answers of repeated requests are used; {@code keptBodies}: how the search
+   * pages and API bodies rendered from them are sent again; {@code topicComputations}: how many
+   * topic clusterings this node has computed (of several nodes, one computes and the others serve
+   * its result).
    */
   public Metrics(
       LongSupplier records,
       Supplier<KeptAnswers> keptAnswers,
-      Supplier<KeptPages.Stats> keptPages,
+      Supplier<KeptBodies.Stats> keptBodies,
       LongSupplier topicComputations) {
     this.records = records;
     this.keptAnswers = keptAnswers;
-    this.keptPages = keptPages;
+    this.keptBodies = keptBodies;
     this.topicComputations = topicComputations;
     for (int i = 0; i < buckets.length; i++) {
       buckets[i] = new LongAdder();
@@ -63,7 +64,7 @@ public final class Metrics implements Routes {
                     render(
                         records.getAsLong(),
                         keptAnswers.get(),
-                        keptPages.get(),
+                        keptBodies.get(),
                         topicComputations.getAsLong())));
   }
 
@@ -106,7 +107,7 @@ public final class Metrics implements Routes {
     out.append(name).append("{result=\"miss\"} ").append(misses).append('\n');
   }
 
-  String render(long records, KeptAnswers kept, KeptPages.Stats pages, long topics) {
+  String render(long records, KeptAnswers kept, KeptBodies.Stats bodies, long topics) {
     StringBuilder out = new StringBuilder();
     out.append("# HELP aisx_records Records in the catalogue.\n# TYPE aisx_records gauge\n");
     out.append("aisx_records ").append(records).append('\n');
@@ -125,13 +126,13 @@ public final class Metrics implements Routes {
         out,
         "aisx_search_kept_pages",
         "Kept answers whose search pages or API bodies are kept too.",
-        pages.answers());
+        bodies.answers());
     hitsAndMisses(
         out,
         "aisx_search_kept_page_sends_total",
         "Search pages for visitors not signed in and search API bodies, by whether they were sent as kept or rendered.",
-        pages.hits(),
-        pages.misses());
+        bodies.hits(),
+        bodies.misses());
     single(
         out,
         "aisx_topics_computations_total",

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * eval/ai-tier-sample-4.json}; the tiers and sample membership, committed after the judging, in
  * {@code eval/ai-tier-sample-4-tiers.tsv}). The fifth mapping was written from the fourth sample's
  * misses too, so all four samples are tuning data for it; its measurement is the fifth sample
- * (docs/ai-corpus.md, "Fifth sample"; judged blind in {@code bench/tier-5a-judged.json}). The
+ * (docs/ai-corpus.md, "Fifth sample"; judged blind in {@code eval/ai-tier-sample-5a.json}). The
  * figures are printed.
  */
 class AiTierEvaluationTest {
@@ -108,12 +108,13 @@ class AiTierEvaluationTest {
   void theCoreTierIsPreciseAndCompleteOnTheFifthJudgedSample() throws Exception {
     // Sample 5a: 100 of the 138 corpus records in no earlier sample, drawn and judged blind by the
     // rule committed before the draw (docs/ai-corpus.md, "Fifth sample"); the judge's file is
-    // bench/tier-5a-judged.json. Measured 2026-12-05, strict reading, for the fifth mapping: core
+    // eval/ai-tier-sample-5a.json (committed as returned, as bench/tier-5a-judged.json). Measured
+    // 2026-12-05, strict reading, for the fifth mapping: core
     // precision 66/67 = 0.985 [0.920, 0.997], recall 66/67 = 0.985 [0.920, 0.997] (IEEE
     // P2660_1/D-2-2020-06 tiered core, judged adjacent; ITU-T P.1199 (07/2026) tiered adjacent,
     // judged core; both marked doubtful). The fourth mapping on the same records: 66/72 = 0.917 and
     // 66/67. The floors guard what was measured, one record below it.
-    Figures f = measure("bench/tier-5a-judged.json", null);
+    Figures f = measure("/eval/ai-tier-sample-5a.json", null);
     assertThat(f.sampled()).isEqualTo(100);
     assertThat(f.judgedCore()).isEqualTo(67);
     assertThat(f.precision()).isGreaterThanOrEqualTo(0.970);
@@ -159,7 +160,7 @@ class AiTierEvaluationTest {
     int both = 0;
     int judgedCore = 0;
     int sampled = 0;
-    try (InputStream in = open(sample)) {
+    try (InputStream in = getClass().getResourceAsStream(sample)) {
       for (JsonNode row : json.readTree(in).path("records")) {
         if (only != null && !only.contains(row.path("id").asText())) {
           continue;
@@ -200,13 +201,6 @@ class AiTierEvaluationTest {
         f.recall(),
         wilson(both, judgedCore));
     return f;
-  }
-
-  /** A sample on the class path ("/eval/...") or, without the leading slash, in the project. */
-  private InputStream open(String sample) throws java.io.IOException {
-    return sample.startsWith("/")
-        ? getClass().getResourceAsStream(sample)
-        : java.nio.file.Files.newInputStream(java.nio.file.Path.of(sample));
   }
 
   /** The Wilson score interval at 95 %, as "[low, high]". */

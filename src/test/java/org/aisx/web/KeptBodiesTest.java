@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bundled catalogue, a repeated page is sent kept, and nothing that makes a page differ (a write,
  * who is signed in, the language, a taxonomy edit) gets a kept page of something else.
  */
-class KeptPagesTest {
+class KeptBodiesTest {
   @TempDir static Path dir;
   static App app;
   static WebServer server;
@@ -206,7 +206,7 @@ class KeptPagesTest {
   }
 
   @Test
-  void keptPagesStayWithinTheirBoundAndTheirVariantsPerAnswer() {
+  void keptBodiesStayWithinTheirBoundAndTheirVariantsPerAnswer() {
     SearchResult answer = app.index().search(org.aisx.search.SearchRequest.all());
     int[] renders = {0};
     java.util.function.Supplier<byte[]> render =
@@ -215,27 +215,27 @@ class KeptPagesTest {
           return new byte[3_000];
         };
     // 5,000 bytes hold one page of 3,000 with its key, not two.
-    KeptPages small = new KeptPages(5_000);
-    KeptPages.Variant a = new KeptPages.Variant("en", "/search", null, 0);
-    KeptPages.Variant b = new KeptPages.Variant("fr", "/search", null, 0);
-    byte[] page = small.page(answer, a, render);
-    assertThat(small.page(answer, a, render)).isSameAs(page);
+    KeptBodies small = new KeptBodies(5_000);
+    KeptBodies.Variant a = new KeptBodies.Variant("en", "/search", null, 0);
+    KeptBodies.Variant b = new KeptBodies.Variant("fr", "/search", null, 0);
+    byte[] page = small.body(answer, a, render);
+    assertThat(small.body(answer, a, render)).isSameAs(page);
     assertThat(renders[0]).isEqualTo(1);
-    small.page(answer, b, render);
+    small.body(answer, b, render);
     assertThat(small.stats().answers()).isZero();
-    small.page(answer, a, render);
+    small.body(answer, a, render);
     assertThat(renders[0]).as("evicted beyond the bound, so rendered anew").isEqualTo(3);
 
     // Ample bytes: still no more than MAX_VARIANTS ways of showing one answer are kept.
-    KeptPages ample = new KeptPages(KeptPages.DEFAULT_MAX_BYTES);
+    KeptBodies ample = new KeptBodies(KeptBodies.DEFAULT_MAX_BYTES);
     renders[0] = 0;
-    for (int i = 0; i <= KeptPages.MAX_VARIANTS; i++) {
-      ample.page(answer, new KeptPages.Variant("en", "/search", "q=" + i, 0), render);
+    for (int i = 0; i <= KeptBodies.MAX_VARIANTS; i++) {
+      ample.body(answer, new KeptBodies.Variant("en", "/search", "q=" + i, 0), render);
     }
-    ample.page(answer, new KeptPages.Variant("en", "/search", "q=0", 0), render);
-    ample.page(
-        answer, new KeptPages.Variant("en", "/search", "q=" + KeptPages.MAX_VARIANTS, 0), render);
-    assertThat(renders[0]).isEqualTo(KeptPages.MAX_VARIANTS + 2);
+    ample.body(answer, new KeptBodies.Variant("en", "/search", "q=0", 0), render);
+    ample.body(
+        answer, new KeptBodies.Variant("en", "/search", "q=" + KeptBodies.MAX_VARIANTS, 0), render);
+    assertThat(renders[0]).isEqualTo(KeptBodies.MAX_VARIANTS + 2);
     assertThat(ample.stats().hits()).isEqualTo(1);
   }
 }

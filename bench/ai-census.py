@@ -8,6 +8,9 @@
 #        triage-miss sample, shuffled together by the key so no judge can tell them apart
 #   python3 bench/ai-census.py score CATALOGUE.db CORE_IDS
 #        the figures, from the committed judgements
+#   python3 bench/ai-census.py reviews
+#        writes src/main/resources/classify/ai-tier-reviews.tsv: every record both judges of a
+#        pair called core, reviewed core (read by org.aisx.classify.TierReviews)
 #
 # Read-only on the catalogue (sqlite URI mode=ro). The lexicons and the display are those of the
 # tier-recall sample (bench/tier-recall-sample.py), imported from it.
@@ -108,7 +111,37 @@ def kappa(a, b):
     return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
+def pairs():
+    """The judge pairs whose files exist: (1, 2) for pass 2, (3, 4) for the second triage."""
+    out = []
+    for a, b in ((1, 2), (3, 4)):
+        if os.path.exists(os.path.join(HERE, f'ai-census-judged-{a}.json')):
+            out.append((load(f'ai-census-judged-{a}.json'), load(f'ai-census-judged-{b}.json')))
+    return out
+
+
+def reviews():
+    rows = {}
+    for j1, j2 in pairs():
+        for r in j1:
+            if r in j2 and j1[r]['judged'] == 'core' and j2[r]['judged'] == 'core':
+                notes = '; '.join(' '.join(j[r].get('note', '').split()) for j in (j1, j2))
+                rows[r] = f'AI census 2026-12-05, core by both judges ({notes})'
+    out = os.path.join(BENCH, '..', 'src/main/resources/classify/ai-tier-reviews.tsv')
+    with open(out, 'w', encoding='utf-8') as f:
+        f.write('# The ai tiers an editorial review decided (org.aisx.classify.TierReviews).\n'
+                '# Written by bench/ai-census.py reviews from the committed census judgements\n'
+                '# (src/test/resources/eval/ai-census*.json, rule ai-census.md); never by hand.\n'
+                '# id<TAB>tier<TAB>basis\n')
+        for r in sorted(rows):
+            f.write(f'{r}\tcore\t{rows[r]}\n')
+    print(f'{len(rows)} reviews written to {out}')
+
+
 def main():
+    if sys.argv[1] == 'reviews':
+        reviews()
+        return
     cmd, db, core_file = sys.argv[1], sys.argv[2], sys.argv[3]
     cands, docs = candidates(db, core_file)
     order = sorted(cands, key=key)
@@ -158,6 +191,15 @@ def main():
         print('  strict census by body:', dict(sorted(by_body.items(), key=lambda x: -x[1])))
         halves = sum(reading_half(r) for r in both)
         print(f'  of them in the reading half {halves}, held-out half {len(both) - halves}')
+    if len(pairs()) > 1:
+        j3, j4 = pairs()[1]
+        second = load('ai-census-triage-2.json')
+        maybe2 = [r for r in second if second[r]['call'] == 'maybe']
+        both = [r for r in maybe2 if core(j3, r, False) and core(j4, r, False)]
+        either = [r for r in maybe2 if core(j3, r, False) or core(j4, r, False)]
+        print(f'second triage: maybe {len(maybe2)} of {len(second)}; both core {len(both)}'
+              f' ({sum(core(j3, r) and core(j4, r) for r in maybe2)} with no doubt);'
+              f' either core {len(either)}; no by both triages {len(second) - len(maybe2)}')
 
 
 if __name__ == '__main__':

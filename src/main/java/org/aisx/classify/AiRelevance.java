@@ -21,6 +21,9 @@ import org.aisx.catalog.Standard;
  * <p>The rules, tried in this order; the first that fires is the reason:
  *
  * <ol>
+ *   <li><b>reviewed</b>: an editorial review decided the record ({@link TierReviews}; the AI census
+ *       of the shared feeds, whose reviews are the records two judges called core that no rule
+ *       below takes into the core).
  *   <li><b>committee</b>: the record comes from ISO/IEC JTC 1/SC 42 (Artificial intelligence) or
  *       from the Artificial Intelligence Standards Committee of the IEEE Computer Society.
  *   <li><b>committee</b>: CEN-CENELEC JTC 21 (Artificial intelligence), which writes the European
@@ -132,6 +135,9 @@ public final class AiRelevance {
           "intelligent agents and systems",
           "knowledge-based systems",
           "recognition systems");
+
+  /** The rule of a verdict an editorial review decided ({@link TierReviews}). */
+  static final String REVIEWED = "reviewed: AI census";
 
   static final String SC42 = "ISO/IEC JTC 1/SC 42";
   static final String IEEE_AI_COMMITTEE = "Artificial Intelligence Standards Committee";
@@ -414,6 +420,8 @@ public final class AiRelevance {
    * mappings), decided in this order:
    *
    * <ol>
+   *   <li>the reviewed tier, for a record an editorial review decided ({@link TierReviews}: the AI
+   *       census's records both judges called core);
    *   <li>other when no relevance rule fired;
    *   <li>core for NIST's AI series (the identifier names AI);
    *   <li>adjacent when the title is about a carrier (file or payload format, carriage);
@@ -439,6 +447,10 @@ public final class AiRelevance {
    * foundation models make them intelligent), so it was dropped.
    */
   public static Tier tier(Standard s) {
+    java.util.Optional<TierReviews.Review> review = TierReviews.BUNDLED.of(s.id());
+    if (review.isPresent()) {
+      return review.get().tier();
+    }
     Verdict v = judge(s);
     if (!v.relevant()) {
       return Tier.OTHER;
@@ -575,6 +587,12 @@ public final class AiRelevance {
 
   /** Judges one record. */
   public static Verdict judge(Standard s) {
+    java.util.Optional<TierReviews.Review> review = TierReviews.BUNDLED.of(s.id());
+    if (review.isPresent()) {
+      return review.get().tier() == Tier.OTHER
+          ? Verdict.NOT_AI
+          : new Verdict(REVIEWED, review.get().basis());
+    }
     String committee = s.committee() == null ? "" : s.committee();
     if (committee.startsWith(SC42)) {
       return new Verdict("committee: " + SC42, committee);

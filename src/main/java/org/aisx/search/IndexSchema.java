@@ -41,9 +41,10 @@ final class IndexSchema {
    * intelligence and intelligent process automation adjacent); 12: the fifth mapping (generic
    * biometric recognition, "technology", grammars, requests for proposals, memoranda and devices
    * under test no longer core; "intelligent" as a title's only cue no longer makes a record
-   * adjacent).
+   * adjacent); 13: the tiers an editorial review decided (the AI census, {@code
+   * classify/ai-tier-reviews.tsv}) win over the rules.
    */
-  static final String VERSION = "12";
+  static final String VERSION = "13";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");

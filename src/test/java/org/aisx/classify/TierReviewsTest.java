@@ -1,0 +1,74 @@
+package org.aisx.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.aisx.catalog.Standard;
+import org.aisx.classify.AiRelevance.Tier;
+import org.junit.jupiter.api.Test;
+
+/** The tiers an editorial review decided (the AI census) win over the rules, and only those. */
+class TierReviewsTest {
+  @Test
+  void aReviewedRecordIsCoreWhereNoRuleWouldTakeIt() {
+    // NIST IR 8491, as the NIST feed gives it: no rule names "presentation attack detection
+    // algorithms" of face analysis; both census judges called it core.
+    Standard fate =
+        Standard.builder("NIST IR 8491")
+            .title(
+                Map.of(
+                    "en",
+                    "Face Analysis Technology Evaluation (FATE) Part 10: Performance of Passive,"
+                        + " Software-based Presentation Attack Detection (PAD) Algorithms"))
+            .build();
+    Standard sameTextOtherId = Standard.builder("NIST IR 9491").title(fate.title()).build();
+
+    assertThat(fate.id()).isEqualTo("nist-ir-8491");
+    assertThat(AiRelevance.tier(fate)).isEqualTo(Tier.CORE);
+    assertThat(AiRelevance.judge(fate).rule()).isEqualTo(AiRelevance.REVIEWED);
+    assertThat(AiRelevance.judge(fate).evidence()).startsWith("AI census 2026-12-05");
+    assertThat(AiRelevance.tier(sameTextOtherId)).isNotEqualTo(Tier.CORE);
+    assertThat(AiRelevance.isAi(sameTextOtherId)).isFalse();
+  }
+
+  @Test
+  void theBundledReviewsAreTheCensusCoresAndLoad() {
+    assertThat(TierReviews.BUNDLED.size()).isGreaterThanOrEqualTo(90);
+    assertThat(TierReviews.BUNDLED.of("nist-ir-8491"))
+        .hasValueSatisfying(r -> assertThat(r.tier()).isEqualTo(Tier.CORE));
+    assertThat(TierReviews.BUNDLED.of("iso-iec-42001-2023")).isEmpty();
+    assertThat(TierReviews.BUNDLED.of(null)).isEmpty();
+  }
+
+  @Test
+  void aMalformedLineFailsNamingItsNumberAndText() {
+    assertThatThrownBy(() -> load("# reviews\nx-1\tcore\tbasis\nx-2\tcentral\tbasis\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("x-2\tcentral\tbasis");
+    assertThatThrownBy(() -> load("x-1\tcore\n"))
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("core|adjacent|other");
+  }
+
+  @Test
+  void aSecondReviewOfOneRecordFails() {
+    assertThatThrownBy(() -> load("x-1\tcore\tone\n\nx-1\tadjacent\ttwo\n"))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("a second review of 'x-1'");
+  }
+
+  @Test
+  void commentsAndBlankLinesAreSkipped() {
+    TierReviews reviews = load("# header\n\nx-1\tadjacent\tbasis\n");
+    assertThat(reviews.size()).isEqualTo(1);
+    assertThat(reviews.of("x-1")).hasValue(new TierReviews.Review("x-1", Tier.ADJACENT, "basis"));
+  }
+
+  private static TierReviews load(String text) {
+    return TierReviews.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -120,11 +120,27 @@ def pairs():
     return out
 
 
+def earlier_not_core():
+    """Ids an earlier committed tier judgement called other than core (supplement 3)."""
+    out = set()
+    for name in sorted(os.listdir(HERE)):
+        if (name.startswith('ai-tier-sample') or name == 'ai-tier-recall-judged.json') \
+                and name.endswith('.json'):
+            for r in load(name).values():
+                if r.get('judged') not in (None, 'core'):
+                    out.add(r['id'])
+    return out
+
+
 def reviews():
     rows = {}
+    against = earlier_not_core()
     for j1, j2 in pairs():
         for r in j1:
             if r in j2 and j1[r]['judged'] == 'core' and j2[r]['judged'] == 'core':
+                if r in against:
+                    print(f'not reviewed, an earlier judge called it other than core: {r}')
+                    continue
                 notes = '; '.join(' '.join(j[r].get('note', '').split()) for j in (j1, j2))
                 rows[r] = f'AI census 2026-12-05, core by both judges ({notes})'
     out = os.path.join(BENCH, '..', 'src/main/resources/classify/ai-tier-reviews.tsv')

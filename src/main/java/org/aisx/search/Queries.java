@@ -315,16 +315,24 @@ final class Queries {
     return q.chars().anyMatch(Character::isDigit);
   }
 
+  /**
+   * The order of a page. Every order ends with the identifier, so that hits tied on everything
+   * before it (BM25 scores tie often: field lengths are stored as one byte) come in the same order
+   * whatever the index's segments and document numbers, on every node and after every merge.
+   */
   static Sort sort(SearchRequest request) {
     SortField newest = new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true);
+    SortField identifier = new SortField(IndexFields.IDENTIFIER_SORT, SortField.Type.STRING);
     return switch (request.sort()) {
       case RELEVANCE ->
           request.q().isEmpty()
-              ? new Sort(new SortField(IndexFields.CURRENCY, SortField.Type.DOUBLE, true), newest)
-              : new Sort(SortField.FIELD_SCORE, newest);
-      case DATE -> new Sort(newest, SortField.FIELD_SCORE);
-      case IDENTIFIER ->
-          new Sort(new SortField(IndexFields.IDENTIFIER_SORT, SortField.Type.STRING));
+              ? new Sort(
+                  new SortField(IndexFields.CURRENCY, SortField.Type.DOUBLE, true),
+                  newest,
+                  identifier)
+              : new Sort(SortField.FIELD_SCORE, newest, identifier);
+      case DATE -> new Sort(newest, SortField.FIELD_SCORE, identifier);
+      case IDENTIFIER -> new Sort(identifier);
     };
   }
 

@@ -23,6 +23,7 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.StandardReader;
+import org.aisx.classify.AiRelevance;
 import org.aisx.classify.Classification;
 import org.aisx.classify.Classifier;
 import org.aisx.classify.Suggestions;
@@ -185,6 +186,8 @@ public final class App implements AutoCloseable {
     this.leases = new Leases(db, nodeName());
     this.glossary = Glossary.bundled(json, new SqlGlossaryStore(db), Clock.systemUTC());
     this.queryTranslation = translation(taxonomy, glossary, json);
+    // The reviewed ai tiers are read now: a broken file stops the start, not the indexing thread.
+    AiRelevance.reviews();
     // The glossary's mappings widen searches: a law's term also finds a standard's.
     this.index =
         SearchIndex.open(

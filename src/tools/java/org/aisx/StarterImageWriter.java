@@ -22,8 +22,8 @@ import org.apache.lucene.store.FSDirectory;
  * Build tool (not in the jar; Maven runs it before the tests): writes {@link StarterImage}'s zip.
  * Seeds an empty scratch catalogue as a first {@code serve} does (the starter corpus with its
  * shipped vectors and classification, the learning resources, the curated suites), computes the
- * topics (kept in the store), closes it (the index committed in step with the store), and zips the
- * store and the index.
+ * topics (kept in the store), closes it (the index committed in step with the store), merges the
+ * index to one segment, and zips the store and the index.
  *
  * <pre>
  * StarterImageWriter target/classes/corpus/starter-image.zip
@@ -82,7 +82,7 @@ public final class StarterImageWriter {
    * Merges the closed index to one segment without deleted documents, under its commit's store
    * mark. Loading the corpus writes some records more than once; until merges reclaim the replaced
    * documents, BM25 still counts them (1,202 records: 1,498 documents in two segments), so the
-   * image would rank near ties otherwise than a catalogue whose merges have ended.
+   * image would rank near ties otherwise than a catalogue without replaced documents.
    */
   static void mergeToOneSegment(Path index) throws IOException {
     try (FSDirectory directory = FSDirectory.open(index);

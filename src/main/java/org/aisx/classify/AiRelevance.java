@@ -643,6 +643,15 @@ public final class AiRelevance {
     return Verdict.NOT_AI;
   }
 
+  /**
+   * How many tiers an editorial review decided ({@link TierReviews}). The service calls it when it
+   * starts, so that a missing or malformed reviews file stops the start, naming the line, instead
+   * of failing later on the indexing thread.
+   */
+  public static int reviews() {
+    return TierReviews.BUNDLED.size();
+  }
+
   public static boolean isAi(Standard s) {
     return judge(s).relevant();
   }

@@ -15,11 +15,13 @@ import org.aisx.classify.AiRelevance.Tier;
  * The {@code ai} tiers that an editorial review decided for records the rules of {@link
  * AiRelevance} tier otherwise: each one a record id, the tier, and the basis of the decision. The
  * bundled reviews ({@code classify/ai-tier-reviews.tsv}) are the AI census of 2026-12-05
- * (docs/ai-corpus.md, "The census"): every record of the shared feeds the rules leave out of the
- * core, triaged twice and read in full by two judges under the written judging rule; a record both
- * judges called core is reviewed core. A review wins over the rules, for the bundled corpus and for
- * every imported record with the same id. The file is written by {@code bench/ai-census.py reviews}
- * from the committed judgements, never by hand.
+ * (docs/ai-corpus.md, "The census"): every record of the shared feeds that the rules leave out of
+ * the core and that names an AI-related word was triaged (the ones it set aside, a second time),
+ * and the likely ones were read in full by two judges under the written judging rule; a record both
+ * judges called core is reviewed core, unless an earlier committed tier sample judged it otherwise.
+ * A review wins over the rules, for the bundled corpus and for every imported record with the same
+ * id. The file is written by {@code bench/ai-census.py reviews} from the committed judgements,
+ * never by hand.
  */
 final class TierReviews {
   /** One review: the record, its tier, and why (the judgements it rests on). */
@@ -41,6 +43,10 @@ final class TierReviews {
 
   int size() {
     return byId.size();
+  }
+
+  java.util.Set<String> ids() {
+    return byId.keySet();
   }
 
   /**

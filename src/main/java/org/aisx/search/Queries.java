@@ -316,9 +316,11 @@ final class Queries {
   }
 
   /**
-   * The order of a page. Every order ends with the identifier, so that hits tied on everything
-   * before it (BM25 scores tie often: field lengths are stored as one byte) come in the same order
-   * whatever the index's segments and document numbers, on every node and after every merge.
+   * The order of a page that Lucene sorts (keyword pages, and pages by date or identifier in every
+   * mode). Each order ends with the identifier, so that hits tied on everything before it (BM25
+   * scores tie often: field lengths are stored as one byte) come in the same order whatever the
+   * index's segments and document numbers, on every node and after every merge. The fused relevance
+   * order of hybrid and semantic pages ({@code Fusion}) still breaks exact ties by document number.
    */
   static Sort sort(SearchRequest request) {
     SortField newest = new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true);

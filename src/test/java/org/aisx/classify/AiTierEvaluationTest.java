@@ -113,7 +113,9 @@ class AiTierEvaluationTest {
     // precision 66/67 = 0.985 [0.920, 0.997], recall 66/67 = 0.985 [0.920, 0.997] (IEEE
     // P2660_1/D-2-2020-06 tiered core, judged adjacent; ITU-T P.1199 (07/2026) tiered adjacent,
     // judged core; both marked doubtful). The fourth mapping on the same records: 66/72 = 0.917 and
-    // 66/67. The floors guard what was measured, one record below it.
+    // 66/67. The floors guard what was measured, one record below it. The tier measured here
+    // includes the AI census's reviews (TierReviews), which make ITU-T P.1199 (07/2026) core, as
+    // this sample's judge called it: 67/68 and 67/67 (the rules alone: 66/67 and 66/67).
     Figures f = measure("/eval/ai-tier-sample-5a.json", null);
     assertThat(f.sampled()).isEqualTo(100);
     assertThat(f.judgedCore()).isEqualTo(67);

@@ -376,6 +376,10 @@ public final class ClassificationEvaluation {
           measure(shipped, four, Examples.NONE, true));
       Classifier zeroShot = shipped.with(ConceptModel.NONE);
       print(
+          "Fourth held-out sample, zero-shot rule alone (no learned model), strict reading:",
+          measure(zeroShot, four, Examples.NONE, false),
+          measure(zeroShot, four, Examples.NONE, true));
+      print(
           "Held-out sample, zero-shot rule alone (no learned model), strict reading:",
           measure(zeroShot, held, Examples.NONE, false),
           measure(zeroShot, held, Examples.NONE, true));

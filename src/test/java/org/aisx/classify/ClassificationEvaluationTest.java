@@ -89,7 +89,7 @@ class ClassificationEvaluationTest {
   void theFourthHeldOutSampleKeepsItsOneMeasurement() throws Exception {
     // Measured once, 2026-12-05 (session 24), on the classifier that shipped when it was judged
     // (learned-1/2026-12-04), strict reading, shown / judged-positive pairs: vertical 10/17 and
-    // 10/14, activity 112/153 and 112/147, application 17/22 and 17/34, concern 41/52 and 41/83.
+    // 10/14, activity 111/153 and 111/147, application 17/22 and 17/34, concern 41/52 and 41/83.
     // Under the 0.85 bars of issue 12 on every dimension; the records are the AI census's NIST
     // recognition and vision reports and the fourth mapping's additions, unlike the training
     // samples (BENCHMARKS.md). The bounds sit three pairs below each figure, a regression guard.

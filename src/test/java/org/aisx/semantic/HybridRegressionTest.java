@@ -42,11 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
  * first pages changed, semantic 30 and 1; all of it from the corpus (the same corpus under the
  * third mapping's tiers gives the same answers); nDCG@10 keyword 0.321, semantic 0.466, hybrid
  * 0.503 on the judged set. Rewritten when the corpus took the AI census's reviews (1,123 to 1,202
- * records) and pages ended their order with the identifier (ties broken alike on every index
- * layout): hybrid 37 of 58 totals and 17 first pages changed, semantic 37 and 8; nDCG@10 keyword
- * 0.319, semantic 0.465, hybrid 0.500 (the new records are unjudged for these queries). Run {@link
- * #main} with the JVM options of the tests ({@code -XX:TieredStopAtLevel=1}, pom.xml): under the
- * default C2 compiler two near-tied hybrid scores of q01 came out in the other order.
+ * records) and keyword pages ended their order with the identifier: hybrid 37 of 58 totals and 17
+ * first pages changed, semantic 37 and 8; nDCG@10 keyword 0.319, semantic 0.465, hybrid 0.500 (the
+ * new records are unjudged for these queries). Run {@link #main} with the JVM options of the tests
+ * ({@code -XX:TieredStopAtLevel=1}, pom.xml): under the default C2 compiler two near-tied hybrid
+ * scores of q01 came out in the other order.
  */
 class HybridRegressionTest {
   static final String BASELINE = "/eval/hybrid-baseline.json";

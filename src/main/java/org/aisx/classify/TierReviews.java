@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.aisx.classify.AiRelevance.Tier;
 
 /**
@@ -45,7 +46,7 @@ final class TierReviews {
     return byId.size();
   }
 
-  java.util.Set<String> ids() {
+  Set<String> ids() {
     return byId.keySet();
   }
 

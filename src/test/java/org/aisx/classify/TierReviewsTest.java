@@ -101,10 +101,8 @@ class TierReviewsTest {
   private static List<JsonNode> records(String file) throws Exception {
     try (InputStream in = TierReviewsTest.class.getResourceAsStream("/eval/" + file)) {
       assertThat(in).as(file).isNotNull();
-      JsonNode root = Json.mapper().readTree(in);
-      JsonNode records = root.isArray() ? root : root.get("records");
       List<JsonNode> out = new ArrayList<>();
-      records.forEach(out::add);
+      Json.mapper().readTree(in).path("records").forEach(out::add);
       return out;
     }
   }

@@ -49,7 +49,9 @@ public final class ConceptModelWriter {
           "/eval/classification-heldout.json",
           "/eval/classification-train-2.json",
           "/eval/classification-train-3.json",
-          "/eval/classification-heldout-2.json");
+          "/eval/classification-heldout-2.json",
+          "/eval/classification-heldout-3.json",
+          "/eval/classification-heldout-4.json");
 
   /**
    * LIBLINEAR's cost, the weight of a positive example, and the scales of the embedding and of the

@@ -35,7 +35,7 @@ import org.aisx.taxonomy.Taxonomy;
  */
 public final class Classifier {
   /** Names the method and its calibration; stored suggestions from another version are redone. */
-  static final String METHOD = "learned-1";
+  static final String METHOD = "learned-2";
 
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[A-Z0-9(\"“])");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -329,9 +329,11 @@ public final class Classifier {
   }
 
   /**
-   * The suggestions this classifier's rules make from a record's features: a concept scores the
-   * higher of its zero-shot score and what the learned model ({@link ConceptModel}) gives it, then
-   * moves towards people's decisions on similar records.
+   * The suggestions this classifier's rules make from a record's features: a concept the learned
+   * model ({@link ConceptModel}) has weights for scores what the model gives it, any other its
+   * zero-shot score; then it moves towards people's decisions on similar records. A dimension the
+   * model shows nothing of for records the AI tier leaves out ({@link ConceptModel#shows}) gives
+   * such a record unsure suggestions at most.
    */
   Map<String, List<Suggestion>> decide(
       Standard record,
@@ -342,6 +344,7 @@ public final class Classifier {
     boolean learns = model != ConceptModel.NONE;
     ConceptModel.Words words = learns ? model.words(record) : ConceptModel.Words.NONE;
     ConceptModel.Context context = learns ? ConceptModel.Context.of(features, record) : null;
+    boolean leftOut = learns && context.tier() == AiRelevance.Tier.OTHER;
     Map<Dimension, Feature> closest = new EnumMap<>(Dimension.class);
     for (Feature f : features) {
       Dimension dim = f.profile().dimension();
@@ -359,7 +362,7 @@ public final class Classifier {
       Profile p = f.profile();
       Dimension dim = p.dimension();
       String key = dim.id() + "/" + p.concept().id();
-      double learned = learns ? learned(f, context, vector, words) : 0;
+      double learned = learns ? learned(f, context, vector, words, leftOut) : 0;
       if (isResidual(p)) {
         residual = f;
         residualLearned = learned;
@@ -372,8 +375,11 @@ public final class Classifier {
       }
       double zeroShot =
           zeroShot(f.cosine(), f.evidence().kind(), closest.get(dim) == f, calibration.get(dim));
-      double score =
-          rounded(votes.blend(dim, p.concept().id(), Math.max(zeroShot, learned), PRIOR_WEIGHT));
+      double base = learns && model.knows(dim, p.concept().id()) ? learned : zeroShot;
+      double score = rounded(votes.blend(dim, p.concept().id(), base, PRIOR_WEIGHT));
+      if (!model.shows(dim, leftOut)) {
+        score = Math.min(score, UNSURE);
+      }
       Suggestion s =
           new Suggestion(p.concept().id(), score, f.evidence().sentence(), f.evidence().terms());
       if (score >= CONFIDENT) {
@@ -391,7 +397,7 @@ public final class Classifier {
           best.put(dim, new ArrayList<>(list.subList(0, Math.min(max, list.size()))));
         });
     Suggestion cross =
-        residual == null
+        residual == null || !model.shows(Dimension.VERTICAL, leftOut)
             ? null
             : residual(record, residual, residualLearned, votes, excluded, best);
     if (cross != null) {
@@ -468,13 +474,17 @@ public final class Classifier {
 
   /** The learned model's score of the concept of {@code f} (0 without weights). */
   private double learned(
-      Feature f, ConceptModel.Context context, float[] vector, ConceptModel.Words words) {
+      Feature f,
+      ConceptModel.Context context,
+      float[] vector,
+      ConceptModel.Words words,
+      boolean leftOut) {
     Profile p = f.profile();
     if (!model.knows(p.dimension(), p.concept().id())) {
       return 0;
     }
     return model.score(
-        p.dimension(), p.concept().id(), ConceptModel.pair(f, context), vector, words);
+        p.dimension(), p.concept().id(), ConceptModel.pair(f, context), vector, words, leftOut);
   }
 
   /**

@@ -30,18 +30,48 @@ import org.aisx.taxonomy.Dimension;
  * ({@code src/tools/java}, LIBLINEAR) on the judged training samples of {@code src/test/resources/
  * eval} and shipped as {@link #RESOURCE}; a concept with too few judged examples has no weights and
  * is left to the zero-shot rule. Each dimension has a threshold, chosen out of fold on the training
- * samples, at which a probability reads as {@link Classifier#CONFIDENT}. Immutable.
+ * samples, at which a probability reads as {@link Classifier#CONFIDENT}: one for the records the AI
+ * tier takes, one for those it leaves out ({@link Thresholds}). Immutable.
  */
 final class ConceptModel {
   static final String RESOURCE = "/classify/concept-model.bin.gz";
   private static final String MAGIC = "AISXCM1";
 
+  /** Marks a left-out threshold's dimension in the written model. */
+  private static final String LEFT_OUT = "left-out:";
+
   /** How many features {@link #pair} gives. */
-  static final int PAIR = 9;
+  static final int PAIR = 11;
 
   /** No model: every concept is left to the zero-shot rule. */
   static final ConceptModel NONE =
-      new ConceptModel(Map.of(), new float[0], Map.of(), new EnumMap<>(Dimension.class), "none");
+      new ConceptModel(Map.of(), new float[0], Map.of(), Thresholds.NONE, "none");
+
+  /**
+   * Per dimension, the probability that reads as {@link Classifier#CONFIDENT}: {@code taken} for
+   * records the AI tier takes (core or adjacent, {@link AiRelevance#tier}), {@code leftOut} for
+   * those it leaves out. Outside the AI corpus people judge far fewer concepts to apply (the
+   * labelling rule leaves a text that is not about AI without a sector), so the left-out records
+   * get their own thresholds, chosen for precision first; a dimension missing from {@code leftOut}
+   * shows nothing for such records ({@link #shows}).
+   */
+  record Thresholds(Map<Dimension, Double> taken, Map<Dimension, Double> leftOut) {
+    static final Thresholds NONE = new Thresholds(Map.of(), Map.of());
+
+    Thresholds {
+      taken = Map.copyOf(taken);
+      leftOut = Map.copyOf(leftOut);
+    }
+
+    /** The same thresholds for every record (for choosing them). */
+    static Thresholds same(Map<Dimension, Double> both) {
+      return new Thresholds(both, both);
+    }
+
+    Double of(Dimension d, boolean left) {
+      return (left ? leftOut : taken).get(d);
+    }
+  }
 
   /** One concept's weights. */
   record Weights(float bias, float[] pair, float[] embedding, float[] words) {}
@@ -51,7 +81,7 @@ final class ConceptModel {
       Map<String, Integer> vocabulary,
       float[] idf,
       Map<String, Weights> concepts,
-      Map<Dimension, Double> thresholds) {}
+      Thresholds thresholds) {}
 
   /** The written model, parsed on first use (null when built from parts). */
   private final byte[] source;
@@ -63,12 +93,10 @@ final class ConceptModel {
       Map<String, Integer> vocabulary,
       float[] idf,
       Map<String, Weights> concepts,
-      Map<Dimension, Double> thresholds,
+      Thresholds thresholds,
       String fingerprint) {
     this.source = null;
-    this.parts =
-        new Parts(
-            Map.copyOf(vocabulary), idf.clone(), Map.copyOf(concepts), Map.copyOf(thresholds));
+    this.parts = new Parts(Map.copyOf(vocabulary), idf.clone(), Map.copyOf(concepts), thresholds);
     this.fingerprint = fingerprint;
   }
 
@@ -109,7 +137,7 @@ final class ConceptModel {
   }
 
   /** The same weights read at other thresholds (for choosing them). */
-  ConceptModel withThresholds(Map<Dimension, Double> other) {
+  ConceptModel withThresholds(Thresholds other) {
     Parts p = parts();
     return new ConceptModel(p.vocabulary(), p.idf(), p.concepts(), other, fingerprint);
   }
@@ -117,6 +145,14 @@ final class ConceptModel {
   /** A short hash of the model's bytes, part of the classifier's version. */
   String fingerprint() {
     return fingerprint;
+  }
+
+  /**
+   * Whether a record may be shown concepts of {@code dim}: always, but for a record the AI tier
+   * leaves out ({@code leftOut}) when this model has no left-out threshold for the dimension.
+   */
+  boolean shows(Dimension dim, boolean leftOut) {
+    return this == NONE || !leftOut || parts().thresholds().leftOut().containsKey(dim);
   }
 
   /** Whether the model has weights for {@code dimension/concept}. */
@@ -186,10 +222,12 @@ final class ConceptModel {
 
   /**
    * The probability read as a suggestion score: {@link Classifier#CONFIDENT} at the dimension's
-   * threshold, moving as the odds do (0 without weights).
+   * threshold for records of its kind ({@code leftOut}: the AI tier leaves the record out), moving
+   * as the odds do (0 without weights or threshold).
    */
-  double score(Dimension dim, String concept, double[] pair, float[] vector, Words words) {
-    Double t = parts().thresholds().get(dim);
+  double score(
+      Dimension dim, String concept, double[] pair, float[] vector, Words words, boolean leftOut) {
+    Double t = parts().thresholds().of(dim, leftOut);
     double p = probability(dim, concept, pair, vector, words);
     if (t == null || p <= 0) {
       return 0;
@@ -202,14 +240,17 @@ final class ConceptModel {
    * What a record says of every concept at once, computed once per record: each dimension's highest
    * closeness, and whether the title names AI.
    */
-  record Context(Map<Dimension, Double> closest, boolean aiInTitle) {
+  record Context(Map<Dimension, Double> closest, boolean aiInTitle, AiRelevance.Tier tier) {
     static Context of(List<Classifier.Feature> features, Standard record) {
       Map<Dimension, Double> closest = new EnumMap<>(Dimension.class);
       for (Classifier.Feature f : features) {
         closest.merge(f.profile().dimension(), f.cosine(), Math::max);
       }
       String title = record.titleIn("en");
-      return new Context(closest, title != null && Classifier.AI_IN_TITLE.matcher(title).find());
+      return new Context(
+          closest,
+          title != null && Classifier.AI_IN_TITLE.matcher(title).find(),
+          AiRelevance.tier(record));
     }
   }
 
@@ -231,6 +272,8 @@ final class ConceptModel {
       (f.cosine() - max) * 10,
       context.aiInTitle() ? 1 : 0,
       (f.cosine() - 0.6) * 10,
+      context.tier() == AiRelevance.Tier.CORE ? 1 : 0,
+      context.tier() == AiRelevance.Tier.ADJACENT ? 1 : 0,
     };
   }
 
@@ -266,7 +309,7 @@ final class ConceptModel {
     out.writeUTF(Embedder.MODEL);
     Parts p = parts();
     float[] idf = p.idf();
-    Map<Dimension, Double> thresholds = p.thresholds();
+    Thresholds thresholds = p.thresholds();
     String[] terms = new String[idf.length];
     p.vocabulary().forEach((t, i) -> terms[i] = t);
     out.writeInt(terms.length);
@@ -274,11 +317,17 @@ final class ConceptModel {
       out.writeUTF(terms[i]);
       out.writeFloat(idf[i]);
     }
-    out.writeInt(thresholds.size());
+    out.writeInt(thresholds.taken().size() + thresholds.leftOut().size());
     for (Dimension d : Dimension.values()) {
-      if (thresholds.containsKey(d)) {
+      if (thresholds.taken().containsKey(d)) {
         out.writeUTF(d.id());
-        out.writeDouble(thresholds.get(d));
+        out.writeDouble(thresholds.taken().get(d));
+      }
+    }
+    for (Dimension d : Dimension.values()) {
+      if (thresholds.leftOut().containsKey(d)) {
+        out.writeUTF(LEFT_OUT + d.id());
+        out.writeDouble(thresholds.leftOut().get(d));
       }
     }
     Map<String, Weights> concepts = p.concepts();
@@ -327,14 +376,19 @@ final class ConceptModel {
       vocabulary.put(in.readUTF(), i);
       idf[i] = in.readFloat();
     }
-    Map<Dimension, Double> thresholds = new EnumMap<>(Dimension.class);
+    Map<Dimension, Double> taken = new EnumMap<>(Dimension.class);
+    Map<Dimension, Double> leftOut = new EnumMap<>(Dimension.class);
     int t = in.readInt();
     for (int i = 0; i < t; i++) {
-      String dim = in.readUTF();
-      thresholds.put(
-          Dimension.fromId(dim).orElseThrow(() -> new IOException("unknown dimension " + dim)),
-          in.readDouble());
+      String key = in.readUTF();
+      boolean left = key.startsWith(LEFT_OUT);
+      String dim = left ? key.substring(LEFT_OUT.length()) : key;
+      (left ? leftOut : taken)
+          .put(
+              Dimension.fromId(dim).orElseThrow(() -> new IOException("unknown dimension " + dim)),
+              in.readDouble());
     }
+    Thresholds thresholds = new Thresholds(taken, leftOut);
     int c = in.readInt();
     Map<String, Weights> concepts = new LinkedHashMap<>();
     for (int i = 0; i < c; i++) {

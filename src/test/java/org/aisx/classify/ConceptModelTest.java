@@ -29,7 +29,8 @@ class ConceptModelTest {
         Map.of(
             "application/speech-recognition",
             new ConceptModel.Weights(-1, pair, new float[Embedder.DIMENSIONS], words)),
-        Map.of(Dimension.APPLICATION, 0.3),
+        new ConceptModel.Thresholds(
+            Map.of(Dimension.APPLICATION, 0.3), Map.of(Dimension.APPLICATION, 0.9)),
         "test");
   }
 
@@ -49,13 +50,33 @@ class ConceptModelTest {
     double p = m.probability(Dimension.APPLICATION, "speech-recognition", pair, vector, words);
     // One vocabulary word present: unit-length tf-idf 1, weight 3, bias -1.
     assertThat(p).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-6));
-    ConceptModel atThreshold = m.withThresholds(Map.of(Dimension.APPLICATION, p));
-    assertThat(atThreshold.score(Dimension.APPLICATION, "speech-recognition", pair, vector, words))
+    ConceptModel atThreshold =
+        m.withThresholds(ConceptModel.Thresholds.same(Map.of(Dimension.APPLICATION, p)));
+    assertThat(
+            atThreshold.score(
+                Dimension.APPLICATION, "speech-recognition", pair, vector, words, false))
         .isCloseTo(Classifier.CONFIDENT, within(1e-9));
-    assertThat(m.score(Dimension.APPLICATION, "speech-recognition", pair, vector, words))
+    assertThat(m.score(Dimension.APPLICATION, "speech-recognition", pair, vector, words, false))
         .isGreaterThan(Classifier.CONFIDENT);
     assertThat(m.probability(Dimension.APPLICATION, "edge-ai", pair, vector, words)).isZero();
     assertThat(m.knows(Dimension.APPLICATION, "edge-ai")).isFalse();
+  }
+
+  @Test
+  void recordsTheAiTierLeavesOutAreReadAtTheirOwnThresholdsAndShownNothingWithoutOne() {
+    ConceptModel m = model();
+    ConceptModel.Words words = m.words(RECORD);
+    double[] pair = new double[ConceptModel.PAIR];
+    float[] vector = new float[Embedder.DIMENSIONS];
+    // p = 0.88: above the taken records' 0.3, below the left-out records' 0.9.
+    assertThat(m.score(Dimension.APPLICATION, "speech-recognition", pair, vector, words, false))
+        .isGreaterThan(Classifier.CONFIDENT);
+    assertThat(m.score(Dimension.APPLICATION, "speech-recognition", pair, vector, words, true))
+        .isLessThan(Classifier.CONFIDENT);
+    assertThat(m.shows(Dimension.APPLICATION, true)).isTrue();
+    assertThat(m.shows(Dimension.VERTICAL, true)).isFalse();
+    assertThat(m.shows(Dimension.VERTICAL, false)).isTrue();
+    assertThat(ConceptModel.NONE.shows(Dimension.VERTICAL, true)).isTrue();
   }
 
   @Test
@@ -67,11 +88,25 @@ class ConceptModelTest {
     double[] pair = new double[ConceptModel.PAIR];
     pair[0] = 0.5;
     float[] vector = new float[Embedder.DIMENSIONS];
-    assertThat(
-            back.score(
-                Dimension.APPLICATION, "speech-recognition", pair, vector, back.words(RECORD)))
-        .isEqualTo(
-            m.score(Dimension.APPLICATION, "speech-recognition", pair, vector, m.words(RECORD)));
+    for (boolean leftOut : new boolean[] {false, true}) {
+      assertThat(
+              back.score(
+                  Dimension.APPLICATION,
+                  "speech-recognition",
+                  pair,
+                  vector,
+                  back.words(RECORD),
+                  leftOut))
+          .isEqualTo(
+              m.score(
+                  Dimension.APPLICATION,
+                  "speech-recognition",
+                  pair,
+                  vector,
+                  m.words(RECORD),
+                  leftOut));
+    }
+    assertThat(back.shows(Dimension.VERTICAL, true)).isFalse();
     assertThat(back.vocabularySize()).isEqualTo(2);
     assertThat(back.fingerprint()).hasSize(12).isEqualTo(ConceptModel.hash(bytes.toByteArray()));
   }

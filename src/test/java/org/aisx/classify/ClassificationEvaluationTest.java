@@ -12,29 +12,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the classifier on the held-out sample ({@code classification-heldout-3.json}, never tuned
- * on) and keeps the figures in BENCHMARKS.md from regressing. The bounds sit below the measured
- * figures (strict reading, precision 0.78, 0.78, 0.86, 0.88 and recall 0.80, 0.77, 0.86, 0.88 by
- * dimension) by about three pairs, so that a change that loses a few pairs passes, one that drops
- * the learned model (recall 0.64, 0.38, 0.75, 0.38) fails, and so does one that shows every weak
- * guess.
+ * Runs the classifier on the held-out sample ({@code classification-heldout-6.json}: 150 records
+ * outside the bundled corpus, never tuned on, measured once) and keeps the figures in BENCHMARKS.md
+ * from regressing. The bounds sit about three pairs below the measured figures (strict reading:
+ * activity 52 of 59 shown and of 71 judged, concern 27 of 31 and of 51), so that a change that
+ * loses a few pairs passes, and one that shows the zero-shot rule's guesses on such records
+ * (precision 0.61) or drops the left-out thresholds fails.
  */
 class ClassificationEvaluationTest {
   @TempDir Path dir;
 
   private static final Map<Dimension, Double> MIN_PRECISION =
-      Map.of(
-          Dimension.VERTICAL, 0.72,
-          Dimension.ACTIVITY, 0.72,
-          Dimension.APPLICATION, 0.76,
-          Dimension.CONCERN, 0.80);
+      Map.of(Dimension.ACTIVITY, 0.82, Dimension.CONCERN, 0.77);
 
   private static final Map<Dimension, Double> MIN_RECALL =
-      Map.of(
-          Dimension.VERTICAL, 0.74,
-          Dimension.ACTIVITY, 0.71,
-          Dimension.APPLICATION, 0.76,
-          Dimension.CONCERN, 0.80);
+      Map.of(Dimension.ACTIVITY, 0.68, Dimension.CONCERN, 0.46);
 
   @Test
   void shownSuggestionsKeepTheirHeldOutPrecisionAndRecallAndConfirmedLabelsDoNotHurt()
@@ -45,16 +37,52 @@ class ClassificationEvaluationTest {
       Classifier shipped = new Classifier(app.taxonomy(), app.embedder());
       Map<Dimension, ClassificationEvaluation.Counts> byDimension =
           ClassificationEvaluation.measure(shipped, held, Examples.NONE);
-      for (Dimension d : Dimension.values()) {
+      for (Dimension d : MIN_PRECISION.keySet()) {
         ClassificationEvaluation.Counts c = byDimension.get(d);
         assertThat(c.precision())
             .as("held-out precision of %s", d)
             .isGreaterThan(MIN_PRECISION.get(d));
         assertThat(c.recall()).as("held-out recall of %s", d).isGreaterThan(MIN_RECALL.get(d));
       }
-      // Cross-sector is never shown beside a sector (the training samples almost never have both).
+      // No left-out threshold reached 0.85 out of fold for these: such records are shown none.
+      for (Dimension d : List.of(Dimension.VERTICAL, Dimension.APPLICATION)) {
+        assertThat(byDimension.get(d).predicted()).as("shown %s", d).isZero();
+      }
+      Classifier zeroShot = shipped.with(ConceptModel.NONE);
+      assertThat(total(byDimension).precision())
+          .as("the learned model is more precise than the zero-shot rule outside the corpus")
+          .isGreaterThan(
+              total(ClassificationEvaluation.measure(zeroShot, held, Examples.NONE)).precision()
+                  + 0.15);
+
+      List<ClassificationEvaluation.Case> tuning =
+          ClassificationEvaluation.cases(app, ClassificationEvaluation.sample());
+      ClassificationEvaluation.Counts alone =
+          total(ClassificationEvaluation.measure(zeroShot, tuning, Examples.NONE));
+      ClassificationEvaluation.Counts learned =
+          total(ClassificationEvaluation.withExamples(zeroShot, tuning));
+      assertThat(learned.precision()).isGreaterThanOrEqualTo(alone.precision());
+      assertThat(learned.recall()).isGreaterThanOrEqualTo(alone.recall() - 0.02);
+    }
+  }
+
+  @Test
+  void recordsTheTierTakesAreShownTheirSectorsAndNeverCrossSectorBesideOne() throws Exception {
+    // The tuning sample is a training sample (in-sample figures): this guards that the model is
+    // read and applied to corpus records, not how well it generalises (BENCHMARKS.md gives the
+    // out-of-fold figures).
+    try (App app = Fixtures.starter(dir)) {
+      List<ClassificationEvaluation.Case> tuning =
+          ClassificationEvaluation.cases(app, ClassificationEvaluation.sample());
+      Classifier shipped = new Classifier(app.taxonomy(), app.embedder());
+      Map<Dimension, ClassificationEvaluation.Counts> byDimension =
+          ClassificationEvaluation.measure(shipped, tuning, Examples.NONE);
+      for (Dimension d : Dimension.values()) {
+        assertThat(byDimension.get(d).precision()).as("precision of %s", d).isGreaterThan(0.85);
+        assertThat(byDimension.get(d).recall()).as("recall of %s", d).isGreaterThan(0.85);
+      }
       int besideASector = 0;
-      for (ClassificationEvaluation.Case c : held) {
+      for (ClassificationEvaluation.Case c : tuning) {
         List<String> verticals =
             shipped
                 .classify(c.record(), c.vector(), Examples.NONE, java.util.Set.of())
@@ -66,21 +94,6 @@ class ClassificationEvaluationTest {
         besideASector += verticals.contains("cross-sector") && verticals.size() > 1 ? 1 : 0;
       }
       assertThat(besideASector).as("records shown cross-sector beside a sector").isZero();
-      Classifier zeroShot = shipped.with(ConceptModel.NONE);
-      assertThat(total(byDimension).recall())
-          .as("the learned model adds recall to the zero-shot rule")
-          .isGreaterThan(
-              total(ClassificationEvaluation.measure(zeroShot, held, Examples.NONE)).recall()
-                  + 0.2);
-
-      List<ClassificationEvaluation.Case> tuning =
-          ClassificationEvaluation.cases(app, ClassificationEvaluation.sample());
-      ClassificationEvaluation.Counts alone =
-          total(ClassificationEvaluation.measure(zeroShot, tuning, Examples.NONE));
-      ClassificationEvaluation.Counts learned =
-          total(ClassificationEvaluation.withExamples(zeroShot, tuning));
-      assertThat(learned.precision()).isGreaterThanOrEqualTo(alone.precision());
-      assertThat(learned.recall()).isGreaterThanOrEqualTo(alone.recall() - 0.02);
     }
   }
 

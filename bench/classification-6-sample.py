@@ -8,31 +8,21 @@ catalogue documents (as the whole shared-feed import stored them) to OUT.
     python3 bench/classification-6-sample.py CATALOGUE.db OUT.json
 """
 import json
-import sqlite3
 import sys
 
-from classification_samples import EVAL, norm, order
+from classification_samples import EVAL, census_documents, norm, order
 
 SIZE = 150
 
 
 def main(db, out):
-    pool = set()
-    for n in range(1, 5):
-        pool |= {r["id"] for r in json.load(open(f"{EVAL}ai-census-judged-{n}.json", encoding="utf-8"))["records"]}
     corpus = json.load(open("src/main/resources/corpus/starter.json", encoding="utf-8"))["records"]
     corpus_ids = {r["id"] for r in corpus}
     corpus_titles = {norm(r) for r in corpus} - {""}
-    con = sqlite3.connect("file:" + db + "?mode=ro", uri=True)
-    docs = {}
-    for rid in sorted(pool):
-        row = con.execute("select document from standard where id = ?", (rid,)).fetchone()
-        if row is None:
-            sys.exit(f"census record {rid} is not in the catalogue {db}")
-        docs[rid] = json.loads(row[0])
+    docs = census_documents(db)
     left = [d for rid, d in docs.items() if rid not in corpus_ids and norm(d) not in corpus_titles]
     drawn = order("aisx-classify-heldout-5:", left)[:SIZE]
-    print(json.dumps({"pool": len(pool), "outside corpus": len(left), "drawn": len(drawn)}), file=sys.stderr)
+    print(json.dumps({"pool": len(docs), "outside corpus": len(left), "drawn": len(drawn)}), file=sys.stderr)
     with open(out, "w", encoding="utf-8") as f:
         json.dump({"records": drawn}, f, ensure_ascii=False, indent=1, sort_keys=True)
 

@@ -7,36 +7,26 @@ documents (as the whole shared-feed import stored them).
     python3 bench/classification-7-sample.py CATALOGUE.db HELDOUT.json TRAIN.json
 """
 import json
-import sqlite3
 import sys
 
-from classification_samples import EVAL, norm, order
+from classification_samples import EVAL, census_documents, norm, order
 
 SIZE = 150
 
 
 def main(db, heldout_out, train_out):
-    pool = set()
-    for n in range(1, 5):
-        pool |= {r["id"] for r in json.load(open(f"{EVAL}ai-census-judged-{n}.json", encoding="utf-8"))["records"]}
     corpus = json.load(open("src/main/resources/corpus/starter.json", encoding="utf-8"))["records"]
     five = json.load(open(EVAL + "classification-heldout-5-records.json", encoding="utf-8"))["records"]
     taken_ids = {r["id"] for r in corpus} | {r["id"] for r in five}
     taken_titles = ({norm(r) for r in corpus} | {norm(r) for r in five}) - {""}
-    con = sqlite3.connect("file:" + db + "?mode=ro", uri=True)
-    docs = {}
-    for rid in sorted(pool):
-        row = con.execute("select document from standard where id = ?", (rid,)).fetchone()
-        if row is None:
-            sys.exit(f"census record {rid} is not in the catalogue {db}")
-        docs[rid] = json.loads(row[0])
+    docs = census_documents(db)
     rest = [d for rid, d in docs.items() if rid not in taken_ids and norm(d) not in taken_titles]
     heldout = order("aisx-classify-heldout-6:", rest)[:SIZE]
     held_titles = {norm(r) for r in heldout} - {""}
     held_ids = {r["id"] for r in heldout}
     train = [d for d in order("aisx-classify-train-4:", rest)
              if d["id"] not in held_ids and norm(d) not in held_titles]
-    print(json.dumps({"pool": len(pool), "rest": len(rest), "heldout": len(heldout), "train": len(train)}),
+    print(json.dumps({"pool": len(docs), "rest": len(rest), "heldout": len(heldout), "train": len(train)}),
           file=sys.stderr)
     for out, records in ((heldout_out, heldout), (train_out, train)):
         with open(out, "w", encoding="utf-8") as f:

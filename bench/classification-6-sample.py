@@ -10,7 +10,7 @@ catalogue documents (as the whole shared-feed import stored them) to OUT.
 import json
 import sys
 
-from classification_samples import EVAL, census_documents, norm, order
+from classification_samples import census_documents, norm, order
 
 SIZE = 150
 

@@ -222,7 +222,15 @@ public final class Classifier {
     this.model = model;
     this.embedded = embedded;
     this.version =
-        METHOD + "/" + taxonomy.base() + "/" + fingerprint(taxonomy) + "/" + model.fingerprint();
+        METHOD
+            + "/"
+            + taxonomy.base()
+            + "/"
+            + fingerprint(taxonomy)
+            + "/"
+            + model.fingerprint()
+            + "/"
+            + AiRelevance.fingerprint();
   }
 
   /** The same taxonomy, model and senses with other decision rules (for the evaluation). */
@@ -298,8 +306,9 @@ public final class Classifier {
   }
 
   /**
-   * The version stored with suggestions: the method, the bundled taxonomy and the fingerprint of
-   * the concepts it classifies by.
+   * The version stored with suggestions: the method, the bundled taxonomy, the fingerprint of the
+   * concepts it classifies by, the learned model's, and the AI tier rules' (the model reads the
+   * tier).
    */
   public String version() {
     return version;
@@ -362,7 +371,8 @@ public final class Classifier {
       Profile p = f.profile();
       Dimension dim = p.dimension();
       String key = dim.id() + "/" + p.concept().id();
-      double learned = learns ? learned(f, context, vector, words, leftOut) : 0;
+      double learned =
+          learns && model.shows(dim, leftOut) ? learned(f, context, vector, words, leftOut) : 0;
       if (isResidual(p)) {
         residual = f;
         residualLearned = learned;
@@ -417,9 +427,10 @@ public final class Classifier {
    * record's title names AI itself ({@link #AI_IN_TITLE}), no sector, application or activity is
    * shown for it (a record about one application family has no sector), the record has no confirmed
    * vertical, its senses do not rule it out, and it is at least {@link #RESIDUAL_FLOOR} close to
-   * the concept; or when the learned model shows it. Never beside a sector shown for the record (of
-   * 611 judged records, 6 carry two verticals; out of fold this raised vertical precision from
-   * 0.870 to 0.884 for 0.004 of recall).
+   * the concept; or when the learned model shows it. Never for a record the AI tier leaves out when
+   * the model shows no vertical for such records ({@link ConceptModel#shows}). Never beside a
+   * sector shown for the record (of 611 judged records, 6 carry two verticals; out of fold this
+   * raised vertical precision from 0.870 to 0.884 for 0.004 of recall).
    */
   static final String RESIDUAL = "cross-sector";
 

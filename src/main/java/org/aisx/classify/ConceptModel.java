@@ -25,17 +25,25 @@ import org.aisx.taxonomy.Dimension;
 
 /**
  * What people's labels taught: one logistic regression per concept, over what the record says of
- * the concept ({@link #pair}: closeness, whether and where it names it), the record's embedding,
- * and the tf-idf of its words and word pairs. Trained by the build tool {@code ConceptModelWriter}
- * ({@code src/tools/java}, LIBLINEAR) on the judged training samples of {@code src/test/resources/
- * eval} and shipped as {@link #RESOURCE}; a concept with too few judged examples has no weights and
- * is left to the zero-shot rule. Each dimension has a threshold, chosen out of fold on the training
- * samples, at which a probability reads as {@link Classifier#CONFIDENT}: one for the records the AI
- * tier takes, one for those it leaves out ({@link Thresholds}). Immutable.
+ * the concept ({@link #pair}: closeness, whether and where it names it, the record's AI tier), the
+ * record's embedding, and the tf-idf of its words and word pairs. Trained by the build tool {@code
+ * ConceptModelWriter} ({@code src/tools/java}, LIBLINEAR) on the judged training samples of {@code
+ * src/test/resources/ eval} and shipped as {@link #RESOURCE}; a concept with too few judged
+ * examples has no weights and is left to the zero-shot rule. Each dimension has a threshold, chosen
+ * out of fold on the training samples, at which a probability reads as {@link
+ * Classifier#CONFIDENT}: one for the records the AI tier takes, one for those it leaves out ({@link
+ * Thresholds}). Immutable.
  */
 final class ConceptModel {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConceptModel.class);
+
   static final String RESOURCE = "/classify/concept-model.bin.gz";
-  private static final String MAGIC = "AISXCM1";
+
+  /**
+   * The written format: {@code AISXCM2} has {@link #PAIR} = 11 pair features and left-out
+   * thresholds; a file of another format is refused when read, naming the format it has.
+   */
+  private static final String MAGIC = "AISXCM2";
 
   /** Marks a left-out threshold's dimension in the written model. */
   private static final String LEFT_OUT = "left-out:";
@@ -101,7 +109,7 @@ final class ConceptModel {
   }
 
   /**
-   * A written model whose header was checked: its 55 weight vectors are parsed when first used (the
+   * A written model whose header was checked: its weight vectors are parsed when first used (the
    * embedding job's first classification), not while the service starts.
    */
   private ConceptModel(byte[] source) {
@@ -131,8 +139,22 @@ final class ConceptModel {
   static ConceptModel bundled() {
     try (InputStream raw = ConceptModel.class.getResourceAsStream(RESOURCE)) {
       return raw == null ? NONE : read(raw.readAllBytes());
+    } catch (OtherFormat e) {
+      // A build whose model file is older than this code (the writer itself runs in one): the
+      // zero-shot rule alone, said out loud; the classifier's version says "none" for the model.
+      LOG.warn("{}: the zero-shot rule alone classifies", e.getMessage());
+      return NONE;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** A written model of another format than {@link #MAGIC}. */
+  static final class OtherFormat extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OtherFormat(String message) {
+      super(message);
     }
   }
 
@@ -228,8 +250,11 @@ final class ConceptModel {
   double score(
       Dimension dim, String concept, double[] pair, float[] vector, Words words, boolean leftOut) {
     Double t = parts().thresholds().of(dim, leftOut);
+    if (t == null) {
+      return 0;
+    }
     double p = probability(dim, concept, pair, vector, words);
-    if (t == null || p <= 0) {
+    if (p <= 0) {
       return 0;
     }
     double odds = Math.log(p / (1 - p)) - Math.log(t / (1 - t));
@@ -238,7 +263,7 @@ final class ConceptModel {
 
   /**
    * What a record says of every concept at once, computed once per record: each dimension's highest
-   * closeness, and whether the title names AI.
+   * closeness, whether the title names AI, and the record's AI tier ({@link AiRelevance#tier}).
    */
   record Context(Map<Dimension, Double> closest, boolean aiInTitle, AiRelevance.Tier tier) {
     static Context of(List<Classifier.Feature> features, Standard record) {
@@ -257,7 +282,8 @@ final class ConceptModel {
   /**
    * What the record says of the concept of {@code f}: closeness, where the record names it (title,
    * text, nowhere, ruled out), whether it is the dimension's closest concept, how far below the
-   * closest, whether the title names AI, and the closeness again, shifted.
+   * closest, whether the title names AI, the closeness again, shifted, and whether the AI tier
+   * takes the record as core or as adjacent.
    */
   static double[] pair(Classifier.Feature f, Context context) {
     double max = context.closest().get(f.profile().dimension());
@@ -361,8 +387,15 @@ final class ConceptModel {
     DataInputStream in =
         new DataInputStream(
             new BufferedInputStream(new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))));
-    if (!MAGIC.equals(in.readUTF())) {
-      throw new IOException(RESOURCE + " is not a concept model");
+    String format = in.readUTF();
+    if (!MAGIC.equals(format)) {
+      throw new OtherFormat(
+          RESOURCE
+              + " is not a concept model of format "
+              + MAGIC
+              + " (it has '"
+              + format
+              + "'): run ConceptModelWriter again");
     }
     return Embedder.MODEL.equals(in.readUTF()) ? in : null;
   }

@@ -38,6 +38,16 @@ final class TierReviews {
     this.byId = Map.copyOf(byId);
   }
 
+  /** A short hash of every review (id and tier), in id order: changes when a review does. */
+  String fingerprint() {
+    StringBuilder text = new StringBuilder();
+    byId.keySet().stream()
+        .sorted()
+        .forEach(
+            id -> text.append(id).append('\t').append(byId.get(id).tier().wire()).append('\n'));
+    return ConceptModel.hash(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   Optional<Review> of(String id) {
     return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
   }

@@ -26,12 +26,12 @@ import org.aisx.taxonomy.Dimension;
  * Measures the classifier's shown suggestions (score at least {@link Classifier#CONFIDENT}):
  * precision and recall per dimension, micro-averaged over (record, concept) pairs, on the tuning
  * sample ({@code src/test/resources/eval/classification.json}, where its rules and floors were
- * chosen) and on the held-out sample ({@code classification-heldout.json}, never tuned on), strict
- * and lenient readings, with Wilson 95% intervals; and, on the tuning sample, with the labels of
- * the other half confirmed as examples (two-fold). With {@code --calibrate}, it searches each
- * dimension's floors on the tuning sample (the most recall whose precision there is at least 0.9)
- * and prints them, fitted on each half and measured on the other. {@code java -cp ...
- * org.aisx.classify.ClassificationEvaluation [--calibrate]}.
+ * chosen) and on the held-out sample ({@link #heldOut}: {@code classification-heldout-6.json},
+ * never tuned on), strict and lenient readings, with Wilson 95% intervals; and, on the tuning
+ * sample, with the labels of the other half confirmed as examples (two-fold). With {@code
+ * --calibrate}, it searches each dimension's floors on the tuning sample (the most recall whose
+ * precision there is at least 0.9) and prints them, fitted on each half and measured on the other.
+ * {@code java -cp ... org.aisx.classify.ClassificationEvaluation [--calibrate]}.
  */
 public final class ClassificationEvaluation {
 

@@ -1,6 +1,7 @@
 package org.aisx.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
@@ -109,6 +110,20 @@ class ConceptModelTest {
     assertThat(back.shows(Dimension.VERTICAL, true)).isFalse();
     assertThat(back.vocabularySize()).isEqualTo(2);
     assertThat(back.fingerprint()).hasSize(12).isEqualTo(ConceptModel.hash(bytes.toByteArray()));
+  }
+
+  @Test
+  void aModelWrittenInAnotherFormatIsRefusedNamingIt() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.io.DataOutputStream out =
+        new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+      out.writeUTF("AISXCM1");
+      out.writeUTF(Embedder.MODEL);
+    }
+    assertThatThrownBy(() -> ConceptModel.read(bytes.toByteArray()))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("'AISXCM1'")
+        .hasMessageContaining("ConceptModelWriter");
   }
 
   @Test

@@ -27,22 +27,25 @@ import org.aisx.semantic.Embedder;
 import org.aisx.taxonomy.Dimension;
 
 /**
- * Build tool (not in the jar): trains {@link ConceptModel} on the judged training samples and
- * writes {@link ConceptModel#RESOURCE}. Each concept with at least {@link #MIN_POSITIVES} judged
- * positives gets an L2-regularised logistic regression (LIBLINEAR, {@link #COST}, positives weighed
- * {@link #POSITIVE_WEIGHT}); doubtful ('maybe') pairs are kept as negatives, as the strict reading
- * judges them. Each dimension's threshold is chosen out of fold (five folds, a document's drafts
- * and editions in one fold): the one whose shown suggestions (the learned model's or the zero-shot
- * rule's, as the classifier decides) have the highest min(precision, recall) on the training
- * samples. Run after the samples, the corpus, its vectors, the taxonomy or the classifier's
- * features change, then run {@code BundledClassificationWriter}:
+ * Build tool (not in the jar): trains {@link ConceptModel} on the judged training samples, of the
+ * bundled corpus ({@link #TRAINING}) and from outside it ({@link #OUTSIDE}, with their catalogue
+ * documents), and writes {@link ConceptModel#RESOURCE}. Each concept with at least {@link
+ * #MIN_POSITIVES} judged positives gets an L2-regularised logistic regression (LIBLINEAR, {@link
+ * #COST}, positives weighed {@link #POSITIVE_WEIGHT}); doubtful ('maybe') pairs are kept as
+ * negatives, as the strict reading judges them. The thresholds are chosen out of fold (five folds,
+ * a document's drafts and editions in one fold), per dimension and separately for the records the
+ * AI tier takes and those it leaves out ({@link #thresholds}). Run after the samples, the corpus,
+ * its vectors, the taxonomy or the classifier's features change, then run {@code
+ * BundledClassificationWriter}:
  *
  * <pre>
  * ConceptModelWriter src/main/resources/classify/concept-model.bin.gz
  * </pre>
  */
 public final class ConceptModelWriter {
-  /** The judged samples it learns from (src/test/resources/eval/README.md). */
+  /**
+   * The judged samples of the bundled corpus it learns from (src/test/resources/eval/README.md).
+   */
   static final List<String> TRAINING =
       List.of(
           "/eval/classification.json",

@@ -106,6 +106,15 @@ public final class ClassificationEvaluation {
   }
 
   /**
+   * The seventh held-out sample: 150 records of a whole shared-feed import's bulk, outside the
+   * corpus and outside the AI census's pool (src/test/resources/eval/README.md, "Seventh held-out
+   * sample"), measured once.
+   */
+  static List<Case> heldOutSeven(App app) throws IOException {
+    return outsideCorpus(app, "/eval/classification-heldout-7");
+  }
+
+  /**
    * A sample of records outside the bundled corpus: its judgements ({@code NAME.json}) and the
    * records' catalogue documents ({@code NAME-records.json}), embedded here as the embedding job
    * would.
@@ -388,6 +397,15 @@ public final class ClassificationEvaluation {
           "Held-out sample, zero-shot rule alone (no learned model), strict reading:",
           measure(zeroShot, held, Examples.NONE, false),
           measure(zeroShot, held, Examples.NONE, true));
+      List<Case> seven = heldOutSeven(app);
+      print(
+          "Seventh held-out sample (the bulk of a whole import), shown suggestions, strict reading:",
+          measure(shipped, seven, Examples.NONE, false),
+          measure(shipped, seven, Examples.NONE, true));
+      print(
+          "Seventh held-out sample, zero-shot rule alone (no learned model), strict reading:",
+          measure(zeroShot, seven, Examples.NONE, false),
+          measure(zeroShot, seven, Examples.NONE, true));
       print(
           "Tuning sample (floors chosen here, in-sample), zero-shot rule alone:",
           measure(zeroShot, tuning, Examples.NONE));

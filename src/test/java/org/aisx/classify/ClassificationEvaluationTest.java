@@ -67,6 +67,23 @@ class ClassificationEvaluationTest {
   }
 
   @Test
+  void theBulkOfAWholeImportIsShownAlmostNothing() throws Exception {
+    // Seventh held-out sample, measured once (2026-12-06, learned-2): 150 records of the import's
+    // bulk, 3 judged-positive pairs (one record); 7 pairs shown, 2 right, 2 doubtful. The
+    // zero-shot rule alone shows 34 there (2 right). The bound is three pairs above.
+    try (App app = Fixtures.starter(dir)) {
+      List<ClassificationEvaluation.Case> seven = ClassificationEvaluation.heldOutSeven(app);
+      assertThat(seven).hasSize(150);
+      ClassificationEvaluation.Counts shown =
+          total(
+              ClassificationEvaluation.measure(
+                  new Classifier(app.taxonomy(), app.embedder()), seven, Examples.NONE));
+      assertThat(shown.predicted()).as("pairs shown on 150 records of the bulk").isLessThan(11);
+      assertThat(shown.truePositive()).as("right pairs shown").isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
   void recordsTheTierTakesAreShownTheirSectorsAndNeverCrossSectorBesideOne() throws Exception {
     // The tuning sample is a training sample (in-sample figures): this guards that the model is
     // read and applied to the corpus records the AI tier takes, not how well it generalises

@@ -20,8 +20,6 @@ import org.aisx.search.Hit;
 import org.aisx.search.SearchRequest;
 import org.aisx.store.StoreConfig;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,14 +83,7 @@ class StarterImageTest {
     // the replaced documents BM25 still counts them in its statistics (measured: 1,498 documents
     // for 1,202 records); the image is merged to one segment without them. So the loaded index is
     // merged the same way here, and then the rankings must be the same.
-    try (FSDirectory directory = FSDirectory.open(loaded.resolve(App.INDEX_DIR));
-        IndexWriter writer =
-            new IndexWriter(
-                directory,
-                new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-      writer.forceMerge(1);
-      writer.commit();
-    }
+    StarterImageWriter.mergeToOneSegment(loaded.resolve(App.INDEX_DIR));
     try (App fromCorpus = Fixtures.empty(loaded)) {
       assertThat(fromCorpus.index().inStepWith(fromCorpus.store)).isTrue();
       for (String q : QUERIES) {

@@ -136,6 +136,19 @@ public final class AiRelevance {
           "knowledge-based systems",
           "recognition systems");
 
+  /**
+   * The version of the tier rules: bump it when a rule of {@link #tier} changes, so that the
+   * classifier's stored suggestions (which read the tier, {@link Classifier#version}) are redone.
+   * Changing the rules also means retraining the concept model ({@code ConceptModelWriter}) and
+   * rewriting the bundled classification ({@code BundledClassificationWriter}).
+   */
+  static final String RULES = "mapping-5";
+
+  /** The tier rules' version and the bundled reviews' fingerprint. */
+  static String fingerprint() {
+    return RULES + "-" + TierReviews.BUNDLED.fingerprint();
+  }
+
   /** The rule of a verdict an editorial review decided ({@link TierReviews}). */
   static final String REVIEWED = "reviewed: AI census";
 
@@ -447,23 +460,6 @@ public final class AiRelevance {
    * foundation models make them intelligent), so it was dropped.
    */
   public static Tier tier(Standard s) {
-    return tierOf(s);
-  }
-
-  /**
-   * The version of the tier rules: bump it when a rule of {@link #tier} changes, so that the
-   * classifier's stored suggestions (which read the tier, {@link Classifier#version}) are redone.
-   * Changing the rules also means retraining the concept model ({@code ConceptModelWriter}) and
-   * rewriting the bundled classification ({@code BundledClassificationWriter}).
-   */
-  static final String RULES = "mapping-5";
-
-  /** The tier rules' version and the bundled reviews' fingerprint. */
-  static String fingerprint() {
-    return RULES + "-" + TierReviews.BUNDLED.fingerprint();
-  }
-
-  private static Tier tierOf(Standard s) {
     java.util.Optional<TierReviews.Review> review = TierReviews.BUNDLED.of(s.id());
     if (review.isPresent()) {
       return review.get().tier();

@@ -371,8 +371,8 @@ public final class Classifier {
       Profile p = f.profile();
       Dimension dim = p.dimension();
       String key = dim.id() + "/" + p.concept().id();
-      double learned =
-          learns && model.shows(dim, leftOut) ? learned(f, context, vector, words, leftOut) : 0;
+      boolean shows = model.shows(dim, leftOut);
+      double learned = learns && shows ? learned(f, context, vector, words, leftOut) : 0;
       if (isResidual(p)) {
         residual = f;
         residualLearned = learned;
@@ -387,7 +387,7 @@ public final class Classifier {
           zeroShot(f.cosine(), f.evidence().kind(), closest.get(dim) == f, calibration.get(dim));
       double base = learns && model.knows(dim, p.concept().id()) ? learned : zeroShot;
       double score = rounded(votes.blend(dim, p.concept().id(), base, PRIOR_WEIGHT));
-      if (!model.shows(dim, leftOut)) {
+      if (!shows) {
         score = Math.min(score, UNSURE);
       }
       Suggestion s =

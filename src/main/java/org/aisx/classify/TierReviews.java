@@ -45,7 +45,7 @@ final class TierReviews {
         .sorted()
         .forEach(
             id -> text.append(id).append('\t').append(byId.get(id).tier().wire()).append('\n'));
-    return ConceptModel.hash(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return ConceptModel.hash(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   Optional<Review> of(String id) {

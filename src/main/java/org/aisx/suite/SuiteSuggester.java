@@ -133,20 +133,24 @@ public final class SuiteSuggester {
       filters.put(Facet.CONCERN, List.of(g.id()));
       hits.addAll(run(ask.text(), filters).items());
       hits.addAll(run(g.probe(), filters).items());
+      if (!ask.verticals().isEmpty()) {
+        // A concern's work for another sector (medical datasets for a bank's chatbot) is no part
+        // of a suite for the sectors named; work for no sector, or for every one, is.
+        hits =
+            hits.stream()
+                .filter(
+                    h ->
+                        sectors(h).isEmpty()
+                            || sectors(h).stream().anyMatch(ask.verticals()::contains))
+                .toList();
+      }
     } else {
       if (!ask.verticals().isEmpty()) {
         filters.put(Facet.VERTICAL, ask.verticals());
       }
       hits.addAll(run(ask.text(), filters).items());
       if (ask.verticals().isEmpty()) {
-        hits =
-            hits.stream()
-                .filter(
-                    h ->
-                        h.verticals().stream().anyMatch(v -> !v.equals("cross-sector"))
-                            || h.suggestedOn("vertical").stream()
-                                .anyMatch(v -> !v.equals("cross-sector")))
-                .toList();
+        hits = hits.stream().filter(h -> !sectors(h).isEmpty()).toList();
       }
     }
     Map<String, Standard> records = catalog.findAll(hits.stream().map(Hit::id).toList());
@@ -158,6 +162,14 @@ public final class SuiteSuggester {
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /** The sectors a hit is labelled or suggested with, but cross-sector. */
+  private static Set<String> sectors(Hit h) {
+    Set<String> out = new LinkedHashSet<>(h.verticals());
+    out.addAll(h.suggestedOn("vertical"));
+    out.remove("cross-sector");
+    return out;
   }
 
   private SearchResult run(String q, Map<Facet, List<String>> filters) {

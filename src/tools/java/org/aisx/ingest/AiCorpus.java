@@ -191,6 +191,10 @@ public final class AiCorpus {
         .forEach(
             list -> list.forEach(s -> byId.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s)));
     int carried = 0;
+    Map<String, String> renamed = new java.util.TreeMap<>();
+    Map<String, String> byPage = new HashMap<>();
+    selected.forEach(s -> byPage.putIfAbsent(page(s.standard()), s.standard().id()));
+    byPage.remove("");
     for (Map.Entry<String, JsonNode> e : previous.entrySet()) {
       if (selectedIds.contains(e.getKey())) {
         continue;
@@ -199,12 +203,27 @@ public final class AiCorpus {
       if (inFeeds != null) {
         selected.add(new Selected(owner(inFeeds), "must-include: in the previous corpus"));
       } else {
-        selected.add(
-            new Selected(previousRecord(e.getValue(), reader), "must-include: carried over"));
+        Standard old = previousRecord(e.getValue(), reader);
+        String now = byPage.get(page(old));
+        if (now != null) {
+          // The feeds have the same document under another id (an older mapping named IEEE's
+          // white papers by their first title words, "A Call"; they are "ISBN ..." now).
+          renamed.put(e.getKey(), now);
+          continue;
+        }
+        selected.add(new Selected(old, "must-include: carried over"));
         carried++;
       }
       selectedIds.add(e.getKey());
     }
+    renamed.forEach(
+        (was, now) ->
+            log.printf(
+                Locale.ROOT,
+                "must-include: %s is not carried over: the feeds have its document (same body, same"
+                    + " page) as %s%n",
+                was,
+                now));
     if (carried > 0) {
       log.printf(
           Locale.ROOT,
@@ -378,6 +397,14 @@ public final class AiCorpus {
 
   private static boolean newer(Standard a, Standard b) {
     return String.valueOf(a.published()).compareTo(String.valueOf(b.published())) > 0;
+  }
+
+  /**
+   * A record's document page: body and address, "" without an address (matches nothing). ISO gives
+   * a project's stages one page, but those are all in the feeds, never carried over.
+   */
+  private static String page(Standard s) {
+    return s.url() == null ? "" : s.sdo() + " " + s.url();
   }
 
   private static Standard previousRecord(JsonNode node, StandardReader reader) {

@@ -105,6 +105,7 @@ class PublicActorsTest {
       Fixtures.user(app, COORDINATOR, Role.COORDINATOR);
       Fixtures.user(app, "root@aisx.example", Role.ADMIN);
       app.catalog().save(app.reader().read(app.json().readTree(RECORD)), "import", "a-feed", null);
+      warmUp(app);
       try (WebServer web = app.web().start(0)) {
         Http http = new Http(web.port());
         ObjectNode edited = (ObjectNode) app.json().readTree(RECORD);
@@ -170,7 +171,7 @@ class PublicActorsTest {
       }
     }
     try (App app = Fixtures.empty(dir);
-        WebServer web = app.web().start(0)) {
+        WebServer web = warmUp(app).web().start(0)) {
       Http http = new Http(web.port());
       for (String path : PUBLIC) {
         HttpResponse<String> answer = http.get(path);
@@ -184,5 +185,14 @@ class PublicActorsTest {
           .as("the record as exports write it")
           .doesNotContain("@aisx.example");
     }
+  }
+
+  /**
+   * Loads the embedding model now: the searches in {@link #PUBLIC} would otherwise start loading it
+   * in the background, and a loader still in ONNX Runtime when the test JVM exits crashes it.
+   */
+  private static App warmUp(App app) {
+    app.embedder().embed("warm-up");
+    return app;
   }
 }

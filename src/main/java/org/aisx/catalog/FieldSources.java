@@ -62,7 +62,10 @@ public final class FieldSources {
 
   private FieldSources() {}
 
-  /** An immutable copy, empty lists and blank names dropped. */
+  /**
+   * An immutable copy, empty lists and blank names dropped, each name as {@link
+   * SourceNames#publishable} reads it.
+   */
   static Map<String, List<String>> copyOf(Map<String, List<String>> sources) {
     if (sources == null || sources.isEmpty()) {
       return Map.of();
@@ -71,7 +74,12 @@ public final class FieldSources {
     sources.forEach(
         (field, feeds) -> {
           if (field != null && feeds != null) {
-            List<String> names = feeds.stream().filter(n -> n != null && !n.isBlank()).toList();
+            List<String> names =
+                feeds.stream()
+                    .filter(n -> n != null && !n.isBlank())
+                    .map(SourceNames::publishable)
+                    .distinct()
+                    .toList();
             if (!names.isEmpty()) {
               out.put(field, List.copyOf(names));
             }

@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * One entry of a record's append-only event log. {@code oldValue} and {@code newValue} are the
- * field's values as compact JSON (strings without quotes); both are null for {@code created}.
+ * field's values as compact JSON (strings without quotes); both are null for {@code created}. The
+ * {@code actor} is who did it (an account's e-mail address, shown to admins only); the {@code
+ * source}, public, never names an address ({@link SourceNames}).
  */
 public record HistoryEvent(
     long seq,
@@ -18,6 +20,11 @@ public record HistoryEvent(
     String actor,
     String source,
     int revision) {
+
+  public HistoryEvent {
+    // An older version's "edit:<address>", read back from the store: never shown (SourceNames).
+    source = SourceNames.publishable(source);
+  }
 
   /** What happened. */
   public enum Kind {

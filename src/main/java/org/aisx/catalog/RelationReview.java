@@ -35,6 +35,11 @@ public record RelationReview(
     Instant decidedAt,
     String comment) {
 
+  public RelationReview {
+    // Shown on the review page and in the target's history: never an address (SourceNames).
+    requestedSource = SourceNames.publishable(requestedSource);
+  }
+
   /** Where the decision stands. */
   public enum State {
     PENDING("pending"),

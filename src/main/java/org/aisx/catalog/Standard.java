@@ -69,6 +69,7 @@ public record Standard(
     useCases = List.copyOf(useCases == null ? List.of() : useCases);
     relations = List.copyOf(relations == null ? List.of() : relations);
     fieldSources = FieldSources.copyOf(fieldSources);
+    source = SourceNames.publishable(source);
   }
 
   /** The title in {@code lang}, else English, else any language. */

@@ -361,6 +361,11 @@ public final class PageModels {
       return layout.t().get("history." + e.kind().wire());
     }
 
+    /** A changed field's values as text ({@link HistoryValues}). */
+    public HistoryValues.Shown change(HistoryEvent e) {
+      return HistoryValues.of(e, layout.t().lang());
+    }
+
     public String statusClass() {
       return s.status() == null ? "unknown" : s.status().wire();
     }
@@ -581,6 +586,11 @@ public final class PageModels {
 
     public String eventLabel(HistoryEvent e) {
       return layout.t().get("history." + e.kind().wire());
+    }
+
+    /** A changed field's values as text ({@link HistoryValues}). */
+    public HistoryValues.Shown change(HistoryEvent e) {
+      return HistoryValues.of(e, layout.t().lang());
     }
   }
 

@@ -259,7 +259,8 @@ public final class SubmissionApi implements Routes {
     }
     WriteOutcome outcome;
     try {
-      outcome = catalog.save(record, editor.email(), "edit:" + editor.email(), expected);
+      // Who edited is the actor (an address, which only admins see); the source is public.
+      outcome = catalog.save(record, editor.email(), "edit:" + editor.role().wire(), expected);
     } catch (CatalogException.Conflict raced) {
       throw new HttpResponseException(412, t.get("edit.stale", expected, raced.currentRevision()));
     }

@@ -256,12 +256,13 @@ public final class WatchRoutes implements Routes {
       }
       if (e.field() != null) {
         fields.add(e.field());
+        HistoryValues.Shown shown = HistoryValues.of(e, t.lang());
         lines.add(
             t.get(
                 "watch.entry.line",
                 e.field(),
-                e.oldValue() == null ? "∅" : e.oldValue(),
-                e.newValue() == null ? "∅" : e.newValue()));
+                shown.oldValue() == null ? "∅" : shown.oldValue(),
+                shown.newValue() == null ? "∅" : shown.newValue()));
       }
     }
     if (c.has(HistoryEvent.Kind.CREATED)) {

@@ -2,9 +2,15 @@ package org.aisx.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.account.Role;
@@ -72,5 +78,121 @@ class PublicActorsTest {
         assertThat(seen).contains(CONTRIBUTOR).contains(COORDINATOR);
       }
     }
+  }
+
+  /** Every public answer that shows a record, its history or the change log. */
+  private static final List<String> PUBLIC =
+      List.of(
+          "/standards/ieee-9000-2026",
+          "/api/v1/standards/ieee-9000-2026",
+          "/api/v1/standards/ieee-9000-2026/history",
+          "/changes",
+          "/api/v1/changes",
+          "/feeds/changes.atom",
+          "/feeds/standards/ieee-9000-2026.atom",
+          "/api/v1/standards?q=standard",
+          "/search?q=standard");
+
+  private static final String RECORD =
+      """
+      {"identifier": "IEEE 9000-2026", "sdo": "IEEE", "type": "international-standard",
+       "status": "in-force", "title": {"en": "A standard"}}
+      """;
+
+  @Test
+  void aCoordinatorsEditOverHttpShowsTheAddressInNoPublicAnswer() throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      Fixtures.user(app, COORDINATOR, Role.COORDINATOR);
+      Fixtures.user(app, "root@aisx.example", Role.ADMIN);
+      app.catalog().save(app.reader().read(app.json().readTree(RECORD)), "import", "a-feed", null);
+      warmUp(app);
+      try (WebServer web = app.web().start(0)) {
+        Http http = new Http(web.port());
+        ObjectNode edited = (ObjectNode) app.json().readTree(RECORD);
+        edited.putObject("title").put("en", "A standard, edited");
+        String coordinator = "Bearer " + app.accounts().createToken(COORDINATOR, "test").secret();
+        HttpResponse<String> put =
+            http.send(
+                HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/standards/ieee-9000-2026"))
+                    .header("Authorization", coordinator)
+                    .header("If-Match", "\"1\"")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(edited.toString()))
+                    .build());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).doesNotContain("@aisx.example");
+
+        for (String path : PUBLIC) {
+          HttpResponse<String> answer = http.get(path);
+          assertThat(answer.statusCode()).as(path).isEqualTo(200);
+          assertThat(answer.body()).as(path).doesNotContain("@aisx.example");
+        }
+        assertThat(http.get("/api/v1/standards/ieee-9000-2026").body())
+            .contains("edit:coordinator");
+        assertThat(app.json().writeValueAsString(app.catalog().get("ieee-9000-2026")))
+            .as("the record as exports write it")
+            .doesNotContain("@aisx.example");
+        // Who made the edit stays known to admins.
+        String admin = "Bearer " + app.accounts().createToken("root@aisx.example", "test").secret();
+        assertThat(
+                http.get("/api/v1/standards/ieee-9000-2026/history", "Authorization", admin).body())
+            .contains(COORDINATOR);
+      }
+    }
+  }
+
+  @Test
+  void addressesAnOlderVersionStoredAsSourcesAreShownNowhere() throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      Fixtures.user(app, COORDINATOR, Role.COORDINATOR);
+      app.catalog().save(app.reader().read(app.json().readTree(RECORD)), COORDINATOR, "x", null);
+    }
+    // What an older version stored for a coordinator's edit: the address as the source of the
+    // record, of its fields and of its events.
+    String old = "edit:" + COORDINATOR;
+    try (Connection c =
+        DriverManager.getConnection(
+            "jdbc:sqlite:" + dir.resolve(org.aisx.store.StoreConfig.EMBEDDED_FILE))) {
+      String document;
+      try (var q = c.createStatement().executeQuery("SELECT document FROM standard")) {
+        assertThat(q.next()).isTrue();
+        document = q.getString(1);
+      }
+      ObjectNode tree = (ObjectNode) org.aisx.catalog.Json.mapper().readTree(document);
+      tree.put("source", old);
+      tree.putObject("fieldSources").putArray("title").add(old).add("relaton-ieee");
+      try (PreparedStatement u = c.prepareStatement("UPDATE standard SET document = ?")) {
+        u.setString(1, tree.toString());
+        assertThat(u.executeUpdate()).isEqualTo(1);
+      }
+      try (PreparedStatement u = c.prepareStatement("UPDATE history_event SET source = ?")) {
+        u.setString(1, old);
+        assertThat(u.executeUpdate()).isPositive();
+      }
+    }
+    try (App app = Fixtures.empty(dir);
+        WebServer web = warmUp(app).web().start(0)) {
+      Http http = new Http(web.port());
+      for (String path : PUBLIC) {
+        HttpResponse<String> answer = http.get(path);
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        assertThat(answer.body()).as(path).doesNotContain("@aisx.example");
+      }
+      assertThat(http.get("/api/v1/standards/ieee-9000-2026").body())
+          .contains("\"source\":\"edit\"")
+          .contains("relaton-ieee");
+      assertThat(app.json().writeValueAsString(app.catalog().get("ieee-9000-2026")))
+          .as("the record as exports write it")
+          .doesNotContain("@aisx.example");
+    }
+  }
+
+  /**
+   * Loads the embedding model now: the searches in {@link #PUBLIC} would otherwise start loading it
+   * in the background, and a loader still in ONNX Runtime when the test JVM exits crashes it.
+   */
+  private static App warmUp(App app) {
+    app.embedder().embed("warm-up");
+    return app;
   }
 }

@@ -21,6 +21,7 @@ import org.aisx.Fixtures;
 import org.aisx.account.Role;
 import org.aisx.account.User;
 import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.PlainText;
 import org.aisx.catalog.Standard;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -570,6 +571,40 @@ class SubmissionWebTest {
   }
 
   /** No submitted script or handler became markup; the text is there, escaped. */
+  @Test
+  void aTitleWithMarkupIsStoredAlikeByAnEditAndByASubmission() throws Exception {
+    for (String title :
+        new String[] {
+          "QA test <b>x</b>", "<img src=x onerror=alert(1)>", "A &amp; B <p>two</p>", XSS
+        }) {
+      String expected = PlainText.clean(title, PlainText.Field.TITLE, PlainText.Markup.TEXT);
+
+      String identifier = unique("IEEE");
+      String id = submit("ieee", create(record(identifier, "IEEE", title)));
+      HttpResponse<String> approved = decide("coord", id, "approve");
+      assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+      Standard submitted = app.catalog().get(body(approved).get("recordId").asText());
+
+      Standard s = seed(unique("IEEE"), "IEEE");
+      HttpResponse<String> put =
+          send(
+              "PUT",
+              "/api/v1/standards/" + s.id(),
+              tokens.get("coord"),
+              record(s.identifier(), "IEEE", title).toString(),
+              "If-Match",
+              "\"1\"");
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      Standard edited = app.catalog().get(s.id());
+
+      assertThat(submitted.titleIn("en")).as(title).isEqualTo(expected);
+      assertThat(edited.titleIn("en")).as(title).isEqualTo(expected);
+      assertThat(body(put).at("/title/en").asText()).as(title).isEqualTo(expected);
+    }
+    assertThat(PlainText.clean("QA test <b>x</b>", PlainText.Field.TITLE, PlainText.Markup.TEXT))
+        .isEqualTo("QA test x");
+  }
+
   static void assertEscaped(String html) {
     assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x");
     assertThat(html).contains("&lt;script&gt;");

@@ -1,0 +1,39 @@
+package org.aisx.catalog;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Source names as anyone may read them. A source name ({@link Standard#source()}, the feeds of
+ * {@link Standard#fieldSources()}, {@link HistoryEvent#source()}, {@link
+ * RelationReview#requestedSource()}) is public: records, their history, the change log, the Atom
+ * feeds, the pages and the exports all show it. Who made a change is the event's actor, which only
+ * admins see as an address ({@code web/PublicActors}); a source never names an account's e-mail
+ * address.
+ *
+ * <p>A coordinator's edit is {@code edit:<role>} ({@code edit:coordinator}). Versions before this
+ * one wrote {@code edit:<e-mail address>}, and catalogues, backups and JSON exports written by them
+ * still hold such names. The records above therefore pass every source name through {@link
+ * #publishable} when they are made, whether from a write, the store, an import or a restore: a part
+ * of the name that holds an address is dropped ({@code edit:someone@example.org} reads {@code
+ * edit}). The stored rows are left as they are (the history is append-only); no record in memory,
+ * and so no answer, carries the address.
+ */
+public final class SourceNames {
+  /** What a source name that was nothing but an address reads. */
+  static final String WITHHELD = "account";
+
+  private SourceNames() {}
+
+  /** {@code source} without any {@code :}-separated part that holds an e-mail address. */
+  public static String publishable(String source) {
+    if (source == null || source.indexOf('@') < 0) {
+      return source;
+    }
+    String kept =
+        Arrays.stream(source.split(":", -1))
+            .filter(part -> part.indexOf('@') < 0)
+            .collect(Collectors.joining(":"));
+    return kept.isBlank() ? WITHHELD : kept;
+  }
+}

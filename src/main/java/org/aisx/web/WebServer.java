@@ -158,6 +158,16 @@ public final class WebServer implements AutoCloseable {
           fail(ctx, status(e), e.code(), e.getMessage(), "error.message." + e.code(), e.problems());
         });
     router.exception(
+        UnreadableBody.class,
+        (e, ctx) ->
+            fail(
+                ctx,
+                HttpStatus.BAD_REQUEST,
+                "bad_parameter",
+                e.getMessage(),
+                "error.message.bad_parameter",
+                e.problems()));
+    router.exception(
         org.aisx.submission.SubmissionException.class,
         (e, ctx) -> {
           boolean notAuthor = e instanceof org.aisx.submission.SubmissionException.NotAuthor;

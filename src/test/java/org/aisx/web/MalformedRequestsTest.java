@@ -13,6 +13,7 @@ import org.aisx.Fixtures;
 import org.aisx.account.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,5 +83,59 @@ class MalformedRequestsTest {
   void aStrayAmpersandIsNoParameterAnywhere(String path) {
     HttpResponse<String> r = http.get(path);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  /** An error body that names no Java type and no parser internals. */
+  static JsonNode plainError(HttpResponse<String> r, int status) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    assertThat(r.body())
+        .doesNotContain("org.aisx", "com.fasterxml", "java.", "$", "`", "Exception", "Cannot ");
+    assertThat(ApiTest.validate(http, "Error", body(r))).isEmpty();
+    return body(r).get("error");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/taxonomy/changes",
+        "/api/v1/suggestions/decisions",
+        "/api/v1/mappings/decisions"
+      })
+  void aBodyOfTheWrongShapeIsA400SayingWhatIsExpectedWithoutJavaNames(String path)
+      throws Exception {
+    JsonNode error = plainError(send("POST", path, "[]"), 400);
+    assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(error.get("message").asText()).startsWith("body must be a JSON object with");
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("body");
+  }
+
+  @Test
+  void aFieldOfTheWrongKindIsNamedByItsPathInTheBody() throws Exception {
+    JsonNode error =
+        plainError(
+            send(
+                "POST",
+                "/api/v1/suggestions/decisions",
+                "{\"decisions\": [{\"recordId\": {\"x\": 1}}]}"),
+            400);
+    assertThat(error.get("details").get(0).get("field").asText())
+        .isEqualTo("body.decisions[0].recordId");
+    assertThat(error.get("message").asText())
+        .startsWith("body.decisions[0].recordId must be a string")
+        .contains("line 1");
+  }
+
+  @Test
+  void jsonThatDoesNotParseOrIsNestedTooDeeplyIsA400WithTheLineAndNoParserInternals()
+      throws Exception {
+    JsonNode broken = plainError(send("POST", "/api/v1/taxonomy/changes", "{\n\"kind\": }"), 400);
+    assertThat(broken.get("message").asText()).startsWith("body is not valid JSON (line 2, column");
+    JsonNode deep =
+        plainError(send("POST", "/api/v1/submissions", "[".repeat(5_000) + "]".repeat(5_000)), 400);
+    assertThat(deep.get("message").asText()).startsWith("body is nested too deeply");
+    JsonNode empty = plainError(send("POST", "/api/v1/mappings/decisions", ""), 400);
+    assertThat(empty.get("message").asText())
+        .isEqualTo("body is empty; expected a JSON object with the fields decisions");
   }
 }

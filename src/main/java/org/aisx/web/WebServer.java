@@ -139,6 +139,9 @@ public final class WebServer implements AutoCloseable {
           connector.setIdleTimeout(limits.idleMillis());
           return connector;
         });
+    // Requests Jetty refuses before any route sees them (an address over the header limit, a
+    // malformed %-escape): the API's error body instead of Jetty's HTML page.
+    jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     jetty.modifyServletContextHandler(
         context -> {
           FilterHolder bodies = new FilterHolder(new RequestBodies(limits));
@@ -276,7 +279,7 @@ public final class WebServer implements AutoCloseable {
     return HttpStatus.BAD_REQUEST;
   }
 
-  private static String codeOf(int status) {
+  static String codeOf(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 401 -> "unauthorized";
@@ -287,6 +290,8 @@ public final class WebServer implements AutoCloseable {
       case 412 -> "precondition_failed";
       case 428 -> "precondition_required";
       case 413 -> "too_large";
+      case 414 -> "uri_too_long";
+      case 431 -> "headers_too_large";
       case 429 -> "too_many_requests";
       default -> status >= 500 ? "internal_error" : "error";
     };

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.aisx.App;
 import org.aisx.Fixtures;
@@ -137,5 +142,48 @@ class MalformedRequestsTest {
     JsonNode empty = plainError(send("POST", "/api/v1/mappings/decisions", ""), 400);
     assertThat(empty.get("message").asText())
         .isEqualTo("body is empty; expected a JSON object with the fields decisions");
+  }
+
+  /**
+   * A GET of {@code target} exactly as written (java.net.http refuses such addresses): the status
+   * line and headers, then the body.
+   */
+  static String[] raw(String target) throws IOException {
+    try (Socket socket = new Socket("localhost", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int end = answer.indexOf("\r\n\r\n");
+      return new String[] {answer.substring(0, end), answer.substring(end + 4)};
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/api/v1/standards/%ZZ", "/api/v1/standards/%00", "/standards/%ZZ"})
+  void anAddressJettyCannotReadIsA400WithTheJsonErrorBodyNotJettysPage(String target)
+      throws Exception {
+    String[] r = raw(target);
+    assertThat(r[0])
+        .startsWith("HTTP/1.1 400")
+        .containsIgnoringCase("Content-Type: application/json;charset=utf-8");
+    JsonNode b = json.readTree(r[1]);
+    assertThat(b.get("error").get("code").asText()).isEqualTo("bad_request");
+    assertThat(ApiTest.validate(http, "Error", b)).isEmpty();
+    assertThat(r[1]).doesNotContain("<h1>");
+  }
+
+  @Test
+  void anAddressOverTheLimitIsA414WithTheJsonErrorBody() throws Exception {
+    String[] r = raw("/api/v1/standards?q=" + "a".repeat(9_000));
+    assertThat(r[0])
+        .startsWith("HTTP/1.1 414")
+        .containsIgnoringCase("Content-Type: application/json;charset=utf-8");
+    JsonNode b = json.readTree(r[1]);
+    assertThat(b.get("error").get("code").asText()).isEqualTo("uri_too_long");
+    assertThat(ApiTest.validate(http, "Error", b)).isEmpty();
   }
 }

@@ -186,4 +186,50 @@ class MalformedRequestsTest {
     assertThat(b.get("error").get("code").asText()).isEqualTo("uri_too_long");
     assertThat(ApiTest.validate(http, "Error", b)).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"DELETE", "PATCH"})
+  void aMethodThePathDoesNotTakeIs405WithAllowNot404(String method) throws Exception {
+    HttpResponse<String> r = send(method, "/api/v1/standards/iso-iec-42001-2023", null);
+    JsonNode error = plainError(r, 405);
+    assertThat(error.get("code").asText()).isEqualTo("method_not_allowed");
+    assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS, PUT");
+    // A path no route has stays a 404, whatever the method.
+    assertThat(send(method, "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void optionsSaysWhichMethodsAPathTakes() {
+    HttpResponse<String> r = send("OPTIONS", "/api/v1/standards", null);
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+    assertThat(send("OPTIONS", "/api/v1/suites/some-id", null).headers().firstValue("Allow"))
+        .contains("DELETE, GET, HEAD, OPTIONS, PUT");
+    // No CORS preflight is granted: a cross-site page cannot send a token.
+    assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).isEmpty();
+    assertThat(send("OPTIONS", "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anonymousApiReadsMayBeReadByOtherSitesButNeverWithCredentials() {
+    HttpResponse<String> anonymous =
+        http.get("/api/v1/standards?q=ai", "Origin", "https://a.example");
+    assertThat(anonymous.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    assertThat(anonymous.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    assertThat(
+            http.get("/api/v1/standards?colour=blue")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .contains("*");
+    // With a token or a session cookie the answer is the caller's: not for other sites.
+    assertThat(send("GET", "/api/v1/me", null).headers().firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+    assertThat(
+            http.get("/api/v1/standards", "Cookie", Access.SESSION_COOKIE + "=x")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+    // Pages are not the API.
+    assertThat(http.get("/").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
 }

@@ -133,7 +133,7 @@ public final class LandscapeRoutes implements Routes {
   }
 
   void clustersApi(Context ctx) {
-    SearchRequest request = params.parse(Params.query(ctx), true, 20);
+    SearchRequest request = params.parseUnpaged(Params.query(ctx), true, List.of());
     ctx.json(clustersView(request));
   }
 
@@ -305,7 +305,7 @@ public final class LandscapeRoutes implements Routes {
     Params p = Params.query(ctx);
     Axis rows = p.choice("rows", AXES, new Axis.OfFacet(Facet.VERTICAL));
     Axis cols = p.choice("cols", AXES, new Axis.OfFacet(Facet.CONCERN));
-    return new MapRequest(rows, cols, params.parse(p, strict, 20, MAP_PARAMS));
+    return new MapRequest(rows, cols, params.parseUnpaged(p, strict, MAP_PARAMS));
   }
 
   // ---- API

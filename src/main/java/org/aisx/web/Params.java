@@ -63,8 +63,12 @@ final class Params {
   Params onlyKnown(Collection<String> known) {
     for (String name : values.keySet()) {
       if (!name.equals(LANG) && !known.contains(name)) {
+        List<String> all = new ArrayList<>(known);
+        if (!all.contains(LANG)) {
+          all.add(LANG);
+        }
         throw new CatalogException.BadParameter(
-            name, "unknown parameter; known: " + String.join(", ", known));
+            name, "unknown parameter; known: " + String.join(", ", all));
       }
     }
     return this;

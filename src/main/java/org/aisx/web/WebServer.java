@@ -69,6 +69,7 @@ public final class WebServer implements AutoCloseable {
     this.pages = pages;
     this.behindProxy = behindProxy;
     this.limits = RequestBodies.Limits.fromSystemProperties();
+    DocumentedParams documented = DocumentedParams.load(json);
     this.app =
         Javalin.create(
             config -> {
@@ -105,6 +106,7 @@ public final class WebServer implements AutoCloseable {
                   router -> {
                     router.before(this::headers);
                     router.before(this::options);
+                    router.before(documented::check);
                     router.before(RequestBodies::refuseMarked);
                     routes.forEach(r -> r.register(router));
                     failures(router);
@@ -295,7 +297,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Whether a route's path ({@code /api/v1/standards/{id}}) matches a request's path. */
-  private static boolean matches(String route, String path) {
+  static boolean matches(String route, String path) {
     String[] r = strip(route).split("/", -1);
     String[] p = strip(path).split("/", -1);
     if (r.length != p.length) {

@@ -232,4 +232,48 @@ class MalformedRequestsTest {
     // Pages are not the API.
     assertThat(http.get("/").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0} → 400 naming {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/api/v1/resources?standard=nope, standard",
+    "/api/v1/resources?concept=foo, concept",
+    "/api/v1/resources?language=zz, language",
+    "/api/v1/landscape/duplicates?committee=zzz, committee",
+    "/api/v1/standards/iso-iec-42001-2023?foo=1, foo",
+    "/api/v1/standards/iso-iec-42001-2023/history?foo=1, foo",
+    "/api/v1/taxonomy?foo=1, foo",
+    "/api/v1/landscape?sort=date, sort",
+    "/api/v1/landscape?page=2, page",
+    "/api/v1/landscape/clusters?size=5, size",
+  })
+  void unknownParametersAndUnknownValuesOfClosedSetsAre400sNamingTheParameter(
+      String path, String field) throws Exception {
+    JsonNode error = plainError(http.get(path), 400);
+    assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo(field);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/resources?language=en",
+        "/api/v1/resources?concept=health",
+        "/api/v1/standards?q=ai&lang=ar",
+        "/api/v1/standards?q=ai&lang=zh",
+        "/api/v1/standards/iso-iec-42001-2023?lang=ru",
+        "/api/v1/landscape?ai=core&lang=es",
+        "/api/v1/landscape/duplicates?committee=" + "ISO%2FIEC+JTC+1%2FSC+42",
+      })
+  void documentedParametersAndKnownValuesAreAccepted(String path) {
+    HttpResponse<String> r = http.get(path);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theListOfKnownParametersInARefusalIncludesLang() throws Exception {
+    JsonNode error = plainError(http.get("/api/v1/standards?colour=blue"), 400);
+    assertThat(error.get("details").get(0).get("problem").asText())
+        .startsWith("unknown parameter; known: ")
+        .contains(", lang");
+  }
 }

@@ -728,7 +728,14 @@ public final class App implements AutoCloseable {
                 i18n,
                 pages),
             new LandscapeRoutes(
-                landscape, topics, hybridSearch, searchParams, taxonomy, i18n, pages),
+                landscape,
+                topics,
+                hybridSearch,
+                searchParams,
+                taxonomy,
+                i18n,
+                pages,
+                overlapParams),
             new AuditTrail(auditLog, access, i18n, pages),
             new GlossaryRoutes(
                 glossary, glossaryRecords, catalog, i18n, pages, access, behindProxy),

@@ -47,9 +47,9 @@ final class JsonBodies implements JsonMapper {
     try {
       return json.readValue(text, json.constructType(type));
     } catch (JsonProcessingException e) {
-      // A request body that is not the JSON expected is the client's mistake: a 400 naming it.
-      throw new org.aisx.catalog.CatalogException.BadParameter(
-          "body", "not the JSON expected: " + e.getOriginalMessage());
+      // A request body that is not the JSON expected is the client's mistake: a 400 naming it
+      // (WebServer maps it).
+      throw new UnreadableBody(e, type);
     }
   }
 
@@ -57,6 +57,8 @@ final class JsonBodies implements JsonMapper {
   public <T> T fromJsonStream(InputStream in, Type type) {
     try {
       return json.readValue(in, json.constructType(type));
+    } catch (JsonProcessingException e) {
+      throw new UnreadableBody(e, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

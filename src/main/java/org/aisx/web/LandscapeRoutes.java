@@ -47,6 +47,7 @@ public final class LandscapeRoutes implements Routes {
   private final TaxonomySource taxonomy;
   private final I18n i18n;
   private final PageRenderer pages;
+  private final OverlapParams overlapParams;
 
   public LandscapeRoutes(
       Landscape landscape,
@@ -55,7 +56,9 @@ public final class LandscapeRoutes implements Routes {
       SearchParams params,
       TaxonomySource taxonomy,
       I18n i18n,
-      PageRenderer pages) {
+      PageRenderer pages,
+      OverlapParams overlapParams) {
+    this.overlapParams = overlapParams;
     this.landscape = landscape;
     this.topics = topics;
     this.search = search;
@@ -133,7 +136,7 @@ public final class LandscapeRoutes implements Routes {
   }
 
   void clustersApi(Context ctx) {
-    SearchRequest request = params.parse(Params.query(ctx), true, 20);
+    SearchRequest request = params.parseUnpaged(Params.query(ctx), true, List.of());
     ctx.json(clustersView(request));
   }
 
@@ -217,7 +220,10 @@ public final class LandscapeRoutes implements Routes {
       boolean pending, String committee, double floor, int total, List<PairView> pairs) {}
 
   private DuplicatesView duplicatesView(Params p) {
-    String committee = p.text("committee", 200);
+    // A committee as the overlap reads it: any case and spacing, a near miss offers choices, an
+    // unknown one is a 400 (not an empty list that looks like "no duplicates").
+    String given = p.text("committee");
+    String committee = given == null ? null : overlapParams.committee(given);
     Optional<Topics.Snapshot> snapshot = topics.current();
     List<Topics.Pair> pairs =
         snapshot.map(Topics.Snapshot::duplicates).orElse(List.of()).stream()
@@ -305,7 +311,7 @@ public final class LandscapeRoutes implements Routes {
     Params p = Params.query(ctx);
     Axis rows = p.choice("rows", AXES, new Axis.OfFacet(Facet.VERTICAL));
     Axis cols = p.choice("cols", AXES, new Axis.OfFacet(Facet.CONCERN));
-    return new MapRequest(rows, cols, params.parse(p, strict, 20, MAP_PARAMS));
+    return new MapRequest(rows, cols, params.parseUnpaged(p, strict, MAP_PARAMS));
   }
 
   // ---- API

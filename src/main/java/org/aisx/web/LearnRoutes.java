@@ -71,8 +71,13 @@ public final class LearnRoutes implements Routes {
     router.get("/api/v1/resources/{id}", this::one);
   }
 
-  /** The facet filters of a request; kind, level and format must name one of their values. */
-  static ResourceQuery query(Params params, int offset, int limit) {
+  /**
+   * The facet filters of a request: kind, level and format must name one of their values, language
+   * a language (ISO 639, as resources give theirs), concept a concept of the taxonomy, standard a
+   * record of the catalogue; provider is free text. Each unknown value is a 400 naming the
+   * parameter, as an unknown filter value is on the search.
+   */
+  ResourceQuery query(Params params, int offset, int limit) {
     Map<ResourceFacet, List<String>> filters = new EnumMap<>(ResourceFacet.class);
     for (ResourceFacet f : ResourceFacet.values()) {
       List<String> values = params.all(f.param(), MAX_VALUES, MAX_VALUE);
@@ -82,8 +87,17 @@ public final class LearnRoutes implements Routes {
               case KIND -> ResourceKind.fromWire(v).isPresent();
               case LEVEL -> ResourceLevel.fromWire(v).isPresent();
               case FORMAT -> ResourceFormat.fromWire(v).isPresent();
-              default -> true;
+              case LANGUAGE -> language(v);
+              case CONCEPT ->
+                  taxonomy.current().dimensions().stream()
+                      .anyMatch(d -> d.concepts().containsKey(v));
+              case STANDARD -> catalog.find(v).isPresent();
+              case PROVIDER -> true;
             };
+        if (!known && wires(f).isEmpty()) {
+          throw new CatalogException.BadParameter(
+              f.param(), "unknown " + what(f) + " '" + Params.echo(v) + "'");
+        }
         if (!known) {
           throw new CatalogException.BadParameter(
               f.param(), "'" + Params.echo(v) + "' is not one of " + String.join(", ", wires(f)));
@@ -95,6 +109,28 @@ public final class LearnRoutes implements Routes {
     }
     return new ResourceQuery(filters, offset, limit);
   }
+
+  private static String what(ResourceFacet f) {
+    return switch (f) {
+      case LANGUAGE -> "language code (ISO 639, such as en, fr, zh)";
+      case CONCEPT -> "taxonomy concept";
+      case STANDARD -> "record id";
+      default -> "value";
+    };
+  }
+
+  /** ISO 639: two letters of the standard's list, or three; a region or script may follow. */
+  private static boolean language(String code) {
+    String c = code.toLowerCase(Locale.ROOT);
+    if (!c.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*")) {
+      return false;
+    }
+    String primary = c.contains("-") ? c.substring(0, c.indexOf('-')) : c;
+    return primary.length() == 3 || ISO_LANGUAGES.contains(primary);
+  }
+
+  private static final java.util.Set<String> ISO_LANGUAGES =
+      java.util.Set.of(Locale.getISOLanguages());
 
   private static List<String> wires(ResourceFacet f) {
     return switch (f) {

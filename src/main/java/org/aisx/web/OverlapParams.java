@@ -142,9 +142,10 @@ public final class OverlapParams {
   /**
    * A committee as the catalogue spells it, from a name in any case and spacing ({@code itu-t sg
    * 13} is {@code ITU-T SG13}); a name that matches none exactly is a near miss with the committees
-   * it comes close to, and one close to none is unknown.
+   * it comes close to, and one close to none is unknown. The landscape's duplicates read their
+   * committee so too.
    */
-  private String committee(String value) {
+  String committee(String value) {
     if (value.length() > MAX_NAME) {
       throw new CatalogException.BadParameter(
           "committee", "longer than " + MAX_NAME + " characters");

@@ -11,10 +11,11 @@ import org.aisx.catalog.CatalogException;
 
 /**
  * The query or form parameters of one request, read the one way every handler reads them. Values
- * are stripped, and an empty value counts as absent. Every refusal is a {@link
- * CatalogException.BadParameter} naming the parameter (a 400 in {@link WebServer}'s one mapping): a
- * value given twice where one is expected, a text too long, a number that is not one or is out of
- * range, a value that is not one of the choices, a parameter the endpoint does not know.
+ * are stripped, an empty value counts as absent, and a parameter without a name is none. Every
+ * refusal is a {@link CatalogException.BadParameter} naming the parameter (a 400 in {@link
+ * WebServer}'s one mapping): a value given twice where one is expected, a text too long, a number
+ * that is not one or is out of range, a value that is not one of the choices, a parameter the
+ * endpoint does not know.
  *
  * <p>What a value means (a facet value the index knows, a concept of the taxonomy, a date) is
  * checked by the handler or its feature, also as a {@code BadParameter}.
@@ -28,7 +29,15 @@ final class Params {
 
   private final Map<String, List<String>> values;
 
+  /**
+   * An empty name ({@code ?q=ai&}, {@code a=1&&b=2}, {@code ?=x}) is no parameter: a stray {@code
+   * &} is left out here, for every endpoint alike, rather than refused as an unknown parameter.
+   */
   private Params(Map<String, List<String>> values) {
+    if (values.containsKey("")) {
+      values = new LinkedHashMap<>(values);
+      values.remove("");
+    }
     this.values = values;
   }
 
@@ -54,8 +63,12 @@ final class Params {
   Params onlyKnown(Collection<String> known) {
     for (String name : values.keySet()) {
       if (!name.equals(LANG) && !known.contains(name)) {
+        List<String> all = new ArrayList<>(known);
+        if (!all.contains(LANG)) {
+          all.add(LANG);
+        }
         throw new CatalogException.BadParameter(
-            name, "unknown parameter; known: " + String.join(", ", known));
+            name, "unknown parameter; known: " + String.join(", ", all));
       }
     }
     return this;

@@ -32,6 +32,9 @@ public final class SearchParams {
     KNOWN = List.copyOf(known);
   }
 
+  /** The parameters that order and page a list of matches. */
+  private static final List<String> PAGING = List.of("sort", "page", "size");
+
   private static final int MAX_QUERY = 500;
   private static final int MAX_VALUES = 50;
   private static final int MAX_VALUE = 200;
@@ -97,6 +100,25 @@ public final class SearchParams {
       known.addAll(extra);
       params.onlyKnown(known);
     }
+    return read(params, strict, defaultSize);
+  }
+
+  /**
+   * The search of a view that counts or groups every match (the landscape and its clusters), among
+   * {@code extra} parameters: it has no order or pages, so a strict parse refuses {@code sort},
+   * {@code page} and {@code size} rather than ignoring them.
+   */
+  SearchRequest parseUnpaged(Params params, boolean strict, List<String> extra) {
+    if (strict) {
+      List<String> known = new ArrayList<>(KNOWN);
+      known.removeAll(PAGING);
+      known.addAll(extra);
+      params.onlyKnown(known);
+    }
+    return read(params, strict, 20);
+  }
+
+  private SearchRequest read(Params params, boolean strict, int defaultSize) {
     String q = params.text("q", MAX_QUERY);
     SearchRequest.Mode mode = params.choice("mode", MODES, SearchRequest.Mode.HYBRID); // issue 4
     Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);

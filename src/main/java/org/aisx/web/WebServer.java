@@ -69,6 +69,7 @@ public final class WebServer implements AutoCloseable {
     this.pages = pages;
     this.behindProxy = behindProxy;
     this.limits = RequestBodies.Limits.fromSystemProperties();
+    DocumentedParams documented = DocumentedParams.load(json);
     this.app =
         Javalin.create(
             config -> {
@@ -85,6 +86,8 @@ public final class WebServer implements AutoCloseable {
                     s.headers = Map.of("Cache-Control", "public, max-age=3600");
                   });
               config.router.ignoreTrailingSlashes = true;
+              // A path that other methods answer is a 405 with Allow (see failures), not a 404.
+              config.http.prefer405over404 = true;
               // Feed uploads on the admin page may be large; everything else stays small.
               config.jetty.multipartConfig.maxFileSize(
                   AdminImport.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
@@ -102,6 +105,8 @@ public final class WebServer implements AutoCloseable {
               config.router.mount(
                   router -> {
                     router.before(this::headers);
+                    router.before(this::options);
+                    router.before(documented::check);
                     router.before(RequestBodies::refuseMarked);
                     routes.forEach(r -> r.register(router));
                     failures(router);
@@ -139,6 +144,9 @@ public final class WebServer implements AutoCloseable {
           connector.setIdleTimeout(limits.idleMillis());
           return connector;
         });
+    // Requests Jetty refuses before any route sees them (an address over the header limit, a
+    // malformed %-escape): the API's error body instead of Jetty's HTML page.
+    jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     jetty.modifyServletContextHandler(
         context -> {
           FilterHolder bodies = new FilterHolder(new RequestBodies(limits));
@@ -157,6 +165,16 @@ public final class WebServer implements AutoCloseable {
           }
           fail(ctx, status(e), e.code(), e.getMessage(), "error.message." + e.code(), e.problems());
         });
+    router.exception(
+        UnreadableBody.class,
+        (e, ctx) ->
+            fail(
+                ctx,
+                HttpStatus.BAD_REQUEST,
+                "bad_parameter",
+                e.getMessage(),
+                "error.message.bad_parameter",
+                e.problems()));
     router.exception(
         org.aisx.submission.SubmissionException.class,
         (e, ctx) -> {
@@ -198,17 +216,31 @@ public final class WebServer implements AutoCloseable {
                 e.getMessage(),
                 "error.message.suite_stale",
                 List.of()));
-    // Their messages come from the bundle of the request's language already.
+    // Their messages come from the bundle of the request's language already, but for the 405
+    // that Javalin raises itself (prefer405over404), which says which methods the path takes.
     router.exception(
         HttpResponseException.class,
-        (e, ctx) ->
+        (e, ctx) -> {
+          if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+            String allowed = allowed(ctx.path());
+            ctx.header("Allow", allowed);
             fail(
                 ctx,
-                HttpStatus.forStatus(e.getStatus()),
-                codeOf(e.getStatus()),
-                e.getMessage(),
-                null,
-                List.of()));
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed,
+                "error.message.method_not_allowed",
+                List.of());
+            return;
+          }
+          fail(
+              ctx,
+              HttpStatus.forStatus(e.getStatus()),
+              codeOf(e.getStatus()),
+              e.getMessage(),
+              null,
+              List.of());
+        });
     router.exception(
         Exception.class,
         (e, ctx) -> {
@@ -242,6 +274,64 @@ public final class WebServer implements AutoCloseable {
     return List.copyOf(endpoints);
   }
 
+  /**
+   * The methods the routes take at {@code path}, for an {@code Allow} header: HEAD wherever GET
+   * (Javalin answers it with the GET handler), and OPTIONS; empty when no route has the path.
+   */
+  String allowed(String path) {
+    java.util.Set<String> methods = new java.util.TreeSet<>();
+    for (String endpoint : endpoints) {
+      int space = endpoint.indexOf(' ');
+      if (matches(endpoint.substring(space + 1), path)) {
+        methods.add(endpoint.substring(0, space));
+      }
+    }
+    if (methods.isEmpty()) {
+      return "";
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    methods.add("OPTIONS");
+    return String.join(", ", methods);
+  }
+
+  /** Whether a route's path ({@code /api/v1/standards/{id}}) matches a request's path. */
+  static boolean matches(String route, String path) {
+    String[] r = strip(route).split("/", -1);
+    String[] p = strip(path).split("/", -1);
+    if (r.length != p.length) {
+      return false;
+    }
+    for (int i = 0; i < r.length; i++) {
+      boolean parameter = r[i].startsWith("{") && r[i].endsWith("}") && !p[i].isEmpty();
+      if (!parameter && !r[i].equals(p[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String strip(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /**
+   * {@code OPTIONS} on a path that routes take: 204 with {@code Allow}, and nothing else (no CORS
+   * preflight is granted: see {@link #headers}). A path no route has stays a 404.
+   */
+  private void options(Context ctx) {
+    if (ctx.method() != io.javalin.http.HandlerType.OPTIONS) {
+      return;
+    }
+    String allowed = allowed(ctx.path());
+    if (!allowed.isEmpty()) {
+      ctx.header("Allow", allowed);
+      ctx.status(HttpStatus.NO_CONTENT);
+      ctx.skipRemainingHandlers();
+    }
+  }
+
   private void onStatus(
       JavalinDefaultRouting router,
       HttpStatus status,
@@ -266,7 +356,7 @@ public final class WebServer implements AutoCloseable {
     return HttpStatus.BAD_REQUEST;
   }
 
-  private static String codeOf(int status) {
+  static String codeOf(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 401 -> "unauthorized";
@@ -277,6 +367,8 @@ public final class WebServer implements AutoCloseable {
       case 412 -> "precondition_failed";
       case 428 -> "precondition_required";
       case 413 -> "too_large";
+      case 414 -> "uri_too_long";
+      case 431 -> "headers_too_large";
       case 429 -> "too_many_requests";
       default -> status >= 500 ? "internal_error" : "error";
     };
@@ -315,6 +407,15 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The security headers of every response; and, on the API's anonymous reads, {@code
+   * Access-Control-Allow-Origin: *}: the API is open data, for pages on other sites to read too.
+   * That is safe with our authentication: the wildcard never lets a browser send cookies along (the
+   * session cookie needs {@code Access-Control-Allow-Credentials}, never sent), and a token goes in
+   * an Authorization header, which needs a preflight that is never granted (no {@code
+   * Access-Control-Allow-Headers}). A request carrying either is not anonymous and gets no such
+   * header.
+   */
   private void headers(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
@@ -326,6 +427,15 @@ public final class WebServer implements AutoCloseable {
     if ("https".equalsIgnoreCase(ctx.scheme())
         || (behindProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")))) {
       ctx.header("Strict-Transport-Security", HSTS);
+    }
+    boolean read =
+        ctx.method() == io.javalin.http.HandlerType.GET
+            || ctx.method() == io.javalin.http.HandlerType.HEAD;
+    if (read
+        && ctx.path().startsWith("/api/v1/")
+        && ctx.header("Authorization") == null
+        && ctx.cookie(Access.SESSION_COOKIE) == null) {
+      ctx.header("Access-Control-Allow-Origin", "*");
     }
   }
 

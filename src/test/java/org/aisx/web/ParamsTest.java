@@ -88,7 +88,14 @@ class ParamsTest {
   void onlyKnownParametersAndTheLanguageSwitchPassWhenAsked() {
     params("q", "x", "lang", "fr").onlyKnown(List.of("q", "page"));
     assertThat(refusal(() -> params("colour", "blue").onlyKnown(List.of("q", "page"))))
-        .isEqualTo(new Problem("colour", "unknown parameter; known: q, page"));
+        .isEqualTo(new Problem("colour", "unknown parameter; known: q, page, lang"));
+  }
+
+  @Test
+  void aParameterWithoutANameIsNone() {
+    Params p = params("q", "x", "", "", "", "y");
+    p.onlyKnown(List.of("q"));
+    assertThat(p.text("")).isNull();
   }
 
   @Test

@@ -32,10 +32,13 @@ class RoutesTest {
   static WebServer server;
   static Http http;
   static final String CSRF = "a".repeat(43);
+  static String adminToken;
 
   @BeforeAll
   static void start() {
     app = Fixtures.empty(dir);
+    Fixtures.user(app, "admin@example.org", org.aisx.account.Role.ADMIN);
+    adminToken = app.accounts().createToken("admin@example.org", "test").secret();
     server = app.web().start(0);
     http = new Http(server.port());
   }
@@ -78,6 +81,100 @@ class RoutesTest {
 
     assertThat(registered).isEqualTo(documented);
     assertThat(server.endpoints()).doesNotHaveDuplicates();
+  }
+
+  /** The GET paths of the API that openapi.json documents, with their query parameters. */
+  private static java.util.Map<String, List<String>> documentedQueries() throws Exception {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    try (InputStream in = RoutesTest.class.getResourceAsStream("/openapi.json")) {
+      JsonNode openapi = new ObjectMapper().readTree(in);
+      JsonNode paths = openapi.get("paths");
+      for (Iterator<String> p = paths.fieldNames(); p.hasNext(); ) {
+        String path = p.next();
+        JsonNode get = paths.get(path).get("get");
+        if (get == null || !path.startsWith("/api/")) {
+          continue;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode parameter : get.path("parameters")) {
+          JsonNode resolved =
+              parameter.has("$ref")
+                  ? openapi.at(parameter.get("$ref").asText().substring(1))
+                  : parameter;
+          if (resolved.get("in").asText().equals("query")) {
+            names.add(resolved.get("name").asText());
+          }
+        }
+        out.put(path, names);
+      }
+    }
+    return out;
+  }
+
+  private static HttpResponse<String> getAsAdmin(String path) {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(http.base() + path))
+            .header("Authorization", "Bearer " + adminToken)
+            .GET()
+            .build());
+  }
+
+  /**
+   * What the API takes is what openapi.json says it takes: every documented query parameter is
+   * accepted by its endpoint (a value may be refused, the name never is), and every undocumented
+   * one is refused, naming it and listing the documented ones and lang.
+   */
+  @Test
+  void everyApiReadAcceptsExactlyItsDocumentedParameters() throws Exception {
+    List<String> drift = new ArrayList<>();
+    documentedQueries()
+        .forEach(
+            (path, names) -> {
+              String target = path.replaceAll("\\{[^}]+}", "no-such-id");
+              for (String name : names) {
+                HttpResponse<String> r = getAsAdmin(target + "?" + name + "=drift-check");
+                if (r.statusCode() >= 500 || r.body().contains("unknown parameter")) {
+                  drift.add(path + " refuses documented " + name + ": " + r.statusCode());
+                }
+              }
+              HttpResponse<String> r = getAsAdmin(target + "?undocumented-name=1");
+              List<String> known = new ArrayList<>(names);
+              if (!known.contains("lang")) {
+                known.add("lang");
+              }
+              String expected = "unknown parameter; known: " + String.join(", ", known);
+              if (r.statusCode() != 400 || !r.body().contains(expected)) {
+                drift.add(path + " takes an undocumented name: " + r.statusCode() + " " + r.body());
+              }
+            });
+    assertThat(drift).isEmpty();
+  }
+
+  /** lang is documented with every language the site has messages in. */
+  @Test
+  void theDocumentedLanguagesAreTheSitesLanguages() throws Exception {
+    Set<String> languages = new TreeSet<>();
+    try (var files = java.nio.file.Files.list(Path.of("src/main/resources/i18n"))) {
+      files
+          .map(f -> f.getFileName().toString())
+          .filter(f -> f.matches("messages_[a-z]+\\.properties"))
+          .forEach(f -> languages.add(f.substring("messages_".length(), f.indexOf('.'))));
+    }
+    assertThat(languages).hasSize(6);
+    try (InputStream in = RoutesTest.class.getResourceAsStream("/openapi.json")) {
+      List<JsonNode> langs = new ObjectMapper().readTree(in).findParents("name");
+      int checked = 0;
+      for (JsonNode parameter : langs) {
+        if (parameter.get("name").asText().equals("lang")
+            && parameter.path("in").asText().equals("query")) {
+          Set<String> documented = new TreeSet<>();
+          parameter.get("schema").get("enum").forEach(v -> documented.add(v.asText()));
+          assertThat(documented).isEqualTo(languages);
+          checked++;
+        }
+      }
+      assertThat(checked).isPositive();
+    }
   }
 
   @Test

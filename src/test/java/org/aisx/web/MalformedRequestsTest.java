@@ -1,0 +1,279 @@
+package org.aisx.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.aisx.App;
+import org.aisx.Fixtures;
+import org.aisx.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Requests that are odd, malformed or not meant for the endpoint, over real HTTP: each is answered
+ * the same way wherever it is sent, as a 4xx with the API's error body naming what was wrong (or
+ * accepted, where nothing is wrong), never a 500, a Java class name or a bare Jetty page.
+ */
+class MalformedRequestsTest {
+  @TempDir static Path dir;
+  static App app;
+  static WebServer server;
+  static Http http;
+  static String adminToken;
+  static final ObjectMapper json = new ObjectMapper();
+  static final String ADMIN = "admin@example.org";
+
+  @BeforeAll
+  static void start() {
+    app = Fixtures.starter(dir);
+    Fixtures.user(app, ADMIN, Role.ADMIN);
+    adminToken = app.accounts().createToken(ADMIN, "test").secret();
+    server = app.web().start(0);
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    app.close();
+  }
+
+  static JsonNode body(HttpResponse<String> r) throws Exception {
+    return json.readTree(r.body());
+  }
+
+  static HttpResponse<String> send(String method, String path, String body) {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(http.base() + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + adminToken)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/standards?q=ai&",
+        "/api/v1/standards?q=ai&&size=5",
+        "/api/v1/standards?&",
+        "/api/v1/landscape?rows=sdo&cols=status&",
+        "/api/v1/landscape/clusters?q=ai&",
+        "/api/v1/changes?limit=5&",
+        "/api/v1/changes?limit=5&&",
+        "/api/v1/overlap?record=iso-iec-42001-2023&",
+        "/api/v1/resources?&",
+        "/api/v1/suites?&",
+        "/search?q=ai&",
+        "/feeds/search.atom?q=ai&",
+      })
+  void aStrayAmpersandIsNoParameterAnywhere(String path) {
+    HttpResponse<String> r = http.get(path);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  /** An error body that names no Java type and no parser internals. */
+  static JsonNode plainError(HttpResponse<String> r, int status) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    assertThat(r.body())
+        .doesNotContain("org.aisx", "com.fasterxml", "java.", "$", "`", "Exception", "Cannot ");
+    assertThat(ApiTest.validate(http, "Error", body(r))).isEmpty();
+    return body(r).get("error");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/taxonomy/changes",
+        "/api/v1/suggestions/decisions",
+        "/api/v1/mappings/decisions"
+      })
+  void aBodyOfTheWrongShapeIsA400SayingWhatIsExpectedWithoutJavaNames(String path)
+      throws Exception {
+    JsonNode error = plainError(send("POST", path, "[]"), 400);
+    assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(error.get("message").asText()).startsWith("body must be a JSON object with");
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("body");
+  }
+
+  @Test
+  void aFieldOfTheWrongKindIsNamedByItsPathInTheBody() throws Exception {
+    JsonNode error =
+        plainError(
+            send(
+                "POST",
+                "/api/v1/suggestions/decisions",
+                "{\"decisions\": [{\"recordId\": {\"x\": 1}}]}"),
+            400);
+    assertThat(error.get("details").get(0).get("field").asText())
+        .isEqualTo("body.decisions[0].recordId");
+    assertThat(error.get("message").asText())
+        .startsWith("body.decisions[0].recordId must be a string")
+        .contains("line 1");
+  }
+
+  @Test
+  void jsonThatDoesNotParseOrIsNestedTooDeeplyIsA400WithTheLineAndNoParserInternals()
+      throws Exception {
+    JsonNode broken = plainError(send("POST", "/api/v1/taxonomy/changes", "{\n\"kind\": }"), 400);
+    assertThat(broken.get("message").asText()).startsWith("body is not valid JSON (line 2, column");
+    JsonNode deep =
+        plainError(send("POST", "/api/v1/submissions", "[".repeat(5_000) + "]".repeat(5_000)), 400);
+    assertThat(deep.get("message").asText()).startsWith("body is nested too deeply");
+    JsonNode empty = plainError(send("POST", "/api/v1/mappings/decisions", ""), 400);
+    assertThat(empty.get("message").asText())
+        .isEqualTo("body is empty; expected a JSON object with the fields decisions");
+  }
+
+  /**
+   * A GET of {@code target} exactly as written (java.net.http refuses such addresses): the status
+   * line and headers, then the body.
+   */
+  static String[] raw(String target) throws IOException {
+    try (Socket socket = new Socket("localhost", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int end = answer.indexOf("\r\n\r\n");
+      return new String[] {answer.substring(0, end), answer.substring(end + 4)};
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/api/v1/standards/%ZZ", "/api/v1/standards/%00", "/standards/%ZZ"})
+  void anAddressJettyCannotReadIsA400WithTheJsonErrorBodyNotJettysPage(String target)
+      throws Exception {
+    String[] r = raw(target);
+    assertThat(r[0])
+        .startsWith("HTTP/1.1 400")
+        .containsIgnoringCase("Content-Type: application/json;charset=utf-8");
+    JsonNode b = json.readTree(r[1]);
+    assertThat(b.get("error").get("code").asText()).isEqualTo("bad_request");
+    assertThat(ApiTest.validate(http, "Error", b)).isEmpty();
+    assertThat(r[1]).doesNotContain("<h1>");
+  }
+
+  @Test
+  void anAddressOverTheLimitIsA414WithTheJsonErrorBody() throws Exception {
+    String[] r = raw("/api/v1/standards?q=" + "a".repeat(9_000));
+    assertThat(r[0])
+        .startsWith("HTTP/1.1 414")
+        .containsIgnoringCase("Content-Type: application/json;charset=utf-8");
+    JsonNode b = json.readTree(r[1]);
+    assertThat(b.get("error").get("code").asText()).isEqualTo("uri_too_long");
+    assertThat(ApiTest.validate(http, "Error", b)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"DELETE", "PATCH"})
+  void aMethodThePathDoesNotTakeIs405WithAllowNot404(String method) throws Exception {
+    HttpResponse<String> r = send(method, "/api/v1/standards/iso-iec-42001-2023", null);
+    JsonNode error = plainError(r, 405);
+    assertThat(error.get("code").asText()).isEqualTo("method_not_allowed");
+    assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS, PUT");
+    // A path no route has stays a 404, whatever the method.
+    assertThat(send(method, "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void optionsSaysWhichMethodsAPathTakes() {
+    HttpResponse<String> r = send("OPTIONS", "/api/v1/standards", null);
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+    assertThat(send("OPTIONS", "/api/v1/suites/some-id", null).headers().firstValue("Allow"))
+        .contains("DELETE, GET, HEAD, OPTIONS, PUT");
+    // No CORS preflight is granted: a cross-site page cannot send a token.
+    assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).isEmpty();
+    assertThat(send("OPTIONS", "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anonymousApiReadsMayBeReadByOtherSitesButNeverWithCredentials() {
+    HttpResponse<String> anonymous =
+        http.get("/api/v1/standards?q=ai", "Origin", "https://a.example");
+    assertThat(anonymous.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    assertThat(anonymous.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    assertThat(
+            http.get("/api/v1/standards?colour=blue")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .contains("*");
+    // With a token or a session cookie the answer is the caller's: not for other sites.
+    assertThat(send("GET", "/api/v1/me", null).headers().firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+    assertThat(
+            http.get("/api/v1/standards", "Cookie", Access.SESSION_COOKIE + "=x")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+    // Pages are not the API.
+    assertThat(http.get("/").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} → 400 naming {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/api/v1/resources?standard=nope, standard",
+    "/api/v1/resources?concept=foo, concept",
+    "/api/v1/resources?language=zz, language",
+    "/api/v1/landscape/duplicates?committee=zzz, committee",
+    "/api/v1/standards/iso-iec-42001-2023?foo=1, foo",
+    "/api/v1/standards/iso-iec-42001-2023/history?foo=1, foo",
+    "/api/v1/taxonomy?foo=1, foo",
+    "/api/v1/landscape?sort=date, sort",
+    "/api/v1/landscape?page=2, page",
+    "/api/v1/landscape/clusters?size=5, size",
+  })
+  void unknownParametersAndUnknownValuesOfClosedSetsAre400sNamingTheParameter(
+      String path, String field) throws Exception {
+    JsonNode error = plainError(http.get(path), 400);
+    assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo(field);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/resources?language=en",
+        "/api/v1/resources?concept=health",
+        "/api/v1/standards?q=ai&lang=ar",
+        "/api/v1/standards?q=ai&lang=zh",
+        "/api/v1/standards/iso-iec-42001-2023?lang=ru",
+        "/api/v1/landscape?ai=core&lang=es",
+        "/api/v1/landscape/duplicates?committee=" + "ISO%2FIEC+JTC+1%2FSC+42",
+      })
+  void documentedParametersAndKnownValuesAreAccepted(String path) {
+    HttpResponse<String> r = http.get(path);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theListOfKnownParametersInARefusalIncludesLang() throws Exception {
+    JsonNode error = plainError(http.get("/api/v1/standards?colour=blue"), 400);
+    assertThat(error.get("details").get(0).get("problem").asText())
+        .startsWith("unknown parameter; known: ")
+        .contains(", lang");
+  }
+}

@@ -164,6 +164,16 @@ final class ApiViews {
       List<String> seriesLevelRelations,
       Provenance provenance) {
 
+    /**
+     * The fields this view adds beside the record's own, which the service computes: a record read
+     * from the API and sent back in an edit may carry them, and they are set aside there.
+     */
+    static final List<String> COMPUTED =
+        java.util.Arrays.stream(Record.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .filter(name -> !name.equals("record"))
+            .toList();
+
     static Record of(
         Standard s,
         Map<String, Standard> targets,

@@ -249,7 +249,9 @@ public final class SubmissionApi implements Routes {
     }
     JsonNode body = ctx.bodyAsClass(JsonNode.class);
     if (body instanceof ObjectNode o) {
+      // What GET /api/v1/standards/{id} sends beside the record may come back unchanged.
       o.remove(List.of("source", "revision", "suggestions"));
+      o.remove(ApiViews.Record.COMPUTED);
     }
     Standard record = reader.read(body);
     if (!record.id().equals(current.id())) {

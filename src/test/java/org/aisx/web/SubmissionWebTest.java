@@ -278,6 +278,22 @@ class SubmissionWebTest {
   }
 
   @Test
+  void aRecordReadFromTheApiCanBeEditedAndSentBackAsItCame() throws Exception {
+    Standard s = seed(unique("ISO/IEC"), "ISO/IEC");
+    String path = "/api/v1/standards/" + s.id();
+    JsonNode read = body(send("GET", path, null, null));
+    assertThat(read.has("provenance")).isTrue();
+    ((ObjectNode) read).putArray("keywords").add("edited after reading");
+
+    HttpResponse<String> put =
+        send("PUT", path, tokens.get("coord"), read.toString(), "If-Match", "\"1\"");
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(app.catalog().get(s.id()).keywords()).containsExactly("edited after reading");
+    assertThat(app.catalog().get(s.id()).revision()).isEqualTo(2);
+  }
+
+  @Test
   void putNeedsIfMatchAndTheCurrentRevisionAndAnsweersWithTheNewEtag() throws Exception {
     Standard s = seed(unique("ISO/IEC"), "ISO/IEC");
     String changed = record(s.identifier(), "ISO/IEC", "Edited directly").toString();

@@ -41,8 +41,27 @@ final class Params {
     this.values = values;
   }
 
-  /** The query string's parameters. */
+  /** A {@code %} that does not start an escape: two hexadecimal digits must follow it. */
+  private static final java.util.regex.Pattern BAD_ESCAPE =
+      java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  /**
+   * The query string's parameters. A parameter with a broken escape ({@code ?q=%ZZ}) is refused
+   * naming it: the decoder would otherwise drop the value, and the request would answer as if the
+   * parameter had not been given.
+   */
   static Params query(Context ctx) {
+    String raw = ctx.queryString();
+    if (raw != null && raw.indexOf('%') >= 0) {
+      for (String pair : raw.split("&")) {
+        if (BAD_ESCAPE.matcher(pair).find()) {
+          String name = pair.split("=", 2)[0];
+          throw new CatalogException.BadParameter(
+              BAD_ESCAPE.matcher(name).find() || name.isEmpty() ? "(name)" : name,
+              "holds a '%' that is not followed by two hexadecimal digits (write a '%' as %25)");
+        }
+      }
+    }
     return new Params(ctx.queryParamMap());
   }
 

@@ -176,6 +176,18 @@ class MalformedRequestsTest {
     assertThat(r[1]).doesNotContain("<h1>");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"/api/v1/standards?q=%ZZ", "/api/v1/standards?size=5&q=100%", "/search?q=%"})
+  void aQueryValueWithABrokenEscapeIsRefusedNamingItNotAnsweredAsIfAbsent(String target)
+      throws Exception {
+    String[] r = raw(target);
+    assertThat(r[0]).startsWith("HTTP/1.1 400");
+    assertThat(r[1]).containsAnyOf("parameter q:", "<code>q</code>:").contains("%25");
+    // The escape written right is searched for.
+    assertThat(send("GET", "/api/v1/standards?q=100%25", null).statusCode()).isEqualTo(200);
+  }
+
   @Test
   void anAddressOverTheLimitIsA414WithTheJsonErrorBody() throws Exception {
     String[] r = raw("/api/v1/standards?q=" + "a".repeat(9_000));

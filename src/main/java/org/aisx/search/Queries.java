@@ -24,6 +24,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -196,7 +197,7 @@ final class Queries {
 
   private SimpleQueryParser parser(Map<String, Float> fields) {
     SimpleQueryParser parser =
-        new SimpleQueryParser(
+        new WordsAndPrefixes(
             analyzer,
             fields,
             SimpleQueryParser.PHRASE_OPERATOR
@@ -204,6 +205,40 @@ final class Queries {
                 | SimpleQueryParser.WHITESPACE_OPERATOR);
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
     return parser;
+  }
+
+  /**
+   * The parser of the query's words, whose prefixes ({@code managem*}) match the words as written
+   * ({@link IndexFields#prefixField}: the analyzer of a title or an abstract stems "management" to
+   * "manag", which no longer starts with "managem") and also find what the word itself finds, as
+   * the field's analyzer reads it, so that {@code word*} finds at least what {@code word} does.
+   */
+  private static final class WordsAndPrefixes extends SimpleQueryParser {
+    WordsAndPrefixes(Analyzer analyzer, Map<String, Float> weights, int flags) {
+      super(analyzer, weights, flags);
+    }
+
+    @Override
+    protected Query newPrefixQuery(String text) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      Query word = newDefaultQuery(text);
+      if (word != null && !(word instanceof MatchNoDocsQuery)) {
+        any.add(word, BooleanClause.Occur.SHOULD);
+      }
+      Map<String, Float> fields = new java.util.TreeMap<>();
+      for (Map.Entry<String, Float> field : weights.entrySet()) {
+        fields.merge(IndexFields.prefixField(field.getKey()), field.getValue(), Math::max);
+      }
+      for (Map.Entry<String, Float> field : fields.entrySet()) {
+        Query prefix =
+            new PrefixQuery(
+                new Term(field.getKey(), getAnalyzer().normalize(field.getKey(), text)));
+        any.add(
+            field.getValue() == 1f ? prefix : new BoostQuery(prefix, field.getValue()),
+            BooleanClause.Occur.SHOULD);
+      }
+      return any.build();
+    }
   }
 
   /**
@@ -217,8 +252,8 @@ final class Queries {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int wanted = 0;
     for (String word : words) {
-      if (!hasTokens(title, word)) {
-        continue;
+      if (!word.endsWith("*") && !hasTokens(title, word)) {
+        continue; // a stop word of the language; a prefix ("the*") is not one
       }
       Query part = parser.parse(word);
       if (part != null && !(part instanceof MatchNoDocsQuery)) {

@@ -125,6 +125,36 @@ class SearchIndexTest {
         .contains("iso-iec-42006-2025");
   }
 
+  @ParameterizedTest(name = "\"{0}*\" finds at least what \"{0}\" finds")
+  @CsvSource({"management", "security", "ethics", "robots", "robotics", "systems"})
+  void aTrailingStarFindsAtLeastWhatTheWordFinds(String word) {
+    SearchResult exact = index.search(request(word, Map.of()));
+    SearchResult prefix = index.search(request(word + "*", Map.of()));
+    assertThat(exact.total()).isPositive();
+    assertThat(prefix.total()).as(word + "*").isGreaterThanOrEqualTo(exact.total());
+  }
+
+  @Test
+  void aTrailingStarMatchesTheWordsThatStartWithIt() {
+    // Prefixes of the words as written, longer than their stems ("management" is "manag").
+    // "managem*" finds the words that start with it; "management*" also what "management" finds
+    // (its stem is "manag": managing, managers).
+    assertThat(index.search(request("managem*", Map.of())).total())
+        .isPositive()
+        .isLessThanOrEqualTo(index.search(request("management*", Map.of())).total());
+    assertThat(ids(index.search(request("managem* system", Map.of(Facet.SDO, List.of("ISO/IEC"))))))
+        .contains("iso-iec-42001-2023");
+    long robo = index.search(request("robo*", Map.of())).total();
+    for (String word : List.of("robot", "robots", "robotics", "robotic")) {
+      assertThat(robo)
+          .as(word)
+          .isGreaterThanOrEqualTo(index.search(request(word, Map.of())).total());
+    }
+    // Accents and case as the text field's analyzer folds them.
+    assertThat(index.search(request("Manage*", Map.of())).total())
+        .isEqualTo(index.search(request("manage*", Map.of())).total());
+  }
+
   @Test
   void facetCountsAreComputedDrillSideways() {
     SearchResult all = index.search(request("", Map.of()));

@@ -103,6 +103,9 @@ final class Queries {
     Query text;
     if (request.q().isEmpty()) {
       text = new MatchAllDocsQuery();
+    } else if (!request.hasWords()) {
+      // Punctuation, symbols and emoji alone ("*", "*:*", "\"", "🤖"): nothing to look for.
+      text = new MatchNoDocsQuery("no letter or digit");
     } else {
       BooleanQuery.Builder either = new BooleanQuery.Builder();
       either.add(textQuery(request.q()), BooleanClause.Occur.SHOULD);

@@ -868,7 +868,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static boolean byMeaning(SearchRequest request, float[] queryVector) {
     return queryVector != null
         && request.mode() != SearchRequest.Mode.KEYWORD
-        && !request.q().isEmpty();
+        && request.hasWords();
   }
 
   /**

@@ -92,6 +92,33 @@ class HybridSearchTest {
     assertThat(r.items()).isEmpty();
   }
 
+  /** Queries of punctuation and symbols only: no word to look for, by keyword or by meaning. */
+  static final List<String> NO_WORDS =
+      List.of("\"", "*", "\\", "~", "+", "?", "*:*", "\uD83E\uDD16", "-", "\"\"", "() [] {}");
+
+  @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void aQueryWithoutLettersOrDigitsFindsNothing(SearchRequest.Mode mode) {
+    for (String q : NO_WORDS) {
+      SearchResult r = search(q, mode);
+      assertThat(r.total()).as("%s in %s mode", q, mode).isZero();
+      assertThat(r.items()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void anInvisibleQueryIsTheEmptyQuery(SearchRequest.Mode mode) {
+    long everything = search("", mode).total();
+    assertThat(everything).isPositive();
+    for (String q : List.of("\u200B", "\u0000", " \uFEFF\u200B ", "\u2060")) {
+      SearchRequest request =
+          new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10, mode);
+      assertThat(request.q()).isEmpty();
+      assertThat(app.hybridSearch().search(request).total()).isEqualTo(everything);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = SearchRequest.Mode.class,

@@ -75,6 +75,23 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final String MARK = "storeMark";
 
   /**
+   * How many clauses (term, phrase and prefix queries) a query may hold in this JVM, for Lucene
+   * ({@link IndexSearcher#setMaxClauseCount}, 1,024 by default). The words of a query are read once
+   * per language of the text fields (five readings), each over five fields ({@link
+   * IndexFields#TEXT_FIELDS_BY_LANGUAGE}): 25 clauses per token, so a pasted 50-word abstract made
+   * 1,250 and was refused. The longest query a search takes ({@code SearchParams}, 500 characters)
+   * makes at most about 7,000 (7,020 for 500 ideographs, a token each in most text fields; {@code
+   * SearchIndexTest} measures the worst inputs), well under this bound.
+   */
+  static final int MAX_CLAUSES = 16_384;
+
+  static {
+    if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+      IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+    }
+  }
+
+  /**
    * What the documents hold; an index committed with another schema is rebuilt from the store when
    * opened. 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}).
    */
@@ -1255,8 +1272,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(what, e);
     } catch (IndexSearcher.TooManyClauses e) {
-      // A long query of short words (or words a tokenizer splits, "a/b/c/...") makes a clause per
-      // word and field; past Lucene's limit the search is refused, never failed.
+      // Past MAX_CLAUSES the search is refused, never failed; a query of the length SearchParams
+      // allows does not come near it.
       throw new org.aisx.catalog.CatalogException.BadParameter(
           "q",
           "is too complex to search: its words across the text fields, with the filters, make"

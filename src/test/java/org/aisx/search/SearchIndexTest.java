@@ -156,6 +156,69 @@ class SearchIndexTest {
   }
 
   @Test
+  void theLongestQueriesStayWithinTheClauseLimit() throws Exception {
+    Queries queries =
+        new Queries(
+            IndexFields.analyzer(),
+            new IndexSchema().facets(),
+            QueryExpansion.NONE,
+            QueryTranslation.NONE);
+    StringBuilder shortWords = new StringBuilder();
+    for (int i = 0; shortWords.length() < 498; i++) {
+      shortWords.append((char) ('a' + i % 26)).append((char) ('b' + i / 26 % 25)).append(' ');
+    }
+    int most = 0;
+    for (String q :
+        List.of(
+            shortWords.toString().strip(),
+            "b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(10).substring(0, 500),
+            "ab/".repeat(166),
+            "b*c ".repeat(125),
+            "人工知能".repeat(125),
+            "あいうえお".repeat(100),
+            "인공지능".repeat(125),
+            "a1 ".repeat(166),
+            "\"ab cd\" ".repeat(62))) {
+      assertThat(q.length()).isLessThanOrEqualTo(500);
+      int[] clauses = {0};
+      queries
+          .query(new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10))
+          .visit(
+              new org.apache.lucene.search.QueryVisitor() {
+                @Override
+                public org.apache.lucene.search.QueryVisitor getSubVisitor(
+                    org.apache.lucene.search.BooleanClause.Occur occur,
+                    org.apache.lucene.search.Query parent) {
+                  return this;
+                }
+
+                @Override
+                public void visitLeaf(org.apache.lucene.search.Query query) {
+                  clauses[0]++;
+                }
+
+                @Override
+                public void consumeTerms(
+                    org.apache.lucene.search.Query query, org.apache.lucene.index.Term... terms) {
+                  clauses[0]++;
+                }
+
+                @Override
+                public void consumeTermsMatching(
+                    org.apache.lucene.search.Query query,
+                    String field,
+                    java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton>
+                        automaton) {
+                  clauses[0]++;
+                }
+              });
+      most = Math.max(most, clauses[0]);
+    }
+    // 7,020 for 500 ideographs, a token each in the title and abstract of most languages.
+    assertThat(most).isLessThan(SearchIndex.MAX_CLAUSES / 2);
+  }
+
+  @Test
   void facetCountsAreComputedDrillSideways() {
     SearchResult all = index.search(request("", Map.of()));
     SearchResult iso = index.search(request("", Map.of(Facet.SDO, List.of("ISO/IEC"))));

@@ -120,6 +120,37 @@ class HybridSearchTest {
   }
 
   @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void aQueryOfFiveHundredCharactersIsSearchedInEveryMode(SearchRequest.Mode mode) {
+    String abstractText =
+        "This document specifies requirements and provides guidance for establishing,"
+            + " implementing, maintaining and continually improving an artificial intelligence"
+            + " management system within the context of an organization. It is intended for use"
+            + " by an organization providing or using products or services that utilize AI"
+            + " systems, helping it develop, provide or use them responsibly in pursuing its"
+            + " objectives and meet applicable requirements, obligations related to interested"
+            + " parties and their expectations of trustworthy data quality, transparency, privacy";
+    String q = abstractText.substring(0, 500).strip();
+    assertThat(q.length()).isGreaterThan(490);
+    assertThat(search(q, mode).total()).as("%s mode", mode).isPositive();
+    // Two-letter words and words a tokenizer splits, as many as 500 characters hold.
+    StringBuilder shortWords = new StringBuilder();
+    for (int i = 0; shortWords.length() < 497; i++) {
+      shortWords.append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26)).append(' ');
+    }
+    for (String many :
+        List.of(
+            shortWords.toString().strip(),
+            "ab/".repeat(166),
+            "人工知能".repeat(125),
+            "あいうえお".repeat(100),
+            "a1 ".repeat(166))) {
+      assertThat(many.length()).isLessThanOrEqualTo(500);
+      assertThat(search(many, mode)).as("%s…", many.substring(0, 12)).isNotNull();
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(
       value = SearchRequest.Mode.class,
       names = {"SEMANTIC", "HYBRID"})

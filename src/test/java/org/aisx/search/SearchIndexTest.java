@@ -163,6 +163,8 @@ class SearchIndexTest {
             new IndexSchema().facets(),
             QueryExpansion.NONE,
             QueryTranslation.NONE);
+    org.apache.lucene.search.IndexSearcher none =
+        new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
     StringBuilder shortWords = new StringBuilder();
     for (int i = 0; shortWords.length() < 498; i++) {
       shortWords.append((char) ('a' + i % 26)).append((char) ('b' + i / 26 % 25)).append(' ');
@@ -182,7 +184,8 @@ class SearchIndexTest {
       assertThat(q.length()).isLessThanOrEqualTo(500);
       int[] clauses = {0};
       queries
-          .query(new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10))
+          .query(
+              new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10), none)
           .visit(
               new org.apache.lucene.search.QueryVisitor() {
                 @Override

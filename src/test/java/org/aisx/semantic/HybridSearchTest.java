@@ -151,6 +151,23 @@ class HybridSearchTest {
   }
 
   @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void twoIdentifiersTogetherFindEachOfThemFirst(SearchRequest.Mode mode) {
+    for (String q :
+        List.of(
+            "42001 42005",
+            "ISO/IEC 42001 ISO/IEC 42005",
+            "42005, 42001",
+            "ISO/IEC 42001 and ISO/IEC 42005")) {
+      List<String> ids = search(q, mode).items().stream().map(Hit::id).toList();
+      assertThat(ids).as("%s in %s mode", q, mode).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(ids.subList(0, 2))
+          .as("%s in %s mode", q, mode)
+          .containsExactlyInAnyOrder("iso-iec-42001-2023", "iso-iec-42005-2025");
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(
       value = SearchRequest.Mode.class,
       names = {"SEMANTIC", "HYBRID"})

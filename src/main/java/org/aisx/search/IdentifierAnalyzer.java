@@ -30,6 +30,12 @@ final class IdentifierAnalyzer extends Analyzer {
         tokenizer, new NumberPartFilter(new RunTogetherFilter(stream)));
   }
 
+  /** A prefix ({@code Y.31*}) in lower case with accents folded, as the tokens are. */
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+  }
+
   /**
    * Splits a body prefix that people write run together into its words: "NISTIR 8312" is NIST's
    * older spelling of "NIST IR 8312", and either finds the other.

@@ -27,6 +27,16 @@ final class IndexFields {
   static final String KEYWORDS = "keywords";
   static final String YEAR = "year";
 
+  /**
+   * The words of the titles of every language as written, neither stemmed nor stop words left out
+   * ({@link WordsAnalyzer}): what a prefix ({@code managem*}) is matched against in place of the
+   * stemmed title fields.
+   */
+  static final String TITLE_WORDS = "title_words";
+
+  /** As {@link #TITLE_WORDS}, the words of the abstracts and keywords. */
+  static final String TEXT_WORDS = "text_words";
+
   /** The year of publication as a doc value, for counting along years ({@link Axis.Year}). */
   static final String YEAR_VALUE = "year_value";
 
@@ -93,6 +103,9 @@ final class IndexFields {
     perField.put(IDENTIFIER, identifiers);
     perField.put(COMMITTEE, identifiers);
     perField.put(KEYWORDS, LANGUAGES.get("en"));
+    Analyzer words = new WordsAnalyzer();
+    perField.put(TITLE_WORDS, words);
+    perField.put(TEXT_WORDS, words);
     for (Map.Entry<String, Analyzer> lang : LANGUAGES.entrySet()) {
       perField.put(title(lang.getKey()), lang.getValue());
       perField.put(summary(lang.getKey()), lang.getValue());
@@ -126,6 +139,21 @@ final class IndexFields {
       out.put(title(lang), Map.copyOf(fields));
     }
     return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The field a prefix is matched against in place of {@code field}: the words as written of a
+   * stemmed field (titles, abstracts, keywords); the field itself otherwise (identifier and
+   * committee, whose analyzer stems nothing).
+   */
+  static String prefixField(String field) {
+    if (field.startsWith("title_")) {
+      return TITLE_WORDS;
+    }
+    if (field.startsWith("abstract_") || field.equals(KEYWORDS)) {
+      return TEXT_WORDS;
+    }
+    return field;
   }
 
   private static Map<String, Float> weightedTextFields() {

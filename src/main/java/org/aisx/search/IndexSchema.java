@@ -42,9 +42,10 @@ final class IndexSchema {
    * biometric recognition, "technology", grammars, requests for proposals, memoranda and devices
    * under test no longer core; "intelligent" as a title's only cue no longer makes a record
    * adjacent); 13: the tiers an editorial review decided (the AI census, {@code
-   * classify/ai-tier-reviews.tsv}) win over the rules.
+   * classify/ai-tier-reviews.tsv}) win over the rules; 14: titles, abstracts and keywords also as
+   * written ({@code title_words}, {@code text_words}, {@link WordsAnalyzer}), for prefixes.
    */
-  static final String VERSION = "13";
+  static final String VERSION = "14";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -81,11 +82,20 @@ final class IndexSchema {
       doc.add(new TextField(IndexFields.IDENTIFIER, other.value(), Field.Store.NO));
     }
     s.title()
-        .forEach((lang, t) -> doc.add(new TextField(IndexFields.title(lang), t, Field.Store.NO)));
+        .forEach(
+            (lang, t) -> {
+              doc.add(new TextField(IndexFields.title(lang), t, Field.Store.NO));
+              doc.add(new TextField(IndexFields.TITLE_WORDS, t, Field.Store.NO));
+            });
     s.summary()
-        .forEach((lang, t) -> doc.add(new TextField(IndexFields.summary(lang), t, Field.Store.NO)));
+        .forEach(
+            (lang, t) -> {
+              doc.add(new TextField(IndexFields.summary(lang), t, Field.Store.NO));
+              doc.add(new TextField(IndexFields.TEXT_WORDS, t, Field.Store.NO));
+            });
     for (String k : s.keywords()) {
       doc.add(new TextField(IndexFields.KEYWORDS, k, Field.Store.NO));
+      doc.add(new TextField(IndexFields.TEXT_WORDS, k, Field.Store.NO));
     }
     if (s.committee() != null) {
       doc.add(new TextField(IndexFields.COMMITTEE, s.committee(), Field.Store.NO));

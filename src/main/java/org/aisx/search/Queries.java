@@ -3,11 +3,13 @@ package org.aisx.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.IntPoint;
@@ -22,8 +24,10 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -37,6 +41,7 @@ import org.apache.lucene.search.TermQuery;
 final class Queries {
   private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final Pattern HYPHENATED = Pattern.compile("\\p{L}+(?:-\\p{L}+){2,}");
+  private static final Pattern MENTION_SEPARATOR = Pattern.compile("[\\s,;]+");
   private static final float IDENTIFIER_BOOST = 6f;
 
   /**
@@ -88,24 +93,31 @@ final class Queries {
         translations(request));
   }
 
-  /** The request's words, with the English words of what they name in another language. */
-  Query query(SearchRequest request) throws IOException {
-    return query(request, true);
+  /**
+   * The request's words, with the English words of what they name in another language. {@code
+   * searcher} tells whether the query names one identifier or several ({@link #namedIdentifiers}).
+   */
+  Query query(SearchRequest request, IndexSearcher searcher) throws IOException {
+    return query(request, true, searcher);
   }
 
   /** The request's words as typed (and the glossary's other words), without translation. */
-  Query original(SearchRequest request) throws IOException {
-    return query(request, false);
+  Query original(SearchRequest request, IndexSearcher searcher) throws IOException {
+    return query(request, false, searcher);
   }
 
-  private Query query(SearchRequest request, boolean translated) throws IOException {
+  private Query query(SearchRequest request, boolean translated, IndexSearcher searcher)
+      throws IOException {
     Query text;
     if (request.q().isEmpty()) {
       text = new MatchAllDocsQuery();
+    } else if (!request.hasWords()) {
+      // Punctuation, symbols and emoji alone ("*", "*:*", "\"", "🤖"): nothing to look for.
+      text = new MatchNoDocsQuery("no letter or digit");
     } else {
       BooleanQuery.Builder either = new BooleanQuery.Builder();
       either.add(textQuery(request.q()), BooleanClause.Occur.SHOULD);
-      Query identifier = identifierQuery(request.q());
+      Query identifier = identifierQuery(request.q(), searcher);
       if (identifier != null) {
         either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
       }
@@ -196,7 +208,7 @@ final class Queries {
 
   private SimpleQueryParser parser(Map<String, Float> fields) {
     SimpleQueryParser parser =
-        new SimpleQueryParser(
+        new WordsAndPrefixes(
             analyzer,
             fields,
             SimpleQueryParser.PHRASE_OPERATOR
@@ -204,6 +216,40 @@ final class Queries {
                 | SimpleQueryParser.WHITESPACE_OPERATOR);
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
     return parser;
+  }
+
+  /**
+   * The parser of the query's words, whose prefixes ({@code managem*}) match the words as written
+   * ({@link IndexFields#prefixField}: the analyzer of a title or an abstract stems "management" to
+   * "manag", which no longer starts with "managem") and also find what the word itself finds, as
+   * the field's analyzer reads it, so that {@code word*} finds at least what {@code word} does.
+   */
+  private static final class WordsAndPrefixes extends SimpleQueryParser {
+    WordsAndPrefixes(Analyzer analyzer, Map<String, Float> weights, int flags) {
+      super(analyzer, weights, flags);
+    }
+
+    @Override
+    protected Query newPrefixQuery(String text) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      Query word = newDefaultQuery(text);
+      if (word != null && !(word instanceof MatchNoDocsQuery)) {
+        any.add(word, BooleanClause.Occur.SHOULD);
+      }
+      Map<String, Float> fields = new java.util.TreeMap<>();
+      for (Map.Entry<String, Float> field : weights.entrySet()) {
+        fields.merge(IndexFields.prefixField(field.getKey()), field.getValue(), Math::max);
+      }
+      for (Map.Entry<String, Float> field : fields.entrySet()) {
+        Query prefix =
+            new PrefixQuery(
+                new Term(field.getKey(), getAnalyzer().normalize(field.getKey(), text)));
+        any.add(
+            field.getValue() == 1f ? prefix : new BoostQuery(prefix, field.getValue()),
+            BooleanClause.Occur.SHOULD);
+      }
+      return any.build();
+    }
   }
 
   /**
@@ -217,8 +263,8 @@ final class Queries {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int wanted = 0;
     for (String word : words) {
-      if (!hasTokens(title, word)) {
-        continue;
+      if (!word.endsWith("*") && !hasTokens(title, word)) {
+        continue; // a stop word of the language; a prefix ("the*") is not one
       }
       Query part = parser.parse(word);
       if (part != null && !(part instanceof MatchNoDocsQuery)) {
@@ -246,6 +292,74 @@ final class Queries {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The identifiers {@code q} names: {@code q} itself, or, when it holds several numbers and no
+   * record's identifiers hold all its tokens together ("42001 42005", "ISO/IEC 42001, ISO/IEC
+   * 42005"), each number with the words of letters just before it ({@link #mentions}). A query that
+   * names one publication in several numbers ("ITU-T Y.3172 (06/2019)", "iso iec 42001 2023") finds
+   * it as a whole, and stays one identifier.
+   */
+  List<String> namedIdentifiers(String q, IndexSearcher searcher) throws IOException {
+    List<String> mentions = mentions(q);
+    if (mentions.size() < 2) {
+      return List.of(q);
+    }
+    Query whole = identifierQuery(q);
+    if (whole == null || searcher.count(whole) > 0) {
+      return List.of(q);
+    }
+    return mentions;
+  }
+
+  /**
+   * {@link #identifierQuery(String)} of each identifier {@code q} names ({@link
+   * #namedIdentifiers}): a record named by any of them matches. Null when it names none.
+   */
+  Query identifierQuery(String q, IndexSearcher searcher) throws IOException {
+    List<String> named = namedIdentifiers(q, searcher);
+    if (named.size() == 1) {
+      return identifierQuery(named.get(0));
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int parts = 0;
+    for (String one : named) {
+      Query part = identifierQuery(one);
+      if (part != null) {
+        any.add(part, BooleanClause.Occur.SHOULD);
+        parts++;
+      }
+    }
+    return parts == 0 ? null : any.build();
+  }
+
+  /**
+   * The parts of {@code q} that may each be an identifier: every word holding a digit, with the
+   * words of letters alone just before it ("ISO/IEC 42001 ISO/IEC 42005": "ISO/IEC 42001", "ISO/IEC
+   * 42005"); words are separated by spaces, commas and semicolons. English stop words join mentions
+   * rather than belong to one ("ISO/IEC 42001 and ISO/IEC 42005"); words of letters after the last
+   * number are left out.
+   */
+  static List<String> mentions(String q) {
+    List<String> out = new ArrayList<>();
+    StringBuilder pending = new StringBuilder();
+    for (String word : MENTION_SEPARATOR.split(q.strip())) {
+      if (word.isEmpty()
+          || word.equals("&")
+          || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      if (pending.length() > 0) {
+        pending.append(' ');
+      }
+      pending.append(word);
+      if (hasDigit(word)) {
+        out.add(pending.toString());
+        pending.setLength(0);
+      }
+    }
+    return out;
   }
 
   /**
@@ -297,11 +411,11 @@ final class Queries {
    * The records a query names by identifier ({@link #identifierQuery}), current editions first
    * (identifier score × currency, then newest); null when the query holds no identifier.
    */
-  Query namedRecords(SearchRequest request) throws IOException {
+  Query namedRecords(SearchRequest request, IndexSearcher searcher) throws IOException {
     if (request.q().isEmpty()) {
       return null;
     }
-    Query identifier = identifierQuery(request.q());
+    Query identifier = identifierQuery(request.q(), searcher);
     if (identifier == null) {
       return null;
     }

@@ -75,6 +75,23 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final String MARK = "storeMark";
 
   /**
+   * How many clauses (term, phrase and prefix queries) a query may hold in this JVM, for Lucene
+   * ({@link IndexSearcher#setMaxClauseCount}, 1,024 by default). The words of a query are read once
+   * per language of the text fields (five readings), each over five fields ({@link
+   * IndexFields#TEXT_FIELDS_BY_LANGUAGE}): 25 clauses per token, so a pasted 50-word abstract made
+   * 1,250 and was refused. The longest query a search takes ({@code SearchParams}, 500 characters)
+   * makes at most about 7,000 (7,020 for 500 ideographs, a token each in most text fields; {@code
+   * SearchIndexTest} measures the worst inputs), well under this bound.
+   */
+  static final int MAX_CLAUSES = 16_384;
+
+  static {
+    if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+      IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+    }
+  }
+
+  /**
    * What the documents hold; an index committed with another schema is rebuilt from the store when
    * opened. 2: taxonomy facets also indexed with machine suggestions ({@code <facet>_all}).
    */
@@ -528,7 +545,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           if (kept != null) {
             return kept;
           }
-          SearchResult answer = searchWords(searcher, request, queries.query(request), meaning);
+          SearchResult answer =
+              searchWords(searcher, request, queries.query(request, searcher), meaning);
           answers.put(reader, request, variables, meaning, answer);
           return answer;
         });
@@ -612,7 +630,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return withSearcher(
         "export failed",
         searcher -> {
-          Query query = queries.drillDown(queries.query(request), request);
+          Query query = queries.drillDown(queries.query(request, searcher), request);
           Weight weight =
               searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
           List<String> ids = new ArrayList<>(batch);
@@ -677,11 +695,16 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     if (request.sort() != SearchRequest.Sort.RELEVANCE) {
       return ranked;
     }
-    Query named = queries.namedRecords(request);
+    Query named = queries.namedRecords(request, searcher);
     if (named == null) {
       return ranked;
     }
-    ScoreDoc[] first = namedInOrder(searcher, request.q(), queries.drillDown(named, request), topN);
+    ScoreDoc[] first =
+        namedInOrder(
+            searcher,
+            queries.namedIdentifiers(request.q(), searcher),
+            queries.drillDown(named, request),
+            topN);
     return firstThen(first, ranked, topN);
   }
 
@@ -694,16 +717,17 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static final int NAMED_WINDOW = 1_000;
 
   /**
-   * The records {@code named} (the records {@code q} names by identifier, filtered) finds, at most
-   * {@code limit}, in the order they come first: how closely {@code q} names each ({@link
+   * The records {@code named} (the records the query names by identifier, filtered) finds, at most
+   * {@code limit}, in the order they come first: how closely one of the identifiers the query names
+   * ({@code identifiers}, {@link Queries#namedIdentifiers}) names each ({@link
    * IdentifierMatch.Level}); then the records of a body the query names (IEC's own IEC 62243 before
    * IEEE's copy of it); then the AI publication (the best {@code ai} tier of the publication's
    * editions among them, core before adjacent before other: on an AI exchange, a number several
    * bodies use most likely means the AI publication); then the document before its amendments,
    * corrigenda and redlines; then the current edition (currency), the newest, the identifier score.
    */
-  private ScoreDoc[] namedInOrder(IndexSearcher searcher, String q, Query named, int limit)
-      throws IOException {
+  private ScoreDoc[] namedInOrder(
+      IndexSearcher searcher, List<String> identifiers, Query named, int limit) throws IOException {
     ScoreDoc[] window =
         searcher.search(
                 named,
@@ -717,7 +741,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
     ScoredDocs core = inTier(searcher, named, AiRelevance.Tier.CORE);
     ScoredDocs adjacent = inTier(searcher, named, AiRelevance.Tier.ADJACENT);
-    IdentifierMatch match = new IdentifierMatch(analyzer, q);
+    List<IdentifierMatch> matches = new ArrayList<>();
+    for (String identifier : identifiers) {
+      matches.add(new IdentifierMatch(analyzer, identifier));
+    }
     StoredFields stored = searcher.storedFields();
     record Named(
         ScoreDoc doc,
@@ -740,8 +767,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       all.add(
           new Named(
               sd,
-              match.level(hit.identifier(), hit.sdo()),
-              match.namesBody(hit.sdo()),
+              matches.stream()
+                  .map(m -> m.level(hit.identifier(), hit.sdo()))
+                  .max(Comparator.naturalOrder())
+                  .orElseThrow(),
+              matches.stream().anyMatch(m -> m.namesBody(hit.sdo())),
               publication,
               tier,
               hit.type() == PublicationType.AMENDMENT
@@ -785,7 +815,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
     ScoreDoc[] first =
         searcher.search(
-                queries.drillDown(queries.original(request), request), topN, Queries.sort(request))
+                queries.drillDown(queries.original(request, searcher), request),
+                topN,
+                Queries.sort(request))
             .scoreDocs;
     return firstThen(first, ranked, topN);
   }
@@ -850,14 +882,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * The hit set of a search by meaning, before filters: the records close in meaning, in hybrid
    * mode also the keyword matches, and always the records named by identifier.
    */
-  private Query semanticHitSet(SearchRequest request, Query keyword, float[] queryVector)
+  private Query semanticHitSet(
+      IndexSearcher searcher, SearchRequest request, Query keyword, float[] queryVector)
       throws IOException {
     BooleanQuery.Builder anyOf =
         new BooleanQuery.Builder().add(nearest(request, queryVector), BooleanClause.Occur.SHOULD);
     if (request.mode() == SearchRequest.Mode.HYBRID) {
       anyOf.add(keyword, BooleanClause.Occur.SHOULD);
     }
-    Query named = queries.namedRecords(request);
+    Query named = queries.namedRecords(request, searcher);
     if (named != null) {
       anyOf.add(named, BooleanClause.Occur.SHOULD); // a record named by identifier always matches
     }
@@ -868,7 +901,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private static boolean byMeaning(SearchRequest request, float[] queryVector) {
     return queryVector != null
         && request.mode() != SearchRequest.Mode.KEYWORD
-        && !request.q().isEmpty();
+        && request.hasWords();
   }
 
   /**
@@ -877,9 +910,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   private Query hitSet(IndexSearcher searcher, SearchRequest request, float[] queryVector)
       throws IOException {
-    Query base = new SharedTermStates(searcher).of(queries.query(request));
+    Query base = new SharedTermStates(searcher).of(queries.query(request, searcher));
     return queries.drillDown(
-        byMeaning(request, queryVector) ? semanticHitSet(request, base, queryVector) : base,
+        byMeaning(request, queryVector)
+            ? semanticHitSet(searcher, request, base, queryVector)
+            : base,
         request);
   }
 
@@ -948,7 +983,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
     ScoredDocs byVector = ScoredDocs.of(searcher, nearest);
     ScoredDocs byWords = hybrid ? ScoredDocs.of(searcher, keyword) : ScoredDocs.none();
-    Query named = queries.namedRecords(request);
+    Query named = queries.namedRecords(request, searcher);
     // A record named by identifier always matches.
     ScoredDocs byName = named == null ? ScoredDocs.none() : ScoredDocs.of(searcher, named);
     ScoredDocs hitSet = ScoredDocs.union(ScoredDocs.union(byVector, byWords), byName);
@@ -1196,13 +1231,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         searcher -> {
           Query named =
               queries.namedRecords(
-                  new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, k));
+                  new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, k),
+                  searcher);
           if (named == null || searcher.getIndexReader().numDocs() == 0) {
             return List.of();
           }
           List<Hit> out = new ArrayList<>();
           var stored = searcher.storedFields();
-          for (ScoreDoc sd : namedInOrder(searcher, q, named, k)) {
+          for (ScoreDoc sd :
+              namedInOrder(searcher, queries.namedIdentifiers(q, searcher), named, k)) {
             BytesRef bytes = stored.document(sd.doc).getBinaryValue(IndexFields.DOCUMENT);
             out.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
           }
@@ -1255,8 +1292,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(what, e);
     } catch (IndexSearcher.TooManyClauses e) {
-      // A long query of short words (or words a tokenizer splits, "a/b/c/...") makes a clause per
-      // word and field; past Lucene's limit the search is refused, never failed.
+      // Past MAX_CLAUSES the search is refused, never failed; a query of the length SearchParams
+      // allows does not come near it.
       throw new org.aisx.catalog.CatalogException.BadParameter(
           "q",
           "is too complex to search: its words across the text fields, with the filters, make"

@@ -23,7 +23,7 @@ public record SearchRequest(
   public static final int MAX_WINDOW = 10_000;
 
   public SearchRequest {
-    q = q == null ? "" : q.strip();
+    q = q == null ? "" : strip(q);
     filters = Map.copyOf(filters);
     mode = mode == null ? Mode.KEYWORD : mode;
   }
@@ -51,6 +51,40 @@ public record SearchRequest(
       int page,
       int size) {
     this(q, filters, fromYear, toYear, sort, page, size, Mode.KEYWORD);
+  }
+
+  /**
+   * {@code q} without what cannot be seen at either end: white space, and also control and format
+   * characters (a zero-width space, a byte-order mark, a NUL). A query of these alone is no query,
+   * as one of spaces alone is: it lists the catalogue.
+   */
+  static String strip(String q) {
+    int start = 0;
+    int end = q.length();
+    while (start < end && invisible(q.codePointAt(start))) {
+      start += Character.charCount(q.codePointAt(start));
+    }
+    while (end > start && invisible(q.codePointBefore(end))) {
+      end -= Character.charCount(q.codePointBefore(end));
+    }
+    return q.substring(start, end);
+  }
+
+  private static boolean invisible(int c) {
+    int type = Character.getType(c);
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || type == Character.CONTROL
+        || type == Character.FORMAT;
+  }
+
+  /**
+   * Whether the query holds a letter or a digit: one of punctuation, symbols or emoji alone ({@code
+   * *}, {@code *:*}, {@code "}, 🤖) names nothing to look for, by words or by meaning, and finds
+   * nothing (the empty query, which lists the catalogue, has none either).
+   */
+  public boolean hasWords() {
+    return q.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   /**

@@ -41,7 +41,7 @@ public final class HybridSearch {
 
   /** Searches in the request's mode, waiting for the model if it is still loading. */
   public SearchResult search(SearchRequest request) {
-    if (request.mode() == SearchRequest.Mode.KEYWORD || request.q().isEmpty()) {
+    if (!byMeaning(request)) {
       return index.search(request);
     }
     return index.search(request, queryVector(meaningText(request)));
@@ -67,10 +67,7 @@ public final class HybridSearch {
     // Read before searching: a load that ends during the search still marks this answer.
     boolean loading = catalogueLoading.getAsBoolean();
     SearchResult result;
-    if (request.mode() == SearchRequest.Mode.KEYWORD
-        || request.q().isEmpty()
-        || embedder.ready()
-        || queryVectors.contains(meaningText(request))) {
+    if (!byMeaning(request) || embedder.ready() || queryVectors.contains(meaningText(request))) {
       result = search(request);
     } else {
       embedder.loadInBackground();
@@ -85,7 +82,7 @@ public final class HybridSearch {
    * counts the same search's records counts the same ones.
    */
   public float[] queryVectorNow(SearchRequest request) {
-    if (request.mode() == SearchRequest.Mode.KEYWORD || request.q().isEmpty()) {
+    if (!byMeaning(request)) {
       return null;
     }
     if (embedder.ready() || queryVectors.contains(meaningText(request))) {
@@ -93,6 +90,15 @@ public final class HybridSearch {
     }
     embedder.loadInBackground();
     return null;
+  }
+
+  /**
+   * Whether {@code request} is searched by meaning: not in keyword mode, and only with a letter or
+   * a digit to look for. Punctuation alone ("*", "\"") embeds as something close to a few records,
+   * which nothing in the query named; by words it finds nothing, and so it does in every mode.
+   */
+  private static boolean byMeaning(SearchRequest request) {
+    return request.mode() != SearchRequest.Mode.KEYWORD && request.hasWords();
   }
 
   /** The index this searches. */

@@ -125,6 +125,102 @@ class SearchIndexTest {
         .contains("iso-iec-42006-2025");
   }
 
+  @ParameterizedTest(name = "\"{0}*\" finds at least what \"{0}\" finds")
+  @CsvSource({"management", "security", "ethics", "robots", "robotics", "systems"})
+  void aTrailingStarFindsAtLeastWhatTheWordFinds(String word) {
+    SearchResult exact = index.search(request(word, Map.of()));
+    SearchResult prefix = index.search(request(word + "*", Map.of()));
+    assertThat(exact.total()).isPositive();
+    assertThat(prefix.total()).as(word + "*").isGreaterThanOrEqualTo(exact.total());
+  }
+
+  @Test
+  void aTrailingStarMatchesTheWordsThatStartWithIt() {
+    // Prefixes of the words as written, longer than their stems ("management" is "manag").
+    // "managem*" finds the words that start with it; "management*" also what "management" finds
+    // (its stem is "manag": managing, managers).
+    assertThat(index.search(request("managem*", Map.of())).total())
+        .isPositive()
+        .isLessThanOrEqualTo(index.search(request("management*", Map.of())).total());
+    assertThat(ids(index.search(request("managem* system", Map.of(Facet.SDO, List.of("ISO/IEC"))))))
+        .contains("iso-iec-42001-2023");
+    long robo = index.search(request("robo*", Map.of())).total();
+    for (String word : List.of("robot", "robots", "robotics", "robotic")) {
+      assertThat(robo)
+          .as(word)
+          .isGreaterThanOrEqualTo(index.search(request(word, Map.of())).total());
+    }
+    // Accents and case as the text field's analyzer folds them.
+    assertThat(index.search(request("Manage*", Map.of())).total())
+        .isEqualTo(index.search(request("manage*", Map.of())).total());
+  }
+
+  @Test
+  void theLongestQueriesStayWithinTheClauseLimit() throws Exception {
+    Queries queries =
+        new Queries(
+            IndexFields.analyzer(),
+            new IndexSchema().facets(),
+            QueryExpansion.NONE,
+            QueryTranslation.NONE);
+    org.apache.lucene.search.IndexSearcher none =
+        new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
+    StringBuilder shortWords = new StringBuilder();
+    for (int i = 0; shortWords.length() < 498; i++) {
+      shortWords.append((char) ('a' + i % 26)).append((char) ('b' + i / 26 % 25)).append(' ');
+    }
+    int most = 0;
+    for (String q :
+        List.of(
+            shortWords.toString().strip(),
+            "b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(10).substring(0, 500),
+            "ab/".repeat(166),
+            "b*c ".repeat(125),
+            "人工知能".repeat(125),
+            "あいうえお".repeat(100),
+            "인공지능".repeat(125),
+            "a1 ".repeat(166),
+            "\"ab cd\" ".repeat(62))) {
+      assertThat(q.length()).isLessThanOrEqualTo(500);
+      int[] clauses = {0};
+      queries
+          .query(
+              new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10), none)
+          .visit(
+              new org.apache.lucene.search.QueryVisitor() {
+                @Override
+                public org.apache.lucene.search.QueryVisitor getSubVisitor(
+                    org.apache.lucene.search.BooleanClause.Occur occur,
+                    org.apache.lucene.search.Query parent) {
+                  return this;
+                }
+
+                @Override
+                public void visitLeaf(org.apache.lucene.search.Query query) {
+                  clauses[0]++;
+                }
+
+                @Override
+                public void consumeTerms(
+                    org.apache.lucene.search.Query query, org.apache.lucene.index.Term... terms) {
+                  clauses[0]++;
+                }
+
+                @Override
+                public void consumeTermsMatching(
+                    org.apache.lucene.search.Query query,
+                    String field,
+                    java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton>
+                        automaton) {
+                  clauses[0]++;
+                }
+              });
+      most = Math.max(most, clauses[0]);
+    }
+    // 7,020 for 500 ideographs, a token each in the title and abstract of most languages.
+    assertThat(most).isLessThan(SearchIndex.MAX_CLAUSES / 2);
+  }
+
   @Test
   void facetCountsAreComputedDrillSideways() {
     SearchResult all = index.search(request("", Map.of()));

@@ -92,6 +92,81 @@ class HybridSearchTest {
     assertThat(r.items()).isEmpty();
   }
 
+  /** Queries of punctuation and symbols only: no word to look for, by keyword or by meaning. */
+  static final List<String> NO_WORDS =
+      List.of("\"", "*", "\\", "~", "+", "?", "*:*", "\uD83E\uDD16", "-", "\"\"", "() [] {}");
+
+  @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void aQueryWithoutLettersOrDigitsFindsNothing(SearchRequest.Mode mode) {
+    for (String q : NO_WORDS) {
+      SearchResult r = search(q, mode);
+      assertThat(r.total()).as("%s in %s mode", q, mode).isZero();
+      assertThat(r.items()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void anInvisibleQueryIsTheEmptyQuery(SearchRequest.Mode mode) {
+    long everything = search("", mode).total();
+    assertThat(everything).isPositive();
+    for (String q : List.of("\u200B", "\u0000", " \uFEFF\u200B ", "\u2060")) {
+      SearchRequest request =
+          new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10, mode);
+      assertThat(request.q()).isEmpty();
+      assertThat(app.hybridSearch().search(request).total()).isEqualTo(everything);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void aQueryOfFiveHundredCharactersIsSearchedInEveryMode(SearchRequest.Mode mode) {
+    String abstractText =
+        "This document specifies requirements and provides guidance for establishing,"
+            + " implementing, maintaining and continually improving an artificial intelligence"
+            + " management system within the context of an organization. It is intended for use"
+            + " by an organization providing or using products or services that utilize AI"
+            + " systems, helping it develop, provide or use them responsibly in pursuing its"
+            + " objectives and meet applicable requirements, obligations related to interested"
+            + " parties and their expectations of trustworthy data quality, transparency, privacy";
+    String q = abstractText.substring(0, 500).strip();
+    assertThat(q.length()).isGreaterThan(490);
+    assertThat(search(q, mode).total()).as("%s mode", mode).isPositive();
+    // Two-letter words and words a tokenizer splits, as many as 500 characters hold.
+    StringBuilder shortWords = new StringBuilder();
+    for (int i = 0; shortWords.length() < 497; i++) {
+      shortWords.append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26)).append(' ');
+    }
+    for (String many :
+        List.of(
+            shortWords.toString().strip(),
+            "ab/".repeat(166),
+            "人工知能".repeat(125),
+            "あいうえお".repeat(100),
+            "a1 ".repeat(166))) {
+      assertThat(many.length()).isLessThanOrEqualTo(500);
+      assertThat(search(many, mode)).as("%s…", many.substring(0, 12)).isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void twoIdentifiersTogetherFindEachOfThemFirst(SearchRequest.Mode mode) {
+    for (String q :
+        List.of(
+            "42001 42005",
+            "ISO/IEC 42001 ISO/IEC 42005",
+            "42005, 42001",
+            "ISO/IEC 42001 and ISO/IEC 42005")) {
+      List<String> ids = search(q, mode).items().stream().map(Hit::id).toList();
+      assertThat(ids).as("%s in %s mode", q, mode).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(ids.subList(0, 2))
+          .as("%s in %s mode", q, mode)
+          .containsExactlyInAnyOrder("iso-iec-42001-2023", "iso-iec-42005-2025");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = SearchRequest.Mode.class,

@@ -107,6 +107,24 @@ class ApiTest {
   }
 
   @Test
+  void aQueryWithoutLettersOrDigitsFindsNothingOnTheApiAndThePage() throws Exception {
+    for (String q : List.of("*", "\"", "*:*", "\uD83E\uDD16", "~")) {
+      for (String mode : List.of("keyword", "hybrid", "semantic")) {
+        JsonNode answer = body(http.get("/api/v1/standards?mode=" + mode + "&q=" + enc(q)));
+        assertThat(answer.get("total").asLong()).as("%s in %s mode", q, mode).isZero();
+      }
+      HttpResponse<String> page = http.get("/search?q=" + enc(q));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(org.jsoup.Jsoup.parse(page.body()).select("p.empty")).as(q).hasSize(1);
+    }
+    // Invisible characters alone are no query, as spaces alone are: the whole catalogue.
+    long everything = body(http.get("/api/v1/standards?q=")).get("total").asLong();
+    assertThat(body(http.get("/api/v1/standards?q=" + enc("\u200B"))).get("total").asLong())
+        .isEqualTo(everything)
+        .isPositive();
+  }
+
+  @Test
   void semanticFiltersStayExact() throws Exception {
     JsonNode r =
         body(

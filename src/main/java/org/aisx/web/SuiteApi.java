@@ -254,6 +254,9 @@ public final class SuiteApi implements Routes {
     ctx.json(ProposalView.of(suggester.suggest(ask(body))));
   }
 
+  /** The fields a suggestion's request may hold. */
+  private static final List<String> ASK_FIELDS = List.of("text", "vertical", "concern");
+
   /** Reads {@code {"text", "vertical": [], "concern": []}}; problems name the field. */
   SuiteSuggester.Ask ask(JsonNode body) {
     List<Problem> problems = new ArrayList<>();
@@ -272,6 +275,16 @@ public final class SuiteApi implements Routes {
     }
     List<String> verticals = concepts(body, "vertical", Dimension.VERTICAL, problems);
     List<String> concerns = concepts(body, "concern", Dimension.CONCERN, problems);
+    // A misspelt field ("verticals") would otherwise be a suggestion for no sector, silently.
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!ASK_FIELDS.contains(name)) {
+                problems.add(
+                    new Problem(
+                        name, "unknown field (known: " + String.join(", ", ASK_FIELDS) + ")"));
+              }
+            });
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("suggestion", problems);
     }

@@ -99,6 +99,13 @@ class SuiteWebTest {
     List<String> fields = new ArrayList<>();
     e.get("error").get("details").forEach(d -> fields.add(d.get("field").asText()));
     assertThat(fields).containsExactlyInAnyOrder("text", "vertical[0]");
+
+    // A misspelt field is named, not read as a suggestion for no sector.
+    HttpResponse<String> misspelt =
+        http.post(
+            "/api/v1/suites/suggest", "{\"text\": \"bank chatbot\", \"verticals\": [\"finance\"]}");
+    assertThat(misspelt.statusCode()).isEqualTo(400);
+    assertThat(body(misspelt).at("/error/details/0/field").asText()).isEqualTo("verticals");
   }
 
   @Test

@@ -26,6 +26,20 @@ public enum Facet {
     this.open = open;
   }
 
+  /**
+   * A value reduced to its letters and digits, lower-cased: how an open facet's value (a committee)
+   * typed in any case and spacing is matched ({@code itu-t sg 13} is {@code ITU-T SG13}).
+   */
+  public static String squash(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    value
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .map(Character::toLowerCase)
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
   /** The parameter name and the facet key of the search answer. */
   public String id() {
     return id;

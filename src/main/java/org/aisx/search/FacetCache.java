@@ -15,6 +15,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 
@@ -45,7 +46,8 @@ final class FacetCache {
     }
   }
 
-  private record Entry(DefaultSortedSetDocValuesReaderState state, Totals totals) {}
+  private record Entry(
+      DefaultSortedSetDocValuesReaderState state, Totals totals, Map<String, String> committees) {}
 
   private final FacetsConfig config;
   private final Map<IndexReader.CacheKey, Entry> entries = new ConcurrentHashMap<>();
@@ -57,6 +59,15 @@ final class FacetCache {
   /** The ordinal state of {@code reader}, built once per reader (it costs milliseconds). */
   DefaultSortedSetDocValuesReaderState state(IndexSearcher searcher) throws IOException {
     return entry(searcher).state();
+  }
+
+  /**
+   * The committee whose name, in any case and spacing ({@link Facet#squash}), is {@code key}; null
+   * when none is, or when two are.
+   */
+  String committee(IndexSearcher searcher, String key) throws IOException {
+    String c = entry(searcher).committees().get(key);
+    return c == null || c.isEmpty() ? null : c;
   }
 
   /** The counts over every document of the searcher's reader, computed once per reader. */
@@ -99,7 +110,19 @@ final class FacetCache {
         byDimension.put(dim, top(counts, facet, dim));
       }
     }
-    return new Entry(state, new Totals(byDimension));
+    Map<String, String> committees = new HashMap<>();
+    var range = state.getOrdRange(Facet.COMMITTEE.id());
+    if (range != null) {
+      // getDocValues() makes a new iterator on each call, so this one is ours alone.
+      SortedSetDocValues values = state.getDocValues();
+      for (int ord = range.start; ord <= range.end; ord++) {
+        String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+        String name = path[path.length - 1];
+        // Two committees spelt alike but for case or spacing: neither is named ("").
+        committees.merge(Facet.squash(name), name, (a, b) -> a.equals(b) ? a : "");
+      }
+    }
+    return new Entry(state, new Totals(byDimension), Map.copyOf(committees));
   }
 
   /** The counts of one dimension as values, as many as a search answer shows. */

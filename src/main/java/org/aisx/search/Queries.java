@@ -436,17 +436,20 @@ final class Queries {
    * index's segments and document numbers, on every node and after every merge. The fused relevance
    * order of hybrid and semantic pages ({@code Fusion}) still breaks exact ties by document number.
    */
+  /** The order of a list without words: current editions first, then the newest. */
+  static Sort browsing() {
+    return new Sort(
+        new SortField(IndexFields.CURRENCY, SortField.Type.DOUBLE, true),
+        new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true),
+        new SortField(IndexFields.IDENTIFIER_SORT, SortField.Type.STRING));
+  }
+
   static Sort sort(SearchRequest request) {
     SortField newest = new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true);
     SortField identifier = new SortField(IndexFields.IDENTIFIER_SORT, SortField.Type.STRING);
     return switch (request.sort()) {
       case RELEVANCE ->
-          request.q().isEmpty()
-              ? new Sort(
-                  new SortField(IndexFields.CURRENCY, SortField.Type.DOUBLE, true),
-                  newest,
-                  identifier)
-              : new Sort(SortField.FIELD_SCORE, newest, identifier);
+          request.q().isEmpty() ? browsing() : new Sort(SortField.FIELD_SCORE, newest, identifier);
       case DATE -> new Sort(newest, SortField.FIELD_SCORE, identifier);
       case IDENTIFIER -> new Sort(identifier);
     };

@@ -695,6 +695,18 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     if (request.sort() != SearchRequest.Sort.RELEVANCE) {
       return ranked;
     }
+    String committee = committeeNamed(searcher, request.q());
+    if (committee != null) {
+      // The query is a committee's name ("ISO/IEC JTC 1/SC 42"): its work first, current
+      // editions first, as the committee filter lists it; then the rest of what the words match.
+      ScoreDoc[] first =
+          searcher.search(
+                  queries.drillDown(queries.facetTerm(Facet.COMMITTEE, committee), request),
+                  topN,
+                  Queries.browsing())
+              .scoreDocs;
+      return firstThen(first, ranked, topN);
+    }
     Query named = queries.namedRecords(request, searcher);
     if (named == null) {
       return ranked;
@@ -706,6 +718,18 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             queries.drillDown(named, request),
             topN);
     return firstThen(first, ranked, topN);
+  }
+
+  /**
+   * The committee the whole query names in any case and spacing ({@code iso/iec jtc 1/sc 42}), or
+   * null. Only a query of at least four letters and digits is looked up.
+   */
+  private String committeeNamed(IndexSearcher searcher, String q) throws IOException {
+    if (q.isEmpty() || q.length() > 100) {
+      return null;
+    }
+    String key = Facet.squash(q);
+    return key.length() < 4 ? null : facetCache.committee(searcher, key);
   }
 
   /**

@@ -153,23 +153,23 @@ public final class OverlapParams {
     if (index.knows(Facet.COMMITTEE, value)) {
       return value;
     }
-    String key = squash(value);
+    String key = Facet.squash(value);
     if (key.isEmpty()) {
       throw new CatalogException.BadParameter(
           "committee", "'" + Params.echo(value) + "' has no letters or digits");
     }
     List<String> all = index.values(Facet.COMMITTEE);
-    List<String> same = all.stream().filter(c -> squash(c).equals(key)).toList();
+    List<String> same = all.stream().filter(c -> Facet.squash(c).equals(key)).toList();
     if (same.size() == 1) {
       return same.get(0);
     }
     List<String> close =
         same.isEmpty()
             ? all.stream()
-                .filter(c -> squash(c).contains(key) || key.contains(squash(c)))
+                .filter(c -> Facet.squash(c).contains(key) || key.contains(Facet.squash(c)))
                 .sorted(
                     Comparator.comparingInt(
-                            (String c) -> Math.abs(squash(c).length() - key.length()))
+                            (String c) -> Math.abs(Facet.squash(c).length() - key.length()))
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(CHOICES)
                 .toList()
@@ -181,18 +181,6 @@ public final class OverlapParams {
     List<CatalogException.Choice> choices = new ArrayList<>();
     close.forEach(c -> choices.add(new CatalogException.Choice(c, c)));
     throw new CatalogException.NearMiss("committee", Params.echo(value), choices);
-  }
-
-  /**
-   * A name reduced to its letters and digits, lower-cased, for matching in any case and spacing.
-   */
-  static String squash(String name) {
-    StringBuilder out = new StringBuilder(name.length());
-    name.codePoints()
-        .filter(Character::isLetterOrDigit)
-        .map(Character::toLowerCase)
-        .forEach(out::appendCodePoint);
-    return out.toString();
   }
 
   /** How many choices a near miss offers at most. */

@@ -74,6 +74,13 @@ final class DocumentedParams {
     return parameter;
   }
 
+  /** Each documented GET path of the API with its query parameters. */
+  java.util.Map<String, List<String>> byPath() {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    routes.forEach(r -> out.put(r.path(), r.names()));
+    return out;
+  }
+
   /** A before filter: refuses a GET of a documented API path with an undocumented parameter. */
   void check(Context ctx) {
     if ((ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD)

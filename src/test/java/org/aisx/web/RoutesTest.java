@@ -83,34 +83,6 @@ class RoutesTest {
     assertThat(server.endpoints()).doesNotHaveDuplicates();
   }
 
-  /** The GET paths of the API that openapi.json documents, with their query parameters. */
-  private static java.util.Map<String, List<String>> documentedQueries() throws Exception {
-    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
-    try (InputStream in = RoutesTest.class.getResourceAsStream("/openapi.json")) {
-      JsonNode openapi = new ObjectMapper().readTree(in);
-      JsonNode paths = openapi.get("paths");
-      for (Iterator<String> p = paths.fieldNames(); p.hasNext(); ) {
-        String path = p.next();
-        JsonNode get = paths.get(path).get("get");
-        if (get == null || !path.startsWith("/api/")) {
-          continue;
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonNode parameter : get.path("parameters")) {
-          JsonNode resolved =
-              parameter.has("$ref")
-                  ? openapi.at(parameter.get("$ref").asText().substring(1))
-                  : parameter;
-          if (resolved.get("in").asText().equals("query")) {
-            names.add(resolved.get("name").asText());
-          }
-        }
-        out.put(path, names);
-      }
-    }
-    return out;
-  }
-
   private static HttpResponse<String> getAsAdmin(String path) {
     return http.send(
         HttpRequest.newBuilder(URI.create(http.base() + path))
@@ -127,7 +99,8 @@ class RoutesTest {
   @Test
   void everyApiReadAcceptsExactlyItsDocumentedParameters() throws Exception {
     List<String> drift = new ArrayList<>();
-    documentedQueries()
+    DocumentedParams.load(new ObjectMapper())
+        .byPath()
         .forEach(
             (path, names) -> {
               String target = path.replaceAll("\\{[^}]+}", "no-such-id");

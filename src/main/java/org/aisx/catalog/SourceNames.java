@@ -20,19 +20,26 @@ import java.util.stream.Collectors;
  * and so no answer, carries the address.
  */
 public final class SourceNames {
+  /**
+   * An e-mail address, as accounts have them: a feed's name with an {@code @} in it ({@code
+   * iso@2025-06}, a version tag) is no address and stays.
+   */
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
   /** What a source name that was nothing but an address reads. */
   static final String WITHHELD = "account";
 
   private SourceNames() {}
 
-  /** {@code source} without any {@code :}-separated part that holds an e-mail address. */
+  /** {@code source} without any {@code :}-separated part that is an e-mail address. */
   public static String publishable(String source) {
     if (source == null || source.indexOf('@') < 0) {
       return source;
     }
     String kept =
         Arrays.stream(source.split(":", -1))
-            .filter(part -> part.indexOf('@') < 0)
+            .filter(part -> !ADDRESS.matcher(part).matches())
             .collect(Collectors.joining(":"));
     return kept.isBlank() ? WITHHELD : kept;
   }

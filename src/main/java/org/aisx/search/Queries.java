@@ -263,8 +263,10 @@ final class Queries {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int wanted = 0;
     for (String word : words) {
-      if (!word.endsWith("*") && !hasTokens(title, word)) {
-        continue; // a stop word of the language; a prefix ("the*") is not one
+      if (word.endsWith("*")
+          ? word.codePoints().noneMatch(Character::isLetterOrDigit)
+          : !hasTokens(title, word)) {
+        continue; // a stop word of the language (a prefix, "the*", is not one), or a stray "**"
       }
       Query part = parser.parse(word);
       if (part != null && !(part instanceof MatchNoDocsQuery)) {

@@ -701,7 +701,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       // editions first, as the committee filter lists it; then the rest of what the words match.
       ScoreDoc[] first =
           searcher.search(
-                  queries.drillDown(queries.facetTerm(Facet.COMMITTEE, committee), request),
+                  queries.drillDown(
+                      Queries.withYears(queries.facetTerm(Facet.COMMITTEE, committee), request),
+                      request),
                   topN,
                   Queries.browsing())
               .scoreDocs;
@@ -727,6 +729,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   private String committeeNamed(IndexSearcher searcher, String q) throws IOException {
     if (q.isEmpty() || q.length() > 100) {
       return null;
+    }
+    if (q.startsWith("-") || q.contains(" -")) {
+      return null; // the query excludes words: not a committee's name
     }
     String key = Facet.squash(q);
     return key.length() < 4 ? null : facetCache.committee(searcher, key);

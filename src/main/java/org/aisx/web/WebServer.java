@@ -431,11 +431,12 @@ public final class WebServer implements AutoCloseable {
     boolean read =
         ctx.method() == io.javalin.http.HandlerType.GET
             || ctx.method() == io.javalin.http.HandlerType.HEAD;
-    if (read
-        && ctx.path().startsWith("/api/v1/")
-        && ctx.header("Authorization") == null
-        && ctx.cookie(Access.SESSION_COOKIE) == null) {
-      ctx.header("Access-Control-Allow-Origin", "*");
+    if (read && ctx.path().startsWith("/api/v1/")) {
+      // Whether the wildcard is sent depends on these: a shared cache must not mix the two.
+      ctx.header("Vary", "Cookie, Authorization");
+      if (ctx.header("Authorization") == null && ctx.cookie(Access.SESSION_COOKIE) == null) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+      }
     }
   }
 

@@ -12,6 +12,9 @@ class SourceNamesTest {
   void aSourceKeepsEverythingButTheAddressAnOlderVersionWrote() {
     assertThat(SourceNames.publishable("edit:coordinator@example.org")).isEqualTo("edit");
     assertThat(SourceNames.publishable("edit:coordinator")).isEqualTo("edit:coordinator");
+    // A feed's name with an @ that is no address stays as it is.
+    assertThat(SourceNames.publishable("iso@2025-06")).isEqualTo("iso@2025-06");
+    assertThat(SourceNames.publishable("https://host/feed@v2")).isEqualTo("https://host/feed@v2");
     assertThat(SourceNames.publishable("relaton-ieee-2025")).isEqualTo("relaton-ieee-2025");
     assertThat(SourceNames.publishable("submission:42")).isEqualTo("submission:42");
     assertThat(SourceNames.publishable("someone@example.org")).isEqualTo(SourceNames.WITHHELD);

@@ -53,6 +53,30 @@ class CommitteeNamedFirstTest {
   }
 
   @Test
+  void theCommitteesWorkFirstKeepsToTheYearsAskedAndNotToExcludedWords() {
+    List<Hit> since2025 =
+        app.index()
+            .search(
+                new SearchRequest(
+                    "ISO/IEC JTC 1/SC 42",
+                    Map.of(),
+                    2025,
+                    null,
+                    SearchRequest.Sort.RELEVANCE,
+                    1,
+                    10,
+                    SearchRequest.Mode.KEYWORD))
+            .items();
+    assertThat(since2025).isNotEmpty();
+    assertThat(since2025)
+        .allSatisfy(
+            h -> assertThat(h.published()).as(h.identifier()).isGreaterThanOrEqualTo("2025"));
+    assertThat(first("-ISO/IEC JTC 1/SC 42", SearchRequest.Mode.KEYWORD, 10))
+        .extracting(Hit::committee)
+        .doesNotContain("ISO/IEC JTC 1/SC 42");
+  }
+
+  @Test
   void otherQueriesKeepTheirOrder() {
     // Not a committee's name: the words and identifiers decide, as before.
     assertThat(first("42001", SearchRequest.Mode.KEYWORD, 1))

@@ -12,6 +12,7 @@ import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,6 +105,14 @@ class HybridSearchTest {
       assertThat(r.total()).as("%s in %s mode", q, mode).isZero();
       assertThat(r.items()).isEmpty();
     }
+  }
+
+  @Test
+  void aStrayStarWordIsNoWord() {
+    long ai = search("ai", SearchRequest.Mode.KEYWORD).total();
+    assertThat(ai).isPositive();
+    assertThat(search("ai **", SearchRequest.Mode.KEYWORD).total()).isEqualTo(ai);
+    assertThat(search("ai .*", SearchRequest.Mode.KEYWORD).total()).isEqualTo(ai);
   }
 
   @ParameterizedTest

@@ -228,6 +228,8 @@ class MalformedRequestsTest {
         http.get("/api/v1/standards?q=ai", "Origin", "https://a.example");
     assertThat(anonymous.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
     assertThat(anonymous.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    // Whether the wildcard is sent depends on the credentials: caches are told so.
+    assertThat(anonymous.headers().firstValue("Vary")).contains("Cookie, Authorization");
     assertThat(
             http.get("/api/v1/standards?colour=blue")
                 .headers()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
@@ -304,16 +306,43 @@ final class Queries {
    * it as a whole, and stays one identifier.
    */
   List<String> namedIdentifiers(String q, IndexSearcher searcher) throws IOException {
+    Named last = lastNamed.get();
+    if (last != null && last.q().equals(q) && last.reader() == searcher.getIndexReader()) {
+      return last.identifiers();
+    }
+    List<String> named = identifiersNamed(q, searcher);
+    lastNamed.set(new Named(q, searcher.getIndexReader(), named));
+    return named;
+  }
+
+  private List<String> identifiersNamed(String q, IndexSearcher searcher) throws IOException {
     List<String> mentions = mentions(q);
     if (mentions.size() < 2) {
       return List.of(q);
     }
     Query whole = identifierQuery(q);
-    if (whole == null || searcher.count(whole) > 0) {
+    if (whole != null && searcher.count(whole) > 0) {
       return List.of(q);
     }
-    return mentions;
+    // Too many tokens for one identifier (five "ISO/IEC nnnnn" need 15), or no record holds them
+    // together: each mention on its own, as many as a query can name at most.
+    return mentions.size() > MAX_NAMED ? List.copyOf(mentions.subList(0, MAX_NAMED)) : mentions;
   }
+
+  /**
+   * The most identifiers one query is read as naming: a pasted list of references stays a bounded
+   * number of small queries.
+   */
+  static final int MAX_NAMED = 20;
+
+  /**
+   * The last answer of {@link #namedIdentifiers}, which one search asks for several times (the text
+   * query, the named records, their order): for the same query over the same index reader it is the
+   * same.
+   */
+  private record Named(String q, IndexReader reader, List<String> identifiers) {}
+
+  private final AtomicReference<Named> lastNamed = new AtomicReference<>();
 
   /**
    * {@link #identifierQuery(String)} of each identifier {@code q} names ({@link

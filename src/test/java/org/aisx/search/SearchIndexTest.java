@@ -156,6 +156,28 @@ class SearchIndexTest {
   }
 
   @Test
+  void aPastedListOfReferencesIsReadAsAtMostTwentyIdentifiers() throws Exception {
+    Queries queries =
+        new Queries(
+            IndexFields.analyzer(),
+            new IndexSchema().facets(),
+            QueryExpansion.NONE,
+            QueryTranslation.NONE);
+    org.apache.lucene.search.IndexSearcher none =
+        new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
+    StringBuilder list = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      list.append("RFC ").append(i).append(", ");
+    }
+    List<String> named = queries.namedIdentifiers(list.toString(), none);
+    assertThat(named).hasSize(Queries.MAX_NAMED).startsWith("RFC 1", "RFC 2");
+    assertThat(named.get(named.size() - 1)).isEqualTo("RFC " + Queries.MAX_NAMED);
+    // Asked again for the same query and reader (as one search does), the same answer.
+    assertThat(queries.namedIdentifiers(list.toString(), none)).isSameAs(named);
+    assertThat(queries.namedIdentifiers("RFC 1 RFC 2", none)).containsExactly("RFC 1", "RFC 2");
+  }
+
+  @Test
   void theLongestQueriesStayWithinTheClauseLimit() throws Exception {
     Queries queries =
         new Queries(

@@ -177,6 +177,23 @@ class HybridSearchTest {
   }
 
   @ParameterizedTest
+  @EnumSource(SearchRequest.Mode.class)
+  void fiveIdentifiersTogetherFindEachOfThemFirst(SearchRequest.Mode mode) {
+    // Too many tokens to be one identifier: each is looked up on its own.
+    String q = "ISO/IEC 42001, ISO/IEC 42005, ISO/IEC 23894, ISO/IEC 22989, ISO/IEC 38507";
+    List<String> ids = search(q, mode).items().stream().map(Hit::id).toList();
+    assertThat(ids).as("%s mode", mode).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(ids.subList(0, 5))
+        .as("%s mode", mode)
+        .containsExactlyInAnyOrder(
+            "iso-iec-42001-2023",
+            "iso-iec-42005-2025",
+            "iso-iec-23894-2023",
+            "iso-iec-22989-2022",
+            "iso-iec-38507-2022");
+  }
+
+  @ParameterizedTest
   @EnumSource(
       value = SearchRequest.Mode.class,
       names = {"SEMANTIC", "HYBRID"})

@@ -63,16 +63,29 @@ final class Queries {
   private final FacetsConfig facetsConfig;
   private final QueryExpansion expansion;
   private final QueryTranslation translation;
+  private final Committees committees;
+
+  /** The committee a name squashed by {@link Facet#squash} stands for ({@link FacetCache}). */
+  @FunctionalInterface
+  interface Committees {
+    /** The committee whose squashed name is {@code key} in the searcher's index, or null. */
+    String named(IndexSearcher searcher, String key) throws IOException;
+
+    /** No committee is ever named. */
+    Committees NONE = (searcher, key) -> null;
+  }
 
   Queries(
       Analyzer analyzer,
       FacetsConfig facetsConfig,
       QueryExpansion expansion,
-      QueryTranslation translation) {
+      QueryTranslation translation,
+      Committees committees) {
     this.analyzer = analyzer;
     this.facetsConfig = facetsConfig;
     this.expansion = expansion;
     this.translation = translation;
+    this.committees = committees;
   }
 
   /** The vocabulary entries the request's words name in another language than English. */
@@ -122,6 +135,13 @@ final class Queries {
       Query identifier = identifierQuery(request.q(), searcher);
       if (identifier != null) {
         either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
+      }
+      String committee = committeeNamed(request.q(), searcher);
+      if (committee != null) {
+        // The whole query is a committee's name: its work matches, however the name was spelt.
+        either.add(
+            new ConstantScoreQuery(facetTerm(Facet.COMMITTEE, committee)),
+            BooleanClause.Occur.SHOULD);
       }
       if (!hasDigit(request.q())) {
         // Identifier queries are left as typed; words may also mean another source's phrase.
@@ -442,7 +462,7 @@ final class Queries {
    * The records a query names by identifier ({@link #identifierQuery}), current editions first
    * (identifier score × currency, then newest); null when the query holds no identifier.
    */
-  Query namedRecords(SearchRequest request, IndexSearcher searcher) throws IOException {
+  Query identifiedRecords(SearchRequest request, IndexSearcher searcher) throws IOException {
     if (request.q().isEmpty()) {
       return null;
     }
@@ -454,6 +474,42 @@ final class Queries {
         FunctionScoreQuery.boostByValue(
             identifier, DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY)),
         request);
+  }
+
+  /**
+   * The records a query names, which always match whatever their words or meaning: those it names
+   * by identifier ({@link #identifiedRecords}) and the work of the committee the whole query names
+   * ({@link #committeeNamed}). Null when it names none.
+   */
+  Query namedRecords(SearchRequest request, IndexSearcher searcher) throws IOException {
+    Query identified = identifiedRecords(request, searcher);
+    String committee = committeeNamed(request.q(), searcher);
+    if (committee == null) {
+      return identified;
+    }
+    Query work = withYears(facetTerm(Facet.COMMITTEE, committee), request);
+    if (identified == null) {
+      return work;
+    }
+    return new BooleanQuery.Builder()
+        .add(identified, BooleanClause.Occur.SHOULD)
+        .add(work, BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /**
+   * The committee the whole query names in any case and spacing ({@code iso/iec jtc 1/sc 42}), or
+   * null. Only a query of at least four letters and digits, without excluded words, is looked up.
+   */
+  String committeeNamed(String q, IndexSearcher searcher) throws IOException {
+    if (q.isEmpty() || q.length() > 100) {
+      return null;
+    }
+    if (q.startsWith("-") || q.contains(" -")) {
+      return null; // the query excludes words: not a committee's name
+    }
+    String key = Facet.squash(q);
+    return key.length() < 4 ? null : committees.named(searcher, key);
   }
 
   private static boolean hasDigit(String q) {

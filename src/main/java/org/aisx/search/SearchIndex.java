@@ -195,7 +195,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throws IOException {
     this.directory = directory;
     this.marks = marks;
-    this.queries = new Queries(analyzer, facetsConfig, expansion, translation);
+    this.queries =
+        new Queries(analyzer, facetsConfig, expansion, translation, facetCache::committee);
     this.json = json;
     this.hitWriter = json.writerFor(Hit.class);
     this.vectors = vectors;
@@ -695,7 +696,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     if (request.sort() != SearchRequest.Sort.RELEVANCE) {
       return ranked;
     }
-    String committee = committeeNamed(searcher, request.q());
+    String committee = queries.committeeNamed(request.q(), searcher);
     if (committee != null) {
       // The query is a committee's name ("ISO/IEC JTC 1/SC 42"): its work first, current
       // editions first, as the committee filter lists it; then the rest of what the words match.
@@ -709,7 +710,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               .scoreDocs;
       return firstThen(first, ranked, topN);
     }
-    Query named = queries.namedRecords(request, searcher);
+    Query named = queries.identifiedRecords(request, searcher);
     if (named == null) {
       return ranked;
     }
@@ -720,21 +721,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             queries.drillDown(named, request),
             topN);
     return firstThen(first, ranked, topN);
-  }
-
-  /**
-   * The committee the whole query names in any case and spacing ({@code iso/iec jtc 1/sc 42}), or
-   * null. Only a query of at least four letters and digits is looked up.
-   */
-  private String committeeNamed(IndexSearcher searcher, String q) throws IOException {
-    if (q.isEmpty() || q.length() > 100) {
-      return null;
-    }
-    if (q.startsWith("-") || q.contains(" -")) {
-      return null; // the query excludes words: not a committee's name
-    }
-    String key = Facet.squash(q);
-    return key.length() < 4 ? null : facetCache.committee(searcher, key);
   }
 
   /**
@@ -1259,7 +1245,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         "identifier lookup failed",
         searcher -> {
           Query named =
-              queries.namedRecords(
+              queries.identifiedRecords(
                   new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, k),
                   searcher);
           if (named == null || searcher.getIndexReader().numDocs() == 0) {

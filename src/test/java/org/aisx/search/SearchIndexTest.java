@@ -162,7 +162,8 @@ class SearchIndexTest {
             IndexFields.analyzer(),
             new IndexSchema().facets(),
             QueryExpansion.NONE,
-            QueryTranslation.NONE);
+            QueryTranslation.NONE,
+            Queries.Committees.NONE);
     org.apache.lucene.search.IndexSearcher none =
         new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
     StringBuilder list = new StringBuilder();
@@ -184,7 +185,8 @@ class SearchIndexTest {
             IndexFields.analyzer(),
             new IndexSchema().facets(),
             QueryExpansion.NONE,
-            QueryTranslation.NONE);
+            QueryTranslation.NONE,
+            Queries.Committees.NONE);
     org.apache.lucene.search.IndexSearcher none =
         new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
     StringBuilder shortWords = new StringBuilder();

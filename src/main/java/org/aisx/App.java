@@ -665,13 +665,22 @@ public final class App implements AutoCloseable {
     PageRenderer pages = new PageRenderer(i18n, access);
     SearchParams searchParams = new SearchParams(taxonomy, index, this::catalogueLoading);
     OverlapParams overlapParams = new OverlapParams(catalog, index);
-    SubmissionApi submissionApi = new SubmissionApi(submissions, catalog, reader, access, i18n);
+    SubmissionApi submissionApi =
+        new SubmissionApi(submissions, catalog, reader, access, i18n, actors);
     LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
     WatchRoutes watchRoutes =
         new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, actors, behindProxy);
     SuiteApi suiteApi =
         new SuiteApi(
-            suites, suiteSuggester, taxonomy, access, clients, anonymousSuites, i18n, watchRoutes);
+            suites,
+            suiteSuggester,
+            taxonomy,
+            access,
+            clients,
+            anonymousSuites,
+            i18n,
+            watchRoutes,
+            actors);
     KeptBodies keptBodies = new KeptBodies(KeptBodies.DEFAULT_MAX_BYTES);
     List<Routes> routes =
         List.of(
@@ -738,8 +747,8 @@ public final class App implements AutoCloseable {
                 overlapParams),
             new AuditTrail(auditLog, access, i18n, pages),
             new GlossaryRoutes(
-                glossary, glossaryRecords, catalog, i18n, pages, access, behindProxy),
-            new TaxonomyRoutes(taxonomy, classification, access, i18n, pages),
+                glossary, glossaryRecords, catalog, i18n, pages, access, actors, behindProxy),
+            new TaxonomyRoutes(taxonomy, classification, access, i18n, pages, actors),
             new AccountApi(accounts, access),
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients),

@@ -509,7 +509,10 @@ final class Queries {
       return null; // the query excludes words: not a committee's name
     }
     String key = Facet.squash(q);
-    return key.length() < 4 ? null : committees.named(searcher, key);
+    if (key.length() < 4 || searcher.getIndexReader().numDocs() == 0) {
+      return null; // an empty index has no facets to look the name up in
+    }
+    return committees.named(searcher, key);
   }
 
   private static boolean hasDigit(String q) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisx.account.Permission;
@@ -55,6 +56,7 @@ public final class GlossaryRoutes implements Routes {
   private final PageRenderer pages;
   private final Access access;
   private final boolean behindProxy;
+  private final PublicActors actors;
 
   public GlossaryRoutes(
       Glossary glossary,
@@ -63,7 +65,9 @@ public final class GlossaryRoutes implements Routes {
       I18n i18n,
       PageRenderer pages,
       Access access,
+      PublicActors actors,
       boolean behindProxy) {
+    this.actors = actors;
     this.glossary = glossary;
     this.records = records;
     this.skos = new SkosExport(glossary);
@@ -197,7 +201,7 @@ public final class GlossaryRoutes implements Routes {
         standards.add(r);
       }
     }
-    List<MappingEvent> history = glossary.history(term.id(), HISTORY);
+    List<MappingEvent> history = named(ctx, glossary.history(term.id(), HISTORY));
     for (MappingEvent e : history) {
       glossary.term(e.from()).ifPresent(x -> labels.put(x.id(), x.labelIn(t.lang())));
       glossary.term(e.to()).ifPresent(x -> labels.put(x.id(), x.labelIn(t.lang())));
@@ -323,10 +327,28 @@ public final class GlossaryRoutes implements Routes {
     return new Filter(state, type, min / 100.0, page);
   }
 
+  /** {@code events}, each actor as the viewer of {@code ctx} may see it ({@link PublicActors}). */
+  private List<MappingEvent> named(Context ctx, List<MappingEvent> events) {
+    UnaryOperator<String> names = actors.names(ctx);
+    return events.stream()
+        .map(
+            e ->
+                new MappingEvent(
+                    e.seq(),
+                    e.from(),
+                    e.to(),
+                    e.type(),
+                    e.decision(),
+                    names.apply(e.actor()),
+                    e.at()))
+        .toList();
+  }
+
   /** A page of the queue, and whether another follows. */
   record Rows(List<GlossaryPageModels.MappingRow> rows, boolean more) {}
 
-  Rows rows(Filter f) {
+  /** A page of the queue; each decision's actor named by {@code names} ({@link PublicActors}). */
+  Rows rows(Filter f, UnaryOperator<String> names) {
     List<Mapping> got =
         glossary.queue(
             f.state(), f.type(), f.minScore(), PAGE_SIZE + 1, (f.page() - 1) * PAGE_SIZE);
@@ -335,7 +357,17 @@ public final class GlossaryRoutes implements Routes {
       Term from = glossary.term(m.from()).orElse(null);
       Term to = glossary.term(m.to()).orElse(null);
       if (from != null && to != null) {
-        out.add(new GlossaryPageModels.MappingRow(m, from, to));
+        Mapping shown =
+            new Mapping(
+                m.from(),
+                m.to(),
+                m.type(),
+                m.score(),
+                m.evidence(),
+                m.state(),
+                m.actor() == null ? null : names.apply(m.actor()),
+                m.decidedAt());
+        out.add(new GlossaryPageModels.MappingRow(shown, from, to));
       }
     }
     return new Rows(out, got.size() > PAGE_SIZE);
@@ -347,7 +379,7 @@ public final class GlossaryRoutes implements Routes {
     Filter f = filter(query);
     Integer changed =
         query.has("changed") ? query.number("changed", 0, 2 * MAX_DECISIONS, 0) : null;
-    Rows rows = rows(f);
+    Rows rows = rows(f, actors.names(ctx));
     Map<String, String> names = new LinkedHashMap<>();
     glossary.vocabularies().forEach(v -> names.put(v.id(), v.name()));
     pages.render(
@@ -463,7 +495,7 @@ public final class GlossaryRoutes implements Routes {
     out.put("counts", counts);
     out.put(
         "items",
-        rows(f).rows().stream()
+        rows(f, actors.names(ctx)).rows().stream()
             .map(
                 r ->
                     new QueueItem(
@@ -493,7 +525,7 @@ public final class GlossaryRoutes implements Routes {
     ctx.json(
         Map.of(
             "items",
-            glossary.history(term, HISTORY).stream()
+            named(ctx, glossary.history(term, HISTORY)).stream()
                 .map(
                     e ->
                         new EventView(

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.aisx.account.Accounts;
 import org.aisx.account.Role;
 import org.aisx.catalog.HistoryEvent;
@@ -53,6 +54,21 @@ public final class PublicActors {
                         e.revision())
                     : e)
         .toList();
+  }
+
+  /**
+   * Actors' names as the viewer of {@code ctx} may see them (an admin the addresses, everyone else
+   * {@link #publicName}), each account looked up once: for the taxonomy's and the glossary's
+   * histories, suites' publications and the field policy's versions.
+   */
+  UnaryOperator<String> names(Context ctx) {
+    boolean admin = access.user(ctx).map(u -> u.role() == Role.ADMIN).orElse(false);
+    if (admin) {
+      return UnaryOperator.identity();
+    }
+    Messages t = i18n.forRequest(ctx);
+    Map<String, String> names = new HashMap<>();
+    return actor -> isAccount(actor) ? names.computeIfAbsent(actor, a -> publicName(a, t)) : actor;
   }
 
   /** The public name of one actor (an account's e-mail, or another actor as it is). */

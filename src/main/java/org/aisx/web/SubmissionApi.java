@@ -40,13 +40,20 @@ public final class SubmissionApi implements Routes {
   private static final Map<String, SubmissionState> STATES = states();
 
   private final Submissions submissions;
+  private final PublicActors actors;
   private final Catalog catalog;
   private final StandardReader reader;
   private final Access access;
   private final I18n i18n;
 
   public SubmissionApi(
-      Submissions submissions, Catalog catalog, StandardReader reader, Access access, I18n i18n) {
+      Submissions submissions,
+      Catalog catalog,
+      StandardReader reader,
+      Access access,
+      I18n i18n,
+      PublicActors actors) {
+    this.actors = actors;
     this.submissions = submissions;
     this.catalog = catalog;
     this.reader = reader;
@@ -216,6 +223,7 @@ public final class SubmissionApi implements Routes {
   /** {@code GET /api/v1/field-policy}: the fields submissions must fill, and its versions. */
   void fieldPolicy(Context ctx) {
     FieldPolicy p = submissions.fieldPolicy();
+    java.util.function.UnaryOperator<String> names = actors.names(ctx);
     ctx.json(
         Map.of(
             "version",
@@ -227,7 +235,12 @@ public final class SubmissionApi implements Routes {
             "optional",
             Submissions.POLICY_FIELDS,
             "history",
-            submissions.fieldPolicyHistory()));
+            submissions.fieldPolicyHistory().stream()
+                .map(
+                    v ->
+                        new FieldPolicy(
+                            v.version(), v.required(), names.apply(v.changedBy()), v.changed()))
+                .toList()));
   }
 
   /**

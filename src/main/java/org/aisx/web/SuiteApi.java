@@ -49,6 +49,7 @@ public final class SuiteApi implements Routes {
       Params.options(new String[] {"json", "csv", "bibtex", "ris"}, f -> f);
 
   private final Suites suites;
+  private final PublicActors actors;
   private final SuiteSuggester suggester;
   private final TaxonomySource taxonomy;
   private final Access access;
@@ -65,7 +66,9 @@ public final class SuiteApi implements Routes {
       Clients clients,
       WriteLimiter anonymous,
       I18n i18n,
-      WatchRoutes watchRoutes) {
+      WatchRoutes watchRoutes,
+      PublicActors actors) {
+    this.actors = actors;
     this.suites = suites;
     this.suggester = suggester;
     this.taxonomy = taxonomy;
@@ -421,10 +424,11 @@ public final class SuiteApi implements Routes {
   void history(Context ctx) {
     List<Publication> found = suites.history(ctx.pathParam("id"));
     List<Map<String, Object>> items = new ArrayList<>();
+    java.util.function.UnaryOperator<String> names = actors.names(ctx);
     for (Publication p : found) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("version", p.version());
-      item.put("publishedBy", p.publishedBy());
+      item.put("publishedBy", names.apply(p.publishedBy()));
       item.put("publishedAt", p.publishedAt());
       item.put("title", p.content().title());
       item.put("members", p.content().members());

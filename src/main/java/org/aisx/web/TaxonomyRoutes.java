@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.aisx.account.Permission;
 import org.aisx.catalog.CatalogException;
 import org.aisx.classify.Classification;
@@ -16,6 +17,7 @@ import org.aisx.taxonomy.LiveTaxonomy;
 import org.aisx.taxonomy.Skos;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.taxonomy.TaxonomyChange;
+import org.aisx.taxonomy.TaxonomyEdit;
 
 /**
  * The taxonomy as the committee's own, as pages and as API: the browser (any version), a page per
@@ -34,18 +36,37 @@ public final class TaxonomyRoutes implements Routes {
   private final Access access;
   private final I18n i18n;
   private final PageRenderer pages;
+  private final PublicActors actors;
 
   public TaxonomyRoutes(
       LiveTaxonomy taxonomy,
       Classification classification,
       Access access,
       I18n i18n,
-      PageRenderer pages) {
+      PageRenderer pages,
+      PublicActors actors) {
     this.taxonomy = taxonomy;
     this.classification = classification;
     this.access = access;
     this.i18n = i18n;
     this.pages = pages;
+    this.actors = actors;
+  }
+
+  /** The taxonomy's versions, each edit's actor as the viewer of {@code ctx} may see it. */
+  private List<LiveTaxonomy.Version> history(Context ctx) {
+    UnaryOperator<String> names = actors.names(ctx);
+    return taxonomy.history().stream()
+        .map(
+            v ->
+                new LiveTaxonomy.Version(
+                    new TaxonomyEdit(
+                        v.edit().version(),
+                        v.edit().at(),
+                        names.apply(v.edit().actor()),
+                        v.edit().change()),
+                    v.differences()))
+        .toList();
   }
 
   @Override
@@ -87,7 +108,7 @@ public final class TaxonomyRoutes implements Routes {
 
   void historyJson(Context ctx) {
     List<Map<String, Object>> versions = new ArrayList<>();
-    for (LiveTaxonomy.Version v : taxonomy.history()) {
+    for (LiveTaxonomy.Version v : history(ctx)) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("version", v.edit().version());
       m.put("at", v.edit().at().toString());
@@ -249,9 +270,7 @@ public final class TaxonomyRoutes implements Routes {
         ctx,
         "taxonomy-history.jte",
         new TaxonomyPageModels.HistoryPage(
-            pages.layout(ctx, t, t.get("taxonomy.history")),
-            taxonomy.current(),
-            taxonomy.history()));
+            pages.layout(ctx, t, t.get("taxonomy.history")), taxonomy.current(), history(ctx)));
   }
 
   void conceptPage(Context ctx) {
@@ -263,7 +282,7 @@ public final class TaxonomyRoutes implements Routes {
       throw new CatalogException.NotFound("concept " + Params.echo(ctx.pathParam("concept")));
     }
     List<LiveTaxonomy.Version> history = new ArrayList<>();
-    for (LiveTaxonomy.Version v : taxonomy.history()) {
+    for (LiveTaxonomy.Version v : history(ctx)) {
       if (v.edit().change().dimension() == dim && v.edit().change().concept().equals(c.id())) {
         history.add(v);
       }

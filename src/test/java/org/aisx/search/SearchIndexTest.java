@@ -156,6 +156,23 @@ class SearchIndexTest {
   }
 
   @Test
+  void anEmptyCatalogueAnswersEveryKindOfQueryWithNothing(@TempDir Path own) {
+    try (App empty = Fixtures.empty(own)) {
+      for (String q : List.of("ISO/IEC JTC 1/SC 42", "isoiecjtc1sc42", "42001", "risk", "")) {
+        for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+          SearchResult r =
+              empty
+                  .index()
+                  .search(
+                      new SearchRequest(
+                          q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10, mode));
+          assertThat(r.total()).as("%s in %s mode", q, mode).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
   void aPastedListOfReferencesIsReadAsAtMostTwentyIdentifiers() throws Exception {
     Queries queries =
         new Queries(

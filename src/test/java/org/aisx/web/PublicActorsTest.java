@@ -191,6 +191,65 @@ class PublicActorsTest {
    * Loads the embedding model now: the searches in {@link #PUBLIC} would otherwise start loading it
    * in the background, and a loader still in ONNX Runtime when the test JVM exits crashes it.
    */
+  @Test
+  void coordinatorsDecisionsOnTheTaxonomyGlossarySuitesAndFieldPolicyShowNoAddress()
+      throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      org.aisx.account.User coordinator = Fixtures.user(app, COORDINATOR, Role.COORDINATOR);
+      Fixtures.user(app, "root@aisx.example", Role.ADMIN);
+      app.liveTaxonomy()
+          .apply(
+              new org.aisx.taxonomy.TaxonomyChange.Define(
+                  org.aisx.taxonomy.Dimension.CONCERN, "privacy", java.util.Map.of("en", "Kept.")),
+              COORDINATOR,
+              null);
+      org.aisx.glossary.Mapping pending =
+          app.glossary().queue(null, null, 0, 1, 0).stream().findFirst().orElseThrow();
+      app.glossary()
+          .decide(
+              List.of(
+                  new org.aisx.glossary.MappingDecision(
+                      pending.from(), pending.to(), pending.type(), true)),
+              COORDINATOR);
+      String suite =
+          app.suites()
+              .create(
+                  new org.aisx.suite.Content(
+                      "A suite", "For testing", List.of(), List.of(), List.of(), null),
+                  null)
+              .suite()
+              .id();
+      app.suites().publish(suite, coordinator);
+      app.submissions().setFieldPolicy(List.of("url"), 0, coordinator);
+      try (WebServer web = app.web().start(0)) {
+        Http http = new Http(web.port());
+        List<String> paths =
+            List.of(
+                "/taxonomy/history",
+                "/taxonomy/concern/privacy",
+                "/api/v1/taxonomy/history",
+                "/glossary/" + pending.from(),
+                "/api/v1/mappings/history?term=" + pending.from(),
+                "/review/mappings?state=confirmed",
+                "/api/v1/mappings?state=confirmed",
+                "/api/v1/suites/" + suite + "/history",
+                "/api/v1/field-policy");
+        for (String path : paths) {
+          HttpResponse<String> answer = http.get(path);
+          assertThat(answer.statusCode()).as(path).isEqualTo(200);
+          assertThat(answer.body())
+              .as(path)
+              .doesNotContain("@aisx.example")
+              .contains("coordinator");
+        }
+        String admin = "Bearer " + app.accounts().createToken("root@aisx.example", "test").secret();
+        for (String path : paths) {
+          assertThat(http.get(path, "Authorization", admin).body()).as(path).contains(COORDINATOR);
+        }
+      }
+    }
+  }
+
   private static App warmUp(App app) {
     app.embedder().embed("warm-up");
     return app;

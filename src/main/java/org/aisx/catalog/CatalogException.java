@@ -87,9 +87,23 @@ public abstract sealed class CatalogException extends RuntimeException
   public static final class BadParameter extends CatalogException {
     private final Problem problem;
 
+    /** A problem known only in English: pages show it as it is. */
     public BadParameter(String parameter, String problem) {
-      super("parameter " + parameter + ": " + problem);
-      this.problem = new Problem(parameter, problem);
+      this(new Problem(parameter, problem));
+    }
+
+    /**
+     * The problem {@code Problem.of(parameter, key, args)} says: in English in the API, in the
+     * page's language on a page.
+     */
+    public BadParameter(Problem problem) {
+      super("parameter " + problem.field() + ": " + problem.problem());
+      this.problem = problem;
+    }
+
+    /** The problem the message {@code key} of the bundles says about {@code parameter}. */
+    public static BadParameter of(String parameter, String key, Object... args) {
+      return new BadParameter(Problem.of(parameter, key, args));
     }
 
     @Override
@@ -114,9 +128,7 @@ public abstract sealed class CatalogException extends RuntimeException
     public NearMiss(String parameter, String value, List<Choice> choices) {
       super(
           "parameter " + parameter + ": '" + value + "' names nothing exactly; did you mean one?");
-      this.problem =
-          new Problem(
-              parameter, "names nothing exactly; " + choices.size() + " choices come close");
+      this.problem = Problem.of(parameter, "problem.nearMiss", String.valueOf(choices.size()));
       this.choices = List.copyOf(choices);
     }
 

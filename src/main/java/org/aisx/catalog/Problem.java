@@ -1,9 +1,74 @@
 package org.aisx.catalog;
 
-/** One thing wrong with one field of a request or record, e.g. {@code title: required}. */
-public record Problem(String field, String problem) {
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * One thing wrong with one field of a request or record, e.g. {@code title: required}. {@code
+ * problem} is the English text the API answers with; {@code key} and {@code args}, when the problem
+ * was made by {@link #of}, are its message in the bundles ({@code i18n/messages_*}), so that a page
+ * says it in its own language. A problem without a key is only known in English.
+ *
+ * <p>Two problems are equal when they say the same about the same field: the key is how to say it,
+ * not what is said.
+ */
+public record Problem(String field, String problem, String key, List<Object> args) {
+  public Problem {
+    args = args == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(args));
+  }
+
+  /** A problem known only in English. */
+  public Problem(String field, String problem) {
+    this(field, problem, null, List.of());
+  }
+
+  /**
+   * The problem that the message {@code key} of the bundles says, with {@code args}: in English
+   * here, in the page's language where a page shows it. Numbers among the arguments are formatted
+   * in each language's form; pass them as text to keep them as written.
+   */
+  public static Problem of(String field, String key, Object... args) {
+    return new Problem(field, English.format(key, args), key, Arrays.asList(args));
+  }
+
+  /** Whether the bundles can say this problem in another language. */
+  public boolean translatable() {
+    return key != null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Problem p && field.equals(p.field) && problem.equals(p.problem);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(field, problem);
+  }
+
   @Override
   public String toString() {
     return field + ": " + problem;
+  }
+
+  /** The English bundle, the language of the API. */
+  private static final class English {
+    private static final ResourceBundle MESSAGES =
+        ResourceBundle.getBundle(
+            "i18n.messages",
+            Locale.ENGLISH,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
+    /** As the pages format a message: a pattern only when there are arguments. */
+    static String format(String key, Object... args) {
+      String pattern = MESSAGES.getString(key);
+      return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
+    }
   }
 }

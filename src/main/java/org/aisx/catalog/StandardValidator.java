@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.text.MessageFormat;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,10 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -43,12 +40,6 @@ final class StandardValidator {
 
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-
-  private static final ResourceBundle MESSAGES =
-      ResourceBundle.getBundle(
-          "i18n.messages",
-          Locale.ENGLISH,
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
   /** Reads one field of a record: its value as the record holds it, null when it is wrong. */
   @FunctionalInterface
@@ -131,9 +122,7 @@ final class StandardValidator {
 
   /** The message {@code invalid.<key>} of the English bundle, with its arguments. */
   static Problem problem(String field, String key, Object... args) {
-    return new Problem(
-        field,
-        new MessageFormat(MESSAGES.getString("invalid." + key), Locale.ENGLISH).format(args));
+    return Problem.of(field, "invalid." + key, args);
   }
 
   static boolean validDate(String s) {
@@ -654,7 +643,7 @@ final class StandardValidator {
     @Override
     public boolean add(Problem p) {
       String path = index < 0 ? list + "." : list + "[" + index + "].";
-      return target.add(new Problem(path + p.field(), p.problem()));
+      return target.add(new Problem(path + p.field(), p.problem(), p.key(), p.args()));
     }
 
     @Override

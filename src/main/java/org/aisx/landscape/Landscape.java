@@ -44,8 +44,7 @@ public final class Landscape {
   /** The heat-map of {@code request}'s records along {@code rows} and {@code cols}. */
   public HeatMap heatMap(SearchRequest request, Axis rows, Axis cols) {
     if (rows.equals(cols)) {
-      throw new CatalogException.BadParameter(
-          "cols", "must differ from rows ('" + rows.id() + "')");
+      throw CatalogException.BadParameter.of("cols", "problem.colsSameAsRows", rows.id());
     }
     CrossTab tab = search.index().crossTab(request, search.queryVectorNow(request), rows, cols);
     Values rowValues = values(rows, request, tab.rowTotals());

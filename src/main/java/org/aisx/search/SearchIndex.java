@@ -1309,12 +1309,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     } catch (IndexSearcher.TooManyClauses e) {
       // Past MAX_CLAUSES the search is refused, never failed; a query of the length SearchParams
       // allows does not come near it.
-      throw new org.aisx.catalog.CatalogException.BadParameter(
-          "q",
-          "is too complex to search: its words across the text fields, with the filters, make"
-              + " more than "
-              + IndexSearcher.getMaxClauseCount()
-              + " query clauses; use fewer words or filters");
+      throw org.aisx.catalog.CatalogException.BadParameter.of(
+          "q", "problem.tooComplex", String.valueOf(IndexSearcher.getMaxClauseCount()));
     } finally {
       try {
         searchers.release(searcher);

@@ -278,7 +278,7 @@ public final class Submissions {
               || (v.isTextual() && v.asText().isBlank())
               || (v.isContainerNode() && v.isEmpty());
       if (empty && !reported.contains(field)) {
-        problems.add(new Problem(field, "required"));
+        problems.add(Problem.of(field, "invalid.required"));
       }
     }
     return record;

@@ -184,11 +184,20 @@ public final class Access implements Routes {
         .orElse(Caller.PUBLIC);
   }
 
+  /**
+   * The 401 of {@code key}: under the API, with the token scheme; on a page, said to a person
+   * ({@code key.page} when the bundles have it: sign in, and come back here), whom the error page
+   * offers the sign-in form.
+   */
   private UnauthorizedResponse unauthorized(Context ctx, String key) {
+    Messages t = i18n.forRequest(ctx);
     if (ctx.path().startsWith("/api/")) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"aisx\"");
     }
-    return new UnauthorizedResponse(i18n.forRequest(ctx).get(key));
+    if (WebServer.answersJson(ctx.path())) {
+      return new UnauthorizedResponse(t.get(key));
+    }
+    return new UnauthorizedResponse(t.has(key + ".page") ? t.get(key + ".page") : t.get(key));
   }
 
   /**

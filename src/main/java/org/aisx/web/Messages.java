@@ -14,6 +14,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.aisx.catalog.Problem;
 
 /** The user-visible strings of one language, from {@code messages_xx.properties}. */
 public final class Messages {
@@ -72,6 +73,42 @@ public final class Messages {
 
   public String get(String key, Object... args) {
     return new MessageFormat(get(key), locale).format(args);
+  }
+
+  /**
+   * What {@code p} says, in this language when the bundles can say it ({@link Problem#of}), else as
+   * the API says it, in English.
+   */
+  public String problem(Problem p) {
+    if (!p.translatable() || !has(p.key())) {
+      return p.problem();
+    }
+    return p.args().isEmpty() ? get(p.key()) : get(p.key(), p.args().toArray());
+  }
+
+  /**
+   * A problem's field or parameter as the pages name it in this language: {@code field.<name>},
+   * else {@code facet.<name>}, else {@code param.<name>}; a language part or an index after the
+   * name is kept ({@code title.fr}: "Titre (fr)", {@code keywords[2]}: "Mots-clés [2]"). Null when
+   * the bundles have no name for it.
+   */
+  public String fieldLabel(String field) {
+    String base = field.replaceAll("[.\\[].*$", "");
+    String label = null;
+    for (String prefix : new String[] {"field.", "facet.", "param."}) {
+      if (has(prefix + base)) {
+        label = get(prefix + base);
+        break;
+      }
+    }
+    if (label == null) {
+      return null;
+    }
+    String rest = field.substring(base.length());
+    if (rest.isEmpty()) {
+      return label;
+    }
+    return rest.startsWith(".") ? label + " (" + rest.substring(1) + ")" : label + " " + rest;
   }
 
   /**

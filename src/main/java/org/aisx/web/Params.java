@@ -56,9 +56,9 @@ final class Params {
       for (String pair : raw.split("&")) {
         if (BAD_ESCAPE.matcher(pair).find()) {
           String name = pair.split("=", 2)[0];
-          throw new CatalogException.BadParameter(
+          throw CatalogException.BadParameter.of(
               BAD_ESCAPE.matcher(name).find() || name.isEmpty() ? "(name)" : name,
-              "holds a '%' that is not followed by two hexadecimal digits (write a '%' as %25)");
+              "problem.badEscape");
         }
       }
     }
@@ -86,8 +86,8 @@ final class Params {
         if (!all.contains(LANG)) {
           all.add(LANG);
         }
-        throw new CatalogException.BadParameter(
-            name, "unknown parameter; known: " + String.join(", ", all));
+        throw CatalogException.BadParameter.of(
+            name, "problem.unknownParameter", String.join(", ", all));
       }
     }
     return this;
@@ -107,7 +107,7 @@ final class Params {
   String text(String name, int maxLength) {
     String v = text(name);
     if (v != null && v.length() > maxLength) {
-      throw new CatalogException.BadParameter(name, "longer than " + maxLength + " characters");
+      throw CatalogException.BadParameter.of(name, "invalid.tooLong", String.valueOf(maxLength));
     }
     return v;
   }
@@ -119,7 +119,7 @@ final class Params {
       return null;
     }
     if (given.size() > 1) {
-      throw new CatalogException.BadParameter(name, "given more than once");
+      throw CatalogException.BadParameter.of(name, "problem.givenTwice");
     }
     return given.get(0);
   }
@@ -149,13 +149,11 @@ final class Params {
     } catch (NumberFormatException notANumber) {
       // reported below, with the range
     }
-    throw new CatalogException.BadParameter(
-        name,
-        "'"
-            + echo(v)
-            + "' is not a whole number from "
-            + min
-            + (max == Long.MAX_VALUE ? "" : " to " + max));
+    throw max == Long.MAX_VALUE
+        ? CatalogException.BadParameter.of(
+            name, "problem.notWholeNumberFrom", echo(v), String.valueOf(min))
+        : CatalogException.BadParameter.of(
+            name, "problem.notWholeNumber", echo(v), String.valueOf(min), String.valueOf(max));
   }
 
   /**
@@ -176,8 +174,8 @@ final class Params {
   /** The option a value names; a parameter that must be given. */
   <T> T choice(String name, Map<String, T> options) {
     if (text(name) == null) {
-      throw new CatalogException.BadParameter(
-          name, "required: one of " + String.join(", ", options.keySet()));
+      throw CatalogException.BadParameter.of(
+          name, "problem.requiredOneOf", String.join(", ", options.keySet()));
     }
     return choice(name, options, null);
   }
@@ -194,12 +192,13 @@ final class Params {
         continue;
       }
       if (s.length() > maxLength) {
-        throw new CatalogException.BadParameter(
-            name, "value longer than " + maxLength + " characters");
+        throw CatalogException.BadParameter.of(
+            name, "problem.valueTooLong", String.valueOf(maxLength));
       }
       out.add(s);
       if (out.size() > maxValues) {
-        throw new CatalogException.BadParameter(name, "more than " + maxValues + " values");
+        throw CatalogException.BadParameter.of(
+            name, "problem.tooManyValues", String.valueOf(maxValues));
       }
     }
     return out;
@@ -236,8 +235,8 @@ final class Params {
 
   private static CatalogException.BadParameter notOneOf(
       String name, String value, Map<String, ?> options) {
-    return new CatalogException.BadParameter(
-        name, "'" + echo(value) + "' is not one of " + String.join(", ", options.keySet()));
+    return CatalogException.BadParameter.of(
+        name, "invalid.notOneOf", echo(value), String.join(", ", options.keySet()));
   }
 
   /** A refused value as an error message repeats it: cut short when long. */

@@ -126,8 +126,8 @@ public final class SearchParams {
       List<String> values = params.all(facet.id(), MAX_VALUES, MAX_VALUE);
       for (String v : values) {
         if (!known(facet, v)) {
-          throw new CatalogException.BadParameter(
-              facet.id(), "unknown value '" + Params.echo(v) + "'");
+          throw CatalogException.BadParameter.of(
+              facet.id(), "problem.unknownValue", Params.echo(v));
         }
       }
       if (!values.isEmpty()) {
@@ -137,15 +137,15 @@ public final class SearchParams {
     Integer from = year(params, "from");
     Integer to = year(params, "to");
     if (from != null && to != null && from > to) {
-      throw new CatalogException.BadParameter("from", "year " + from + " is after to=" + to);
+      throw CatalogException.BadParameter.of(
+          "from", "problem.yearAfterTo", String.valueOf(from), String.valueOf(to));
     }
     SearchRequest.Sort sort = params.choice("sort", SORTS, SearchRequest.Sort.RELEVANCE);
     int page = params.number("page", 1, SearchRequest.MAX_WINDOW, 1);
     int size = params.number("size", 1, SearchRequest.MAX_SIZE, defaultSize);
     if ((long) page * size > SearchRequest.MAX_WINDOW) {
-      throw new CatalogException.BadParameter(
-          "page",
-          "page × size may not exceed " + SearchRequest.MAX_WINDOW + "; narrow the search instead");
+      throw CatalogException.BadParameter.of(
+          "page", "problem.pageWindow", String.valueOf(SearchRequest.MAX_WINDOW));
     }
     return new SearchRequest(
         q,

@@ -374,6 +374,11 @@ public final class WebServer implements AutoCloseable {
     };
   }
 
+  /** Whether failures at {@code path} are answered as the API's JSON error rather than a page. */
+  static boolean answersJson(String path) {
+    return path.startsWith("/api/") || path.equals("/healthz") || path.equals("/metrics");
+  }
+
   /**
    * Answers with the error: a JSON body under the API (its English message), else the error page,
    * which says it in the page's language by {@code pageMessage} (a message key; {@code null} when
@@ -388,9 +393,7 @@ public final class WebServer implements AutoCloseable {
       List<Problem> problems) {
     ctx.attribute("failed", Boolean.TRUE);
     ctx.status(status);
-    if (ctx.path().startsWith("/api/")
-        || ctx.path().equals("/healthz")
-        || ctx.path().equals("/metrics")) {
+    if (answersJson(ctx.path())) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("code", code);
       error.put("message", message);

@@ -439,6 +439,83 @@ class PagesTest {
         .contains("page");
   }
 
+  /** {@code key} of {@code lang}'s bundle with {@code args}, as the pages say it. */
+  static String say(String lang, String key, Object... args) throws java.io.IOException {
+    String pattern = bundle(lang).getProperty(key);
+    assertThat(pattern).as(lang + " " + key).isNotNull();
+    return args.length == 0
+        ? pattern
+        : new java.text.MessageFormat(pattern, java.util.Locale.forLanguageTag(lang)).format(args);
+  }
+
+  @Test
+  void anErrorPageSaysWhatIsWrongAndNamesTheFieldInThePageLanguage() throws Exception {
+    for (String lang : LANGUAGES) {
+      HttpResponse<String> years = http.get("/search?from=2030&to=2020&lang=" + lang);
+      assertThat(years.statusCode()).isEqualTo(400);
+      Document d = Jsoup.parse(years.body());
+      assertThat(d.selectFirst("html").attr("dir")).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+      Element detail = d.selectFirst(".error-page li");
+      assertThat(detail.text())
+          .as(lang)
+          .startsWith(say(lang, "param.from"))
+          .contains(say(lang, "problem.yearAfterTo", "2030", "2020"));
+      // The parameter as the address spells it, kept left to right in an Arabic sentence.
+      assertThat(detail.select("bdi code").text()).isEqualTo("from");
+
+      Document page = Jsoup.parse(http.get("/search?page=abc&lang=" + lang).body());
+      assertThat(page.selectFirst(".error-page li").text())
+          .as(lang)
+          .startsWith(say(lang, "param.page"))
+          .contains(
+              say(
+                  lang,
+                  "problem.notWholeNumber",
+                  "abc",
+                  "1",
+                  String.valueOf(org.aisx.search.SearchRequest.MAX_WINDOW)));
+      if (!lang.equals("en")) {
+        assertThat(d.selectFirst("main").text()).as(lang).doesNotContain("is after");
+        assertThat(page.selectFirst("main").text()).as(lang).doesNotContain("whole number");
+      }
+    }
+  }
+
+  @Test
+  void theApiKeepsItsEnglishProblemsWhateverTheLanguage() throws Exception {
+    HttpResponse<String> r =
+        http.get("/api/v1/standards?from=2030&to=2020", "Accept-Language", "fr");
+    assertThat(r.statusCode()).isEqualTo(400);
+    com.fasterxml.jackson.databind.JsonNode error =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("error");
+    assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(error.at("/details/0/field").asText()).isEqualTo("from");
+    assertThat(error.at("/details/0/problem").asText()).isEqualTo("year 2030 is after to=2020");
+  }
+
+  @Test
+  void aPageThatNeedsSignInAsksAPersonToSignInAndComeBack() throws Exception {
+    for (String lang : LANGUAGES) {
+      HttpResponse<String> r = http.get("/submissions/mine?lang=" + lang);
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
+      Document d = Jsoup.parse(r.body());
+      assertThat(d.selectFirst("h1").text()).isEqualTo(say(lang, "error.title.401"));
+      String main = d.selectFirst("main").text();
+      assertThat(main).as(lang).contains(say(lang, "access.signInRequired.page"));
+      assertThat(main).as(lang).doesNotContain("Bearer").doesNotContain("Authorization");
+      assertThat(d.select(".error-page a[href^='/signin']").eachAttr("href"))
+          .containsExactly("/signin?next=" + enc("/submissions/mine?lang=" + lang));
+      assertThat(d.select(".error-page a[href^='/signin']").text())
+          .isEqualTo(say(lang, "account.signIn"));
+    }
+    // The API keeps its wording, for the program that called it.
+    HttpResponse<String> api = http.get("/api/v1/me");
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"aisx\"");
+    assertThat(api.body()).contains("Authorization: Bearer");
+  }
+
   @Test
   void conceptsAndStatusesAreNamedInThePageLanguage() {
     Document ar = page("/taxonomy?lang=ar");

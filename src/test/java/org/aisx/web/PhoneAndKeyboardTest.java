@@ -266,6 +266,50 @@ class PhoneAndKeyboardTest {
     }
   }
 
+  @Test
+  void onAPhoneTheHeatMapKeepsReadableLabelsAndScrollsInItsOwnFocusableFrame() {
+    for (String lang : List.of("en", "ar")) {
+      browser.manage().deleteAllCookies();
+      browser.manage().window().setSize(PHONE);
+      try {
+        browser.get(base + "/landscape?rows=vertical&cols=concern&lang=" + lang);
+        WebElement frame = browser.findElement(By.cssSelector(".map-frame"));
+        // The smallest label of the rows and columns as drawn on the screen, in CSS px.
+        double smallest =
+            ((Number)
+                    browser.executeScript(
+                        "var min = Infinity;"
+                            + " arguments[0].querySelectorAll('svg.heatmap > text').forEach(t => {"
+                            + "   var m = t.getScreenCTM();"
+                            + "   var px = Math.hypot(m.a, m.b) * parseFloat(getComputedStyle(t).fontSize);"
+                            + "   min = Math.min(min, px); });"
+                            + " return min;",
+                        frame))
+                .doubleValue();
+        assertThat(smallest).as(lang + " label size in px").isGreaterThanOrEqualTo(11.0);
+        // The map is wider than the phone: its frame scrolls, the page does not.
+        long frameWidth =
+            ((Number) browser.executeScript("return arguments[0].clientWidth;", frame)).longValue();
+        long mapWidth =
+            ((Number) browser.executeScript("return arguments[0].scrollWidth;", frame)).longValue();
+        assertThat(mapWidth).as(lang).isGreaterThan(frameWidth);
+        assertThat(scrollWidth()).as(lang).isLessThanOrEqualTo(PHONE.width);
+        // A scrolling region that the keyboard reaches, named for a screen reader.
+        assertThat(frame.getDomAttribute("tabindex")).isEqualTo("0");
+        assertThat(frame.getDomAttribute("role")).isEqualTo("region");
+        assertThat(frame.getDomAttribute("aria-label")).isNotBlank();
+        browser.executeScript("arguments[0].focus();", frame);
+        assertThat(browser.switchTo().activeElement()).isEqualTo(frame);
+        // The map is drawn left to right in every language: it opens on its row labels.
+        WebElement firstRow = frame.findElement(By.cssSelector("svg.heatmap > text"));
+        assertThat(left(firstRow)).as(lang).isGreaterThanOrEqualTo(left(frame) - 1);
+        assertThat(left(firstRow)).as(lang).isLessThan(left(frame) + frameWidth);
+      } finally {
+        browser.manage().window().setSize(Chromium.WINDOW);
+      }
+    }
+  }
+
   /**
    * Whether the element is painted where the user can click it. (WebDriver's own isDisplayed calls
    * everything inside a closed {@code <details>} hidden, even when the style sheet shows it, as the

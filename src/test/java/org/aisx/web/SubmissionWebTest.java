@@ -503,6 +503,34 @@ class SubmissionWebTest {
   }
 
   @Test
+  void theFormSaysWhatIsWrongWithEachFieldInThePageLanguage() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    for (String lang : PagesTest.LANGUAGES) {
+      // The language chosen on one page is kept (a cookie) for the form's answer.
+      Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new?lang=" + lang).body()));
+      form.put("identifier", unique("IEEE"));
+      form.put("published", "yesterday");
+      HttpResponse<String> invalid = b.postForm("/submissions", form);
+      assertThat(invalid.statusCode()).isEqualTo(400);
+      Document errors = Jsoup.parse(invalid.body());
+      assertThat(errors.selectFirst("html").attr("lang")).isEqualTo(lang);
+      String required = PagesTest.say(lang, "invalid.required");
+      String date = PagesTest.say(lang, "invalid.date", "yesterday");
+      assertThat(errors.select(".field-error").eachText()).as(lang).contains(required, date);
+      assertThat(errors.select(".error-summary li").eachText())
+          .as(lang)
+          .contains(PagesTest.say(lang, "submit.field.title_en") + ": " + required);
+      if (!lang.equals("en")) {
+        assertThat(errors.select("main").text())
+            .as(lang)
+            .doesNotContain("is not a date")
+            .doesNotContain(": required");
+      }
+    }
+  }
+
+  @Test
   void withoutTheCsrfTokenNothingIsStoredOrDecided() throws Exception {
     Browser b = new Browser(server.port());
     b.signIn("ieee@example.org", Fixtures.PASSWORD);

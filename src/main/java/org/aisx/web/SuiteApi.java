@@ -450,10 +450,14 @@ public final class SuiteApi implements Routes {
     return ctx.cookie(KEY_COOKIE + suiteId);
   }
 
-  /** Whether the caller may change {@code s}: its owner, its key's holder, or a coordinator. */
+  /**
+   * Whether the caller may change {@code s}: its owner, its key's holder, or a coordinator. Once a
+   * coordinator has published a suite, it is listed on /suites as theirs too: its anonymous edit
+   * key no longer changes or deletes it (its signed-in owner and coordinators still may).
+   */
   boolean mayEdit(Context ctx, Suite s, String authorization) {
     User user = access.user(ctx).orElse(null);
-    if (suites.mayEdit(s, user, keyOf(ctx, s.id(), authorization))) {
+    if (suites.mayEdit(s, user, s.published() ? null : keyOf(ctx, s.id(), authorization))) {
       return true;
     }
     if (user != null && (s.published() || (s.ownerId() == null && s.keyHash() == null))) {
@@ -473,8 +477,12 @@ public final class SuiteApi implements Routes {
       return;
     }
     Messages t = i18n.forRequest(ctx);
-    if (access.user(ctx).isEmpty() && keyOf(ctx, s.id(), authorization) == null) {
+    String key = keyOf(ctx, s.id(), authorization);
+    if (access.user(ctx).isEmpty() && key == null) {
       throw new UnauthorizedResponse(t.get("suite.keyRequired"));
+    }
+    if (s.published() && suites.mayEdit(s, null, key)) {
+      throw new ForbiddenResponse(t.get("suite.publishedKeyRefused"));
     }
     throw new ForbiddenResponse(t.get("suite.notEditor"));
   }

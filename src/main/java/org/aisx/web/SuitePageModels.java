@@ -71,6 +71,7 @@ public final class SuitePageModels {
       PageModels.Layout layout,
       Report report,
       boolean editable,
+      boolean keyRefused,
       boolean canPublish,
       String csrf,
       String editKey,

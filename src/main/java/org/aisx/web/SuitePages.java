@@ -270,6 +270,8 @@ public final class SuitePages implements Routes {
             pages.layout(ctx, t, s.content().title()).withFeed("/feeds/suites/" + s.id() + ".atom"),
             suites.report(s),
             editable,
+            // This browser holds the key of a suite published since: say why it cannot edit.
+            !editable && s.published() && heldKey != null && suites.mayEdit(s, null, heldKey),
             canPublish(ctx),
             editable ? access.formToken(ctx) : null,
             justCreated && editable && heldKey != null ? heldKey : null,

@@ -183,6 +183,58 @@ class SuiteWebTest {
   }
 
   @Test
+  void aPublishedSuiteIsNoLongerChangedOrDeletedWithItsAnonymousKey() throws Exception {
+    JsonNode s =
+        body(
+            http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Lane keeping\", \"members\": [{\"id\":"
+                    + " \"iso-iec-42001-2023\"}]}"));
+    String id = s.get("id").asText();
+    String key = s.get("editKey").asText();
+    Fixtures.user(app, "publisher@aisx.example", org.aisx.account.Role.COORDINATOR);
+    String coordinator =
+        "Bearer " + app.accounts().createToken("publisher@aisx.example", "test").secret();
+    assertThat(
+            send("POST", "/api/v1/suites/" + id + "/publish", null, "Authorization", coordinator)
+                .statusCode())
+        .isEqualTo(200);
+    String defaced = "{\"title\": \"Buy cheap pills\", \"members\": []}";
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            defaced,
+            "Authorization",
+            "Suite-Key " + key,
+            "If-Match",
+            "\"2\"");
+    assertThat(put.statusCode()).isEqualTo(403);
+    assertThat(body(put).at("/error/message").asText()).contains("published");
+    assertThat(
+            send("DELETE", "/api/v1/suites/" + id, null, "Authorization", "Suite-Key " + key)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("title").asText())
+        .isEqualTo("Lane keeping");
+    // The page in the browser that holds the key says why it cannot edit, and offers no form.
+    String page = http.get("/suites/" + id, "Cookie", SuiteApi.KEY_COOKIE + id + "=" + key).body();
+    assertThat(page).contains("id=\"key-refused\"").doesNotContain("name=\"op\"");
+    // A coordinator still may.
+    assertThat(
+            send(
+                    "DELETE",
+                    "/api/v1/suites/" + id,
+                    null,
+                    "Authorization",
+                    coordinator,
+                    "If-Match",
+                    "\"2\"")
+                .statusCode())
+        .isEqualTo(204);
+  }
+
+  @Test
   void anInvalidSuiteIsA400NamingEachField() throws Exception {
     HttpResponse<String> r =
         http.post(

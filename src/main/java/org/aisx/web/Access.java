@@ -123,12 +123,41 @@ public final class Access implements Routes {
       case SIGN_IN_REQUIRED -> throw unauthorized(ctx, "access.signInRequired");
       case FORBIDDEN -> {
         Messages t = i18n.forRequest(ctx);
+        List<String> refused = refusedBodies(user, permission, bodies);
         throw new ForbiddenResponse(
-            permission.bodyScoped() && !bodies.isEmpty()
-                ? t.get("access.forbiddenBodies", String.join(", ", bodies))
+            permission.bodyScoped() && !refused.isEmpty()
+                ? t.get("access.forbiddenBodies", String.join(", ", refused))
                 : t.get("access.forbidden"));
       }
     };
+  }
+
+  /**
+   * Those of {@code bodies} whose records {@code permission} does not let {@code user} change: the
+   * ones a refusal names (not a body the account does belong to); all of them when none alone is
+   * refused.
+   */
+  private List<String> refusedBodies(User user, Permission permission, Collection<String> bodies) {
+    List<String> refused =
+        bodies.stream()
+            .filter(
+                b ->
+                    policy.decide(user, permission, List.of(b))
+                        != org.aisx.account.AccessPolicy.Decision.ALLOW)
+            .toList();
+    return refused.isEmpty() ? List.copyOf(bodies) : refused;
+  }
+
+  /**
+   * The message of a refusal of {@code permission} for {@code bodies} to the signed-in caller, in
+   * the request's language: to show on a form rather than as an error page.
+   */
+  public String refusal(Context ctx, Permission permission, Collection<String> bodies) {
+    Messages t = i18n.forRequest(ctx);
+    List<String> refused = refusedBodies(caller(ctx).user(), permission, bodies);
+    return permission.bodyScoped() && !refused.isEmpty()
+        ? t.get("access.forbiddenBodies", String.join(", ", refused))
+        : t.get("access.forbidden");
   }
 
   /** Whether the caller holds {@code permission} (one that names no bodies): to offer a form. */

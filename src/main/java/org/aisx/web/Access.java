@@ -138,14 +138,21 @@ public final class Access implements Routes {
    * refused.
    */
   private List<String> refusedBodies(User user, Permission permission, Collection<String> bodies) {
-    List<String> refused =
-        bodies.stream()
-            .filter(
-                b ->
-                    policy.decide(user, permission, List.of(b))
-                        != org.aisx.account.AccessPolicy.Decision.ALLOW)
-            .toList();
-    return refused.isEmpty() ? List.copyOf(bodies) : refused;
+    Set<String> refused = new java.util.LinkedHashSet<>();
+    for (String b : bodies) {
+      if (policy.decide(user, permission, List.of(b))
+          == org.aisx.account.AccessPolicy.Decision.ALLOW) {
+        continue;
+      }
+      // "ITU-T, IEEE" written as one body: name the parts the account is not in, not ITU-T.
+      List<String> notMine =
+          java.util.Arrays.stream(b.split(","))
+              .map(String::strip)
+              .filter(part -> !part.isEmpty() && (user == null || !user.belongsTo(part)))
+              .toList();
+      refused.addAll(notMine.isEmpty() ? List.of(b) : notMine);
+    }
+    return refused.isEmpty() ? List.copyOf(bodies) : List.copyOf(refused);
   }
 
   /**

@@ -718,6 +718,14 @@ public final class Catalog {
   }
 
   private static String text(JsonNode v) {
+    return historyText(v);
+  }
+
+  /**
+   * A field's value as its history events hold it ({@link HistoryEvent#oldValue()}): a string as it
+   * is, an empty or missing value null, anything else as compact JSON.
+   */
+  public static String historyText(JsonNode v) {
     if (v == null || v.isNull()) {
       return null;
     }

@@ -10,6 +10,7 @@ public abstract sealed class CatalogException extends RuntimeException
     permits CatalogException.Invalid,
         CatalogException.NotFound,
         CatalogException.Conflict,
+        CatalogException.AlreadyExists,
         CatalogException.BadParameter,
         CatalogException.NearMiss,
         CatalogException.AlreadyDecided {
@@ -80,6 +81,44 @@ public abstract sealed class CatalogException extends RuntimeException
     @Override
     public String code() {
       return "revision_conflict";
+    }
+  }
+
+  /**
+   * A new record (or resource) whose id is taken: {@code field} names what makes it the same
+   * ({@code identifier}), {@code existingId} the one there is, to propose a change to it instead.
+   */
+  public static final class AlreadyExists extends CatalogException {
+    private final String existingId;
+    private final Problem problem;
+
+    public AlreadyExists(String field, String existingId, String existingName) {
+      super(
+          ("id".equals(field) ? "a learning resource" : "a record")
+              + " with this "
+              + field
+              + " already exists: "
+              + existingName
+              + " ("
+              + existingId
+              + "); propose a change to it instead");
+      this.existingId = existingId;
+      this.problem =
+          new Problem(field, "already exists: " + existingName + " (" + existingId + ")");
+    }
+
+    public String existingId() {
+      return existingId;
+    }
+
+    @Override
+    public String code() {
+      return "already_exists";
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return List.of(problem);
     }
   }
 

@@ -2,7 +2,9 @@ package org.aisx.submission;
 
 /** Failures of the submission workflow a user can cause; the web layer maps each to a status. */
 public abstract sealed class SubmissionException extends RuntimeException
-    permits SubmissionException.WrongState, SubmissionException.NotAuthor {
+    permits SubmissionException.WrongState,
+        SubmissionException.NotResubmittable,
+        SubmissionException.NotAuthor {
 
   SubmissionException(String message) {
     super(message);
@@ -19,6 +21,23 @@ public abstract sealed class SubmissionException extends RuntimeException
     @Override
     public String code() {
       return "wrong_state";
+    }
+  }
+
+  /** A resubmission of a submission that has no changes requested (pending, decided): 409. */
+  public static final class NotResubmittable extends SubmissionException {
+    NotResubmittable(String id, SubmissionState state) {
+      super(
+          "submission "
+              + id
+              + " is "
+              + state.wire()
+              + "; only a submission with changes requested can be resubmitted");
+    }
+
+    @Override
+    public String code() {
+      return "not_resubmittable";
     }
   }
 

@@ -5,13 +5,15 @@ import java.util.Optional;
 
 /**
  * Where a submission stands. Only a pending one can be decided; changes-requested can be
- * resubmitted.
+ * resubmitted; the author may withdraw one not decided yet.
  */
 public enum SubmissionState {
   PENDING("pending"),
   APPROVED("approved"),
   REJECTED("rejected"),
-  CHANGES_REQUESTED("changes-requested");
+  CHANGES_REQUESTED("changes-requested"),
+  /** Taken back by its author before a decision. */
+  WITHDRAWN("withdrawn");
 
   private final String wire;
 

@@ -33,20 +33,14 @@ public final class Submissions {
   public static final List<String> ALWAYS_REQUIRED =
       List.of("identifier", "title", "sdo", "type", "status");
 
-  /** Fields the required-field policy may add. */
+  /**
+   * Fields the required-field policy may add: only those the web submission form has inputs for, so
+   * that a policy can never make the form impossible to send. The classification (verticals,
+   * activities, applications, concerns) is the classifier's and the coordinators' work, not the
+   * submitter's.
+   */
   public static final List<String> POLICY_FIELDS =
-      List.of(
-          "abstract",
-          "committee",
-          "stage",
-          "published",
-          "edition",
-          "url",
-          "keywords",
-          "verticals",
-          "activities",
-          "applications",
-          "concerns");
+      List.of("abstract", "committee", "stage", "published", "edition", "url", "keywords");
 
   /** Fields a submission never sets: the catalogue and the classifier own them. */
   private static final List<String> NOT_SUBMITTED =
@@ -228,7 +222,7 @@ public final class Submissions {
         .find(resource.id())
         .ifPresent(
             existing -> {
-              throw new CatalogException.Conflict(existing.id(), 0, 1);
+              throw new CatalogException.AlreadyExists("id", existing.id(), existing.id());
             });
     return Draft.of(resource);
   }
@@ -239,7 +233,8 @@ public final class Submissions {
           .find(record.id())
           .ifPresent(
               existing -> {
-                throw new CatalogException.Conflict(existing.id(), 0, existing.revision());
+                throw new CatalogException.AlreadyExists(
+                    "identifier", existing.id(), existing.identifier());
               });
       return new Draft(action, record.id(), null, record, null);
     }
@@ -312,14 +307,7 @@ public final class Submissions {
    * draft must be for the same record with the same action.
    */
   public Submission resubmit(String id, Draft draft, User author) {
-    Submission s = get(id);
-    if (!s.authorId().equals(author.id())) {
-      throw new SubmissionException.NotAuthor(id);
-    }
-    if (s.state() != SubmissionState.CHANGES_REQUESTED) {
-      throw new SubmissionException.WrongState(
-          id, s.state(), "only a submission with changes requested can be resubmitted");
-    }
+    Submission s = resubmittable(id, author);
     if (draft.kind() != s.kind()) {
       throw new CatalogException.Invalid(
           "submission", List.of(new Problem("kind", "must stay " + s.kind().wire())));
@@ -339,6 +327,114 @@ public final class Submissions {
       throw new SubmissionException.WrongState(id, get(id).state(), "it changed meanwhile");
     }
     return next;
+  }
+
+  /**
+   * The submission {@code author} may resubmit now: theirs ({@link SubmissionException.NotAuthor}
+   * else) and with changes requested ({@link SubmissionException.NotResubmittable} else). Asked
+   * before the new version is read, so that a decided submission is not reported as a conflict of
+   * its content.
+   */
+  public Submission resubmittable(String id, User author) {
+    Submission s = get(id);
+    if (!s.authorId().equals(author.id())) {
+      throw new SubmissionException.NotAuthor(id);
+    }
+    if (s.state() != SubmissionState.CHANGES_REQUESTED) {
+      throw new SubmissionException.NotResubmittable(id, s.state());
+    }
+    return s;
+  }
+
+  /**
+   * The author takes back a submission not decided yet (pending, or with changes requested): it
+   * becomes {@link SubmissionState#WITHDRAWN} and leaves the review queue; nothing else changes.
+   */
+  public Submission withdraw(String id, User author) {
+    Submission s = get(id);
+    if (!s.authorId().equals(author.id())) {
+      throw new SubmissionException.NotAuthor(id);
+    }
+    if (s.state() != SubmissionState.PENDING && s.state() != SubmissionState.CHANGES_REQUESTED) {
+      throw new SubmissionException.WrongState(
+          id,
+          s.state(),
+          "only a pending submission or one with changes requested can be withdrawn");
+    }
+    Submission next =
+        s.decided(SubmissionState.WITHDRAWN, s.decidedBy(), s.comment(), clock.instant());
+    if (!store.update(next, s.version())) {
+      throw new SubmissionException.WrongState(id, get(id).state(), "it changed meanwhile");
+    }
+    return next;
+  }
+
+  /**
+   * A change submission set on the record as it is now: the record moved on since the submission's
+   * base revision. {@code record} is the submission's record with every field the author left as it
+   * was at the base revision taken from the record as it is now; {@code changed} names the fields
+   * changed in the record since the base revision, {@code bothChanged} those of them the author
+   * changed too, where the author's value is kept (and must be looked at).
+   */
+  public record Rebase(
+      int baseRevision,
+      int currentRevision,
+      ObjectNode record,
+      List<String> changed,
+      List<String> bothChanged) {}
+
+  /**
+   * The submission rebased on the record's current revision ({@link Rebase}); empty when it is not
+   * a change, or the record has not moved on (or is gone).
+   */
+  public java.util.Optional<Rebase> rebase(Submission s) {
+    if (s.kind() != SubmissionKind.RECORD
+        || s.action() != Action.UPDATE
+        || s.baseRevision() == null) {
+      return java.util.Optional.empty();
+    }
+    Standard current = catalog.find(s.recordId()).orElse(null);
+    if (current == null || current.revision() == s.baseRevision()) {
+      return java.util.Optional.empty();
+    }
+    // The value of each field at the base revision: the old value of its first change after it.
+    java.util.Map<String, String> atBase = new java.util.LinkedHashMap<>();
+    for (org.aisx.catalog.HistoryEvent e : catalog.history(s.recordId())) {
+      if (e.revision() > s.baseRevision()
+          && e.field() != null
+          && !NOT_SUBMITTED.contains(e.field())
+          && (e.kind() == org.aisx.catalog.HistoryEvent.Kind.FIELD_CHANGED
+              || e.kind() == org.aisx.catalog.HistoryEvent.Kind.STATUS_CHANGED
+              || e.kind() == org.aisx.catalog.HistoryEvent.Kind.CLASSIFIED)) {
+        // Events come oldest first; the first one after the base holds the base's value.
+        atBase.putIfAbsent(e.field(), e.oldValue());
+      }
+    }
+    ObjectNode record = (ObjectNode) asJson(s.record());
+    JsonNode now = asJson(current);
+    List<String> changed = new ArrayList<>();
+    List<String> both = new ArrayList<>();
+    for (java.util.Map.Entry<String, String> e : atBase.entrySet()) {
+      String field = e.getKey();
+      JsonNode nowValue = now.get(field);
+      if (java.util.Objects.equals(Catalog.historyText(nowValue), e.getValue())) {
+        continue; // changed and changed back
+      }
+      changed.add(field);
+      if (java.util.Objects.equals(Catalog.historyText(record.get(field)), e.getValue())) {
+        if (nowValue == null || nowValue.isNull()) {
+          record.remove(field);
+        } else {
+          record.set(field, nowValue.deepCopy());
+        }
+      } else if (!java.util.Objects.equals(
+          Catalog.historyText(record.get(field)), Catalog.historyText(nowValue))) {
+        both.add(field);
+      }
+    }
+    return java.util.Optional.of(
+        new Rebase(
+            s.baseRevision(), current.revision(), record, List.copyOf(changed), List.copyOf(both)));
   }
 
   public Submission get(String id) {
@@ -379,7 +475,7 @@ public final class Submissions {
           .find(s.resource().id())
           .ifPresent(
               taken -> {
-                throw new CatalogException.Conflict(taken.id(), 0, 1);
+                throw new CatalogException.AlreadyExists("id", taken.id(), taken.id());
               });
       resources.approve(s.resource(), coordinator.email(), s.source(), mark);
     } else if (decision == Decision.APPROVE) {
@@ -393,7 +489,16 @@ public final class Submissions {
   /** The required-field policy in force. */
   public FieldPolicy fieldPolicy() {
     List<FieldPolicy> all = store.policies();
-    return all.isEmpty() ? FieldPolicy.DEFAULT : all.get(0);
+    if (all.isEmpty()) {
+      return FieldPolicy.DEFAULT;
+    }
+    FieldPolicy p = all.get(0);
+    // A version saved when the policy could require fields the form cannot fill: those are not
+    // required any more (else no one could submit through the form).
+    List<String> fillable = p.required().stream().filter(POLICY_FIELDS::contains).toList();
+    return fillable.size() == p.required().size()
+        ? p
+        : new FieldPolicy(p.version(), fillable, p.changedBy(), p.changed());
   }
 
   /** Every version of the policy, newest first. */
@@ -409,7 +514,14 @@ public final class Submissions {
     List<Problem> problems = new ArrayList<>();
     for (String f : required) {
       if (!POLICY_FIELDS.contains(f)) {
-        problems.add(new Problem("required", "'" + f + "' is not a field the policy can require"));
+        problems.add(
+            new Problem(
+                "required",
+                "'"
+                    + f
+                    + "' is not a field the policy can require (the submission form cannot fill"
+                    + " it); it can require "
+                    + String.join(", ", POLICY_FIELDS)));
       }
     }
     if (!problems.isEmpty()) {
@@ -430,6 +542,15 @@ public final class Submissions {
   /** The record as JSON, for prefilling a form or diffing. */
   public JsonNode asJson(Standard s) {
     return json.valueToTree(s);
+  }
+
+  /** A record as JSON ({@link #asJson(Standard)}, a {@link Rebase#record()}) read back. */
+  public Standard standard(JsonNode record) {
+    try {
+      return json.treeToValue(record, Standard.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a record does not read back: " + e.getMessage(), e);
+    }
   }
 
   /** A proposed resource as JSON, for diffing. */

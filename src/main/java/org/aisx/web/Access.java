@@ -123,12 +123,48 @@ public final class Access implements Routes {
       case SIGN_IN_REQUIRED -> throw unauthorized(ctx, "access.signInRequired");
       case FORBIDDEN -> {
         Messages t = i18n.forRequest(ctx);
+        List<String> refused = refusedBodies(user, permission, bodies);
         throw new ForbiddenResponse(
-            permission.bodyScoped() && !bodies.isEmpty()
-                ? t.get("access.forbiddenBodies", String.join(", ", bodies))
+            permission.bodyScoped() && !refused.isEmpty()
+                ? t.get("access.forbiddenBodies", String.join(", ", refused))
                 : t.get("access.forbidden"));
       }
     };
+  }
+
+  /**
+   * Those of {@code bodies} whose records {@code permission} does not let {@code user} change: the
+   * ones a refusal names (not a body the account does belong to); all of them when none alone is
+   * refused.
+   */
+  private List<String> refusedBodies(User user, Permission permission, Collection<String> bodies) {
+    Set<String> refused = new java.util.LinkedHashSet<>();
+    for (String b : bodies) {
+      if (policy.decide(user, permission, List.of(b))
+          == org.aisx.account.AccessPolicy.Decision.ALLOW) {
+        continue;
+      }
+      // "ITU-T, IEEE" written as one body: name the parts the account is not in, not ITU-T.
+      List<String> notMine =
+          java.util.Arrays.stream(b.split(","))
+              .map(String::strip)
+              .filter(part -> !part.isEmpty() && (user == null || !user.belongsTo(part)))
+              .toList();
+      refused.addAll(notMine.isEmpty() ? List.of(b) : notMine);
+    }
+    return refused.isEmpty() ? List.copyOf(bodies) : List.copyOf(refused);
+  }
+
+  /**
+   * The message of a refusal of {@code permission} for {@code bodies} to the signed-in caller, in
+   * the request's language: to show on a form rather than as an error page.
+   */
+  public String refusal(Context ctx, Permission permission, Collection<String> bodies) {
+    Messages t = i18n.forRequest(ctx);
+    List<String> refused = refusedBodies(caller(ctx).user(), permission, bodies);
+    return permission.bodyScoped() && !refused.isEmpty()
+        ? t.get("access.forbiddenBodies", String.join(", ", refused))
+        : t.get("access.forbidden");
   }
 
   /** Whether the caller holds {@code permission} (one that names no bodies): to offer a form. */

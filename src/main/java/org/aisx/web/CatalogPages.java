@@ -190,7 +190,8 @@ public final class CatalogPages implements Routes {
             taxonomy.current(),
             learn.block(s.id(), t),
             glossary.termsOf(s),
-            catalog.relationReviewsOf(s.id())));
+            catalog.relationReviewsOf(s.id()),
+            pages.mayProposeChange(ctx, s)));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

@@ -213,7 +213,9 @@ public final class PageModels {
       // The glossary terms the record defines or uses (GlossaryRecords.termsOf).
       List<org.aisx.glossary.Term> glossaryTerms,
       // Relations across bodies held for review, from or towards the record.
-      List<org.aisx.catalog.RelationReview> reviews) {
+      List<org.aisx.catalog.RelationReview> reviews,
+      // Whether the viewer may propose a change to the record (signed in, and for its body).
+      boolean canPropose) {
 
     public Messages t() {
       return layout.t();

@@ -22,6 +22,15 @@ public final class PageRenderer {
     this.access = access;
   }
 
+  /** Whether the caller may propose a change to {@code s}: signed in, for the record's body. */
+  boolean mayProposeChange(Context ctx, org.aisx.catalog.Standard s) {
+    return access.user(ctx).isPresent()
+        && access.may(
+            ctx,
+            org.aisx.account.Permission.SUBMIT_UPDATE,
+            s.sdo() == null ? List.of() : List.of(s.sdo()));
+  }
+
   /** The frame of a page titled {@code title}. */
   PageModels.Layout layout(Context ctx, Messages t, String title) {
     PageModels.Viewer viewer =
@@ -95,7 +104,9 @@ public final class PageRenderer {
                                 ? "401"
                                 : status == 403
                                     ? "403"
-                                    : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
+                                    : status == 409
+                                        ? "409"
+                                        : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
             status,
             said,
             problems));

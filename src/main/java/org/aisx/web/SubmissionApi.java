@@ -69,6 +69,7 @@ public final class SubmissionApi implements Routes {
     router.get("/api/v1/submissions/{id}", this::get);
     router.put("/api/v1/submissions/{id}", this::resubmit);
     router.post("/api/v1/submissions/{id}/decision", this::decide);
+    router.post("/api/v1/submissions/{id}/withdraw", this::withdraw);
     router.get("/api/v1/field-policy", this::fieldPolicy);
   }
 
@@ -150,23 +151,34 @@ public final class SubmissionApi implements Routes {
 
   /** {@code PUT /api/v1/submissions/{id}}: the author resubmits after changes were requested. */
   void resubmit(Context ctx) {
-    access.requireSignedIn(ctx);
-    Submission existing = submissions.get(ctx.pathParam("id"));
+    Submission existing =
+        submissions.resubmittable(ctx.pathParam("id"), access.requireSignedIn(ctx));
     Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
     User author = access.require(ctx, permission(draft), draft.bodies());
     ctx.json(view(submissions.resubmit(existing.id(), draft, author)));
   }
 
+  /** {@code POST /api/v1/submissions/{id}/withdraw}: its author takes it back before a decision. */
+  void withdraw(Context ctx) {
+    User author = access.requireSignedIn(ctx);
+    ctx.json(view(submissions.withdraw(ctx.pathParam("id"), author)));
+  }
+
   /**
-   * {@code GET /api/v1/submissions?state=pending}: the queue (coordinators), or {@code mine=true}.
+   * {@code GET /api/v1/submissions?state=pending}: the queue (coordinators), or {@code mine=true}:
+   * the caller's own. Someone who may not see the queue (a contributor) always gets their own, of
+   * every state unless {@code state} names one.
    */
   void list(Context ctx) {
     Params params = Params.query(ctx);
     List<Submission> found;
-    if (params.choice("mine", YES_NO, false)) {
-      found = submissions.by(access.requireSignedIn(ctx));
+    User user = access.requireSignedIn(ctx);
+    boolean mine = params.choice("mine", YES_NO, false);
+    if (mine || !access.may(ctx, Permission.VIEW_REVIEW_QUEUE)) {
+      SubmissionState state = params.choice("state", STATES, null);
+      found =
+          submissions.by(user).stream().filter(s -> state == null || s.state() == state).toList();
     } else {
-      access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
       found = submissions.inState(params.choice("state", STATES, SubmissionState.PENDING));
     }
     ctx.json(Map.of("items", found.stream().map(this::view).toList()));

@@ -28,9 +28,20 @@ public final class SubmissionPageModels {
       Map<String, String> values,
       List<Problem> problems,
       List<String> required,
-      List<String> bodies) {
+      List<String> bodies,
+      // The record moved on since the submission's base revision: what changed (null: it did not).
+      org.aisx.submission.Submissions.Rebase rebase,
+      // A new record's identifier is taken by this record: propose a change to it instead.
+      String existingId) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** Record fields as people read them ({@code field.<name>}), joined for a sentence. */
+    public String labels(List<String> fields) {
+      Messages t = layout.t();
+      return String.join(
+          ", ", fields.stream().map(f -> t.has("field." + f) ? t.get("field." + f) : f).toList());
     }
 
     public String value(String name) {
@@ -179,6 +190,7 @@ public final class SubmissionPageModels {
       List<DiffRow> diff,
       boolean canDecide,
       boolean canResubmit,
+      boolean canWithdraw,
       List<Relation> heldRelations,
       String csrf) {
     public Messages t() {

@@ -97,6 +97,7 @@ public final class SubmissionPages implements Routes {
     router.get("/submissions/{id}/edit", this::editForm);
     router.post("/submissions/{id}", this::resubmit);
     router.post("/submissions/{id}/decision", this::decide);
+    router.post("/submissions/{id}/withdraw", this::withdraw);
     router.get("/review/submissions", this::queue);
     router.get("/review/field-policy", this::policy);
     router.post("/review/field-policy", this::setPolicy);
@@ -144,11 +145,30 @@ public final class SubmissionPages implements Routes {
     String action = form.choice("action", ACTIONS, "create");
     String recordId = form.text("recordId");
     Integer base = revision(form, "baseRevision");
+    // A change starts from the record as it is, so the fields the form does not show are kept.
+    ObjectNode start =
+        "update".equals(action) && recordId != null
+            ? catalog
+                .find(recordId)
+                .map(r -> (ObjectNode) submissions.asJson(r))
+                .orElseGet(JsonNodeFactory.instance::objectNode)
+            : JsonNodeFactory.instance.objectNode();
     Submissions.Draft draft;
     try {
-      draft = submissions.draft(body(action, recordId, base, values));
+      draft = submissions.draft(body(action, recordId, base, start, values));
     } catch (CatalogException.Invalid e) {
       renderForm(ctx, action, recordId, base, null, values, e.problems(), HttpStatus.BAD_REQUEST);
+      return;
+    } catch (CatalogException.AlreadyExists e) {
+      renderForm(
+          ctx,
+          new FormState(action, recordId, base, null, null, e.existingId()),
+          values,
+          e.problems(),
+          HttpStatus.CONFLICT);
+      return;
+    }
+    if (refused(ctx, draft, new FormState(action, recordId, base, null, null, null), values)) {
       return;
     }
     User author = access.require(ctx, permission(draft), draft.bodies());
@@ -156,11 +176,43 @@ public final class SubmissionPages implements Routes {
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * Whether the caller may not send {@code draft} for its bodies: then the form is shown again,
+   * with everything typed, the refusal marked on the standards body (403).
+   */
+  private boolean refused(
+      Context ctx, Submissions.Draft draft, FormState state, Map<String, String> values) {
+    Permission needed = permission(draft);
+    if (access.may(ctx, needed, draft.bodies())) {
+      return false;
+    }
+    renderForm(
+        ctx,
+        state,
+        values,
+        List.of(new org.aisx.catalog.Problem("sdo", access.refusal(ctx, needed, draft.bodies()))),
+        HttpStatus.FORBIDDEN);
+    return true;
+  }
+
   /** {@code GET /submissions/{id}/edit}: the author's form to resubmit after changes requested. */
   void editForm(Context ctx) {
     Submission s = api.visible(ctx, ctx.pathParam("id"));
     if (s.kind() == SubmissionKind.RESOURCE) {
       renderResourceForm(ctx, s.id(), inputs(s.resource()), List.of(), HttpStatus.OK);
+      return;
+    }
+    Submissions.Rebase rebase = submissions.rebase(s).orElse(null);
+    if (rebase != null) {
+      // The record moved on: the form starts from it (the author's own changes kept), and says
+      // what changed; sending it bases the submission on the current revision.
+      renderForm(
+          ctx,
+          new FormState(
+              s.action().wire(), s.recordId(), rebase.currentRevision(), s.id(), rebase, null),
+          inputs(submissions.standard(rebase.record())),
+          List.of(),
+          HttpStatus.OK);
       return;
     }
     renderForm(
@@ -176,8 +228,7 @@ public final class SubmissionPages implements Routes {
 
   /** {@code POST /submissions/{id}}: the resubmission. */
   void resubmit(Context ctx) {
-    access.requireSignedIn(ctx);
-    Submission s = submissions.get(ctx.pathParam("id"));
+    Submission s = submissions.resubmittable(ctx.pathParam("id"), access.requireSignedIn(ctx));
     Params form = Params.form(ctx);
     if (s.kind() == SubmissionKind.RESOURCE) {
       submitResource(ctx, form, s);
@@ -185,23 +236,58 @@ public final class SubmissionPages implements Routes {
     }
     Map<String, String> values = values(form);
     Integer base = s.action() == Action.UPDATE ? revision(form, "baseRevision") : null;
+    // The fields the form does not show are kept as submitted, or, when the author resubmits on
+    // the record's current revision (the edit form offered it), as rebased onto it.
+    Submissions.Rebase rebase = submissions.rebase(s).orElse(null);
+    ObjectNode start =
+        rebase != null && base != null && base == rebase.currentRevision()
+            ? rebase.record().deepCopy()
+            : (ObjectNode) submissions.asJson(s.record());
+    FormState state = new FormState(s.action().wire(), s.recordId(), base, s.id(), null, null);
     Submissions.Draft draft;
     try {
-      draft = submissions.draft(body(s.action().wire(), s.recordId(), base, values));
+      draft = submissions.draft(body(s.action().wire(), s.recordId(), base, start, values));
     } catch (CatalogException.Invalid e) {
+      renderForm(ctx, state, values, e.problems(), HttpStatus.BAD_REQUEST);
+      return;
+    } catch (CatalogException.AlreadyExists e) {
       renderForm(
           ctx,
-          s.action().wire(),
-          s.recordId(),
-          base,
-          s.id(),
+          new FormState(s.action().wire(), s.recordId(), base, s.id(), null, e.existingId()),
           values,
           e.problems(),
-          HttpStatus.BAD_REQUEST);
+          HttpStatus.CONFLICT);
+      return;
+    } catch (CatalogException.Conflict e) {
+      // The record moved on since the form's revision: the form again, with what was typed, on the
+      // current revision and saying what changed, for the author to look at and send again.
+      Submissions.Rebase now = submissions.rebase(s).orElse(null);
+      renderForm(
+          ctx,
+          new FormState(
+              s.action().wire(),
+              s.recordId(),
+              now == null ? e.currentRevision() : now.currentRevision(),
+              s.id(),
+              now,
+              null),
+          values,
+          List.of(),
+          HttpStatus.CONFLICT);
+      return;
+    }
+    if (refused(ctx, draft, state, values)) {
       return;
     }
     User author = access.require(ctx, permission(draft), draft.bodies());
     submissions.resubmit(s.id(), draft, author);
+    ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /submissions/{id}/withdraw}: the author takes the submission back. */
+  void withdraw(Context ctx) {
+    User author = access.requireSignedIn(ctx);
+    Submission s = submissions.withdraw(ctx.pathParam("id"), author);
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
   }
 
@@ -345,6 +431,9 @@ public final class SubmissionPages implements Routes {
     boolean canDecide = s.state() == SubmissionState.PENDING && mayDecide(ctx);
     boolean canResubmit =
         s.state() == SubmissionState.CHANGES_REQUESTED && s.authorId().equals(viewer.id());
+    boolean canWithdraw =
+        (s.state() == SubmissionState.PENDING || s.state() == SubmissionState.CHANGES_REQUESTED)
+            && s.authorId().equals(viewer.id());
     // Not applied yet: the relations to another body's record that accepting it will hold.
     List<Relation> held = api.view(s).heldOnAccept();
     pages.render(
@@ -359,6 +448,7 @@ public final class SubmissionPages implements Routes {
             s.kind() == SubmissionKind.RESOURCE ? diff(s.resource()) : diff(current, s.record()),
             canDecide,
             canResubmit,
+            canWithdraw,
             held,
             access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)));
   }
@@ -413,6 +503,19 @@ public final class SubmissionPages implements Routes {
             saved));
   }
 
+  /**
+   * Where a form stands: a new record, a change to {@code recordId} based on {@code base}, or a
+   * resubmission; {@code rebase} when the record moved on since the submission's base revision,
+   * {@code existingId} when a new record's identifier is taken.
+   */
+  private record FormState(
+      String action,
+      String recordId,
+      Integer base,
+      String submissionId,
+      Submissions.Rebase rebase,
+      String existingId) {}
+
   private void renderForm(
       Context ctx,
       String action,
@@ -422,6 +525,24 @@ public final class SubmissionPages implements Routes {
       Map<String, String> values,
       List<org.aisx.catalog.Problem> problems,
       HttpStatus status) {
+    renderForm(
+        ctx,
+        new FormState(action, recordId, base, submissionId, null, null),
+        values,
+        problems,
+        status);
+  }
+
+  private void renderForm(
+      Context ctx,
+      FormState state,
+      Map<String, String> values,
+      List<org.aisx.catalog.Problem> problems,
+      HttpStatus status) {
+    String action = state.action();
+    String recordId = state.recordId();
+    Integer base = state.base();
+    String submissionId = state.submissionId();
     Messages t = i18n.forRequest(ctx);
     FieldPolicy policy = submissions.fieldPolicy();
     List<String> required = new ArrayList<>(Submissions.ALWAYS_REQUIRED);
@@ -449,7 +570,9 @@ public final class SubmissionPages implements Routes {
             values,
             problems,
             required,
-            List.copyOf(user.bodies())));
+            List.copyOf(user.bodies()),
+            state.rebase(),
+            state.existingId()));
   }
 
   /** The form's values, by input name; empty when not filled in. */
@@ -485,21 +608,13 @@ public final class SubmissionPages implements Routes {
   }
 
   /**
-   * The API body the form stands for. A change starts from the record as it is, so the fields the
-   * form does not show are kept.
+   * The API body the form stands for: the form's fields set over {@code record} (the record as it
+   * is for a proposed change, the submitted one for a resubmission, empty for a new record), so
+   * that every field the form does not show is kept as it was.
    */
-  private JsonNode body(String action, String recordId, Integer base, Map<String, String> v) {
+  private static JsonNode body(
+      String action, String recordId, Integer base, ObjectNode record, Map<String, String> v) {
     JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode record;
-    if ("update".equals(action) && recordId != null) {
-      record =
-          catalog
-              .find(recordId)
-              .map(s -> (ObjectNode) submissions.asJson(s))
-              .orElseGet(f::objectNode);
-    } else {
-      record = f.objectNode();
-    }
     for (String name : TEXT_INPUTS) {
       set(record, name, v.get(name));
     }

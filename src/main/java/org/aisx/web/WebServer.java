@@ -163,7 +163,7 @@ public final class WebServer implements AutoCloseable {
           if (e instanceof CatalogException.NearMiss miss) {
             ctx.attribute("choices", miss.choices());
           }
-          fail(ctx, status(e), e.code(), e.getMessage(), "error.message." + e.code(), e.problems());
+          fail(ctx, status(e), e.code(), e.getMessage(), pageMessage(ctx, e), e.problems());
         });
     router.exception(
         UnreadableBody.class,
@@ -184,7 +184,7 @@ public final class WebServer implements AutoCloseable {
               notAuthor ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
               e.code(),
               e.getMessage(),
-              notAuthor ? "error.message.not_author" : "error.message.wrong_state",
+              notAuthor ? "error.message.not_author" : "error.message." + e.code(),
               List.of());
         });
     router.exception(
@@ -346,11 +346,26 @@ public final class WebServer implements AutoCloseable {
         });
   }
 
+  /**
+   * The error page's message key for {@code e}: a value sent with a form is a form's field, not a
+   * value in the address.
+   */
+  private static String pageMessage(Context ctx, CatalogException e) {
+    if (e instanceof CatalogException.BadParameter
+        && ctx.method() == io.javalin.http.HandlerType.POST
+        && !ctx.path().startsWith("/api/")) {
+      return "error.message.bad_form_value";
+    }
+    return "error.message." + e.code();
+  }
+
   private static HttpStatus status(CatalogException e) {
     if (e instanceof CatalogException.NotFound || e instanceof CatalogException.NearMiss) {
       return HttpStatus.NOT_FOUND;
     }
-    if (e instanceof CatalogException.Conflict || e instanceof CatalogException.AlreadyDecided) {
+    if (e instanceof CatalogException.Conflict
+        || e instanceof CatalogException.AlreadyExists
+        || e instanceof CatalogException.AlreadyDecided) {
       return HttpStatus.CONFLICT;
     }
     return HttpStatus.BAD_REQUEST;

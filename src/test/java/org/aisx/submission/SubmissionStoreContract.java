@@ -161,8 +161,9 @@ abstract class SubmissionStoreContract {
     assertThat(resources.teaching("ieee-7001"))
         .extracting(org.aisx.learn.Resource::id)
         .containsExactly("transparency-of-autonomous-systems");
-    // The same resource again is a conflict; a bad one names its fields.
-    assertThatThrownBy(() -> submissions.draft(body)).isInstanceOf(CatalogException.Conflict.class);
+    // The same resource again exists already; a bad one names its fields.
+    assertThatThrownBy(() -> submissions.draft(body))
+        .isInstanceOf(CatalogException.AlreadyExists.class);
     var bad =
         Json.mapper()
             .readTree(

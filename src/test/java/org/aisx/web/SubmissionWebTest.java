@@ -410,8 +410,12 @@ class SubmissionWebTest {
     assertThat(send("GET", path, null, null).statusCode()).isEqualTo(401);
     assertThat(send("GET", "/api/v1/submissions/sub-nope", tokens.get("coord"), null).statusCode())
         .isEqualTo(404);
-    assertThat(send("GET", "/api/v1/submissions", tokens.get("ieee"), null).statusCode())
-        .isEqualTo(403);
+    // A contributor, who may not see the queue, gets their own without mine=true too.
+    HttpResponse<String> own = send("GET", "/api/v1/submissions", tokens.get("ieee"), null);
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    assertSchema("SubmissionList", body(own));
+    assertThat(body(own).get("items").findValuesAsText("id")).contains(id);
+    assertThat(body(own).get("items").findValuesAsText("author")).containsOnly("ieee@example.org");
     assertThat(
             send("GET", "/api/v1/submissions?state=maybe", tokens.get("coord"), null).statusCode())
         .isEqualTo(400);
@@ -647,6 +651,281 @@ class SubmissionWebTest {
     }
     assertThat(PlainText.clean("QA test <b>x</b>", PlainText.Field.TITLE, PlainText.Markup.TEXT))
         .isEqualTo("QA test x");
+  }
+
+  @Test
+  void resubmittingThroughTheFormKeepsEveryFieldTheFormDoesNotShow() throws Exception {
+    Standard target = seed(unique("IEEE"), "IEEE");
+    ObjectNode r = record(unique("IEEE"), "IEEE", "Kept fields");
+    ((ObjectNode) r.get("title")).put("es", "Campos conservados");
+    r.putArray("verticals").add("telecommunications");
+    r.putArray("concerns").add("privacy");
+    r.putArray("relations").addObject().put("type", "related").put("target", target.identifier());
+    String id = submit("ieee", create(r));
+    assertThat(decide("coord", id, "changes-requested").statusCode()).isEqualTo(200);
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(author.get("/submissions/" + id + "/edit").body()));
+    form.put("abstract_en", "Now with an abstract.");
+    HttpResponse<String> sent = author.postForm("/submissions/" + id, form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+
+    JsonNode after = body(send("GET", "/api/v1/submissions/" + id, tokens.get("ieee"), null));
+    assertThat(after.get("state").asText()).isEqualTo("pending");
+    assertThat(after.at("/record/abstract/en").asText()).isEqualTo("Now with an abstract.");
+    assertThat(after.at("/record/title/es").asText()).isEqualTo("Campos conservados");
+    assertThat(after.at("/record/title/en").asText()).isEqualTo("Kept fields");
+    assertThat(after.at("/record/verticals").toString()).contains("telecommunications");
+    assertThat(after.at("/record/concerns").toString()).contains("privacy");
+    assertThat(after.at("/record/relations").toString()).contains(target.identifier());
+  }
+
+  @Test
+  void thePolicyOffersOnlyFieldsTheFormCanFillSoTheFormCanAlwaysBeSent() throws Exception {
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    Document page = Jsoup.parse(coord.get("/review/field-policy").body());
+    java.util.List<String> offered = page.select("input[name=required]").eachAttr("value");
+    assertThat(offered)
+        .isNotEmpty()
+        .doesNotContain("verticals", "activities", "applications", "concerns");
+    assertThat(body(send("GET", "/api/v1/field-policy", null, null)).get("optional").toString())
+        .doesNotContain("verticals");
+
+    String csrf = coord.csrf("/review/field-policy");
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("_csrf", csrf);
+    bad.put("version", String.valueOf(app.submissions().fieldPolicy().version()));
+    bad.put("required", "verticals");
+    HttpResponse<String> refused = coord.postForm("/review/field-policy", bad);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("verticals");
+    assertThat(app.submissions().fieldPolicy().required()).doesNotContain("verticals");
+
+    // Every field the page offers required at once: a form filled in completely still goes.
+    String all =
+        offered.stream()
+            .map(f -> "&required=" + enc(f))
+            .collect(java.util.stream.Collectors.joining());
+    HttpResponse<String> saved =
+        coord.send(
+            HttpRequest.newBuilder(URI.create(coord.base() + "/review/field-policy"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "_csrf="
+                            + enc(csrf)
+                            + "&version="
+                            + app.submissions().fieldPolicy().version()
+                            + all))
+                .build());
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+    try {
+      assertThat(app.submissions().fieldPolicy().required()).containsExactlyElementsOf(offered);
+      Browser b = new Browser(server.port());
+      b.signIn("ieee@example.org", Fixtures.PASSWORD);
+      Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new").body()));
+      form.put("identifier", unique("IEEE"));
+      form.put("title_en", "Everything filled");
+      form.put("type", "guide");
+      form.put("status", "draft");
+      form.put("committee", "AI Committee");
+      form.put("stage", "Draft");
+      form.put("published", "2026");
+      form.put("edition", "1");
+      form.put("url", "https://example.org/std");
+      form.put("keywords", "ai");
+      form.put("abstract_en", "An abstract.");
+      HttpResponse<String> ok = b.postForm("/submissions", form);
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
+    } finally {
+      Map<String, String> reset = new LinkedHashMap<>();
+      reset.put("_csrf", csrf);
+      reset.put("version", String.valueOf(app.submissions().fieldPolicy().version()));
+      assertThat(coord.postForm("/review/field-policy", reset).statusCode()).isEqualTo(303);
+    }
+  }
+
+  @Test
+  void aResubmissionWhoseRecordMovedOnIsBasedOnTheCurrentRevisionAfterSayingWhatChanged()
+      throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    ObjectNode mine = record(s.identifier(), "IEEE", "The author's title");
+    String id = submit("ieee", update(s, mine, 1));
+    assertThat(decide("coord", id, "changes-requested").statusCode()).isEqualTo(200);
+    // Meanwhile someone else changes the committee: the record is at revision 2.
+    ObjectNode theirs = record(s.identifier(), "IEEE", s.titleIn("en"));
+    theirs.put("committee", "Moved-on committee");
+    app.catalog().save(app.reader().read(theirs), "test", "fixture", 1);
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document edit = Jsoup.parse(author.get("/submissions/" + id + "/edit").body());
+    assertThat(edit.select("#rebased").text()).contains("Committee").contains("2");
+    assertThat(edit.select("input[name=baseRevision]").attr("value")).isEqualTo("2");
+    assertThat(edit.select("#committee").attr("value")).isEqualTo("Moved-on committee");
+    assertThat(edit.select("#title_en").attr("value")).isEqualTo("The author's title");
+    Map<String, String> form = formOf(edit);
+
+    // An old form, still based on revision 1: the form again with what was typed, not lost.
+    Map<String, String> old = new LinkedHashMap<>(form);
+    old.put("baseRevision", "1");
+    old.put("keywords", "typed before");
+    HttpResponse<String> stale = author.postForm("/submissions/" + id, old);
+    assertThat(stale.statusCode()).isEqualTo(409);
+    Document again = Jsoup.parse(stale.body());
+    assertThat(again.select("#rebased").text()).contains("Committee");
+    assertThat(again.select("#keywords").attr("value")).isEqualTo("typed before");
+    assertThat(again.select("input[name=baseRevision]").attr("value")).isEqualTo("2");
+
+    HttpResponse<String> sent = author.postForm("/submissions/" + id, form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    assertThat(app.submissions().get(id).baseRevision()).isEqualTo(2);
+    HttpResponse<String> approved = decide("coord", id, "approve");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    Standard now = app.catalog().get(s.id());
+    assertThat(now.titleIn("en")).isEqualTo("The author's title");
+    assertThat(now.committee()).isEqualTo("Moved-on committee");
+  }
+
+  @Test
+  void creatingARecordThatExistsSaysSoAndLinksToProposingAChange() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    HttpResponse<String> api =
+        send(
+            "POST",
+            "/api/v1/submissions",
+            tokens.get("ieee"),
+            create(record(s.identifier(), "IEEE", "Again")));
+    assertThat(api.statusCode()).isEqualTo(409);
+    assertSchema("Error", body(api));
+    assertThat(body(api).at("/error/code").asText()).isEqualTo("already_exists");
+    assertThat(body(api).at("/error/details/0/field").asText()).isEqualTo("identifier");
+
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new").body()));
+    form.put("identifier", s.identifier());
+    form.put("title_en", "Again");
+    form.put("type", "guide");
+    form.put("status", "draft");
+    HttpResponse<String> r = b.postForm("/submissions", form);
+    assertThat(r.statusCode()).isEqualTo(409);
+    Document page = Jsoup.parse(r.body());
+    assertThat(page.select("#exists").text()).contains("already exists");
+    assertThat(page.select("#exists a").attr("href"))
+        .isEqualTo("/submissions/new?record=" + s.id());
+    assertThat(page.select("#title_en").attr("value")).isEqualTo("Again");
+    assertThat(r.body()).doesNotContain("has changed since you opened it");
+  }
+
+  @Test
+  void conflictAndFormErrorPagesSayWhatHappened() throws Exception {
+    String id = submit("ieee", create(record(unique("IEEE"), "IEEE", "Decided")));
+    assertThat(decide("coord", id, "reject").statusCode()).isEqualTo(200);
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    String csrf = coord.csrf("/review/field-policy");
+    HttpResponse<String> again =
+        coord.postForm(
+            "/submissions/" + id + "/decision", Map.of("_csrf", csrf, "decision", "approve"));
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(Jsoup.parse(again.body()).select("h1").text())
+        .isEqualTo("Not saved: it conflicts with what is stored now");
+
+    HttpResponse<String> bad =
+        coord.postForm(
+            "/submissions/" + id + "/decision", Map.of("_csrf", csrf, "decision", "perhaps"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(bad.body()).select("main").text())
+        .contains("A value in the form could not be accepted")
+        .doesNotContain("address");
+
+    // Resubmitting one that is not waiting for changes says just that, with its own code.
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/submissions/" + id,
+            tokens.get("ieee"),
+            create(record(unique("IEEE"), "IEEE", "Too late")));
+    assertThat(put.statusCode()).isEqualTo(409);
+    assertThat(body(put).at("/error/code").asText()).isEqualTo("not_resubmittable");
+    assertThat(body(put).at("/error/message").asText())
+        .contains("only a submission with changes requested can be resubmitted");
+  }
+
+  @Test
+  void aRefusalForAnotherBodyKeepsTheFormAndNamesOnlyThatBody() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new").body()));
+    form.put("identifier", unique("ISO/IEC"));
+    form.put("sdo", "ISO/IEC");
+    form.put("title_en", "Typed by hand");
+    form.put("type", "guide");
+    form.put("status", "draft");
+    HttpResponse<String> r = b.postForm("/submissions", form);
+    assertThat(r.statusCode()).isEqualTo(403);
+    Document page = Jsoup.parse(r.body());
+    assertThat(page.select("form.submission-form")).hasSize(1);
+    assertThat(page.select("#title_en").attr("value")).isEqualTo("Typed by hand");
+    assertThat(page.select(".error-summary a[href=#sdo]")).hasSize(1);
+    assertThat(page.select(".error-summary").text()).contains("ISO/IEC");
+
+    // A record of another body offers no change to propose; one of the contributor's own does.
+    Standard iso = seed(unique("ISO/IEC"), "ISO/IEC");
+    Standard ieee = seed(unique("IEEE"), "IEEE");
+    assertThat(Jsoup.parse(b.get("/standards/" + iso.id()).body()).select("#propose-change"))
+        .isEmpty();
+    assertThat(Jsoup.parse(b.get("/standards/" + ieee.id()).body()).select("#propose-change"))
+        .hasSize(1);
+
+    // A joint body written as one: the refusal names the body the account is not in only.
+    HttpResponse<String> joint =
+        send(
+            "POST",
+            "/api/v1/submissions",
+            tokens.get("ieee"),
+            create(record(unique("IEEE"), "IEEE, ISO/IEC", "Joint")));
+    assertThat(joint.statusCode()).isEqualTo(403);
+    String message = body(joint).at("/error/message").asText();
+    assertThat(message).contains("ISO/IEC").doesNotContain("IEEE,");
+  }
+
+  @Test
+  void anAuthorCanWithdrawTheirOwnSubmissionBeforeADecision() throws Exception {
+    String id = submit("ieee", create(record(unique("IEEE"), "IEEE", "Taken back")));
+    String path = "/api/v1/submissions/" + id + "/withdraw";
+    assertThat(send("POST", path, tokens.get("iso"), null).statusCode()).isEqualTo(403);
+    assertThat(send("POST", path, null, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> r = send("POST", path, tokens.get("ieee"), null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertSchema("Submission", body(r));
+    assertThat(body(r).get("state").asText()).isEqualTo("withdrawn");
+    assertThat(app.submissions().inState(org.aisx.submission.SubmissionState.PENDING))
+        .noneMatch(s -> s.id().equals(id));
+    assertThat(send("POST", path, tokens.get("ieee"), null).statusCode()).isEqualTo(409);
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(409);
+
+    // Through the page: a button for the author.
+    String other = submit("ieee", create(record(unique("IEEE"), "IEEE", "Withdrawn by button")));
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document page = Jsoup.parse(author.get("/submissions/" + other).body());
+    assertThat(page.select("form.withdraw #withdraw")).hasSize(1);
+    String csrf = page.select("form.withdraw input[name=_csrf]").attr("value");
+    HttpResponse<String> sent =
+        author.postForm("/submissions/" + other + "/withdraw", Map.of("_csrf", csrf));
+    assertThat(sent.statusCode()).isEqualTo(303);
+    assertThat(app.submissions().get(other).state().wire()).isEqualTo("withdrawn");
+    assertThat(Jsoup.parse(author.get("/submissions/" + other).body()).select("#state").text())
+        .isEqualTo("Withdrawn");
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    assertThat(Jsoup.parse(coord.get("/submissions/" + other).body()).select("#withdraw"))
+        .isEmpty();
   }
 
   static void assertEscaped(String html) {

@@ -123,6 +123,7 @@ final class Queries {
 
   private Query query(SearchRequest request, boolean translated, IndexSearcher searcher)
       throws IOException {
+    SearchRequest.checkPrefixes(request.q()); // also checked as the request is read
     Query text;
     if (request.q().isEmpty()) {
       text = new MatchAllDocsQuery();

@@ -22,6 +22,72 @@ public record SearchRequest(
   public static final int MAX_SIZE = 100;
   public static final int MAX_WINDOW = 10_000;
 
+  /** The words of a query as the search reads them: a quoted phrase, or what spaces separate. */
+  private static final java.util.regex.Pattern WORDS =
+      java.util.regex.Pattern.compile("\"[^\"]*\"|\\S+");
+
+  /**
+   * How many words of a query may end in {@code *} (prefixes, wanted or excluded). Each prefix is
+   * matched against every word as written that starts with it, in four fields and once per
+   * language's reading of the query ({@code IndexFields.TEXT_FIELDS_BY_LANGUAGE}): at the whole
+   * shared-feed catalogue (185,988 records) one one-letter prefix cost two to four times one word,
+   * and a 500-character query of 166 of them ran for more than ten minutes while holding 200-270 MB
+   * of heap (BENCHMARKS.md, "Query cost at full catalogue size"). So a query with more is refused,
+   * as one too long is, rather than searched partly.
+   */
+  public static final int MAX_PREFIXES = 4;
+
+  /**
+   * The letters or digits a prefix needs before its {@code *}: fewer start most of the index's
+   * words ({@code e*}, {@code co*}), which costs up to several times a three-letter prefix and
+   * finds nearly everything.
+   */
+  public static final int MIN_PREFIX_CHARACTERS = 3;
+
+  /**
+   * Refuses a query whose prefixes would cost more than a search may: more than {@link
+   * #MAX_PREFIXES} words ending in {@code *}, or one with fewer than {@link #MIN_PREFIX_CHARACTERS}
+   * letters or digits before its {@code *}. A word of punctuation alone ({@code **}) is no prefix
+   * (it finds nothing and costs nothing), nor is a quoted phrase.
+   *
+   * <p>{@code SearchParams} checks it as it reads a request, before a query is embedded; the query
+   * built from a request checks it again.
+   *
+   * @throws org.aisx.catalog.CatalogException.BadParameter naming {@code q}
+   */
+  public static void checkPrefixes(String q) {
+    int prefixes = 0;
+    java.util.regex.Matcher m = WORDS.matcher(q);
+    while (m.find()) {
+      String word = m.group();
+      if (word.startsWith("\"") || !word.endsWith("*")) {
+        continue;
+      }
+      long characters = word.codePoints().filter(Character::isLetterOrDigit).count();
+      if (characters == 0) {
+        continue;
+      }
+      if (characters < MIN_PREFIX_CHARACTERS) {
+        throw new org.aisx.catalog.CatalogException.BadParameter(
+            "q",
+            "'"
+                + (word.length() > 40 ? word.substring(0, 40) + "…" : word)
+                + "': a prefix needs at least "
+                + MIN_PREFIX_CHARACTERS
+                + " letters or digits before the *");
+      }
+      prefixes++;
+    }
+    if (prefixes > MAX_PREFIXES) {
+      throw new org.aisx.catalog.CatalogException.BadParameter(
+          "q",
+          "has "
+              + prefixes
+              + " words ending in * (prefixes); a query may have at most "
+              + MAX_PREFIXES);
+    }
+  }
+
   public SearchRequest {
     q = q == null ? "" : strip(q);
     filters = Map.copyOf(filters);

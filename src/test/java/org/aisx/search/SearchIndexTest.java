@@ -196,6 +196,45 @@ class SearchIndexTest {
   }
 
   @Test
+  void aQueryMayHoldAtMostFourPrefixes() {
+    assertThat(index.search(request("manag* syst* intell* -robo*", Map.of())).total()).isPositive();
+    // A word of punctuation alone is no prefix, nor is a quoted phrase.
+    assertThat(index.search(request("manage* secu* robo* ethi* ** \"risk*\"", Map.of())))
+        .isNotNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> index.search(request("manage* secu* robo* ethi* -syst*", Map.of())))
+        .isInstanceOfSatisfying(
+            org.aisx.catalog.CatalogException.BadParameter.class,
+            e -> {
+              assertThat(e.problems().get(0).field()).isEqualTo("q");
+              assertThat(e.getMessage()).contains("5 words ending in *", "at most 4");
+            });
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused")
+  @CsvSource(
+      delimiter = '|',
+      value = {"e*", "co*", "-co* risk", "ai* management", "a* b* c* d*", "é*", "1*"})
+  void aPrefixNeedsThreeLettersOrDigits(String q) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.search(request(q, Map.of())))
+        .isInstanceOfSatisfying(
+            org.aisx.catalog.CatalogException.BadParameter.class,
+            e -> {
+              assertThat(e.problems().get(0).field()).isEqualTo("q");
+              assertThat(e.getMessage()).contains("at least 3 letters or digits");
+            });
+  }
+
+  @Test
+  void threeLettersMakeAPrefix() {
+    assertThat(index.search(request("rob*", Map.of())).total())
+        .isGreaterThanOrEqualTo(index.search(request("robo*", Map.of())).total())
+        .isPositive();
+    assertThat(index.search(request("management*", Map.of())).total())
+        .isEqualTo(index.search(request("management", Map.of())).total());
+  }
+
+  @Test
   void theLongestQueriesStayWithinTheClauseLimit() throws Exception {
     Queries queries =
         new Queries(

@@ -386,6 +386,38 @@ class ApiTest {
     assertThat(body(r).get("error").get("details").get(0).get("field").asText()).isEqualTo("q");
   }
 
+  @ParameterizedTest(name = "mode={0}")
+  @CsvSource({"keyword", "hybrid", "semantic"})
+  void aQueryOfManyOrShortPrefixesIsA400NamingQInEveryMode(String mode) throws Exception {
+    // The costliest queries the 500 characters allow: 166 one-letter prefixes, 125 two-letter
+    // ones, and five prefixes of three letters (one more than a query may have).
+    StringBuilder letters = new StringBuilder();
+    StringBuilder pairs = new StringBuilder();
+    for (int i = 0; letters.length() < 497; i++) {
+      letters.append((char) ('a' + i % 26)).append("* ");
+    }
+    for (int i = 0; pairs.length() < 496; i++) {
+      pairs.append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26)).append("* ");
+    }
+    for (String q :
+        List.of(
+            letters.toString().strip(),
+            pairs.toString().strip(),
+            "e*",
+            "risk -co*",
+            "man* sys* sec* pri* rob*")) {
+      HttpResponse<String> r = http.get("/api/v1/standards?mode=" + mode + "&q=" + enc(q));
+      assertThat(r.statusCode()).as(q).isEqualTo(400);
+      JsonNode b = body(r);
+      assertThat(b.get("error").get("code").asText()).isEqualTo("bad_parameter");
+      assertThat(b.get("error").get("details").get(0).get("field").asText()).isEqualTo("q");
+      assertThat(validate("Error", b)).isEmpty();
+    }
+    HttpResponse<String> four =
+        http.get("/api/v1/standards?mode=" + mode + "&q=" + enc("man* sys* -sec* ** rob*"));
+    assertThat(four.statusCode()).isEqualTo(200);
+  }
+
   @Test
   void unknownIdsAndRoutesAre404s() throws Exception {
     HttpResponse<String> r = http.get("/api/v1/standards/no-such-standard");

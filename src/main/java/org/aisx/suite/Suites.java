@@ -23,6 +23,7 @@ import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.search.SuggestionSource;
 import org.aisx.store.Database;
@@ -478,8 +479,25 @@ public final class Suites {
   }
 
   /** A member for the record {@code id} (which must be in the catalogue). */
-  public Member memberFor(String id, String note, String group) {
-    Standard r = catalog.get(id);
+  /**
+   * The member for the record {@code idOrIdentifier} names: its id ({@code iso-iec-22989-2022}) or
+   * its identifier as people type it ({@code ISO/IEC 22989:2022}); else a 400 naming {@code
+   * record}.
+   */
+  public Member memberFor(String idOrIdentifier, String note, String group) {
+    Standard r =
+        catalog
+            .find(idOrIdentifier)
+            .or(() -> catalog.find(Slug.of(idOrIdentifier)))
+            .orElseThrow(
+                () ->
+                    new CatalogException.BadParameter(
+                        "record",
+                        "no record has the id or identifier '"
+                            + (idOrIdentifier.length() > 80
+                                ? idOrIdentifier.substring(0, 80) + "…"
+                                : idOrIdentifier)
+                            + "'"));
     return new Member(r.id(), r.identifier(), note, group);
   }
 

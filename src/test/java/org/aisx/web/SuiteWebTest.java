@@ -337,6 +337,19 @@ class SuiteWebTest {
     List<String> members = new ArrayList<>();
     now.get("members").forEach(m -> members.add(m.get("id").asText()));
     assertThat(members).contains("iso-iec-42005-2025").doesNotContain("iso-iec-23894-2023");
+    // The suite page's "add a record" takes an identifier as people type it.
+    csrf = b.csrf(suitePage);
+    assertThat(
+            b.postForm(
+                    suitePage, Map.of("_csrf", csrf, "op", "add", "record", "ISO/IEC 22989:2022"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(body(http.get("/api/v1/suites/" + id)).toString()).contains("iso-iec-22989-2022");
+    HttpResponse<String> unknown =
+        b.postForm(
+            suitePage, Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", "ISO 99999"));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("ISO 99999");
     // Another browser opens the share link read-only and cannot post to it.
     Browser other = new Browser(server.port());
     String shared = other.get(suitePage).body();

@@ -25,6 +25,7 @@ import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
 import org.aisx.search.SuggestionSource;
 import org.aisx.store.Database;
 import org.aisx.taxonomy.Dimension;
@@ -345,6 +346,16 @@ public final class Suites {
       } else if (!r.status().isCurrent()) {
         alerts.add(
             new Report.Alert(r.status().wire(), m.id(), r.identifier(), successor(r).orElse(null)));
+      } else {
+        // Current by its own status, but a current record replaces it (its body's new edition, or
+        // another body's replacement once approved): its record page says superseded, and so
+        // does the suite.
+        successor(r)
+            .filter(next -> next.status().isCurrent())
+            .ifPresent(
+                next ->
+                    alerts.add(
+                        new Report.Alert(Status.SUPERSEDED.wire(), m.id(), r.identifier(), next)));
       }
     }
     List<Report.Coverage> concerns = new ArrayList<>();

@@ -169,6 +169,27 @@ abstract class SuiteStoreContract {
   }
 
   @Test
+  void aMemberThatANewRecordReplacesRaisesAnAlertThoughItsStatusStillSaysInForce() {
+    Suite s = suites.create(content("Replaced", "iso-iec-23894-2023"), owner).suite();
+    assertThat(suites.report(s).alerts()).isEmpty();
+    // The new edition says it replaces the member; the member's own record is left as it was.
+    save(
+        record("ISO/IEC 23894:2027", Status.IN_FORCE, List.of("risk-management")).toBuilder()
+            .relations(List.of(Relation.of(RelationType.REPLACES, "ISO/IEC 23894:2023")))
+            .build());
+    assertThat(catalog.get("iso-iec-23894-2023").status()).isEqualTo(Status.IN_FORCE);
+    Report r = suites.report(suites.get(s.id()));
+    assertThat(r.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo("superseded");
+              assertThat(a.memberId()).isEqualTo("iso-iec-23894-2023");
+              assertThat(a.successor().identifier()).isEqualTo("ISO/IEC 23894:2027");
+            });
+  }
+
+  @Test
   void coverageNamesTheMembersOfEachConcernAndTheGaps() {
     Suite s = suites.create(content("Cover", "iso-iec-42001-2023"), owner).suite();
     Report r = suites.report(s);

@@ -81,7 +81,42 @@ public final class Glossary implements QueryExpansion {
 
   /** The bundled glossary over {@code store}. */
   public static Glossary bundled(ObjectMapper json, GlossaryStore store, Clock clock) {
-    return new Glossary(read(json), store, clock);
+    return new Glossary(translated(read(json), readTranslations(json)), store, clock);
+  }
+
+  /**
+   * {@code bundle} with each term labelled in the other languages {@code translations} gives for
+   * its English label (the first label of each language; a label the vocabulary gives itself is
+   * kept): so the glossary is searched, and its pages and SKOS exports are labelled, in those
+   * languages too.
+   */
+  static Bundle translated(Bundle bundle, Translations translations) {
+    Map<String, Map<String, String>> byEnglish = new HashMap<>();
+    for (Translations.Translated t : translations.labels()) {
+      Map<String, String> first = new LinkedHashMap<>();
+      t.labels()
+          .forEach(
+              (lang, labels) -> {
+                if (!labels.isEmpty()) {
+                  first.put(lang, labels.get(0));
+                }
+              });
+      byEnglish.put(Labels.normal(t.en()), first);
+    }
+    List<Term> terms = new ArrayList<>(bundle.terms().size());
+    for (Term term : bundle.terms()) {
+      String en = term.label().get("en");
+      Map<String, String> other = en == null ? null : byEnglish.get(Labels.normal(en));
+      if (other == null) {
+        terms.add(term);
+        continue;
+      }
+      Map<String, String> labels = new LinkedHashMap<>(other);
+      labels.putAll(term.label());
+      terms.add(new Term(term.id(), term.vocabulary(), term.iri(), labels, term.definitions()));
+    }
+    return new Bundle(
+        bundle.generated(), bundle.suggester(), bundle.vocabularies(), terms, bundle.suggestions());
   }
 
   /** Reads the bundled glossary. */

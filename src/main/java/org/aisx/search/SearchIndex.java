@@ -263,6 +263,14 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     try {
       return new SearchIndex(
           FSDirectory.open(dir), json, vectors, suggestions, marks, expansion, translation);
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      throw new UncheckedIOException(
+          "cannot open the search index in "
+              + dir
+              + ": another process holds it (a running 'serve' on the same data directory?)."
+              + " Stop it first, or work on a copy: 'backup' runs beside 'serve', and 'restore'"
+              + " puts the copy in another directory",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + dir, e);
     }

@@ -58,6 +58,32 @@ class IndexCloseTest {
   }
 
   @Test
+  void anIndexAnotherProcessHoldsIsRefusedSayingSoAndWhatToDo() {
+    try (SearchIndex first =
+        SearchIndex.open(
+            dir,
+            org.aisx.catalog.Json.mapper(),
+            VectorSource.NONE,
+            SuggestionSource.NONE,
+            SearchIndex.Marks.STORE_EVENTS,
+            QueryExpansion.NONE)) {
+      assertThat(first).isNotNull();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  SearchIndex.open(
+                      dir,
+                      org.aisx.catalog.Json.mapper(),
+                      VectorSource.NONE,
+                      SuggestionSource.NONE,
+                      SearchIndex.Marks.STORE_EVENTS,
+                      QueryExpansion.NONE))
+          .hasMessageContaining("another process holds it")
+          .hasMessageContaining("'serve'")
+          .hasMessageContaining("'backup'");
+    }
+  }
+
+  @Test
   void mergesThatEndedBeforeCloseAreKeptUnderTheSameMark() throws Exception {
     manySegments();
     assertThat(lastCommit().size()).isEqualTo(SEGMENTS);

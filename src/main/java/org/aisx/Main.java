@@ -637,7 +637,11 @@ public final class Main {
                       ? List.copyOf(before.bodies())
                       : List.of();
           User after = a.accounts().changeRole(before, role, newBodies);
-          a.audit().commandLine("user-changed", after.email(), roleChange(before, after));
+          a.audit()
+              .commandLine(
+                  "user-changed",
+                  after.email(),
+                  org.aisx.account.Accounts.describeChange(before, after));
           out.println(
               "Set "
                   + after.email()
@@ -763,19 +767,6 @@ public final class Main {
     return a.accounts()
         .user(email)
         .orElseThrow(() -> new org.aisx.catalog.CatalogException.NotFound("account " + email));
-  }
-
-  /** What a change of role or bodies changed, for the audit trail. */
-  static String roleChange(User before, User after) {
-    return "role "
-        + before.role().wire()
-        + " -> "
-        + after.role().wire()
-        + "; bodies ["
-        + String.join(", ", before.bodies())
-        + "] -> ["
-        + String.join(", ", after.bodies())
-        + "]; sessions ended";
   }
 
   private App.AccountsOnly accounts(Options o) {

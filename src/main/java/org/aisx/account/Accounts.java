@@ -199,6 +199,19 @@ public final class Accounts {
     return store.tokens(user.id());
   }
 
+  /** What a change of role or bodies changed, for the audit trail. */
+  public static String describeChange(User before, User after) {
+    return "role "
+        + before.role().wire()
+        + " -> "
+        + after.role().wire()
+        + "; bodies ["
+        + String.join(", ", before.bodies())
+        + "] -> ["
+        + String.join(", ", after.bodies())
+        + "]; sessions ended";
+  }
+
   private boolean isLastActiveAdmin(User user) {
     User current = store.findById(user.id()).orElse(user);
     return current.role() == Role.ADMIN

@@ -234,4 +234,31 @@ class UserAdminPagesTest {
     assertThat(after.select("[role=status]").text()).contains("The token is revoked");
     assertThat(after.select("table.tokens form")).isEmpty();
   }
+
+  @Test
+  void theAccountPagesShowNoMessageKeyInAnyLanguage() {
+    User shown = Fixtures.user(app, "shown@iec.ch", Role.CONTRIBUTOR, "IEC");
+    app.accounts().createToken("boss@example.org", "key-check");
+    Browser admin = signedIn("boss@example.org");
+    String page = "/admin/users/" + shown.id();
+    java.util.regex.Pattern key =
+        java.util.regex.Pattern.compile("\\b(users|tokens|myAccount|nav|role)\\.[a-zA-Z.]+");
+    for (String lang : AccessibilityTest.LANGUAGES) {
+      for (String path : java.util.List.of("/admin/users", page, "/account")) {
+        Document d = Jsoup.parse(admin.get(path + "?lang=" + lang).body());
+        assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
+        String text =
+            d.text() + " " + String.join(" ", d.select("[aria-label]").eachAttr("aria-label"));
+        assertThat(key.matcher(text).find()).as(lang + " " + path + ": " + text).isFalse();
+      }
+      HttpResponse<String> refused =
+          admin.postForm(
+              page + "/role?lang=" + lang,
+              Map.of("_csrf", admin.csrf(page), "role", "admin", "bodies", "IEC"));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      String alert = Jsoup.parse(refused.body()).select("[role=alert] li").text();
+      assertThat(alert).isNotEmpty();
+      assertThat(key.matcher(alert).find()).as(lang + " " + alert).isFalse();
+    }
+  }
 }

@@ -52,6 +52,10 @@ public final class Main {
         java -jar aisx.jar resources export --format json|csv [--data DIR] [--db URL] FILE
         java -jar aisx.jar user add --email E --role contributor|coordinator|admin [--body SDO]... [--data DIR] [--db URL]
         java -jar aisx.jar user list [--data DIR] [--db URL]
+        java -jar aisx.jar user set --email E [--role contributor|coordinator|admin] [--body SDO]... [--data DIR] [--db URL]
+        java -jar aisx.jar user disable --email E [--data DIR] [--db URL]
+        java -jar aisx.jar user enable --email E [--data DIR] [--db URL]
+        java -jar aisx.jar user password --email E [--data DIR] [--db URL]
         java -jar aisx.jar token create --email E [--label TEXT] [--data DIR] [--db URL]
         java -jar aisx.jar token list --email E [--data DIR] [--db URL]
         java -jar aisx.jar token revoke --email E [--id TOKEN_ID] [--data DIR] [--db URL]
@@ -76,8 +80,15 @@ public final class Main {
       PostgreSQL, whichever took it) and builds the search index.
       user add asks for the password twice on a terminal; otherwise it takes AISX_PASSWORD, else
       the first line of standard input (never an argument). A contributor needs one --body per
-      standards body they belong to. token create prints the new token as its last line; it is
-      shown only once. token revoke without --id revokes every token of the account.
+      standards body they belong to. user list prints e-mail, role, bodies and active or disabled.
+      user set gives an account another role or bodies (--body replaces them all; a contributor
+      needs at least one) and signs it out everywhere. user disable keeps the account (history and
+      the audit trail still name it) but it can no longer sign in: its sessions end and its tokens
+      are revoked at once, on every node. user enable lets it sign in again (with new tokens).
+      user password sets a new password, read as user add reads it, and signs it out everywhere.
+      These work while serve runs. The last active admin can be neither disabled nor demoted.
+      token create prints the new token as its last line; it is shown only once. token revoke
+      without --id revokes every token of the account.
       resources: learning resources as JSON (MOOChub / schema.org Course) or CSV; import takes the
       format from each file's name (.json, .csv) unless --format is given.
       """;
@@ -595,12 +606,98 @@ public final class Main {
         noPositional(o, "user list");
         try (App.AccountsOnly a = accounts(o)) {
           for (User u : a.accounts().users()) {
-            out.println(u.email() + "\t" + u.role().wire() + "\t" + String.join(",", u.bodies()));
+            out.println(
+                u.email()
+                    + "\t"
+                    + u.role().wire()
+                    + "\t"
+                    + String.join(",", u.bodies())
+                    + "\t"
+                    + (u.active() ? "active" : "disabled " + u.disabled()));
           }
           return 0;
         }
       }
-      default -> throw new UsageException("user needs a subcommand: add or list");
+      case "set" -> {
+        Options o = Options.parse(args, 2, Set.of("email", "role", "body", "data", "db"));
+        noPositional(o, "user set");
+        String email = require(o, "email");
+        String roleName = o.named().get("role");
+        List<String> bodies = o.all().get("body");
+        if (roleName == null && bodies == null) {
+          throw new UsageException("user set needs --role or --body");
+        }
+        try (App.AccountsOnly a = accounts(o)) {
+          User before = existingUser(a, email);
+          Role role = roleName == null ? before.role() : Role.ofAccount(roleName);
+          List<String> newBodies =
+              bodies != null
+                  ? bodies
+                  : role == Role.CONTRIBUTOR && before.role() == Role.CONTRIBUTOR
+                      ? List.copyOf(before.bodies())
+                      : List.of();
+          User after = a.accounts().changeRole(before, role, newBodies);
+          a.audit()
+              .commandLine(
+                  "user-changed",
+                  after.email(),
+                  org.aisx.account.Accounts.describeChange(before, after));
+          out.println(
+              "Set "
+                  + after.email()
+                  + " to "
+                  + after.role().wire()
+                  + (after.bodies().isEmpty() ? "" : " of " + String.join(", ", after.bodies()))
+                  + "; signed out everywhere");
+          return 0;
+        }
+      }
+      case "disable", "enable" -> {
+        Options o = Options.parse(args, 2, Set.of("email", "data", "db"));
+        noPositional(o, "user " + sub);
+        String email = require(o, "email");
+        try (App.AccountsOnly a = accounts(o)) {
+          User before = existingUser(a, email);
+          if (sub.equals("disable")) {
+            int tokens = (int) a.accounts().tokensOf(before).stream().filter(t -> t.live()).count();
+            a.accounts().disable(before);
+            a.audit()
+                .commandLine(
+                    "user-disabled", before.email(), "sessions ended, tokens revoked: " + tokens);
+            out.println(
+                "Disabled "
+                    + before.email()
+                    + ": signed out everywhere, "
+                    + tokens
+                    + " token(s) revoked");
+          } else {
+            a.accounts().enable(before);
+            a.audit().commandLine("user-enabled", before.email(), null);
+            out.println("Enabled " + before.email());
+          }
+          return 0;
+        }
+      }
+      case "password" -> {
+        Options o = Options.parse(args, 2, Set.of("email", "data", "db"));
+        noPositional(o, "user password");
+        String email = require(o, "email");
+        try (App.AccountsOnly a = accounts(o)) {
+          User user = existingUser(a, email);
+          char[] password = readPassword(user.email());
+          try {
+            a.accounts().setPassword(user, password);
+          } finally {
+            Arrays.fill(password, '\0');
+          }
+          a.audit().commandLine("user-password-set", user.email(), "sessions ended");
+          out.println("New password set for " + user.email() + "; signed out everywhere");
+          return 0;
+        }
+      }
+      default ->
+          throw new UsageException(
+              "user needs a subcommand: add, list, set, disable, enable or password");
     }
   }
 
@@ -664,6 +761,12 @@ public final class Main {
       }
       default -> throw new UsageException("token needs a subcommand: create, list or revoke");
     }
+  }
+
+  private static User existingUser(App.AccountsOnly a, String email) {
+    return a.accounts()
+        .user(email)
+        .orElseThrow(() -> new org.aisx.catalog.CatalogException.NotFound("account " + email));
   }
 
   private App.AccountsOnly accounts(Options o) {

@@ -310,4 +310,92 @@ class MainTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("ghost@b.org");
     assertThat(runWith("", java.util.Map.of(), "token", "mint")).isEqualTo(2);
   }
+
+  @Test
+  void anAdminDisablesReRolesAndResetsAccountsFromTheCommandLineWhileTheServiceRuns() {
+    Path data = dir.resolve("data");
+    String d = data.toString();
+    java.util.Map<String, String> pw = java.util.Map.of("AISX_PASSWORD", "a long enough password");
+    try (App app = Fixtures.empty(data)) {
+      Fixtures.user(app, "admin@example.org", org.aisx.account.Role.ADMIN);
+      org.aisx.account.User member =
+          Fixtures.user(app, "member@ieee.org", org.aisx.account.Role.CONTRIBUTOR, "IEEE");
+      org.aisx.account.Session session = app.accounts().startSession(member);
+      String token = app.accounts().createToken("member@ieee.org", "ci").secret();
+
+      // The running service's accounts see each command's change at once.
+      assertThat(
+              runWith(
+                  "",
+                  pw,
+                  "user",
+                  "set",
+                  "--email",
+                  "member@ieee.org",
+                  "--body",
+                  "IEC",
+                  "--data",
+                  d))
+          .isEqualTo(0);
+      assertThat(out())
+          .contains("Set member@ieee.org to contributor of IEC; signed out everywhere");
+      assertThat(app.accounts().session(session.id())).isEmpty();
+      assertThat(app.accounts().userForToken(token).orElseThrow().bodies()).containsExactly("IEC");
+
+      session = app.accounts().startSession(app.accounts().user("member@ieee.org").orElseThrow());
+      assertThat(runWith("", pw, "user", "disable", "--email", "Member@IEEE.org", "--data", d))
+          .isEqualTo(0);
+      assertThat(out()).contains("Disabled member@ieee.org: signed out everywhere, 1 token(s)");
+      assertThat(app.accounts().session(session.id())).isEmpty();
+      assertThat(app.accounts().userForToken(token)).isEmpty();
+      assertThat(app.accounts().authenticate("member@ieee.org", Fixtures.PASSWORD.toCharArray()))
+          .isEmpty();
+      assertThat(runWith("", pw, "user", "list", "--data", d)).isEqualTo(0);
+      assertThat(out()).contains("member@ieee.org\tcontributor\tIEC\tdisabled 20");
+
+      assertThat(runWith("", pw, "user", "enable", "--email", "member@ieee.org", "--data", d))
+          .isEqualTo(0);
+      assertThat(runWith("", pw, "user", "password", "--email", "member@ieee.org", "--data", d))
+          .isEqualTo(0);
+      assertThat(out()).contains("New password set for member@ieee.org");
+      assertThat(app.accounts().authenticate("member@ieee.org", Fixtures.PASSWORD.toCharArray()))
+          .isEmpty();
+      assertThat(
+              app.accounts()
+                  .authenticate("member@ieee.org", "a long enough password".toCharArray()))
+          .isPresent();
+
+      assertThat(
+              runWith(
+                  "",
+                  pw,
+                  "user",
+                  "set",
+                  "--email",
+                  "member@ieee.org",
+                  "--role",
+                  "coordinator",
+                  "--data",
+                  d))
+          .isEqualTo(0);
+      assertThat(app.accounts().user("member@ieee.org").orElseThrow().bodies()).isEmpty();
+
+      // The last admin is kept; an unknown account and a missing option are named.
+      assertThat(runWith("", pw, "user", "disable", "--email", "admin@example.org", "--data", d))
+          .isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("the last active admin cannot be disabled");
+      assertThat(runWith("", pw, "user", "enable", "--email", "ghost@example.org", "--data", d))
+          .isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("ghost@example.org");
+      assertThat(runWith("", pw, "user", "set", "--email", "admin@example.org", "--data", d))
+          .isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("user set needs --role or --body");
+      assertThat(Main.USAGE)
+          .contains("user disable --email E")
+          .contains("user enable --email E")
+          .contains("user set --email E")
+          .contains("user password --email E");
+    }
+  }
 }

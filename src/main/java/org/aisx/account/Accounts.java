@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +63,19 @@ public final class Accounts {
     } else if (store.findByEmail(address).isPresent()) {
       problems.add(new Problem("email", "an account with this e-mail already exists"));
     }
+    Set<String> clean = roleAndBodies(role, bodies, problems);
+    checkPassword(password, problems);
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("account", problems);
+    }
+    User user = new User(UUID.randomUUID().toString(), address, role, clean, now());
+    store.addUser(user, hasher.hash(password));
+    return user;
+  }
+
+  /** The bodies of an account of {@code role}, cleaned, with what is wrong added to problems. */
+  private static Set<String> roleAndBodies(
+      Role role, Collection<String> bodies, List<Problem> problems) {
     Set<String> clean = new LinkedHashSet<>();
     for (String b : bodies) {
       if (b == null || b.isBlank()) {
@@ -79,20 +93,22 @@ public final class Accounts {
     } else if (role != Role.CONTRIBUTOR && !clean.isEmpty()) {
       problems.add(new Problem("body", "only contributors belong to standards bodies"));
     }
+    return clean;
+  }
+
+  private static void checkPassword(char[] password, List<Problem> problems) {
     if (password == null || password.length < MIN_PASSWORD) {
       problems.add(new Problem("password", "at least " + MIN_PASSWORD + " characters"));
     } else if (password.length > MAX_PASSWORD) {
       problems.add(new Problem("password", "at most " + MAX_PASSWORD + " characters"));
     }
-    if (!problems.isEmpty()) {
-      throw new CatalogException.Invalid("account", problems);
-    }
-    User user = new User(UUID.randomUUID().toString(), address, role, clean, now());
-    store.addUser(user, hasher.hash(password));
-    return user;
   }
 
-  /** The account whose e-mail and password these are; empty for any mismatch. */
+  /**
+   * The account whose e-mail and password these are; empty for any mismatch, and for a disabled
+   * account even with its right password (the password is checked all the same, so that the answer
+   * takes as long and says nothing of whether the password was right).
+   */
   public Optional<User> authenticate(String email, char[] password) {
     Optional<User> user = store.findByEmail(normaliseEmail(email));
     if (user.isEmpty() || password == null || password.length > MAX_PASSWORD) {
@@ -100,7 +116,114 @@ public final class Accounts {
       return Optional.empty();
     }
     String hash = store.passwordHash(user.get().id()).orElse(null);
-    return hasher.verify(password, hash) ? user : Optional.empty();
+    return hasher.verify(password, hash) && user.get().active() ? user : Optional.empty();
+  }
+
+  /** The account with this id, or else with this e-mail. */
+  public Optional<User> find(String idOrEmail) {
+    if (idOrEmail == null || idOrEmail.isBlank() || idOrEmail.length() > 320) {
+      return Optional.empty();
+    }
+    return idOrEmail.contains("@")
+        ? store.findByEmail(normaliseEmail(idOrEmail))
+        : store.findById(idOrEmail.strip());
+  }
+
+  /**
+   * Gives an account another role and bodies (a contributor at least one body, the other roles
+   * none) and signs it out everywhere, so that it signs in again under its new rights; its tokens
+   * carry the new rights from the next request. The last active admin keeps the admin role. Throws
+   * {@link CatalogException.Invalid} naming what is wrong.
+   */
+  public User changeRole(User user, Role role, Collection<String> bodies) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> clean = roleAndBodies(role, bodies, problems);
+    if (problems.isEmpty() && role != Role.ADMIN && isLastActiveAdmin(user)) {
+      problems.add(new Problem("role", "the last active admin stays an admin"));
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("account", problems);
+    }
+    if (!store.changeRole(user.id(), role, clean)) {
+      throw new CatalogException.NotFound("account " + user.email());
+    }
+    return reread(user);
+  }
+
+  /**
+   * Disables an account: it can no longer sign in, its sessions end and its tokens are revoked at
+   * once, on every node. The account is kept, so that history and the audit trail still name it.
+   * The last active admin cannot be disabled. Returns the account as it now is.
+   */
+  public User disable(User user) {
+    if (isLastActiveAdmin(user)) {
+      throw new CatalogException.Invalid(
+          "account", List.of(new Problem("disabled", "the last active admin cannot be disabled")));
+    }
+    store.disable(user.id(), now());
+    return reread(user);
+  }
+
+  /**
+   * Lets a disabled account sign in again. Its tokens stay revoked: new ones are issued if needed.
+   */
+  public User enable(User user) {
+    store.enable(user.id());
+    return reread(user);
+  }
+
+  /** Sets a new password for an account and signs it out everywhere. */
+  public void setPassword(User user, char[] password) {
+    List<Problem> problems = new ArrayList<>();
+    checkPassword(password, problems);
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("account", problems);
+    }
+    if (!store.changePassword(user.id(), hasher.hash(password))) {
+      throw new CatalogException.NotFound("account " + user.email());
+    }
+  }
+
+  /** Ends every session of an account; returns how many. */
+  public int endSessions(User user) {
+    return store.deleteSessions(user.id());
+  }
+
+  /** When each account last signed in, by account id (accounts that never did are missing). */
+  public Map<String, Instant> lastSignIns() {
+    return store.lastSignIns();
+  }
+
+  /** An account's tokens, revoked ones included, oldest first. */
+  public List<TokenInfo> tokensOf(User user) {
+    return store.tokens(user.id());
+  }
+
+  /** What a change of role or bodies changed, for the audit trail. */
+  public static String describeChange(User before, User after) {
+    return "role "
+        + before.role().wire()
+        + " -> "
+        + after.role().wire()
+        + "; bodies ["
+        + String.join(", ", before.bodies())
+        + "] -> ["
+        + String.join(", ", after.bodies())
+        + "]; sessions ended";
+  }
+
+  private boolean isLastActiveAdmin(User user) {
+    User current = store.findById(user.id()).orElse(user);
+    return current.role() == Role.ADMIN
+        && current.active()
+        && store.users().stream()
+            .noneMatch(u -> u.role() == Role.ADMIN && u.active() && !u.id().equals(user.id()));
+  }
+
+  private User reread(User user) {
+    return store
+        .findById(user.id())
+        .orElseThrow(() -> new CatalogException.NotFound("account " + user.email()));
   }
 
   public Optional<User> user(String email) {
@@ -114,6 +237,10 @@ public final class Accounts {
   /** Issues a new API token for the account with this e-mail. */
   public IssuedToken createToken(String email, String label) {
     User user = existing(email);
+    if (!user.active()) {
+      throw new CatalogException.Invalid(
+          "token", List.of(new Problem("email", "the account is disabled")));
+    }
     if (label != null && label.length() > 200) {
       throw new CatalogException.Invalid(
           "token", List.of(new Problem("label", "longer than 200 characters")));
@@ -126,7 +253,10 @@ public final class Accounts {
     return new IssuedToken(info, secret);
   }
 
-  /** The account a live token belongs to; empty for an unknown or revoked token. */
+  /**
+   * The account a live token belongs to; empty for an unknown or revoked token, and for a token of
+   * a disabled account.
+   */
   public Optional<User> userForToken(String secret) {
     if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
       return Optional.empty();
@@ -134,7 +264,8 @@ public final class Accounts {
     return store
         .tokenByHash(sha256(secret))
         .filter(TokenInfo::live)
-        .flatMap(t -> store.findById(t.userId()));
+        .flatMap(t -> store.findById(t.userId()))
+        .filter(User::active);
   }
 
   /** The token a secret stands for, revoked or not. */
@@ -173,8 +304,12 @@ public final class Accounts {
 
   /** Signs {@code user} in: a new session with its own CSRF token. */
   public Session startSession(User user) {
+    if (!user.active()) {
+      throw new IllegalStateException("a disabled account has no session: " + user.email());
+    }
     Instant now = now();
     store.deleteSessionsExpiredBefore(now);
+    store.signedIn(user.id(), now);
     String id = URL64.encodeToString(randomBytes(32));
     String csrf = URL64.encodeToString(randomBytes(32));
     Instant expires = now.plus(SESSION_LIFETIME);
@@ -182,7 +317,7 @@ public final class Accounts {
     return new Session(id, csrf, user, expires);
   }
 
-  /** The live session a cookie value stands for. */
+  /** The live session a cookie value stands for; none for a disabled account. */
   public Optional<Session> session(String id) {
     if (id == null || id.isEmpty() || id.length() > 100) {
       return Optional.empty();
@@ -192,7 +327,11 @@ public final class Accounts {
         .session(sha256(id))
         .filter(s -> s.expires().isAfter(now))
         .flatMap(
-            s -> store.findById(s.userId()).map(u -> new Session(id, s.csrf(), u, s.expires())));
+            s ->
+                store
+                    .findById(s.userId())
+                    .filter(User::active)
+                    .map(u -> new Session(id, s.csrf(), u, s.expires())));
   }
 
   /** Signs a session out. */

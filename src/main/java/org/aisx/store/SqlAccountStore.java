@@ -70,7 +70,9 @@ public final class SqlAccountStore implements AccountStore {
   private static List<User> users(Handle h, String where, String value) {
     var query =
         h.createQuery(
-            "SELECT id, email, role, created_at FROM account" + where + " ORDER BY email");
+            "SELECT id, email, role, created_at, disabled_at FROM account"
+                + where
+                + " ORDER BY email");
     if (value != null) {
       query.bind("value", value);
     }
@@ -82,7 +84,8 @@ public final class SqlAccountStore implements AccountStore {
                   rs.getString("id"),
                   rs.getString("email"),
                   rs.getString("role"),
-                  rs.getString("created_at")
+                  rs.getString("created_at"),
+                  rs.getString("disabled_at")
                 })
         .forEach(r -> rows.put(r[0], r));
     if (rows.isEmpty()) {
@@ -101,7 +104,8 @@ public final class SqlAccountStore implements AccountStore {
               r[1],
               Role.ofAccount(r[2]),
               bodies.getOrDefault(r[0], Set.of()),
-              Instant.parse(r[3])));
+              Instant.parse(r[3]),
+              r[4] == null ? null : Instant.parse(r[4])));
     }
     return users;
   }
@@ -119,6 +123,114 @@ public final class SqlAccountStore implements AccountStore {
   @Override
   public List<User> users() {
     return jdbi.withHandle(h -> users(h, "", null));
+  }
+
+  @Override
+  public boolean changeRole(String userId, Role role, Set<String> bodies) {
+    return jdbi.inTransaction(
+        h -> {
+          int found =
+              h.createUpdate("UPDATE account SET role = :role WHERE id = :id")
+                  .bind("id", userId)
+                  .bind("role", role.wire())
+                  .execute();
+          if (found == 0) {
+            return false;
+          }
+          h.createUpdate("DELETE FROM account_body WHERE account_id = :id")
+              .bind("id", userId)
+              .execute();
+          for (String body : new TreeSet<>(bodies)) {
+            h.createUpdate("INSERT INTO account_body (account_id, body) VALUES (:id, :body)")
+                .bind("id", userId)
+                .bind("body", body)
+                .execute();
+          }
+          deleteSessions(h, userId);
+          return true;
+        });
+  }
+
+  @Override
+  public boolean disable(String userId, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          int changed =
+              h.createUpdate(
+                      "UPDATE account SET disabled_at = :at WHERE id = :id AND disabled_at IS"
+                          + " NULL")
+                  .bind("id", userId)
+                  .bind("at", at.toString())
+                  .execute();
+          // Sessions and tokens go even when it was disabled already: nothing of it stays live.
+          deleteSessions(h, userId);
+          h.createUpdate(
+                  "UPDATE api_token SET revoked_at = :at WHERE account_id = :account AND"
+                      + " revoked_at IS NULL")
+              .bind("account", userId)
+              .bind("at", at.toString())
+              .execute();
+          return changed == 1;
+        });
+  }
+
+  @Override
+  public boolean enable(String userId) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE account SET disabled_at = NULL WHERE id = :id AND disabled_at IS"
+                            + " NOT NULL")
+                    .bind("id", userId)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public boolean changePassword(String userId, String passwordHash) {
+    return jdbi.inTransaction(
+        h -> {
+          int found =
+              h.createUpdate("UPDATE account SET password_hash = :hash WHERE id = :id")
+                  .bind("id", userId)
+                  .bind("hash", passwordHash)
+                  .execute();
+          deleteSessions(h, userId);
+          return found == 1;
+        });
+  }
+
+  @Override
+  public void signedIn(String userId, Instant at) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE account SET last_sign_in_at = :at WHERE id = :id")
+                .bind("id", userId)
+                .bind("at", at.toString())
+                .execute());
+  }
+
+  @Override
+  public Map<String, Instant> lastSignIns() {
+    Map<String, Instant> last = new HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, last_sign_in_at FROM account WHERE last_sign_in_at IS NOT NULL")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .forEach(r -> last.put(r[0], Instant.parse(r[1]))));
+    return last;
+  }
+
+  @Override
+  public int deleteSessions(String userId) {
+    return jdbi.withHandle(h -> deleteSessions(h, userId));
+  }
+
+  private static int deleteSessions(Handle h, String userId) {
+    return h.createUpdate("DELETE FROM account_session WHERE account_id = :id")
+        .bind("id", userId)
+        .execute();
   }
 
   @Override

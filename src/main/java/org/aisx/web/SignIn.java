@@ -67,7 +67,14 @@ public final class SignIn implements Routes {
     }
     Optional<User> user = accounts.authenticate(email, password.toCharArray());
     if (user.isEmpty()) {
-      AuditRecorder.note(ctx, "sign-in-failed", email, null); // the limiter counted it at begin()
+      // The same answer as a wrong password, so that it says nothing of whether the password was
+      // right; the audit trail tells the admins that the account is disabled.
+      boolean disabled = accounts.user(email).map(u -> !u.active()).orElse(false);
+      AuditRecorder.note(
+          ctx,
+          "sign-in-failed",
+          email,
+          disabled ? "account disabled" : null); // the limiter counted it at begin()
       show(ctx, HttpStatus.UNAUTHORIZED, next, email, t.get("signin.failed"));
       return;
     }

@@ -27,6 +27,7 @@ public final class SitePages implements Routes {
           "Allow: /api/v1/openapi.json",
           "Disallow: /signin",
           "Disallow: /signout",
+          "Disallow: /account",
           "Disallow: /admin/",
           "Disallow: /review/",
           "Disallow: /submissions/",

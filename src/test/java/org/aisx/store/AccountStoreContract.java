@@ -181,4 +181,125 @@ abstract class AccountStoreContract {
     assertThat(store().deleteSessionsExpiredBefore(clock.now.plus(Duration.ofHours(13))))
         .isEqualTo(2);
   }
+
+  @Test
+  void aDisabledAccountIsKeptButCannotSignInAndItsSessionsAndTokensEndAtOnce() {
+    accounts.addUser("boss@example.org", Role.ADMIN, List.of(), PASSWORD);
+    User user = accounts.addUser("left@ieee.org", Role.CONTRIBUTOR, List.of("IEEE"), PASSWORD);
+    Session one = accounts.startSession(user);
+    Session two = accounts.startSession(user);
+    IssuedToken token = accounts.createToken("left@ieee.org", "ci");
+
+    User disabled = accounts.disable(user);
+
+    assertThat(disabled.active()).isFalse();
+    assertThat(disabled.disabled()).isEqualTo(clock.now);
+    assertThat(accounts.users()).extracting(User::email).contains("left@ieee.org");
+    assertThat(accounts.session(one.id())).isEmpty();
+    assertThat(accounts.session(two.id())).isEmpty();
+    assertThat(accounts.userForToken(token.secret())).isEmpty();
+    assertThat(accounts.token(token.info().id()).orElseThrow().live()).isFalse();
+    assertThat(accounts.authenticate("left@ieee.org", PASSWORD)).isEmpty();
+    assertThat(problems(() -> accounts.createToken("left@ieee.org", null)))
+        .extracting(Problem::field)
+        .containsExactly("email");
+
+    User enabled = accounts.enable(disabled);
+    assertThat(enabled.active()).isTrue();
+    assertThat(accounts.authenticate("left@ieee.org", PASSWORD)).contains(enabled);
+    assertThat(accounts.userForToken(token.secret())).as("revoked tokens stay revoked").isEmpty();
+  }
+
+  @Test
+  void aSessionWhoseAccountIsDisabledBehindItsBackIsRefused() {
+    User user = accounts.addUser("race@example.org", Role.COORDINATOR, List.of(), PASSWORD);
+    accounts.addUser("boss@example.org", Role.ADMIN, List.of(), PASSWORD);
+    Session s = accounts.startSession(user);
+    // Disabled with the session row left in place (as a node racing the disable might leave it):
+    // the account's state alone refuses it.
+    store().disable(user.id(), clock.now);
+    store().addSession("f".repeat(64), user.id(), "csrf", clock.now, clock.now.plusSeconds(60));
+    assertThat(accounts.session(s.id())).isEmpty();
+    assertThat(store().session("f".repeat(64))).isPresent();
+    assertThat(accounts.find(user.id()).orElseThrow().active()).isFalse();
+  }
+
+  @Test
+  void changingTheRoleOrBodiesEndsTheSessionsAndTakesEffectForTokensAtOnce() {
+    User user = accounts.addUser("move@example.org", Role.CONTRIBUTOR, List.of("ISO"), PASSWORD);
+    Session s = accounts.startSession(user);
+    IssuedToken token = accounts.createToken("move@example.org", null);
+
+    User moved = accounts.changeRole(user, Role.CONTRIBUTOR, List.of("IEC", " ITU-T "));
+    assertThat(moved.bodies()).containsExactly("IEC", "ITU-T");
+    assertThat(accounts.session(s.id())).isEmpty();
+    assertThat(accounts.userForToken(token.secret())).contains(moved);
+
+    User coordinator = accounts.changeRole(moved, Role.COORDINATOR, List.of());
+    assertThat(coordinator.role()).isEqualTo(Role.COORDINATOR);
+    assertThat(coordinator.bodies()).isEmpty();
+    assertThat(accounts.user("move@example.org")).contains(coordinator);
+
+    assertThat(problems(() -> accounts.changeRole(coordinator, Role.CONTRIBUTOR, List.of())))
+        .extracting(Problem::field)
+        .containsExactly("body");
+    assertThat(problems(() -> accounts.changeRole(coordinator, Role.ADMIN, List.of("ISO"))))
+        .extracting(Problem::field)
+        .containsExactly("body");
+    assertThat(problems(() -> accounts.changeRole(coordinator, Role.PUBLIC, List.of())))
+        .extracting(Problem::field)
+        .containsExactly("role");
+  }
+
+  @Test
+  void theLastActiveAdminCanBeNeitherDisabledNorDemoted() {
+    User only = accounts.addUser("only@example.org", Role.ADMIN, List.of(), PASSWORD);
+    assertThat(problems(() -> accounts.disable(only)))
+        .extracting(Problem::field)
+        .containsExactly("disabled");
+    assertThat(problems(() -> accounts.changeRole(only, Role.COORDINATOR, List.of())))
+        .extracting(Problem::field)
+        .containsExactly("role");
+
+    User second = accounts.addUser("second@example.org", Role.ADMIN, List.of(), PASSWORD);
+    assertThat(accounts.disable(only).active()).isFalse();
+    assertThat(problems(() -> accounts.disable(second)))
+        .extracting(Problem::field)
+        .containsExactly("disabled");
+  }
+
+  @Test
+  void aNewPasswordReplacesTheOldOneAndEndsTheSessions() {
+    User user = accounts.addUser("pw@example.org", Role.ADMIN, List.of(), PASSWORD);
+    Session s = accounts.startSession(user);
+    char[] fresh = "a brand new passphrase".toCharArray();
+
+    accounts.setPassword(user, fresh);
+
+    assertThat(accounts.session(s.id())).isEmpty();
+    assertThat(accounts.authenticate("pw@example.org", PASSWORD)).isEmpty();
+    assertThat(accounts.authenticate("pw@example.org", fresh)).contains(user);
+    assertThat(problems(() -> accounts.setPassword(user, "short".toCharArray())))
+        .containsExactly(new Problem("password", "at least 12 characters"));
+  }
+
+  @Test
+  void signingInIsRememberedAsTheLastSignIn() {
+    User user = accounts.addUser("when@example.org", Role.ADMIN, List.of(), PASSWORD);
+    User never = accounts.addUser("never@example.org", Role.ADMIN, List.of(), PASSWORD);
+    accounts.startSession(user);
+    clock.now = clock.now.plusSeconds(90);
+    accounts.startSession(user);
+    assertThat(accounts.lastSignIns()).containsExactly(java.util.Map.entry(user.id(), clock.now));
+    assertThat(accounts.lastSignIns()).doesNotContainKey(never.id());
+  }
+
+  @Test
+  void anAccountIsFoundByItsIdOrItsEmail() {
+    User user = accounts.addUser("find@example.org", Role.ADMIN, List.of(), PASSWORD);
+    assertThat(accounts.find(user.id())).contains(user);
+    assertThat(accounts.find(" FIND@example.org")).contains(user);
+    assertThat(accounts.find("nobody@example.org")).isEmpty();
+    assertThat(accounts.find("")).isEmpty();
+  }
 }

@@ -72,6 +72,7 @@ class AccessibilityTest {
             "/submissions/new",
             "/submissions/new?proposal=resource",
             "/submissions/mine",
+            "/account",
             "/signout"));
     PAGES.put(
         Role.COORDINATOR,
@@ -85,7 +86,13 @@ class AccessibilityTest {
             "/suites/eu-ai-act-high-risk"));
     PAGES.put(
         Role.ADMIN,
-        List.of("/review/mappings", "/review/suggestions", "/admin/import", "/admin/audit"));
+        List.of(
+            "/review/mappings",
+            "/review/suggestions",
+            "/admin/import",
+            "/admin/audit",
+            "/admin/users",
+            "/admin/users/contributor@example.org"));
   }
 
   @TempDir static Path dir;
@@ -106,6 +113,10 @@ class AccessibilityTest {
     Fixtures.user(app, "contributor@example.org", Role.CONTRIBUTOR, "IEEE");
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
     Fixtures.user(app, "admin@example.org", Role.ADMIN);
+    // Tokens, one of them revoked, so that the account pages show their table and its forms.
+    app.accounts().createToken("contributor@example.org", "laptop");
+    app.accounts()
+        .revokeToken(app.accounts().createToken("contributor@example.org", null).info().id());
     // A relation of another body held for review, so that the queue shows a row with its form.
     Fixtures.holdCrossBodyRelation(app);
     server = app.web().start(0);
@@ -123,8 +134,8 @@ class AccessibilityTest {
   /**
    * Every page type in Arabic (right to left) at both widths, and in one more language at one
    * width, the language and the width turning from page type to page type, so that each language
-   * and each width is audited on several page types (38 page types, 114 audits). {@code
-   * -Daisx.axe.matrix=full} audits every page type in every language at both widths (456 audits,
+   * and each width is audited on several page types (43 page types, 129 audits). {@code
+   * -Daisx.axe.matrix=full} audits every page type in every language at both widths (516 audits,
    * four times the time).
    */
   @Test

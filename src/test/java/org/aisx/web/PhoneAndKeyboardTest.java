@@ -78,6 +78,7 @@ class PhoneAndKeyboardTest {
           "/submissions/new",
           "/submissions/new?proposal=resource",
           "/submissions/mine",
+          "/account",
           "/review/submissions",
           "/review/field-policy",
           "/review/relations",
@@ -87,7 +88,9 @@ class PhoneAndKeyboardTest {
           "/taxonomy/concern/risk-management",
           "/suites/eu-ai-act-high-risk",
           "/signout");
-  static final List<String> ADMIN_PAGES = List.of("/admin/import", "/admin/audit");
+  static final List<String> ADMIN_PAGES =
+      List.of(
+          "/admin/import", "/admin/audit", "/admin/users", "/admin/users/coordinator@example.org");
 
   @TempDir static Path dir;
   static App app;
@@ -101,6 +104,8 @@ class PhoneAndKeyboardTest {
     app.loadCuratedSuites();
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
     Fixtures.user(app, "admin@example.org", Role.ADMIN);
+    // A token with a long label, so that the account pages show their table of tokens.
+    app.accounts().createToken("coordinator@example.org", "continuous-integration-runner-eu-west");
     // A relation of another body held for review, so that the queue shows a row with its form.
     Fixtures.holdCrossBodyRelation(app);
     server = app.web().start(0);

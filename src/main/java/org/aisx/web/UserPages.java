@@ -1,0 +1,305 @@
+package org.aisx.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aisx.account.Accounts;
+import org.aisx.account.Permission;
+import org.aisx.account.Role;
+import org.aisx.account.TokenInfo;
+import org.aisx.account.User;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
+
+/**
+ * The account pages. For admins, {@code /admin/users} (every account: role, bodies, whether
+ * disabled, last sign-in) and {@code /admin/users/{id}} (one account, with forms to change its role
+ * and bodies, disable or enable it, and set a new password). For anyone signed in, {@code /account}
+ * (their account and their API tokens, each of which they may revoke). Plain forms with the
+ * session's CSRF token: no script needed. Every change is a line of the audit trail naming the
+ * admin and the change.
+ */
+public final class UserPages implements Routes {
+  private static final Set<String> DONE = Set.of("role", "disabled", "enabled", "password");
+
+  private final Accounts accounts;
+  private final Access access;
+  private final I18n i18n;
+  private final PageRenderer pages;
+
+  public UserPages(Accounts accounts, Access access, I18n i18n, PageRenderer pages) {
+    this.accounts = accounts;
+    this.access = access;
+    this.i18n = i18n;
+    this.pages = pages;
+  }
+
+  @Override
+  public void register(JavalinDefaultRouting router) {
+    router.get("/admin/users", this::list);
+    router.get("/admin/users/{id}", this::one);
+    router.post("/admin/users/{id}/role", this::changeRole);
+    router.post("/admin/users/{id}/state", this::changeState);
+    router.post("/admin/users/{id}/password", this::setPassword);
+    router.get("/account", this::account);
+    router.post("/account/tokens/{id}/revoke", this::revokeOwnToken);
+  }
+
+  /** One account on the admin's list. */
+  public record Row(User user, Instant lastSignIn) {}
+
+  /** {@code /admin/users}. */
+  public record ListPage(PageModels.Layout layout, List<Row> rows) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  /** {@code /admin/users/{id}}. */
+  public record UserPage(
+      PageModels.Layout layout,
+      String csrf,
+      Row row,
+      List<TokenInfo> tokens,
+      String done,
+      List<String> errors,
+      String role,
+      String bodies) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    public List<String> roles() {
+      return List.of("contributor", "coordinator", "admin");
+    }
+  }
+
+  /** {@code /account}. */
+  public record AccountPage(
+      PageModels.Layout layout, String csrf, User user, List<TokenInfo> tokens, boolean revoked) {
+    public Messages t() {
+      return layout.t();
+    }
+  }
+
+  void list(Context ctx) {
+    access.require(ctx, Permission.MANAGE_ACCOUNTS);
+    Messages t = i18n.forRequest(ctx);
+    Map<String, Instant> last = accounts.lastSignIns();
+    List<Row> rows = new ArrayList<>();
+    for (User u : accounts.users()) {
+      rows.add(new Row(u, last.get(u.id())));
+    }
+    pages.render(ctx, "users.jte", new ListPage(pages.layout(ctx, t, t.get("users.title")), rows));
+  }
+
+  void one(Context ctx) {
+    access.require(ctx, Permission.MANAGE_ACCOUNTS);
+    User user = target(ctx);
+    String done = Params.query(ctx).text("done");
+    show(
+        ctx,
+        HttpStatus.OK,
+        user,
+        done != null && DONE.contains(done) ? done : null,
+        List.of(),
+        null,
+        null);
+  }
+
+  private void show(
+      Context ctx,
+      HttpStatus status,
+      User user,
+      String done,
+      List<String> errors,
+      String role,
+      String bodies) {
+    Messages t = i18n.forRequest(ctx);
+    ctx.status(status);
+    pages.render(
+        ctx,
+        "user.jte",
+        new UserPage(
+            pages.layout(ctx, t, t.get("users.one", user.email())),
+            access.formToken(ctx),
+            new Row(user, accounts.lastSignIns().get(user.id())),
+            accounts.tokensOf(user),
+            done,
+            errors,
+            role == null ? user.role().wire() : role,
+            bodies == null ? String.join(", ", user.bodies()) : bodies));
+  }
+
+  void changeRole(Context ctx) {
+    User admin = access.require(ctx, Permission.MANAGE_ACCOUNTS);
+    User before = target(ctx);
+    Params form = Params.form(ctx);
+    String roleName = form.text("role");
+    String bodiesText = form.raw("bodies") == null ? "" : form.raw("bodies");
+    Role role;
+    try {
+      role = Role.ofAccount(roleName == null ? "" : roleName);
+    } catch (IllegalArgumentException e) {
+      role = Role.PUBLIC; // refused below as a problem of the role, on the form
+    }
+    List<String> bodies =
+        Arrays.stream(bodiesText.split("[,;\\n]"))
+            .map(String::strip)
+            .filter(b -> !b.isEmpty())
+            .toList();
+    try {
+      User after = accounts.changeRole(before, role, bodies);
+      AuditRecorder.note(
+          ctx,
+          "user-changed",
+          after.email(),
+          Accounts.describeChange(before, after) + " (by " + admin.email() + ")");
+      done(ctx, after, "role");
+    } catch (CatalogException.Invalid e) {
+      AuditRecorder.note(ctx, "user-changed", before.email(), "refused: " + e.getMessage());
+      show(
+          ctx,
+          HttpStatus.BAD_REQUEST,
+          before,
+          null,
+          messages(ctx, e.problems()),
+          roleName,
+          bodiesText);
+    }
+  }
+
+  void changeState(Context ctx) {
+    User admin = access.require(ctx, Permission.MANAGE_ACCOUNTS);
+    User before = target(ctx);
+    boolean disable = "disable".equals(Params.form(ctx).text("action"));
+    try {
+      if (disable) {
+        User after = accounts.disable(before);
+        AuditRecorder.note(
+            ctx,
+            "user-disabled",
+            after.email(),
+            "sessions ended, tokens revoked (by " + admin.email() + ")");
+        done(ctx, after, "disabled");
+      } else {
+        User after = accounts.enable(before);
+        AuditRecorder.note(ctx, "user-enabled", after.email(), "(by " + admin.email() + ")");
+        done(ctx, after, "enabled");
+      }
+    } catch (CatalogException.Invalid e) {
+      AuditRecorder.note(ctx, "user-disabled", before.email(), "refused: " + e.getMessage());
+      show(ctx, HttpStatus.BAD_REQUEST, before, null, messages(ctx, e.problems()), null, null);
+    }
+  }
+
+  void setPassword(Context ctx) {
+    User admin = access.require(ctx, Permission.MANAGE_ACCOUNTS);
+    User user = target(ctx);
+    Params form = Params.form(ctx);
+    String password = form.raw("password") == null ? "" : form.raw("password");
+    String again = form.raw("password2") == null ? "" : form.raw("password2");
+    Messages t = i18n.forRequest(ctx);
+    if (!password.equals(again)) {
+      show(
+          ctx,
+          HttpStatus.BAD_REQUEST,
+          user,
+          null,
+          List.of(t.get("users.problem.passwordsDiffer")),
+          null,
+          null);
+      return;
+    }
+    char[] chars = password.toCharArray();
+    try {
+      accounts.setPassword(user, chars);
+      AuditRecorder.note(
+          ctx, "user-password-set", user.email(), "sessions ended (by " + admin.email() + ")");
+      done(ctx, user, "password");
+    } catch (CatalogException.Invalid e) {
+      show(ctx, HttpStatus.BAD_REQUEST, user, null, messages(ctx, e.problems()), null, null);
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+  }
+
+  /**
+   * After a change: back to the account's page, which says what was done. An admin who changed
+   * their own account was signed out with it, and signs in again on the way back.
+   */
+  private void done(Context ctx, User changed, String what) {
+    String page = "/admin/users/" + changed.id() + "?done=" + what;
+    boolean self = access.user(ctx).map(u -> u.id().equals(changed.id())).orElse(false);
+    boolean signedOut = self && !what.equals("enabled");
+    ctx.redirect(signedOut ? "/signin?next=" + PageModels.enc(page) : page, HttpStatus.SEE_OTHER);
+  }
+
+  void account(Context ctx) {
+    User user = access.requireSignedIn(ctx);
+    Messages t = i18n.forRequest(ctx);
+    pages.render(
+        ctx,
+        "account.jte",
+        new AccountPage(
+            pages.layout(ctx, t, t.get("myAccount.title")),
+            access.formToken(ctx),
+            user,
+            accounts.tokensOf(user),
+            "revoked".equals(Params.query(ctx).text("done"))));
+  }
+
+  void revokeOwnToken(Context ctx) {
+    User user = access.requireSignedIn(ctx);
+    String id = ctx.pathParam("id");
+    TokenInfo token =
+        accounts
+            .token(id)
+            .filter(tk -> tk.userId().equals(user.id()))
+            .orElseThrow(() -> new CatalogException.NotFound("token " + id));
+    accounts.revokeToken(token.id());
+    AuditRecorder.note(ctx, "token-revoked", "token " + token.id(), null);
+    ctx.redirect("/account?done=revoked", HttpStatus.SEE_OTHER);
+  }
+
+  private User target(Context ctx) {
+    String id = ctx.pathParam("id");
+    return accounts.find(id).orElseThrow(() -> new CatalogException.NotFound("account " + id));
+  }
+
+  /** The problems of a refused change in the page's language. */
+  private List<String> messages(Context ctx, List<Problem> problems) {
+    Messages t = i18n.forRequest(ctx);
+    List<String> out = new ArrayList<>();
+    for (Problem p : problems) {
+      String key =
+          switch (p.field()) {
+            case "password" -> "users.problem.password";
+            case "disabled" -> "users.problem.lastAdmin";
+            case "role" ->
+                p.problem().contains("last active admin")
+                    ? "users.problem.lastAdmin"
+                    : "users.problem.role";
+            case "body" ->
+                p.problem().contains("at least one")
+                    ? "users.problem.bodyRequired"
+                    : p.problem().contains("only contributors")
+                        ? "users.problem.bodyNotAllowed"
+                        : "users.problem.body";
+            default -> "users.problem.other";
+          };
+      String text =
+          key.equals("users.problem.password") ? t.get(key, Accounts.MIN_PASSWORD) : t.get(key);
+      if (!out.contains(text)) {
+        out.add(text);
+      }
+    }
+    return out;
+  }
+}

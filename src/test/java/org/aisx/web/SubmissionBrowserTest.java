@@ -128,14 +128,17 @@ class SubmissionBrowserTest {
     new Select(browser.findElement(By.id("type"))).selectByValue("international-standard");
     new Select(browser.findElement(By.id("status"))).selectByValue("draft");
     browser.findElement(By.id("submit-button")).click();
-    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
-    // ... nor a change to an ISO record.
+    // The form comes back with what was typed and the refusal on the body.
+    waiting().until(ExpectedConditions.attributeToBe(By.id("sdo"), "aria-invalid", "true"));
+    assertThat(browser.findElement(By.id("identifier")).getAttribute("value"))
+        .isEqualTo("ISO/IEC 99999");
+    // ... nor a change to an ISO record: its page offers none, and the form refuses it.
     browser.get(base + "/standards/" + iso.id());
-    browser.findElement(By.id("propose-change")).click();
-    waiting().until(ExpectedConditions.urlContains("/submissions/new?record=" + iso.id()));
+    assertThat(browser.findElements(By.id("propose-change"))).isEmpty();
+    browser.get(base + "/submissions/new?record=" + iso.id());
     fill("title_en", "Taken over by IEEE");
     browser.findElement(By.id("submit-button")).click();
-    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("sdo"), "aria-invalid", "true"));
     assertThat(app.submissions().inState(null)).extracting(s -> s.id()).containsExactly(submission);
     browser.get(base + "/submissions/mine");
     assertThat(browser.findElement(By.cssSelector("table.submissions")).getText())

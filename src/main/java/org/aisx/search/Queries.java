@@ -1,6 +1,7 @@
 package org.aisx.search;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -328,11 +329,11 @@ final class Queries {
    */
   List<String> namedIdentifiers(String q, IndexSearcher searcher) throws IOException {
     Named last = lastNamed.get();
-    if (last != null && last.q().equals(q) && last.reader() == searcher.getIndexReader()) {
+    if (last != null && last.q().equals(q) && last.reader().get() == searcher.getIndexReader()) {
       return last.identifiers();
     }
     List<String> named = identifiersNamed(q, searcher);
-    lastNamed.set(new Named(q, searcher.getIndexReader(), named));
+    lastNamed.set(new Named(q, new WeakReference<>(searcher.getIndexReader()), named));
     return named;
   }
 
@@ -359,9 +360,10 @@ final class Queries {
   /**
    * The last answer of {@link #namedIdentifiers}, which one search asks for several times (the text
    * query, the named records, their order): for the same query over the same index reader it is the
-   * same.
+   * same. The reader is held weakly, so that one the searcher manager has replaced is not kept
+   * alive by it.
    */
-  private record Named(String q, IndexReader reader, List<String> identifiers) {}
+  private record Named(String q, WeakReference<IndexReader> reader, List<String> identifiers) {}
 
   private final AtomicReference<Named> lastNamed = new AtomicReference<>();
 

@@ -55,6 +55,21 @@ class SearchIndexTest {
     assertThat(ids(index.search(request(q, Map.of())))).first().isEqualTo(expectedFirst);
   }
 
+  /** Queries as the index builds them, without glossary, translation or committees. */
+  private static Queries plainQueries() {
+    return new Queries(
+        IndexFields.analyzer(),
+        new IndexSchema().facets(),
+        QueryExpansion.NONE,
+        QueryTranslation.NONE,
+        Queries.Committees.NONE);
+  }
+
+  /** A searcher over no document. */
+  private static org.apache.lucene.search.IndexSearcher emptySearcher() throws java.io.IOException {
+    return new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
+  }
+
   @Test
   void aProjectNumberFindsTheDraftAndItsStandard() {
     List<String> hits = ids(index.search(request("P7001", Map.of())));
@@ -174,15 +189,8 @@ class SearchIndexTest {
 
   @Test
   void aPastedListOfReferencesIsReadAsAtMostTwentyIdentifiers() throws Exception {
-    Queries queries =
-        new Queries(
-            IndexFields.analyzer(),
-            new IndexSchema().facets(),
-            QueryExpansion.NONE,
-            QueryTranslation.NONE,
-            Queries.Committees.NONE);
-    org.apache.lucene.search.IndexSearcher none =
-        new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
+    Queries queries = plainQueries();
+    org.apache.lucene.search.IndexSearcher none = emptySearcher();
     StringBuilder list = new StringBuilder();
     for (int i = 1; i <= 30; i++) {
       list.append("RFC ").append(i).append(", ");
@@ -236,15 +244,8 @@ class SearchIndexTest {
 
   @Test
   void theLongestQueriesStayWithinTheClauseLimit() throws Exception {
-    Queries queries =
-        new Queries(
-            IndexFields.analyzer(),
-            new IndexSchema().facets(),
-            QueryExpansion.NONE,
-            QueryTranslation.NONE,
-            Queries.Committees.NONE);
-    org.apache.lucene.search.IndexSearcher none =
-        new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
+    Queries queries = plainQueries();
+    org.apache.lucene.search.IndexSearcher none = emptySearcher();
     StringBuilder shortWords = new StringBuilder();
     for (int i = 0; shortWords.length() < 498; i++) {
       shortWords.append((char) ('a' + i % 26)).append((char) ('b' + i / 26 % 25)).append(' ');

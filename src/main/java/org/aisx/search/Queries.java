@@ -265,9 +265,13 @@ final class Queries {
         fields.merge(IndexFields.prefixField(field.getKey()), field.getValue(), Math::max);
       }
       for (Map.Entry<String, Float> field : fields.entrySet()) {
+        // Constant-scoring, as the prefix's rewrite already scores, and so a filter to the
+        // searcher: the query cache keeps the words it matches per segment, which each of the
+        // language readings of the query (textQuery) would otherwise look up again.
         Query prefix =
-            new PrefixQuery(
-                new Term(field.getKey(), getAnalyzer().normalize(field.getKey(), text)));
+            new ConstantScoreQuery(
+                new PrefixQuery(
+                    new Term(field.getKey(), getAnalyzer().normalize(field.getKey(), text))));
         any.add(
             field.getValue() == 1f ? prefix : new BoostQuery(prefix, field.getValue()),
             BooleanClause.Occur.SHOULD);

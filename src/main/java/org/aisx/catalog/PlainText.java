@@ -56,7 +56,8 @@ public final class PlainText {
      * Plain text (Relaton {@code text/plain} or no format, CSV cells, JSON): its line breaks are
      * line breaks. Text holding one of the HTML tags feeds write in plain text ({@code <p>}, {@code
      * <br>}, {@code <li>}, {@code <b>}, ... but not {@code <transaction>}) is read as {@link
-     * #HTML}; otherwise only entities are decoded.
+     * #HTML}; otherwise only entities are decoded. In either, scripts and style sheets are dropped
+     * with their content, and tags that embed or load something ({@code <img>}, ...) are dropped.
      */
     TEXT
   }
@@ -159,7 +160,11 @@ public final class PlainText {
   /** An element of {@link #DROPPED} with its content, or a closing tag of one. */
   private static final Pattern DROPPED_ELEMENT =
       Pattern.compile(
-          "<(" + DROPPED + ")(?:[\\s/][^<>]*)?>.*?(?:</\\1\\s*>|\\z)|</(?:" + DROPPED + ")\\s*>",
+          "<("
+              + DROPPED
+              + ")(?:[\\s/][^<>]*)?>.*?(?:</\\1(?:[\\s/][^<>]*)?>|\\z)|</(?:"
+              + DROPPED
+              + ")(?:[\\s/][^<>]*)?>",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /**

@@ -68,6 +68,8 @@ class PlainTextTest {
     assertThat(PlainText.clean("<style>p { color: red }</style>Styled", TITLE, HTML))
         .isEqualTo("Styled");
     assertThat(PlainText.clean("Cut <script>alert(1)", TITLE, TEXT)).isEqualTo("Cut");
+    assertThat(PlainText.clean("a</script x>b <script>c</script/> d", TITLE, TEXT))
+        .isEqualTo("ab d");
     assertThat(PlainText.clean("&lt;script&gt;alert(1)&lt;/script&gt;Escaped", TITLE, TEXT))
         .isEqualTo("Escaped");
     assertThat(PlainText.clean("<script>alert(1)</script>", TITLE, TEXT)).isNull();
@@ -227,6 +229,7 @@ class PlainTextTest {
     "-->",
     "<script>",
     "</script>",
+    "</script x>",
     "<style>",
     "<img src=x>",
     "<iframe>",

@@ -195,7 +195,15 @@ class MalformedRequestsTest {
    * it, and the API, which takes only the parameters it knows, refuses it naming it.
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/?utm_source=%zz", "/search?q=risk&utm_source=%zz", "/about?x=100%"})
+  @ValueSource(
+      strings = {
+        "/?utm_source=%zz",
+        "/search?q=risk&utm_source=%zz",
+        "/about?x=100%",
+        "/landscape?utm_source=%zz",
+        "/learn?kind=guide&utm_source=%E2%82",
+        "/search?q=risk&%zz=1"
+      })
   void aBrokenEscapeInAParameterThePageDoesNotReadIsIgnored(String target) throws Exception {
     String[] r = raw(target);
     assertThat(r[0]).startsWith("HTTP/1.1 200");

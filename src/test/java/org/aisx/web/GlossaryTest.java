@@ -250,6 +250,24 @@ class GlossaryTest {
         .filteredOn(m -> m.from().equals(from) && m.to().equals(to) && m.type().wire().equals(type))
         .singleElement()
         .satisfies(m -> assertThat(m.state().wire()).isEqualTo("pending"));
+
+    // The review page's form refuses it alike, naming the mapping.
+    Browser coordinator = new Browser(server.port());
+    assertThat(coordinator.signIn(COORDINATOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    HttpResponse<String> form =
+        coordinator.postForm(
+            "/review/mappings",
+            java.util.Map.of(
+                "_csrf",
+                coordinator.csrf("/review/mappings"),
+                "decision",
+                "reject",
+                "item",
+                from + "|" + to + "|" + otherType));
+    assertThat(form.statusCode()).isEqualTo(400);
+    assertThat(org.jsoup.Jsoup.parse(form.body()).select("main").text())
+        .contains("item")
+        .contains(to);
   }
 
   @Test

@@ -42,7 +42,7 @@ public final class Main {
       usage:
         java -jar aisx.jar serve   [--port 7070] [--host ADDRESS] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index|iso-open-data|csv|ris|ai-act-map] [--source NAME] [--data DIR] [--db URL] FILE...
-        java -jar aisx.jar export  --format csv|json|jsonld [--q WORDS] [--type T]... [--status S]...
+        java -jar aisx.jar export  --format csv|json|jsonld [--q|--query WORDS] [--type T]... [--status S]...
                                    [--sdo B]... [--committee C]... [--vertical V]... [--from YEAR] [--to YEAR]
                                    [--base URL] [--data DIR] [--db URL] FILE
         java -jar aisx.jar backup  [--data DIR] [--db URL] FILE
@@ -69,9 +69,9 @@ public final class Main {
       Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
       --format auto) each file's format is recognised from its first bytes. A FILE ending in .gz is
       written compressed.
-      export takes the search API's parameters as options (--q, --type, --status, --sdo, --committee,
-      --vertical, --activity, --application, --concern, --from, --to, --suggestions; facets may be
-      repeated) and writes every record that matches the words and filters: csv in the columns of
+      export takes the search API's parameters as options (--q, also spelt --query, --type, --status,
+      --sdo, --committee, --vertical, --activity, --application, --concern, --from, --to,
+      --suggestions; facets may be repeated) and writes every record that matches the words and filters: csv in the columns of
       the CSV template (it imports again), json in the import format, jsonld as a DCAT catalogue
       whose datasets are named BASE/standards/ID (--base, default http://localhost:7070/).
       A FILE ending in .gz is written compressed (a backup always is).
@@ -403,9 +403,12 @@ public final class Main {
     }
   }
 
+  /** {@code export --query WORDS}: the same as {@code --q WORDS}, the search API's name. */
+  static final String QUERY = "query";
+
   private static Set<String> exportOptions() {
     Set<String> names = new java.util.HashSet<>(SearchParams.names());
-    names.addAll(Set.of("format", "data", "db", "base"));
+    names.addAll(Set.of("format", "data", "db", "base", QUERY));
     return Set.copyOf(names);
   }
 
@@ -420,6 +423,13 @@ public final class Main {
     Path file = onlyFile(o, "export");
     Map<String, List<String>> search = new HashMap<>(o.all());
     search.keySet().removeAll(Set.of("format", "data", "db", "base"));
+    List<String> query = search.remove(QUERY);
+    if (query != null) {
+      if (search.containsKey("q")) {
+        throw new UsageException("give the words once: --q or --query, not both");
+      }
+      search.put("q", query);
+    }
     try (App app = open(o)) {
       SearchRequest request;
       try {

@@ -109,6 +109,63 @@ class MainTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no catalogue in");
   }
 
+  /** {@code --query} is {@code --q} spelt out: the same words, the same records. */
+  @Test
+  void exportTakesQueryAsAnotherNameForQ() throws Exception {
+    Path fixture = dir.resolve("rfc.json");
+    try (var in = getClass().getResourceAsStream("/fixtures/catalogue/rfc-http.json")) {
+      Files.copy(in, fixture);
+    }
+    String data = dir.resolve("data").toString();
+    assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
+
+    Path byQ = dir.resolve("q.csv");
+    Path byQuery = dir.resolve("query.csv");
+    Path nothing = dir.resolve("nothing.csv");
+    assertThat(run("export", "--format", "csv", "--q", "semantics", "--data", data, byQ.toString()))
+        .isEqualTo(0);
+    assertThat(
+            run(
+                "export",
+                "--format",
+                "csv",
+                "--query",
+                "semantics",
+                "--data",
+                data,
+                byQuery.toString()))
+        .as(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(0);
+    assertThat(Files.readString(byQuery)).isEqualTo(Files.readString(byQ)).contains("RFC 9110");
+    assertThat(
+            run(
+                "export",
+                "--format",
+                "csv",
+                "--query",
+                "zebra-nowhere",
+                "--data",
+                data,
+                nothing.toString()))
+        .isEqualTo(0);
+    assertThat(out()).contains("Exported 0 records");
+
+    assertThat(
+            run(
+                "export",
+                "--format",
+                "csv",
+                "--q",
+                "a",
+                "--query",
+                "b",
+                "--data",
+                data,
+                nothing.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--q or --query");
+  }
+
   @Test
   void badUsageExitsWithTwoAndSaysWhy() {
     assertThat(run("import", "--format", "yaml", "--data", dir.toString(), "x.json")).isEqualTo(2);

@@ -29,7 +29,7 @@ import org.jsoup.select.NodeVisitor;
  *       read as windows-1252: {@code &#x92;} is ’), no soft hyphen, zero-width space or byte-order
  *       mark; CR LF, CR, U+2028 and U+2029 are line breaks, and so is the literal {@code \r\n} or
  *       {@code \n} some exports write;
- *   <li>entities decoded, tags dropped.
+ *   <li>entities decoded, tags dropped; scripts and style sheets dropped with their content.
  * </ul>
  *
  * How a field is laid out is said once, by {@link Field}: titles are one line (line breaks become
@@ -56,7 +56,8 @@ public final class PlainText {
      * Plain text (Relaton {@code text/plain} or no format, CSV cells, JSON): its line breaks are
      * line breaks. Text holding one of the HTML tags feeds write in plain text ({@code <p>}, {@code
      * <br>}, {@code <li>}, {@code <b>}, ... but not {@code <transaction>}) is read as {@link
-     * #HTML}; otherwise only entities are decoded.
+     * #HTML}; otherwise only entities are decoded. In either, scripts and style sheets are dropped
+     * with their content, and tags that embed or load something ({@code <img>}, ...) are dropped.
      */
     TEXT
   }
@@ -141,12 +142,50 @@ public final class PlainText {
   /**
    * An HTML tag that real feeds write in text they declare plain (all the Relaton feeds together
    * use no other without one of these); other "tags", such as {@code <transaction>} in an ITU
-   * abstract or a contributor's {@code <img ...>}, are text.
+   * abstract, are text, but for {@link #ACTIVE_TAG}.
    */
   private static final Pattern HTML_TAG =
       Pattern.compile(
           "</?(?:p|br|div|span|b|i|em|strong|ul|ol|li|sub|sup|a|table|tr|td|th|h[1-6]|blockquote"
               + "|pre|code)(?:\\s[^<>]*)?/?>",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Elements whose content is code or markup, never text to show: dropped with everything in them
+   * (to the end of the text when not closed, as a browser reads them), in any text ({@code
+   * <script>alert(1)</script>} leaves nothing).
+   */
+  private static final String DROPPED = "script|style|noscript|template";
+
+  /** An element of {@link #DROPPED} with its content, or a closing tag of one. */
+  private static final Pattern DROPPED_ELEMENT =
+      Pattern.compile(
+          "<("
+              + DROPPED
+              + ")(?:[\\s/][^<>]*)?>.*?(?:</\\1(?:[\\s/][^<>]*)?>|\\z)|</(?:"
+              + DROPPED
+              + ")(?:[\\s/][^<>]*)?>",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /**
+   * A tag that only markup writes, in text of any kind: {@link #DROPPED}'s, and those that embed,
+   * load or ask for something ({@code <img src=x onerror=...>}, {@code <iframe>}, {@code <form>},
+   * ...). They are dropped (the elements of {@link #DROPPED} with their content) without reading
+   * the text as HTML, so plain text keeps its line breaks.
+   */
+  private static final Pattern ACTIVE_TAG =
+      Pattern.compile(
+          "</?(?:"
+              + DROPPED
+              + "|img|iframe|frame|frameset|object|embed|applet|svg|link|meta|base|form|input"
+              + "|button|textarea|select)(?:[\\s/][^<>]*)?>",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Tags of {@link #ACTIVE_TAG} that are not {@link #DROPPED}'s: dropped alone. */
+  private static final Pattern ACTIVE_SINGLE_TAG =
+      Pattern.compile(
+          "</?(?:img|iframe|frame|frameset|object|embed|applet|svg|link|meta|base|form|input"
+              + "|button|textarea|select)(?:[\\s/][^<>]*)?>",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ENTITY =
@@ -176,6 +215,9 @@ public final class PlainText {
       s = s.replace("\r\n", "\n").replace('\r', '\n');
     }
     boolean angle = !shortcuts || s.indexOf('<') >= 0;
+    if (angle && ACTIVE_TAG.matcher(s).find()) {
+      s = ACTIVE_SINGLE_TAG.matcher(DROPPED_ELEMENT.matcher(s).replaceAll("")).replaceAll("");
+    }
     boolean ampersand = !shortcuts || s.indexOf('&') >= 0;
     if (markup == Markup.HTML && shortcuts && !angle && !ampersand && s.indexOf('\0') < 0) {
       // Declared HTML without a tag or an entity (most IEC abstracts): what jsoup would give.
@@ -199,7 +241,7 @@ public final class PlainText {
     if (s.indexOf('\\') >= 0 && s.contains("\\n")) {
       return false;
     }
-    if (s.indexOf('<') >= 0 && HTML_TAG.matcher(s).find()) {
+    if (s.indexOf('<') >= 0 && (HTML_TAG.matcher(s).find() || ACTIVE_TAG.matcher(s).find())) {
       return false;
     }
     return s.indexOf('&') < 0
@@ -241,6 +283,7 @@ public final class PlainText {
 
   private static String htmlToText(String html) {
     Element body = Jsoup.parseBodyFragment(html).body();
+    body.select(DROPPED.replace('|', ',')).remove();
     StringBuilder out = new StringBuilder(html.length());
     body.traverse(
         new NodeVisitor() {
@@ -427,40 +470,6 @@ public final class PlainText {
   /** Unicode's non-characters: U+FDD0 to U+FDEF and the last two code points of every plane. */
   public static boolean isNonCharacter(int c) {
     return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
-  }
-
-  /**
-   * {@code s} without what no field keeps, for a list of one-line words (keywords) that is not
-   * otherwise cleaned: C0 and C1 controls, direction controls, non-characters and lone surrogates
-   * (the same characters {@link #clean} drops; tabs and line breaks are spaces).
-   */
-  public static String withoutInvisible(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean keep;
-      int pairLength = 0;
-      if (Character.isSurrogate(c)) {
-        int pair = surrogatePair(s, i);
-        keep = pair > 0;
-        pairLength = pair == -1 ? 0 : 1;
-      } else {
-        keep =
-            !(c < 0x20 || (c >= 0x7f && c <= 0x9f) || isDirectionControl(c) || isNonCharacter(c));
-      }
-      if (!keep && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
-      }
-      if (out != null) {
-        if (keep) {
-          out.append(s, i, i + 1 + pairLength);
-        } else if (c == '\t' || c == '\n' || c == '\r') {
-          out.append(' ');
-        }
-      }
-      i += pairLength;
-    }
-    return out == null ? s : out.toString();
   }
 
   /** What tidy makes of one character: KEEP, DROP, or the character to write instead. */

@@ -434,8 +434,9 @@ final class StandardValidator {
     /**
      * Non-empty strings, each at most {@code max} long, stripped, without repeats.
      *
-     * @param text whether they are free text (keywords: what no text keeps is dropped, as the
-     *     title's cleaning drops it) or names (refused for it, as a short field is)
+     * @param text whether they are free text (keywords: each cleaned as one line of text, as a
+     *     title is, by {@link PlainText#line}; one that nothing is left of is dropped) or names
+     *     (refused for what no text keeps, as a short field is)
      */
     List<String> strings(int max, boolean text) {
       JsonNode v = array();
@@ -453,8 +454,8 @@ final class StandardValidator {
         } else if (!text && unsafeCharacters(e.asText()) != null) {
           reportAt(at, unsafeCharacters(e.asText()));
         } else {
-          String word = text ? PlainText.withoutInvisible(e.asText()).strip() : e.asText().strip();
-          if (!word.isEmpty()) {
+          String word = text ? PlainText.line(e.asText()) : e.asText().strip();
+          if (word != null && !word.isEmpty()) {
             out.add(word);
           }
         }

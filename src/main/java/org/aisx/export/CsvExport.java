@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.aisx.catalog.Standard;
 import org.aisx.ingest.CsvReader;
 
@@ -52,15 +51,14 @@ final class CsvExport implements RecordWriter {
       case "edition" -> s.edition();
       case "url" -> s.url();
       case "kind" -> s.kind() == null ? null : s.kind().wire();
-      case "keywords" -> String.join("; ", s.keywords());
-      case "verticals" -> String.join("; ", s.verticals());
-      case "activities" -> String.join("; ", s.activities());
-      case "applications" -> String.join("; ", s.applications());
-      case "concerns" -> String.join("; ", s.concerns());
+      case "keywords" -> CsvReader.listCell(s.keywords());
+      case "verticals" -> CsvReader.listCell(s.verticals());
+      case "activities" -> CsvReader.listCell(s.activities());
+      case "applications" -> CsvReader.listCell(s.applications());
+      case "concerns" -> CsvReader.listCell(s.concerns());
       case "relations" ->
-          s.relations().stream()
-              .map(r -> r.type().wire() + ":" + r.target())
-              .collect(Collectors.joining("; "));
+          CsvReader.listCell(
+              s.relations().stream().map(r -> r.type().wire() + ":" + r.target()).toList());
       case "open_source" -> s.openSource() == null ? null : s.openSource() ? "yes" : "no";
       case "code_repository" -> s.codeRepository();
       default -> throw new IllegalStateException("no export for the CSV column " + column);

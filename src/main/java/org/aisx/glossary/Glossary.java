@@ -411,6 +411,24 @@ public final class Glossary implements QueryExpansion {
     return out;
   }
 
+  /**
+   * Whether {@code d} names a stored mapping (its from, to and suggested relation), or one already
+   * confirmed as the relation it holds instead (the same confirmation sent again): a decision on
+   * anything else decides nothing, and callers refuse it rather than answer that nothing changed.
+   */
+  public boolean decidable(MappingDecision d) {
+    refresh();
+    MappingType held = d.decidedType();
+    for (Mapping m : mappingsByTerm.getOrDefault(d.from(), List.of())) {
+      if (m.from().equals(d.from())
+          && m.to().equals(d.to())
+          && (m.type() == d.type() || (held != d.type() && m.type() == held))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Records coordinators' decisions, with history; returns how many changed. */
   public int decide(List<MappingDecision> decisions, String actor) {
     int changed = store.decide(decisions, actor, clock.instant());

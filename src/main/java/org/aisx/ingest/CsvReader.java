@@ -70,7 +70,8 @@ import org.aisx.catalog.Status;
  *   <tr><td>edition</td><td>edition</td><td>text, e.g. 2</td></tr>
  *   <tr><td>url</td><td>url</td><td>the body's page, http(s)</td></tr>
  *   <tr><td>kind</td><td>kind</td><td>standard or publication (empty: standard)</td></tr>
- *   <tr><td>keywords</td><td>keywords</td><td>separated by ";"</td></tr>
+ *   <tr><td>keywords</td><td>keywords</td><td>separated by ";"; a ";" within a keyword is written
+ *       {@code \;} and a backslash {@code \\} (as in every list column)</td></tr>
  *   <tr><td>verticals, activities, applications, concerns</td><td>the same</td><td>taxonomy
  *       concept ids separated by ";"</td></tr>
  *   <tr><td>relations</td><td>relations</td><td>type:target pairs separated by ";", e.g. {@code
@@ -328,19 +329,44 @@ public final class CsvReader {
     return v.get();
   }
 
-  /** Items separated by ";", trimmed, empty ones and repeats dropped. */
+  /**
+   * Items separated by ";", trimmed, empty ones and repeats dropped. Within an item, {@code \;} is
+   * a ";" that does not separate and {@code \\} a backslash; any other backslash is itself. The
+   * inverse of {@link #listCell}.
+   */
   static List<String> list(String cell) {
     if (cell == null) {
       return List.of();
     }
     Set<String> out = new LinkedHashSet<>();
-    for (String item : cell.split(";")) {
-      String s = item.strip();
-      if (!s.isEmpty()) {
-        out.add(s);
+    StringBuilder item = new StringBuilder();
+    for (int i = 0; i <= cell.length(); i++) {
+      char c = i < cell.length() ? cell.charAt(i) : ';';
+      if (c == '\\'
+          && i + 1 < cell.length()
+          && (cell.charAt(i + 1) == ';' || cell.charAt(i + 1) == '\\')) {
+        item.append(cell.charAt(++i));
+      } else if (c == ';') {
+        String s = item.toString().strip();
+        if (!s.isEmpty()) {
+          out.add(s);
+        }
+        item.setLength(0);
+      } else {
+        item.append(c);
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A list as one cell, its items separated by "; ": a ";" within an item is written {@code \;} and
+   * a backslash {@code \\}, so that {@link #list} reads the items back as they were.
+   */
+  public static String listCell(List<String> items) {
+    return items.stream()
+        .map(item -> item.replace("\\", "\\\\").replace(";", "\\;"))
+        .collect(Collectors.joining("; "));
   }
 
   private static List<Relation> relations(String cell, List<String> problems) {

@@ -107,9 +107,31 @@ public final class Importer {
     }
   }
 
-  /** Imports every file (directories expanded) and returns what happened. */
+  /**
+   * Why a file is rejected whose format is not recognised, as the command line says it: with the
+   * option that names the format.
+   */
+  public static final String FORMAT_NOT_RECOGNISED = "format not recognised; give --format";
+
+  /**
+   * Imports every file (directories expanded) and returns what happened; a file whose format is not
+   * recognised is rejected for {@link #FORMAT_NOT_RECOGNISED}.
+   */
   public ImportSummary importFiles(
       Format format, List<Path> paths, String source, Progress progress) throws IOException {
+    return importFiles(format, paths, source, progress, FORMAT_NOT_RECOGNISED);
+  }
+
+  /**
+   * Imports every file (directories expanded) and returns what happened.
+   *
+   * @param formatNotRecognised why a file whose format is not recognised is rejected, as the
+   *     caller's user is told how to name its format ({@link #FORMAT_NOT_RECOGNISED} on the command
+   *     line, the upload form's list of formats on the web)
+   */
+  public ImportSummary importFiles(
+      Format format, List<Path> paths, String source, Progress progress, String formatNotRecognised)
+      throws IOException {
     ImportSummary summary = new ImportSummary();
     List<Path> files = Inputs.expand(paths);
     long total = 0;
@@ -125,8 +147,7 @@ public final class Importer {
         long offset = before;
         Format actual = format == Format.AUTO ? detect(in, f) : format;
         if (actual == null) {
-          summary.rejected(
-              f.getFileName().toString(), "file", "format not recognised; give --format");
+          summary.rejected(f.getFileName().toString(), "file", formatNotRecognised);
         } else {
           importStream(
               actual,

@@ -83,8 +83,9 @@ public final class Landscape {
 
   /**
    * The values an axis shows: the filtered ones when the request filters it; else every value of a
-   * closed axis in its own order (so that where nobody works shows as empty cells), the most
-   * frequent values of an open axis, and every year from the first to the last with records.
+   * closed axis in its own order (so that where nobody works shows as empty cells; of a taxonomy
+   * dimension, its concepts but the retired ones no record carries), the most frequent values of an
+   * open axis, and every year from the first to the last with records.
    */
   private Values values(Axis axis, SearchRequest request, Map<String, Long> totals) {
     if (axis instanceof Axis.OfFacet f) {
@@ -99,10 +100,10 @@ public final class Landscape {
             closed(
                 org.aisx.classify.AiRelevance.Tier.values(),
                 org.aisx.classify.AiRelevance.Tier::wire);
-        case VERTICAL -> concepts(Dimension.VERTICAL);
-        case ACTIVITY -> concepts(Dimension.ACTIVITY);
-        case APPLICATION -> concepts(Dimension.APPLICATION);
-        case CONCERN -> concepts(Dimension.CONCERN);
+        case VERTICAL -> concepts(Dimension.VERTICAL, totals);
+        case ACTIVITY -> concepts(Dimension.ACTIVITY, totals);
+        case APPLICATION -> concepts(Dimension.APPLICATION, totals);
+        case CONCERN -> concepts(Dimension.CONCERN, totals);
         case SDO, COMMITTEE -> mostFrequent(totals);
       };
     }
@@ -117,9 +118,20 @@ public final class Landscape {
     return new Values(out, false);
   }
 
-  private Values concepts(Dimension dimension) {
-    return new Values(
-        List.copyOf(taxonomy.current().dimension(dimension).concepts().keySet()), false);
+  /**
+   * The concepts of {@code dimension} in the taxonomy's order, but a retired one (no longer offered
+   * for classification) only while records of the view still carry it: a retired concept no record
+   * names is no row, and one still named stays, so that every record is counted somewhere.
+   */
+  private Values concepts(Dimension dimension, Map<String, Long> totals) {
+    List<String> out = new ArrayList<>();
+    for (org.aisx.taxonomy.Concept c :
+        taxonomy.current().dimension(dimension).concepts().values()) {
+      if (!c.retired() || totals.getOrDefault(c.id(), 0L) > 0) {
+        out.add(c.id());
+      }
+    }
+    return new Values(out, false);
   }
 
   private static Values mostFrequent(Map<String, Long> totals) {

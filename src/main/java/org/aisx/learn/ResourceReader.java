@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.PlainText;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.Slug;
 
@@ -21,7 +22,9 @@ import org.aisx.catalog.Slug;
  * Reads a resource from its JSON (SPEC §10) and checks it: the one place the rules of a resource's
  * fields live, one rule per field. Every problem names its field ({@code title.en}, {@code
  * standards[2]}); all of them are reported at once as {@link CatalogException.Invalid}. Imports
- * (JSON in the MOOChub shape, CSV), the API and submissions all come through here.
+ * (JSON in the MOOChub shape, CSV), the API and submissions all come through here. Texts (titles,
+ * provider, audience) are one line of clean text, cleaned here by the catalogue's one cleaner
+ * ({@link PlainText#line}): markup is dropped, scripts with their content.
  */
 public final class ResourceReader {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -133,7 +136,12 @@ public final class ResourceReader {
                 problems.add(
                     new Problem("title." + lang, "longer than " + MAX_TEXT + " characters"));
               } else {
-                out.put(lang, oneLine(text.asText()));
+                String clean = PlainText.line(text.asText());
+                if (clean == null) {
+                  problems.add(new Problem("title." + lang, "must be a non-empty string"));
+                } else {
+                  out.put(lang, clean);
+                }
               }
             });
     return out;
@@ -156,7 +164,11 @@ public final class ResourceReader {
       problems.add(new Problem(field, "longer than " + max + " characters"));
       return null;
     }
-    return oneLine(v.asText());
+    String clean = PlainText.line(v.asText());
+    if (clean == null && required) {
+      problems.add(new Problem(field, "required"));
+    }
+    return clean;
   }
 
   private static String url(JsonNode v, List<Problem> problems) {
@@ -268,9 +280,5 @@ public final class ResourceReader {
       }
     }
     return out;
-  }
-
-  private static String oneLine(String s) {
-    return s.strip().replaceAll("\\s+", " ");
   }
 }

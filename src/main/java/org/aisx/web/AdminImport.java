@@ -76,7 +76,9 @@ public final class AdminImport implements Routes {
     Path saved = dir.resolve(safeName.isEmpty() ? "upload" : safeName);
     try (InputStream in = file.content()) {
       Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
-      ImportSummary summary = importer.importFiles(format, List.of(saved), source, Progress.SILENT);
+      ImportSummary summary =
+          importer.importFiles(
+              format, List.of(saved), source, Progress.SILENT, t.get("import.formatNotRecognised"));
       AuditRecorder.note(
           ctx,
           "import",

@@ -409,6 +409,22 @@ public final class GlossaryRoutes implements Routes {
     return new MappingDecision(m.group(1), m.group(2), type, confirm, as);
   }
 
+  /** {@code d}, when it names a mapping there is; else refused, naming the mapping. */
+  private MappingDecision known(String at, MappingDecision d) {
+    if (!glossary.decidable(d)) {
+      throw new CatalogException.BadParameter(
+          at,
+          "no "
+              + d.type().wire()
+              + " mapping from '"
+              + Params.echo(d.from())
+              + "' to '"
+              + Params.echo(d.to())
+              + "' to decide on");
+    }
+    return d;
+  }
+
   /** The page's form: the chosen mappings confirmed (perhaps as another relation) or rejected. */
   void decide(Context ctx) {
     String actor = access.require(ctx, Permission.CONFIRM_MAPPINGS).email();
@@ -418,7 +434,7 @@ public final class GlossaryRoutes implements Routes {
     MappingType as = form.choice("as", TYPES, null);
     List<MappingDecision> decisions = new ArrayList<>();
     for (String item : form.all("item", MAX_DECISIONS, 450)) {
-      decisions.add(decision("item", item, confirm, as));
+      decisions.add(known("item", decision("item", item, confirm, as)));
     }
     int changed = glossary.decide(decisions, actor);
     note(ctx, decisions, changed);
@@ -467,7 +483,7 @@ public final class GlossaryRoutes implements Routes {
               at + ".as", "'" + Params.echo(d.as()) + "' is not a SKOS mapping relation");
         }
       }
-      decisions.add(new MappingDecision(d.from(), d.to(), type, confirm, as));
+      decisions.add(known(at, new MappingDecision(d.from(), d.to(), type, confirm, as)));
     }
     int changed = glossary.decide(decisions, actor);
     note(ctx, decisions, changed);

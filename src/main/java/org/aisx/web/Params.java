@@ -30,15 +30,30 @@ final class Params {
   private final Map<String, List<String>> values;
 
   /**
+   * The names of parameters with a broken escape ({@link #BROKEN_NAME} for one whose name is
+   * broken): refused when read, and when the endpoint takes only known parameters.
+   */
+  private final java.util.Set<String> broken;
+
+  /** How a parameter whose very name holds a broken escape is named in the refusal. */
+  private static final String BROKEN_NAME = "(name)";
+
+  /**
    * An empty name ({@code ?q=ai&}, {@code a=1&&b=2}, {@code ?=x}) is no parameter: a stray {@code
    * &} is left out here, for every endpoint alike, rather than refused as an unknown parameter.
    */
   private Params(Map<String, List<String>> values) {
-    if (values.containsKey("")) {
+    this(values, java.util.Set.of());
+  }
+
+  private Params(Map<String, List<String>> values, java.util.Set<String> broken) {
+    if (values.containsKey("") || !broken.isEmpty()) {
       values = new LinkedHashMap<>(values);
       values.remove("");
+      values.keySet().removeAll(broken);
     }
     this.values = values;
+    this.broken = broken;
   }
 
   /** A {@code %} that does not start an escape: two hexadecimal digits must follow it. */
@@ -47,22 +62,42 @@ final class Params {
 
   /**
    * The query string's parameters. A parameter with a broken escape ({@code ?q=%ZZ}) is refused
-   * naming it: the decoder would otherwise drop the value, and the request would answer as if the
-   * parameter had not been given.
+   * naming it when the handler reads it: the decoder would otherwise drop the value, and the
+   * request would answer as if the parameter had not been given. One the endpoint does not read is
+   * ignored on a page, as any other parameter a page does not know is (a shared link's tracking
+   * parameter), and refused by an endpoint that takes only known parameters ({@link #onlyKnown}).
    */
   static Params query(Context ctx) {
     String raw = ctx.queryString();
+    java.util.Set<String> broken = new java.util.LinkedHashSet<>();
     if (raw != null && raw.indexOf('%') >= 0) {
       for (String pair : raw.split("&")) {
         if (BAD_ESCAPE.matcher(pair).find()) {
           String name = pair.split("=", 2)[0];
-          throw CatalogException.BadParameter.of(
-              BAD_ESCAPE.matcher(name).find() || name.isEmpty() ? "(name)" : name,
-              "problem.badEscape");
+          broken.add(brokenName(name));
         }
       }
     }
-    return new Params(ctx.queryParamMap());
+    return new Params(ctx.queryParamMap(), broken);
+  }
+
+  /** The name of a parameter with a broken escape, decoded, or {@link #BROKEN_NAME}. */
+  private static String brokenName(String name) {
+    if (name.isEmpty() || BAD_ESCAPE.matcher(name).find()) {
+      return BROKEN_NAME;
+    }
+    try {
+      return java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException undecodable) {
+      return BROKEN_NAME;
+    }
+  }
+
+  /** Refuses a parameter with a broken escape that is read. */
+  private void checkEscape(String name) {
+    if (broken.contains(name)) {
+      throw CatalogException.BadParameter.of(name, "problem.badEscape");
+    }
   }
 
   /** The form body's fields (URL-encoded or multipart). */
@@ -80,6 +115,9 @@ final class Params {
    * links with tracking parameters still work.
    */
   Params onlyKnown(Collection<String> known) {
+    if (!broken.isEmpty()) {
+      throw CatalogException.BadParameter.of(broken.iterator().next(), "problem.badEscape");
+    }
     for (String name : values.keySet()) {
       if (!name.equals(LANG) && !known.contains(name)) {
         List<String> all = new ArrayList<>(known);
@@ -114,6 +152,7 @@ final class Params {
 
   /** The value exactly as sent (a password); null when absent. */
   String raw(String name) {
+    checkEscape(name);
     List<String> given = values.get(name);
     if (given == null || given.isEmpty()) {
       return null;
@@ -185,6 +224,7 @@ final class Params {
    * most {@code maxValues} of at most {@code maxLength} characters.
    */
   List<String> all(String name, int maxValues, int maxLength) {
+    checkEscape(name);
     List<String> out = new ArrayList<>();
     for (String v : values.getOrDefault(name, List.of())) {
       String s = v == null ? "" : v.strip();

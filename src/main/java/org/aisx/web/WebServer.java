@@ -296,6 +296,25 @@ public final class WebServer implements AutoCloseable {
     return String.join(", ", methods);
   }
 
+  /** Where the static assets are served, and the classpath folder they are in. */
+  private static final String STATIC = "/static/";
+
+  /** The methods a static asset takes (Javalin's static files answer GET and HEAD). */
+  private static final String STATIC_METHODS = "GET, HEAD, OPTIONS";
+
+  /** Whether {@code path} is a file of the static assets ({@code /static/style.css}). */
+  static boolean isStaticAsset(String path) {
+    if (!path.startsWith(STATIC)) {
+      return false;
+    }
+    String name = path.substring(STATIC.length());
+    return !name.isEmpty()
+        && name.indexOf('/') < 0
+        && name.indexOf('\\') < 0
+        && !name.startsWith(".")
+        && WebServer.class.getResource(STATIC + name) != null;
+  }
+
   /** Whether a route's path ({@code /api/v1/standards/{id}}) matches a request's path. */
   static boolean matches(String route, String path) {
     String[] r = strip(route).split("/", -1);
@@ -317,14 +336,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * {@code OPTIONS} on a path that routes take: 204 with {@code Allow}, and nothing else (no CORS
-   * preflight is granted: see {@link #headers}). A path no route has stays a 404.
+   * {@code OPTIONS} on a path that routes take, or on a static asset there is: 204 with {@code
+   * Allow}, and nothing else (no CORS preflight is granted: see {@link #headers}). A path no route
+   * or asset has stays a 404.
    */
   private void options(Context ctx) {
     if (ctx.method() != io.javalin.http.HandlerType.OPTIONS) {
       return;
     }
-    String allowed = allowed(ctx.path());
+    String allowed = isStaticAsset(ctx.path()) ? STATIC_METHODS : allowed(ctx.path());
     if (!allowed.isEmpty()) {
       ctx.header("Allow", allowed);
       ctx.status(HttpStatus.NO_CONTENT);

@@ -50,6 +50,40 @@ class PlainTextTest {
         .isEqualTo("It specifies\n\n• types\n• rules,\n• clusters,\n• routines\n\nEnd.");
   }
 
+  /**
+   * A script or a style sheet is dropped with its content, and so is a tag that only markup writes
+   * (an image, a frame, a form), in plain text as in HTML, as {@code <b>} is: while plain text
+   * keeps its line breaks and list items.
+   */
+  @Test
+  void scriptsGoWithTheirContentAndActiveTagsGoWhilePlainTextKeepsItsLines() {
+    assertThat(PlainText.clean("Safe <script>alert(1)</script>title", TITLE, TEXT))
+        .isEqualTo("Safe title");
+    assertThat(PlainText.clean("<b>Bold</b> <SCRIPT type=x>alert(1)</Script>", TITLE, TEXT))
+        .isEqualTo("Bold");
+    assertThat(
+            PlainText.clean(
+                "a <img src=x onerror=alert(1)> b <iframe src=y></iframe>", TITLE, TEXT))
+        .isEqualTo("a b");
+    assertThat(PlainText.clean("<style>p { color: red }</style>Styled", TITLE, HTML))
+        .isEqualTo("Styled");
+    assertThat(PlainText.clean("Cut <script>alert(1)", TITLE, TEXT)).isEqualTo("Cut");
+    assertThat(PlainText.clean("a</script x>b <script>c</script/> d", TITLE, TEXT))
+        .isEqualTo("ab d");
+    assertThat(PlainText.clean("&lt;script&gt;alert(1)&lt;/script&gt;Escaped", TITLE, TEXT))
+        .isEqualTo("Escaped");
+    assertThat(PlainText.clean("<script>alert(1)</script>", TITLE, TEXT)).isNull();
+    // Lines, paragraphs and list items of plain text stay; a "tag" no markup writes is text.
+    assertThat(
+            PlainText.clean(
+                "First line<script>alert(1)</script>\nsecond <transaction> line\n\n• alpha\n- beta",
+                ABSTRACT,
+                TEXT))
+        .isEqualTo("First line\nsecond <transaction> line\n\n• alpha\n• beta");
+    assertThat(PlainText.isClean("a <script>alert(1)</script>", TITLE)).isFalse();
+    assertThat(PlainText.isClean("a <img src=x>", TITLE)).isFalse();
+  }
+
   @Test
   void declaredHtmlFollowsHtmlWhiteSpaceRulesButKeepsBlankLines() {
     // Feeds wrap their HTML: a line break in the source is a space.
@@ -194,6 +228,11 @@ class PlainTextTest {
     "<!--",
     "-->",
     "<script>",
+    "</script>",
+    "</script x>",
+    "<style>",
+    "<img src=x>",
+    "<iframe>",
   };
 
   /**

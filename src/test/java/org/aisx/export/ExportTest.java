@@ -114,6 +114,42 @@ class ExportTest {
     }
   }
 
+  /** Keywords are one cell, joined by ";": a ";" (or a backslash) in a keyword comes back whole. */
+  @Test
+  void aKeywordHoldingASemicolonComesBackWholeFromACsvExport() throws IOException {
+    List<String> keywords = List.of("safety; security", "C:\\path\\", "a\\;b", "plain");
+    try (App a = Fixtures.empty(dir.resolve("a"))) {
+      a.catalog()
+          .save(
+              Standard.builder("ISO/IEC 42001:2023")
+                  .title(Map.of("en", "AI management systems"))
+                  .sdo("ISO/IEC")
+                  .type(PublicationType.INTERNATIONAL_STANDARD)
+                  .status(Status.IN_FORCE)
+                  .keywords(keywords)
+                  .build(),
+              "test",
+              "test",
+              null);
+      assertThat(a.catalog().get("iso-iec-42001-2023").keywords()).isEqualTo(keywords);
+      byte[] csv = export(a, all(a), ExportFormat.CSV);
+
+      try (App b = Fixtures.empty(dir.resolve("b"))) {
+        ImportSummary summary = new ImportSummary();
+        b.importer()
+            .importStream(
+                Importer.Format.CSV,
+                new ByteArrayInputStream(csv),
+                "export.csv",
+                "round-trip",
+                summary,
+                Progress.SILENT);
+        assertThat(summary.rejections()).isEmpty();
+        assertThat(b.catalog().get("iso-iec-42001-2023").keywords()).isEqualTo(keywords);
+      }
+    }
+  }
+
   @Test
   void theSearchParametersOfTheApiChooseTheRecords() throws IOException {
     try (App app = Fixtures.starter(dir)) {

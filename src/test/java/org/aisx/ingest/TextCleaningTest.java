@@ -352,6 +352,87 @@ class TextCleaningTest {
     assertThat(stored("ITU-T F.748.16 (05/2022)").abstractIn("en")).isEqualTo(F748_16);
   }
 
+  // ---------------------------------------------------------------- markup that is not text
+
+  private static final String SCRIPT = "<script>alert(1)</script>";
+
+  /** A record as JSON with a script in its title, abstract and keywords. */
+  private static com.fasterxml.jackson.databind.node.ObjectNode scripted(
+      String identifier, String sdo) {
+    com.fasterxml.jackson.databind.node.ObjectNode r = JSON.createObjectNode();
+    r.put("identifier", identifier);
+    r.putObject("title").put("en", "Safe " + SCRIPT + "title");
+    r.putObject("abstract").put("en", "First line" + SCRIPT + "\r\n- item");
+    r.put("sdo", sdo).put("type", "international-standard").put("status", "in-force");
+    r.putArray("keywords").add("<b>bold</b>").add(SCRIPT).add("kept " + SCRIPT + "word");
+    return r;
+  }
+
+  private void assertCleaned(String identifier) {
+    Standard s = stored(identifier);
+    assertThat(s.titleIn("en")).as(identifier).isEqualTo("Safe title");
+    assertThat(s.abstractIn("en")).as(identifier).isEqualTo("First line\n• item");
+    assertThat(s.keywords()).as(identifier).containsExactly("bold", "kept word");
+  }
+
+  /**
+   * A script in a title, an abstract or a keyword is dropped with its content and other tags with
+   * it, as {@code <b>} is, by every way a record comes in (CSV, JSON, a submission): the one
+   * cleaner, and the abstract keeps its lines and list items.
+   */
+  @Test
+  void scriptsAreDroppedFromTitlesAbstractsAndKeywordsByEveryEntryPath() throws Exception {
+    String csv =
+        "identifier,title_en,abstract_en,sdo,type,status,keywords\r\n"
+            + "ISO 1:2020,Safe "
+            + SCRIPT
+            + "title,\"First line"
+            + SCRIPT
+            + "\r\n- item\",ISO,international-standard,in-force,<b>bold</b>; "
+            + SCRIPT
+            + "; kept "
+            + SCRIPT
+            + "word\r\n";
+    ImportSummary fromCsv = new ImportSummary();
+    app.importer()
+        .importStream(
+            Importer.Format.CSV,
+            new ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "scripts.csv",
+            "qa",
+            fromCsv,
+            Progress.SILENT);
+    assertThat(fromCsv.rejections()).isEmpty();
+    assertCleaned("ISO 1:2020");
+
+    com.fasterxml.jackson.databind.node.ObjectNode file = JSON.createObjectNode();
+    file.put("format", "aisx-json").put("version", 1);
+    file.putArray("records").add(scripted("ISO 2:2020", "ISO"));
+    ImportSummary fromJson = new ImportSummary();
+    app.importer()
+        .importStream(
+            Importer.Format.JSON,
+            new ByteArrayInputStream(JSON.writeValueAsBytes(file)),
+            "scripts.json",
+            "qa",
+            fromJson,
+            Progress.SILENT);
+    assertThat(fromJson.rejections()).isEmpty();
+    assertCleaned("ISO 2:2020");
+
+    JsonNode body =
+        JSON.createObjectNode()
+            .put("action", "create")
+            .set("record", scripted("ITU-T X.1 (01/2020)", "ITU-T"));
+    User author = Fixtures.user(app, "author@example.org", Role.CONTRIBUTOR, "ITU-T");
+    User coordinator = Fixtures.user(app, "coord@example.org", Role.COORDINATOR);
+    Submissions submissions = app.submissions();
+    Submission s = submissions.submit(submissions.draft(body), author);
+    assertThat(submissions.get(s.id()).record().titleIn("en")).isEqualTo("Safe title");
+    submissions.decide(s.id(), Decision.APPROVE, null, coordinator);
+    assertCleaned("ITU-T X.1 (01/2020)");
+  }
+
   // ---------------------------------------------------------------- the bundled corpus
 
   private static final Pattern LINE_BREAK = Pattern.compile("(?<!\n)\n(?!\n)");

@@ -124,6 +124,25 @@ class AdminImportTest {
         .anySatisfy(t -> assertThat(t).contains("title: required"));
   }
 
+  /**
+   * A file whose format is not recognised is rejected saying what to do on this page (choose the
+   * format in the form's list), not which option the command line takes.
+   */
+  @Test
+  void aFileOfUnknownFormatIsRejectedWithWhatToDoOnThePageNotACommandLineOption() throws Exception {
+    String csrf = signInAs(ADMIN);
+    HttpResponse<String> r =
+        upload(
+            Map.of("_csrf", csrf, "format", "auto"),
+            "notes.md",
+            "# not a feed\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(200);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.select(".summary tbody td").eachText())
+        .anySatisfy(t -> assertThat(t).contains("Format not recognised").contains("Format list"));
+    assertThat(d.select("main").text()).doesNotContain("--format");
+  }
+
   @Test
   void anUploadWithoutOrWithAWrongCsrfTokenIsRefusedAndNothingIsImported() throws Exception {
     String csrf = signInAs(ADMIN);

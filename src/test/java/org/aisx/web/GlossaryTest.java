@@ -196,6 +196,80 @@ class GlossaryTest {
     assertThat(http.get("/review/mappings").statusCode()).isEqualTo(200);
   }
 
+  /**
+   * A decision on a mapping there is not (a term or a relation no suggestion names) is a 400 naming
+   * it, not "changed: 0"; in a batch it decides nothing, not even the mappings there are.
+   */
+  @Test
+  void aDecisionOnAMappingThereIsNotIsRefusedNamingItAndDecidesNothing() throws Exception {
+    HttpResponse<String> unknown =
+        decide(token, decision("ai-system", "no-such-term", "exactMatch", "confirm", null));
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+    JsonNode error = json.readTree(unknown.body()).get("error");
+    assertThat(error.at("/details/0/field").asText()).isEqualTo("decisions[0]");
+    assertThat(error.at("/details/0/problem").asText()).contains("no-such-term");
+    assertThat(ApiTest.validate(http, "Error", json.readTree(unknown.body()))).isEmpty();
+
+    JsonNode pending = body(http.get("/api/v1/mappings?state=pending")).get("items");
+    JsonNode known = pending.get(pending.size() - 1);
+    String from = known.get("from").asText();
+    String to = known.get("to").asText();
+    String type = known.get("type").asText();
+    String otherType =
+        java.util.Arrays.stream(org.aisx.glossary.MappingType.values())
+            .map(org.aisx.glossary.MappingType::wire)
+            .filter(
+                t ->
+                    app.glossary().mappings().stream()
+                        .noneMatch(
+                            m ->
+                                m.from().equals(from)
+                                    && m.to().equals(to)
+                                    && m.type().wire().equals(t)))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> batch =
+        decide(
+            token,
+            "{\"decisions\":[{\"from\":\""
+                + from
+                + "\",\"to\":\""
+                + to
+                + "\",\"type\":\""
+                + type
+                + "\",\"decision\":\"reject\"},{\"from\":\""
+                + from
+                + "\",\"to\":\""
+                + to
+                + "\",\"type\":\""
+                + otherType
+                + "\",\"decision\":\"reject\"}]}");
+    assertThat(batch.statusCode()).as(batch.body()).isEqualTo(400);
+    assertThat(batch.body()).contains("decisions[1]").contains(otherType);
+    assertThat(app.glossary().mappings())
+        .filteredOn(m -> m.from().equals(from) && m.to().equals(to) && m.type().wire().equals(type))
+        .singleElement()
+        .satisfies(m -> assertThat(m.state().wire()).isEqualTo("pending"));
+
+    // The review page's form refuses it alike, naming the mapping.
+    Browser coordinator = new Browser(server.port());
+    assertThat(coordinator.signIn(COORDINATOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    HttpResponse<String> form =
+        coordinator.postForm(
+            "/review/mappings",
+            java.util.Map.of(
+                "_csrf",
+                coordinator.csrf("/review/mappings"),
+                "decision",
+                "reject",
+                "item",
+                from + "|" + to + "|" + otherType));
+    assertThat(form.statusCode()).isEqualTo(400);
+    assertThat(org.jsoup.Jsoup.parse(form.body()).select("main").text())
+        .contains("item")
+        .contains(to);
+  }
+
   @Test
   void aLawsTermFindsTheStandardsTermOnceTheMappingIsConfirmed() {
     String law = "general-purpose AI model";

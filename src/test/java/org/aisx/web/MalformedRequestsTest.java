@@ -189,6 +189,30 @@ class MalformedRequestsTest {
     assertThat(send("GET", "/api/v1/standards?q=100%25", null).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * A broken escape in a parameter a page does not read (a shared link's tracking parameter) is
+   * ignored, as any parameter a page does not know is; one the page reads is still refused naming
+   * it, and the API, which takes only the parameters it knows, refuses it naming it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/?utm_source=%zz",
+        "/search?q=risk&utm_source=%zz",
+        "/about?x=100%",
+        "/landscape?utm_source=%zz",
+        "/learn?kind=guide&utm_source=%E2%82",
+        "/search?q=risk&%zz=1"
+      })
+  void aBrokenEscapeInAParameterThePageDoesNotReadIsIgnored(String target) throws Exception {
+    String[] r = raw(target);
+    assertThat(r[0]).startsWith("HTTP/1.1 200");
+    assertThat(raw("/search?q=%zz&utm_source=x")[1]).contains("<code>q</code></bdi>:");
+    String[] api = raw("/api/v1/standards?q=risk&utm_source=%zz");
+    assertThat(api[0]).startsWith("HTTP/1.1 400");
+    assertThat(api[1]).contains("parameter utm_source:").contains("%25");
+  }
+
   @Test
   void anAddressOverTheLimitIsA414WithTheJsonErrorBody() throws Exception {
     String[] r = raw("/api/v1/standards?q=" + "a".repeat(9_000));
@@ -221,6 +245,22 @@ class MalformedRequestsTest {
     // No CORS preflight is granted: a cross-site page cannot send a token.
     assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).isEmpty();
     assertThat(send("OPTIONS", "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  /** A static asset answers OPTIONS as a page does: 204 with the methods it takes. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/static/style.css", "/static/app.js"})
+  void optionsOnAStaticAssetSaysWhichMethodsItTakes(String asset) {
+    HttpResponse<String> r = send("OPTIONS", asset, null);
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+    assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).isEmpty();
+    assertThat(send("OPTIONS", "/", null).headers().firstValue("Allow"))
+        .isEqualTo(r.headers().firstValue("Allow"));
+    assertThat(send("GET", asset, null).statusCode()).isEqualTo(200);
+    // An asset there is not stays a 404, as a path no route has.
+    assertThat(send("OPTIONS", "/static/nothing-here.css", null).statusCode()).isEqualTo(404);
+    assertThat(send("OPTIONS", "/static/", null).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -1,10 +1,13 @@
 package org.aisx.suite;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +15,20 @@ import java.util.Set;
 import org.aisx.catalog.Standard;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.util.IOUtils;
 
 /**
  * A user's description of an AI system as the suggester reads it: its words worth matching (three
@@ -38,17 +45,33 @@ final class Description {
 
   private static final CharArraySet STOP = stopWords();
 
-  /** English stems, no stop words left out (a label's own words are compared as they are). */
-  private static final Analyzer STEMS = new EnglishAnalyzer(CharArraySet.EMPTY_SET);
+  /** Words as written, lower case, possessives off. */
+  private static final Analyzer SURFACE = analyzer(false);
+
+  /** The same words' Porter stems, one for one. */
+  private static final Analyzer STEMS = analyzer(true);
+
+  /** A word of a text: as written (lower case) and its stem. */
+  private record Token(String surface, String stem) {
+    /**
+     * Whether this word of a description is {@code label}'s word: the same stem, and one is the
+     * other's beginning ("bank" and "banking", "cars" and "car"), so that words Porter's stemmer
+     * merely conflates ("accounts" and "accountability") are not.
+     */
+    boolean is(Token label) {
+      return stem.equals(label.stem)
+          && (surface.startsWith(label.surface) || label.surface.startsWith(surface));
+    }
+  }
 
   private final List<String> words;
 
-  /** The description's stems, each between spaces, stop words left out. */
-  private final String stems;
+  /** The description's words, stop words left out. */
+  private final List<Token> tokens;
 
   Description(String text) {
     this.words = words(text);
-    this.stems = " " + String.join(" ", stems(text)) + " ";
+    this.tokens = tokens(text);
   }
 
   /** The words worth matching, lower case, each once, in the description's order. */
@@ -56,10 +79,22 @@ final class Description {
     return words;
   }
 
-  /** Whether the description holds every word of {@code phrase}, in order, as stems. */
+  /** Whether the description holds every word of {@code phrase} but stop words, in order. */
   boolean names(String phrase) {
-    List<String> p = stems(phrase);
-    return !p.isEmpty() && stems.contains(" " + String.join(" ", p) + " ");
+    List<Token> p = tokens(phrase);
+    if (p.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i + p.size() <= tokens.size(); i++) {
+      boolean all = true;
+      for (int j = 0; j < p.size() && all; j++) {
+        all = tokens.get(i + j).is(p.get(j));
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static List<String> words(String text) {
@@ -78,10 +113,11 @@ final class Description {
    */
   static List<String> matched(List<String> words, Standard s) {
     Set<String> tokens =
-        Set.of(
-            (s.titleIn("en") + " " + s.abstractIn("en"))
-                .toLowerCase(Locale.ROOT)
-                .split("[^\\p{L}\\p{N}]+"));
+        new HashSet<>(
+            Arrays.asList(
+                (s.titleIn("en") + " " + s.abstractIn("en"))
+                    .toLowerCase(Locale.ROOT)
+                    .split("[^\\p{L}\\p{N}]+")));
     List<String> out = new ArrayList<>();
     for (String w : words) {
       boolean singular = w.endsWith("s") && w.length() > 4;
@@ -94,23 +130,44 @@ final class Description {
     return out;
   }
 
-  /** The stems of {@code text}'s words, but stop words and words shorter than two letters. */
-  private static List<String> stems(String text) {
+  /** The words of {@code text} with their stems, but stop words and one-letter words. */
+  private static List<Token> tokens(String text) {
+    List<String> surfaces = terms(SURFACE, text);
+    List<String> stems = terms(STEMS, text);
+    List<Token> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(surfaces.size(), stems.size()); i++) {
+      String w = surfaces.get(i);
+      if (w.length() >= 2 && !STOP.contains(w)) {
+        out.add(new Token(w, stems.get(i)));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> terms(Analyzer analyzer, String text) {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = STEMS.tokenStream("", text)) {
+    try (TokenStream ts = analyzer.tokenStream("", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        String t = term.toString();
-        if (t.length() >= 2 && !STOP.contains(t)) {
-          out.add(t);
-        }
+        out.add(term.toString());
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  private static Analyzer analyzer(boolean stems) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream s = new LowerCaseFilter(new EnglishPossessiveFilter(source));
+        return new TokenStreamComponents(source, stems ? new PorterStemFilter(s) : s);
+      }
+    };
   }
 
   /**
@@ -120,8 +177,8 @@ final class Description {
   private static CharArraySet stopWords() {
     CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
     try (Reader english =
-        IOUtils.getDecodingReader(
-            SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+        new InputStreamReader(
+            SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
       set.addAll(WordlistLoader.getSnowballWordSet(english));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -28,9 +28,9 @@ import org.aisx.taxonomy.TaxonomySource;
  * Proposes a suite from a description (SPEC §7). A description that finds nothing in the catalogue,
  * by its words or by meaning (nonsense, or only stop words), is not understood and gets no members.
  * Otherwise, the concerns that apply ({@link ConcernGroup#everySystem}, those the user names, and
- * those the description points to: by naming one of the concern's labels, or because its closest
- * records name the concern) and the sectors (those the user names; else those the description names
- * or its closest records are for) decide the groups. For each concern, a hybrid search of the
+ * those the description points to: by naming one of the concern's labels, or because it finds the
+ * concern's own records) and the sectors (those the user names; else those the description names or
+ * its closest records are for) decide the groups. For each concern, a hybrid search of the
  * description with the group's probe phrase, filtered to the group's concern (confirmed or
  * suggested labels) and to current work, and to work for no sector or for the proposal's sectors;
  * the first few hits, in-force before drafts, a body not yet picked in the group before one that
@@ -125,13 +125,13 @@ public final class SuiteSuggester {
     Description description = new Description(ask.text());
     List<Hit> closest =
         description.words().isEmpty() ? List.of() : run(ask.text(), current()).items();
-    if (closest.isEmpty()) {
+    if (!understood(description, closest)) {
       return new Proposal(ask, false, List.of(), List.of(), List.of(), List.of());
     }
     closest = closest.subList(0, Math.min(CLOSEST, closest.size()));
     List<String> sectors =
         ask.verticals().isEmpty() ? sectorsPointedTo(description, closest) : ask.verticals();
-    List<ConcernGroup> applicable = applicable(ask, description, closest);
+    List<ConcernGroup> applicable = applicable(ask, description, sectors);
     float[] query = search.queryVector(ask.text());
     Set<String> taken = new HashSet<>();
     List<ConcernGroup> order = new ArrayList<>();
@@ -169,29 +169,73 @@ public final class SuiteSuggester {
   }
 
   /**
-   * The concern groups that apply, in {@link ConcernGroup} order: those for every system, those the
-   * user names, those whose label (in any language) the description names, and those that at least
-   * {@link #POINTING} of the description's closest records name.
+   * Whether the description means something to the catalogue: at least half of its words are found
+   * in it, or some are and the description finds records by words or by meaning. Nonsense finds
+   * none of its words; text with only stop words has none.
    */
-  private List<ConcernGroup> applicable(Ask ask, Description description, List<Hit> closest) {
+  private boolean understood(Description description, List<Hit> closest) {
+    List<String> words = description.words();
+    if (words.isEmpty()) {
+      return false;
+    }
+    int known = 0;
+    for (String w : words) {
+      if (search.index().search(byWords(w)).total() > 0) {
+        known++;
+      }
+    }
+    return 2 * known >= words.size() || (known > 0 && !closest.isEmpty());
+  }
+
+  /**
+   * The concern groups that apply, in {@link ConcernGroup} order: those for every system, those the
+   * user names, those whose label (in any language) the description names, and those of which the
+   * description itself (without the group's probe) finds at least {@link #POINTING} records for no
+   * sector or for the proposal's.
+   */
+  private List<ConcernGroup> applicable(Ask ask, Description description, List<String> sectors) {
     Map<String, Concept> concepts = taxonomy.current().dimension(Dimension.CONCERN).concepts();
-    Map<String, Standard> records = catalog.findAll(closest.stream().map(Hit::id).toList());
     List<ConcernGroup> out = new ArrayList<>();
     for (ConcernGroup g : ConcernGroup.values()) {
       if (!g.isConcern()) {
         continue;
       }
       Concept c = concepts.get(g.id());
-      boolean applies =
-          g.everySystem()
-              || ask.concerns().contains(g.id())
-              || (c != null && namesConcept(description, c))
-              || records.values().stream().filter(r -> suites.names(r, g.id())).count() >= POINTING;
-      if (applies) {
+      if (g.everySystem()
+          || ask.concerns().contains(g.id())
+          || (c != null && namesConcept(description, c))
+          || found(g, ask.text(), sectors) >= POINTING) {
         out.add(g);
       }
     }
     return out;
+  }
+
+  /**
+   * How many records of the concern {@code g}, for no sector or for {@code sectors}, the text
+   * finds.
+   */
+  private long found(ConcernGroup g, String text, List<String> sectors) {
+    Map<Facet, List<String>> filters = current();
+    filters.put(Facet.CONCERN, List.of(g.id()));
+    return run(text, filters).items().stream().filter(h -> forSectors(h, sectors)).count();
+  }
+
+  private static boolean forSectors(Hit h, List<String> sectors) {
+    return sectors(h).isEmpty() || sectors(h).stream().anyMatch(sectors::contains);
+  }
+
+  private static SearchRequest byWords(String word) {
+    return new SearchRequest(
+        word,
+        Map.of(),
+        null,
+        null,
+        SearchRequest.Sort.RELEVANCE,
+        1,
+        1,
+        SearchRequest.Mode.KEYWORD,
+        true);
   }
 
   /**
@@ -251,10 +295,7 @@ public final class SuiteSuggester {
       filters.put(Facet.CONCERN, List.of(g.id()));
       hits.addAll(run(text, filters).items());
       hits.addAll(run(g.probe(), filters).items());
-      hits =
-          hits.stream()
-              .filter(h -> sectors(h).isEmpty() || sectors(h).stream().anyMatch(sectors::contains))
-              .toList();
+      hits = hits.stream().filter(h -> forSectors(h, sectors)).toList();
     } else {
       filters.put(Facet.VERTICAL, sectors);
       hits.addAll(run(text, filters).items());

@@ -22,6 +22,7 @@ class DescriptionTest {
   void aDescriptionNamesALabelStemByStem() {
     Description d = new Description("a chatbot that answers questions about their bank accounts");
     assertThat(d.names("banking")).isTrue();
+    assertThat(d.names("accountability")).isFalse();
     assertThat(d.names("ITS")).isFalse();
     assertThat(d.names("health")).isFalse();
     assertThat(new Description("lane keeping for passenger vehicles").names("vehicle")).isTrue();

@@ -155,12 +155,21 @@ public final class SuiteSuggester {
       groups.put(g, new Group(g.id(), picks));
     }
     List<Group> inOrder = new ArrayList<>();
-    List<String> gaps = new ArrayList<>();
     for (ConcernGroup g : ConcernGroup.values()) {
       Group found = groups.get(g);
       if (found != null && !found.picks().isEmpty()) {
         inOrder.add(found);
-      } else if (found != null && g.isConcern()) {
+      }
+    }
+    // A gap: no pick of any group covers the concern (a group can come out empty because an
+    // earlier group took its work; that work still covers it, as in the suite's report).
+    List<String> gaps = new ArrayList<>();
+    for (ConcernGroup g : applicable) {
+      boolean covered =
+          inOrder.stream()
+              .flatMap(found -> found.picks().stream())
+              .anyMatch(pick -> pick.group().equals(g.id()) || pick.concepts().contains(g.id()));
+      if (!covered) {
         gaps.add(g.id());
       }
     }
@@ -182,9 +191,12 @@ public final class SuiteSuggester {
     for (String w : words) {
       if (search.index().search(byWords(w)).total() > 0) {
         known++;
+        if (2 * known >= words.size() || !closest.isEmpty()) {
+          return true;
+        }
       }
     }
-    return 2 * known >= words.size() || (known > 0 && !closest.isEmpty());
+    return false;
   }
 
   /**

@@ -139,6 +139,29 @@ class SuiteWebTest {
               }
             });
     assertThat(covered).contains("safety");
+
+    // Without the members that cover it, safety is a gap of the suite: it is for safety.
+    List<String> safety = new ArrayList<>();
+    suite
+        .get("coverage")
+        .get("concerns")
+        .forEach(
+            c -> {
+              if (c.get("concept").asText().equals("safety")) {
+                c.get("members").forEach(m -> safety.add(m.asText()));
+              }
+            });
+    String suitePage = "/suites/" + id;
+    for (String member : safety) {
+      assertThat(
+              b.postForm(
+                      suitePage,
+                      Map.of("_csrf", b.csrf(suitePage), "op", "remove", "member", member))
+                  .statusCode())
+          .isEqualTo(303);
+    }
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("gaps").toString())
+        .contains("\"safety\"");
   }
 
   @Test

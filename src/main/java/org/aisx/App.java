@@ -235,7 +235,7 @@ public final class App implements AutoCloseable {
     this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
     this.suites = Suites.overSql(db, catalog, suggestions, taxonomy, json, Clock.systemUTC());
-    this.suiteSuggester = new SuiteSuggester(hybridSearch, vectors, catalog, suites);
+    this.suiteSuggester = new SuiteSuggester(hybridSearch, vectors, catalog, suites, taxonomy);
     this.anonymousSuites = SuiteApi.anonymousLimiter(Clock.systemUTC());
     this.landscape = new Landscape(hybridSearch, taxonomy);
     this.topics =

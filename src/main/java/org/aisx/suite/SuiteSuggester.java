@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.aisx.catalog.Catalog;
@@ -21,14 +20,23 @@ import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Vectors;
+import org.aisx.taxonomy.Concept;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
- * Proposes a suite from a description (SPEC §7): for each {@link ConcernGroup}, a hybrid search of
- * the description with the group's probe phrase, filtered to the group's concern (confirmed or
- * suggested labels) and to current work; the first few hits, in-force before drafts, a body not yet
- * picked in the group before one that is, each record and its twin texts ({@code identical}) once
- * in the whole proposal. Each pick carries its reason: the description's words it matches, its
- * similarity in meaning to the description, and its concepts.
+ * Proposes a suite from a description (SPEC §7). A description that finds nothing in the catalogue,
+ * by its words or by meaning (nonsense, or only stop words), is not understood and gets no members.
+ * Otherwise, the concerns that apply ({@link ConcernGroup#everySystem}, those the user names, and
+ * those the description points to: by naming one of the concern's labels, or because it finds the
+ * concern's own records) and the sectors (those the user names; else those the description names or
+ * its closest records are for) decide the groups. For each concern, a hybrid search of the
+ * description with the group's probe phrase, filtered to the group's concern (confirmed or
+ * suggested labels) and to current work, and to work for no sector or for the proposal's sectors;
+ * the first few hits, in-force before drafts, a body not yet picked in the group before one that
+ * is, each record and its twin texts ({@code identical}) once in the whole proposal. A concern that
+ * applies and gets no pick is a gap. Each pick carries its reason: the description's words it
+ * matches, its similarity in meaning to the description, and its concepts.
  */
 public final class SuiteSuggester {
   /** How many members a group proposes at most. */
@@ -39,22 +47,29 @@ public final class SuiteSuggester {
   /** How many hits of each group's search are considered. */
   private static final int CANDIDATES = 30;
 
-  private static final Set<String> STOP =
-      Set.of(
-          "the", "and", "for", "with", "that", "this", "from", "into", "our", "their", "its", "are",
-          "was", "will", "which", "who", "using", "used", "use", "based", "system", "systems",
-          "about", "over", "under", "can", "has", "have", "not", "all", "any", "per");
+  /** How many of the description's own closest records say what it is about. */
+  private static final int CLOSEST = 5;
+
+  /** How many of those must name a concern or a sector for the description to point to it. */
+  private static final int POINTING = 2;
 
   private final HybridSearch search;
   private final Vectors vectors;
   private final Catalog catalog;
   private final Suites suites;
+  private final TaxonomySource taxonomy;
 
-  public SuiteSuggester(HybridSearch search, Vectors vectors, Catalog catalog, Suites suites) {
+  public SuiteSuggester(
+      HybridSearch search,
+      Vectors vectors,
+      Catalog catalog,
+      Suites suites,
+      TaxonomySource taxonomy) {
     this.search = search;
     this.vectors = vectors;
     this.catalog = catalog;
     this.suites = suites;
+    this.taxonomy = taxonomy;
   }
 
   /** What the user asks for: a description, and optionally sectors and concerns. */
@@ -81,31 +96,62 @@ public final class SuiteSuggester {
   /** One group of the proposal. */
   public record Group(String id, List<Pick> picks) {}
 
-  public record Proposal(Ask ask, List<Group> groups) {
+  /**
+   * The proposal: {@code understood} false (and nothing else) when the description found nothing;
+   * {@code sectors} the proposal is for (the user's, else those the description points to); the
+   * {@code concerns} that apply; the groups with picks; {@code gaps}, the concerns that apply and
+   * got no pick.
+   */
+  public record Proposal(
+      Ask ask,
+      boolean understood,
+      List<String> sectors,
+      List<String> concerns,
+      List<Group> groups,
+      List<String> gaps) {
+    public Proposal {
+      sectors = List.copyOf(sectors);
+      concerns = List.copyOf(concerns);
+      groups = List.copyOf(groups);
+      gaps = List.copyOf(gaps);
+    }
+
     public List<Pick> picks() {
       return groups.stream().flatMap(g -> g.picks().stream()).toList();
     }
   }
 
   public Proposal suggest(Ask ask) {
+    Description description = new Description(ask.text());
+    List<Hit> closest =
+        description.words().isEmpty() ? List.of() : run(ask.text(), current()).items();
+    if (!understood(description, closest)) {
+      return new Proposal(ask, false, List.of(), List.of(), List.of(), List.of());
+    }
+    closest = closest.subList(0, Math.min(CLOSEST, closest.size()));
+    List<String> sectors =
+        ask.verticals().isEmpty() ? sectorsPointedTo(description, closest) : ask.verticals();
+    List<ConcernGroup> applicable = applicable(ask, description, sectors);
     float[] query = search.queryVector(ask.text());
-    List<String> words = words(ask.text());
     Set<String> taken = new HashSet<>();
     List<ConcernGroup> order = new ArrayList<>();
     // Concerns the user named first, so that their work is not taken by an earlier group.
     for (String c : ask.concerns()) {
-      ConcernGroup.fromId(c).ifPresent(order::add);
+      ConcernGroup.fromId(c).filter(applicable::contains).ifPresent(order::add);
     }
-    for (ConcernGroup g : ConcernGroup.values()) {
+    for (ConcernGroup g : applicable) {
       if (!order.contains(g)) {
         order.add(g);
       }
     }
+    if (!sectors.isEmpty()) {
+      order.add(ConcernGroup.SECTOR);
+    }
     Map<ConcernGroup, Group> groups = new LinkedHashMap<>();
     for (ConcernGroup g : order) {
-      List<Standard> candidates = candidates(g, ask);
+      List<Standard> candidates = candidates(g, ask.text(), sectors);
       float[] probe = g.isConcern() ? search.queryVector(g.probe()) : null;
-      List<Pick> picks = pick(g, candidates, taken, query, probe, words);
+      List<Pick> picks = pick(g, candidates, taken, query, probe, description.words());
       groups.put(g, new Group(g.id(), picks));
     }
     List<Group> inOrder = new ArrayList<>();
@@ -115,43 +161,156 @@ public final class SuiteSuggester {
         inOrder.add(found);
       }
     }
-    return new Proposal(ask, inOrder);
+    // A gap: no pick of any group covers the concern (a group can come out empty because an
+    // earlier group took its work; that work still covers it, as in the suite's report).
+    List<String> gaps = new ArrayList<>();
+    for (ConcernGroup g : applicable) {
+      boolean covered =
+          inOrder.stream()
+              .flatMap(found -> found.picks().stream())
+              .anyMatch(pick -> pick.group().equals(g.id()) || pick.concepts().contains(g.id()));
+      if (!covered) {
+        gaps.add(g.id());
+      }
+    }
+    List<String> concerns = applicable.stream().map(ConcernGroup::id).toList();
+    return new Proposal(ask, true, sectors, concerns, inOrder, gaps);
+  }
+
+  /**
+   * Whether the description means something to the catalogue: at least half of its words are found
+   * in it, or some are and the description finds records by words or by meaning. Nonsense finds
+   * none of its words; text with only stop words has none.
+   */
+  private boolean understood(Description description, List<Hit> closest) {
+    List<String> words = description.words();
+    if (words.isEmpty()) {
+      return false;
+    }
+    int known = 0;
+    for (String w : words) {
+      if (search.index().search(byWords(w)).total() > 0) {
+        known++;
+        if (2 * known >= words.size() || !closest.isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The concern groups that apply, in {@link ConcernGroup} order: those for every system, those the
+   * user names, those whose label (in any language) the description names, and those of which the
+   * description itself (without the group's probe) finds at least {@link #POINTING} records for no
+   * sector or for the proposal's.
+   */
+  private List<ConcernGroup> applicable(Ask ask, Description description, List<String> sectors) {
+    Map<String, Concept> concepts = taxonomy.current().dimension(Dimension.CONCERN).concepts();
+    List<ConcernGroup> out = new ArrayList<>();
+    for (ConcernGroup g : ConcernGroup.values()) {
+      if (!g.isConcern()) {
+        continue;
+      }
+      Concept c = concepts.get(g.id());
+      if (g.everySystem()
+          || ask.concerns().contains(g.id())
+          || (c != null && namesConcept(description, c))
+          || found(g, ask.text(), sectors) >= POINTING) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How many records of the concern {@code g}, for no sector or for {@code sectors}, the text
+   * finds.
+   */
+  private long found(ConcernGroup g, String text, List<String> sectors) {
+    Map<Facet, List<String>> filters = current();
+    filters.put(Facet.CONCERN, List.of(g.id()));
+    return run(text, filters).items().stream().filter(h -> forSectors(h, sectors)).count();
+  }
+
+  private static boolean forSectors(Hit h, List<String> sectors) {
+    return sectors(h).isEmpty() || sectors(h).stream().anyMatch(sectors::contains);
+  }
+
+  private static SearchRequest byWords(String word) {
+    return new SearchRequest(
+        word,
+        Map.of(),
+        null,
+        null,
+        SearchRequest.Sort.RELEVANCE,
+        1,
+        1,
+        SearchRequest.Mode.KEYWORD,
+        true);
+  }
+
+  /**
+   * The sectors of a description for which the user named none: those whose label (in any language)
+   * it names, and those that at least {@link #POINTING} of its closest records are for; never
+   * cross-sector.
+   */
+  private List<String> sectorsPointedTo(Description description, List<Hit> closest) {
+    List<String> out = new ArrayList<>();
+    for (Concept c : taxonomy.current().dimension(Dimension.VERTICAL).concepts().values()) {
+      if (c.retired() || c.id().equals("cross-sector")) {
+        continue;
+      }
+      if (namesConcept(description, c)
+          || closest.stream().filter(h -> sectors(h).contains(c.id())).count() >= POINTING) {
+        out.add(c.id());
+      }
+    }
+    return out;
+  }
+
+  private static boolean namesConcept(Description description, Concept c) {
+    for (String label : c.labels().values()) {
+      if (description.names(label)) {
+        return true;
+      }
+    }
+    for (List<String> alt : c.altLabels().values()) {
+      for (String label : alt) {
+        if (description.names(label)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Current work: in force or draft. */
+  private static Map<Facet, List<String>> current() {
+    Map<Facet, List<String>> filters = new LinkedHashMap<>();
+    filters.put(Facet.STATUS, List.of(Status.IN_FORCE.wire(), Status.DRAFT.wire()));
+    return filters;
   }
 
   /**
    * The group's candidates: for a concern, the hits of the description and those of the group's
    * probe phrase, both filtered to the concern (a long description matches few records by its
    * words, and the concern's general work, such as a management system standard, is rarely close in
-   * meaning to a description of one system); for sector-specific work, the description's hits in
-   * the named sectors (or in any sector but cross-sector).
+   * meaning to a description of one system), and to work for no sector or for one of {@code
+   * sectors} (medical datasets are no part of a bank chatbot's suite); for sector-specific work,
+   * the description's hits in {@code sectors}.
    */
-  private List<Standard> candidates(ConcernGroup g, Ask ask) {
-    Map<Facet, List<String>> filters = new LinkedHashMap<>();
-    filters.put(Facet.STATUS, List.of(Status.IN_FORCE.wire(), Status.DRAFT.wire()));
+  private List<Standard> candidates(ConcernGroup g, String text, List<String> sectors) {
+    Map<Facet, List<String>> filters = current();
     List<Hit> hits = new ArrayList<>();
     if (g.isConcern()) {
       filters.put(Facet.CONCERN, List.of(g.id()));
-      hits.addAll(run(ask.text(), filters).items());
+      hits.addAll(run(text, filters).items());
       hits.addAll(run(g.probe(), filters).items());
-      if (!ask.verticals().isEmpty()) {
-        // A concern's work for another sector (medical datasets for a bank's chatbot) is no part
-        // of a suite for the sectors named; work for no sector, or for every one, is.
-        hits =
-            hits.stream()
-                .filter(
-                    h ->
-                        sectors(h).isEmpty()
-                            || sectors(h).stream().anyMatch(ask.verticals()::contains))
-                .toList();
-      }
+      hits = hits.stream().filter(h -> forSectors(h, sectors)).toList();
     } else {
-      if (!ask.verticals().isEmpty()) {
-        filters.put(Facet.VERTICAL, ask.verticals());
-      }
-      hits.addAll(run(ask.text(), filters).items());
-      if (ask.verticals().isEmpty()) {
-        hits = hits.stream().filter(h -> !sectors(h).isEmpty()).toList();
-      }
+      filters.put(Facet.VERTICAL, sectors);
+      hits.addAll(run(text, filters).items());
     }
     Map<String, Standard> records = catalog.findAll(hits.stream().map(Hit::id).toList());
     Map<String, Standard> out = new LinkedHashMap<>();
@@ -240,7 +399,7 @@ public final class SuiteSuggester {
               s,
               g.id(),
               s.status() == Status.DRAFT,
-              matched(words, s),
+              Description.matched(words, s),
               v == null ? null : dot(query, v),
               suites.concepts(s)));
     }
@@ -258,33 +417,6 @@ public final class SuiteSuggester {
     for (IncomingRelation in : catalog.incoming(s.id())) {
       if (in.type() == RelationType.IDENTICAL) {
         out.add(in.sourceId());
-      }
-    }
-    return out;
-  }
-
-  /** The description's words worth matching: lower case, three letters or more, no stop words. */
-  static List<String> words(String text) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() >= 3 && !STOP.contains(w)) {
-        out.add(w);
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** The words found in the record's English title or abstract (a word or its singular). */
-  static List<String> matched(List<String> words, Standard s) {
-    String text =
-        (" " + s.titleIn("en") + " " + s.abstractIn("en") + " ")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^\\p{L}\\p{N}]+", " ");
-    List<String> out = new ArrayList<>();
-    for (String w : words) {
-      String stem = w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w;
-      if (text.contains(" " + stem)) {
-        out.add(w);
       }
     }
     return out;

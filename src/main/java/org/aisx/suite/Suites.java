@@ -361,8 +361,10 @@ public final class Suites {
     List<Report.Coverage> concerns = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
     Set<String> named = new LinkedHashSet<>();
+    // The concerns of every AI system, and those the suite is for (the user's, and those its
+    // description pointed to when it was suggested).
     for (ConcernGroup g : ConcernGroup.values()) {
-      if (g.isConcern()) {
+      if (g.everySystem()) {
         named.add(g.id());
       }
     }

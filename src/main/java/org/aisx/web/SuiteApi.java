@@ -237,15 +237,26 @@ public final class SuiteApi implements Routes {
   record GroupView(String concern, List<PickView> members) {}
 
   record ProposalView(
-      String text, List<String> verticals, List<String> concerns, List<GroupView> groups) {
+      String text,
+      List<String> verticals,
+      List<String> concerns,
+      boolean understood,
+      List<String> sectors,
+      List<String> applies,
+      List<GroupView> groups,
+      List<String> gaps) {
     static ProposalView of(SuiteSuggester.Proposal p) {
       return new ProposalView(
           p.ask().text(),
           p.ask().verticals(),
           p.ask().concerns(),
+          p.understood(),
+          p.sectors(),
+          p.concerns(),
           p.groups().stream()
               .map(g -> new GroupView(g.id(), g.picks().stream().map(PickView::of).toList()))
-              .toList());
+              .toList(),
+          p.gaps());
     }
   }
 

@@ -178,6 +178,21 @@ public final class SuitePages implements Routes {
     if (text != null) {
       SuiteSuggester.Proposal p =
           suggester.suggest(new SuiteSuggester.Ask(text, verticals, concerns));
+      if (!p.understood()) {
+        // Nonsense or only stop words: said so, rather than a suite of general work.
+        renderNew(
+            ctx,
+            t,
+            null,
+            List.of(org.aisx.catalog.Problem.of("text", "invalid.notUnderstood")),
+            HttpStatus.BAD_REQUEST);
+        return;
+      }
+      // The suite is for the concerns the description pointed to too, so that its report shows
+      // one that no member covers as a gap.
+      Set<String> forConcerns = new LinkedHashSet<>(concerns);
+      forConcerns.addAll(p.concerns());
+      concerns = List.copyOf(forConcerns);
       Set<String> ids = new LinkedHashSet<>();
       members.forEach(m -> ids.add(m.id()));
       for (SuiteSuggester.Pick pick : p.picks()) {

@@ -22,8 +22,13 @@ import org.aisx.catalog.Standard;
 public final class SuiteSuggestionEvaluation {
   private SuiteSuggestionEvaluation() {}
 
-  /** Pooled counts: picks judged relevant (strict, lenient) and needed concerns covered. */
-  public record Figures(int picks, int strict, int lenient, int needed, int covered, String log) {
+  /**
+   * Pooled counts: picks judged relevant (strict, lenient) and needed concerns covered; {@code
+   * unjudged}, picks in groups the rule has no terms for (the concerns added after it was written,
+   * such as safety), which the rule cannot judge and the precision leaves out.
+   */
+  public record Figures(
+      int picks, int strict, int lenient, int needed, int covered, int unjudged, String log) {
     double[] strictInterval() {
       return wilson(strict, picks);
     }
@@ -40,7 +45,7 @@ public final class SuiteSuggestionEvaluation {
       return String.format(
           Locale.ROOT,
           "picks %d; precision strict %d/%d = %.2f [%.2f, %.2f], lenient %d/%d = %.2f [%.2f,"
-              + " %.2f]; concern coverage %d/%d = %.2f [%.2f, %.2f]",
+              + " %.2f]; concern coverage %d/%d = %.2f [%.2f, %.2f]; unjudged picks %d",
           picks,
           strict,
           picks,
@@ -56,7 +61,8 @@ public final class SuiteSuggestionEvaluation {
           needed,
           (double) covered / needed,
           coverageInterval()[0],
-          coverageInterval()[1]);
+          coverageInterval()[1],
+          unjudged);
     }
   }
 
@@ -91,6 +97,7 @@ public final class SuiteSuggestionEvaluation {
     int lenient = 0;
     int needed = 0;
     int covered = 0;
+    int unjudged = 0;
     StringBuilder log = new StringBuilder();
     for (JsonNode system : set.get("systems")) {
       SuiteSuggester.Proposal p =
@@ -107,6 +114,13 @@ public final class SuiteSuggestionEvaluation {
       for (SuiteSuggester.Group g : p.groups()) {
         for (SuiteSuggester.Pick pick : g.picks()) {
           Standard r = pick.record();
+          if (!g.id().equals(ConcernGroup.SECTOR.id()) && !rule.get("terms").has(g.id())) {
+            unjudged++;
+            log.append(
+                String.format(
+                    Locale.ROOT, "  %-28s %-8s %s%n", g.id(), "unjudged", r.identifier()));
+            continue;
+          }
           String title = " " + r.titleIn("en").toLowerCase(Locale.ROOT) + " ";
           String all = title + r.abstractIn("en").toLowerCase(Locale.ROOT) + " ";
           boolean s;
@@ -146,7 +160,7 @@ public final class SuiteSuggestionEvaluation {
         }
       }
     }
-    return new Figures(picks, strict, lenient, needed, covered, log.toString());
+    return new Figures(picks, strict, lenient, needed, covered, unjudged, log.toString());
   }
 
   private static boolean any(String text, List<String> terms) {

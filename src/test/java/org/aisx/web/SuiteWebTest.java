@@ -93,6 +93,78 @@ class SuiteWebTest {
   }
 
   @Test
+  void aDescriptionThatMeansNothingIsNotUnderstoodAndMakesNoSuite() throws Exception {
+    HttpResponse<String> r =
+        http.post("/api/v1/suites/suggest", "{\"text\": \"qwzx blorp fnarg\"}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode p = body(r);
+    assertThat(ApiTest.validate(http, "SuggestResponse", p)).isEmpty();
+    assertThat(p.get("understood").asBoolean()).isFalse();
+    assertThat(p.get("groups")).isEmpty();
+
+    Browser b = new Browser(server.port());
+    HttpResponse<String> page =
+        b.postForm("/suites", Map.of("_csrf", b.csrf("/suites/new"), "text", "qwzx blorp fnarg"));
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body()).contains("could not understand the description");
+  }
+
+  @Test
+  void aLaneKeepingSuiteIsForSafetyAndItsReportCoversIt() throws Exception {
+    String text = "lane keeping assist for passenger cars using camera-based perception";
+    JsonNode p = body(http.post("/api/v1/suites/suggest", "{\"text\": \"" + text + "\"}"));
+    assertThat(ApiTest.validate(http, "SuggestResponse", p)).isEmpty();
+    assertThat(p.get("understood").asBoolean()).isTrue();
+    List<String> groups = new ArrayList<>();
+    p.get("groups").forEach(g -> groups.add(g.get("concern").asText()));
+    assertThat(groups).contains("safety", "sector-specific");
+    assertThat(p.get("sectors").toString()).contains("transport-mobility");
+
+    Browser b = new Browser(server.port());
+    HttpResponse<String> created =
+        b.postForm("/suites", Map.of("_csrf", b.csrf("/suites/new"), "text", text));
+    assertThat(created.statusCode()).isEqualTo(303);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    String id = location.substring("/suites/".length(), location.indexOf('?'));
+    JsonNode suite = body(http.get("/api/v1/suites/" + id));
+    assertThat(suite.get("concerns").toString()).contains("\"safety\"");
+    List<String> covered = new ArrayList<>();
+    suite
+        .get("coverage")
+        .get("concerns")
+        .forEach(
+            c -> {
+              if (!c.get("members").isEmpty()) {
+                covered.add(c.get("concept").asText());
+              }
+            });
+    assertThat(covered).contains("safety");
+
+    // Without the members that cover it, safety is a gap of the suite: it is for safety.
+    List<String> safety = new ArrayList<>();
+    suite
+        .get("coverage")
+        .get("concerns")
+        .forEach(
+            c -> {
+              if (c.get("concept").asText().equals("safety")) {
+                c.get("members").forEach(m -> safety.add(m.asText()));
+              }
+            });
+    String suitePage = "/suites/" + id;
+    for (String member : safety) {
+      assertThat(
+              b.postForm(
+                      suitePage,
+                      Map.of("_csrf", b.csrf(suitePage), "op", "remove", "member", member))
+                  .statusCode())
+          .isEqualTo(303);
+    }
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("gaps").toString())
+        .contains("\"safety\"");
+  }
+
+  @Test
   void aSuggestionWithoutTextOrWithAnUnknownSectorIsA400NamingTheField() throws Exception {
     JsonNode e = body(http.post("/api/v1/suites/suggest", "{\"vertical\": [\"banking\"]}"));
     assertThat(ApiTest.validate(http, "Error", e)).isEmpty();

@@ -68,23 +68,17 @@ public record SearchRequest(
         continue;
       }
       if (characters < MIN_PREFIX_CHARACTERS) {
-        throw new org.aisx.catalog.CatalogException.BadParameter(
+        throw org.aisx.catalog.CatalogException.BadParameter.of(
             "q",
-            "'"
-                + (word.length() > 40 ? word.substring(0, 40) + "…" : word)
-                + "': a prefix needs at least "
-                + MIN_PREFIX_CHARACTERS
-                + " letters or digits before the *");
+            "problem.prefixTooShort",
+            word.length() > 40 ? word.substring(0, 40) + "…" : word,
+            String.valueOf(MIN_PREFIX_CHARACTERS));
       }
       prefixes++;
     }
     if (prefixes > MAX_PREFIXES) {
-      throw new org.aisx.catalog.CatalogException.BadParameter(
-          "q",
-          "has "
-              + prefixes
-              + " words ending in * (prefixes); a query may have at most "
-              + MAX_PREFIXES);
+      throw org.aisx.catalog.CatalogException.BadParameter.of(
+          "q", "problem.tooManyPrefixes", String.valueOf(prefixes), String.valueOf(MAX_PREFIXES));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aisx.catalog.Catalog;
+import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
@@ -43,6 +44,9 @@ public final class SuiteSuggester {
   public static final int PER_GROUP = 3;
 
   public static final int MAX_TEXT = 2_000;
+
+  /** The characters of a description searched when all of it makes too costly a query. */
+  static final int SEARCHED_TEXT = 500;
 
   /** How many hits of each group's search are considered. */
   private static final int CANDIDATES = 30;
@@ -331,7 +335,37 @@ public final class SuiteSuggester {
     return out;
   }
 
+  /**
+   * The description as the keyword search reads it: its words, not search syntax. A footnote's
+   * asterisk ({@code AI*}), a bullet's dash before a word or a quotation mark means nothing in
+   * prose, but the search would read a prefix (refused under three letters), an excluded word or a
+   * phrase.
+   */
+  static String asWords(String text) {
+    return text.replaceAll("[*\"]", " ").replaceAll("(^|\\s)-+", "$1");
+  }
+
+  /**
+   * The searches of one suggestion. A description may be longer than a search query (up to {@link
+   * #MAX_TEXT} characters, a search 500): should its words make a query too costly to run, its
+   * first {@link #SEARCHED_TEXT} characters are searched instead, as a search would take them.
+   */
   private SearchResult run(String q, Map<Facet, List<String>> filters) {
+    String words = asWords(q);
+    try {
+      return runAs(words, filters);
+    } catch (CatalogException.BadParameter e) {
+      if (words.length() <= SEARCHED_TEXT) {
+        throw e;
+      }
+      int end =
+          words.offsetByCodePoints(
+              0, Math.min(SEARCHED_TEXT, words.codePointCount(0, words.length())));
+      return runAs(words.substring(0, end), filters);
+    }
+  }
+
+  private SearchResult runAs(String q, Map<Facet, List<String>> filters) {
     return search.search(
         new SearchRequest(
             q,

@@ -95,7 +95,7 @@ public final class Suites {
     }
     String title = text(body, "title", MAX_TITLE, problems);
     if (title == null && problems.stream().noneMatch(p -> p.field().equals("title"))) {
-      problems.add(new Problem("title", "required"));
+      problems.add(Problem.of("title", "invalid.required"));
     }
     String purpose = text(body, "purpose", MAX_PURPOSE, problems);
     List<String> verticals = concepts(body, "verticals", Dimension.VERTICAL, problems);
@@ -106,7 +106,7 @@ public final class Suites {
       if (!list.isArray()) {
         problems.add(new Problem("members", "must be an array"));
       } else if (list.size() > MAX_MEMBERS) {
-        problems.add(new Problem("members", "more than " + MAX_MEMBERS + " members"));
+        problems.add(Problem.of("members", "problem.moreThanMembers", String.valueOf(MAX_MEMBERS)));
       } else {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -132,7 +132,7 @@ public final class Suites {
     }
     JsonNode idNode = node.get("id");
     if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
-      problems.add(new Problem(field + ".id", "required"));
+      problems.add(Problem.of(field + ".id", "invalid.required"));
       return null;
     }
     String id = idNode.asText().strip();
@@ -165,7 +165,7 @@ public final class Suites {
     }
     String s = v.asText().strip();
     if (s.length() > max) {
-      problems.add(new Problem(field, "longer than " + max + " characters"));
+      problems.add(Problem.of(field, "invalid.tooLong", String.valueOf(max)));
       return null;
     }
     return s.isEmpty() ? null : s;
@@ -184,7 +184,7 @@ public final class Suites {
     for (int i = 0; i < v.size(); i++) {
       String c = v.get(i).asText("");
       if (!taxonomy.current().contains(dim, c)) {
-        problems.add(new Problem(name + "[" + i + "]", "not a " + dim.id() + " of the taxonomy"));
+        problems.add(Problem.of(name + "[" + i + "]", "problem.notConceptOfTaxonomy", dim.id()));
       } else {
         out.add(c);
       }
@@ -196,21 +196,21 @@ public final class Suites {
   public Content check(Content c) {
     List<Problem> problems = new ArrayList<>();
     if (c.title() == null || c.title().isBlank()) {
-      problems.add(new Problem("title", "required"));
+      problems.add(Problem.of("title", "invalid.required"));
     } else if (c.title().length() > MAX_TITLE) {
-      problems.add(new Problem("title", "longer than " + MAX_TITLE + " characters"));
+      problems.add(Problem.of("title", "invalid.tooLong", String.valueOf(MAX_TITLE)));
     }
     if (c.purpose() != null && c.purpose().length() > MAX_PURPOSE) {
-      problems.add(new Problem("purpose", "longer than " + MAX_PURPOSE + " characters"));
+      problems.add(Problem.of("purpose", "invalid.tooLong", String.valueOf(MAX_PURPOSE)));
     }
     if (c.members().size() > MAX_MEMBERS) {
-      problems.add(new Problem("members", "more than " + MAX_MEMBERS + " members"));
+      problems.add(Problem.of("members", "problem.moreThanMembers", String.valueOf(MAX_MEMBERS)));
     }
     for (int i = 0; i < c.members().size(); i++) {
       String note = c.members().get(i).note();
       if (note != null && note.length() > MAX_NOTE) {
         problems.add(
-            new Problem("members[" + i + "].note", "longer than " + MAX_NOTE + " characters"));
+            Problem.of("members[" + i + "].note", "invalid.tooLong", String.valueOf(MAX_NOTE)));
       }
     }
     if (!problems.isEmpty()) {
@@ -504,13 +504,12 @@ public final class Suites {
             .or(() -> catalog.find(Slug.of(idOrIdentifier)))
             .orElseThrow(
                 () ->
-                    new CatalogException.BadParameter(
+                    CatalogException.BadParameter.of(
                         "record",
-                        "no record has the id or identifier '"
-                            + (idOrIdentifier.length() > 80
-                                ? idOrIdentifier.substring(0, 80) + "…"
-                                : idOrIdentifier)
-                            + "'"));
+                        "problem.noRecordNamed",
+                        idOrIdentifier.length() > 80
+                            ? idOrIdentifier.substring(0, 80) + "…"
+                            : idOrIdentifier));
     return new Member(r.id(), r.identifier(), note, group);
   }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.aisx.catalog.Problem;
 
 /**
  * One version of the controlled vocabularies: for each {@link Dimension}, its concepts in display
@@ -268,24 +269,22 @@ public final class Taxonomy implements TaxonomySource {
     Dimension dim = change.dimension();
     Map<String, Concept> concepts = new LinkedHashMap<>(dimensions.get(dim).concepts());
     Concept before = concepts.get(change.concept());
-    Map<String, String> problems = new LinkedHashMap<>();
+    Map<String, Problem> problems = new LinkedHashMap<>();
     texts("labels", change.labels(), MAX_LABEL, problems);
     texts("definitions", change.definitions(), MAX_DEFINITION, problems);
     Concept after;
     if (change instanceof TaxonomyChange.Add) {
       String id = change.concept();
       if (id == null || id.length() > MAX_ID || !ID.matcher(id).matches()) {
-        problems.put(
-            "concept",
-            "an id is lower-case letters and digits joined by hyphens, at most " + MAX_ID);
+        put(problems, "concept", "problem.conceptIdShape", String.valueOf(MAX_ID));
       } else if (before != null) {
-        problems.put("concept", "'" + id + "' is already a concept of " + dim.id());
+        put(problems, "concept", "problem.alreadyConcept", id, dim.id());
       }
       if (!change.labels().containsKey("en")) {
-        problems.put("labels.en", "required");
+        put(problems, "labels.en", "invalid.required");
       }
       if (!change.definitions().containsKey("en")) {
-        problems.put("definitions.en", "required");
+        put(problems, "definitions.en", "invalid.required");
       }
       parentProblem(dim, id, change.parent(), problems);
       after =
@@ -313,29 +312,23 @@ public final class Taxonomy implements TaxonomySource {
             }
             case RETIRE -> {
               if (before.retired()) {
-                problems.put("concept", "'" + before.id() + "' is already retired");
+                put(problems, "concept", "problem.alreadyRetired", before.id());
               }
               narrower(dim, before.id()).stream()
                   .filter(c -> !c.retired())
                   .findFirst()
                   .ifPresent(
-                      c ->
-                          problems.put(
-                              "concept",
-                              "'"
-                                  + before.id()
-                                  + "' has a narrower concept in use ('"
-                                  + c.id()
-                                  + "'): move or retire it first"));
+                      c -> put(problems, "concept", "problem.narrowerInUse", before.id(), c.id()));
               yield before.asRetired();
             }
             case ADD -> throw new IllegalStateException("handled above");
           };
       if ((change.kind() == TaxonomyChange.Kind.RENAME && change.labels().isEmpty())
           || (change.kind() == TaxonomyChange.Kind.DEFINE && change.definitions().isEmpty())) {
-        problems.put(
+        put(
+            problems,
             change.kind() == TaxonomyChange.Kind.RENAME ? "labels" : "definitions",
-            "give at least one language");
+            "problem.giveOneLanguage");
       }
     }
     String en = after.labels().get("en");
@@ -344,17 +337,15 @@ public final class Taxonomy implements TaxonomySource {
           .filter(c -> !c.id().equals(after.id()) && !c.retired())
           .filter(c -> c.label("en").equalsIgnoreCase(en))
           .findFirst()
-          .ifPresent(
-              c ->
-                  problems.put(
-                      "labels.en", "'" + en + "' is already the label of '" + c.id() + "'"));
+          .ifPresent(c -> put(problems, "labels.en", "problem.labelTaken", en, c.id()));
     }
     if (!problems.isEmpty()) {
       throw new TaxonomyException.Invalid(problems);
     }
     List<Difference> differences = differences(before, after);
     if (differences.isEmpty()) {
-      throw new TaxonomyException.Invalid("change", "changes nothing");
+      throw new TaxonomyException.Invalid(
+          Map.of("change", Problem.of("change", "problem.changesNothing")));
     }
     concepts.put(after.id(), after);
     Map<Dimension, DimensionInfo> dims = new EnumMap<>(dimensions);
@@ -367,19 +358,19 @@ public final class Taxonomy implements TaxonomySource {
   }
 
   private void parentProblem(
-      Dimension dim, String id, String parent, Map<String, String> problems) {
+      Dimension dim, String id, String parent, Map<String, Problem> problems) {
     if (parent == null) {
       return;
     }
     Concept p = dimensions.get(dim).concepts().get(parent);
     if (p == null) {
-      problems.put("parent", "'" + parent + "' is not a concept of " + dim.id());
+      put(problems, "parent", "invalid.notConcept", parent, dim.id());
     } else if (p.retired()) {
-      problems.put("parent", "'" + parent + "' is retired");
+      put(problems, "parent", "problem.retired", parent);
     } else {
       for (String at = parent; at != null; at = dimensions.get(dim).concepts().get(at).parent()) {
         if (at.equals(id)) {
-          problems.put("parent", "'" + parent + "' is '" + id + "' itself or narrower than it");
+          put(problems, "parent", "problem.parentCycle", parent, id);
           break;
         }
       }
@@ -387,17 +378,22 @@ public final class Taxonomy implements TaxonomySource {
   }
 
   private static void texts(
-      String field, Map<String, String> given, int max, Map<String, String> problems) {
+      String field, Map<String, String> given, int max, Map<String, Problem> problems) {
     given.forEach(
         (lang, text) -> {
           if (!LANGUAGES.contains(lang)) {
-            problems.put(field + "." + lang, "not one of the languages " + LANGUAGES);
+            put(problems, field + "." + lang, "problem.notTaxonomyLanguage", LANGUAGES.toString());
           } else if (text == null || text.isBlank()) {
-            problems.put(field + "." + lang, "required");
+            put(problems, field + "." + lang, "invalid.required");
           } else if (text.length() > max) {
-            problems.put(field + "." + lang, "longer than " + max + " characters");
+            put(problems, field + "." + lang, "invalid.tooLong", String.valueOf(max));
           }
         });
+  }
+
+  /** The problem the message {@code key} says about {@code field}, in place of one before. */
+  private static void put(Map<String, Problem> problems, String field, String key, Object... args) {
+    problems.put(field, Problem.of(field, key, args));
   }
 
   private static Map<String, String> merged(Map<String, String> old, Map<String, String> given) {

@@ -1,7 +1,9 @@
 package org.aisx.taxonomy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.aisx.catalog.Problem;
 
 /** Failures of a taxonomy edit a coordinator can cause; the web layer maps each to a status. */
 public abstract sealed class TaxonomyException extends RuntimeException
@@ -18,17 +20,27 @@ public abstract sealed class TaxonomyException extends RuntimeException
     return Map.of();
   }
 
+  /**
+   * The same problems, each with its message key, so that a page says them in its language; in the
+   * order they were found.
+   */
+  public List<Problem> details() {
+    return List.of();
+  }
+
   /** The change does not fit the taxonomy (a duplicate id, a cycle, a missing label): 400. */
   public static final class Invalid extends TaxonomyException {
-    private final Map<String, String> problems;
+    private final Map<String, Problem> problems;
 
-    Invalid(String field, String problem) {
-      this(Map.of(field, problem));
+    Invalid(Map<String, Problem> problems) {
+      super("the taxonomy change is invalid: " + english(problems));
+      this.problems = new LinkedHashMap<>(problems);
     }
 
-    Invalid(Map<String, String> problems) {
-      super("the taxonomy change is invalid: " + problems);
-      this.problems = new LinkedHashMap<>(problems);
+    private static Map<String, String> english(Map<String, Problem> problems) {
+      Map<String, String> out = new LinkedHashMap<>();
+      problems.forEach((field, p) -> out.put(field, p.problem()));
+      return out;
     }
 
     @Override
@@ -38,7 +50,12 @@ public abstract sealed class TaxonomyException extends RuntimeException
 
     @Override
     public Map<String, String> problems() {
-      return Map.copyOf(problems);
+      return Map.copyOf(english(problems));
+    }
+
+    @Override
+    public List<Problem> details() {
+      return List.copyOf(problems.values());
     }
   }
 

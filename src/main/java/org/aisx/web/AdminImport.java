@@ -59,7 +59,7 @@ public final class AdminImport implements Routes {
     Messages t = i18n.forRequest(ctx);
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
-      throw new CatalogException.BadParameter("file", "choose a file to import");
+      throw CatalogException.BadParameter.of("file", "problem.chooseFile");
     }
     Params form = Params.form(ctx);
     Importer.Format format = form.choice("format", FORMATS, Importer.Format.AUTO);
@@ -68,8 +68,8 @@ public final class AdminImport implements Routes {
       source = file.filename();
     }
     if (source.length() > MAX_SOURCE) {
-      throw new CatalogException.BadParameter(
-          "source", "longer than " + MAX_SOURCE + " characters");
+      throw CatalogException.BadParameter.of(
+          "source", "invalid.tooLong", String.valueOf(MAX_SOURCE));
     }
     String safeName = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
     Path dir = Files.createTempDirectory("aisx-upload");

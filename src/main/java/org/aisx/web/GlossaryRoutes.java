@@ -115,8 +115,8 @@ public final class GlossaryRoutes implements Routes {
     String q = params.text("q", 200);
     String source = params.text("source", 200);
     if (source != null && !glossary.knowsSource(source)) {
-      throw new CatalogException.BadParameter(
-          "source", "'" + Params.echo(source) + "' is neither a vocabulary nor a cited document");
+      throw CatalogException.BadParameter.of(
+          "source", "problem.notVocabularyOrDocument", Params.echo(source));
     }
     return new Query(q, source, params.number("page", 1, 1000, 1));
   }
@@ -404,7 +404,7 @@ public final class GlossaryRoutes implements Routes {
     Matcher m = ITEM.matcher(item);
     MappingType type = m.matches() ? TYPES.get(m.group(3)) : null;
     if (type == null) {
-      throw new CatalogException.BadParameter(at, "'" + Params.echo(item) + "' names no mapping");
+      throw CatalogException.BadParameter.of(at, "problem.namesNoMapping", Params.echo(item));
     }
     return new MappingDecision(m.group(1), m.group(2), type, confirm, as);
   }
@@ -451,36 +451,38 @@ public final class GlossaryRoutes implements Routes {
     String actor = access.require(ctx, Permission.CONFIRM_MAPPINGS).email();
     DecisionsBody body = ctx.bodyAsClass(DecisionsBody.class);
     if (body == null || body.decisions() == null) {
-      throw new CatalogException.BadParameter("decisions", "required");
+      throw CatalogException.BadParameter.of("decisions", "invalid.required");
     }
     if (body.decisions().size() > MAX_DECISIONS) {
-      throw new CatalogException.BadParameter(
-          "decisions", "more than " + MAX_DECISIONS + " at once");
+      throw CatalogException.BadParameter.of(
+          "decisions", "problem.moreThanAtOnce", String.valueOf(MAX_DECISIONS));
     }
     List<MappingDecision> decisions = new ArrayList<>();
     for (int i = 0; i < body.decisions().size(); i++) {
       DecisionItem d = body.decisions().get(i);
       String at = "decisions[" + i + "]";
       if (d == null || d.from() == null || d.to() == null || d.type() == null) {
-        throw new CatalogException.BadParameter(at, "needs from, to, type and decision");
+        throw CatalogException.BadParameter.of(at, "problem.mappingDecisionFields");
       }
       MappingType type = TYPES.get(d.type());
       if (type == null) {
-        throw new CatalogException.BadParameter(
-            at + ".type", "'" + Params.echo(d.type()) + "' is not a SKOS mapping relation");
+        throw CatalogException.BadParameter.of(
+            at + ".type", "problem.notSkosRelation", Params.echo(d.type()));
       }
       Boolean confirm = d.decision() == null ? null : DECISIONS.get(d.decision());
       if (confirm == null) {
-        throw new CatalogException.BadParameter(
+        throw CatalogException.BadParameter.of(
             at + ".decision",
-            "'" + Params.echo(String.valueOf(d.decision())) + "' is not one of confirm, reject");
+            "invalid.notOneOf",
+            Params.echo(String.valueOf(d.decision())),
+            "confirm, reject");
       }
       MappingType as = null;
       if (d.as() != null) {
         as = TYPES.get(d.as());
         if (as == null) {
-          throw new CatalogException.BadParameter(
-              at + ".as", "'" + Params.echo(d.as()) + "' is not a SKOS mapping relation");
+          throw CatalogException.BadParameter.of(
+              at + ".as", "problem.notSkosRelation", Params.echo(d.as()));
         }
       }
       decisions.add(known(at, new MappingDecision(d.from(), d.to(), type, confirm, as)));

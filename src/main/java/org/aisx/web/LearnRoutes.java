@@ -95,12 +95,11 @@ public final class LearnRoutes implements Routes {
               case PROVIDER -> true;
             };
         if (!known && wires(f).isEmpty()) {
-          throw new CatalogException.BadParameter(
-              f.param(), "unknown " + what(f) + " '" + Params.echo(v) + "'");
+          throw CatalogException.BadParameter.of(f.param(), what(f), Params.echo(v));
         }
         if (!known) {
-          throw new CatalogException.BadParameter(
-              f.param(), "'" + Params.echo(v) + "' is not one of " + String.join(", ", wires(f)));
+          throw CatalogException.BadParameter.of(
+              f.param(), "invalid.notOneOf", Params.echo(v), String.join(", ", wires(f)));
         }
       }
       if (!values.isEmpty()) {
@@ -112,10 +111,10 @@ public final class LearnRoutes implements Routes {
 
   private static String what(ResourceFacet f) {
     return switch (f) {
-      case LANGUAGE -> "language code (ISO 639, such as en, fr, zh)";
-      case CONCEPT -> "taxonomy concept";
-      case STANDARD -> "record id";
-      default -> "value";
+      case LANGUAGE -> "problem.unknownLanguageCode";
+      case CONCEPT -> "problem.unknownConcept";
+      case STANDARD -> "problem.unknownRecordId";
+      default -> "problem.unknownValue";
     };
   }
 

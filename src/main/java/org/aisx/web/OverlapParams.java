@@ -59,23 +59,20 @@ public final class OverlapParams {
       if (!strict) {
         return null;
       }
-      throw new CatalogException.BadParameter(
-          "record", "give one of record, committee or text (none was given)");
+      throw CatalogException.BadParameter.of("record", "problem.overlapNoBasis");
     }
     if (bases.size() > 1) {
-      throw new CatalogException.BadParameter(
-          bases.get(1),
-          "give only one of record, committee or text, not " + String.join(" and ", bases));
+      throw bases.size() == 2
+          ? CatalogException.BadParameter.of(
+              bases.get(1), "problem.overlapTwoBases", bases.get(0), bases.get(1))
+          : CatalogException.BadParameter.of(
+              bases.get(1), "problem.overlapThreeBases", bases.get(0), bases.get(1), bases.get(2));
     }
     if (sdo != null && text == null) {
-      throw new CatalogException.BadParameter(
-          "sdo",
-          "leaves out one body's work for a text only; a record or committee leaves out"
-              + " its own body already");
+      throw CatalogException.BadParameter.of("sdo", "problem.overlapSdoNeedsText");
     }
     if (sdo != null && (sdo.length() > MAX_NAME || !index.knows(Facet.SDO, sdo))) {
-      throw new CatalogException.BadParameter(
-          "sdo", "unknown standards body '" + Params.echo(sdo) + "'");
+      throw CatalogException.BadParameter.of("sdo", "problem.unknownSdo", Params.echo(sdo));
     }
     Overlap.Basis basis;
     if (record != null) {
@@ -84,13 +81,11 @@ public final class OverlapParams {
       basis = new Overlap.OfCommittee(committee(committee));
     } else {
       if (text.length() > Overlap.MAX_TEXT) {
-        throw new CatalogException.BadParameter(
+        throw CatalogException.BadParameter.of(
             "text",
-            "longer than "
-                + Overlap.MAX_TEXT
-                + " characters ("
-                + text.length()
-                + "); describe the proposed work in a paragraph or two");
+            "problem.overlapTextTooLong",
+            String.valueOf(Overlap.MAX_TEXT),
+            String.valueOf(text.length()));
       }
       basis = new Overlap.OfText(text, sdo);
     }
@@ -105,7 +100,7 @@ public final class OverlapParams {
    */
   private Standard record(String value) {
     if (value.length() > MAX_NAME) {
-      throw new CatalogException.BadParameter("record", "longer than " + MAX_NAME + " characters");
+      throw CatalogException.BadParameter.of("record", "invalid.tooLong", String.valueOf(MAX_NAME));
     }
     var exact = catalog.find(value).or(() -> catalog.find(Slug.of(value)));
     if (exact.isPresent()) {
@@ -147,16 +142,16 @@ public final class OverlapParams {
    */
   String committee(String value) {
     if (value.length() > MAX_NAME) {
-      throw new CatalogException.BadParameter(
-          "committee", "longer than " + MAX_NAME + " characters");
+      throw CatalogException.BadParameter.of(
+          "committee", "invalid.tooLong", String.valueOf(MAX_NAME));
     }
     if (index.knows(Facet.COMMITTEE, value)) {
       return value;
     }
     String key = Facet.squash(value);
     if (key.isEmpty()) {
-      throw new CatalogException.BadParameter(
-          "committee", "'" + Params.echo(value) + "' has no letters or digits");
+      throw CatalogException.BadParameter.of(
+          "committee", "problem.noLettersOrDigits", Params.echo(value));
     }
     List<String> all = index.values(Facet.COMMITTEE);
     List<String> same = all.stream().filter(c -> Facet.squash(c).equals(key)).toList();
@@ -175,8 +170,8 @@ public final class OverlapParams {
                 .toList()
             : same;
     if (close.isEmpty()) {
-      throw new CatalogException.BadParameter(
-          "committee", "unknown committee '" + Params.echo(value) + "'");
+      throw CatalogException.BadParameter.of(
+          "committee", "problem.unknownCommittee", Params.echo(value));
     }
     List<CatalogException.Choice> choices = new ArrayList<>();
     close.forEach(c -> choices.add(new CatalogException.Choice(c, c)));

@@ -81,11 +81,11 @@ public final class SuggestionReview implements Routes {
     String concept = params.text("concept");
     if (concept != null) {
       if (dim == null) {
-        throw new CatalogException.BadParameter("concept", "needs a dimension");
+        throw CatalogException.BadParameter.of("concept", "problem.conceptNeedsDimension");
       }
       if (!taxonomy.current().contains(dim, concept)) {
-        throw new CatalogException.BadParameter(
-            "concept", "'" + Params.echo(concept) + "' is not a concept of " + dim.id());
+        throw CatalogException.BadParameter.of(
+            "concept", "invalid.notConcept", Params.echo(concept), dim.id());
       }
     }
     int min = params.number("min", 0, 100, 0);
@@ -166,8 +166,8 @@ public final class SuggestionReview implements Routes {
     for (String item : form.all("item", MAX_DECISIONS, MAX_ITEM)) {
       var m = ITEM.matcher(item);
       if (!m.matches()) {
-        throw new CatalogException.BadParameter(
-            "item", "'" + Params.echo(item) + "' names no suggestion");
+        throw CatalogException.BadParameter.of(
+            "item", "problem.namesNoSuggestion", Params.echo(item));
       }
       decisions.add(new Suggestions.Decision(m.group(1), m.group(2), m.group(3), confirm));
     }
@@ -218,25 +218,26 @@ public final class SuggestionReview implements Routes {
     String actor = access.require(ctx, Permission.CONFIRM_CLASSIFICATION).email();
     ApiViews.DecisionsBody body = ctx.bodyAsClass(ApiViews.DecisionsBody.class);
     if (body == null || body.decisions() == null) {
-      throw new CatalogException.BadParameter("decisions", "required");
+      throw CatalogException.BadParameter.of("decisions", "invalid.required");
     }
     if (body.decisions().size() > MAX_DECISIONS) {
-      throw new CatalogException.BadParameter(
-          "decisions", "more than " + MAX_DECISIONS + " at once");
+      throw CatalogException.BadParameter.of(
+          "decisions", "problem.moreThanAtOnce", String.valueOf(MAX_DECISIONS));
     }
     List<Suggestions.Decision> decisions = new ArrayList<>();
     for (int i = 0; i < body.decisions().size(); i++) {
       ApiViews.DecisionItem d = body.decisions().get(i);
       String at = "decisions[" + i + "]";
       if (d == null || d.recordId() == null || d.dimension() == null || d.concept() == null) {
-        throw new CatalogException.BadParameter(
-            at, "needs recordId, dimension, concept and decision");
+        throw CatalogException.BadParameter.of(at, "problem.suggestionDecisionFields");
       }
       Boolean confirm = d.decision() == null ? null : DECISIONS.get(d.decision());
       if (confirm == null) {
-        throw new CatalogException.BadParameter(
+        throw CatalogException.BadParameter.of(
             at + ".decision",
-            "'" + Params.echo(String.valueOf(d.decision())) + "' is not one of confirm, reject");
+            "invalid.notOneOf",
+            Params.echo(String.valueOf(d.decision())),
+            "confirm, reject");
       }
       decisions.add(new Suggestions.Decision(d.recordId(), d.dimension(), d.concept(), confirm));
     }

@@ -281,9 +281,9 @@ public final class SuiteApi implements Routes {
     JsonNode t = body.get("text");
     String text = null;
     if (t == null || !t.isTextual() || t.asText().isBlank()) {
-      problems.add(new Problem("text", "required"));
+      problems.add(Problem.of("text", "invalid.required"));
     } else if (t.asText().length() > SuiteSuggester.MAX_TEXT) {
-      problems.add(new Problem("text", "longer than " + SuiteSuggester.MAX_TEXT + " characters"));
+      problems.add(Problem.of("text", "invalid.tooLong", String.valueOf(SuiteSuggester.MAX_TEXT)));
     } else {
       text = t.asText().strip();
     }
@@ -320,7 +320,7 @@ public final class SuiteApi implements Routes {
       if (taxonomy.current().contains(dim, c)) {
         out.add(c);
       } else {
-        problems.add(new Problem(name + "[" + i + "]", "not a " + dim.id() + " of the taxonomy"));
+        problems.add(Problem.of(name + "[" + i + "]", "problem.notConceptOfTaxonomy", dim.id()));
       }
     }
     return out;

@@ -176,8 +176,20 @@ public final class SuitePages implements Routes {
       members.add(suites.memberFor(recordId, null, null));
     }
     if (text != null) {
-      SuiteSuggester.Proposal p =
-          suggester.suggest(new SuiteSuggester.Ask(text, verticals, concerns));
+      SuiteSuggester.Proposal p;
+      try {
+        p = suggester.suggest(new SuiteSuggester.Ask(text, verticals, concerns));
+      } catch (CatalogException.BadParameter e) {
+        // The searches the description makes refused it: the form names its own field, never
+        // the search's q that the user did not see.
+        renderNew(
+            ctx,
+            t,
+            null,
+            List.of(org.aisx.catalog.Problem.of("text", "suite.problem.unsearchable")),
+            HttpStatus.BAD_REQUEST);
+        return;
+      }
       if (!p.understood()) {
         // Nonsense or only stop words: said so, rather than a suite of general work.
         renderNew(
@@ -375,15 +387,15 @@ public final class SuitePages implements Routes {
   private static String required(Params form, String name) {
     String v = form.text(name, Suites.MAX_TITLE);
     if (v == null) {
-      throw new CatalogException.BadParameter(name, "required");
+      throw CatalogException.BadParameter.of(name, "invalid.required");
     }
     return v;
   }
 
   private static int member(int at, String memberId) {
     if (at < 0) {
-      throw new CatalogException.BadParameter(
-          "member", memberId == null ? "required" : "not a member of the suite");
+      throw CatalogException.BadParameter.of(
+          "member", memberId == null ? "invalid.required" : "problem.notSuiteMember");
     }
     return at;
   }
@@ -403,7 +415,7 @@ public final class SuitePages implements Routes {
     Messages t = i18n.forRequest(ctx);
     String recordId = Params.query(ctx).text("record", 300);
     if (recordId == null) {
-      throw new CatalogException.BadParameter("record", "required");
+      throw CatalogException.BadParameter.of("record", "invalid.required");
     }
     Standard record = catalog.get(recordId);
     pages.render(

@@ -149,7 +149,7 @@ public final class TaxonomyRoutes implements Routes {
     String actor = access.require(ctx, Permission.EDIT_TAXONOMY).email();
     ChangeBody body = ctx.bodyAsClass(ChangeBody.class);
     if (body == null) {
-      throw new CatalogException.BadParameter("body", "required");
+      throw CatalogException.BadParameter.of("body", "invalid.required");
     }
     Map<String, List<String>> fields = new LinkedHashMap<>();
     put(fields, "kind", body.kind());
@@ -189,7 +189,7 @@ public final class TaxonomyRoutes implements Routes {
     Dimension dim = p.choice("dimension", DIMENSIONS);
     String concept = p.text("concept", 100);
     if (concept == null) {
-      throw new CatalogException.BadParameter("concept", "required");
+      throw CatalogException.BadParameter.of("concept", "invalid.required");
     }
     Map<String, String> labels = new LinkedHashMap<>();
     Map<String, String> definitions = new LinkedHashMap<>();

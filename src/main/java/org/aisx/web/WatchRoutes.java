@@ -199,11 +199,7 @@ public final class WatchRoutes implements Routes {
       }
       return java.time.OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw new CatalogException.BadParameter(
-          "since",
-          "'"
-              + Params.echo(value)
-              + "' is not a date (2026-01-31) or a time (2026-01-31T12:00:00Z)");
+      throw CatalogException.BadParameter.of("since", "problem.notDateOrTime", Params.echo(value));
     }
   }
 

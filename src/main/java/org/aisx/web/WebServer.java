@@ -190,8 +190,7 @@ public final class WebServer implements AutoCloseable {
     router.exception(
         org.aisx.taxonomy.TaxonomyException.class,
         (e, ctx) -> {
-          List<Problem> problems = new ArrayList<>();
-          e.problems().forEach((field, problem) -> problems.add(new Problem(field, problem)));
+          List<Problem> problems = e.details();
           HttpStatus status =
               e instanceof org.aisx.taxonomy.TaxonomyException.Unknown
                   ? HttpStatus.NOT_FOUND

@@ -108,6 +108,25 @@ class PhoneAndKeyboardTest {
     app.accounts().createToken("coordinator@example.org", "continuous-integration-runner-eu-west");
     // A relation of another body held for review, so that the queue shows a row with its form.
     Fixtures.holdCrossBodyRelation(app);
+    // A submission waiting for review, so that the review queue shows its table.
+    Fixtures.user(app, "contributor@iso.org", Role.CONTRIBUTOR, "ISO");
+    app.submissions()
+        .submit(
+            app.submissions()
+                .draft(
+                    org.aisx.catalog.Json.mapper()
+                        .valueToTree(
+                            Map.of(
+                                "action",
+                                "create",
+                                "record",
+                                Map.of(
+                                    "identifier", "ISO 99999",
+                                    "title", Map.of("en", "Proposed guidance on AI systems"),
+                                    "sdo", "ISO",
+                                    "type", "international-standard",
+                                    "status", "draft")))),
+            app.accounts().user("contributor@iso.org").orElseThrow());
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();
@@ -313,6 +332,65 @@ class PhoneAndKeyboardTest {
         browser.manage().window().setSize(Chromium.WINDOW);
       }
     }
+  }
+
+  /** The review queues whose tables coordinators work in. */
+  static final List<String> REVIEW_TABLES =
+      List.of(
+          "/review/submissions", "/review/suggestions", "/review/mappings", "/review/relations");
+
+  @Test
+  void onAPhoneReviewTablesKeepWholeWordsAndScrollInTheirOwnFocusableNamedFrame() {
+    List<String> broken = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    try {
+      for (String lang : List.of("en", "fr", "ru", "ar")) {
+        signIn("coordinator@example.org");
+        browser.manage().window().setSize(PHONE);
+        for (String page : REVIEW_TABLES) {
+          String url = page + "?lang=" + lang;
+          browser.get(base + url);
+          for (WebElement table : browser.findElements(By.cssSelector("main table"))) {
+            seen.add(url);
+            // The table scrolls in a frame of its own that the keyboard reaches, named.
+            WebElement frame = table.findElement(By.xpath("ancestor::*[@role='region'][1]"));
+            assertThat(frame.getDomAttribute("tabindex")).as(url).isEqualTo("0");
+            assertThat(frame.getDomAttribute("aria-label")).as(url).isNotBlank();
+            browser.executeScript("arguments[0].focus();", frame);
+            assertThat(browser.switchTo().activeElement()).as(url).isEqualTo(frame);
+            // No word of a heading or cell is split over two lines to fit the phone (a break
+            // after a hyphen or slash, where lines may end, is no split).
+            @SuppressWarnings("unchecked")
+            List<String> split =
+                (List<String>)
+                    browser.executeScript(
+                        "var out = [];"
+                            + " arguments[0].querySelectorAll('th, td').forEach(cell => {"
+                            + "  var walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
+                            + "  for (var n = walk.nextNode(); n; n = walk.nextNode()) {"
+                            + "   if (n.parentElement.closest('.visually-hidden, meter')) continue;"
+                            + "   var re = /[^\\s\\-\\/]+/g, m;"
+                            + "   while ((m = re.exec(n.data))) {"
+                            + "    var r = document.createRange();"
+                            + "    r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);"
+                            + "    var tops = new Set(Array.from(r.getClientRects())"
+                            + "      .map(x => Math.round(x.top)));"
+                            + "    if (tops.size > 1) out.push(m[0]); } } });"
+                            + " return out;",
+                        table);
+            split.forEach(w -> broken.add(url + ": " + w));
+          }
+          assertThat(scrollWidth()).as(url).isLessThanOrEqualTo(PHONE.width);
+        }
+      }
+    } finally {
+      browser.manage().window().setSize(Chromium.WINDOW);
+    }
+    assertThat(seen)
+        .as("the queues with a table")
+        .anyMatch(u -> u.startsWith("/review/submissions"))
+        .anyMatch(u -> u.startsWith("/review/relations"));
+    assertThat(broken).as("words split to fit the phone").isEmpty();
   }
 
   /**

@@ -467,4 +467,38 @@ class SuiteWebTest {
     }
     assertThat(status).isEqualTo(429);
   }
+
+  /**
+   * A description of {@code length} Chinese characters, as a person may write one: with a
+   * footnote's asterisks, which are no search syntax to them.
+   */
+  static String chineseDescription(int length) {
+    String[] parts = {
+      "我们是一家零售银行，正在为客户服务部署一个人工智能聊天机器人。",
+      "系统回答账户、贷款和信用卡方面的问题，并把复杂的请求转给工作人员。",
+      "我们需要管理风险，保证决策透明，保护个人数据，并检查训练数据的质量。",
+      "监管机构要求我们记录模型的开发过程、测试结果以及上线后的监测情况。",
+      "聊天机器人还要对老年人和残障人士友好，界面必须清楚易懂。",
+      "我们希望了解哪些国际标准适用于这种 AI* 系统，以及如何证明符合要求。",
+      "*注：此处的 AI 系统包括模型、数据和运营流程。"
+    };
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() < length; i++) {
+      text.append(parts[i % parts.length]);
+    }
+    return text.substring(0, length);
+  }
+
+  @Test
+  void aLongChineseDescriptionOnTheSuitePageIsAcceptedNotRefusedOnAFieldTheUserNeverSaw()
+      throws Exception {
+    Browser b = new Browser(server.port());
+    String csrf = b.csrf("/suites/new?lang=zh");
+    HttpResponse<String> created =
+        b.postForm("/suites?lang=zh", Map.of("_csrf", csrf, "text", chineseDescription(600)));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    String page = b.get(location).body();
+    assertThat(page).contains("ISO/IEC 42001");
+  }
 }

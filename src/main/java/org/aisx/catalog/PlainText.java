@@ -152,19 +152,16 @@ public final class PlainText {
 
   /**
    * Elements whose content is code or markup, never text to show: dropped with everything in them
-   * (to the end of the text when not closed, as a browser reads them), in any text ({@code
-   * <script>alert(1)</script>} leaves nothing).
+   * when closed, in any text ({@code <script>alert(1)</script>} leaves nothing). A tag of one that
+   * is not closed is dropped alone, so that text which merely names one ("the <template> element is
+   * ...") loses the tag, never the rest of the text.
    */
   private static final String DROPPED = "script|style|noscript|template";
 
-  /** An element of {@link #DROPPED} with its content, or a closing tag of one. */
+  /** A closed element of {@link #DROPPED} with its content. */
   private static final Pattern DROPPED_ELEMENT =
       Pattern.compile(
-          "<("
-              + DROPPED
-              + ")(?:[\\s/][^<>]*)?>.*?(?:</\\1(?:[\\s/][^<>]*)?>|\\z)|</(?:"
-              + DROPPED
-              + ")(?:[\\s/][^<>]*)?>",
+          "<(" + DROPPED + ")(?:[\\s/][^<>]*)?>.*?</\\1(?:[\\s/][^<>]*)?>",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /**
@@ -178,13 +175,6 @@ public final class PlainText {
           "</?(?:"
               + DROPPED
               + "|img|iframe|frame|frameset|object|embed|applet|svg|link|meta|base|form|input"
-              + "|button|textarea|select)(?:[\\s/][^<>]*)?>",
-          Pattern.CASE_INSENSITIVE);
-
-  /** Tags of {@link #ACTIVE_TAG} that are not {@link #DROPPED}'s: dropped alone. */
-  private static final Pattern ACTIVE_SINGLE_TAG =
-      Pattern.compile(
-          "</?(?:img|iframe|frame|frameset|object|embed|applet|svg|link|meta|base|form|input"
               + "|button|textarea|select)(?:[\\s/][^<>]*)?>",
           Pattern.CASE_INSENSITIVE);
 
@@ -216,7 +206,7 @@ public final class PlainText {
     }
     boolean angle = !shortcuts || s.indexOf('<') >= 0;
     if (angle && ACTIVE_TAG.matcher(s).find()) {
-      s = ACTIVE_SINGLE_TAG.matcher(DROPPED_ELEMENT.matcher(s).replaceAll("")).replaceAll("");
+      s = ACTIVE_TAG.matcher(DROPPED_ELEMENT.matcher(s).replaceAll("")).replaceAll("");
     }
     boolean ampersand = !shortcuts || s.indexOf('&') >= 0;
     if (markup == Markup.HTML && shortcuts && !angle && !ampersand && s.indexOf('\0') < 0) {

@@ -67,7 +67,14 @@ class PlainTextTest {
         .isEqualTo("a b");
     assertThat(PlainText.clean("<style>p { color: red }</style>Styled", TITLE, HTML))
         .isEqualTo("Styled");
-    assertThat(PlainText.clean("Cut <script>alert(1)", TITLE, TEXT)).isEqualTo("Cut");
+    // A tag of one that is not closed goes alone: text that names one keeps what follows.
+    assertThat(PlainText.clean("Cut <script>alert(1)", TITLE, TEXT)).isEqualTo("Cut alert(1)");
+    assertThat(
+            PlainText.clean(
+                "The <template> element holds markup.\nIt is not rendered.", ABSTRACT, TEXT))
+        .isEqualTo("The element holds markup.\nIt is not rendered.");
+    assertThat(PlainText.clean("<p>The <script> element runs code.</p>", ABSTRACT, HTML))
+        .isEqualTo("The element runs code.");
     assertThat(PlainText.clean("a</script x>b <script>c</script/> d", TITLE, TEXT))
         .isEqualTo("ab d");
     assertThat(PlainText.clean("&lt;script&gt;alert(1)&lt;/script&gt;Escaped", TITLE, TEXT))

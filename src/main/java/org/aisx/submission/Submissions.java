@@ -202,12 +202,12 @@ public final class Submissions {
     if (actionNode != null
         && !actionNode.isNull()
         && !Action.CREATE.wire().equals(actionNode.asText())) {
-      problems.add(new Problem("action", "must be create for a resource"));
+      problems.add(Problem.of("action", "resource.problem.createOnly"));
     }
     JsonNode node = body.get("resource");
     Resource resource = null;
     if (node == null || !node.isObject()) {
-      problems.add(new Problem("resource", "required"));
+      problems.add(Problem.of("resource", "invalid.required"));
     } else {
       try {
         resource = resources.read(node);

@@ -515,13 +515,11 @@ public final class Submissions {
     for (String f : required) {
       if (!POLICY_FIELDS.contains(f)) {
         problems.add(
-            new Problem(
+            Problem.of(
                 "required",
-                "'"
-                    + f
-                    + "' is not a field the policy can require (the submission form cannot fill"
-                    + " it); it can require "
-                    + String.join(", ", POLICY_FIELDS)));
+                "submission.problem.notPolicyField",
+                f,
+                String.join(", ", POLICY_FIELDS)));
       }
     }
     if (!problems.isEmpty()) {

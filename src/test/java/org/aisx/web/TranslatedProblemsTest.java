@@ -164,6 +164,18 @@ class TranslatedProblemsTest {
         "problem.conceptIdShape",
         "60");
 
+    Map<String, String> policy = new LinkedHashMap<>();
+    policy.put("_csrf", coordinator.csrf("/review/field-policy?lang=fr"));
+    policy.put("version", "0");
+    policy.put("required", "nonsense");
+    saysInLanguage(
+        coordinator.postForm("/review/field-policy?lang=fr", policy),
+        "fr",
+        "is not a field the policy can require",
+        "submission.problem.notPolicyField",
+        "nonsense",
+        String.join(", ", org.aisx.submission.Submissions.POLICY_FIELDS));
+
     Browser admin = new Browser(server.port());
     assertThat(admin.signIn(ADMIN, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
     saysInLanguage(

@@ -55,14 +55,14 @@ public final class ResourceReader {
     List<Problem> problems = new ArrayList<>();
     if (node == null || !node.isObject()) {
       throw new CatalogException.Invalid(
-          "resource", List.of(new Problem("resource", "must be a JSON object")));
+          "resource", List.of(Problem.of("resource", "invalid.notRecord")));
     }
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
       if (!Resource.FIELDS.contains(name)) {
         problems.add(
-            new Problem(name, "unknown field; known: " + String.join(", ", Resource.FIELDS)));
+            Problem.of(name, "resource.problem.unknownField", String.join(", ", Resource.FIELDS)));
       }
     }
     Map<String, String> title = title(node.get("title"), problems);
@@ -77,7 +77,7 @@ public final class ResourceReader {
     String start = date(node, "start", problems);
     String end = date(node, "end", problems);
     if (start != null && end != null && end.compareTo(start) < 0) {
-      problems.add(new Problem("end", "before start " + start));
+      problems.add(Problem.of("end", "resource.problem.endBeforeStart", start));
     }
     List<String> standards = links(node.get("standards"), "standards", knownRecord, problems);
     List<String> concepts = links(node.get("concepts"), "concepts", knownConcept, problems);
@@ -101,13 +101,12 @@ public final class ResourceReader {
       return slug.isEmpty() ? null : slug;
     }
     if (!v.isTextual()) {
-      problems.add(new Problem("id", "must be a string"));
+      problems.add(Problem.of("id", "resource.problem.notString"));
       return null;
     }
     String id = v.asText().strip();
     if (!id.equals(Slug.of(id)) || id.length() > 200) {
-      problems.add(
-          new Problem("id", "must be lower-case letters, digits and single dashes (at most 200)"));
+      problems.add(Problem.of("id", "resource.problem.idShape", "200"));
       return null;
     }
     return id;
@@ -116,11 +115,11 @@ public final class ResourceReader {
   private static Map<String, String> title(JsonNode v, List<Problem> problems) {
     Map<String, String> out = new LinkedHashMap<>();
     if (v == null || v.isNull()) {
-      problems.add(new Problem("title", "required"));
+      problems.add(Problem.of("title", "invalid.required"));
       return out;
     }
     if (!v.isObject() || v.isEmpty()) {
-      problems.add(new Problem("title", "must be an object of language → text, e.g. {\"en\": …}"));
+      problems.add(Problem.of("title", "resource.problem.titleNotTexts", "{\"en\": …}"));
       return out;
     }
     v.fields()
@@ -129,16 +128,16 @@ public final class ResourceReader {
               String lang = e.getKey();
               JsonNode text = e.getValue();
               if (!LANGUAGE.matcher(lang).matches()) {
-                problems.add(new Problem("title." + lang, "not a language code such as en, fr"));
+                problems.add(Problem.of("title." + lang, "resource.problem.titleLanguage"));
               } else if (!text.isTextual() || text.asText().isBlank()) {
-                problems.add(new Problem("title." + lang, "must be a non-empty string"));
+                problems.add(Problem.of("title." + lang, "invalid.notNonEmptyString"));
               } else if (text.asText().length() > MAX_TEXT) {
                 problems.add(
-                    new Problem("title." + lang, "longer than " + MAX_TEXT + " characters"));
+                    Problem.of("title." + lang, "invalid.tooLong", String.valueOf(MAX_TEXT)));
               } else {
                 String clean = PlainText.line(text.asText());
                 if (clean == null) {
-                  problems.add(new Problem("title." + lang, "must be a non-empty string"));
+                  problems.add(Problem.of("title." + lang, "invalid.notNonEmptyString"));
                 } else {
                   out.put(lang, clean);
                 }
@@ -152,21 +151,21 @@ public final class ResourceReader {
     JsonNode v = node.get(field);
     if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
       if (required) {
-        problems.add(new Problem(field, "required"));
+        problems.add(Problem.of(field, "invalid.required"));
       }
       return null;
     }
     if (!v.isTextual()) {
-      problems.add(new Problem(field, "must be a string"));
+      problems.add(Problem.of(field, "resource.problem.notString"));
       return null;
     }
     if (v.asText().length() > max) {
-      problems.add(new Problem(field, "longer than " + max + " characters"));
+      problems.add(Problem.of(field, "invalid.tooLong", String.valueOf(max)));
       return null;
     }
     String clean = PlainText.line(v.asText());
     if (clean == null && required) {
-      problems.add(new Problem(field, "required"));
+      problems.add(Problem.of(field, "invalid.required"));
     }
     return clean;
   }
@@ -176,7 +175,7 @@ public final class ResourceReader {
       return null;
     }
     if (!v.isTextual() || v.asText().length() > MAX_URL) {
-      problems.add(new Problem("url", "must be a string of at most " + MAX_URL + " characters"));
+      problems.add(Problem.of("url", "resource.problem.urlNotString", String.valueOf(MAX_URL)));
       return null;
     }
     String s = v.asText().strip();
@@ -189,7 +188,7 @@ public final class ResourceReader {
     } catch (URISyntaxException bad) {
       // reported below
     }
-    problems.add(new Problem("url", "must be an absolute http or https URL"));
+    problems.add(Problem.of("url", "resource.problem.notHttpUrl"));
     return null;
   }
 
@@ -203,13 +202,13 @@ public final class ResourceReader {
     JsonNode v = node.get(field);
     if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
       if (required) {
-        problems.add(new Problem(field, "required"));
+        problems.add(Problem.of(field, "invalid.required"));
       }
       return null;
     }
     T value = v.isTextual() ? parse.apply(v.asText().strip()).orElse(null) : null;
     if (value == null) {
-      problems.add(new Problem(field, "must be one of " + String.join(", ", wires)));
+      problems.add(Problem.of(field, "resource.problem.notOneOf", String.join(", ", wires)));
     }
     return value;
   }
@@ -220,14 +219,14 @@ public final class ResourceReader {
       return out;
     }
     if (!v.isArray()) {
-      problems.add(new Problem("languages", "must be a list of language codes"));
+      problems.add(Problem.of("languages", "resource.problem.notLanguages"));
       return out;
     }
     for (int i = 0; i < v.size(); i++) {
       JsonNode item = v.get(i);
       String code = item.isTextual() ? item.asText().strip().toLowerCase(Locale.ROOT) : "";
       if (!LANGUAGE.matcher(code).matches()) {
-        problems.add(new Problem("languages[" + i + "]", "not a language code such as en, fr, zh"));
+        problems.add(Problem.of("languages[" + i + "]", "resource.problem.notLanguage"));
       } else if (!out.contains(code)) {
         out.add(code);
       }
@@ -244,7 +243,7 @@ public final class ResourceReader {
     try {
       return LocalDate.parse(s).toString();
     } catch (DateTimeParseException bad) {
-      problems.add(new Problem(field, "must be a date such as 2025-07-08"));
+      problems.add(Problem.of(field, "resource.problem.notDate"));
       return null;
     }
   }
@@ -256,25 +255,26 @@ public final class ResourceReader {
       return out;
     }
     if (!v.isArray()) {
-      problems.add(new Problem(field, "must be a list of ids"));
+      problems.add(Problem.of(field, "resource.problem.notIds"));
       return out;
     }
     if (v.size() > MAX_LINKS) {
-      problems.add(new Problem(field, "more than " + MAX_LINKS + " ids"));
+      problems.add(Problem.of(field, "resource.problem.tooManyIds", String.valueOf(MAX_LINKS)));
       return out;
     }
     for (int i = 0; i < v.size(); i++) {
       JsonNode item = v.get(i);
       String id = item.isTextual() ? item.asText().strip() : "";
       if (id.isEmpty()) {
-        problems.add(new Problem(field + "[" + i + "]", "must be a non-empty id"));
+        problems.add(Problem.of(field + "[" + i + "]", "resource.problem.emptyId"));
       } else if (!known.test(id)) {
         problems.add(
-            new Problem(
+            Problem.of(
                 field + "[" + i + "]",
                 "standards".equals(field)
-                    ? "no record with the id " + id
-                    : "no taxonomy concept with the id " + id));
+                    ? "resource.problem.noRecord"
+                    : "resource.problem.noConcept",
+                id));
       } else if (!out.contains(id)) {
         out.add(id);
       }

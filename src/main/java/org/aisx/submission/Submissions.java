@@ -202,12 +202,12 @@ public final class Submissions {
     if (actionNode != null
         && !actionNode.isNull()
         && !Action.CREATE.wire().equals(actionNode.asText())) {
-      problems.add(new Problem("action", "must be create for a resource"));
+      problems.add(Problem.of("action", "resource.problem.createOnly"));
     }
     JsonNode node = body.get("resource");
     Resource resource = null;
     if (node == null || !node.isObject()) {
-      problems.add(new Problem("resource", "required"));
+      problems.add(Problem.of("resource", "invalid.required"));
     } else {
       try {
         resource = resources.read(node);
@@ -515,13 +515,11 @@ public final class Submissions {
     for (String f : required) {
       if (!POLICY_FIELDS.contains(f)) {
         problems.add(
-            new Problem(
+            Problem.of(
                 "required",
-                "'"
-                    + f
-                    + "' is not a field the policy can require (the submission form cannot fill"
-                    + " it); it can require "
-                    + String.join(", ", POLICY_FIELDS)));
+                "submission.problem.notPolicyField",
+                f,
+                String.join(", ", POLICY_FIELDS)));
       }
     }
     if (!problems.isEmpty()) {

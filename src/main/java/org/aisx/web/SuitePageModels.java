@@ -60,9 +60,31 @@ public final class SuitePageModels {
       List<Concept> verticals,
       List<Concept> concerns,
       Labels labels,
-      List<org.aisx.catalog.Problem> problems) {
+      List<org.aisx.catalog.Problem> problems,
+      Typed typed) {
     public Messages t() {
       return layout.t();
+    }
+  }
+
+  /**
+   * What the user typed and chose in the new-suite form, shown again when the form is refused (the
+   * template escapes it); {@link #NONE} for a fresh form.
+   */
+  public record Typed(String text, String title, List<String> verticals, List<String> concerns) {
+    public static final Typed NONE = new Typed(null, null, List.of(), List.of());
+
+    public Typed {
+      verticals = List.copyOf(verticals);
+      concerns = List.copyOf(concerns);
+    }
+
+    public boolean vertical(String id) {
+      return verticals.contains(id);
+    }
+
+    public boolean concern(String id) {
+      return concerns.contains(id);
     }
   }
 

@@ -130,7 +130,7 @@ public final class SuitePages implements Routes {
     Messages t = i18n.forRequest(ctx);
     String recordId = Params.query(ctx).text("record", 300);
     Standard record = recordId == null ? null : catalog.get(recordId);
-    renderNew(ctx, t, record, List.of(), HttpStatus.OK);
+    renderNew(ctx, t, record, List.of(), SuitePageModels.Typed.NONE, HttpStatus.OK);
   }
 
   private void renderNew(
@@ -138,6 +138,7 @@ public final class SuitePages implements Routes {
       Messages t,
       Standard record,
       List<org.aisx.catalog.Problem> problems,
+      SuitePageModels.Typed typed,
       HttpStatus status) {
     ctx.status(status);
     Taxonomy current = taxonomy.current();
@@ -156,7 +157,8 @@ public final class SuitePages implements Routes {
                 .filter(c -> !c.retired() && ConcernGroup.fromId(c.id()).isPresent())
                 .toList(),
             labels(t),
-            problems));
+            problems,
+            typed));
   }
 
   /**
@@ -171,6 +173,10 @@ public final class SuitePages implements Routes {
     String recordId = form.text("record", 300);
     List<String> verticals = form.choices("vertical", concepts(Dimension.VERTICAL));
     List<String> concerns = form.choices("concern", concepts(Dimension.CONCERN));
+    // A refused form is shown again with what the user typed and chose, never what was derived
+    // from it (the title made from the description, the concerns the description pointed to).
+    SuitePageModels.Typed typed = new SuitePageModels.Typed(text, title, verticals, concerns);
+    Standard record = recordId == null ? null : catalog.find(recordId).orElse(null);
     List<Member> members = new ArrayList<>();
     if (recordId != null) {
       members.add(suites.memberFor(recordId, null, null));
@@ -185,8 +191,9 @@ public final class SuitePages implements Routes {
         renderNew(
             ctx,
             t,
-            null,
+            record,
             List.of(org.aisx.catalog.Problem.of("text", "suite.problem.unsearchable")),
+            typed,
             HttpStatus.BAD_REQUEST);
         return;
       }
@@ -195,8 +202,9 @@ public final class SuitePages implements Routes {
         renderNew(
             ctx,
             t,
-            null,
+            record,
             List.of(org.aisx.catalog.Problem.of("text", "invalid.notUnderstood")),
+            typed,
             HttpStatus.BAD_REQUEST);
         return;
       }
@@ -225,7 +233,7 @@ public final class SuitePages implements Routes {
     try {
       content = suites.check(new Content(title, text, verticals, concerns, members, null));
     } catch (CatalogException.Invalid e) {
-      renderNew(ctx, t, null, e.problems(), HttpStatus.BAD_REQUEST);
+      renderNew(ctx, t, record, e.problems(), typed, HttpStatus.BAD_REQUEST);
       return;
     }
     Suites.Created created = api.create(ctx, content);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,52 @@ class SuiteWebTest {
         b.postForm("/suites", Map.of("_csrf", b.csrf("/suites/new"), "text", "qwzx blorp fnarg"));
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("could not understand the description");
+  }
+
+  @Test
+  void aRefusedSuiteFormIsShownAgainWithEverythingTheUserTypedAndChoseEscaped() throws Exception {
+    Browser b = new Browser(server.port());
+    Document fresh = Jsoup.parse(b.get("/suites/new").body());
+    String csrf = fresh.select("input[name=_csrf]").attr("value");
+    String vertical = fresh.select("select#vertical option[value~=.+]").get(1).attr("value");
+    List<String> concerns =
+        fresh.select("input[type=checkbox][name=concern]").stream()
+            .map(e -> e.attr("value"))
+            .limit(2)
+            .toList();
+    assertThat(concerns).hasSize(2);
+    String title = "Mine <script>alert(1)</script> & \"quoted\"";
+    String description = "qwzx blorp fnarg";
+    List<String> fields =
+        new ArrayList<>(
+            List.of(
+                "_csrf=" + enc(csrf),
+                "text=" + enc(description),
+                "title=" + enc(title),
+                "vertical=" + enc(vertical)));
+    concerns.forEach(c -> fields.add("concern=" + enc(c)));
+    HttpResponse<String> refused =
+        b.send(
+            HttpRequest.newBuilder(URI.create(b.base() + "/suites"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields)))
+                .build());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).doesNotContain("<script>alert(1)");
+    Document page = Jsoup.parse(refused.body());
+    assertThat(page.select("textarea#text").text()).isEqualTo(description);
+    assertThat(page.select("input#title").attr("value")).isEqualTo(title);
+    assertThat(page.select("select#vertical option[selected]").eachAttr("value"))
+        .containsExactly(vertical);
+    assertThat(page.select("input[name=concern][checked]").eachAttr("value"))
+        .containsExactlyElementsOf(concerns);
+    // The form shown again is still the one to send.
+    assertThat(page.select("form[action=/suites] input[name=_csrf]").attr("value")).isNotEmpty();
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TranslatedProblemsTest {
   private static final String COORDINATOR = "coordinator@example.org";
   private static final String ADMIN = "admin@example.org";
+  private static final String CONTRIBUTOR = "contributor@example.org";
 
   @TempDir static Path dir;
   static App app;
@@ -48,6 +49,7 @@ class TranslatedProblemsTest {
     app = Fixtures.starter(dir);
     Fixtures.user(app, COORDINATOR, Role.COORDINATOR);
     Fixtures.user(app, ADMIN, Role.ADMIN);
+    Fixtures.user(app, CONTRIBUTOR, Role.CONTRIBUTOR, "ITU-T");
     server = app.web().start(0);
     http = new Http(server.port());
   }
@@ -162,6 +164,18 @@ class TranslatedProblemsTest {
         "problem.conceptIdShape",
         "60");
 
+    Map<String, String> policy = new LinkedHashMap<>();
+    policy.put("_csrf", coordinator.csrf("/review/field-policy?lang=fr"));
+    policy.put("version", "0");
+    policy.put("required", "nonsense");
+    saysInLanguage(
+        coordinator.postForm("/review/field-policy?lang=fr", policy),
+        "fr",
+        "is not a field the policy can require",
+        "submission.problem.notPolicyField",
+        "nonsense",
+        String.join(", ", org.aisx.submission.Submissions.POLICY_FIELDS));
+
     Browser admin = new Browser(server.port());
     assertThat(admin.signIn(ADMIN, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
     saysInLanguage(
@@ -169,6 +183,78 @@ class TranslatedProblemsTest {
         "fr",
         "choose a file",
         "problem.chooseFile");
+  }
+
+  @Test
+  void aLearningResourceProposalIsRefusedInThePageLanguageFieldByField() throws Exception {
+    Browser author = new Browser(server.port());
+    assertThat(author.signIn(CONTRIBUTOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    for (String lang : List.of("fr", "zh", "ar", "ru", "es")) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("_csrf", author.csrf("/submissions/new?proposal=resource&lang=" + lang));
+      fields.put("proposal", "resource");
+      fields.put("title_en", "A course on AI management systems");
+      fields.put("provider", "Academy");
+      fields.put("kind", "course");
+      fields.put("url", "academy.example.org/course");
+      fields.put("languages", "english");
+      fields.put("start", "2026-03-01");
+      fields.put("end", "2026-02-01");
+      fields.put("standards", "no-such-record");
+      HttpResponse<String> r = author.postForm("/submissions?lang=" + lang, fields);
+      assertThat(r.statusCode()).as(lang).isEqualTo(400);
+      Document d = Jsoup.parse(r.body());
+      assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
+      Element summary = d.selectFirst(".error-summary");
+      assertThat(summary).as(lang + ": " + r.body()).isNotNull();
+      assertThat(summary.select("li")).as(lang).hasSize(4);
+      assertThat(summary.text())
+          .as(lang)
+          .contains(
+              PagesTest.say(lang, "resource.problem.notHttpUrl"),
+              PagesTest.say(lang, "resource.problem.notLanguage"),
+              PagesTest.say(lang, "resource.problem.endBeforeStart", "2026-03-01"),
+              PagesTest.say(lang, "resource.problem.noRecord", "no-such-record"))
+          .doesNotContain(
+              "must be an absolute", "not a language code", "before start", "no record with");
+      assertThat(d.select("main [lang=en]")).as(lang + " marked English").isEmpty();
+      assertThat(d.select(".field-error").eachText())
+          .as(lang)
+          .contains(PagesTest.say(lang, "resource.problem.notHttpUrl"));
+    }
+
+    // The API says the same refusals in English, whatever language is asked for.
+    String token = "Bearer " + app.accounts().createToken(CONTRIBUTOR, "t").secret();
+    HttpResponse<String> api =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(http.base() + "/api/v1/submissions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", token)
+                .header("Accept-Language", "fr")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\": \"resource\", \"resource\": {\"title\": {\"en\": \"A course\"},"
+                            + " \"provider\": \"Academy\", \"kind\": \"course\", \"url\":"
+                            + " \"academy.example.org\", \"start\": \"2026-03-01\", \"end\":"
+                            + " \"2026-02-01\", \"languages\": [\"english\"], \"standards\":"
+                            + " [\"no-such-record\"], \"id\": \"Not A Slug\", \"extra\": 1}}"))
+                .build());
+    assertThat(api.statusCode()).isEqualTo(400);
+    JsonNode error = new ObjectMapper().readTree(api.body()).get("error");
+    assertThat(error.get("code").asText()).isEqualTo("validation_failed");
+    Map<String, String> details = new LinkedHashMap<>();
+    error
+        .get("details")
+        .forEach(e -> details.put(e.get("field").asText(), e.get("problem").asText()));
+    assertThat(details)
+        .containsEntry("url", "must be an absolute http or https URL")
+        .containsEntry("languages[0]", "not a language code such as en, fr, zh")
+        .containsEntry("end", "before start 2026-03-01")
+        .containsEntry("standards[0]", "no record with the id no-such-record")
+        .containsEntry("id", "must be lower-case letters, digits and single dashes (at most 200)")
+        .containsEntry(
+            "extra", "unknown field; known: " + String.join(", ", org.aisx.learn.Resource.FIELDS));
   }
 
   @Test

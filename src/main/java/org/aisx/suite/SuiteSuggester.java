@@ -2,6 +2,7 @@ package org.aisx.suite;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -135,7 +136,9 @@ public final class SuiteSuggester {
     closest = closest.subList(0, Math.min(CLOSEST, closest.size()));
     List<String> sectors =
         ask.verticals().isEmpty() ? sectorsPointedTo(description, closest) : ask.verticals();
-    List<ConcernGroup> applicable = applicable(ask, description, sectors);
+    // The description's hits within each concern, searched once for both uses.
+    Map<ConcernGroup, List<Hit>> described = new EnumMap<>(ConcernGroup.class);
+    List<ConcernGroup> applicable = applicable(ask, description, sectors, described);
     float[] query = search.queryVector(ask.text());
     Set<String> taken = new HashSet<>();
     List<ConcernGroup> order = new ArrayList<>();
@@ -153,7 +156,7 @@ public final class SuiteSuggester {
     }
     Map<ConcernGroup, Group> groups = new LinkedHashMap<>();
     for (ConcernGroup g : order) {
-      List<Standard> candidates = candidates(g, ask.text(), sectors);
+      List<Standard> candidates = candidates(g, ask.text(), sectors, described);
       float[] probe = g.isConcern() ? search.queryVector(g.probe()) : null;
       List<Pick> picks = pick(g, candidates, taken, query, probe, description.words());
       groups.put(g, new Group(g.id(), picks));
@@ -192,12 +195,14 @@ public final class SuiteSuggester {
       return false;
     }
     int known = 0;
-    for (String w : words) {
-      if (search.index().search(byWords(w)).total() > 0) {
+    for (int i = 0; i < words.size(); i++) {
+      if (search.index().search(byWords(words.get(i))).total() > 0) {
         known++;
         if (2 * known >= words.size() || !closest.isEmpty()) {
           return true;
         }
+      } else if (closest.isEmpty() && 2 * (known + words.size() - i - 1) < words.size()) {
+        return false; // half of the words can no longer be found: no more look-ups
       }
     }
     return false;
@@ -209,7 +214,11 @@ public final class SuiteSuggester {
    * description itself (without the group's probe) finds at least {@link #POINTING} records for no
    * sector or for the proposal's.
    */
-  private List<ConcernGroup> applicable(Ask ask, Description description, List<String> sectors) {
+  private List<ConcernGroup> applicable(
+      Ask ask,
+      Description description,
+      List<String> sectors,
+      Map<ConcernGroup, List<Hit>> described) {
     Map<String, Concept> concepts = taxonomy.current().dimension(Dimension.CONCERN).concepts();
     List<ConcernGroup> out = new ArrayList<>();
     for (ConcernGroup g : ConcernGroup.values()) {
@@ -220,7 +229,7 @@ public final class SuiteSuggester {
       if (g.everySystem()
           || ask.concerns().contains(g.id())
           || (c != null && namesConcept(description, c))
-          || found(g, ask.text(), sectors) >= POINTING) {
+          || found(g, ask.text(), sectors, described) >= POINTING) {
         out.add(g);
       }
     }
@@ -231,10 +240,21 @@ public final class SuiteSuggester {
    * How many records of the concern {@code g}, for no sector or for {@code sectors}, the text
    * finds.
    */
-  private long found(ConcernGroup g, String text, List<String> sectors) {
-    Map<Facet, List<String>> filters = current();
-    filters.put(Facet.CONCERN, List.of(g.id()));
-    return run(text, filters).items().stream().filter(h -> forSectors(h, sectors)).count();
+  private long found(
+      ConcernGroup g, String text, List<String> sectors, Map<ConcernGroup, List<Hit>> described) {
+    return described(g, text, described).stream().filter(h -> forSectors(h, sectors)).count();
+  }
+
+  /** The current work of the concern {@code g} that {@code text} finds, kept in {@code memo}. */
+  private List<Hit> described(ConcernGroup g, String text, Map<ConcernGroup, List<Hit>> memo) {
+    List<Hit> hits = memo.get(g);
+    if (hits == null) {
+      Map<Facet, List<String>> filters = current();
+      filters.put(Facet.CONCERN, List.of(g.id()));
+      hits = run(text, filters).items();
+      memo.put(g, hits);
+    }
+    return hits;
   }
 
   private static boolean forSectors(Hit h, List<String> sectors) {
@@ -304,12 +324,13 @@ public final class SuiteSuggester {
    * sectors} (medical datasets are no part of a bank chatbot's suite); for sector-specific work,
    * the description's hits in {@code sectors}.
    */
-  private List<Standard> candidates(ConcernGroup g, String text, List<String> sectors) {
+  private List<Standard> candidates(
+      ConcernGroup g, String text, List<String> sectors, Map<ConcernGroup, List<Hit>> described) {
     Map<Facet, List<String>> filters = current();
     List<Hit> hits = new ArrayList<>();
     if (g.isConcern()) {
       filters.put(Facet.CONCERN, List.of(g.id()));
-      hits.addAll(run(text, filters).items());
+      hits.addAll(described(g, text, described));
       hits.addAll(run(g.probe(), filters).items());
       hits = hits.stream().filter(h -> forSectors(h, sectors)).toList();
     } else {

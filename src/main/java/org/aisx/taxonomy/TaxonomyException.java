@@ -15,14 +15,9 @@ public abstract sealed class TaxonomyException extends RuntimeException
 
   public abstract String code();
 
-  /** What is wrong, by field ({@code concept}, {@code labels.fr} ...); empty when nothing is. */
-  public Map<String, String> problems() {
-    return Map.of();
-  }
-
   /**
-   * The same problems, each with its message key, so that a page says them in its language; in the
-   * order they were found.
+   * What is wrong, by field ({@code concept}, {@code labels.fr} ...), each with its message key so
+   * that a page says it in its language, in the order found; empty when nothing is.
    */
   public List<Problem> details() {
     return List.of();
@@ -46,11 +41,6 @@ public abstract sealed class TaxonomyException extends RuntimeException
     @Override
     public String code() {
       return "validation_failed";
-    }
-
-    @Override
-    public Map<String, String> problems() {
-      return Map.copyOf(english(problems));
     }
 
     @Override

@@ -1,11 +1,15 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.aisx.catalog.CatalogException;
 
@@ -33,7 +37,7 @@ final class Params {
    * The names of parameters with a broken escape ({@link #BROKEN_NAME} for one whose name is
    * broken): refused when read, and when the endpoint takes only known parameters.
    */
-  private final java.util.Set<String> broken;
+  private final Set<String> broken;
 
   /** How a parameter whose very name holds a broken escape is named in the refusal. */
   private static final String BROKEN_NAME = "(name)";
@@ -43,10 +47,10 @@ final class Params {
    * &} is left out here, for every endpoint alike, rather than refused as an unknown parameter.
    */
   private Params(Map<String, List<String>> values) {
-    this(values, java.util.Set.of());
+    this(values, Set.of());
   }
 
-  private Params(Map<String, List<String>> values, java.util.Set<String> broken) {
+  private Params(Map<String, List<String>> values, Set<String> broken) {
     if (values.containsKey("") || !broken.isEmpty()) {
       values = new LinkedHashMap<>(values);
       values.remove("");
@@ -69,7 +73,7 @@ final class Params {
    */
   static Params query(Context ctx) {
     String raw = ctx.queryString();
-    java.util.Set<String> broken = new java.util.LinkedHashSet<>();
+    Set<String> broken = new LinkedHashSet<>();
     if (raw != null && raw.indexOf('%') >= 0) {
       for (String pair : raw.split("&")) {
         if (BAD_ESCAPE.matcher(pair).find()) {
@@ -87,7 +91,7 @@ final class Params {
       return BROKEN_NAME;
     }
     try {
-      return java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+      return URLDecoder.decode(name, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException undecodable) {
       return BROKEN_NAME;
     }

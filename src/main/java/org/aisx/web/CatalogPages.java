@@ -176,7 +176,9 @@ public final class CatalogPages implements Routes {
     for (Relation r : s.relations()) {
       catalog.find(r.targetId()).ifPresent(target -> targets.put(r.targetId(), target));
     }
-    ctx.header("ETag", "\"" + s.revision() + "\"");
+    // No ETag here, unlike the API's record: the page also depends on its language, its reader,
+    // other records and learning resources, so the record's revision cannot tell whether it
+    // changed.
     pages.render(
         ctx,
         "record.jte",

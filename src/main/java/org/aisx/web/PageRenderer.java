@@ -62,8 +62,14 @@ public final class PageRenderer {
     send(ctx, utf8(template, model, null));
   }
 
-  /** Answers with a page already rendered ({@link #utf8}). */
+  /**
+   * Answers with a page already rendered ({@link #utf8}). A page is said in the language its reader
+   * chose (a cookie, or the browser's languages) and shows who is signed in, so a cache keeps it
+   * for that reader only and asks again before showing it.
+   */
   void send(Context ctx, byte[] html) {
+    ctx.header("Cache-Control", "private, no-cache");
+    ctx.header("Vary", "Cookie, Accept-Language");
     ctx.contentType("text/html; charset=utf-8").result(html);
   }
 

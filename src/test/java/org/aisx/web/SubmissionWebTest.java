@@ -303,8 +303,25 @@ class SubmissionWebTest {
     assertThat(send("GET", path, null, null).headers().firstValue("ETag")).hasValue("\"1\"");
     assertThat(send("GET", path + "/history", null, null).headers().firstValue("ETag"))
         .hasValue("\"1\"");
-    assertThat(send("GET", "/standards/" + s.id(), null, null).headers().firstValue("ETag"))
-        .hasValue("\"1\"");
+    // The page is not the record: it is said in its reader's language and shows who is signed in,
+    // so its validator is not the revision. Asked again in another language with the revision as
+    // If-None-Match, it answers the page in that language, not 304.
+    HttpResponse<String> english = send("GET", "/standards/" + s.id(), null, null);
+    assertThat(english.headers().firstValue("ETag")).isEmpty();
+    assertThat(english.headers().firstValue("Vary")).hasValue("Cookie, Accept-Language");
+    assertThat(english.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+    HttpResponse<String> arabic =
+        send(
+            "GET",
+            "/standards/" + s.id(),
+            null,
+            null,
+            "If-None-Match",
+            "\"1\"",
+            "Cookie",
+            "lang=ar");
+    assertThat(arabic.statusCode()).isEqualTo(200);
+    assertThat(arabic.body()).contains("lang=\"ar\" dir=\"rtl\"");
 
     HttpResponse<String> missing = send("PUT", path, tokens.get("coord"), changed);
     assertThat(missing.statusCode()).isEqualTo(428);

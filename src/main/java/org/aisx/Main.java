@@ -371,6 +371,10 @@ public final class Main {
       printCounts("Status moves", summary.statusMoves());
       printCounts("Fields changed (records)", summary.changedFields());
       printFirst("Drafts published", summary.draftsPublished(), "draft");
+      printFirst(
+          "Reviewed values kept (the feed still gives what people corrected)",
+          summary.keptReviewed(),
+          "kept");
       printCounts("Duplicates folded, by class", summary.duplicateClasses());
       printFirst(
           "Duplicates folded",

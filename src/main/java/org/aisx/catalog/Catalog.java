@@ -627,8 +627,11 @@ public final class Catalog {
     JsonNode before = json.valueToTree(old);
     JsonNode after = json.valueToTree(incoming);
     Standard merged;
+    List<String> keptReviewed = new ArrayList<>();
     if (lead != null) {
-      after = FieldSources.merge(json, old, before, after, src, lead);
+      after =
+          FieldSources.merge(
+              json, old, before, after, src, lead, correctedBy(old.id()), keptReviewed);
       merged = treeToStandard(after);
     } else {
       merged = incoming.toBuilder().source(src).build();
@@ -668,12 +671,34 @@ public final class Catalog {
     if (events.isEmpty()) {
       // Nothing a reader sees changed: not rewritten, not even to name another feed that gives
       // the same values.
-      return new Planned(new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of()), null);
+      return new Planned(
+          new WriteOutcome(WriteOutcome.Change.UNCHANGED, old, List.of(), keptReviewed), null);
     }
     Standard updated = merged.toBuilder().revision(revision).build();
     return new Planned(
-        new WriteOutcome(WriteOutcome.Change.UPDATED, updated, events),
+        new WriteOutcome(WriteOutcome.Change.UPDATED, updated, events, keptReviewed),
         new CatalogStore.Write(updated, old.revision(), events));
+  }
+
+  /**
+   * Whether a value of a record's field is one that people corrected away: the value before any
+   * reviewed change of the field ({@link SourceNames#reviewed}). The history is read only when a
+   * field that people decided meets a feed value it does not hold, and then once per record.
+   */
+  private java.util.function.BiPredicate<String, JsonNode> correctedBy(String id) {
+    Map<String, Set<String>> replaced = new HashMap<>();
+    boolean[] read = {false};
+    return (field, value) -> {
+      if (!read[0]) {
+        read[0] = true;
+        for (HistoryEvent e : store.history(id)) {
+          if (e.field() != null && e.oldValue() != null && SourceNames.reviewed(e.source())) {
+            replaced.computeIfAbsent(e.field(), f -> new java.util.HashSet<>()).add(e.oldValue());
+          }
+        }
+      }
+      return replaced.getOrDefault(field, Set.of()).contains(text(value));
+    };
   }
 
   private Standard treeToStandard(JsonNode tree) {

@@ -47,6 +47,15 @@ import java.util.regex.Pattern;
  * itself would, unless it is an older harvest than the one that gave the record ({@link Harvest}):
  * then {@link Catalog#importAll} leaves the record alone. An entry of a list that a feed drops is
  * removed only when that feed alone gave the list.
+ *
+ * <p><b>People's corrections stay.</b> A field whose value people decided ({@link
+ * SourceNames#reviewed}: an approved submission, a coordinator's edit, a review of suggestions)
+ * keeps it while a feed gives the value people corrected away (any value a reviewed change of the
+ * field replaced, as its history says): importing that feed again, unchanged, would otherwise undo
+ * a correction a coordinator approved. Such a field is named in the import's report ({@link
+ * WriteOutcome#keptReviewed}). A feed value people never saw (the body changed its record since, or
+ * the record was made by a submission before any feed gave it) is news, and merges by the rules
+ * above.
  */
 public final class FieldSources {
   private static final Pattern SNAPSHOT_SUFFIX = Pattern.compile("[-_.]\\d{4}([-_.]\\d{2}){0,2}$");
@@ -175,7 +184,9 @@ public final class FieldSources {
   /**
    * Merges {@code incoming} (from feed {@code source}; {@code lead} as {@link #leads} says) into
    * {@code stored}, both as JSON trees of {@link Standard}. Returns the merged tree with its {@code
-   * fieldSources} and {@code source}; revision is the stored one.
+   * fieldSources} and {@code source}; revision is the stored one. {@code corrected} says whether a
+   * value is one that a reviewed change of the field replaced; the fields whose reviewed value was
+   * kept against such a value of the feed are added to {@code keptReviewed}.
    */
   static ObjectNode merge(
       ObjectMapper json,
@@ -183,13 +194,24 @@ public final class FieldSources {
       JsonNode storedTree,
       JsonNode incomingTree,
       String source,
-      boolean lead) {
+      boolean lead,
+      java.util.function.BiPredicate<String, JsonNode> corrected,
+      List<String> keptReviewed) {
     ObjectNode out = ((ObjectNode) storedTree).deepCopy();
     Map<String, List<String>> sources = new TreeMap<>();
     for (String field : MERGED) {
       JsonNode s = storedTree.get(field);
       JsonNode i = incomingTree.get(field);
       List<String> had = of(stored, storedTree, field);
+      if (!isEmpty(s)
+          && had.stream().anyMatch(SourceNames::reviewed)
+          && (isEmpty(i) || i.equals(s) || corrected.test(field, i))) {
+        sources.put(field, had);
+        if (!isEmpty(i) && !i.equals(s)) {
+          keptReviewed.add(field);
+        }
+        continue;
+      }
       boolean own = had.stream().allMatch(n -> sameFeed(n, source));
       if (own) {
         if (i == null) {

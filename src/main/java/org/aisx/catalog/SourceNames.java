@@ -32,6 +32,22 @@ public final class SourceNames {
 
   private SourceNames() {}
 
+  /**
+   * Whether a value from {@code source} was decided by people rather than given by a feed: an
+   * approved submission ({@code submission:<id>}), a coordinator's edit ({@code edit:<role>}, and
+   * older versions' {@code edit:<address>}, read {@code edit} or {@code account}), or a decision on
+   * machine suggestions ({@code review}). An import does not overwrite such a value ({@link
+   * FieldSources#merge}).
+   */
+  public static boolean reviewed(String source) {
+    return source != null
+        && (source.startsWith("submission:")
+            || source.equals("edit")
+            || source.startsWith("edit:")
+            || source.equals("review")
+            || source.equals(WITHHELD));
+  }
+
   /** {@code source} without any {@code :}-separated part that is an e-mail address. */
   public static String publishable(String source) {
     if (source == null || source.indexOf('@') < 0) {

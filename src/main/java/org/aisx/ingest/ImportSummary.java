@@ -25,6 +25,7 @@ public final class ImportSummary {
   private final Map<String, Integer> statusMoves = new TreeMap<>();
   private final Map<String, Integer> changedFields = new TreeMap<>();
   private final List<String> draftsPublished = new ArrayList<>();
+  private final List<String> keptReviewed = new ArrayList<>();
 
   /** A record that was not imported: the file, its record number or line, and the reason. */
   public record Rejection(String file, String where, String reason) {
@@ -113,6 +114,22 @@ public final class ImportSummary {
     changedFields.merge(field, 1, Integer::sum);
   }
 
+  /**
+   * A record whose {@code fields} people corrected and the feed still gives as they were before the
+   * correction: kept as people decided ("ISO 66610:2025: title").
+   */
+  void keptReviewed(String identifier, List<String> fields) {
+    keptReviewed.add(identifier + ": " + String.join(", ", fields));
+  }
+
+  /**
+   * The records whose reviewed values this import left as people decided, though the feed gives the
+   * values they corrected ("ISO 66610:2025: title"), in feed order.
+   */
+  public List<String> keptReviewed() {
+    return List.copyOf(keptReviewed);
+  }
+
   /** A draft whose standard this import added: "IEEE P3400/D-4-2024-07 → IEEE 3400-2025". */
   void draftPublished(String draft, String standard) {
     draftsPublished.add(draft + " → " + standard);
@@ -194,6 +211,7 @@ public final class ImportSummary {
         + (olderHarvests.isEmpty() ? "" : ", skipped as older harvests " + olderHarvests.size())
         + (statusMoves.isEmpty() ? "" : ", statuses moved " + statusesMoved())
         + (draftsPublished.isEmpty() ? "" : ", drafts published " + draftsPublished.size())
+        + (keptReviewed.isEmpty() ? "" : ", reviewed values kept " + keptReviewed.size())
         + (superseded == 0 ? "" : "; then " + superseded + " superseded by newer editions")
         + (adopting == 0 ? "" : "; " + adopting + " national adoptions found")
         + (editions == null || editions.written() == 0 ? "" : "; " + editions);

@@ -583,6 +583,9 @@ public final class Importer {
           continue;
         }
         drafts.note(outcome);
+        if (!outcome.keptReviewed().isEmpty()) {
+          summary.keptReviewed(outcome.record().identifier(), outcome.keptReviewed());
+        }
         switch (outcome.change()) {
           case CREATED -> summary.created();
           case UPDATED -> {

@@ -308,4 +308,53 @@ class FeedMergeTest {
       }
     }
   }
+
+  @Test
+  void aCorrectionPeopleApprovedSurvivesTheSameFeedImportedAgainButAFeedsNewValueIsNews()
+      throws Exception {
+    Path iso = fixture("iso.yaml");
+    try (App app = Fixtures.empty(dir.resolve("reviewed"))) {
+      load(app, iso);
+      String id = "iso-iec-42001-2023";
+      Standard fromFeed = app.catalog().get(id);
+      java.util.Map<String, String> corrected = new java.util.TreeMap<>(fromFeed.title());
+      corrected.put("en", "Corrected by review: AI management system");
+      app.catalog()
+          .approve(
+              fromFeed.toBuilder().title(corrected).build(),
+              "coordinator@example.org",
+              "submission:7",
+              fromFeed.revision(),
+              () -> {});
+      int reviewedRevision = app.catalog().get(id).revision();
+
+      // The same file again: the feed still says what people corrected away.
+      ImportSummary again = load(app, iso);
+
+      Standard kept = app.catalog().get(id);
+      assertThat(kept.titleIn("en")).isEqualTo("Corrected by review: AI management system");
+      assertThat(kept.revision()).isEqualTo(reviewedRevision);
+      assertThat(kept.fieldSources().get("title")).containsExactly("submission:7");
+      assertThat(again.keptReviewed()).containsExactly("ISO/IEC 42001:2023: title");
+      assertThat(again.toString()).contains("reviewed values kept 1");
+
+      // A later harvest in which the body changed its title: news people have not seen, merged as
+      // a feed's value is.
+      Path renamed = dir.resolve("feeds").resolve("relaton-iso-2026-01-01.yaml");
+      Files.writeString(
+          renamed,
+          Files.readString(iso, StandardCharsets.UTF_8)
+              .replace(
+                  "content: Information technology - Artificial intelligence - Management system",
+                  "content: Information technology - Artificial intelligence - Management system"
+                      + " requirements"),
+          StandardCharsets.UTF_8);
+      ImportSummary news = load(app, renamed);
+
+      assertThat(app.catalog().get(id).titleIn("en"))
+          .isEqualTo(
+              "Information technology - Artificial intelligence - Management system requirements");
+      assertThat(news.keptReviewed()).isEmpty();
+    }
+  }
 }

@@ -634,7 +634,17 @@ public final class Catalog {
               json, old, before, after, src, lead, correctedBy(old.id()), keptReviewed);
       merged = treeToStandard(after);
     } else {
-      merged = incoming.toBuilder().source(src).build();
+      if (source == null) {
+        // The catalogue's own rules (the edition pass, inferred statuses) do not undo what people
+        // corrected either: a derived value that people changed away from stays as they decided.
+        JsonNode kept = keepCorrections(old, before, after, correctedBy(old.id()));
+        if (kept != null) {
+          after = kept;
+        }
+        merged = (kept == null ? incoming : treeToStandard(kept)).toBuilder().source(src).build();
+      } else {
+        merged = incoming.toBuilder().source(src).build();
+      }
     }
     Map<String, List<String>> sources = new java.util.TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = after.fields();
@@ -678,6 +688,32 @@ public final class Catalog {
     return new Planned(
         new WriteOutcome(WriteOutcome.Change.UPDATED, updated, events, keptReviewed),
         new CatalogStore.Write(updated, old.revision(), events));
+  }
+
+  /**
+   * {@code after} with each field people decided ({@link SourceNames#reviewed}) back at its stored
+   * value where {@code after} gives a value they corrected away; null when there is none.
+   */
+  private static JsonNode keepCorrections(
+      Standard old,
+      JsonNode before,
+      JsonNode after,
+      java.util.function.BiPredicate<String, JsonNode> corrected) {
+    com.fasterxml.jackson.databind.node.ObjectNode kept = null;
+    for (String field : FieldSources.MERGED) {
+      JsonNode was = before.get(field);
+      JsonNode now = after.get(field);
+      if (FieldSources.isEmpty(was)
+          || was.equals(now)
+          || FieldSources.of(old, before, field).stream().noneMatch(SourceNames::reviewed)
+          || !corrected.test(field, now)) {
+        continue;
+      }
+      kept =
+          kept == null ? ((com.fasterxml.jackson.databind.node.ObjectNode) after).deepCopy() : kept;
+      kept.set(field, was);
+    }
+    return kept;
   }
 
   /**

@@ -69,4 +69,49 @@ class DerivedWritesProvenanceTest {
           .containsExactly(ISO_GIVES, IEEE_GIVES, PASS_DERIVES);
     }
   }
+
+  @Test
+  void theCatalogueOwnRulesDoNotUndoAStatusPeopleCorrected() throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      Catalog catalog = app.catalog();
+      importFrom(catalog, "relaton-iso", true, joint(ISO_GIVES));
+      Standard fromFeed = catalog.get("iso-iec-15288-2008");
+      // A coordinator corrects the status the feed gave (withdrawn) to superseded.
+      catalog.save(
+          fromFeed.toBuilder().status(Status.SUPERSEDED).build(),
+          "coordinator@example.org",
+          "edit:coordinator",
+          fromFeed.revision());
+      Standard corrected = catalog.get("iso-iec-15288-2008");
+
+      // A rule that derives withdrawn again (as the edition pass does) leaves the correction, and
+      // still writes what it derives elsewhere.
+      catalog.stageAll(
+          List.of(
+              corrected.toBuilder()
+                  .status(Status.WITHDRAWN)
+                  .relations(List.of(ISO_GIVES, PASS_DERIVES))
+                  .build()),
+          "editions",
+          null);
+
+      Standard after = catalog.get("iso-iec-15288-2008");
+      assertThat(after.status()).isEqualTo(Status.SUPERSEDED);
+      assertThat(after.relations()).containsExactly(ISO_GIVES, PASS_DERIVES);
+
+      // A status people never had before them (a record a submission made) is the rule's to move.
+      Standard made =
+          Standard.builder("ISO/IEC 99999:2026")
+              .sdo("ISO/IEC")
+              .type(PublicationType.INTERNATIONAL_STANDARD)
+              .status(Status.DRAFT)
+              .build();
+      catalog.approve(made, "coordinator@example.org", "submission:3", 0, () -> {});
+      catalog.stageAll(
+          List.of(catalog.get(made.id()).toBuilder().status(Status.WITHDRAWN).build()),
+          "editions",
+          null);
+      assertThat(catalog.get(made.id()).status()).isEqualTo(Status.WITHDRAWN);
+    }
+  }
 }

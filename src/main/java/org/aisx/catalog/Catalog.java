@@ -718,22 +718,31 @@ public final class Catalog {
 
   /**
    * Whether a value of a record's field is one that people corrected away: the value before any
-   * reviewed change of the field ({@link SourceNames#reviewed}). The history is read only when a
-   * field that people decided meets a feed value it does not hold, and then once per record.
+   * reviewed change of the field ({@link SourceNames#reviewed}); any value when the catalogue's
+   * history holds no review of the record (its provenance came with it from an export). The history
+   * is read only when a field that people decided meets a feed value it does not hold, and then
+   * once per record.
    */
   private java.util.function.BiPredicate<String, JsonNode> correctedBy(String id) {
     Map<String, Set<String>> replaced = new HashMap<>();
     boolean[] read = {false};
+    boolean[] reviewedHere = {false};
     return (field, value) -> {
       if (!read[0]) {
         read[0] = true;
         for (HistoryEvent e : store.history(id)) {
-          if (e.field() != null && e.oldValue() != null && SourceNames.reviewed(e.source())) {
-            replaced.computeIfAbsent(e.field(), f -> new java.util.HashSet<>()).add(e.oldValue());
+          if (SourceNames.reviewed(e.source())) {
+            reviewedHere[0] = true;
+            if (e.field() != null && e.oldValue() != null) {
+              replaced.computeIfAbsent(e.field(), f -> new java.util.HashSet<>()).add(e.oldValue());
+            }
           }
         }
       }
-      return replaced.getOrDefault(field, Set.of()).contains(text(value));
+      // A record whose provenance says people decided, with no review in this catalogue's history,
+      // came from another catalogue's export: what they corrected is not known here, so what they
+      // decided stands (an export imported into an empty catalogue reads as it did).
+      return !reviewedHere[0] || replaced.getOrDefault(field, Set.of()).contains(text(value));
     };
   }
 

@@ -114,4 +114,29 @@ class DerivedWritesProvenanceTest {
       assertThat(catalog.get(made.id()).status()).isEqualTo(Status.WITHDRAWN);
     }
   }
+
+  @Test
+  void aStatusPeopleDecidedInTheCatalogueAnExportCameFromStaysInTheCatalogueItIsImportedInto()
+      throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      Catalog catalog = app.catalog();
+      // As the catalogue's own JSON export writes it: the status's provenance names the edit.
+      Standard exported =
+          joint(ISO_GIVES).toBuilder()
+              .status(Status.SUPERSEDED)
+              .fieldSources(
+                  java.util.Map.of(
+                      "status", List.of("edit:coordinator"),
+                      "relations", List.of("relaton-iso")))
+              .build();
+      importFrom(catalog, "export", true, exported);
+
+      catalog.stageAll(
+          List.of(catalog.get("iso-iec-15288-2008").toBuilder().status(Status.WITHDRAWN).build()),
+          "editions",
+          null);
+
+      assertThat(catalog.get("iso-iec-15288-2008").status()).isEqualTo(Status.SUPERSEDED);
+    }
+  }
 }

@@ -84,6 +84,7 @@ public final class CatalogPages implements Routes {
     router.get("/search", this::search);
     router.get("/standards/{id}", this::record);
     router.get("/overlap", this::overlap);
+    router.post("/overlap", this::overlapPosted);
   }
 
   void search(Context ctx) {
@@ -198,8 +199,20 @@ public final class CatalogPages implements Routes {
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */
   void overlap(Context ctx) {
+    overlap(ctx, Params.query(ctx));
+  }
+
+  /**
+   * The overlap check of a proposed work's text, sent in the form's body: a text of the length the
+   * form allows (4,000 characters, 36 KB once a Chinese text is %-escaped) does not fit in an
+   * address the server (or a proxy) accepts.
+   */
+  void overlapPosted(Context ctx) {
+    overlap(ctx, Params.form(ctx));
+  }
+
+  private void overlap(Context ctx, Params given) {
     Messages t = i18n.forRequest(ctx);
-    Params given = Params.query(ctx);
     OverlapParams.Question q;
     CatalogException.NearMiss miss = null;
     try {
@@ -225,6 +238,7 @@ public final class CatalogPages implements Routes {
         "overlap.jte",
         new PageModels.OverlapPage(
             pages.layout(ctx, t, t.get("overlap.title")),
+            pages.formToken(ctx),
             value(given, "record"),
             value(given, "committee"),
             value(given, "text"),

@@ -469,6 +469,7 @@ public final class PageModels {
    */
   public record OverlapPage(
       Layout layout,
+      String csrf,
       String record,
       String committee,
       String text,

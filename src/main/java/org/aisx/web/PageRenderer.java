@@ -62,6 +62,11 @@ public final class PageRenderer {
     send(ctx, utf8(template, model, null));
   }
 
+  /** The CSRF token for a form on this page ({@link Access#formToken}). */
+  String formToken(Context ctx) {
+    return access.formToken(ctx);
+  }
+
   /**
    * Answers with a page already rendered ({@link #utf8}). A page is said in the language its reader
    * chose (a cookie, or the browser's languages) and shows who is signed in, so a cache keeps it

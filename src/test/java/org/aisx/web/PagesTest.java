@@ -617,16 +617,35 @@ class PagesTest {
   }
 
   @Test
+  void aProposalAsLongAsTheFormAllowsIsCheckedForOverlapEvenInChinese() {
+    // 4,000 characters of Chinese are 36 KB once %-escaped: more than an address may hold.
+    String text = "用于医疗影像诊断的人工智能系统的数据质量与风险管理要求。".repeat(150).substring(0, 4_000);
+    Browser b = new Browser(server.port());
+    HttpResponse<String> r =
+        b.postForm("/overlap", Map.of("_csrf", b.csrf("/overlap"), "text", text));
+    assertThat(r.statusCode()).isEqualTo(200);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.selectFirst("#o-text").text()).isEqualTo(text);
+    assertThat(d.select(".overlap-results")).hasSize(1);
+
+    HttpResponse<String> forged =
+        new Browser(server.port()).postForm("/overlap", Map.of("text", text));
+    assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void overlapPageOffersThreeWaysInAndIsLinkedFromTheNavAndTheRecordPage() {
     Document d = page("/overlap");
     assertThat(d.select("header nav a[href=/overlap]")).hasSize(1);
     for (String form : List.of("#by-record", "#by-committee", "#by-text")) {
       Element f = d.selectFirst("form" + form);
       assertThat(f.attr("action")).isEqualTo("/overlap");
-      assertThat(f.attr("method")).isEqualTo("get");
+      // A proposal's text goes in the body: 4,000 characters do not fit in an address.
+      assertThat(f.attr("method")).isEqualTo(form.equals("#by-text") ? "post" : "get");
       assertThat(f.select("button[type=submit]")).hasSize(1);
     }
-    for (Element input : d.select("main input, main textarea, main select")) {
+    assertThat(d.select("#by-text input[name=_csrf]").attr("value")).isNotEmpty();
+    for (Element input : d.select("main input:not([type=hidden]), main textarea, main select")) {
       assertThat(d.select("label[for=" + input.id() + "]")).as(input.outerHtml()).isNotEmpty();
     }
     assertThat(d.select("#by-committee datalist option").eachAttr("value"))

@@ -684,8 +684,10 @@ public final class App implements AutoCloseable {
     KeptBodies keptBodies = new KeptBodies(KeptBodies.DEFAULT_MAX_BYTES);
     List<Routes> routes =
         List.of(
-            // Filters, before every request in this order (after the security headers): the write
-            // limit, the CSRF check, the start of the timing; after it: metrics, the audit line.
+            // Filters, before every request in this order (after the security headers): the API's
+            // lang check, the write limit, the CSRF check, the start of the timing; after it:
+            // metrics, the audit line.
+            i18n,
             new WriteRateLimit(writeLimiter, access, clients, i18n),
             access,
             new Metrics(

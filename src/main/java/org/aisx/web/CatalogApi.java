@@ -114,11 +114,17 @@ public final class CatalogApi implements Routes {
             q.basis(), overlap.find(q.basis(), q.limit()), i18n.forRequest(ctx).lang()));
   }
 
+  /**
+   * The record with what is said about it beside its fields: its ETag is its revision and the
+   * body's digest ({@link EntityTags}: the suggestions and the relations to it change while the
+   * revision stays).
+   */
   void record(Context ctx) {
     Standard s = catalog.get(ctx.pathParam("id"));
     List<HistoryEvent> history = catalog.history(s.id());
-    ctx.header("ETag", "\"" + s.revision() + "\"");
-    ctx.json(
+    EntityTags.json(
+        ctx,
+        s.revision(),
         ApiViews.Record.of(
             classification.withSuggestions(s),
             catalog.findAll(s.relations().stream().map(Relation::targetId).toList()),
@@ -126,10 +132,17 @@ public final class CatalogApi implements Routes {
             ApiViews.Provenance.of(s, history)));
   }
 
+  /**
+   * The record's events: its ETag, too, is its revision and the body's digest (a relation decided
+   * about the record is an event that leaves the revision as it is; who made a change is named as
+   * the one asking may see it).
+   */
   void history(Context ctx) {
     Standard s = catalog.get(ctx.pathParam("id"));
-    ctx.header("ETag", "\"" + s.revision() + "\"");
-    ctx.json(new ApiViews.History(s.id(), actors.forViewer(ctx, catalog.history(s.id()))));
+    EntityTags.json(
+        ctx,
+        s.revision(),
+        new ApiViews.History(s.id(), actors.forViewer(ctx, catalog.history(s.id()))));
   }
 
   void openapi(Context ctx) {

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.List;
 import org.aisx.catalog.Problem;
 
@@ -31,6 +32,21 @@ public final class PageRenderer {
             s.sdo() == null ? List.of() : List.of(s.sdo()));
   }
 
+  /** Where a page answering a write links to for the same page in another language. */
+  private static final String READ_AT = "aisx.readAt";
+
+  /**
+   * Says where the page answering this write ({@code POST}) is read with GET: a path, with a query
+   * if the page needs one ({@code /submissions/new?record=x}). Its links to the page in another
+   * language, and the sign-in link's way back, lead there; following them is a GET, which the
+   * write's own address would answer with a 405. {@link WebServer} sets the nearest readable
+   * address above the write's before the handler runs; a handler that shows a form again names the
+   * form's own address.
+   */
+  static void readAt(Context ctx, String address) {
+    ctx.attribute(READ_AT, address);
+  }
+
   /** The frame of a page titled {@code title}. */
   PageModels.Layout layout(Context ctx, Messages t, String title) {
     PageModels.Viewer viewer =
@@ -43,13 +59,17 @@ public final class PageRenderer {
                         u.role().wire(),
                         access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)))
             .orElse(null);
+    String path = ctx.path();
+    String query = ctx.queryString();
+    String readAt = ctx.attribute(READ_AT);
+    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+      String address = readAt == null ? "/" : readAt;
+      int q = address.indexOf('?');
+      path = q < 0 ? address : address.substring(0, q);
+      query = q < 0 ? null : address.substring(q + 1);
+    }
     return new PageModels.Layout(
-        t,
-        title,
-        PageModels.Layout.sitePath(ctx.path()),
-        ctx.queryString(),
-        i18n.languages(),
-        viewer);
+        t, title, PageModels.Layout.sitePath(path), query, i18n.languages(), viewer);
   }
 
   /** Whether the request comes from a signed-in visitor, whose pages name them. */
@@ -74,7 +94,7 @@ public final class PageRenderer {
    */
   void send(Context ctx, byte[] html) {
     ctx.header("Cache-Control", "private, no-cache");
-    ctx.header("Vary", "Cookie, Accept-Language");
+    WebServer.vary(ctx, "Cookie", "Accept-Language");
     ctx.contentType("text/html; charset=utf-8").result(html);
   }
 

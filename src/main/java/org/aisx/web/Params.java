@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.aisx.catalog.CatalogException;
 
@@ -34,10 +32,11 @@ final class Params {
   private final Map<String, List<String>> values;
 
   /**
-   * The names of parameters with a broken escape ({@link #BROKEN_NAME} for one whose name is
-   * broken): refused when read, and when the endpoint takes only known parameters.
+   * The parameters that could not be read as sent, by name ({@link #BROKEN_NAME} for one whose name
+   * is broken), each with the message key of what is wrong (a broken escape, bytes that are not
+   * UTF-8): refused when read, and when the endpoint takes only known parameters.
    */
-  private final Set<String> broken;
+  private final Map<String, String> broken;
 
   /** How a parameter whose very name holds a broken escape is named in the refusal. */
   private static final String BROKEN_NAME = "(name)";
@@ -47,14 +46,14 @@ final class Params {
    * &} is left out here, for every endpoint alike, rather than refused as an unknown parameter.
    */
   private Params(Map<String, List<String>> values) {
-    this(values, Set.of());
+    this(values, Map.of());
   }
 
-  private Params(Map<String, List<String>> values, Set<String> broken) {
+  private Params(Map<String, List<String>> values, Map<String, String> broken) {
     if (values.containsKey("") || !broken.isEmpty()) {
       values = new LinkedHashMap<>(values);
       values.remove("");
-      values.keySet().removeAll(broken);
+      values.keySet().removeAll(broken.keySet());
     }
     this.values = values;
     this.broken = broken;
@@ -65,24 +64,74 @@ final class Params {
       java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   /**
-   * The query string's parameters. A parameter with a broken escape ({@code ?q=%ZZ}) is refused
-   * naming it when the handler reads it: the decoder would otherwise drop the value, and the
-   * request would answer as if the parameter had not been given. One the endpoint does not read is
-   * ignored on a page, as any other parameter a page does not know is (a shared link's tracking
-   * parameter), and refused by an endpoint that takes only known parameters ({@link #onlyKnown}).
+   * The query string's parameters. A parameter with a broken escape ({@code ?q=%ZZ}) or whose
+   * escapes are not UTF-8 ({@code ?q=%FF%FE}) is refused naming it when the handler reads it: the
+   * decoder would otherwise drop the value or put U+FFFD in it, and the request would answer as if
+   * the parameter had not been given, or had been given as something else. One the endpoint does
+   * not read is ignored on a page, as any other parameter a page does not know is (a shared link's
+   * tracking parameter), and refused by an endpoint that takes only known parameters ({@link
+   * #onlyKnown}).
    */
   static Params query(Context ctx) {
-    String raw = ctx.queryString();
-    Set<String> broken = new LinkedHashSet<>();
-    if (raw != null && raw.indexOf('%') >= 0) {
-      for (String pair : raw.split("&")) {
-        if (BAD_ESCAPE.matcher(pair).find()) {
-          String name = pair.split("=", 2)[0];
-          broken.add(brokenName(name));
-        }
+    return new Params(ctx.queryParamMap(), unreadable(ctx.queryString()));
+  }
+
+  /**
+   * The parameters of a URL-encoded text ({@code a=1&b=%FF}) that cannot be read as sent, by name,
+   * with the message key saying why.
+   */
+  private static Map<String, String> unreadable(String raw) {
+    if (raw == null || raw.indexOf('%') < 0) {
+      return Map.of();
+    }
+    Map<String, String> broken = new LinkedHashMap<>();
+    for (String pair : raw.split("&")) {
+      if (pair.indexOf('%') < 0) {
+        continue;
+      }
+      String[] nameAndValue = pair.split("=", 2);
+      if (BAD_ESCAPE.matcher(pair).find()) {
+        broken.putIfAbsent(brokenName(nameAndValue[0]), "problem.badEscape");
+      } else if (!isUtf8(pair)) {
+        String name = isUtf8(nameAndValue[0]) ? brokenName(nameAndValue[0]) : BROKEN_NAME;
+        broken.putIfAbsent(name, "problem.notUtf8");
       }
     }
-    return new Params(ctx.queryParamMap(), broken);
+    return broken;
+  }
+
+  /**
+   * Whether the bytes a %-encoded text stands for (its escapes, its other characters as UTF-8) are
+   * UTF-8; false when an escape is broken.
+   */
+  static boolean isUtf8(String encoded) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+    for (int i = 0; i < encoded.length(); i++) {
+      char c = encoded.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= encoded.length()
+            || Character.digit(encoded.charAt(i + 1), 16) < 0
+            || Character.digit(encoded.charAt(i + 2), 16) < 0) {
+          return false;
+        }
+        bytes.write(
+            Character.digit(encoded.charAt(i + 1), 16) * 16
+                + Character.digit(encoded.charAt(i + 2), 16));
+        i += 2;
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+      return false;
+    }
   }
 
   /** The name of a parameter with a broken escape, decoded, or {@link #BROKEN_NAME}. */
@@ -97,16 +146,25 @@ final class Params {
     }
   }
 
-  /** Refuses a parameter with a broken escape that is read. */
+  /** Refuses a parameter that is read but could not be read as sent. */
   private void checkEscape(String name) {
-    if (broken.contains(name)) {
-      throw CatalogException.BadParameter.of(name, "problem.badEscape");
+    String problem = broken.get(name);
+    if (problem != null) {
+      throw CatalogException.BadParameter.of(name, problem);
     }
   }
 
-  /** The form body's fields (URL-encoded or multipart). */
+  /**
+   * The form body's fields (URL-encoded or multipart). A URL-encoded field that cannot be read as
+   * sent is refused when read, as in the {@link #query}.
+   */
   static Params form(Context ctx) {
-    return new Params(ctx.formParamMap());
+    String type = ctx.contentType();
+    boolean urlEncoded =
+        type != null
+            && type.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded");
+    return new Params(ctx.formParamMap(), urlEncoded ? unreadable(ctx.body()) : Map.of());
   }
 
   static Params of(Map<String, List<String>> values) {
@@ -120,7 +178,8 @@ final class Params {
    */
   Params onlyKnown(Collection<String> known) {
     if (!broken.isEmpty()) {
-      throw CatalogException.BadParameter.of(broken.iterator().next(), "problem.badEscape");
+      Map.Entry<String, String> first = broken.entrySet().iterator().next();
+      throw CatalogException.BadParameter.of(first.getKey(), first.getValue());
     }
     for (String name : values.keySet()) {
       if (!name.equals(LANG) && !known.contains(name)) {

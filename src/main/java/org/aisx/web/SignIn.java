@@ -103,6 +103,13 @@ public final class SignIn implements Routes {
     Messages t = i18n.forRequest(ctx);
     String csrf = access.formToken(ctx);
     ctx.status(status);
+    // Shown again after a failed sign-in, its language links keep where it leads afterwards.
+    PageRenderer.readAt(
+        ctx,
+        next.equals("/")
+            ? "/signin"
+            : "/signin?next="
+                + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
     pages.render(
         ctx,
         "signin.jte",

@@ -266,10 +266,10 @@ public final class SubmissionApi implements Routes {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new HttpResponseException(428, t.get("edit.ifMatchRequired"));
     }
-    int expected = revision(ifMatch);
+    int expected = EntityTags.revision(ifMatch);
     Standard current = catalog.get(ctx.pathParam("id"));
     if (current.revision() != expected) {
-      ctx.header("ETag", "\"" + current.revision() + "\"");
+      ctx.header("ETag", EntityTags.of(current.revision()));
       throw new HttpResponseException(412, t.get("edit.stale", expected, current.revision()));
     }
     JsonNode body = ctx.bodyAsClass(JsonNode.class);
@@ -291,28 +291,7 @@ public final class SubmissionApi implements Routes {
     } catch (CatalogException.Conflict raced) {
       throw new HttpResponseException(412, t.get("edit.stale", expected, raced.currentRevision()));
     }
-    ctx.header("ETag", "\"" + outcome.record().revision() + "\"");
+    ctx.header("ETag", EntityTags.of(outcome.record().revision()));
     ctx.json(outcome.record());
-  }
-
-  /** The revision an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}. */
-  static int revision(String ifMatch) {
-    String v = ifMatch.strip();
-    if (v.startsWith("W/")) {
-      v = v.substring(2);
-    }
-    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-      v = v.substring(1, v.length() - 1);
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException notANumber) {
-      // reported below
-    }
-    throw new CatalogException.BadParameter(
-        "If-Match", "must name one revision as an ETag, e.g. \"3\", not '" + ifMatch + "'");
   }
 }

@@ -379,6 +379,11 @@ public final class SubmissionPages implements Routes {
       HttpStatus status) {
     Messages t = i18n.forRequest(ctx);
     ctx.status(status);
+    PageRenderer.readAt(
+        ctx,
+        submissionId == null
+            ? "/submissions/new?proposal=resource"
+            : "/submissions/" + submissionId + "/edit");
     pages.render(
         ctx,
         "submit-resource.jte",
@@ -549,6 +554,16 @@ public final class SubmissionPages implements Routes {
     required.addAll(policy.required());
     User user = access.requireSignedIn(ctx);
     ctx.status(status);
+    // Shown again after it was sent, the form's links to itself in another language lead to the
+    // form's own address, not to the one it was sent to.
+    PageRenderer.readAt(
+        ctx,
+        submissionId != null
+            ? "/submissions/" + submissionId + "/edit"
+            : "update".equals(action) && recordId != null
+                ? "/submissions/new?record="
+                    + java.net.URLEncoder.encode(recordId, java.nio.charset.StandardCharsets.UTF_8)
+                : "/submissions/new");
     pages.render(
         ctx,
         "submit.jte",

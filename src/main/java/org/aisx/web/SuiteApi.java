@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.router.JavalinDefaultRouting;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -366,8 +367,9 @@ public final class SuiteApi implements Routes {
     String format = params.choice("format", FORMATS, "json");
     Suite s = suites.get(ctx.pathParam("id"));
     Report report = suites.report(s);
-    ctx.header("ETag", etag(s));
     String base = watchRoutes.base(ctx);
+    // The answer shows the members as they are now: its ETag is the version and the body's digest
+    // (EntityTags), so that a 304 never stands for a body that changed under the same version.
     switch (format) {
       case "csv" -> download(ctx, s, "csv", "text/csv", SuiteExports.csv(report, base));
       case "bibtex" ->
@@ -375,14 +377,15 @@ public final class SuiteApi implements Routes {
       case "ris" ->
           download(
               ctx, s, "ris", "application/x-research-info-systems", SuiteExports.ris(report, base));
-      default -> ctx.json(SuiteView.of(report, null));
+      default -> EntityTags.json(ctx, s.version(), SuiteView.of(report, null));
     }
   }
 
   private static void download(Context ctx, Suite s, String ext, String type, String body) {
     ctx.header(
         "Content-Disposition", "attachment; filename=\"" + SuiteExports.fileName(s, ext) + "\"");
-    ctx.contentType(type + "; charset=utf-8").result(body);
+    EntityTags.answer(
+        ctx, s.version(), body.getBytes(StandardCharsets.UTF_8), type + "; charset=utf-8");
   }
 
   /** {@code PUT /api/v1/suites/{id}} with {@code If-Match}: 428 without, 412 when stale. */
@@ -394,7 +397,7 @@ public final class SuiteApi implements Routes {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new HttpResponseException(428, t.get("edit.ifMatchRequired"));
     }
-    int expected = SubmissionApi.revision(ifMatch);
+    int expected = EntityTags.revision(ifMatch);
     Content read = suites.read(ctx.bodyAsClass(JsonNode.class));
     Content content =
         new Content(
@@ -449,7 +452,7 @@ public final class SuiteApi implements Routes {
   }
 
   static String etag(Suite s) {
-    return "\"" + s.version() + "\"";
+    return EntityTags.of(s.version());
   }
 
   /** The edit key the caller shows: the {@code Suite-Key} header, else this browser's cookie. */

@@ -141,6 +141,13 @@ public final class SuitePages implements Routes {
       SuitePageModels.Typed typed,
       HttpStatus status) {
     ctx.status(status);
+    // Shown again after it was sent (POST /suites), its language links lead to the form.
+    PageRenderer.readAt(
+        ctx,
+        record == null
+            ? "/suites/new"
+            : "/suites/new?record="
+                + java.net.URLEncoder.encode(record.id(), java.nio.charset.StandardCharsets.UTF_8));
     Taxonomy current = taxonomy.current();
     pages.render(
         ctx,

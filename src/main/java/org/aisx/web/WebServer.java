@@ -3,6 +3,7 @@ package org.aisx.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -94,21 +95,33 @@ public final class WebServer implements AutoCloseable {
               config.jetty.multipartConfig.maxTotalRequestSize(
                   AdminImport.MAX_UPLOAD_BYTES + 65_536, io.javalin.config.SizeUnit.BYTES);
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+              Map<String, io.javalin.http.Handler> reads = new LinkedHashMap<>();
               config.events(
                   events ->
                       events.handlerAdded(
                           h -> {
-                            if (h.getHttpMethod().isHttpMethod()) {
+                            // HEAD is answered by the GET handler (below), not a route of its own.
+                            if (h.getHttpMethod().isHttpMethod()
+                                && h.getHttpMethod() != HandlerType.HEAD) {
                               endpoints.add(h.getHttpMethod() + " " + h.getPath());
+                            }
+                            if (h.getHttpMethod() == HandlerType.GET) {
+                              reads.put(h.getPath(), h.getHandler());
                             }
                           }));
               config.router.mount(
                   router -> {
                     router.before(this::headers);
                     router.before(this::options);
+                    router.before(this::readableAddress);
+                    router.before(WebServer::refuseUnreadablePath);
                     router.before(documented::check);
                     router.before(RequestBodies::refuseMarked);
                     routes.forEach(r -> r.register(router));
+                    // Javalin answers HEAD on a GET route itself, with a bare 200 and no headers
+                    // (whatever GET would say: a 404, a 400, text/html). HEAD runs the GET handler
+                    // instead, so it says what GET says; Jetty sends the headers without the body.
+                    reads.forEach(router::head);
                     failures(router);
                   });
             });
@@ -215,11 +228,16 @@ public final class WebServer implements AutoCloseable {
                 e.getMessage(),
                 "error.message.suite_stale",
                 List.of()));
-    // Their messages come from the bundle of the request's language already, but for the 405
-    // that Javalin raises itself (prefer405over404), which says which methods the path takes.
+    // Their messages come from the bundle of the request's language already, but for those that
+    // Javalin raises itself: the 405 (prefer405over404), which says which methods the path takes,
+    // and the 404 of an address no route or asset has ("Endpoint GET /x not found").
     router.exception(
         HttpResponseException.class,
         (e, ctx) -> {
+          if (e instanceof io.javalin.router.EndpointNotFound) {
+            notFound(ctx);
+            return;
+          }
           if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
             String allowed = allowed(ctx.path());
             ctx.header("Allow", allowed);
@@ -254,8 +272,7 @@ public final class WebServer implements AutoCloseable {
         });
     // Statuses Javalin or Jetty set without an exception (no route, wrong method, body too big)
     // get the same error body or page, unless a handler above already wrote one.
-    onStatus(
-        router, HttpStatus.NOT_FOUND, "not_found", ctx -> "No page or resource at " + ctx.path());
+    onStatus(router, HttpStatus.NOT_FOUND, "not_found", WebServer::notFoundMessage);
     onStatus(
         router,
         HttpStatus.METHOD_NOT_ALLOWED,
@@ -266,6 +283,28 @@ public final class WebServer implements AutoCloseable {
         HttpStatus.CONTENT_TOO_LARGE,
         "too_large",
         ctx -> "The request is larger than " + limits.maxBodyBytes() + " bytes.");
+  }
+
+  /**
+   * The answer to an address no route or asset has: the API's JSON error under {@code /api/}, else
+   * the not-found page in the page's language.
+   */
+  private void notFound(Context ctx) {
+    fail(
+        ctx,
+        HttpStatus.NOT_FOUND,
+        "not_found",
+        notFoundMessage(ctx),
+        "error.message.not_found",
+        List.of());
+  }
+
+  /** What the API says of an address it does not have, in English. */
+  private static String notFoundMessage(Context ctx) {
+    String message = "No page or resource at " + ctx.path();
+    return ctx.path().startsWith("/api/")
+        ? message + "; the API's paths are listed in /api/v1/openapi.json"
+        : message;
   }
 
   /** Every endpoint registered, as {@code METHOD /path}, in the order of registration. */
@@ -336,20 +375,51 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * {@code OPTIONS} on a path that routes take, or on a static asset there is: 204 with {@code
-   * Allow}, and nothing else (no CORS preflight is granted: see {@link #headers}). A path no route
-   * or asset has stays a 404.
+   * Allow}. A path no route or asset has stays a 404.
+   *
+   * <p>On the API, a CORS preflight for a read ({@code Access-Control-Request-Method} GET or HEAD,
+   * with an {@code Origin}) is granted to every site: the API is open data ({@link #headers}). It
+   * allows the request headers a reader needs: {@code Authorization}, so that a page elsewhere can
+   * read with its own token (a bearer token is never sent by the browser on its own, unlike a
+   * cookie: only a script that holds it can send it), {@code If-None-Match} and {@code
+   * Accept-Language}. Credentials (cookies) are never allowed ({@code
+   * Access-Control-Allow-Credentials} is never sent, and the wildcard rules them out anyway). A
+   * preflight for a write is not granted: writes are made from this site or outside a browser.
    */
   private void options(Context ctx) {
-    if (ctx.method() != io.javalin.http.HandlerType.OPTIONS) {
+    if (ctx.method() != HandlerType.OPTIONS) {
       return;
     }
     String allowed = isStaticAsset(ctx.path()) ? STATIC_METHODS : allowed(ctx.path());
     if (!allowed.isEmpty()) {
       ctx.header("Allow", allowed);
+      String requested = ctx.header("Access-Control-Request-Method");
+      if (ctx.path().startsWith(API)
+          && ctx.header("Origin") != null
+          && requested != null
+          && CROSS_SITE_METHODS.contains(requested)
+          && List.of(allowed.split(", ")).contains(requested)) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Allow-Methods", String.join(", ", CROSS_SITE_METHODS));
+        ctx.header("Access-Control-Allow-Headers", CROSS_SITE_HEADERS);
+        ctx.header("Access-Control-Max-Age", "600");
+      }
       ctx.status(HttpStatus.NO_CONTENT);
       ctx.skipRemainingHandlers();
     }
   }
+
+  /** The API, whose reads other sites may make. */
+  private static final String API = "/api/v1/";
+
+  /** The methods another site's page may use on the API: the reads. */
+  private static final List<String> CROSS_SITE_METHODS = List.of("GET", "HEAD");
+
+  /** The request headers another site's page may send with a read of the API. */
+  static final String CROSS_SITE_HEADERS = "Authorization, If-None-Match, Accept-Language";
+
+  /** The response headers of an API read another site's page may see beyond the safelisted. */
+  static final String EXPOSED_HEADERS = "ETag, Content-Disposition";
 
   private void onStatus(
       JavalinDefaultRouting router,
@@ -371,7 +441,7 @@ public final class WebServer implements AutoCloseable {
    */
   private static String pageMessage(Context ctx, CatalogException e) {
     if (e instanceof CatalogException.BadParameter
-        && ctx.method() == io.javalin.http.HandlerType.POST
+        && ctx.method() == HandlerType.POST
         && !ctx.path().startsWith("/api/")) {
       return "error.message.bad_form_value";
     }
@@ -445,13 +515,14 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * The security headers of every response; and, on the API's anonymous reads, {@code
-   * Access-Control-Allow-Origin: *}: the API is open data, for pages on other sites to read too.
-   * That is safe with our authentication: the wildcard never lets a browser send cookies along (the
-   * session cookie needs {@code Access-Control-Allow-Credentials}, never sent), and a token goes in
-   * an Authorization header, which needs a preflight that is never granted (no {@code
-   * Access-Control-Allow-Headers}). A request carrying either is not anonymous and gets no such
-   * header.
+   * The security headers of every response; and, on the API's reads, {@code
+   * Access-Control-Allow-Origin: *}: the API is open data, for pages on other sites to read too,
+   * anonymously or with a token of their own ({@link #options} grants the preflight). That is safe
+   * with our authentication: the wildcard never lets a browser send cookies along (the session
+   * cookie needs {@code Access-Control-Allow-Credentials}, never sent), and a token goes in an
+   * Authorization header, which a browser never adds by itself: a script that sends one holds it. A
+   * request carrying the session cookie is a signed-in visitor's own, on this site, and gets no
+   * such header.
    */
   private void headers(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);
@@ -465,16 +536,74 @@ public final class WebServer implements AutoCloseable {
         || (behindProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")))) {
       ctx.header("Strict-Transport-Security", HSTS);
     }
-    boolean read =
-        ctx.method() == io.javalin.http.HandlerType.GET
-            || ctx.method() == io.javalin.http.HandlerType.HEAD;
-    if (read && ctx.path().startsWith("/api/v1/")) {
-      // Whether the wildcard is sent depends on these: a shared cache must not mix the two.
-      ctx.header("Vary", "Cookie, Authorization");
-      if (ctx.header("Authorization") == null && ctx.cookie(Access.SESSION_COOKIE) == null) {
+    boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+    if (read && ctx.path().startsWith(API)) {
+      // Whether the wildcard is sent depends on the cookie, and the answer on the token (whose
+      // records, whose view of the history): a shared cache must not mix them. What depends on
+      // the language adds Accept-Language (I18n).
+      vary(ctx, "Cookie", "Authorization");
+      if (ctx.cookie(Access.SESSION_COOKIE) == null) {
         ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
       }
     }
+  }
+
+  /**
+   * Refuses an address whose path has %-escapes that are not UTF-8 ({@code /standards/%FF}): Jetty
+   * reads them as U+FFFD, and the request would be answered for another address (a record "�" there
+   * is not). A 400 naming the path, as a query parameter that is not UTF-8 is ({@link
+   * Params#query}).
+   */
+  private static void refuseUnreadablePath(Context ctx) {
+    String raw = ctx.req().getRequestURI();
+    if (raw != null && raw.indexOf('%') >= 0 && !Params.isUtf8(raw)) {
+      throw CatalogException.BadParameter.of("path", "problem.notUtf8");
+    }
+  }
+
+  /**
+   * Adds {@code fields} to the response's {@code Vary}, keeping those it names already: each part
+   * of the answer that depends on a request header says so where it reads it.
+   */
+  static void vary(Context ctx, String... fields) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    String current = ctx.res().getHeader("Vary");
+    if (current != null) {
+      for (String name : current.split(",")) {
+        if (!name.isBlank()) {
+          names.add(name.strip());
+        }
+      }
+    }
+    for (String field : fields) {
+      if (names.stream().noneMatch(field::equalsIgnoreCase)) {
+        names.add(field);
+      }
+    }
+    ctx.header("Vary", String.join(", ", names));
+  }
+
+  /**
+   * Where a page answering a write ({@code POST /submissions}, shown again with its problems) sends
+   * its language links and its sign-in link, which are followed with GET: the nearest address above
+   * it that GET answers ({@code /admin/users/7} for {@code /admin/users/7/password}), or the home
+   * page; a handler that knows better (the form's own address) says so ({@link
+   * PageRenderer#readAt}). A link to the write's own address would be a 405 and lose the form.
+   */
+  private void readableAddress(Context ctx) {
+    HandlerType m = ctx.method();
+    if (m == HandlerType.GET
+        || m == HandlerType.HEAD
+        || m == HandlerType.OPTIONS
+        || answersJson(ctx.path())) {
+      return;
+    }
+    String path = PageModels.Layout.sitePath(ctx.path());
+    while (!path.equals("/") && !allowed(path).contains("GET")) {
+      path = path.substring(0, Math.max(1, strip(path).lastIndexOf('/')));
+    }
+    PageRenderer.readAt(ctx, path);
   }
 
   /** Starts listening on every interface; port 0 picks a free port. */

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Set;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Standard;
+import org.aisx.catalog.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -307,7 +312,8 @@ class ApiTest {
     HttpResponse<String> r = http.get("/api/v1/standards/rfc-7231");
 
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("ETag")).contains("\"1\"");
+    // The revision, then a digest of the body (EntityTags): the record answer holds more than it.
+    assertThat(r.headers().firstValue("ETag").orElseThrow()).matches("\"1-[0-9a-f]{16}\"");
     JsonNode b = body(r);
     assertThat(b.get("identifier").asText()).isEqualTo("RFC 7231");
     assertThat(b.get("relations").findValuesAsText("targetId")).contains("rfc-9110", "rfc-2616");
@@ -315,6 +321,98 @@ class ApiTest {
     assertThat(b.get("inverseRelations").get(0).get("sourceId").asText()).isEqualTo("rfc-9110");
     assertThat(b.get("provenance").get("source").asText()).isEqualTo("fixture");
     assertThat(validate("RecordResponse", b)).isEmpty();
+  }
+
+  static HttpResponse<String> ifNoneMatch(String path, String tags) {
+    return http.get(path, "If-None-Match", tags);
+  }
+
+  /**
+   * If-None-Match by RFC 9110's weak comparison: the ETag itself, weak or in a list, or {@code *},
+   * is a 304 without a body (GET and HEAD alike); another tag, or the bare revision (which does not
+   * say which suggestions and relations the body had), is the whole answer.
+   */
+  @Test
+  void ifNoneMatchNamingTheRecordsETagIsA304ByWeakComparison() {
+    String path = "/api/v1/standards/iso-iec-42001-2023";
+    HttpResponse<String> first = http.get(path);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    String opaque = etag.substring(1, etag.length() - 1);
+    assertThat(first.headers().firstValue("Cache-Control")).contains("no-cache");
+    for (String tags :
+        List.of(
+            etag,
+            "W/" + etag,
+            "\"0\", " + etag,
+            "\"0\",W/" + etag + " , \"x\"",
+            "*",
+            "\"a,b\", " + etag)) {
+      HttpResponse<String> r = ifNoneMatch(path, tags);
+      assertThat(r.statusCode()).as(tags).isEqualTo(304);
+      assertThat(r.body()).as(tags).isEmpty();
+      assertThat(r.headers().firstValue("ETag")).as(tags).contains(etag);
+      HttpResponse<String> head =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + path))
+                  .header("If-None-Match", tags)
+                  .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                  .build());
+      assertThat(head.statusCode()).as("HEAD " + tags).isEqualTo(304);
+    }
+    for (String tags :
+        List.of("\"1\"", "W/\"1\"", "\"0\", \"1\"", "\"" + opaque + "x\"", "nonsense", "W/")) {
+      HttpResponse<String> r = ifNoneMatch(path, tags);
+      assertThat(r.statusCode()).as(tags).isEqualTo(200);
+      assertThat(r.body()).as(tags).isEqualTo(first.body());
+    }
+  }
+
+  /**
+   * The record's answer changes while its revision stays (here another record starts relating to
+   * it): its ETag changes with it, so the ETag a client kept is no longer a 304, and the client
+   * gets the relation. The revision is still what an edit's If-Match names.
+   */
+  @Test
+  void aRecordWhoseAnswerChangedUnderTheSameRevisionIsNotA304() throws Exception {
+    app.catalog()
+        .save(
+            Standard.builder("ETAG TARGET 1")
+                .title(java.util.Map.of("en", "A record others will relate to"))
+                .sdo("Test body")
+                .type(PublicationType.OTHER)
+                .status(Status.DRAFT)
+                .build(),
+            "test",
+            "test",
+            null);
+    String path = "/api/v1/standards/etag-target-1";
+    HttpResponse<String> before = http.get(path);
+    String kept = before.headers().firstValue("ETag").orElseThrow();
+    assertThat(ifNoneMatch(path, kept).statusCode()).isEqualTo(304);
+
+    app.catalog()
+        .save(
+            Standard.builder("ETAG SOURCE 1")
+                .title(java.util.Map.of("en", "A record relating to the other"))
+                .sdo("Test body")
+                .type(PublicationType.OTHER)
+                .status(Status.DRAFT)
+                .relations(List.of(Relation.of(RelationType.COMPLEMENTS, "ETAG TARGET 1")))
+                .build(),
+            "test",
+            "test",
+            null);
+
+    HttpResponse<String> after = ifNoneMatch(path, kept);
+    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(body(after).get("revision").asInt()).isEqualTo(1);
+    assertThat(body(after).get("inverseRelations").findValuesAsText("sourceId"))
+        .contains("etag-source-1");
+    assertThat(after.headers().firstValue("ETag").orElseThrow())
+        .startsWith("\"1-")
+        .isNotEqualTo(kept);
+    assertThat(ifNoneMatch(path, after.headers().firstValue("ETag").orElseThrow()).statusCode())
+        .isEqualTo(304);
   }
 
   @Test

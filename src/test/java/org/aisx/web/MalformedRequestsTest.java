@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.account.Role;
@@ -242,9 +243,195 @@ class MalformedRequestsTest {
     assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
     assertThat(send("OPTIONS", "/api/v1/suites/some-id", null).headers().firstValue("Allow"))
         .contains("DELETE, GET, HEAD, OPTIONS, PUT");
-    // No CORS preflight is granted: a cross-site page cannot send a token.
+    // Not a preflight (no Origin, no requested method): no CORS answer.
     assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).isEmpty();
     assertThat(send("OPTIONS", "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  static HttpResponse<String> preflight(String path, String method, String headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(http.base() + path))
+            .header("Origin", "https://elsewhere.example")
+            .header("Access-Control-Request-Method", method)
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    if (headers != null) {
+      b.header("Access-Control-Request-Headers", headers);
+    }
+    return http.send(b.build());
+  }
+
+  /**
+   * A page on another site may read the API, anonymously or with a token of its own, and make
+   * conditional requests: the preflight of a read is granted for any origin, with Authorization and
+   * If-None-Match, never with credentials (cookies); the ETag is exposed to its script. A write is
+   * not granted to other sites.
+   */
+  @Test
+  void aCorsPreflightForAnApiReadIsGrantedWithTokenAndConditionalHeadersButNoCookies() {
+    for (String headers :
+        List.of("if-none-match", "authorization", "authorization,if-none-match")) {
+      HttpResponse<String> r = preflight("/api/v1/standards/iso-iec-42001-2023", "GET", headers);
+      assertThat(r.statusCode()).isEqualTo(204);
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, HEAD");
+      List<String> allowed =
+          List.of(
+              r.headers()
+                  .firstValue("Access-Control-Allow-Headers")
+                  .orElseThrow()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .split(",\\s*"));
+      assertThat(allowed).containsAll(List.of(headers.split(",")));
+      assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+    assertThat(
+            preflight("/api/v1/standards?q=ai", "HEAD", null)
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .contains("*");
+    // A write, or a path there is not, is not granted.
+    HttpResponse<String> put =
+        preflight("/api/v1/standards/iso-iec-42001-2023", "PUT", "authorization,if-match");
+    assertThat(put.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(put.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    assertThat(preflight("/api/v1/nothing-here", "GET", null).statusCode()).isEqualTo(404);
+    // Pages are not the API.
+    assertThat(
+            preflight("/search", "GET", null).headers().firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+
+    // The read itself, as the other site's script sends it: readable, with its ETag.
+    HttpResponse<String> read =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/standards/iso-iec-42001-2023"))
+                .header("Origin", "https://elsewhere.example")
+                .header("Authorization", "Bearer " + adminToken)
+                .GET()
+                .build());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    assertThat(read.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+        .contains("ETag");
+    assertThat(read.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+  }
+
+  /**
+   * HEAD says what GET says, without the body: the same status, the same media type and length, the
+   * same validators, wherever it is sent (a record there is not, a refused parameter, a page, a
+   * feed, an asset, an address no route has).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/standards/does-not-exist",
+        "/api/v1/standards?size=0",
+        "/api/v1/standards?q=42001",
+        "/api/v1/standards/iso-iec-42001-2023",
+        "/search?q=42001",
+        "/standards/iso-iec-42001-2023",
+        "/feeds/changes.atom",
+        "/static/style.css",
+        "/nonexistent",
+        "/api/v1/nothing-here",
+      })
+  void headAnswersWhatGetAnswersWithoutTheBody(String path) {
+    HttpResponse<String> get = http.get(path);
+    HttpResponse<String> head =
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(head.statusCode()).isEqualTo(get.statusCode());
+    assertThat(head.body()).isEmpty();
+    for (String header : List.of("Content-Type", "ETag", "Vary", "Cache-Control")) {
+      assertThat(head.headers().firstValue(header))
+          .as(header)
+          .isEqualTo(get.headers().firstValue(header));
+    }
+    // Jetty says how long the body would be where it knows (a body sent whole).
+    head.headers()
+        .firstValue("Content-Length")
+        .ifPresent(
+            length ->
+                assertThat(Long.parseLong(length))
+                    .isEqualTo(get.body().getBytes(StandardCharsets.UTF_8).length));
+  }
+
+  /**
+   * An API answer said in the request's language (facet labels) varies on Accept-Language, so that
+   * a cache does not give a French answer to an English reader; with ?lang= the address says it.
+   */
+  @Test
+  void anApiAnswerInTheRequestsLanguageVariesOnAcceptLanguage() {
+    HttpResponse<String> fr = http.get("/api/v1/standards?q=42001", "Accept-Language", "fr");
+    assertThat(fr.headers().firstValue("Vary").orElseThrow())
+        .contains("Accept-Language")
+        .contains("Cookie")
+        .contains("Authorization");
+    assertThat(fr.body()).isNotEqualTo(http.get("/api/v1/standards?q=42001").body());
+    assertThat(http.get("/api/v1/taxonomy").headers().firstValue("Vary").orElseThrow())
+        .contains("Accept-Language");
+  }
+
+  /**
+   * A parameter whose %-escapes are not UTF-8 cannot be read as sent: a 400 naming it (it would be
+   * read as U+FFFD and answer another question); one the endpoint does not read is refused as any
+   * other unreadable parameter of the API is.
+   */
+  @ParameterizedTest(name = "{0} → 400 naming {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/api/v1/standards?q=%FF%FE, q",
+    "/api/v1/standards?q=caf%C3, q",
+    "/api/v1/standards?sdo=%C0%AF, sdo",
+    "/api/v1/standards?q=ai&%FF=1, (name)",
+    "/search?q=%FF%FE, q",
+    "/api/v1/standards/%FF, path",
+    "/standards/caf%C3%28, path",
+  })
+  void aParameterThatIsNotUtf8Is400NamingIt(String path, String field) throws Exception {
+    HttpResponse<String> r = http.get(path);
+    assertThat(r.statusCode()).isEqualTo(400);
+    if (path.startsWith("/api/")) {
+      JsonNode error = plainError(r, 400);
+      assertThat(error.get("details").get(0).get("field").asText()).isEqualTo(field);
+      assertThat(error.get("details").get(0).get("problem").asText()).contains("UTF-8");
+    } else {
+      assertThat(r.body()).contains("UTF-8");
+    }
+    // Well-formed UTF-8 in escapes is read as it is.
+    assertThat(http.get("/api/v1/standards?q=caf%C3%A9").statusCode()).isEqualTo(200);
+  }
+
+  /** lang on the API names one of the six languages openapi.json lists, else a 400 naming it. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/standards?q=ai&lang=de",
+        "/api/v1/standards/iso-iec-42001-2023?lang=xx",
+        "/api/v1/taxonomy?lang=EN",
+        "/api/v1/overlap?lang=de",
+        "/api/v1/standards?lang=fr&lang=en",
+      })
+  void anUnknownLangOnTheApiIs400NamingIt(String path) throws Exception {
+    JsonNode error = plainError(http.get(path), 400);
+    assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("lang");
+  }
+
+  /**
+   * An address the API does not have is the API's JSON 404, in English, saying where its paths are
+   * listed; not Javalin's "Endpoint GET ... not found".
+   */
+  @Test
+  void anUnknownApiAddressIsAJson404() throws Exception {
+    for (String lang : List.of("", "?lang=fr")) {
+      JsonNode error = plainError(http.get("/api/v1/nothing-here" + lang), 404);
+      assertThat(error.get("code").asText()).isEqualTo("not_found");
+      assertThat(error.get("message").asText())
+          .contains("/api/v1/nothing-here")
+          .contains("/api/v1/openapi.json")
+          .doesNotContain("Endpoint");
+    }
   }
 
   /** A static asset answers OPTIONS as a page does: 204 with the methods it takes. */
@@ -270,15 +457,18 @@ class MalformedRequestsTest {
     assertThat(anonymous.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
     assertThat(anonymous.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
     // Whether the wildcard is sent depends on the credentials: caches are told so.
-    assertThat(anonymous.headers().firstValue("Vary")).contains("Cookie, Authorization");
+    assertThat(anonymous.headers().firstValue("Vary").orElseThrow())
+        .contains("Cookie")
+        .contains("Authorization");
     assertThat(
             http.get("/api/v1/standards?colour=blue")
                 .headers()
                 .firstValue("Access-Control-Allow-Origin"))
         .contains("*");
-    // With a token or a session cookie the answer is the caller's: not for other sites.
+    // With a session cookie the answer is a signed-in visitor's, on this site: not for others.
+    // A token is sent by a script that holds it, never by the browser on its own: readable.
     assertThat(send("GET", "/api/v1/me", null).headers().firstValue("Access-Control-Allow-Origin"))
-        .isEmpty();
+        .contains("*");
     assertThat(
             http.get("/api/v1/standards", "Cookie", Access.SESSION_COOKIE + "=x")
                 .headers()

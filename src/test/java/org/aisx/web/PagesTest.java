@@ -439,6 +439,49 @@ class PagesTest {
         .contains("page");
   }
 
+  /**
+   * An address no route or asset has is the not-found page in the page's language (as a record
+   * there is not is), chosen by parameter or cookie: not Javalin's English "Endpoint GET ... not
+   * found".
+   */
+  @Test
+  void anAddressNoRouteHasIsTheNotFoundPageInThePageLanguage() throws Exception {
+    for (String path : List.of("/nonexistent", "/standards/", "/static/nope.css")) {
+      for (HttpResponse<String> r :
+          List.of(
+              http.get(path + "?lang=fr"),
+              http.get(path, "Cookie", "lang=fr"),
+              http.get(path, "Accept-Language", "fr-CA, en;q=0.5"))) {
+        assertThat(r.statusCode()).as(path).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(r.headers().firstValue("Vary").orElseThrow()).contains("Accept-Language");
+        Document d = Jsoup.parse(r.body());
+        assertThat(d.selectFirst("html").attr("lang")).isEqualTo("fr");
+        assertThat(d.selectFirst("h1").text()).isEqualTo(say("fr", "error.title.404"));
+        assertThat(d.selectFirst("main").text())
+            .as(path)
+            .contains(say("fr", "error.message.not_found"))
+            .doesNotContain("Endpoint")
+            .doesNotContain("not found");
+      }
+    }
+  }
+
+  /**
+   * A page given a lang it does not have falls back as if none were given (the cookie, then the
+   * browser's languages), and remembers nothing: a person following a link gets a page they can
+   * read. (The API refuses it.)
+   */
+  @Test
+  void aPageGivenALanguageItDoesNotHaveFallsBackToTheReadersLanguage() {
+    HttpResponse<String> r = http.get("/search?lang=de", "Accept-Language", "es");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(r.body()).selectFirst("html").attr("lang")).isEqualTo("es");
+    assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("lang="));
+    assertThat(Jsoup.parse(http.get("/search?lang=de").body()).selectFirst("html").attr("lang"))
+        .isEqualTo("en");
+  }
+
   /** {@code key} of {@code lang}'s bundle with {@code args}, as the pages say it. */
   static String say(String lang, String key, Object... args) throws java.io.IOException {
     String pattern = bundle(lang).getProperty(key);

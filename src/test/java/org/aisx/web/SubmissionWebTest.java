@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aisx.App;
@@ -300,9 +301,12 @@ class SubmissionWebTest {
     Standard s = seed(unique("ISO/IEC"), "ISO/IEC");
     String changed = record(s.identifier(), "ISO/IEC", "Edited directly").toString();
     String path = "/api/v1/standards/" + s.id();
-    assertThat(send("GET", path, null, null).headers().firstValue("ETag")).hasValue("\"1\"");
+    // A read's ETag is the revision and a digest of what it answered (EntityTags); If-Match takes
+    // it as it is, or the bare revision.
+    String read = send("GET", path, null, null).headers().firstValue("ETag").orElseThrow();
+    assertThat(read).matches("\"1-[0-9a-f]{16}\"");
     assertThat(send("GET", path + "/history", null, null).headers().firstValue("ETag"))
-        .hasValue("\"1\"");
+        .hasValueSatisfying(v -> assertThat(v).matches("\"1-[0-9a-f]{16}\""));
     // The page is not the record: it is said in its reader's language and shows who is signed in,
     // so its validator is not the revision. Asked again in another language with the revision as
     // If-None-Match, it answers the page in that language, not 304.
@@ -335,10 +339,12 @@ class SubmissionWebTest {
     assertThat(send("PUT", path, null, changed, "If-Match", "\"1\"").statusCode()).isEqualTo(401);
     assertThat(app.catalog().get(s.id()).revision()).isEqualTo(1);
 
-    HttpResponse<String> ok = send("PUT", path, tokens.get("coord"), changed, "If-Match", "\"1\"");
+    HttpResponse<String> ok = send("PUT", path, tokens.get("coord"), changed, "If-Match", read);
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     assertThat(ok.headers().firstValue("ETag")).hasValue("\"2\"");
     assertThat(send("PUT", path, tokens.get("coord"), changed, "If-Match", "\"1\"").statusCode())
+        .isEqualTo(412);
+    assertThat(send("PUT", path, tokens.get("coord"), changed, "If-Match", read).statusCode())
         .isEqualTo(412);
     HttpResponse<String> invalid =
         send(
@@ -523,6 +529,54 @@ class SubmissionWebTest {
     assertThat(app.submissions().inState(null)).noneMatch(s -> s.recordId().equals(iso.id()));
 
     assertThat(new Browser(server.port()).get("/submissions/new").statusCode()).isEqualTo(401);
+  }
+
+  /**
+   * The form shown again after it was sent answers a POST: its links to itself in other languages
+   * lead to the form's own address (which GET answers), the record it changes kept, never to the
+   * address it was sent to (a 405).
+   */
+  @Test
+  void aFormShownAgainLinksToItsOwnAddressInOtherLanguages() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new?lang=fr").body()));
+    form.put("identifier", unique("IEEE"));
+    HttpResponse<String> invalid = b.postForm("/submissions", form);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    List<String> links = Jsoup.parse(invalid.body()).select(".lang-nav a").eachAttr("href");
+    assertThat(links)
+        .hasSize(5)
+        .allSatisfy(h -> assertThat(h).startsWith("/submissions/new?lang="))
+        .contains("/submissions/new?lang=en");
+    for (String link : links) {
+      assertThat(b.get(link).statusCode()).as(link).isEqualTo(200);
+    }
+
+    Standard ieee = seed(unique("IEEE"), "IEEE");
+    Map<String, String> upd =
+        formOf(Jsoup.parse(b.get("/submissions/new?record=" + ieee.id()).body()));
+    upd.put("title_en", "");
+    HttpResponse<String> again = b.postForm("/submissions", upd);
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(again.body()).select(".lang-nav a").eachAttr("href"))
+        .contains("/submissions/new?record=" + ieee.id() + "&lang=ar");
+
+    // The sign-in form shown again keeps where it leads afterwards.
+    Browser anonymous = new Browser(server.port());
+    String csrf = anonymous.csrf("/signin?next=%2Fsubmissions%2Fnew");
+    HttpResponse<String> failed =
+        anonymous.postForm(
+            "/signin",
+            Map.of(
+                "_csrf", csrf,
+                "email", "nobody@example.org",
+                "password", "not the password",
+                "next", "/submissions/new"));
+    assertThat(failed.statusCode()).isEqualTo(401);
+    assertThat(Jsoup.parse(failed.body()).select(".lang-nav a").eachAttr("href"))
+        .hasSize(5)
+        .allSatisfy(h -> assertThat(h).startsWith("/signin?next=%2Fsubmissions%2Fnew&lang="));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
@@ -184,6 +185,13 @@ class UserAdminPagesTest {
     assertThat(differ.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(differ.body()).select("[role=alert] li").text())
         .isEqualTo("The two passwords are not the same.");
+    // The page answers a POST: its language links lead to the account's page, which GET reads,
+    // not to the address the form was sent to (a 405).
+    List<String> languages = Jsoup.parse(differ.body()).select(".lang-nav a").eachAttr("href");
+    assertThat(languages).hasSize(5).allSatisfy(h -> assertThat(h).startsWith(page + "?lang="));
+    for (String link : languages) {
+      assertThat(admin.get(link).statusCode()).as(link).isEqualTo(200);
+    }
     HttpResponse<String> ok =
         admin.postForm(
             page + "/password",

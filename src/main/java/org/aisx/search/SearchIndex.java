@@ -630,16 +630,23 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   /**
-   * Hands the ids of every record that matches the request's words (by keyword, whatever its mode)
-   * and filters to {@code sink}, at most {@code batch} at a time, in the index's own order. No
-   * window and no ranking: for exports of the whole catalogue, whose memory stays that of one
-   * batch.
+   * Hands the ids of every record of a search ({@link #search(SearchRequest, float[])}'s hit set:
+   * the records its {@code total} counts, in its mode) to {@code sink}, at most {@code batch} at a
+   * time, in the index's own order. No window and no ranking: for exports of the whole catalogue,
+   * whose memory stays that of one batch.
+   *
+   * @param queryVector the embedding of the request's words, as {@link #search(SearchRequest,
+   *     float[])} takes it; null: by keyword
    */
-  public long forEachMatch(SearchRequest request, int batch, Consumer<List<String>> sink) {
+  public long forEachMatch(
+      SearchRequest request, float[] queryVector, int batch, Consumer<List<String>> sink) {
     return withSearcher(
         "export failed",
         searcher -> {
-          Query query = queries.drillDown(queries.query(request, searcher), request);
+          if (searcher.getIndexReader().numDocs() == 0) {
+            return 0L;
+          }
+          Query query = hitSet(searcher, request, queryVector);
           Weight weight =
               searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
           List<String> ids = new ArrayList<>(batch);

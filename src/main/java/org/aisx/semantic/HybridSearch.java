@@ -93,6 +93,15 @@ public final class HybridSearch {
   }
 
   /**
+   * The query embedding a search of {@code request} by {@link #search} uses, waiting for the model
+   * if it is still loading: null when it searches by words alone (keyword mode, or no words), so
+   * that whatever lists the same search's records ({@code export}) lists the same ones.
+   */
+  public float[] queryVector(SearchRequest request) {
+    return byMeaning(request) ? queryVector(meaningText(request)) : null;
+  }
+
+  /**
    * Whether {@code request} is searched by meaning: not in keyword mode, and only with a letter or
    * a digit to look for. Punctuation alone ("*", "\"") embeds as something close to a few records,
    * which nothing in the query named; by words it finds nothing, and so it does in every mode.

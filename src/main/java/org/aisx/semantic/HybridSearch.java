@@ -121,11 +121,14 @@ public final class HybridSearch {
   }
 
   /**
-   * The records closest in meaning to {@code record}, best first, with cosine similarity; empty
-   * while the record has no vector yet.
+   * The records closest in meaning to {@code record}, best first, with cosine similarity, a
+   * publication's replaced drafts and editions folded into its current edition ({@link
+   * RelatedWork}); empty while the record has no vector yet.
    */
   public List<SearchIndex.Neighbour> related(Standard record, int k) {
     float[] v = vectors.vectorFor(record);
-    return v == null ? List.of() : index.nearest(v, k, record.id());
+    return v == null
+        ? List.of()
+        : RelatedWork.fold(record, index.nearest(v, RelatedWork.candidates(k), record.id()), k);
   }
 }

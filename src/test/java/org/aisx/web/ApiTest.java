@@ -166,6 +166,21 @@ class ApiTest {
     assertThat(http.get("/api/v1/standards/no-such-record/related").statusCode()).isEqualTo(404);
   }
 
+  /**
+   * ISO/IEC 42005's replaced drafts (FDIS, DIS) are a hair closer to ISO/IEC 42001 in meaning than
+   * the standard in force that replaced them: related work lists the standard, not the drafts.
+   */
+  @Test
+  void relatedWorkListsTheCurrentEditionOfADocumentNotItsReplacedDrafts() throws Exception {
+    JsonNode related =
+        body(http.get("/api/v1/standards/iso-iec-42001-2023/related")).get("related");
+    List<String> ids = new ArrayList<>();
+    related.forEach(n -> ids.add(n.get("record").get("id").asText()));
+    assertThat(ids)
+        .contains("iso-iec-42005-2025")
+        .doesNotContain("iso-iec-fdis-42005", "iso-iec-dis-42005");
+  }
+
   static List<JsonNode> list(JsonNode array) {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);

@@ -609,6 +609,14 @@ class PagesTest {
   }
 
   @Test
+  void relatedWorkOnARecordPageShowsTheStandardInForceRatherThanItsReplacedDrafts() {
+    Element related = page("/standards/iso-iec-42001-2023").selectFirst("section#related");
+    assertThat(related.select("tbody tr a").eachAttr("href"))
+        .contains("/standards/iso-iec-42005-2025")
+        .doesNotContain("/standards/iso-iec-fdis-42005", "/standards/iso-iec-dis-42005");
+  }
+
+  @Test
   void relatedWorkIsLeftOutWhileTheRecordHasNoVector() {
     Document d = page("/standards/novec-1-2026");
     assertThat(d.selectFirst("h1").text()).isEqualTo("A record not embedded yet");

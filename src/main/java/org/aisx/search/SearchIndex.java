@@ -1139,7 +1139,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       List<SearchResult.FacetCount> counts =
           new ArrayList<>(facetsOf.top(facet, IndexSchema.dimension(facet, request)));
       for (String selected : request.filters().getOrDefault(facet, List.of())) {
-        if (counts.stream().noneMatch(c -> c.value().equals(selected))) {
+        // A joint body ("ISO/IEC") is no value of the facet, which counts each body: not listed.
+        if (counts.stream().noneMatch(c -> c.value().equals(selected))
+            && !(facet == Facet.SDO && Queries.jointBody(selected))) {
           counts.add(new SearchResult.FacetCount(selected, 0));
         }
       }
@@ -1158,7 +1160,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /**
    * The {@code k} records closest to {@code vector} among those with one of {@code statuses} and
-   * from none of {@code excludedBodies} (exact body names), best first.
+   * from none of {@code excludedBodies} (exact body names: excluding "ISO/IEC" leaves "ISO" and
+   * "IEC" in, and excluding "ISO" leaves "ISO/IEC" in), best first.
    */
   public List<Neighbour> nearest(
       float[] vector, int k, Set<String> excludedBodies, Set<Status> statuses) {
@@ -1167,8 +1170,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         s -> anyStatus.add(queries.facetTerm(Facet.STATUS, s.wire()), BooleanClause.Occur.SHOULD));
     BooleanQuery.Builder filter =
         new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
-    excludedBodies.forEach(
-        b -> filter.add(queries.facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
+    excludedBodies.forEach(b -> filter.add(Queries.exactSdo(b), BooleanClause.Occur.MUST_NOT));
     return neighbours(
         new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k, filter.build()), k, null);
   }
@@ -1252,6 +1254,33 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   /**
+   * Every {@code sdo} some record has, as records write it (a joint body whole, "ISO/IEC", beside
+   * the bodies of {@link #values}), in alphabetical order: the bodies whose work the overlap check
+   * can leave out.
+   */
+  public List<String> sdoValues() {
+    return withSearcher(
+        "body lookup failed",
+        searcher -> {
+          List<String> out = new ArrayList<>();
+          org.apache.lucene.index.Terms terms =
+              org.apache.lucene.index.MultiTerms.getTerms(
+                  searcher.getIndexReader(), IndexFields.SDO_EXACT);
+          if (terms == null) {
+            return out;
+          }
+          org.apache.lucene.index.TermsEnum it = terms.iterator();
+          for (BytesRef term = it.next(); term != null; term = it.next()) {
+            String sdo = term.utf8ToString();
+            if (searcher.count(Queries.exactSdo(sdo)) > 0) { // not only deleted records
+              out.add(sdo);
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
    * The records {@code q} names by identifier ({@code 42001}, {@code Y.3172}), best named first and
    * current editions before older ones; empty when {@code q} names none.
    */
@@ -1277,7 +1306,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
-  /** Whether any record carries {@code value} in an open facet (bodies, committees). */
+  /**
+   * Whether any record carries {@code value} in an open facet (bodies, committees); of {@code sdo},
+   * also a joint body as records write it ("ISO/IEC").
+   */
   public boolean knows(Facet facet, String value) {
     return withSearcher(
         "facet lookup failed",
@@ -1285,6 +1317,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           IndexReader reader = searcher.getIndexReader();
           if (reader.numDocs() == 0) {
             return false;
+          }
+          if (facet == Facet.SDO && Queries.jointBody(value)) {
+            return searcher.count(Queries.exactSdo(value)) > 0;
           }
           // getDocValues() makes a new iterator on each call, so this one is ours alone.
           SortedSetDocValues values = facetCache.state(searcher).getDocValues();

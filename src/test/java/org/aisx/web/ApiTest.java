@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.aisx.App;
 import org.aisx.Fixtures;
@@ -295,6 +296,28 @@ class ApiTest {
     HttpResponse<String> missing = http.get("/api/v1/overlap?record=no-such-record");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(validate("Error", body(missing))).isEmpty();
+  }
+
+  /** A joint publication of ISO and IEC is found by either body, and counted for each. */
+  @Test
+  void filteringByIsoFindsTheJointIsoIecPublications() throws Exception {
+    JsonNode r = body(http.get("/api/v1/standards?q=42001&sdo=ISO"));
+    List<String> ids = new ArrayList<>();
+    r.get("items").forEach(i -> ids.add(i.get("id").asText()));
+    assertThat(ids).contains("iso-iec-42001-2023");
+    assertThat(validate("SearchResponse", r)).isEmpty();
+
+    JsonNode all = body(http.get("/api/v1/standards?size=1"));
+    Map<String, Long> counts = new java.util.HashMap<>();
+    all.get("facets")
+        .get("sdo")
+        .forEach(f -> counts.put(f.get("value").asText(), f.get("count").asLong()));
+    assertThat(counts).containsKeys("ISO", "IEC").doesNotContainKey("ISO/IEC");
+    long iso = body(http.get("/api/v1/standards?size=1&sdo=ISO")).get("total").asLong();
+    long joint =
+        body(http.get("/api/v1/standards?size=1&sdo=" + enc("ISO/IEC"))).get("total").asLong();
+    assertThat(counts.get("ISO")).isEqualTo(iso);
+    assertThat(joint).isPositive().isLessThan(iso).isLessThan(counts.get("IEC"));
   }
 
   @Test

@@ -826,7 +826,7 @@ public final class App implements AutoCloseable {
 
   /** The {@code export} command's exporter over this catalogue. */
   public Exporter exporter() {
-    return new Exporter(index, store, jsonFormat, json, Clock.systemUTC());
+    return new Exporter(hybridSearch, store, jsonFormat, json, Clock.systemUTC());
   }
 
   /** Search parameters as the API reads them, for {@code export}. */

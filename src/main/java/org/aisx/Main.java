@@ -42,7 +42,7 @@ public final class Main {
       usage:
         java -jar aisx.jar serve   [--port 7070] [--host ADDRESS] [--data DIR] [--db JDBC_URL] [--behind-proxy yes]
         java -jar aisx.jar import  [--format auto|json|relaton|rfc-index|iso-open-data|csv|ris|ai-act-map] [--source NAME] [--data DIR] [--db URL] FILE...
-        java -jar aisx.jar export  --format csv|json|jsonld [--q|--query WORDS] [--type T]... [--status S]...
+        java -jar aisx.jar export  --format csv|json|jsonld [--q|--query WORDS] [--mode keyword|semantic|hybrid] [--type T]... [--status S]...
                                    [--sdo B]... [--committee C]... [--vertical V]... [--from YEAR] [--to YEAR]
                                    [--base URL] [--data DIR] [--db URL] FILE
         java -jar aisx.jar backup  [--data DIR] [--db URL] FILE
@@ -69,11 +69,13 @@ public final class Main {
       Inputs may be gzip-compressed; a directory means every file in it. Without --format (or with
       --format auto) each file's format is recognised from its first bytes. A FILE ending in .gz is
       written compressed.
-      export takes the search API's parameters as options (--q, also spelt --query, --type, --status,
-      --sdo, --committee, --vertical, --activity, --application, --concern, --from, --to,
-      --suggestions; facets may be repeated) and writes every record that matches the words and filters: csv in the columns of
-      the CSV template (it imports again), json in the import format, jsonld as a DCAT catalogue
-      whose datasets are named BASE/standards/ID (--base, default http://localhost:7070/).
+      export takes the search API's parameters as options (--q, also spelt --query, --mode, --type,
+      --status, --sdo, --committee, --vertical, --activity, --application, --concern, --from, --to,
+      --suggestions; facets may be repeated) and writes every record the same search of the API
+      counts in its total (--mode as the API: hybrid by default, words and meaning; keyword by words
+      alone; semantic by meaning): csv with a column for every field of the record (the CSV
+      template; it imports again to the same records), json in the import format, jsonld as a DCAT
+      catalogue whose datasets are named BASE/standards/ID (--base, default http://localhost:7070/).
       A FILE ending in .gz is written compressed (a backup always is).
       backup writes a consistent copy of every table of the store (gzip'd JSON lines) while serve
       may be running; restore loads one into an empty data directory or database (SQLite or

@@ -58,6 +58,21 @@ final class Bodies {
     return s.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * The bodies that publish a record of {@code sdo}: each part of a joint body ("ISO/IEC" is ISO
+   * and IEC), as written; empty for null or blank.
+   */
+  static List<String> of(String sdo) {
+    if (sdo == null || sdo.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(sdo.split("/"))
+        .map(String::strip)
+        .filter(b -> !b.isEmpty())
+        .distinct()
+        .toList();
+  }
+
   /** {@code sdo} as the body usually writes it; null for null. */
   static String usual(String sdo) {
     if (sdo == null) {

@@ -103,6 +103,19 @@ public record Standard(
     return texts.keySet().stream().sorted().findFirst().orElse(lang);
   }
 
+  /** The bodies that publish this record: each of a joint body's ("ISO/IEC": ISO and IEC). */
+  public List<String> bodies() {
+    return bodiesOf(sdo);
+  }
+
+  /**
+   * The bodies that publish a record whose {@code sdo} is given: each part of a joint body
+   * ("ISO/IEC" is ISO and IEC), a single body alone; empty for none.
+   */
+  public static List<String> bodiesOf(String sdo) {
+    return Bodies.of(sdo);
+  }
+
   /** Publication year, or 0 when unknown. */
   public int year() {
     return yearOf(published);

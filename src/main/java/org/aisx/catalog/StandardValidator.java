@@ -621,7 +621,10 @@ final class StandardValidator {
         field("score").report("notScore");
         return null;
       }
-      return concept == null ? null : new Suggestion(concept, score.asDouble(), evidence);
+      // The words of the evidence that name the concept: kept, so that a record read back from
+      // its export (JSON or CSV) is the record.
+      List<String> terms = field("terms").strings(MAX_SHORT, true);
+      return concept == null ? null : new Suggestion(concept, score.asDouble(), evidence, terms);
     }
   }
 

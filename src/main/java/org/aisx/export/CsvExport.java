@@ -6,63 +6,33 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.aisx.catalog.Standard;
-import org.aisx.ingest.CsvReader;
+import org.aisx.ingest.CsvColumns;
 
 /**
- * Records as rows of the CSV template: the columns of {@link CsvReader#COLUMNS}, in its order, so
- * that the file imports again with {@code import --format csv}. RFC 4180 quoting, CRLF line ends,
- * UTF-8. What the template has no column for (titles and abstracts in languages other than English
- * and French, secondary identifiers, use cases, suggestions) is not in the file.
+ * Records as rows of the CSV template: a column for every field of the record ({@link CsvColumns},
+ * titles and abstracts in each language the records have), so that the file imports again with
+ * {@code import --format csv} to the same records, as a JSON export does. RFC 4180 quoting, CRLF
+ * line ends, UTF-8.
  */
 final class CsvExport implements RecordWriter {
   private final Writer out;
+  private final List<String> header;
 
-  CsvExport(OutputStream out) throws IOException {
+  /**
+   * @param languages the languages of the titles and abstracts of the records to be written
+   */
+  CsvExport(OutputStream out, Collection<String> languages) throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    row(CsvReader.COLUMNS);
+    this.header = CsvColumns.header(languages);
+    row(header);
   }
 
   @Override
   public void write(Standard s) throws IOException {
-    List<String> cells = new ArrayList<>(CsvReader.COLUMNS.size());
-    for (String column : CsvReader.COLUMNS) {
-      cells.add(cell(s, column));
-    }
-    row(cells);
-  }
-
-  /** The cell of {@code column} for {@code s}: the inverse of the reader's mapping. */
-  static String cell(Standard s, String column) {
-    return switch (column) {
-      case "identifier" -> s.identifier();
-      case "title_en" -> s.title().get("en");
-      case "title_fr" -> s.title().get("fr");
-      case "abstract_en" -> s.summary().get("en");
-      case "abstract_fr" -> s.summary().get("fr");
-      case "sdo" -> s.sdo();
-      case "committee" -> s.committee();
-      case "type" -> s.type() == null ? null : s.type().wire();
-      case "status" -> s.status() == null ? null : s.status().wire();
-      case "stage" -> s.stage();
-      case "published" -> s.published();
-      case "edition" -> s.edition();
-      case "url" -> s.url();
-      case "kind" -> s.kind() == null ? null : s.kind().wire();
-      case "keywords" -> CsvReader.listCell(s.keywords());
-      case "verticals" -> CsvReader.listCell(s.verticals());
-      case "activities" -> CsvReader.listCell(s.activities());
-      case "applications" -> CsvReader.listCell(s.applications());
-      case "concerns" -> CsvReader.listCell(s.concerns());
-      case "relations" ->
-          CsvReader.listCell(
-              s.relations().stream().map(r -> r.type().wire() + ":" + r.target()).toList());
-      case "open_source" -> s.openSource() == null ? null : s.openSource() ? "yes" : "no";
-      case "code_repository" -> s.codeRepository();
-      default -> throw new IllegalStateException("no export for the CSV column " + column);
-    };
+    row(CsvColumns.row(s, header));
   }
 
   private void row(List<String> cells) throws IOException {

@@ -1,5 +1,7 @@
 package org.aisx.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,26 +12,16 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.aisx.catalog.Kind;
-import org.aisx.catalog.PlainText;
-import org.aisx.catalog.PublicationType;
-import org.aisx.catalog.Relation;
-import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
-import org.aisx.catalog.Status;
 
 /**
  * Reads the CSV template for standards bodies that have no machine-readable feed (documented for
@@ -42,80 +34,34 @@ import org.aisx.catalog.Status;
  * end with CRLF or LF. UTF-8, with or without a byte-order mark (what spreadsheets write as "CSV
  * UTF-8"). A quote inside an unquoted field is kept as it is. The first row is the header naming
  * the columns, in any order; every column but the required ones may be left out. A header naming a
- * column that is not in the table below, naming one twice, or missing a required column ends the
- * read before any row ({@link IOException} naming them). Blank lines, and rows whose cells are all
- * empty, are skipped. Each row is reported as "line N", N being the physical line the row starts on
- * (a quoted cell may span lines); a row with more or fewer cells than the header, a broken quote,
- * or a value that cannot be parsed is rejected alone, naming every column at fault.
+ * column that is not one of the record's (below), naming one twice, or missing a required column
+ * ends the read before any row ({@link IOException} naming them). Blank lines, and rows whose cells
+ * are all empty, are skipped. Each row is reported as "line N", N being the physical line the row
+ * starts on (a quoted cell may span lines); a row with more or fewer cells than the header, a
+ * broken quote, or a value that cannot be parsed is rejected alone, naming every column at fault.
  *
  * <h2>Columns</h2>
  *
- * <table>
- *   <caption>columns</caption>
- *   <tr><th>column</th><th>record field</th><th>content</th></tr>
- *   <tr><td>identifier</td><td>identifier</td><td>required: as the body writes it, e.g.
- *       {@code ISO/IEC 22989:2022}</td></tr>
- *   <tr><td>title_en, title_fr</td><td>title.en, title.fr</td><td>at least one of the two
- *       columns, and a title in each row</td></tr>
- *   <tr><td>abstract_en, abstract_fr</td><td>abstract.en, abstract.fr</td><td>plain text; blank
- *       lines separate paragraphs, line breaks are kept, and a line starting with "• ", "- " or
- *       "– " is a list item</td></tr>
- *   <tr><td>sdo</td><td>sdo</td><td>required: ISO, ISO/IEC, ITU-T, IEEE, ...</td></tr>
- *   <tr><td>committee</td><td>committee</td><td>e.g. ISO/IEC JTC 1/SC 42</td></tr>
- *   <tr><td>type</td><td>type</td><td>required: international-standard, national-standard,
- *       technical-report, technical-specification, technical-paper, guide, amendment, corrigendum, other</td></tr>
- *   <tr><td>status</td><td>status</td><td>required: in-force, draft, superseded, withdrawn, replaced (a draft no longer in development)</td></tr>
- *   <tr><td>stage</td><td>stage</td><td>the body's own stage, e.g. 60.60</td></tr>
- *   <tr><td>published</td><td>published</td><td>YYYY, YYYY-MM or YYYY-MM-DD</td></tr>
- *   <tr><td>edition</td><td>edition</td><td>text, e.g. 2</td></tr>
- *   <tr><td>url</td><td>url</td><td>the body's page, http(s)</td></tr>
- *   <tr><td>kind</td><td>kind</td><td>standard or publication (empty: standard)</td></tr>
- *   <tr><td>keywords</td><td>keywords</td><td>separated by ";"; a ";" within a keyword is written
- *       {@code \;} and a backslash {@code \\} (as in every list column)</td></tr>
- *   <tr><td>verticals, activities, applications, concerns</td><td>the same</td><td>taxonomy
- *       concept ids separated by ";"</td></tr>
- *   <tr><td>relations</td><td>relations</td><td>type:target pairs separated by ";", e.g. {@code
- *       replaces:ISO/IEC 22989:2022; complements:RFC 9110}; the type is before the first colon,
- *       the target (which may hold colons) after it; types: replaces, replaced-by, amends,
- *       amended-by, updates, updated-by, adopts, adopted-by, complements, identical, related</td></tr>
- *   <tr><td>open_source</td><td>openSource</td><td>yes or no (also true/false); empty: not
- *       known</td></tr>
- *   <tr><td>code_repository</td><td>codeRepository</td><td>URL</td></tr>
- * </table>
+ * One for every field of the record, as {@link CsvColumns} derives them from {@link
+ * Standard#FIELDS} (the field's JSON name in snake case; a title or abstract per language, {@code
+ * title_en}, {@code abstract_ja}), documented for the template's users in {@code
+ * docs/csv-template.md}. Required: identifier, sdo, type, status and a title in at least one
+ * language. A title or abstract cell is plain text: blank lines separate paragraphs, line breaks
+ * are kept, and a line starting with "• ", "- " or "– " is a list item. List cells (keywords, the
+ * taxonomy columns, relations, identifiers) hold items separated by ";"; a ";" within an item is
+ * written {@code \;} and a backslash {@code \\}. Relations are {@code type:target} items,
+ * identifiers {@code type:value} items (the type before the first colon). Suggestions, use cases
+ * and field provenance are the field's JSON. The record's source is the import's (as for a JSON
+ * import, the column {@code source} does not override it), and the store counts revisions.
  *
- * Cells are trimmed, and an empty cell is an absent value; list items are trimmed, empty ones
- * dropped and repeats removed. Enumerated values (type, status, kind, relation types, open_source)
- * are read case-insensitively and a value that is not one of them rejects the row; everything else
- * (required fields, dates, URLs, taxonomy ids, lengths) is checked by the catalogue like any other
- * record. There is no column for secondary identifiers (DOI, URN), use cases or suggestions.
+ * <p>Cells are trimmed, and an empty cell is an absent value; list items are trimmed, empty ones
+ * dropped and repeats removed. Enumerated values (type, status, kind, relation types, yes/no
+ * columns) are read case-insensitively and a value that is not one of them rejects the row;
+ * everything else (required fields, dates, URLs, taxonomy ids, lengths) is checked by the catalogue
+ * like any other record.
  */
 public final class CsvReader {
-  /** The template's columns, in the documented order. */
-  public static final List<String> COLUMNS =
-      List.of(
-          "identifier",
-          "title_en",
-          "title_fr",
-          "abstract_en",
-          "abstract_fr",
-          "sdo",
-          "committee",
-          "type",
-          "status",
-          "stage",
-          "published",
-          "edition",
-          "url",
-          "kind",
-          "keywords",
-          "verticals",
-          "activities",
-          "applications",
-          "concerns",
-          "relations",
-          "open_source",
-          "code_repository");
-
+  /** The columns a header must name (and a title in some language). */
   private static final List<String> REQUIRED = List.of("identifier", "sdo", "type", "status");
 
   private final String sourceName;
@@ -140,10 +86,10 @@ public final class CsvReader {
     if (header == null) {
       throw new IOException(
           "the file is empty: the first row must name the columns ("
-              + String.join(",", COLUMNS)
+              + CsvColumns.described()
               + ")");
     }
-    Map<String, Integer> columns = columns(header);
+    Map<CsvColumns.Named, Integer> columns = columns(header);
     Row row;
     while ((row = tokens.next()) != null) {
       if (row.error == null && row.isBlank()) {
@@ -172,21 +118,21 @@ public final class CsvReader {
     }
   }
 
-  /** Column name → index, or why the header is unusable. */
-  private static Map<String, Integer> columns(Row header) throws IOException {
+  /** Column → index, or why the header is unusable. */
+  private static Map<CsvColumns.Named, Integer> columns(Row header) throws IOException {
     String where = "line " + header.line + " (header)";
     if (header.error != null) {
       throw new IOException(where + ": " + header.error);
     }
-    Map<String, Integer> out = new LinkedHashMap<>();
+    Map<CsvColumns.Named, Integer> out = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
     Set<String> repeated = new LinkedHashSet<>();
     for (int i = 0; i < header.cells.size(); i++) {
-      String name = header.cells.get(i).strip().toLowerCase(Locale.ROOT);
-      if (!COLUMNS.contains(name)) {
+      Optional<CsvColumns.Named> named = CsvColumns.named(header.cells.get(i));
+      if (named.isEmpty()) {
         unknown.add("'" + header.cells.get(i) + "'");
-      } else if (out.putIfAbsent(name, i) != null) {
-        repeated.add(name);
+      } else if (out.putIfAbsent(named.get(), i) != null) {
+        repeated.add(named.get().name());
       }
     }
     List<String> problems = new ArrayList<>();
@@ -198,14 +144,20 @@ public final class CsvReader {
     if (!repeated.isEmpty()) {
       problems.add("column named twice: " + String.join(", ", repeated));
     }
+    Set<String> named = new LinkedHashSet<>();
+    boolean title = false;
+    for (CsvColumns.Named n : out.keySet()) {
+      named.add(n.name());
+      title |= n.language() != null && n.field().field().equals("title");
+    }
     List<String> missing = new ArrayList<>();
     for (String required : REQUIRED) {
-      if (!out.containsKey(required)) {
+      if (!named.contains(required)) {
         missing.add(required);
       }
     }
-    if (!out.containsKey("title_en") && !out.containsKey("title_fr")) {
-      missing.add("title_en or title_fr");
+    if (!title) {
+      missing.add("a title column (title_en, title_fr, ...)");
     }
     if (!missing.isEmpty()) {
       problems.add("missing required column(s): " + String.join(", ", missing));
@@ -216,117 +168,34 @@ public final class CsvReader {
               + ": "
               + String.join("; ", problems)
               + ". The columns are: "
-              + String.join(", ", COLUMNS));
+              + CsvColumns.described());
     }
     return out;
   }
 
-  private Standard map(Row row, Map<String, Integer> columns, List<String> problems) {
-    Function<String, String> cell =
-        name -> {
-          Integer i = columns.get(name);
-          if (i == null) {
-            return null;
-          }
+  private Standard map(Row row, Map<CsvColumns.Named, Integer> columns, List<String> problems) {
+    Map<CsvColumns.Named, String> cells = new LinkedHashMap<>();
+    columns.forEach(
+        (column, i) -> {
           String v = row.cells.get(i).strip();
-          return v.isEmpty() ? null : v;
-        };
-    String identifier = cell.apply("identifier");
+          if (!v.isEmpty()) {
+            cells.put(column, v);
+          }
+        });
+    ObjectNode record = CsvColumns.record(cells, problems);
+    JsonNode identifier = record.get("identifier");
     if (identifier == null) {
-      problems.add("column identifier: required");
+      problems.add(0, "column identifier: required");
     }
-    Map<String, String> title = new LinkedHashMap<>();
-    Map<String, String> summary = new LinkedHashMap<>();
-    for (String lang : List.of("en", "fr")) {
-      Optional.ofNullable(text(cell.apply("title_" + lang), PlainText.Field.TITLE))
-          .ifPresent(t -> title.put(lang, t));
-      Optional.ofNullable(text(cell.apply("abstract_" + lang), PlainText.Field.ABSTRACT))
-          .ifPresent(t -> summary.put(lang, t));
-    }
-    PublicationType type =
-        choice(
-            "type",
-            cell.apply("type"),
-            PublicationType::fromWire,
-            () -> Arrays.stream(PublicationType.values()).map(PublicationType::wire),
-            problems);
-    Status status =
-        choice(
-            "status",
-            cell.apply("status"),
-            Status::fromWire,
-            () -> Arrays.stream(Status.values()).map(Status::wire),
-            problems);
-    Kind kind =
-        choice(
-            "kind",
-            cell.apply("kind"),
-            Kind::fromWire,
-            () -> Arrays.stream(Kind.values()).map(Kind::wire),
-            problems);
-    Boolean openSource = null;
-    String os = cell.apply("open_source");
-    if (os != null) {
-      switch (os.toLowerCase(Locale.ROOT)) {
-        case "yes", "true", "y" -> openSource = true;
-        case "no", "false", "n" -> openSource = false;
-        default -> problems.add("column open_source: '" + os + "' is not one of yes, no");
-      }
-    }
-    List<Relation> relations = relations(cell.apply("relations"), problems);
     if (!problems.isEmpty()) {
       return null;
     }
-    return Standard.builder(identifier)
-        .title(title)
-        .summary(summary)
-        .sdo(cell.apply("sdo"))
-        .committee(cell.apply("committee"))
-        .type(type)
-        .status(status)
-        .stage(cell.apply("stage"))
-        .published(cell.apply("published"))
-        .edition(cell.apply("edition"))
-        .url(cell.apply("url"))
-        .kind(kind)
-        .keywords(list(cell.apply("keywords")))
-        .verticals(list(cell.apply("verticals")))
-        .activities(list(cell.apply("activities")))
-        .applications(list(cell.apply("applications")))
-        .concerns(list(cell.apply("concerns")))
-        .relations(relations)
-        .openSource(openSource)
-        .codeRepository(cell.apply("code_repository"))
-        .source(sourceName)
-        .build();
-  }
-
-  /** A title or abstract cell as clean text: plain text, whose line breaks are kept. */
-  private static String text(String cell, PlainText.Field field) {
-    return PlainText.clean(cell, field, PlainText.Markup.TEXT);
-  }
-
-  private static <T> T choice(
-      String column,
-      String value,
-      Function<String, Optional<T>> parse,
-      Supplier<Stream<String>> allowed,
-      List<String> problems) {
-    if (value == null) {
-      return null;
+    if (!record.has("id")) {
+      record.put("id", Slug.of(identifier.asText()));
     }
-    Optional<T> v = parse.apply(value.toLowerCase(Locale.ROOT));
-    if (v.isEmpty()) {
-      problems.add(
-          "column "
-              + column
-              + ": '"
-              + value
-              + "' is not one of "
-              + allowed.get().collect(Collectors.joining(", ")));
-      return null;
-    }
-    return v.get();
+    // The import's source, as for a record of any other format.
+    record.put("source", sourceName);
+    return CsvColumns.standard(record, problems);
   }
 
   /**
@@ -367,40 +236,6 @@ public final class CsvReader {
     return items.stream()
         .map(item -> item.replace("\\", "\\\\").replace(";", "\\;"))
         .collect(Collectors.joining("; "));
-  }
-
-  private static List<Relation> relations(String cell, List<String> problems) {
-    List<Relation> out = new ArrayList<>();
-    for (String item : list(cell)) {
-      int colon = item.indexOf(':');
-      if (colon <= 0
-          || item.substring(colon + 1).isBlank()
-          || !item.substring(0, colon).strip().matches("[A-Za-z-]+")) {
-        problems.add(
-            "column relations: '"
-                + item
-                + "' is not type:target (e.g. replaces:ISO/IEC 22989:2022)");
-        continue;
-      }
-      String type = item.substring(0, colon).strip();
-      String target = item.substring(colon + 1).strip();
-      Optional<RelationType> rt = RelationType.fromWire(type.toLowerCase(Locale.ROOT));
-      if (rt.isEmpty()) {
-        problems.add(
-            "column relations: '"
-                + type
-                + "' is not one of "
-                + Arrays.stream(RelationType.values())
-                    .map(RelationType::wire)
-                    .collect(Collectors.joining(", ")));
-        continue;
-      }
-      Relation r = Relation.of(rt.get(), target);
-      if (!out.contains(r)) {
-        out.add(r);
-      }
-    }
-    return out;
   }
 
   /** One row: the physical line it starts on, its cells, or why it cannot be read. */

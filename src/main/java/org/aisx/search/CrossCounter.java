@@ -17,8 +17,8 @@ import org.apache.lucene.search.DocIdSetIterator;
 /**
  * Counts a search's matching documents along two axes, in one pass over their facet ordinals (and
  * year doc values): each document's ordinals are read once and sorted into the row axis, the column
- * axis, its status and its body by the ordinal ranges of their dimensions. Made per request and
- * used once, on one thread (it holds a doc-values iterator).
+ * axis, its status and its bodies (each of a joint publication's) by the ordinal ranges of their
+ * dimensions. Made per request and used once, on one thread (it holds a doc-values iterator).
  */
 final class CrossCounter {
   private static final int YEAR = -1;
@@ -86,6 +86,7 @@ final class CrossCounter {
     int statuses = statusRange == null ? 0 : statusRange.end - statusRange.start + 1;
     List<Integer> rowValues = new ArrayList<>();
     List<Integer> colValues = new ArrayList<>();
+    List<Integer> bodies = new ArrayList<>();
     for (FacetsCollector.MatchingDocs m : matching.getMatchingDocs()) {
       DocIdSetIterator it = m.bits == null ? null : m.bits.iterator();
       if (it == null) {
@@ -100,7 +101,7 @@ final class CrossCounter {
         rowValues.clear();
         colValues.clear();
         int status = -1;
-        int sdo = -1;
+        bodies.clear();
         if (ordinals.advanceExact(m.context.docBase + d)) {
           for (int i = 0; i < ordinals.docValueCount(); i++) {
             int ord = (int) ordinals.nextOrd();
@@ -114,7 +115,7 @@ final class CrossCounter {
               status = ord - statusRange.start;
             }
             if (within(sdoRange, ord)) {
-              sdo = ord;
+              bodies.add(ord);
             }
           }
         }
@@ -149,8 +150,8 @@ final class CrossCounter {
             if (status >= 0) {
               acc.byStatus[status]++;
             }
-            if (sdo >= 0) {
-              acc.bySdo.merge(sdo, 1L, Long::sum);
+            for (int body : bodies) {
+              acc.bySdo.merge(body, 1L, Long::sum);
             }
           }
         }

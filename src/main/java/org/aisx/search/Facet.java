@@ -5,25 +5,37 @@ import java.util.Optional;
 
 /** The facets of SPEC §4: filters on them combine with AND, values within one with OR. */
 public enum Facet {
-  SDO("sdo", false, true),
-  TYPE("type", false, false),
-  STATUS("status", false, false),
-  VERTICAL("vertical", true, false),
-  ACTIVITY("activity", true, false),
-  APPLICATION("application", true, false),
-  CONCERN("concern", true, false),
-  COMMITTEE("committee", false, true),
+  /**
+   * The publishing bodies: a record carries each of its bodies (a joint publication of ISO and IEC,
+   * {@code sdo} "ISO/IEC", is counted and found under ISO and under IEC). A filter may also name a
+   * joint body as records write it ({@code sdo=ISO/IEC}): the records whose {@code sdo} it is.
+   */
+  SDO("sdo", false, true, true),
+  TYPE("type", false, false, false),
+  STATUS("status", false, false, false),
+  VERTICAL("vertical", true, false, true),
+  ACTIVITY("activity", true, false, true),
+  APPLICATION("application", true, false, true),
+  CONCERN("concern", true, false, true),
+  COMMITTEE("committee", false, true, false),
   /** How strictly a record is about AI: core, adjacent or other ({@code classify.AiRelevance}). */
-  AI("ai", false, false);
+  AI("ai", false, false, false);
 
   private final String id;
   private final boolean taxonomy;
   private final boolean open;
+  private final boolean multiValued;
 
-  Facet(String id, boolean taxonomy, boolean open) {
+  Facet(String id, boolean taxonomy, boolean open, boolean multiValued) {
     this.id = id;
     this.taxonomy = taxonomy;
     this.open = open;
+    this.multiValued = multiValued;
+  }
+
+  /** Whether a record can carry several values (concepts, bodies). */
+  public boolean multiValued() {
+    return multiValued;
   }
 
   /**

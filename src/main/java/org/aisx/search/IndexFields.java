@@ -24,6 +24,14 @@ final class IndexFields {
   static final String DOCUMENT = "document";
   static final String IDENTIFIER = "identifier";
   static final String COMMITTEE = "committee_text";
+
+  /**
+   * The record's {@code sdo} as written, joint bodies whole ("ISO/IEC"): the facet {@code sdo}
+   * holds each body apart, this field the exact value, for filters naming a joint body and for
+   * "another body than this record's".
+   */
+  static final String SDO_EXACT = "sdo_exact";
+
   static final String KEYWORDS = "keywords";
   static final String YEAR = "year";
 

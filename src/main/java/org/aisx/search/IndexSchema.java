@@ -43,9 +43,11 @@ final class IndexSchema {
    * under test no longer core; "intelligent" as a title's only cue no longer makes a record
    * adjacent); 13: the tiers an editorial review decided (the AI census, {@code
    * classify/ai-tier-reviews.tsv}) win over the rules; 14: titles, abstracts and keywords also as
-   * written ({@code title_words}, {@code text_words}, {@link WordsAnalyzer}), for prefixes.
+   * written ({@code title_words}, {@code text_words}, {@link WordsAnalyzer}), for prefixes; 15: the
+   * facet {@code sdo} holds each body of a joint publication ("ISO/IEC": ISO and IEC), the value as
+   * written in {@code sdo_exact}.
    */
-  static final String VERSION = "14";
+  static final String VERSION = "15";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -55,7 +57,7 @@ final class IndexSchema {
 
   IndexSchema() {
     for (Facet f : Facet.values()) {
-      facetsConfig.setMultiValued(f.id(), f.taxonomy());
+      facetsConfig.setMultiValued(f.id(), f.multiValued());
       if (f.taxonomy()) {
         facetsConfig.setMultiValued(withSuggestions(f), true);
       }
@@ -100,7 +102,12 @@ final class IndexSchema {
     if (s.committee() != null) {
       doc.add(new TextField(IndexFields.COMMITTEE, s.committee(), Field.Store.NO));
     }
-    facet(doc, Facet.SDO, s.sdo());
+    for (String body : s.bodies()) {
+      facet(doc, Facet.SDO, body);
+    }
+    if (s.sdo() != null && !s.sdo().isBlank()) {
+      doc.add(new StringField(IndexFields.SDO_EXACT, s.sdo(), Field.Store.NO));
+    }
     facet(doc, Facet.TYPE, s.type() == null ? null : s.type().wire());
     facet(doc, Facet.STATUS, s.status() == null ? null : s.status().wire());
     facet(doc, Facet.COMMITTEE, s.committee());

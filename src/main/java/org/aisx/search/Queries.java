@@ -569,9 +569,32 @@ final class Queries {
     request
         .filters()
         .forEach(
-            (facet, values) ->
-                values.forEach(v -> ddq.add(IndexSchema.dimension(facet, request), v)));
+            (facet, values) -> {
+              String dimension = IndexSchema.dimension(facet, request);
+              if (facet == Facet.SDO && values.stream().anyMatch(Queries::jointBody)) {
+                // A joint body ("ISO/IEC") is no value of the facet, which holds each body apart:
+                // its records are those whose sdo it is, beside the other values' records.
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (String v : values) {
+                  any.add(
+                      jointBody(v) ? exactSdo(v) : facetTerm(facet, v), BooleanClause.Occur.SHOULD);
+                }
+                ddq.add(dimension, new ConstantScoreQuery(any.build()));
+              } else {
+                values.forEach(v -> ddq.add(dimension, v));
+              }
+            });
     return ddq;
+  }
+
+  /** Whether an {@code sdo} value names more than one body ("ISO/IEC"). */
+  static boolean jointBody(String sdo) {
+    return org.aisx.catalog.Standard.bodiesOf(sdo).size() > 1;
+  }
+
+  /** The records whose {@code sdo} is {@code sdo} as written, a joint body whole. */
+  static Query exactSdo(String sdo) {
+    return new TermQuery(new Term(IndexFields.SDO_EXACT, sdo));
   }
 
   Query facetTerm(Facet facet, String value) {

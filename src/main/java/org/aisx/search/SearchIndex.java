@@ -630,16 +630,23 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   /**
-   * Hands the ids of every record that matches the request's words (by keyword, whatever its mode)
-   * and filters to {@code sink}, at most {@code batch} at a time, in the index's own order. No
-   * window and no ranking: for exports of the whole catalogue, whose memory stays that of one
-   * batch.
+   * Hands the ids of every record of a search ({@link #search(SearchRequest, float[])}'s hit set:
+   * the records its {@code total} counts, in its mode) to {@code sink}, at most {@code batch} at a
+   * time, in the index's own order. No window and no ranking: for exports of the whole catalogue,
+   * whose memory stays that of one batch.
+   *
+   * @param queryVector the embedding of the request's words, as {@link #search(SearchRequest,
+   *     float[])} takes it; null: by keyword
    */
-  public long forEachMatch(SearchRequest request, int batch, Consumer<List<String>> sink) {
+  public long forEachMatch(
+      SearchRequest request, float[] queryVector, int batch, Consumer<List<String>> sink) {
     return withSearcher(
         "export failed",
         searcher -> {
-          Query query = queries.drillDown(queries.query(request, searcher), request);
+          if (searcher.getIndexReader().numDocs() == 0) {
+            return 0L;
+          }
+          Query query = hitSet(searcher, request, queryVector);
           Weight weight =
               searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
           List<String> ids = new ArrayList<>(batch);
@@ -1132,7 +1139,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       List<SearchResult.FacetCount> counts =
           new ArrayList<>(facetsOf.top(facet, IndexSchema.dimension(facet, request)));
       for (String selected : request.filters().getOrDefault(facet, List.of())) {
-        if (counts.stream().noneMatch(c -> c.value().equals(selected))) {
+        // A joint body ("ISO/IEC") is no value of the facet, which counts each body: not listed.
+        if (counts.stream().noneMatch(c -> c.value().equals(selected))
+            && !(facet == Facet.SDO && Queries.jointBody(selected))) {
           counts.add(new SearchResult.FacetCount(selected, 0));
         }
       }
@@ -1151,7 +1160,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
 
   /**
    * The {@code k} records closest to {@code vector} among those with one of {@code statuses} and
-   * from none of {@code excludedBodies} (exact body names), best first.
+   * from none of {@code excludedBodies} (exact body names: excluding "ISO/IEC" leaves "ISO" and
+   * "IEC" in, and excluding "ISO" leaves "ISO/IEC" in), best first.
    */
   public List<Neighbour> nearest(
       float[] vector, int k, Set<String> excludedBodies, Set<Status> statuses) {
@@ -1160,8 +1170,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         s -> anyStatus.add(queries.facetTerm(Facet.STATUS, s.wire()), BooleanClause.Occur.SHOULD));
     BooleanQuery.Builder filter =
         new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
-    excludedBodies.forEach(
-        b -> filter.add(queries.facetTerm(Facet.SDO, b), BooleanClause.Occur.MUST_NOT));
+    excludedBodies.forEach(b -> filter.add(Queries.exactSdo(b), BooleanClause.Occur.MUST_NOT));
     return neighbours(
         new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k, filter.build()), k, null);
   }
@@ -1245,6 +1254,33 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   /**
+   * Every {@code sdo} some record has, as records write it (a joint body whole, "ISO/IEC", beside
+   * the bodies of {@link #values}), in alphabetical order: the bodies whose work the overlap check
+   * can leave out.
+   */
+  public List<String> sdoValues() {
+    return withSearcher(
+        "body lookup failed",
+        searcher -> {
+          List<String> out = new ArrayList<>();
+          org.apache.lucene.index.Terms terms =
+              org.apache.lucene.index.MultiTerms.getTerms(
+                  searcher.getIndexReader(), IndexFields.SDO_EXACT);
+          if (terms == null) {
+            return out;
+          }
+          org.apache.lucene.index.TermsEnum it = terms.iterator();
+          for (BytesRef term = it.next(); term != null; term = it.next()) {
+            String sdo = term.utf8ToString();
+            if (searcher.count(Queries.exactSdo(sdo)) > 0) { // not only deleted records
+              out.add(sdo);
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
    * The records {@code q} names by identifier ({@code 42001}, {@code Y.3172}), best named first and
    * current editions before older ones; empty when {@code q} names none.
    */
@@ -1270,7 +1306,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
-  /** Whether any record carries {@code value} in an open facet (bodies, committees). */
+  /**
+   * Whether any record carries {@code value} in an open facet (bodies, committees); of {@code sdo},
+   * also a joint body as records write it ("ISO/IEC").
+   */
   public boolean knows(Facet facet, String value) {
     return withSearcher(
         "facet lookup failed",
@@ -1278,6 +1317,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           IndexReader reader = searcher.getIndexReader();
           if (reader.numDocs() == 0) {
             return false;
+          }
+          if (facet == Facet.SDO && Queries.jointBody(value)) {
+            return searcher.count(Queries.exactSdo(value)) > 0;
           }
           // getDocValues() makes a new iterator on each call, so this one is ours alone.
           SortedSetDocValues values = facetCache.state(searcher).getDocValues();

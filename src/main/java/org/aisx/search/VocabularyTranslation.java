@@ -31,6 +31,11 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * records are in English), and neither is a phrase that is also an English label of the vocabulary
  * as written ("surveillance", "finance"), so English queries are searched as before.
  *
+ * <p>A label that ends with its abbreviation in brackets ("inteligencia artificial (IA)",
+ * "искусственный интеллект (ИИ)") is known with and without it, and its abbreviation alone is a
+ * label too where it is one of one entry only ({@link #forms}): people type the words or the
+ * abbreviation, seldom both.
+ *
  * <p>The entries are read again whenever {@code version} changes (a taxonomy edit).
  */
 public final class VocabularyTranslation implements QueryTranslation {
@@ -87,29 +92,123 @@ public final class VocabularyTranslation implements QueryTranslation {
   private static Compiled compile(Object version, List<Entry> entries) {
     Map<String, Map<String, List<Label>>> byFirst = new HashMap<>();
     Set<String> english = new HashSet<>();
+    Map<String, Map<List<String>, Set<String>>> abbreviations = abbreviations(entries);
     for (Entry e : entries) {
       for (Map.Entry<String, List<String>> lang : e.labels().entrySet()) {
         Analyzer a = ANALYZERS.get(lang.getKey());
         if (a == null) {
           continue;
         }
-        for (String label : lang.getValue()) {
-          List<String> tokens = terms(a, label);
-          if (tokens.isEmpty()) {
-            continue;
+        Map<List<String>, Set<String>> abbreviated =
+            abbreviations.getOrDefault(lang.getKey(), Map.of());
+        Set<List<String>> known = new HashSet<>();
+        for (String written : lang.getValue()) {
+          Forms forms = forms(written);
+          List<String> labels = new ArrayList<>(forms.labels());
+          // An English abbreviation is English whatever it abbreviates.
+          if (forms.abbreviation() != null
+              && (lang.getKey().equals("en")
+                  || abbreviated.getOrDefault(terms(a, forms.abbreviation()), Set.of()).size()
+                      == 1)) {
+            labels.add(forms.abbreviation());
           }
-          if (lang.getKey().equals("en")) {
-            english.add(plain(label));
-            continue;
+          for (String label : labels) {
+            List<String> tokens = terms(a, label);
+            if (tokens.isEmpty() || !known.add(tokens)) {
+              continue;
+            }
+            if (lang.getKey().equals("en")) {
+              english.add(plain(label));
+              continue;
+            }
+            byFirst
+                .computeIfAbsent(lang.getKey(), k -> new HashMap<>())
+                .computeIfAbsent(tokens.get(0), k -> new ArrayList<>())
+                .add(new Label(tokens, e, folded(label)));
           }
-          byFirst
-              .computeIfAbsent(lang.getKey(), k -> new HashMap<>())
-              .computeIfAbsent(tokens.get(0), k -> new ArrayList<>())
-              .add(new Label(tokens, e, folded(label)));
         }
       }
     }
     return new Compiled(version, byFirst, english);
+  }
+
+  /** What an entry means, as its first English phrase says (else its id). */
+  private static String meaning(Entry e) {
+    return e.english().isEmpty() ? e.id() : e.english().get(0).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A bracketed part of a label: "(IA)" of "inteligencia artificial (IA)". */
+  private static final java.util.regex.Pattern BRACKETED =
+      java.util.regex.Pattern.compile("\\s*\\(([^()]*)\\)");
+
+  /**
+   * The labels a written label stands for, and its abbreviation: the label as written and, when it
+   * holds a bracketed part, the label without it ("inteligencia artificial"); the bracketed part is
+   * an abbreviation when it is one word of at most six letters or digits ("IA", "ИИ").
+   */
+  record Forms(List<String> labels, String abbreviation) {}
+
+  static Forms forms(String written) {
+    java.util.regex.Matcher m = BRACKETED.matcher(written);
+    if (!m.find()) {
+      return new Forms(List.of(written), null);
+    }
+    String inside = m.group(1).strip();
+    String without = BRACKETED.matcher(written).replaceAll("").strip();
+    List<String> labels = without.isEmpty() ? List.of(written) : List.of(written, without);
+    boolean abbreviation =
+        inside.codePointCount(0, inside.length()) <= 6
+            && !inside.isEmpty()
+            && inside.codePoints().allMatch(Character::isLetterOrDigit);
+    return new Forms(labels, abbreviation ? inside : null);
+  }
+
+  /**
+   * By language, each bracketed abbreviation's words (as the language's analyzer reads them) and
+   * the entries it abbreviates, told apart by their shown English: an abbreviation of two meanings,
+   * or one that is also another entry's label, is no label of its own.
+   */
+  private static Map<String, Map<List<String>, Set<String>>> abbreviations(List<Entry> entries) {
+    Map<String, Map<List<String>, Set<String>>> out = new HashMap<>();
+    for (Entry e : entries) {
+      String meaning = meaning(e);
+      for (Map.Entry<String, List<String>> lang : e.labels().entrySet()) {
+        Analyzer a = ANALYZERS.get(lang.getKey());
+        if (a == null) {
+          continue;
+        }
+        Map<List<String>, Set<String>> byWords =
+            out.computeIfAbsent(lang.getKey(), k -> new HashMap<>());
+        for (String written : lang.getValue()) {
+          Forms forms = forms(written);
+          if (forms.abbreviation() != null) {
+            byWords
+                .computeIfAbsent(terms(a, forms.abbreviation()), k -> new HashSet<>())
+                .add(meaning);
+          }
+        }
+      }
+    }
+    // A label of another meaning that reads as an abbreviation makes it ambiguous.
+    for (Entry e : entries) {
+      String meaning = meaning(e);
+      for (Map.Entry<String, List<String>> lang : e.labels().entrySet()) {
+        Map<List<String>, Set<String>> byWords = out.get(lang.getKey());
+        if (byWords == null) {
+          continue;
+        }
+        Analyzer a = ANALYZERS.get(lang.getKey());
+        for (String written : lang.getValue()) {
+          for (String label : forms(written).labels()) {
+            Set<String> meanings = byWords.get(terms(a, label));
+            if (meanings != null) {
+              meanings.add(meaning);
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   @Override

@@ -93,6 +93,15 @@ public final class HybridSearch {
   }
 
   /**
+   * The query embedding a search of {@code request} by {@link #search} uses, waiting for the model
+   * if it is still loading: null when it searches by words alone (keyword mode, or no words), so
+   * that whatever lists the same search's records ({@code export}) lists the same ones.
+   */
+  public float[] queryVector(SearchRequest request) {
+    return byMeaning(request) ? queryVector(meaningText(request)) : null;
+  }
+
+  /**
    * Whether {@code request} is searched by meaning: not in keyword mode, and only with a letter or
    * a digit to look for. Punctuation alone ("*", "\"") embeds as something close to a few records,
    * which nothing in the query named; by words it finds nothing, and so it does in every mode.
@@ -112,11 +121,14 @@ public final class HybridSearch {
   }
 
   /**
-   * The records closest in meaning to {@code record}, best first, with cosine similarity; empty
-   * while the record has no vector yet.
+   * The records closest in meaning to {@code record}, best first, with cosine similarity, a
+   * publication's replaced drafts and editions folded into its current edition ({@link
+   * RelatedWork}); empty while the record has no vector yet.
    */
   public List<SearchIndex.Neighbour> related(Standard record, int k) {
     float[] v = vectors.vectorFor(record);
-    return v == null ? List.of() : index.nearest(v, k, record.id());
+    return v == null
+        ? List.of()
+        : RelatedWork.fold(record, index.nearest(v, RelatedWork.candidates(k), record.id()), k);
   }
 }

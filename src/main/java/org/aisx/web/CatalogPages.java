@@ -118,6 +118,18 @@ public final class CatalogPages implements Routes {
                 c.count(),
                 selected.contains(c.value())));
       }
+      // A ticked value the counts do not list (a joint body, "ISO/IEC", from a record's page, or a
+      // value beyond the most frequent) stays in the form, ticked, so that it can be unticked.
+      for (String v : selected) {
+        if (values.stream().noneMatch(shown -> shown.value().equals(v))) {
+          values.add(
+              new PageModels.FacetValue(
+                  v,
+                  ApiViews.facetLabel(f, v, taxonomy, t),
+                  PageModels.FacetValue.UNCOUNTED,
+                  true));
+        }
+      }
       facets.add(
           new PageModels.FacetView(f.id(), t.get("facet." + f.id()), values, !selected.isEmpty()));
     }
@@ -222,10 +234,10 @@ public final class CatalogPages implements Routes {
       miss = e;
     }
     Overlap.Result result = q == null ? null : overlap.find(q.basis(), q.limit());
-    // Suggestions for the form: the bodies and the largest committees of the catalogue.
+    // Suggestions for the form: the bodies as records write them (ISO/IEC beside ISO: the check
+    // leaves out one exact body's work) and the largest committees of the catalogue.
     SearchResult everything = search.search(SearchRequest.all());
-    List<String> bodies = new ArrayList<>();
-    everything.facets().getOrDefault(Facet.SDO, List.of()).forEach(c -> bodies.add(c.value()));
+    List<String> bodies = new ArrayList<>(search.index().sdoValues());
     List<String> committees = new ArrayList<>();
     everything
         .facets()

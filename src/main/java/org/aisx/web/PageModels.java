@@ -107,8 +107,13 @@ public final class PageModels {
   /** One facet and its values for the filter panel. */
   public record FacetView(String id, String label, List<FacetValue> values, boolean active) {}
 
-  /** One value of a facet, with its count under the current search. */
-  public record FacetValue(String value, String label, long count, boolean selected) {}
+  /**
+   * One value of a facet, with its count under the current search ({@link #UNCOUNTED} for a ticked
+   * value the counts do not list).
+   */
+  public record FacetValue(String value, String label, long count, boolean selected) {
+    public static final long UNCOUNTED = -1;
+  }
 
   /** The search page. */
   public record SearchPage(

@@ -38,4 +38,12 @@ class BodiesTest {
     assertThat(sdoOf("iso/Acme")).isEqualTo("iso/Acme");
     assertThat(sdoOf("IEEE")).isEqualTo("IEEE");
   }
+
+  @Test
+  void aJointBodyIsEachOfItsBodies() {
+    assertThat(Standard.bodiesOf("ISO/IEC")).containsExactly("ISO", "IEC");
+    assertThat(Standard.bodiesOf("ISO/IEC/IEEE")).containsExactly("ISO", "IEC", "IEEE");
+    assertThat(Standard.bodiesOf("ITU-T")).containsExactly("ITU-T");
+    assertThat(Standard.bodiesOf(null)).isEmpty();
+  }
 }

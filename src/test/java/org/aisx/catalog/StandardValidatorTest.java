@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.aisx.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,23 @@ class StandardValidatorTest {
             new Problem("suggestions.concern[0].score", "must be a number from 0 to 1"));
     assertThat(problems(with("suggestions", "{\"colour\": []}")))
         .containsExactly(new Problem("suggestions.colour", "'colour' is not a taxonomy dimension"));
+  }
+
+  /** A suggestion read from JSON (an export imported again) keeps the words naming its concept. */
+  @Test
+  void aSuggestionKeepsTheWordsOfItsEvidenceThatNameTheConcept() throws IOException {
+    assertThat(
+            value(
+                with(
+                    "suggestions",
+                    "{\"concern\": [{\"concept\": \"privacy\", \"score\": 0.8,"
+                        + " \"evidence\": \"Personal data.\", \"terms\": [\"personal data\"]}]}"),
+                "suggestions"))
+        .isEqualTo(
+            Map.of(
+                "concern",
+                List.of(
+                    new Suggestion("privacy", 0.8, "Personal data.", List.of("personal data")))));
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Kind;
 import org.aisx.catalog.PublicationType;
@@ -22,6 +23,8 @@ import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.Status;
+import org.aisx.catalog.Suggestion;
+import org.aisx.catalog.UseCase;
 import org.aisx.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +124,11 @@ class CsvReaderTest {
     assertThat(ml.relations().get(0).targetId()).isEqualTo("itu-t-y-suppl-44-07-2017");
 
     Standard ethics = mapped(out.get(3));
+    assertThat(ethics.identifiers())
+        .containsExactly(
+            new Identifier("IEEE", "IEEE Std 7000™-2021"),
+            new Identifier("ISBN", "978-1-5044-7687-4"),
+            new Identifier("DOI", "10.1109/IEEESTD.2021.9536679"));
     assertThat(ethics.edition()).isNull();
     assertThat(ethics.keywords()).hasSize(17).startsWith("IEEE Standards", "Ethics");
     assertThat(ethics.keywords()).contains("IEEE 7000™", "value prioritization");
@@ -145,6 +153,7 @@ class CsvReaderTest {
       }
       assertThat(original).as(s.identifier()).isNotNull();
       Standard o = validator.read(original);
+      assertThat(s.identifiers()).isEqualTo(o.identifiers());
       assertThat(s.title()).isEqualTo(o.title());
       assertThat(s.summary()).isEqualTo(o.summary());
       assertThat(s.url()).isEqualTo(o.url());
@@ -207,7 +216,8 @@ class CsvReaderTest {
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(
             "line 1 (header): unknown columns 'titel_en', 'Remarks'; missing required column(s):"
-                + " title_en or title_fr. The columns are: identifier, title_en,");
+                + " a title column (title_en, title_fr, ...). The columns are: id, identifier,"
+                + " identifiers, title_LANGUAGE, abstract_LANGUAGE, sdo,");
   }
 
   @Test
@@ -327,6 +337,57 @@ class CsvReaderTest {
                     + " the file is in it"));
     assertThat(mapped(out.get(4)).identifier()).isEqualTo("X 6");
     assertThat(out.get(4).where()).isEqualTo("line 7");
+  }
+
+  /** The columns the template once lacked: every field of the record has one. */
+  @Test
+  void everyFieldOfTheRecordHasAColumnReadAsItsJsonWouldBe() throws Exception {
+    String csv =
+        """
+        Identifier,identifiers,Title_EN,title_ja,abstract_ja,title_zh-Hant,sdo,type,status,status_inferred,suggestions,use_cases,field_sources,revision
+        JIS X 0028:1999,"URN:urn:jis:x0028:1999; report number: R 12",Vocabulary,情報処理用語,人工知能に関する用語。,資訊處理,JIS,national-standard,in-force,yes,"{""concern"":[{""concept"":""terminology"",""score"":0.9,""evidence"":""Vocabulary""}]}","[{""description"":""Glossaries; training"",""url"":""https://example.org/g""}]","{""title"":[""relaton-jis""]}",7
+        """;
+
+    Standard s = mapped(read(csv).get(0));
+
+    assertThat(s.id()).isEqualTo("jis-x-0028-1999");
+    assertThat(s.identifiers())
+        .containsExactly(
+            new Identifier("URN", "urn:jis:x0028:1999"), new Identifier("report number", "R 12"));
+    assertThat(s.title()).isEqualTo(Map.of("en", "Vocabulary", "ja", "情報処理用語", "zh-Hant", "資訊處理"));
+    assertThat(s.summary()).isEqualTo(Map.of("ja", "人工知能に関する用語。"));
+    assertThat(s.statusInferred()).isTrue();
+    assertThat(s.suggestions().get("concern"))
+        .containsExactly(new Suggestion("terminology", 0.9, "Vocabulary"));
+    assertThat(s.useCases())
+        .containsExactly(new UseCase("Glossaries; training", "https://example.org/g"));
+    assertThat(s.fieldSources()).isEqualTo(Map.of("title", List.of("relaton-jis")));
+    assertThat(s.source()).isEqualTo("test");
+  }
+
+  @Test
+  void aCellItsFieldCannotHoldRejectsTheRowNamingTheColumn() throws Exception {
+    String csv =
+        """
+        identifier,identifiers,title_en,sdo,type,status,status_inferred,suggestions,use_cases,revision
+        X 1,DOI 10.1/x,T,X,other,draft,perhaps,{not json,"{""description"":""x""}",two
+        """;
+
+    assertThat(reason(read(csv).get(0)))
+        .isEqualTo(
+            "column identifiers: 'DOI 10.1/x' is not type:value (e.g."
+                + " DOI:10.1109/IEEESTD.2021.9536679)"
+                + "; column status_inferred: 'perhaps' is not one of yes, no"
+                + "; column suggestions: not JSON (Unexpected character ('n' (code 110)): was"
+                + " expecting double-quote to start field name)"
+                + "; column revision: 'two' is not a whole number");
+    String shapes =
+        """
+        identifier,title_en,sdo,type,status,use_cases
+        X 1,T,X,other,draft,"{""description"":""x""}"
+        """;
+    assertThat(reason(read(shapes).get(0)))
+        .startsWith("column use_cases: not the JSON of useCases");
   }
 
   @Test

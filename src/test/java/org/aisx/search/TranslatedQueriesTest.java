@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The judged set {@code eval/translated-queries.json} (15 subjects, each asked in fr, es, ar, zh
@@ -184,6 +186,37 @@ class TranslatedQueriesTest {
                 "نظام الإدارة", Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10));
     assertThat(r.items()).extracting(Hit::id).contains("iso-iec-42001-2023");
     assertThat(r.alsoSearched()).contains("management systems");
+  }
+
+  /**
+   * "Artificial intelligence" in the five other languages, as people type it: the bundled labels of
+   * French, Spanish and Russian add the abbreviation in brackets ("inteligencia artificial (IA)"),
+   * which queries seldom hold; the words alone, and the abbreviation alone, are translated too, and
+   * find the English records.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "intelligence artificielle",
+        "inteligencia artificial",
+        "искусственный интеллект",
+        "人工智能",
+        "الذكاء الاصطناعي",
+        "inteligencia artificial (IA)",
+        "IA",
+        "ИИ"
+      })
+  void artificialIntelligenceInEveryLanguageIsTranslated(String q) {
+    SearchResult r =
+        translating.search(
+            new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10));
+    assertThat(r.alsoSearched()).containsExactly("artificial intelligence");
+    assertThat(r.total())
+        .isGreaterThan(
+            plain
+                .search(
+                    new SearchRequest(q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, 10))
+                .total());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.aisx.App;
 import org.aisx.Fixtures;
@@ -171,6 +172,21 @@ class ApiTest {
     assertThat(http.get("/api/v1/standards/no-such-record/related").statusCode()).isEqualTo(404);
   }
 
+  /**
+   * ISO/IEC 42005's replaced drafts (FDIS, DIS) are a hair closer to ISO/IEC 42001 in meaning than
+   * the standard in force that replaced them: related work lists the standard, not the drafts.
+   */
+  @Test
+  void relatedWorkListsTheCurrentEditionOfADocumentNotItsReplacedDrafts() throws Exception {
+    JsonNode related =
+        body(http.get("/api/v1/standards/iso-iec-42001-2023/related")).get("related");
+    List<String> ids = new ArrayList<>();
+    related.forEach(n -> ids.add(n.get("record").get("id").asText()));
+    assertThat(ids)
+        .contains("iso-iec-42005-2025")
+        .doesNotContain("iso-iec-fdis-42005", "iso-iec-dis-42005");
+  }
+
   static List<JsonNode> list(JsonNode array) {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);
@@ -285,6 +301,28 @@ class ApiTest {
     HttpResponse<String> missing = http.get("/api/v1/overlap?record=no-such-record");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(validate("Error", body(missing))).isEmpty();
+  }
+
+  /** A joint publication of ISO and IEC is found by either body, and counted for each. */
+  @Test
+  void filteringByIsoFindsTheJointIsoIecPublications() throws Exception {
+    JsonNode r = body(http.get("/api/v1/standards?q=42001&sdo=ISO"));
+    List<String> ids = new ArrayList<>();
+    r.get("items").forEach(i -> ids.add(i.get("id").asText()));
+    assertThat(ids).contains("iso-iec-42001-2023");
+    assertThat(validate("SearchResponse", r)).isEmpty();
+
+    JsonNode all = body(http.get("/api/v1/standards?size=1"));
+    Map<String, Long> counts = new java.util.HashMap<>();
+    all.get("facets")
+        .get("sdo")
+        .forEach(f -> counts.put(f.get("value").asText(), f.get("count").asLong()));
+    assertThat(counts).containsKeys("ISO", "IEC").doesNotContainKey("ISO/IEC");
+    long iso = body(http.get("/api/v1/standards?size=1&sdo=ISO")).get("total").asLong();
+    long joint =
+        body(http.get("/api/v1/standards?size=1&sdo=" + enc("ISO/IEC"))).get("total").asLong();
+    assertThat(counts.get("ISO")).isEqualTo(iso);
+    assertThat(joint).isPositive().isLessThan(iso).isLessThan(counts.get("IEC"));
   }
 
   @Test

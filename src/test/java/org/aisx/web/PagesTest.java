@@ -131,7 +131,7 @@ class PagesTest {
   @Test
   void searchPageOffersFacetCheckboxesWithCounts() {
     Document d = page("/search?q=" + enc("management system"));
-    Element iso = d.selectFirst("#facet-sdo input[value=ISO/IEC]");
+    Element iso = d.selectFirst("#facet-sdo input[value=ISO]");
     assertThat(iso).isNotNull();
     assertThat(iso.attr("type")).isEqualTo("checkbox");
     Element label = d.selectFirst("label[for=" + iso.id() + "]");
@@ -162,7 +162,12 @@ class PagesTest {
     assertThat(d.select("ol.hits h3 a").eachText())
         .contains("Information technology - Artificial intelligence - Management system");
     assertThat(d.select("ol.hits .identifier").eachText()).allMatch(t -> t.startsWith("ISO/IEC"));
-    assertThat(d.selectFirst("#facet-sdo input[value=ISO/IEC]").hasAttr("checked")).isTrue();
+    // The joint body is no facet value (the facet lists ISO and IEC, each counting joint work):
+    // ticked, it stays in the form, without a count.
+    Element joint = d.selectFirst("#facet-sdo input[value=ISO/IEC]");
+    assertThat(joint.hasAttr("checked")).isTrue();
+    assertThat(d.selectFirst("label[for=" + joint.id() + "]").select(".count")).isEmpty();
+    assertThat(d.selectFirst("#facet-sdo input[value=ISO]").hasAttr("checked")).isFalse();
   }
 
   @Test
@@ -652,11 +657,29 @@ class PagesTest {
   }
 
   @Test
+  void relatedWorkOnARecordPageShowsTheStandardInForceRatherThanItsReplacedDrafts() {
+    Element related = page("/standards/iso-iec-42001-2023").selectFirst("section#related");
+    assertThat(related.select("tbody tr a").eachAttr("href"))
+        .contains("/standards/iso-iec-42005-2025")
+        .doesNotContain("/standards/iso-iec-fdis-42005", "/standards/iso-iec-dis-42005");
+  }
+
+  @Test
   void relatedWorkIsLeftOutWhileTheRecordHasNoVector() {
     Document d = page("/standards/novec-1-2026");
     assertThat(d.selectFirst("h1").text()).isEqualTo("A record not embedded yet");
     assertThat(d.select("#related, table.related")).isEmpty();
     assertThat(d.text()).doesNotContain("Related work");
+  }
+
+  /**
+   * The overlap check leaves out one body's work as records name it: the form offers a joint body
+   * (ISO/IEC) beside ISO and IEC, which the search facet counts apart.
+   */
+  @Test
+  void theOverlapFormOffersTheBodiesAsRecordsNameThem() {
+    assertThat(page("/overlap").select("#o-sdo option").eachAttr("value"))
+        .contains("ISO/IEC", "ISO", "IEC", "IEEE");
   }
 
   @Test

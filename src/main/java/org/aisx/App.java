@@ -737,7 +737,8 @@ public final class App implements AutoCloseable {
                 watchRoutes,
                 access,
                 i18n,
-                pages),
+                pages,
+                overlapParams),
             new LandscapeRoutes(
                 landscape,
                 topics,

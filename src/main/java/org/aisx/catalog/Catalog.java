@@ -122,10 +122,17 @@ public final class Catalog {
    * record) with its field events and an {@code approved} event naming {@code actor} and {@code
    * source}, and runs {@code alongside} (marking the submission approved) in the same transaction.
    * The record is searchable when this returns. A record that moved on since {@code
-   * expectedRevision} is refused with {@link CatalogException.Conflict} and nothing is written.
+   * expectedRevision} is refused with {@link CatalogException.Conflict} and nothing is written. A
+   * relation it adds that is held for another body's review ({@link RelationReview}) is requested
+   * by {@code claimant}, who wrote the change (the submission's author), not by the approver.
    */
   public WriteOutcome approve(
-      Standard incoming, String actor, String source, int expectedRevision, Runnable alongside) {
+      Standard incoming,
+      String actor,
+      String source,
+      int expectedRevision,
+      String claimant,
+      Runnable alongside) {
     WriteOutcome outcome;
     synchronized (this) {
       Optional<Standard> old = store.find(incoming.id());
@@ -148,7 +155,7 @@ public final class Catalog {
               actor,
               record.source(),
               record.revision()));
-      List<RelationReview> held = held(record, old.orElse(null), actor, source);
+      List<RelationReview> held = held(record, old.orElse(null), claimant, source);
       List<HistoryEvent> stored =
           store.write(
               record,
@@ -523,14 +530,23 @@ public final class Catalog {
    * its current edition for {@code replaces}); rejected, the target reads as before. Either way the
    * decision is an event in the target's history ({@code actor}, the request's source, the target's
    * revision as it is), and neither the target's fields nor its revision change. Who may decide is
-   * the caller's to check (the target's body or a coordinator); one decided already is {@link
-   * CatalogException.AlreadyDecided}, one whose target is not in the catalogue {@link
-   * CatalogException.NotFound}.
+   * the caller's to check (the target's body or a coordinator); one decided already, or withdrawn
+   * because its record no longer claims the relation, is {@link CatalogException.AlreadyDecided},
+   * one whose target is not in the catalogue {@link CatalogException.NotFound}.
    */
   public RelationReview decideRelation(String id, boolean approve, String comment, String actor) {
     RelationReview review = relationReview(id);
     if (review.state() != RelationReview.State.PENDING) {
       throw new CatalogException.AlreadyDecided("held relation " + id, review.state().wire());
+    }
+    if (!claimed(review)) {
+      // Its record no longer makes the claim (held before writes withdrew such claims): withdrawn
+      // now, and nothing is written into the target's history.
+      synchronized (this) {
+        store.withdrawUnclaimed(review.sourceId());
+      }
+      throw new CatalogException.AlreadyDecided(
+          "held relation " + id, RelationReview.State.WITHDRAWN.wire());
     }
     String note = comment == null || comment.isBlank() ? null : comment.strip();
     RelationReview decided;
@@ -559,6 +575,18 @@ public final class Catalog {
     }
     publish();
     return decided;
+  }
+
+  /** Whether the held relation's record still holds the relation. */
+  private boolean claimed(RelationReview review) {
+    return store
+        .find(review.sourceId())
+        .map(
+            source ->
+                source.relations().stream()
+                    .anyMatch(
+                        r -> r.type() == review.type() && r.targetId().equals(review.targetId())))
+        .orElse(false);
   }
 
   /** Queues a stored write for the index: a record new to the store is new to the index too. */

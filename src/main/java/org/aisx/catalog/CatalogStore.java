@@ -100,10 +100,17 @@ public interface CatalogStore {
 
   /**
    * Holds relations for review, joining the caller's transaction when there is one: a relation not
-   * held before is stored pending; one rejected before is pending again (a new request); one
-   * pending or approved stays as it is.
+   * held before is stored pending; one rejected or withdrawn before is pending again (a new
+   * request); one pending or approved stays as it is.
    */
   void hold(List<RelationReview> requests);
+
+  /**
+   * Withdraws the pending held relations of the record {@code sourceId} that it no longer claims
+   * (its relation is gone). Every write of a record does so within its transaction; this is for a
+   * held relation found unclaimed when someone comes to decide it.
+   */
+  void withdrawUnclaimed(String sourceId);
 
   /** One held relation, with its source record's identifier. */
   Optional<RelationReview> relationReview(String id);

@@ -14,6 +14,12 @@ import java.util.Optional;
  * HistoryEvent.Kind#RELATION_APPROVED}, {@link HistoryEvent.Kind#RELATION_REJECTED}); the target's
  * record and revision do not change.
  *
+ * <p>A pending one whose record drops the relation (an approved change, an edit, an import) is
+ * withdrawn in the same write, and deciding it is refused ({@link
+ * CatalogException.AlreadyDecided}): the target's history never records a claim the record no
+ * longer makes. {@code requestedBy} is who claimed the relation: a submission's author, not the
+ * coordinator who approved the submission.
+ *
  * <p>Relations from the bodies' own feeds, and relations within one body, are never held: they work
  * as they always did. {@code targetBody} is null when the target was not in the catalogue when the
  * relation was written; the relation stays held if the target arrives from another body.
@@ -44,7 +50,9 @@ public record RelationReview(
   public enum State {
     PENDING("pending"),
     APPROVED("approved"),
-    REJECTED("rejected");
+    REJECTED("rejected"),
+    /** The holding record no longer claims the relation: nothing is left to decide. */
+    WITHDRAWN("withdrawn");
 
     private final String wire;
 

@@ -56,6 +56,13 @@ public record Standard(
               })
           .toList();
 
+  /**
+   * The fields the catalogue and the classifier own: a write (an edit, a submission) may send them
+   * back as a read gave them, and they are set aside, never taken from the writer.
+   */
+  public static final List<String> OWNED_BY_SERVICE =
+      List.of("source", "revision", "suggestions", "fieldSources");
+
   public Standard {
     identifiers = List.copyOf(identifiers == null ? List.of() : identifiers);
     title = Map.copyOf(title == null ? Map.of() : title);

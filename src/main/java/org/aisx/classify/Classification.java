@@ -260,14 +260,28 @@ public final class Classification implements VectorFollower, AutoCloseable {
         .map(s -> new Reason(dimension, concept, null, s));
   }
 
-  /** What a batch of decisions did. */
-  public record Outcome(int confirmed, int rejected, int records) {}
+  /**
+   * What a batch of decisions did: concepts newly confirmed, rejections newly recorded, the records
+   * that changed, and the decisions that changed nothing ({@code unchanged}: a concept confirmed
+   * already, a rejection recorded already or of a concept confirmed on the record, a decision
+   * repeated in the batch).
+   */
+  public record Outcome(int confirmed, int rejected, int records, int unchanged) {
+    public Outcome(int confirmed, int rejected, int records) {
+      this(confirmed, rejected, records, 0);
+    }
+  }
 
   /**
    * Applies people's decisions: confirmed concepts are written into their records (one new revision
    * and a history event per record, by {@code actor}, all in one transaction); rejected ones are
    * recorded and dropped. Every decision is checked first, and a record that changed since it was
-   * read fails the whole batch with a conflict, so a batch is applied whole or not at all.
+   * read fails the whole batch with a conflict, so a batch is applied whole or not at all; a batch
+   * that confirms and rejects the same suggestion is refused naming the later decision. Only real
+   * changes are made and counted: confirming a concept the record has already, rejecting one it was
+   * rejected for already, and rejecting one the record carries confirmed (a label people confirmed
+   * is removed by editing the record, not by rejecting a suggestion) change nothing and count as
+   * {@link Outcome#unchanged}.
    */
   public Outcome decide(List<Suggestions.Decision> decisions, String actor) {
     if (decisions.isEmpty()) {
@@ -277,9 +291,25 @@ public final class Classification implements VectorFollower, AutoCloseable {
     Map<String, Standard> records = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     Taxonomy taxonomy = this.taxonomy.current();
+    Map<String, Integer> firstOf = new HashMap<>();
     for (int i = 0; i < decisions.size(); i++) {
       Suggestions.Decision d = decisions.get(i);
       String field = "decisions[" + i + "]";
+      Integer earlier = firstOf.putIfAbsent(key(d), i);
+      if (earlier != null && decisions.get(earlier).confirmed() != d.confirmed()) {
+        problems.add(
+            new Problem(
+                field,
+                "confirms and rejects the same suggestion as decisions["
+                    + earlier
+                    + "] ("
+                    + d.recordId()
+                    + " "
+                    + d.dimension()
+                    + " "
+                    + d.concept()
+                    + "): decide it once"));
+      }
       Dimension dim = Dimension.fromId(d.dimension()).orElse(null);
       if (dim == null) {
         problems.add(
@@ -303,6 +333,31 @@ public final class Classification implements VectorFollower, AutoCloseable {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("decisions", problems);
     }
+    // What would change: each suggestion once, and not what is so already.
+    List<Suggestions.Decision> real = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Suggestions.Decision d : decisions) {
+      Standard r = records.get(d.recordId());
+      boolean carried = r.concepts(d.dimension()).contains(d.concept());
+      boolean changes =
+          d.confirmed()
+              ? !carried
+              : !carried
+                  && !suggestions
+                      .rejectedFor(d.recordId())
+                      .contains(d.dimension() + "/" + d.concept());
+      if (seen.add(key(d)) && changes) {
+        real.add(d);
+      }
+    }
+    int unchanged = decisions.size() - real.size();
+    if (real.isEmpty()) {
+      return new Outcome(0, 0, 0, unchanged);
+    }
+    decisions = real;
+    Set<String> touched = new LinkedHashSet<>();
+    decisions.forEach(d -> touched.add(d.recordId()));
+    records.keySet().retainAll(touched);
     Map<String, Double> scores = new HashMap<>();
     records
         .values()
@@ -329,6 +384,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
     }
     List<Standard> updated = new ArrayList<>();
     Map<String, Integer> revisions = new HashMap<>();
+    List<Suggestions.Decision> stored = decisions;
     confirm.forEach(
         (id, byDimension) -> {
           Standard r = records.get(id);
@@ -345,8 +401,8 @@ public final class Classification implements VectorFollower, AutoCloseable {
           actor,
           "review",
           revisions,
-          () -> suggestions.storeDecisions(decisions, scores, actor));
-      suggestions.forget(decisions);
+          () -> suggestions.storeDecisions(stored, scores, actor));
+      suggestions.forget(stored);
     }
     records.keySet().forEach(catalog::reindex);
     catalog.publish();
@@ -368,7 +424,12 @@ public final class Classification implements VectorFollower, AutoCloseable {
             }
           });
     }
-    return new Outcome(confirmed, decisions.size() - confirmed, records.size());
+    return new Outcome(confirmed, decisions.size() - confirmed, records.size(), unchanged);
+  }
+
+  /** A decision's suggestion: record, dimension and concept. */
+  private static String key(Suggestions.Decision d) {
+    return d.recordId() + "\u0000" + d.dimension() + "\u0000" + d.concept();
   }
 
   private static Standard withConfirmed(Standard r, Map<String, Set<String>> byDimension) {

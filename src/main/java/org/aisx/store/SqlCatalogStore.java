@@ -232,14 +232,19 @@ public final class SqlCatalogStore implements CatalogStore {
     void writeAll(List<Write> writes) throws SQLException {
       Set<String> existing = existing(writes);
       Set<String> inserted = new HashSet<>();
+      List<String> updated = new ArrayList<>();
       for (Write w : writes) {
         apply(w, existing, inserted);
+        if (w.expectedRevision() != 0) {
+          updated.add(w.record().id());
+        }
       }
       flushRelations();
       if (pendingEvents > 0) {
         history.executeBatch();
         pendingEvents = 0;
       }
+      withdrawUnclaimed(connection, updated);
     }
 
     /** Which of the records to be created are already stored (a conflict). */
@@ -535,7 +540,8 @@ public final class SqlCatalogStore implements CatalogStore {
                   .bind("id", r.id())
                   .bindMap(pendingRequest(r))
                   .execute();
-            } else if (RelationReview.State.REJECTED.wire().equals(state.get())) {
+            } else if (RelationReview.State.REJECTED.wire().equals(state.get())
+                || RelationReview.State.WITHDRAWN.wire().equals(state.get())) {
               h.createUpdate(
                       "UPDATE relation_review SET state = :state, target = :targetText,"
                           + " source_body = :sourceBody, target_body = :targetBody,"
@@ -563,6 +569,51 @@ public final class SqlCatalogStore implements CatalogStore {
     p.put("from", r.requestedSource());
     p.put("at", r.requestedAt().toString());
     return p;
+  }
+
+  /**
+   * A held relation whose record no longer claims it (an approved change, an edit or an import
+   * dropped the relation) has nothing left to decide: pending, it is withdrawn, in the writing
+   * transaction, so that no one approves a claim the record stopped making.
+   */
+  private static final String WITHDRAW_UNCLAIMED =
+      "UPDATE relation_review SET state = ?, decided_at = ?, decided_by = NULL, comment = NULL"
+          + " WHERE state = ? AND source_id IN (%s) AND NOT EXISTS (SELECT 1 FROM relation r"
+          + " WHERE r.source_id = relation_review.source_id AND r.type = relation_review.type"
+          + " AND r.target_id = relation_review.target_id)";
+
+  private static void withdrawUnclaimed(Connection connection, List<String> sourceIds)
+      throws SQLException {
+    String now = Instant.now().toString();
+    for (int from = 0; from < sourceIds.size(); from += 500) {
+      List<String> chunk = sourceIds.subList(from, Math.min(sourceIds.size(), from + 500));
+      String sql =
+          String.format(
+              java.util.Locale.ROOT,
+              WITHDRAW_UNCLAIMED,
+              String.join(",", java.util.Collections.nCopies(chunk.size(), "?")));
+      try (PreparedStatement withdraw = connection.prepareStatement(sql)) {
+        withdraw.setString(1, RelationReview.State.WITHDRAWN.wire());
+        withdraw.setString(2, now);
+        withdraw.setString(3, RelationReview.State.PENDING.wire());
+        for (int i = 0; i < chunk.size(); i++) {
+          withdraw.setString(i + 4, chunk.get(i));
+        }
+        withdraw.executeUpdate();
+      }
+    }
+  }
+
+  @Override
+  public void withdrawUnclaimed(String sourceId) {
+    jdbi.useHandle(
+        h -> {
+          try {
+            withdrawUnclaimed(h.getConnection(), List.of(sourceId));
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot withdraw held relations: " + e, e);
+          }
+        });
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.aisx.catalog.Standard;
 import org.aisx.learn.Resource;
 import org.aisx.store.Database;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
@@ -87,18 +88,71 @@ final class SqlSubmissionStore implements SubmissionStore {
 
   @Override
   public boolean update(Submission s, int expectedVersion) {
+    return jdbi.withHandle(h -> update(h, s, expectedVersion));
+  }
+
+  private boolean update(Handle h, Submission s, int expectedVersion) {
+    return bind(
+                h.createUpdate(
+                    "UPDATE submission SET base_revision = :baseRevision,"
+                        + " document = :document, state = :state, version = :version,"
+                        + " updated_at = :updated, decided_by = :decidedBy,"
+                        + " comment = :comment WHERE id = :id AND version = :expected"),
+                s)
+            .bind("expected", expectedVersion)
+            .execute()
+        == 1;
+  }
+
+  @Override
+  public boolean decide(Submission s, int expectedVersion, ReviewDecision d) {
+    // Jdbi hands nested calls on this thread the same handle: inside an approval this joins the
+    // record's transaction.
+    return jdbi.inTransaction(
+        h -> {
+          if (!update(h, s, expectedVersion)) {
+            return false;
+          }
+          int seq =
+              h.createQuery(
+                      "SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_decision"
+                          + " WHERE submission_id = :id")
+                  .bind("id", s.id())
+                  .mapTo(Integer.class)
+                  .one();
+          h.createUpdate(
+                  "INSERT INTO submission_decision (submission_id, seq, decision, decided_by,"
+                      + " comment, decided_at) VALUES (:id, :seq, :decision, :by, :comment, :at)")
+              .bind("id", s.id())
+              .bind("seq", seq)
+              .bind("decision", d.decision().wire())
+              .bind("by", d.decidedBy())
+              .bind("comment", d.comment())
+              .bind("at", d.at() == null ? null : d.at().toString())
+              .execute();
+          return true;
+        });
+  }
+
+  @Override
+  public List<ReviewDecision> decisions(String submissionId) {
     return jdbi.withHandle(
         h ->
-            bind(
-                        h.createUpdate(
-                            "UPDATE submission SET base_revision = :baseRevision,"
-                                + " document = :document, state = :state, version = :version,"
-                                + " updated_at = :updated, decided_by = :decidedBy,"
-                                + " comment = :comment WHERE id = :id AND version = :expected"),
-                        s)
-                    .bind("expected", expectedVersion)
-                    .execute()
-                == 1);
+            h.createQuery(
+                    "SELECT seq, decision, decided_by, comment, decided_at FROM submission_decision"
+                        + " WHERE submission_id = :id ORDER BY seq")
+                .bind("id", submissionId)
+                .map(
+                    (rs, ctx) -> {
+                      String at = rs.getString(5);
+                      return new ReviewDecision(
+                          rs.getInt(1),
+                          Decision.fromWire(rs.getString(2)).orElseThrow(),
+                          rs.getString(3),
+                          rs.getString(4),
+                          at == null ? null : Instant.parse(at));
+                    })
+                .list());
   }
 
   @Override

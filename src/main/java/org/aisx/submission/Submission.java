@@ -8,7 +8,9 @@ import org.aisx.learn.Resource;
  * A proposed new record, change, or learning resource ({@code resource}, with {@code record} null),
  * waiting for (or past) a coordinator's decision. {@code baseRevision} is the record's revision the
  * change was made against (null for a new record); {@code version} counts this submission's own
- * changes, for optimistic updates.
+ * changes, for optimistic updates. {@code decidedBy} and {@code comment} are the latest decision's
+ * while it stands (none once the author resubmits); every decision is kept apart ({@link
+ * ReviewDecision}, {@link Submissions#decisions}).
  */
 public record Submission(
     String id,
@@ -87,8 +89,9 @@ public record Submission(
         version + 1,
         created,
         at,
-        decidedBy,
-        comment,
+        // The decision asked for changes; this version is not decided yet (the log keeps it).
+        null,
+        null,
         newResource);
   }
 }

@@ -24,6 +24,16 @@ interface SubmissionStore {
    */
   boolean update(Submission s, int expectedVersion);
 
+  /**
+   * Stores {@code s} as {@link #update} does and appends {@code d} to its decisions (numbered
+   * next), in one transaction (the caller's, when there is one on this thread); false, and nothing
+   * written, when the stored one is no longer at {@code expectedVersion}.
+   */
+  boolean decide(Submission s, int expectedVersion, ReviewDecision d);
+
+  /** Every decision on the submission, oldest first. */
+  List<ReviewDecision> decisions(String submissionId);
+
   /** Every version of the policy, newest first; empty before anyone edits it. */
   List<FieldPolicy> policies();
 

@@ -43,8 +43,15 @@ public final class Submissions {
       List.of("abstract", "committee", "stage", "published", "edition", "url", "keywords");
 
   /** Fields a submission never sets: the catalogue and the classifier own them. */
-  private static final List<String> NOT_SUBMITTED =
-      List.of("source", "revision", "suggestions", "fieldSources");
+  private static final List<String> NOT_SUBMITTED = Standard.OWNED_BY_SERVICE;
+
+  /**
+   * The record's classification, one list per taxonomy dimension: an update that leaves one out
+   * keeps the record's confirmed labels (coordinators confirmed them; a contributor's minimal
+   * change must not drop them); only an explicit empty list clears it.
+   */
+  public static final List<String> CLASSIFICATION =
+      List.of("verticals", "activities", "applications", "concerns");
 
   static final int LIST_LIMIT = 500;
 
@@ -184,6 +191,9 @@ public final class Submissions {
     if (recordNode == null || !recordNode.isObject()) {
       problems.add(new Problem("record", "required"));
     } else {
+      if (action == Action.UPDATE && recordId != null) {
+        recordNode = keepClassification((ObjectNode) recordNode, recordId);
+      }
       record = read(recordNode, problems);
     }
     if (!problems.isEmpty()) {
@@ -249,6 +259,26 @@ public final class Submissions {
       throw new CatalogException.Conflict(current.id(), baseRevision, current.revision());
     }
     return new Draft(action, recordId, baseRevision, record, current);
+  }
+
+  /**
+   * The record of an update with every classification field it leaves out (absent or null) taken
+   * from the record as it is now ({@link #CLASSIFICATION}).
+   */
+  private ObjectNode keepClassification(ObjectNode recordNode, String recordId) {
+    Standard current = catalog.find(recordId).orElse(null);
+    if (current == null) {
+      return recordNode; // reported as not found by the check
+    }
+    ObjectNode node = recordNode.deepCopy();
+    JsonNode now = asJson(current);
+    for (String field : CLASSIFICATION) {
+      JsonNode given = node.get(field);
+      if ((given == null || given.isNull()) && now.has(field)) {
+        node.set(field, now.get(field).deepCopy());
+      }
+    }
+    return node;
   }
 
   /** Reads the record with the reader's checks and the policy's, all problems together. */
@@ -451,22 +481,54 @@ public final class Submissions {
     return store.byAuthor(author.id(), LIST_LIMIT);
   }
 
+  /** The longest comment a decision takes. */
+  public static final int MAX_COMMENT = 5_000;
+
+  /** Every decision coordinators made on the submission, oldest first. */
+  public List<ReviewDecision> decisions(String id) {
+    return store.decisions(get(id).id());
+  }
+
   /**
-   * A coordinator's decision on a pending submission. Approval writes the record (history with
-   * {@code coordinator} as actor and the submission as source, revision bumped) and the
-   * submission's new state in one transaction; a record that moved on since the submission's base
-   * revision is refused with {@link CatalogException.Conflict} and nothing changes.
+   * Checks a decision's comment: at most {@link #MAX_COMMENT} characters, and required when the
+   * decision asks for changes or rejects (the author must learn what to change, or why); returns it
+   * stripped, null when empty. {@link CatalogException.Invalid} naming {@code comment} else.
+   */
+  public static String comment(Decision decision, String comment) {
+    String note = comment == null || comment.isBlank() ? null : comment.strip();
+    if (note != null && note.length() > MAX_COMMENT) {
+      throw new CatalogException.Invalid(
+          "decision",
+          List.of(Problem.of("comment", "invalid.tooLong", String.valueOf(MAX_COMMENT))));
+    }
+    if (note == null && decision != null && decision != Decision.APPROVE) {
+      throw new CatalogException.Invalid(
+          "decision", List.of(Problem.of("comment", "submission.problem.commentRequired")));
+    }
+    return note;
+  }
+
+  /**
+   * A coordinator's decision on a pending submission, added to its decisions ({@link #decisions}).
+   * Changes requested and a rejection need a comment ({@link #comment}). Approval writes the record
+   * (history with {@code coordinator} as actor and the submission as source, revision bumped) and
+   * the submission's new state in one transaction; a record that moved on since the submission's
+   * base revision is refused with {@link CatalogException.Conflict} and nothing changes. Relations
+   * the approved record claims over another body's record are held for that body's review as
+   * claimed by the submission's author.
    */
   public Submission decide(String id, Decision decision, String comment, User coordinator) {
     Submission s = get(id);
     if (s.state() != SubmissionState.PENDING) {
       throw new SubmissionException.WrongState(id, s.state(), "only a pending one can be decided");
     }
-    String note = comment == null || comment.isBlank() ? null : comment.strip();
-    Submission next = s.decided(decision.outcome(), coordinator.email(), note, clock.instant());
+    String note = comment(decision, comment);
+    Instant now = clock.instant();
+    Submission next = s.decided(decision.outcome(), coordinator.email(), note, now);
+    ReviewDecision logged = new ReviewDecision(0, decision, coordinator.email(), note, now);
     Runnable mark =
         () -> {
-          if (!store.update(next, s.version())) {
+          if (!store.decide(next, s.version(), logged)) {
             throw new SubmissionException.WrongState(id, get(id).state(), "decided meanwhile");
           }
         };
@@ -479,7 +541,8 @@ public final class Submissions {
               });
       resources.approve(s.resource(), coordinator.email(), s.source(), mark);
     } else if (decision == Decision.APPROVE) {
-      catalog.approve(s.record(), coordinator.email(), s.source(), s.expectedRevision(), mark);
+      catalog.approve(
+          s.record(), coordinator.email(), s.source(), s.expectedRevision(), s.author(), mark);
     } else {
       mark.run();
     }

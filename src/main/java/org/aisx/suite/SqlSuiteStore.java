@@ -100,9 +100,11 @@ final class SqlSuiteStore implements SuiteStore {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM suite WHERE published = 1 ORDER BY updated_at DESC, id"
+                    "SELECT s.id, p.document, s.owner_id, s.key_hash, s.published,"
+                        + " s.published_version, s.version, s.created_at,"
+                        + " p.published_at AS updated_at FROM suite s JOIN suite_publication p"
+                        + " ON p.suite_id = s.id AND p.version = s.published_version"
+                        + " WHERE s.published = 1 ORDER BY p.published_at DESC, s.id"
                         + " LIMIT :limit")
                 .bind("limit", limit)
                 .map(this::row)
@@ -137,14 +139,26 @@ final class SqlSuiteStore implements SuiteStore {
                     "SELECT version, document, published_by, published_at FROM suite_publication"
                         + " WHERE suite_id = :id ORDER BY version DESC")
                 .bind("id", id)
-                .map(
-                    (rs, ctx) ->
-                        new Publication(
-                            rs.getInt(1),
-                            read(rs.getString(2)),
-                            rs.getString(3),
-                            Instant.parse(rs.getString(4))))
+                .map(this::publicationRow)
                 .list());
+  }
+
+  @Override
+  public Optional<Publication> publication(String id, int version) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT version, document, published_by, published_at FROM suite_publication"
+                        + " WHERE suite_id = :id AND version = :version")
+                .bind("id", id)
+                .bind("version", version)
+                .map(this::publicationRow)
+                .findOne());
+  }
+
+  private Publication publicationRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Publication(
+        rs.getInt(1), read(rs.getString(2)), rs.getString(3), Instant.parse(rs.getString(4)));
   }
 
   private Update bind(Update u, Suite s) {

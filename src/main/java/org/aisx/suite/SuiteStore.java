@@ -21,8 +21,15 @@ interface SuiteStore {
   /** One account's suites, the most recently changed first. */
   List<Suite> byOwner(String ownerId, int limit);
 
-  /** Published suites, the most recently changed first. */
+  /**
+   * Published suites as they were last published (each {@link Suite#content} and {@code updated}
+   * those of its latest publication, not the working copy changed since), the most recently
+   * published first.
+   */
   List<Suite> published(int limit);
+
+  /** One publication of a suite, if there is one of that number. */
+  Optional<Publication> publication(String id, int version);
 
   /**
    * Stores {@code s} as published (at {@code expectedVersion + 1}) and adds its publication, in one

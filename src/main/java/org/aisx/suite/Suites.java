@@ -40,6 +40,7 @@ public final class Suites {
   public static final int MAX_TITLE = 200;
   public static final int MAX_PURPOSE = 4_000;
   public static final int MAX_NOTE = 1_000;
+  public static final int MAX_ATTRIBUTION = 1_000;
   public static final int MAX_MEMBERS = 300;
   public static final int MAX_LISTED = 200;
 
@@ -85,7 +86,10 @@ public final class Suites {
 
   /**
    * Reads a suite as the API sends it ({@code title}, {@code purpose}, {@code vertical}, {@code
-   * concern}, {@code members: [{id, note, group}]}); every problem names its field.
+   * concern}, {@code members: [{id, note, group}]}, {@code attribution}); every problem names its
+   * field. What the JSON export of a suite holds reads back as the same suite: its attribution (the
+   * credit its source data's licence asks for) is kept, and a member's group {@code other} (no
+   * concern group) is no group.
    */
   public Content read(JsonNode body) {
     List<Problem> problems = new ArrayList<>();
@@ -98,6 +102,7 @@ public final class Suites {
       problems.add(Problem.of("title", "invalid.required"));
     }
     String purpose = text(body, "purpose", MAX_PURPOSE, problems);
+    String attribution = text(body, "attribution", MAX_ATTRIBUTION, problems);
     List<String> verticals = concepts(body, "verticals", Dimension.VERTICAL, problems);
     List<String> concerns = concepts(body, "concerns", Dimension.CONCERN, problems);
     List<Member> members = new ArrayList<>();
@@ -122,7 +127,7 @@ public final class Suites {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("suite", problems);
     }
-    return new Content(title, purpose, verticals, concerns, members, null);
+    return new Content(title, purpose, verticals, concerns, members, attribution);
   }
 
   private Member member(JsonNode node, String field, List<Problem> problems) {
@@ -143,6 +148,9 @@ public final class Suites {
     }
     String note = text(node, "note", MAX_NOTE, problems, field + ".note");
     String group = text(node, "group", 40, problems, field + ".group");
+    if (OTHER.equals(group)) {
+      group = null; // as the export shows a member in no concern group
+    }
     if (group != null && ConcernGroup.fromId(group).isEmpty()) {
       problems.add(new Problem(field + ".group", "not a concern group"));
     }
@@ -318,6 +326,22 @@ public final class Suites {
     return next;
   }
 
+  /**
+   * The suite as the public sees it: a published suite as it was last published (what its editors
+   * changed since is a draft until a coordinator publishes again); an unpublished one as it is.
+   */
+  public Suite asPublished(Suite s) {
+    if (!s.published() || s.publishedVersion() == 0) {
+      return s;
+    }
+    return store.publication(s.id(), s.publishedVersion()).map(s::showing).orElse(s);
+  }
+
+  /** Whether a published suite was changed since its latest publication. */
+  public boolean hasDraft(Suite s) {
+    return s.published() && !asPublished(s).content().equals(s.content());
+  }
+
   public List<Publication> history(String id) {
     return store.publications(get(id).id());
   }
@@ -474,15 +498,26 @@ public final class Suites {
     return Optional.empty();
   }
 
-  /** The content with the member {@code memberId} replaced by {@code successorId}, note kept. */
-  public Content swap(Content c, String memberId, String successorId) {
+  /**
+   * The content with the member {@code memberId} replaced by {@code successorId} in its place. The
+   * old member's note was about the old record: the successor gets {@code note} (the caller says
+   * there that it replaces the old one, in the reader's language), cut to {@link #MAX_NOTE}. The
+   * old member's concern group is kept only when the successor carries that concern itself
+   * (confirmed or suggested; for the sector group, a sector), so that coverage never credits the
+   * successor with a concern it does not have; else the successor is grouped by its own concerns. A
+   * successor that is a member already stays where it is, and the old member goes.
+   */
+  public Content swap(Content c, String memberId, String successorId, String note) {
     Standard successor = catalog.get(successorId);
     List<Member> out = new ArrayList<>();
     boolean present = c.members().stream().anyMatch(m -> m.id().equals(successorId));
+    String cut =
+        note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…";
     for (Member m : c.members()) {
       if (m.id().equals(memberId)) {
         if (!present) {
-          out.add(new Member(successor.id(), successor.identifier(), m.note(), m.group()));
+          String group = m.group() != null && carries(successor, m.group()) ? m.group() : null;
+          out.add(new Member(successor.id(), successor.identifier(), cut, group));
         }
       } else {
         out.add(m);
@@ -491,7 +526,19 @@ public final class Suites {
     return c.withMembers(out);
   }
 
-  /** A member for the record {@code id} (which must be in the catalogue). */
+  /** Whether the record carries the concern of {@code group}, or a sector for the sector group. */
+  boolean carries(Standard r, String group) {
+    if (ConcernGroup.SECTOR.id().equals(group)) {
+      Set<String> sectors = new LinkedHashSet<>(r.verticals());
+      sectors.addAll(suggested.suggestedFor(r).getOrDefault(Dimension.VERTICAL.id(), List.of()));
+      sectors.remove("cross-sector");
+      return !sectors.isEmpty();
+    }
+    Set<String> concerns = new LinkedHashSet<>(r.concerns());
+    concerns.addAll(suggested.suggestedFor(r).getOrDefault(Dimension.CONCERN.id(), List.of()));
+    return concerns.contains(group);
+  }
+
   /**
    * The member for the record {@code idOrIdentifier} names: its id ({@code iso-iec-22989-2022}) or
    * its identifier as people type it ({@code ISO/IEC 22989:2022}); else a 400 naming {@code

@@ -174,6 +174,23 @@ final class ApiViews {
             .filter(name -> !name.equals("record"))
             .toList();
 
+    /**
+     * Everything {@code GET /api/v1/standards/{id}} sends that a write of the record (an edit, a
+     * submission) may send back but never sets: the fields the service owns ({@link
+     * Standard#OWNED_BY_SERVICE}) and those this view computes ({@link #COMPUTED}). The one list
+     * both writes set aside.
+     */
+    static final List<String> READ_ONLY =
+        java.util.stream.Stream.concat(Standard.OWNED_BY_SERVICE.stream(), COMPUTED.stream())
+            .toList();
+
+    /** {@code record} (a request's record object) without its {@link #READ_ONLY} fields. */
+    static void setAsideReadOnly(com.fasterxml.jackson.databind.JsonNode record) {
+      if (record instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+        o.remove(READ_ONLY);
+      }
+    }
+
     static Record of(
         Standard s,
         Map<String, Standard> targets,

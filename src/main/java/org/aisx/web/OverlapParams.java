@@ -107,14 +107,40 @@ public final class OverlapParams {
       return exact.get();
     }
     List<Hit> named = index.named(value, 50);
-    Map<String, Hit> byPublication = new LinkedHashMap<>();
-    named.forEach(
-        h -> byPublication.putIfAbsent(EditionKey.publicationOf(h.identifier(), h.sdo()), h));
+    Map<String, Hit> byPublication = byPublication(named);
     if (byPublication.size() == 1) {
       return catalog.get(named.get(0).id());
     }
+    List<CatalogException.Choice> choices = choices(value, byPublication);
+    if (choices.isEmpty()) {
+      throw new CatalogException.NotFound("record " + value);
+    }
+    throw new CatalogException.NearMiss("record", Params.echo(value), choices);
+  }
+
+  private static Map<String, Hit> byPublication(List<Hit> named) {
+    Map<String, Hit> byPublication = new LinkedHashMap<>();
+    named.forEach(
+        h -> byPublication.putIfAbsent(EditionKey.publicationOf(h.identifier(), h.sdo()), h));
+    return byPublication;
+  }
+
+  /**
+   * The records a value that names none exactly comes close to, closest first, at most {@link
+   * #CHOICES}: one per publication its identifier words name ({@code ISO/IEC 42001}, {@code
+   * 42001}), else those a search for it finds; empty when none. The overlap's near miss offers
+   * them, and so does a suite's "add a record by its id".
+   */
+  List<CatalogException.Choice> closest(String value) {
+    if (value.length() > MAX_NAME) {
+      return List.of();
+    }
+    return choices(value, byPublication(index.named(value, 50)));
+  }
+
+  private List<CatalogException.Choice> choices(String value, Map<String, Hit> byPublication) {
     List<Hit> close =
-        named.isEmpty()
+        byPublication.isEmpty()
             ? index
                 .search(
                     new SearchRequest(
@@ -128,10 +154,7 @@ public final class OverlapParams {
             h ->
                 choices.add(
                     new CatalogException.Choice(h.id(), h.identifier() + " " + h.titleIn("en"))));
-    if (choices.isEmpty()) {
-      throw new CatalogException.NotFound("record " + value);
-    }
-    throw new CatalogException.NearMiss("record", Params.echo(value), choices);
+    return choices;
   }
 
   /**

@@ -445,7 +445,9 @@ public final class PageModels {
       Map<String, Long> pending,
       List<ReviewRow> rows,
       boolean more,
+      // Set only for a viewer who may confirm and reject (coordinators, admins).
       String csrf,
+      boolean signedIn,
       org.aisx.classify.Classification.Outcome outcome) {
     public Messages t() {
       return layout.t();

@@ -1,7 +1,6 @@
 package org.aisx.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -23,6 +22,7 @@ import org.aisx.catalog.WriteOutcome;
 import org.aisx.learn.Resource;
 import org.aisx.submission.Decision;
 import org.aisx.submission.FieldPolicy;
+import org.aisx.submission.ReviewDecision;
 import org.aisx.submission.Submission;
 import org.aisx.submission.SubmissionKind;
 import org.aisx.submission.SubmissionState;
@@ -93,10 +93,11 @@ public final class SubmissionApi implements Routes {
       Instant updated,
       String decidedBy,
       String comment,
+      List<DecisionView> decisions,
       Standard record,
       Resource resource,
       List<Relation> heldOnAccept) {
-    static View of(Submission s, List<Relation> heldOnAccept) {
+    static View of(Submission s, List<ReviewDecision> decisions, List<Relation> heldOnAccept) {
       return new View(
           s.id(),
           s.kind().wire(),
@@ -109,9 +110,17 @@ public final class SubmissionApi implements Routes {
           s.updated(),
           s.decidedBy(),
           s.comment(),
+          decisions.stream().map(DecisionView::of).toList(),
           s.record(),
           s.resource(),
           heldOnAccept);
+    }
+  }
+
+  /** One decision of a submission's log, as the API shows it. */
+  record DecisionView(String decision, String decidedBy, String comment, Instant at) {
+    static DecisionView of(ReviewDecision d) {
+      return new DecisionView(d.decision().wire(), d.decidedBy(), d.comment(), d.at());
     }
   }
 
@@ -124,15 +133,29 @@ public final class SubmissionApi implements Routes {
         s.state() == SubmissionState.PENDING || s.state() == SubmissionState.CHANGES_REQUESTED;
     return View.of(
         s,
+        submissions.decisions(s.id()),
         s.kind() == SubmissionKind.RESOURCE || !open
             ? List.of()
             : catalog.wouldHold(s.record(), s.recordId()));
   }
 
+  /**
+   * A submission's body as sent: its {@code record} may be a record as {@code GET
+   * /api/v1/standards/{id}} gave it, read-only fields and all, which are set aside as {@code PUT
+   * /api/v1/standards/{id}} sets them aside.
+   */
+  private static JsonNode submitted(Context ctx) {
+    JsonNode body = ctx.bodyAsClass(JsonNode.class);
+    if (body != null && body.isObject()) {
+      ApiViews.Record.setAsideReadOnly(body.get("record"));
+    }
+    return body;
+  }
+
   /** {@code POST /api/v1/submissions}. */
   void submit(Context ctx) {
     access.requireSignedIn(ctx);
-    Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
+    Submissions.Draft draft = submissions.draft(submitted(ctx));
     User author = access.require(ctx, permission(draft), draft.bodies());
     Submission s = submissions.submit(draft, author);
     ctx.header("Location", "/api/v1/submissions/" + s.id());
@@ -153,7 +176,7 @@ public final class SubmissionApi implements Routes {
   void resubmit(Context ctx) {
     Submission existing =
         submissions.resubmittable(ctx.pathParam("id"), access.requireSignedIn(ctx));
-    Submissions.Draft draft = submissions.draft(ctx.bodyAsClass(JsonNode.class));
+    Submissions.Draft draft = submissions.draft(submitted(ctx));
     User author = access.require(ctx, permission(draft), draft.bodies());
     ctx.json(view(submissions.resubmit(existing.id(), draft, author)));
   }
@@ -220,8 +243,6 @@ public final class SubmissionApi implements Routes {
     if (c != null && !c.isNull()) {
       if (!c.isTextual()) {
         problems.add(new Problem("comment", "must be a string"));
-      } else if (c.asText().length() > 5_000) {
-        problems.add(new Problem("comment", "longer than 5000 characters"));
       } else {
         comment = c.asText();
       }
@@ -229,7 +250,28 @@ public final class SubmissionApi implements Routes {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("decision", problems);
     }
-    ctx.json(view(submissions.decide(ctx.pathParam("id"), decision, comment, coordinator)));
+    String id = ctx.pathParam("id");
+    noteDecision(ctx, id, decision, comment);
+    ctx.json(view(submissions.decide(id, decision, comment, coordinator)));
+  }
+
+  /** How much of a decision's comment its audit line repeats. */
+  private static final int AUDIT_COMMENT = 200;
+
+  /**
+   * The audit line of a decision (the API's or the page's): which decision on which submission, and
+   * the start of its comment, whether or not the decision then goes through.
+   */
+  static void noteDecision(Context ctx, String id, Decision decision, String comment) {
+    String detail = decision.wire();
+    if (comment != null && !comment.isBlank()) {
+      String c = comment.strip();
+      detail +=
+          ": "
+              + (c.length() > AUDIT_COMMENT ? c.substring(0, AUDIT_COMMENT) + "…" : c)
+                  .replaceAll("\\s+", " ");
+    }
+    AuditRecorder.note(ctx, "submission-decision", "submission " + id, detail);
   }
 
   /** {@code GET /api/v1/field-policy}: the fields submissions must fill, and its versions. */
@@ -273,11 +315,8 @@ public final class SubmissionApi implements Routes {
       throw new HttpResponseException(412, t.get("edit.stale", expected, current.revision()));
     }
     JsonNode body = ctx.bodyAsClass(JsonNode.class);
-    if (body instanceof ObjectNode o) {
-      // What GET /api/v1/standards/{id} sends beside the record may come back unchanged.
-      o.remove(List.of("source", "revision", "suggestions"));
-      o.remove(ApiViews.Record.COMPUTED);
-    }
+    // What GET /api/v1/standards/{id} sends beside the record may come back unchanged.
+    ApiViews.Record.setAsideReadOnly(body);
     Standard record = reader.read(body);
     if (!record.id().equals(current.id())) {
       throw new CatalogException.Invalid(

@@ -192,7 +192,12 @@ public final class SubmissionPageModels {
       boolean canResubmit,
       boolean canWithdraw,
       List<Relation> heldRelations,
-      String csrf) {
+      String csrf,
+      // Every decision coordinators made on it, oldest first.
+      List<org.aisx.submission.ReviewDecision> decisions,
+      // Why the decision just sent was refused (its comment), and the comment as typed.
+      List<Problem> problems,
+      String typedComment) {
     public Messages t() {
       return layout.t();
     }
@@ -220,7 +225,11 @@ public final class SubmissionPageModels {
     }
   }
 
-  /** The required-field policy editor. */
+  /**
+   * The required-field policy editor, on the current version; {@code ticked} the boxes shown ticked
+   * (the current policy's, or what the editor chose when a save was refused), {@code problems} why
+   * it was.
+   */
   public record PolicyPage(
       PageModels.Layout layout,
       FieldPolicy current,
@@ -228,7 +237,9 @@ public final class SubmissionPageModels {
       List<String> optional,
       List<FieldPolicy> history,
       String csrf,
-      boolean saved) {
+      boolean saved,
+      List<String> ticked,
+      List<Problem> problems) {
     public Messages t() {
       return layout.t();
     }

@@ -61,7 +61,6 @@ public final class SubmissionPages implements Routes {
       Params.options("create", "create", "update", "update");
   private static final Map<String, Decision> DECISIONS =
       Params.options(Decision.values(), Decision::wire);
-  private static final int MAX_COMMENT = 5_000;
   private static final int MAX_POLICY_FIELDS = 100;
   private static final int MAX_FIELD_NAME = 100;
   private static final int MAX_RESOURCE_INPUT = 10_000;
@@ -429,6 +428,19 @@ public final class SubmissionPages implements Routes {
   /** {@code GET /submissions/{id}}: the submission against the record as it is now. */
   void show(Context ctx) {
     Submission s = api.visible(ctx, ctx.pathParam("id"));
+    render(ctx, s, List.of(), null, HttpStatus.OK);
+  }
+
+  /**
+   * The submission's page, with its decisions; {@code problems} and {@code typedComment} of a
+   * decision the page refused (shown again by the comment field), none else.
+   */
+  private void render(
+      Context ctx,
+      Submission s,
+      List<org.aisx.catalog.Problem> problems,
+      String typedComment,
+      HttpStatus status) {
     User viewer = access.requireSignedIn(ctx);
     Messages t = i18n.forRequest(ctx);
     Standard current =
@@ -441,6 +453,7 @@ public final class SubmissionPages implements Routes {
             && s.authorId().equals(viewer.id());
     // Not applied yet: the relations to another body's record that accepting it will hold.
     List<Relation> held = api.view(s).heldOnAccept();
+    ctx.status(status);
     pages.render(
         ctx,
         "submission.jte",
@@ -455,7 +468,10 @@ public final class SubmissionPages implements Routes {
             canResubmit,
             canWithdraw,
             held,
-            access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null)));
+            access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null),
+            submissions.decisions(s.id()),
+            problems,
+            typedComment == null ? "" : typedComment));
   }
 
   private boolean mayDecide(Context ctx) {
@@ -467,13 +483,25 @@ public final class SubmissionPages implements Routes {
     }
   }
 
-  /** {@code POST /submissions/{id}/decision}: the decision form (three buttons). */
+  /**
+   * {@code POST /submissions/{id}/decision}: the decision form (three buttons). A decision refused
+   * for its comment (none where changes are asked for or the submission is rejected, or one too
+   * long) is the page again, 400, with the comment as typed and the problem by it.
+   */
   void decide(Context ctx) {
     User coordinator = access.require(ctx, Permission.DECIDE_SUBMISSION);
     Params form = Params.form(ctx);
     Decision decision = form.choice("decision", DECISIONS);
-    String comment = form.text("comment", MAX_COMMENT);
-    Submission s = submissions.decide(ctx.pathParam("id"), decision, comment, coordinator);
+    String comment = form.raw("comment");
+    String id = ctx.pathParam("id");
+    SubmissionApi.noteDecision(ctx, id, decision, comment);
+    Submission s;
+    try {
+      s = submissions.decide(id, decision, comment, coordinator);
+    } catch (CatalogException.Invalid e) {
+      render(ctx, submissions.get(id), e.problems(), comment, HttpStatus.BAD_REQUEST);
+      return;
+    }
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
   }
 
@@ -483,29 +511,69 @@ public final class SubmissionPages implements Routes {
     renderPolicy(ctx, "1".equals(Params.query(ctx).text("saved")));
   }
 
-  /** {@code POST /review/field-policy}: a new version of the policy. */
+  /**
+   * {@code POST /review/field-policy}: a new version of the policy. One based on a version someone
+   * else replaced meanwhile is the form again (409) on the current version, with the boxes as this
+   * editor ticked them and a message saying so; fields that are not the policy's are the form again
+   * (400) with the problem.
+   */
   void setPolicy(Context ctx) {
     User by = access.require(ctx, Permission.EDIT_FIELD_POLICY);
     Params form = Params.form(ctx);
     Long basedOn = form.number("version", 0, Integer.MAX_VALUE);
     List<String> required = form.all("required", MAX_POLICY_FIELDS, MAX_FIELD_NAME);
-    submissions.setFieldPolicy(required, basedOn == null ? 0 : basedOn.intValue(), by);
+    try {
+      submissions.setFieldPolicy(required, basedOn == null ? 0 : basedOn.intValue(), by);
+    } catch (CatalogException.Conflict stale) {
+      renderPolicy(
+          ctx,
+          false,
+          required,
+          List.of(
+              org.aisx.catalog.Problem.of(
+                  "required",
+                  "policy.stale",
+                  basedOn == null ? "0" : String.valueOf(basedOn),
+                  String.valueOf(stale.currentRevision()))),
+          HttpStatus.CONFLICT);
+      return;
+    } catch (CatalogException.Invalid e) {
+      renderPolicy(ctx, false, required, e.problems(), HttpStatus.BAD_REQUEST);
+      return;
+    }
     ctx.redirect("/review/field-policy?saved=1", HttpStatus.SEE_OTHER);
   }
 
   private void renderPolicy(Context ctx, boolean saved) {
+    renderPolicy(ctx, saved, null, List.of(), HttpStatus.OK);
+  }
+
+  /**
+   * The policy editor on the current version; {@code ticked}: the boxes to show ticked (null: the
+   * current policy's), {@code problems}: why the last save was refused.
+   */
+  private void renderPolicy(
+      Context ctx,
+      boolean saved,
+      List<String> ticked,
+      List<org.aisx.catalog.Problem> problems,
+      HttpStatus status) {
     Messages t = i18n.forRequest(ctx);
+    ctx.status(status);
+    FieldPolicy current = submissions.fieldPolicy();
     pages.render(
         ctx,
         "field-policy.jte",
         new SubmissionPageModels.PolicyPage(
             pages.layout(ctx, t, t.get("policy.title")),
-            submissions.fieldPolicy(),
+            current,
             Submissions.ALWAYS_REQUIRED,
             Submissions.POLICY_FIELDS,
             submissions.fieldPolicyHistory(),
             access.formToken(ctx),
-            saved));
+            saved,
+            ticked == null ? current.required() : ticked,
+            problems));
   }
 
   /**

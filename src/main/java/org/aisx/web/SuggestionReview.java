@@ -149,7 +149,10 @@ public final class SuggestionReview implements Routes {
             classification.suggestions().pendingCounts(),
             rows.rows(),
             rows.more(),
-            access.user(ctx).isPresent() ? access.formToken(ctx) : null,
+            // The decision form only for those who may decide: a contributor gets no buttons that
+            // would answer 403.
+            access.may(ctx, Permission.CONFIRM_CLASSIFICATION) ? access.formToken(ctx) : null,
+            access.user(ctx).isPresent(),
             outcome));
   }
 

@@ -164,6 +164,7 @@ public final class SuiteApi implements Routes {
       String attribution,
       boolean published,
       int publishedVersion,
+      boolean unpublishedChanges,
       int version,
       Instant created,
       Instant updated,
@@ -173,7 +174,11 @@ public final class SuiteApi implements Routes {
       List<String> gaps,
       Links links,
       String editKey) {
-    static SuiteView of(Report r, String editKey) {
+    /**
+     * The suite of the report; {@code unpublishedChanges}: a published suite whose working copy
+     * (shown to its editors) differs from its latest publication (shown to everyone else).
+     */
+    static SuiteView of(Report r, String editKey, boolean unpublishedChanges) {
       Suite s = r.suite();
       Content c = s.content();
       return new SuiteView(
@@ -185,6 +190,7 @@ public final class SuiteApi implements Routes {
           c.attribution(),
           s.published(),
           s.publishedVersion(),
+          unpublishedChanges,
           s.version(),
           s.created(),
           s.updated(),
@@ -334,7 +340,7 @@ public final class SuiteApi implements Routes {
     ctx.header("Location", "/api/v1/suites/" + created.suite().id());
     ctx.header("ETag", etag(created.suite()));
     ctx.status(HttpStatus.CREATED)
-        .json(SuiteView.of(suites.report(created.suite()), created.editKey()));
+        .json(SuiteView.of(suites.report(created.suite()), created.editKey(), false));
   }
 
   /** Creates the suite for the caller; the public within the anonymous limit. */
@@ -353,7 +359,10 @@ public final class SuiteApi implements Routes {
     return suites.create(content, user.orElse(null));
   }
 
-  /** {@code GET /api/v1/suites}: the published suites, or the caller's with {@code mine=true}. */
+  /**
+   * {@code GET /api/v1/suites}: the published suites as they were last published, or the caller's
+   * own as they are with {@code mine=true}.
+   */
   void list(Context ctx) {
     Params params = Params.query(ctx).onlyKnown(List.of("mine"));
     boolean mine = params.choice("mine", Params.options("true", true, "false", false), false);
@@ -361,11 +370,16 @@ public final class SuiteApi implements Routes {
     ctx.json(Map.of("items", found.stream().map(SuiteSummary::of).toList()));
   }
 
-  /** {@code GET /api/v1/suites/{id}[?format=csv|json|bibtex|ris]}. */
+  /**
+   * {@code GET /api/v1/suites/{id}[?format=csv|json|bibtex|ris]}: to its editors the suite as it
+   * is, to everyone else a published suite as it was last published ({@link #shown}).
+   */
   void get(Context ctx) {
     Params params = Params.query(ctx).onlyKnown(List.of("format"));
     String format = params.choice("format", FORMATS, "json");
-    Suite s = suites.get(ctx.pathParam("id"));
+    Suite stored = suites.get(ctx.pathParam("id"));
+    boolean editor = mayEdit(ctx, stored, ctx.header("Authorization"));
+    Suite s = shown(stored, editor);
     Report report = suites.report(s);
     String base = watchRoutes.base(ctx);
     // The answer shows the members as they are now: its ETag is the version and the body's digest
@@ -377,8 +391,19 @@ public final class SuiteApi implements Routes {
       case "ris" ->
           download(
               ctx, s, "ris", "application/x-research-info-systems", SuiteExports.ris(report, base));
-      default -> EntityTags.json(ctx, s.version(), SuiteView.of(report, null));
+      default ->
+          EntityTags.json(
+              ctx, s.version(), SuiteView.of(report, null, editor && suites.hasDraft(stored)));
     }
+  }
+
+  /**
+   * The suite as a caller sees it: its editors (owner, key holder, coordinators of a published one)
+   * the working copy; everyone else a published suite's latest publication, so that a change made
+   * after publishing is not public until a coordinator publishes it again.
+   */
+  Suite shown(Suite s, boolean editor) {
+    return editor ? s : suites.asPublished(s);
   }
 
   private static void download(Context ctx, Suite s, String ext, String type, String body) {
@@ -399,6 +424,7 @@ public final class SuiteApi implements Routes {
     }
     int expected = EntityTags.revision(ifMatch);
     Content read = suites.read(ctx.bodyAsClass(JsonNode.class));
+    // The attribution a licence asks for is not dropped by a body that leaves it out.
     Content content =
         new Content(
             read.title(),
@@ -406,7 +432,7 @@ public final class SuiteApi implements Routes {
             read.verticals(),
             read.concerns(),
             read.members(),
-            s.content().attribution());
+            read.attribution() != null ? read.attribution() : s.content().attribution());
     Suite saved;
     try {
       saved = suites.save(s.id(), content, expected);
@@ -415,7 +441,7 @@ public final class SuiteApi implements Routes {
       throw new HttpResponseException(412, t.get("edit.stale", expected, stale.current()));
     }
     ctx.header("ETag", etag(saved));
-    ctx.json(SuiteView.of(suites.report(saved), null));
+    ctx.json(SuiteView.of(suites.report(saved), null, suites.hasDraft(saved)));
   }
 
   /** {@code DELETE /api/v1/suites/{id}}: 204. */
@@ -431,7 +457,7 @@ public final class SuiteApi implements Routes {
     User coordinator = access.require(ctx, Permission.PUBLISH_SUITE);
     Suite published = suites.publish(ctx.pathParam("id"), coordinator);
     ctx.header("ETag", etag(published));
-    ctx.json(SuiteView.of(suites.report(published), null));
+    ctx.json(SuiteView.of(suites.report(published), null, false));
   }
 
   /** {@code GET /api/v1/suites/{id}/history}: its publications, newest first. */

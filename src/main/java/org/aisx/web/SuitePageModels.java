@@ -88,7 +88,11 @@ public final class SuitePageModels {
     }
   }
 
-  /** {@code /suites/{id}}: the suite, editable when the viewer may. */
+  /**
+   * {@code /suites/{id}}: the suite, editable when the viewer may; {@code unpublishedChanges} when
+   * its editors see changes the public does not yet (a published suite changed since); {@code
+   * refused} is the change the editor sent that was refused, shown again with the page.
+   */
   public record SuitePage(
       PageModels.Layout layout,
       Report report,
@@ -98,13 +102,66 @@ public final class SuitePageModels {
       String csrf,
       String editKey,
       String shareUrl,
-      Labels labels) {
+      Labels labels,
+      boolean unpublishedChanges,
+      Refused refused) {
     public Messages t() {
       return layout.t();
     }
 
     public Suite suite() {
       return report.suite();
+    }
+
+    /** The problems of the refused change of form {@code op} (and member), for its field. */
+    public List<org.aisx.catalog.Problem> problemsOf(String op, String memberId) {
+      return refused.op().equals(op) && java.util.Objects.equals(refused.member(), memberId)
+          ? refused.problems()
+          : List.of();
+    }
+
+    /** What the add form shows: what was typed into it when refused, else nothing. */
+    public String typedRecord() {
+      return refused.op().equals("add") && refused.typed() != null ? refused.typed() : "";
+    }
+
+    /** What the rename form shows: what was typed into it when refused, else the title. */
+    public String titleInput() {
+      return refused.op().equals("rename")
+          ? (refused.typed() == null ? "" : refused.typed())
+          : report.suite().content().title();
+    }
+
+    /** What a member's note form shows: what was typed into it when refused, else its note. */
+    public String noteInput(org.aisx.suite.Member m) {
+      if (refused.op().equals("note") && m.id().equals(refused.member())) {
+        return refused.typed() == null ? "" : refused.typed();
+      }
+      return m.note() == null ? "" : m.note();
+    }
+  }
+
+  /**
+   * A change to a suite its editor sent and the page refused: the form ({@code op}: {@code add},
+   * {@code rename}, {@code note}...) and its member, the problems, the text typed into the form
+   * (escaped by the template), and for a record the catalogue does not name exactly, the records it
+   * comes close to; {@link #NONE} when nothing was refused.
+   */
+  public record Refused(
+      String op,
+      String member,
+      List<org.aisx.catalog.Problem> problems,
+      String typed,
+      List<org.aisx.catalog.CatalogException.Choice> choices) {
+    public static final Refused NONE = new Refused("", null, List.of(), null, List.of());
+
+    public Refused {
+      problems = List.copyOf(problems);
+      choices = List.copyOf(choices);
+    }
+
+    public boolean any() {
+      return !problems.isEmpty();
     }
   }
 

@@ -52,6 +52,7 @@ public final class SuitePages implements Routes {
   private final Access access;
   private final I18n i18n;
   private final PageRenderer pages;
+  private final OverlapParams records;
 
   public SuitePages(
       Suites suites,
@@ -63,7 +64,9 @@ public final class SuitePages implements Routes {
       WatchRoutes watchRoutes,
       Access access,
       I18n i18n,
-      PageRenderer pages) {
+      PageRenderer pages,
+      OverlapParams records) {
+    this.records = records;
     this.suites = suites;
     this.suggester = suggester;
     this.api = api;
@@ -300,11 +303,26 @@ public final class SuitePages implements Routes {
       ctx.redirect("/suites/" + s.id(), HttpStatus.SEE_OTHER);
       return;
     }
+    render(ctx, s, "1".equals(q.text("created", 2)), SuitePageModels.Refused.NONE, HttpStatus.OK);
+  }
+
+  /**
+   * The suite's page: to its editors as it is (saying when the public sees an earlier publication),
+   * to everyone else a published suite as last published; with the change {@code refused}, if one
+   * was.
+   */
+  private void render(
+      Context ctx,
+      Suite stored,
+      boolean justCreated,
+      SuitePageModels.Refused refused,
+      HttpStatus status) {
     Messages t = i18n.forRequest(ctx);
-    boolean editable = api.mayEdit(ctx, s, null);
+    boolean editable = api.mayEdit(ctx, stored, null);
+    Suite s = api.shown(stored, editable);
     String heldKey = ctx.cookie(SuiteApi.KEY_COOKIE + s.id());
-    boolean justCreated = "1".equals(q.text("created", 2));
     String base = watchRoutes.base(ctx);
+    ctx.status(status);
     pages.render(
         ctx,
         "suite.jte",
@@ -318,7 +336,9 @@ public final class SuitePages implements Routes {
             editable ? access.formToken(ctx) : null,
             justCreated && editable && heldKey != null ? heldKey : null,
             base + "/suites/" + s.id(),
-            labels(t)));
+            labels(t),
+            editable && suites.hasDraft(stored),
+            refused));
   }
 
   private boolean canPublish(Context ctx) {
@@ -336,7 +356,10 @@ public final class SuitePages implements Routes {
   /**
    * {@code POST /suites/{id}}: one change by its editor, named by {@code op}: {@code up}, {@code
    * down}, {@code remove}, {@code note}, {@code swap} (for {@code successor}) of {@code member};
-   * {@code rename}; {@code add} ({@code record}); {@code delete} the suite.
+   * {@code rename}; {@code add} ({@code record}); {@code delete} the suite. A change refused (a
+   * record the catalogue does not name, an empty title, a note too long) is the suite's page again,
+   * 400, with the problem by its form and what was typed there; for a record, the records the value
+   * comes close to, each to add with one click.
    */
   void edit(Context ctx) {
     Suite s = suites.get(ctx.pathParam("id"));
@@ -354,9 +377,54 @@ public final class SuitePages implements Routes {
       ctx.redirect("/suites", HttpStatus.SEE_OTHER);
       return;
     }
+    String memberId = form.text("member", 300);
+    try {
+      change(ctx, s, form, op, memberId);
+    } catch (CatalogException.BadParameter | CatalogException.Invalid e) {
+      String input =
+          switch (op) {
+            case "add" -> "record";
+            case "rename" -> "title";
+            case "note" -> "note";
+            default -> null;
+          };
+      String typed = input == null ? null : form.raw(input);
+      List<CatalogException.Choice> choices = List.of();
+      if (op.equals("add")
+          && typed != null
+          && !typed.isBlank()
+          && e.problems().stream().anyMatch(p -> "problem.noRecordNamed".equals(p.key()))) {
+        try {
+          choices = records.closest(typed.strip());
+        } catch (CatalogException notSearchable) {
+          choices = List.of(); // a value the search refuses comes close to nothing
+        }
+      }
+      // A problem of the whole suite's check names the member's note; the page names its form.
+      List<org.aisx.catalog.Problem> problems =
+          e.problems().stream()
+              .map(
+                  p ->
+                      p.field().startsWith("members[") && input != null
+                          ? new org.aisx.catalog.Problem(input, p.problem(), p.key(), p.args())
+                          : p)
+              .toList();
+      render(
+          ctx,
+          s,
+          false,
+          new SuitePageModels.Refused(
+              op, op.equals("note") ? memberId : null, problems, typed, choices),
+          HttpStatus.BAD_REQUEST);
+      return;
+    }
+    ctx.redirect("/suites/" + s.id() + anchor(op, memberId), HttpStatus.SEE_OTHER);
+  }
+
+  /** Applies one change of {@link #edit}, or throws what is wrong with it. */
+  private void change(Context ctx, Suite s, Params form, String op, String memberId) {
     Content c = s.content();
     List<Member> members = new ArrayList<>(c.members());
-    String memberId = form.text("member", 300);
     int at = -1;
     for (int i = 0; i < members.size(); i++) {
       if (members.get(i).id().equals(memberId)) {
@@ -377,8 +445,8 @@ public final class SuitePages implements Routes {
             yield c.withMembers(members);
           }
           case "swap" -> {
-            member(at, memberId);
-            yield suites.swap(c, memberId, required(form, "successor"));
+            Member old = members.get(member(at, memberId));
+            yield suites.swap(c, memberId, required(form, "successor"), swapNote(ctx, old));
           }
           case "rename" -> c.withTitle(required(form, "title"));
           default -> {
@@ -390,7 +458,18 @@ public final class SuitePages implements Routes {
           }
         };
     suites.save(s.id(), suites.check(next), s.version());
-    ctx.redirect("/suites/" + s.id() + anchor(op, memberId), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * The note of a successor swapped in for {@code old}, in the page's language: that it replaces
+   * the old record, and the old member's own note, said to be about the old record.
+   */
+  private String swapNote(Context ctx, Member old) {
+    Messages t = i18n.forRequest(ctx);
+    String was = old.identifier() == null ? old.id() : old.identifier();
+    return old.note() == null
+        ? t.get("suite.swapNote", was)
+        : t.get("suite.swapNoteWas", was, old.note());
   }
 
   private static String anchor(String op, String memberId) {
@@ -481,7 +560,8 @@ public final class SuitePages implements Routes {
   /** {@code GET /suites/{id}/print}: for a clean PDF from the browser. */
   void print(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    Suite s = suites.get(ctx.pathParam("id"));
+    Suite stored = suites.get(ctx.pathParam("id"));
+    Suite s = api.shown(stored, api.mayEdit(ctx, stored, null));
     Report report = suites.report(s);
     List<String> attributions = new ArrayList<>();
     if (s.content().attribution() != null) {
@@ -506,14 +586,17 @@ public final class SuitePages implements Routes {
             labels(t)));
   }
 
-  /** {@code GET /feeds/suites/{id}.atom}: every change to the suite's members. */
+  /**
+   * {@code GET /feeds/suites/{id}.atom}: every change to the suite's members (a published suite's
+   * as last published: a feed reader is the public).
+   */
   void feed(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     String file = ctx.pathParam("file");
     if (!file.endsWith(".atom")) {
       throw new CatalogException.NotFound("feed " + file);
     }
-    Suite s = suites.get(file.substring(0, file.length() - ".atom".length()));
+    Suite s = suites.asPublished(suites.get(file.substring(0, file.length() - ".atom".length())));
     watchRoutes.feed(
         ctx,
         t,

@@ -42,7 +42,8 @@ public final class TaxonomyPageModels {
       Taxonomy taxonomy,
       int currentVersion,
       String csrf,
-      Classification.Progress progress) {
+      Classification.Progress progress,
+      Typed typed) {
     public Messages t() {
       return layout.t();
     }
@@ -80,7 +81,8 @@ public final class TaxonomyPageModels {
       Taxonomy taxonomy,
       Concept concept,
       List<LiveTaxonomy.Version> history,
-      String csrf) {
+      String csrf,
+      Typed typed) {
     public Messages t() {
       return layout.t();
     }
@@ -127,6 +129,84 @@ public final class TaxonomyPageModels {
         at = taxonomy.concept(concept.dimension(), at).map(Concept::parent).orElse(null);
       }
       return false;
+    }
+  }
+
+  /**
+   * A change a coordinator sent by a form and the page refused: what was typed and chosen (the
+   * template escapes it), shown again in the form of {@code kind}, and the problems by field
+   * ({@code concept}, {@code labels.fr}, {@code parent} ...); {@link #NONE} for fresh forms.
+   */
+  public record Typed(
+      String kind,
+      String dimension,
+      String concept,
+      String parent,
+      java.util.Map<String, String> labels,
+      java.util.Map<String, String> definitions,
+      List<org.aisx.catalog.Problem> problems) {
+    public static final Typed NONE =
+        new Typed("", null, null, null, java.util.Map.of(), java.util.Map.of(), List.of());
+
+    public Typed {
+      labels = java.util.Map.copyOf(labels);
+      definitions = java.util.Map.copyOf(definitions);
+      problems = List.copyOf(problems);
+    }
+
+    /** Whether this is the refused change of the form of {@code kind}. */
+    public boolean is(String formKind) {
+      return kind.equals(formKind);
+    }
+
+    public String label(String lang) {
+      return labels.getOrDefault(lang, "");
+    }
+
+    public String definition(String lang) {
+      return definitions.getOrDefault(lang, "");
+    }
+
+    public String conceptOrEmpty() {
+      return concept == null ? "" : concept;
+    }
+
+    /** The problems of one field: {@code labels.fr}, or {@code labels} for all its languages. */
+    public List<org.aisx.catalog.Problem> problemsOf(String field) {
+      return problems.stream()
+          .filter(p -> p.field().equals(field) || p.field().startsWith(field + "."))
+          .toList();
+    }
+
+    /** A problem's field as the form names it in the page's language. */
+    public String fieldName(String field, Messages t) {
+      int dot = field.indexOf('.');
+      String lang = dot < 0 ? null : field.substring(dot + 1);
+      String base = dot < 0 ? field : field.substring(0, dot);
+      String language =
+          lang != null && t.has("language." + lang) ? t.get("language." + lang) : lang;
+      return switch (base) {
+        case "concept" -> t.get("taxonomy.edit.id");
+        case "dimension" -> t.get("taxonomy.edit.dimension");
+        case "parent" -> t.get("taxonomy.concept.parent");
+        case "labels" -> lang == null ? field : t.get("taxonomy.edit.labelIn", language);
+        case "definitions" -> lang == null ? field : t.get("taxonomy.edit.definitionIn", language);
+        default -> field;
+      };
+    }
+
+    /** The input of a problem's field, for the summary's link; {@code prefix} is the form's. */
+    public String inputOf(String field, String prefix) {
+      int dot = field.indexOf('.');
+      String base = dot < 0 ? field : field.substring(0, dot);
+      String lang = dot < 0 ? "en" : field.substring(dot + 1);
+      return switch (base) {
+        case "labels" -> prefix + "label-" + lang;
+        case "definitions" -> prefix + "definition-" + lang;
+        case "parent" -> prefix.isEmpty() ? "move-parent" : prefix + "parent";
+        case "concept", "dimension" -> prefix.isEmpty() ? "edit-h" : prefix + base;
+        default -> prefix.isEmpty() ? "edit-h" : "add-h";
+      };
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.aisx.account.Permission;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
 import org.aisx.classify.Classification;
 import org.aisx.taxonomy.Concept;
 import org.aisx.taxonomy.Dimension;
@@ -18,6 +19,7 @@ import org.aisx.taxonomy.Skos;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.taxonomy.TaxonomyChange;
 import org.aisx.taxonomy.TaxonomyEdit;
+import org.aisx.taxonomy.TaxonomyException;
 
 /**
  * The taxonomy as the committee's own, as pages and as API: the browser (any version), a page per
@@ -249,8 +251,11 @@ public final class TaxonomyRoutes implements Routes {
   // ---------------------------------------------------------------- pages
 
   void page(Context ctx) {
+    renderTaxonomy(ctx, version(Params.query(ctx)), TaxonomyPageModels.Typed.NONE);
+  }
+
+  private void renderTaxonomy(Context ctx, Taxonomy shown, TaxonomyPageModels.Typed typed) {
     Messages t = i18n.forRequest(ctx);
-    Taxonomy shown = version(Params.query(ctx));
     Taxonomy current = taxonomy.current();
     boolean edit = shown == current && access.may(ctx, Permission.EDIT_TAXONOMY);
     pages.render(
@@ -261,7 +266,8 @@ public final class TaxonomyRoutes implements Routes {
             shown,
             current.version(),
             edit ? access.formToken(ctx) : null,
-            classification.reclassification()));
+            classification.reclassification(),
+            typed));
   }
 
   void historyPage(Context ctx) {
@@ -274,13 +280,19 @@ public final class TaxonomyRoutes implements Routes {
   }
 
   void conceptPage(Context ctx) {
-    Messages t = i18n.forRequest(ctx);
     Taxonomy current = taxonomy.current();
     Dimension dim = Dimension.fromId(ctx.pathParam("dimension")).orElse(null);
     Concept c = dim == null ? null : current.concept(dim, ctx.pathParam("concept")).orElse(null);
     if (c == null) {
       throw new CatalogException.NotFound("concept " + Params.echo(ctx.pathParam("concept")));
     }
+    renderConcept(ctx, current, c, TaxonomyPageModels.Typed.NONE);
+  }
+
+  private void renderConcept(
+      Context ctx, Taxonomy current, Concept c, TaxonomyPageModels.Typed typed) {
+    Messages t = i18n.forRequest(ctx);
+    Dimension dim = c.dimension();
     List<LiveTaxonomy.Version> history = new ArrayList<>();
     for (LiveTaxonomy.Version v : history(ctx)) {
       if (v.edit().change().dimension() == dim && v.edit().change().concept().equals(c.id())) {
@@ -296,18 +308,97 @@ public final class TaxonomyRoutes implements Routes {
             current,
             c,
             history,
-            edit ? access.formToken(ctx) : null));
+            edit ? access.formToken(ctx) : null,
+            typed));
   }
 
-  /** The pages' forms: one change, then the concept's page (POST, redirect, GET). */
+  /**
+   * The pages' forms: one change, then the concept's page (POST, redirect, GET). A change refused
+   * (an identifier that is not one, a label too long, a taxonomy that moved on meanwhile) is the
+   * form's page again, 400 or 409, with everything typed and chosen, and each problem by its field:
+   * the browser's add form for a new concept, the concept's page for the others.
+   */
   void changeForm(Context ctx) {
     String actor = access.require(ctx, Permission.EDIT_TAXONOMY).email();
     Params form = Params.form(ctx);
-    Long base = form.number("baseVersion", 0, Integer.MAX_VALUE);
-    LiveTaxonomy.Version v = apply(ctx, form, base == null ? null : Math.toIntExact(base), actor);
+    TaxonomyChange.Kind kind = form.choice("kind", KINDS);
+    Dimension dim = form.choice("dimension", DIMENSIONS);
+    LiveTaxonomy.Version v;
+    try {
+      Long base = form.number("baseVersion", 0, Integer.MAX_VALUE);
+      v = apply(ctx, form, base == null ? null : Math.toIntExact(base), actor);
+    } catch (CatalogException.BadParameter | TaxonomyException.Invalid e) {
+      refused(
+          ctx,
+          typed(form, kind, dim, e instanceof TaxonomyException te ? te.details() : problems(e)),
+          HttpStatus.BAD_REQUEST);
+      return;
+    } catch (TaxonomyException.Stale e) {
+      refused(
+          ctx,
+          typed(
+              form,
+              kind,
+              dim,
+              List.of(
+                  Problem.of(
+                      "baseVersion",
+                      "taxonomy.stale",
+                      String.valueOf(taxonomy.current().version())))),
+          HttpStatus.CONFLICT);
+      return;
+    }
     TaxonomyChange c = v.edit().change();
     ctx.redirect(
         "/taxonomy/" + c.dimension().id() + "/" + c.concept() + "?saved=" + v.edit().version(),
         HttpStatus.SEE_OTHER);
+  }
+
+  private static List<Problem> problems(RuntimeException e) {
+    return e instanceof CatalogException ce ? ce.problems() : List.of();
+  }
+
+  /** What the refused form held, as typed, with {@code problems}. */
+  private static TaxonomyPageModels.Typed typed(
+      Params form, TaxonomyChange.Kind kind, Dimension dim, List<Problem> problems) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    Map<String, String> definitions = new LinkedHashMap<>();
+    for (String lang : Taxonomy.LANGUAGES) {
+      String label = form.text("labels." + lang);
+      if (label != null) {
+        labels.put(lang, label);
+      }
+      String definition = form.text("definitions." + lang);
+      if (definition != null) {
+        definitions.put(lang, definition);
+      }
+    }
+    return new TaxonomyPageModels.Typed(
+        kind.wire(),
+        dim.id(),
+        form.text("concept"),
+        form.text("parent"),
+        labels,
+        definitions,
+        problems);
+  }
+
+  /**
+   * The page of a refused change: a new concept's on the browser (the add form filled in), a
+   * concept's own on its page; a concept that is not there (any more) is a 404.
+   */
+  private void refused(Context ctx, TaxonomyPageModels.Typed typed, HttpStatus status) {
+    Taxonomy current = taxonomy.current();
+    ctx.status(status);
+    if (typed.is(TaxonomyChange.Kind.ADD.wire())) {
+      renderTaxonomy(ctx, current, typed);
+      return;
+    }
+    Dimension dim = Dimension.fromId(typed.dimension()).orElseThrow();
+    Concept c = typed.concept() == null ? null : current.concept(dim, typed.concept()).orElse(null);
+    if (c == null) {
+      throw new CatalogException.NotFound("concept " + Params.echo(typed.conceptOrEmpty()));
+    }
+    renderConcept(ctx, current, c, typed);
   }
 }

@@ -344,4 +344,69 @@ abstract class CatalogStoreContract {
         .containsExactly(
             new IncomingRelation(RelationType.REPLACED_BY, ieeeSource.id(), "IEEE 8999-2026"));
   }
+
+  @Test
+  void aPendingHeldRelationIsWithdrawnWhenItsRecordDropsItAndHeldAgainWhenItComesBack() {
+    Standard target = simple("ISO/IEC 23894:2023", "ISO/IEC");
+    store().write(target, 0, List.of(created(target.id())));
+    Standard source =
+        simple("IEEE 99911-2026", "IEEE", Relation.of(RelationType.REPLACES, "ISO/IEC 23894:2023"));
+    RelationReview held = request("rel-1", source, "ISO/IEC 23894:2023", "ISO/IEC");
+    store().write(source, 0, List.of(created(source.id())), () -> store().hold(List.of(held)));
+    // An unrelated relation of another record is left alone.
+    Standard other =
+        simple("IEEE 99912-2026", "IEEE", Relation.of(RelationType.AMENDS, "ISO/IEC 23894:2023"));
+    store()
+        .write(
+            other,
+            0,
+            List.of(created(other.id())),
+            () -> store().hold(List.of(request("rel-2", other, "ISO/IEC 23894:2023", "ISO/IEC"))));
+
+    Standard dropped = source.toBuilder().relations(List.of()).revision(2).build();
+    store().write(dropped, 1, List.of());
+    assertThat(store().relationReview("rel-1").orElseThrow())
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(RelationReview.State.WITHDRAWN);
+              assertThat(r.decidedAt()).isNotNull();
+              assertThat(r.decidedBy()).isNull();
+            });
+    assertThat(store().relationReview("rel-2").orElseThrow().state())
+        .isEqualTo(RelationReview.State.PENDING);
+    // Nothing is left to decide: a decision finds it no longer pending and writes nothing.
+    long mark = store().lastEventSeq();
+    HistoryEvent event =
+        new HistoryEvent(
+            0,
+            target.id(),
+            Instant.parse("2026-12-02T09:00:00Z"),
+            HistoryEvent.Kind.RELATION_APPROVED,
+            "replaced-by",
+            null,
+            "IEEE 99911-2026",
+            "iso@example.org",
+            "submission:sub-1",
+            1);
+    assertThat(store().decide(held.decided(true, "iso@example.org", null, Instant.now()), event))
+        .isFalse();
+    assertThat(store().lastEventSeq()).isEqualTo(mark);
+
+    // Claimed again (an import batch writes it back): pending again, a new request.
+    Standard back = source.toBuilder().revision(3).build();
+    store()
+        .writeAll(
+            List.of(new CatalogStore.Write(back, 2, List.of())),
+            () -> store().hold(List.of(request("rel-3", back, "ISO/IEC 23894:2023", "ISO/IEC"))));
+    assertThat(store().relationReview("rel-1").orElseThrow().state())
+        .isEqualTo(RelationReview.State.PENDING);
+    // And dropped by an import batch: withdrawn again.
+    store()
+        .writeAll(
+            List.of(
+                new CatalogStore.Write(
+                    back.toBuilder().relations(List.of()).revision(4).build(), 3, List.of())));
+    assertThat(store().relationReview("rel-1").orElseThrow().state())
+        .isEqualTo(RelationReview.State.WITHDRAWN);
+  }
 }

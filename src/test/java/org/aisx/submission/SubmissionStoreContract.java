@@ -186,7 +186,8 @@ abstract class SubmissionStoreContract {
         () -> {
           throw new SubmissionException.WrongState(s.id(), SubmissionState.REJECTED, "raced");
         };
-    assertThatThrownBy(() -> catalog.approve(s.record(), "coord", s.source(), 0, failing))
+    assertThatThrownBy(
+            () -> catalog.approve(s.record(), "coord", s.source(), 0, s.author(), failing))
         .isInstanceOf(SubmissionException.WrongState.class);
     assertThat(catalog.find("ieee-8")).isEmpty();
     assertThat(catalogStore.history("ieee-8")).isEmpty();
@@ -220,5 +221,82 @@ abstract class SubmissionStoreContract {
     assertThatThrownBy(() -> submissions.setFieldPolicy(List.of("title"), 2, coordinator))
         .isInstanceOf(CatalogException.Invalid.class);
     assertThat(store.addPolicy(new FieldPolicy(2, List.of(), "x", Instant.now()))).isFalse();
+  }
+
+  @Test
+  void everyDecisionIsLoggedInOrderAndAResubmissionClearsTheStandingOne() {
+    Submission s = pending(record("IEEE 21", "Twenty-one"), Action.CREATE, null);
+    assertThat(submissions.decisions(s.id())).isEmpty();
+    submissions.decide(s.id(), Decision.CHANGES_REQUESTED, " Give the full title ", coordinator);
+    Submission resubmitted =
+        submissions.resubmit(
+            s.id(),
+            new Submissions.Draft(Action.CREATE, s.recordId(), null, record("IEEE 21", "T"), null),
+            author);
+    assertThat(resubmitted.decidedBy()).isNull();
+    assertThat(resubmitted.comment()).isNull();
+    assertThat(store.find(s.id()).orElseThrow().comment()).isNull();
+    submissions.decide(s.id(), Decision.APPROVE, null, coordinator);
+    assertThat(submissions.decisions(s.id()))
+        .extracting(
+            ReviewDecision::seq,
+            ReviewDecision::decision,
+            ReviewDecision::decidedBy,
+            ReviewDecision::comment)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                1, Decision.CHANGES_REQUESTED, "coord@example.org", "Give the full title"),
+            org.assertj.core.groups.Tuple.tuple(2, Decision.APPROVE, "coord@example.org", null));
+    assertThat(submissions.decisions(s.id())).allSatisfy(d -> assertThat(d.at()).isNotNull());
+    // The approval and its log line went together.
+    assertThat(catalog.find("ieee-21")).isPresent();
+  }
+
+  @Test
+  void changesRequestedAndARejectionNeedAComment() {
+    Submission s = pending(record("IEEE 22", "Twenty-two"), Action.CREATE, null);
+    for (Decision d : new Decision[] {Decision.CHANGES_REQUESTED, Decision.REJECT}) {
+      assertThatThrownBy(() -> submissions.decide(s.id(), d, "   ", coordinator))
+          .isInstanceOfSatisfying(
+              CatalogException.Invalid.class,
+              e -> assertThat(e.problems().get(0).field()).isEqualTo("comment"));
+    }
+    assertThatThrownBy(
+            () ->
+                submissions.decide(
+                    s.id(), Decision.REJECT, "x".repeat(Submissions.MAX_COMMENT + 1), coordinator))
+        .isInstanceOf(CatalogException.Invalid.class);
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.PENDING);
+    assertThat(submissions.decisions(s.id())).isEmpty();
+  }
+
+  @Test
+  void aRelationHeldOnApprovalIsClaimedByTheAuthor() {
+    catalog.save(
+        Standard.builder("ISO/IEC 42001:2023")
+            .title(Map.of("en", "AI management"))
+            .sdo("ISO/IEC")
+            .type(PublicationType.INTERNATIONAL_STANDARD)
+            .status(Status.IN_FORCE)
+            .build(),
+        "feed",
+        "feed",
+        null);
+    Standard claiming =
+        record("IEEE 23", "Twenty-three").toBuilder()
+            .relations(
+                List.of(
+                    org.aisx.catalog.Relation.of(
+                        org.aisx.catalog.RelationType.REPLACES, "ISO/IEC 42001:2023")))
+            .build();
+    Submission s = pending(claiming, Action.CREATE, null);
+    submissions.decide(s.id(), Decision.APPROVE, null, coordinator);
+    assertThat(catalog.relationReviewsOf("ieee-23"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.requestedBy()).isEqualTo("ieee@example.org");
+              assertThat(r.requestedSource()).isEqualTo("submission:" + s.id());
+            });
   }
 }

@@ -164,7 +164,7 @@ abstract class SuiteStoreContract {
     Report.Alert a = r.alerts().get(0);
     assertThat(a.kind()).isEqualTo("superseded");
     assertThat(a.successor().identifier()).isEqualTo("ISO/IEC 42001:2027");
-    Content swapped = suites.swap(s.content(), a.memberId(), a.successor().id());
+    Content swapped = suites.swap(s.content(), a.memberId(), a.successor().id(), "Replaces it");
     assertThat(swapped.members()).extracting(Member::id).containsExactly("iso-iec-42001-2027");
   }
 
@@ -235,5 +235,103 @@ abstract class SuiteStoreContract {
                 assertThat(e.problems())
                     .extracting(org.aisx.catalog.Problem::field)
                     .containsExactlyInAnyOrder("title", "members[1].id", "concerns[0]"));
+  }
+
+  @Test
+  void aChangeAfterPublishingIsADraftThePublicListingDoesNotShowUntilPublishedAgain() {
+    Suite s = suites.create(content("Curated", "iso-iec-42001-2023"), owner).suite();
+    suites.publish(s.id(), coordinator);
+    Suite draft = suites.save(s.id(), content("Buy cheap pills"), 2);
+    assertThat(draft.content().title()).isEqualTo("Buy cheap pills");
+    assertThat(suites.hasDraft(draft)).isTrue();
+    // The listing and the public view show the publication; its owner still has the draft.
+    assertThat(suites.published())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.content().title()).isEqualTo("Curated");
+              assertThat(p.content().members()).hasSize(1);
+              assertThat(p.publishedVersion()).isEqualTo(1);
+            });
+    assertThat(suites.asPublished(suites.get(s.id())).content().title()).isEqualTo("Curated");
+    assertThat(suites.ownedBy(owner).get(0).content().title()).isEqualTo("Buy cheap pills");
+    // Published again by a coordinator: the public sees it, and there is no draft any more.
+    Suite republished = suites.publish(s.id(), coordinator);
+    assertThat(suites.hasDraft(republished)).isFalse();
+    assertThat(suites.published().get(0).content().title()).isEqualTo("Buy cheap pills");
+    assertThat(suites.published().get(0).publishedVersion()).isEqualTo(2);
+    // An unpublished suite is shown as it is.
+    Suite unlisted = suites.create(content("Mine", "iso-iec-42001-2023"), owner).suite();
+    assertThat(suites.asPublished(unlisted)).isEqualTo(unlisted);
+    assertThat(suites.hasDraft(unlisted)).isFalse();
+  }
+
+  @Test
+  void aSwappedInSuccessorGetsTheNoteItIsGivenAndKeepsTheGroupOnlyIfItCarriesThatConcern() {
+    save(record("ISO/IEC 42001:2027", Status.IN_FORCE, List.of("management-systems")));
+    Content c =
+        new Content(
+            "Swap",
+            null,
+            List.of(),
+            List.of(),
+            List.of(
+                new Member(
+                    "iso-iec-42001-2023",
+                    "ISO/IEC 42001:2023",
+                    "Suggested: matches service",
+                    "management-systems"),
+                new Member("iso-iec-23894-2023", "ISO/IEC 23894:2023", "start here", "privacy")),
+            null);
+    Content kept =
+        suites.swap(c, "iso-iec-42001-2023", "iso-iec-42001-2027", "Replaces ISO/IEC 42001:2023.");
+    assertThat(kept.members().get(0))
+        .isEqualTo(
+            new Member(
+                "iso-iec-42001-2027",
+                "ISO/IEC 42001:2027",
+                "Replaces ISO/IEC 42001:2023.",
+                "management-systems"));
+    save(record("ISO/IEC 23894:2027", Status.IN_FORCE, List.of("risk-management")));
+    Content dropped =
+        suites.swap(c, "iso-iec-23894-2023", "iso-iec-23894-2027", "x".repeat(Suites.MAX_NOTE + 5));
+    Member successor = dropped.members().get(1);
+    assertThat(successor.id()).isEqualTo("iso-iec-23894-2027");
+    assertThat(successor.group()).as("it carries no privacy concern").isNull();
+    assertThat(successor.note()).hasSize(Suites.MAX_NOTE);
+    // Its coverage is its own: risk management, not the old member's privacy group.
+    Suite s = suites.create(dropped, owner).suite();
+    Report r = suites.report(s);
+    assertThat(r.concerns())
+        .filteredOn(cov -> cov.concept().equals("privacy"))
+        .singleElement()
+        .satisfies(cov -> assertThat(cov.members()).doesNotContain("iso-iec-23894-2027"));
+    assertThat(r.concerns())
+        .filteredOn(cov -> cov.concept().equals("risk-management"))
+        .singleElement()
+        .satisfies(cov -> assertThat(cov.members()).contains("iso-iec-23894-2027"));
+  }
+
+  @Test
+  void aSuiteExportedAsJsonReadsBackWithItsAttributionAndNoGroupForOther() throws Exception {
+    var body =
+        json.readTree(
+            "{\"title\": \"Copy\", \"attribution\": \"CC BY 4.0, A. Author\", \"members\":"
+                + " [{\"id\": \"iso-iec-42001-2023\", \"group\": \"other\"}]}");
+    Content read = suites.read(body);
+    assertThat(read.attribution()).isEqualTo("CC BY 4.0, A. Author");
+    assertThat(read.members().get(0).group()).isNull();
+    var tooLong =
+        json.readTree(
+            "{\"title\": \"Copy\", \"attribution\": \""
+                + "a".repeat(Suites.MAX_ATTRIBUTION + 1)
+                + "\"}");
+    assertThatThrownBy(() -> suites.read(tooLong))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("attribution"));
   }
 }

@@ -407,4 +407,56 @@ class RelationsAcrossBodiesTest {
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
     return submitted;
   }
+
+  @Test
+  void aHeldRelationIsClaimedByTheAuthorAndWithdrawnWhenAnApprovedChangeDropsIt() throws Exception {
+    String target = "iso-iec-23894-2023";
+    Standard ieee = ieeeRecordApproved("IEEE 99911-2026", "replaces", "ISO/IEC 23894:2023");
+    JsonNode held = pendingFrom("iso", ieee.id());
+    assertThat(held).isNotNull();
+    // Claimed by the IEEE contributor who wrote it, not by the coordinator who approved it.
+    assertThat(held.get("requestedBy").asText()).isEqualTo("IEEE");
+    assertThat(app.catalog().relationReview(held.get("id").asText()).requestedBy())
+        .isEqualTo("ieee@example.org");
+    String reviewId = held.get("id").asText();
+    List<JsonNode> targetHistory = history(target);
+
+    // The IEEE record as the API gives it, without the relation, submitted and approved.
+    ObjectNode changed =
+        (ObjectNode) body(send("GET", "/api/v1/standards/" + ieee.id(), null, null));
+    changed.putArray("relations");
+    ObjectNode update = json.createObjectNode();
+    update.put("action", "update");
+    update.put("recordId", ieee.id());
+    update.put("baseRevision", changed.get("revision").asInt());
+    update.set("record", changed);
+    HttpResponse<String> submitted = send("POST", "/api/v1/submissions", "ieee", update.toString());
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    assertThat(approveAsCoordinator(body(submitted).get("id").asText()).statusCode())
+        .isEqualTo(200);
+
+    // Nothing is left to decide: withdrawn, out of the queue, and approving it is a conflict that
+    // writes nothing into the target's history.
+    assertThat(pendingFrom("iso", ieee.id())).isNull();
+    JsonNode withdrawn = body(send("GET", "/api/v1/relation-reviews/" + reviewId, "iso", null));
+    assertThat(withdrawn.get("state").asText()).isEqualTo("withdrawn");
+    assertThat(withdrawn.get("mayDecide").asBoolean()).isFalse();
+    HttpResponse<String> late =
+        send(
+            "POST",
+            "/api/v1/relation-reviews/" + reviewId + "/decision",
+            "iso",
+            "{\"decision\": \"approve\"}");
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(history(target)).isEqualTo(targetHistory);
+    assertThat(page("/standards/" + target).text()).doesNotContain("IEEE 99911-2026");
+    assertThat(
+            body(send("GET", "/api/v1/relation-reviews?state=withdrawn", "iso", null))
+                .get("items")
+                .toString())
+        .contains(reviewId);
+    HttpResponse<String> queue = send("GET", "/review/relations?state=withdrawn", "coord", null);
+    assertThat(queue.statusCode()).isEqualTo(200);
+    assertThat(queue.body()).contains(reviewId).doesNotContain("relations.state.withdrawn");
+  }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -1040,5 +1041,198 @@ class SubmissionWebTest {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static HttpResponse<String> decide(String who, String id, String decision, String comment) {
+    ObjectNode b = json.createObjectNode();
+    b.put("decision", decision);
+    if (comment != null) {
+      b.put("comment", comment);
+    }
+    return send("POST", "/api/v1/submissions/" + id + "/decision", tokens.get(who), b.toString());
+  }
+
+  @Test
+  void everyDecisionIsKeptWithItsCommentShownOnThePageAndNamedInTheAudit() throws Exception {
+    String identifier = unique("IEEE");
+    String id = submit("ieee", create(record(identifier, "IEEE", "First try")));
+    String path = "/api/v1/submissions/" + id;
+    // Changes requested and a rejection need a comment: the author must learn why.
+    for (String decision : new String[] {"changes-requested", "reject"}) {
+      for (String comment : new String[] {null, "  "}) {
+        HttpResponse<String> bare = decide("coord", id, decision, comment);
+        assertThat(bare.statusCode()).as(decision + " " + comment).isEqualTo(400);
+        assertThat(body(bare).at("/error/details/0/field").asText()).isEqualTo("comment");
+        assertThat(body(bare).at("/error/details/0/problem").asText())
+            .contains("requesting changes or rejecting");
+      }
+    }
+    assertThat(app.submissions().get(id).state().wire()).isEqualTo("pending");
+    assertThat(decide("coord", id, "changes-requested", "Give the full title").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> resubmitted =
+        send("PUT", path, tokens.get("ieee"), create(record(identifier, "IEEE", "Second try")));
+    assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(200);
+    // Pending again: no decision stands, and the first one is in the log.
+    JsonNode pending = body(send("GET", path, tokens.get("ieee"), null));
+    assertSchema("Submission", pending);
+    assertThat(pending.get("state").asText()).isEqualTo("pending");
+    assertThat(pending.get("decidedBy").isNull()).isTrue();
+    assertThat(pending.get("comment").isNull()).isTrue();
+    assertThat(pending.get("decisions")).hasSize(1);
+    assertThat(decide("coord", id, "reject", "A duplicate of IEEE 1").statusCode()).isEqualTo(200);
+
+    JsonNode decided = body(send("GET", path, tokens.get("ieee"), null));
+    assertSchema("Submission", decided);
+    assertThat(decided.get("decidedBy").asText()).isEqualTo("coord@example.org");
+    assertThat(decided.get("comment").asText()).isEqualTo("A duplicate of IEEE 1");
+    JsonNode log = decided.get("decisions");
+    assertThat(log).hasSize(2);
+    assertThat(log.get(0).get("decision").asText()).isEqualTo("changes-requested");
+    assertThat(log.get(0).get("comment").asText()).isEqualTo("Give the full title");
+    assertThat(log.get(0).get("decidedBy").asText()).isEqualTo("coord@example.org");
+    assertThat(log.get(0).get("at").asText()).isNotBlank();
+    assertThat(log.get(1).get("decision").asText()).isEqualTo("reject");
+    assertThat(log.get(1).get("comment").asText()).isEqualTo("A duplicate of IEEE 1");
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document page = Jsoup.parse(author.get("/submissions/" + id).body());
+    assertThat(page.select("#decisions li").eachText())
+        .satisfiesExactly(
+            first -> assertThat(first).contains("Changes requested", "Give the full title"),
+            second -> assertThat(second).contains("Rejected", "A duplicate of IEEE 1"));
+
+    String admin = tokens.get("admin");
+    JsonNode audit =
+        body(send("GET", "/api/v1/audit?action=submission-decision&limit=200", admin, null))
+            .get("items");
+    List<String> details = new ArrayList<>();
+    audit.forEach(
+        e -> {
+          if (e.get("target").asText().equals("submission " + id)) {
+            details.add(e.get("outcome").asText() + " " + e.get("detail").asText());
+          }
+        });
+    assertThat(details)
+        .contains(
+            "ok changes-requested: Give the full title",
+            "ok reject: A duplicate of IEEE 1",
+            "rejected reject");
+  }
+
+  @Test
+  void aDecisionRefusedForItsCommentShowsThePageAgainWithTheCommentAsTyped() throws Exception {
+    String id = submit("ieee", create(record(unique("IEEE"), "IEEE", "Comment form")));
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    String page = "/submissions/" + id;
+    Document form = Jsoup.parse(coord.get(page).body());
+    assertThat(form.select("textarea#comment").attr("maxlength")).isEqualTo("5000");
+    String csrf = form.select("form.decision input[name=_csrf]").attr("value");
+
+    HttpResponse<String> none =
+        coord.postForm(page + "/decision", Map.of("_csrf", csrf, "decision", "changes-requested"));
+    assertThat(none.statusCode()).isEqualTo(400);
+    Document again = Jsoup.parse(none.body());
+    assertThat(again.select("#diff")).hasSize(1);
+    assertThat(
+            again
+                .select("textarea#comment + small + .field-error, textarea#comment ~ .field-error")
+                .text())
+        .contains("requesting changes or rejecting");
+
+    String tooLong = "Please " + "x".repeat(5_000);
+    HttpResponse<String> longOne =
+        coord.postForm(
+            page + "/decision", Map.of("_csrf", csrf, "decision", "reject", "comment", tooLong));
+    assertThat(longOne.statusCode()).isEqualTo(400);
+    Document kept = Jsoup.parse(longOne.body());
+    assertThat(kept.select("textarea#comment").text()).isEqualTo(tooLong);
+    assertThat(kept.select("textarea#comment ~ .field-error").text()).contains("5000");
+    assertThat(app.submissions().get(id).state().wire()).isEqualTo("pending");
+  }
+
+  @Test
+  void aRecordAsTheApiGivesItIsAcceptedAsAnUpdateAndConfirmedLabelsLeftOutAreKept()
+      throws Exception {
+    ObjectNode seeded = record(unique("ISO/IEC"), "ISO/IEC", "Labelled");
+    seeded.putArray("concerns").add("privacy");
+    Standard current =
+        app.catalog().save(app.reader().read(seeded), "test", "fixture", null).record();
+    assertThat(current.concerns()).containsExactly("privacy");
+
+    // Fed back as GET /api/v1/standards/{id} gives it, read-only fields and all.
+    JsonNode read = body(send("GET", "/api/v1/standards/" + current.id(), null, null));
+    assertThat(read.has("inverseRelations")).isTrue();
+    ObjectNode asRead = (ObjectNode) read.deepCopy();
+    asRead.putObject("title").put("en", "Labelled, retitled");
+    HttpResponse<String> fed =
+        send(
+            "POST",
+            "/api/v1/submissions",
+            tokens.get("iso"),
+            update(current, asRead, current.revision()));
+    assertThat(fed.statusCode()).as(fed.body()).isEqualTo(201);
+    // A PUT takes the same body: one rule of what is read-only.
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/standards/" + current.id(),
+            tokens.get("coord"),
+            asRead.toString(),
+            "If-Match",
+            "\"" + current.revision() + "\"");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    current = app.catalog().get(current.id());
+
+    // A minimal update leaves the classification out: the confirmed label stays.
+    ObjectNode minimal = record(current.identifier(), "ISO/IEC", "Labelled, minimal");
+    String kept = submit("iso", update(current, minimal, current.revision()));
+    assertThat(decide("coord", kept, "approve").statusCode()).isEqualTo(200);
+    current = app.catalog().get(current.id());
+    assertThat(current.titleIn("en")).isEqualTo("Labelled, minimal");
+    assertThat(current.concerns()).containsExactly("privacy");
+
+    // Only an explicit empty list clears it.
+    ObjectNode cleared = record(current.identifier(), "ISO/IEC", "Labelled, cleared");
+    cleared.putArray("concerns");
+    String clear = submit("iso", update(current, cleared, current.revision()));
+    assertThat(decide("coord", clear, "approve").statusCode()).isEqualTo(200);
+    assertThat(app.catalog().get(current.id()).concerns()).isEmpty();
+  }
+
+  @Test
+  void aStalePolicySaveShowsTheFormAgainWithTheBoxesTickedAndSaysThePolicyChanged()
+      throws Exception {
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    String csrf = coord.csrf("/review/field-policy");
+    int opened = app.submissions().fieldPolicy().version();
+    User other = app.accounts().user("admin@example.org").orElseThrow();
+    app.submissions().setFieldPolicy(List.of("url"), opened, other);
+    try {
+      String body =
+          Browser.form(Map.of("_csrf", csrf, "version", String.valueOf(opened)))
+              + "&required=abstract&required=edition";
+      HttpResponse<String> stale =
+          coord.send(
+              HttpRequest.newBuilder(URI.create(coord.base() + "/review/field-policy"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
+      assertThat(stale.statusCode()).isEqualTo(409);
+      Document page = Jsoup.parse(stale.body());
+      assertThat(page.select("#policy-refused").text())
+          .contains("the policy changed since you opened it")
+          .doesNotContain("record");
+      assertThat(page.select("input[name=required][checked]").eachAttr("value"))
+          .containsExactly("abstract", "edition");
+      assertThat(page.select("input[name=version]").attr("value"))
+          .isEqualTo(String.valueOf(opened + 1));
+      assertThat(app.submissions().fieldPolicy().required()).containsExactly("url");
+    } finally {
+      app.submissions().setFieldPolicy(List.of(), app.submissions().fieldPolicy().version(), other);
+    }
   }
 }

@@ -394,4 +394,79 @@ class SuggestionReviewTest {
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void decisionsCountOnlyWhatTheyChangeAndAContradictoryBatchIsRefusedNamingTheDecision()
+      throws Exception {
+    JsonNode queue = body(http.get("/api/v1/suggestions?dimension=vertical")).get("items");
+    JsonNode first = queue.get(0);
+    JsonNode second = null;
+    for (JsonNode i : queue) {
+      if (!i.get("recordId").asText().equals(first.get("recordId").asText())) {
+        second = i;
+        break;
+      }
+    }
+    assertThat(second).isNotNull();
+    String id = first.get("recordId").asText();
+    String concept = first.get("concept").asText();
+    String confirm = decision(id, "vertical", concept, "confirm");
+    String reject = decision(id, "vertical", concept, "reject");
+    int revision = app.catalog().get(id).revision();
+
+    HttpResponse<String> both = decide(token, "{\"decisions\":[" + confirm + "," + reject + "]}");
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(body(both).at("/error/details/0/field").asText()).isEqualTo("decisions[1]");
+    assertThat(body(both).at("/error/details/0/problem").asText()).contains("decisions[0]");
+    assertThat(app.catalog().get(id).revision()).isEqualTo(revision);
+
+    JsonNode confirmed = body(decide(token, "{\"decisions\":[" + confirm + "," + confirm + "]}"));
+    assertThat(ApiTest.validate(http, "DecisionOutcome", confirmed)).isEmpty();
+    assertThat(confirmed.get("confirmed").asInt()).isEqualTo(1);
+    assertThat(confirmed.get("records").asInt()).isEqualTo(1);
+    assertThat(confirmed.get("unchanged").asInt()).isEqualTo(1);
+    assertThat(app.catalog().get(id).verticals()).contains(concept);
+    assertThat(app.catalog().get(id).revision()).isEqualTo(revision + 1);
+
+    // Confirmed again, or rejected once confirmed: nothing changes, and nothing is counted.
+    for (String again : List.of(confirm, reject)) {
+      JsonNode outcome = body(decide(token, "{\"decisions\":[" + again + "]}"));
+      assertThat(outcome.get("confirmed").asInt()).as(again).isZero();
+      assertThat(outcome.get("rejected").asInt()).as(again).isZero();
+      assertThat(outcome.get("records").asInt()).as(again).isZero();
+      assertThat(outcome.get("unchanged").asInt()).as(again).isEqualTo(1);
+    }
+    assertThat(app.catalog().get(id).verticals()).contains(concept);
+    assertThat(app.catalog().get(id).revision()).isEqualTo(revision + 1);
+
+    // A rejection is recorded once.
+    String rejectOther =
+        decision(
+            second.get("recordId").asText(), "vertical", second.get("concept").asText(), "reject");
+    JsonNode rejected = body(decide(token, "{\"decisions\":[" + rejectOther + "]}"));
+    assertThat(rejected.get("rejected").asInt()).isEqualTo(1);
+    assertThat(rejected.get("unchanged").asInt()).isZero();
+    JsonNode repeated = body(decide(token, "{\"decisions\":[" + rejectOther + "]}"));
+    assertThat(repeated.get("rejected").asInt()).isZero();
+    assertThat(repeated.get("unchanged").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyThoseWhoMayDecideAreOfferedTheDecisionButtons() {
+    Browser contributor = new Browser(server.port());
+    assertThat(contributor.signIn("editor@ieee.org", Fixtures.PASSWORD).statusCode())
+        .isEqualTo(303);
+    var page = org.jsoup.Jsoup.parse(contributor.get("/review/suggestions").body());
+    assertThat(page.select("input[name=item]")).isNotEmpty();
+    assertThat(page.select("button[name=decision]")).isEmpty();
+    assertThat(page.select("form.review input[name=_csrf]")).isEmpty();
+    assertThat(page.select("#coordinators-only").text())
+        .contains("Only coordinators and administrators");
+    Browser coordinator = new Browser(server.port());
+    coordinator.signIn(COORDINATOR, Fixtures.PASSWORD);
+    assertThat(
+            org.jsoup.Jsoup.parse(coordinator.get("/review/suggestions").body())
+                .select("button[name=decision]"))
+        .hasSize(2);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.suite.Suites;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -548,5 +549,248 @@ class SuiteWebTest {
     String location = created.headers().firstValue("Location").orElseThrow();
     String page = b.get(location).body();
     assertThat(page).contains("ISO/IEC 42001");
+  }
+
+  /** A bearer token for a new account of {@code role} (bodies for a contributor). */
+  static String bearer(String email, org.aisx.account.Role role, String... bodies) {
+    Fixtures.user(app, email, role, bodies);
+    return "Bearer " + app.accounts().createToken(email, "test").secret();
+  }
+
+  @Test
+  void aChangeToAPublishedSuiteIsADraftThePublicDoesNotSeeUntilACoordinatorPublishesIt()
+      throws Exception {
+    String owner = bearer("draft-owner@aisx.example", org.aisx.account.Role.CONTRIBUTOR, "IEEE");
+    String coordinator = bearer("draft-publisher@aisx.example", org.aisx.account.Role.COORDINATOR);
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/v1/suites",
+            "{\"title\": \"Retail bank chatbot\", \"members\": [{\"id\":"
+                + " \"iso-iec-42001-2023\"}]}",
+            "Authorization",
+            owner);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    assertThat(
+            send("POST", "/api/v1/suites/" + id + "/publish", null, "Authorization", coordinator)
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> spam =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            "{\"title\": \"Buy cheap pills\", \"members\": []}",
+            "Authorization",
+            owner,
+            "If-Match",
+            "\"2\"");
+    assertThat(spam.statusCode()).as(spam.body()).isEqualTo(200);
+    assertThat(ApiTest.validate(http, "Suite", body(spam))).isEmpty();
+    assertThat(body(spam).get("unpublishedChanges").asBoolean()).isTrue();
+
+    // The public listing, the public view, the pages, the exports and the feed: as published.
+    JsonNode listed = null;
+    for (JsonNode item : body(http.get("/api/v1/suites")).get("items")) {
+      if (item.get("id").asText().equals(id)) {
+        listed = item;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.get("title").asText()).isEqualTo("Retail bank chatbot");
+    assertThat(listed.get("members").asInt()).isEqualTo(1);
+    JsonNode publicView = body(http.get("/api/v1/suites/" + id));
+    assertThat(ApiTest.validate(http, "Suite", publicView)).isEmpty();
+    assertThat(publicView.get("title").asText()).isEqualTo("Retail bank chatbot");
+    assertThat(publicView.get("members")).hasSize(1);
+    assertThat(publicView.get("unpublishedChanges").asBoolean()).isFalse();
+    assertThat(http.get("/suites").body()).contains("Retail bank chatbot").doesNotContain("pills");
+    assertThat(http.get("/suites/" + id).body())
+        .contains("Retail bank chatbot")
+        .doesNotContain("pills");
+    assertThat(http.get("/suites/" + id + "/print").body()).doesNotContain("pills");
+    assertThat(http.get("/api/v1/suites/" + id + "?format=csv").body()).contains("42001");
+    assertThat(http.get("/feeds/suites/" + id + ".atom").body()).doesNotContain("pills");
+
+    // Its editors see the draft, and the page says the public does not yet.
+    JsonNode ownView = body(http.get("/api/v1/suites/" + id, "Authorization", owner));
+    assertThat(ownView.get("title").asText()).isEqualTo("Buy cheap pills");
+    assertThat(ownView.get("unpublishedChanges").asBoolean()).isTrue();
+    assertThat(ownView.get("publishedVersion").asInt()).isEqualTo(1);
+    Document ownPage = Jsoup.parse(http.get("/suites/" + id, "Authorization", owner).body());
+    assertThat(ownPage.select("h1#suite-title").text()).isEqualTo("Buy cheap pills");
+    assertThat(ownPage.select("#unpublished-changes").text()).contains("publication 1");
+    Document coordinatorPage =
+        Jsoup.parse(http.get("/suites/" + id, "Authorization", coordinator).body());
+    assertThat(coordinatorPage.select("#unpublished-changes")).hasSize(1);
+
+    // Published again by a coordinator, the change is public.
+    JsonNode republished =
+        body(send("POST", "/api/v1/suites/" + id + "/publish", null, "Authorization", coordinator));
+    assertThat(republished.get("publishedVersion").asInt()).isEqualTo(2);
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("title").asText())
+        .isEqualTo("Buy cheap pills");
+    assertThat(
+            body(http.get("/api/v1/suites/" + id, "Authorization", owner))
+                .get("unpublishedChanges")
+                .asBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void aSuiteExportedAsJsonAndPostedBackKeepsItsAttribution() throws Exception {
+    HttpResponse<String> exported = http.get("/api/v1/suites/eu-ai-act-high-risk?format=json");
+    assertThat(exported.statusCode()).isEqualTo(200);
+    String attribution = body(exported).get("attribution").asText();
+    assertThat(attribution).contains("CC BY 4.0");
+    HttpResponse<String> copy = http.post("/api/v1/suites", exported.body());
+    assertThat(copy.statusCode()).as(copy.body()).isEqualTo(201);
+    JsonNode copied = body(copy);
+    assertThat(ApiTest.validate(http, "Suite", copied)).isEmpty();
+    assertThat(copied.get("attribution").asText()).isEqualTo(attribution);
+    assertThat(copied.get("members")).hasSameSizeAs(body(exported).get("members"));
+    // A change that leaves the attribution out keeps it.
+    String id = copied.get("id").asText();
+    HttpResponse<String> renamed =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            "{\"title\": \"My copy\", \"members\": []}",
+            "Authorization",
+            "Suite-Key " + copied.get("editKey").asText(),
+            "If-Match",
+            "\"1\"");
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(body(renamed).get("attribution").asText()).isEqualTo(attribution);
+  }
+
+  @Test
+  void swappingForTheSuccessorSaysWhatItReplacesAndDropsAGroupTheSuccessorDoesNotCarry()
+      throws Exception {
+    Fixtures.load(app, "/fixtures/suites/iso-iec-8183-2027.json");
+    JsonNode s =
+        body(
+            http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Swap\", \"members\": [{\"id\": \"iso-iec-8183-2023\","
+                    + " \"note\": \"Suggested: matches service; 54 % close\", \"group\":"
+                    + " \"environmental-sustainability\"}]}"));
+    String id = s.get("id").asText();
+    Browser b = new Browser(server.port());
+    b.get("/suites/" + id + "?key=" + s.get("editKey").asText());
+    String suitePage = "/suites/" + id;
+    HttpResponse<String> swapped =
+        b.postForm(
+            suitePage,
+            Map.of(
+                "_csrf",
+                b.csrf(suitePage),
+                "op",
+                "swap",
+                "member",
+                "iso-iec-8183-2023",
+                "successor",
+                "iso-iec-8183-2027"));
+    assertThat(swapped.statusCode()).isEqualTo(303);
+    JsonNode after = body(http.get("/api/v1/suites/" + id));
+    JsonNode member = after.get("members").get(0);
+    assertThat(member.get("id").asText()).isEqualTo("iso-iec-8183-2027");
+    assertThat(member.get("note").asText())
+        .startsWith("Replaces ISO/IEC 8183:2023.")
+        .contains("Note on ISO/IEC 8183:2023: Suggested: matches service; 54 % close");
+    assertThat(member.get("group").asText()).isNotEqualTo("environmental-sustainability");
+    for (JsonNode c : after.get("coverage").get("concerns")) {
+      if (c.get("concept").asText().equals("environmental-sustainability")) {
+        assertThat(c.get("members").toString()).doesNotContain("iso-iec-8183-2027");
+      }
+    }
+    // In the page's language.
+    JsonNode again =
+        body(
+            http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Swap fr\", \"members\": [{\"id\": \"iso-iec-8183-2023\"}]}"));
+    String frPage = "/suites/" + again.get("id").asText();
+    b.get(frPage + "?key=" + again.get("editKey").asText());
+    b.postForm(
+        frPage + "?lang=fr",
+        Map.of(
+            "_csrf",
+            b.csrf(frPage),
+            "op",
+            "swap",
+            "member",
+            "iso-iec-8183-2023",
+            "successor",
+            "iso-iec-8183-2027"));
+    assertThat(
+            body(http.get("/api/v1/suites/" + again.get("id").asText()))
+                .at("/members/0/note")
+                .asText())
+        .isEqualTo("Remplace ISO/IEC 8183:2023.");
+  }
+
+  @Test
+  void aRefusedChangeIsShownInTheSuitePageWithWhatWasTypedAndTheClosestRecordsToAdd()
+      throws Exception {
+    JsonNode s =
+        body(
+            http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Errors\", \"members\": [{\"id\": \"iso-iec-23894-2023\","
+                    + " \"note\": \"keep me\"}]}"));
+    String id = s.get("id").asText();
+    Browser b = new Browser(server.port());
+    b.get("/suites/" + id + "?key=" + s.get("editKey").asText());
+    String suitePage = "/suites/" + id;
+
+    HttpResponse<String> unknown =
+        b.postForm(
+            suitePage, Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", "ISO/IEC 42001"));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    Document page = Jsoup.parse(unknown.body());
+    assertThat(page.select("h1#suite-title").text()).isEqualTo("Errors");
+    assertThat(page.select("#add-record").attr("value")).isEqualTo("ISO/IEC 42001");
+    assertThat(page.select("#refused").text()).contains("ISO/IEC 42001");
+    List<String> offered = page.select("#add-choices input[name=record]").eachAttr("value");
+    assertThat(offered).isNotEmpty().allMatch(v -> v.startsWith("iso-iec-42001"));
+    // One click adds the chosen record.
+    assertThat(
+            b.postForm(
+                    suitePage,
+                    Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", offered.get(0)))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(body(http.get("/api/v1/suites/" + id)).toString()).contains(offered.get(0));
+
+    HttpResponse<String> emptyTitle =
+        b.postForm(suitePage, Map.of("_csrf", b.csrf(suitePage), "op", "rename", "title", " "));
+    assertThat(emptyTitle.statusCode()).isEqualTo(400);
+    Document renamed = Jsoup.parse(emptyTitle.body());
+    assertThat(renamed.select("h1#suite-title").text()).isEqualTo("Errors");
+    assertThat(renamed.select("#rename").attr("value")).isBlank();
+    assertThat(renamed.select("#rename ~ .field-error").text()).contains("required");
+
+    String longNote = "n".repeat(Suites.MAX_NOTE + 1);
+    HttpResponse<String> tooLong =
+        b.postForm(
+            suitePage,
+            Map.of(
+                "_csrf",
+                b.csrf(suitePage),
+                "op",
+                "note",
+                "member",
+                "iso-iec-23894-2023",
+                "note",
+                longNote));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    Document noted = Jsoup.parse(tooLong.body());
+    assertThat(noted.select("#note-iso-iec-23894-2023").attr("value")).isEqualTo(longNote);
+    assertThat(noted.select("#note-iso-iec-23894-2023 ~ .field-error").text()).contains("1000");
+    assertThat(noted.select("a[href=#note-iso-iec-23894-2023]")).hasSize(1);
+    // Nothing changed.
+    assertThat(body(http.get("/api/v1/suites/" + id)).at("/members/0/note").asText())
+        .isEqualTo("keep me");
   }
 }

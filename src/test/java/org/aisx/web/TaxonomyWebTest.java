@@ -361,4 +361,60 @@ class TaxonomyWebTest {
             Jsoup.parse(http.get("/taxonomy/vertical/health?lang=en").body()).select("h1").text())
         .contains("Health and medicine");
   }
+
+  @Test
+  @Order(8)
+  void aRefusedPageEditShowsItsFormAgainWithEverythingTypedAndTheProblemByItsField()
+      throws Exception {
+    Browser b = new Browser(server.port());
+    assertThat(b.signIn(COORDINATOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    Element form =
+        Jsoup.parse(b.get("/taxonomy").body())
+            .selectFirst("form[action=/taxonomy]:has(input[name=kind][value=add])");
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Element input : form.select("input[type=hidden]")) {
+      fields.put(input.attr("name"), input.attr("value"));
+    }
+    String definition = "Standards for <b>AI</b> & the welfare of farmed fish.";
+    fields.put("dimension", "concern");
+    fields.put("concept", "Bad Id");
+    fields.put("labels.en", "Fish welfare");
+    fields.put("labels.fr", "Bien-être des poissons");
+    fields.put("definitions.en", definition);
+    HttpResponse<String> refused = b.postForm("/taxonomy", fields);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).doesNotContain("<b>AI</b>");
+    Document page = Jsoup.parse(refused.body());
+    assertThat(page.select("#add-concept").attr("value")).isEqualTo("Bad Id");
+    assertThat(page.select("#add-concept ~ .field-error").text()).isNotBlank();
+    assertThat(page.select("#change-refused a[href=#add-concept]")).hasSize(1);
+    assertThat(page.select("#add-label-en").attr("value")).isEqualTo("Fish welfare");
+    assertThat(page.select("#add-label-fr").attr("value")).isEqualTo("Bien-être des poissons");
+    assertThat(page.select("#add-definition-en").text()).isEqualTo(definition);
+    assertThat(page.select("#add-dimension option[selected]").attr("value")).isEqualTo("concern");
+    assertThat(app.taxonomy().concept(Dimension.CONCERN, "bad-id")).isEmpty();
+
+    // A concept's form based on a version someone changed since: its page again, as typed.
+    Element define =
+        Jsoup.parse(b.get("/taxonomy/vertical/health").body())
+            .selectFirst("form[action=/taxonomy]:has(input[name=kind][value=define])");
+    Map<String, String> stale = new LinkedHashMap<>();
+    for (Element input : define.select("input[type=hidden]")) {
+      stale.put(input.attr("name"), input.attr("value"));
+    }
+    HttpResponse<String> moved =
+        change(
+            token,
+            "{\"kind\":\"rename\",\"dimension\":\"vertical\",\"concept\":\"health\","
+                + "\"labels\":{\"en\":\"Health, medicine and care\"}}");
+    assertThat(moved.statusCode()).isEqualTo(201);
+    stale.put("definitions.en", "My definition, typed before the rename.");
+    HttpResponse<String> conflict = b.postForm("/taxonomy", stale);
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    Document again = Jsoup.parse(conflict.body());
+    assertThat(again.select("h1").text()).contains("Health, medicine and care");
+    assertThat(again.select("#definition-en").text())
+        .isEqualTo("My definition, typed before the rename.");
+    assertThat(again.select("#change-refused").text()).contains("changed since you opened");
+  }
 }

@@ -14,6 +14,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.aisx.catalog.Plurals;
 import org.aisx.catalog.Problem;
 
 /** The user-visible strings of one language, from {@code messages_xx.properties}. */
@@ -71,8 +72,12 @@ public final class Messages {
     }
   }
 
+  /**
+   * The message {@code key} with {@code args}: a {@link MessageFormat} pattern, whose plural forms
+   * ({@code {0,plural,one{…} other{…}}}) are chosen by this language's rules ({@link Plurals}).
+   */
   public String get(String key, Object... args) {
-    return new MessageFormat(get(key), locale).format(args);
+    return Plurals.format(get(key), locale, args);
   }
 
   /**

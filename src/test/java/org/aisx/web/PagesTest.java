@@ -276,7 +276,13 @@ class PagesTest {
               // MessageFormat swallows a lone apostrophe in texts with arguments: doubled.
               assertThat(text).as(lang + " " + k).doesNotContainPattern("(?<!')'(?!')");
               // ... and each argument the English text uses is used in every language.
-              new java.text.MessageFormat(text, java.util.Locale.forLanguageTag(lang));
+              // (each plural form too: the one for 0, 1, 2, 3, 5, 11, 21 and 101 in every argument)
+              for (long n : new long[] {0, 1, 2, 3, 5, 11, 21, 101}) {
+                Object[] args = {n, n, n, n};
+                new java.text.MessageFormat(
+                    org.aisx.catalog.Plurals.resolve(text, lang, args),
+                    java.util.Locale.forLanguageTag(lang));
+              }
               for (String arg : List.of("{0", "{1", "{2")) {
                 assertThat(text.contains(arg))
                     .as(lang + " " + k + " uses " + arg + "}")
@@ -445,7 +451,7 @@ class PagesTest {
     assertThat(pattern).as(lang + " " + key).isNotNull();
     return args.length == 0
         ? pattern
-        : new java.text.MessageFormat(pattern, java.util.Locale.forLanguageTag(lang)).format(args);
+        : new Messages(java.util.Locale.forLanguageTag(lang)).get(key, args);
   }
 
   @Test

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * other{# records}}} picks the text for the count {@code {0}} by the language's plural rules, and
  * {@code #} in the picked text is that count in the language's form. A selector {@code =0} (any
  * exact number) comes before the categories; a category a text does not give falls back to {@code
- * other}. {@link java.text.MessageFormat} has no such argument type (its {@code choice} knows
- * English-like languages only: Russian has three forms for whole numbers, Arabic six), and ICU4J
- * is not a dependency; so the rules of the six languages are here, for whole numbers, as CLDR
- * gives them (Unicode CLDR, {@code common/supplemental/plurals.xml}, "Language Plural Rules"):
+ * other}; a count may be given as a text of digits, then written as given. {@link
+ * java.text.MessageFormat} has no such argument type (its {@code choice} knows English-like
+ * languages only: Russian has three forms for whole numbers, Arabic six), and ICU4J is not a
+ * dependency; so the rules of the six languages are here, for whole numbers, as CLDR gives them
+ * (Unicode CLDR, {@code common/supplemental/plurals.xml}, "Language Plural Rules"):
  *
  * <ul>
  *   <li>en: one: n = 1; other.
@@ -42,7 +43,7 @@ public final class Plurals {
     return switch (lang) {
       case "en" -> i == 1 ? "one" : "other";
       case "fr" -> i <= 1 ? "one" : i % 1_000_000 == 0 ? "many" : "other";
-      case "es" -> i == 1 ? "one" : i % 1_000_000 == 0 ? "many" : "other";
+      case "es" -> i == 1 ? "one" : i != 0 && i % 1_000_000 == 0 ? "many" : "other";
       case "ru" -> {
         long mod10 = i % 10;
         long mod100 = i % 100;
@@ -68,9 +69,8 @@ public final class Plurals {
   }
 
   /**
-   * {@code pattern} with each plural argument replaced by the text its count picks in {@code
-   * lang}: a pattern {@link MessageFormat} reads. A pattern without plural arguments is returned as
-   * it is.
+   * {@code pattern} with each plural argument replaced by the text its count picks in {@code lang}:
+   * a pattern {@link MessageFormat} reads. A pattern without plural arguments is returned as it is.
    */
   public static String resolve(String pattern, String lang, Object... args) {
     if (!pattern.contains("plural")) {
@@ -92,7 +92,9 @@ public final class Plurals {
           int arg = Integer.parseInt(m.group(1));
           Long n = arg < args.length ? count(args[arg]) : null;
           String picked = pick(m.group(2), lang, n);
-          out.append(resolve(counted(picked, arg), lang, args));
+          // A count given as a number is written in the language's form, one given as text as is.
+          boolean number = arg < args.length && args[arg] instanceof Number;
+          out.append(resolve(counted(picked, arg, number), lang, args));
         } else {
           out.append(pattern, i, close + 1);
         }
@@ -148,8 +150,8 @@ public final class Plurals {
     return ofCategory != null ? ofCategory : other;
   }
 
-  /** {@code text} with its top-level {@code #} written as the argument {@code arg}'s number. */
-  private static String counted(String text, int arg) {
+  /** {@code text} with its top-level {@code #} written as the argument {@code arg}. */
+  private static String counted(String text, int arg, boolean number) {
     StringBuilder out = new StringBuilder();
     int depth = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -162,7 +164,7 @@ public final class Plurals {
       }
       depth += c == '{' ? 1 : c == '}' ? -1 : 0;
       if (c == '#' && depth == 0) {
-        out.append('{').append(arg).append(",number,integer}");
+        out.append('{').append(arg).append(number ? ",number,integer}" : "}");
       } else {
         out.append(c);
       }

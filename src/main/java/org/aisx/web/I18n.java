@@ -28,6 +28,35 @@ public final class I18n {
     return bundles.getOrDefault(lang, bundles.get("en"));
   }
 
+  /**
+   * The language a request asks for itself, for the API's errors: {@code ?lang=} or the first of
+   * the six that Accept-Language names; null when it names none (the cookie of the pages is not
+   * asked for, and nothing is remembered).
+   */
+  Messages askedFor(Context ctx) {
+    String asked = ctx.queryParam("lang");
+    if (asked != null && bundles.containsKey(asked)) {
+      return bundles.get(asked);
+    }
+    return fromAcceptLanguage(ctx.header("Accept-Language"));
+  }
+
+  private Messages fromAcceptLanguage(String accept) {
+    if (accept != null) {
+      try {
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(accept)) {
+          String lang = range.getRange().split("-")[0];
+          if (bundles.containsKey(lang)) {
+            return bundles.get(lang);
+          }
+        }
+      } catch (IllegalArgumentException ignored) {
+        // A malformed header is not the user's fault: as if it named no language.
+      }
+    }
+    return null;
+  }
+
   Messages forRequest(Context ctx) {
     String asked = ctx.queryParam("lang");
     if (asked != null && bundles.containsKey(asked)) {
@@ -40,19 +69,7 @@ public final class I18n {
     if (cookie != null && bundles.containsKey(cookie)) {
       return bundles.get(cookie);
     }
-    String accept = ctx.header("Accept-Language");
-    if (accept != null) {
-      try {
-        for (Locale.LanguageRange range : Locale.LanguageRange.parse(accept)) {
-          String lang = range.getRange().split("-")[0];
-          if (bundles.containsKey(lang)) {
-            return bundles.get(lang);
-          }
-        }
-      } catch (IllegalArgumentException ignored) {
-        // A malformed header is not the user's fault: fall back to English.
-      }
-    }
-    return bundles.get("en");
+    Messages accepted = fromAcceptLanguage(ctx.header("Accept-Language"));
+    return accepted != null ? accepted : bundles.get("en");
   }
 }

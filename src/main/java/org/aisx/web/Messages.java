@@ -116,6 +116,48 @@ public final class Messages {
     return rest.startsWith(".") ? label + " (" + rest.substring(1) + ")" : label + " " + rest;
   }
 
+  /** Record fields named by another message than {@code field.<name>}: lists by their facet. */
+  private static final java.util.Map<String, String> FIELD_ALIASES =
+      java.util.Map.of(
+          "verticals", "facet.vertical",
+          "activities", "facet.activity",
+          "applications", "facet.application",
+          "concerns", "facet.concern",
+          "useCases", "record.useCases",
+          "codeRepository", "record.code",
+          "relations", "record.relations",
+          "abstract", "record.abstract");
+
+  /**
+   * A record's field as the pages name it in this language ({@link #fieldLabel}, or the label of
+   * what the record page shows it as); the field's own name when the bundles have none.
+   */
+  public String fieldName(String field) {
+    String label = fieldLabel(field);
+    if (label != null) {
+      return label;
+    }
+    String alias = FIELD_ALIASES.get(field);
+    return alias != null ? get(alias) : field;
+  }
+
+  /**
+   * A learning resource's field as the learning pages name it ({@code learn.facet.<name>}, {@code
+   * resource.field.<name>}, else as a record's field).
+   */
+  public String resourceFieldName(String field) {
+    String singular = field.endsWith("s") ? field.substring(0, field.length() - 1) : field;
+    for (String key :
+        new String[] {
+          "learn.facet." + field, "learn.facet." + singular, "resource.field." + field
+        }) {
+      if (has(key)) {
+        return get(key);
+      }
+    }
+    return fieldName(field);
+  }
+
   /**
    * A record's publication date as the catalogue holds it ({@code YYYY}, {@code YYYY-MM} or {@code
    * YYYY-MM-DD}) in this language's form, e.g. {@code 18 déc. 2023} or {@code 2023年12月}; a value of

@@ -365,7 +365,12 @@ public final class PageModels {
 
     /** A changed field's values as text ({@link HistoryValues}). */
     public HistoryValues.Shown change(HistoryEvent e) {
-      return HistoryValues.of(e, layout.t().lang());
+      return HistoryValues.of(e, layout.t());
+    }
+
+    /** The field a history event changed, as the pages name it. */
+    public String changedField(HistoryEvent e) {
+      return HistoryValues.field(e, layout.t());
     }
 
     public String statusClass() {
@@ -592,7 +597,12 @@ public final class PageModels {
 
     /** A changed field's values as text ({@link HistoryValues}). */
     public HistoryValues.Shown change(HistoryEvent e) {
-      return HistoryValues.of(e, layout.t().lang());
+      return HistoryValues.of(e, layout.t());
+    }
+
+    /** The field a history event changed, as the pages name it. */
+    public String changedField(HistoryEvent e) {
+      return HistoryValues.field(e, layout.t());
     }
   }
 

@@ -98,7 +98,9 @@ public final class GlossaryPageModels {
       boolean more,
       String csrf,
       Integer changed,
-      Map<String, String> vocabularyNames) {
+      Map<String, String> vocabularyNames,
+      // The form was sent with no mapping ticked.
+      boolean nothingChosen) {
     public Messages t() {
       return layout.t();
     }

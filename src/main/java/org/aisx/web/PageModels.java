@@ -446,7 +446,9 @@ public final class PageModels {
       List<ReviewRow> rows,
       boolean more,
       String csrf,
-      org.aisx.classify.Classification.Outcome outcome) {
+      org.aisx.classify.Classification.Outcome outcome,
+      // The form was sent with no suggestion ticked.
+      boolean nothingChosen) {
     public Messages t() {
       return layout.t();
     }
@@ -613,8 +615,58 @@ public final class PageModels {
       String nextUrl,
       String actor,
       String action) {
+    /** The detail the taxonomy's edits store (AuditRecorder in TaxonomyRoutes). */
+    private static final java.util.regex.Pattern TAXONOMY_DETAIL =
+        java.util.regex.Pattern.compile("version (\\d{1,9}): (\\d{1,9}) fields? changed");
+
     public Messages t() {
       return layout.t();
+    }
+
+    /** The actor's role in the page's language ({@code role.<role>}); as stored when unknown. */
+    public String role(org.aisx.audit.AuditEvent e) {
+      return said("role.", e.role());
+    }
+
+    /** How the actor came (session, token, command line, anonymously) in the page's language. */
+    public String via(org.aisx.audit.AuditEvent e) {
+      return said("audit.via.", e.via());
+    }
+
+    /** How it ended (ok, refused, limited, rejected, failed) in the page's language. */
+    public String outcome(org.aisx.audit.AuditEvent e) {
+      return said("audit.outcome.", e.outcome());
+    }
+
+    /**
+     * The detail in the page's language where its shape is known (a taxonomy edit's version and
+     * count of changed fields); other details are shown as stored, in English.
+     */
+    public String detail(org.aisx.audit.AuditEvent e) {
+      if (e.detail() == null) {
+        return "";
+      }
+      java.util.regex.Matcher m = TAXONOMY_DETAIL.matcher(e.detail());
+      if (m.matches()) {
+        return layout.t()
+            .get(
+                "audit.detail.taxonomyVersion",
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)));
+      }
+      return e.detail();
+    }
+
+    /** Whether {@link #detail} is the stored English text rather than a translation. */
+    public boolean detailInEnglish(org.aisx.audit.AuditEvent e) {
+      return e.detail() != null && !TAXONOMY_DETAIL.matcher(e.detail()).matches();
+    }
+
+    private String said(String prefix, String value) {
+      if (value == null) {
+        return "";
+      }
+      return layout.t().has(prefix + value) ? layout.t().get(prefix + value) : value;
     }
   }
 

@@ -150,7 +150,8 @@ public final class SuggestionReview implements Routes {
             rows.rows(),
             rows.more(),
             access.user(ctx).isPresent() ? access.formToken(ctx) : null,
-            outcome));
+            outcome,
+            query.has("nothing")));
   }
 
   /**
@@ -170,6 +171,12 @@ public final class SuggestionReview implements Routes {
             "item", "problem.namesNoSuggestion", Params.echo(item));
       }
       decisions.add(new Suggestions.Decision(m.group(1), m.group(2), m.group(3), confirm));
+    }
+    if (decisions.isEmpty()) {
+      // Nothing ticked: back to the same view of the queue, which says so.
+      ctx.redirect(
+          "/review/suggestions?" + back.query() + "&nothing=1", io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
     }
     Classification.Outcome outcome = classification.decide(decisions, actor);
     noteDecisions(ctx, decisions, outcome);

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.aisx.catalog.Kind;
 import org.aisx.catalog.PlainText;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
@@ -153,22 +154,55 @@ public final class CsvReader {
       if (row.error != null) {
         sink.accept(new FeedRecord.Rejected(where, row.error));
       } else if (row.cells.size() != columns.size()) {
-        sink.accept(
-            new FeedRecord.Rejected(
-                where,
-                row.cells.size()
-                    + " cells but the header has "
-                    + columns.size()
-                    + " columns (a quote or a comma missing?)"));
+        Problem cells =
+            Problem.of(
+                "",
+                "import.problem.cellCount",
+                String.valueOf(row.cells.size()),
+                String.valueOf(columns.size()));
+        sink.accept(new FeedRecord.Rejected(where, cells.problem(), List.of(cells)));
       } else {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Standard s = map(row, columns, problems);
         if (problems.isEmpty()) {
           sink.accept(new FeedRecord.Mapped(where, s));
         } else {
-          sink.accept(new FeedRecord.Rejected(where, String.join("; ", problems)));
+          sink.accept(new FeedRecord.Rejected(where, english(problems), problems));
         }
       }
+    }
+  }
+
+  /**
+   * A row's problems as one English text: {@code column type: 'x' is not one of ...; ...}; each
+   * problem's field is {@code column NAME}, or empty for the row as a whole.
+   */
+  private static String english(List<Problem> problems) {
+    return problems.stream()
+        .map(p -> p.field().isEmpty() ? p.problem() : p.field() + ": " + p.problem())
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The problem {@code key} of the bundles says about the column {@code name}. */
+  private static Problem column(String name, String key, Object... args) {
+    return Problem.of("column " + name, key, args);
+  }
+
+  /**
+   * A header (or a file) that cannot be read: its English message, as before, and the problems that
+   * say it in the bundles' languages, each field naming the place ({@code line 1 (header)}).
+   */
+  static final class UnusableHeader extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    UnusableHeader(String message, List<Problem> problems) {
+      super(message);
+      this.problems = List.copyOf(problems);
+    }
+
+    List<Problem> problems() {
+      return problems;
     }
   }
 
@@ -189,14 +223,18 @@ public final class CsvReader {
         repeated.add(name);
       }
     }
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (!unknown.isEmpty()) {
       problems.add(
-          (unknown.size() == 1 ? "unknown column " : "unknown columns ")
-              + String.join(", ", unknown));
+          Problem.of(
+              where,
+              "import.problem.unknownColumns",
+              String.valueOf(unknown.size()),
+              String.join(", ", unknown)));
     }
     if (!repeated.isEmpty()) {
-      problems.add("column named twice: " + String.join(", ", repeated));
+      problems.add(
+          Problem.of(where, "import.problem.repeatedColumns", String.join(", ", repeated)));
     }
     List<String> missing = new ArrayList<>();
     for (String required : REQUIRED) {
@@ -208,20 +246,23 @@ public final class CsvReader {
       missing.add("title_en or title_fr");
     }
     if (!missing.isEmpty()) {
-      problems.add("missing required column(s): " + String.join(", ", missing));
+      problems.add(Problem.of(where, "import.problem.missingColumns", String.join(", ", missing)));
     }
     if (!problems.isEmpty()) {
-      throw new IOException(
+      List<Problem> all = new ArrayList<>(problems);
+      all.add(Problem.of("", "import.problem.theColumnsAre", String.join(", ", COLUMNS)));
+      throw new UnusableHeader(
           where
               + ": "
-              + String.join("; ", problems)
+              + problems.stream().map(Problem::problem).collect(Collectors.joining("; "))
               + ". The columns are: "
-              + String.join(", ", COLUMNS));
+              + String.join(", ", COLUMNS),
+          all);
     }
     return out;
   }
 
-  private Standard map(Row row, Map<String, Integer> columns, List<String> problems) {
+  private Standard map(Row row, Map<String, Integer> columns, List<Problem> problems) {
     Function<String, String> cell =
         name -> {
           Integer i = columns.get(name);
@@ -233,7 +274,7 @@ public final class CsvReader {
         };
     String identifier = cell.apply("identifier");
     if (identifier == null) {
-      problems.add("column identifier: required");
+      problems.add(column("identifier", "invalid.required"));
     }
     Map<String, String> title = new LinkedHashMap<>();
     Map<String, String> summary = new LinkedHashMap<>();
@@ -270,7 +311,7 @@ public final class CsvReader {
       switch (os.toLowerCase(Locale.ROOT)) {
         case "yes", "true", "y" -> openSource = true;
         case "no", "false", "n" -> openSource = false;
-        default -> problems.add("column open_source: '" + os + "' is not one of yes, no");
+        default -> problems.add(column("open_source", "invalid.notOneOf", os, "yes, no"));
       }
     }
     List<Relation> relations = relations(cell.apply("relations"), problems);
@@ -311,19 +352,15 @@ public final class CsvReader {
       String value,
       Function<String, Optional<T>> parse,
       Supplier<Stream<String>> allowed,
-      List<String> problems) {
+      List<Problem> problems) {
     if (value == null) {
       return null;
     }
     Optional<T> v = parse.apply(value.toLowerCase(Locale.ROOT));
     if (v.isEmpty()) {
       problems.add(
-          "column "
-              + column
-              + ": '"
-              + value
-              + "' is not one of "
-              + allowed.get().collect(Collectors.joining(", ")));
+          column(
+              column, "invalid.notOneOf", value, allowed.get().collect(Collectors.joining(", "))));
       return null;
     }
     return v.get();
@@ -369,17 +406,14 @@ public final class CsvReader {
         .collect(Collectors.joining("; "));
   }
 
-  private static List<Relation> relations(String cell, List<String> problems) {
+  private static List<Relation> relations(String cell, List<Problem> problems) {
     List<Relation> out = new ArrayList<>();
     for (String item : list(cell)) {
       int colon = item.indexOf(':');
       if (colon <= 0
           || item.substring(colon + 1).isBlank()
           || !item.substring(0, colon).strip().matches("[A-Za-z-]+")) {
-        problems.add(
-            "column relations: '"
-                + item
-                + "' is not type:target (e.g. replaces:ISO/IEC 22989:2022)");
+        problems.add(column("relations", "import.problem.notRelation", item));
         continue;
       }
       String type = item.substring(0, colon).strip();
@@ -387,12 +421,13 @@ public final class CsvReader {
       Optional<RelationType> rt = RelationType.fromWire(type.toLowerCase(Locale.ROOT));
       if (rt.isEmpty()) {
         problems.add(
-            "column relations: '"
-                + type
-                + "' is not one of "
-                + Arrays.stream(RelationType.values())
+            column(
+                "relations",
+                "invalid.notOneOf",
+                type,
+                Arrays.stream(RelationType.values())
                     .map(RelationType::wire)
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.joining(", "))));
         continue;
       }
       Relation r = Relation.of(rt.get(), target);

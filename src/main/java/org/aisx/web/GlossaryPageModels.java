@@ -147,10 +147,5 @@ public final class GlossaryPageModels {
     public String vocabularyName(String id) {
       return vocabularyNames.getOrDefault(id, id);
     }
-
-    /** Why the machine suggested {@code m} in the page's language; null: say it as stored. */
-    public String reason(Mapping m) {
-      return GlossaryPageModels.reason(layout.t(), m.evidence(), vocabularyNames);
-    }
   }
 }

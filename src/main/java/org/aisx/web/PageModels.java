@@ -546,6 +546,61 @@ public final class PageModels {
       List<org.aisx.ingest.ImportSummary.Rejection> all = summary.rejections();
       return all.subList(0, Math.min(200, all.size()));
     }
+
+    private static final java.util.regex.Pattern LINE =
+        java.util.regex.Pattern.compile("line (\\d+)( \\(header\\))?");
+    private static final java.util.regex.Pattern RECORD =
+        java.util.regex.Pattern.compile("record (\\d+)(?: \\(line (\\d+)\\))?");
+
+    /**
+     * Where a rejection is, in the page's language: the importer's places ("line 3", "line 1
+     * (header)", "record 2 (line 9)", "document", "file"); anything else as the reader wrote it.
+     */
+    public String where(String where) {
+      Messages t = layout.t();
+      java.util.regex.Matcher m = LINE.matcher(where);
+      if (m.matches()) {
+        return t.get(m.group(2) == null ? "import.where.line" : "import.where.header", m.group(1));
+      }
+      m = RECORD.matcher(where);
+      if (m.matches()) {
+        return m.group(2) == null
+            ? t.get("import.where.record", m.group(1))
+            : t.get("import.where.recordLine", m.group(1), m.group(2));
+      }
+      return t.has("import.where." + where) ? t.get("import.where." + where) : where;
+    }
+
+    /**
+     * Why a record was rejected, in the page's language, problem by problem (each after the column,
+     * place or field it is about); null when the reader gave only an English text ({@link
+     * org.aisx.ingest.ImportSummary.Rejection#reason}).
+     */
+    public String reason(org.aisx.ingest.ImportSummary.Rejection r) {
+      if (r.problems().isEmpty()) {
+        return null;
+      }
+      Messages t = layout.t();
+      List<String> parts = new ArrayList<>();
+      for (org.aisx.catalog.Problem p : r.problems()) {
+        String f = p.field();
+        String place =
+            f.isEmpty()
+                ? null
+                : f.startsWith("column ")
+                    ? t.get("import.column", f.substring("column ".length()))
+                    : LINE.matcher(f).matches() || RECORD.matcher(f).matches()
+                        ? where(f)
+                        : t.fieldName(f);
+        parts.add(place == null ? t.problem(p) : place + ": " + t.problem(p));
+      }
+      return String.join("; ", parts);
+    }
+
+    /** Whether a rejection's reason is only known in English (not the format's own message). */
+    public boolean reasonInEnglish(org.aisx.ingest.ImportSummary.Rejection r) {
+      return r.problems().isEmpty() && !r.where().equals("file");
+    }
   }
 
   /** Who is signed in, for the page header; {@code csrf} is null when there is no session. */
@@ -648,7 +703,8 @@ public final class PageModels {
       }
       java.util.regex.Matcher m = TAXONOMY_DETAIL.matcher(e.detail());
       if (m.matches()) {
-        return layout.t()
+        return layout
+            .t()
             .get(
                 "audit.detail.taxonomyVersion",
                 Long.parseLong(m.group(1)),

@@ -175,7 +175,8 @@ public final class SuggestionReview implements Routes {
     if (decisions.isEmpty()) {
       // Nothing ticked: back to the same view of the queue, which says so.
       ctx.redirect(
-          "/review/suggestions?" + back.query() + "&nothing=1", io.javalin.http.HttpStatus.SEE_OTHER);
+          "/review/suggestions?" + back.query() + "&nothing=1",
+          io.javalin.http.HttpStatus.SEE_OTHER);
       return;
     }
     Classification.Outcome outcome = classification.decide(decisions, actor);

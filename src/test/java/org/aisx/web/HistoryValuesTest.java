@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Standard;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +121,37 @@ class HistoryValuesTest {
         assertThat(changes)
             .contains("Title: QA test x → QA test updated")
             .doesNotContain("{\"en\"");
+        app.catalog()
+            .save(
+                app.catalog().get("ieee-9000-2026").toBuilder()
+                    .relations(
+                        List.of(
+                            org.aisx.catalog.Relation.of(
+                                org.aisx.catalog.RelationType.REPLACED_BY, "IEEE 9001-2027")))
+                    .fieldSources(Map.of("kind", List.of("a-feed"), "sdo", List.of("b-feed")))
+                    .build(),
+                "import",
+                "a-feed",
+                null);
+        for (String lang : List.of("fr", "ru", "ar")) {
+          String said = PagesTest.say(lang, "relation.replaced-by") + " IEEE 9001-2027";
+          Document page = Jsoup.parse(http.get("/standards/ieee-9000-2026?lang=" + lang).body());
+          assertThat(page.select("table.history").text())
+              .as(lang)
+              .contains(PagesTest.say(lang, "record.relations") + ": ∅ → " + said)
+              .doesNotContain("\"type\"", "replaced-by");
+          assertThat(
+                  Jsoup.parse(http.get("/changes?lang=" + lang).body())
+                      .select("table.history")
+                      .text())
+              .as(lang)
+              .contains(said)
+              .doesNotContain("\"type\"");
+          // The sources per field name the fields as the page does (if the record keeps them).
+          assertThat(page.select(".field-sources .muted").eachText())
+              .as(lang)
+              .doesNotContain("kind", "sdo");
+        }
         assertThat(http.get("/feeds/standards/ieee-9000-2026.atom").body())
             .contains("QA test x")
             .doesNotContain("{&quot;en&quot;")

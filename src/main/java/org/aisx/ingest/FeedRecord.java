@@ -24,5 +24,16 @@ public sealed interface FeedRecord {
     public Rejected(String where, String reason) {
       this(where, reason, List.of());
     }
+
+    /** Two rejections are equal when they say the same: the problems are how to say it. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Rejected r && where.equals(r.where) && reason.equals(r.reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(where, reason);
+    }
   }
 }

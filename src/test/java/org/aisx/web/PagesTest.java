@@ -488,9 +488,16 @@ class PagesTest {
   }
 
   @Test
-  void theApiKeepsItsEnglishProblemsWhateverTheLanguage() throws Exception {
-    HttpResponse<String> r =
+  void theApiSaysItsProblemsInEnglishUnlessTheRequestAsksForALanguage() throws Exception {
+    HttpResponse<String> french =
         http.get("/api/v1/standards?from=2030&to=2020", "Accept-Language", "fr");
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(french.body())
+                .at("/error/details/0/problem")
+                .asText())
+        .isEqualTo(say("fr", "problem.yearAfterTo", "2030", "2020"));
+    HttpResponse<String> r = http.get("/api/v1/standards?from=2030&to=2020");
     assertThat(r.statusCode()).isEqualTo(400);
     com.fasterxml.jackson.databind.JsonNode error =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("error");

@@ -57,11 +57,11 @@ public final class Accounts {
     List<Problem> problems = new ArrayList<>();
     String address = normaliseEmail(email);
     if (address.isEmpty()) {
-      problems.add(new Problem("email", "required"));
+      problems.add(Problem.of("email", "invalid.required"));
     } else if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
-      problems.add(new Problem("email", "not an e-mail address"));
+      problems.add(Problem.of("email", "account.problem.notEmail"));
     } else if (store.findByEmail(address).isPresent()) {
-      problems.add(new Problem("email", "an account with this e-mail already exists"));
+      problems.add(Problem.of("email", "account.problem.emailTaken"));
     }
     Set<String> clean = roleAndBodies(role, bodies, problems);
     checkPassword(password, problems);
@@ -79,28 +79,30 @@ public final class Accounts {
     Set<String> clean = new LinkedHashSet<>();
     for (String b : bodies) {
       if (b == null || b.isBlank()) {
-        problems.add(new Problem("body", "empty"));
+        problems.add(Problem.of("bodies", "account.problem.bodyEmpty"));
       } else if (b.strip().length() > 100) {
-        problems.add(new Problem("body", "longer than 100 characters"));
+        problems.add(Problem.of("bodies", "invalid.tooLong", "100"));
       } else {
         clean.add(b.strip());
       }
     }
     if (role == null || role == Role.PUBLIC) {
-      problems.add(new Problem("role", "must be contributor, coordinator or admin"));
+      problems.add(Problem.of("role", "account.problem.role"));
     } else if (role == Role.CONTRIBUTOR && clean.isEmpty()) {
-      problems.add(new Problem("body", "a contributor belongs to at least one standards body"));
+      problems.add(Problem.of("bodies", "account.problem.contributorNeedsBody"));
     } else if (role != Role.CONTRIBUTOR && !clean.isEmpty()) {
-      problems.add(new Problem("body", "only contributors belong to standards bodies"));
+      problems.add(Problem.of("bodies", "account.problem.onlyContributorsHaveBodies"));
     }
     return clean;
   }
 
   private static void checkPassword(char[] password, List<Problem> problems) {
     if (password == null || password.length < MIN_PASSWORD) {
-      problems.add(new Problem("password", "at least " + MIN_PASSWORD + " characters"));
+      problems.add(
+          Problem.of("password", "account.problem.passwordTooShort", String.valueOf(MIN_PASSWORD)));
     } else if (password.length > MAX_PASSWORD) {
-      problems.add(new Problem("password", "at most " + MAX_PASSWORD + " characters"));
+      problems.add(
+          Problem.of("password", "account.problem.passwordTooLong", String.valueOf(MAX_PASSWORD)));
     }
   }
 
@@ -139,7 +141,7 @@ public final class Accounts {
     List<Problem> problems = new ArrayList<>();
     Set<String> clean = roleAndBodies(role, bodies, problems);
     if (problems.isEmpty() && role != Role.ADMIN && isLastActiveAdmin(user)) {
-      problems.add(new Problem("role", "the last active admin stays an admin"));
+      problems.add(Problem.of("role", "account.problem.lastAdminRole"));
     }
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("account", problems);
@@ -158,7 +160,7 @@ public final class Accounts {
   public User disable(User user) {
     if (isLastActiveAdmin(user)) {
       throw new CatalogException.Invalid(
-          "account", List.of(new Problem("disabled", "the last active admin cannot be disabled")));
+          "account", List.of(Problem.of("disabled", "account.problem.lastAdminDisabled")));
     }
     store.disable(user.id(), now());
     return reread(user);
@@ -239,11 +241,11 @@ public final class Accounts {
     User user = existing(email);
     if (!user.active()) {
       throw new CatalogException.Invalid(
-          "token", List.of(new Problem("email", "the account is disabled")));
+          "token", List.of(Problem.of("email", "account.problem.disabled")));
     }
     if (label != null && label.length() > 200) {
       throw new CatalogException.Invalid(
-          "token", List.of(new Problem("label", "longer than 200 characters")));
+          "token", List.of(Problem.of("label", "invalid.tooLong", "200")));
     }
     String secret = TOKEN_PREFIX + URL64.encodeToString(randomBytes(32));
     byte[] idBytes = randomBytes(8);

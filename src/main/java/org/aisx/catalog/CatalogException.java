@@ -103,8 +103,7 @@ public abstract sealed class CatalogException extends RuntimeException
               + existingId
               + "); propose a change to it instead");
       this.existingId = existingId;
-      this.problem =
-          new Problem(field, "already exists: " + existingName + " (" + existingId + ")");
+      this.problem = Problem.of(field, "problem.alreadyExists", existingName, existingId);
     }
 
     public String existingId() {

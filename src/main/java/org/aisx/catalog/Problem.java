@@ -1,6 +1,5 @@
 package org.aisx.catalog;
 
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -68,7 +67,7 @@ public record Problem(String field, String problem, String key, List<Object> arg
     /** As the pages format a message: a pattern only when there are arguments. */
     static String format(String key, Object... args) {
       String pattern = MESSAGES.getString(key);
-      return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
+      return args.length == 0 ? pattern : Plurals.format(pattern, Locale.ENGLISH, args);
     }
   }
 }

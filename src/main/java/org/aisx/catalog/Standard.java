@@ -79,9 +79,12 @@ public record Standard(
     source = SourceNames.publishable(source);
   }
 
-  /** The title in {@code lang}, else English, else any language. */
+  /**
+   * The title in {@code lang}, else English, else any language; a feed's placeholder for a title it
+   * does not have ({@link #isPlaceholderTitle}) counts as no title in its language.
+   */
   public String titleIn(String lang) {
-    return pick(title, lang);
+    return pickTitle(title, lang);
   }
 
   /** The abstract in {@code lang}, else English, else any language; empty when there is none. */
@@ -91,7 +94,7 @@ public record Standard(
 
   /** The language {@link #titleIn} picks for {@code lang}, for marking it in pages. */
   public String titleLanguage(String lang) {
-    return pickLanguage(title, lang);
+    return pickLanguage(realTitles(title), lang);
   }
 
   /** The language {@link #abstractIn} picks for {@code lang}. */
@@ -149,6 +152,43 @@ public record Standard(
       case "concern" -> concerns;
       default -> throw new IllegalArgumentException("no taxonomy dimension " + dimension);
     };
+  }
+
+  /**
+   * Whether {@code title} is a feed's placeholder for a title it does not have in a language, not a
+   * title: ISO's and IEC's French feeds write "Titre manque" (alone, or as a part: "Partie 2-23:
+   * Titre manque", "Titre manque -- Amendement 1"), their English ones now and then "Title missing"
+   * ("Title missing - Legacy paper document").
+   */
+  public static boolean isPlaceholderTitle(String title) {
+    if (title == null) {
+      return false;
+    }
+    String t = title.toLowerCase(java.util.Locale.ROOT);
+    return t.contains("titre manque") || t.contains("title missing");
+  }
+
+  /**
+   * {@code titles} without the languages whose title is a placeholder; all of them when every one
+   * is (a placeholder is then better than no title).
+   */
+  public static Map<String, String> realTitles(Map<String, String> titles) {
+    if (titles.values().stream().noneMatch(Standard::isPlaceholderTitle)) {
+      return titles;
+    }
+    Map<String, String> real = new java.util.LinkedHashMap<>();
+    titles.forEach(
+        (lang, text) -> {
+          if (!isPlaceholderTitle(text)) {
+            real.put(lang, text);
+          }
+        });
+    return real.isEmpty() ? titles : real;
+  }
+
+  /** The title a reader of {@code lang} is shown ({@link #titleIn}) from per-language titles. */
+  public static String pickTitle(Map<String, String> titles, String lang) {
+    return pick(realTitles(titles), lang);
   }
 
   /** The text a reader of {@code lang} is shown: theirs, else English, else any. */

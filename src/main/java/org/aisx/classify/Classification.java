@@ -286,7 +286,7 @@ public final class Classification implements VectorFollower, AutoCloseable {
   public Outcome decide(List<Suggestions.Decision> decisions, String actor) {
     if (decisions.isEmpty()) {
       throw new CatalogException.Invalid(
-          "decisions", List.of(new Problem("decisions", "choose at least one suggestion")));
+          "decisions", List.of(Problem.of("decisions", "problem.chooseOneSuggestion")));
     }
     Map<String, Standard> records = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();

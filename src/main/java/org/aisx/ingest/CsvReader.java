@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 
@@ -99,13 +100,13 @@ public final class CsvReader {
       if (row.error != null) {
         sink.accept(new FeedRecord.Rejected(where, row.error));
       } else if (row.cells.size() != columns.size()) {
-        sink.accept(
-            new FeedRecord.Rejected(
-                where,
-                row.cells.size()
-                    + " cells but the header has "
-                    + columns.size()
-                    + " columns (a quote or a comma missing?)"));
+        Problem cells =
+            Problem.of(
+                "",
+                "import.problem.cellCount",
+                String.valueOf(row.cells.size()),
+                String.valueOf(columns.size()));
+        sink.accept(new FeedRecord.Rejected(where, cells.problem(), List.of(cells)));
       } else {
         List<String> problems = new ArrayList<>();
         Standard s = map(row, columns, problems);
@@ -115,6 +116,24 @@ public final class CsvReader {
           sink.accept(new FeedRecord.Rejected(where, String.join("; ", problems)));
         }
       }
+    }
+  }
+
+  /**
+   * A header (or a file) that cannot be read: its English message, as before, and the problems that
+   * say it in the bundles' languages, each field naming the place ({@code line 1 (header)}).
+   */
+  static final class UnusableHeader extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    UnusableHeader(String message, List<Problem> problems) {
+      super(message);
+      this.problems = List.copyOf(problems);
+    }
+
+    List<Problem> problems() {
+      return problems;
     }
   }
 
@@ -135,14 +154,18 @@ public final class CsvReader {
         repeated.add(named.get().name());
       }
     }
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (!unknown.isEmpty()) {
       problems.add(
-          (unknown.size() == 1 ? "unknown column " : "unknown columns ")
-              + String.join(", ", unknown));
+          Problem.of(
+              where,
+              "import.problem.unknownColumns",
+              String.valueOf(unknown.size()),
+              String.join(", ", unknown)));
     }
     if (!repeated.isEmpty()) {
-      problems.add("column named twice: " + String.join(", ", repeated));
+      problems.add(
+          Problem.of(where, "import.problem.repeatedColumns", String.join(", ", repeated)));
     }
     Set<String> named = new LinkedHashSet<>();
     boolean title = false;
@@ -160,15 +183,18 @@ public final class CsvReader {
       missing.add("a title column (title_en, title_fr, ...)");
     }
     if (!missing.isEmpty()) {
-      problems.add("missing required column(s): " + String.join(", ", missing));
+      problems.add(Problem.of(where, "import.problem.missingColumns", String.join(", ", missing)));
     }
     if (!problems.isEmpty()) {
-      throw new IOException(
+      List<Problem> all = new ArrayList<>(problems);
+      all.add(Problem.of("", "import.problem.theColumnsAre", CsvColumns.described()));
+      throw new UnusableHeader(
           where
               + ": "
-              + String.join("; ", problems)
+              + problems.stream().map(Problem::problem).collect(Collectors.joining("; "))
               + ". The columns are: "
-              + CsvColumns.described());
+              + CsvColumns.described(),
+          all);
     }
     return out;
   }

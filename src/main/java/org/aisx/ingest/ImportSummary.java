@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.aisx.catalog.Problem;
 
 /**
  * What an import did: counts per outcome and every rejection with where it was and why; the copies
@@ -27,8 +28,20 @@ public final class ImportSummary {
   private final List<String> draftsPublished = new ArrayList<>();
   private final List<String> keptReviewed = new ArrayList<>();
 
-  /** A record that was not imported: the file, its record number or line, and the reason. */
-  public record Rejection(String file, String where, String reason) {
+  /**
+   * A record that was not imported: the file, its record number or line, and the reason; {@code
+   * problems}, when not empty, are the reason as the bundles can say it (a page says them in its
+   * language), {@code reason} being their English.
+   */
+  public record Rejection(String file, String where, String reason, List<Problem> problems) {
+    public Rejection {
+      problems = List.copyOf(problems);
+    }
+
+    public Rejection(String file, String where, String reason) {
+      this(file, where, reason, List.of());
+    }
+
     @Override
     public String toString() {
       return file + " " + where + ": " + reason;
@@ -170,6 +183,11 @@ public final class ImportSummary {
 
   void rejected(String file, String where, String reason) {
     rejections.add(new Rejection(file, where, reason));
+  }
+
+  /** A rejection whose reason is {@code problems} ({@code reason} their English). */
+  void rejected(String file, String where, String reason, List<Problem> problems) {
+    rejections.add(new Rejection(file, where, reason, problems));
   }
 
   public int createdCount() {

@@ -287,7 +287,14 @@ public final class Importer {
       }
     } catch (IOException e) {
       sink.flush();
-      summary.rejected(name, "document", e.getMessage() + "; the rest of the file was not read");
+      String reason = e.getMessage() + "; the rest of the file was not read";
+      if (e instanceof CsvReader.UnusableHeader header) {
+        List<Problem> problems = new ArrayList<>(header.problems());
+        problems.add(Problem.of("", "import.problem.restNotRead"));
+        summary.rejected(name, "document", reason, problems);
+      } else {
+        summary.rejected(name, "document", reason);
+      }
     }
     sink.flush();
     sink.settle();
@@ -356,7 +363,7 @@ public final class Importer {
       try {
         s = read.get();
       } catch (CatalogException e) {
-        summary.rejected(name, where, e.getMessage());
+        summary.rejected(name, where, e.getMessage(), e.problems());
         advanced();
         return;
       }
@@ -439,7 +446,8 @@ public final class Importer {
       if (record instanceof FeedRecord.Mapped m) {
         accept(m.where(), m.standard());
       } else if (record instanceof FeedRecord.Rejected r) {
-        reject(r.where(), r.reason());
+        summary.rejected(name, r.where(), r.reason(), r.problems());
+        advanced();
       }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.aisx.catalog.PlainText;
+import org.aisx.catalog.Standard;
 
 /**
  * Reading the fields of a parsed Relaton record (a YAML mapping), whatever the schema generation:
@@ -83,7 +84,8 @@ final class RelatonFields {
 
   /**
    * The titles of a record (or of a relation's bibitem) by language: the {@code main} title, else
-   * "intro - main - part", else the first title given.
+   * "intro - main - part", else the first title given. A language whose title (or a part of it) is
+   * the feed's placeholder for a missing title ({@link Standard#isPlaceholderTitle}) has none.
    */
   static Map<String, String> titles(Map<?, ?> doc, String defaultLang) {
     Map<String, Map<String, String>> byLang = new LinkedHashMap<>();
@@ -107,6 +109,9 @@ final class RelatonFields {
     Map<String, String> titles = new LinkedHashMap<>();
     byLang.forEach(
         (lang, typed) -> {
+          if (typed.values().stream().anyMatch(Standard::isPlaceholderTitle)) {
+            return; // "Titre manque", "Title missing": the feed has no title in this language
+          }
           String main = typed.get("main");
           if (main == null) {
             List<String> parts = new ArrayList<>();

@@ -61,12 +61,13 @@ public record Hit(
         suggested);
   }
 
+  /** As {@link Standard#titleIn}: a feed's placeholder is no title. */
   public String titleIn(String lang) {
-    return Standard.pick(title, lang);
+    return Standard.pickTitle(title, lang);
   }
 
   public String titleLanguage(String lang) {
-    return Standard.pickLanguage(title, lang);
+    return Standard.pickLanguage(Standard.realTitles(title), lang);
   }
 
   public int year() {

@@ -253,7 +253,8 @@ public final class Submissions {
       throw new CatalogException.Invalid(
           "submission",
           List.of(
-              new Problem("identifier", "must stay " + current.identifier() + " in an update")));
+              Problem.of(
+                  "identifier", "submission.problem.identifierStays", current.identifier())));
     }
     if (baseRevision != current.revision()) {
       throw new CatalogException.Conflict(current.id(), baseRevision, current.revision());
@@ -340,16 +341,19 @@ public final class Submissions {
     Submission s = resubmittable(id, author);
     if (draft.kind() != s.kind()) {
       throw new CatalogException.Invalid(
-          "submission", List.of(new Problem("kind", "must stay " + s.kind().wire())));
+          "submission",
+          List.of(Problem.of("kind", "submission.problem.kindStays", s.kind().wire())));
     }
     if (draft.action() != s.action()
         || (draft.kind() == SubmissionKind.RECORD && !draft.recordId().equals(s.recordId()))) {
       throw new CatalogException.Invalid(
           "submission",
           List.of(
-              new Problem(
+              Problem.of(
                   draft.action() != s.action() ? "action" : "recordId",
-                  "must stay as submitted: " + s.action().wire() + " " + s.recordId())));
+                  "submission.problem.staysAsSubmitted",
+                  s.action().wire(),
+                  String.valueOf(s.recordId()))));
     }
     Submission next =
         s.resubmitted(draft.baseRevision(), draft.record(), draft.resource(), clock.instant());

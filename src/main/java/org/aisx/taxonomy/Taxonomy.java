@@ -382,7 +382,12 @@ public final class Taxonomy implements TaxonomySource {
     given.forEach(
         (lang, text) -> {
           if (!LANGUAGES.contains(lang)) {
-            put(problems, field + "." + lang, "problem.notTaxonomyLanguage", LANGUAGES.toString());
+            put(
+                problems,
+                field + "." + lang,
+                "problem.notTaxonomyLanguage",
+                lang,
+                String.join(", ", LANGUAGES));
           } else if (text == null || text.isBlank()) {
             put(problems, field + "." + lang, "invalid.required");
           } else if (text.length() > max) {

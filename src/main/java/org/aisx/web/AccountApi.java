@@ -116,7 +116,7 @@ public final class AccountApi implements Routes {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!PATCH_FIELDS.contains(name)) {
-        problems.add(new Problem(name, "unknown field; known: bodies, disabled, role"));
+        problems.add(Problem.of(name, "account.problem.unknownField", "bodies, disabled, role"));
       }
     }
     Role role = before.role();
@@ -125,14 +125,14 @@ public final class AccountApi implements Routes {
       try {
         role = Role.ofAccount(r.isTextual() ? r.asText() : String.valueOf(r));
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem("role", "must be contributor, coordinator or admin"));
+        problems.add(Problem.of("role", "account.problem.role"));
       }
     }
     List<String> bodies = null;
     JsonNode b = body.get("bodies");
     if (b != null) {
       if (!b.isArray()) {
-        problems.add(new Problem("bodies", "a list of standards bodies"));
+        problems.add(Problem.of("bodies", "account.problem.bodiesList"));
       } else {
         bodies = new ArrayList<>();
         for (JsonNode one : b) {
@@ -142,7 +142,7 @@ public final class AccountApi implements Routes {
     }
     JsonNode d = body.get("disabled");
     if (d != null && !d.isBoolean()) {
-      problems.add(new Problem("disabled", "true or false"));
+      problems.add(Problem.of("disabled", "account.problem.trueOrFalse"));
     }
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("account", problems);
@@ -192,7 +192,11 @@ public final class AccountApi implements Routes {
     if (p == null || !p.isTextual()) {
       throw new CatalogException.Invalid(
           "account",
-          List.of(new Problem("password", "at least " + Accounts.MIN_PASSWORD + " characters")));
+          List.of(
+              Problem.of(
+                  "password",
+                  "account.problem.passwordTooShort",
+                  String.valueOf(Accounts.MIN_PASSWORD))));
     }
     char[] password = p.asText().toCharArray();
     try {

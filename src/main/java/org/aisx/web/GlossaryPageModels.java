@@ -3,6 +3,7 @@ package org.aisx.web;
 import java.util.List;
 import java.util.Map;
 import org.aisx.glossary.Definition;
+import org.aisx.glossary.Evidence;
 import org.aisx.glossary.Glossary;
 import org.aisx.glossary.Mapping;
 import org.aisx.glossary.MappingEvent;
@@ -14,6 +15,30 @@ import org.aisx.web.PageModels.Layout;
 /** What the glossary's pages show (templates glossary.jte, glossary-term.jte, mappings.jte). */
 public final class GlossaryPageModels {
   private GlossaryPageModels() {}
+
+  /**
+   * Why the machine suggested a mapping, in plain words in {@code t}'s language ("same name;
+   * definitions 99 % alike"), from its stored {@link Evidence}; null for evidence of a shape the
+   * pages do not know, which they show as stored, in English.
+   */
+  static String reason(Messages t, String evidence, Map<String, String> vocabularyNames) {
+    Evidence e = Evidence.parse(evidence);
+    if (e.kind() == Evidence.Kind.OTHER) {
+      return null;
+    }
+    int alike = PageModels.percent(e.cosine());
+    return switch (e.kind()) {
+      case SAME_LABEL -> t.get("glossary.reason.sameLabel", alike);
+      case SPECIALISES -> t.get("glossary.reason.specialises", e.narrower(), e.broader(), alike);
+      case NEAREST -> t.get("glossary.reason.nearest", alike);
+      case LINKED ->
+          t.get(
+              "glossary.reason.linked",
+              vocabularyNames.getOrDefault(e.vocabulary(), e.vocabulary()),
+              alike);
+      case OTHER -> null;
+    };
+  }
 
   /** A record a term links to: its id, identifier and title. */
   public record RecordLink(String id, String identifier, String title) {}
@@ -76,6 +101,11 @@ public final class GlossaryPageModels {
     public String vocabularyName(String id) {
       return vocabularyNames.getOrDefault(id, id);
     }
+
+    /** Why the machine suggested {@code m} in the page's language; null: say it as stored. */
+    public String reason(Mapping m) {
+      return GlossaryPageModels.reason(layout.t(), m.evidence(), vocabularyNames);
+    }
   }
 
   /** A row of the mapping review queue. */
@@ -98,9 +128,16 @@ public final class GlossaryPageModels {
       boolean more,
       String csrf,
       Integer changed,
-      Map<String, String> vocabularyNames) {
+      Map<String, String> vocabularyNames,
+      // The form was sent with no mapping ticked.
+      boolean nothingChosen) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** Why the machine suggested {@code m} in the page's language; null: say it as stored. */
+    public String reason(Mapping m) {
+      return GlossaryPageModels.reason(layout.t(), m.evidence(), vocabularyNames);
     }
 
     public String pageUrl(int p) {

@@ -397,7 +397,8 @@ public final class GlossaryRoutes implements Routes {
             rows.more(),
             access.user(ctx).isPresent() ? access.formToken(ctx) : null,
             changed,
-            names));
+            names,
+            query.has("nothing")));
   }
 
   private MappingDecision decision(String at, String item, boolean confirm, MappingType as) {
@@ -412,15 +413,12 @@ public final class GlossaryRoutes implements Routes {
   /** {@code d}, when it names a mapping there is; else refused, naming the mapping. */
   private MappingDecision known(String at, MappingDecision d) {
     if (!glossary.decidable(d)) {
-      throw new CatalogException.BadParameter(
+      throw CatalogException.BadParameter.of(
           at,
-          "no "
-              + d.type().wire()
-              + " mapping from '"
-              + Params.echo(d.from())
-              + "' to '"
-              + Params.echo(d.to())
-              + "' to decide on");
+          "problem.noMappingToDecide",
+          d.type().wire(),
+          Params.echo(d.from()),
+          Params.echo(d.to()));
     }
     return d;
   }
@@ -435,6 +433,11 @@ public final class GlossaryRoutes implements Routes {
     List<MappingDecision> decisions = new ArrayList<>();
     for (String item : form.all("item", MAX_DECISIONS, 450)) {
       decisions.add(known("item", decision("item", item, confirm, as)));
+    }
+    if (decisions.isEmpty()) {
+      // Nothing ticked: back to the same view of the queue, which says so.
+      ctx.redirect("/review/mappings?" + back.query() + "&nothing=1", HttpStatus.SEE_OTHER);
+      return;
     }
     int changed = glossary.decide(decisions, actor);
     note(ctx, decisions, changed);

@@ -15,9 +15,10 @@ import org.aisx.catalog.Json;
  * A changed field's old and new values as people read them, for the record's history, the change
  * log and the Atom feeds: the one place that turns the compact JSON an event stores ({@link
  * HistoryEvent#oldValue()}) into text. A text per language (title, abstract) shows the languages
- * whose text changed, each labelled with its code ("en: Old title"; a single language the reader's
- * own shows unlabelled); a list of words (keywords, concepts) is the words separated by commas.
- * Anything else (a single value, a list of objects such as identifiers) is shown as stored.
+ * whose text changed, each labelled with the language's name ("anglais : Old title"; a single
+ * language the reader's own shows unlabelled); anything else as {@link FieldValues} says it: a list
+ * of words (keywords, concepts) is the words separated by commas, a coded value its label, a
+ * relation "Replaced by ISO 1", a date in the reader's form.
  */
 public final class HistoryValues {
   private static final ObjectMapper JSON = Json.mapper();
@@ -27,18 +28,34 @@ public final class HistoryValues {
   /** The two sides of a change; null for a side that had no value. */
   public record Shown(String oldValue, String newValue) {}
 
-  /** {@code e}'s values as a reader of {@code lang} is shown them. */
-  public static Shown of(HistoryEvent e, String lang) {
+  /** {@code e}'s values as a reader of {@code t}'s language is shown them. */
+  public static Shown of(HistoryEvent e, Messages t) {
+    if (relationDecision(e)) {
+      // The field is the type of the relation decided on, the new value the other record.
+      String key = "relation." + e.field();
+      return new Shown(null, (t.has(key) ? t.get(key) : e.field()) + " " + e.newValue());
+    }
     JsonNode before = tree(e.oldValue());
     JsonNode after = tree(e.newValue());
     if ((before != null || after != null) && isTexts(before) && isTexts(after)) {
       List<String> changed = changedLanguages(before, after);
-      boolean labelled = changed.size() > 1 || !changed.contains(lang);
+      boolean labelled = changed.size() > 1 || !changed.contains(t.lang());
       return new Shown(
-          texts(before, changed, labelled, e.oldValue()),
-          texts(after, changed, labelled, e.newValue()));
+          texts(before, changed, labelled, e.oldValue(), t),
+          texts(after, changed, labelled, e.newValue(), t));
     }
-    return new Shown(words(before, e.oldValue()), words(after, e.newValue()));
+    return new Shown(
+        value(e.field(), before, e.oldValue(), t), value(e.field(), after, e.newValue(), t));
+  }
+
+  /** The name of the field {@code e} changed, in {@code t}'s language. */
+  public static String field(HistoryEvent e, Messages t) {
+    return relationDecision(e) ? t.get("record.relations") : t.fieldName(e.field());
+  }
+
+  private static boolean relationDecision(HistoryEvent e) {
+    return e.kind() == HistoryEvent.Kind.RELATION_APPROVED
+        || e.kind() == HistoryEvent.Kind.RELATION_REJECTED;
   }
 
   /** The stored value as JSON when it is an object or a list; null otherwise (text, a number). */
@@ -91,7 +108,8 @@ public final class HistoryValues {
     return v == null ? null : v.asText();
   }
 
-  private static String texts(JsonNode side, List<String> langs, boolean labelled, String raw) {
+  private static String texts(
+      JsonNode side, List<String> langs, boolean labelled, String raw, Messages t) {
     if (side == null) {
       return raw;
     }
@@ -99,24 +117,19 @@ public final class HistoryValues {
     for (String lang : langs) {
       String text = text(side, lang);
       if (text != null) {
-        parts.add(labelled ? lang + ": " + text : text);
+        parts.add(labelled ? FieldValues.languageName(t, lang) + ": " + text : text);
       }
     }
     return parts.isEmpty() ? null : String.join(" · ", parts);
   }
 
-  /** A list of words as the words separated by commas; anything else as stored. */
-  private static String words(JsonNode side, String raw) {
-    if (side == null || !side.isArray()) {
-      return raw;
+  /** A value as {@link FieldValues} says it; null for a side that had none. */
+  private static String value(String field, JsonNode side, String raw, Messages t) {
+    if (raw == null) {
+      return null;
     }
-    List<String> words = new ArrayList<>();
-    for (JsonNode w : side) {
-      if (!w.isTextual()) {
-        return raw;
-      }
-      words.add(w.asText());
-    }
-    return words.isEmpty() ? null : String.join(", ", words);
+    JsonNode v = side != null ? side : com.fasterxml.jackson.databind.node.TextNode.valueOf(raw);
+    String shown = FieldValues.ofRecord(t, field, v, "; ");
+    return shown.isEmpty() ? null : shown;
   }
 }

@@ -54,6 +54,38 @@ public final class I18n implements Routes {
   }
 
   /**
+   * The language a request asks for itself, for the API's errors: {@code ?lang=} or the first of
+   * the six that Accept-Language names; null when it names none (the cookie of the pages is not
+   * asked for, and nothing is remembered).
+   */
+  Messages askedFor(Context ctx) {
+    String asked = ctx.queryParam("lang");
+    if (asked != null && bundles.containsKey(asked)) {
+      return bundles.get(asked);
+    }
+    if (asked == null) {
+      WebServer.vary(ctx, "Accept-Language");
+    }
+    return fromAcceptLanguage(ctx.header("Accept-Language"));
+  }
+
+  private Messages fromAcceptLanguage(String accept) {
+    if (accept != null) {
+      try {
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(accept)) {
+          String lang = range.getRange().split("-")[0];
+          if (bundles.containsKey(lang)) {
+            return bundles.get(lang);
+          }
+        }
+      } catch (IllegalArgumentException ignored) {
+        // A malformed header is not the user's fault: as if it named no language.
+      }
+    }
+    return null;
+  }
+
+  /**
    * The request's language. Unless the address names it, the answer depends on the cookie and the
    * Accept-Language header: it says so in {@code Vary}, so that a cache keeps one answer per
    * language.
@@ -71,19 +103,7 @@ public final class I18n implements Routes {
     if (cookie != null && bundles.containsKey(cookie)) {
       return bundles.get(cookie);
     }
-    String accept = ctx.header("Accept-Language");
-    if (accept != null) {
-      try {
-        for (Locale.LanguageRange range : Locale.LanguageRange.parse(accept)) {
-          String lang = range.getRange().split("-")[0];
-          if (bundles.containsKey(lang)) {
-            return bundles.get(lang);
-          }
-        }
-      } catch (IllegalArgumentException ignored) {
-        // A malformed header is not the user's fault: fall back to English.
-      }
-    }
-    return bundles.get("en");
+    Messages accepted = fromAcceptLanguage(ctx.header("Accept-Language"));
+    return accepted != null ? accepted : bundles.get("en");
   }
 }

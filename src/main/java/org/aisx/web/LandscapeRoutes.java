@@ -615,7 +615,7 @@ public final class LandscapeRoutes implements Routes {
   }
 
   private static String describe(HeatMap.Cell c, String row, String col, Messages t) {
-    StringBuilder out = new StringBuilder(t.get("landscape.cell", row, col, t.number(c.count())));
+    StringBuilder out = new StringBuilder(t.get("landscape.cell", row, col, c.count()));
     out.append(' ')
         .append(
             t.get(

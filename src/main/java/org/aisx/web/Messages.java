@@ -14,6 +14,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.aisx.catalog.Plurals;
 import org.aisx.catalog.Problem;
 
 /** The user-visible strings of one language, from {@code messages_xx.properties}. */
@@ -71,8 +72,12 @@ public final class Messages {
     }
   }
 
+  /**
+   * The message {@code key} with {@code args}: a {@link MessageFormat} pattern, whose plural forms
+   * ({@code {0,plural,one{…} other{…}}}) are chosen by this language's rules ({@link Plurals}).
+   */
   public String get(String key, Object... args) {
-    return new MessageFormat(get(key), locale).format(args);
+    return Plurals.format(get(key), locale, args);
   }
 
   /**
@@ -109,6 +114,48 @@ public final class Messages {
       return label;
     }
     return rest.startsWith(".") ? label + " (" + rest.substring(1) + ")" : label + " " + rest;
+  }
+
+  /** Record fields named by another message than {@code field.<name>}: lists by their facet. */
+  private static final java.util.Map<String, String> FIELD_ALIASES =
+      java.util.Map.of(
+          "verticals", "facet.vertical",
+          "activities", "facet.activity",
+          "applications", "facet.application",
+          "concerns", "facet.concern",
+          "useCases", "record.useCases",
+          "codeRepository", "record.code",
+          "relations", "record.relations",
+          "abstract", "record.abstract");
+
+  /**
+   * A record's field as the pages name it in this language ({@link #fieldLabel}, or the label of
+   * what the record page shows it as); the field's own name when the bundles have none.
+   */
+  public String fieldName(String field) {
+    String label = fieldLabel(field);
+    if (label != null) {
+      return label;
+    }
+    String alias = FIELD_ALIASES.get(field);
+    return alias != null ? get(alias) : field;
+  }
+
+  /**
+   * A learning resource's field as the learning pages name it ({@code learn.facet.<name>}, {@code
+   * resource.field.<name>}, else as a record's field).
+   */
+  public String resourceFieldName(String field) {
+    String singular = field.endsWith("s") ? field.substring(0, field.length() - 1) : field;
+    for (String key :
+        new String[] {
+          "learn.facet." + field, "learn.facet." + singular, "resource.field." + field
+        }) {
+      if (has(key)) {
+        return get(key);
+      }
+    }
+    return fieldName(field);
   }
 
   /**

@@ -370,7 +370,12 @@ public final class PageModels {
 
     /** A changed field's values as text ({@link HistoryValues}). */
     public HistoryValues.Shown change(HistoryEvent e) {
-      return HistoryValues.of(e, layout.t().lang());
+      return HistoryValues.of(e, layout.t());
+    }
+
+    /** The field a history event changed, as the pages name it. */
+    public String changedField(HistoryEvent e) {
+      return HistoryValues.field(e, layout.t());
     }
 
     public String statusClass() {
@@ -448,7 +453,9 @@ public final class PageModels {
       // Set only for a viewer who may confirm and reject (coordinators, admins).
       String csrf,
       boolean signedIn,
-      org.aisx.classify.Classification.Outcome outcome) {
+      org.aisx.classify.Classification.Outcome outcome,
+      // The form was sent with no suggestion ticked.
+      boolean nothingChosen) {
     public Messages t() {
       return layout.t();
     }
@@ -547,6 +554,61 @@ public final class PageModels {
       List<org.aisx.ingest.ImportSummary.Rejection> all = summary.rejections();
       return all.subList(0, Math.min(200, all.size()));
     }
+
+    private static final java.util.regex.Pattern LINE =
+        java.util.regex.Pattern.compile("line (\\d+)( \\(header\\))?");
+    private static final java.util.regex.Pattern RECORD =
+        java.util.regex.Pattern.compile("record (\\d+)(?: \\(line (\\d+)\\))?");
+
+    /**
+     * Where a rejection is, in the page's language: the importer's places ("line 3", "line 1
+     * (header)", "record 2 (line 9)", "document", "file"); anything else as the reader wrote it.
+     */
+    public String where(String where) {
+      Messages t = layout.t();
+      java.util.regex.Matcher m = LINE.matcher(where);
+      if (m.matches()) {
+        return t.get(m.group(2) == null ? "import.where.line" : "import.where.header", m.group(1));
+      }
+      m = RECORD.matcher(where);
+      if (m.matches()) {
+        return m.group(2) == null
+            ? t.get("import.where.record", m.group(1))
+            : t.get("import.where.recordLine", m.group(1), m.group(2));
+      }
+      return t.has("import.where." + where) ? t.get("import.where." + where) : where;
+    }
+
+    /**
+     * Why a record was rejected, in the page's language, problem by problem (each after the column,
+     * place or field it is about); null when the reader gave only an English text ({@link
+     * org.aisx.ingest.ImportSummary.Rejection#reason}).
+     */
+    public String reason(org.aisx.ingest.ImportSummary.Rejection r) {
+      if (r.problems().isEmpty()) {
+        return null;
+      }
+      Messages t = layout.t();
+      List<String> parts = new ArrayList<>();
+      for (org.aisx.catalog.Problem p : r.problems()) {
+        String f = p.field();
+        String place =
+            f.isEmpty()
+                ? null
+                : f.startsWith("column ")
+                    ? t.get("import.column", f.substring("column ".length()))
+                    : LINE.matcher(f).matches() || RECORD.matcher(f).matches()
+                        ? where(f)
+                        : t.fieldName(f);
+        parts.add(place == null ? t.problem(p) : place + ": " + t.problem(p));
+      }
+      return String.join("; ", parts);
+    }
+
+    /** Whether a rejection's reason is only known in English (not the format's own message). */
+    public boolean reasonInEnglish(org.aisx.ingest.ImportSummary.Rejection r) {
+      return r.problems().isEmpty() && !r.where().equals("file");
+    }
   }
 
   /** Who is signed in, for the page header; {@code csrf} is null when there is no session. */
@@ -600,7 +662,12 @@ public final class PageModels {
 
     /** A changed field's values as text ({@link HistoryValues}). */
     public HistoryValues.Shown change(HistoryEvent e) {
-      return HistoryValues.of(e, layout.t().lang());
+      return HistoryValues.of(e, layout.t());
+    }
+
+    /** The field a history event changed, as the pages name it. */
+    public String changedField(HistoryEvent e) {
+      return HistoryValues.field(e, layout.t());
     }
   }
 
@@ -611,8 +678,59 @@ public final class PageModels {
       String nextUrl,
       String actor,
       String action) {
+    /** The detail the taxonomy's edits store (AuditRecorder in TaxonomyRoutes). */
+    private static final java.util.regex.Pattern TAXONOMY_DETAIL =
+        java.util.regex.Pattern.compile("version (\\d{1,9}): (\\d{1,9}) fields? changed");
+
     public Messages t() {
       return layout.t();
+    }
+
+    /** The actor's role in the page's language ({@code role.<role>}); as stored when unknown. */
+    public String role(org.aisx.audit.AuditEvent e) {
+      return said("role.", e.role());
+    }
+
+    /** How the actor came (session, token, command line, anonymously) in the page's language. */
+    public String via(org.aisx.audit.AuditEvent e) {
+      return said("audit.via.", e.via());
+    }
+
+    /** How it ended (ok, refused, limited, rejected, failed) in the page's language. */
+    public String outcome(org.aisx.audit.AuditEvent e) {
+      return said("audit.outcome.", e.outcome());
+    }
+
+    /**
+     * The detail in the page's language where its shape is known (a taxonomy edit's version and
+     * count of changed fields); other details are shown as stored, in English.
+     */
+    public String detail(org.aisx.audit.AuditEvent e) {
+      if (e.detail() == null) {
+        return "";
+      }
+      java.util.regex.Matcher m = TAXONOMY_DETAIL.matcher(e.detail());
+      if (m.matches()) {
+        return layout
+            .t()
+            .get(
+                "audit.detail.taxonomyVersion",
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)));
+      }
+      return e.detail();
+    }
+
+    /** Whether {@link #detail} is the stored English text rather than a translation. */
+    public boolean detailInEnglish(org.aisx.audit.AuditEvent e) {
+      return e.detail() != null && !TAXONOMY_DETAIL.matcher(e.detail()).matches();
+    }
+
+    private String said(String prefix, String value) {
+      if (value == null) {
+        return "";
+      }
+      return layout.t().has(prefix + value) ? layout.t().get(prefix + value) : value;
     }
   }
 

@@ -23,6 +23,11 @@ public final class PageRenderer {
     this.access = access;
   }
 
+  /** The language a request asks for itself ({@link I18n#askedFor}); null when none. */
+  Messages askedFor(Context ctx) {
+    return i18n.askedFor(ctx);
+  }
+
   /** Whether the caller may propose a change to {@code s}: signed in, for the record's body. */
   boolean mayProposeChange(Context ctx, org.aisx.catalog.Standard s) {
     return access.user(ctx).isPresent()

@@ -321,7 +321,9 @@ public final class SubmissionApi implements Routes {
     if (!record.id().equals(current.id())) {
       throw new CatalogException.Invalid(
           "record",
-          List.of(new Problem("identifier", "must stay " + current.identifier() + " in an edit")));
+          List.of(
+              Problem.of(
+                  "identifier", "submission.problem.identifierStaysInEdit", current.identifier())));
     }
     WriteOutcome outcome;
     try {

@@ -177,8 +177,11 @@ public final class SubmissionPageModels {
     }
   }
 
-  /** One field of the side-by-side comparison. */
-  public record DiffRow(String field, String before, String after, boolean changed) {}
+  /**
+   * One field of the side-by-side comparison: the field's name and its values as the page's
+   * language says them.
+   */
+  public record DiffRow(String field, String label, String before, String after, boolean changed) {}
 
   /** A submission's page: what it proposes against the record as it is now. */
   public record Detail(

@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -463,7 +462,9 @@ public final class SubmissionPages implements Routes {
             s.titleIn(t.lang()),
             current == null,
             current == null ? null : current.revision(),
-            s.kind() == SubmissionKind.RESOURCE ? diff(s.resource()) : diff(current, s.record()),
+            s.kind() == SubmissionKind.RESOURCE
+                ? diff(s.resource(), t)
+                : diff(current, s.record(), t),
             canDecide,
             canResubmit,
             canWithdraw,
@@ -748,66 +749,54 @@ public final class SubmissionPages implements Routes {
     }
   }
 
-  /** Field by field: a proposed learning resource (always new) against nothing. */
-  List<SubmissionPageModels.DiffRow> diff(Resource proposed) {
+  /**
+   * Field by field: a proposed learning resource (always new) against nothing, each field and value
+   * as the pages say them in {@code t}'s language.
+   */
+  List<SubmissionPageModels.DiffRow> diff(Resource proposed, Messages t) {
     JsonNode after = submissions.asJson(proposed);
     List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
     for (String field : Resource.FIELDS) {
-      String now = text(after.get(field));
+      String now = FieldValues.ofResource(t, field, after.get(field), "\n");
       if (!now.isEmpty()) {
-        rows.add(new SubmissionPageModels.DiffRow(field, "", now, true));
+        rows.add(
+            new SubmissionPageModels.DiffRow(field, t.resourceFieldName(field), "", now, true));
       }
     }
     return rows;
   }
 
-  /** Field by field: the record as it is (null: a new record) against the submitted one. */
-  List<SubmissionPageModels.DiffRow> diff(Standard current, Standard proposed) {
+  /**
+   * Field by field: the record as it is (null: a new record) against the submitted one, each field
+   * and value as the pages say them in {@code t}'s language.
+   */
+  List<SubmissionPageModels.DiffRow> diff(Standard current, Standard proposed, Messages t) {
     JsonNode before = current == null ? null : submissions.asJson(current);
     JsonNode after = submissions.asJson(proposed);
     List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
     for (String field : DIFFED) {
-      String was = before == null ? "" : text(before.get(field));
-      String now = text(after.get(field));
-      if (was.isEmpty() && now.isEmpty()) {
+      JsonNode was = before == null ? null : present(before.get(field));
+      JsonNode now = present(after.get(field));
+      if (was == null && now == null) {
         continue;
       }
-      rows.add(new SubmissionPageModels.DiffRow(field, was, now, !was.equals(now)));
+      rows.add(
+          new SubmissionPageModels.DiffRow(
+              field,
+              t.fieldName(field),
+              FieldValues.ofRecord(t, field, was, "\n"),
+              FieldValues.ofRecord(t, field, now, "\n"),
+              !java.util.Objects.equals(was, now)));
     }
     return rows;
   }
 
-  /** A field's value as plain text: per-language maps one language a line, lists joined. */
-  static String text(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return "";
+  /** A field's value, or null when it has none (absent, null, an empty text, list or object). */
+  private static JsonNode present(JsonNode v) {
+    if (v == null || v.isNull() || (v.isContainerNode() && v.isEmpty())) {
+      return null;
     }
-    if (v.isValueNode()) {
-      return v.asText();
-    }
-    StringBuilder out = new StringBuilder();
-    if (v.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
-        if (!out.isEmpty()) {
-          out.append('\n');
-        }
-        out.append(e.getKey()).append(": ").append(text(e.getValue()));
-      }
-      return out.toString();
-    }
-    boolean scalars = true;
-    for (JsonNode item : v) {
-      scalars &= item.isValueNode();
-    }
-    for (JsonNode item : v) {
-      if (!out.isEmpty()) {
-        out.append(scalars ? ", " : "\n");
-      }
-      out.append(item.isValueNode() ? item.asText() : item.toString());
-    }
-    return out.toString();
+    return v.isTextual() && v.asText().isEmpty() ? null : v;
   }
 
   /** The revision a form was based on; null when the form names none. */

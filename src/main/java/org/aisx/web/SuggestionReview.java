@@ -153,7 +153,8 @@ public final class SuggestionReview implements Routes {
             // would answer 403.
             access.may(ctx, Permission.CONFIRM_CLASSIFICATION) ? access.formToken(ctx) : null,
             access.user(ctx).isPresent(),
-            outcome));
+            outcome,
+            query.has("nothing")));
   }
 
   /**
@@ -173,6 +174,13 @@ public final class SuggestionReview implements Routes {
             "item", "problem.namesNoSuggestion", Params.echo(item));
       }
       decisions.add(new Suggestions.Decision(m.group(1), m.group(2), m.group(3), confirm));
+    }
+    if (decisions.isEmpty()) {
+      // Nothing ticked: back to the same view of the queue, which says so.
+      ctx.redirect(
+          "/review/suggestions?" + back.query() + "&nothing=1",
+          io.javalin.http.HttpStatus.SEE_OTHER);
+      return;
     }
     Classification.Outcome outcome = classification.decide(decisions, actor);
     noteDecisions(ctx, decisions, outcome);

@@ -225,5 +225,38 @@ public final class TaxonomyPageModels {
     public String label(LiveTaxonomy.Version v) {
       return current.label(v.edit().change().dimension(), v.edit().change().concept(), lang());
     }
+
+    /**
+     * What a difference changed, as the edit form names it: "Label in Français" for {@code
+     * labels.fr}, "Broader concept" for {@code parent}.
+     */
+    public String field(Taxonomy.Difference d) {
+      Messages t = layout.t();
+      String f = d.field();
+      int dot = f.indexOf('.');
+      if (dot > 0) {
+        // The language as the edit form names it.
+        String language = t.get("language." + f.substring(dot + 1));
+        return switch (f.substring(0, dot)) {
+          case "labels" -> t.get("taxonomy.edit.labelIn", language);
+          case "definitions" -> t.get("taxonomy.edit.definitionIn", language);
+          default -> f;
+        };
+      }
+      return switch (f) {
+        case "concept" -> t.get("field.identifier");
+        case "parent" -> t.get("taxonomy.concept.parent");
+        case "retired" -> t.get("taxonomy.retired");
+        default -> f;
+      };
+    }
+
+    /** A side of a difference: yes or no for {@code retired}, else the text; null for none. */
+    public String value(Taxonomy.Difference d, String v) {
+      if (v != null && d.field().equals("retired")) {
+        return layout.t().get(Boolean.parseBoolean(v) ? "yes" : "no");
+      }
+      return v;
+    }
   }
 }

@@ -164,6 +164,14 @@ public final class TaxonomyRoutes implements Routes {
     if (body.definitions() != null) {
       body.definitions().forEach((lang, text) -> put(fields, "definitions." + lang, text));
     }
+    // A language the taxonomy does not have is named, rather than dropped (which would leave a
+    // rename with no language at all).
+    List<Problem> unknown = new ArrayList<>();
+    unknownLanguages("labels", body.labels(), unknown);
+    unknownLanguages("definitions", body.definitions(), unknown);
+    if (!unknown.isEmpty()) {
+      throw new CatalogException.Invalid("taxonomy change", unknown);
+    }
     LiveTaxonomy.Version v = apply(ctx, Params.of(fields), body.baseVersion(), actor);
     ctx.status(HttpStatus.CREATED);
     ctx.header("Location", "/api/v1/taxonomy?version=" + v.edit().version());
@@ -173,6 +181,25 @@ public final class TaxonomyRoutes implements Routes {
     out.put("dimension", v.edit().change().dimension().id());
     out.put("concept", v.edit().change().concept());
     ctx.json(out);
+  }
+
+  /** A problem for each language of {@code texts} that the taxonomy does not have. */
+  private static void unknownLanguages(
+      String field, Map<String, String> texts, List<Problem> problems) {
+    if (texts == null) {
+      return;
+    }
+    texts.keySet().stream()
+        .filter(lang -> !Taxonomy.LANGUAGES.contains(lang))
+        .sorted()
+        .forEach(
+            lang ->
+                problems.add(
+                    Problem.of(
+                        field + "." + lang,
+                        "problem.notTaxonomyLanguage",
+                        lang,
+                        String.join(", ", Taxonomy.LANGUAGES))));
   }
 
   private static void put(Map<String, List<String>> fields, String name, String value) {

@@ -278,24 +278,25 @@ public final class UserPages implements Routes {
     Messages t = i18n.forRequest(ctx);
     List<String> out = new ArrayList<>();
     for (Problem p : problems) {
+      // The form's own sentences where it has one, else the problem in the page's language.
       String key =
-          switch (p.field()) {
-            case "password" -> "users.problem.password";
-            case "disabled" -> "users.problem.lastAdmin";
-            case "role" ->
-                p.problem().contains("last active admin")
-                    ? "users.problem.lastAdmin"
-                    : "users.problem.role";
-            case "body" ->
-                p.problem().contains("at least one")
-                    ? "users.problem.bodyRequired"
-                    : p.problem().contains("only contributors")
-                        ? "users.problem.bodyNotAllowed"
-                        : "users.problem.body";
-            default -> "users.problem.other";
+          switch (p.key() == null ? "" : p.key()) {
+            case "account.problem.passwordTooShort" -> "users.problem.password";
+            case "account.problem.lastAdminRole", "account.problem.lastAdminDisabled" ->
+                "users.problem.lastAdmin";
+            case "account.problem.role" -> "users.problem.role";
+            case "account.problem.contributorNeedsBody" -> "users.problem.bodyRequired";
+            case "account.problem.onlyContributorsHaveBodies" -> "users.problem.bodyNotAllowed";
+            case "account.problem.bodyEmpty" -> "users.problem.body";
+            case "invalid.tooLong" -> p.field().equals("bodies") ? "users.problem.body" : null;
+            default -> null;
           };
       String text =
-          key.equals("users.problem.password") ? t.get(key, Accounts.MIN_PASSWORD) : t.get(key);
+          key == null
+              ? t.problem(p)
+              : key.equals("users.problem.password")
+                  ? t.get(key, Accounts.MIN_PASSWORD)
+                  : t.get(key);
       if (!out.contains(text)) {
         out.add(text);
       }

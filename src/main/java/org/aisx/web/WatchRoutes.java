@@ -252,11 +252,11 @@ public final class WatchRoutes implements Routes {
       }
       if (e.field() != null) {
         fields.add(e.field());
-        HistoryValues.Shown shown = HistoryValues.of(e, t.lang());
+        HistoryValues.Shown shown = HistoryValues.of(e, t);
         lines.add(
             t.get(
                 "watch.entry.line",
-                e.field(),
+                HistoryValues.field(e, t),
                 shown.oldValue() == null ? "∅" : shown.oldValue(),
                 shown.newValue() == null ? "∅" : shown.newValue()));
       }

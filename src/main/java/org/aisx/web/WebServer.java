@@ -484,9 +484,10 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Answers with the error: a JSON body under the API (its English message), else the error page,
-   * which says it in the page's language by {@code pageMessage} (a message key; {@code null} when
-   * {@code message} already is in that language).
+   * Answers with the error: a JSON body under the API (its English message, or in the language the
+   * request asks for: {@link I18n#askedFor}), else the error page, which says it in the page's
+   * language by {@code pageMessage} (a message key; {@code null} when {@code message} already is in
+   * that language).
    */
   private void fail(
       Context ctx,
@@ -498,11 +499,23 @@ public final class WebServer implements AutoCloseable {
     ctx.attribute("failed", Boolean.TRUE);
     ctx.status(status);
     if (answersJson(ctx.path())) {
+      // In the language the request asks for (?lang=, Accept-Language), else in English (SPEC
+      // §12): the message as the error page says it, each problem the bundles can say.
+      Messages asked = pages.askedFor(ctx);
+      boolean translated = asked != null && !asked.lang().equals("en");
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("code", code);
-      error.put("message", message);
+      error.put(
+          "message",
+          translated && pageMessage != null && asked.has(pageMessage)
+              ? asked.get(pageMessage)
+              : message);
       List<Map<String, String>> details = new ArrayList<>();
-      problems.forEach(p -> details.add(Map.of("field", p.field(), "problem", p.problem())));
+      problems.forEach(
+          p ->
+              details.add(
+                  Map.of(
+                      "field", p.field(), "problem", translated ? asked.problem(p) : p.problem())));
       error.put("details", details);
       List<CatalogException.Choice> choices = ctx.attribute("choices");
       if (choices != null) {

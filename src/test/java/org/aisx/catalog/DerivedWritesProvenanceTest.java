@@ -106,7 +106,8 @@ class DerivedWritesProvenanceTest {
               .type(PublicationType.INTERNATIONAL_STANDARD)
               .status(Status.DRAFT)
               .build();
-      catalog.approve(made, "coordinator@example.org", "submission:3", 0, () -> {});
+      catalog.approve(
+          made, "coordinator@example.org", "submission:3", 0, "author@example.org", () -> {});
       catalog.stageAll(
           List.of(catalog.get(made.id()).toBuilder().status(Status.WITHDRAWN).build()),
           "editions",

@@ -325,6 +325,7 @@ class FeedMergeTest {
               "coordinator@example.org",
               "submission:7",
               fromFeed.revision(),
+              "author@example.org",
               () -> {});
       int reviewedRevision = app.catalog().get(id).revision();
 

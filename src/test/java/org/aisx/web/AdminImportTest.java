@@ -121,7 +121,7 @@ class AdminImportTest {
     assertThat(r.body()).doesNotContain("<script>alert(1)");
     Document d = Jsoup.parse(r.body());
     assertThat(d.select(".summary tbody td").eachText())
-        .anySatisfy(t -> assertThat(t).contains("title: required"));
+        .anySatisfy(t -> assertThat(t).contains("Title: required"));
   }
 
   /**

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Standard;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,35 +36,59 @@ class HistoryValuesTest {
         2);
   }
 
+  private static Messages t(String lang) {
+    return new Messages(java.util.Locale.forLanguageTag(lang));
+  }
+
   @Test
-  void aTextPerLanguageShowsTheChangedLanguagesAndAListItsWords() {
+  void aTextPerLanguageShowsTheChangedLanguagesByNameAndAListItsWords() {
     assertThat(
             HistoryValues.of(
-                changed("title", "{\"en\":\"QA test x\"}", "{\"en\":\"QA test y\"}"), "en"))
+                changed("title", "{\"en\":\"QA test x\"}", "{\"en\":\"QA test y\"}"), t("en")))
         .isEqualTo(new HistoryValues.Shown("QA test x", "QA test y"));
     assertThat(
             HistoryValues.of(
-                changed("title", "{\"en\":\"QA test x\"}", "{\"en\":\"QA test y\"}"), "fr"))
-        .isEqualTo(new HistoryValues.Shown("en: QA test x", "en: QA test y"));
+                changed("title", "{\"en\":\"QA test x\"}", "{\"en\":\"QA test y\"}"), t("fr")))
+        .isEqualTo(new HistoryValues.Shown("anglais: QA test x", "anglais: QA test y"));
     assertThat(
             HistoryValues.of(
                 changed(
                     "title",
                     "{\"en\":\"Same\",\"fr\":\"Ancien\"}",
                     "{\"en\":\"Same\",\"fr\":\"Nouveau\",\"es\":\"Nuevo\"}"),
-                "en"))
-        .isEqualTo(new HistoryValues.Shown("fr: Ancien", "es: Nuevo · fr: Nouveau"));
-    assertThat(HistoryValues.of(changed("title", null, "{\"en\":\"First\"}"), "en"))
+                t("en")))
+        .isEqualTo(new HistoryValues.Shown("French: Ancien", "Spanish: Nuevo · French: Nouveau"));
+    assertThat(HistoryValues.of(changed("title", null, "{\"en\":\"First\"}"), t("en")))
         .isEqualTo(new HistoryValues.Shown(null, "First"));
-    assertThat(HistoryValues.of(changed("keywords", "[\"a\",\"b\"]", "[]"), "en"))
+    assertThat(HistoryValues.of(changed("keywords", "[\"a\",\"b\"]", "[]"), t("en")))
         .isEqualTo(new HistoryValues.Shown("a, b", null));
-    assertThat(HistoryValues.of(changed("status", "draft", "in-force"), "en"))
-        .isEqualTo(new HistoryValues.Shown("draft", "in-force"));
-    String identifiers = "[{\"type\":\"isbn\",\"value\":\"1\"}]";
-    assertThat(HistoryValues.of(changed("identifiers", identifiers, "[]"), "en").oldValue())
-        .isEqualTo(identifiers);
-    assertThat(HistoryValues.of(changed("title", "{not json", "{\"en\":\"x\"}"), "en").oldValue())
+    assertThat(
+            HistoryValues.of(changed("title", "{not json", "{\"en\":\"x\"}"), t("en")).oldValue())
         .isEqualTo("{not json");
+  }
+
+  @Test
+  void codedValuesRelationsAndDatesAreSaidInTheReadersLanguage() throws Exception {
+    assertThat(HistoryValues.of(changed("status", "draft", "in-force"), t("fr")))
+        .isEqualTo(new HistoryValues.Shown("Projet", "En vigueur"));
+    assertThat(HistoryValues.of(changed("status", "draft", "in-force"), t("ru")))
+        .isEqualTo(new HistoryValues.Shown("Проект", "Действует"));
+    assertThat(HistoryValues.of(changed("status", "draft", "in-force"), t("ar")))
+        .isEqualTo(new HistoryValues.Shown("مشروع", "نافذ"));
+    String relations = "[{\"type\":\"replaced-by\",\"target\":\"ISO 2\",\"targetId\":\"iso-2\"}]";
+    assertThat(HistoryValues.of(changed("relations", "[]", relations), t("fr")))
+        .isEqualTo(new HistoryValues.Shown(null, "Remplacée par ISO 2"));
+    assertThat(HistoryValues.of(changed("relations", relations, null), t("ru")))
+        .isEqualTo(new HistoryValues.Shown("Заменён документом ISO 2", null));
+    assertThat(HistoryValues.of(changed("relations", null, relations), t("ar")).newValue())
+        .isEqualTo("حل محله ISO 2");
+    String identifiers = "[{\"type\":\"isbn\",\"value\":\"1\"}]";
+    assertThat(HistoryValues.of(changed("identifiers", identifiers, "[]"), t("en")).oldValue())
+        .isEqualTo("isbn 1");
+    assertThat(HistoryValues.of(changed("published", "2023-12", "2023-12-18"), t("fr")))
+        .isEqualTo(new HistoryValues.Shown("décembre 2023", "18 déc. 2023"));
+    assertThat(HistoryValues.field(changed("relations", null, relations), t("fr")))
+        .isEqualTo(PagesTest.say("fr", "record.relations"));
   }
 
   @Test
@@ -89,11 +116,42 @@ class HistoryValuesTest {
             Jsoup.parse(http.get("/standards/ieee-9000-2026").body())
                 .select("table.history")
                 .text();
-        assertThat(record).contains("title: QA test x → QA test updated").doesNotContain("{");
+        assertThat(record).contains("Title: QA test x → QA test updated").doesNotContain("{");
         String changes = Jsoup.parse(http.get("/changes").body()).select("table.history").text();
         assertThat(changes)
-            .contains("title: QA test x → QA test updated")
+            .contains("Title: QA test x → QA test updated")
             .doesNotContain("{\"en\"");
+        app.catalog()
+            .save(
+                app.catalog().get("ieee-9000-2026").toBuilder()
+                    .relations(
+                        List.of(
+                            org.aisx.catalog.Relation.of(
+                                org.aisx.catalog.RelationType.REPLACED_BY, "IEEE 9001-2027")))
+                    .fieldSources(Map.of("kind", List.of("a-feed"), "sdo", List.of("b-feed")))
+                    .build(),
+                "import",
+                "a-feed",
+                null);
+        for (String lang : List.of("fr", "ru", "ar")) {
+          String said = PagesTest.say(lang, "relation.replaced-by") + " IEEE 9001-2027";
+          Document page = Jsoup.parse(http.get("/standards/ieee-9000-2026?lang=" + lang).body());
+          assertThat(page.select("table.history").text())
+              .as(lang)
+              .contains(PagesTest.say(lang, "record.relations") + ": ∅ → " + said)
+              .doesNotContain("\"type\"", "replaced-by");
+          assertThat(
+                  Jsoup.parse(http.get("/changes?lang=" + lang).body())
+                      .select("table.history")
+                      .text())
+              .as(lang)
+              .contains(said)
+              .doesNotContain("\"type\"");
+          // The sources per field name the fields as the page does (if the record keeps them).
+          assertThat(page.select(".field-sources .muted").eachText())
+              .as(lang)
+              .doesNotContain("kind", "sdo");
+        }
         assertThat(http.get("/feeds/standards/ieee-9000-2026.atom").body())
             .contains("QA test x")
             .doesNotContain("{&quot;en&quot;")

@@ -281,7 +281,13 @@ class PagesTest {
               // MessageFormat swallows a lone apostrophe in texts with arguments: doubled.
               assertThat(text).as(lang + " " + k).doesNotContainPattern("(?<!')'(?!')");
               // ... and each argument the English text uses is used in every language.
-              new java.text.MessageFormat(text, java.util.Locale.forLanguageTag(lang));
+              // (each plural form too: the one for 0, 1, 2, 3, 5, 11, 21 and 101 in every argument)
+              for (long n : new long[] {0, 1, 2, 3, 5, 11, 21, 101}) {
+                Object[] args = {n, n, n, n};
+                new java.text.MessageFormat(
+                    org.aisx.catalog.Plurals.resolve(text, lang, args),
+                    java.util.Locale.forLanguageTag(lang));
+              }
               for (String arg : List.of("{0", "{1", "{2")) {
                 assertThat(text.contains(arg))
                     .as(lang + " " + k + " uses " + arg + "}")
@@ -493,7 +499,7 @@ class PagesTest {
     assertThat(pattern).as(lang + " " + key).isNotNull();
     return args.length == 0
         ? pattern
-        : new java.text.MessageFormat(pattern, java.util.Locale.forLanguageTag(lang)).format(args);
+        : new Messages(java.util.Locale.forLanguageTag(lang)).get(key, args);
   }
 
   @Test
@@ -530,9 +536,16 @@ class PagesTest {
   }
 
   @Test
-  void theApiKeepsItsEnglishProblemsWhateverTheLanguage() throws Exception {
-    HttpResponse<String> r =
+  void theApiSaysItsProblemsInEnglishUnlessTheRequestAsksForALanguage() throws Exception {
+    HttpResponse<String> french =
         http.get("/api/v1/standards?from=2030&to=2020", "Accept-Language", "fr");
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(french.body())
+                .at("/error/details/0/problem")
+                .asText())
+        .isEqualTo(say("fr", "problem.yearAfterTo", "2030", "2020"));
+    HttpResponse<String> r = http.get("/api/v1/standards?from=2030&to=2020");
     assertThat(r.statusCode()).isEqualTo(400);
     com.fasterxml.jackson.databind.JsonNode error =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("error");

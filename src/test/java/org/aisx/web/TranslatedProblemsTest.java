@@ -223,7 +223,7 @@ class TranslatedProblemsTest {
           .contains(PagesTest.say(lang, "resource.problem.notHttpUrl"));
     }
 
-    // The API says the same refusals in English, whatever language is asked for.
+    // The API says the same refusals in English when the request asks for no language.
     String token = "Bearer " + app.accounts().createToken(CONTRIBUTOR, "t").secret();
     HttpResponse<String> api =
         http.send(
@@ -231,7 +231,6 @@ class TranslatedProblemsTest {
                     java.net.URI.create(http.base() + "/api/v1/submissions"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", token)
-                .header("Accept-Language", "fr")
                 .POST(
                     java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"kind\": \"resource\", \"resource\": {\"title\": {\"en\": \"A course\"},"
@@ -257,16 +256,338 @@ class TranslatedProblemsTest {
             "extra", "unknown field; known: " + String.join(", ", org.aisx.learn.Resource.FIELDS));
   }
 
+  private static HttpResponse<String> upload(
+      Browser b, String path, Map<String, String> fields, String fileName, String content) {
+    String boundary = "aisx" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    fields.forEach(
+        (k, v) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: text/csv\r\n\r\n")
+        .append(content)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    return b.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(b.base() + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
   @Test
-  void theApiKeepsTheEnglishOfTheseRefusals() throws Exception {
+  void aSubmissionsComparisonNamesFieldsAndValuesInThePageLanguage() throws Exception {
+    String token = "Bearer " + app.accounts().createToken(CONTRIBUTOR, "diff").secret();
+    HttpResponse<String> sent =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(http.base() + "/api/v1/submissions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", token)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"action\": \"create\", \"record\": {\"identifier\": \"ITU-T Z.9999"
+                            + " (01/2026)\", \"title\": {\"en\": \"QA test title\"}, \"abstract\":"
+                            + " {\"en\": \"QA abstract\"}, \"sdo\": \"ITU-T\", \"type\":"
+                            + " \"guide\", \"status\": \"draft\", \"kind\": \"standard\","
+                            + " \"published\": \"2026-01\", \"url\":"
+                            + " \"https://example.org/z9999\"}}"))
+                .build());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+    String id = new ObjectMapper().readTree(sent.body()).get("id").asText();
+    Browser coordinator = new Browser(server.port());
+    assertThat(coordinator.signIn(COORDINATOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    Browser author = new Browser(server.port());
+    assertThat(author.signIn(CONTRIBUTOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    for (Browser who : List.of(author, coordinator)) {
+      for (String lang : List.of("fr", "ru", "ar", "zh")) {
+        Document d = Jsoup.parse(who.get("/submissions/" + id + "?lang=" + lang).body());
+        List<String> fields =
+            d.select("#diff tbody th").stream().map(Element::ownText).map(String::strip).toList();
+        assertThat(fields)
+            .as(lang)
+            .contains(
+                PagesTest.say(lang, "field.identifier"),
+                PagesTest.say(lang, "field.sdo"),
+                PagesTest.say(lang, "field.status"),
+                PagesTest.say(lang, "field.kind"))
+            .doesNotContain(
+                "identifier",
+                "title",
+                "abstract",
+                "sdo",
+                "type",
+                "status",
+                "published",
+                "url",
+                "kind");
+        List<String> values = d.select("#diff tbody td.after").eachText();
+        assertThat(values)
+            .as(lang)
+            .contains(
+                PagesTest.say(lang, "type.guide"),
+                PagesTest.say(lang, "status.draft"),
+                PagesTest.say(lang, "kind.standard"))
+            .doesNotContain("guide", "draft", "standard", "2026-01", "en: QA test title");
+        assertThat(String.join(" ", values)).as(lang).contains(": QA test title");
+      }
+    }
+  }
+
+  @Test
+  void importRejectionsSayWhereAndWhyInThePageLanguage() throws Exception {
+    Browser admin = new Browser(server.port());
+    assertThat(admin.signIn(ADMIN, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    for (String lang : List.of("es", "ru", "fr", "ar")) {
+      String csrf = admin.csrf("/admin/import?lang=" + lang);
+      Document rows =
+          Jsoup.parse(
+              upload(
+                      admin,
+                      "/admin/import?lang=" + lang,
+                      Map.of("_csrf", csrf, "format", "csv"),
+                      "rows.csv",
+                      "identifier,title_en,sdo,type,status\nQA 1,QA test,QA,bogus,draft\n")
+                  .body());
+      // Where a row is, in the page's language; what is wrong with a CSV row's cells is still
+      // English (CsvColumns says it as text), marked so.
+      String rowText = rows.select(".import-result table, main table").text();
+      assertThat(rowText)
+          .as(lang)
+          .contains(PagesTest.say(lang, "import.where.line", "2"))
+          .doesNotContain("line 2");
+      Document header =
+          Jsoup.parse(
+              upload(
+                      admin,
+                      "/admin/import?lang=" + lang,
+                      Map.of("_csrf", csrf, "format", "csv"),
+                      "header.csv",
+                      "title\nx\n")
+                  .body());
+      String headerText = header.select("main table").text();
+      assertThat(headerText)
+          .as(lang)
+          .contains(
+              PagesTest.say(lang, "import.where.document"),
+              PagesTest.say(lang, "import.where.header", "1"),
+              PagesTest.say(lang, "import.problem.restNotRead"))
+          .doesNotContain("unknown column", "missing required", "document line");
+      assertThat(header.select("main table [lang=en]")).as(lang).isEmpty();
+    }
+  }
+
+  @Test
+  void confirmingWithNothingTickedSaysSoOnTheSameFilteredView() throws Exception {
+    Browser coordinator = new Browser(server.port());
+    assertThat(coordinator.signIn(COORDINATOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    for (String lang : List.of("ru", "fr", "ar")) {
+      String csrf = coordinator.csrf("/taxonomy?lang=" + lang);
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("_csrf", csrf);
+      form.put("decision", "confirm");
+      form.put("dimension", "concern");
+      form.put("min", "40");
+      HttpResponse<String> none = coordinator.postForm("/review/suggestions?lang=" + lang, form);
+      assertThat(none.statusCode()).as(lang + " " + none.body()).isEqualTo(303);
+      String back = none.headers().firstValue("Location").orElseThrow();
+      assertThat(back).contains("dimension=concern", "min=40");
+      Document page = Jsoup.parse(coordinator.get(back).body());
+      assertThat(page.selectFirst("html").attr("lang")).isEqualTo(lang);
+      assertThat(page.select("#nothing-chosen").text())
+          .isEqualTo(PagesTest.say(lang, "review.nothingChosen"));
+      assertThat(page.select("#dimension option[selected]").attr("value")).isEqualTo("concern");
+      assertThat(page.select("#min").attr("value")).isEqualTo("40");
+
+      Map<String, String> mappings = new LinkedHashMap<>();
+      mappings.put("_csrf", csrf);
+      mappings.put("decision", "confirm");
+      mappings.put("state", "pending");
+      mappings.put("min", "30");
+      HttpResponse<String> noMapping =
+          coordinator.postForm("/review/mappings?lang=" + lang, mappings);
+      assertThat(noMapping.statusCode()).as(lang + " " + noMapping.body()).isEqualTo(303);
+      String mappingsBack = noMapping.headers().firstValue("Location").orElseThrow();
+      assertThat(mappingsBack).contains("state=pending", "min=30").doesNotContain("changed=");
+      Document mappingsPage = Jsoup.parse(coordinator.get(mappingsBack).body());
+      assertThat(mappingsPage.select("#nothing-chosen").text())
+          .isEqualTo(PagesTest.say(lang, "mappings.nothingChosen"));
+    }
+  }
+
+  @Test
+  void theAuditTrailSaysRolesOutcomesAndTaxonomyEditsInThePageLanguage() throws Exception {
+    String token = "Bearer " + app.accounts().createToken(COORDINATOR, "audit").secret();
+    HttpResponse<String> renamed =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(http.base() + "/api/v1/taxonomy/changes"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", token)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\": \"rename\", \"dimension\": \"vertical\", \"concept\":"
+                            + " \"agriculture-food\", \"labels\": {\"fr\": \"Agroalimentaire (essai)\"}}"))
+                .build());
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(201);
+    int version = new ObjectMapper().readTree(renamed.body()).get("version").asInt();
+    http.post("/api/v1/suggestions/decisions", "{}"); // refused, anonymously
+    Browser admin = new Browser(server.port());
+    assertThat(admin.signIn(ADMIN, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    for (String lang : List.of("fr", "ru", "ar")) {
+      Document d = Jsoup.parse(admin.get("/admin/audit?lang=" + lang).body());
+      d.select("table.audit-table [lang=en]").remove(); // details only known in English
+      String table = d.select("table.audit-table tbody").text();
+      assertThat(table)
+          .as(lang)
+          .contains(
+              PagesTest.say(lang, "audit.outcome.ok"),
+              PagesTest.say(lang, "audit.outcome.refused"),
+              PagesTest.say(lang, "audit.via.anonymous"),
+              PagesTest.say(lang, "audit.via.session"),
+              PagesTest.say(lang, "role.admin"),
+              PagesTest.say(lang, "audit.detail.taxonomyVersion", (long) version, 1L))
+          .doesNotContain("anonymous", "refused", "fields changed", "1 fields");
+      Document history = Jsoup.parse(http.get("/taxonomy/history?lang=" + lang).body());
+      String changes = history.select("table.history").text();
+      assertThat(changes)
+          .as(lang)
+          .contains(
+              PagesTest.say(lang, "taxonomy.edit.labelIn", PagesTest.say(lang, "language.fr")))
+          .doesNotContain("labels.fr");
+      assertThat(history.select(".lead").text())
+          .as(lang)
+          .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d");
+    }
+  }
+
+  @Test
+  void glossaryMappingReasonsAreSaidInPlainWordsInThePageLanguage() throws Exception {
+    Browser coordinator = new Browser(server.port());
+    assertThat(coordinator.signIn(COORDINATOR, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
+    for (String lang : List.of("fr", "ru", "ar")) {
+      Document term = Jsoup.parse(http.get("/glossary/action-recognition?lang=" + lang).body());
+      List<String> reasons = term.select(".mappings .evidence").eachText();
+      assertThat(reasons).as(lang).isNotEmpty();
+      assertThat(String.join(" | ", reasons))
+          .as(lang)
+          .doesNotContain("cosine", "same label", "nearest definition", "skos:");
+      assertThat(term.select(".mappings .evidence[lang=en], .mappings .evidence [lang=en]"))
+          .as(lang)
+          .isEmpty();
+      Document queue =
+          Jsoup.parse(coordinator.get("/review/mappings?state=pending&lang=" + lang).body());
+      String evidence = queue.select("td.evidence").text();
+      assertThat(evidence).as(lang).doesNotContain("cosine", "same label", "skos:");
+    }
+  }
+
+  @Test
+  void aCountOfOneIsSaidInTheSingularAndOtherCountsInTheirForm() throws Exception {
+    // One record has this application area in the starter catalogue.
+    String query = "/search?application=environmental-monitoring&lang=";
+    for (String lang : List.of("fr", "es", "ru", "ar", "en")) {
+      Document d = Jsoup.parse(http.get(query + lang).body());
+      assertThat(d.select("main").text())
+          .as(lang)
+          .contains(PagesTest.say(lang, "results.count", 1L, 1L, 1L));
+    }
+    assertThat(http.get(query + "fr").body()).doesNotContain("1 résultats");
+    assertThat(http.get(query + "es").body()).doesNotContain("1 resultados");
+    assertThat(PagesTest.say("fr", "results.count", 1L, 1L, 1L)).startsWith("1 résultat,");
+    assertThat(PagesTest.say("es", "results.count", 1L, 1L, 1L)).startsWith("1 resultado;");
+    assertThat(PagesTest.say("ru", "results.count", 3L, 1L, 3L)).startsWith("3 результата;");
+    assertThat(PagesTest.say("ar", "landscape.cell", "x", "y", 1L)).contains("سجل واحد");
+    assertThat(PagesTest.say("ar", "landscape.cell", "x", "y", 5L)).contains("5 سجلات");
+    assertThat(PagesTest.say("fr", "landscape.cell", "x", "y", 1L)).contains("1 document.");
+  }
+
+  @Test
+  void apiErrorsAreSaidInTheLanguageTheRequestAsksFor() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    JsonNode since =
-        json.readTree(http.get("/api/v1/changes?since=yesterday", "Accept-Language", "fr").body());
+    for (String lang : List.of("fr", "ru", "ar")) {
+      for (HttpResponse<String> r :
+          List.of(
+              http.get("/api/v1/changes?since=yesterday&lang=" + lang),
+              http.get("/api/v1/changes?since=yesterday", "Accept-Language", lang + ";q=0.9"))) {
+        JsonNode error = json.readTree(r.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+        assertThat(error.get("message").asText())
+            .isEqualTo(PagesTest.say(lang, "error.message.bad_parameter"));
+        assertThat(error.at("/details/0/field").asText()).isEqualTo("since");
+        assertThat(error.at("/details/0/problem").asText())
+            .isEqualTo(PagesTest.say(lang, "problem.notDateOrTime", "yesterday"));
+      }
+    }
+    // An account's problems too, under the field the request names (bodies, not body).
+    String admin = "Bearer " + app.accounts().createToken(ADMIN, "users").secret();
+    String contributor = app.accounts().find(CONTRIBUTOR).orElseThrow().id();
+    for (String lang : List.of("", "fr", "ru", "ar")) {
+      HttpResponse<String> r =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          http.base()
+                              + "/api/v1/users/"
+                              + contributor
+                              + (lang.isEmpty() ? "" : "?lang=" + lang)))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", admin)
+                  .method(
+                      "PATCH",
+                      java.net.http.HttpRequest.BodyPublishers.ofString("{\"bodies\": []}"))
+                  .build());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      JsonNode detail = json.readTree(r.body()).at("/error/details/0");
+      assertThat(detail.get("field").asText()).isEqualTo("bodies");
+      assertThat(detail.get("problem").asText())
+          .isEqualTo(
+              lang.isEmpty()
+                  ? "a contributor belongs to at least one standards body"
+                  : PagesTest.say(lang, "account.problem.contributorNeedsBody"));
+    }
+  }
+
+  @Test
+  void aRenameInALanguageTheTaxonomyDoesNotHaveNamesIt() throws Exception {
+    String token = "Bearer " + app.accounts().createToken(COORDINATOR, "xx").secret();
+    HttpResponse<String> r =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(http.base() + "/api/v1/taxonomy/changes"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", token)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"kind\": \"rename\", \"dimension\": \"vertical\", \"concept\":"
+                            + " \"agriculture-food\", \"labels\": {\"xx\": \"bogus\"}}"))
+                .build());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode detail = new ObjectMapper().readTree(r.body()).at("/error/details/0");
+    assertThat(detail.get("field").asText()).isEqualTo("labels.xx");
+    assertThat(detail.get("problem").asText())
+        .isEqualTo("'xx' is not one of the taxonomy's languages: ar, zh, en, fr, ru, es");
+  }
+
+  @Test
+  void theApiSaysTheseRefusalsInEnglishWhenTheRequestAsksForNoLanguage() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode since = json.readTree(http.get("/api/v1/changes?since=yesterday").body());
     assertThat(since.at("/error/code").asText()).isEqualTo("bad_parameter");
     assertThat(since.at("/error/details/0/problem").asText())
         .isEqualTo("'yesterday' is not a date (2026-01-31) or a time (2026-01-31T12:00:00Z)");
     JsonNode prefix =
-        json.readTree(http.get("/api/v1/standards?q=ai*", "Accept-Language", "zh").body());
+        json.readTree(http.get("/api/v1/standards?q=ai*", "Accept-Language", "de").body());
     assertThat(prefix.at("/error/details/0/problem").asText())
         .isEqualTo("'ai*': a prefix needs at least 3 letters or digits before the *");
     JsonNode suite = json.readTree(http.post("/api/v1/suites", "{\"purpose\": \"x\"}").body());

@@ -1,0 +1,40 @@
+package org.aisx.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a record shows a reader of one language. */
+class StandardTest {
+  @Test
+  void aFeedsPlaceholderForAMissingTitleIsNoTitleInItsLanguage() {
+    Standard s =
+        Standard.builder("ISO/IEC DTR 17903")
+            .title(
+                Map.of(
+                    "en", "Overview of machine learning computing devices", "fr", "Titre manque"))
+            .build();
+    assertThat(s.titleIn("fr")).isEqualTo("Overview of machine learning computing devices");
+    assertThat(s.titleLanguage("fr")).isEqualTo("en");
+    Standard part =
+        Standard.builder("IEC 60601-2-23")
+            .title(
+                Map.of(
+                    "en",
+                    "Medical electrical equipment - Part 2-23",
+                    "fr",
+                    "Appareils électromédicaux - Partie 2-23: Titre manque"))
+            .build();
+    assertThat(part.titleIn("fr")).isEqualTo("Medical electrical equipment - Part 2-23");
+    Standard english =
+        Standard.builder("ISO 1").title(Map.of("en", "Title missing", "fr", "Un titre")).build();
+    assertThat(english.titleIn("en")).isEqualTo("Un titre");
+    // With nothing else, the placeholder is still better than no title at all.
+    Standard only = Standard.builder("ISO 2").title(Map.of("fr", "Titre manque")).build();
+    assertThat(only.titleIn("fr")).isEqualTo("Titre manque");
+    assertThat(Standard.isPlaceholderTitle("Titre manque -- Amendement 1")).isTrue();
+    assertThat(Standard.isPlaceholderTitle("Title missing - Legacy paper document")).isTrue();
+    assertThat(Standard.isPlaceholderTitle("Missing values in datasets")).isFalse();
+  }
+}

@@ -99,7 +99,7 @@ class AdminImportTest {
     assertThat(r.statusCode()).isEqualTo(200);
     Document d = Jsoup.parse(r.body());
     assertThat(d.select(".counts dd").eachText())
-        .containsExactly("5", "0", "0", "0", "0", "0", "0", "0");
+        .containsExactly("5", "0", "0", "0", "0", "0", "0", "0", "0");
     assertThat(app.catalog().get("rfc-9110").source()).isEqualTo("rfc-editor");
 
     HttpResponse<String> again = upload(Map.of("_csrf", csrf), "rfc-index.txt", rfcExcerpt());

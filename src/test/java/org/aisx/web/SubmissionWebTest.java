@@ -675,7 +675,8 @@ class SubmissionWebTest {
     assertEscaped(detail);
     Document d = Jsoup.parse(detail);
     assertThat(d.select("#diff tr.changed")).isNotEmpty();
-    assertThat(d.select("#diff tr.changed th code").eachText()).contains("title", "abstract");
+    assertThat(d.select("#diff tr.changed th").eachAttr("data-field"))
+        .contains("title", "abstract");
     assertThat(d.select("#diff tr.changed td.after").text()).contains(LITERAL);
 
     String csrf = d.select("form.decision input[name=_csrf]").attr("value");

@@ -74,6 +74,22 @@ class TranslatedProblemsTest {
     assertThat(d.selectFirst("main").text()).as(lang + " " + key).doesNotContain(english);
   }
 
+  /**
+   * As {@link #saysInLanguage}, for a refusal shown on the form again (with what was typed) rather
+   * than on an error page.
+   */
+  private static void saysOnTheFormAgain(
+      HttpResponse<String> r, String lang, String english, String key, Object... args)
+      throws IOException {
+    assertThat(r.statusCode()).as(key).isEqualTo(400);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
+    assertThat(d.selectFirst("main").text())
+        .as(lang + " " + key)
+        .contains(PagesTest.say(lang, key, args))
+        .doesNotContain(english);
+  }
+
   @Test
   void overlapGlossarySuiteLearningWatchAndSearchRefusalsAreSaidInThePageLanguage()
       throws Exception {
@@ -130,7 +146,7 @@ class TranslatedProblemsTest {
     HttpResponse<String> unknown =
         b.postForm(
             suite + "?lang=fr", Map.of("_csrf", b.csrf(suite), "op", "add", "record", "ISO 99999"));
-    saysInLanguage(unknown, "fr", "no record has", "problem.noRecordNamed", "ISO 99999");
+    saysOnTheFormAgain(unknown, "fr", "no record has", "problem.noRecordNamed", "ISO 99999");
   }
 
   @Test
@@ -157,7 +173,7 @@ class TranslatedProblemsTest {
     change.put("concept", "Not An Id");
     change.put("labels.en", "A label");
     change.put("definitions.en", "A definition.");
-    saysInLanguage(
+    saysOnTheFormAgain(
         coordinator.postForm("/taxonomy?lang=fr", change),
         "fr",
         "an id is lower-case",

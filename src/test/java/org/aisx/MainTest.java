@@ -95,7 +95,9 @@ class MainTest {
                 csv.toString()))
         .isEqualTo(0);
     assertThat(out()).contains("Exported 1 records");
-    assertThat(Files.readString(csv)).contains("\nRFC 9110,").doesNotContain("\nRFC 7231,");
+    assertThat(Files.readString(csv))
+        .contains("\nrfc-9110,RFC 9110,")
+        .doesNotContain("\nrfc-7231,");
     Path jsonld = dir.resolve("all.jsonld.gz");
     assertThat(run("export", "--format", "jsonld", "--data", copy, jsonld.toString())).isEqualTo(0);
     assertThat(out()).contains("Exported 2 records");
@@ -105,6 +107,10 @@ class MainTest {
     assertThat(run("export", "--format", "csv", "--status", "lost", "--data", copy, csv.toString()))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--status: unknown value 'lost'");
+    assertThat(run("export", "--format", "csv", "--mode", "fuzzy", "--data", copy, csv.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--mode: 'fuzzy' is not one of keyword, semantic, hybrid");
     assertThat(run("backup", "--data", dir.resolve("nothing").toString(), "x.backup")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no catalogue in");
   }

@@ -23,6 +23,7 @@ import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.PlainText;
 import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 
 /**
@@ -78,7 +79,8 @@ public final class CsvColumns {
 
   /**
    * A list of values written as {@code a:b} items: the JSON names of the two parts, an example for
-   * messages, and whether the first part is an enumeration (read without regard to case).
+   * messages, and the first part's values when it is an enumeration (read without regard to case;
+   * empty when it is free text).
    */
   record Pair(String first, String second, String example, List<String> firstChoices) {}
 
@@ -86,7 +88,7 @@ public final class CsvColumns {
   private static final Map<Class<?>, Pair> PAIRS =
       Map.of(
           Relation.class,
-          new Pair("type", "target", "replaces:ISO/IEC 22989:2022", relationTypes()),
+          new Pair("type", "target", "replaces:ISO/IEC 22989:2022", wireNames(RelationType.class)),
           Identifier.class,
           new Pair("type", "value", "DOI:10.1109/IEEESTD.2021.9536679", List.of()));
 
@@ -158,10 +160,6 @@ public final class CsvColumns {
     return Arrays.stream(enumType.getEnumConstants())
         .map(c -> JSON.convertValue(c, String.class))
         .toList();
-  }
-
-  private static List<String> relationTypes() {
-    return wireNames(org.aisx.catalog.RelationType.class);
   }
 
   /**

@@ -66,8 +66,8 @@ public final class PageRenderer {
             .orElse(null);
     String path = ctx.path();
     String query = ctx.queryString();
-    String readAt = ctx.attribute(READ_AT);
     if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+      String readAt = ctx.attribute(READ_AT);
       String address = readAt == null ? "/" : readAt;
       int q = address.indexOf('?');
       path = q < 0 ? address : address.substring(0, q);

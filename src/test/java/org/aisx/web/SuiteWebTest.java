@@ -243,8 +243,21 @@ class SuiteWebTest {
     String key = s.get("editKey").asText();
     assertThat(key).isNotBlank();
     assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+    // A read's ETag is the version and a digest of the answer (the members as they are now): a
+    // 304 to If-None-Match with it, and If-Match takes it.
+    HttpResponse<String> reading = http.get("/api/v1/suites/" + id);
+    String readTag = reading.headers().firstValue("ETag").orElseThrow();
+    assertThat(readTag).matches("\"1-[0-9a-f]{16}\"");
+    assertThat(http.get("/api/v1/suites/" + id, "If-None-Match", "W/" + readTag).statusCode())
+        .isEqualTo(304);
+    assertThat(http.get("/api/v1/suites/" + id, "If-None-Match", "\"1\"").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> csv = http.get("/api/v1/suites/" + id + "?format=csv");
+    assertThat(csv.headers().firstValue("ETag").orElseThrow())
+        .startsWith("\"1-")
+        .isNotEqualTo(readTag);
     // The key is shown once: reading the suite does not show it.
-    JsonNode read = body(http.get("/api/v1/suites/" + id));
+    JsonNode read = body(reading);
     assertThat(read.get("editKey").isNull()).isTrue();
     assertThat(read.get("members").get(0).get("status").asText()).isEqualTo("in-force");
     String change =
@@ -278,7 +291,7 @@ class SuiteWebTest {
             "Authorization",
             "Suite-Key " + key,
             "If-Match",
-            "\"1\"");
+            readTag);
     assertThat(put.statusCode()).isEqualTo(200);
     JsonNode after = body(put);
     assertThat(ApiTest.validate(http, "Suite", after)).isEmpty();

@@ -357,7 +357,7 @@ class MainTest {
                 data))
         .isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("body: a contributor belongs to at least one standards body")
+        .contains("bodies: a contributor belongs to at least one standards body")
         .contains("password: at least 12 characters");
     assertThat(
             runWith(

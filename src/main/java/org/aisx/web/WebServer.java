@@ -290,13 +290,17 @@ public final class WebServer implements AutoCloseable {
    * the not-found page in the page's language.
    */
   private void notFound(Context ctx) {
-    fail(
-        ctx,
-        HttpStatus.NOT_FOUND,
-        "not_found",
-        notFoundMessage(ctx),
-        "error.message.not_found",
-        List.of());
+    fail(ctx, HttpStatus.NOT_FOUND, "not_found", notFoundMessage(ctx), notFoundKey(ctx), List.of());
+  }
+
+  /**
+   * The message key of {@link #notFoundMessage}: under {@code /api/} one that names the address and
+   * where the paths are listed ({0} the path), in every language.
+   */
+  private static final String API_NOT_FOUND = "error.message.api_not_found";
+
+  private static String notFoundKey(Context ctx) {
+    return ctx.path().startsWith("/api/") ? API_NOT_FOUND : "error.message.not_found";
   }
 
   /** What the API says of an address it does not have, in English. */
@@ -430,7 +434,9 @@ public final class WebServer implements AutoCloseable {
         status.getCode(),
         ctx -> {
           if (ctx.attribute("failed") == null) {
-            fail(ctx, status, code, message.apply(ctx), "error.message." + code, List.of());
+            String key =
+                status == HttpStatus.NOT_FOUND ? notFoundKey(ctx) : "error.message." + code;
+            fail(ctx, status, code, message.apply(ctx), key, List.of());
           }
         });
   }
@@ -508,7 +514,9 @@ public final class WebServer implements AutoCloseable {
       error.put(
           "message",
           translated && pageMessage != null && asked.has(pageMessage)
-              ? asked.get(pageMessage)
+              ? (pageMessage.equals(API_NOT_FOUND)
+                  ? asked.get(pageMessage, ctx.path())
+                  : asked.get(pageMessage))
               : message);
       List<Map<String, String>> details = new ArrayList<>();
       problems.forEach(

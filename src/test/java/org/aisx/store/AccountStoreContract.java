@@ -92,11 +92,11 @@ abstract class AccountStoreContract {
         .containsExactly("email");
     assertThat(problems(() -> accounts.addUser("c@x.org", Role.CONTRIBUTOR, List.of(), PASSWORD)))
         .extracting(Problem::field)
-        .containsExactly("body");
+        .containsExactly("bodies");
     assertThat(
             problems(() -> accounts.addUser("k@x.org", Role.COORDINATOR, List.of("ISO"), PASSWORD)))
         .extracting(Problem::field)
-        .containsExactly("body");
+        .containsExactly("bodies");
     assertThat(
             problems(
                 () -> accounts.addUser("p@x.org", Role.ADMIN, List.of(), "short".toCharArray())))
@@ -242,10 +242,10 @@ abstract class AccountStoreContract {
 
     assertThat(problems(() -> accounts.changeRole(coordinator, Role.CONTRIBUTOR, List.of())))
         .extracting(Problem::field)
-        .containsExactly("body");
+        .containsExactly("bodies");
     assertThat(problems(() -> accounts.changeRole(coordinator, Role.ADMIN, List.of("ISO"))))
         .extracting(Problem::field)
-        .containsExactly("body");
+        .containsExactly("bodies");
     assertThat(problems(() -> accounts.changeRole(coordinator, Role.PUBLIC, List.of())))
         .extracting(Problem::field)
         .containsExactly("role");

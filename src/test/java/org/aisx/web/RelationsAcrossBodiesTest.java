@@ -217,7 +217,7 @@ class RelationsAcrossBodiesTest {
     assertThat(decision.get("revision").asInt()).isEqualTo(before.revision());
     assertThat(after.select("table.history").text())
         .contains("Relation approved")
-        .contains("replaced-by IEEE 9000-2026")
+        .contains("Replaced by IEEE 9000-2026")
         .doesNotContain("iso@example.org");
 
     // Decided once: a second decision is a conflict and changes nothing.

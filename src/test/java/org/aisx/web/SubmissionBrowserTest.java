@@ -152,8 +152,8 @@ class SubmissionBrowserTest {
     browser.findElement(By.linkText("IEEE P3999")).click();
     waiting().until(ExpectedConditions.urlContains("/submissions/" + submission));
     WebElement diff = browser.findElement(By.id("diff"));
-    assertThat(diff.findElements(By.cssSelector("tr.changed th code")))
-        .extracting(WebElement::getText)
+    assertThat(diff.findElements(By.cssSelector("tr.changed th[data-field]")))
+        .extracting(th -> th.getAttribute("data-field"))
         .contains("identifier", "title", "abstract", "sdo");
     // Abstracts are plain text: the markup is stripped, the words stay.
     assertThat(diff.getText()).contains("How buyers assess AI systems before they buy them.");

@@ -184,7 +184,7 @@ class TranslatedProblemsTest {
     policy.put("_csrf", coordinator.csrf("/review/field-policy?lang=fr"));
     policy.put("version", "0");
     policy.put("required", "nonsense");
-    saysInLanguage(
+    saysOnTheFormAgain(
         coordinator.postForm("/review/field-policy?lang=fr", policy),
         "fr",
         "is not a field the policy can require",

@@ -85,6 +85,7 @@ public final class WebServer implements AutoCloseable {
                     s.directory = "/static";
                     s.location = Location.CLASSPATH;
                     s.headers = Map.of("Cache-Control", "public, max-age=3600");
+                    s.precompress = true;
                   });
               config.router.ignoreTrailingSlashes = true;
               // A path that other methods answer is a 405 with Allow (see failures), not a 404.

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -431,6 +432,38 @@ class MalformedRequestsTest {
           .contains("/api/v1/nothing-here")
           .contains("/api/v1/openapi.json")
           .doesNotContain("Endpoint");
+    }
+  }
+
+  /**
+   * A static asset says its type and that it is UTF-8 (Jetty's own resource handler said {@code
+   * charset=null}), and is sent compressed to a client that takes gzip.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "/static/style.css, text/css",
+    "/static/app.js, text/javascript",
+    "/static/favicon.svg, image/svg+xml"
+  })
+  void aStaticAssetSaysItsTypeAndCharset(String asset, String type) throws Exception {
+    HttpResponse<String> r = send("GET", asset, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(
+            v ->
+                assertThat(v.toLowerCase(java.util.Locale.ROOT).replace(" ", ""))
+                    .isEqualTo(type + ";charset=utf-8"));
+    HttpResponse<byte[]> zipped =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(http.base() + asset))
+                    .header("Accept-Encoding", "gzip")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+    try (var in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(r.body());
     }
   }
 

@@ -39,11 +39,58 @@ final class EntityTags {
    * The ETag of a read of {@code revision} that sent {@code body}: {@code "3-5d41402abc4b2a76"}.
    */
   static String of(long revision, byte[] body) {
+    return "\"" + revision + "-" + digest(body) + "\"";
+  }
+
+  /** The first 8 bytes of {@code body}'s SHA-256, in hex. */
+  private static String digest(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + revision + "-" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
+      return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /**
+   * Answers a read of something without a revision (an Atom feed) with {@code body}: its ETag (a
+   * digest of the body), {@code Last-Modified} from {@code updated}, and 304 without the body when
+   * {@code If-None-Match} names that ETag or, without {@code If-None-Match}, {@code
+   * If-Modified-Since} is not before {@code updated} (RFC 9110 §13.1.3, to the second).
+   */
+  static void answer(Context ctx, byte[] body, String contentType, java.time.Instant updated) {
+    String etag = "\"" + digest(body) + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header(
+        "Last-Modified",
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            updated.atOffset(java.time.ZoneOffset.UTC)));
+    String noneMatch = ctx.header("If-None-Match");
+    boolean unchanged =
+        noneMatch != null
+            ? noneMatchFails(noneMatch, etag)
+            : notModifiedSince(ctx.header("If-Modified-Since"), updated);
+    if (unchanged) {
+      ctx.status(HttpStatus.NOT_MODIFIED);
+      return;
+    }
+    ctx.contentType(contentType).result(body);
+  }
+
+  /** Whether {@code updated}, to the second, is not after the date {@code header} gives. */
+  private static boolean notModifiedSince(String header, java.time.Instant updated) {
+    if (header == null) {
+      return false;
+    }
+    try {
+      java.time.Instant since =
+          java.time.ZonedDateTime.parse(
+                  header.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+              .toInstant();
+      return !updated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since);
+    } catch (java.time.format.DateTimeParseException notADate) {
+      return false; // an invalid date is ignored (RFC 9110 §13.1.3)
     }
   }
 

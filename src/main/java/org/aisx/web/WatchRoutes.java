@@ -230,7 +230,11 @@ public final class WatchRoutes implements Routes {
             updated,
             t.lang(),
             entries);
-    ctx.contentType(AtomFeed.MEDIA_TYPE + "; charset=utf-8").result(feed.xml());
+    EntityTags.answer(
+        ctx,
+        feed.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        AtomFeed.MEDIA_TYPE + "; charset=utf-8",
+        updated);
   }
 
   private AtomFeed.Entry entry(Change c, Messages t, String base) {

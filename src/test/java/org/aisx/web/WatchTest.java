@@ -174,6 +174,39 @@ class WatchTest {
     assertThat(entries(atom(http.get("/feeds/search.atom?sdo=ETSI")))).hasSize(2);
   }
 
+  /**
+   * A feed reader polling a feed gets 304 while nothing changed, by the ETag or by the date it last
+   * saw, and the feed again once a record changes.
+   */
+  @Test
+  void aFeedReaderAskingAgainGets304UntilSomethingChanges() throws Exception {
+    String path = "/feeds/search.atom?q=polling";
+    importJson(record("POLL 1", "Polling feeds", "IETF", "in-force"));
+    HttpResponse<String> first = http.get(path);
+    atom(first);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+    assertThat(
+            java.time.ZonedDateTime.parse(
+                    lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant())
+        .isEqualTo(Instant.parse(text(atom(first).getDocumentElement(), "updated")));
+
+    HttpResponse<String> same = http.get(path, "If-None-Match", etag);
+    assertThat(same.statusCode()).isEqualTo(304);
+    assertThat(same.body()).isEmpty();
+    assertThat(http.get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+    assertThat(http.get(path, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+    assertThat(http.get(path, "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
+
+    Thread.sleep(1_100); // Last-Modified counts seconds
+    importJson(record("POLL 1", "Polling feeds", "IETF", "withdrawn"));
+    HttpResponse<String> changed = http.get(path, "If-None-Match", etag);
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+    assertThat(http.get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+  }
+
   @Test
   void hostileTitlesAreEscapedAndTheFeedStaysWellFormed() throws Exception {
     importJson(record("NIST AI 999", HOSTILE, "NIST", "draft"));

@@ -89,7 +89,7 @@ public record Standard(
 
   /** The abstract in {@code lang}, else English, else any language; empty when there is none. */
   public String abstractIn(String lang) {
-    return pick(summary, lang);
+    return pick(translations(summary), lang);
   }
 
   /** The language {@link #titleIn} picks for {@code lang}, for marking it in pages. */
@@ -99,7 +99,7 @@ public record Standard(
 
   /** The language {@link #abstractIn} picks for {@code lang}. */
   public String abstractLanguage(String lang) {
-    return pickLanguage(summary, lang);
+    return pickLanguage(translations(summary), lang);
   }
 
   /** The language a reader of {@code lang} is shown from per-language {@code texts}. */
@@ -169,21 +169,48 @@ public record Standard(
   }
 
   /**
-   * {@code titles} without the languages whose title is a placeholder; all of them when every one
-   * is (a placeholder is then better than no title).
+   * {@code titles} without the languages whose title is a placeholder or a copy of the English one
+   * ({@link #translations}); all of them when every one is a placeholder (a placeholder is then
+   * better than no title).
    */
   public static Map<String, String> realTitles(Map<String, String> titles) {
-    if (titles.values().stream().noneMatch(Standard::isPlaceholderTitle)) {
-      return titles;
+    Map<String, String> translated = translations(titles);
+    if (translated.values().stream().noneMatch(Standard::isPlaceholderTitle)) {
+      return translated;
     }
     Map<String, String> real = new java.util.LinkedHashMap<>();
-    titles.forEach(
+    translated.forEach(
         (lang, text) -> {
           if (!isPlaceholderTitle(text)) {
             real.put(lang, text);
           }
         });
-    return real.isEmpty() ? titles : real;
+    return real.isEmpty() ? translated : real;
+  }
+
+  /**
+   * {@code texts} without the other languages whose text is the English text again: some feeds
+   * (ISO's, for about 0.5 % of its records) fill the French title with the English one, which is
+   * then English shown as French. The stored record keeps what the feed gave; a reader of French is
+   * shown the English text, marked as English.
+   */
+  public static Map<String, String> translations(Map<String, String> texts) {
+    String english = texts.get("en");
+    if (english == null
+        || texts.size() < 2
+        || texts.entrySet().stream()
+            .noneMatch(
+                e -> !e.getKey().equals("en") && e.getValue().strip().equals(english.strip()))) {
+      return texts;
+    }
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    texts.forEach(
+        (lang, text) -> {
+          if (lang.equals("en") || !text.strip().equals(english.strip())) {
+            out.put(lang, text);
+          }
+        });
+    return out;
   }
 
   /** The title a reader of {@code lang} is shown ({@link #titleIn}) from per-language titles. */

@@ -37,4 +37,25 @@ class StandardTest {
     assertThat(Standard.isPlaceholderTitle("Title missing - Legacy paper document")).isTrue();
     assertThat(Standard.isPlaceholderTitle("Missing values in datasets")).isFalse();
   }
+
+  /** ISO's feed fills some French titles with the English one: that is English, shown as such. */
+  @Test
+  void aFrenchTitleThatCopiesTheEnglishOneIsShownAsEnglish() {
+    String english = "Quantities and units - Part 15: Logarithmic and related quantities";
+    Standard copied =
+        Standard.builder("IEC/CD 80000-15")
+            .title(Map.of("en", english, "fr", english + " "))
+            .summary(Map.of("en", "Scope.", "fr", "Scope."))
+            .build();
+    assertThat(copied.titleIn("fr")).isEqualTo(english);
+    assertThat(copied.titleLanguage("fr")).isEqualTo("en");
+    assertThat(copied.abstractLanguage("fr")).isEqualTo("en");
+    assertThat(copied.title()).containsKey("fr"); // what the feed gave is kept
+    Standard translated =
+        Standard.builder("ISO 10848-1:2017")
+            .title(Map.of("en", "Acoustics", "fr", "Acoustique"))
+            .build();
+    assertThat(translated.titleLanguage("fr")).isEqualTo("fr");
+    assertThat(translated.titleIn("fr")).isEqualTo("Acoustique");
+  }
 }

@@ -24,9 +24,24 @@ public record Change(String recordId, int revision, List<HistoryEvent> events, S
    * write always has the same id, in whichever feed it appears.
    */
   public String atomId() {
-    return "urn:uuid:"
-        + UUID.nameUUIDFromBytes(
-            ("aisx:change:" + recordId + ":" + revision).getBytes(StandardCharsets.UTF_8));
+    String name = "aisx:change:" + recordId + ":" + revision;
+    if (relationDecision()) {
+      name += ":relation:" + seq();
+    }
+    return "urn:uuid:" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether this change is a decision on a relation another body's record claims: written on the
+   * record's history at its current revision, without a new one, so it is a change of its own.
+   */
+  public boolean relationDecision() {
+    return events.stream().allMatch(Change::relationDecision);
+  }
+
+  static boolean relationDecision(HistoryEvent e) {
+    return e.kind() == HistoryEvent.Kind.RELATION_APPROVED
+        || e.kind() == HistoryEvent.Kind.RELATION_REJECTED;
   }
 
   /** When the write happened. */

@@ -164,14 +164,20 @@ public final class Watch {
     return ids;
   }
 
-  /** Events (newest first) grouped into writes: the run of events of one record and revision. */
+  /**
+   * Events (newest first) grouped into writes: the run of events of one record and revision; a
+   * decision on a relation (made at the record's revision, without a new one) is a write of its
+   * own.
+   */
   static List<Change> group(List<HistoryEvent> newestFirst) {
     List<Change> changes = new ArrayList<>();
     List<HistoryEvent> run = new ArrayList<>();
     for (HistoryEvent e : newestFirst) {
       if (!run.isEmpty()
           && !(run.get(0).recordId().equals(e.recordId())
-              && run.get(0).revision() == e.revision())) {
+              && run.get(0).revision() == e.revision()
+              && !Change.relationDecision(e)
+              && !Change.relationDecision(run.get(run.size() - 1)))) {
         changes.add(change(run));
         run = new ArrayList<>();
       }

@@ -249,14 +249,19 @@ public final class WatchRoutes implements Routes {
             .findFirst()
             .orElse(null);
     List<String> fields = new ArrayList<>();
+    HistoryValues.Shown decided = null;
     for (HistoryEvent e : c.events()) {
       String kind = e.kind().wire();
       if (!categories.contains(kind)) {
         categories.add(kind);
       }
       if (e.field() != null) {
-        fields.add(e.field());
+        String field = HistoryValues.field(e, t);
+        if (!fields.contains(field)) {
+          fields.add(field);
+        }
         HistoryValues.Shown shown = HistoryValues.of(e, t);
+        decided = shown;
         lines.add(
             t.get(
                 "watch.entry.line",
@@ -270,6 +275,14 @@ public final class WatchRoutes implements Routes {
       if (s != null) {
         lines.add(0, s.abstractIn(t.lang()));
       }
+    } else if (c.relationDecision()) {
+      HistoryEvent e = c.events().get(0);
+      title =
+          t.get(
+              "watch.entry.event",
+              identifier,
+              t.get("history." + e.kind().wire()),
+              decided == null || decided.newValue() == null ? "" : decided.newValue());
     } else if (status != null) {
       title =
           t.get(

@@ -219,6 +219,19 @@ class RelationsAcrossBodiesTest {
         .contains("Relation approved")
         .contains("Replaced by IEEE 9000-2026")
         .doesNotContain("iso@example.org");
+    // The record's feed has the decision as an entry of its own, newest first, in words.
+    Document feed =
+        Jsoup.parse(
+            send("GET", "/feeds/standards/" + target + ".atom", null, null).body(),
+            "",
+            org.jsoup.parser.Parser.xmlParser());
+    org.jsoup.select.Elements entries = feed.select("feed > entry");
+    assertThat(entries).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(entries.get(0).selectFirst("title").text())
+        .contains("Relation approved")
+        .contains("Replaced by IEEE 9000-2026");
+    assertThat(entries.select("entry > id").eachText()).doesNotHaveDuplicates();
+    assertThat(entries.get(1).selectFirst("title").text()).doesNotContain("Relation approved");
 
     // Decided once: a second decision is a conflict and changes nothing.
     assertThat(send("POST", decisionPath, "coord", "{\"decision\": \"reject\"}").statusCode())

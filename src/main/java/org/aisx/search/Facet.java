@@ -69,6 +69,14 @@ public enum Facet {
     return open;
   }
 
+  /**
+   * How many values of this facet a search answer lists, those with the most results: 40 of the
+   * values the records bring (bodies, committees), 100 of a fixed list.
+   */
+  public int listed() {
+    return open ? 40 : 100;
+  }
+
   public static Optional<Facet> fromId(String id) {
     return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
   }

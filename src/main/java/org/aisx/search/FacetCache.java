@@ -128,7 +128,7 @@ final class FacetCache {
   /** The counts of one dimension as values, as many as a search answer shows. */
   static List<SearchResult.FacetCount> top(Facets counts, Facet facet, String dimension)
       throws IOException {
-    FacetResult fr = counts.getTopChildren(shown(facet), dimension);
+    FacetResult fr = counts.getTopChildren(facet.listed(), dimension);
     List<SearchResult.FacetCount> out = new ArrayList<>();
     if (fr != null) {
       for (LabelAndValue lv : fr.labelValues) {
@@ -136,10 +136,5 @@ final class FacetCache {
       }
     }
     return List.copyOf(out);
-  }
-
-  /** How many values of a facet a search answer lists. */
-  static int shown(Facet facet) {
-    return facet.open() ? 40 : 100;
   }
 }

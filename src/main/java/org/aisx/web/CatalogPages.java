@@ -130,8 +130,10 @@ public final class CatalogPages implements Routes {
                   true));
         }
       }
+      boolean capped = result.facets().getOrDefault(f, List.of()).size() >= f.listed();
       facets.add(
-          new PageModels.FacetView(f.id(), t.get("facet." + f.id()), values, !selected.isEmpty()));
+          new PageModels.FacetView(
+              f.id(), t.get("facet." + f.id()), values, !selected.isEmpty(), capped));
     }
     return new PageModels.SearchPage(
         pages

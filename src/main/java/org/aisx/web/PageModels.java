@@ -105,7 +105,12 @@ public final class PageModels {
   }
 
   /** One facet and its values for the filter panel. */
-  public record FacetView(String id, String label, List<FacetValue> values, boolean active) {}
+  /**
+   * One facet of the search page; {@code capped} when the answer listed as many values as a facet
+   * lists ({@link Facet#listed}), so that others may exist beyond them.
+   */
+  public record FacetView(
+      String id, String label, List<FacetValue> values, boolean active, boolean capped) {}
 
   /**
    * One value of a facet, with its count under the current search ({@link #UNCOUNTED} for a ticked

@@ -91,6 +91,24 @@ class PagesTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /**
+   * A facet listing as many values as a search answer lists says that others exist beyond them; a
+   * shorter one does not.
+   */
+  @Test
+  void aFacetCutAtItsListedValuesSaysSo() throws Exception {
+    Document d = Jsoup.parse(http.get("/search?lang=en").body());
+    org.jsoup.select.Elements committees = d.select("#facet-committee input[type=checkbox]");
+    assertThat(committees).hasSize(org.aisx.search.Facet.COMMITTEE.listed());
+    assertThat(d.select("#facet-committee p.muted").text())
+        .isEqualTo(say("en", "filters.capped", committees.size()));
+    assertThat(d.select("#facet-sdo input[type=checkbox]").size())
+        .isLessThan(org.aisx.search.Facet.SDO.listed());
+    assertThat(d.select("#facet-sdo p.muted")).isEmpty();
+    Document narrow = Jsoup.parse(http.get("/search?q=42001&lang=fr").body());
+    assertThat(narrow.select("#facet-committee p.muted")).isEmpty();
+  }
+
   @Test
   void aReplacedDraftSaysSoAndLinksToThePublishedStandard() {
     Document d = page("/standards/ieee-p7001-d-4-2021-10");

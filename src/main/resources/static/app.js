@@ -20,9 +20,10 @@
   if (target && form.contains(target)) {
     if (panel) panel.open = true;
     target.focus();
-  } else if (panel && window.matchMedia("(max-width: 820px)").matches) {
-    // On a phone the filters start folded above the results ("Filters" opens them); without
-    // this script they stay open there, after a link that skips to the results.
-    panel.open = false;
+  } else if (panel && window.matchMedia("(min-width: 821px)").matches) {
+    // The page comes with the filters folded: on a phone they stay so above the results
+    // ("Filters" opens them); on a wide screen the style sheet shows them beside the results, and
+    // opening the panel does so too where a browser cannot style a folded panel's content.
+    panel.open = true;
   }
 })();

@@ -10,8 +10,11 @@ import org.aisx.landscape.HeatMap;
 public final class LandscapeModels {
   private LandscapeModels() {}
 
-  /** A value of an axis as the page names it. */
-  public record AxisValue(String value, String label, String shortLabel) {}
+  /**
+   * A value of an axis as the page names it: the label, and the lines the heat map draws it on
+   * ({@link MapLabels#lines}).
+   */
+  public record AxisValue(String value, String label, List<String> lines) {}
 
   /** One cell of the map: where it is drawn, how it looks and where it leads. */
   public record CellView(
@@ -57,12 +60,32 @@ public final class LandscapeModels {
     static final int CELL_W = 48;
     static final int CELL_H = 30;
 
-    public int rowY(int i) {
-      return headerHeight + i * CELL_H + CELL_H / 2 + 4;
+    /** The baseline of line {@code k} of row {@code i}'s label: the lines centred on the row. */
+    public int rowY(int i, int k) {
+      return headerHeight
+          + i * CELL_H
+          + CELL_H / 2
+          + 4
+          + MapLabels.rowLineBaseline(k, rows.get(i).lines().size());
+    }
+
+    /** Where row labels end, {@link MapLabels#GAP} px left of the cells. */
+    public int rowLabelX() {
+      return labelWidth - MapLabels.GAP;
     }
 
     public int colX(int i) {
       return labelWidth + i * CELL_W + CELL_W / 2;
+    }
+
+    /** Where column labels rise from, {@link MapLabels#GAP} px above the cells. */
+    public int colFootY() {
+      return headerHeight - MapLabels.GAP;
+    }
+
+    /** The baseline of line {@code k} of column {@code i}'s label, across its rotated frame. */
+    public int colLineY(int i, int k) {
+      return MapLabels.columnLineBaseline(k, cols.get(i).lines().size());
     }
 
     public int cellW() {

@@ -561,21 +561,20 @@ public final class LandscapeRoutes implements Routes {
   /** The map drawn: geometry, colours, links ({@code searchBase} + the cell's search). */
   LandscapeModels.SvgMap svgMap(MapRequest m, HeatMap map, Messages t, String searchBase) {
     List<LandscapeModels.AxisValue> rows = new ArrayList<>();
-    int longestRow = 4;
     for (String v : map.rows()) {
       String label = label(m.rows(), v, t);
-      rows.add(new LandscapeModels.AxisValue(v, label, shorten(label)));
-      longestRow = Math.max(longestRow, shorten(label).length());
+      rows.add(new LandscapeModels.AxisValue(v, label, MapLabels.lines(label, MapLabels.ROW_PX)));
     }
     List<LandscapeModels.AxisValue> cols = new ArrayList<>();
-    int longestCol = 4;
     for (String v : map.cols()) {
       String label = label(m.cols(), v, t);
-      cols.add(new LandscapeModels.AxisValue(v, label, shorten(label)));
-      longestCol = Math.max(longestCol, shorten(label).length());
+      cols.add(
+          new LandscapeModels.AxisValue(v, label, MapLabels.lines(label, MapLabels.COLUMN_PX)));
     }
-    int labelWidth = Math.min(260, 16 + longestRow * 7);
-    int headerHeight = Math.min(190, 20 + (int) (longestCol * 6.5 * 0.72));
+    int labelWidth =
+        MapLabels.rowLabelsWidth(rows.stream().map(LandscapeModels.AxisValue::lines).toList());
+    int headerHeight =
+        MapLabels.headerHeight(cols.stream().map(LandscapeModels.AxisValue::lines).toList());
     List<LandscapeModels.CellView> cells = new ArrayList<>();
     for (int i = 0; i < map.rows().size(); i++) {
       for (int j = 0; j < map.cols().size(); j++) {
@@ -596,10 +595,12 @@ public final class LandscapeRoutes implements Routes {
                 cols.get(j).label()));
       }
     }
-    int width =
-        labelWidth
-            + map.cols().size() * LandscapeModels.SvgMap.CELL_W
-            + headerHeight; // room for the last rotated column label
+    // Room for the cells, and for the rotated column labels that reach past the last column.
+    int width = labelWidth + map.cols().size() * LandscapeModels.SvgMap.CELL_W + 4;
+    for (int j = 0; j < cols.size(); j++) {
+      int foot = labelWidth + j * LandscapeModels.SvgMap.CELL_W + LandscapeModels.SvgMap.CELL_W / 2;
+      width = Math.max(width, foot + MapLabels.columnReach(cols.get(j).lines()));
+    }
     int height = headerHeight + map.rows().size() * LandscapeModels.SvgMap.CELL_H + 4;
     return new LandscapeModels.SvgMap(
         t.get("landscape.mapTitle", axisLabel(m.rows(), t), axisLabel(m.cols(), t)),
@@ -639,10 +640,6 @@ public final class LandscapeRoutes implements Routes {
       out.append(String.join(", ", bodies));
     }
     return out.toString();
-  }
-
-  private static String shorten(String label) {
-    return label.length() <= 30 ? label : label.substring(0, 29) + "…";
   }
 
   /** The step of the scale a count falls in, or -1 for none. */

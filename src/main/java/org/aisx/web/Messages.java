@@ -200,7 +200,35 @@ public final class Messages {
 
   /** Text direction, for {@code <html dir>}. */
   public String dir() {
-    return locale.getLanguage().equals("ar") ? "rtl" : "ltr";
+    return rightToLeft() ? "rtl" : "ltr";
+  }
+
+  private boolean rightToLeft() {
+    return locale.getLanguage().equals("ar");
+  }
+
+  /**
+   * The arrow that points the way this language reads: {@code →}, in Arabic {@code ←}. It leads on
+   * ("Next →", "Older changes →") and from an old value to its new one ("draft → in force"). Arrows
+   * are not mirrored by the browser, so the character is the one shown.
+   */
+  public String forward() {
+    return rightToLeft() ? "\u2190" : "\u2192";
+  }
+
+  /** The arrow that points back, against the way this language reads ("← Previous"). */
+  public String back() {
+    return rightToLeft() ? "\u2192" : "\u2190";
+  }
+
+  /**
+   * The separator between the steps of a breadcrumb, pointing the way this language reads: {@code
+   * ›}, in Arabic {@code ‹}. A browser mirrors these two characters inside right-to-left text, so
+   * pages show it in a left-to-right isolate ({@code <span dir="ltr">}), where it is drawn as it
+   * is.
+   */
+  public String separator() {
+    return rightToLeft() ? "\u2039" : "\u203a";
   }
 
   public Locale locale() {

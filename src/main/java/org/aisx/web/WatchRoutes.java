@@ -267,7 +267,8 @@ public final class WatchRoutes implements Routes {
                 "watch.entry.line",
                 HistoryValues.field(e, t),
                 shown.oldValue() == null ? "∅" : shown.oldValue(),
-                shown.newValue() == null ? "∅" : shown.newValue()));
+                shown.newValue() == null ? "∅" : shown.newValue(),
+                t.forward()));
       }
     }
     if (c.has(HistoryEvent.Kind.CREATED)) {
@@ -289,7 +290,8 @@ public final class WatchRoutes implements Routes {
               "watch.entry.status",
               identifier,
               statusLabel(status.oldValue(), t),
-              statusLabel(status.newValue(), t));
+              statusLabel(status.newValue(), t),
+              t.forward());
     } else {
       title = t.get("watch.entry.changed", identifier, String.join(", ", fields));
     }

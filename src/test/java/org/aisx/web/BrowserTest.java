@@ -19,6 +19,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -93,9 +94,20 @@ class BrowserTest {
       // The same form: tick the box (nothing submits it), then the button applies the filter.
       WebElement itu = browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']"));
       assertThat(itu.getAttribute("type")).isEqualTo("checkbox");
-      browser.findElement(By.cssSelector("label[for='" + itu.getAttribute("id") + "']")).click();
+      // The panel is a folded <details> that the style sheet shows beside the results on a wide
+      // screen: WebDriver calls what it holds hidden and will not click it, so the mouse clicks
+      // where it is drawn.
+      new Actions(browser)
+          .moveToElement(
+              browser.findElement(By.cssSelector("label[for='" + itu.getAttribute("id") + "']")))
+          .click()
+          .perform();
       assertThat(itu.isSelected()).isTrue();
-      browser.findElement(By.cssSelector("#filter-form button.apply[type=submit]")).click();
+      new Actions(browser)
+          .moveToElement(
+              browser.findElement(By.cssSelector("#filter-form button.apply[type=submit]")))
+          .click()
+          .perform();
       Chromium.waiting(browser, Duration.ofSeconds(10))
           .until(ExpectedConditions.urlContains("sdo=ITU-T"));
       assertThat(browser.getCurrentUrl()).contains("q=machine+learning");

@@ -98,6 +98,9 @@ class PhoneAndKeyboardTest {
   static ChromeDriver browser;
   static String base;
 
+  /** The submission waiting for review, whose page compares it with the catalogue. */
+  static String submission;
+
   @BeforeAll
   static void start() {
     app = Fixtures.starter(dir);
@@ -110,23 +113,25 @@ class PhoneAndKeyboardTest {
     Fixtures.holdCrossBodyRelation(app);
     // A submission waiting for review, so that the review queue shows its table.
     Fixtures.user(app, "contributor@iso.org", Role.CONTRIBUTOR, "ISO");
-    app.submissions()
-        .submit(
-            app.submissions()
-                .draft(
-                    org.aisx.catalog.Json.mapper()
-                        .valueToTree(
-                            Map.of(
-                                "action",
-                                "create",
-                                "record",
+    submission =
+        app.submissions()
+            .submit(
+                app.submissions()
+                    .draft(
+                        org.aisx.catalog.Json.mapper()
+                            .valueToTree(
                                 Map.of(
-                                    "identifier", "ISO 99999",
-                                    "title", Map.of("en", "Proposed guidance on AI systems"),
-                                    "sdo", "ISO",
-                                    "type", "international-standard",
-                                    "status", "draft")))),
-            app.accounts().user("contributor@iso.org").orElseThrow());
+                                    "action",
+                                    "create",
+                                    "record",
+                                    Map.of(
+                                        "identifier", "ISO 99999",
+                                        "title", Map.of("en", "Proposed guidance on AI systems"),
+                                        "sdo", "ISO",
+                                        "type", "international-standard",
+                                        "status", "draft")))),
+                app.accounts().user("contributor@iso.org").orElseThrow())
+            .id();
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();
@@ -242,7 +247,7 @@ class PhoneAndKeyboardTest {
       assertThat(toggle.isDisplayed()).isTrue();
       assertThat(toggle.getText()).isEqualTo("القائمة");
       assertThat(visible(search)).as("folded at first").isFalse();
-      // The language and account links stay in view without opening anything.
+      // The language links stay in view without opening anything.
       assertThat(browser.findElement(By.cssSelector(".lang-nav a[hreflang='en']")).isDisplayed())
           .isTrue();
       toggle.click();
@@ -339,8 +344,116 @@ class PhoneAndKeyboardTest {
       List.of(
           "/review/submissions", "/review/suggestions", "/review/mappings", "/review/relations");
 
+  /**
+   * Pages with tables: a record's relations, related work and history, the overlap results, the
+   * changes, a submission's comparison, the review queues and the admin lists.
+   */
+  static List<String> tablePages() {
+    List<String> pages =
+        new ArrayList<>(
+            List.of(
+                "/standards/iso-iec-42001-2023",
+                "/overlap?record=iso-iec-42001-2023",
+                "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
+                "/changes",
+                "/taxonomy/history",
+                "/landscape/duplicates",
+                "/suites/ai-in-health",
+                "/suites/ai-in-health/print",
+                "/submissions/" + submission,
+                "/review/field-policy",
+                "/admin/users",
+                "/admin/audit",
+                "/admin/users/coordinator@example.org"));
+    pages.addAll(REVIEW_TABLES);
+    return pages;
+  }
+
+  /**
+   * What is wrong with the tables of the page shown, as a phone shows them: a row that is not a
+   * card, a cell not named by its column's heading (data-label) or not a row heading, a hidden
+   * cell, a cell outside the screen. The landscape's tables, which scroll in their own frame, are
+   * left out (see {@link #wideTablesScrollInTheirOwnBoxAndKeepTheirFirstColumnInView}).
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> tableFaults() {
+    return (List<String>)
+        browser.executeScript(
+            "var out = []; var width = document.documentElement.clientWidth;"
+                + " document.querySelectorAll('main table').forEach((table, n) => {"
+                + "  if (table.closest('.table-scroll')) return;"
+                + "  var name = 'table ' + n + ' ' + table.className;"
+                + "  var heads = Array.from(table.querySelectorAll('thead th'))"
+                + "    .map(th => th.textContent.trim());"
+                + "  table.querySelectorAll('th, td').forEach(c => {"
+                + "   var st = getComputedStyle(c);"
+                + "   if (st.display === 'none' || st.visibility === 'hidden')"
+                + "    out.push(name + ': hidden: ' + c.textContent.trim()); });"
+                + "  table.querySelectorAll('tbody tr').forEach(tr => {"
+                + "   if (getComputedStyle(tr).display === 'table-row') {"
+                + "    out.push(name + ': a row of columns, not a card'); return; }"
+                + "   Array.from(tr.children).forEach((cell, i) => {"
+                + "    var r = cell.getBoundingClientRect();"
+                + "    if (r.left < -0.5 || r.right > width + 0.5)"
+                + "     out.push(name + ': off screen ' + Math.round(r.left) + '..' + Math.round(r.right));"
+                + "    if (cell.tagName === 'TH') {"
+                + "     if (cell.getAttribute('scope') !== 'row') out.push(name + ': th not a row heading');"
+                + "    } else if ((cell.getAttribute('data-label') || '').trim() !== heads[i]) {"
+                + "     out.push(name + ': cell ' + i + ' named ' + cell.getAttribute('data-label')"
+                + "      + ' under ' + heads[i]); } }); }); });"
+                + " return out;");
+  }
+
   @Test
-  void onAPhoneReviewTablesKeepWholeWordsAndScrollInTheirOwnFocusableNamedFrame() {
+  void onAPhoneEveryTableShowsEachRowAsACardNamingEveryValueWithNothingHidden() {
+    List<String> faults = new ArrayList<>();
+    List<String> withRows = new ArrayList<>();
+    try {
+      for (String lang : List.of("en", "ar")) {
+        signIn("admin@example.org");
+        browser.manage().window().setSize(PHONE);
+        for (String page : tablePages()) {
+          String url = page + (page.contains("?") ? "&" : "?") + "lang=" + lang;
+          browser.get(base + url);
+          tableFaults().forEach(f -> faults.add(url + ": " + f));
+          if (!browser.findElements(By.cssSelector("main table tbody tr")).isEmpty()) {
+            withRows.add(page);
+          }
+          long width =
+              ((Number) browser.executeScript("return document.scrollingElement.scrollWidth;"))
+                  .longValue();
+          long inner = ((Number) browser.executeScript("return innerWidth;")).longValue();
+          if (width > inner) {
+            faults.add(url + ": the page scrolls sideways, " + width + " px");
+          }
+        }
+      }
+    } finally {
+      browser.manage().window().setSize(Chromium.WINDOW);
+    }
+    assertThat(withRows)
+        .as("the pages whose tables have rows")
+        .contains(
+            "/standards/iso-iec-42001-2023",
+            "/overlap?record=iso-iec-42001-2023",
+            "/changes",
+            "/submissions/" + submission,
+            "/admin/users",
+            "/admin/audit",
+            "/review/submissions",
+            "/review/relations");
+    assertThat(faults).isEmpty();
+
+    // On a wide screen they are tables, every column in view.
+    signIn("admin@example.org");
+    browser.get(base + "/standards/iso-iec-42001-2023?lang=en");
+    assertThat(browser.findElement(By.cssSelector("table.history tbody tr")).getCssValue("display"))
+        .isEqualTo("table-row");
+    assertThat(browser.findElement(By.cssSelector("table.history thead")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void onAPhoneReviewTablesKeepWholeWords() {
     List<String> broken = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     try {
@@ -352,12 +465,6 @@ class PhoneAndKeyboardTest {
           browser.get(base + url);
           for (WebElement table : browser.findElements(By.cssSelector("main table"))) {
             seen.add(url);
-            // The table scrolls in a frame of its own that the keyboard reaches, named.
-            WebElement frame = table.findElement(By.xpath("ancestor::*[@role='region'][1]"));
-            assertThat(frame.getDomAttribute("tabindex")).as(url).isEqualTo("0");
-            assertThat(frame.getDomAttribute("aria-label")).as(url).isNotBlank();
-            browser.executeScript("arguments[0].focus();", frame);
-            assertThat(browser.switchTo().activeElement()).as(url).isEqualTo(frame);
             // No word of a heading or cell is split over two lines to fit the phone (a break
             // after a hyphen or slash, where lines may end, is no split).
             @SuppressWarnings("unchecked")
@@ -368,7 +475,7 @@ class PhoneAndKeyboardTest {
                             + " arguments[0].querySelectorAll('th, td').forEach(cell => {"
                             + "  var walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
                             + "  for (var n = walk.nextNode(); n; n = walk.nextNode()) {"
-                            + "   if (n.parentElement.closest('.visually-hidden, meter')) continue;"
+                            + "   if (n.parentElement.closest('.visually-hidden, meter, thead')) continue;"
                             + "   var re = /[^\\s\\-\\/]+/g, m;"
                             + "   while ((m = re.exec(n.data))) {"
                             + "    var r = document.createRange();"
@@ -429,13 +536,16 @@ class PhoneAndKeyboardTest {
       panel.findElement(By.tagName("summary")).click();
       assertThat(iso.isDisplayed()).isTrue();
 
-      // Without JavaScript the panel stays open above the results.
+      // Without JavaScript too the panel is folded above the results, and opens.
       Chromium.javaScript(browser, false);
       browser.get(base + "/search?q=management+system&lang=en");
       assertThat(offsetTop(browser.findElement(By.id("filters"))))
-          .isLessThan(offsetTop(browser.findElement(By.cssSelector("ol.hits li"))));
-      assertThat(browser.findElement(By.cssSelector("#facet-sdo input[value='ISO']")).isDisplayed())
-          .isTrue();
+          .isLessThan(offsetTop(browser.findElement(By.cssSelector("ol.hits li"))))
+          .isLessThan(900);
+      WebElement box = browser.findElement(By.cssSelector("#facet-sdo input[value='ISO']"));
+      assertThat(visible(box)).as("folded without JavaScript").isFalse();
+      browser.findElement(By.cssSelector("#filters > summary")).click();
+      assertThat(visible(box)).isTrue();
     } finally {
       Chromium.javaScript(browser, true);
       browser.manage().window().setSize(Chromium.WINDOW);
@@ -446,10 +556,26 @@ class PhoneAndKeyboardTest {
   void onADesktopTheFiltersAreShownBesideTheResultsWithoutAToggle() {
     browser.manage().deleteAllCookies();
     browser.manage().window().setSize(Chromium.WINDOW);
-    browser.get(base + "/search?q=management+system&lang=en");
-    assertThat(browser.findElement(By.cssSelector("#facet-sdo input[value='ISO']")).isDisplayed())
-        .isTrue();
-    assertThat(browser.findElement(By.cssSelector("#filters > summary")).isDisplayed()).isFalse();
+    try {
+      for (boolean script : List.of(true, false)) {
+        Chromium.javaScript(browser, script);
+        browser.get(base + "/search?q=management+system&lang=en");
+        WebElement box = browser.findElement(By.cssSelector("#facet-sdo input[value='ISO']"));
+        assertThat(visible(box)).as("JavaScript " + script).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#filters > summary")).isDisplayed())
+            .as("JavaScript " + script)
+            .isFalse();
+        // Beside the results, not above them.
+        assertThat(left(browser.findElement(By.id("filters"))))
+            .as("JavaScript " + script)
+            .isLessThan(left(browser.findElement(By.cssSelector("ol.hits li"))));
+        assertThat(offsetTop(box))
+            .as("JavaScript " + script)
+            .isLessThan(offsetTop(browser.findElement(By.cssSelector("ol.hits li"))) + 400);
+      }
+    } finally {
+      Chromium.javaScript(browser, true);
+    }
   }
 
   @Test
@@ -501,8 +627,16 @@ class PhoneAndKeyboardTest {
     try {
       browser.get(base + "/search?q=machine+learning&lang=en");
       WebElement itu = browser.findElement(By.cssSelector("#facet-sdo input[value='ITU-T']"));
-      browser.findElement(By.cssSelector("label[for='" + itu.getAttribute("id") + "']")).click();
-      browser.findElement(By.cssSelector("#filter-form button.apply")).click();
+      // The panel is a folded <details> that the style sheet shows beside the results: WebDriver
+      // calls what it holds hidden and will not click it, so the mouse clicks where it is drawn.
+      WebElement label =
+          browser.findElement(By.cssSelector("label[for='" + itu.getAttribute("id") + "']"));
+      assertThat(visible(label)).isTrue();
+      new Actions(browser).moveToElement(label).click().perform();
+      assertThat(itu.isSelected()).isTrue();
+      WebElement apply = browser.findElement(By.cssSelector("#filter-form button.apply"));
+      assertThat(visible(apply)).isTrue();
+      new Actions(browser).moveToElement(apply).click().perform();
       new WebDriverWait(browser, Duration.ofSeconds(10))
           .until(ExpectedConditions.urlContains("sdo=ITU-T"));
       assertThat(browser.getCurrentUrl()).endsWith("#filters");
@@ -515,6 +649,299 @@ class PhoneAndKeyboardTest {
           .isTrue();
     } finally {
       Chromium.javaScript(browser, true);
+    }
+  }
+
+  /** Pages with forms, as an admin sees them. */
+  static final List<String> FORM_PAGES =
+      List.of(
+          "/search?q=risk",
+          "/landscape?rows=vertical&cols=concern",
+          "/overlap",
+          "/learn",
+          "/glossary",
+          "/submissions/new",
+          "/submissions/new?proposal=resource",
+          "/suites/new",
+          "/suites/eu-ai-act-high-risk",
+          "/suites/add?record=iso-iec-42001-2023",
+          "/taxonomy/concern/risk-management",
+          "/review/suggestions",
+          "/review/mappings",
+          "/review/relations",
+          "/review/field-policy",
+          "/admin/import",
+          "/admin/audit",
+          "/admin/users/coordinator@example.org",
+          "/account",
+          "/signout");
+
+  @Test
+  void onAPhoneFormControlsHaveSixteenPixelTextAndTargetsFortyFourPixelsHigh() {
+    List<String> small = new ArrayList<>();
+    int measured = 0;
+    try {
+      signIn("admin@example.org");
+      browser.manage().window().setSize(PHONE);
+      for (String page : FORM_PAGES) {
+        browser.get(base + page + (page.contains("?") ? "&" : "?") + "lang=en");
+        // Every folded panel opened (the menu, the filters), so that its controls are measured.
+        @SuppressWarnings("unchecked")
+        List<Object> found =
+            (List<Object>)
+                browser.executeScript(
+                    "document.querySelectorAll('details').forEach(d => d.open = true);"
+                        + " var out = [], n = 0;"
+                        + " document.querySelectorAll('input:not([type=hidden]), select, textarea,"
+                        + "   button, .site-menu > summary, .filter-panel > summary').forEach(e => {"
+                        + "  var r = e.getBoundingClientRect();"
+                        + "  if (r.width === 0 && r.height === 0) return;"
+                        + "  var st = getComputedStyle(e); n++;"
+                        + "  var name = e.tagName.toLowerCase() + (e.type ? '[' + e.type + ']' : '')"
+                        + "   + ' ' + (e.id || e.name || e.textContent.trim().slice(0, 30));"
+                        + "  var box = e.type === 'checkbox' || e.type === 'radio';"
+                        + "  if (!box && parseFloat(st.fontSize) < 16) out.push(name + ': ' + st.fontSize);"
+                        + "  var high = r.height;"
+                        + "  if (box) Array.from(e.labels || [])"
+                        + "   .forEach(l => high = Math.max(high, l.getBoundingClientRect().height));"
+                        + "  if (high < 43.5) out.push(name + ': ' + high.toFixed(1) + ' px high'); });"
+                        + " return [n, out];");
+        measured += ((Number) found.get(0)).intValue();
+        @SuppressWarnings("unchecked")
+        List<String> faults = (List<String>) found.get(1);
+        faults.forEach(f -> small.add(page + ": " + f));
+      }
+    } finally {
+      browser.manage().window().setSize(Chromium.WINDOW);
+    }
+    assertThat(measured).as("controls measured").isGreaterThan(100);
+    assertThat(small).as("controls under 16 px text or 44 px height").isEmpty();
+  }
+
+  @Test
+  void theKeyboardFocusRingContrastsThreeToOneWithWhatIsAroundIt() {
+    List<String> faint = new ArrayList<>();
+    int focused = 0;
+    try {
+      signIn("coordinator@example.org");
+      for (Dimension size : List.of(Chromium.WINDOW, PHONE)) {
+        browser.manage().window().setSize(size);
+        for (String page :
+            List.of(
+                "/search?q=management+system&lang=en",
+                "/standards/w3c-crd-webnn-20260310?lang=ar",
+                "/review/relations?lang=en")) {
+          browser.get(base + page);
+          // Open the menu on a phone, so that its links are reached too.
+          for (WebElement toggle : browser.findElements(By.cssSelector(".site-menu > summary"))) {
+            if (toggle.isDisplayed()) {
+              browser.executeScript("arguments[0].parentElement.open = true;", toggle);
+            }
+          }
+          for (int i = 0; i < 60; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            String fault = (String) browser.executeScript(FOCUS_RING);
+            focused++;
+            if (fault != null) {
+              faint.add(page + " at " + size.getWidth() + " px: " + fault);
+            }
+          }
+        }
+      }
+    } finally {
+      browser.manage().window().setSize(Chromium.WINDOW);
+    }
+    assertThat(focused).isEqualTo(2 * 3 * 60);
+    assertThat(faint).isEmpty();
+  }
+
+  /**
+   * What is wrong with the focus ring of the focused element (null if nothing): no ring, thinner
+   * than 2 px, or of a colour with less than 3:1 contrast with the background it is drawn on (the
+   * colour behind the element's parent). Elements of an SVG picture draw their own (a stroke).
+   */
+  private static final String FOCUS_RING =
+      "var e = document.activeElement;"
+          + " if (!e || e === document.body || e.closest('svg')) return null;"
+          + " var st = getComputedStyle(e);"
+          + " var name = e.tagName + ' ' + (e.id || e.getAttribute('href') || e.textContent.trim().slice(0, 30));"
+          + " if (st.outlineStyle === 'none' || parseFloat(st.outlineWidth) < 2)"
+          + "  return name + ': no ring (' + st.outlineStyle + ' ' + st.outlineWidth + ')';"
+          + " function rgb(c) { var m = c.match(/[\\d.]+/g).map(Number);"
+          + "  return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }"
+          + " function lum(c) { return [c.r, c.g, c.b].map(v => { v /= 255;"
+          + "  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })"
+          + "  .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0); }"
+          + " var back = {r: 255, g: 255, b: 255, a: 1};"
+          + " for (var p = e.parentElement; p; p = p.parentElement) {"
+          + "  var c = rgb(getComputedStyle(p).backgroundColor); if (c.a > 0) { back = c; break; } }"
+          + " var ring = rgb(st.outlineColor);"
+          + " var a = lum(ring), b = lum(back);"
+          + " var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
+          + " return ratio < 3 ? name + ': ' + st.outlineColor + ' on '"
+          + "  + getComputedStyle(p || document.body).backgroundColor + ', ' + ratio.toFixed(2) + ':1' : null;";
+
+  @Test
+  void onAPhoneEveryHeatMapLabelStaysInsideTheMapWrappedOrShortenedWithItsWholeTextInItsTitle() {
+    List<String> outside = new ArrayList<>();
+    List<String> garbled = new ArrayList<>();
+    int labels = 0;
+    int wrapped = 0;
+    try {
+      browser.manage().deleteAllCookies();
+      browser.manage().window().setSize(PHONE);
+      for (String lang : LANGUAGES) {
+        for (String axes :
+            List.of(
+                "rows=vertical&cols=concern",
+                "rows=committee&cols=application",
+                "rows=concern&cols=activity")) {
+          String url = "/landscape?" + axes + "&lang=" + lang;
+          browser.get(base + url);
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> drawn =
+              (List<Map<String, Object>>)
+                  browser.executeScript(
+                      "var svg = document.querySelector('svg.heatmap');"
+                          + " var box = svg.getBoundingClientRect();"
+                          + " return Array.from(svg.querySelectorAll(':scope > text')).map(t => {"
+                          + "  var r = t.getBoundingClientRect();"
+                          + "  return {title: t.querySelector('title').textContent,"
+                          + "   lines: Array.from(t.querySelectorAll('tspan')).map(s => s.textContent),"
+                          + "   inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5"
+                          + "    && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5}; });");
+          for (Map<String, Object> label : drawn) {
+            labels++;
+            String title = (String) label.get("title");
+            @SuppressWarnings("unchecked")
+            List<String> lines = (List<String>) label.get("lines");
+            if (!(Boolean) label.get("inside")) {
+              outside.add(url + ": " + title);
+            }
+            if (lines.size() > 1) {
+              wrapped++;
+            }
+            String shown = String.join("", lines).replaceAll("\\s", "");
+            String whole = title.replaceAll("\\s", "");
+            boolean shortened =
+                shown.endsWith("…") && whole.startsWith(shown.substring(0, shown.length() - 1));
+            if (lines.isEmpty() || lines.size() > 2 || !(shown.equals(whole) || shortened)) {
+              garbled.add(url + ": " + title + " drawn as " + lines);
+            }
+          }
+        }
+      }
+    } finally {
+      browser.manage().window().setSize(Chromium.WINDOW);
+    }
+    assertThat(labels).isGreaterThan(100);
+    assertThat(outside).as("labels reaching outside the map").isEmpty();
+    assertThat(garbled).isEmpty();
+    assertThat(wrapped).as("labels drawn on two lines").isGreaterThan(0);
+  }
+
+  @Test
+  void arrowsAndBreadcrumbSeparatorsPointTheWayThePageReads() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(Chromium.WINDOW);
+    for (String lang : LANGUAGES) {
+      boolean rtl = lang.equals("ar");
+      String forward = rtl ? "←" : "→";
+      // The breadcrumb: the separator points from the search to the record.
+      browser.get(base + "/standards/iso-iec-42001-2023?lang=" + lang);
+      WebElement crumbs = browser.findElement(By.cssSelector(".breadcrumb"));
+      assertThat(crumbs.getText()).as(lang).contains(rtl ? " ‹ " : " › ");
+      assertThat(crumbs.getText()).as(lang).doesNotContain(rtl ? "›" : "‹");
+      WebElement search = crumbs.findElement(By.cssSelector("a[href='/search']"));
+      WebElement separator = crumbs.findElement(By.cssSelector(".crumb-sep"));
+      WebElement here = crumbs.findElement(By.xpath("./*[last()]"));
+      assertThat(separator.getText()).as(lang).isEqualTo(rtl ? "‹" : "›");
+      // Drawn left to right, where the browser does not mirror it into the other angle.
+      assertThat(separator.getCssValue("direction")).as(lang).isEqualTo("ltr");
+      if (rtl) {
+        assertThat(left(search)).as(lang).isGreaterThan(left(separator));
+        assertThat(left(separator)).as(lang).isGreaterThan(left(here));
+      } else {
+        assertThat(left(search)).as(lang).isLessThan(left(separator));
+        assertThat(left(separator)).as(lang).isLessThan(left(here));
+      }
+      // A change in the history, old and new value each on one line, the same: from the old
+      // value to the new one.
+      browser.get(base + "/changes?lang=" + lang);
+      WebElement change =
+          browser.findElements(By.xpath("//td[del and ins]")).stream()
+              .filter(
+                  td ->
+                      (Boolean)
+                          browser.executeScript(
+                              "var a = arguments[0].querySelector('del').getClientRects(),"
+                                  + " b = arguments[0].querySelector('ins').getClientRects();"
+                                  + " return a.length === 1 && b.length === 1"
+                                  + "  && Math.abs(a[0].top - b[0].top) < 2;",
+                              td))
+              .findFirst()
+              .orElseThrow();
+      WebElement was = change.findElement(By.tagName("del"));
+      WebElement now = change.findElement(By.tagName("ins"));
+      assertThat(change.getText()).as(lang).contains(" " + forward + " ");
+      assertThat(change.getText()).as(lang).doesNotContain(rtl ? "→" : "←");
+      if (rtl) {
+        assertThat(left(was)).as(lang).isGreaterThan(left(now));
+      } else {
+        assertThat(left(was)).as(lang).isLessThan(left(now));
+      }
+      // The pager's "next" ends with the arrow that leads on, "previous" starts with the other.
+      browser.get(base + "/search?q=management+system&page=2&lang=" + lang);
+      assertThat(browser.findElement(By.cssSelector(".pager a[rel=next]")).getText())
+          .as(lang)
+          .endsWith(" " + forward);
+      assertThat(browser.findElement(By.cssSelector(".pager a[rel=prev]")).getText())
+          .as(lang)
+          .startsWith((rtl ? "→" : "←") + " ");
+    }
+  }
+
+  @Test
+  void onAPhoneTheAccountLinksAreInTheMenuWithOrWithoutJavaScript() {
+    try {
+      for (boolean script : List.of(false, true)) {
+        signIn("admin@example.org");
+        Chromium.javaScript(browser, script);
+        browser.manage().window().setSize(PHONE);
+        browser.get(base + "/taxonomy?lang=en");
+        List<WebElement> account = new ArrayList<>();
+        for (String href :
+            List.of(
+                "/account",
+                "/submissions/mine",
+                "/review/relations",
+                "/review/submissions",
+                "/review/field-policy",
+                "/admin/users",
+                "/admin/import",
+                "/admin/audit")) {
+          account.add(browser.findElement(By.cssSelector(".site-header a[href='" + href + "']")));
+        }
+        account.add(browser.findElement(By.cssSelector(".site-header .signout button")));
+        WebElement toggle = browser.findElement(By.cssSelector(".site-menu > summary"));
+        for (WebElement link : account) {
+          assertThat(link.findElements(By.xpath("ancestor::details[@class='site-menu']")))
+              .as(link.getText() + " in the menu")
+              .hasSize(1);
+          assertThat(visible(link)).as(link.getText() + ", menu folded").isFalse();
+        }
+        toggle.click();
+        for (WebElement link : account) {
+          assertThat(visible(link)).as(link.getText() + ", menu open").isTrue();
+        }
+        // The menu's last item signs out.
+        account.get(account.size() - 1).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(d -> d.findElements(By.cssSelector(".account-nav .who")).isEmpty());
+      }
+    } finally {
+      Chromium.javaScript(browser, true);
+      browser.manage().window().setSize(Chromium.WINDOW);
     }
   }
 

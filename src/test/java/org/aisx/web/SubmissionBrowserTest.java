@@ -147,7 +147,7 @@ class SubmissionBrowserTest {
 
     // A coordinator opens the queue, sees the comparison and approves.
     signIn("coord@example.org");
-    browser.findElement(By.linkText("Review submissions")).click();
+    followMenuLink("Review submissions");
     waiting().until(ExpectedConditions.urlContains("/review/submissions"));
     browser.findElement(By.linkText("IEEE P3999")).click();
     waiting().until(ExpectedConditions.urlContains("/submissions/" + submission));

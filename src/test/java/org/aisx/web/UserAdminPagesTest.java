@@ -88,12 +88,17 @@ class UserAdminPagesTest {
     assertThat(r.statusCode()).isEqualTo(200);
     Document d = Jsoup.parse(r.body());
     assertThat(d.select("h1").text()).isEqualTo("Users");
-    assertThat(d.select("div.table-scroll[role=region][tabindex=0] table.users")).hasSize(1);
+    assertThat(d.select("table.users.cards")).hasSize(1);
     var row = d.select("table.users tr:has(a:contains(listed@ieee.org))").first();
     assertThat(row).isNotNull();
     assertThat(row.select("td").eachText())
         .containsExactly("contributor", "IEEE", "Active", row.select("td time").text())
         .doesNotContain("Never");
+    // On a phone each row is a card whose values are named by their columns' headings.
+    assertThat(row.select("td").eachAttr("data-label"))
+        .containsExactly("Role", "Standards bodies", "State", "Last sign-in");
+    assertThat(row.select("td").eachAttr("data-label"))
+        .isEqualTo(d.select("table.users thead th").eachText().subList(1, 5));
     Document french = Jsoup.parse(admin.get("/admin/users?lang=fr").body());
     assertThat(french.select("h1").text()).isEqualTo("Utilisateurs");
     assertThat(french.select("th[scope=col]").eachText()).contains("Dernière connexion");

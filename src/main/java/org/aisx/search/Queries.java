@@ -111,10 +111,11 @@ final class Queries {
 
   /**
    * Whether the request's words are only stop words, which no search looks for: each is a stop word
-   * of English ("the of and"), or each is one of another language of the text fields and the
-   * English reading of them finds nothing either ("le la les"; "AI", a French stop word, is also
-   * English's word for what it names, and is searched). A quoted phrase or a prefix is never a stop
-   * word, nor is a query without any word that has a letter or a digit.
+   * of English ("the of and"), or each is one of another language of the text fields (its
+   * analyzer's stop words), the query names nothing the vocabularies translate, and the English
+   * reading of its words finds nothing ("le la les"; "AI", a French stop word, is also English's
+   * word for what it names, and is searched). A quoted phrase or a prefix is never a stop word, nor
+   * is a query without any word that has a letter or a digit.
    */
   boolean onlyStopWords(SearchRequest request, IndexSearcher searcher) throws IOException {
     if (!request.hasWords()) {
@@ -127,19 +128,29 @@ final class Queries {
     if (wanted.isEmpty() || wanted.stream().anyMatch(w -> w.endsWith("*") || w.startsWith("\""))) {
       return false;
     }
-    String english = IndexFields.title("en");
-    if (wanted.stream().noneMatch(w -> hasTokens(english, w))) {
+    if (allStopWords("en", wanted)) {
       return true;
     }
     for (String lang : new java.util.TreeSet<>(IndexFields.LANGUAGES.keySet())) {
-      String title = IndexFields.title(lang);
-      if (!title.equals(english) && wanted.stream().noneMatch(w -> hasTokens(title, w))) {
+      if (!lang.equals("en") && allStopWords(lang, wanted)) {
+        if (!translations(request).isEmpty()) {
+          return false;
+        }
+        String english = IndexFields.title("en");
         Query inEnglish =
             allOrMost(IndexFields.TEXT_FIELDS_BY_LANGUAGE.get(english), english, wanted);
         return inEnglish == null || searcher.count(inEnglish) == 0;
       }
     }
     return false;
+  }
+
+  /** Whether every one of {@code words} is a stop word of the language {@code lang}. */
+  private static boolean allStopWords(String lang, List<String> words) {
+    org.apache.lucene.analysis.CharArraySet stop =
+        ((org.apache.lucene.analysis.StopwordAnalyzerBase) IndexFields.LANGUAGES.get(lang))
+            .getStopwordSet();
+    return words.stream().allMatch(w -> stop.contains(w.toLowerCase(Locale.ROOT)));
   }
 
   /**

@@ -47,7 +47,8 @@ final class IndexSchema {
    * facet {@code sdo} holds each body of a joint publication ("ISO/IEC": ISO and IEC), the value as
    * written in {@code sdo_exact}; 16: a title or abstract that another language's slot repeats word
    * for word (the ISO feed gives its English text as the French one where it has no translation) is
-   * indexed under English only ({@link #ownLanguages}), not read again by the French analyzer.
+   * indexed under English only ({@link Standard#translations}), not read again by the French
+   * analyzer.
    */
   static final String VERSION = "16";
 
@@ -85,13 +86,13 @@ final class IndexSchema {
     for (Identifier other : s.identifiers()) {
       doc.add(new TextField(IndexFields.IDENTIFIER, other.value(), Field.Store.NO));
     }
-    ownLanguages(s.title())
+    Standard.translations(s.title())
         .forEach(
             (lang, t) -> {
               doc.add(new TextField(IndexFields.title(lang), t, Field.Store.NO));
               doc.add(new TextField(IndexFields.TITLE_WORDS, t, Field.Store.NO));
             });
-    ownLanguages(s.summary())
+    Standard.translations(s.summary())
         .forEach(
             (lang, t) -> {
               doc.add(new TextField(IndexFields.summary(lang), t, Field.Store.NO));
@@ -140,35 +141,6 @@ final class IndexSchema {
     }
     return facetsConfig.build(doc);
   }
-
-  /**
-   * The texts of a record's title or abstract by language, without those that repeat the English
-   * text word for word (white space and case aside): a record whose feed gives its English title
-   * again as the French one is an English-only record, indexed under English's analyzer alone
-   * (French's would stem English words into other ones, and match queries that no English word
-   * matches). Without an English text, every language's text is kept.
-   */
-  static Map<String, String> ownLanguages(Map<String, String> texts) {
-    String english = texts.get("en");
-    if (english == null || texts.size() < 2) {
-      return texts;
-    }
-    String key = sameText(english);
-    Map<String, String> own = new java.util.LinkedHashMap<>();
-    texts.forEach(
-        (lang, t) -> {
-          if (lang.equals("en") || t == null || !sameText(t).equals(key)) {
-            own.put(lang, t);
-          }
-        });
-    return own;
-  }
-
-  private static String sameText(String t) {
-    return WHITE_SPACE.matcher(t.strip()).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   /**
    * A taxonomy facet twice: confirmed labels under the facet's own name, and confirmed labels with

@@ -1,5 +1,6 @@
 package org.aisx.search;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.search.ScoreDoc;
@@ -20,7 +21,9 @@ final class Fusion {
    * at rank {@link SearchIndex#SEMANTIC_CANDIDATES} (so that a deeper page does not rescale the
    * first), a document missing from a list counting 0 there. Unlike reciprocal-rank fusion, a
    * record the semantic list puts far ahead is not overtaken by records that both lists rank
-   * middling.
+   * middling. Records of equal score (those below that rank in both lists score 0) come in the
+   * order of their semantic score, then of their keyword score: with both lists at least as deep as
+   * the page and as that rank, the first {@code limit} are those of the whole hit set.
    *
    * @return the first {@code limit} documents
    */
@@ -49,14 +52,29 @@ final class Fusion {
             }
           });
     }
-    return score.entrySet().stream()
-        .sorted(
-            Map.Entry.<Integer, Double>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(limit)
-        .mapToInt(Map.Entry::getKey)
-        .toArray();
+    // Ties, the records below SEMANTIC_CANDIDATES in both lists above all (each scores 0), in the
+    // order of closeness, then of the words' score: the order the lists themselves give, whatever
+    // their depth, so that each page's order is that of every deeper one (the document number
+    // alone would order them by which of them a deeper list reaches).
+    Map<Integer, Float> close = raw(semantic);
+    Map<Integer, Float> byWords = raw(words);
+    Comparator<Integer> order =
+        Comparator.<Integer>comparingDouble(score::get)
+            .reversed()
+            .thenComparing(
+                d -> close.getOrDefault(d, Float.NEGATIVE_INFINITY), Comparator.reverseOrder())
+            .thenComparing(
+                d -> byWords.getOrDefault(d, Float.NEGATIVE_INFINITY), Comparator.reverseOrder())
+            .thenComparing(Comparator.naturalOrder());
+    return score.keySet().stream().sorted(order).limit(limit).mapToInt(Integer::intValue).toArray();
+  }
+
+  private static Map<Integer, Float> raw(ScoreDoc[] ranked) {
+    Map<Integer, Float> out = new HashMap<>();
+    for (ScoreDoc d : ranked) {
+      out.putIfAbsent(d.doc, d.score);
+    }
+    return out;
   }
 
   private static void addScaled(Map<Integer, Double> score, ScoreDoc[] ranked, double weight) {

@@ -45,9 +45,12 @@ final class IndexSchema {
    * classify/ai-tier-reviews.tsv}) win over the rules; 14: titles, abstracts and keywords also as
    * written ({@code title_words}, {@code text_words}, {@link WordsAnalyzer}), for prefixes; 15: the
    * facet {@code sdo} holds each body of a joint publication ("ISO/IEC": ISO and IEC), the value as
-   * written in {@code sdo_exact}.
+   * written in {@code sdo_exact}; 16: a title or abstract that another language's slot repeats word
+   * for word (the ISO feed gives its English text as the French one where it has no translation) is
+   * indexed under English only ({@link Standard#translations}), not read again by the French
+   * analyzer.
    */
-  static final String VERSION = "15";
+  static final String VERSION = "16";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -83,13 +86,13 @@ final class IndexSchema {
     for (Identifier other : s.identifiers()) {
       doc.add(new TextField(IndexFields.IDENTIFIER, other.value(), Field.Store.NO));
     }
-    s.title()
+    Standard.translations(s.title())
         .forEach(
             (lang, t) -> {
               doc.add(new TextField(IndexFields.title(lang), t, Field.Store.NO));
               doc.add(new TextField(IndexFields.TITLE_WORDS, t, Field.Store.NO));
             });
-    s.summary()
+    Standard.translations(s.summary())
         .forEach(
             (lang, t) -> {
               doc.add(new TextField(IndexFields.summary(lang), t, Field.Store.NO));

@@ -110,6 +110,124 @@ final class Queries {
   }
 
   /**
+   * Whether the request's words are only stop words, which no search looks for: each is a stop word
+   * of English ("the of and"), or each is one of another language of the text fields (its
+   * analyzer's stop words), the query names nothing the vocabularies translate, and the English
+   * reading of its words finds nothing ("le la les"; "AI", a French stop word, is also English's
+   * word for what it names, and is searched). A quoted phrase or a prefix is never a stop word, nor
+   * is a query without any word that has a letter or a digit.
+   */
+  boolean onlyStopWords(SearchRequest request, IndexSearcher searcher) throws IOException {
+    if (!request.hasWords()) {
+      return false;
+    }
+    List<String> wanted =
+        words(request.q()).wanted().stream()
+            .filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit))
+            .toList();
+    if (wanted.isEmpty() || wanted.stream().anyMatch(w -> w.endsWith("*") || w.startsWith("\""))) {
+      return false;
+    }
+    if (allStopWords("en", wanted)) {
+      return true;
+    }
+    for (String lang : new java.util.TreeSet<>(IndexFields.LANGUAGES.keySet())) {
+      if (!lang.equals("en") && allStopWords(lang, wanted)) {
+        if (!translations(request).isEmpty()) {
+          return false;
+        }
+        String english = IndexFields.title("en");
+        Query inEnglish =
+            allOrMost(IndexFields.TEXT_FIELDS_BY_LANGUAGE.get(english), english, wanted);
+        return inEnglish == null || searcher.count(inEnglish) == 0;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every one of {@code words} is a stop word of the language {@code lang}. */
+  private static boolean allStopWords(String lang, List<String> words) {
+    org.apache.lucene.analysis.CharArraySet stop =
+        ((org.apache.lucene.analysis.StopwordAnalyzerBase) IndexFields.LANGUAGES.get(lang))
+            .getStopwordSet();
+    return words.stream().allMatch(w -> stop.contains(w.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * The words whose meaning a search by meaning looks for: the query without its excluded words and
+   * its prefixes, which every mode matches by words ({@link #heldToWords}); empty when nothing is
+   * left to look for by meaning (no letter or digit, or only stop words). The query itself when it
+   * has neither.
+   */
+  String meaningText(SearchRequest request, IndexSearcher searcher) throws IOException {
+    if (!request.hasWords() || onlyStopWords(request, searcher)) {
+      return "";
+    }
+    List<String> kept = new ArrayList<>();
+    boolean dropped = false;
+    Matcher m = WORD.matcher(request.q());
+    while (m.find()) {
+      String word = m.group();
+      if (excludedWord(word) || prefixWord(word)) {
+        dropped = true;
+      } else {
+        kept.add(word);
+      }
+    }
+    if (!dropped) {
+      return request.q();
+    }
+    String text = String.join(" ", kept);
+    return text.codePoints().anyMatch(Character::isLetterOrDigit) ? text : "";
+  }
+
+  private static boolean excludedWord(String word) {
+    return word.length() > 1 && word.startsWith("-");
+  }
+
+  private static boolean prefixWord(String word) {
+    return word.endsWith("*") && !word.startsWith("\"");
+  }
+
+  /**
+   * {@code byMeaning} (the records close in meaning to the query) held to what the query's words
+   * ask of every record in keyword mode too: each of its prefixes ("manag*", "Y.317*") matches as a
+   * keyword search matches it, and none of its excluded words ("-quality") does. {@code byMeaning}
+   * itself when the query has neither.
+   */
+  Query heldToWords(Query byMeaning, SearchRequest request) {
+    if (request.q().isEmpty()) {
+      return byMeaning;
+    }
+    List<Query> excluded = excluded(words(request.q()));
+    List<Query> prefixes = new ArrayList<>();
+    SimpleQueryParser everywhere = parser(IndexFields.TEXT_FIELD_WEIGHTS);
+    Matcher m = WORD.matcher(request.q());
+    while (m.find()) {
+      String word = m.group();
+      if (excludedWord(word) || !prefixWord(word)) {
+        continue;
+      }
+      for (String part : parts(word)) {
+        if (part.codePoints().noneMatch(Character::isLetterOrDigit)) {
+          continue; // a stray "**"
+        }
+        Query q = everywhere.parse(part);
+        if (q != null && !(q instanceof MatchNoDocsQuery)) {
+          prefixes.add(q);
+        }
+      }
+    }
+    if (excluded.isEmpty() && prefixes.isEmpty()) {
+      return byMeaning;
+    }
+    BooleanQuery.Builder held = new BooleanQuery.Builder().add(byMeaning, BooleanClause.Occur.MUST);
+    prefixes.forEach(p -> held.add(p, BooleanClause.Occur.FILTER));
+    excluded.forEach(e -> held.add(e, BooleanClause.Occur.MUST_NOT));
+    return held.build();
+  }
+
+  /**
    * The request's words, with the English words of what they name in another language. {@code
    * searcher} tells whether the query names one identifier or several ({@link #namedIdentifiers}).
    */
@@ -131,9 +249,13 @@ final class Queries {
     } else if (!request.hasWords()) {
       // Punctuation, symbols and emoji alone ("*", "*:*", "\"", "🤖"): nothing to look for.
       text = new MatchNoDocsQuery("no letter or digit");
+    } else if (onlyStopWords(request, searcher)) {
+      text = new MatchNoDocsQuery("only stop words");
     } else {
+      Words words = words(request.q());
+      List<Query> excluded = excluded(words);
       BooleanQuery.Builder either = new BooleanQuery.Builder();
-      either.add(textQuery(request.q()), BooleanClause.Occur.SHOULD);
+      either.add(textQuery(words), BooleanClause.Occur.SHOULD);
       Query identifier = identifierQuery(request.q(), searcher);
       if (identifier != null) {
         either.add(new BoostQuery(identifier, IDENTIFIER_BOOST), BooleanClause.Occur.SHOULD);
@@ -150,7 +272,8 @@ final class Queries {
         for (String phrase : expansion.alternatives(request.q())) {
           Query p = parser(IndexFields.TEXT_FIELD_WEIGHTS).parse("\"" + phrase + "\"");
           if (p != null && !(p instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
-            either.add(new BoostQuery(p, EXPANSION_BOOST), BooleanClause.Occur.SHOULD);
+            either.add(
+                new BoostQuery(without(p, excluded), EXPANSION_BOOST), BooleanClause.Occur.SHOULD);
           }
         }
       }
@@ -159,7 +282,9 @@ final class Queries {
           for (String phrase : t.english()) {
             Query p = parser(IndexFields.TEXT_FIELD_WEIGHTS).parse("\"" + phrase + "\"");
             if (p != null && !(p instanceof MatchNoDocsQuery)) {
-              either.add(new BoostQuery(p, TRANSLATION_BOOST), BooleanClause.Occur.SHOULD);
+              either.add(
+                  new BoostQuery(without(p, excluded), TRANSLATION_BOOST),
+                  BooleanClause.Occur.SHOULD);
             }
           }
         }
@@ -192,42 +317,119 @@ final class Queries {
    * plus the fields of no language; a record matches when it matches in one language. So a word
    * that is a stop word in the record's language is not asked for: "quality of service" finds the
    * English titles (where "of" was never indexed), "technologies de l'information" the French ones.
-   * Excluded words ("-word") exclude in every field.
+   * Excluded words ("-word") exclude in every field. A word is what the analyzer reads as one
+   * ({@link #words}): "risk/management" asks for "risk" and "management".
    */
-  private Query textQuery(String q) {
-    List<String> wantedWords = new ArrayList<>();
+  private Query textQuery(Words words) {
     BooleanQuery.Builder matches = new BooleanQuery.Builder();
-    boolean excluded = false;
-    SimpleQueryParser everywhere = parser(IndexFields.TEXT_FIELD_WEIGHTS);
-    Matcher m = WORD.matcher(q);
-    while (m.find()) {
-      String word = m.group();
-      if (word.length() > 1 && word.startsWith("-")) {
-        Query part = everywhere.parse(word.substring(1));
-        if (part != null && !(part instanceof MatchNoDocsQuery)) {
-          matches.add(part, BooleanClause.Occur.MUST_NOT);
-          excluded = true;
-        }
-      } else {
-        wantedWords.add(word);
-      }
-    }
+    List<Query> excluded = excluded(words);
+    excluded.forEach(part -> matches.add(part, BooleanClause.Occur.MUST_NOT));
     // Scored by the record's best language, so that the fields of no language, which every
     // language's reading shares, are not counted once per language.
     List<Query> languages = new ArrayList<>();
     for (Map.Entry<String, Map<String, Float>> language :
         IndexFields.TEXT_FIELDS_BY_LANGUAGE.entrySet()) {
-      Query inLanguage = allOrMost(parser(language.getValue()), language.getKey(), wantedWords);
+      Query inLanguage = allOrMost(language.getValue(), language.getKey(), words.wanted());
       if (inLanguage != null) {
         languages.add(inLanguage);
       }
     }
     if (languages.isEmpty()) {
-      return excluded
+      return !excluded.isEmpty()
           ? matches.add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD).build()
           : new MatchNoDocsQuery("no searchable words");
     }
     return matches.add(new DisjunctionMaxQuery(languages, 0f), BooleanClause.Occur.MUST).build();
+  }
+
+  /** The query's excluded words ("-word"), each as it matches in any field. */
+  private List<Query> excluded(Words words) {
+    List<Query> out = new ArrayList<>();
+    SimpleQueryParser everywhere = parser(IndexFields.TEXT_FIELD_WEIGHTS);
+    for (String word : words.excluded()) {
+      Query part = everywhere.parse(word);
+      if (part != null && !(part instanceof MatchNoDocsQuery)) {
+        out.add(part);
+      }
+    }
+    return out;
+  }
+
+  /** {@code q} without the records {@code excluded} match. */
+  private static Query without(Query q, List<Query> excluded) {
+    if (excluded.isEmpty()) {
+      return q;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+    excluded.forEach(e -> b.add(e, BooleanClause.Occur.MUST_NOT));
+    return b.build();
+  }
+
+  /**
+   * The words of a query: {@code wanted} and {@code excluded} ("-word", without its minus), each a
+   * quoted phrase, or a word as the analyzers of the text fields read one. A word typed with
+   * punctuation inside it that the tokenizer splits at ("risk/management", "risk(2)", "AI-driven")
+   * is as many words, each asked for, as if typed with spaces; a prefix's star stays on its last
+   * part ("risk/manag*": "risk" and "manag*"). Punctuation the tokenizer keeps inside a word
+   * ("l'information", "e.g", "3.14") and letters written together without any (ideographs, which
+   * each language's analyzer cuts its own way) leave the word whole.
+   */
+  record Words(List<String> wanted, List<String> excluded) {}
+
+  static Words words(String q) {
+    List<String> wanted = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    Matcher m = WORD.matcher(q);
+    while (m.find()) {
+      String word = m.group();
+      if (word.length() > 1 && word.startsWith("-")) {
+        excluded.addAll(parts(word.substring(1)));
+      } else {
+        wanted.addAll(parts(word));
+      }
+    }
+    return new Words(List.copyOf(wanted), List.copyOf(excluded));
+  }
+
+  /** The words {@code word} (typed without spaces) holds, split where the tokenizer splits it. */
+  static List<String> parts(String word) {
+    if (word.length() > 1 && word.startsWith("\"") && word.endsWith("\"")) {
+      return List.of(word); // a phrase, read by the parser as one
+    }
+    String body = word;
+    while (body.endsWith("*")) {
+      body = body.substring(0, body.length() - 1);
+    }
+    boolean prefix = body.length() < word.length();
+    List<int[]> runs = new ArrayList<>();
+    try (org.apache.lucene.analysis.standard.StandardTokenizer tokens =
+        new org.apache.lucene.analysis.standard.StandardTokenizer()) {
+      tokens.setReader(new java.io.StringReader(body));
+      org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+          tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        if (last != null && last[1] == offset.startOffset()) {
+          last[1] = offset.endOffset(); // written together: one word (ideographs)
+        } else {
+          runs.add(new int[] {offset.startOffset(), offset.endOffset()});
+        }
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // reading a String cannot fail
+    }
+    if (runs.size() < 2) {
+      return List.of(word);
+    }
+    List<String> out = new ArrayList<>();
+    for (int[] run : runs) {
+      boolean last = run == runs.get(runs.size() - 1);
+      out.add(
+          body.substring(run[0], run[1]) + (last && prefix && run[1] == body.length() ? "*" : ""));
+    }
+    return out;
   }
 
   private SimpleQueryParser parser(Map<String, Float> fields) {
@@ -281,13 +483,18 @@ final class Queries {
   }
 
   /**
-   * One clause per word (or quoted phrase), each matching across the parser's fields; every word
-   * wanted of up to three, 60 % of more. Built here rather than by the parser so that "most words
-   * must match" counts words, never fields. A stop word of the language (its {@code title} field's
-   * analyzer leaves nothing of it) is not asked for, even where the identifier or committee fields
-   * would keep it. Null when every word is one.
+   * One clause per word (or quoted phrase), each matching across the language's fields {@code
+   * fields}; every word wanted of up to three, 60 % of more. Built here rather than by the parser
+   * so that "most words must match" counts words, never fields. A stop word of the language (its
+   * {@code title} field's analyzer leaves nothing of it) is not asked for, even where the
+   * identifier or committee fields would keep it. A word the language's stemmer reduces to next to
+   * nothing ({@link #stemmedAway}: "aaaaa" is "a" to the French stemmer) is asked for as written,
+   * in the words as written of titles and abstracts ({@link IndexFields#prefixField}). Null when
+   * every word is a stop word.
    */
-  private Query allOrMost(SimpleQueryParser parser, String title, List<String> words) {
+  private Query allOrMost(Map<String, Float> fields, String title, List<String> words) {
+    SimpleQueryParser parser = parser(fields);
+    SimpleQueryParser asWritten = null;
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int wanted = 0;
     for (String word : words) {
@@ -296,7 +503,17 @@ final class Queries {
           : !hasTokens(title, word)) {
         continue; // a stop word of the language (a prefix, "the*", is not one), or a stray "**"
       }
-      Query part = parser.parse(word);
+      Query part;
+      if (!word.endsWith("*") && !word.startsWith("\"") && stemmedAway(title, word)) {
+        if (asWritten == null) {
+          Map<String, Float> written = new java.util.TreeMap<>();
+          fields.forEach((f, w) -> written.merge(IndexFields.prefixField(f), w, Math::max));
+          asWritten = parser(written);
+        }
+        part = asWritten.parse(word);
+      } else {
+        part = parser.parse(word);
+      }
       if (part != null && !(part instanceof MatchNoDocsQuery)) {
         all.add(part, BooleanClause.Occur.SHOULD);
         wanted++;
@@ -308,6 +525,41 @@ final class Queries {
     all.setMinimumNumberShouldMatch(wanted <= 3 ? wanted : (int) Math.ceil(wanted * 0.6));
     return all.build();
   }
+
+  /**
+   * Whether {@code field}'s analyzer reduces {@code word} to next to nothing, so that its stem
+   * would match records that have nothing of the word: a word of five or more letters and digits
+   * one of whose stems is shorter than three, or a word with a letter three times in a row (the
+   * French stemmer takes doubled letters out: "aaaaa" and "bbbbbb" become "a" and "b", which every
+   * list item "a)" and "b)" holds). Such a word is matched as written; what it finds so holds the
+   * word as typed. A word the analyzer cuts in several tokens (ideographs) is not reduced.
+   */
+  private boolean stemmedAway(String field, String word) {
+    if (TRIPLED.matcher(word).find()) {
+      return true;
+    }
+    if (word.codePoints().filter(Character::isLetterOrDigit).count() < 5) {
+      return false;
+    }
+    try (TokenStream ts = analyzer.tokenStream(field, word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      int tokens = 0;
+      boolean shortStem = false;
+      while (ts.incrementToken()) {
+        tokens++;
+        shortStem = term.length() < 3;
+      }
+      ts.end();
+      // One word, one stem: a word an analyzer cuts in several (ideographs) is not reduced.
+      return tokens == 1 && shortStem;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static final Pattern TRIPLED =
+      Pattern.compile("(\\p{L})\\1\\1", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Whether {@code field}'s analyzer keeps anything of {@code text}. */
   private boolean hasTokens(String field, String text) {
@@ -430,6 +682,8 @@ final class Queries {
     if (!hasDigit(q) && !HYPHENATED.matcher(q.strip()).matches()) {
       return null;
     }
+    // "Y.317*": the last token is a prefix (Y.3170 to Y.3179), the others are as typed.
+    boolean prefix = IDENTIFIER_PREFIX.matcher(q.strip()).find();
     List<List<String>> positions = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(IndexFields.IDENTIFIER, q)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -447,10 +701,11 @@ final class Queries {
       return null;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    for (List<String> alternatives : positions) {
+    for (int i = 0; i < positions.size(); i++) {
+      boolean last = prefix && i == positions.size() - 1;
       BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String t : alternatives) {
-        any.add(new TermQuery(new Term(IndexFields.IDENTIFIER, t)), BooleanClause.Occur.SHOULD);
+      for (String t : positions.get(i)) {
+        any.add(identifierTerm(t, last), BooleanClause.Occur.SHOULD);
       }
       all.add(any.build(), BooleanClause.Occur.MUST);
     }
@@ -461,9 +716,18 @@ final class Queries {
     // "WCAG 2.1" also as W3C writes it, "wcag21".
     return new BooleanQuery.Builder()
         .add(all.build(), BooleanClause.Occur.SHOULD)
-        .add(new TermQuery(new Term(IndexFields.IDENTIFIER, joined)), BooleanClause.Occur.SHOULD)
+        .add(identifierTerm(joined, prefix), BooleanClause.Occur.SHOULD)
         .build();
   }
+
+  /** The identifier token {@code t}, or every token starting with it when {@code prefix}. */
+  private static Query identifierTerm(String t, boolean prefix) {
+    Term term = new Term(IndexFields.IDENTIFIER, t);
+    return prefix ? new PrefixQuery(term) : new TermQuery(term);
+  }
+
+  /** A query ending in a prefix of an identifier: a letter or digit, then "*". */
+  private static final Pattern IDENTIFIER_PREFIX = Pattern.compile("[\\p{L}\\p{N}]\\*+$");
 
   /**
    * The records a query names by identifier ({@link #identifierQuery}), current editions first

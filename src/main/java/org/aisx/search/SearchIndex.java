@@ -540,12 +540,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   private SearchResult searchWords(SearchRequest request, float[] queryVector) {
-    // The vector matters only where the search is by meaning: a keyword search asked with one is
-    // the same answer as without.
-    float[] meaning = byMeaning(request, queryVector) ? queryVector : null;
     return withSearcher(
         "search failed",
         searcher -> {
+          // The vector matters only where the search is by meaning: a keyword search asked with
+          // one is the same answer as without.
+          float[] meaning = byMeaning(request, queryVector, searcher) ? queryVector : null;
           IndexReader reader = searcher.getIndexReader();
           // Not only the request: the glossary's other words and the taxonomy's translations that
           // the query is built with can change while the index does not.
@@ -574,10 +574,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       return new SearchResult(
           0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class));
     }
+    if (queries.onlyStopWords(request, searcher)) {
+      return new SearchResult(
+              0, request.page(), request.size(), List.of(), new EnumMap<>(Facet.class))
+          .withOnlyStopWords();
+    }
     DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
     Query base = new SharedTermStates(searcher).of(words);
-    int topN = request.page() * request.size();
-    if (byMeaning(request, queryVector)) {
+    int topN = window(request);
+    if (queryVector != null) {
       return semanticSearch(searcher, state, request, base, queryVector);
     }
     DrillDownQuery ddq = queries.drillDown(base, request);
@@ -625,8 +630,29 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     for (int i = 0; i < docs.length; i++) {
       docs[i] = top.scoreDocs[i].doc;
     }
+    checkWindow(request, total);
     docs = originalFirst(searcher, request, docs, topN);
     return answer(searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
+  }
+
+  /**
+   * How many hits of a request's order are gathered for its page: those of every page up to it,
+   * within the deepest window a search pages through ({@link SearchRequest#MAX_WINDOW}).
+   */
+  private static int window(SearchRequest request) {
+    return (int) Math.min((long) request.page() * request.size(), SearchRequest.MAX_WINDOW);
+  }
+
+  /**
+   * Refuses a page that holds hits beyond the deepest window ({@link SearchRequest#MAX_WINDOW}); a
+   * page past the last hit is answered, empty, with the total.
+   */
+  private static void checkWindow(SearchRequest request, long total) {
+    long first = (long) (request.page() - 1) * request.size();
+    if (first < total && (long) request.page() * request.size() > SearchRequest.MAX_WINDOW) {
+      throw org.aisx.catalog.CatalogException.BadParameter.of(
+          "page", "problem.pageWindow", String.valueOf(SearchRequest.MAX_WINDOW));
+    }
   }
 
   /**
@@ -916,7 +942,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       IndexSearcher searcher, SearchRequest request, Query keyword, float[] queryVector)
       throws IOException {
     BooleanQuery.Builder anyOf =
-        new BooleanQuery.Builder().add(nearest(request, queryVector), BooleanClause.Occur.SHOULD);
+        new BooleanQuery.Builder()
+            .add(
+                queries.heldToWords(nearest(request, queryVector), request),
+                BooleanClause.Occur.SHOULD);
     if (request.mode() == SearchRequest.Mode.HYBRID) {
       anyOf.add(keyword, BooleanClause.Occur.SHOULD);
     }
@@ -927,11 +956,28 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     return anyOf.build();
   }
 
-  /** Whether {@link #search(SearchRequest, float[])} searches this request by meaning. */
-  private static boolean byMeaning(SearchRequest request, float[] queryVector) {
+  /**
+   * Whether {@link #search(SearchRequest, float[])} searches this request by meaning: with a
+   * vector, not in keyword mode, and with words to look for by meaning ({@link #meaningOf}).
+   */
+  private boolean byMeaning(SearchRequest request, float[] queryVector, IndexSearcher searcher)
+      throws IOException {
     return queryVector != null
         && request.mode() != SearchRequest.Mode.KEYWORD
-        && request.hasWords();
+        && !queries.meaningText(request, searcher).isEmpty();
+  }
+
+  /**
+   * The words whose meaning a search of {@code request} looks for, to be embedded: the query
+   * without its excluded words and prefixes, which are matched by words in every mode; empty when
+   * it is searched by words alone (keyword mode, or nothing left to look for by meaning: a query of
+   * prefixes, of punctuation, or of stop words).
+   */
+  public String meaningOf(SearchRequest request) {
+    if (request.mode() == SearchRequest.Mode.KEYWORD) {
+      return "";
+    }
+    return withSearcher("search failed", searcher -> queries.meaningText(request, searcher));
   }
 
   /**
@@ -942,7 +988,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       throws IOException {
     Query base = new SharedTermStates(searcher).of(queries.query(request, searcher));
     return queries.drillDown(
-        byMeaning(request, queryVector)
+        byMeaning(request, queryVector, searcher)
             ? semanticHitSet(searcher, request, base, queryVector)
             : base,
         request);
@@ -1007,9 +1053,10 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       Query keyword,
       float[] queryVector)
       throws IOException {
-    int topN = request.page() * request.size();
+    int topN = window(request);
     int k = SEMANTIC_CANDIDATES;
-    Query nearest = nearest(request, queryVector);
+    // Prefixes and excluded words hold by meaning as they do by words.
+    Query nearest = queries.heldToWords(nearest(request, queryVector), request);
     boolean hybrid = request.mode() == SearchRequest.Mode.HYBRID;
     ScoredDocs byVector = ScoredDocs.of(searcher, nearest);
     ScoredDocs byWords = hybrid ? ScoredDocs.of(searcher, keyword) : ScoredDocs.none();
@@ -1028,6 +1075,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             Queries.sort(request),
             false);
     long total = counted.hits.totalHits.value;
+    checkWindow(request, total);
     int[] docs;
     if (!byRelevance) {
       docs = new int[counted.hits.scoreDocs.length];
@@ -1041,20 +1089,30 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           FunctionScoreQuery.boostByValue(
               byVector.query(),
               DoubleValuesSource.fromDoubleField(IndexFields.CURRENCY_BY_MEANING));
-      ScoreDoc[] semantic =
-          searcher.search(queries.drillDown(nearestByCurrency, request), k).scoreDocs;
-      ScoreDoc[] words =
-          hybrid
-              ? searcher.search(
-                      queries.drillDown(byWords.query(), request), topN + SEMANTIC_CANDIDATES)
-                  .scoreDocs
-              : new ScoreDoc[0];
-      docs =
-          namedFirst(
-              searcher,
-              request,
-              Fusion.fuse(words, semantic, withoutVector(searcher, words), topN),
-              topN);
+      // Each ranked list reaches down to the page, so that every record the total counts is on
+      // some page: the hit set is the records of these lists and those named first.
+      int[] ranked;
+      if (hybrid) {
+        // Both lists at least SEMANTIC_CANDIDATES deep, where Fusion scales their scores: a record
+        // below that in both scores 0 however deep the lists go, and so each page's order is that
+        // of every other page.
+        ScoreDoc[] semantic =
+            searcher.search(queries.drillDown(nearestByCurrency, request), topN + k).scoreDocs;
+        ScoreDoc[] words =
+            searcher.search(queries.drillDown(byWords.query(), request), topN + k).scoreDocs;
+        ranked = Fusion.fuse(words, semantic, withoutVector(searcher, words), topN);
+      } else {
+        // By meaning alone: the order of closeness × currency itself, which fusing it with no
+        // words gives down to SEMANTIC_CANDIDATES and turns into the order of document numbers
+        // below (every scaled score 0 there).
+        ScoreDoc[] semantic =
+            searcher.search(queries.drillDown(nearestByCurrency, request), topN).scoreDocs;
+        ranked = new int[semantic.length];
+        for (int i = 0; i < ranked.length; i++) {
+          ranked[i] = semantic[i].doc;
+        }
+      }
+      docs = namedFirst(searcher, request, ranked, topN);
     }
     SearchResult page =
         answer(searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));

@@ -15,7 +15,8 @@ import java.util.Set;
  * being loaded (the bundled corpus, in the first seconds of a fresh service): the hits are those
  * loaded so far, and a total of 0 does not mean that nothing matches. {@code alsoSearched} holds
  * the English words the query was also searched with, the translation by vocabulary of phrases it
- * names in another language (empty when none).
+ * names in another language (empty when none). {@code onlyStopWords} says that the query held only
+ * stop words ("the of and", "le la les"), which no search looks for: it found nothing.
  */
 public record SearchResult(
     long total,
@@ -26,7 +27,8 @@ public record SearchResult(
     Set<String> byMeaning,
     boolean meaningPending,
     boolean catalogueLoading,
-    List<String> alsoSearched) {
+    List<String> alsoSearched,
+    boolean onlyStopWords) {
 
   public SearchResult {
     // Immutable throughout: one answer is kept and handed to every request that repeats it
@@ -42,19 +44,61 @@ public record SearchResult(
   /** A page where every hit matches the query's words (keyword search, browsing). */
   public SearchResult(
       long total, int page, int size, List<Hit> items, Map<Facet, List<FacetCount>> facets) {
-    this(total, page, size, items, facets, Set.of(), false, false, List.of());
+    this(total, page, size, items, facets, Set.of(), false, false, List.of(), false);
+  }
+
+  /** A page of hits as the search found them, by words or by meaning. */
+  public SearchResult(
+      long total,
+      int page,
+      int size,
+      List<Hit> items,
+      Map<Facet, List<FacetCount>> facets,
+      Set<String> byMeaning,
+      boolean meaningPending,
+      boolean catalogueLoading,
+      List<String> alsoSearched) {
+    this(
+        total,
+        page,
+        size,
+        items,
+        facets,
+        byMeaning,
+        meaningPending,
+        catalogueLoading,
+        alsoSearched,
+        false);
   }
 
   /** This answer, marked as given by words alone while the model for meaning still loads. */
   public SearchResult withMeaningPending() {
     return new SearchResult(
-        total, page, size, items, facets, byMeaning, true, catalogueLoading, alsoSearched);
+        total,
+        page,
+        size,
+        items,
+        facets,
+        byMeaning,
+        true,
+        catalogueLoading,
+        alsoSearched,
+        onlyStopWords);
   }
 
   /** This answer, marked as given while the catalogue is still being loaded. */
   public SearchResult withCatalogueLoading() {
     return new SearchResult(
-        total, page, size, items, facets, byMeaning, meaningPending, true, alsoSearched);
+        total,
+        page,
+        size,
+        items,
+        facets,
+        byMeaning,
+        meaningPending,
+        true,
+        alsoSearched,
+        onlyStopWords);
   }
 
   /**
@@ -63,7 +107,31 @@ public record SearchResult(
    */
   public SearchResult withAlsoSearched(List<String> english) {
     return new SearchResult(
-        total, page, size, items, facets, byMeaning, meaningPending, catalogueLoading, english);
+        total,
+        page,
+        size,
+        items,
+        facets,
+        byMeaning,
+        meaningPending,
+        catalogueLoading,
+        english,
+        onlyStopWords);
+  }
+
+  /** This answer, marked as given to a query of stop words alone (it found nothing). */
+  public SearchResult withOnlyStopWords() {
+    return new SearchResult(
+        total,
+        page,
+        size,
+        items,
+        facets,
+        byMeaning,
+        meaningPending,
+        catalogueLoading,
+        alsoSearched,
+        true);
   }
 
   /** Whether {@code hit} is on this page only because it is close in meaning to the query. */

@@ -53,8 +53,9 @@ public final class HybridSearch {
    * than the query itself.
    */
   private String meaningText(SearchRequest request) {
+    String words = index.meaningOf(request);
     List<String> also = index.alsoSearched(request);
-    return also.isEmpty() ? request.q() : request.q() + " (" + String.join(", ", also) + ")";
+    return also.isEmpty() ? words : words + " (" + String.join(", ", also) + ")";
   }
 
   /**
@@ -102,12 +103,16 @@ public final class HybridSearch {
   }
 
   /**
-   * Whether {@code request} is searched by meaning: not in keyword mode, and only with a letter or
-   * a digit to look for. Punctuation alone ("*", "\"") embeds as something close to a few records,
-   * which nothing in the query named; by words it finds nothing, and so it does in every mode.
+   * Whether {@code request} is searched by meaning: not in keyword mode, and only with words to
+   * look for by meaning ({@link SearchIndex#meaningOf}). Punctuation alone ("*", "\"") embeds as
+   * something close to a few records, which nothing in the query named; by words it finds nothing,
+   * and so it does in every mode. Prefixes ("manag*") and stop words ("the of and") are no meaning
+   * either.
    */
-  private static boolean byMeaning(SearchRequest request) {
-    return request.mode() != SearchRequest.Mode.KEYWORD && request.hasWords();
+  private boolean byMeaning(SearchRequest request) {
+    return request.mode() != SearchRequest.Mode.KEYWORD
+        && request.hasWords()
+        && !index.meaningOf(request).isEmpty();
   }
 
   /** The index this searches. */

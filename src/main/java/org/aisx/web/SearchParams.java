@@ -145,10 +145,8 @@ public final class SearchParams {
     SearchRequest.Sort sort = params.choice("sort", SORTS, SearchRequest.Sort.RELEVANCE);
     int page = params.number("page", 1, SearchRequest.MAX_WINDOW, 1);
     int size = params.number("size", 1, SearchRequest.MAX_SIZE, defaultSize);
-    if ((long) page * size > SearchRequest.MAX_WINDOW) {
-      throw CatalogException.BadParameter.of(
-          "page", "problem.pageWindow", String.valueOf(SearchRequest.MAX_WINDOW));
-    }
+    // A page beyond the deepest window is refused by the search, which knows the total: a page
+    // past the last hit is answered, empty, with the total (SearchIndex).
     return new SearchRequest(
         q,
         filters,

@@ -501,4 +501,195 @@ class SearchIndexTest {
     assertThat(Fusion.fuse(new org.apache.lucene.search.ScoreDoc[0], semantic, 10))
         .containsExactly(1, 2, 3, 4);
   }
+
+  // ---- Searches in every mode, through the service's own hybrid search (the model embeds). ----
+
+  private static SearchRequest inMode(SearchRequest.Mode mode, String q, int page, int size) {
+    return new SearchRequest(
+        q, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, page, size, mode);
+  }
+
+  private static SearchResult in(SearchRequest.Mode mode, String q, int page, int size) {
+    return app.hybridSearch().search(inMode(mode, q, page, size));
+  }
+
+  /** The ids of every page of a search, in order, up to the first empty page. */
+  private static List<String> allPages(SearchRequest.Mode mode, String q, int size) {
+    List<String> out = new java.util.ArrayList<>();
+    long total = in(mode, q, 1, size).total();
+    for (int page = 1; page <= total / size + 1; page++) {
+      List<String> ids = ids(in(mode, q, page, size));
+      if (ids.isEmpty()) {
+        break;
+      }
+      out.addAll(ids);
+    }
+    return out;
+  }
+
+  /** The ids of every record a search counts in its total ({@link SearchIndex#matchingIds}). */
+  private static java.util.Set<String> counted(SearchRequest.Mode mode, String q) {
+    SearchRequest r = inMode(mode, q, 1, 10);
+    return index.matchingIds(r, app.hybridSearch().queryVector(r));
+  }
+
+  /**
+   * Each record a search counts is on exactly one of its pages, past the hundred records that
+   * fusion ranks by their scaled scores (SEMANTIC_CANDIDATES), whatever the page size, in the same
+   * order.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchRequest.Mode.class)
+  void everyCountedHitIsOnExactlyOnePageInEveryMode(SearchRequest.Mode mode) {
+    String q = "artificial intelligence";
+    long total = in(mode, q, 1, 10).total();
+    if (mode != SearchRequest.Mode.KEYWORD) {
+      assertThat(total).isGreaterThan(SearchIndex.SEMANTIC_CANDIDATES * 2L);
+    }
+    List<String> byHundreds = allPages(mode, q, 100);
+    assertThat(byHundreds).doesNotHaveDuplicates().hasSize((int) total);
+    assertThat(new java.util.HashSet<>(byHundreds)).isEqualTo(counted(mode, q));
+    assertThat(allPages(mode, q, 30)).isEqualTo(byHundreds);
+  }
+
+  /** "-word" leaves out every record the word matches, by words and by meaning alike. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchRequest.Mode.class)
+  void anExcludedWordExcludesInEveryMode(SearchRequest.Mode mode) {
+    java.util.Set<String> quality = counted(SearchRequest.Mode.KEYWORD, "quality");
+    java.util.Set<String> all = counted(mode, "data management");
+    assertThat(all).as("the search without the exclusion").containsAnyElementsOf(quality);
+    java.util.Set<String> without = new java.util.HashSet<>(all);
+    without.removeAll(quality);
+    assertThat(counted(mode, "data management -quality")).isNotEmpty().isEqualTo(without);
+    assertThat(allPages(mode, "data management -quality", 100))
+        .hasSize(without.size())
+        .doesNotContainAnyElementsOf(quality);
+  }
+
+  /** "Y.317*" names the identifiers that start with it: ITU-T Y.3170 to Y.3179, first. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchRequest.Mode.class)
+  void aPrefixOfAnIdentifierWithADotFindsTheIdentifiersThatStartWithIt(SearchRequest.Mode mode) {
+    List<String> y317 = new java.util.ArrayList<>();
+    for (int page = 1; ; page++) {
+      SearchResult r =
+          index.search(
+              new SearchRequest(
+                  "", Map.of(), null, null, SearchRequest.Sort.IDENTIFIER, page, 100));
+      if (r.items().isEmpty()) {
+        break;
+      }
+      r.items().stream()
+          .filter(h -> h.identifier().matches("ITU-T Y\\.317\\d\\b.*"))
+          .forEach(h -> y317.add(h.id()));
+    }
+    assertThat(y317).hasSizeGreaterThan(3);
+    List<String> found = ids(in(mode, "Y.317*", 1, 20));
+    assertThat(found).as("%s mode", mode).hasSizeGreaterThanOrEqualTo(y317.size());
+    assertThat(found.subList(0, y317.size()))
+        .as("%s mode", mode)
+        .containsExactlyInAnyOrderElementsOf(y317);
+  }
+
+  /**
+   * Punctuation inside a word splits it where the analyzer splits text: each part is a word asked
+   * for, as if typed with a space, never either part alone.
+   */
+  @ParameterizedTest(name = "\"{0}\" is \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "risk/management|risk management",
+        "risk(2)|risk 2",
+        "risk,management|risk management",
+        "AI-driven robots|AI driven robots",
+        "(risk)|risk"
+      })
+  void punctuationInsideAWordSplitsItAsTheAnalyzerSplitsText(String typed, String spaced) {
+    SearchResult asTyped = index.search(request(typed, Map.of()));
+    SearchResult withSpaces = index.search(request(spaced, Map.of()));
+    assertThat(asTyped.total()).isEqualTo(withSpaces.total());
+    assertThat(ids(asTyped)).isEqualTo(ids(withSpaces));
+    String first = spaced.split(" ")[0];
+    assertThat(asTyped.total()).isLessThanOrEqualTo(index.search(request(first, Map.of())).total());
+  }
+
+  @Test
+  void aWordIsSplitOnlyWhereTheTokenizerSplitsIt() {
+    assertThat(Queries.parts("risk/manag*")).containsExactly("risk", "manag*");
+    assertThat(Queries.parts("risk(2)")).containsExactly("risk", "2");
+    // Kept whole by the tokenizer: an elision, a decimal, letters written together.
+    assertThat(Queries.parts("l'information")).containsExactly("l'information");
+    assertThat(Queries.parts("3.14")).containsExactly("3.14");
+    assertThat(Queries.parts("人工知能")).containsExactly("人工知能");
+    assertThat(Queries.parts("\"risk/management\"")).containsExactly("\"risk/management\"");
+  }
+
+  /**
+   * A word that occurs nowhere finds nothing: the French stemmer reduces "aaaaa" to "a" (it takes
+   * doubled letters out), which English abstracts' list items hold; and by meaning nothing is close
+   * enough to be above the similarity floor, so hybrid adds nothing either.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchRequest.Mode.class)
+  void aWordThatOccursNowhereFindsNothing(SearchRequest.Mode mode) {
+    for (String q : List.of("aaaaa", "bbbbbb", "Aaaaaaaa")) {
+      SearchResult r = in(mode, q, 1, 10);
+      assertThat(r.total()).as("%s in %s mode", q, mode).isZero();
+      assertThat(r.items()).isEmpty();
+    }
+    // A French word is still stemmed: the plural finds the singular's records.
+    assertThat(index.search(request("organisme", Map.of())).total()).isPositive();
+  }
+
+  /** Stop words alone are no query: nothing is found, and the answer says why. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchRequest.Mode.class)
+  void aQueryOfStopWordsAloneFindsNothingAndSaysSo(SearchRequest.Mode mode) {
+    for (String q : List.of("the of and", "le la les", "The", "the -quality")) {
+      SearchResult r = in(mode, q, 1, 10);
+      assertThat(r.total()).as("%s in %s mode", q, mode).isZero();
+      assertThat(r.onlyStopWords()).as("%s in %s mode", q, mode).isTrue();
+    }
+    // "ai" is a French stop word, and English's name of the subject.
+    SearchResult ai = in(mode, "AI", 1, 10);
+    assertThat(ai.total()).isPositive();
+    assertThat(ai.onlyStopWords()).isFalse();
+    assertThat(in(mode, "the management", 1, 10).onlyStopWords()).isFalse();
+  }
+
+  /**
+   * A prefix matches as by words in every mode: alone it is searched by words ("manag*" has no
+   * meaning to embed); beside other words, every hit found by meaning matches it too.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = SearchRequest.Mode.class,
+      names = {"SEMANTIC", "HYBRID"})
+  void aPrefixMatchesByMeaningAsItDoesByWords(SearchRequest.Mode mode) {
+    SearchResult words = in(SearchRequest.Mode.KEYWORD, "manag*", 1, 10);
+    SearchResult r = in(mode, "manag*", 1, 10);
+    assertThat(r.total()).isPositive().isEqualTo(words.total());
+    assertThat(ids(r)).isEqualTo(ids(words));
+    java.util.Set<String> prefixed = counted(SearchRequest.Mode.KEYWORD, "manag*");
+    java.util.Set<String> mixed = counted(mode, "manag* artificial intelligence");
+    assertThat(mixed).isNotEmpty();
+    assertThat(prefixed).containsAll(mixed);
+  }
+
+  /** A page past the last hit is empty, with the search's total, in every mode: no error. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchRequest.Mode.class)
+  void aPagePastTheEndIsEmptyWithTheTotal(SearchRequest.Mode mode) {
+    for (String q : List.of("artificial intelligence", "manag*")) {
+      long total = in(mode, q, 1, 10).total();
+      assertThat(total).isPositive();
+      for (int size : List.of(10, 20, SearchRequest.MAX_SIZE)) {
+        SearchResult past = in(mode, q, 999, size);
+        assertThat(past.items()).as("%s in %s mode, size %d", q, mode, size).isEmpty();
+        assertThat(past.total()).as("%s in %s mode, size %d", q, mode, size).isEqualTo(total);
+      }
+    }
+  }
 }

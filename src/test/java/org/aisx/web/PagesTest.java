@@ -640,6 +640,37 @@ class PagesTest {
   }
 
   @Test
+  void aSearchOfStopWordsAloneSaysSoInThePageLanguage() throws Exception {
+    for (String lang : LANGUAGES) {
+      for (String q : List.of("the of and", "le la les")) {
+        Document d = page("/search?q=" + enc(q) + "&lang=" + lang);
+        assertThat(d.select("ol.hits > li")).as("%s in %s", q, lang).isEmpty();
+        assertThat(d.selectFirst("#results-heading").text()).isEqualTo(say(lang, "results.none"));
+        assertThat(d.selectFirst(".only-stop-words").text())
+            .isEqualTo(say(lang, "results.onlyStopWords"));
+      }
+    }
+    // A search that finds nothing for its words gives the usual hint instead.
+    assertThat(page("/search?q=zzqqxx").select(".only-stop-words")).isEmpty();
+  }
+
+  @Test
+  void aPagePastTheEndSaysHowManyResultsThereAreAndLinksToTheLastPage() {
+    for (String mode : List.of("keyword", "semantic", "hybrid")) {
+      Document first = page("/search?q=management&size=10&mode=" + mode);
+      assertThat(first.select("ol.hits > li")).isNotEmpty();
+      Document past = page("/search?q=management&page=999&size=20&mode=" + mode);
+      assertThat(past.select("ol.hits > li")).as(mode).isEmpty();
+      String heading = past.selectFirst("#results-heading").text();
+      String total = heading.replaceAll("\\D.*", "");
+      assertThat(first.selectFirst("#results-heading").text()).startsWith(total + " ");
+      Element last = past.selectFirst(".past-end a");
+      assertThat(last.attr("href")).contains("q=management").doesNotContain("page=999");
+      assertThat(page(last.attr("href")).select("ol.hits > li")).as(mode).isNotEmpty();
+    }
+  }
+
+  @Test
   void recordPageShowsRelatedWorkWithReadableScoresAndStatus() {
     Document d = page("/standards/iso-iec-42001-2023");
     Element related = d.selectFirst("section#related");

@@ -239,6 +239,13 @@ public final class SubmissionPageModels {
                   + submission.action().wire());
     }
 
+    /** The comparison's heading: against the record, or the resource, as it is now. */
+    public String diffHeading() {
+      return layout
+          .t()
+          .get(submission.resource() != null ? "submission.resourceDiff" : "submission.diff");
+    }
+
     /** The heading of the comparison's column of what there is now. */
     public String beforeLabel() {
       Messages t = layout.t();

@@ -119,8 +119,7 @@ public final class SubmissionPages implements Routes {
       String correcting = query.text("resource", MAX_RESOURCE_ID);
       if (correcting != null) {
         Resource r = resources.get(correcting);
-        renderResourceForm(
-            ctx, ResourceFormState.correcting(null), inputs(r), List.of(), HttpStatus.OK);
+        renderResourceForm(ctx, ResourceFormState.CORRECTION, inputs(r), List.of(), HttpStatus.OK);
         return;
       }
       Map<String, String> values = new LinkedHashMap<>();
@@ -409,10 +408,7 @@ public final class SubmissionPages implements Routes {
    */
   private record ResourceFormState(Action action, String submissionId, String existingId) {
     static final ResourceFormState NEW = new ResourceFormState(Action.CREATE, null, null);
-
-    static ResourceFormState correcting(String submissionId) {
-      return new ResourceFormState(Action.UPDATE, submissionId, null);
-    }
+    static final ResourceFormState CORRECTION = new ResourceFormState(Action.UPDATE, null, null);
   }
 
   private void renderResourceForm(

@@ -428,6 +428,8 @@ class LearnWebTest {
     assertThat(urlRow.selectFirst("td.before").text()).isEqualTo(before.get("url").asText());
     assertThat(urlRow.selectFirst("td.after").text()).isEqualTo(fixedUrl);
     assertThat(detail.select("#diff thead th").eachText()).contains("Resource as listed now");
+    assertThat(detail.selectFirst("#diff-h").text())
+        .isEqualTo("Submitted against the resource as listed now");
     assertThat(detail.selectFirst("dl.submission-facts").text())
         .contains("Correction of a learning resource", id);
 

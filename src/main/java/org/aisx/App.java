@@ -723,7 +723,8 @@ public final class App implements AutoCloseable {
             learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
-            new SubmissionPages(submissions, submissionApi, catalog, access, i18n, pages),
+            new SubmissionPages(
+                submissions, submissionApi, catalog, resources, access, i18n, pages),
             new RelationReviews(catalog, access, actors, i18n, pages),
             watchRoutes,
             suiteApi,

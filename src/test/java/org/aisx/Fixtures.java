@@ -176,6 +176,14 @@ public final class Fixtures {
     return app.accounts().addUser(email, role, java.util.List.of(bodies), PASSWORD.toCharArray());
   }
 
+  /**
+   * Deletes the learning resource {@code id} from the store, as an operator would by hand: the
+   * product has no way to, but a resource can go between a proposal and its review.
+   */
+  public static void deleteResource(App app, String id) {
+    app.db.jdbi().useHandle(h -> h.execute("DELETE FROM learning_resource WHERE id = ?", id));
+  }
+
   /** Imports a fixture file from the test classpath. */
   public static ImportSummary load(App app, String resource) {
     try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {

@@ -13,7 +13,8 @@ public abstract sealed class CatalogException extends RuntimeException
         CatalogException.AlreadyExists,
         CatalogException.BadParameter,
         CatalogException.NearMiss,
-        CatalogException.AlreadyDecided {
+        CatalogException.AlreadyDecided,
+        CatalogException.Gone {
 
   CatalogException(String message) {
     super(message);
@@ -48,13 +49,33 @@ public abstract sealed class CatalogException extends RuntimeException
 
   /** No record with that id. */
   public static final class NotFound extends CatalogException {
+    private final List<Problem> problems;
+
     public NotFound(String what) {
+      this(what, List.of());
+    }
+
+    /**
+     * Nothing is named by a field of a request's body ({@code resource.id}): the problem names the
+     * field.
+     */
+    public NotFound(String what, Problem problem) {
+      this(what, List.of(problem));
+    }
+
+    private NotFound(String what, List<Problem> problems) {
       super(what + " was not found");
+      this.problems = problems;
     }
 
     @Override
     public String code() {
       return "not_found";
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return problems;
     }
   }
 
@@ -203,6 +224,29 @@ public abstract sealed class CatalogException extends RuntimeException
     @Override
     public String code() {
       return "already_decided";
+    }
+  }
+
+  /**
+   * What a decision would change is no longer there: it was deleted after the change was proposed
+   * (a learning resource a submission corrects). Nothing is written.
+   */
+  public static final class Gone extends CatalogException {
+    private final Problem problem;
+
+    public Gone(String what, Problem problem) {
+      super(what + " was deleted after the change was proposed; nothing was changed");
+      this.problem = problem;
+    }
+
+    @Override
+    public String code() {
+      return "gone";
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return List.of(problem);
     }
   }
 }

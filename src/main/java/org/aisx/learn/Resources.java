@@ -149,11 +149,25 @@ public final class Resources {
 
   /**
    * Writes an approved submission's resource and runs {@code alongside} (marking the submission
-   * approved) in one transaction: both or neither.
+   * approved) in one transaction: both or neither. {@code replaces}: it corrects the resource with
+   * its id, which must still be there ({@link CatalogException.Gone} naming {@code resource.id}
+   * else: it was deleted after the correction was proposed); else it is a new one, whose id must
+   * still be free ({@link CatalogException.AlreadyExists}). Both are checked inside the
+   * transaction, so a refusal writes nothing.
    */
-  public void approve(Resource r, String actor, String source, Runnable alongside) {
+  public void approve(
+      Resource r, boolean replaces, String actor, String source, Runnable alongside) {
     store.inTransaction(
         () -> {
+          Optional<Resource> now = store.find(r.id());
+          if (replaces && now.isEmpty()) {
+            throw new CatalogException.Gone(
+                "learning resource " + r.id(),
+                Problem.of("resource.id", "resource.problem.gone", r.id()));
+          }
+          if (!replaces && now.isPresent()) {
+            throw new CatalogException.AlreadyExists("id", r.id(), r.id());
+          }
           store.save(r, actor, source, clock.instant());
           alongside.run();
         });

@@ -92,7 +92,8 @@ public final class Submissions {
 
   /**
    * A validated proposal, not yet stored: the record as proposed and, for an update, the record as
-   * it is now; or a new learning resource ({@code resource}, the record null).
+   * it is now; or a learning resource ({@code resource}, the record null), new or a correction of
+   * the one with its id.
    */
   public record Draft(
       Action action,
@@ -108,7 +109,12 @@ public final class Submissions {
 
     /** A new learning resource. */
     public static Draft of(Resource resource) {
-      return new Draft(Action.CREATE, resource.id(), null, null, null, resource);
+      return of(Action.CREATE, resource);
+    }
+
+    /** A new learning resource ({@code create}), or a correction of the one with its id. */
+    public static Draft of(Action action, Resource resource) {
+      return new Draft(action, resource.id(), null, null, null, resource);
     }
 
     public SubmissionKind kind() {
@@ -203,16 +209,21 @@ public final class Submissions {
   }
 
   /**
-   * {@code {"kind": "resource", "action": "create", "resource": {...}}}: a new learning resource,
-   * checked by the resources' own reader; an id that is taken is a conflict.
+   * {@code {"kind": "resource", "action": "create" | "update", "resource": {...}}}: a new learning
+   * resource (the action left out is a create), or a correction of the listed one with the same id;
+   * checked by the resources' own reader. A new one whose id is taken is a conflict ({@link
+   * CatalogException.AlreadyExists}); a correction of an id no resource has is {@link
+   * CatalogException.NotFound} naming {@code resource.id}, one that changes nothing is invalid.
    */
   private Draft resourceDraft(JsonNode body) {
     List<Problem> problems = new ArrayList<>();
     JsonNode actionNode = body.get("action");
-    if (actionNode != null
-        && !actionNode.isNull()
-        && !Action.CREATE.wire().equals(actionNode.asText())) {
-      problems.add(Problem.of("action", "resource.problem.createOnly"));
+    Action action = Action.CREATE;
+    if (actionNode != null && !actionNode.isNull()) {
+      action = actionNode.isTextual() ? Action.fromWire(actionNode.asText()).orElse(null) : null;
+      if (action == null) {
+        problems.add(Problem.of("action", "resource.problem.notOneOf", "create, update"));
+      }
     }
     JsonNode node = body.get("resource");
     Resource resource = null;
@@ -228,13 +239,20 @@ public final class Submissions {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("submission", problems);
     }
-    resources
-        .find(resource.id())
-        .ifPresent(
-            existing -> {
-              throw new CatalogException.AlreadyExists("id", existing.id(), existing.id());
-            });
-    return Draft.of(resource);
+    java.util.Optional<Resource> existing = resources.find(resource.id());
+    if (action == Action.CREATE && existing.isPresent()) {
+      throw new CatalogException.AlreadyExists("id", resource.id(), resource.id());
+    }
+    if (action == Action.UPDATE && existing.isEmpty()) {
+      throw new CatalogException.NotFound(
+          "learning resource " + resource.id(),
+          Problem.of("resource.id", "resource.problem.notFound", resource.id()));
+    }
+    if (action == Action.UPDATE && existing.get().equals(resource)) {
+      throw new CatalogException.Invalid(
+          "submission", List.of(Problem.of("resource", "resource.problem.noChange")));
+    }
+    return Draft.of(action, resource);
   }
 
   private Draft check(Action action, String recordId, Integer baseRevision, Standard record) {
@@ -344,13 +362,18 @@ public final class Submissions {
           "submission",
           List.of(Problem.of("kind", "submission.problem.kindStays", s.kind().wire())));
     }
-    if (draft.action() != s.action()
-        || (draft.kind() == SubmissionKind.RECORD && !draft.recordId().equals(s.recordId()))) {
+    // A record's change stays on its record, a resource's correction on its resource.
+    boolean sameTarget =
+        (draft.kind() == SubmissionKind.RESOURCE && draft.action() == Action.CREATE)
+            || draft.recordId().equals(s.recordId());
+    if (draft.action() != s.action() || !sameTarget) {
       throw new CatalogException.Invalid(
           "submission",
           List.of(
               Problem.of(
-                  draft.action() != s.action() ? "action" : "recordId",
+                  draft.action() != s.action()
+                      ? "action"
+                      : draft.kind() == SubmissionKind.RESOURCE ? "resource.id" : "recordId",
                   "submission.problem.staysAsSubmitted",
                   s.action().wire(),
                   String.valueOf(s.recordId()))));
@@ -519,7 +542,10 @@ public final class Submissions {
    * the submission's new state in one transaction; a record that moved on since the submission's
    * base revision is refused with {@link CatalogException.Conflict} and nothing changes. Relations
    * the approved record claims over another body's record are held for that body's review as
-   * claimed by the submission's author.
+   * claimed by the submission's author. A learning resource is written the same way: a new one
+   * whose id was taken meanwhile is refused ({@link CatalogException.AlreadyExists}), a correction
+   * replaces the resource as it is then, and one of a resource deleted meanwhile is refused ({@link
+   * CatalogException.Gone}); nothing changes then.
    */
   public Submission decide(String id, Decision decision, String comment, User coordinator) {
     Submission s = get(id);
@@ -537,13 +563,9 @@ public final class Submissions {
           }
         };
     if (decision == Decision.APPROVE && s.kind() == SubmissionKind.RESOURCE) {
-      resources
-          .find(s.resource().id())
-          .ifPresent(
-              taken -> {
-                throw new CatalogException.AlreadyExists("id", taken.id(), taken.id());
-              });
-      resources.approve(s.resource(), coordinator.email(), s.source(), mark);
+      // A correction replaces the resource as it is then; one deleted meanwhile is refused.
+      resources.approve(
+          s.resource(), s.action() == Action.UPDATE, coordinator.email(), s.source(), mark);
     } else if (decision == Decision.APPROVE) {
       catalog.approve(
           s.record(), coordinator.email(), s.source(), s.expectedRevision(), s.author(), mark);

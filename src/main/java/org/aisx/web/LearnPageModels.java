@@ -34,7 +34,9 @@ public final class LearnPageModels {
       int page,
       int lastPage,
       String prevUrl,
-      String nextUrl) {
+      String nextUrl,
+      // Whether the viewer may propose a correction of a resource (signed in, may submit one).
+      boolean canCorrect) {
     public Messages t() {
       return layout.t();
     }

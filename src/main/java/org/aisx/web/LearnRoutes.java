@@ -280,7 +280,8 @@ public final class LearnRoutes implements Routes {
                 : null,
             page < lastPage
                 ? "/learn?" + queryString(ctx, Map.of("page", String.valueOf(page + 1)))
-                : null));
+                : null,
+            pages.mayProposeResource(ctx)));
   }
 
   /** The record page's block: the resources that teach {@code recordId}. */

@@ -37,6 +37,15 @@ public final class PageRenderer {
             s.sdo() == null ? List.of() : List.of(s.sdo()));
   }
 
+  /**
+   * Whether the caller may propose a learning resource or a correction of one: signed in, and
+   * allowed to submit one.
+   */
+  boolean mayProposeResource(Context ctx) {
+    return access.user(ctx).isPresent()
+        && access.may(ctx, org.aisx.account.Permission.SUBMIT_RESOURCE);
+  }
+
   /** Where a page answering a write links to for the same page in another language. */
   private static final String READ_AT = "aisx.readAt";
 

@@ -97,16 +97,20 @@ public final class SubmissionPageModels {
   }
 
   /**
-   * The form proposing a learning resource (new, or resubmitted as {@code submissionId}); {@code
-   * values} by input name, {@code problems} as the resources' reader found them.
+   * The form proposing a learning resource ({@code action} create) or a correction of the listed
+   * one whose id is in {@code values} ({@code action} update), new or resubmitted as {@code
+   * submissionId}; {@code values} by input name, {@code problems} as the resources' reader found
+   * them; {@code existingId} when a new resource's id is taken by that one (correct it instead).
    */
   public record ResourceForm(
       PageModels.Layout layout,
       String csrf,
       String postUrl,
+      String action,
       String submissionId,
       Map<String, String> values,
-      List<Problem> problems) {
+      List<Problem> problems,
+      String existingId) {
     /** The free-text inputs, in the form's order; lists are comma-separated. */
     public static final List<String> TEXT_INPUTS =
         List.of(
@@ -128,6 +132,11 @@ public final class SubmissionPageModels {
 
     public List<String> textInputs() {
       return TEXT_INPUTS;
+    }
+
+    /** Whether it proposes a correction of a listed resource (whose id then stays). */
+    public boolean isCorrection() {
+      return "update".equals(action);
     }
 
     public String value(String name) {
@@ -157,17 +166,27 @@ public final class SubmissionPageModels {
       };
     }
 
-    /** The input a problem's field is entered in: {@code standards[2]} in {@code standards}. */
+    /**
+     * The input a problem's field is entered in: {@code standards[2]} in {@code standards}, the
+     * request's {@code resource.id} in {@code id}; null for the resource as a whole ({@code
+     * resource}: a correction that changes nothing).
+     */
     public String inputOf(String field) {
-      if (field.equals("title.fr")) {
+      String f = field.startsWith("resource.") ? field.substring("resource.".length()) : field;
+      if (f.equals("title.fr")) {
         return "title_fr";
       }
-      String base = field.replaceAll("[.\\[].*$", "");
+      if (f.equals("resource")) {
+        return null;
+      }
+      String base = f.replaceAll("[.\\[].*$", "");
       return base.equals("title") ? "title_en" : base;
     }
 
     public List<Problem> problemsOf(String input) {
-      return problems.stream().filter(p -> inputOf(p.field()).equals(input)).toList();
+      return problems.stream()
+          .filter(p -> java.util.Objects.equals(inputOf(p.field()), input))
+          .toList();
     }
 
     /** A problem's field as the form names it in the page's language. */
@@ -190,6 +209,8 @@ public final class SubmissionPageModels {
       String title,
       boolean isNew,
       Integer currentRevision,
+      // A correction of a learning resource deleted since it was proposed: it cannot be approved.
+      boolean targetGone,
       List<DiffRow> diff,
       boolean canDecide,
       boolean canResubmit,
@@ -209,6 +230,31 @@ public final class SubmissionPageModels {
       return diff.stream().filter(DiffRow::changed).count();
     }
 
+    /** What it proposes, as the pages name it: a new record, a correction of a resource, .... */
+    public String actionLabel() {
+      return layout
+          .t()
+          .get(
+              (submission.resource() != null ? "action.resource." : "action.")
+                  + submission.action().wire());
+    }
+
+    /** The comparison's heading: against the record, or the resource, as it is now. */
+    public String diffHeading() {
+      return layout
+          .t()
+          .get(submission.resource() != null ? "submission.resourceDiff" : "submission.diff");
+    }
+
+    /** The heading of the comparison's column of what there is now. */
+    public String beforeLabel() {
+      Messages t = layout.t();
+      if (submission.resource() != null) {
+        return t.get(isNew ? "submission.noResource" : "submission.resourceNow");
+      }
+      return t.get(isNew ? "submission.noRecord" : "submission.before");
+    }
+
     public boolean stale() {
       return currentRevision != null
           && submission.baseRevision() != null
@@ -225,6 +271,13 @@ public final class SubmissionPageModels {
 
     public String titleOf(Submission s) {
       return s.titleIn(lang);
+    }
+
+    /** What {@code s} proposes, as the pages name it. */
+    public String actionOf(Submission s) {
+      return layout
+          .t()
+          .get((s.resource() != null ? "action.resource." : "action.") + s.action().wire());
     }
   }
 

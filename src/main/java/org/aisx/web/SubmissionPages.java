@@ -18,6 +18,7 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.learn.Resource;
+import org.aisx.learn.Resources;
 import org.aisx.submission.Action;
 import org.aisx.submission.Decision;
 import org.aisx.submission.FieldPolicy;
@@ -63,10 +64,12 @@ public final class SubmissionPages implements Routes {
   private static final int MAX_POLICY_FIELDS = 100;
   private static final int MAX_FIELD_NAME = 100;
   private static final int MAX_RESOURCE_INPUT = 10_000;
+  private static final int MAX_RESOURCE_ID = 300;
 
   private final Submissions submissions;
   private final SubmissionApi api;
   private final Catalog catalog;
+  private final Resources resources;
   private final Access access;
   private final I18n i18n;
   private final PageRenderer pages;
@@ -75,12 +78,14 @@ public final class SubmissionPages implements Routes {
       Submissions submissions,
       SubmissionApi api,
       Catalog catalog,
+      Resources resources,
       Access access,
       I18n i18n,
       PageRenderer pages) {
     this.submissions = submissions;
     this.api = api;
     this.catalog = catalog;
+    this.resources = resources;
     this.access = access;
     this.i18n = i18n;
     this.pages = pages;
@@ -103,18 +108,26 @@ public final class SubmissionPages implements Routes {
 
   /**
    * {@code GET /submissions/new[?record=ID]}: an empty form, or one filled from the record; {@code
-   * ?proposal=resource[&standard=ID]}: the form proposing a learning resource.
+   * ?proposal=resource[&standard=ID]}: the form proposing a learning resource; {@code
+   * ?proposal=resource&resource=ID}: the form proposing a correction of that resource, filled with
+   * its values as they are (404 when there is none).
    */
   void form(Context ctx) {
     User user = access.requireSignedIn(ctx);
     Params query = Params.query(ctx);
     if ("resource".equals(query.text("proposal"))) {
+      String correcting = query.text("resource", MAX_RESOURCE_ID);
+      if (correcting != null) {
+        Resource r = resources.get(correcting);
+        renderResourceForm(ctx, ResourceFormState.CORRECTION, inputs(r), List.of(), HttpStatus.OK);
+        return;
+      }
       Map<String, String> values = new LinkedHashMap<>();
       String standard = query.text("standard", 300);
       if (standard != null && catalog.find(standard).isPresent()) {
         values.put("standards", standard);
       }
-      renderResourceForm(ctx, null, values, List.of(), HttpStatus.OK);
+      renderResourceForm(ctx, ResourceFormState.NEW, values, List.of(), HttpStatus.OK);
       return;
     }
     String recordId = query.text("record");
@@ -197,7 +210,12 @@ public final class SubmissionPages implements Routes {
   void editForm(Context ctx) {
     Submission s = api.visible(ctx, ctx.pathParam("id"));
     if (s.kind() == SubmissionKind.RESOURCE) {
-      renderResourceForm(ctx, s.id(), inputs(s.resource()), List.of(), HttpStatus.OK);
+      renderResourceForm(
+          ctx,
+          new ResourceFormState(s.action(), s.id(), null),
+          inputs(s.resource()),
+          List.of(),
+          HttpStatus.OK);
       return;
     }
     Submissions.Rebase rebase = submissions.rebase(s).orElse(null);
@@ -294,8 +312,9 @@ public final class SubmissionPages implements Routes {
   }
 
   /**
-   * The resource form sent: a new submission ({@code existing} null) or the author's resubmission;
-   * back to the form with every problem marked.
+   * The resource form sent: a new submission ({@code existing} null; a new resource, or a
+   * correction of a listed one, as the form's {@code action} says) or the author's resubmission
+   * (its action stays); back to the form with every problem marked.
    */
   private void submitResource(Context ctx, Params form, Submission existing) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -305,16 +324,29 @@ public final class SubmissionPages implements Routes {
     for (String name : List.of("kind", "level", "format")) {
       values.put(name, nullToEmpty(form.text(name, MAX_RESOURCE_INPUT)));
     }
+    Action action =
+        existing != null
+            ? existing.action()
+            : Action.fromWire(form.choice("action", ACTIONS, "create")).orElseThrow();
+    ResourceFormState state =
+        new ResourceFormState(action, existing == null ? null : existing.id(), null);
     Submissions.Draft draft;
     try {
-      draft = submissions.draft(resourceBody(values));
+      draft = submissions.draft(resourceBody(action, values));
     } catch (CatalogException.Invalid e) {
+      renderResourceForm(ctx, state, values, e.problems(), HttpStatus.BAD_REQUEST);
+      return;
+    } catch (CatalogException.NotFound e) {
+      // The resource to correct is not (or no longer) listed.
+      renderResourceForm(ctx, state, values, e.problems(), HttpStatus.NOT_FOUND);
+      return;
+    } catch (CatalogException.AlreadyExists e) {
       renderResourceForm(
           ctx,
-          existing == null ? null : existing.id(),
+          new ResourceFormState(action, state.submissionId(), e.existingId()),
           values,
           e.problems(),
-          HttpStatus.BAD_REQUEST);
+          HttpStatus.CONFLICT);
       return;
     }
     User author = access.require(ctx, permission(draft), draft.bodies());
@@ -326,7 +358,7 @@ public final class SubmissionPages implements Routes {
   }
 
   /** The API body the resource form stands for. */
-  private static JsonNode resourceBody(Map<String, String> v) {
+  private static JsonNode resourceBody(Action action, Map<String, String> v) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode resource = f.objectNode();
     for (String name :
@@ -344,7 +376,7 @@ public final class SubmissionPages implements Routes {
     }
     ObjectNode body = f.objectNode();
     body.put("kind", "resource");
-    body.put("action", "create");
+    body.put("action", action.wire());
     body.set("resource", resource);
     return body;
   }
@@ -369,29 +401,54 @@ public final class SubmissionPages implements Routes {
     return v;
   }
 
+  /**
+   * Where a resource form stands: a new resource or a correction ({@code action}), a new submission
+   * or the resubmission of {@code submissionId}; {@code existingId} when a new resource's id is
+   * taken.
+   */
+  private record ResourceFormState(Action action, String submissionId, String existingId) {
+    static final ResourceFormState NEW = new ResourceFormState(Action.CREATE, null, null);
+    static final ResourceFormState CORRECTION = new ResourceFormState(Action.UPDATE, null, null);
+  }
+
   private void renderResourceForm(
       Context ctx,
-      String submissionId,
+      ResourceFormState state,
       Map<String, String> values,
       List<org.aisx.catalog.Problem> problems,
       HttpStatus status) {
     Messages t = i18n.forRequest(ctx);
+    String submissionId = state.submissionId();
+    boolean correction = state.action() == Action.UPDATE;
+    String id = values.getOrDefault("id", "");
     ctx.status(status);
     PageRenderer.readAt(
         ctx,
-        submissionId == null
-            ? "/submissions/new?proposal=resource"
-            : "/submissions/" + submissionId + "/edit");
+        submissionId != null
+            ? "/submissions/" + submissionId + "/edit"
+            : correction
+                ? "/submissions/new?proposal=resource&resource="
+                    + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                : "/submissions/new?proposal=resource");
     pages.render(
         ctx,
         "submit-resource.jte",
         new SubmissionPageModels.ResourceForm(
-            pages.layout(ctx, t, t.get("submit.resourceTitle")),
+            pages.layout(
+                ctx,
+                t,
+                submissionId != null
+                    ? t.get("submit.resubmitTitle")
+                    : correction
+                        ? t.get("submit.resourceCorrectTitle", id)
+                        : t.get("submit.resourceTitle")),
             access.formToken(ctx),
             submissionId == null ? "/submissions" : "/submissions/" + submissionId,
+            state.action().wire(),
             submissionId,
             values,
-            problems));
+            problems,
+            state.existingId()));
   }
 
   /** {@code GET /submissions/mine}. */
@@ -442,8 +499,13 @@ public final class SubmissionPages implements Routes {
       HttpStatus status) {
     User viewer = access.requireSignedIn(ctx);
     Messages t = i18n.forRequest(ctx);
-    Standard current =
-        s.kind() == SubmissionKind.RESOURCE ? null : catalog.find(s.recordId()).orElse(null);
+    boolean resource = s.kind() == SubmissionKind.RESOURCE;
+    Standard current = resource ? null : catalog.find(s.recordId()).orElse(null);
+    // A correction is compared with the resource as it is now, not as it was when proposed.
+    Resource listed =
+        resource && s.action() == Action.UPDATE
+            ? resources.find(s.resource().id()).orElse(null)
+            : null;
     boolean canDecide = s.state() == SubmissionState.PENDING && mayDecide(ctx);
     boolean canResubmit =
         s.state() == SubmissionState.CHANGES_REQUESTED && s.authorId().equals(viewer.id());
@@ -460,11 +522,10 @@ public final class SubmissionPages implements Routes {
             pages.layout(ctx, t, t.get("submission.title", s.identifier())),
             s,
             s.titleIn(t.lang()),
-            current == null,
+            resource ? s.action() == Action.CREATE : current == null,
             current == null ? null : current.revision(),
-            s.kind() == SubmissionKind.RESOURCE
-                ? diff(s.resource(), t)
-                : diff(current, s.record(), t),
+            resource && s.action() == Action.UPDATE && listed == null,
+            resource ? diff(listed, s.resource(), t) : diff(current, s.record(), t),
             canDecide,
             canResubmit,
             canWithdraw,
@@ -501,6 +562,11 @@ public final class SubmissionPages implements Routes {
       s = submissions.decide(id, decision, comment, coordinator);
     } catch (CatalogException.Invalid e) {
       render(ctx, submissions.get(id), e.problems(), comment, HttpStatus.BAD_REQUEST);
+      return;
+    } catch (CatalogException.Gone e) {
+      // The resource it corrects was deleted meanwhile: the page again (409), saying so, with the
+      // comment as typed; nothing was written.
+      render(ctx, submissions.get(id), List.of(), comment, HttpStatus.CONFLICT);
       return;
     }
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
@@ -750,18 +816,27 @@ public final class SubmissionPages implements Routes {
   }
 
   /**
-   * Field by field: a proposed learning resource (always new) against nothing, each field and value
-   * as the pages say them in {@code t}'s language.
+   * Field by field: the learning resource as it is now ({@code current}; null: a new one) against
+   * the proposed one, each field and value as the pages say them in {@code t}'s language; a field
+   * neither has is left out.
    */
-  List<SubmissionPageModels.DiffRow> diff(Resource proposed, Messages t) {
+  List<SubmissionPageModels.DiffRow> diff(Resource current, Resource proposed, Messages t) {
+    JsonNode before = current == null ? null : submissions.asJson(current);
     JsonNode after = submissions.asJson(proposed);
     List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
     for (String field : Resource.FIELDS) {
-      String now = FieldValues.ofResource(t, field, after.get(field), "\n");
-      if (!now.isEmpty()) {
-        rows.add(
-            new SubmissionPageModels.DiffRow(field, t.resourceFieldName(field), "", now, true));
+      JsonNode was = before == null ? null : present(before.get(field));
+      JsonNode now = present(after.get(field));
+      if (was == null && now == null) {
+        continue;
       }
+      rows.add(
+          new SubmissionPageModels.DiffRow(
+              field,
+              t.resourceFieldName(field),
+              FieldValues.ofResource(t, field, was, "\n"),
+              FieldValues.ofResource(t, field, now, "\n"),
+              !java.util.Objects.equals(was, now)));
     }
     return rows;
   }

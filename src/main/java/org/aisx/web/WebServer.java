@@ -461,7 +461,8 @@ public final class WebServer implements AutoCloseable {
     }
     if (e instanceof CatalogException.Conflict
         || e instanceof CatalogException.AlreadyExists
-        || e instanceof CatalogException.AlreadyDecided) {
+        || e instanceof CatalogException.AlreadyDecided
+        || e instanceof CatalogException.Gone) {
       return HttpStatus.CONFLICT;
     }
     return HttpStatus.BAD_REQUEST;

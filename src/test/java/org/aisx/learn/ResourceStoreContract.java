@@ -305,6 +305,7 @@ abstract class ResourceStoreContract {
             () ->
                 resources.approve(
                     r,
+                    false,
                     "coord",
                     "submission:x",
                     () -> {
@@ -312,7 +313,7 @@ abstract class ResourceStoreContract {
                     }))
         .isInstanceOf(IllegalStateException.class);
     assertThat(store.find("approved")).isEmpty();
-    resources.approve(r, "coord", "submission:x", () -> {});
+    resources.approve(r, false, "coord", "submission:x", () -> {});
     assertThat(store.find("approved")).contains(r);
   }
 

@@ -299,4 +299,173 @@ abstract class SubmissionStoreContract {
               assertThat(r.requestedSource()).isEqualTo("submission:" + s.id());
             });
   }
+
+  com.fasterxml.jackson.databind.JsonNode resourceBody(String action, String url, String provider)
+      throws Exception {
+    return Json.mapper()
+        .readTree(
+            "{\"kind\": \"resource\", \"action\": \""
+                + action
+                + "\", \"resource\": {\"id\": \"transparency-course\","
+                + " \"title\": {\"en\": \"Transparency of autonomous systems\"},"
+                + " \"provider\": \""
+                + provider
+                + "\", \"url\": \""
+                + url
+                + "\", \"kind\": \"course\", \"languages\": [\"en\"],"
+                + " \"standards\": [\"ieee-7001\"]}}");
+  }
+
+  /** A listed resource to correct, approved through a submission as contributors add one. */
+  org.aisx.learn.Resource listed() throws Exception {
+    if (catalog.find("ieee-7001").isEmpty()) {
+      catalog.save(record("IEEE 7001", "Transparency"), "feed", "feed", null);
+    }
+    Submission s =
+        submissions.submit(
+            submissions.draft(resourceBody("create", "https://old.example.org/x", "IEEE SA")),
+            author);
+    submissions.decide(s.id(), Decision.APPROVE, null, coordinator);
+    return resources.get("transparency-course");
+  }
+
+  @Test
+  void aResourceCorrectionIsProposedAsAnUpdateAndItsApprovalReplacesTheResource() throws Exception {
+    org.aisx.learn.Resource before = listed();
+    Submissions.Draft draft =
+        submissions.draft(resourceBody("update", "https://new.example.org/x", "IEEE Academy"));
+    assertThat(draft.kind()).isEqualTo(SubmissionKind.RESOURCE);
+    assertThat(draft.action()).isEqualTo(Action.UPDATE);
+    Submission s = submissions.submit(draft, author);
+    Submission stored = store.find(s.id()).orElseThrow();
+    assertThat(stored.action()).isEqualTo(Action.UPDATE);
+    assertThat(stored.kind()).isEqualTo(SubmissionKind.RESOURCE);
+    // Pending: the resource is as it was.
+    assertThat(resources.get("transparency-course")).isEqualTo(before);
+
+    submissions.decide(s.id(), Decision.APPROVE, null, coordinator);
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.APPROVED);
+    org.aisx.learn.Resource after = resources.get("transparency-course");
+    assertThat(after.url()).isEqualTo("https://new.example.org/x");
+    assertThat(after.provider()).isEqualTo("IEEE Academy");
+    assertThat(after.title()).isEqualTo(before.title());
+    assertThat(after.standards()).isEqualTo(before.standards());
+    assertThat(resources.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aResourceCorrectionOfNoResourceOrChangingNothingOrWithAnUnknownActionIsRefused()
+      throws Exception {
+    catalog.save(record("IEEE 7001", "Transparency"), "feed", "feed", null);
+    assertThatThrownBy(
+            () -> submissions.draft(resourceBody("update", "https://new.example.org/x", "IEEE")))
+        .isInstanceOfSatisfying(
+            CatalogException.NotFound.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("resource.id"));
+    listed();
+    // A new resource with the id of a listed one stays a conflict.
+    assertThatThrownBy(
+            () -> submissions.draft(resourceBody("create", "https://new.example.org/x", "IEEE")))
+        .isInstanceOf(CatalogException.AlreadyExists.class);
+    assertThatThrownBy(
+            () -> submissions.draft(resourceBody("update", "https://old.example.org/x", "IEEE SA")))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("resource"));
+    assertThatThrownBy(
+            () -> submissions.draft(resourceBody("delete", "https://new.example.org/x", "IEEE")))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("action"));
+  }
+
+  @Test
+  void approvingACorrectionOfAResourceDeletedMeanwhileIsRefusedAndChangesNothing()
+      throws Exception {
+    listed();
+    Submission s =
+        submissions.submit(
+            submissions.draft(resourceBody("update", "https://new.example.org/x", "IEEE Academy")),
+            author);
+    db.jdbi()
+        .useHandle(
+            h -> h.execute("DELETE FROM learning_resource WHERE id = ?", "transparency-course"));
+    assertThatThrownBy(() -> submissions.decide(s.id(), Decision.APPROVE, null, coordinator))
+        .isInstanceOfSatisfying(
+            CatalogException.Gone.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("resource.id"));
+    // Nothing was written: no resource came back, the submission is pending with no decision.
+    assertThat(resources.find("transparency-course")).isEmpty();
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.PENDING);
+    assertThat(submissions.decisions(s.id())).isEmpty();
+    // It can still be rejected.
+    submissions.decide(s.id(), Decision.REJECT, "the resource is gone", coordinator);
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.REJECTED);
+  }
+
+  @Test
+  void aResourceCorrectionIsResubmittedOnlyAsACorrectionOfTheSameResource() throws Exception {
+    listed();
+    Submission s =
+        submissions.submit(
+            submissions.draft(resourceBody("update", "https://new.example.org/x", "IEEE")), author);
+    submissions.decide(s.id(), Decision.CHANGES_REQUESTED, "the provider's full name", coordinator);
+    // A new resource in its place is refused, naming the action.
+    var asNew =
+        Json.mapper()
+            .readTree(
+                "{\"kind\": \"resource\", \"action\": \"create\", \"resource\": {"
+                    + "\"title\": {\"en\": \"Another course\"}, \"provider\": \"IEEE\","
+                    + " \"kind\": \"course\"}}");
+    assertThatThrownBy(() -> submissions.resubmit(s.id(), submissions.draft(asNew), author))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("action"));
+    // A correction of another resource is refused, naming its id.
+    submissions.decide(
+        submissions.submit(submissions.draft(asNew.deepCopy()), author).id(),
+        Decision.APPROVE,
+        null,
+        coordinator);
+    var other = (com.fasterxml.jackson.databind.node.ObjectNode) asNew.deepCopy();
+    other.put("action", "update");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) other.get("resource"))
+        .put("provider", "IEEE SA");
+    assertThatThrownBy(() -> submissions.resubmit(s.id(), submissions.draft(other), author))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("resource.id"));
+    assertThat(store.find(s.id()).orElseThrow().state())
+        .isEqualTo(SubmissionState.CHANGES_REQUESTED);
+
+    Submission again =
+        submissions.resubmit(
+            s.id(),
+            submissions.draft(resourceBody("update", "https://new.example.org/x", "IEEE Academy")),
+            author);
+    assertThat(again.state()).isEqualTo(SubmissionState.PENDING);
+    assertThat(again.action()).isEqualTo(Action.UPDATE);
+    submissions.decide(s.id(), Decision.REJECT, "a duplicate of another correction", coordinator);
+    assertThat(store.find(s.id()).orElseThrow().state()).isEqualTo(SubmissionState.REJECTED);
+    // Rejected: the resource is as it was.
+    assertThat(resources.get("transparency-course").provider()).isEqualTo("IEEE SA");
+  }
 }

@@ -34,6 +34,11 @@ class AccessibilityTest {
   static final List<Dimension> WIDTHS = List.of(Chromium.WINDOW, new Dimension(390, 844));
   static final String WCAG_A_AA = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']";
 
+  /** Stands for the page of a resource correction made when the server starts. */
+  static final String CORRECTION = "/submissions/{correction}";
+
+  static String correctionId;
+
   /** The pages of each kind of visitor: {@code null} is signed out. */
   static final Map<Role, List<String>> PAGES = new LinkedHashMap<>();
 
@@ -71,6 +76,9 @@ class AccessibilityTest {
         List.of(
             "/submissions/new",
             "/submissions/new?proposal=resource",
+            // With a correction link on each resource, and the correction's form.
+            "/learn",
+            "/submissions/new?proposal=resource&resource=ai-for-good-2025-ai-security",
             "/submissions/mine",
             "/account",
             "/signout"));
@@ -79,6 +87,8 @@ class AccessibilityTest {
         List.of(
             "/search?q=risk",
             "/review/submissions",
+            // A correction of a learning resource against the resource as it is.
+            CORRECTION,
             "/review/field-policy",
             "/review/relations",
             "/taxonomy",
@@ -110,7 +120,7 @@ class AccessibilityTest {
         .isRegularFile();
     axe = Files.readString(axePath);
     app = Fixtures.starter(dir);
-    Fixtures.user(app, "contributor@example.org", Role.CONTRIBUTOR, "IEEE");
+    var contributor = Fixtures.user(app, "contributor@example.org", Role.CONTRIBUTOR, "IEEE");
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
     Fixtures.user(app, "admin@example.org", Role.ADMIN);
     // Tokens, one of them revoked, so that the account pages show their table and its forms.
@@ -119,6 +129,15 @@ class AccessibilityTest {
         .revokeToken(app.accounts().createToken("contributor@example.org", null).info().id());
     // A relation of another body held for review, so that the queue shows a row with its form.
     Fixtures.holdCrossBodyRelation(app);
+    // A correction of a learning resource, so that its comparison is audited.
+    var mapper = org.aisx.catalog.Json.mapper();
+    var resource =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            mapper.valueToTree(app.resources().get("ai-for-good-2025-ai-security"));
+    resource.put("provider", "ITU Academy");
+    var body = mapper.createObjectNode().put("kind", "resource").put("action", "update");
+    body.set("resource", resource);
+    correctionId = app.submissions().submit(app.submissions().draft(body), contributor).id();
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();
@@ -134,7 +153,7 @@ class AccessibilityTest {
   /**
    * Every page type in Arabic (right to left) at both widths, and in one more language at one
    * width, the language and the width turning from page type to page type, so that each language
-   * and each width is audited on several page types (43 page types, 129 audits). {@code
+   * and each width is audited on several page types (46 page types, 138 audits). {@code
    * -Daisx.axe.matrix=full} audits every page type in every language at both widths (516 audits,
    * four times the time).
    */
@@ -161,7 +180,8 @@ class AccessibilityTest {
         }
         for (Map.Entry<Dimension, String> run : runs) {
           browser.manage().window().setSize(run.getKey());
-          String url = page + (page.contains("?") ? "&" : "?") + "lang=" + run.getValue();
+          String path = page.replace("{correction}", correctionId);
+          String url = path + (path.contains("?") ? "&" : "?") + "lang=" + run.getValue();
           browser.get(base + url);
           violations.addAll(audit(url + " at " + run.getKey().getWidth() + " px"));
           audited++;

@@ -330,6 +330,343 @@ class LearnWebTest {
     assertThat(body(r).at("/rejected/0/problems/0/field").asText()).isEqualTo("url");
   }
 
+  static final String AI_FOR_GOOD = "ITU – AI for Good";
+
+  /** What a form sends as it is shown: every named input's value and every select's choice. */
+  static Map<String, String> asShown(Document page, String formSelector) {
+    Element form = page.selectFirst(formSelector);
+    assertThat(form).as(formSelector).isNotNull();
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Element input : form.select("input[name]")) {
+      fields.put(input.attr("name"), input.attr("value"));
+    }
+    for (Element select : form.select("select[name]")) {
+      Element chosen = select.selectFirst("option[selected]");
+      fields.put(select.attr("name"), chosen == null ? "" : chosen.attr("value"));
+    }
+    return fields;
+  }
+
+  static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static JsonNode apiGet(String path, String token) throws Exception {
+    return body(
+        http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + path))
+                .header("Authorization", token)
+                .build()));
+  }
+
+  static String submissionId(HttpResponse<String> redirect) {
+    assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(303);
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * The QA tester's case: a listed resource with a wrong link and provider. A contributor follows
+   * "Propose a correction" on /learn to the form filled with the resource as it is, changes the
+   * two, and sends it; the coordinator sees exactly those two rows changed and approves; /learn and
+   * the API then show the new values and every other field as it was.
+   */
+  @Test
+  void aContributorCorrectsAResourcesLinkAndProviderAndTheApprovedCorrectionIsListed()
+      throws Exception {
+    String id = "ai-for-good-2025-women-leaders-ai-standards";
+    String fixedUrl = "https://aiforgood.itu.int/event/women-leaders-in-ai-and-standards-2025/";
+    JsonNode before = body(http.get("/api/v1/resources/" + id));
+    String learn = "/learn?lang=en&provider=" + encode(AI_FOR_GOOD);
+
+    // The public is offered no correction; a contributor one on each resource.
+    Document anonymous = Jsoup.parse(http.get(learn).body());
+    assertThat(anonymous.select("li#resource-" + id)).hasSize(1);
+    assertThat(anonymous.select("a[id^=correct-]")).isEmpty();
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    Document list = Jsoup.parse(author.get(learn).body());
+    assertThat(list.select("li.resource a[id^=correct-]"))
+        .hasSameSizeAs(list.select("li.resource"));
+    Element link = list.selectFirst("li#resource-" + id + " a#correct-" + id);
+    assertThat(link.attr("href")).isEqualTo("/submissions/new?proposal=resource&resource=" + id);
+    assertThat(link.text()).startsWith("Propose a correction");
+
+    // The form is filled with the resource as it is; the id stays.
+    Document form = Jsoup.parse(author.get(link.attr("href") + "&lang=en").body());
+    assertThat(form.selectFirst("input#url").attr("value")).isEqualTo(before.get("url").asText());
+    assertThat(form.selectFirst("input#provider").attr("value")).isEqualTo(AI_FOR_GOOD);
+    assertThat(form.selectFirst("input#title_en").attr("value"))
+        .isEqualTo(before.at("/title/en").asText());
+    assertThat(form.selectFirst("select#kind option[selected]").attr("value"))
+        .isEqualTo("workshop");
+    assertThat(form.selectFirst("input#id").attr("value")).isEqualTo(id);
+    assertThat(form.selectFirst("input#id").hasAttr("readonly")).isTrue();
+    assertThat(form.selectFirst("input[name=action]").attr("value")).isEqualTo("update");
+
+    Map<String, String> fields = asShown(form, "form.submission-form");
+    fields.put("url", fixedUrl);
+    fields.put("provider", "ITU Academy");
+    String sid = submissionId(author.postForm("/submissions", fields));
+
+    // Pending: the API says it corrects the resource, which is listed as it was.
+    JsonNode view = apiGet("/api/v1/submissions/" + sid, contributorToken);
+    assertValid("Submission", view);
+    assertThat(view.get("kind").asText()).isEqualTo("resource");
+    assertThat(view.get("action").asText()).isEqualTo("update");
+    assertThat(view.at("/resource/url").asText()).isEqualTo(fixedUrl);
+    assertThat(body(http.get("/api/v1/resources/" + id))).isEqualTo(before);
+
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    Document detail = Jsoup.parse(coord.get("/submissions/" + sid + "?lang=en").body());
+    assertThat(detail.select("#diff tr.changed th[data-field]").eachAttr("data-field"))
+        .containsExactly("provider", "url");
+    assertThat(detail.select("#diff tr.same th[data-field]").eachAttr("data-field"))
+        .contains("id", "title", "kind", "format", "start", "end");
+    Element urlRow = detail.selectFirst("#diff th[data-field=url]").parent();
+    assertThat(urlRow.selectFirst("td.before").text()).isEqualTo(before.get("url").asText());
+    assertThat(urlRow.selectFirst("td.after").text()).isEqualTo(fixedUrl);
+    assertThat(detail.select("#diff thead th").eachText()).contains("Resource as listed now");
+    assertThat(detail.selectFirst("#diff-h").text())
+        .isEqualTo("Submitted against the resource as listed now");
+    assertThat(detail.selectFirst("dl.submission-facts").text())
+        .contains("Correction of a learning resource", id);
+
+    // The same comparison in French.
+    Document french = Jsoup.parse(coord.get("/submissions/" + sid + "?lang=fr").body());
+    assertThat(french.selectFirst("html").attr("lang")).isEqualTo("fr");
+    assertThat(french.select("#diff tr.changed th[data-field]").eachAttr("data-field"))
+        .containsExactly("provider", "url");
+    assertThat(french.select("#diff thead th").eachText())
+        .contains(PagesTest.say("fr", "submission.resourceNow"));
+    assertThat(french.selectFirst("dl.submission-facts").text())
+        .contains(PagesTest.say("fr", "action.resource.update"))
+        .doesNotContain("Correction of a learning resource");
+
+    String coordCsrf = detail.selectFirst("form.decision input[name=_csrf]").attr("value");
+    HttpResponse<String> approved =
+        coord.postForm(
+            "/submissions/" + sid + "/decision",
+            Map.of("_csrf", coordCsrf, "decision", "approve", "comment", "thanks"));
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+    assertThat(app.submissions().get(sid).state().wire()).isEqualTo("approved");
+
+    Document listed = Jsoup.parse(http.get("/learn?lang=en&provider=ITU+Academy").body());
+    Element card = listed.selectFirst("li#resource-" + id);
+    assertThat(card).isNotNull();
+    assertThat(card.selectFirst("h3 a").attr("href")).isEqualTo(fixedUrl);
+    assertThat(card.selectFirst(".provider").text()).isEqualTo("ITU Academy");
+    JsonNode after = body(http.get("/api/v1/resources/" + id));
+    assertValid("Resource", after);
+    assertThat(after.get("url").asText()).isEqualTo(fixedUrl);
+    assertThat(after.get("provider").asText()).isEqualTo("ITU Academy");
+    var unchanged = ((com.fasterxml.jackson.databind.node.ObjectNode) after.deepCopy());
+    unchanged.put("url", before.get("url").asText());
+    unchanged.put("provider", before.get("provider").asText());
+    assertThat(unchanged).isEqualTo(before);
+  }
+
+  @Test
+  void theCorrectionLinkAndFormAreInThePageLanguage() throws Exception {
+    String id = "ai-for-good-2025-edge-ai";
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    Document list =
+        Jsoup.parse(author.get("/learn?lang=fr&provider=" + encode(AI_FOR_GOOD)).body());
+    Element link = list.selectFirst("a#correct-" + id);
+    assertThat(link.ownText()).isEqualTo(PagesTest.say("fr", "learn.correct"));
+    Document form = Jsoup.parse(author.get(link.attr("href") + "&lang=fr").body());
+    assertThat(form.selectFirst("h1").text())
+        .isEqualTo(PagesTest.say("fr", "submit.resourceCorrectTitle", id));
+    assertThat(form.selectFirst("p.lead").text())
+        .isEqualTo(PagesTest.say("fr", "submit.resourceCorrectLead"));
+    assertThat(form.selectFirst("#id-stays").text())
+        .isEqualTo(PagesTest.say("fr", "submit.resource.idStays"));
+    // Sent unchanged, it is refused in French: it proposes nothing.
+    HttpResponse<String> same =
+        author.postForm("/submissions?lang=fr", asShown(form, "form.submission-form"));
+    assertThat(same.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(same.body()).selectFirst(".error-summary").text())
+        .contains(PagesTest.say("fr", "resource.problem.noChange"));
+  }
+
+  @Test
+  void theApiRefusesACorrectionOfNoResourceAnUnknownActionAndANewResourceWithATakenId()
+      throws Exception {
+    JsonNode current = body(http.get("/api/v1/resources/ai-for-good-2025-future-networked-car"));
+    var unknown = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
+    unknown.put("id", "no-such-resource");
+    HttpResponse<String> notFound = propose("update", unknown);
+    assertThat(notFound.statusCode()).as(notFound.body()).isEqualTo(404);
+    assertValid("Error", body(notFound));
+    assertThat(body(notFound).at("/error/code").asText()).isEqualTo("not_found");
+    assertThat(body(notFound).at("/error/details/0/field").asText()).isEqualTo("resource.id");
+
+    HttpResponse<String> wrongAction = propose("delete", current);
+    assertThat(wrongAction.statusCode()).isEqualTo(400);
+    assertThat(body(wrongAction).at("/error/details/0/field").asText()).isEqualTo("action");
+
+    HttpResponse<String> taken = propose("create", current);
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(body(taken).at("/error/code").asText()).isEqualTo("already_exists");
+
+    HttpResponse<String> nothing = propose("update", current);
+    assertThat(nothing.statusCode()).isEqualTo(400);
+    assertThat(body(nothing).at("/error/details/0/field").asText()).isEqualTo("resource");
+
+    var corrected = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
+    corrected.put("audience", "car makers and regulators");
+    HttpResponse<String> created = propose("update", corrected);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertValid("Submission", body(created));
+    assertThat(body(created).get("action").asText()).isEqualTo("update");
+
+    // The form for a resource there is not is a 404.
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    assertThat(
+            author.get("/submissions/new?proposal=resource&resource=no-such-resource").statusCode())
+        .isEqualTo(404);
+  }
+
+  static HttpResponse<String> propose(String action, JsonNode resource) {
+    var body = json.createObjectNode();
+    body.put("kind", "resource");
+    body.put("action", action);
+    body.set("resource", resource);
+    return send(
+        "POST", "/api/v1/submissions", contributorToken, "application/json", body.toString());
+  }
+
+  /**
+   * The comparison is made when the coordinator looks: a resource changed since the proposal shows
+   * its current values; one deleted since cannot be approved (409, the page saying why, the comment
+   * kept), and nothing comes back; it can still be rejected.
+   */
+  @Test
+  void theReviewComparesWithTheResourceAsItIsNowAndACorrectionOfADeletedOneIsRefused()
+      throws Exception {
+    String id = "ai-for-good-2025-citiverse";
+    JsonNode current = body(http.get("/api/v1/resources/" + id));
+    var corrected = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
+    corrected.put("audience", "city planners");
+    String sid = body(propose("update", corrected)).get("id").asText();
+
+    // An admin's import changes the provider meanwhile.
+    var moved = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
+    moved.put("provider", "ITU-T");
+    assertThat(
+            send(
+                    "POST",
+                    "/api/v1/resources/import",
+                    adminToken,
+                    "application/json",
+                    "[" + moved + "]")
+                .statusCode())
+        .isEqualTo(200);
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    Document detail = Jsoup.parse(coord.get("/submissions/" + sid + "?lang=en").body());
+    assertThat(detail.select("#diff tr.changed th[data-field]").eachAttr("data-field"))
+        .containsExactly("provider", "audience");
+    Element provider = detail.selectFirst("#diff th[data-field=provider]").parent();
+    assertThat(provider.selectFirst("td.before").text()).isEqualTo("ITU-T");
+    assertThat(provider.selectFirst("td.after").text()).isEqualTo(AI_FOR_GOOD);
+    assertThat(detail.select("#resource-gone")).isEmpty();
+
+    Fixtures.deleteResource(app, id);
+    Document gone = Jsoup.parse(coord.get("/submissions/" + sid + "?lang=en").body());
+    assertThat(gone.selectFirst("#resource-gone").text()).contains("was deleted");
+    String csrf = gone.selectFirst("form.decision input[name=_csrf]").attr("value");
+    HttpResponse<String> refused =
+        coord.postForm(
+            "/submissions/" + sid + "/decision",
+            Map.of("_csrf", csrf, "decision", "approve", "comment", "looks right"));
+    assertThat(refused.statusCode()).isEqualTo(409);
+    Document again = Jsoup.parse(refused.body());
+    assertThat(again.selectFirst("#resource-gone")).isNotNull();
+    assertThat(again.selectFirst("textarea#comment").text()).isEqualTo("looks right");
+    var coordToken = "Bearer " + app.accounts().createToken("coord@example.org", "t").secret();
+    HttpResponse<String> api =
+        send(
+            "POST",
+            "/api/v1/submissions/" + sid + "/decision",
+            coordToken,
+            "application/json",
+            "{\"decision\": \"approve\"}");
+    assertThat(api.statusCode()).isEqualTo(409);
+    assertValid("Error", body(api));
+    assertThat(body(api).at("/error/code").asText()).isEqualTo("gone");
+    assertThat(body(api).at("/error/details/0/field").asText()).isEqualTo("resource.id");
+    assertThat(http.get("/api/v1/resources/" + id).statusCode()).isEqualTo(404);
+    assertThat(app.submissions().get(sid).state().wire()).isEqualTo("pending");
+    assertThat(app.submissions().decisions(sid)).isEmpty();
+
+    HttpResponse<String> rejected =
+        coord.postForm(
+            "/submissions/" + sid + "/decision",
+            Map.of("_csrf", csrf, "decision", "reject", "comment", "the resource was withdrawn"));
+    assertThat(rejected.statusCode()).isEqualTo(303);
+    assertThat(app.submissions().get(sid).state().wire()).isEqualTo("rejected");
+  }
+
+  /** Changes requested on a correction: the author's form is the correction again, as sent. */
+  @Test
+  void aCorrectionSentBackForChangesIsResubmittedAsACorrectionAndCanBeRejected() throws Exception {
+    String id = "ai-for-good-2025-brain-computer-interface";
+    JsonNode before = body(http.get("/api/v1/resources/" + id));
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    Document form =
+        Jsoup.parse(author.get("/submissions/new?proposal=resource&resource=" + id).body());
+    Map<String, String> fields = asShown(form, "form.submission-form");
+    fields.put("url", "https://example.org/bci");
+    String sid = submissionId(author.postForm("/submissions", fields));
+
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    Document detail = Jsoup.parse(coord.get("/submissions/" + sid + "?lang=en").body());
+    String csrf = detail.selectFirst("form.decision input[name=_csrf]").attr("value");
+    assertThat(
+            coord
+                .postForm(
+                    "/submissions/" + sid + "/decision",
+                    Map.of(
+                        "_csrf",
+                        csrf,
+                        "decision",
+                        "changes-requested",
+                        "comment",
+                        "the provider is ITU-T"))
+                .statusCode())
+        .isEqualTo(303);
+
+    Document edit = Jsoup.parse(author.get("/submissions/" + sid + "/edit?lang=en").body());
+    assertThat(edit.selectFirst("input[name=action]").attr("value")).isEqualTo("update");
+    assertThat(edit.selectFirst("input#id").hasAttr("readonly")).isTrue();
+    assertThat(edit.selectFirst("input#url").attr("value")).isEqualTo("https://example.org/bci");
+    Map<String, String> resent = asShown(edit, "form.submission-form");
+    resent.put("provider", "ITU-T");
+    HttpResponse<String> again = author.postForm("/submissions/" + sid, resent);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+    JsonNode view = apiGet("/api/v1/submissions/" + sid, contributorToken);
+    assertThat(view.get("state").asText()).isEqualTo("pending");
+    assertThat(view.get("action").asText()).isEqualTo("update");
+    assertThat(view.at("/resource/provider").asText()).isEqualTo("ITU-T");
+
+    Document second = Jsoup.parse(coord.get("/submissions/" + sid + "?lang=en").body());
+    assertThat(second.select("#diff tr.changed th[data-field]").eachAttr("data-field"))
+        .containsExactly("provider", "url");
+    HttpResponse<String> rejected =
+        coord.postForm(
+            "/submissions/" + sid + "/decision",
+            Map.of("_csrf", csrf, "decision", "reject", "comment", "the old link works"));
+    assertThat(rejected.statusCode()).isEqualTo(303);
+    assertThat(app.submissions().get(sid).state().wire()).isEqualTo("rejected");
+    assertThat(body(http.get("/api/v1/resources/" + id))).isEqualTo(before);
+  }
+
   private static Map<String, String> withChoice(Map<String, String> fields, String kind) {
     Map<String, String> out = new LinkedHashMap<>(fields);
     out.put("kind", kind);

@@ -821,24 +821,12 @@ public final class SubmissionPages implements Routes {
    * neither has is left out.
    */
   List<SubmissionPageModels.DiffRow> diff(Resource current, Resource proposed, Messages t) {
-    JsonNode before = current == null ? null : submissions.asJson(current);
-    JsonNode after = submissions.asJson(proposed);
-    List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
-    for (String field : Resource.FIELDS) {
-      JsonNode was = before == null ? null : present(before.get(field));
-      JsonNode now = present(after.get(field));
-      if (was == null && now == null) {
-        continue;
-      }
-      rows.add(
-          new SubmissionPageModels.DiffRow(
-              field,
-              t.resourceFieldName(field),
-              FieldValues.ofResource(t, field, was, "\n"),
-              FieldValues.ofResource(t, field, now, "\n"),
-              !java.util.Objects.equals(was, now)));
-    }
-    return rows;
+    return diff(
+        current == null ? null : submissions.asJson(current),
+        submissions.asJson(proposed),
+        Resource.FIELDS,
+        t::resourceFieldName,
+        (field, v) -> FieldValues.ofResource(t, field, v, "\n"));
   }
 
   /**
@@ -846,10 +834,26 @@ public final class SubmissionPages implements Routes {
    * and value as the pages say them in {@code t}'s language.
    */
   List<SubmissionPageModels.DiffRow> diff(Standard current, Standard proposed, Messages t) {
-    JsonNode before = current == null ? null : submissions.asJson(current);
-    JsonNode after = submissions.asJson(proposed);
+    return diff(
+        current == null ? null : submissions.asJson(current),
+        submissions.asJson(proposed),
+        DIFFED,
+        t::fieldName,
+        (field, v) -> FieldValues.ofRecord(t, field, v, "\n"));
+  }
+
+  /**
+   * The rows of {@code fields} of {@code before} (null: nothing yet) against {@code after}, named
+   * by {@code label} and said by {@code value}; a field neither has is left out.
+   */
+  private static List<SubmissionPageModels.DiffRow> diff(
+      JsonNode before,
+      JsonNode after,
+      List<String> fields,
+      java.util.function.UnaryOperator<String> label,
+      java.util.function.BiFunction<String, JsonNode, String> value) {
     List<SubmissionPageModels.DiffRow> rows = new ArrayList<>();
-    for (String field : DIFFED) {
+    for (String field : fields) {
       JsonNode was = before == null ? null : present(before.get(field));
       JsonNode now = present(after.get(field));
       if (was == null && now == null) {
@@ -858,9 +862,9 @@ public final class SubmissionPages implements Routes {
       rows.add(
           new SubmissionPageModels.DiffRow(
               field,
-              t.fieldName(field),
-              FieldValues.ofRecord(t, field, was, "\n"),
-              FieldValues.ofRecord(t, field, now, "\n"),
+              label.apply(field),
+              value.apply(field, was),
+              value.apply(field, now),
               !java.util.Objects.equals(was, now)));
     }
     return rows;

@@ -667,6 +667,8 @@ class PagesTest {
       Element last = past.selectFirst(".past-end a");
       assertThat(last.attr("href")).contains("q=management").doesNotContain("page=999");
       assertThat(page(last.attr("href")).select("ol.hits > li")).as(mode).isNotEmpty();
+      // The pager does not claim a position past the last page ("Page 999 of 9").
+      assertThat(past.select("nav.pager").text()).as(mode).doesNotContain("999");
     }
   }
 

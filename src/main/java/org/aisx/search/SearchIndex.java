@@ -1139,7 +1139,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         byMeaning,
         false,
         false,
-        List.of());
+        List.of(),
+        false);
   }
 
   /**

@@ -47,30 +47,6 @@ public record SearchResult(
     this(total, page, size, items, facets, Set.of(), false, false, List.of(), false);
   }
 
-  /** A page of hits as the search found them, by words or by meaning. */
-  public SearchResult(
-      long total,
-      int page,
-      int size,
-      List<Hit> items,
-      Map<Facet, List<FacetCount>> facets,
-      Set<String> byMeaning,
-      boolean meaningPending,
-      boolean catalogueLoading,
-      List<String> alsoSearched) {
-    this(
-        total,
-        page,
-        size,
-        items,
-        facets,
-        byMeaning,
-        meaningPending,
-        catalogueLoading,
-        alsoSearched,
-        false);
-  }
-
   /** This answer, marked as given by words alone while the model for meaning still loads. */
   public SearchResult withMeaningPending() {
     return new SearchResult(

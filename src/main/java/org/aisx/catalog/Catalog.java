@@ -638,7 +638,7 @@ public final class Catalog {
                   HistoryEvent.Kind.CREATED,
                   null,
                   null,
-                  null,
+                  created.titleIn("en"),
                   actor,
                   src,
                   1));

@@ -5,9 +5,11 @@ import java.time.Instant;
 
 /**
  * One entry of a record's append-only event log. {@code oldValue} and {@code newValue} are the
- * field's values as compact JSON (strings without quotes); both are null for {@code created}. The
- * {@code actor} is who did it (an account's e-mail address, shown to admins only); the {@code
- * source}, public, never names an address ({@link SourceNames}).
+ * field's values as compact JSON (strings without quotes); for {@code created} the field and the
+ * old value are null and the new value is the title the record was created with (null in events
+ * written before it was kept), so that a feed's "New" entry names the record as it was. The {@code
+ * actor} is who did it (an account's e-mail address, shown to admins only); the {@code source},
+ * public, never names an address ({@link SourceNames}).
  */
 public record HistoryEvent(
     long seq,

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.PlainText;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
@@ -291,7 +292,7 @@ public final class CsvColumns {
    *
    * @param cells non-empty cells by column
    */
-  static ObjectNode record(Map<Named, String> cells, List<String> problems) {
+  static ObjectNode record(Map<Named, String> cells, List<Problem> problems) {
     ObjectNode out = F.objectNode();
     Map<String, ObjectNode> texts = new LinkedHashMap<>();
     for (FieldColumn f : FIELDS) {
@@ -307,7 +308,7 @@ public final class CsvColumns {
             if (v.matches("-?\\d{1,9}")) {
               out.put(f.field(), Integer.parseInt(v));
             } else {
-              problems.add("column " + column + ": '" + v + "' is not a whole number");
+              problems.add(Problem.of("column " + column, "import.problem.notWholeNumber", v));
             }
           }
           case CHOICE -> {
@@ -342,7 +343,8 @@ public final class CsvColumns {
             try {
               out.set(f.field(), JSON.readTree(v));
             } catch (JsonProcessingException e) {
-              problems.add("column " + column + ": not JSON (" + e.getOriginalMessage() + ")");
+              problems.add(
+                  Problem.of("column " + column, "import.problem.notJson", e.getOriginalMessage()));
             }
           }
         }
@@ -365,7 +367,7 @@ public final class CsvColumns {
     return PlainText.clean(cell, kind, PlainText.Markup.TEXT);
   }
 
-  private static ArrayNode pairs(String column, Pair pair, String cell, List<String> problems) {
+  private static ArrayNode pairs(String column, Pair pair, String cell, List<Problem> problems) {
     ArrayNode out = F.arrayNode();
     java.util.Set<JsonNode> seen = new java.util.HashSet<>();
     for (String item : CsvReader.list(cell)) {
@@ -375,17 +377,13 @@ public final class CsvColumns {
       boolean choice = !pair.firstChoices().isEmpty();
       if (first.isEmpty() || second.isEmpty() || (choice && !PAIR_TYPE.matcher(first).matches())) {
         problems.add(
-            "column "
-                + column
-                + ": '"
-                + item
-                + "' is not "
-                + pair.first()
-                + ":"
-                + pair.second()
-                + " (e.g. "
-                + pair.example()
-                + ")");
+            Problem.of(
+                "column " + column,
+                "import.problem.notPair",
+                item,
+                pair.first(),
+                pair.second(),
+                pair.example()));
         continue;
       }
       if (choice) {
@@ -403,8 +401,9 @@ public final class CsvColumns {
     return out;
   }
 
-  private static String notOneOf(String column, String value, List<String> allowed) {
-    return "column " + column + ": '" + value + "' is not one of " + String.join(", ", allowed);
+  private static Problem notOneOf(String column, String value, List<String> allowed) {
+    return Problem.of(
+        "column " + column, "import.problem.notOneOf", value, String.join(", ", allowed));
   }
 
   /**
@@ -412,7 +411,7 @@ public final class CsvColumns {
    * JSON cannot be the field's value at all (a list where an object belongs) is added to {@code
    * problems} naming its column, and the result is then null.
    */
-  static Standard standard(ObjectNode record, List<String> problems) {
+  static Standard standard(ObjectNode record, List<Problem> problems) {
     RecordComponent[] components = Standard.class.getRecordComponents();
     for (int i = 0; i < components.length; i++) {
       FieldColumn f = FIELDS.get(i);
@@ -424,7 +423,8 @@ public final class CsvColumns {
         JSON.convertValue(v, JSON.constructType(components[i].getGenericType()));
       } catch (IllegalArgumentException e) {
         problems.add(
-            "column " + f.column() + ": not the JSON of " + f.field() + " (" + firstLine(e) + ")");
+            Problem.of(
+                "column " + f.column(), "import.problem.notJsonOf", f.field(), firstLine(e)));
       }
     }
     if (!problems.isEmpty()) {
@@ -433,7 +433,7 @@ public final class CsvColumns {
     try {
       return JSON.treeToValue(record, Standard.class);
     } catch (JsonProcessingException e) {
-      problems.add("record: " + firstLine(e));
+      problems.add(Problem.of("", "import.problem.notRecord", firstLine(e)));
       return null;
     }
   }

@@ -98,7 +98,7 @@ public final class CsvReader {
       }
       String where = "line " + row.line;
       if (row.error != null) {
-        sink.accept(new FeedRecord.Rejected(where, row.error));
+        sink.accept(new FeedRecord.Rejected(where, row.error.problem(), List.of(row.error)));
       } else if (row.cells.size() != columns.size()) {
         Problem cells =
             Problem.of(
@@ -108,12 +108,18 @@ public final class CsvReader {
                 String.valueOf(columns.size()));
         sink.accept(new FeedRecord.Rejected(where, cells.problem(), List.of(cells)));
       } else {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Standard s = map(row, columns, problems);
         if (problems.isEmpty()) {
           sink.accept(new FeedRecord.Mapped(where, s));
         } else {
-          sink.accept(new FeedRecord.Rejected(where, String.join("; ", problems)));
+          sink.accept(
+              new FeedRecord.Rejected(
+                  where,
+                  problems.stream()
+                      .map(p -> p.field().isEmpty() ? p.problem() : p.toString())
+                      .collect(Collectors.joining("; ")),
+                  problems));
         }
       }
     }
@@ -141,7 +147,9 @@ public final class CsvReader {
   private static Map<CsvColumns.Named, Integer> columns(Row header) throws IOException {
     String where = "line " + header.line + " (header)";
     if (header.error != null) {
-      throw new IOException(where + ": " + header.error);
+      Problem e = header.error;
+      throw new UnusableHeader(
+          where + ": " + e.problem(), List.of(new Problem(where, e.problem(), e.key(), e.args())));
     }
     Map<CsvColumns.Named, Integer> out = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -199,7 +207,7 @@ public final class CsvReader {
     return out;
   }
 
-  private Standard map(Row row, Map<CsvColumns.Named, Integer> columns, List<String> problems) {
+  private Standard map(Row row, Map<CsvColumns.Named, Integer> columns, List<Problem> problems) {
     Map<CsvColumns.Named, String> cells = new LinkedHashMap<>();
     columns.forEach(
         (column, i) -> {
@@ -211,7 +219,7 @@ public final class CsvReader {
     ObjectNode record = CsvColumns.record(cells, problems);
     JsonNode identifier = record.get("identifier");
     if (identifier == null) {
-      problems.add(0, "column identifier: required");
+      problems.add(0, Problem.of("column identifier", "invalid.required"));
     }
     if (!problems.isEmpty()) {
       return null;
@@ -265,7 +273,7 @@ public final class CsvReader {
   }
 
   /** One row: the physical line it starts on, its cells, or why it cannot be read. */
-  private record Row(int line, List<String> cells, String error) {
+  private record Row(int line, List<String> cells, Problem error) {
     boolean isBlank() {
       return cells.stream().allMatch(String::isBlank);
     }
@@ -382,7 +390,7 @@ public final class CsvReader {
       int start = line;
       List<String> cells = new ArrayList<>();
       StringBuilder cell = new StringBuilder();
-      String error = null;
+      Problem error = null;
       while (true) {
         if (c == '"') {
           int opened = line;
@@ -393,9 +401,7 @@ public final class CsvReader {
               return new Row(
                   start,
                   cells,
-                  "the quoted cell opened on line "
-                      + opened
-                      + " is not closed (a missing \" ?); the rest of the file is in it");
+                  Problem.of("", "import.problem.quoteNotClosed", String.valueOf(opened)));
             }
             if (c == '"') {
               c = read();
@@ -415,10 +421,7 @@ public final class CsvReader {
           if (c != ',' && c != '\r' && c != '\n' && c != -1) {
             if (error == null) {
               error =
-                  "cell "
-                      + (cells.size() + 1)
-                      + ": text after the closing quote (a quote inside a quoted cell must be"
-                      + " doubled: \"\")";
+                  Problem.of("", "import.problem.textAfterQuote", String.valueOf(cells.size() + 1));
             }
             while (c != ',' && c != '\r' && c != '\n' && c != -1) {
               c = read();

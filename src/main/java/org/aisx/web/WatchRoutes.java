@@ -272,7 +272,7 @@ public final class WatchRoutes implements Routes {
       }
     }
     if (c.has(HistoryEvent.Kind.CREATED)) {
-      title = t.get("watch.entry.created", identifier, s == null ? "" : s.titleIn(t.lang()));
+      title = t.get("watch.entry.created", identifier, createdTitle(c, s, t));
       if (s != null) {
         lines.add(0, s.abstractIn(t.lang()));
       }
@@ -307,6 +307,25 @@ public final class WatchRoutes implements Routes {
         String.join("\n", lines),
         author,
         categories);
+  }
+
+  /**
+   * The title a "New" entry names: the one the record was created with, in the feed's language when
+   * the record still has that title; an event written before the title was kept, or a record no
+   * longer stored, falls back to what is known now.
+   */
+  private static String createdTitle(Change c, Standard s, Messages t) {
+    String then =
+        c.events().stream()
+            .filter(e -> e.kind() == HistoryEvent.Kind.CREATED)
+            .map(HistoryEvent::newValue)
+            .filter(v -> v != null && !v.isBlank())
+            .findFirst()
+            .orElse(null);
+    if (s != null && (then == null || then.equals(s.titleIn("en")))) {
+      return s.titleIn(t.lang());
+    }
+    return then == null ? "" : then;
   }
 
   private static String statusLabel(String wire, Messages t) {

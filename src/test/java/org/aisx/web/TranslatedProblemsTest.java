@@ -373,15 +373,24 @@ class TranslatedProblemsTest {
                       "/admin/import?lang=" + lang,
                       Map.of("_csrf", csrf, "format", "csv"),
                       "rows.csv",
-                      "identifier,title_en,sdo,type,status\nQA 1,QA test,QA,bogus,draft\n")
+                      "identifier,title_en,sdo,type,status\nQA 1,QA test,QA,bogus,draft\n"
+                          + "QA 2,\"QA\" test,QA,guide,draft\n"
+                          + "QA 3,\"QA test,QA,guide,draft\n")
                   .body());
-      // Where a row is, in the page's language; what is wrong with a CSV row's cells is still
-      // English (CsvColumns says it as text), marked so.
+      // Where a row is and what is wrong with its cells, in the page's language.
+      String notOneOf = PagesTest.say(lang, "import.problem.notOneOf", "bogus", "@@");
       String rowText = rows.select(".import-result table, main table").text();
       assertThat(rowText)
           .as(lang)
-          .contains(PagesTest.say(lang, "import.where.line", "2"))
-          .doesNotContain("line 2");
+          .contains(
+              PagesTest.say(lang, "import.where.line", "2"),
+              PagesTest.say(lang, "import.column", "type")
+                  + ": "
+                  + notOneOf.substring(0, notOneOf.indexOf("@@")).strip(),
+              PagesTest.say(lang, "import.problem.textAfterQuote", "2"),
+              PagesTest.say(lang, "import.problem.quoteNotClosed", "4"))
+          .doesNotContain("line 2", "is not one of", "closing quote", "is not closed");
+      assertThat(rows.select("main table [lang=en]")).as(lang).isEmpty();
       Document header =
           Jsoup.parse(
               upload(

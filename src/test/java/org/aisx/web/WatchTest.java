@@ -170,6 +170,10 @@ class WatchTest {
     assertThat(own).hasSize(3);
     assertThat(text(own.get(0), "summary")).contains("renamed");
     assertThat(text(own.get(2), "id")).isEqualTo(createdId);
+    // The "New" entry names the record as it was created, not as it is called now.
+    assertThat(text(own.get(2), "title"))
+        .contains("Securing AI: watch test")
+        .doesNotContain("renamed");
     // ... which a search feed leaves out (neither new nor a status change).
     assertThat(entries(atom(http.get("/feeds/search.atom?sdo=ETSI")))).hasSize(2);
   }

@@ -81,7 +81,8 @@ final class ApiViews {
       Map<String, List<FacetValue>> facets,
       boolean meaningPending,
       boolean catalogueLoading,
-      List<String> alsoSearched) {}
+      List<String> alsoSearched,
+      boolean onlyStopWords) {}
 
   static Search search(SearchResult r, Taxonomy taxonomy, Messages t) {
     List<Item> items = new ArrayList<>();
@@ -108,7 +109,8 @@ final class ApiViews {
         facets,
         r.meaningPending(),
         r.catalogueLoading(),
-        r.alsoSearched());
+        r.alsoSearched(),
+        r.onlyStopWords());
   }
 
   static String facetLabel(Facet facet, String value, Taxonomy taxonomy, Messages t) {

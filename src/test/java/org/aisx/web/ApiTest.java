@@ -131,6 +131,18 @@ class ApiTest {
   }
 
   @Test
+  void aQueryOfStopWordsAloneSaysSoInTheAnswer() throws Exception {
+    for (String mode : List.of("keyword", "hybrid", "semantic")) {
+      JsonNode none = body(http.get("/api/v1/standards?mode=" + mode + "&q=" + enc("the of and")));
+      assertThat(none.get("total").asLong()).as(mode).isZero();
+      assertThat(none.get("onlyStopWords").asBoolean()).as(mode).isTrue();
+      JsonNode some =
+          body(http.get("/api/v1/standards?mode=" + mode + "&q=" + enc("the management")));
+      assertThat(some.get("onlyStopWords").asBoolean()).as(mode).isFalse();
+    }
+  }
+
+  @Test
   void semanticFiltersStayExact() throws Exception {
     JsonNode r =
         body(

@@ -205,7 +205,7 @@ public final class CatalogPages implements Routes {
             actors.forViewer(ctx, catalog.history(s.id())),
             search.related(s, RELATED_ON_PAGE),
             taxonomy.current(),
-            learn.block(s.id(), t),
+            learn.block(ctx, s.id(), t),
             glossary.termsOf(s),
             catalog.relationReviewsOf(s.id()),
             pages.mayProposeChange(ctx, s)));

@@ -43,5 +43,5 @@ public final class LearnPageModels {
   }
 
   /** The "Learn about this standard" block of a record page. */
-  public record RecordBlock(String recordId, List<Card> cards) {}
+  public record RecordBlock(String recordId, List<Card> cards, boolean canCorrect) {}
 }

@@ -284,9 +284,13 @@ public final class LearnRoutes implements Routes {
             pages.mayProposeResource(ctx)));
   }
 
-  /** The record page's block: the resources that teach {@code recordId}. */
-  LearnPageModels.RecordBlock block(String recordId, Messages t) {
-    return new LearnPageModels.RecordBlock(recordId, cards(resources.teaching(recordId), t));
+  /**
+   * The record page's block: the resources that teach {@code recordId}, each with a link to propose
+   * a correction for a reader who may (as on {@code /learn}).
+   */
+  LearnPageModels.RecordBlock block(Context ctx, String recordId, Messages t) {
+    return new LearnPageModels.RecordBlock(
+        recordId, cards(resources.teaching(recordId), t), pages.mayProposeResource(ctx));
   }
 
   private List<LearnPageModels.Card> cards(List<Resource> items, Messages t) {

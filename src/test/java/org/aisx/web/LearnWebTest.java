@@ -95,6 +95,25 @@ class LearnWebTest {
     assertThat(other.select("section#learn li.resource")).isEmpty();
   }
 
+  /** The record page's block offers a correction of each resource to those who may propose one. */
+  @Test
+  void theRecordPagesLearningBlockOffersACorrectionToThoseWhoMayProposeOne() {
+    String path = "/standards/iso-iec-42001-2023?lang=en";
+    assertThat(Jsoup.parse(http.get(path).body()).select("section#learn a[id^=correct-]"))
+        .isEmpty();
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    Element block = Jsoup.parse(author.get(path).body()).selectFirst("section#learn");
+    assertThat(block.select("li.resource")).isNotEmpty();
+    assertThat(block.select("li.resource a[id^=correct-]"))
+        .hasSameSizeAs(block.select("li.resource"));
+    for (Element item : block.select("li.resource")) {
+      String id = item.id().substring("resource-".length());
+      assertThat(item.selectFirst("a#correct-" + id).attr("href"))
+          .isEqualTo("/submissions/new?proposal=resource&resource=" + id);
+    }
+  }
+
   @Test
   void learnListsTheResourcesWithFacetsThatFilterWithoutScript() {
     long total = app.resources().count();

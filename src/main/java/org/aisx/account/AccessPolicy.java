@@ -14,7 +14,7 @@ import java.util.Collection;
  *   <tr><td>DECIDE_RELATION</td><td>no</td><td>for their own bodies only (the target's
  *       body)</td><td>yes</td><td>yes</td></tr>
  *   <tr><td>SUBMIT_RESOURCE</td><td>no</td><td>yes</td><td>yes</td><td>yes</td></tr>
- *   <tr><td>VIEW_REVIEW_QUEUE, DECIDE_SUBMISSION, EDIT_RECORD, EDIT_TAXONOMY, EDIT_FIELD_POLICY,
+ *   <tr><td>REMOVE_RESOURCE, VIEW_REVIEW_QUEUE, DECIDE_SUBMISSION, EDIT_RECORD, EDIT_TAXONOMY, EDIT_FIELD_POLICY,
  *       CONFIRM_CLASSIFICATION, CONFIRM_MAPPINGS, PUBLISH_SUITE</td><td>no</td><td>no</td><td>yes</td>
  *       <td>yes</td></tr>
  *   <tr><td>MANAGE_ACCOUNTS, IMPORT_FEED, READ_AUDIT_TRAIL</td><td>no</td><td>no</td><td>no</td><td>yes</td></tr>

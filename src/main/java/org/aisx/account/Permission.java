@@ -14,6 +14,8 @@ public enum Permission {
    * provider's, not a standards body's, so any contributor may propose one.
    */
   SUBMIT_RESOURCE(false),
+  /** Remove a learning resource (a dead link, a withdrawn course, spam): coordinators. */
+  REMOVE_RESOURCE(false),
   /** See the queue of pending submissions. */
   VIEW_REVIEW_QUEUE(false),
   /** Approve, reject or ask for changes on a submission. */

@@ -19,6 +19,15 @@ interface ResourceStore {
 
   long count();
 
+  /**
+   * Removes the resource {@code id} with its links, keeping it as it was with who removed it, when
+   * and why; empty when there is none.
+   */
+  Optional<Resource> remove(String id, String actor, String reason, Instant at);
+
+  /** Whether any resource was ever removed. */
+  boolean anyRemoved();
+
   /** Runs {@code work} in one transaction; the store's writes inside it join it. */
   void inTransaction(Runnable work);
 }

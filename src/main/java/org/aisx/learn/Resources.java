@@ -173,9 +173,31 @@ public final class Resources {
         });
   }
 
-  /** The bundled seed, when the store has no resource yet; what it did. */
+  /** The longest reason a removal keeps. */
+  public static final int MAX_REASON = 2_000;
+
+  /**
+   * Removes the resource {@code id} for {@code actor} (a coordinator), keeping it as it was with
+   * the {@code reason} (may be null); {@link CatalogException.NotFound} when there is none. A
+   * correction of it still waiting for review can then no longer be approved ({@link #approve}).
+   */
+  public Resource remove(String id, String actor, String reason) {
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > MAX_REASON) {
+      throw new CatalogException.Invalid(
+          "removal", List.of(Problem.of("reason", "invalid.tooLong", MAX_REASON)));
+    }
+    return store
+        .remove(id, actor, why, clock.instant())
+        .orElseThrow(() -> new CatalogException.NotFound("resource " + id));
+  }
+
+  /**
+   * The bundled seed, when the store has no resource yet and none was ever removed (so that
+   * removing every resource does not bring the seed back); what it did.
+   */
   public ImportReport loadSeedIfEmpty() {
-    if (store.count() > 0) {
+    if (store.count() > 0 || store.anyRemoved()) {
       return new ImportReport();
     }
     try (InputStream in = Resources.class.getResourceAsStream(SEED)) {

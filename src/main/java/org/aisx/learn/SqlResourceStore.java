@@ -108,6 +108,43 @@ final class SqlResourceStore implements ResourceStore {
   }
 
   @Override
+  public Optional<Resource> remove(String id, String actor, String reason, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<String> document =
+              h.createQuery("SELECT document FROM learning_resource WHERE id = :id")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .findOne();
+          if (document.isEmpty()) {
+            return Optional.empty();
+          }
+          h.createUpdate(
+                  "INSERT INTO learning_resource_removed (id, removed_at, removed_by, reason,"
+                      + " document) VALUES (:id, :at, :by, :reason, :document)")
+              .bind("id", id)
+              .bind("at", at.toString())
+              .bind("by", actor)
+              .bind("reason", reason)
+              .bind("document", document.get())
+              .execute();
+          h.createUpdate("DELETE FROM learning_resource_link WHERE resource_id = :id")
+              .bind("id", id)
+              .execute();
+          h.createUpdate("DELETE FROM learning_resource WHERE id = :id").bind("id", id).execute();
+          return Optional.of(read(document.get()));
+        });
+  }
+
+  @Override
+  public boolean anyRemoved() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM learning_resource_removed").mapTo(Long.class).one()
+                > 0);
+  }
+
+  @Override
   public void inTransaction(Runnable work) {
     jdbi.useTransaction(h -> work.run());
   }

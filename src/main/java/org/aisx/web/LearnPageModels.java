@@ -36,7 +36,11 @@ public final class LearnPageModels {
       String prevUrl,
       String nextUrl,
       // Whether the viewer may propose a correction of a resource (signed in, may submit one).
-      boolean canCorrect) {
+      boolean canCorrect,
+      // Whether the viewer may remove a resource (a coordinator).
+      boolean canRemove,
+      // The id of the resource just removed (the page says so), or null.
+      String removed) {
     public Messages t() {
       return layout.t();
     }

@@ -69,6 +69,35 @@ public final class LearnRoutes implements Routes {
     router.get("/api/v1/resources/export.csv", this::exportCsv);
     router.post("/api/v1/resources/import", this::importResources);
     router.get("/api/v1/resources/{id}", this::one);
+    router.delete("/api/v1/resources/{id}", this::removeApi);
+    router.post("/learn/{id}/remove", this::removePage);
+  }
+
+  /**
+   * {@code DELETE /api/v1/resources/{id}?reason=...}: a coordinator removes a resource; 204, or 404
+   * when there is none. The resource as it was is kept with the reason.
+   */
+  void removeApi(Context ctx) {
+    var by = access.require(ctx, Permission.REMOVE_RESOURCE);
+    Params params = Params.query(ctx);
+    String reason = params.text("reason", Resources.MAX_REASON);
+    Resource gone = resources.remove(ctx.pathParam("id"), by.email(), reason);
+    AuditRecorder.note(ctx, "resource-removed", gone.id(), reason == null ? "" : reason);
+    ctx.status(io.javalin.http.HttpStatus.NO_CONTENT);
+  }
+
+  /**
+   * {@code POST /learn/{id}/remove}: the same from the button on /learn; back to /learn, saying so.
+   */
+  void removePage(Context ctx) {
+    var by = access.require(ctx, Permission.REMOVE_RESOURCE);
+    Params form = Params.form(ctx);
+    String reason = form.text("reason", Resources.MAX_REASON);
+    Resource gone = resources.remove(ctx.pathParam("id"), by.email(), reason);
+    AuditRecorder.note(ctx, "resource-removed", gone.id(), reason == null ? "" : reason);
+    ctx.redirect(
+        "/learn?removed=" + URLEncoder.encode(gone.id(), StandardCharsets.UTF_8),
+        io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   /**
@@ -281,7 +310,9 @@ public final class LearnRoutes implements Routes {
             page < lastPage
                 ? "/learn?" + queryString(ctx, Map.of("page", String.valueOf(page + 1)))
                 : null,
-            pages.mayProposeResource(ctx)));
+            pages.mayProposeResource(ctx),
+            access.user(ctx).isPresent() && access.may(ctx, Permission.REMOVE_RESOURCE),
+            params.text("removed", MAX_VALUE)));
   }
 
   /**
@@ -334,7 +365,8 @@ public final class LearnRoutes implements Routes {
   static String queryString(Context ctx, Map<String, String> changes) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
-      if (changes.containsKey(e.getKey())) {
+      // "removed" says once that a resource was just removed: links from that page drop it.
+      if (changes.containsKey(e.getKey()) || e.getKey().equals("removed")) {
         continue;
       }
       for (String v : e.getValue()) {

@@ -55,6 +55,7 @@ class AccessPolicyTest {
 
   static final Set<Permission> COMMITTEE =
       EnumSet.of(
+          Permission.REMOVE_RESOURCE,
           Permission.VIEW_REVIEW_QUEUE,
           Permission.DECIDE_SUBMISSION,
           Permission.EDIT_RECORD,

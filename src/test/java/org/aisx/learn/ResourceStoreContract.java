@@ -108,6 +108,42 @@ abstract class ResourceStoreContract {
   }
 
   @Test
+  void aRemovedResourceIsGoneWithItsLinksIsKeptWithTheReasonAndTheSeedDoesNotReturn() {
+    resources.save(resource("a", "course", "iso-iec-42001-2023"), "t", "test");
+    resources.save(resource("b", "workshop", "iso-iec-42001-2023"), "t", "test");
+
+    assertThat(resources.remove("a", "coord@example.org", "  dead link  "))
+        .isEqualTo(resource("a", "course", "iso-iec-42001-2023"));
+    assertThat(store.find("a")).isEmpty();
+    assertThat(resources.teaching("iso-iec-42001-2023"))
+        .extracting(Resource::id)
+        .containsExactly("b");
+    List<String> kept =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT removed_by || ' ' || reason FROM learning_resource_removed"
+                                + " WHERE id = 'a'")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(kept).containsExactly("coord@example.org dead link");
+    assertThatThrownBy(() -> resources.remove("a", "coord@example.org", null))
+        .isInstanceOf(CatalogException.NotFound.class);
+    assertThatThrownBy(() -> resources.remove("b", "coord@example.org", "x".repeat(2_001)))
+        .isInstanceOfSatisfying(
+            CatalogException.Invalid.class,
+            e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("reason"));
+    assertThat(store.find("b")).isPresent();
+
+    // Every resource removed: the bundled seed is not loaded again into the empty list.
+    resources.remove("b", "coord@example.org", null);
+    assertThat(store.count()).isZero();
+    assertThat(resources.loadSeedIfEmpty().created()).isZero();
+    assertThat(store.count()).isZero();
+  }
+
+  @Test
   void anIdenticalSaveChangesNothingAndAChangeReplacesTheLinks() {
     resources.save(resource("a", "course", "iso-iec-42001-2023"), "t", "test");
     assertThat(resources.save(resource("a", "course", "iso-iec-42001-2023"), "t", "test"))

@@ -95,6 +95,72 @@ class LearnWebTest {
     assertThat(other.select("section#learn li.resource")).isEmpty();
   }
 
+  /**
+   * A coordinator removes a resource from /learn with a reason (no script); the public and a
+   * contributor may not; it is then gone from /learn, the record page and the API, and the removal
+   * is in the audit trail.
+   */
+  @Test
+  void aCoordinatorRemovesAResourceFromLearnAndItIsGoneEverywhere() throws Exception {
+    String id = "qa-removable-workshop";
+    String resource =
+        "{\"resources\": [{\"id\": \""
+            + id
+            + "\", \"title\": {\"en\": \"QA removable workshop\"}, \"provider\": \"QA"
+            + " Removals\", \"kind\": \"workshop\", \"url\": \"https://qa.example.org/w\","
+            + " \"standards\": [\"iso-iec-42001-2023\"]}]}";
+    JsonNode imported =
+        body(send("POST", "/api/v1/resources/import", adminToken, "application/json", resource));
+    assertThat(imported.get("created").asInt()).as(imported.toString()).isEqualTo(1);
+    String learn = "/learn?provider=" + encode("QA Removals");
+
+    assertThat(send("DELETE", "/api/v1/resources/" + id, null, "text/plain", "").statusCode())
+        .isEqualTo(401);
+    assertThat(
+            send("DELETE", "/api/v1/resources/" + id, contributorToken, "text/plain", "")
+                .statusCode())
+        .isEqualTo(403);
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    assertThat(Jsoup.parse(author.get(learn).body()).select("form[action$=/remove]")).isEmpty();
+
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    Document list = Jsoup.parse(coord.get(learn + "&lang=fr").body());
+    Element form = list.selectFirst("li#resource-" + id + " form#remove-" + id);
+    assertThat(form).isNotNull();
+    assertThat(form.attr("action")).isEqualTo("/learn/" + id + "/remove");
+    assertThat(list.selectFirst("li#resource-" + id + " details.remove summary").text())
+        .startsWith(PagesTest.say("fr", "learn.remove"));
+    HttpResponse<String> removed =
+        coord.postForm(
+            form.attr("action") + "?lang=fr",
+            Map.of(
+                "_csrf",
+                form.selectFirst("input[name=_csrf]").attr("value"),
+                "reason",
+                "dead link"));
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(303);
+    String back = removed.headers().firstValue("Location").orElseThrow();
+    assertThat(back).isEqualTo("/learn?removed=" + id);
+    Document after = Jsoup.parse(coord.get(back + "&lang=fr").body());
+    assertThat(after.selectFirst("p.notice[role=status]").text())
+        .isEqualTo(PagesTest.say("fr", "learn.removed", id));
+    assertThat(after.select("li#resource-" + id)).isEmpty();
+    assertThat(after.select("main a[href*=removed=]")).isEmpty();
+
+    assertThat(http.get("/api/v1/resources/" + id).statusCode()).isEqualTo(404);
+    assertThat(
+            Jsoup.parse(http.get("/standards/iso-iec-42001-2023").body())
+                .select("li#resource-" + id))
+        .isEmpty();
+    assertThat(send("DELETE", "/api/v1/resources/" + id, adminToken, "text/plain", "").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> audit =
+        send("GET", "/api/v1/audit?action=resource-removed", adminToken, "text/plain", "");
+    assertThat(audit.body()).contains("resource-removed", id, "dead link");
+  }
+
   /** The record page's block offers a correction of each resource to those who may propose one. */
   @Test
   void theRecordPagesLearningBlockOffersACorrectionToThoseWhoMayProposeOne() {

@@ -450,14 +450,23 @@ public final class Submissions {
         || s.baseRevision() == null) {
       return java.util.Optional.empty();
     }
-    Standard current = catalog.find(s.recordId()).orElse(null);
-    if (current == null || current.revision() == s.baseRevision()) {
+    return rebase(s.recordId(), s.baseRevision(), (ObjectNode) asJson(s.record()));
+  }
+
+  /**
+   * A proposed change of {@code recordId} ({@code proposed}: the record as proposed, as JSON) made
+   * on {@code baseRevision}, rebased on the record's current revision ({@link Rebase}); empty when
+   * the record has not moved on (or is gone).
+   */
+  public java.util.Optional<Rebase> rebase(String recordId, int baseRevision, ObjectNode proposed) {
+    Standard current = catalog.find(recordId).orElse(null);
+    if (current == null || current.revision() == baseRevision) {
       return java.util.Optional.empty();
     }
     // The value of each field at the base revision: the old value of its first change after it.
     java.util.Map<String, String> atBase = new java.util.LinkedHashMap<>();
-    for (org.aisx.catalog.HistoryEvent e : catalog.history(s.recordId())) {
-      if (e.revision() > s.baseRevision()
+    for (org.aisx.catalog.HistoryEvent e : catalog.history(recordId)) {
+      if (e.revision() > baseRevision
           && e.field() != null
           && !NOT_SUBMITTED.contains(e.field())
           && (e.kind() == org.aisx.catalog.HistoryEvent.Kind.FIELD_CHANGED
@@ -467,7 +476,7 @@ public final class Submissions {
         atBase.putIfAbsent(e.field(), e.oldValue());
       }
     }
-    ObjectNode record = (ObjectNode) asJson(s.record());
+    ObjectNode record = proposed.deepCopy();
     JsonNode now = asJson(current);
     List<String> changed = new ArrayList<>();
     List<String> both = new ArrayList<>();
@@ -491,7 +500,7 @@ public final class Submissions {
     }
     return java.util.Optional.of(
         new Rebase(
-            s.baseRevision(), current.revision(), record, List.copyOf(changed), List.copyOf(both)));
+            baseRevision, current.revision(), record, List.copyOf(changed), List.copyOf(both)));
   }
 
   public Submission get(String id) {

@@ -178,6 +178,25 @@ public final class SubmissionPages implements Routes {
           e.problems(),
           HttpStatus.CONFLICT);
       return;
+    } catch (CatalogException.Conflict e) {
+      // The record moved on since the form was opened: the form again (409) on the current
+      // revision, with the author's own changes kept and saying what changed, not an error page
+      // that loses what was typed.
+      start.put("id", recordId);
+      Submissions.Rebase now = submissions.rebase(recordId, base, start).orElse(null);
+      renderForm(
+          ctx,
+          new FormState(
+              action,
+              recordId,
+              now == null ? e.currentRevision() : now.currentRevision(),
+              null,
+              now,
+              null),
+          now == null ? values : inputs(submissions.standard(now.record())),
+          List.of(),
+          HttpStatus.CONFLICT);
+      return;
     }
     if (refused(ctx, draft, new FormState(action, recordId, base, null, null, null), values)) {
       return;

@@ -877,6 +877,46 @@ class SubmissionWebTest {
     assertThat(now.committee()).isEqualTo("Moved-on committee");
   }
 
+  /**
+   * A change proposed through the form on a revision that moved on while the editor typed (another
+   * editor's change was approved) is the form again, with what was typed, on the current revision,
+   * saying what changed: not an error page that loses the typing.
+   */
+  @Test
+  void aChangeFormSentAfterTheRecordMovedOnKeepsWhatWasTypedAndSaysWhatChanged() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    Browser editor = new Browser(server.port());
+    editor.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(editor.get("/submissions/new?record=" + s.id()).body()));
+    assertThat(form.get("baseRevision")).isEqualTo("1");
+    form.put("abstract_en", "An hour of typing");
+
+    // Meanwhile another editor's change of the committee is approved: revision 2.
+    ObjectNode theirs = record(s.identifier(), "IEEE", s.titleIn("en"));
+    theirs.put("committee", "Approved meanwhile");
+    String other = submit("ieee", update(s, theirs, 1));
+    assertThat(decide("coord", other, "approve").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> stale = editor.postForm("/submissions", form);
+    assertThat(stale.statusCode()).isEqualTo(409);
+    Document again = Jsoup.parse(stale.body());
+    assertThat(again.select("form.submission-form")).hasSize(1);
+    assertThat(again.select("#abstract_en").text()).isEqualTo("An hour of typing");
+    assertThat(again.select("#committee").attr("value")).isEqualTo("Approved meanwhile");
+    assertThat(again.select("input[name=baseRevision]").attr("value")).isEqualTo("2");
+    assertThat(again.select("#rebased").text()).contains("Committee").contains("2");
+
+    HttpResponse<String> sent = editor.postForm("/submissions", formOf(again));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).baseRevision()).isEqualTo(2);
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+    Standard now = app.catalog().get(s.id());
+    assertThat(now.summary().get("en")).isEqualTo("An hour of typing");
+    assertThat(now.committee()).isEqualTo("Approved meanwhile");
+  }
+
   @Test
   void creatingARecordThatExistsSaysSoAndLinksToProposingAChange() throws Exception {
     Standard s = seed(unique("IEEE"), "IEEE");

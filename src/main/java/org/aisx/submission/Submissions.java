@@ -62,6 +62,7 @@ public final class Submissions {
   private final ObjectMapper json;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final Object submitting = new Object();
 
   Submissions(
       SubmissionStore store,
@@ -328,8 +329,40 @@ public final class Submissions {
     return record;
   }
 
-  /** Stores a new pending submission by {@code author}. */
+  /**
+   * Stores a new pending submission by {@code author}. The same proposal sent again by the same
+   * author while the first is still pending (a form sent twice by a double click, a request
+   * retried) is that first submission, returned as it is, not a second copy in the review queue.
+   * The check and the insert are one step on this node; two nodes given the same proposal at the
+   * same instant may still store both.
+   */
   public Submission submit(Draft draft, User author) {
+    synchronized (submitting) {
+      for (Submission open : store.byAuthor(author.id(), LIST_LIMIT)) {
+        if (open.state() == SubmissionState.PENDING && sameProposal(open, draft)) {
+          return open;
+        }
+      }
+      return insert(draft, author);
+    }
+  }
+
+  /** Whether the pending submission {@code open} proposes exactly what {@code draft} does. */
+  private boolean sameProposal(Submission open, Draft draft) {
+    return open.kind() == draft.kind()
+        && open.action() == draft.action()
+        && java.util.Objects.equals(open.recordId(), draft.recordId())
+        && java.util.Objects.equals(open.baseRevision(), draft.baseRevision())
+        // Compared as JSON: what the store gives back reads as what was stored.
+        && (draft.record() == null
+            ? open.record() == null
+            : open.record() != null && asJson(open.record()).equals(asJson(draft.record())))
+        && (draft.resource() == null
+            ? open.resource() == null
+            : open.resource() != null && asJson(open.resource()).equals(asJson(draft.resource())));
+  }
+
+  private Submission insert(Draft draft, User author) {
     Instant now = clock.instant();
     Submission s =
         new Submission(

@@ -917,6 +917,43 @@ class SubmissionWebTest {
     assertThat(now.committee()).isEqualTo("Approved meanwhile");
   }
 
+  /**
+   * A form sent twice (a double click on "Send for review") or a request retried is one submission
+   * in the review queue, not two identical ones a coordinator must tell apart; a different proposal
+   * by the same author, or the same one after the first was decided, is a submission of its own.
+   */
+  @Test
+  void theSameProposalSentTwiceWhilePendingIsOneSubmission() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new").body()));
+    String identifier = unique("IEEE");
+    form.put("identifier", identifier);
+    form.put("title_en", "Sent twice");
+    form.put("type", "guide");
+    form.put("status", "draft");
+    HttpResponse<String> first = b.postForm("/submissions", form);
+    HttpResponse<String> second = b.postForm("/submissions", form);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
+    String location = first.headers().firstValue("Location").orElseThrow();
+    assertThat(second.headers().firstValue("Location")).hasValue(location);
+    assertThat(app.submissions().inState(org.aisx.submission.SubmissionState.PENDING))
+        .filteredOn(s -> s.identifier().equals(identifier))
+        .hasSize(1);
+
+    // Through the API: the same answer, the same submission.
+    Standard s = seed(unique("IEEE"), "IEEE");
+    String change = update(s, record(s.identifier(), "IEEE", "Retried"), 1);
+    String id = submit("ieee", change);
+    assertThat(submit("ieee", change)).isEqualTo(id);
+    // Another proposal is another submission; so is the same one once the first was decided.
+    String other = submit("ieee", update(s, record(s.identifier(), "IEEE", "Other"), 1));
+    assertThat(other).isNotEqualTo(id);
+    assertThat(decide("coord", id, "reject").statusCode()).isEqualTo(200);
+    assertThat(submit("ieee", change)).isNotEqualTo(id);
+  }
+
   @Test
   void creatingARecordThatExistsSaysSoAndLinksToProposingAChange() throws Exception {
     Standard s = seed(unique("IEEE"), "IEEE");

@@ -37,11 +37,10 @@ public final class SubmissionPageModels {
       return layout.t();
     }
 
-    /** Record fields as people read them ({@code field.<name>}), joined for a sentence. */
+    /** Record fields as the pages name them ({@link Messages#fieldName}), joined for a sentence. */
     public String labels(List<String> fields) {
       Messages t = layout.t();
-      return String.join(
-          ", ", fields.stream().map(f -> t.has("field." + f) ? t.get("field." + f) : f).toList());
+      return String.join(", ", fields.stream().map(t::fieldName).toList());
     }
 
     public String value(String name) {

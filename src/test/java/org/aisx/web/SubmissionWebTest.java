@@ -954,6 +954,32 @@ class SubmissionWebTest {
     assertThat(submit("ieee", change)).isNotEqualTo(id);
   }
 
+  /**
+   * The notice of what changed names each field as the form's labels do, in the page's language.
+   */
+  @Test
+  void theNoticeOfWhatChangedNamesTheTitleAndAbstractAsThePagesDo() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    ObjectNode mine = record(s.identifier(), "IEEE", s.titleIn("en"));
+    mine.put("committee", "The author's committee");
+    String id = submit("ieee", update(s, mine, 1));
+    assertThat(decide("coord", id, "changes-requested").statusCode()).isEqualTo(200);
+    ObjectNode theirs = record(s.identifier(), "IEEE", "Retitled meanwhile");
+    theirs.putObject("abstract").put("en", "Summarised meanwhile");
+    app.catalog().save(app.reader().read(theirs), "test", "fixture", 1);
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    String notice =
+        Jsoup.parse(author.get("/submissions/" + id + "/edit").body()).select("#rebased").text();
+    assertThat(notice).contains("Changed since: Title, Abstract.");
+    String fr =
+        Jsoup.parse(author.get("/submissions/" + id + "/edit?lang=fr").body())
+            .select("#rebased")
+            .text();
+    assertThat(fr).contains("Titre, Résumé").doesNotContain("title").doesNotContain("abstract");
+  }
+
   @Test
   void creatingARecordThatExistsSaysSoAndLinksToProposingAChange() throws Exception {
     Standard s = seed(unique("IEEE"), "IEEE");

@@ -587,6 +587,27 @@ public final class SubmissionPages implements Routes {
       // comment as typed; nothing was written.
       render(ctx, submissions.get(id), List.of(), comment, HttpStatus.CONFLICT);
       return;
+    } catch (CatalogException.Conflict e) {
+      // The record moved on since the submission's base (or a new record's identifier was taken
+      // meanwhile): the page again (409), the comment as typed, so that the coordinator can ask
+      // the author for changes at once; nothing was written.
+      render(
+          ctx,
+          submissions.get(id),
+          List.of(org.aisx.catalog.Problem.of("decision", "submission.stale")),
+          comment,
+          HttpStatus.CONFLICT);
+      return;
+    } catch (org.aisx.submission.SubmissionException.WrongState e) {
+      // Decided meanwhile (a second click, another coordinator) or withdrawn: the page as it now
+      // stands (409), saying that this decision was not recorded.
+      render(
+          ctx,
+          submissions.get(id),
+          List.of(org.aisx.catalog.Problem.of("decision", "error.message.wrong_state")),
+          comment,
+          HttpStatus.CONFLICT);
+      return;
     }
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
   }

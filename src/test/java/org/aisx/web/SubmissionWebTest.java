@@ -980,6 +980,48 @@ class SubmissionWebTest {
     assertThat(fr).contains("Titre, Résumé").doesNotContain("title").doesNotContain("abstract");
   }
 
+  /**
+   * A decision through the page that cannot be made is the submission's page again (409), not an
+   * error page that sends the coordinator back to the search: a second click on "Approve" shows the
+   * submission approved; an approval of a change whose record moved on keeps the comment typed and
+   * the buttons, so that the coordinator can ask the author for changes at once.
+   */
+  @Test
+  void aDecisionThePageCannotMakeShowsTheSubmissionAgainSayingWhy() throws Exception {
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    String id = submit("ieee", create(record(unique("IEEE"), "IEEE", "Clicked twice")));
+    Map<String, String> approve = new LinkedHashMap<>();
+    approve.put("_csrf", coord.csrf("/submissions/" + id));
+    approve.put("decision", "approve");
+    assertThat(coord.postForm("/submissions/" + id + "/decision", approve).statusCode())
+        .isEqualTo(303);
+    HttpResponse<String> twice = coord.postForm("/submissions/" + id + "/decision", approve);
+    assertThat(twice.statusCode()).isEqualTo(409);
+    Document page = Jsoup.parse(twice.body());
+    assertThat(page.select("h1").text()).startsWith("Submission");
+    assertThat(page.select("#state").text()).isEqualTo("Approved");
+    assertThat(page.select("#not-decided").text()).contains("already been decided");
+    assertThat(app.submissions().decisions(id)).hasSize(1);
+
+    Standard s = seed(unique("IEEE"), "IEEE");
+    String change = submit("ieee", update(s, record(s.identifier(), "IEEE", "Late"), 1));
+    app.catalog()
+        .save(app.reader().read(record(s.identifier(), "IEEE", "Moved on")), "t", "fixture", 1);
+    Map<String, String> stale = new LinkedHashMap<>(approve);
+    stale.put("comment", "Typed before clicking");
+    HttpResponse<String> refused = coord.postForm("/submissions/" + change + "/decision", stale);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    Document again = Jsoup.parse(refused.body());
+    assertThat(again.select("#state").text()).isEqualTo("Pending");
+    assertThat(again.select("form.decision .field-error").text())
+        .isEqualTo(
+            "The record has changed since this submission was made: it cannot be approved as it is.");
+    assertThat(again.select("#comment").text()).isEqualTo("Typed before clicking");
+    assertThat(again.select("#request-changes")).hasSize(1);
+    assertThat(app.catalog().get(s.id()).titleIn("en")).isEqualTo("Moved on");
+  }
+
   @Test
   void creatingARecordThatExistsSaysSoAndLinksToProposingAChange() throws Exception {
     Standard s = seed(unique("IEEE"), "IEEE");
@@ -1022,8 +1064,12 @@ class SubmissionWebTest {
         coord.postForm(
             "/submissions/" + id + "/decision", Map.of("_csrf", csrf, "decision", "approve"));
     assertThat(again.statusCode()).isEqualTo(409);
-    assertThat(Jsoup.parse(again.body()).select("h1").text())
-        .isEqualTo("Not saved: it conflicts with what is stored now");
+    // The submission's page as it stands, saying that this decision was not recorded.
+    Document decided = Jsoup.parse(again.body());
+    assertThat(decided.select("#state").text()).isEqualTo("Rejected");
+    assertThat(decided.select("#not-decided").text())
+        .isEqualTo(
+            "This submission has already been decided or is not in a state that allows this.");
 
     HttpResponse<String> bad =
         coord.postForm(

@@ -278,7 +278,39 @@ public final class Submissions {
     if (baseRevision != current.revision()) {
       throw new CatalogException.Conflict(current.id(), baseRevision, current.revision());
     }
+    if (changesNothing(record, current)) {
+      // Nothing for a coordinator to review (the form sent as it was opened).
+      throw new CatalogException.Invalid(
+          "submission", List.of(Problem.of("record", "submission.problem.noChange")));
+    }
     return new Draft(action, recordId, baseRevision, record, current);
+  }
+
+  /**
+   * Whether {@code record} gives every field a submission sets the value {@code current} has (a
+   * field absent, null or empty counting as without a value).
+   */
+  private boolean changesNothing(Standard record, Standard current) {
+    JsonNode proposed = asJson(record);
+    JsonNode now = asJson(current);
+    for (String field : Standard.FIELDS) {
+      if (!NOT_SUBMITTED.contains(field)
+          && !java.util.Objects.equals(valueOf(proposed.get(field)), valueOf(now.get(field)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A field's value; null when it has none (absent, null, an empty text, list or object). */
+  private static JsonNode valueOf(JsonNode v) {
+    if (v == null
+        || v.isNull()
+        || (v.isContainerNode() && v.isEmpty())
+        || (v.isTextual() && v.asText().isEmpty())) {
+      return null;
+    }
+    return v;
   }
 
   /**

@@ -1022,6 +1022,41 @@ class SubmissionWebTest {
     assertThat(app.catalog().get(s.id()).titleIn("en")).isEqualTo("Moved on");
   }
 
+  /**
+   * A change that changes nothing (the form sent as it was opened, a record sent back as it is) is
+   * refused with the problem named, not put in the review queue with "0 fields changed".
+   */
+  @Test
+  void aChangeThatChangesNothingIsRefusedAndNotQueued() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    long before = app.submissions().inState(null).size();
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(b.get("/submissions/new?record=" + s.id()).body()));
+    HttpResponse<String> sent = b.postForm("/submissions", form);
+    assertThat(sent.statusCode()).isEqualTo(400);
+    Document page = Jsoup.parse(sent.body());
+    assertThat(page.select(".error-summary li").text())
+        .isEqualTo("Proposed change: changes nothing: every field is as the record has it now");
+    assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#identifier");
+
+    HttpResponse<String> api =
+        send(
+            "POST",
+            "/api/v1/submissions",
+            tokens.get("ieee"),
+            update(s, record(s.identifier(), "IEEE", s.titleIn("en")), 1));
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertSchema("Error", body(api));
+    assertThat(body(api).at("/error/details/0/field").asText()).isEqualTo("record");
+    assertThat(app.submissions().inState(null)).hasSize((int) before);
+
+    // One changed field is a change.
+    form.put("edition", "2");
+    assertThat(b.postForm("/submissions", form).statusCode()).isEqualTo(303);
+  }
+
   @Test
   void creatingARecordThatExistsSaysSoAndLinksToProposingAChange() throws Exception {
     Standard s = seed(unique("IEEE"), "IEEE");

@@ -62,6 +62,7 @@ public final class Submissions {
   private final ObjectMapper json;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final Object submitting = new Object();
 
   Submissions(
       SubmissionStore store,
@@ -277,7 +278,39 @@ public final class Submissions {
     if (baseRevision != current.revision()) {
       throw new CatalogException.Conflict(current.id(), baseRevision, current.revision());
     }
+    if (changesNothing(record, current)) {
+      // Nothing for a coordinator to review (the form sent as it was opened).
+      throw new CatalogException.Invalid(
+          "submission", List.of(Problem.of("record", "submission.problem.noChange")));
+    }
     return new Draft(action, recordId, baseRevision, record, current);
+  }
+
+  /**
+   * Whether {@code record} gives every field a submission sets the value {@code current} has (a
+   * field absent, null or empty counting as without a value).
+   */
+  private boolean changesNothing(Standard record, Standard current) {
+    JsonNode proposed = asJson(record);
+    JsonNode now = asJson(current);
+    for (String field : Standard.FIELDS) {
+      if (!NOT_SUBMITTED.contains(field)
+          && !java.util.Objects.equals(valueOf(proposed.get(field)), valueOf(now.get(field)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A field's value; null when it has none (absent, null, an empty text, list or object). */
+  private static JsonNode valueOf(JsonNode v) {
+    if (v == null
+        || v.isNull()
+        || (v.isContainerNode() && v.isEmpty())
+        || (v.isTextual() && v.asText().isEmpty())) {
+      return null;
+    }
+    return v;
   }
 
   /**
@@ -328,8 +361,40 @@ public final class Submissions {
     return record;
   }
 
-  /** Stores a new pending submission by {@code author}. */
+  /**
+   * Stores a new pending submission by {@code author}. The same proposal sent again by the same
+   * author while the first is still pending (a form sent twice by a double click, a request
+   * retried) is that first submission, returned as it is, not a second copy in the review queue.
+   * The check and the insert are one step on this node; two nodes given the same proposal at the
+   * same instant may still store both.
+   */
   public Submission submit(Draft draft, User author) {
+    synchronized (submitting) {
+      for (Submission open : store.byAuthor(author.id(), LIST_LIMIT)) {
+        if (open.state() == SubmissionState.PENDING && sameProposal(open, draft)) {
+          return open;
+        }
+      }
+      return insert(draft, author);
+    }
+  }
+
+  /** Whether the pending submission {@code open} proposes exactly what {@code draft} does. */
+  private boolean sameProposal(Submission open, Draft draft) {
+    return open.kind() == draft.kind()
+        && open.action() == draft.action()
+        && java.util.Objects.equals(open.recordId(), draft.recordId())
+        && java.util.Objects.equals(open.baseRevision(), draft.baseRevision())
+        // Compared as JSON: what the store gives back reads as what was stored.
+        && (draft.record() == null
+            ? open.record() == null
+            : open.record() != null && asJson(open.record()).equals(asJson(draft.record())))
+        && (draft.resource() == null
+            ? open.resource() == null
+            : open.resource() != null && asJson(open.resource()).equals(asJson(draft.resource())));
+  }
+
+  private Submission insert(Draft draft, User author) {
     Instant now = clock.instant();
     Submission s =
         new Submission(
@@ -450,14 +515,23 @@ public final class Submissions {
         || s.baseRevision() == null) {
       return java.util.Optional.empty();
     }
-    Standard current = catalog.find(s.recordId()).orElse(null);
-    if (current == null || current.revision() == s.baseRevision()) {
+    return rebase(s.recordId(), s.baseRevision(), (ObjectNode) asJson(s.record()));
+  }
+
+  /**
+   * A proposed change of {@code recordId} ({@code proposed}: the record as proposed, as JSON) made
+   * on {@code baseRevision}, rebased on the record's current revision ({@link Rebase}); empty when
+   * the record has not moved on (or is gone).
+   */
+  public java.util.Optional<Rebase> rebase(String recordId, int baseRevision, ObjectNode proposed) {
+    Standard current = catalog.find(recordId).orElse(null);
+    if (current == null || current.revision() == baseRevision) {
       return java.util.Optional.empty();
     }
     // The value of each field at the base revision: the old value of its first change after it.
     java.util.Map<String, String> atBase = new java.util.LinkedHashMap<>();
-    for (org.aisx.catalog.HistoryEvent e : catalog.history(s.recordId())) {
-      if (e.revision() > s.baseRevision()
+    for (org.aisx.catalog.HistoryEvent e : catalog.history(recordId)) {
+      if (e.revision() > baseRevision
           && e.field() != null
           && !NOT_SUBMITTED.contains(e.field())
           && (e.kind() == org.aisx.catalog.HistoryEvent.Kind.FIELD_CHANGED
@@ -467,7 +541,7 @@ public final class Submissions {
         atBase.putIfAbsent(e.field(), e.oldValue());
       }
     }
-    ObjectNode record = (ObjectNode) asJson(s.record());
+    ObjectNode record = proposed.deepCopy();
     JsonNode now = asJson(current);
     List<String> changed = new ArrayList<>();
     List<String> both = new ArrayList<>();
@@ -491,7 +565,7 @@ public final class Submissions {
     }
     return java.util.Optional.of(
         new Rebase(
-            s.baseRevision(), current.revision(), record, List.copyOf(changed), List.copyOf(both)));
+            baseRevision, current.revision(), record, List.copyOf(changed), List.copyOf(both)));
   }
 
   public Submission get(String id) {

@@ -37,11 +37,10 @@ public final class SubmissionPageModels {
       return layout.t();
     }
 
-    /** Record fields as people read them ({@code field.<name>}), joined for a sentence. */
+    /** Record fields as the pages name them ({@link Messages#fieldName}), joined for a sentence. */
     public String labels(List<String> fields) {
       Messages t = layout.t();
-      return String.join(
-          ", ", fields.stream().map(f -> t.has("field." + f) ? t.get("field." + f) : f).toList());
+      return String.join(", ", fields.stream().map(t::fieldName).toList());
     }
 
     public String value(String name) {
@@ -79,18 +78,22 @@ public final class SubmissionPageModels {
      */
     public String fieldName(String field) {
       String input =
-          field.equals("title.fr") || field.equals("abstract.fr")
+          field.equals("title.fr") || field.equals("abstract.fr") || field.equals("record")
               ? field.replace('.', '_')
               : inputOf(field);
       Messages t = layout.t();
       return t.has("submit.field." + input) ? t.get("submit.field." + input) : field;
     }
 
-    /** The input a problem's field is entered in, for the error summary's links. */
+    /**
+     * The input a problem's field is entered in, for the error summary's links; a problem of the
+     * whole record (it changes nothing) leads to the form's first input.
+     */
     public String inputOf(String field) {
       String base = field.replaceAll("[.\\[].*$", "");
       return switch (base) {
         case "title", "abstract" -> base + "_en";
+        case "record" -> "identifier";
         default -> base;
       };
     }

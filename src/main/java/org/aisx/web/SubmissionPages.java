@@ -178,6 +178,25 @@ public final class SubmissionPages implements Routes {
           e.problems(),
           HttpStatus.CONFLICT);
       return;
+    } catch (CatalogException.Conflict e) {
+      // The record moved on since the form was opened: the form again (409) on the current
+      // revision, with the author's own changes kept and saying what changed, not an error page
+      // that loses what was typed.
+      start.put("id", recordId);
+      Submissions.Rebase now = submissions.rebase(recordId, base, start).orElse(null);
+      renderForm(
+          ctx,
+          new FormState(
+              action,
+              recordId,
+              now == null ? e.currentRevision() : now.currentRevision(),
+              null,
+              now,
+              null),
+          now == null ? values : inputs(submissions.standard(now.record())),
+          List.of(),
+          HttpStatus.CONFLICT);
+      return;
     }
     if (refused(ctx, draft, new FormState(action, recordId, base, null, null, null), values)) {
       return;
@@ -567,6 +586,27 @@ public final class SubmissionPages implements Routes {
       // The resource it corrects was deleted meanwhile: the page again (409), saying so, with the
       // comment as typed; nothing was written.
       render(ctx, submissions.get(id), List.of(), comment, HttpStatus.CONFLICT);
+      return;
+    } catch (CatalogException.Conflict e) {
+      // The record moved on since the submission's base (or a new record's identifier was taken
+      // meanwhile): the page again (409), the comment as typed, so that the coordinator can ask
+      // the author for changes at once; nothing was written.
+      render(
+          ctx,
+          submissions.get(id),
+          List.of(org.aisx.catalog.Problem.of("decision", "submission.stale")),
+          comment,
+          HttpStatus.CONFLICT);
+      return;
+    } catch (org.aisx.submission.SubmissionException.WrongState e) {
+      // Decided meanwhile (a second click, another coordinator) or withdrawn: the page as it now
+      // stands (409), saying that this decision was not recorded.
+      render(
+          ctx,
+          submissions.get(id),
+          List.of(org.aisx.catalog.Problem.of("decision", "error.message.wrong_state")),
+          comment,
+          HttpStatus.CONFLICT);
       return;
     }
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);

@@ -877,6 +877,186 @@ class SubmissionWebTest {
     assertThat(now.committee()).isEqualTo("Moved-on committee");
   }
 
+  /**
+   * A change proposed through the form on a revision that moved on while the editor typed (another
+   * editor's change was approved) is the form again, with what was typed, on the current revision,
+   * saying what changed: not an error page that loses the typing.
+   */
+  @Test
+  void aChangeFormSentAfterTheRecordMovedOnKeepsWhatWasTypedAndSaysWhatChanged() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    Browser editor = new Browser(server.port());
+    editor.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(editor.get("/submissions/new?record=" + s.id()).body()));
+    assertThat(form.get("baseRevision")).isEqualTo("1");
+    form.put("abstract_en", "An hour of typing");
+
+    // Meanwhile another editor's change of the committee is approved: revision 2.
+    ObjectNode theirs = record(s.identifier(), "IEEE", s.titleIn("en"));
+    theirs.put("committee", "Approved meanwhile");
+    String other = submit("ieee", update(s, theirs, 1));
+    assertThat(decide("coord", other, "approve").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> stale = editor.postForm("/submissions", form);
+    assertThat(stale.statusCode()).isEqualTo(409);
+    Document again = Jsoup.parse(stale.body());
+    assertThat(again.select("form.submission-form")).hasSize(1);
+    assertThat(again.select("#abstract_en").text()).isEqualTo("An hour of typing");
+    assertThat(again.select("#committee").attr("value")).isEqualTo("Approved meanwhile");
+    assertThat(again.select("input[name=baseRevision]").attr("value")).isEqualTo("2");
+    assertThat(again.select("#rebased").text()).contains("Committee").contains("2");
+
+    HttpResponse<String> sent = editor.postForm("/submissions", formOf(again));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).baseRevision()).isEqualTo(2);
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+    Standard now = app.catalog().get(s.id());
+    assertThat(now.summary().get("en")).isEqualTo("An hour of typing");
+    assertThat(now.committee()).isEqualTo("Approved meanwhile");
+  }
+
+  /**
+   * A form sent twice (a double click on "Send for review") or a request retried is one submission
+   * in the review queue, not two identical ones a coordinator must tell apart; a different proposal
+   * by the same author, or the same one after the first was decided, is a submission of its own.
+   */
+  @Test
+  void theSameProposalSentTwiceWhilePendingIsOneSubmission() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form = formOf(Jsoup.parse(b.get("/submissions/new").body()));
+    String identifier = unique("IEEE");
+    form.put("identifier", identifier);
+    form.put("title_en", "Sent twice");
+    form.put("type", "guide");
+    form.put("status", "draft");
+    HttpResponse<String> first = b.postForm("/submissions", form);
+    HttpResponse<String> second = b.postForm("/submissions", form);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
+    String location = first.headers().firstValue("Location").orElseThrow();
+    assertThat(second.headers().firstValue("Location")).hasValue(location);
+    assertThat(app.submissions().inState(org.aisx.submission.SubmissionState.PENDING))
+        .filteredOn(s -> s.identifier().equals(identifier))
+        .hasSize(1);
+
+    // Through the API: the same answer, the same submission.
+    Standard s = seed(unique("IEEE"), "IEEE");
+    String change = update(s, record(s.identifier(), "IEEE", "Retried"), 1);
+    String id = submit("ieee", change);
+    assertThat(submit("ieee", change)).isEqualTo(id);
+    // Another proposal is another submission; so is the same one once the first was decided.
+    String other = submit("ieee", update(s, record(s.identifier(), "IEEE", "Other"), 1));
+    assertThat(other).isNotEqualTo(id);
+    assertThat(decide("coord", id, "reject").statusCode()).isEqualTo(200);
+    assertThat(submit("ieee", change)).isNotEqualTo(id);
+  }
+
+  /**
+   * The notice of what changed names each field as the form's labels do, in the page's language.
+   */
+  @Test
+  void theNoticeOfWhatChangedNamesTheTitleAndAbstractAsThePagesDo() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    ObjectNode mine = record(s.identifier(), "IEEE", s.titleIn("en"));
+    mine.put("committee", "The author's committee");
+    String id = submit("ieee", update(s, mine, 1));
+    assertThat(decide("coord", id, "changes-requested").statusCode()).isEqualTo(200);
+    ObjectNode theirs = record(s.identifier(), "IEEE", "Retitled meanwhile");
+    theirs.putObject("abstract").put("en", "Summarised meanwhile");
+    app.catalog().save(app.reader().read(theirs), "test", "fixture", 1);
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    String notice =
+        Jsoup.parse(author.get("/submissions/" + id + "/edit").body()).select("#rebased").text();
+    assertThat(notice).contains("Changed since: Title, Abstract.");
+    String fr =
+        Jsoup.parse(author.get("/submissions/" + id + "/edit?lang=fr").body())
+            .select("#rebased")
+            .text();
+    assertThat(fr).contains("Titre, Résumé").doesNotContain("title").doesNotContain("abstract");
+  }
+
+  /**
+   * A decision through the page that cannot be made is the submission's page again (409), not an
+   * error page that sends the coordinator back to the search: a second click on "Approve" shows the
+   * submission approved; an approval of a change whose record moved on keeps the comment typed and
+   * the buttons, so that the coordinator can ask the author for changes at once.
+   */
+  @Test
+  void aDecisionThePageCannotMakeShowsTheSubmissionAgainSayingWhy() throws Exception {
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    String id = submit("ieee", create(record(unique("IEEE"), "IEEE", "Clicked twice")));
+    Map<String, String> approve = new LinkedHashMap<>();
+    approve.put("_csrf", coord.csrf("/submissions/" + id));
+    approve.put("decision", "approve");
+    assertThat(coord.postForm("/submissions/" + id + "/decision", approve).statusCode())
+        .isEqualTo(303);
+    HttpResponse<String> twice = coord.postForm("/submissions/" + id + "/decision", approve);
+    assertThat(twice.statusCode()).isEqualTo(409);
+    Document page = Jsoup.parse(twice.body());
+    assertThat(page.select("h1").text()).startsWith("Submission");
+    assertThat(page.select("#state").text()).isEqualTo("Approved");
+    assertThat(page.select("#not-decided").text()).contains("already been decided");
+    assertThat(app.submissions().decisions(id)).hasSize(1);
+
+    Standard s = seed(unique("IEEE"), "IEEE");
+    String change = submit("ieee", update(s, record(s.identifier(), "IEEE", "Late"), 1));
+    app.catalog()
+        .save(app.reader().read(record(s.identifier(), "IEEE", "Moved on")), "t", "fixture", 1);
+    Map<String, String> stale = new LinkedHashMap<>(approve);
+    stale.put("comment", "Typed before clicking");
+    HttpResponse<String> refused = coord.postForm("/submissions/" + change + "/decision", stale);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    Document again = Jsoup.parse(refused.body());
+    assertThat(again.select("#state").text()).isEqualTo("Pending");
+    assertThat(again.select("form.decision .field-error").text())
+        .isEqualTo(
+            "The record has changed since this submission was made: it cannot be approved as it is.");
+    assertThat(again.select("#comment").text()).isEqualTo("Typed before clicking");
+    assertThat(again.select("#request-changes")).hasSize(1);
+    assertThat(app.catalog().get(s.id()).titleIn("en")).isEqualTo("Moved on");
+  }
+
+  /**
+   * A change that changes nothing (the form sent as it was opened, a record sent back as it is) is
+   * refused with the problem named, not put in the review queue with "0 fields changed".
+   */
+  @Test
+  void aChangeThatChangesNothingIsRefusedAndNotQueued() throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    long before = app.submissions().inState(null).size();
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(b.get("/submissions/new?record=" + s.id()).body()));
+    HttpResponse<String> sent = b.postForm("/submissions", form);
+    assertThat(sent.statusCode()).isEqualTo(400);
+    Document page = Jsoup.parse(sent.body());
+    assertThat(page.select(".error-summary li").text())
+        .isEqualTo("Proposed change: changes nothing: every field is as the record has it now");
+    assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#identifier");
+
+    HttpResponse<String> api =
+        send(
+            "POST",
+            "/api/v1/submissions",
+            tokens.get("ieee"),
+            update(s, record(s.identifier(), "IEEE", s.titleIn("en")), 1));
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertSchema("Error", body(api));
+    assertThat(body(api).at("/error/details/0/field").asText()).isEqualTo("record");
+    assertThat(app.submissions().inState(null)).hasSize((int) before);
+
+    // One changed field is a change.
+    form.put("edition", "2");
+    assertThat(b.postForm("/submissions", form).statusCode()).isEqualTo(303);
+  }
+
   @Test
   void creatingARecordThatExistsSaysSoAndLinksToProposingAChange() throws Exception {
     Standard s = seed(unique("IEEE"), "IEEE");
@@ -919,8 +1099,12 @@ class SubmissionWebTest {
         coord.postForm(
             "/submissions/" + id + "/decision", Map.of("_csrf", csrf, "decision", "approve"));
     assertThat(again.statusCode()).isEqualTo(409);
-    assertThat(Jsoup.parse(again.body()).select("h1").text())
-        .isEqualTo("Not saved: it conflicts with what is stored now");
+    // The submission's page as it stands, saying that this decision was not recorded.
+    Document decided = Jsoup.parse(again.body());
+    assertThat(decided.select("#state").text()).isEqualTo("Rejected");
+    assertThat(decided.select("#not-decided").text())
+        .isEqualTo(
+            "This submission has already been decided or is not in a state that allows this.");
 
     HttpResponse<String> bad =
         coord.postForm(

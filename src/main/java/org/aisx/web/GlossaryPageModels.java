@@ -40,6 +40,40 @@ public final class GlossaryPageModels {
     };
   }
 
+  /** The key prefix of a vocabulary whose name and notice are ours, said in every language. */
+  private static String ownKey(Vocabulary v) {
+    return "glossary.vocabulary." + v.id() + ".";
+  }
+
+  /**
+   * A vocabulary as a page in {@code t}'s language names it: one whose name and notice are ours
+   * (the catalogue's own definitions) in that language, a published one by its own name and notice.
+   */
+  static Vocabulary localized(Vocabulary v, Messages t) {
+    String key = ownKey(v);
+    if (!t.has(key + "name")) {
+      return v;
+    }
+    return new Vocabulary(
+        v.id(),
+        t.get(key + "name"),
+        v.url(),
+        t.get(key + "notice"),
+        v.licence(),
+        v.licenceUrl(),
+        v.licenceText());
+  }
+
+  /** The language of a vocabulary's notice as {@link #localized} gives it. */
+  static String noticeLang(Vocabulary v, Messages t) {
+    return t.has(ownKey(v) + "notice") ? t.lang() : "en";
+  }
+
+  /** The direction of a vocabulary's notice as {@link #localized} gives it. */
+  static String noticeDir(Vocabulary v, Messages t) {
+    return t.has(ownKey(v) + "notice") ? t.dir() : "ltr";
+  }
+
   /** A record a term links to: its id, identifier and title. */
   public record RecordLink(String id, String identifier, String title) {}
 
@@ -70,6 +104,14 @@ public final class GlossaryPageModels {
     public String pageUrl(int p) {
       return "/glossary?" + query + "page=" + p;
     }
+
+    public String noticeLang(Vocabulary v) {
+      return GlossaryPageModels.noticeLang(v, layout.t());
+    }
+
+    public String noticeDir(Vocabulary v) {
+      return GlossaryPageModels.noticeDir(v, layout.t());
+    }
   }
 
   /**
@@ -96,6 +138,14 @@ public final class GlossaryPageModels {
 
     public String label(String termId) {
       return labels.getOrDefault(termId, termId);
+    }
+
+    public String noticeLang(Vocabulary v) {
+      return GlossaryPageModels.noticeLang(v, layout.t());
+    }
+
+    public String noticeDir(Vocabulary v) {
+      return GlossaryPageModels.noticeDir(v, layout.t());
     }
 
     public String vocabularyName(String id) {

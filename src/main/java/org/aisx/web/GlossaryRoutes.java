@@ -137,13 +137,18 @@ public final class GlossaryRoutes implements Routes {
             pages.layout(ctx, t, t.get("glossary.title")),
             q.q() == null ? "" : q.q(),
             q.source() == null ? "" : q.source(),
-            glossary.vocabularies(),
+            vocabularies(t),
             documentChoices(),
             pageOf(found, q.page()),
             found.size(),
             q.page(),
             found.size() > q.page() * PAGE_SIZE,
             q.query()));
+  }
+
+  /** The vocabularies as the pages in {@code t}'s language name them. */
+  private List<Vocabulary> vocabularies(Messages t) {
+    return glossary.vocabularies().stream().map(v -> GlossaryPageModels.localized(v, t)).toList();
   }
 
   /** The cited documents offered as filters: those that two terms or more cite. */
@@ -207,16 +212,21 @@ public final class GlossaryRoutes implements Routes {
       glossary.term(e.to()).ifPresent(x -> labels.put(x.id(), x.labelIn(t.lang())));
     }
     Map<String, String> names = new LinkedHashMap<>();
-    glossary.vocabularies().forEach(v -> names.put(v.id(), v.name()));
+    vocabularies(t).forEach(v -> names.put(v.id(), v.name()));
     List<Vocabulary> shown = new ArrayList<>();
-    notices.forEach(id -> glossary.vocabulary(id).ifPresent(shown::add));
+    notices.forEach(
+        id ->
+            glossary
+                .vocabulary(id)
+                .map(v -> GlossaryPageModels.localized(v, t))
+                .ifPresent(shown::add));
     pages.render(
         ctx,
         "glossary-term.jte",
         new GlossaryPageModels.TermPage(
             pages.layout(ctx, t, term.labelIn(t.lang())),
             term,
-            glossary.vocabulary(term.vocabulary()).orElseThrow(),
+            GlossaryPageModels.localized(glossary.vocabulary(term.vocabulary()).orElseThrow(), t),
             sides,
             links,
             standards,
@@ -381,7 +391,7 @@ public final class GlossaryRoutes implements Routes {
         query.has("changed") ? query.number("changed", 0, 2 * MAX_DECISIONS, 0) : null;
     Rows rows = rows(f, actors.names(ctx));
     Map<String, String> names = new LinkedHashMap<>();
-    glossary.vocabularies().forEach(v -> names.put(v.id(), v.name()));
+    vocabularies(t).forEach(v -> names.put(v.id(), v.name()));
     pages.render(
         ctx,
         "mappings.jte",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.aisx.catalog.Problem;
 import org.aisx.landscape.HeatMap;
 
 /** What the landscape pages show, ready for their templates. */
@@ -137,6 +138,7 @@ public final class LandscapeModels {
   /** The landscape page. */
   public record LandscapePage(
       PageModels.Layout layout,
+      List<Problem> problems,
       String rows,
       String cols,
       List<AxisOption> axes,
@@ -156,6 +158,11 @@ public final class LandscapeModels {
       String yearsTo) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** Whether a problem names the form's field {@code name} (its {@code aria-invalid}). */
+    public boolean invalid(String name) {
+      return problems.stream().anyMatch(p -> p.field().equals(name));
     }
 
     public String csvUrl() {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Status;
 import org.aisx.landscape.HeatMap;
@@ -425,18 +427,107 @@ public final class LandscapeRoutes implements Routes {
 
   void page(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    MapRequest m = mapRequest(ctx, false);
-    HeatMap map = landscape.heatMap(m.search(), m.rows(), m.cols());
+    MapRequest m;
+    HeatMap map;
+    try {
+      m = mapRequest(ctx, false);
+      map = landscape.heatMap(m.search(), m.rows(), m.cols());
+    } catch (CatalogException.BadParameter e) {
+      refused(ctx, t, e.problems());
+      return;
+    }
     SearchRequest r = m.search();
     String query = "rows=" + m.rows().id() + "&cols=" + m.cols().id() + "&" + query(r);
+    List<LandscapeModels.Hidden> hidden = new ArrayList<>();
+    List<LandscapeModels.FilterSelect> filters = filters(r.filters(), hidden, t);
+    HeatMap byYear = landscape.heatMap(r, new Axis.OfFacet(Facet.SDO), new Axis.Year());
+    List<LandscapeModels.YearChart> years = yearCharts(byYear);
+    pages.render(
+        ctx,
+        "landscape.jte",
+        new LandscapeModels.LandscapePage(
+            pages.layout(ctx, t, t.get("landscape.title")),
+            List.of(),
+            m.rows().id(),
+            m.cols().id(),
+            axes(t),
+            filters,
+            hidden,
+            r.q(),
+            r.fromYear() == null ? "" : r.fromYear().toString(),
+            r.toYear() == null ? "" : r.toYear().toString(),
+            r.includeSuggestions(),
+            map,
+            svgMap(m, map, t, "/search?"),
+            scale(map.max(), t),
+            query,
+            List.of(draftsChart(r, t)),
+            years,
+            years.isEmpty() ? "" : years.get(0).years().get(0),
+            years.isEmpty() ? "" : years.get(0).years().get(years.get(0).years().size() - 1)));
+  }
+
+  /**
+   * The page of a map that cannot be drawn (the same axis twice, a period that ends before it
+   * starts, a value no filter knows): the form as the reader filled it in, with what to change, and
+   * no map.
+   */
+  private void refused(Context ctx, Messages t, List<Problem> problems) {
+    String rows = ctx.queryParam("rows");
+    String cols = ctx.queryParam("cols");
+    Map<Facet, List<String>> chosen = new java.util.EnumMap<>(Facet.class);
+    for (Facet f : Facet.values()) {
+      List<String> values = ctx.queryParams(f.id()).stream().filter(v -> !v.isBlank()).toList();
+      if (!values.isEmpty()) {
+        chosen.put(f, values);
+      }
+    }
+    List<LandscapeModels.Hidden> hidden = new ArrayList<>();
+    List<LandscapeModels.FilterSelect> filters = filters(chosen, hidden, t);
+    ctx.status(400);
+    pages.render(
+        ctx,
+        "landscape.jte",
+        new LandscapeModels.LandscapePage(
+            pages.layout(ctx, t, t.get("landscape.title")),
+            problems,
+            AXES.containsKey(rows) ? rows : new Axis.OfFacet(Facet.VERTICAL).id(),
+            AXES.containsKey(cols) ? cols : new Axis.OfFacet(Facet.CONCERN).id(),
+            axes(t),
+            filters,
+            hidden,
+            raw(ctx, "q"),
+            raw(ctx, "from"),
+            raw(ctx, "to"),
+            !"exclude".equals(ctx.queryParam("suggestions")),
+            null,
+            null,
+            List.of(),
+            "",
+            List.of(),
+            List.of(),
+            "",
+            ""));
+  }
+
+  /** The axes the form offers, named in the reader's language. */
+  private List<LandscapeModels.AxisOption> axes(Messages t) {
     List<LandscapeModels.AxisOption> axes = new ArrayList<>();
     for (Axis a : Axis.all()) {
       axes.add(new LandscapeModels.AxisOption(a.id(), axisLabel(a, t)));
     }
+    return axes;
+  }
+
+  /**
+   * The form's filter selects with the values {@code chosen} selected; a facet's values after its
+   * first go into {@code hidden} fields, so that the form sends them on.
+   */
+  private List<LandscapeModels.FilterSelect> filters(
+      Map<Facet, List<String>> chosenByFacet, List<LandscapeModels.Hidden> hidden, Messages t) {
     List<LandscapeModels.FilterSelect> filters = new ArrayList<>();
-    List<LandscapeModels.Hidden> hidden = new ArrayList<>();
     for (Facet f : Facet.values()) {
-      List<String> chosen = r.filters().getOrDefault(f, List.of());
+      List<String> chosen = chosenByFacet.getOrDefault(f, List.of());
       List<String> options = options(f);
       if (options.isEmpty() && chosen.isEmpty()) {
         continue;
@@ -457,30 +548,13 @@ public final class LandscapeRoutes implements Routes {
       filters.add(
           new LandscapeModels.FilterSelect(f.id(), t.get("facet." + f.id()), opts, selected));
     }
-    HeatMap byYear = landscape.heatMap(r, new Axis.OfFacet(Facet.SDO), new Axis.Year());
-    List<LandscapeModels.YearChart> years = yearCharts(byYear);
-    pages.render(
-        ctx,
-        "landscape.jte",
-        new LandscapeModels.LandscapePage(
-            pages.layout(ctx, t, t.get("landscape.title")),
-            m.rows().id(),
-            m.cols().id(),
-            axes,
-            filters,
-            hidden,
-            r.q(),
-            r.fromYear() == null ? "" : r.fromYear().toString(),
-            r.toYear() == null ? "" : r.toYear().toString(),
-            r.includeSuggestions(),
-            map,
-            svgMap(m, map, t, "/search?"),
-            scale(map.max(), t),
-            query,
-            List.of(draftsChart(r, t)),
-            years,
-            years.isEmpty() ? "" : years.get(0).years().get(0),
-            years.isEmpty() ? "" : years.get(0).years().get(years.get(0).years().size() - 1)));
+    return filters;
+  }
+
+  /** A parameter as the reader typed it, for the form to show again ("" when absent). */
+  private static String raw(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v;
   }
 
   /** The values a filter select offers: a closed facet's all, an open facet's most frequent. */

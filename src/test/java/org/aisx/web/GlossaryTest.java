@@ -344,4 +344,41 @@ class GlossaryTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("id=\"glossary\"").contains("href=\"/glossary/ai-system\"");
   }
+
+  @Test
+  void theCataloguesOwnDefinitionsAreNamedInThePagesLanguage() {
+    String name = "Definitions in the catalogue's record summaries";
+    String notice = "Quoted from the summaries of the records cited";
+    for (String[] lang :
+        new String[][] {
+          {"fr", "ltr", "Définitions tirées des résumés des notices du catalogue"},
+          {"ar", "rtl", "تعريفات من ملخصات سجلات الفهرس"}
+        }) {
+      Browser browser = new Browser(server.port());
+      for (String path :
+          List.of(
+              "/glossary?source=catalogue&lang=" + lang[0],
+              "/glossary/foundation-model?lang=" + lang[0])) {
+        HttpResponse<String> r = browser.get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(r.body());
+        String main = page.select("main").text();
+        assertThat(main).as(path).contains(lang[2]).doesNotContain(name).doesNotContain(notice);
+        // The notice is marked as the language it is now written in.
+        org.jsoup.nodes.Element said =
+            page.select("main [lang=" + lang[0] + "]").stream()
+                .filter(e -> e.text().contains("؛") || e.text().contains(";"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(path + ": no notice in " + lang[0]));
+        assertThat(said.attr("dir")).isEqualTo(lang[1]);
+      }
+    }
+    // In English, as the glossary itself names it.
+    assertThat(
+            org.jsoup.Jsoup.parse(http.get("/glossary?source=catalogue&lang=en").body())
+                .select("main")
+                .text())
+        .contains(name)
+        .contains(notice);
+  }
 }

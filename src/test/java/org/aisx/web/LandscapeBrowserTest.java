@@ -21,6 +21,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The heat-map in Debian's headless Chromium: {@code /landscape?rows=vertical&cols=concern} draws
@@ -115,6 +116,52 @@ class LandscapeBrowserTest {
         assertThat(links.get(i).getDomAttribute("href"))
             .isEqualTo(svgCells.get(i).getDomAttribute("href"));
       }
+    } finally {
+      Chromium.javaScript(browser, true);
+    }
+  }
+
+  @Test
+  void aMapTheFormCannotDrawKeepsTheFormAsFilledInAndSaysWhatToChange() {
+    Chromium.javaScript(browser, false);
+    try {
+      browser.get(base + "/landscape?lang=fr");
+      browser.findElement(By.id("l-q")).sendKeys("privacy");
+      new Select(browser.findElement(By.id("l-rows"))).selectByValue("sdo");
+      new Select(browser.findElement(By.id("l-cols"))).selectByValue("sdo");
+      new Select(browser.findElement(By.id("l-status"))).selectByValue("in-force");
+      browser.findElement(By.id("l-from")).sendKeys("2020");
+      browser.findElement(By.cssSelector("#landscape-form button[type=submit]")).click();
+      Chromium.waiting(browser, Duration.ofSeconds(30))
+          .until(ExpectedConditions.urlContains("cols=sdo"));
+      // What to change, in the page's language, linked to the field ...
+      WebElement summary = browser.findElement(By.cssSelector(".error-summary[role=alert]"));
+      assertThat(summary.getText()).contains("Colonnes");
+      assertThat(summary.findElement(By.cssSelector("a")).getDomAttribute("href"))
+          .isEqualTo("#l-cols");
+      assertThat(browser.findElement(By.id("l-cols")).getDomAttribute("aria-invalid"))
+          .isEqualTo("true");
+      // ... and the form as it was filled in, to correct and send again.
+      assertThat(browser.findElement(By.id("l-q")).getDomProperty("value")).isEqualTo("privacy");
+      assertThat(
+              new Select(browser.findElement(By.id("l-rows")))
+                  .getFirstSelectedOption()
+                  .getDomAttribute("value"))
+          .isEqualTo("sdo");
+      assertThat(
+              new Select(browser.findElement(By.id("l-status")))
+                  .getFirstSelectedOption()
+                  .getDomAttribute("value"))
+          .isEqualTo("in-force");
+      assertThat(browser.findElement(By.id("l-from")).getDomProperty("value")).isEqualTo("2020");
+      assertThat(browser.findElements(By.cssSelector("svg.heatmap"))).isEmpty();
+      // Corrected, the same form draws the map.
+      new Select(browser.findElement(By.id("l-cols"))).selectByValue("status");
+      browser.findElement(By.cssSelector("#landscape-form button[type=submit]")).click();
+      Chromium.waiting(browser, Duration.ofSeconds(30))
+          .until(ExpectedConditions.urlContains("cols=status"));
+      assertThat(browser.findElements(By.cssSelector("svg.heatmap a.hm-cell"))).isNotEmpty();
+      assertThat(browser.findElements(By.cssSelector(".error-summary"))).isEmpty();
     } finally {
       Chromium.javaScript(browser, true);
     }

@@ -110,6 +110,22 @@ class SuiteWebTest {
         b.postForm("/suites", Map.of("_csrf", b.csrf("/suites/new"), "text", "qwzx blorp fnarg"));
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("could not understand the description");
+    // What the problems stand in the way of is the suite, in every language (the form said a
+    // submission, which is something else: a proposed change to the catalogue).
+    for (String[] lang :
+        new String[][] {
+          {"en", "before the suite can be made"},
+          {"fr", "avant de créer l'ensemble"},
+          {"ar", "قبل إنشاء المجموعة"}
+        }) {
+      HttpResponse<String> refused =
+          b.postForm(
+              "/suites?lang=" + lang[0],
+              Map.of("_csrf", b.csrf("/suites/new"), "text", "qwzx blorp fnarg"));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      String heading = Jsoup.parse(refused.body()).select(".error-summary h2").text();
+      assertThat(heading).as(lang[0]).contains("1").contains(lang[1]);
+    }
   }
 
   @Test

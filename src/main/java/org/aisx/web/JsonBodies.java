@@ -1,5 +1,6 @@
 package org.aisx.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,11 +48,12 @@ final class JsonBodies implements JsonMapper {
   /**
    * The reader of request bodies: a body is one JSON value, so text after it ({@code {...}
    * trailing}, two objects one after the other) is refused rather than ignored, as a body cut short
-   * is.
+   * is; and so is an object that names a field twice, rather than keeping the last value.
    */
   private ObjectReader reader(Type type) {
     return json.readerFor(json.constructType(type))
-        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   @Override

@@ -57,6 +57,11 @@ final class UnreadableBody extends RuntimeException {
                   : "holds a number, string or name too long to read")
               + where);
     }
+    if (e instanceof JsonParseException
+        && e.getOriginalMessage() != null
+        && e.getOriginalMessage().startsWith("Duplicate field '")) {
+      return new Problem("body", "names a field twice" + where);
+    }
     if (e instanceof JsonParseException) {
       return new Problem("body", "is not valid JSON" + where);
     }

@@ -168,6 +168,16 @@ class MalformedRequestsTest {
     assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(mine);
   }
 
+  @Test
+  void aBodyThatNamesAFieldTwiceIsA400NotReadAsItsLastValue() throws Exception {
+    int mine = body(send("GET", "/api/v1/suites?mine=true", null)).get("items").size();
+    JsonNode error =
+        plainError(send("POST", "/api/v1/suites", "{\"title\": \"one\", \"title\": \"two\"}"), 400);
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("body");
+    assertThat(error.get("message").asText()).startsWith("body names a field twice (line 1");
+    assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(mine);
+  }
+
   /**
    * A GET of {@code target} exactly as written (java.net.http refuses such addresses): the status
    * line and headers, then the body.

@@ -89,18 +89,20 @@ final class ApiViews {
     r.items()
         .forEach(
             s -> items.add(Item.of(s, t.lang(), r.closeInMeaning(s) ? Item.MEANING : Item.WORDS)));
+    // Every facet, in the order of Facet, even when the search counted none (a query of stop words
+    // alone, an empty catalogue): a client reads facets.sdo without checking that it is there.
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-    r.facets()
-        .forEach(
-            (facet, counts) -> {
-              List<FacetValue> values = new ArrayList<>();
-              counts.forEach(
-                  c ->
-                      values.add(
-                          new FacetValue(
-                              c.value(), facetLabel(facet, c.value(), taxonomy, t), c.count())));
-              facets.put(facet.id(), values);
-            });
+    for (Facet facet : Facet.values()) {
+      List<FacetValue> values = new ArrayList<>();
+      r.facets()
+          .getOrDefault(facet, List.of())
+          .forEach(
+              c ->
+                  values.add(
+                      new FacetValue(
+                          c.value(), facetLabel(facet, c.value(), taxonomy, t), c.count())));
+      facets.put(facet.id(), values);
+    }
     return new Search(
         r.total(),
         r.page(),

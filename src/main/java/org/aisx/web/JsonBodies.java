@@ -1,7 +1,10 @@
 package org.aisx.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,10 +45,21 @@ final class JsonBodies implements JsonMapper {
     return new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
   }
 
+  /**
+   * The reader of request bodies: a body is one JSON value, so text after it ({@code {...}
+   * trailing}, two objects one after the other) is refused rather than ignored, as a body cut short
+   * is; and so is an object that names a field twice, rather than keeping the last value.
+   */
+  private ObjectReader reader(Type type) {
+    return json.readerFor(json.constructType(type))
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
+
   @Override
   public <T> T fromJsonString(String text, Type type) {
     try {
-      return json.readValue(text, json.constructType(type));
+      return reader(type).readValue(text);
     } catch (JsonProcessingException e) {
       // A request body that is not the JSON expected is the client's mistake: a 400 naming it
       // (WebServer maps it).
@@ -56,7 +70,7 @@ final class JsonBodies implements JsonMapper {
   @Override
   public <T> T fromJsonStream(InputStream in, Type type) {
     try {
-      return json.readValue(in, json.constructType(type));
+      return reader(type).readValue(in);
     } catch (JsonProcessingException e) {
       throw new UnreadableBody(e, type);
     } catch (IOException e) {

@@ -57,6 +57,11 @@ final class UnreadableBody extends RuntimeException {
                   : "holds a number, string or name too long to read")
               + where);
     }
+    if (e instanceof JsonParseException
+        && e.getOriginalMessage() != null
+        && e.getOriginalMessage().startsWith("Duplicate field '")) {
+      return new Problem("body", "names a field twice" + where);
+    }
     if (e instanceof JsonParseException) {
       return new Problem("body", "is not valid JSON" + where);
     }
@@ -66,6 +71,9 @@ final class UnreadableBody extends RuntimeException {
     String path = path(mapping.getPath());
     String field = path.isEmpty() ? "body" : "body." + path;
     if (mapping instanceof MismatchedInputException mismatch) {
+      if (path.isEmpty() && isTrailing(mismatch)) {
+        return new Problem(field, "has more after its JSON value" + where);
+      }
       if (path.isEmpty() && isEmpty(mismatch)) {
         return new Problem(field, "is empty; expected " + shape(expected));
       }
@@ -86,6 +94,11 @@ final class UnreadableBody extends RuntimeException {
   private static boolean isEmpty(MismatchedInputException e) {
     return e.getOriginalMessage() != null
         && e.getOriginalMessage().startsWith("No content to map due to end-of-input");
+  }
+
+  /** Jackson's own words for text after the body's value (FAIL_ON_TRAILING_TOKENS). */
+  private static boolean isTrailing(MismatchedInputException e) {
+    return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
   }
 
   /** {@code decisions[0].recordId}: the fields and indexes leading to the value refused. */

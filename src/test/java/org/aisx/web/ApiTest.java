@@ -337,6 +337,21 @@ class ApiTest {
     assertThat(joint).isPositive().isLessThan(iso).isLessThan(counts.get("IEC"));
   }
 
+  @ParameterizedTest
+  @CsvSource({"the, keyword", "the, hybrid", "AND, semantic", "'the of and', keyword"})
+  void aQueryOfStopWordsAloneAnswersEveryFacetEmptyAsTheSchemaSays(String q, String mode)
+      throws Exception {
+    HttpResponse<String> r = http.get("/api/v1/standards?q=" + enc(q) + "&mode=" + mode);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode b = body(r);
+    assertThat(b.get("total").asLong()).isZero();
+    for (org.aisx.search.Facet facet : org.aisx.search.Facet.values()) {
+      assertThat(b.get("facets").get(facet.id())).as(facet.id()).isNotNull().isEmpty();
+    }
+    assertThat(validate("SearchResponse", b)).isEmpty();
+  }
+
   @Test
   void searchFindsTheManagementSystemStandardWithinIsoIec() throws Exception {
     HttpResponse<String> r =

@@ -146,6 +146,38 @@ class MalformedRequestsTest {
         .isEqualTo("body is empty; expected a JSON object with the fields decisions");
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/v1/suites|{\"title\": \"one\", \"members\": []}{\"title\": \"two\"}|has more"
+            + " after its JSON value (line 1, column",
+        "/api/v1/suites/suggest|{\"text\": \"chatbot\"} [1]|has more after its JSON value (line"
+            + " 1, column",
+        "/api/v1/suites|{\"title\": \"one\", \"members\": []} trailing|is not valid JSON (line"
+            + " 1, column",
+        "/api/v1/mappings/decisions|{\"decisions\": []} ]|is not valid JSON (line 1, column"
+      })
+  void aBodyWithMoreAfterItsJsonValueIsA400NotReadAsItsFirstValue(
+      String path, String body, String problem) throws Exception {
+    int mine = body(send("GET", "/api/v1/suites?mine=true", null)).get("items").size();
+    JsonNode error = plainError(send("POST", path, body), 400);
+    assertThat(error.get("code").asText()).isEqualTo("bad_parameter");
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("body");
+    assertThat(error.get("message").asText()).startsWith("body " + problem);
+    assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(mine);
+  }
+
+  @Test
+  void aBodyThatNamesAFieldTwiceIsA400NotReadAsItsLastValue() throws Exception {
+    int mine = body(send("GET", "/api/v1/suites?mine=true", null)).get("items").size();
+    JsonNode error =
+        plainError(send("POST", "/api/v1/suites", "{\"title\": \"one\", \"title\": \"two\"}"), 400);
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("body");
+    assertThat(error.get("message").asText()).startsWith("body names a field twice (line 1");
+    assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(mine);
+  }
+
   /**
    * A GET of {@code target} exactly as written (java.net.http refuses such addresses): the status
    * line and headers, then the body.

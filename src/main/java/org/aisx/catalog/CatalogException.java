@@ -29,11 +29,21 @@ public abstract sealed class CatalogException extends RuntimeException
 
   /** A record (or request body) failed validation; each problem names its field. */
   public static final class Invalid extends CatalogException {
+    private final String what;
     private final List<Problem> problems;
 
     public Invalid(String what, List<Problem> problems) {
       super(what + " is invalid: " + problems);
+      this.what = what;
       this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Whether what was refused is a record (or a proposed one: a submission), so that a page may
+     * say "the record was not accepted"; else it was a suite, an account, a decision, ...
+     */
+    public boolean aboutARecord() {
+      return what.startsWith("record") || what.startsWith("submission");
     }
 
     @Override

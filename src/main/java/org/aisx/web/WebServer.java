@@ -187,7 +187,7 @@ public final class WebServer implements AutoCloseable {
                 HttpStatus.BAD_REQUEST,
                 "bad_parameter",
                 e.getMessage(),
-                "error.message.bad_parameter",
+                "error.message.bad_body",
                 e.problems()));
     router.exception(
         org.aisx.submission.SubmissionException.class,
@@ -451,6 +451,9 @@ public final class WebServer implements AutoCloseable {
         && ctx.method() == HandlerType.POST
         && !ctx.path().startsWith("/api/")) {
       return "error.message.bad_form_value";
+    }
+    if (e instanceof CatalogException.Invalid invalid && !invalid.aboutARecord()) {
+      return "error.message.not_accepted";
     }
     return "error.message." + e.code();
   }

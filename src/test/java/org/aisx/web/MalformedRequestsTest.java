@@ -168,6 +168,27 @@ class MalformedRequestsTest {
     assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(mine);
   }
 
+  /**
+   * In another language, an unreadable body is said to be the body's fault, not a value in the
+   * address; a refused suite is not called a record.
+   */
+  @Test
+  void bodyAndSuiteRefusalsSayWhatWasRefusedInOtherLanguages() throws Exception {
+    for (String lang : List.of("fr", "ar", "zh")) {
+      JsonNode unreadable = plainError(send("POST", "/api/v1/suites?lang=" + lang, "{bad"), 400);
+      assertThat(unreadable.get("message").asText())
+          .as(lang)
+          .startsWith(PagesTest.say(lang, "error.message.bad_body"));
+      JsonNode refused =
+          plainError(send("POST", "/api/v1/suites?lang=" + lang, "{\"title\": \"\"}"), 400);
+      assertThat(refused.get("code").asText()).isEqualTo("validation_failed");
+      assertThat(refused.get("message").asText())
+          .as(lang)
+          .startsWith(PagesTest.say(lang, "error.message.not_accepted"))
+          .doesNotContain(PagesTest.say(lang, "error.message.validation_failed"));
+    }
+  }
+
   @Test
   void aBodyThatNamesAFieldTwiceIsA400NotReadAsItsLastValue() throws Exception {
     int mine = body(send("GET", "/api/v1/suites?mine=true", null)).get("items").size();

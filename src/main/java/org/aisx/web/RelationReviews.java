@@ -226,7 +226,8 @@ public final class RelationReviews implements Routes {
             items,
             state == null ? "all" : state.wire(),
             List.copyOf(STATES.keySet()),
-            access.formToken(ctx)));
+            access.formToken(ctx),
+            "1".equals(Params.query(ctx).text("already", 2))));
   }
 
   /** {@code POST /review/relations/{id}/decision}: the form's decision; back to the queue. */
@@ -237,13 +238,25 @@ public final class RelationReviews implements Routes {
     Params form = Params.form(ctx);
     boolean approve = form.choice("decision", DECISIONS);
     String comment = form.text("comment", MAX_COMMENT);
-    catalog.decideRelation(r.id(), approve, comment, by.email());
+    try {
+      catalog.decideRelation(r.id(), approve, comment, by.email());
+    } catch (CatalogException.AlreadyDecided e) {
+      // A second click, or another decider first: the queue says so and shows where it stands.
+      ctx.redirect("/review/relations?state=all&already=1", HttpStatus.SEE_OTHER);
+      return;
+    }
     ctx.redirect("/review/relations", HttpStatus.SEE_OTHER);
   }
 
   /** The queue page. */
   public record Page(
-      PageModels.Layout layout, List<View> items, String state, List<String> states, String csrf) {
+      PageModels.Layout layout,
+      List<View> items,
+      String state,
+      List<String> states,
+      String csrf,
+      // Whether a decision just sent found the relation decided already.
+      boolean alreadyDecided) {
     public Messages t() {
       return layout.t();
     }

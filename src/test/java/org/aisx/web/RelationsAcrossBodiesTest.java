@@ -267,6 +267,22 @@ class RelationsAcrossBodiesTest {
                     .POST(HttpRequest.BodyPublishers.ofString("decision=approve&comment="))
                     .build());
     assertThat(posted.statusCode()).isEqualTo(303);
+    // The same form sent again (a second click) is no error page: the queue says it was decided.
+    HttpResponse<String> again =
+        new Http(server.port())
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + server.port() + form.attr("action")))
+                    .header("Authorization", tokens.get("coord"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("decision=reject&comment="))
+                    .build());
+    assertThat(again.statusCode()).isEqualTo(303);
+    String back = again.headers().firstValue("Location").orElseThrow();
+    Document shown = Jsoup.parse(send("GET", back + "&lang=fr", "coord", null).body());
+    assertThat(shown.selectFirst("p.notice[role=status]").text())
+        .isEqualTo(PagesTest.say("fr", "relations.alreadyDecided"));
+    assertThat(shown.text()).contains("IEEE 9002-2026");
 
     assertThat(banner(page("/standards/" + target)))
         .isEqualTo("This edition is superseded. Current edition: IEEE 9002-2026");

@@ -155,9 +155,9 @@ final class Queries {
 
   /**
    * The words whose meaning a search by meaning looks for: the query without its excluded words and
-   * its prefixes, which every mode matches by words ({@link #heldToWords}); empty when nothing is
-   * left to look for by meaning (no letter or digit, or only stop words). The query itself when it
-   * has neither.
+   * its prefixes, which every mode matches by words ({@link #heldToWords}), with what it names in
+   * another language in English ({@link #inEnglish}); empty when nothing is left to look for by
+   * meaning (no letter or digit, or only stop words). The query itself when it has none of these.
    */
   String meaningText(SearchRequest request, IndexSearcher searcher) throws IOException {
     if (!request.hasWords() || onlyStopWords(request, searcher)) {
@@ -174,11 +174,26 @@ final class Queries {
         kept.add(word);
       }
     }
-    if (!dropped) {
-      return request.q();
+    String text = dropped ? String.join(" ", kept) : request.q();
+    return text.codePoints().anyMatch(Character::isLetterOrDigit) ? inEnglish(text, request) : "";
+  }
+
+  /**
+   * {@code text} with each phrase the vocabularies translate replaced by the English words shown
+   * for it ({@link #translations}): the model that embeds the query reads English, and a phrase in
+   * another language beside its translation ("biais (bias)") pulls the query away from the English
+   * records, so that none is close enough in meaning. A phrase no longer in {@code text} (inside an
+   * excluded word) is left out.
+   */
+  private String inEnglish(String text, SearchRequest request) {
+    String out = text;
+    for (QueryTranslation.Translation t : translations(request)) {
+      int at = out.indexOf(t.matched());
+      if (at >= 0) {
+        out = out.substring(0, at) + t.shown() + out.substring(at + t.matched().length());
+      }
     }
-    String text = String.join(" ", kept);
-    return text.codePoints().anyMatch(Character::isLetterOrDigit) ? text : "";
+    return out;
   }
 
   private static boolean excludedWord(String word) {

@@ -48,14 +48,12 @@ public final class HybridSearch {
   }
 
   /**
-   * The text whose meaning a search looks for: the query, followed by the English words of what it
-   * names in another language (its translation by vocabulary), which the English model reads better
-   * than the query itself.
+   * The text whose meaning a search looks for ({@link SearchIndex#meaningOf}): the query, with what
+   * it names in another language in the English words of its translation by vocabulary, which the
+   * English model reads better than the query itself.
    */
   private String meaningText(SearchRequest request) {
-    String words = index.meaningOf(request);
-    List<String> also = index.alsoSearched(request);
-    return also.isEmpty() ? words : words + " (" + String.join(", ", also) + ")";
+    return index.meaningOf(request);
   }
 
   /**

@@ -339,6 +339,18 @@ class GlossaryTest {
   }
 
   @Test
+  void aDefinitionInTheListIsSetApartFromItsSourceInTheTextItself() {
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(http.get("/glossary").body());
+    org.jsoup.select.Elements definitions = page.select(".glossary-list p.definition");
+    assertThat(definitions).isNotEmpty();
+    for (org.jsoup.nodes.Element d : definitions) {
+      String source = d.selectFirst("cite").text();
+      // What a screen reader reads and what copy-paste gives: not "…actions AI Watch".
+      assertThat(d.wholeText().replaceAll("\\s+", " ").strip()).endsWith(" — " + source);
+    }
+  }
+
+  @Test
   void aRecordPageLinksTheGlossaryTermsItDefines() {
     HttpResponse<String> r = http.get("/standards/iso-iec-22989-2022");
     assertThat(r.statusCode()).isEqualTo(200);

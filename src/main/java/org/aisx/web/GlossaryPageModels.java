@@ -105,6 +105,10 @@ public final class GlossaryPageModels {
       return "/glossary?" + query + "page=" + p;
     }
 
+    public int lastPage() {
+      return Math.max(1, (total + GlossaryRoutes.PAGE_SIZE - 1) / GlossaryRoutes.PAGE_SIZE);
+    }
+
     public String noticeLang(Vocabulary v) {
       return GlossaryPageModels.noticeLang(v, layout.t());
     }

@@ -118,7 +118,7 @@ public final class GlossaryRoutes implements Routes {
       throw CatalogException.BadParameter.of(
           "source", "problem.notVocabularyOrDocument", Params.echo(source));
     }
-    return new Query(q, source, params.number("page", 1, 1000, 1));
+    return new Query(q, source, params.number("page", 1, 100_000, 1));
   }
 
   private List<Term> pageOf(List<Term> all, int page) {

@@ -35,6 +35,8 @@ public final class LearnPageModels {
       int lastPage,
       String prevUrl,
       String nextUrl,
+      // The last page, linked from a page past it.
+      String lastUrl,
       // Whether the viewer may propose a correction of a resource (signed in, may submit one).
       boolean canCorrect,
       // Whether the viewer may remove a resource (a coordinator).

@@ -305,11 +305,13 @@ public final class LearnRoutes implements Routes {
             page,
             lastPage,
             page > 1
-                ? "/learn?" + queryString(ctx, Map.of("page", String.valueOf(page - 1)))
+                ? "/learn?"
+                    + queryString(ctx, Map.of("page", String.valueOf(Math.min(page - 1, lastPage))))
                 : null,
             page < lastPage
                 ? "/learn?" + queryString(ctx, Map.of("page", String.valueOf(page + 1)))
                 : null,
+            "/learn?" + queryString(ctx, Map.of("page", String.valueOf(lastPage))),
             pages.mayProposeResource(ctx),
             access.user(ctx).isPresent() && access.may(ctx, Permission.REMOVE_RESOURCE),
             params.text("removed", MAX_VALUE)));

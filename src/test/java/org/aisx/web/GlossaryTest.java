@@ -339,6 +339,32 @@ class GlossaryTest {
   }
 
   @Test
+  void aDefinitionInTheListIsSetApartFromItsSourceInTheTextItself() {
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(http.get("/glossary").body());
+    org.jsoup.select.Elements definitions = page.select(".glossary-list p.definition");
+    assertThat(definitions).isNotEmpty();
+    for (org.jsoup.nodes.Element d : definitions) {
+      String source = d.selectFirst("cite").text();
+      // What a screen reader reads and what copy-paste gives: not "…actions AI Watch".
+      assertThat(d.wholeText().replaceAll("\\s+", " ").strip()).endsWith(" — " + source);
+    }
+  }
+
+  @Test
+  void aPagePastTheEndIsEmptySaysSoAndLinksToTheLastPageAsSearchDoes() {
+    HttpResponse<String> past = http.get("/glossary?page=99999");
+    assertThat(past.statusCode()).as(past.body()).isEqualTo(200);
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(past.body());
+    assertThat(page.text()).contains("page 99,999 is past the last one");
+    org.jsoup.nodes.Element last = page.selectFirst(".past-end a");
+    assertThat(last).isNotNull();
+    assertThat(last.text()).startsWith("Go to the last page");
+    HttpResponse<String> lastPage = http.get(last.attr("href"));
+    assertThat(lastPage.statusCode()).isEqualTo(200);
+    assertThat(lastPage.body()).doesNotContain("past-end");
+  }
+
+  @Test
   void aRecordPageLinksTheGlossaryTermsItDefines() {
     HttpResponse<String> r = http.get("/standards/iso-iec-22989-2022");
     assertThat(r.statusCode()).isEqualTo(200);

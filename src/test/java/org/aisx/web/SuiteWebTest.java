@@ -535,6 +535,36 @@ class SuiteWebTest {
   }
 
   @Test
+  void anAlertIsASentenceOfItsLanguageNotAStatusLabelPastedIn() throws Exception {
+    Fixtures.load(app, "/fixtures/suites/iso-iec-8183-2027.json");
+    String id =
+        body(http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Alerts\", \"members\": [{\"id\": \"iso-iec-8183-2023\"}]}"))
+            .get("id")
+            .asText();
+    Map<String, String> expected =
+        Map.of(
+            "en", "ISO/IEC 8183:2023 has been superseded. Its successor is ISO/IEC 8183:2027.",
+            "fr", "ISO/IEC 8183:2023 a été remplacée. Son successeur est ISO/IEC 8183:2027.",
+            "es", "ISO/IEC 8183:2023 ha sido sustituida. Su sucesor es ISO/IEC 8183:2027.",
+            "ru", "Документ ISO/IEC 8183:2023 заменён. Преемник — ISO/IEC 8183:2027.",
+            "zh", "ISO/IEC 8183:2023 已被替代。 其后继为 ISO/IEC 8183:2027。",
+            "ar", "استُبدل ISO/IEC 8183:2023. وخلفه ISO/IEC 8183:2027.");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      String page = http.get("/suites/" + id + "?lang=" + e.getKey()).body();
+      String alerts =
+          page.substring(
+              page.indexOf("class=\"alerts\""),
+              page.indexOf("</section>", page.indexOf("class=\"alerts\"")));
+      assertThat(alerts.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "))
+          .as(e.getKey())
+          .contains(e.getValue())
+          .doesNotContain("Superseded", "Remplacée", "Sustituida");
+    }
+  }
+
+  @Test
   void anonymousCreationIsLimitedPerAddress() {
     // From an address of its own, so that the other tests' suites do not count.
     Http flood =

@@ -73,16 +73,21 @@ public final class LearnRoutes implements Routes {
     router.post("/learn/{id}/remove", this::removePage);
   }
 
+  /** Removes the resource of the path for a coordinator, with the reason given, and audits it. */
+  private Resource remove(Context ctx, Params given) {
+    var by = access.require(ctx, Permission.REMOVE_RESOURCE);
+    String reason = given.text("reason", Resources.MAX_REASON);
+    Resource gone = resources.remove(ctx.pathParam("id"), by.email(), reason);
+    AuditRecorder.note(ctx, "resource-removed", gone.id(), reason == null ? "" : reason);
+    return gone;
+  }
+
   /**
    * {@code DELETE /api/v1/resources/{id}?reason=...}: a coordinator removes a resource; 204, or 404
    * when there is none. The resource as it was is kept with the reason.
    */
   void removeApi(Context ctx) {
-    var by = access.require(ctx, Permission.REMOVE_RESOURCE);
-    Params params = Params.query(ctx);
-    String reason = params.text("reason", Resources.MAX_REASON);
-    Resource gone = resources.remove(ctx.pathParam("id"), by.email(), reason);
-    AuditRecorder.note(ctx, "resource-removed", gone.id(), reason == null ? "" : reason);
+    remove(ctx, Params.query(ctx));
     ctx.status(io.javalin.http.HttpStatus.NO_CONTENT);
   }
 
@@ -90,11 +95,7 @@ public final class LearnRoutes implements Routes {
    * {@code POST /learn/{id}/remove}: the same from the button on /learn; back to /learn, saying so.
    */
   void removePage(Context ctx) {
-    var by = access.require(ctx, Permission.REMOVE_RESOURCE);
-    Params form = Params.form(ctx);
-    String reason = form.text("reason", Resources.MAX_REASON);
-    Resource gone = resources.remove(ctx.pathParam("id"), by.email(), reason);
-    AuditRecorder.note(ctx, "resource-removed", gone.id(), reason == null ? "" : reason);
+    Resource gone = remove(ctx, Params.form(ctx));
     ctx.redirect(
         "/learn?removed=" + URLEncoder.encode(gone.id(), StandardCharsets.UTF_8),
         io.javalin.http.HttpStatus.SEE_OTHER);

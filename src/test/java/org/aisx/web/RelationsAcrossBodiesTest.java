@@ -257,26 +257,10 @@ class RelationsAcrossBodiesTest {
             .filter(f -> f.parent().parent().text().contains("IEEE 9002-2026"))
             .findFirst()
             .orElseThrow();
-    HttpResponse<String> posted =
-        new Http(server.port())
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + server.port() + form.attr("action")))
-                    .header("Authorization", tokens.get("coord"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("decision=approve&comment="))
-                    .build());
+    HttpResponse<String> posted = postForm(form.attr("action"), "decision=approve&comment=");
     assertThat(posted.statusCode()).isEqualTo(303);
     // The same form sent again (a second click) is no error page: the queue says it was decided.
-    HttpResponse<String> again =
-        new Http(server.port())
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + server.port() + form.attr("action")))
-                    .header("Authorization", tokens.get("coord"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("decision=reject&comment="))
-                    .build());
+    HttpResponse<String> again = postForm(form.attr("action"), "decision=reject&comment=");
     assertThat(again.statusCode()).isEqualTo(303);
     String back = again.headers().firstValue("Location").orElseThrow();
     Document shown = Jsoup.parse(send("GET", back + "&lang=fr", "coord", null).body());
@@ -293,6 +277,17 @@ class RelationsAcrossBodiesTest {
     assertThat(decision.get("kind").asText()).isEqualTo("relation-approved");
     assertThat(decision.get("actor").asText()).isEqualTo("coordinator");
     assertThat(pendingFrom("coord", ieee.id())).isNull();
+  }
+
+  /** A page form's fields sent as the coordinator. */
+  static HttpResponse<String> postForm(String path, String fields) {
+    return new Http(server.port())
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Authorization", tokens.get("coord"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields))
+                .build());
   }
 
   @Test

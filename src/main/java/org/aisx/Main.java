@@ -785,8 +785,15 @@ public final class Main {
         .orElseThrow(() -> new org.aisx.catalog.CatalogException.NotFound("account " + email));
   }
 
+  /**
+   * The accounts of the data directory. A fresh one gets the jar's ready-made catalogue first, as
+   * its first {@code serve} would: an admin added before the first start must not leave the
+   * directory holding a store, which would make that start load the corpus record by record.
+   */
   private App.AccountsOnly accounts(Options o) {
-    return App.openAccounts(dataDir(o), o.named().get("db"));
+    Path data = dataDir(o);
+    unpackStarterImage(data, o);
+    return App.openAccounts(data, o.named().get("db"));
   }
 
   /**

@@ -211,6 +211,41 @@ class MainTest {
     return lines[lines.length - 1];
   }
 
+  /**
+   * An admin added before the first start gets the ready-made catalogue with the account, so that
+   * the first {@code serve} does not load the corpus record by record.
+   */
+  @Test
+  void anAccountAddedToAFreshDataDirectoryComesWithTheReadyMadeCatalogue() throws Exception {
+    Path data = dir.resolve("fresh");
+    assertThat(
+            runWith(
+                "a long enough password\n",
+                java.util.Map.of(),
+                "user",
+                "add",
+                "--email",
+                "admin@example.org",
+                "--role",
+                "admin",
+                "--data",
+                data.toString()))
+        .isEqualTo(0);
+    assertThat(out()).contains("Unpacked the bundled catalogue", "Added admin admin@example.org");
+    assertThat(data.resolve(App.INDEX_DIR)).isDirectory();
+    Path exported = dir.resolve("all.json");
+    assertThat(run("export", "--format", "json", "--data", data.toString(), exported.toString()))
+        .isEqualTo(0);
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(exported.toFile())
+                .get("records")
+                .size())
+        .isGreaterThan(1_000);
+    assertThat(run("user", "list", "--data", data.toString())).isEqualTo(0);
+    assertThat(out()).contains("admin@example.org\tadmin");
+  }
+
   @Test
   void usersAndTokensAreCreatedAndRevokedFromTheCommandLine() {
     String data = dir.resolve("data").toString();

@@ -748,7 +748,8 @@ public final class App implements AutoCloseable {
                 taxonomy,
                 i18n,
                 pages,
-                overlapParams),
+                overlapParams,
+                behindProxy),
             new AuditTrail(auditLog, access, i18n, pages),
             new GlossaryRoutes(
                 glossary, glossaryRecords, catalog, i18n, pages, access, actors, behindProxy),

@@ -51,6 +51,9 @@ public final class LandscapeRoutes implements Routes {
   private final PageRenderer pages;
   private final OverlapParams overlapParams;
 
+  /** Whether a proxy says how clients reach the site (the CSV's absolute links). */
+  private final boolean behindProxy;
+
   public LandscapeRoutes(
       Landscape landscape,
       Topics topics,
@@ -59,8 +62,10 @@ public final class LandscapeRoutes implements Routes {
       TaxonomySource taxonomy,
       I18n i18n,
       PageRenderer pages,
-      OverlapParams overlapParams) {
+      OverlapParams overlapParams,
+      boolean behindProxy) {
     this.overlapParams = overlapParams;
+    this.behindProxy = behindProxy;
     this.landscape = landscape;
     this.topics = topics;
     this.search = search;
@@ -762,6 +767,7 @@ public final class LandscapeRoutes implements Routes {
     Messages t = i18n.forRequest(ctx);
     MapRequest m = mapRequest(ctx, false);
     HeatMap map = landscape.heatMap(m.search(), m.rows(), m.cols());
+    String base = WatchRoutes.base(ctx, behindProxy);
     StringBuilder out = new StringBuilder();
     List<String> header =
         new ArrayList<>(
@@ -790,7 +796,8 @@ public final class LandscapeRoutes implements Routes {
       }
       row.add(Boolean.toString(c.gap()));
       row.add(Boolean.toString(c.draftOnly()));
-      row.add("/search?" + cellQuery(m, c));
+      // Absolute: a downloaded file's links must work outside the site.
+      row.add(base + "/search?" + cellQuery(m, c));
       Csv.line(out, row);
     }
     ctx.header("Content-Disposition", attachment(m, "csv"))

@@ -143,6 +143,13 @@ class LandscapeWebTest {
     String[] lines = csv.body().split("\r\n");
     assertThat(lines).hasSize(1 + 13 * 15);
     assertThat(lines[0]).startsWith("vertical,vertical_label,concern,concern_label,count,in-force");
+    // Each cell's search is an absolute link, which works once the file is downloaded.
+    for (String line : java.util.Arrays.copyOfRange(lines, 1, lines.length)) {
+      assertThat(line.substring(line.lastIndexOf(',') + 1))
+          .startsWith(http.base() + "/search?vertical=");
+    }
+    String link = lines[1].substring(lines[1].lastIndexOf(',') + 1);
+    assertThat(http.get(link.substring(http.base().length())).statusCode()).isEqualTo(200);
     HttpResponse<String> svg = http.get("/landscape.svg?rows=vertical&cols=concern");
     assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -231,6 +231,18 @@ public final class Messages {
     return rightToLeft() ? "\u2039" : "\u203a";
   }
 
+  /**
+   * What follows a label before its value ("Audience: regulators"): French sets a no-break space
+   * before the colon, Chinese a full-width colon without spaces.
+   */
+  public String colon() {
+    return switch (locale.getLanguage()) {
+      case "fr" -> "\u00a0: ";
+      case "zh" -> "\uff1a";
+      default -> ": ";
+    };
+  }
+
   public Locale locale() {
     return locale;
   }

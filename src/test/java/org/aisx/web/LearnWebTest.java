@@ -175,6 +175,22 @@ class LearnWebTest {
     assertThat(audit.body()).contains("resource-removed", id, "dead link");
   }
 
+  /** A label and its value are set as each language sets them: "Public : ...", "面向：...". */
+  @Test
+  void aLabelBeforeItsValueIsPunctuatedAsItsLanguageDoes() {
+    Map<String, String> expected =
+        Map.of("en", "For: ", "fr", "Public\u00a0: ", "zh", "面向\uff1a", "ar", ": ");
+    expected.forEach(
+        (lang, shown) -> {
+          String page = http.get("/learn?lang=" + lang).body();
+          Element audience = Jsoup.parse(page).selectFirst("p.audience");
+          assertThat(audience).as(lang).isNotNull();
+          assertThat(audience.wholeText()).as(lang).contains(shown);
+        });
+    assertThat(Jsoup.parse(http.get("/learn?lang=fr").body()).selectFirst("p.audience").wholeText())
+        .doesNotContain("Public:");
+  }
+
   /** The record page's block offers a correction of each resource to those who may propose one. */
   @Test
   void theRecordPagesLearningBlockOffersACorrectionToThoseWhoMayProposeOne() {

@@ -98,7 +98,7 @@ public final class CsvReader {
       }
       String where = "line " + row.line;
       if (row.error != null) {
-        sink.accept(new FeedRecord.Rejected(where, row.error.problem(), List.of(row.error)));
+        sink.accept(FeedRecord.Rejected.of(where, List.of(row.error)));
       } else if (row.cells.size() != columns.size()) {
         Problem cells =
             Problem.of(
@@ -106,20 +106,14 @@ public final class CsvReader {
                 "import.problem.cellCount",
                 String.valueOf(row.cells.size()),
                 String.valueOf(columns.size()));
-        sink.accept(new FeedRecord.Rejected(where, cells.problem(), List.of(cells)));
+        sink.accept(FeedRecord.Rejected.of(where, List.of(cells)));
       } else {
         List<Problem> problems = new ArrayList<>();
         Standard s = map(row, columns, problems);
         if (problems.isEmpty()) {
           sink.accept(new FeedRecord.Mapped(where, s));
         } else {
-          sink.accept(
-              new FeedRecord.Rejected(
-                  where,
-                  problems.stream()
-                      .map(p -> p.field().isEmpty() ? p.problem() : p.toString())
-                      .collect(Collectors.joining("; ")),
-                  problems));
+          sink.accept(FeedRecord.Rejected.of(where, problems));
         }
       }
     }

@@ -25,6 +25,19 @@ public sealed interface FeedRecord {
       this(where, reason, List.of());
     }
 
+    /**
+     * A rejection said by {@code problems}, its English reason their texts in order, each after the
+     * field it is about ("column type: 'x' is not one of ..."; a problem of no field by itself).
+     */
+    static Rejected of(String where, List<org.aisx.catalog.Problem> problems) {
+      return new Rejected(
+          where,
+          problems.stream()
+              .map(p -> p.field().isEmpty() ? p.problem() : p.toString())
+              .collect(java.util.stream.Collectors.joining("; ")),
+          problems);
+    }
+
     /** Two rejections are equal when they say the same: the problems are how to say it. */
     @Override
     public boolean equals(Object o) {

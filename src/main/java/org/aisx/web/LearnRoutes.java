@@ -314,7 +314,7 @@ public final class LearnRoutes implements Routes {
                 : null,
             "/learn?" + queryString(ctx, Map.of("page", String.valueOf(lastPage))),
             pages.mayProposeResource(ctx),
-            access.user(ctx).isPresent() && access.may(ctx, Permission.REMOVE_RESOURCE),
+            access.may(ctx, Permission.REMOVE_RESOURCE),
             params.text("removed", MAX_VALUE)));
   }
 

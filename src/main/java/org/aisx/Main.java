@@ -482,7 +482,7 @@ public final class Main {
       out.println("Restored " + summary + " from " + file);
       return 0;
     } catch (Backup.RestoreRefused e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + file + ": " + e.getMessage());
       return 1;
     }
   }

@@ -20,7 +20,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -259,6 +261,43 @@ class BackupRestoreTest {
       rs.next();
       assertThat(rs.getLong(1)).as("a refused restore leaves nothing behind").isZero();
     }
+  }
+
+  @Test
+  void aFileThatIsNotAWholeBackupIsRefusedSayingWhatIsWrongAndNothingIsRestored() throws Exception {
+    Path file = dir.resolve("aisx.backup");
+    backup(source, null, file);
+    byte[] whole = Files.readAllBytes(file);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("empty or ends inside its gzip header", new byte[0]);
+    files.put("not gzip-compressed", "hello\n".getBytes(StandardCharsets.UTF_8));
+    files.put("ends early: it was cut short", Arrays.copyOf(whole, whole.length / 2));
+    files.put("a line is not JSON", gzipOf("{\"format\": nope\n"));
+    int n = 0;
+    for (Map.Entry<String, byte[]> e : files.entrySet()) {
+      Path bad = dir.resolve("bad" + n + ".backup");
+      Files.write(bad, e.getValue());
+      Path target = dir.resolve("target" + n++);
+      assertThatThrownBy(() -> restore(target, null, bad))
+          .as(e.getKey())
+          .isInstanceOf(Backup.RestoreRefused.class)
+          .hasMessageContaining(e.getKey())
+          .hasMessageContaining("nothing was restored");
+      try (Connection c = sqlite(target);
+          ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM standard")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as(e.getKey()).isZero();
+      }
+    }
+  }
+
+  /** Gzip of a text, for files that are compressed but not a backup. */
+  private static byte[] gzipOf(String text) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.aisx.backup;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -26,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.aisx.catalog.Progress;
+import org.aisx.ingest.Inputs;
 import org.aisx.store.StoreConfig;
 
 /**
@@ -267,10 +268,25 @@ public final class Backup {
    */
   public Summary restore(Connection c, StoreConfig.Vendor vendor, InputStream in, Progress progress)
       throws IOException, SQLException {
+    try {
+      return restoreWhole(c, vendor, in, progress);
+    } catch (Inputs.Damaged e) {
+      throw new RestoreRefused(
+          "not a whole aisx backup: " + e.getMessage() + "; nothing was restored");
+    } catch (JacksonException e) {
+      throw new RestoreRefused(
+          "the backup file is damaged: a line is not JSON ("
+              + e.getOriginalMessage()
+              + "); nothing was restored");
+    }
+  }
+
+  private Summary restoreWhole(
+      Connection c, StoreConfig.Vendor vendor, InputStream in, Progress progress)
+      throws IOException, SQLException {
     BufferedReader lines =
         new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8),
-            1 << 16);
+            new InputStreamReader(Inputs.gunzip(in), StandardCharsets.UTF_8), 1 << 16);
     JsonNode header = readHeader(lines.readLine());
     String version = header.path("schemaVersion").asText();
     String ours = Tables.schemaVersion(c);

@@ -158,6 +158,10 @@ public final class Importer {
               progress,
               () -> offset + counted.count());
         }
+      } catch (Inputs.Damaged e) {
+        // Cut inside its gzip header: nothing of it could be read. (A cut further on is said by
+        // the feed's reader, after the records before it.)
+        summary.rejected(f.getFileName().toString(), "file", e.getMessage());
       }
       before += Files.size(f);
     }
@@ -189,9 +193,18 @@ public final class Importer {
    */
   static Format detect(InputStream in, Path file) throws IOException {
     in.mark(8192);
-    byte[] head = in.readNBytes(8192);
+    byte[] head = new byte[8192];
+    int n = 0;
+    try {
+      for (int r; n < head.length && (r = in.read(head, n, head.length - n)) >= 0; ) {
+        n += r;
+      }
+    } catch (Inputs.Damaged cutShort) {
+      // Recognised from what came before the cut; reading it says where the file ends.
+    }
     in.reset();
-    String text = new String(head, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+    String text =
+        new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
     String start = text.stripLeading();
     if (text.contains("RFC INDEX")) {
       return Format.RFC_INDEX;

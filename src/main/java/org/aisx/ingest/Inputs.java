@@ -1,6 +1,7 @@
 package org.aisx.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /** Import inputs: a directory means every file in it; gzip is recognised by its magic bytes. */
 public final class Inputs {
@@ -69,6 +71,68 @@ public final class Inputs {
   }
 
   /**
+   * A gzip input that is not whole: empty, cut short (a download that stopped) or damaged; reading
+   * stops here. Its message says which, in words a person can act on.
+   */
+  public static final class Damaged extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Damaged(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * {@code in} inflated as gzip; a stream that is empty, not gzip, cut short or damaged throws
+   * {@link Damaged} (the JDK's own {@code EOFException} says only "Unexpected end of ZLIB input
+   * stream").
+   */
+  public static InputStream gunzip(InputStream in) throws IOException {
+    GZIPInputStream gzip;
+    try {
+      gzip = new GZIPInputStream(in, 1 << 16);
+    } catch (EOFException e) {
+      throw new Damaged("the file is empty or ends inside its gzip header (cut short)", e);
+    } catch (ZipException e) {
+      throw new Damaged("the file is not gzip-compressed (" + e.getMessage() + ")", e);
+    }
+    return new FilterInputStream(gzip) {
+      /**
+       * Nothing is promised without blocking: the JDK's inflater says 1 until its end, so a {@link
+       * BufferedInputStream} above would read on into a cut and lose the bytes it already had.
+       */
+      @Override
+      public int available() {
+        return 0;
+      }
+
+      @Override
+      public int read() throws IOException {
+        try {
+          return super.read();
+        } catch (EOFException | ZipException e) {
+          throw damaged(e);
+        }
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          return super.read(b, off, len);
+        } catch (EOFException | ZipException e) {
+          throw damaged(e);
+        }
+      }
+    };
+  }
+
+  private static Damaged damaged(IOException e) {
+    return e instanceof EOFException
+        ? new Damaged("the gzip-compressed file ends early: it was cut short", e)
+        : new Damaged("the gzip-compressed data is damaged (" + e.getMessage() + ")", e);
+  }
+
+  /**
    * Opens {@code in}, transparently decompressing gzip, within {@link #MAX_INFLATED_BYTES} and
    * {@link #MAX_INFLATION_RATIO}: past either, reading throws {@link LimitExceeded}.
    */
@@ -81,11 +145,7 @@ public final class Inputs {
     if (b1 == 0x1f && b2 == 0x8b) {
       CountingInputStream compressed = new CountingInputStream(buffered);
       return new BufferedInputStream(
-          new Inflation(
-              new GZIPInputStream(compressed, 1 << 16),
-              compressed,
-              MAX_INFLATED_BYTES,
-              MAX_INFLATION_RATIO),
+          new Inflation(gunzip(compressed), compressed, MAX_INFLATED_BYTES, MAX_INFLATION_RATIO),
           1 << 16);
     }
     return buffered;

@@ -211,7 +211,7 @@ public final class RelatonReader {
       }
     } catch (IOException | UncheckedIOException e) {
       String message =
-          e instanceof Inputs.LimitExceeded
+          e instanceof Inputs.LimitExceeded || e instanceof Inputs.Damaged
               ? e.getMessage()
               : e instanceof UncheckedIOException u ? u.getCause().toString() : e.toString();
       pipeline.submitNow(

@@ -191,6 +191,40 @@ class FeedImportTest {
   }
 
   @Test
+  void aCompressedFeedCutShortIsRejectedByNameSayingSoAndWhatCameBeforeTheCutImports()
+      throws Exception {
+    byte[] whole = Files.readAllBytes(feeds.resolve("itu-t.yaml.gz"));
+    // Cut inside its gzip header: nothing of it can be read.
+    Files.write(feeds.resolve("head.yaml.gz"), java.util.Arrays.copyOf(whole, 5));
+    // Cut half-way (inside the first 8 kB the format is recognised from): the records before the
+    // cut are read, the rest is not.
+    Path half = Files.createDirectories(dir.resolve("half"));
+    Files.write(half.resolve("half.yaml.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    ImportSummary s = importAll();
+    assertThat(s.rejections())
+        .anySatisfy(
+            r -> {
+              assertThat(r.file()).isEqualTo("head.yaml.gz");
+              assertThat(r.reason())
+                  .isEqualTo("the file is empty or ends inside its gzip header (cut short)");
+            });
+    assertThat(app.catalog().find("rfc-9110")).isPresent();
+
+    ImportSummary cut =
+        app.importer().importFiles(Importer.Format.AUTO, List.of(half), null, Progress.SILENT);
+    assertThat(cut.createdCount() + cut.unchangedCount() + cut.updatedCount()).isPositive();
+    assertThat(cut.rejections())
+        .anySatisfy(
+            r -> {
+              assertThat(r.file()).isEqualTo("half.yaml.gz");
+              assertThat(r.reason())
+                  .contains(
+                      "reading stopped: the gzip-compressed file ends early: it was cut short");
+            });
+  }
+
+  @Test
   void risAndTheAiActMapAreRecognisedFromTheirContentAndASecondRunChangesNothing()
       throws Exception {
     Path more = Files.createDirectories(dir.resolve("more"));

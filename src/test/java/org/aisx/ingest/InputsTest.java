@@ -57,4 +57,31 @@ class InputsTest {
         .isInstanceOf(Inputs.LimitExceeded.class)
         .hasMessageContaining("line 3 is longer than 999 bytes");
   }
+
+  @Test
+  void aGzipCutShortOrDamagedOrEmptyIsSaidInWordsAPersonCanActOn() throws Exception {
+    byte[] text = "one line\n".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+    byte[] whole = gzip(text);
+    assertThat(Inputs.gunzip(new ByteArrayInputStream(whole)).readAllBytes()).isEqualTo(text);
+
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    assertThatThrownBy(() -> Inputs.decompressed(new ByteArrayInputStream(cut)).readAllBytes())
+        .isInstanceOf(Inputs.Damaged.class)
+        .hasMessage("the gzip-compressed file ends early: it was cut short");
+
+    byte[] damaged = whole.clone();
+    for (int i = 20; i < 60; i++) {
+      damaged[i] = (byte) 0xff;
+    }
+    assertThatThrownBy(() -> Inputs.gunzip(new ByteArrayInputStream(damaged)).readAllBytes())
+        .isInstanceOf(Inputs.Damaged.class)
+        .hasMessageStartingWith("the gzip-compressed data is damaged (");
+
+    assertThatThrownBy(() -> Inputs.gunzip(new ByteArrayInputStream(new byte[0])))
+        .isInstanceOf(Inputs.Damaged.class)
+        .hasMessageContaining("empty or ends inside its gzip header");
+    assertThatThrownBy(() -> Inputs.gunzip(new ByteArrayInputStream(text)))
+        .isInstanceOf(Inputs.Damaged.class)
+        .hasMessageStartingWith("the file is not gzip-compressed");
+  }
 }

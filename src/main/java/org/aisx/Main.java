@@ -166,6 +166,11 @@ public final class Main {
       out.print(USAGE);
       return args.length == 0 ? 2 : 0;
     }
+    if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
+      // "export --help": the usage, which says every command's options, as "--help" alone does.
+      out.print(USAGE);
+      return 0;
+    }
     try {
       return switch (args[0]) {
         case "serve" ->
@@ -426,7 +431,7 @@ public final class Main {
                 () ->
                     new UsageException(
                         "unknown export format '" + wire + "'; one of " + ExportFormat.names()));
-    Path file = onlyFile(o, "export");
+    Path file = outputFile(o, "export", "aisx-export." + format.wire());
     Map<String, List<String>> search = new HashMap<>(o.all());
     search.keySet().removeAll(Set.of("format", "data", "db", "base"));
     List<String> query = search.remove(QUERY);
@@ -462,7 +467,7 @@ public final class Main {
   }
 
   private int backup(Options o) throws IOException, SQLException {
-    Path file = onlyFile(o, "backup");
+    Path file = outputFile(o, "backup", "aisx.backup");
     Backup.Summary[] summary = new Backup.Summary[1];
     writeAtomically(
         file,
@@ -492,6 +497,29 @@ public final class Main {
       throw new UsageException(command + " needs exactly one FILE");
     }
     return Path.of(o.positional().get(0));
+  }
+
+  /**
+   * The one FILE a command writes, checked before any work is done: a directory, or a name in a
+   * directory that does not exist, is refused naming the path (rather than failing at the end, on
+   * the temporary file {@link #writeAtomically} moves into place).
+   */
+  private static Path outputFile(Options o, String command, String example) {
+    Path file = onlyFile(o, command);
+    if (Files.isDirectory(file)) {
+      throw new UsageException(
+          command
+              + " writes a file, and "
+              + file
+              + " is a directory: name the file to write, such as "
+              + file.resolve(example));
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UsageException(
+          command + " cannot write " + file + ": there is no directory " + parent);
+    }
+    return file;
   }
 
   /** Something that writes a file's content to a stream. */
@@ -569,7 +597,7 @@ public final class Main {
     if (o.positional().size() != 1) {
       throw new UsageException("resources export needs exactly one FILE");
     }
-    Path file = Path.of(o.positional().get(0));
+    Path file = outputFile(o, "resources export", "resources." + format);
     try (App app = open(o);
         OutputStream sink = Files.newOutputStream(file)) {
       if (format.equals("json")) {

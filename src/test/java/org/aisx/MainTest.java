@@ -116,6 +116,37 @@ class MainTest {
   }
 
   /** {@code --query} is {@code --q} spelt out: the same words, the same records. */
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Export (or backup) to a directory failed after the work, on the move of its temporary file
+   * ("out.part -> out: Is a directory"): it is refused first, naming the directory, and leaves
+   * nothing in it or beside it; so is a file in a directory that does not exist.
+   */
+  @Test
+  void anExportOrBackupToADirectoryIsRefusedNamingItAndLeavesNothingBehind() throws Exception {
+    String data = dir.resolve("data").toString();
+    Path target = Files.createDirectory(dir.resolve("out"));
+    assertThat(run("export", "--format", "csv", "--data", data, target.toString())).isEqualTo(2);
+    assertThat(err())
+        .startsWith("error: export writes a file, and " + target + " is a directory")
+        .contains(target.resolve("aisx-export.csv").toString())
+        .doesNotContain(".part");
+    assertThat(run("backup", "--data", data, target.toString())).isEqualTo(2);
+    assertThat(err()).startsWith("error: backup writes a file, and " + target + " is a directory");
+    try (var left = Files.list(target)) {
+      assertThat(left).isEmpty();
+    }
+    assertThat(dir.resolve("out.part")).doesNotExist();
+    Path nowhere = dir.resolve("missing").resolve("out.csv");
+    assertThat(run("export", "--format", "csv", "--data", data, nowhere.toString())).isEqualTo(2);
+    assertThat(err()).contains("there is no directory " + nowhere.getParent());
+    assertThat(run("export", "--help")).isEqualTo(0);
+    assertThat(out()).contains("aisx.jar export  --format csv|json|jsonld");
+  }
+
   @Test
   void exportTakesQueryAsAnotherNameForQ() throws Exception {
     Path fixture = dir.resolve("rfc.json");

@@ -36,6 +36,16 @@ public record Problem(String field, String problem, String key, List<Object> arg
     return new Problem(field, English.format(key, args), key, Arrays.asList(args));
   }
 
+  /**
+   * {@code field} holds a value of another kind than text ({@code 123} for a title): {@code value}
+   * is the value as sent (its JSON), cut after 100 characters.
+   */
+  public static Problem notString(String field, Object value) {
+    String sent = String.valueOf(value);
+    return of(
+        field, "invalid.notString", sent.length() <= 100 ? sent : sent.substring(0, 100) + "…");
+  }
+
   /** Whether the bundles can say this problem in another language. */
   public boolean translatable() {
     return key != null;

@@ -169,9 +169,11 @@ public final class Submissions {
     Action action = null;
     if (actionNode == null || actionNode.isNull()) {
       problems.add(new Problem("action", "required"));
+    } else if (!actionNode.isTextual()) {
+      problems.add(Problem.notString("action", actionNode));
     } else {
       action = Action.fromWire(actionNode.asText()).orElse(null);
-      if (action == null || !actionNode.isTextual()) {
+      if (action == null) {
         problems.add(new Problem("action", "must be one of create, update"));
       }
     }
@@ -179,7 +181,9 @@ public final class Submissions {
     Integer baseRevision = null;
     if (action == Action.UPDATE) {
       JsonNode id = body.get("recordId");
-      if (id == null || !id.isTextual() || id.asText().isBlank()) {
+      if (id != null && !id.isNull() && !id.isTextual()) {
+        problems.add(Problem.notString("recordId", id));
+      } else if (id == null || id.isNull() || id.asText().isBlank()) {
         problems.add(new Problem("recordId", "required"));
       } else {
         recordId = id.asText();
@@ -195,7 +199,9 @@ public final class Submissions {
     }
     JsonNode recordNode = body.get("record");
     Standard record = null;
-    if (recordNode == null || !recordNode.isObject()) {
+    if (recordNode != null && !recordNode.isNull() && !recordNode.isObject()) {
+      problems.add(Problem.of("record", "invalid.notRecord"));
+    } else if (recordNode == null || recordNode.isNull()) {
       problems.add(new Problem("record", "required"));
     } else {
       if (action == Action.UPDATE && recordId != null) {

@@ -168,7 +168,7 @@ public final class Suites {
       return null;
     }
     if (!v.isTextual()) {
-      problems.add(new Problem(field, "must be a string"));
+      problems.add(Problem.notString(field, v));
       return null;
     }
     String s = v.asText().strip();

@@ -46,6 +46,27 @@ final class JsonBodies implements JsonMapper {
   }
 
   /**
+   * Refuses, before any handler reads it, an API request's JSON body (or a body of no declared
+   * type, which Javalin reads as JSON too) whose bytes are not UTF-8: Javalin decodes a body into
+   * text with each malformed byte replaced by U+FFFD, so that {@code {"title":"\xff"}} would be
+   * read, and stored, as "�". A 400 naming the body; nothing is read or written.
+   */
+  static void refuseMalformed(io.javalin.http.Context ctx) {
+    byte[] body = RequestBodies.received(ctx);
+    if (body == null || !ctx.path().startsWith("/api/")) {
+      return;
+    }
+    String type = ctx.contentType();
+    String mediaType =
+        type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    boolean json =
+        mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json");
+    if (json && !Params.isUtf8(body)) {
+      throw UnreadableBody.notUtf8();
+    }
+  }
+
+  /**
    * The reader of request bodies: a body is one JSON value, so text after it ({@code {...}
    * trailing}, two objects one after the other) is refused rather than ignored, as a body cut short
    * is; and so is an object that names a field twice, rather than keeping the last value.

@@ -122,12 +122,17 @@ final class Params {
         bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
       }
     }
+    return isUtf8(bytes.toByteArray());
+  }
+
+  /** Whether {@code bytes} are UTF-8 text, every byte of them: none malformed, none cut short. */
+  static boolean isUtf8(byte[] bytes) {
     try {
       StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
           .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+          .decode(java.nio.ByteBuffer.wrap(bytes));
       return true;
     } catch (java.nio.charset.CharacterCodingException notUtf8) {
       return false;

@@ -26,7 +26,10 @@ import org.aisx.catalog.Standard;
  */
 public final class RelationReviews implements Routes {
   static final int LIST_LIMIT = 500;
-  private static final int MAX_COMMENT = 5_000;
+
+  /** The longest comment on a decision, in characters: the API's, the form's and its textarea's. */
+  static final int MAX_COMMENT = 5_000;
+
   private static final Map<String, RelationReview.State> STATES = states();
   private static final Map<String, Boolean> DECISIONS =
       Params.options("approve", true, "reject", false);
@@ -176,8 +179,10 @@ public final class RelationReviews implements Routes {
     List<Problem> problems = new ArrayList<>();
     Boolean approve = null;
     JsonNode d = body == null ? null : body.get("decision");
-    if (d == null || !d.isTextual()) {
+    if (d == null || d.isNull()) {
       problems.add(new Problem("decision", "required: one of approve, reject"));
+    } else if (!d.isTextual()) {
+      problems.add(Problem.notString("decision", d));
     } else {
       approve = DECISIONS.get(d.asText());
       if (approve == null) {
@@ -188,9 +193,9 @@ public final class RelationReviews implements Routes {
     String comment = null;
     if (c != null && !c.isNull()) {
       if (!c.isTextual()) {
-        problems.add(new Problem("comment", "must be a string"));
+        problems.add(Problem.notString("comment", c));
       } else if (c.asText().length() > MAX_COMMENT) {
-        problems.add(new Problem("comment", "longer than " + MAX_COMMENT + " characters"));
+        problems.add(tooLong());
       } else {
         comment = c.asText();
       }
@@ -214,6 +219,13 @@ public final class RelationReviews implements Routes {
 
   /** {@code GET /review/relations[?state=...]}: the queue as a page. */
   void page(Context ctx) {
+    render(ctx, Typed.NONE);
+  }
+
+  /**
+   * The queue as a page, with {@code typed} (a decision's form sent back) shown at its relation.
+   */
+  private void render(Context ctx, Typed typed) {
     List<View> items = visible(ctx);
     Messages t = i18n.forRequest(ctx);
     RelationReview.State state =
@@ -227,17 +239,26 @@ public final class RelationReviews implements Routes {
             state == null ? "all" : state.wire(),
             List.copyOf(STATES.keySet()),
             access.formToken(ctx),
-            "1".equals(Params.query(ctx).text("already", 2))));
+            "1".equals(Params.query(ctx).text("already", 2)),
+            typed));
   }
 
-  /** {@code POST /review/relations/{id}/decision}: the form's decision; back to the queue. */
+  /**
+   * {@code POST /review/relations/{id}/decision}: the form's decision; back to the queue. A comment
+   * too long is the queue again (400) with the comment as typed and the problem at its field.
+   */
   void decidePage(Context ctx) {
     access.requireSignedIn(ctx);
     RelationReview r = catalog.relationReview(ctx.pathParam("id"));
     User by = requireDecider(ctx, r);
     Params form = Params.form(ctx);
     boolean approve = form.choice("decision", DECISIONS);
-    String comment = form.text("comment", MAX_COMMENT);
+    String comment = form.text("comment");
+    if (comment != null && comment.length() > MAX_COMMENT) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, new Typed(r.id(), comment, List.of(tooLong())));
+      return;
+    }
     try {
       catalog.decideRelation(r.id(), approve, comment, by.email());
     } catch (CatalogException.AlreadyDecided e) {
@@ -248,6 +269,28 @@ public final class RelationReviews implements Routes {
     ctx.redirect("/review/relations", HttpStatus.SEE_OTHER);
   }
 
+  private static Problem tooLong() {
+    return Problem.of("comment", "invalid.tooLong", String.valueOf(MAX_COMMENT));
+  }
+
+  /**
+   * A decision's form sent back: the relation review it was about, the comment as typed, and what
+   * was wrong with it.
+   */
+  public record Typed(String reviewId, String comment, List<Problem> problems) {
+    static final Typed NONE = new Typed("", "", List.of());
+
+    /** The comment typed for {@code id}'s form; empty for every other. */
+    public String commentFor(String id) {
+      return reviewId.equals(id) ? comment : "";
+    }
+
+    /** The problems of {@code id}'s form. */
+    public List<Problem> problemsFor(String id) {
+      return reviewId.equals(id) ? problems : List.of();
+    }
+  }
+
   /** The queue page. */
   public record Page(
       PageModels.Layout layout,
@@ -256,9 +299,15 @@ public final class RelationReviews implements Routes {
       List<String> states,
       String csrf,
       // Whether a decision just sent found the relation decided already.
-      boolean alreadyDecided) {
+      boolean alreadyDecided,
+      Typed typed) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** The longest comment a decision takes ({@link #MAX_COMMENT}), for the textarea. */
+    public int maxComment() {
+      return MAX_COMMENT;
     }
   }
 }

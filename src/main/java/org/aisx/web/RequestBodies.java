@@ -132,6 +132,11 @@ final class RequestBodies implements Filter {
     }
   }
 
+  /** The body this filter received for the request, or null (none, or a multipart upload). */
+  static byte[] received(Context ctx) {
+    return ctx.attribute(BODY) instanceof byte[] bytes ? bytes : null;
+  }
+
   /** Reads one body with non-blocking reads, then dispatches the request to Javalin. */
   private final class Receiver implements ReadListener, AsyncListener {
     private final HttpServletRequest request;

@@ -230,8 +230,10 @@ public final class SubmissionApi implements Routes {
     List<Problem> problems = new ArrayList<>();
     Decision decision = null;
     JsonNode d = body == null ? null : body.get("decision");
-    if (d == null || !d.isTextual()) {
-      problems.add(new Problem("decision", "required"));
+    if (d == null || d.isNull()) {
+      problems.add(Problem.of("decision", "invalid.required"));
+    } else if (!d.isTextual()) {
+      problems.add(Problem.notString("decision", d));
     } else {
       decision = Decision.fromWire(d.asText()).orElse(null);
       if (decision == null) {
@@ -242,7 +244,7 @@ public final class SubmissionApi implements Routes {
     String comment = null;
     if (c != null && !c.isNull()) {
       if (!c.isTextual()) {
-        problems.add(new Problem("comment", "must be a string"));
+        problems.add(Problem.notString("comment", c));
       } else {
         comment = c.asText();
       }

@@ -229,6 +229,11 @@ public final class SubmissionPageModels {
       return layout.t();
     }
 
+    /** The longest comment a decision takes, for the textarea. */
+    public int maxComment() {
+      return org.aisx.submission.Submissions.MAX_COMMENT;
+    }
+
     public long changedCount() {
       return diff.stream().filter(DiffRow::changed).count();
     }

@@ -287,7 +287,9 @@ public final class SuiteApi implements Routes {
     }
     JsonNode t = body.get("text");
     String text = null;
-    if (t == null || !t.isTextual() || t.asText().isBlank()) {
+    if (t != null && !t.isNull() && !t.isTextual()) {
+      problems.add(Problem.notString("text", t));
+    } else if (t == null || t.isNull() || t.asText().isBlank()) {
       problems.add(Problem.of("text", "invalid.required"));
     } else if (t.asText().length() > SuiteSuggester.MAX_TEXT) {
       problems.add(Problem.of("text", "invalid.tooLong", String.valueOf(SuiteSuggester.MAX_TEXT)));

@@ -41,6 +41,11 @@ final class UnreadableBody extends RuntimeException {
     this.problem = problem;
   }
 
+  /** A body that is not UTF-8 text (RFC 8259 §8.1: JSON exchanged between systems is UTF-8). */
+  static UnreadableBody notUtf8() {
+    return new UnreadableBody(Problem.of("body", "problem.bodyNotUtf8"), null);
+  }
+
   /** The one problem, its field {@code body} or {@code body.<path>}. */
   List<Problem> problems() {
     return List.of(problem);

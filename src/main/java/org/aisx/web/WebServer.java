@@ -118,6 +118,7 @@ public final class WebServer implements AutoCloseable {
                     router.before(WebServer::refuseUnreadablePath);
                     router.before(documented::check);
                     router.before(RequestBodies::refuseMarked);
+                    router.before(JsonBodies::refuseMalformed);
                     routes.forEach(r -> r.register(router));
                     // Javalin answers HEAD on a GET route itself, with a bare 200 and no headers
                     // (whatever GET would say: a 404, a 400, text/html). HEAD runs the GET handler

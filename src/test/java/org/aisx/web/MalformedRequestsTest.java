@@ -189,6 +189,100 @@ class MalformedRequestsTest {
     }
   }
 
+  static HttpResponse<String> sendBytes(String path, byte[] body) {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(http.base() + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + adminToken)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /**
+   * A body whose bytes are not UTF-8 was read with each bad byte replaced by U+FFFD, and a suite
+   * was stored with the title "\uFFFD\uFFFD": it is refused naming the body, in the asked language,
+   * and nothing is stored. A body with a real U+FFFD or accented letters in UTF-8 is read.
+   */
+  @Test
+  void aJsonBodyThatIsNotUtf8IsA400NamingTheBodyAndNothingIsStored() throws Exception {
+    byte[] start = "{\"title\": \"".getBytes(StandardCharsets.UTF_8);
+    byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] malformed = new byte[start.length + 2 + end.length];
+    System.arraycopy(start, 0, malformed, 0, start.length);
+    malformed[start.length] = (byte) 0xff;
+    malformed[start.length + 1] = (byte) 0xfe;
+    System.arraycopy(end, 0, malformed, start.length + 2, end.length);
+    int suites = body(send("GET", "/api/v1/suites?mine=true", null)).get("items").size();
+    int submissions = body(send("GET", "/api/v1/submissions?mine=true", null)).get("items").size();
+    for (String path : List.of("/api/v1/suites", "/api/v1/submissions")) {
+      JsonNode error = plainError(sendBytes(path, malformed), 400);
+      assertThat(error.get("details").get(0).get("field").asText()).as(path).isEqualTo("body");
+      assertThat(error.get("details").get(0).get("problem").asText())
+          .as(path)
+          .isEqualTo(PagesTest.say("en", "problem.bodyNotUtf8"));
+    }
+    for (String lang : List.of("fr", "es", "ru", "zh", "ar")) {
+      JsonNode error = plainError(sendBytes("/api/v1/suites?lang=" + lang, malformed), 400);
+      assertThat(error.get("details").get(0).get("problem").asText())
+          .as(lang)
+          .isEqualTo(PagesTest.say(lang, "problem.bodyNotUtf8"));
+    }
+    assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(suites);
+    assertThat(body(send("GET", "/api/v1/submissions?mine=true", null)).get("items"))
+        .hasSize(submissions);
+    HttpResponse<String> utf8 =
+        sendBytes(
+            "/api/v1/suites",
+            "{\"title\": \"Qualit\u00e9 \uFFFD\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(201);
+    assertThat(body(utf8).get("title").asText()).isEqualTo("Qualit\u00e9 \uFFFD");
+  }
+
+  /**
+   * A field sent as another kind of JSON value than the text it takes was called "required" (a
+   * suggestion's text, a decision) or refused in English only (a suite's title, a decision's
+   * comment): it is said to be of the wrong kind, naming the field, in the asked language.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/v1/suites|{\"title\": 123}|title",
+        "/api/v1/suites/suggest|{\"text\": 123}|text",
+        "/api/v1/submissions|{\"action\": 123, \"record\": {}}|action",
+        "/api/v1/submissions|{\"action\": \"update\", \"recordId\": 123, \"baseRevision\": 1,"
+            + " \"record\": {}}|recordId",
+        "/api/v1/submissions/none/decision|{\"decision\": 123}|decision",
+        "/api/v1/submissions/none/decision|{\"decision\": \"reject\", \"comment\": 123}|comment"
+      })
+  void aFieldOfTheWrongJsonKindSaysSoNamingItInEveryLanguage(String path, String body, String field)
+      throws Exception {
+    for (String lang : List.of("en", "fr", "es", "ru", "zh", "ar")) {
+      JsonNode error = plainError(send("POST", path + "?lang=" + lang, body), 400);
+      JsonNode detail = null;
+      for (JsonNode d : error.get("details")) {
+        if (d.get("field").asText().equals(field)) {
+          detail = d;
+        }
+      }
+      assertThat(detail).as(lang + " " + error).isNotNull();
+      assertThat(detail.get("problem").asText())
+          .as(lang)
+          .isEqualTo(PagesTest.say(lang, "invalid.notString", "123"));
+    }
+  }
+
+  @Test
+  void aRecordThatIsNotAnObjectIsSaidToBeOfTheWrongKindNotMissing() throws Exception {
+    JsonNode error =
+        plainError(
+            send("POST", "/api/v1/submissions", "{\"action\": \"create\", \"record\": \"x\"}"),
+            400);
+    assertThat(error.get("details").get(0).get("field").asText()).isEqualTo("record");
+    assertThat(error.get("details").get(0).get("problem").asText())
+        .isEqualTo(PagesTest.say("en", "invalid.notRecord"));
+  }
+
   @Test
   void aBodyThatNamesAFieldTwiceIsA400NotReadAsItsLastValue() throws Exception {
     int mine = body(send("GET", "/api/v1/suites?mine=true", null)).get("items").size();

@@ -326,6 +326,59 @@ class RelationsAcrossBodiesTest {
     assertThat(listed.body()).contains(reviewId).contains("not an amendment of ours");
   }
 
+  /**
+   * A comment over the limit on the queue's form was an error page: the queue is shown again (400)
+   * with the comment as typed and the problem at its field, in the page's language, and nothing is
+   * decided. The textarea carries the server's limit. The API says a comment or decision of the
+   * wrong JSON kind is one, and a comment too long, in words the bundles translate.
+   */
+  @Test
+  void aCommentTooLongIsTheQueueAgainWithTheCommentAsTypedAndTheErrorAtItsField() throws Exception {
+    Standard ieee = ieeeRecordApproved("IEEE 9005-2026", "amends", "ISO/IEC 42005:2025");
+    String reviewId = pendingFrom("coord", ieee.id()).get("id").asText();
+    String api = "/api/v1/relation-reviews/" + reviewId + "/decision";
+    for (String[] sent :
+        new String[][] {
+          {"{\"decision\": 123}", "decision"},
+          {"{\"decision\": \"approve\", \"comment\": 123}", "comment"}
+        }) {
+      HttpResponse<String> r = send("POST", api + "?lang=fr", "coord", sent[0]);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      JsonNode detail = body(r).get("error").get("details").get(0);
+      assertThat(detail.get("field").asText()).isEqualTo(sent[1]);
+      assertThat(detail.get("problem").asText())
+          .isEqualTo(PagesTest.say("fr", "invalid.notString", "123"));
+    }
+    HttpResponse<String> longApi =
+        send(
+            "POST",
+            api,
+            "coord",
+            "{\"decision\": \"approve\", \"comment\": \"" + "x".repeat(5_001) + "\"}");
+    assertThat(longApi.statusCode()).isEqualTo(400);
+    assertThat(body(longApi).get("error").get("details").get(0).get("problem").asText())
+        .isEqualTo(PagesTest.say("en", "invalid.tooLong", "5000"));
+
+    Document queue = Jsoup.parse(send("GET", "/review/relations", "coord", null).body());
+    assertThat(queue.getElementById("comment-" + reviewId).attr("maxlength")).isEqualTo("5000");
+    String typed = "Too long <b>" + "x".repeat(5_000);
+    HttpResponse<String> refused =
+        postForm(
+            "/review/relations/" + reviewId + "/decision?lang=fr",
+            "decision=approve&comment="
+                + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    Document shown = Jsoup.parse(refused.body());
+    assertThat(shown.select(".error-page")).isEmpty();
+    Element textarea = shown.getElementById("comment-" + reviewId);
+    assertThat(textarea.val()).isEqualTo(typed);
+    assertThat(textarea.attr("aria-invalid")).isEqualTo("true");
+    assertThat(textarea.parent().select(".field-error").text())
+        .isEqualTo(PagesTest.say("fr", "invalid.tooLong", "5000"));
+    assertThat(shown.select(".field-error")).hasSize(1);
+    assertThat(pendingFrom("coord", ieee.id())).isNotNull();
+  }
+
   @Test
   void aRelationWithinOneBodyAndOneThatDoesNotChangeHowTheTargetReadsAreNotHeld() throws Exception {
     Standard older =

@@ -82,22 +82,6 @@ public record SearchRequest(
     }
   }
 
-  /**
-   * Refuses a query typed with characters but nothing that can be seen ({@code %01%02}, a lone
-   * zero-width space): stripped of them it would be the empty query, which lists the whole
-   * catalogue, as though nothing had been asked. The empty query (or one of spaces alone) is the
-   * explicit request to browse and is not refused; a query of punctuation alone finds nothing
-   * ({@link #hasWords}). {@code SearchParams} checks it as it reads a request.
-   *
-   * @param q the query as sent, white space at either end stripped; null when none was sent
-   * @throws org.aisx.catalog.CatalogException.BadParameter naming {@code q}
-   */
-  public static void checkVisible(String q) {
-    if (q != null && !q.isBlank() && strip(q).isEmpty()) {
-      throw org.aisx.catalog.CatalogException.BadParameter.of("q", "problem.queryInvisible");
-    }
-  }
-
   public SearchRequest {
     q = q == null ? "" : strip(q);
     filters = Map.copyOf(filters);
@@ -132,8 +116,7 @@ public record SearchRequest(
   /**
    * {@code q} without what cannot be seen at either end: white space, and also control and format
    * characters (a zero-width space, a byte-order mark, a NUL). A query of these alone is no query,
-   * as one of spaces alone is: it lists the catalogue (a request read from the API, the pages or
-   * the command line is refused before: {@link #checkVisible}).
+   * as one of spaces alone is: it lists the catalogue.
    */
   static String strip(String q) {
     int start = 0;

@@ -121,7 +121,6 @@ public final class SearchParams {
   private SearchRequest read(Params params, boolean strict, int defaultSize) {
     String q = params.text("q", MAX_QUERY);
     // Before anything else is read or the query embedded: its prefixes may cost too much.
-    SearchRequest.checkVisible(q);
     SearchRequest.checkPrefixes(q == null ? "" : q);
     SearchRequest.Mode mode = params.choice("mode", MODES, SearchRequest.Mode.HYBRID); // issue 4
     Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);

@@ -441,6 +441,8 @@ public final class Main {
       }
       search.put("q", query);
     }
+    // A fresh data directory exports what its first serve would show, not an empty catalogue.
+    unpackStarterImage(dataDir(o), o);
     try (App app = open(o)) {
       SearchRequest request;
       try {

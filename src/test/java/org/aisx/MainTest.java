@@ -247,6 +247,21 @@ class MainTest {
    * the first {@code serve} does not load the corpus record by record.
    */
   @Test
+  void anExportOfAFreshDataDirectoryHasTheCatalogueItsFirstServeWouldShow() throws Exception {
+    Path data = dir.resolve("fresh-export");
+    Path exported = dir.resolve("corpus.json");
+    assertThat(run("export", "--format", "json", "--data", data.toString(), exported.toString()))
+        .isEqualTo(0);
+    assertThat(out()).contains("Unpacked the bundled catalogue");
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(exported.toFile())
+                .get("records")
+                .size())
+        .isGreaterThan(1_000);
+  }
+
+  @Test
   void anAccountAddedToAFreshDataDirectoryComesWithTheReadyMadeCatalogue() throws Exception {
     Path data = dir.resolve("fresh");
     assertThat(

@@ -239,11 +239,11 @@ public final class Resources {
           }
         }
         if (!found) {
-          report.reject(
-              1, null, List.of(new Problem("data", "required: the list of courses (MOOChub)")));
+          report.reject(1, null, List.of(Problem.of("data", "resources.problem.coursesRequired")));
         }
       } else {
-        report.reject(1, null, List.of(new Problem("document", "must be a JSON object or list")));
+        report.reject(
+            1, null, List.of(Problem.of("document", "resources.problem.notObjectOrList")));
       }
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -293,11 +293,11 @@ public final class Resources {
       List<Problem> unknown = new ArrayList<>();
       for (String column : header) {
         if (!ResourceCsv.knownColumn(column)) {
-          unknown.add(new Problem(column, "unknown column"));
+          unknown.add(Problem.of(column, "resources.problem.unknownColumn"));
         }
       }
       if (!header.contains("kind") || header.stream().noneMatch(c -> c.startsWith("title_"))) {
-        unknown.add(new Problem("header", "needs the columns kind, title_en (or another title_)"));
+        unknown.add(Problem.of("header", "resources.problem.needsKindAndTitle"));
       }
       if (!unknown.isEmpty()) {
         report.reject(1, null, unknown);

@@ -150,7 +150,7 @@ public final class Submissions {
   public Draft draft(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw new CatalogException.Invalid(
-          "submission", List.of(new Problem("body", "must be a JSON object")));
+          "submission", List.of(Problem.of("body", "invalid.notRecord")));
     }
     List<Problem> problems = new ArrayList<>();
     JsonNode kindNode = body.get("kind");
@@ -159,7 +159,13 @@ public final class Submissions {
       kind = kindNode.isTextual() ? SubmissionKind.fromWire(kindNode.asText()).orElse(null) : null;
       if (kind == null) {
         throw new CatalogException.Invalid(
-            "submission", List.of(new Problem("kind", "must be one of record, resource")));
+            "submission",
+            List.of(
+                Problem.of(
+                    "kind",
+                    "invalid.notOneOf",
+                    kindNode.isTextual() ? kindNode.asText() : kindNode.toString(),
+                    "record, resource")));
       }
     }
     if (kind == SubmissionKind.RESOURCE) {
@@ -168,13 +174,14 @@ public final class Submissions {
     JsonNode actionNode = body.get("action");
     Action action = null;
     if (actionNode == null || actionNode.isNull()) {
-      problems.add(new Problem("action", "required"));
+      problems.add(Problem.of("action", "invalid.required"));
     } else if (!actionNode.isTextual()) {
       problems.add(Problem.notString("action", actionNode));
     } else {
       action = Action.fromWire(actionNode.asText()).orElse(null);
       if (action == null) {
-        problems.add(new Problem("action", "must be one of create, update"));
+        problems.add(
+            Problem.of("action", "invalid.notOneOf", actionNode.asText(), "create, update"));
       }
     }
     String recordId = null;
@@ -184,15 +191,15 @@ public final class Submissions {
       if (id != null && !id.isNull() && !id.isTextual()) {
         problems.add(Problem.notString("recordId", id));
       } else if (id == null || id.isNull() || id.asText().isBlank()) {
-        problems.add(new Problem("recordId", "required"));
+        problems.add(Problem.of("recordId", "invalid.required"));
       } else {
         recordId = id.asText();
       }
       JsonNode base = body.get("baseRevision");
       if (base == null || base.isNull()) {
-        problems.add(new Problem("baseRevision", "required"));
+        problems.add(Problem.of("baseRevision", "invalid.required"));
       } else if (!base.canConvertToInt() || !base.isIntegralNumber() || base.asInt() < 1) {
-        problems.add(new Problem("baseRevision", "must be a whole number of 1 or more"));
+        problems.add(Problem.of("baseRevision", "problem.notWholeNumberFrom", base.toString(), 1));
       } else {
         baseRevision = base.asInt();
       }
@@ -202,7 +209,7 @@ public final class Submissions {
     if (recordNode != null && !recordNode.isNull() && !recordNode.isObject()) {
       problems.add(Problem.of("record", "invalid.notRecord"));
     } else if (recordNode == null || recordNode.isNull()) {
-      problems.add(new Problem("record", "required"));
+      problems.add(Problem.of("record", "invalid.required"));
     } else {
       if (action == Action.UPDATE && recordId != null) {
         recordNode = keepClassification((ObjectNode) recordNode, recordId);

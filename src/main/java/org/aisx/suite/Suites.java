@@ -94,8 +94,7 @@ public final class Suites {
   public Content read(JsonNode body) {
     List<Problem> problems = new ArrayList<>();
     if (body == null || !body.isObject()) {
-      throw new CatalogException.Invalid(
-          "suite", List.of(new Problem("body", "must be a JSON object")));
+      throw new CatalogException.Invalid("suite", List.of(Problem.of("body", "invalid.notRecord")));
     }
     String title = text(body, "title", MAX_TITLE, problems);
     if (title == null && problems.stream().noneMatch(p -> p.field().equals("title"))) {
@@ -109,7 +108,7 @@ public final class Suites {
     JsonNode list = body.get("members");
     if (list != null && !list.isNull()) {
       if (!list.isArray()) {
-        problems.add(new Problem("members", "must be an array"));
+        problems.add(Problem.of("members", "invalid.notList"));
       } else if (list.size() > MAX_MEMBERS) {
         problems.add(Problem.of("members", "problem.moreThanMembers", String.valueOf(MAX_MEMBERS)));
       } else {

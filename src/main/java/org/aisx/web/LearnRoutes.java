@@ -250,6 +250,7 @@ public final class LearnRoutes implements Routes {
             : resources.importJson(ctx.bodyInputStream(), admin.email(), source);
     AuditRecorder.note(
         ctx, "resources-import", type.startsWith("text/csv") ? "csv" : "json", report.toString());
+    Messages asked = i18n.askedFor(ctx);
     List<Map<String, Object>> rejected = new ArrayList<>();
     for (ImportReport.Rejection r : report.rejections()) {
       Map<String, Object> one = new LinkedHashMap<>();
@@ -257,7 +258,7 @@ public final class LearnRoutes implements Routes {
       one.put("id", r.id());
       List<Map<String, String>> problems = new ArrayList<>();
       for (Problem p : r.problems()) {
-        problems.add(Map.of("field", p.field(), "problem", p.problem()));
+        problems.add(Map.of("field", p.field(), "problem", Messages.problemAsAsked(asked, p)));
       }
       one.put("problems", problems);
       rejected.add(one);

@@ -92,6 +92,14 @@ public final class Messages {
   }
 
   /**
+   * What {@code p} says in an API answer: in the language the request asked for ({@code asked},
+   * {@link I18n#askedFor}), else as the API says it, in English (SPEC §12).
+   */
+  static String problemAsAsked(Messages asked, Problem p) {
+    return asked == null || asked.lang().equals("en") ? p.problem() : asked.problem(p);
+  }
+
+  /**
    * A problem's field or parameter as the pages name it in this language: {@code field.<name>},
    * else {@code facet.<name>}, else {@code param.<name>}; a language part or an index after the
    * name is kept ({@code title.fr}: "Titre (fr)", {@code keywords[2]}: "Mots-clés [2]"). Null when

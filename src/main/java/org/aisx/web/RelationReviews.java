@@ -180,13 +180,13 @@ public final class RelationReviews implements Routes {
     Boolean approve = null;
     JsonNode d = body == null ? null : body.get("decision");
     if (d == null || d.isNull()) {
-      problems.add(new Problem("decision", "required: one of approve, reject"));
+      problems.add(Problem.of("decision", "problem.requiredOneOf", "approve, reject"));
     } else if (!d.isTextual()) {
       problems.add(Problem.notString("decision", d));
     } else {
       approve = DECISIONS.get(d.asText());
       if (approve == null) {
-        problems.add(new Problem("decision", "must be one of approve, reject"));
+        problems.add(Problem.of("decision", "invalid.notOneOf", d.asText(), "approve, reject"));
       }
     }
     JsonNode c = body == null ? null : body.get("comment");

@@ -237,7 +237,9 @@ public final class SubmissionApi implements Routes {
     } else {
       decision = Decision.fromWire(d.asText()).orElse(null);
       if (decision == null) {
-        problems.add(new Problem("decision", "must be one of approve, reject, changes-requested"));
+        problems.add(
+            Problem.of(
+                "decision", "invalid.notOneOf", d.asText(), "approve, reject, changes-requested"));
       }
     }
     JsonNode c = body == null ? null : body.get("comment");

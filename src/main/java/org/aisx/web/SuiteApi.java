@@ -283,7 +283,7 @@ public final class SuiteApi implements Routes {
     List<Problem> problems = new ArrayList<>();
     if (body == null || !body.isObject()) {
       throw new CatalogException.Invalid(
-          "suggestion", List.of(new Problem("body", "must be a JSON object")));
+          "suggestion", List.of(Problem.of("body", "invalid.notRecord")));
     }
     JsonNode t = body.get("text");
     String text = null;

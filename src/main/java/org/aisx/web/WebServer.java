@@ -528,8 +528,7 @@ public final class WebServer implements AutoCloseable {
       problems.forEach(
           p ->
               details.add(
-                  Map.of(
-                      "field", p.field(), "problem", translated ? asked.problem(p) : p.problem())));
+                  Map.of("field", p.field(), "problem", Messages.problemAsAsked(asked, p))));
       error.put("details", details);
       List<CatalogException.Choice> choices = ctx.attribute("choices");
       if (choices != null) {

@@ -327,6 +327,26 @@ class LearnWebTest {
     assertThat(r.at("/rejected/0/problems/0/field").asText()).isEqualTo("kind");
     assertThat(app.resources().count()).isEqualTo(before);
 
+    // Asked in another language, the report says its problems in it.
+    JsonNode header =
+        body(
+            send(
+                "POST",
+                "/api/v1/resources/import?lang=fr",
+                adminToken,
+                "text/csv",
+                "id,colour\r\nx,red\r\n"));
+    assertThat(header.at("/rejected/0/problems").findValuesAsText("problem"))
+        .containsExactly(
+            PagesTest.say("fr", "resources.problem.unknownColumn"),
+            PagesTest.say("fr", "resources.problem.needsKindAndTitle"));
+    JsonNode notAList =
+        body(
+            send("POST", "/api/v1/resources/import?lang=zh", adminToken, "application/json", "42"));
+    assertThat(notAList.at("/rejected/0/problems/0/problem").asText())
+        .isEqualTo(PagesTest.say("zh", "resources.problem.notObjectOrList"));
+    assertThat(app.resources().count()).isEqualTo(before);
+
     assertThat(
             send("POST", "/api/v1/resources/import", contributorToken, "text/csv", bad)
                 .statusCode())

@@ -272,6 +272,43 @@ class MalformedRequestsTest {
     }
   }
 
+  /**
+   * Refusals of a value the field does not take were English whatever the request asked for (an
+   * action, a kind, a decision, a base revision, a suite's members): they are said in the asked
+   * language, naming the field and the value.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/v1/submissions|{\"action\": \"delete\", \"record\": {}}|action|invalid.notOneOf|delete;"
+            + "create, update",
+        "/api/v1/submissions|{\"kind\": \"course\"}|kind|invalid.notOneOf|course;record, resource",
+        "/api/v1/submissions|{\"action\": \"update\", \"recordId\": \"x\", \"baseRevision\": 0,"
+            + " \"record\": {}}|baseRevision|problem.notWholeNumberFrom|0;1",
+        "/api/v1/submissions|{\"record\": {}}|action|invalid.required|",
+        "/api/v1/submissions/none/decision|{\"decision\": \"maybe\"}|decision|invalid.notOneOf|maybe;"
+            + "approve, reject, changes-requested",
+        "/api/v1/suites|{\"title\": \"t\", \"members\": 5}|members|invalid.notList|"
+      })
+  void aValueTheFieldDoesNotTakeIsRefusedInTheAskedLanguage(
+      String path, String body, String field, String key, String args) throws Exception {
+    Object[] values = args == null ? new Object[0] : args.split(";");
+    for (String lang : List.of("en", "fr", "zh", "ar")) {
+      JsonNode error = plainError(send("POST", path + "?lang=" + lang, body), 400);
+      JsonNode detail = null;
+      for (JsonNode d : error.get("details")) {
+        if (d.get("field").asText().equals(field)) {
+          detail = d;
+        }
+      }
+      assertThat(detail).as(lang + " " + error).isNotNull();
+      assertThat(detail.get("problem").asText())
+          .as(lang)
+          .isEqualTo(PagesTest.say(lang, key, values));
+    }
+  }
+
   @Test
   void aRecordThatIsNotAnObjectIsSaidToBeOfTheWrongKindNotMissing() throws Exception {
     JsonNode error =

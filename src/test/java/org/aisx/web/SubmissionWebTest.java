@@ -525,6 +525,21 @@ class SubmissionWebTest {
         .isEqualTo(target.identifier());
     assertThat(page.select("a[href=/standards/" + isoTarget.id() + "]").text())
         .isEqualTo(isoTarget.identifier());
+    // A coordinator's direct edit stores the identifier too.
+    ObjectNode edited = record(target.identifier(), "IEEE", "Seeded " + target.identifier());
+    edited.putArray("relations").addObject().put("type", "related").put("target", holder.id());
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/standards/" + target.id(),
+            tokens.get("coord"),
+            edited.toString(),
+            "If-Match",
+            "\"1\"");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(app.catalog().get(target.id()).relations())
+        .extracting(org.aisx.catalog.Relation::target)
+        .containsExactly(holder.identifier());
     // The relation another body's record must accept is queued under the identifier too.
     Document queue = Jsoup.parse(coord.get("/review/relations").body());
     assertThat(queue.select("a[href=/standards/" + isoTarget.id() + "]").eachText())

@@ -293,6 +293,51 @@ class MainTest {
   }
 
   @Test
+  void aUsersBodyIsCheckedOnTheCommandLineAndKeptInTheCataloguesSpelling() {
+    String data = dir.resolve("data").toString();
+    java.util.Map<String, String> env = java.util.Map.of("AISX_PASSWORD", "a long enough password");
+    assertThat(
+            runWith(
+                "",
+                env,
+                "user",
+                "add",
+                "--email",
+                "e@iso.org",
+                "--role",
+                "contributor",
+                "--body",
+                "ISOO",
+                "--data",
+                data))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("bodies: 'ISOO' is not a standards body the catalogue knows")
+        .contains("close: ISO");
+    assertThat(
+            runWith(
+                "",
+                env,
+                "user",
+                "add",
+                "--email",
+                "e@iso.org",
+                "--role",
+                "contributor",
+                "--body",
+                "iso/iec",
+                "--data",
+                data))
+        .isEqualTo(0);
+    assertThat(out()).contains("Added contributor e@iso.org of ISO/IEC");
+    assertThat(
+            runWith(
+                "", env, "user", "set", "--email", "e@iso.org", "--body", "IEEEE", "--data", data))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'IEEEE'").contains("IEEE");
+  }
+
+  @Test
   void usersAndTokensAreCreatedAndRevokedFromTheCommandLine() {
     String data = dir.resolve("data").toString();
     String password = "a long enough password\n";

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.aisx.catalog.Bodies;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
 
@@ -73,27 +74,116 @@ public final class Accounts {
     return user;
   }
 
-  /** The bodies of an account of {@code role}, cleaned, with what is wrong added to problems. */
-  private static Set<String> roleAndBodies(
-      Role role, Collection<String> bodies, List<Problem> problems) {
+  /**
+   * The bodies of an account of {@code role}, each as the catalogue writes it (a record's {@code
+   * sdo}, else a body {@link Bodies} knows; matched case aside), with what is wrong added to
+   * problems: a body the catalogue does not know is named with the known ones that come close.
+   */
+  private Set<String> roleAndBodies(Role role, Collection<String> bodies, List<Problem> problems) {
     Set<String> clean = new LinkedHashSet<>();
+    List<String> known = null;
+    boolean unknown = false;
     for (String b : bodies) {
       if (b == null || b.isBlank()) {
         problems.add(Problem.of("bodies", "account.problem.bodyEmpty"));
       } else if (b.strip().length() > 100) {
         problems.add(Problem.of("bodies", "invalid.tooLong", "100"));
       } else {
-        clean.add(b.strip());
+        if (known == null) {
+          known = knownBodies();
+        }
+        String body = spelled(b.strip(), known);
+        if (body != null) {
+          clean.add(body);
+        } else {
+          unknown = true;
+          List<String> close = close(b.strip(), known);
+          problems.add(
+              close.isEmpty()
+                  ? Problem.of("bodies", "account.problem.unknownBody", b.strip())
+                  : Problem.of(
+                      "bodies",
+                      "account.problem.unknownBodyClose",
+                      b.strip(),
+                      String.join(", ", close)));
+        }
       }
     }
     if (role == null || role == Role.PUBLIC) {
       problems.add(Problem.of("role", "account.problem.role"));
-    } else if (role == Role.CONTRIBUTOR && clean.isEmpty()) {
+    } else if (role == Role.CONTRIBUTOR && clean.isEmpty() && !unknown) {
+      // (A body given but not known is reported as such, not as none given.)
       problems.add(Problem.of("bodies", "account.problem.contributorNeedsBody"));
     } else if (role != Role.CONTRIBUTOR && !clean.isEmpty()) {
       problems.add(Problem.of("bodies", "account.problem.onlyContributorsHaveBodies"));
     }
     return clean;
+  }
+
+  /** The bodies an account may belong to: the records' {@code sdo}, then those Bodies knows. */
+  private List<String> knownBodies() {
+    Set<String> known = new java.util.TreeSet<>(store.recordBodies());
+    known.addAll(Bodies.KNOWN);
+    return List.copyOf(known);
+  }
+
+  /** {@code body} as a record's {@code sdo} or {@link Bodies} writes it; null when unknown. */
+  private static String spelled(String body, List<String> known) {
+    String wanted = User.normalise(body);
+    for (String k : known) {
+      if (User.normalise(k).equals(wanted)) {
+        return k;
+      }
+    }
+    return Bodies.known(body);
+  }
+
+  /** How many close bodies an unknown one is offered. */
+  private static final int CLOSE_BODIES = 5;
+
+  /**
+   * The known bodies that come close to {@code body}, closest first: a few letters apart, or one
+   * holding the other ("ISOO": ISO, ISO/IEC).
+   */
+  static List<String> close(String body, List<String> known) {
+    String wanted = User.normalise(body);
+    int within = Math.max(1, wanted.length() / 3);
+    record Near(String body, int distance) {}
+    List<Near> near = new ArrayList<>();
+    for (String k : known) {
+      String candidate = User.normalise(k);
+      int d = distance(wanted, candidate);
+      if (d <= within) {
+        near.add(new Near(k, d));
+      } else if (candidate.contains(wanted) || wanted.contains(candidate)) {
+        near.add(new Near(k, within + 1 + Math.abs(candidate.length() - wanted.length())));
+      }
+    }
+    return near.stream()
+        .sorted(java.util.Comparator.comparingInt(Near::distance).thenComparing(Near::body))
+        .limit(CLOSE_BODIES)
+        .map(Near::body)
+        .toList();
+  }
+
+  /** The edit distance of two texts (insertions, deletions, substitutions). */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int swap = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + swap);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static void checkPassword(char[] password, List<Problem> problems) {

@@ -11,11 +11,11 @@ import java.util.Map;
  * "ISO/IEC". A joint body written with "/" is normalised part by part when every part is known. A
  * body not listed here is kept as it was given.
  */
-final class Bodies {
+public final class Bodies {
   private Bodies() {}
 
   /** Every body whose abbreviation the feeds and the bundled corpus write, as they write it. */
-  static final List<String> KNOWN =
+  public static final List<String> KNOWN =
       List.of(
           "ISO",
           "IEC",
@@ -59,6 +59,25 @@ final class Bodies {
   }
 
   /**
+   * {@code body} as {@link #KNOWN} writes it, when every part of it ("ISO/IEC": ISO and IEC) is a
+   * known body, whatever its case and spacing; null else.
+   */
+  public static String known(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(body.length());
+    for (String part : body.split("/", -1)) {
+      String known = BY_KEY.get(key(part));
+      if (known == null) {
+        return null;
+      }
+      out.append(out.length() == 0 ? "" : "/").append(known);
+    }
+    return out.toString();
+  }
+
+  /**
    * The bodies that publish a record of {@code sdo}: each part of a joint body ("ISO/IEC" is ISO
    * and IEC), as written; empty for null or blank.
    */
@@ -75,18 +94,7 @@ final class Bodies {
 
   /** {@code sdo} as the body usually writes it; null for null. */
   static String usual(String sdo) {
-    if (sdo == null) {
-      return null;
-    }
-    String[] parts = sdo.split("/", -1);
-    StringBuilder out = new StringBuilder(sdo.length());
-    for (String part : parts) {
-      String known = BY_KEY.get(key(part));
-      if (known == null) {
-        return sdo;
-      }
-      out.append(out.length() == 0 ? "" : "/").append(known);
-    }
-    return out.toString();
+    String known = known(sdo);
+    return known == null ? sdo : known;
   }
 }

@@ -74,6 +74,32 @@ public final class Catalog {
     return store.findAll(ids);
   }
 
+  /**
+   * {@code record} with every relation whose target is in the catalogue naming it by that record's
+   * identifier as its body writes it, however a person typed it (its id, "iso-iec-42001-2023", or
+   * another case): a relation's target is stored as an identifier, one way (SPEC §1). A target not
+   * in the catalogue stays as given.
+   */
+  public Standard withTargetsNamed(Standard record) {
+    if (record == null || record.relations().isEmpty()) {
+      return record;
+    }
+    Map<String, Standard> targets =
+        store.findAll(record.relations().stream().map(Relation::targetId).toList());
+    List<Relation> named = new ArrayList<>(record.relations().size());
+    boolean changed = false;
+    for (Relation r : record.relations()) {
+      Standard target = targets.get(r.targetId());
+      if (target != null && !target.identifier().equals(r.target())) {
+        named.add(Relation.of(r.type(), target.identifier()));
+        changed = true;
+      } else {
+        named.add(r);
+      }
+    }
+    return changed ? record.toBuilder().relations(List.copyOf(named)).build() : record;
+  }
+
   public List<HistoryEvent> history(String id) {
     get(id);
     return store.history(id);

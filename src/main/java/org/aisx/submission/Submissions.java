@@ -219,7 +219,8 @@ public final class Submissions {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("submission", problems);
     }
-    return check(action, recordId, baseRevision, record);
+    // A relation's target typed as a record's id is stored as that record's identifier.
+    return check(action, recordId, baseRevision, catalog.withTargetsNamed(record));
   }
 
   /**
@@ -593,6 +594,40 @@ public final class Submissions {
   /** {@code author}'s submissions, newest first. */
   public List<Submission> by(User author) {
     return store.byAuthor(author.id(), LIST_LIMIT);
+  }
+
+  /**
+   * The standards bodies a record's submission concerns: the record's body as proposed and, for a
+   * change, as it is now; none for a learning resource (it is no body's).
+   */
+  public List<String> bodies(Submission s) {
+    if (s.kind() != SubmissionKind.RECORD || s.record() == null) {
+      return List.of();
+    }
+    Standard current = s.action() == Action.UPDATE ? catalog.find(s.recordId()).orElse(null) : null;
+    return new Draft(s.action(), s.recordId(), s.baseRevision(), s.record(), current).bodies();
+  }
+
+  /**
+   * Whether {@code s} concerns a body {@code user} belongs to ({@link #bodies(Submission)}): what
+   * the contributors of a body may read of one another's submissions, so that two of them do not
+   * propose the same change twice. Never another body's.
+   */
+  public boolean ofBodiesOf(Submission s, User user) {
+    return !user.bodies().isEmpty() && bodies(s).stream().anyMatch(user::belongsTo);
+  }
+
+  /**
+   * The pending submissions of records of {@code user}'s bodies, by anyone (theirs too), oldest
+   * first; none for an account of no body.
+   */
+  public List<Submission> pendingOfBodies(User user) {
+    if (user.bodies().isEmpty()) {
+      return List.of();
+    }
+    return store.byState(SubmissionState.PENDING, LIST_LIMIT).stream()
+        .filter(s -> ofBodiesOf(s, user))
+        .toList();
   }
 
   /** The longest comment a decision takes. */

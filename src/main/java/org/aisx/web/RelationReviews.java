@@ -87,7 +87,8 @@ public final class RelationReviews implements Routes {
       boolean mayDecide) {}
 
   /** A held relation with what the caller may do with it. */
-  private record Seen(RelationReview review, String targetBody, boolean mayDecide) {}
+  private record Seen(
+      RelationReview review, String targetName, String targetBody, boolean mayDecide) {}
 
   /**
    * The held relation as {@code ctx}'s caller may see it: one who may decide on it (its target's
@@ -105,7 +106,8 @@ public final class RelationReviews implements Routes {
             || user.belongsTo(r.sourceBody())
             || r.requestedBy().equals(user.email());
     return mayRead
-        ? java.util.Optional.of(new Seen(r, targetBody, mayDecide))
+        ? java.util.Optional.of(
+            new Seen(r, target == null ? r.target() : target.identifier(), targetBody, mayDecide))
         : java.util.Optional.empty();
   }
 
@@ -126,7 +128,7 @@ public final class RelationReviews implements Routes {
         r.sourceIdentifier(),
         r.sourceBody(),
         r.targetId(),
-        r.target(),
+        seen.targetName(),
         seen.targetBody(),
         admin ? r.requestedBy() : actors.publicName(r.requestedBy(), t),
         r.requestedSource(),
@@ -204,7 +206,8 @@ public final class RelationReviews implements Routes {
       throw new CatalogException.Invalid("decision", problems);
     }
     RelationReview decided = catalog.decideRelation(r.id(), approve, comment, by.email());
-    ctx.json(view(ctx, by, new Seen(decided, bodyOf(decided), false)));
+    Standard target = catalog.get(decided.targetId());
+    ctx.json(view(ctx, by, new Seen(decided, target.identifier(), target.sdo(), false)));
   }
 
   /** The caller, if they may decide on {@code r}: its target's body or a coordinator; else 403. */

@@ -190,14 +190,23 @@ public final class SubmissionApi implements Routes {
   /**
    * {@code GET /api/v1/submissions?state=pending}: the queue (coordinators), or {@code mine=true}:
    * the caller's own. Someone who may not see the queue (a contributor) always gets their own, of
-   * every state unless {@code state} names one.
+   * every state unless {@code state} names one. {@code bodies=true}: the pending submissions of
+   * records of the caller's bodies, by anyone (so that two contributors of one body do not propose
+   * the same change twice); none for an account of no body.
    */
   void list(Context ctx) {
     Params params = Params.query(ctx);
     List<Submission> found;
     User user = access.requireSignedIn(ctx);
     boolean mine = params.choice("mine", YES_NO, false);
-    if (mine || !access.may(ctx, Permission.VIEW_REVIEW_QUEUE)) {
+    boolean ofBodies = params.choice("bodies", YES_NO, false);
+    if (ofBodies) {
+      SubmissionState state = params.choice("state", STATES, SubmissionState.PENDING);
+      found =
+          submissions.pendingOfBodies(user).stream()
+              .filter(s -> state == null || s.state() == state)
+              .toList();
+    } else if (mine || !access.may(ctx, Permission.VIEW_REVIEW_QUEUE)) {
       SubmissionState state = params.choice("state", STATES, null);
       found =
           submissions.by(user).stream().filter(s -> state == null || s.state() == state).toList();
@@ -207,17 +216,20 @@ public final class SubmissionApi implements Routes {
     ctx.json(Map.of("items", found.stream().map(this::view).toList()));
   }
 
-  /** {@code GET /api/v1/submissions/{id}}: its author and coordinators. */
+  /** {@code GET /api/v1/submissions/{id}}: its author, contributors of its body, coordinators. */
   void get(Context ctx) {
     Submission s = visible(ctx, ctx.pathParam("id"));
     ctx.json(view(s));
   }
 
-  /** The submission, if the caller wrote it or may review submissions; else 401/403. */
+  /**
+   * The submission, if the caller wrote it, belongs to a body it concerns (to read only), or may
+   * review submissions; else 401/403.
+   */
   Submission visible(Context ctx, String id) {
     User user = access.requireSignedIn(ctx);
     Submission s = submissions.get(id);
-    if (!s.authorId().equals(user.id())) {
+    if (!s.authorId().equals(user.id()) && !submissions.ofBodiesOf(s, user)) {
       access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
     }
     return s;
@@ -321,7 +333,7 @@ public final class SubmissionApi implements Routes {
     JsonNode body = ctx.bodyAsClass(JsonNode.class);
     // What GET /api/v1/standards/{id} sends beside the record may come back unchanged.
     ApiViews.Record.setAsideReadOnly(body);
-    Standard record = reader.read(body);
+    Standard record = catalog.withTargetsNamed(reader.read(body));
     if (!record.id().equals(current.id())) {
       throw new CatalogException.Invalid(
           "record",

@@ -270,9 +270,17 @@ public final class SubmissionPageModels {
     }
   }
 
-  /** A list of submissions: the review queue or one author's. */
+  /**
+   * A list of submissions: the review queue or one author's; {@code ofBodies}, on an author's, the
+   * pending submissions of others of their bodies (none on the queue).
+   */
   public record ListPage(
-      PageModels.Layout layout, String heading, String lead, List<Submission> items, String lang) {
+      PageModels.Layout layout,
+      String heading,
+      String lead,
+      List<Submission> items,
+      List<Submission> ofBodies,
+      String lang) {
     public Messages t() {
       return layout.t();
     }

@@ -228,6 +228,10 @@ public final class SubmissionPages implements Routes {
   /** {@code GET /submissions/{id}/edit}: the author's form to resubmit after changes requested. */
   void editForm(Context ctx) {
     Submission s = api.visible(ctx, ctx.pathParam("id"));
+    if (!s.authorId().equals(access.requireSignedIn(ctx).id())) {
+      // Another contributor of its body reads it, but only its author edits it.
+      access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
+    }
     if (s.kind() == SubmissionKind.RESOURCE) {
       renderResourceForm(
           ctx,
@@ -482,6 +486,9 @@ public final class SubmissionPages implements Routes {
             t.get("submissions.mine"),
             t.get("submissions.mineLead"),
             submissions.by(user),
+            submissions.pendingOfBodies(user).stream()
+                .filter(s -> !s.authorId().equals(user.id()))
+                .toList(),
             t.lang()));
   }
 
@@ -497,6 +504,7 @@ public final class SubmissionPages implements Routes {
             t.get("queue.title"),
             t.get("queue.lead"),
             submissions.inState(SubmissionState.PENDING),
+            List.of(),
             t.lang()));
   }
 

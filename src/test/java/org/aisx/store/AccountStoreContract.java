@@ -104,6 +104,31 @@ abstract class AccountStoreContract {
     assertThat(accounts.users()).hasSize(1);
   }
 
+  @Test
+  void aContributorsBodyIsOneTheCatalogueKnowsInItsSpellingElseRefusedWithTheCloseOnes() {
+    User low = accounts.addUser("low@iso.org", Role.CONTRIBUTOR, List.of(" iso/iec "), PASSWORD);
+    assertThat(low.bodies()).containsExactly("ISO/IEC");
+    assertThat(
+            problems(
+                () ->
+                    accounts.addUser("typo@iso.org", Role.CONTRIBUTOR, List.of("ISOO"), PASSWORD)))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("bodies");
+              assertThat(p.problem()).contains("'ISOO'").contains("close: ISO");
+            });
+    assertThat(accounts.find("typo@iso.org")).isEmpty();
+    assertThat(problems(() -> accounts.changeRole(low, Role.CONTRIBUTOR, List.of("Nowhere Inst."))))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("bodies");
+              assertThat(p.problem()).contains("'Nowhere Inst.'");
+            });
+    assertThat(accounts.find("low@iso.org").orElseThrow().bodies()).containsExactly("ISO/IEC");
+  }
+
   static List<Problem> problems(Runnable r) {
     try {
       r.run();

@@ -54,10 +54,11 @@ class SubmissionWebTest {
     app = Fixtures.empty(dir);
     server = app.web().start(0);
     Fixtures.user(app, "ieee@example.org", Role.CONTRIBUTOR, "IEEE");
+    Fixtures.user(app, "ieee2@example.org", Role.CONTRIBUTOR, "IEEE");
     Fixtures.user(app, "iso@example.org", Role.CONTRIBUTOR, "ISO/IEC");
     Fixtures.user(app, "coord@example.org", Role.COORDINATOR);
     Fixtures.user(app, "admin@example.org", Role.ADMIN);
-    for (String who : new String[] {"ieee", "iso", "coord", "admin"}) {
+    for (String who : new String[] {"ieee", "ieee2", "iso", "coord", "admin"}) {
       tokens.put(
           who, "Bearer " + app.accounts().createToken(who + "@example.org", "test").secret());
     }
@@ -450,6 +451,100 @@ class SubmissionWebTest {
     assertThat(body(mine).get("items").findValuesAsText("id")).contains(id);
     assertThat(decide("ieee", id, "approve").statusCode()).isEqualTo(403);
     assertThat(decide("coord", id, "perhaps").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void contributorsOfOneBodyReadEachOthersPendingSubmissionsButNotAnotherBodys() throws Exception {
+    String ours = submit("ieee", create(record(unique("IEEE"), "IEEE", "Proposed by a colleague")));
+    String theirs = submit("iso", create(record(unique("ISO/IEC"), "ISO/IEC", "Another body's")));
+    HttpResponse<String> r =
+        send("GET", "/api/v1/submissions?bodies=true", tokens.get("ieee2"), null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertSchema("SubmissionList", body(r));
+    assertThat(body(r).get("items").findValuesAsText("id")).contains(ours).doesNotContain(theirs);
+    assertThat(body(r).get("items").findValuesAsText("state")).containsOnly("pending");
+    // Without the filter a contributor still gets their own only.
+    assertThat(
+            body(send("GET", "/api/v1/submissions", tokens.get("ieee2"), null))
+                .get("items")
+                .findValuesAsText("id"))
+        .doesNotContain(ours);
+    // An account of no body has no body's submissions.
+    assertThat(
+            body(send("GET", "/api/v1/submissions?bodies=true", tokens.get("coord"), null))
+                .get("items"))
+        .isEmpty();
+    // Read, not written: the colleague reads it, but neither withdraws nor changes it.
+    String path = "/api/v1/submissions/" + ours;
+    assertThat(send("GET", path, tokens.get("ieee2"), null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/api/v1/submissions/" + theirs, tokens.get("ieee2"), null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("POST", path + "/withdraw", tokens.get("ieee2"), null).statusCode())
+        .isEqualTo(403);
+    assertThat(app.submissions().get(ours).state().wire()).isEqualTo("pending");
+
+    Browser colleague = new Browser(server.port());
+    colleague.signIn("ieee2@example.org", Fixtures.PASSWORD);
+    Document mine = Jsoup.parse(colleague.get("/submissions/mine").body());
+    assertThat(mine.select("#of-bodies a[href=/submissions/" + ours + "]")).hasSize(1);
+    assertThat(mine.select("a[href=/submissions/" + theirs + "]")).isEmpty();
+    HttpResponse<String> shown = colleague.get("/submissions/" + ours);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    Document page = Jsoup.parse(shown.body());
+    assertThat(page.text()).contains("Proposed by a colleague");
+    assertThat(page.select("form[action$=/withdraw], a[href$=/edit]")).isEmpty();
+    assertThat(colleague.get("/submissions/" + ours + "/edit").statusCode()).isEqualTo(403);
+    assertThat(colleague.get("/submissions/" + theirs).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aRelationTargetGivenAsARecordIdIsStoredAndShownAsThatRecordsIdentifier() throws Exception {
+    Standard target = seed(unique("IEEE"), "IEEE");
+    Standard holder = seed(unique("IEEE"), "IEEE");
+    Standard isoTarget = seed(unique("ISO/IEC"), "ISO/IEC");
+    ObjectNode changed = record(holder.identifier(), "IEEE", "Seeded " + holder.identifier());
+    var relations = changed.putArray("relations");
+    relations.addObject().put("type", "replaced-by").put("target", target.id());
+    relations.addObject().put("type", "replaces").put("target", isoTarget.id());
+    String id = submit("ieee", update(holder, changed, 1));
+    assertThat(app.submissions().get(id).record().relations())
+        .extracting(org.aisx.catalog.Relation::target)
+        .containsExactly(target.identifier(), isoTarget.identifier());
+
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    Document comparison = Jsoup.parse(coord.get("/submissions/" + id).body());
+    assertThat(comparison.text())
+        .contains(target.identifier())
+        .doesNotContain(target.id())
+        .doesNotContain(isoTarget.id());
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+
+    Document page = Jsoup.parse(send("GET", "/standards/" + holder.id(), null, null).body());
+    assertThat(page.select("a[href=/standards/" + target.id() + "]").text())
+        .isEqualTo(target.identifier());
+    assertThat(page.select("a[href=/standards/" + isoTarget.id() + "]").text())
+        .isEqualTo(isoTarget.identifier());
+    // A coordinator's direct edit stores the identifier too.
+    ObjectNode edited = record(target.identifier(), "IEEE", "Seeded " + target.identifier());
+    edited.putArray("relations").addObject().put("type", "related").put("target", holder.id());
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/standards/" + target.id(),
+            tokens.get("coord"),
+            edited.toString(),
+            "If-Match",
+            "\"1\"");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(app.catalog().get(target.id()).relations())
+        .extracting(org.aisx.catalog.Relation::target)
+        .containsExactly(holder.identifier());
+    // The relation another body's record must accept is queued under the identifier too.
+    Document queue = Jsoup.parse(coord.get("/review/relations").body());
+    assertThat(queue.select("a[href=/standards/" + isoTarget.id() + "]").eachText())
+        .contains(isoTarget.identifier());
+    assertThat(queue.text()).doesNotContain(isoTarget.id());
   }
 
   @Test

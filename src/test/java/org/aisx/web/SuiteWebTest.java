@@ -227,6 +227,13 @@ class SuiteWebTest {
     }
     assertThat(body(http.get("/api/v1/suites/" + id)).get("gaps").toString())
         .contains("\"safety\"");
+    // The page says the gap is the suite's (the catalogue has safety work), and where to find it.
+    org.jsoup.nodes.Element row =
+        org.jsoup.Jsoup.parse(b.get(suitePage).body())
+            .select(".coverage-table tr.gap:has(a[href=/search?concern=safety])")
+            .first();
+    assertThat(row).isNotNull();
+    assertThat(row.text()).contains("Gap: no member of this suite covers it");
   }
 
   @Test

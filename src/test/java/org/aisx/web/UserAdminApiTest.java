@@ -73,6 +73,31 @@ class UserAdminApiTest {
   }
 
   @Test
+  void aBodyIsOneARecordOfTheCatalogueNamesInItsSpellingElseA400NamingTheFieldAndValue()
+      throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode record = json.createObjectNode();
+    record.put("identifier", "KS X 3264");
+    record.putObject("title").put("en", "A national standard");
+    record.put("sdo", "KATS");
+    record.put("type", "national-standard");
+    record.put("status", "in-force");
+    app.catalog().save(app.reader().read(record), "test", "fixture", null);
+    User member = Fixtures.user(app, "member@kats.example", Role.CONTRIBUTOR, "ISO");
+    String path = "/api/v1/users/" + member.id();
+
+    HttpResponse<String> r = call("PATCH", path, admin, "{\"bodies\":[\"kats\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(body(r).get("bodies").toString()).isEqualTo("[\"KATS\"]");
+
+    r = call("PATCH", path, admin, "{\"bodies\":[\"KATZ\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode detail = body(r).at("/error/details/0");
+    assertThat(detail.get("field").asText()).isEqualTo("bodies");
+    assertThat(detail.get("problem").asText()).contains("'KATZ'").contains("KATS");
+    assertThat(app.accounts().find(member.id()).orElseThrow().bodies()).containsExactly("KATS");
+  }
+
+  @Test
   void onlyAdminsReachTheAccountsThePublicGets401AndOtherRoles403() {
     User someone = Fixtures.user(app, "target@example.org", Role.CONTRIBUTOR, "ISO");
     String contributor =

@@ -186,14 +186,30 @@ public final class SuiteSuggester {
 
   /**
    * Whether the description means something to the catalogue: at least half of its words are found
-   * in it, or some are and the description finds records by words or by meaning. Nonsense finds
-   * none of its words; text with only stop words has none.
+   * in it, or some are and the description finds records by words or by meaning, or it names a
+   * sector or concern of the taxonomy ("banking", a label of finance, that no record's text has).
+   * Nonsense finds none of its words; text with only stop words has none.
    */
   private boolean understood(Description description, List<Hit> closest) {
     List<String> words = description.words();
     if (words.isEmpty()) {
       return false;
     }
+    return wordsFound(words, closest) || namesASectorOrConcern(description);
+  }
+
+  private boolean namesASectorOrConcern(Description description) {
+    for (Dimension d : List.of(Dimension.VERTICAL, Dimension.CONCERN)) {
+      for (Concept c : taxonomy.current().dimension(d).concepts().values()) {
+        if (!c.retired() && namesConcept(description, c)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean wordsFound(List<String> words, List<Hit> closest) {
     int known = 0;
     for (int i = 0; i < words.size(); i++) {
       if (search.index().search(byWords(words.get(i))).total() > 0) {

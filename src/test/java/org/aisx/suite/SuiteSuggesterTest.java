@@ -68,6 +68,19 @@ class SuiteSuggesterTest {
     }
   }
 
+  /**
+   * "banking" is a label of the finance sector that no record's text has, and finds nothing by
+   * meaning above the floor: it was "not understood" although the taxonomy names it.
+   */
+  @Test
+  void aDescriptionNamingOnlyASectorIsUnderstoodAsThatSector() {
+    for (String text : List.of("banking", "AI for banking")) {
+      SuiteSuggester.Proposal p = suggest(text);
+      assertThat(p.understood()).as(text).isTrue();
+      assertThat(p.sectors()).as(text).contains("finance");
+    }
+  }
+
   @Test
   void aBankChatbotWithoutANamedSectorGetsNoOtherSectorsWork() {
     SuiteSuggester.Proposal p =

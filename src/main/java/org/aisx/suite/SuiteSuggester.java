@@ -291,22 +291,25 @@ public final class SuiteSuggester {
   }
 
   /**
-   * The sectors of a description for which the user named none: those whose label (in any language)
-   * it names, and those that at least {@link #POINTING} of its closest records are for; never
-   * cross-sector.
+   * The sectors of a description for which the user chose none: those whose label (in any language)
+   * it names; when it names none, those that at least {@link #POINTING} of its closest records are
+   * for ("AI in finance" is for finance, not also for the telecommunications of the ITU-T records
+   * nearest to it); never cross-sector.
    */
   private List<String> sectorsPointedTo(Description description, List<Hit> closest) {
-    List<String> out = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    List<String> near = new ArrayList<>();
     for (Concept c : taxonomy.current().dimension(Dimension.VERTICAL).concepts().values()) {
       if (c.retired() || c.id().equals("cross-sector")) {
         continue;
       }
-      if (namesConcept(description, c)
-          || closest.stream().filter(h -> sectors(h).contains(c.id())).count() >= POINTING) {
-        out.add(c.id());
+      if (namesConcept(description, c)) {
+        named.add(c.id());
+      } else if (closest.stream().filter(h -> sectors(h).contains(c.id())).count() >= POINTING) {
+        near.add(c.id());
       }
     }
-    return out;
+    return named.isEmpty() ? near : named;
   }
 
   private static boolean namesConcept(Description description, Concept c) {

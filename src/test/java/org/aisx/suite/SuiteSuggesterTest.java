@@ -81,6 +81,15 @@ class SuiteSuggesterTest {
     }
   }
 
+  /**
+   * A description that names its sector is for that sector alone: "AI in finance" was also given
+   * telecommunications, the sector of the ITU-T records nearest to it in meaning.
+   */
+  @Test
+  void aNamedSectorIsTheDescriptionsSectorNotAlsoThoseOfItsNearestRecords() {
+    assertThat(suggest("AI in finance").sectors()).containsExactly("finance");
+  }
+
   @Test
   void aBankChatbotWithoutANamedSectorGetsNoOtherSectorsWork() {
     SuiteSuggester.Proposal p =

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.function.BiFunction;
 
 /**
  * One thing wrong with one field of a request or record, e.g. {@code title: required}. {@code
  * problem} is the English text the API answers with; {@code key} and {@code args}, when the problem
  * was made by {@link #of}, are its message in the bundles ({@code i18n/messages_*}), so that a page
  * says it in its own language. A problem without a key is only known in English.
+ *
+ * <p>An argument may itself be a message of the bundles, a {@link Phrase} (a kind of JSON value,
+ * where in a body), said in the same language as the problem that holds it.
  *
  * <p>Two problems are equal when they say the same about the same field: the key is how to say it,
  * not what is said.
@@ -34,6 +38,31 @@ public record Problem(String field, String problem, String key, List<Object> arg
    */
   public static Problem of(String field, String key, Object... args) {
     return new Problem(field, English.format(key, args), key, Arrays.asList(args));
+  }
+
+  /**
+   * The message {@code key} of the bundles with {@code args}, as an argument of a problem's message
+   * ({@link #of}): said in the language the problem is said in, so a phrase a problem shares with
+   * others (a kind of value, a place in a body) is defined once and translated with it.
+   */
+  public record Phrase(String key, List<Object> args) {
+    public Phrase {
+      args = Collections.unmodifiableList(new ArrayList<>(args));
+    }
+
+    public static Phrase of(String key, Object... args) {
+      return new Phrase(key, Arrays.asList(args));
+    }
+  }
+
+  /**
+   * {@code args} with each {@link Phrase} among them said by {@code say} (a phrase's own phrases
+   * too): the arguments as a language's message gets them.
+   */
+  public static Object[] said(List<Object> args, BiFunction<String, Object[], String> say) {
+    return args.stream()
+        .map(a -> a instanceof Phrase p ? say.apply(p.key(), said(p.args(), say)) : a)
+        .toArray();
   }
 
   /**
@@ -77,7 +106,9 @@ public record Problem(String field, String problem, String key, List<Object> arg
     /** As the pages format a message: a pattern only when there are arguments. */
     static String format(String key, Object... args) {
       String pattern = MESSAGES.getString(key);
-      return args.length == 0 ? pattern : Plurals.format(pattern, Locale.ENGLISH, args);
+      return args.length == 0
+          ? pattern
+          : Plurals.format(pattern, Locale.ENGLISH, said(Arrays.asList(args), English::format));
     }
   }
 }

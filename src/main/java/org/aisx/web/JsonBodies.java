@@ -17,6 +17,9 @@ import java.lang.reflect.Type;
  * (measured in BENCHMARKS.md); our answers are small.
  */
 final class JsonBodies implements JsonMapper {
+  /** The media type of CSV bodies, which {@link #refuseMalformed} checks as it checks JSON. */
+  static final String CSV = "text/csv";
+
   private final ObjectMapper json;
 
   JsonBodies(ObjectMapper json) {
@@ -46,24 +49,32 @@ final class JsonBodies implements JsonMapper {
   }
 
   /**
-   * Refuses, before any handler reads it, an API request's JSON body (or a body of no declared
-   * type, which Javalin reads as JSON too) whose bytes are not UTF-8: Javalin decodes a body into
-   * text with each malformed byte replaced by U+FFFD, so that {@code {"title":"\xff"}} would be
-   * read, and stored, as "�". A 400 naming the body; nothing is read or written.
+   * Refuses, before any handler reads it, an API request's text body whose bytes are not UTF-8: a
+   * JSON body (or a body of no declared type, which Javalin reads as JSON too) or a CSV one ({@code
+   * POST /api/v1/resources/import}). Both are read as UTF-8 text with each malformed byte replaced
+   * by U+FFFD, so that {@code {"title":"\xff"}} would be read, and stored, as "�". A 400 naming the
+   * body; nothing is read or written.
    */
   static void refuseMalformed(io.javalin.http.Context ctx) {
     byte[] body = RequestBodies.received(ctx);
     if (body == null || !ctx.path().startsWith("/api/")) {
       return;
     }
-    String type = ctx.contentType();
-    String mediaType =
-        type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-    boolean json =
-        mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json");
-    if (json && !Params.isUtf8(body)) {
+    String mediaType = mediaType(ctx);
+    boolean text =
+        mediaType.isEmpty()
+            || mediaType.equals("application/json")
+            || mediaType.endsWith("+json")
+            || mediaType.equals(CSV);
+    if (text && !Params.isUtf8(body)) {
       throw UnreadableBody.notUtf8();
     }
+  }
+
+  /** A request's media type, lower-case and without parameters; "" when it declares none. */
+  static String mediaType(io.javalin.http.Context ctx) {
+    String type = ctx.contentType();
+    return type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -239,17 +239,17 @@ public final class LearnRoutes implements Routes {
    */
   void importResources(Context ctx) {
     var admin = access.require(ctx, Permission.IMPORT_FEED);
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    // Read as UTF-8: a body that is not was refused already (JsonBodies.refuseMalformed).
+    boolean csv = JsonBodies.mediaType(ctx).equals(JsonBodies.CSV);
     String source = "api-import:" + admin.email();
     ImportReport report =
-        type.startsWith("text/csv")
+        csv
             ? resources.importCsv(
                 new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8),
                 admin.email(),
                 source)
             : resources.importJson(ctx.bodyInputStream(), admin.email(), source);
-    AuditRecorder.note(
-        ctx, "resources-import", type.startsWith("text/csv") ? "csv" : "json", report.toString());
+    AuditRecorder.note(ctx, "resources-import", csv ? "csv" : "json", report.toString());
     Messages asked = i18n.askedFor(ctx);
     List<Map<String, Object>> rejected = new ArrayList<>();
     for (ImportReport.Rejection r : report.rejections()) {

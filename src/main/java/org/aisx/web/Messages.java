@@ -88,7 +88,12 @@ public final class Messages {
     if (!p.translatable() || !has(p.key())) {
       return p.problem();
     }
-    return p.args().isEmpty() ? get(p.key()) : get(p.key(), p.args().toArray());
+    return say(p.key(), Problem.said(p.args(), this::say));
+  }
+
+  /** As a problem's message is said: a pattern only when there are arguments. */
+  private String say(String key, Object[] args) {
+    return args.length == 0 ? get(key) : get(key, args);
   }
 
   /**

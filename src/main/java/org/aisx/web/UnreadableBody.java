@@ -52,47 +52,49 @@ final class UnreadableBody extends RuntimeException {
   }
 
   private static Problem describe(JsonProcessingException e, Type expected) {
-    String where = where(e.getLocation());
+    Object where = where(e.getLocation());
     if (e instanceof StreamConstraintsException) {
       String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-      return new Problem(
+      return Problem.of(
           "body",
-          (original.contains("nesting depth")
-                  ? "is nested too deeply"
-                  : "holds a number, string or name too long to read")
-              + where);
+          original.contains("nesting depth") ? "problem.bodyTooDeep" : "problem.bodyTooLong",
+          where);
     }
     if (e instanceof JsonParseException
         && e.getOriginalMessage() != null
         && e.getOriginalMessage().startsWith("Duplicate field '")) {
-      return new Problem("body", "names a field twice" + where);
+      return Problem.of("body", "problem.bodyFieldTwice", where);
     }
     if (e instanceof JsonParseException) {
-      return new Problem("body", "is not valid JSON" + where);
+      return Problem.of("body", "problem.bodyNotJson", where);
     }
     if (!(e instanceof JsonMappingException mapping)) {
-      return new Problem("body", "could not be read as JSON" + where);
+      return Problem.of("body", "problem.bodyUnreadable", where);
     }
     String path = path(mapping.getPath());
     String field = path.isEmpty() ? "body" : "body." + path;
     if (mapping instanceof MismatchedInputException mismatch) {
       if (path.isEmpty() && isTrailing(mismatch)) {
-        return new Problem(field, "has more after its JSON value" + where);
+        return Problem.of(field, "problem.bodyTrailing", where);
       }
       if (path.isEmpty() && isEmpty(mismatch)) {
-        return new Problem(field, "is empty; expected " + shape(expected));
+        return Problem.of(field, "problem.bodyEmpty", shape(expected));
       }
       Type target = mismatch.getTargetType() != null ? mismatch.getTargetType() : expected;
       if (path.isEmpty()) {
-        return new Problem(field, "must be " + shape(target) + where);
+        return Problem.of(field, "problem.bodyMustBe", shape(target), where);
       }
-      String value =
-          mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null
-              ? " ('" + Params.echo(String.valueOf(invalid.getValue())) + "' is not)"
-              : "";
-      return new Problem(field, "must be " + kind(target) + value + where);
+      if (mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+        return Problem.of(
+            field,
+            "problem.bodyMustBeNot",
+            kind(target),
+            Params.echo(String.valueOf(invalid.getValue())),
+            where);
+      }
+      return Problem.of(field, "problem.bodyMustBe", kind(target), where);
     }
-    return new Problem(field, "could not be read as " + kind(expected) + where);
+    return Problem.of(field, "problem.bodyUnreadableAs", kind(expected), where);
   }
 
   /** Jackson's own words for an empty document, which we do not repeat. */
@@ -122,64 +124,89 @@ final class UnreadableBody extends RuntimeException {
     return out.toString();
   }
 
-  private static String where(JsonLocation at) {
+  /** Where in the body Jackson stopped, said after a problem; nothing when it does not know. */
+  private static Object where(JsonLocation at) {
     if (at == null || at.getLineNr() < 1) {
       return "";
     }
-    return " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    return Problem.Phrase.of(
+        "problem.bodyAt", String.valueOf(at.getLineNr()), String.valueOf(at.getColumnNr()));
   }
 
-  /** A whole body's shape: an object names the fields it may have, when they are known. */
-  private static String shape(Type type) {
+  /**
+   * A whole body's shape: an object names the fields it may have, when they are known; else the
+   * kind of value.
+   */
+  private static Problem.Phrase shape(Type type) {
     Class<?> raw = raw(type);
     if (raw != null && raw.isRecord()) {
-      return "a JSON object with the fields "
-          + Arrays.stream(raw.getRecordComponents())
+      return Problem.Phrase.of(
+          "problem.bodyObjectWithFields",
+          Arrays.stream(raw.getRecordComponents())
               .map(RecordComponent::getName)
-              .collect(Collectors.joining(", "));
+              .collect(Collectors.joining(", ")));
     }
-    String kind = kind(type);
-    return kind.startsWith("a ") || kind.startsWith("an ")
-        ? "a JSON " + kind.substring(kind.indexOf(' ') + 1)
-        : kind;
+    return kind(type);
   }
 
-  /** What kind of JSON value a type is read from, as a person says it. */
-  private static String kind(Type type) {
-    Class<?> raw = raw(type);
-    if (raw == null) {
-      return "a value of another kind";
+  /** What kind of JSON value a type is read from, as a person says it: its message. */
+  private static Problem.Phrase kind(Type type) {
+    return Problem.Phrase.of(Kind.of(raw(type)).key);
+  }
+
+  /** The kinds of JSON value a body's field is read as, each with the message that says it. */
+  private enum Kind {
+    STRING("problem.kindString"),
+    BOOLEAN("problem.kindBoolean"),
+    WHOLE_NUMBER("problem.kindWholeNumber"),
+    NUMBER("problem.kindNumber"),
+    ARRAY("problem.kindArray"),
+    ALLOWED_VALUE("problem.kindAllowedValue"),
+    OBJECT("problem.kindObject"),
+    JSON("problem.kindJson"),
+    OTHER("problem.kindOther");
+
+    final String key;
+
+    Kind(String key) {
+      this.key = key;
     }
-    if (CharSequence.class.isAssignableFrom(raw) || raw == char.class || raw == Character.class) {
-      return "a string";
+
+    static Kind of(Class<?> raw) {
+      if (raw == null) {
+        return OTHER;
+      }
+      if (CharSequence.class.isAssignableFrom(raw) || raw == char.class || raw == Character.class) {
+        return STRING;
+      }
+      if (raw == boolean.class || raw == Boolean.class) {
+        return BOOLEAN;
+      }
+      if (raw == int.class
+          || raw == long.class
+          || raw == short.class
+          || raw == Integer.class
+          || raw == Long.class
+          || raw == Short.class) {
+        return WHOLE_NUMBER;
+      }
+      if (raw.isPrimitive() || Number.class.isAssignableFrom(raw)) {
+        return NUMBER;
+      }
+      if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
+        return ARRAY;
+      }
+      if (raw.isEnum()) {
+        return ALLOWED_VALUE;
+      }
+      if (Map.class.isAssignableFrom(raw) || raw.isRecord()) {
+        return OBJECT;
+      }
+      if (com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(raw)) {
+        return JSON;
+      }
+      return OTHER;
     }
-    if (raw == boolean.class || raw == Boolean.class) {
-      return "true or false";
-    }
-    if (raw == int.class
-        || raw == long.class
-        || raw == short.class
-        || raw == Integer.class
-        || raw == Long.class
-        || raw == Short.class) {
-      return "a whole number";
-    }
-    if (raw.isPrimitive() || Number.class.isAssignableFrom(raw)) {
-      return "a number";
-    }
-    if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
-      return "an array";
-    }
-    if (raw.isEnum()) {
-      return "one of the allowed values";
-    }
-    if (Map.class.isAssignableFrom(raw) || raw.isRecord()) {
-      return "an object";
-    }
-    if (com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(raw)) {
-      return "JSON";
-    }
-    return "a value of another kind";
   }
 
   private static Class<?> raw(Type type) {

@@ -1,5 +1,6 @@
 package org.aisx.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -353,6 +354,49 @@ class LearnWebTest {
         .isEqualTo(403);
     assertThat(send("POST", "/api/v1/resources/import", null, "text/csv", bad).statusCode())
         .isEqualTo(401);
+  }
+
+  /**
+   * A CSV import whose bytes are not UTF-8 was read with each bad byte replaced by U+FFFD, and the
+   * resource stored with a title holding "\uFFFD": it is refused naming the body, as a JSON body
+   * is, in the asked language, and nothing is stored.
+   */
+  @Test
+  void aCsvImportThatIsNotUtf8IsA400NamingTheBodyAndNothingIsStored() throws Exception {
+    List<String> lines = http.get("/api/v1/resources/export.csv").body().lines().toList();
+    // An exported resource under a new id, with two bytes that are not UTF-8 opening its title.
+    String row = lines.get(1);
+    String afterId = row.substring(row.indexOf(','));
+    int title = afterId.indexOf(',', 1) + 1;
+    if (afterId.charAt(title) == '"') {
+      title++;
+    }
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        (lines.get(0) + "\r\nweb-not-utf8" + afterId.substring(0, title)).getBytes(UTF_8));
+    body.write(0xff);
+    body.write(0xfe);
+    body.writeBytes((afterId.substring(title) + "\r\n").getBytes(UTF_8));
+    long before = app.resources().count();
+    for (String lang : List.of("en", "fr", "zh")) {
+      for (String type : List.of("text/csv", "text/csv; charset=utf-8")) {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(http.base() + "/api/v1/resources/import?lang=" + lang))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .header("Content-Type", type)
+                    .header("Authorization", adminToken)
+                    .build());
+        assertThat(r.statusCode()).as(lang + " " + type + " " + r.body()).isEqualTo(400);
+        assertValid("Error", body(r));
+        assertThat(body(r).at("/error/details/0/field").asText()).isEqualTo("body");
+        assertThat(body(r).at("/error/details/0/problem").asText())
+            .isEqualTo(PagesTest.say(lang, "problem.bodyNotUtf8"));
+      }
+    }
+    assertThat(app.resources().count()).isEqualTo(before);
+    assertThat(http.get("/api/v1/resources/web-not-utf8").statusCode()).isEqualTo(404);
   }
 
   @Test

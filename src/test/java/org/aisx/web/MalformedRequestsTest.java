@@ -330,6 +330,80 @@ class MalformedRequestsTest {
     assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(mine);
   }
 
+  /** The one problem of an error body: its field, then what it says. */
+  static List<String> onlyProblem(String path, String lang, String body) throws Exception {
+    JsonNode error = plainError(send("POST", path + "?lang=" + lang, body), 400);
+    assertThat(error.get("details")).as(error.toString()).hasSize(1);
+    JsonNode detail = error.get("details").get(0);
+    return List.of(detail.get("field").asText(), detail.get("problem").asText());
+  }
+
+  /** Where in a body, as {@code lang} says it after a problem. */
+  static String at(String lang, int line, int column) throws Exception {
+    return PagesTest.say(lang, "problem.bodyAt", String.valueOf(line), String.valueOf(column));
+  }
+
+  /**
+   * A body that is not the JSON expected was refused in English whatever language the request asked
+   * for: each refusal is said in the asked language, with the kind of value expected and the line
+   * and column in that language too; in English it is said as before.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "fr", "zh", "ar"})
+  void anUnreadableBodyIsSaidInTheAskedLanguageKindAndPlaceToo(String lang) throws Exception {
+    List<List<String>> said =
+        List.of(
+            onlyProblem("/api/v1/taxonomy/changes", lang, "{\n\"kind\": }"),
+            onlyProblem("/api/v1/taxonomy/changes", lang, "{\"baseVersion\": \"x\"}"),
+            onlyProblem(
+                "/api/v1/suggestions/decisions", lang, "{\"decisions\": [{\"recordId\": [5]}]}"),
+            onlyProblem("/api/v1/mappings/decisions", lang, ""),
+            onlyProblem("/api/v1/suites", lang, "{\"title\": \"one\", \"title\": \"two\"}"),
+            onlyProblem("/api/v1/suites/suggest", lang, "{\"text\": \"chatbot\"} [1]"));
+    List<List<String>> expected =
+        List.of(
+            List.of("body", PagesTest.say(lang, "problem.bodyNotJson", at(lang, 2, 9))),
+            List.of(
+                "body.baseVersion",
+                PagesTest.say(
+                    lang,
+                    "problem.bodyMustBeNot",
+                    PagesTest.say(lang, "problem.kindWholeNumber"),
+                    "x",
+                    at(lang, 1, 17))),
+            List.of(
+                "body.decisions[0].recordId",
+                PagesTest.say(
+                    lang,
+                    "problem.bodyMustBe",
+                    PagesTest.say(lang, "problem.kindString"),
+                    at(lang, 1, 29))),
+            List.of(
+                "body",
+                PagesTest.say(
+                    lang,
+                    "problem.bodyEmpty",
+                    PagesTest.say(lang, "problem.bodyObjectWithFields", "decisions"))),
+            List.of("body", PagesTest.say(lang, "problem.bodyFieldTwice", at(lang, 1, 25))),
+            List.of("body", PagesTest.say(lang, "problem.bodyTrailing", at(lang, 1, 21))));
+    assertThat(said).isEqualTo(expected);
+    List<String> english =
+        List.of(
+            "is not valid JSON (line 2, column 9)",
+            "must be a whole number ('x' is not) (line 1, column 17)",
+            "must be a string (line 1, column 29)",
+            "is empty; expected a JSON object with the fields decisions",
+            "names a field twice (line 1, column 25)",
+            "has more after its JSON value (line 1, column 21)");
+    for (int i = 0; i < said.size(); i++) {
+      if (lang.equals("en")) {
+        assertThat(said.get(i).get(1)).isEqualTo(english.get(i));
+      } else {
+        assertThat(said.get(i).get(1)).as(lang).isNotEqualTo(english.get(i));
+      }
+    }
+  }
+
   /**
    * A GET of {@code target} exactly as written (java.net.http refuses such addresses): the status
    * line and headers, then the body.

@@ -258,18 +258,21 @@ class MalformedRequestsTest {
   void aFieldOfTheWrongJsonKindSaysSoNamingItInEveryLanguage(String path, String body, String field)
       throws Exception {
     for (String lang : List.of("en", "fr", "es", "ru", "zh", "ar")) {
-      JsonNode error = plainError(send("POST", path + "?lang=" + lang, body), 400);
-      JsonNode detail = null;
-      for (JsonNode d : error.get("details")) {
-        if (d.get("field").asText().equals(field)) {
-          detail = d;
-        }
-      }
-      assertThat(detail).as(lang + " " + error).isNotNull();
-      assertThat(detail.get("problem").asText())
+      assertThat(problemSaid(path + "?lang=" + lang, body, field))
           .as(lang)
           .isEqualTo(PagesTest.say(lang, "invalid.notString", "123"));
     }
+  }
+
+  /** What a 400 answer to POSTing {@code body} to {@code path} says of {@code field}. */
+  private static String problemSaid(String path, String body, String field) throws Exception {
+    JsonNode error = plainError(send("POST", path, body), 400);
+    for (JsonNode d : error.get("details")) {
+      if (d.get("field").asText().equals(field)) {
+        return d.get("problem").asText();
+      }
+    }
+    throw new AssertionError("no problem named " + field + " in " + error);
   }
 
   /**
@@ -295,15 +298,7 @@ class MalformedRequestsTest {
       String path, String body, String field, String key, String args) throws Exception {
     Object[] values = args == null ? new Object[0] : args.split(";");
     for (String lang : List.of("en", "fr", "zh", "ar")) {
-      JsonNode error = plainError(send("POST", path + "?lang=" + lang, body), 400);
-      JsonNode detail = null;
-      for (JsonNode d : error.get("details")) {
-        if (d.get("field").asText().equals(field)) {
-          detail = d;
-        }
-      }
-      assertThat(detail).as(lang + " " + error).isNotNull();
-      assertThat(detail.get("problem").asText())
+      assertThat(problemSaid(path + "?lang=" + lang, body, field))
           .as(lang)
           .isEqualTo(PagesTest.say(lang, key, values));
     }

@@ -69,6 +69,7 @@ class PagesTest {
             "test",
             "test",
             null);
+    app.loadCuratedSuites();
     server = app.web().start(0);
     http = new Http(server.port());
   }
@@ -89,6 +90,58 @@ class PagesTest {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * On an Arabic page the English identifier and title of a record are isolated from the
+   * right-to-left text around them (a {@code bdi}, or an element with its own {@code dir}), so that
+   * the bidirectional algorithm does not move the colon and numbers of "ISO/IEC 42001:2023" among
+   * the Arabic words; a title says its language (a quotation of the classifier's evidence cannot).
+   */
+  @Test
+  void recordIdentifiersAndTitlesAreIsolatedOnArabicPages() {
+    String identifier = "ISO/IEC 42001:2023";
+    String title = app.catalog().get("iso-iec-42001-2023").titleIn("en");
+    for (String path :
+        List.of(
+            "/suites/ai-in-health",
+            "/suites/ai-in-health/print",
+            "/search?q=42001",
+            "/standards/iso-iec-42001-2023",
+            "/standards/iso-iec-42005-2025",
+            "/overlap?record=iso-iec-42001-2023",
+            "/learn")) {
+      Document d = page(path + (path.contains("?") ? "&" : "?") + "lang=ar");
+      List<Element> shown =
+          d.body().getAllElements().stream()
+              .filter(e -> e.ownText().trim().equals(identifier))
+              .toList();
+      assertThat(shown).as(path).isNotEmpty();
+      assertThat(shown)
+          .as(path + ": elements showing " + identifier)
+          .allSatisfy(e -> assertThat(isolated(e)).as(e.outerHtml()).isTrue());
+      d.body().getAllElements().stream()
+          .filter(e -> e.ownText().trim().equals(title))
+          .forEach(
+              e -> {
+                assertThat(isolated(e)).as(path + ": " + e.outerHtml()).isTrue();
+                if (e.closest(".evidence") != null) {
+                  return; // a quotation of whichever text the classifier read: its language unsaid
+                }
+                assertThat(e.closest("[lang]")).as(path + ": " + e.outerHtml()).isNotNull();
+                assertThat(e.closest("[lang]").attr("lang")).as(e.outerHtml()).isEqualTo("en");
+              });
+    }
+  }
+
+  /** Whether {@code e} or an element around it, inside the body, sets its own direction. */
+  static boolean isolated(Element e) {
+    for (Element at = e; at != null && !at.tagName().equals("body"); at = at.parent()) {
+      if (at.tagName().equals("bdi") || at.hasAttr("dir")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

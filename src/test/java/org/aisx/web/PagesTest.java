@@ -369,6 +369,31 @@ class PagesTest {
     }
   }
 
+  /**
+   * French sets a no-break space (U+00A0, or the narrow U+202F) before {@code : ; ? !} and inside
+   * guillemets, so that a line never begins with the mark; Chinese writes its marks full-width
+   * ({@code ：；？！}) after Chinese text. Text quoted as typed (an HTTP header, a time, an identifier
+   * such as "42001:2023") keeps its ASCII colon, which no space follows or precedes.
+   */
+  @Test
+  void frenchAndChineseMessagesPunctuateAsTheirLanguagesDo() throws Exception {
+    java.util.regex.Pattern french =
+        java.util.regex.Pattern.compile(
+            "(?<![\u00a0\u202f])([;?!»]|:(?=\\s|$))|«(?![\u00a0\u202f])");
+    bundle("fr")
+        .forEach(
+            (k, v) -> {
+              String text = ((String) v).replace("Authorization: Bearer", "");
+              assertThat(french.matcher(text).find()).as("fr " + k + ": " + v).isFalse();
+            });
+    java.util.regex.Pattern chinese =
+        java.util.regex.Pattern.compile("[\\p{IsHan}\u3000-\u303f\uff00-\uffef]\\s*[:;?!]");
+    bundle("zh")
+        .forEach(
+            (k, v) ->
+                assertThat(chinese.matcher((String) v).find()).as("zh " + k + ": " + v).isFalse());
+  }
+
   @Test
   void noPageShowsAMessageKeyInAnyLanguage() throws Exception {
     java.util.Set<String> keys = new java.util.HashSet<>();

@@ -598,6 +598,11 @@ class PagesTest {
     return say(lang, key, args).replace('\u00a0', ' ');
   }
 
+  /** What a page puts between a label and its value in {@code lang}, as {@link #shown} reads it. */
+  static String colon(String lang) {
+    return new Messages(java.util.Locale.forLanguageTag(lang)).colon().replace('\u00a0', ' ');
+  }
+
   static String say(String lang, String key, Object... args) throws java.io.IOException {
     String pattern = bundle(lang).getProperty(key);
     assertThat(pattern).as(lang + " " + key).isNotNull();
@@ -616,17 +621,17 @@ class PagesTest {
       Element detail = d.selectFirst(".error-page li");
       assertThat(detail.text())
           .as(lang)
-          .startsWith(say(lang, "param.from"))
-          .contains(say(lang, "problem.yearAfterTo", "2030", "2020"));
+          .startsWith(shown(lang, "param.from"))
+          .contains(shown(lang, "problem.yearAfterTo", "2030", "2020"));
       // The parameter as the address spells it, kept left to right in an Arabic sentence.
       assertThat(detail.select("bdi code").text()).isEqualTo("from");
 
       Document page = Jsoup.parse(http.get("/search?page=abc&lang=" + lang).body());
       assertThat(page.selectFirst(".error-page li").text())
           .as(lang)
-          .startsWith(say(lang, "param.page"))
+          .startsWith(shown(lang, "param.page"))
           .contains(
-              say(
+              shown(
                   lang,
                   "problem.notWholeNumber",
                   "abc",
@@ -665,14 +670,14 @@ class PagesTest {
       assertThat(r.statusCode()).isEqualTo(401);
       assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
       Document d = Jsoup.parse(r.body());
-      assertThat(d.selectFirst("h1").text()).isEqualTo(say(lang, "error.title.401"));
+      assertThat(d.selectFirst("h1").text()).isEqualTo(shown(lang, "error.title.401"));
       String main = d.selectFirst("main").text();
-      assertThat(main).as(lang).contains(say(lang, "access.signInRequired.page"));
+      assertThat(main).as(lang).contains(shown(lang, "access.signInRequired.page"));
       assertThat(main).as(lang).doesNotContain("Bearer").doesNotContain("Authorization");
       assertThat(d.select(".error-page a[href^='/signin']").eachAttr("href"))
           .containsExactly("/signin?next=" + enc("/submissions/mine?lang=" + lang));
       assertThat(d.select(".error-page a[href^='/signin']").text())
-          .isEqualTo(say(lang, "account.signIn"));
+          .isEqualTo(shown(lang, "account.signIn"));
     }
     // The API keeps its wording, for the program that called it.
     HttpResponse<String> api = http.get("/api/v1/me");
@@ -731,9 +736,9 @@ class PagesTest {
       for (String q : List.of("the of and", "le la les")) {
         Document d = page("/search?q=" + enc(q) + "&lang=" + lang);
         assertThat(d.select("ol.hits > li")).as("%s in %s", q, lang).isEmpty();
-        assertThat(d.selectFirst("#results-heading").text()).isEqualTo(say(lang, "results.none"));
+        assertThat(d.selectFirst("#results-heading").text()).isEqualTo(shown(lang, "results.none"));
         assertThat(d.selectFirst(".only-stop-words").text())
-            .isEqualTo(say(lang, "results.onlyStopWords"));
+            .isEqualTo(shown(lang, "results.onlyStopWords"));
       }
     }
     // A search that finds nothing for its words gives the usual hint instead.

@@ -63,7 +63,7 @@ final class FieldValues {
             field.equals("fieldSources")
                 ? t.fieldName(e.getKey())
                 : languageName(t, e.getKey()); // a text per language
-        parts.add(name + ": " + shown(t, field, e.getValue(), codes, ", "));
+        parts.add(name + t.colon() + shown(t, field, e.getValue(), codes, ", "));
       }
       return String.join(separator, parts);
     }

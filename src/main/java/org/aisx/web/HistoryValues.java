@@ -117,7 +117,7 @@ public final class HistoryValues {
     for (String lang : langs) {
       String text = text(side, lang);
       if (text != null) {
-        parts.add(labelled ? FieldValues.languageName(t, lang) + ": " + text : text);
+        parts.add(labelled ? FieldValues.languageName(t, lang) + t.colon() + text : text);
       }
     }
     return parts.isEmpty() ? null : String.join(" · ", parts);

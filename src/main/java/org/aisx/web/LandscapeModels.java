@@ -120,18 +120,77 @@ public final class LandscapeModels {
     }
   }
 
-  /** Publications of one body by year, as a small column chart with a table. */
+  /**
+   * Publications of one body by year, as a small column chart with a table. The charts of a page
+   * share {@code max}, so they share their y scale: a few round-number ticks from 0 to {@link
+   * #top}, drawn to the left of the columns (the chart is drawn left to right in every language, as
+   * the years run).
+   */
   public record YearChart(String body, List<String> years, List<Long> counts, long max) {
+    /** The width the y scale's labels take, left of the columns. */
+    static final int AXIS = 30;
+
+    /** The height of a column that reaches {@link #top}. */
+    static final int PLOT = 56;
+
+    /** The baseline's y. */
+    public static final int BASE = 64;
+
     public int height(int i) {
-      return (int) Math.round(60.0 * counts.get(i) / Math.max(1, max));
+      return (int) Math.round((double) PLOT * counts.get(i) / top());
     }
 
     public int x(int i) {
-      return 4 + i * 9;
+      return AXIS + 4 + i * 9;
+    }
+
+    public int axisX() {
+      return AXIS;
     }
 
     public int width() {
-      return 8 + years.size() * 9;
+      return AXIS + 8 + years.size() * 9;
+    }
+
+    /** The scale's top: the smallest multiple of {@link #step} that holds {@code max}. */
+    public long top() {
+      long step = step();
+      return Math.max(step, (Math.max(1, max) + step - 1) / step * step);
+    }
+
+    /** The step between ticks: 1, 2 or 5 times a power of ten, at most three steps to the top. */
+    public long step() {
+      return niceStep(max, 3);
+    }
+
+    /** The ticks' values, from 0 to {@link #top}. */
+    public List<Long> ticks() {
+      List<Long> ticks = new ArrayList<>();
+      for (long v = 0; v <= top(); v += step()) {
+        ticks.add(v);
+      }
+      return ticks;
+    }
+
+    /** The y of the tick for {@code value}. */
+    public int tickY(long value) {
+      return BASE - (int) Math.round((double) PLOT * value / top());
+    }
+  }
+
+  /**
+   * The smallest step of 1, 2 or 5 times a power of ten in which {@code max} (at least 1) is
+   * reached in at most {@code steps} steps: the tick spacing of a scale people read at a glance.
+   */
+  static long niceStep(long max, int steps) {
+    long target = Math.max(1, max);
+    for (long power = 1; ; power *= 10) {
+      for (long m : new long[] {1, 2, 5}) {
+        long step = m * power;
+        if ((target + step - 1) / step <= steps) {
+          return step;
+        }
+      }
     }
   }
 

@@ -17,8 +17,12 @@ public final class LearnPageModels {
     }
   }
 
-  /** One resource as a card: the resource and the labels of what it teaches. */
-  public record Card(Resource r, List<Link> standards, List<String> concepts) {}
+  /**
+   * One resource as a card: the resource, the labels of what it teaches, and its languages (code
+   * and name, each name in its own language as the language menu gives it).
+   */
+  public record Card(
+      Resource r, List<Link> standards, List<String> concepts, List<Link> languages) {}
 
   /** A record a resource teaches: its id (for the link) and identifier (to show). */
   public record Link(String id, String label) {}

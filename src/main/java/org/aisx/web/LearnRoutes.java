@@ -339,7 +339,11 @@ public final class LearnRoutes implements Routes {
       for (String c : r.concepts()) {
         concepts.add(label(ResourceFacet.CONCEPT, c, t));
       }
-      cards.add(new LearnPageModels.Card(r, standards, concepts));
+      List<LearnPageModels.Link> languages = new ArrayList<>();
+      for (String code : r.languages()) {
+        languages.add(new LearnPageModels.Link(code, label(ResourceFacet.LANGUAGE, code, t)));
+      }
+      cards.add(new LearnPageModels.Card(r, standards, concepts, languages));
     }
     return cards;
   }

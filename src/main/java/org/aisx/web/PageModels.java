@@ -605,7 +605,7 @@ public final class PageModels {
                     : LINE.matcher(f).matches() || RECORD.matcher(f).matches()
                         ? where(f)
                         : t.fieldName(f);
-        parts.add(place == null ? t.problem(p) : place + ": " + t.problem(p));
+        parts.add(place == null ? t.problem(p) : place + t.colon() + t.problem(p));
       }
       return String.join("; ", parts);
     }

@@ -223,7 +223,7 @@ public final class WatchRoutes implements Routes {
             "urn:uuid:"
                 + java.util.UUID.nameUUIDFromBytes(
                     ("aisx:feed:" + self).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-            t.get("site.name") + ": " + title,
+            t.get("site.name") + t.colon() + title,
             subtitle,
             base + self,
             base + alternate,

@@ -49,7 +49,7 @@ class HistoryValuesTest {
     assertThat(
             HistoryValues.of(
                 changed("title", "{\"en\":\"QA test x\"}", "{\"en\":\"QA test y\"}"), t("fr")))
-        .isEqualTo(new HistoryValues.Shown("anglais: QA test x", "anglais: QA test y"));
+        .isEqualTo(new HistoryValues.Shown("anglais\u00a0: QA test x", "anglais\u00a0: QA test y"));
     assertThat(
             HistoryValues.of(
                 changed(
@@ -134,13 +134,14 @@ class HistoryValuesTest {
                 "a-feed",
                 null);
         for (String lang : List.of("fr", "ru", "ar")) {
-          String said = PagesTest.say(lang, "relation.replaced-by") + " IEEE 9001-2027";
+          String said = PagesTest.shown(lang, "relation.replaced-by") + " IEEE 9001-2027";
           Document page = Jsoup.parse(http.get("/standards/ieee-9000-2026?lang=" + lang).body());
           assertThat(page.select("table.history").text())
               .as(lang)
               .contains(
-                  PagesTest.say(lang, "record.relations")
-                      + ": ∅ "
+                  PagesTest.shown(lang, "record.relations")
+                      + PagesTest.colon(lang)
+                      + "∅ "
                       + (lang.equals("ar") ? "←" : "→")
                       + " "
                       + said)

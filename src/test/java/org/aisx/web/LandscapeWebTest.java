@@ -53,6 +53,50 @@ class LandscapeWebTest {
     app.close();
   }
 
+  /**
+   * Each small chart of publications per year has a y scale people can read values off: text ticks
+   * at round numbers (1, 2 or 5 times a power of ten apart) from 0 up to a top that holds the
+   * largest count the table beside the charts gives. On an Arabic page the same ticks, in the
+   * page's digits, and the chart drawn left to right (the years run so), its labels anchored there.
+   */
+  @Test
+  void theChartsOfPublicationsPerYearHaveAYScale() {
+    org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(http.get("/landscape?lang=en").body());
+    long largest = 0;
+    for (org.jsoup.nodes.Element td :
+        en.selectFirst("section.over-time details table").select("td")) {
+      largest = Math.max(largest, Long.parseLong(td.text().replaceAll("\\D", "")));
+    }
+    assertThat(largest).isPositive();
+    org.jsoup.select.Elements charts = en.select("figure.year-chart svg");
+    assertThat(charts).isNotEmpty();
+    List<String> ticks = charts.get(0).select(".y-scale text").eachText();
+    List<Long> values = new ArrayList<>();
+    for (String tick : ticks) {
+      values.add(Long.parseLong(tick.replace(",", "")));
+    }
+    assertThat(values).hasSizeBetween(2, 4).startsWith(0L).isSorted();
+    long step = values.get(1);
+    assertThat(String.valueOf(step)).matches("[125]0*");
+    for (int i = 1; i < values.size(); i++) {
+      assertThat(values.get(i) - values.get(i - 1)).isEqualTo(step);
+    }
+    assertThat(values.get(values.size() - 1)).isGreaterThanOrEqualTo(largest);
+    // Every chart has the same scale: they are compared side by side.
+    for (org.jsoup.nodes.Element chart : charts) {
+      assertThat(chart.select(".y-scale text").eachText()).isEqualTo(ticks);
+    }
+
+    org.aisx.web.Messages arabic = new org.aisx.web.Messages(java.util.Locale.forLanguageTag("ar"));
+    org.jsoup.nodes.Element chart =
+        org.jsoup.Jsoup.parse(http.get("/landscape?lang=ar").body())
+            .selectFirst("figure.year-chart svg");
+    assertThat(chart.attr("direction")).isEqualTo("ltr");
+    assertThat(chart.select(".y-scale text").eachText())
+        .isEqualTo(values.stream().map(arabic::number).toList());
+    assertThat(chart.select(".y-scale text").eachAttr("text-anchor")).containsOnly("end");
+  }
+
   @Test
   void theHeatMapApiAnswersItsSchemaAndEveryCellLeadsToASearchWithItsCount() throws Exception {
     HttpResponse<String> r =

@@ -146,7 +146,7 @@ class LearnWebTest {
     assertThat(form).isNotNull();
     assertThat(form.attr("action")).isEqualTo("/learn/" + id + "/remove");
     assertThat(list.selectFirst("li#resource-" + id + " details.remove summary").text())
-        .startsWith(PagesTest.say("fr", "learn.remove"));
+        .startsWith(PagesTest.shown("fr", "learn.remove"));
     HttpResponse<String> removed =
         coord.postForm(
             form.attr("action") + "?lang=fr",
@@ -160,7 +160,7 @@ class LearnWebTest {
     assertThat(back).isEqualTo("/learn?removed=" + id);
     Document after = Jsoup.parse(coord.get(back + "&lang=fr").body());
     assertThat(after.selectFirst("p.notice[role=status]").text())
-        .isEqualTo(PagesTest.say("fr", "learn.removed", id));
+        .isEqualTo(PagesTest.shown("fr", "learn.removed", id));
     assertThat(after.select("li#resource-" + id)).isEmpty();
     assertThat(after.select("main a[href*=removed=]")).isEmpty();
 
@@ -174,6 +174,27 @@ class LearnWebTest {
     HttpResponse<String> audit =
         send("GET", "/api/v1/audit?action=resource-removed", adminToken, "text/plain", "");
     assertThat(audit.body()).contains("resource-removed", id, "dead link");
+  }
+
+  /**
+   * The bundled resources say which language each is in, and a card on {@code /learn} names it, in
+   * that language and marked as such, so that an Arabic reader knows the course is in English.
+   */
+  @Test
+  void theBundledResourcesSayTheirLanguageAndTheirCardsShowIt() {
+    String id = "ai-for-good-2025-ai-for-health";
+    assertThat(app.resources().get(id).languages()).containsExactly("en");
+    assertThat(app.resources().get("amas-policy-paper-trust-multimedia-authenticity").languages())
+        .containsExactly("en");
+    for (String lang : List.of("ar", "fr", "zh")) {
+      Element card =
+          Jsoup.parse(http.get("/learn?lang=" + lang + "&language=en&concept=health").body())
+              .getElementById("resource-" + id);
+      assertThat(card).as(lang).isNotNull();
+      Element name = card.selectFirst(".facts .languages bdi[lang=en]");
+      assertThat(name).as(lang + " " + card.outerHtml()).isNotNull();
+      assertThat(name.text()).isEqualTo("English");
+    }
   }
 
   /** A label and its value are set as each language sets them: "Public : ...", "面向：...". */
@@ -618,9 +639,9 @@ class LearnWebTest {
     assertThat(french.select("#diff tr.changed th[data-field]").eachAttr("data-field"))
         .containsExactly("provider", "url");
     assertThat(french.select("#diff thead th").eachText())
-        .contains(PagesTest.say("fr", "submission.resourceNow"));
+        .contains(PagesTest.shown("fr", "submission.resourceNow"));
     assertThat(french.selectFirst("dl.submission-facts").text())
-        .contains(PagesTest.say("fr", "action.resource.update"))
+        .contains(PagesTest.shown("fr", "action.resource.update"))
         .doesNotContain("Correction of a learning resource");
 
     String coordCsrf = detail.selectFirst("form.decision input[name=_csrf]").attr("value");
@@ -654,20 +675,20 @@ class LearnWebTest {
     Document list =
         Jsoup.parse(author.get("/learn?lang=fr&provider=" + encode(AI_FOR_GOOD)).body());
     Element link = list.selectFirst("a#correct-" + id);
-    assertThat(link.ownText()).isEqualTo(PagesTest.say("fr", "learn.correct"));
+    assertThat(link.ownText()).isEqualTo(PagesTest.shown("fr", "learn.correct"));
     Document form = Jsoup.parse(author.get(link.attr("href") + "&lang=fr").body());
     assertThat(form.selectFirst("h1").text())
-        .isEqualTo(PagesTest.say("fr", "submit.resourceCorrectTitle", id));
+        .isEqualTo(PagesTest.shown("fr", "submit.resourceCorrectTitle", id));
     assertThat(form.selectFirst("p.lead").text())
-        .isEqualTo(PagesTest.say("fr", "submit.resourceCorrectLead"));
+        .isEqualTo(PagesTest.shown("fr", "submit.resourceCorrectLead"));
     assertThat(form.selectFirst("#id-stays").text())
-        .isEqualTo(PagesTest.say("fr", "submit.resource.idStays"));
+        .isEqualTo(PagesTest.shown("fr", "submit.resource.idStays"));
     // Sent unchanged, it is refused in French: it proposes nothing.
     HttpResponse<String> same =
         author.postForm("/submissions?lang=fr", asShown(form, "form.submission-form"));
     assertThat(same.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(same.body()).selectFirst(".error-summary").text())
-        .contains(PagesTest.say("fr", "resource.problem.noChange"));
+        .contains(PagesTest.shown("fr", "resource.problem.noChange"));
   }
 
   @Test

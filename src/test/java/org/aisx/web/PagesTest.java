@@ -69,6 +69,7 @@ class PagesTest {
             "test",
             "test",
             null);
+    app.loadCuratedSuites();
     server = app.web().start(0);
     http = new Http(server.port());
   }
@@ -89,6 +90,58 @@ class PagesTest {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * On an Arabic page the English identifier and title of a record are isolated from the
+   * right-to-left text around them (a {@code bdi}, or an element with its own {@code dir}), so that
+   * the bidirectional algorithm does not move the colon and numbers of "ISO/IEC 42001:2023" among
+   * the Arabic words; a title says its language (a quotation of the classifier's evidence cannot).
+   */
+  @Test
+  void recordIdentifiersAndTitlesAreIsolatedOnArabicPages() {
+    String identifier = "ISO/IEC 42001:2023";
+    String title = app.catalog().get("iso-iec-42001-2023").titleIn("en");
+    for (String path :
+        List.of(
+            "/suites/ai-in-health",
+            "/suites/ai-in-health/print",
+            "/search?q=42001",
+            "/standards/iso-iec-42001-2023",
+            "/standards/iso-iec-42005-2025",
+            "/overlap?record=iso-iec-42001-2023",
+            "/learn")) {
+      Document d = page(path + (path.contains("?") ? "&" : "?") + "lang=ar");
+      List<Element> shown =
+          d.body().getAllElements().stream()
+              .filter(e -> e.ownText().trim().equals(identifier))
+              .toList();
+      assertThat(shown).as(path).isNotEmpty();
+      assertThat(shown)
+          .as(path + ": elements showing " + identifier)
+          .allSatisfy(e -> assertThat(isolated(e)).as(e.outerHtml()).isTrue());
+      d.body().getAllElements().stream()
+          .filter(e -> e.ownText().trim().equals(title))
+          .forEach(
+              e -> {
+                assertThat(isolated(e)).as(path + ": " + e.outerHtml()).isTrue();
+                if (e.closest(".evidence") != null) {
+                  return; // a quotation of whichever text the classifier read: its language unsaid
+                }
+                assertThat(e.closest("[lang]")).as(path + ": " + e.outerHtml()).isNotNull();
+                assertThat(e.closest("[lang]").attr("lang")).as(e.outerHtml()).isEqualTo("en");
+              });
+    }
+  }
+
+  /** Whether {@code e} or an element around it, inside the body, sets its own direction. */
+  static boolean isolated(Element e) {
+    for (Element at = e; at != null && !at.tagName().equals("body"); at = at.parent()) {
+      if (at.tagName().equals("bdi") || at.hasAttr("dir")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -316,6 +369,31 @@ class PagesTest {
     }
   }
 
+  /**
+   * French sets a no-break space (U+00A0, or the narrow U+202F) before {@code : ; ? !} and inside
+   * guillemets, so that a line never begins with the mark; Chinese writes its marks full-width
+   * ({@code ：；？！}) after Chinese text. Text quoted as typed (an HTTP header, a time, an identifier
+   * such as "42001:2023") keeps its ASCII colon, which no space follows or precedes.
+   */
+  @Test
+  void frenchAndChineseMessagesPunctuateAsTheirLanguagesDo() throws Exception {
+    java.util.regex.Pattern french =
+        java.util.regex.Pattern.compile(
+            "(?<![\u00a0\u202f])([;?!»]|:(?=\\s|$))|«(?![\u00a0\u202f])");
+    bundle("fr")
+        .forEach(
+            (k, v) -> {
+              String text = ((String) v).replace("Authorization: Bearer", "");
+              assertThat(french.matcher(text).find()).as("fr " + k + ": " + v).isFalse();
+            });
+    java.util.regex.Pattern chinese =
+        java.util.regex.Pattern.compile("[\\p{IsHan}\u3000-\u303f\uff00-\uffef]\\s*[:;?!]");
+    bundle("zh")
+        .forEach(
+            (k, v) ->
+                assertThat(chinese.matcher((String) v).find()).as("zh " + k + ": " + v).isFalse());
+  }
+
   @Test
   void noPageShowsAMessageKeyInAnyLanguage() throws Exception {
     java.util.Set<String> keys = new java.util.HashSet<>();
@@ -486,10 +564,10 @@ class PagesTest {
         assertThat(r.headers().firstValue("Vary").orElseThrow()).contains("Accept-Language");
         Document d = Jsoup.parse(r.body());
         assertThat(d.selectFirst("html").attr("lang")).isEqualTo("fr");
-        assertThat(d.selectFirst("h1").text()).isEqualTo(say("fr", "error.title.404"));
+        assertThat(d.selectFirst("h1").text()).isEqualTo(shown("fr", "error.title.404"));
         assertThat(d.selectFirst("main").text())
             .as(path)
-            .contains(say("fr", "error.message.not_found"))
+            .contains(shown("fr", "error.message.not_found"))
             .doesNotContain("Endpoint")
             .doesNotContain("not found");
       }
@@ -512,6 +590,19 @@ class PagesTest {
   }
 
   /** {@code key} of {@code lang}'s bundle with {@code args}, as the pages say it. */
+  /**
+   * A message as Jsoup's {@code text()} reads it off a page: that turns the no-break space French
+   * sets before a colon into a plain space (the narrow one, before {@code ; ? !}, it keeps).
+   */
+  static String shown(String lang, String key, Object... args) throws java.io.IOException {
+    return say(lang, key, args).replace('\u00a0', ' ');
+  }
+
+  /** What a page puts between a label and its value in {@code lang}, as {@link #shown} reads it. */
+  static String colon(String lang) {
+    return new Messages(java.util.Locale.forLanguageTag(lang)).colon().replace('\u00a0', ' ');
+  }
+
   static String say(String lang, String key, Object... args) throws java.io.IOException {
     String pattern = bundle(lang).getProperty(key);
     assertThat(pattern).as(lang + " " + key).isNotNull();
@@ -530,17 +621,17 @@ class PagesTest {
       Element detail = d.selectFirst(".error-page li");
       assertThat(detail.text())
           .as(lang)
-          .startsWith(say(lang, "param.from"))
-          .contains(say(lang, "problem.yearAfterTo", "2030", "2020"));
+          .startsWith(shown(lang, "param.from"))
+          .contains(shown(lang, "problem.yearAfterTo", "2030", "2020"));
       // The parameter as the address spells it, kept left to right in an Arabic sentence.
       assertThat(detail.select("bdi code").text()).isEqualTo("from");
 
       Document page = Jsoup.parse(http.get("/search?page=abc&lang=" + lang).body());
       assertThat(page.selectFirst(".error-page li").text())
           .as(lang)
-          .startsWith(say(lang, "param.page"))
+          .startsWith(shown(lang, "param.page"))
           .contains(
-              say(
+              shown(
                   lang,
                   "problem.notWholeNumber",
                   "abc",
@@ -579,14 +670,14 @@ class PagesTest {
       assertThat(r.statusCode()).isEqualTo(401);
       assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
       Document d = Jsoup.parse(r.body());
-      assertThat(d.selectFirst("h1").text()).isEqualTo(say(lang, "error.title.401"));
+      assertThat(d.selectFirst("h1").text()).isEqualTo(shown(lang, "error.title.401"));
       String main = d.selectFirst("main").text();
-      assertThat(main).as(lang).contains(say(lang, "access.signInRequired.page"));
+      assertThat(main).as(lang).contains(shown(lang, "access.signInRequired.page"));
       assertThat(main).as(lang).doesNotContain("Bearer").doesNotContain("Authorization");
       assertThat(d.select(".error-page a[href^='/signin']").eachAttr("href"))
           .containsExactly("/signin?next=" + enc("/submissions/mine?lang=" + lang));
       assertThat(d.select(".error-page a[href^='/signin']").text())
-          .isEqualTo(say(lang, "account.signIn"));
+          .isEqualTo(shown(lang, "account.signIn"));
     }
     // The API keeps its wording, for the program that called it.
     HttpResponse<String> api = http.get("/api/v1/me");
@@ -645,9 +736,9 @@ class PagesTest {
       for (String q : List.of("the of and", "le la les")) {
         Document d = page("/search?q=" + enc(q) + "&lang=" + lang);
         assertThat(d.select("ol.hits > li")).as("%s in %s", q, lang).isEmpty();
-        assertThat(d.selectFirst("#results-heading").text()).isEqualTo(say(lang, "results.none"));
+        assertThat(d.selectFirst("#results-heading").text()).isEqualTo(shown(lang, "results.none"));
         assertThat(d.selectFirst(".only-stop-words").text())
-            .isEqualTo(say(lang, "results.onlyStopWords"));
+            .isEqualTo(shown(lang, "results.onlyStopWords"));
       }
     }
     // A search that finds nothing for its words gives the usual hint instead.

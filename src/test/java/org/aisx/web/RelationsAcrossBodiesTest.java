@@ -265,7 +265,7 @@ class RelationsAcrossBodiesTest {
     String back = again.headers().firstValue("Location").orElseThrow();
     Document shown = Jsoup.parse(send("GET", back + "&lang=fr", "coord", null).body());
     assertThat(shown.selectFirst("p.notice[role=status]").text())
-        .isEqualTo(PagesTest.say("fr", "relations.alreadyDecided"));
+        .isEqualTo(PagesTest.shown("fr", "relations.alreadyDecided"));
     assertThat(shown.text()).contains("IEEE 9002-2026");
 
     assertThat(banner(page("/standards/" + target)))

@@ -688,12 +688,13 @@ class SubmissionWebTest {
       assertThat(invalid.statusCode()).isEqualTo(400);
       Document errors = Jsoup.parse(invalid.body());
       assertThat(errors.selectFirst("html").attr("lang")).isEqualTo(lang);
-      String required = PagesTest.say(lang, "invalid.required");
-      String date = PagesTest.say(lang, "invalid.date", "yesterday");
+      String required = PagesTest.shown(lang, "invalid.required");
+      String date = PagesTest.shown(lang, "invalid.date", "yesterday");
       assertThat(errors.select(".field-error").eachText()).as(lang).contains(required, date);
       assertThat(errors.select(".error-summary li").eachText())
           .as(lang)
-          .contains(PagesTest.say(lang, "submit.field.title_en") + ": " + required);
+          .contains(
+              PagesTest.shown(lang, "submit.field.title_en") + PagesTest.colon(lang) + required);
       if (!lang.equals("en")) {
         assertThat(errors.select("main").text())
             .as(lang)

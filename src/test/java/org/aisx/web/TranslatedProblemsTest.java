@@ -69,7 +69,7 @@ class TranslatedProblemsTest {
     assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
     Element detail = d.selectFirst(".error-page li");
     assertThat(detail).as(key + ": " + r.body()).isNotNull();
-    assertThat(detail.text()).as(lang + " " + key).contains(PagesTest.say(lang, key, args));
+    assertThat(detail.text()).as(lang + " " + key).contains(PagesTest.shown(lang, key, args));
     assertThat(detail.select("[lang=en]")).as(lang + " " + key + " marked English").isEmpty();
     assertThat(d.selectFirst("main").text()).as(lang + " " + key).doesNotContain(english);
   }
@@ -86,7 +86,7 @@ class TranslatedProblemsTest {
     assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
     assertThat(d.selectFirst("main").text())
         .as(lang + " " + key)
-        .contains(PagesTest.say(lang, key, args))
+        .contains(PagesTest.shown(lang, key, args))
         .doesNotContain(english);
   }
 
@@ -227,16 +227,16 @@ class TranslatedProblemsTest {
       assertThat(summary.text())
           .as(lang)
           .contains(
-              PagesTest.say(lang, "resource.problem.notHttpUrl"),
-              PagesTest.say(lang, "resource.problem.notLanguage"),
-              PagesTest.say(lang, "resource.problem.endBeforeStart", "2026-03-01"),
-              PagesTest.say(lang, "resource.problem.noRecord", "no-such-record"))
+              PagesTest.shown(lang, "resource.problem.notHttpUrl"),
+              PagesTest.shown(lang, "resource.problem.notLanguage"),
+              PagesTest.shown(lang, "resource.problem.endBeforeStart", "2026-03-01"),
+              PagesTest.shown(lang, "resource.problem.noRecord", "no-such-record"))
           .doesNotContain(
               "must be an absolute", "not a language code", "before start", "no record with");
       assertThat(d.select("main [lang=en]")).as(lang + " marked English").isEmpty();
       assertThat(d.select(".field-error").eachText())
           .as(lang)
-          .contains(PagesTest.say(lang, "resource.problem.notHttpUrl"));
+          .contains(PagesTest.shown(lang, "resource.problem.notHttpUrl"));
     }
 
     // The API says the same refusals in English when the request asks for no language.
@@ -333,10 +333,10 @@ class TranslatedProblemsTest {
         assertThat(fields)
             .as(lang)
             .contains(
-                PagesTest.say(lang, "field.identifier"),
-                PagesTest.say(lang, "field.sdo"),
-                PagesTest.say(lang, "field.status"),
-                PagesTest.say(lang, "field.kind"))
+                PagesTest.shown(lang, "field.identifier"),
+                PagesTest.shown(lang, "field.sdo"),
+                PagesTest.shown(lang, "field.status"),
+                PagesTest.shown(lang, "field.kind"))
             .doesNotContain(
                 "identifier",
                 "title",
@@ -351,11 +351,13 @@ class TranslatedProblemsTest {
         assertThat(values)
             .as(lang)
             .contains(
-                PagesTest.say(lang, "type.guide"),
-                PagesTest.say(lang, "status.draft"),
-                PagesTest.say(lang, "kind.standard"))
+                PagesTest.shown(lang, "type.guide"),
+                PagesTest.shown(lang, "status.draft"),
+                PagesTest.shown(lang, "kind.standard"))
             .doesNotContain("guide", "draft", "standard", "2026-01", "en: QA test title");
-        assertThat(String.join(" ", values)).as(lang).contains(": QA test title");
+        assertThat(String.join(" ", values))
+            .as(lang)
+            .contains(PagesTest.colon(lang) + "QA test title");
       }
     }
   }
@@ -378,17 +380,17 @@ class TranslatedProblemsTest {
                           + "QA 3,\"QA test,QA,guide,draft\n")
                   .body());
       // Where a row is and what is wrong with its cells, in the page's language.
-      String notOneOf = PagesTest.say(lang, "import.problem.notOneOf", "bogus", "@@");
+      String notOneOf = PagesTest.shown(lang, "import.problem.notOneOf", "bogus", "@@");
       String rowText = rows.select(".import-result table, main table").text();
       assertThat(rowText)
           .as(lang)
           .contains(
-              PagesTest.say(lang, "import.where.line", "2"),
-              PagesTest.say(lang, "import.column", "type")
-                  + ": "
+              PagesTest.shown(lang, "import.where.line", "2"),
+              PagesTest.shown(lang, "import.column", "type")
+                  + PagesTest.colon(lang)
                   + notOneOf.substring(0, notOneOf.indexOf("@@")).strip(),
-              PagesTest.say(lang, "import.problem.textAfterQuote", "2"),
-              PagesTest.say(lang, "import.problem.quoteNotClosed", "4"))
+              PagesTest.shown(lang, "import.problem.textAfterQuote", "2"),
+              PagesTest.shown(lang, "import.problem.quoteNotClosed", "4"))
           .doesNotContain("line 2", "is not one of", "closing quote", "is not closed");
       assertThat(rows.select("main table [lang=en]")).as(lang).isEmpty();
       Document header =
@@ -404,9 +406,9 @@ class TranslatedProblemsTest {
       assertThat(headerText)
           .as(lang)
           .contains(
-              PagesTest.say(lang, "import.where.document"),
-              PagesTest.say(lang, "import.where.header", "1"),
-              PagesTest.say(lang, "import.problem.restNotRead"))
+              PagesTest.shown(lang, "import.where.document"),
+              PagesTest.shown(lang, "import.where.header", "1"),
+              PagesTest.shown(lang, "import.problem.restNotRead"))
           .doesNotContain("unknown column", "missing required", "document line");
       assertThat(header.select("main table [lang=en]")).as(lang).isEmpty();
     }
@@ -430,7 +432,7 @@ class TranslatedProblemsTest {
       Document page = Jsoup.parse(coordinator.get(back).body());
       assertThat(page.selectFirst("html").attr("lang")).isEqualTo(lang);
       assertThat(page.select("#nothing-chosen").text())
-          .isEqualTo(PagesTest.say(lang, "review.nothingChosen"));
+          .isEqualTo(PagesTest.shown(lang, "review.nothingChosen"));
       assertThat(page.select("#dimension option[selected]").attr("value")).isEqualTo("concern");
       assertThat(page.select("#min").attr("value")).isEqualTo("40");
 
@@ -446,7 +448,7 @@ class TranslatedProblemsTest {
       assertThat(mappingsBack).contains("state=pending", "min=30").doesNotContain("changed=");
       Document mappingsPage = Jsoup.parse(coordinator.get(mappingsBack).body());
       assertThat(mappingsPage.select("#nothing-chosen").text())
-          .isEqualTo(PagesTest.say(lang, "mappings.nothingChosen"));
+          .isEqualTo(PagesTest.shown(lang, "mappings.nothingChosen"));
     }
   }
 
@@ -476,19 +478,19 @@ class TranslatedProblemsTest {
       assertThat(table)
           .as(lang)
           .contains(
-              PagesTest.say(lang, "audit.outcome.ok"),
-              PagesTest.say(lang, "audit.outcome.refused"),
-              PagesTest.say(lang, "audit.via.anonymous"),
-              PagesTest.say(lang, "audit.via.session"),
-              PagesTest.say(lang, "role.admin"),
-              PagesTest.say(lang, "audit.detail.taxonomyVersion", (long) version, 1L))
+              PagesTest.shown(lang, "audit.outcome.ok"),
+              PagesTest.shown(lang, "audit.outcome.refused"),
+              PagesTest.shown(lang, "audit.via.anonymous"),
+              PagesTest.shown(lang, "audit.via.session"),
+              PagesTest.shown(lang, "role.admin"),
+              PagesTest.shown(lang, "audit.detail.taxonomyVersion", (long) version, 1L))
           .doesNotContain("anonymous", "refused", "fields changed", "1 fields");
       Document history = Jsoup.parse(http.get("/taxonomy/history?lang=" + lang).body());
       String changes = history.select("table.history").text();
       assertThat(changes)
           .as(lang)
           .contains(
-              PagesTest.say(lang, "taxonomy.edit.labelIn", PagesTest.say(lang, "language.fr")))
+              PagesTest.shown(lang, "taxonomy.edit.labelIn", PagesTest.shown(lang, "language.fr")))
           .doesNotContain("labels.fr");
       assertThat(history.select(".lead").text())
           .as(lang)
@@ -525,16 +527,16 @@ class TranslatedProblemsTest {
       Document d = Jsoup.parse(http.get(query + lang).body());
       assertThat(d.select("main").text())
           .as(lang)
-          .contains(PagesTest.say(lang, "results.count", 1L, 1L, 1L));
+          .contains(PagesTest.shown(lang, "results.count", 1L, 1L, 1L));
     }
     assertThat(http.get(query + "fr").body()).doesNotContain("1 résultats");
     assertThat(http.get(query + "es").body()).doesNotContain("1 resultados");
-    assertThat(PagesTest.say("fr", "results.count", 1L, 1L, 1L)).startsWith("1 résultat,");
-    assertThat(PagesTest.say("es", "results.count", 1L, 1L, 1L)).startsWith("1 resultado;");
-    assertThat(PagesTest.say("ru", "results.count", 3L, 1L, 3L)).startsWith("3 результата;");
-    assertThat(PagesTest.say("ar", "landscape.cell", "x", "y", 1L)).contains("سجل واحد");
-    assertThat(PagesTest.say("ar", "landscape.cell", "x", "y", 5L)).contains("5 سجلات");
-    assertThat(PagesTest.say("fr", "landscape.cell", "x", "y", 1L)).contains("1 document.");
+    assertThat(PagesTest.shown("fr", "results.count", 1L, 1L, 1L)).startsWith("1 résultat,");
+    assertThat(PagesTest.shown("es", "results.count", 1L, 1L, 1L)).startsWith("1 resultado;");
+    assertThat(PagesTest.shown("ru", "results.count", 3L, 1L, 3L)).startsWith("3 результата;");
+    assertThat(PagesTest.shown("ar", "landscape.cell", "x", "y", 1L)).contains("سجل واحد");
+    assertThat(PagesTest.shown("ar", "landscape.cell", "x", "y", 5L)).contains("5 سجلات");
+    assertThat(PagesTest.shown("fr", "landscape.cell", "x", "y", 1L)).contains("1 document.");
   }
 
   @Test
@@ -579,7 +581,7 @@ class TranslatedProblemsTest {
           .isEqualTo(
               lang.isEmpty()
                   ? "a contributor belongs to at least one standards body"
-                  : PagesTest.say(lang, "account.problem.contributorNeedsBody"));
+                  : PagesTest.shown(lang, "account.problem.contributorNeedsBody"));
     }
   }
 

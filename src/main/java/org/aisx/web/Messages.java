@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -253,6 +254,26 @@ public final class Messages {
       case "fr" -> "\u00a0: ";
       case "zh" -> "\uff1a";
       default -> ": ";
+    };
+  }
+
+  /**
+   * Words of this language listed in a sentence ("Title, Abstract"), separated by {@link
+   * #listComma}.
+   */
+  public String list(List<String> words) {
+    return String.join(listComma(), words);
+  }
+
+  /**
+   * What separates the words of a list in this language: Chinese the enumeration comma {@code 、},
+   * Arabic its comma {@code ، }, the others {@code , }.
+   */
+  public String listComma() {
+    return switch (locale.getLanguage()) {
+      case "zh" -> "\u3001";
+      case "ar" -> "\u060c ";
+      default -> ", ";
     };
   }
 

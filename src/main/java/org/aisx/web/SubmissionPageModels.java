@@ -40,7 +40,7 @@ public final class SubmissionPageModels {
     /** Record fields as the pages name them ({@link Messages#fieldName}), joined for a sentence. */
     public String labels(List<String> fields) {
       Messages t = layout.t();
-      return String.join(", ", fields.stream().map(t::fieldName).toList());
+      return t.list(fields.stream().map(t::fieldName).toList());
     }
 
     public String value(String name) {

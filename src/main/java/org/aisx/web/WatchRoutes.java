@@ -293,7 +293,7 @@ public final class WatchRoutes implements Routes {
               statusLabel(status.newValue(), t),
               t.forward());
     } else {
-      title = t.get("watch.entry.changed", identifier, String.join(", ", fields));
+      title = t.get("watch.entry.changed", identifier, t.list(fields));
     }
     String author = c.actor() == null ? c.source() : actors.publicName(c.actor(), t);
     if (c.source() != null) {

@@ -1074,6 +1074,25 @@ class SubmissionWebTest {
             .select("#rebased")
             .text();
     assertThat(fr).contains("Titre, Résumé").doesNotContain("title").doesNotContain("abstract");
+    // Chinese and Arabic list them with their own commas.
+    String zh =
+        Jsoup.parse(author.get("/submissions/" + id + "/edit?lang=zh").body())
+            .select("#rebased")
+            .text();
+    assertThat(zh).contains(zh("title") + "\u3001" + zh("abstract"));
+    String ar =
+        Jsoup.parse(author.get("/submissions/" + id + "/edit?lang=ar").body())
+            .select("#rebased")
+            .text();
+    assertThat(ar).contains(ar("title") + "\u060c " + ar("abstract"));
+  }
+
+  private static String zh(String field) {
+    return new Messages(java.util.Locale.forLanguageTag("zh")).fieldName(field);
+  }
+
+  private static String ar(String field) {
+    return new Messages(java.util.Locale.forLanguageTag("ar")).fieldName(field);
   }
 
   /**

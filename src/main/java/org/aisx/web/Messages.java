@@ -277,6 +277,21 @@ public final class Messages {
     };
   }
 
+  /**
+   * Clauses of this language joined in one sentence ("title: required; year: not a date"): French
+   * sets a narrow no-break space before the semicolon, Chinese a full-width one, Arabic its own.
+   */
+  public String clauses(List<String> parts) {
+    String semicolon =
+        switch (locale.getLanguage()) {
+          case "fr" -> "\u202f; ";
+          case "zh" -> "\uff1b";
+          case "ar" -> "\u061b ";
+          default -> "; ";
+        };
+    return String.join(semicolon, parts);
+  }
+
   public Locale locale() {
     return locale;
   }

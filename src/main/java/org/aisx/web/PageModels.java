@@ -607,7 +607,7 @@ public final class PageModels {
                         : t.fieldName(f);
         parts.add(place == null ? t.problem(p) : place + t.colon() + t.problem(p));
       }
-      return String.join("; ", parts);
+      return t.clauses(parts);
     }
 
     /** Whether a rejection's reason is only known in English (not the format's own message). */

@@ -274,7 +274,7 @@ public final class SuitePages implements Routes {
     if (p.coming()) {
       parts.add(t.get("suite.reason.coming"));
     }
-    return t.get("suite.reason", String.join("; ", parts));
+    return t.get("suite.reason", t.clauses(parts));
   }
 
   private Map<String, String> concepts(Dimension dim) {

@@ -65,9 +65,14 @@ final class Chromium {
    * A wait on {@code browser} that looks every 50 ms (Selenium's default is 500 ms, mostly spent
    * idle after the page has long changed), up to {@code timeout}.
    */
+  /**
+   * A wait polling every 50 ms. A form post reloads the page while a condition reads it, so an
+   * element the condition found can go stale before it is read: the condition is read again.
+   */
   static WebDriverWait waiting(WebDriver browser, Duration timeout) {
     WebDriverWait wait = new WebDriverWait(browser, timeout);
     wait.pollingEvery(Duration.ofMillis(50));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     return wait;
   }
 

@@ -49,10 +49,7 @@ class SuiteBrowserTest {
   }
 
   static WebDriverWait waiting() {
-    // A form post reloads the page while a condition reads it: its elements go stale; read again.
-    WebDriverWait wait = Chromium.waiting(browser, Duration.ofSeconds(60));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
+    return Chromium.waiting(browser, Duration.ofSeconds(60));
   }
 
   static List<String> memberIds() {

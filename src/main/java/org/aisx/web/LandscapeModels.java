@@ -136,6 +136,21 @@ public final class LandscapeModels {
     /** The baseline's y. */
     public static final int BASE = 64;
 
+    /** The chart's height: the columns, then a line for the years below the baseline. */
+    public static final int HEIGHT = 80;
+
+    /**
+     * Which years are named below the baseline: the first, and the last when there are enough
+     * columns between them for both labels to fit (they are wider than a column); the table beside
+     * the charts names every year.
+     */
+    public List<Integer> labelled() {
+      if (years.isEmpty()) {
+        return List.of();
+      }
+      return years.size() >= 6 ? List.of(0, years.size() - 1) : List.of(0);
+    }
+
     public int height(int i) {
       return (int) Math.round((double) PLOT * counts.get(i) / top());
     }

@@ -97,6 +97,22 @@ class LandscapeWebTest {
     assertThat(chart.select(".y-scale text").eachAttr("text-anchor")).containsOnly("end");
   }
 
+  /** The charts name their first and last years below the columns, as the table's columns run. */
+  @Test
+  void theChartsOfPublicationsPerYearNameTheirFirstAndLastYears() {
+    org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(http.get("/landscape?lang=en").body());
+    List<String> years =
+        en.selectFirst("section.over-time details table").select("thead th").eachText();
+    List<String> shown = years.subList(1, years.size());
+    assertThat(shown).hasSizeGreaterThanOrEqualTo(6);
+    for (org.jsoup.nodes.Element chart : en.select("figure.year-chart svg")) {
+      assertThat(chart.select(".x-scale text").eachText())
+          .containsExactly(shown.get(0), shown.get(shown.size() - 1));
+      assertThat(chart.select(".x-scale text").eachAttr("text-anchor"))
+          .containsExactly("start", "end");
+    }
+  }
+
   @Test
   void theHeatMapApiAnswersItsSchemaAndEveryCellLeadsToASearchWithItsCount() throws Exception {
     HttpResponse<String> r =

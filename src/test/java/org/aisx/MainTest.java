@@ -246,6 +246,14 @@ class MainTest {
    * An admin added before the first start gets the ready-made catalogue with the account, so that
    * the first {@code serve} does not load the corpus record by record.
    */
+  /** How many records a JSON export holds. */
+  private static int recordsIn(Path exported) throws java.io.IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(exported.toFile())
+        .get("records")
+        .size();
+  }
+
   @Test
   void anExportOfAFreshDataDirectoryHasTheCatalogueItsFirstServeWouldShow() throws Exception {
     Path data = dir.resolve("fresh-export");
@@ -253,12 +261,7 @@ class MainTest {
     assertThat(run("export", "--format", "json", "--data", data.toString(), exported.toString()))
         .isEqualTo(0);
     assertThat(out()).contains("Unpacked the bundled catalogue");
-    assertThat(
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(exported.toFile())
-                .get("records")
-                .size())
-        .isGreaterThan(1_000);
+    assertThat(recordsIn(exported)).isGreaterThan(1_000);
   }
 
   @Test
@@ -282,12 +285,7 @@ class MainTest {
     Path exported = dir.resolve("all.json");
     assertThat(run("export", "--format", "json", "--data", data.toString(), exported.toString()))
         .isEqualTo(0);
-    assertThat(
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(exported.toFile())
-                .get("records")
-                .size())
-        .isGreaterThan(1_000);
+    assertThat(recordsIn(exported)).isGreaterThan(1_000);
     assertThat(run("user", "list", "--data", data.toString())).isEqualTo(0);
     assertThat(out()).contains("admin@example.org\tadmin");
   }

@@ -68,16 +68,7 @@ class LearnWebTest {
 
   @Test
   void aPagePastTheEndIsEmptySaysSoAndLinksToTheLastPageAsSearchDoes() {
-    HttpResponse<String> past = http.get("/learn?page=99999");
-    assertThat(past.statusCode()).as(past.body()).isEqualTo(200);
-    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(past.body());
-    assertThat(page.text()).contains("page 99,999 is past the last one");
-    org.jsoup.nodes.Element last = page.selectFirst(".past-end a");
-    assertThat(last).isNotNull();
-    assertThat(last.text()).startsWith("Go to the last page");
-    HttpResponse<String> lastPage = http.get(last.attr("href"));
-    assertThat(lastPage.statusCode()).isEqualTo(200);
-    assertThat(lastPage.body()).doesNotContain("past-end");
+    PagesTest.assertAPagePastTheEndLinksToTheLastPage(http, "/learn");
   }
 
   static HttpResponse<String> send(

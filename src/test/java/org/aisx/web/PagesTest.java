@@ -603,6 +603,23 @@ class PagesTest {
     return new Messages(java.util.Locale.forLanguageTag(lang)).colon().replace('\u00a0', ' ');
   }
 
+  /**
+   * Page 99,999 of {@code path} is an empty 200 page that says it is past the last one and links to
+   * the last page, which is not past the end.
+   */
+  static void assertAPagePastTheEndLinksToTheLastPage(Http http, String path) {
+    HttpResponse<String> past = http.get(path + "?page=99999");
+    assertThat(past.statusCode()).as(past.body()).isEqualTo(200);
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(past.body());
+    assertThat(page.text()).contains("page 99,999 is past the last one");
+    org.jsoup.nodes.Element last = page.selectFirst(".past-end a");
+    assertThat(last).isNotNull();
+    assertThat(last.text()).startsWith("Go to the last page");
+    HttpResponse<String> lastPage = http.get(last.attr("href"));
+    assertThat(lastPage.statusCode()).isEqualTo(200);
+    assertThat(lastPage.body()).doesNotContain("past-end");
+  }
+
   static String say(String lang, String key, Object... args) throws java.io.IOException {
     String pattern = bundle(lang).getProperty(key);
     assertThat(pattern).as(lang + " " + key).isNotNull();

@@ -226,7 +226,7 @@ public final class App implements AutoCloseable {
             suggestions,
             taxonomy);
     taxonomy.onChange(classification::taxonomyChanged);
-    this.accounts = accounts(db, hasher);
+    this.accounts = accounts(db, store, hasher);
     this.policy = new AccessPolicy();
     this.signInLimiter = new SignInLimiter(Clock.systemUTC());
     this.resources = Resources.overSql(db, catalog, taxonomy, json, Clock.systemUTC());
@@ -319,8 +319,9 @@ public final class App implements AutoCloseable {
     return dbUrl == null ? StoreConfig.embedded(dataDir) : StoreConfig.fromUrl(dbUrl);
   }
 
-  private static Accounts accounts(Database db, PasswordHasher hasher) {
-    return new Accounts(new SqlAccountStore(db), hasher, Clock.systemUTC(), new SecureRandom());
+  private static Accounts accounts(Database db, SqlCatalogStore catalog, PasswordHasher hasher) {
+    return new Accounts(
+        new SqlAccountStore(db), catalog::bodies, hasher, Clock.systemUTC(), new SecureRandom());
   }
 
   /**
@@ -338,7 +339,7 @@ public final class App implements AutoCloseable {
     }
     Database db = Database.open(config);
     return new AccountsOnly(
-        accounts(db, new PasswordHasher()),
+        accounts(db, new SqlCatalogStore(db, Json.mapper()), new PasswordHasher()),
         new AuditLog(new SqlAuditStore(db), Clock.systemUTC()),
         db);
   }

@@ -27,12 +27,6 @@ public interface AccountStore {
   List<User> users();
 
   /**
-   * Every {@code sdo} some record of the catalogue has, as the records write it: the bodies an
-   * account may belong to (beside those {@code catalog.Bodies} knows).
-   */
-  List<String> recordBodies();
-
-  /**
    * Gives an account a new role and bodies and ends its sessions, in one transaction; false when
    * there is no such account.
    */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.aisx.catalog.Bodies;
 import org.aisx.catalog.CatalogException;
@@ -39,12 +40,23 @@ public final class Accounts {
   private static final Base64.Encoder URL64 = Base64.getUrlEncoder().withoutPadding();
 
   private final AccountStore store;
+  private final Supplier<List<String>> catalogueBodies;
   private final PasswordHasher hasher;
   private final Clock clock;
   private final SecureRandom random;
 
-  public Accounts(AccountStore store, PasswordHasher hasher, Clock clock, SecureRandom random) {
+  /**
+   * @param catalogueBodies every {@code sdo} the catalogue's records have ({@code
+   *     CatalogStore.bodies}), asked when an account's bodies are checked
+   */
+  public Accounts(
+      AccountStore store,
+      Supplier<List<String>> catalogueBodies,
+      PasswordHasher hasher,
+      Clock clock,
+      SecureRandom random) {
     this.store = store;
+    this.catalogueBodies = catalogueBodies;
     this.hasher = hasher;
     this.clock = clock;
     this.random = random;
@@ -122,7 +134,7 @@ public final class Accounts {
 
   /** The bodies an account may belong to: the records' {@code sdo}, then those Bodies knows. */
   private List<String> knownBodies() {
-    Set<String> known = new java.util.TreeSet<>(store.recordBodies());
+    Set<String> known = new java.util.TreeSet<>(catalogueBodies.get());
     known.addAll(Bodies.KNOWN);
     return List.copyOf(known);
   }

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
  * atomic, and history is append-only.
  */
 public interface CatalogStore {
+  /** Every {@code sdo} some record has, as the records write it (a scan of the store). */
+  List<String> bodies();
 
   Optional<Standard> find(String id);
 

@@ -25,11 +25,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class SqlAccountStore implements AccountStore {
   private static final String TOKEN_COLUMNS = "id, account_id, label, created_at, revoked_at";
   private final Jdbi jdbi;
-  private final StoreConfig.Vendor vendor;
 
   public SqlAccountStore(Database database) {
     this.jdbi = database.jdbi();
-    this.vendor = database.vendor();
   }
 
   @Override
@@ -125,24 +123,6 @@ public final class SqlAccountStore implements AccountStore {
   @Override
   public List<User> users() {
     return jdbi.withHandle(h -> users(h, "", null));
-  }
-
-  @Override
-  public List<String> recordBodies() {
-    String sdo =
-        vendor == StoreConfig.Vendor.POSTGRESQL
-            ? "CAST(document AS json) ->> 'sdo'"
-            : "json_extract(document, '$.sdo')";
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT DISTINCT "
-                        + sdo
-                        + " AS sdo FROM standard WHERE "
-                        + sdo
-                        + " IS NOT NULL")
-                .mapTo(String.class)
-                .list());
   }
 
   @Override

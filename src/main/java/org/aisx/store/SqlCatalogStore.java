@@ -38,6 +38,7 @@ public final class SqlCatalogStore implements CatalogStore {
 
   private final Jdbi jdbi;
   private final ObjectMapper json;
+  private final StoreConfig.Vendor vendor;
 
   /** Writes a record as the JSON document the store keeps (Jackson, in Standard's order). */
   private final com.fasterxml.jackson.databind.ObjectWriter recordWriter;
@@ -46,7 +47,26 @@ public final class SqlCatalogStore implements CatalogStore {
   public SqlCatalogStore(Database database, ObjectMapper json) {
     this.jdbi = database.jdbi();
     this.json = json;
+    this.vendor = database.vendor();
     this.recordWriter = json.writerFor(Standard.class);
+  }
+
+  @Override
+  public List<String> bodies() {
+    String sdo =
+        vendor == StoreConfig.Vendor.POSTGRESQL
+            ? "CAST(document AS json) ->> 'sdo'"
+            : "json_extract(document, '$.sdo')";
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT "
+                        + sdo
+                        + " AS sdo FROM standard WHERE "
+                        + sdo
+                        + " IS NOT NULL")
+                .mapTo(String.class)
+                .list());
   }
 
   @Override

@@ -76,6 +76,15 @@ abstract class CatalogStoreContract {
   }
 
   @Test
+  void theBodiesAreEverySdoTheRecordsHaveOnceAsWritten() {
+    assertThat(store().bodies()).isEmpty();
+    store().write(full(1), 0, List.of(created("iso-iec-42001-2023")));
+    Standard kats = full(1).toBuilder().identifier("KS X 42001:2023").sdo("KATS").build();
+    store().write(kats, 0, List.of(created(kats.id())));
+    assertThat(store().bodies()).containsExactlyInAnyOrder("ISO/IEC", "KATS");
+  }
+
+  @Test
   void aRecordComesBackExactlyAsWritten() {
     store().write(full(1), 0, List.of(created("iso-iec-42001-2023")));
     assertThat(store().find("iso-iec-42001-2023")).contains(full(1));

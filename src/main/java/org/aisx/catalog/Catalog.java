@@ -109,6 +109,68 @@ public final class Catalog {
     return store.incoming(id);
   }
 
+  /** How many replaced-by links {@link #successor} follows at most (a chain, or a loop). */
+  private static final int MAX_SUCCESSOR_HOPS = 8;
+
+  /**
+   * The record that follows {@code r}: of what its {@code replaced-by} links name (and the records
+   * that say they replace it), one in force first, else a draft, else one no longer current, whose
+   * own successor is then looked for the same way; empty when nothing in the catalogue follows it.
+   * A withdrawn edition that a replaced draft, the standard it became and a later draft all replace
+   * is followed by the standard, not by whichever of the three is listed first.
+   */
+  public Optional<Standard> successor(Standard r) {
+    Standard at = r;
+    Standard found = null;
+    Set<String> seen = new java.util.HashSet<>();
+    seen.add(r.id());
+    for (int hop = 0; hop < MAX_SUCCESSOR_HOPS; hop++) {
+      Standard next = nextEdition(at, seen);
+      if (next == null) {
+        break;
+      }
+      found = next;
+      seen.add(found.id());
+      if (found.status() == null || found.status().isCurrent()) {
+        return Optional.of(found);
+      }
+      at = found;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The best record {@code r} names as its successor, or null: see {@link #successor}. */
+  private Standard nextEdition(Standard r, Set<String> seen) {
+    List<String> ids = new ArrayList<>();
+    for (Relation rel : r.relations()) {
+      if (rel.type() == RelationType.REPLACED_BY && !seen.contains(rel.targetId())) {
+        ids.add(rel.targetId());
+      }
+    }
+    for (IncomingRelation in : store.incoming(r.id())) {
+      if (in.type() == RelationType.REPLACED_BY && !seen.contains(in.sourceId())) {
+        ids.add(in.sourceId());
+      }
+    }
+    Map<String, Standard> found = store.findAll(ids);
+    Standard best = null;
+    for (String id : ids) {
+      Standard c = found.get(id);
+      if (c != null && (best == null || rank(c) < rank(best))) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** In force before a draft before anything no longer current. */
+  private static int rank(Standard s) {
+    if (s.status() == null || s.status() == Status.IN_FORCE) {
+      return 0;
+    }
+    return s.status().isCurrent() ? 1 : 2;
+  }
+
   public List<HistoryEvent> recentEvents(int limit) {
     return store.recentEvents(limit);
   }

@@ -22,6 +22,9 @@ import org.aisx.catalog.Status;
  *     <td>IEEE 7001, IEEE 2660.1 (the project number; {@code _} read as {@code .})</td></tr>
  * <tr><td>ISO/IEC 42001:2023, ISO/IEC DIS 42001, ISO/IEC DTR 24030, IEC 62243-2012 Redline</td>
  *     <td>ISO/IEC 42001, ISO/IEC TR 24030, IEC 62243 (stage prefixes and the year dropped)</td></tr>
+ * <tr><td>ISO 18374:2025, ISO/DIS 18374, ISO/TR 21718:2019, ISO/CD TR 12786, ISO/DPAS 8800</td>
+ *     <td>ISO 18374, ISO TR 21718, ISO TR 12786, ISO PAS 8800 (a body alone writes its stage
+ *     or type after a slash)</td></tr>
  * <tr><td>ITU-T Y.3172 (06/2019), ITU-T H.626.5 (V2) (03/2022), ITU-T Y Suppl. 55 (10/2019)</td>
  *     <td>ITU-T Y.3172, ITU-T H.626.5, ITU-T Y Suppl. 55</td></tr>
  * <tr><td>another body's "X:YYYY" (JIS X 22989:2023)</td><td>X</td></tr>
@@ -38,12 +41,12 @@ public final class EditionKey {
   private static final Pattern IEEE_DRAFT_VERSION = Pattern.compile("/D-?(\\d+(?:\\.\\d+)*)");
   private static final Pattern ISO =
       Pattern.compile(
-          "^((?:ISO|IEC)(?:/(?:IEC|IEEE|ASTM|SAE|CIE))*)\\s+"
+          "^((?:ISO|IEC)(?:/(?:IEC|IEEE|ASTM|SAE|CIE))*)(?:\\s+|/(?=[A-Z]))"
               + "(?:(?:DIS|FDIS|CD|AWI|NP|PWI|WD|PRF|(?:P|F)?D(TR|TS|PAS))\\s+)?"
               + "(?:(TR|TS|PAS|Guide|ISP|IWA)\\s+)?(\\d+(?:-\\d{1,3})*)");
   private static final Pattern ISO_DRAFT =
       Pattern.compile(
-          "^(?:ISO|IEC)\\S*\\s+(?:DIS|FDIS|CD|AWI|NP|PWI|WD|PRF|(?:P|F)?D(?:TR|TS|PAS))\\b");
+          "^(?:ISO|IEC)\\S*?[\\s/](?:DIS|FDIS|CD|AWI|NP|PWI|WD|PRF|(?:P|F)?D(?:TR|TS|PAS))\\b");
   private static final Pattern ITU =
       Pattern.compile(
           "^(ITU-[TR]\\s+(?:[A-Z]+\\s+Suppl\\.\\s*\\d+|[A-Z]+\\.[\\d.]*\\d(?:/[A-Z.\\d]+)?))");

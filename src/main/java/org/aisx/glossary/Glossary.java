@@ -44,6 +44,14 @@ public final class Glossary implements QueryExpansion {
   private final Map<String, Term> byId = new LinkedHashMap<>();
   private final Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
   private final Map<String, List<Term>> byForm = new HashMap<>();
+
+  /**
+   * The acronyms the glossary's own labels spell out, by the words they stand for ("artificial
+   * intelligence" → "ai", from "Artificial Intelligence (AI)"): only an acronym made of the
+   * initials of those words, so that a bracket holding something else is not taken for one.
+   */
+  private final Map<String, String> acronyms = new LinkedHashMap<>();
+
   private final GlossaryStore store;
   private final Clock clock;
   private volatile Map<String, List<Mapping>> mappingsByTerm = Map.of();
@@ -72,6 +80,12 @@ public final class Glossary implements QueryExpansion {
       for (String label : t.label().values()) {
         for (String form : Labels.forms(label)) {
           byForm.computeIfAbsent(form, k -> new ArrayList<>()).add(t);
+        }
+        String whole = Labels.normal(label);
+        for (String form : Labels.forms(label)) {
+          if (!form.equals(whole) && form.length() > 1 && initials(whole).equals(form)) {
+            acronyms.putIfAbsent(whole, form);
+          }
         }
       }
     }
@@ -300,7 +314,9 @@ public final class Glossary implements QueryExpansion {
    */
   public List<Term> search(String q, String source) {
     String nq = q == null ? "" : Labels.normal(q);
-    List<String> words = nq.isEmpty() ? List.of() : List.of(nq.split(" "));
+    // The query as typed, and with the words of an acronym the glossary knows written as it
+    // ("artificial intelligence system" also finds the term labelled "AI System").
+    List<String> forms = nq.isEmpty() ? List.of() : queryForms(nq);
     List<Term> exact = new ArrayList<>();
     List<Term> inLabel = new ArrayList<>();
     List<Term> inDefinition = new ArrayList<>();
@@ -308,15 +324,16 @@ public final class Glossary implements QueryExpansion {
       if (source != null && !from(t, source)) {
         continue;
       }
-      if (words.isEmpty()) {
+      if (forms.isEmpty()) {
         inLabel.add(t);
         continue;
       }
       String labels =
           " " + String.join(" ", t.label().values().stream().map(Labels::normal).toList()) + " ";
-      if (t.label().values().stream().anyMatch(l -> Labels.forms(l).contains(nq))) {
+      if (t.label().values().stream()
+          .anyMatch(l -> forms.stream().anyMatch(Labels.forms(l)::contains))) {
         exact.add(t);
-      } else if (words.stream().allMatch(w -> labels.contains(" " + w))) {
+      } else if (forms.stream().anyMatch(f -> allIn(f, labels, labels))) {
         inLabel.add(t);
       } else {
         String text =
@@ -324,7 +341,7 @@ public final class Glossary implements QueryExpansion {
                 + Labels.normal(
                     String.join(" ", t.definitions().stream().map(Definition::text).toList()))
                 + " ";
-        if (words.stream().allMatch(w -> text.contains(" " + w) || labels.contains(" " + w))) {
+        if (forms.stream().anyMatch(f -> allIn(f, text, labels))) {
           inDefinition.add(t);
         }
       }
@@ -339,6 +356,48 @@ public final class Glossary implements QueryExpansion {
     out.addAll(inLabel);
     out.addAll(inDefinition);
     return out;
+  }
+
+  /** Whether every word of {@code form} starts a word of {@code text} or of {@code labels}. */
+  private static boolean allIn(String form, String text, String labels) {
+    for (String w : form.split(" ")) {
+      if (!text.contains(" " + w) && !labels.contains(" " + w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A normalised query, then the same with the words of each acronym the glossary knows replaced by
+   * the acronym, then with each such acronym spelt out.
+   */
+  private List<String> queryForms(String nq) {
+    List<String> out = new ArrayList<>();
+    out.add(nq);
+    String contracted = " " + nq + " ";
+    String expanded = " " + nq + " ";
+    for (Map.Entry<String, String> a : acronyms.entrySet()) {
+      contracted = contracted.replace(" " + a.getKey() + " ", " " + a.getValue() + " ");
+      expanded = expanded.replace(" " + a.getValue() + " ", " " + a.getKey() + " ");
+    }
+    for (String f : List.of(contracted.strip(), expanded.strip())) {
+      if (!out.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The first letters of the words of a normalised label ("artificial intelligence": "ai"). */
+  private static String initials(String normal) {
+    StringBuilder out = new StringBuilder();
+    for (String w : normal.split(" ")) {
+      if (!w.isEmpty()) {
+        out.append(w.charAt(0));
+      }
+    }
+    return out.toString();
   }
 
   private static boolean from(Term t, String source) {

@@ -19,10 +19,7 @@ import java.util.Set;
 import org.aisx.account.User;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
-import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Problem;
-import org.aisx.catalog.Relation;
-import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
@@ -368,12 +365,14 @@ public final class Suites {
         alerts.add(new Report.Alert("missing", m.id(), m.identifier(), null));
       } else if (!r.status().isCurrent()) {
         alerts.add(
-            new Report.Alert(r.status().wire(), m.id(), r.identifier(), successor(r).orElse(null)));
+            new Report.Alert(
+                r.status().wire(), m.id(), r.identifier(), catalog.successor(r).orElse(null)));
       } else {
         // Current by its own status, but a current record replaces it (its body's new edition, or
         // another body's replacement once approved): its record page says superseded, and so
         // does the suite.
-        successor(r)
+        catalog
+            .successor(r)
             .filter(next -> next.status().isCurrent())
             .ifPresent(
                 next ->
@@ -451,50 +450,6 @@ public final class Suites {
       return ConcernGroup.SECTOR.id();
     }
     return OTHER;
-  }
-
-  /**
-   * The record that follows {@code r}: its {@code replaced-by} links (or records that say they
-   * replace it), followed to a current edition where there is one.
-   */
-  public Optional<Standard> successor(Standard r) {
-    Standard at = r;
-    Standard found = null;
-    Set<String> seen = new HashSet<>();
-    seen.add(r.id());
-    for (int hop = 0; hop < MAX_HOPS; hop++) {
-      Optional<Standard> next = next(at, seen);
-      if (next.isEmpty()) {
-        break;
-      }
-      found = next.get();
-      seen.add(found.id());
-      if (found.status().isCurrent()) {
-        return Optional.of(found);
-      }
-      at = found;
-    }
-    return Optional.ofNullable(found);
-  }
-
-  private Optional<Standard> next(Standard r, Set<String> seen) {
-    for (Relation rel : r.relations()) {
-      if (rel.type() == RelationType.REPLACED_BY && !seen.contains(rel.targetId())) {
-        Optional<Standard> t = catalog.find(rel.targetId());
-        if (t.isPresent()) {
-          return t;
-        }
-      }
-    }
-    for (IncomingRelation in : catalog.incoming(r.id())) {
-      if (in.type() == RelationType.REPLACED_BY && !seen.contains(in.sourceId())) {
-        Optional<Standard> t = catalog.find(in.sourceId());
-        if (t.isPresent()) {
-          return t;
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   /**

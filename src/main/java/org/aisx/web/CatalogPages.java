@@ -208,7 +208,10 @@ public final class CatalogPages implements Routes {
             learn.block(ctx, s.id(), t),
             glossary.termsOf(s),
             catalog.relationReviewsOf(s.id()),
-            pages.mayProposeChange(ctx, s)));
+            pages.mayProposeChange(ctx, s),
+            s.status() == null || s.status().isCurrent()
+                ? null
+                : catalog.successor(s).orElse(null)));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

@@ -225,7 +225,9 @@ public final class PageModels {
       // Relations across bodies held for review, from or towards the record.
       List<org.aisx.catalog.RelationReview> reviews,
       // Whether the viewer may propose a change to the record (signed in, and for its body).
-      boolean canPropose) {
+      boolean canPropose,
+      // The record that follows this one when it is no longer current (Catalog.successor), or null.
+      Standard successor) {
 
     public Messages t() {
       return layout.t();
@@ -292,23 +294,17 @@ public final class PageModels {
           || e.kind() == HistoryEvent.Kind.RELATION_REJECTED;
     }
 
-    /** The record that replaces this one, when the catalogue knows it. */
+    /**
+     * The record that replaces this one, when the catalogue knows it: another body's approved
+     * replacement, else the edition the catalogue's replaced-by links lead to ({@link
+     * org.aisx.catalog.Catalog#successor}: the one in force, not a replaced draft listed first).
+     */
     public String successorId() {
       var approved = approvedReplacement();
       if (approved != null) {
         return approved.sourceId();
       }
-      for (var r : s.relations()) {
-        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
-          return r.targetId();
-        }
-      }
-      for (IncomingRelation r : incoming) {
-        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
-          return r.sourceId();
-        }
-      }
-      return null;
+      return successor == null ? null : successor.id();
     }
 
     public String successorIdentifier() {
@@ -316,17 +312,7 @@ public final class PageModels {
       if (approved != null) {
         return approved.sourceIdentifier();
       }
-      for (var r : s.relations()) {
-        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
-          return r.target();
-        }
-      }
-      for (IncomingRelation r : incoming) {
-        if (r.type() == org.aisx.catalog.RelationType.REPLACED_BY) {
-          return r.sourceIdentifier();
-        }
-      }
-      return null;
+      return successor == null ? null : successor.identifier();
     }
 
     public String label(Dimension dim, String id) {

@@ -86,6 +86,62 @@ class EditionsTest {
   }
 
   @Test
+  void draftsAndEditionsOfABodyAloneWrittenWithASlashAreOneGroup() {
+    // ISO alone writes the stage and the type after a slash ("ISO/DIS 18374", "ISO/TR 21718"),
+    // where ISO/IEC writes them after a space ("ISO/IEC DIS 42006").
+    Standard published =
+        Standard.builder("ISO 18374:2025")
+            .sdo("ISO")
+            .status(Status.IN_FORCE)
+            .published("2025-04")
+            .edition("1")
+            .build();
+    Standard dis =
+        Standard.builder("ISO/DIS 18374").sdo("ISO").status(Status.DRAFT).edition("1").build();
+    Standard fdis =
+        Standard.builder("ISO/FDIS 18374").sdo("ISO").status(Status.DRAFT).edition("1").build();
+    Standard pasDraft =
+        Standard.builder("ISO/PAS 8800")
+            .sdo("ISO")
+            .status(Status.DRAFT)
+            .published("2024-12")
+            .build();
+    Standard pas =
+        Standard.builder("ISO/PAS 8800:2024")
+            .sdo("ISO")
+            .status(Status.IN_FORCE)
+            .published("2024-12")
+            .build();
+    Standard old =
+        Standard.builder("ISO/TR 21718:2017")
+            .sdo("ISO")
+            .status(Status.WITHDRAWN)
+            .published("2017-11")
+            .build();
+    Standard next =
+        Standard.builder("ISO/TR 21718:2019")
+            .sdo("ISO")
+            .status(Status.IN_FORCE)
+            .published("2019-01")
+            .build();
+    var corrections =
+        EditionRules.derive(java.util.List.of(published, dis, fdis, pasDraft, pas, old, next));
+    for (Standard d : java.util.List.of(dis, fdis)) {
+      Standard fixed = corrections.get(d.id()).apply(d);
+      assertThat(fixed.status()).as(d.identifier()).isEqualTo(Status.REPLACED);
+      assertThat(fixed.relations())
+          .as(d.identifier())
+          .contains(Relation.of(RelationType.REPLACED_BY, "ISO 18374:2025"));
+    }
+    Standard fixedPas = corrections.get(pasDraft.id()).apply(pasDraft);
+    assertThat(fixedPas.status()).isEqualTo(Status.REPLACED);
+    assertThat(fixedPas.relations())
+        .contains(Relation.of(RelationType.REPLACED_BY, "ISO/PAS 8800:2024"));
+    assertThat(corrections.get(old.id()).apply(old).relations())
+        .contains(Relation.of(RelationType.REPLACED_BY, "ISO/TR 21718:2019"));
+  }
+
+  @Test
   void aSupersededEditionPointsToTheNextEditionOfItsGroup() {
     assertThat(catalog.get("iso-iec-15938-17-2022").status()).isEqualTo(Status.SUPERSEDED);
     assertThat(

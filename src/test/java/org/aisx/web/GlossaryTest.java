@@ -120,6 +120,28 @@ class GlossaryTest {
   }
 
   @Test
+  void theWordsOfAnAcronymFindTheTermsLabelledWithTheAcronymFirst() throws Exception {
+    // "Artificial Intelligence (AI)" is a label of the glossary, so "artificial intelligence
+    // system" is the term "AI System" (ISO/IEC 22989, OECD, the EU AI Act), as a regulator types
+    // it.
+    for (String q : List.of("artificial intelligence system", "Artificial intelligence systems")) {
+      JsonNode found =
+          body(http.get("/api/v1/glossary?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+      List<String> ids = found.get("items").findValuesAsText("id");
+      assertThat(ids.subList(0, 2))
+          .as(q)
+          .containsExactlyInAnyOrder("ai-system", "ai-system-eu-ai-act");
+    }
+    assertThat(
+            http.get(
+                    "/glossary?q="
+                        + URLEncoder.encode(
+                            "artificial intelligence system", StandardCharsets.UTF_8))
+                .body())
+        .contains("href=\"/glossary/ai-system\"");
+  }
+
+  @Test
   void theApiGivesATermInTheSpecsShapeAndFiltersBySource() throws Exception {
     JsonNode term = body(http.get("/api/v1/glossary/ai-system"));
     assertThat(ApiTest.validate(http, "GlossaryTerm", term)).isEmpty();

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.aisx.semantic.Embedder;
@@ -258,6 +260,54 @@ class PagesTest {
     Element banner = record.selectFirst(".status-banner");
     assertThat(banner.text()).contains("superseded");
     assertThat(banner.selectFirst("a").attr("href")).isEqualTo("/standards/rfc-9110");
+  }
+
+  @Test
+  void aWithdrawnEditionsBannerNamesTheEditionInForceNotAReplacedDraftListedBeforeIt() {
+    // As ISO 21177:2023 in the bundled catalogue: the published standard, the replaced draft of it
+    // ("ISO 21177", listed first by identifier) and the standard itself all replace the edition.
+    var c = app.catalog();
+    c.save(
+        Standard.builder("SUCC 1:2023")
+            .title(Map.of("en", "Successor test, first edition"))
+            .sdo("Test body")
+            .type(PublicationType.INTERNATIONAL_STANDARD)
+            .status(Status.WITHDRAWN)
+            .published("2023-01")
+            .build(),
+        "test",
+        "test",
+        null);
+    c.save(
+        Standard.builder("SUCC 1")
+            .title(Map.of("en", "Successor test, draft of the second edition"))
+            .sdo("Test body")
+            .type(PublicationType.INTERNATIONAL_STANDARD)
+            .status(Status.REPLACED)
+            .relations(
+                List.of(
+                    Relation.of(RelationType.REPLACES, "SUCC 1:2023"),
+                    Relation.of(RelationType.REPLACED_BY, "SUCC 1:2024")))
+            .build(),
+        "test",
+        "test",
+        null);
+    c.save(
+        Standard.builder("SUCC 1:2024")
+            .title(Map.of("en", "Successor test, second edition"))
+            .sdo("Test body")
+            .type(PublicationType.INTERNATIONAL_STANDARD)
+            .status(Status.IN_FORCE)
+            .published("2024-01")
+            .relations(List.of(Relation.of(RelationType.REPLACES, "SUCC 1:2023")))
+            .build(),
+        "test",
+        "test",
+        null);
+    Element banner = page("/standards/succ-1-2023").selectFirst(".status-banner");
+    assertThat(banner.text()).contains("Current edition");
+    assertThat(banner.selectFirst("a").attr("href")).isEqualTo("/standards/succ-1-2024");
+    assertThat(c.successor(c.get("succ-1-2023")).orElseThrow().id()).isEqualTo("succ-1-2024");
   }
 
   @Test

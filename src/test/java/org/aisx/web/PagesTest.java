@@ -171,7 +171,9 @@ class PagesTest {
     assertThat(en.select(".add-to-suite a").eachAttr("aria-label"))
         .contains("Add ISO/IEC 42001:2023 to a suite");
     assertThat(
-            page("/suites/new?record=iso-iec-42001-2023&lang=en").select(".suite-form > p").text())
+            page("/suites/new?record=iso-iec-42001-2023&lang=en")
+                .selectFirst(".suite-form > p")
+                .text())
         .isEqualTo("The suite starts with ISO/IEC 42001:2023.");
   }
 

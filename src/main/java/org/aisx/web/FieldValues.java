@@ -100,7 +100,9 @@ final class FieldValues {
     JsonNode type = item.get("type");
     if (type != null && item.has("target")) {
       String key = "relation." + type.asText();
-      return (t.has(key) ? t.get(key) : type.asText()) + " " + item.get("target").asText();
+      return (t.has(key) ? t.get(key) : type.asText())
+          + " "
+          + t.isolate(item.get("target").asText());
     }
     if (type != null && item.has("value")) {
       return type.asText() + " " + item.get("value").asText();

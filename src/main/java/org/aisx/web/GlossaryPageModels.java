@@ -29,10 +29,11 @@ public final class GlossaryPageModels {
     int alike = PageModels.percent(e.cosine());
     return switch (e.kind()) {
       case SAME_LABEL -> t.get("glossary.reason.sameLabel", alike);
-      case SPECIALISES -> t.get("glossary.reason.specialises", e.narrower(), e.broader(), alike);
+      case SPECIALISES ->
+          t.isolating("glossary.reason.specialises", e.narrower(), e.broader(), alike);
       case NEAREST -> t.get("glossary.reason.nearest", alike);
       case LINKED ->
-          t.get(
+          t.isolating(
               "glossary.reason.linked",
               vocabularyNames.getOrDefault(e.vocabulary(), e.vocabulary()),
               alike);

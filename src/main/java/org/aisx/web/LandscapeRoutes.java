@@ -695,7 +695,7 @@ public final class LandscapeRoutes implements Routes {
   }
 
   private static String describe(HeatMap.Cell c, String row, String col, Messages t) {
-    StringBuilder out = new StringBuilder(t.get("landscape.cell", row, col, c.count()));
+    StringBuilder out = new StringBuilder(t.isolating("landscape.cell", row, col, c.count()));
     out.append(' ')
         .append(
             t.get(
@@ -715,7 +715,7 @@ public final class LandscapeRoutes implements Routes {
               Map.Entry.<String, Long>comparingByValue()
                   .reversed()
                   .thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> bodies.add(e.getKey() + " " + t.number(e.getValue())));
+          .forEach(e -> bodies.add(t.isolate(e.getKey()) + " " + t.number(e.getValue())));
       out.append(String.join(", ", bodies));
     }
     return out.toString();

@@ -1,5 +1,9 @@
 package org.aisx.web;
 
+import gg.jte.Content;
+import gg.jte.html.HtmlContent;
+import gg.jte.html.HtmlTemplateOutput;
+import gg.jte.html.OwaspHtmlTemplateOutput;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -79,6 +83,148 @@ public final class Messages {
    */
   public String get(String key, Object... args) {
     return Plurals.format(get(key), locale, args);
+  }
+
+  /** First strong isolate: what follows, up to {@link #PDI}, takes the direction it begins with. */
+  static final char FSI = '\u2068';
+
+  /** Pop directional isolate: ends the isolate {@link #FSI} began. */
+  static final char PDI = '\u2069';
+
+  /**
+   * Marks an argument's place in a formatted message (a character of the private use area, which no
+   * bundle writes), so that the text around it and the argument itself can be written apart.
+   */
+  private static final char MARK_OPEN = '\ue000';
+
+  private static final char MARK_CLOSE = '\ue001';
+
+  /**
+   * The message {@code key} with {@code args} as a page shows it, each argument given as text (an
+   * identifier, a title, a body's, committee's or person's name, a value someone typed, or a
+   * problem's phrase) isolated from the sentence around it, so that the bidirectional algorithm
+   * orders it on its own: in an Arabic sentence "ISO/IEC 42001:2023" keeps its colon and numbers in
+   * place. Numbers are not isolated (a plural's count, a page number). In an element's text each
+   * such argument is a {@code <bdi>}; in an attribute's value, where there is no markup, it stands
+   * between {@link #FSI} and {@link #PDI} on a right-to-left page and is written as it is on the
+   * others. The text of the message and of its arguments is escaped by the template as any other
+   * value, once. Not for {@code <title>}, {@code <option>} or {@code <textarea>}, whose text cannot
+   * hold an element: there {@link #isolating} says the message as text.
+   */
+  public Content html(String key, Object... args) {
+    return (HtmlContent) out -> writeHtml(key, args, out);
+  }
+
+  private void writeHtml(String key, Object[] args, HtmlTemplateOutput out) {
+    // jte hands a value in an element's text the page's own output, and one in an attribute a
+    // buffer it escapes as the attribute's value afterwards: markup goes to the first only.
+    boolean attribute = !(out instanceof OwaspHtmlTemplateOutput);
+    formatted(
+        key,
+        args,
+        out::writeUserContent,
+        arg -> {
+          if (arg instanceof Problem.Phrase p) {
+            writeHtml(p.key(), p.args().toArray(), out);
+          } else if (attribute) {
+            out.writeUserContent(isolate(arg.toString()));
+          } else {
+            out.writeContent("<bdi>");
+            out.writeUserContent(arg.toString());
+            out.writeContent("</bdi>");
+          }
+        });
+  }
+
+  /**
+   * The message {@code key} with {@code args} as text: as {@link #get(String, Object...)} says it,
+   * with each argument given as text between {@link #FSI} and {@link #PDI} on a right-to-left page
+   * ({@link #isolate}). For the text of a page where there can be no markup: its title, an SVG
+   * label, an attribute a model fills in.
+   */
+  public String isolating(String key, Object... args) {
+    StringBuilder out = new StringBuilder();
+    formatted(
+        key,
+        args,
+        out::append,
+        arg ->
+            out.append(
+                arg instanceof Problem.Phrase p
+                    ? isolating(p.key(), p.args().toArray())
+                    : isolate(arg.toString())));
+    return out.toString();
+  }
+
+  /**
+   * {@code text} between {@link #FSI} and {@link #PDI} on a right-to-left page, where a
+   * left-to-right value (an identifier, an English label) is ordered on its own; as it is on the
+   * others. For text where there can be no {@code <bdi>}: an attribute, an SVG {@code <text>}.
+   */
+  public String isolate(String text) {
+    return rightToLeft() && text != null && !text.isEmpty() ? FSI + text + PDI : text;
+  }
+
+  /**
+   * Formats {@code key} with {@code args} as {@link #get(String, Object...)} does, handing the text
+   * of the message to {@code text} and each argument given as text (or a problem's phrase) to
+   * {@code arg}, in order. A message without arguments is the pattern as written.
+   */
+  private void formatted(
+      String key,
+      Object[] args,
+      java.util.function.Consumer<String> text,
+      java.util.function.Consumer<Object> arg) {
+    if (args.length == 0) {
+      text.accept(get(key));
+      return;
+    }
+    Object[] marked = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      marked[i] =
+          args[i] instanceof CharSequence || args[i] instanceof Problem.Phrase
+              ? MARK_OPEN + Integer.toString(i) + MARK_CLOSE
+              : args[i];
+    }
+    String pattern = Plurals.resolve(get(key), locale.getLanguage(), args);
+    String said = new MessageFormat(pattern, locale).format(marked);
+    int from = 0;
+    for (int open = said.indexOf(MARK_OPEN); open >= 0; open = said.indexOf(MARK_OPEN, from)) {
+      int close = said.indexOf(MARK_CLOSE, open);
+      if (open > from) {
+        text.accept(said.substring(from, open));
+      }
+      Object a = args[Integer.parseInt(said.substring(open + 1, close))];
+      if (!a.toString().isEmpty() || a instanceof Problem.Phrase) {
+        arg.accept(a);
+      }
+      from = close + 1;
+    }
+    if (from < said.length()) {
+      text.accept(said.substring(from));
+    }
+  }
+
+  /**
+   * What {@code p} says as text ({@link #problem}), each value it names isolated as {@link
+   * #isolating} isolates a message's arguments.
+   */
+  public String isolatingProblem(Problem p) {
+    if (!p.translatable() || !has(p.key())) {
+      return p.problem();
+    }
+    return isolating(p.key(), p.args().toArray());
+  }
+
+  /**
+   * What {@code p} says as a page shows it ({@link #problem}), each value it names isolated as
+   * {@link #html} isolates a message's arguments.
+   */
+  public Content problemHtml(Problem p) {
+    if (!p.translatable() || !has(p.key())) {
+      return (HtmlContent) out -> out.writeUserContent(p.problem());
+    }
+    return html(p.key(), p.args().toArray());
   }
 
   /**

@@ -587,11 +587,12 @@ public final class PageModels {
             f.isEmpty()
                 ? null
                 : f.startsWith("column ")
-                    ? t.get("import.column", f.substring("column ".length()))
+                    ? t.isolating("import.column", f.substring("column ".length()))
                     : LINE.matcher(f).matches() || RECORD.matcher(f).matches()
                         ? where(f)
                         : t.fieldName(f);
-        parts.add(place == null ? t.problem(p) : place + t.colon() + t.problem(p));
+        parts.add(
+            place == null ? t.isolatingProblem(p) : place + t.colon() + t.isolatingProblem(p));
       }
       return t.clauses(parts);
     }

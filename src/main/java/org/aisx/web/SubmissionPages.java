@@ -463,7 +463,7 @@ public final class SubmissionPages implements Routes {
                 submissionId != null
                     ? t.get("submit.resubmitTitle")
                     : correction
-                        ? t.get("submit.resourceCorrectTitle", id)
+                        ? t.isolating("submit.resourceCorrectTitle", id)
                         : t.get("submit.resourceTitle")),
             access.formToken(ctx),
             submissionId == null ? "/submissions" : "/submissions/" + submissionId,
@@ -546,7 +546,7 @@ public final class SubmissionPages implements Routes {
         ctx,
         "submission.jte",
         new SubmissionPageModels.Detail(
-            pages.layout(ctx, t, t.get("submission.title", s.identifier())),
+            pages.layout(ctx, t, t.isolating("submission.title", s.identifier())),
             s,
             s.titleIn(t.lang()),
             resource ? s.action() == Action.CREATE : current == null,
@@ -757,7 +757,7 @@ public final class SubmissionPages implements Routes {
                 submissionId != null
                     ? t.get("submit.resubmitTitle")
                     : "update".equals(action)
-                        ? t.get("submit.updateTitle", values.getOrDefault("identifier", ""))
+                        ? t.isolating("submit.updateTitle", values.getOrDefault("identifier", ""))
                         : t.get("submit.title")),
             access.formToken(ctx),
             submissionId == null ? "/submissions" : "/submissions/" + submissionId,

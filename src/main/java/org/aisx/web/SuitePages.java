@@ -265,7 +265,7 @@ public final class SuitePages implements Routes {
   static String reason(SuiteSuggester.Pick p, Messages t) {
     List<String> parts = new ArrayList<>();
     if (!p.words().isEmpty()) {
-      parts.add(t.get("suite.reason.words", String.join(", ", p.words())));
+      parts.add(t.isolating("suite.reason.words", String.join(", ", p.words())));
     }
     if (p.similarity() != null) {
       parts.add(
@@ -516,7 +516,7 @@ public final class SuitePages implements Routes {
         ctx,
         "suite-add.jte",
         new SuitePageModels.AddPage(
-            pages.layout(ctx, t, t.get("suite.addTitle", record.identifier())),
+            pages.layout(ctx, t, t.isolating("suite.addTitle", record.identifier())),
             record,
             editableSuites(ctx),
             access.formToken(ctx),
@@ -572,7 +572,7 @@ public final class SuitePages implements Routes {
         .filter(Report.Resolved::inCatalogue)
         .forEach(m -> bodies.add(m.record().sdo()));
     for (String b : bodies) {
-      attributions.add(t.get("suite.print.bodyData", b));
+      attributions.add(t.isolating("suite.print.bodyData", b));
     }
     pages.render(
         ctx,

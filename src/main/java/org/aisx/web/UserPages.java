@@ -127,7 +127,7 @@ public final class UserPages implements Routes {
         ctx,
         "user.jte",
         new UserPage(
-            pages.layout(ctx, t, t.get("users.one", user.email())),
+            pages.layout(ctx, t, t.isolating("users.one", user.email())),
             access.formToken(ctx),
             new Row(user, accounts.lastSignIns().get(user.id())),
             accounts.tokensOf(user),

@@ -81,7 +81,7 @@ class HistoryValuesTest {
     assertThat(HistoryValues.of(changed("relations", relations, null), t("ru")))
         .isEqualTo(new HistoryValues.Shown("Заменён документом ISO 2", null));
     assertThat(HistoryValues.of(changed("relations", null, relations), t("ar")).newValue())
-        .isEqualTo("حل محله ISO 2");
+        .isEqualTo("حل محله \u2068ISO 2\u2069"); // the identifier isolated on a right-to-left page
     String identifiers = "[{\"type\":\"isbn\",\"value\":\"1\"}]";
     assertThat(HistoryValues.of(changed("identifiers", identifiers, "[]"), t("en")).oldValue())
         .isEqualTo("isbn 1");
@@ -134,7 +134,9 @@ class HistoryValuesTest {
                 "a-feed",
                 null);
         for (String lang : List.of("fr", "ru", "ar")) {
-          String said = PagesTest.shown(lang, "relation.replaced-by") + " IEEE 9001-2027";
+          String said =
+              PagesTest.shown(lang, "relation.replaced-by")
+                  + (lang.equals("ar") ? " \u2068IEEE 9001-2027\u2069" : " IEEE 9001-2027");
           Document page = Jsoup.parse(http.get("/standards/ieee-9000-2026?lang=" + lang).body());
           assertThat(page.select("table.history").text())
               .as(lang)

@@ -20,6 +20,7 @@ import org.aisx.semantic.Vectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,122 @@ class PagesTest {
                 assertThat(e.closest("[lang]").attr("lang")).as(e.outerHtml()).isEqualTo("en");
               });
     }
+  }
+
+  /**
+   * On an Arabic page an identifier, a body's or committee's name set into a translated sentence (a
+   * message's argument) is isolated too: a {@code bdi} of its own in the sentence's text, between
+   * FSI and PDI in an attribute or the page's title, where there is no markup; so is a label of the
+   * landscape's charts, drawn as SVG text.
+   */
+  @Test
+  void valuesSetIntoArabicSentencesAreIsolated() {
+    Map<String, List<String>> pages =
+        Map.of(
+            "/suites/new?record=iso-iec-42001-2023",
+            List.of("ISO/IEC 42001:2023"),
+            "/search?q=42001",
+            List.of("ISO/IEC 42001:2023"),
+            "/standards/iso-iec-42001-2023",
+            List.of("ISO/IEC 42001:2023"),
+            "/overlap?committee=" + enc("ISO/IEC JTC 1/SC 42"),
+            List.of("ISO/IEC JTC 1/SC 42"));
+    for (Map.Entry<String, List<String>> e : pages.entrySet()) {
+      String path = e.getKey() + (e.getKey().contains("?") ? "&" : "?") + "lang=ar";
+      Document d = page(path);
+      for (String value : e.getValue()) {
+        assertIsolatedAmongArabic(path, d, value);
+      }
+    }
+    Document startsWith = page("/suites/new?record=iso-iec-42001-2023&lang=ar");
+    assertThat(startsWith.select(".suite-form > p bdi").text()).isEqualTo("ISO/IEC 42001:2023");
+    Document record = page("/standards/iso-iec-42001-2023?lang=ar");
+    assertThat(record.select("a.source-link bdi").text()).isEqualTo("ISO/IEC");
+    Document overlap = page("/overlap?committee=" + enc("ISO/IEC JTC 1/SC 42") + "&lang=ar");
+    assertThat(overlap.select("bdi").eachText()).contains("ISO/IEC JTC 1/SC 42");
+    // The English pages say the same words as before, the attributes without isolates.
+    Document en = page("/search?q=42001&lang=en");
+    assertThat(en.select(".add-to-suite a").eachAttr("aria-label"))
+        .contains("Add ISO/IEC 42001:2023 to a suite");
+    assertThat(
+            page("/suites/new?record=iso-iec-42001-2023&lang=en")
+                .selectFirst(".suite-form > p")
+                .text())
+        .isEqualTo("The suite starts with ISO/IEC 42001:2023.");
+  }
+
+  /**
+   * The landscape's heat map (its row and column labels, in the page and as the SVG it offers) and
+   * its drafts chart (each bar's label) isolate each label on an Arabic page, so that an identifier
+   * or an English label keeps its order inside the left-to-right drawing; an English page's labels
+   * are as they were.
+   */
+  @Test
+  void theLandscapeChartsIsolateTheirLabelsOnArabicPages() {
+    String fsi = "\u2068";
+    String pdi = "\u2069";
+    Document ar = page("/landscape?lang=ar");
+    Elements rowLabels = ar.select("svg.heatmap > text[text-anchor=end] tspan");
+    assertThat(rowLabels).isNotEmpty();
+    assertThat(rowLabels.eachText()).allSatisfy(l -> assertThat(l).startsWith(fsi).endsWith(pdi));
+    Elements bars = ar.select("svg.bar-chart > text[x=0]");
+    assertThat(bars).isNotEmpty();
+    assertThat(bars.eachText()).allSatisfy(l -> assertThat(l).startsWith(fsi).endsWith(pdi));
+    String svg = http.get("/landscape.svg?lang=ar").body();
+    assertThat(
+            Jsoup.parse(svg, org.jsoup.parser.Parser.xmlParser()).select("text > tspan").eachText())
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).startsWith(fsi).endsWith(pdi));
+    Document en = page("/landscape?lang=en");
+    assertThat(en.select("svg.heatmap > text[text-anchor=end] tspan").eachText())
+        .isNotEmpty()
+        .noneMatch(l -> l.contains(fsi) || l.contains(pdi));
+    assertThat(en.select("svg.bar-chart > text[x=0]").eachText()).contains("ISO", "IEC");
+  }
+
+  private static final java.util.regex.Pattern ARABIC =
+      java.util.regex.Pattern.compile("[\\u0600-\\u06ff]");
+
+  /**
+   * Fails where {@code value} stands unisolated among Arabic words on {@code d}: in a text not
+   * inside a {@code bdi} or an element with its own {@code dir} that holds no Arabic word, or in an
+   * attribute or the title where it is not between FSI and PDI.
+   */
+  static void assertIsolatedAmongArabic(String path, Document d, String value) {
+    java.util.regex.Pattern isolated =
+        java.util.regex.Pattern.compile(
+            "\u2068[^\u2069]*" + java.util.regex.Pattern.quote(value) + "[^\u2068]*\u2069");
+    int seen = 0;
+    for (Element e : d.body().getAllElements()) {
+      for (org.jsoup.nodes.TextNode n : e.textNodes()) {
+        if (!n.text().contains(value)) {
+          continue;
+        }
+        seen++;
+        Element at = e;
+        while (at != null
+            && !at.tagName().equals("body")
+            && !at.tagName().equals("bdi")
+            && !at.hasAttr("dir")) {
+          at = at.parent();
+        }
+        assertThat(at != null && !at.tagName().equals("body") && !ARABIC.matcher(at.text()).find())
+            .as(path + ": '" + value + "' in " + e.outerHtml())
+            .isTrue();
+      }
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        if (a.getValue().contains(value) && ARABIC.matcher(a.getValue()).find()) {
+          seen++;
+          assertThat(isolated.matcher(a.getValue()).find())
+              .as(path + ": " + a.getKey() + "=\"" + a.getValue() + "\"")
+              .isTrue();
+        }
+      }
+    }
+    if (d.title().contains(value)) {
+      assertThat(isolated.matcher(d.title()).find()).as(path + ": title " + d.title()).isTrue();
+    }
+    assertThat(seen).as(path + ": '" + value + "' shown").isPositive();
   }
 
   /** Whether {@code e} or an element around it, inside the body, sets its own direction. */

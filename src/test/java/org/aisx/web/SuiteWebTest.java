@@ -559,16 +559,47 @@ class SuiteWebTest {
             "zh", "ISO/IEC 8183:2023 已被替代。 其后继为 ISO/IEC 8183:2027。",
             "ar", "استُبدل ISO/IEC 8183:2023. وخلفه ISO/IEC 8183:2027.");
     for (Map.Entry<String, String> e : expected.entrySet()) {
-      String page = http.get("/suites/" + id + "?lang=" + e.getKey()).body();
       String alerts =
-          page.substring(
-              page.indexOf("class=\"alerts\""),
-              page.indexOf("</section>", page.indexOf("class=\"alerts\"")));
-      assertThat(alerts.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "))
+          Jsoup.parse(http.get("/suites/" + id + "?lang=" + e.getKey()).body())
+              .select("section.alerts li")
+              .text();
+      assertThat(alerts)
           .as(e.getKey())
           .contains(e.getValue())
           .doesNotContain("Superseded", "Remplacée", "Sustituida");
     }
+  }
+
+  /**
+   * On an Arabic suite page the identifiers an alert's sentences name, and those the swap button
+   * and the members' move and remove buttons name, are isolated from the Arabic words around them:
+   * each a {@code bdi} in the text, between FSI and PDI in an {@code aria-label}; the English
+   * page's labels carry no isolates.
+   */
+  @Test
+  void anArabicSuitePageIsolatesTheIdentifiersItsSentencesAndLabelsName() throws Exception {
+    Fixtures.load(app, "/fixtures/suites/iso-iec-8183-2027.json");
+    JsonNode s =
+        body(
+            http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Isolated\", \"members\": [{\"id\": \"iso-iec-8183-2023\"}]}"));
+    String id = s.get("id").asText();
+    Browser b = new Browser(server.port());
+    b.get("/suites/" + id + "?key=" + s.get("editKey").asText());
+    Document ar = Jsoup.parse(b.get("/suites/" + id + "?lang=ar").body());
+    org.jsoup.nodes.Element alert = ar.selectFirst("section.alerts li");
+    assertThat(alert).isNotNull();
+    assertThat(alert.select("bdi").eachText())
+        .containsExactly("ISO/IEC 8183:2023", "ISO/IEC 8183:2027", "ISO/IEC 8183:2027");
+    assertThat(alert.selectFirst("button").select("bdi").text()).isEqualTo("ISO/IEC 8183:2027");
+    assertThat(ar.select(".member-actions button[aria-label]").eachAttr("aria-label"))
+        .hasSize(3)
+        .allSatisfy(l -> assertThat(l).contains("\u2068ISO/IEC 8183:2023\u2069"));
+    Document en = Jsoup.parse(b.get("/suites/" + id + "?lang=en").body());
+    assertThat(en.select(".member-actions button[aria-label]").eachAttr("aria-label"))
+        .containsExactly(
+            "Move ISO/IEC 8183:2023 up", "Move ISO/IEC 8183:2023 down", "Remove ISO/IEC 8183:2023");
   }
 
   @Test

@@ -135,7 +135,6 @@ public final class CommitteeRoutes implements Routes {
               c ->
                   choices.add(
                       new CommitteePageModels.Named(c.label(), null, "/committees/" + c.value())));
-      ctx.status(404);
       pages.error(
           ctx,
           404,
@@ -145,8 +144,10 @@ public final class CommitteeRoutes implements Routes {
           choices);
       return;
     }
-    int page = Params.query(ctx).number("page", 1, SearchRequest.MAX_WINDOW / PAGE_SIZE, 1);
-    SearchResult records = records(known, page);
+    int page = Params.query(ctx).number("page", 1, 100_000, 1);
+    // A page past what a search reaches (SearchRequest.MAX_WINDOW) is past the end: no records.
+    int reached = Math.min(page, SearchRequest.MAX_WINDOW / PAGE_SIZE);
+    SearchResult records = records(known, reached);
     Committee c = known.entry();
     long total = records.total();
     int lastPage = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -172,7 +173,7 @@ public final class CommitteeRoutes implements Routes {
             c == null ? List.of() : committees.children(c).stream().map(this::named).toList(),
             c == null ? List.of() : liaisons(c),
             c == null ? List.of() : c.organizations(),
-            records.items(),
+            reached == page ? records.items() : List.of(),
             total,
             page,
             lastPage,

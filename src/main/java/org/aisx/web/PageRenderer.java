@@ -146,6 +146,9 @@ public final class PageRenderer {
       String pageMessage,
       List<Problem> problems,
       List<CommitteePageModels.Named> choices) {
+    // Answered here: the server's own 404 page is not to replace it (WebServer's error handler).
+    ctx.attribute("failed", Boolean.TRUE);
+    ctx.status(status);
     Messages t = i18n.forRequest(ctx);
     String said = pageMessage != null && t.has(pageMessage) ? t.get(pageMessage) : message;
     render(

@@ -150,6 +150,9 @@ public final class App implements AutoCloseable {
   final Glossary glossary;
   final GlossaryRecords glossaryRecords;
 
+  /** The register of technical committees (ISO's, bundled or imported). */
+  final org.aisx.committee.Committees committees;
+
   /** Queries in other languages, translated by the taxonomy's and the glossary's labels. */
   final QueryTranslation queryTranslation;
 
@@ -215,7 +218,11 @@ public final class App implements AutoCloseable {
     this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
-    this.importer = new Importer(catalog, reader, jsonFormat, json, new Editions(catalog, store));
+    this.committees =
+        new org.aisx.committee.Committees(new org.aisx.store.SqlCommitteeStore(db, json));
+    this.importer =
+        new Importer(
+            catalog, reader, jsonFormat, json, new Editions(catalog, store), committees.store());
     this.classification =
         new Classification(
             store,
@@ -471,10 +478,11 @@ public final class App implements AutoCloseable {
 
   /**
    * Puts the bundled content into the store where it is absent: the starter corpus when the
-   * catalogue is empty, the learning resources when there are none, each curated suite not yet
-   * published. Several nodes starting at once on one PostgreSQL database take turns through one
-   * lease: the node that holds it seeds; the others seed nothing (empty when {@code
-   * Optional.empty()}) and find its writes through the change log.
+   * catalogue is empty, the learning resources when there are none, the register of ISO's technical
+   * committees when it is empty, each curated suite not yet published. Several nodes starting at
+   * once on one PostgreSQL database take turns through one lease: the node that holds it seeds; the
+   * others seed nothing (empty when {@code Optional.empty()}) and find its writes through the
+   * change log.
    */
   public java.util.Optional<Seeded> seedIfAbsent(Progress progress) {
     return beginSeeding().map(seeding -> seeding.run(progress));
@@ -540,6 +548,7 @@ public final class App implements AutoCloseable {
           loadStarterCorpus(summary, progress, true);
         }
         ImportReport resources = loadLearningResourcesIfEmpty();
+        loadCommitteesIfEmpty();
         int suitesAdded = loadCuratedSuites();
         return new Seeded(summary, resources, suitesAdded);
       } finally {
@@ -572,10 +581,43 @@ public final class App implements AutoCloseable {
           progress);
       progress.finish(summary.toString());
       loadLearningResourcesIfEmpty();
+      loadCommitteesIfEmpty();
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled corpus", e);
     }
+  }
+
+  /**
+   * Puts the bundled register of ISO's technical committees ({@link
+   * org.aisx.committee.Committees#BUNDLED}) into an empty register, as an import of ISO's list
+   * would; returns what it did (nothing when the register has committees: an imported newer list is
+   * left alone).
+   */
+  public ImportSummary loadCommitteesIfEmpty() {
+    ImportSummary summary = new ImportSummary();
+    if (committees.count() > 0) {
+      return summary;
+    }
+    try (InputStream in = App.class.getResourceAsStream(org.aisx.committee.Committees.BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            org.aisx.committee.Committees.BUNDLED + " is missing from the jar");
+      }
+      return importer.importStream(
+          Importer.Format.ISO_COMMITTEES,
+          Inputs.decompressed(in),
+          "iso-committees.jsonl",
+          org.aisx.committee.Committees.BUNDLED_SOURCE,
+          summary,
+          Progress.SILENT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled register of committees", e);
+    }
+  }
+
+  public org.aisx.committee.Committees committees() {
+    return committees;
   }
 
   /**
@@ -720,7 +762,9 @@ public final class App implements AutoCloseable {
                 learn,
                 glossaryRecords,
                 actors,
-                keptBodies),
+                keptBodies,
+                committees),
+            new org.aisx.web.CommitteeRoutes(committees, hybridSearch, i18n, pages),
             learn,
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,

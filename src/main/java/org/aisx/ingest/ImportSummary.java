@@ -17,6 +17,9 @@ public final class ImportSummary {
   private int unchanged;
   private int superseded;
   private int adopting;
+  private int committeesCreated;
+  private int committeesUpdated;
+  private int committeesUnchanged;
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<Rejection> duplicates = new ArrayList<>();
   private final List<Rejection> olderHarvests = new ArrayList<>();
@@ -58,6 +61,30 @@ public final class ImportSummary {
 
   void unchanged() {
     unchanged++;
+  }
+
+  /** A committee of a register (ISO's committees list) was saved with {@code outcome}. */
+  void committee(org.aisx.committee.CommitteeStore.Saved outcome) {
+    switch (outcome) {
+      case CREATED -> committeesCreated++;
+      case UPDATED -> committeesUpdated++;
+      case UNCHANGED -> committeesUnchanged++;
+    }
+  }
+
+  /** Committees added to the register (not records: {@link #createdCount}). */
+  public int committeesCreatedCount() {
+    return committeesCreated;
+  }
+
+  /** Committees of the register whose entry changed. */
+  public int committeesUpdatedCount() {
+    return committeesUpdated;
+  }
+
+  /** Committees of the register given again as they were. */
+  public int committeesUnchangedCount() {
+    return committeesUnchanged;
   }
 
   void editions(org.aisx.editions.Editions.Report report) {
@@ -212,7 +239,10 @@ public final class ImportSummary {
         + unchanged
         + rejections.size()
         + duplicates.size()
-        + olderHarvests.size();
+        + olderHarvests.size()
+        + committeesCreated
+        + committeesUpdated
+        + committeesUnchanged;
   }
 
   @Override
@@ -232,6 +262,14 @@ public final class ImportSummary {
         + (keptReviewed.isEmpty() ? "" : ", reviewed values kept " + keptReviewed.size())
         + (superseded == 0 ? "" : "; then " + superseded + " superseded by newer editions")
         + (adopting == 0 ? "" : "; " + adopting + " national adoptions found")
-        + (editions == null || editions.written() == 0 ? "" : "; " + editions);
+        + (editions == null || editions.written() == 0 ? "" : "; " + editions)
+        + (committeesCreated + committeesUpdated + committeesUnchanged == 0
+            ? ""
+            : "; committees created "
+                + committeesCreated
+                + ", updated "
+                + committeesUpdated
+                + ", unchanged "
+                + committeesUnchanged);
   }
 }

@@ -51,17 +51,22 @@ public final class Importer {
   private final Editions editions;
   private final EditionStatus inferredStatus;
   private final NationalAdoptions adoptions;
+  private final org.aisx.committee.CommitteeStore committees;
 
   /**
    * @param editions the catalogue's edition rules: each batch is reconciled with what they derived
    *     before, and they run over the catalogue when an import ends
+   * @param committees the register that ISO's committees list ({@link Format#ISO_COMMITTEES}) goes
+   *     into
    */
   public Importer(
       Catalog catalog,
       StandardReader reader,
       JsonFormat jsonFormat,
       ObjectMapper json,
-      Editions editions) {
+      Editions editions,
+      org.aisx.committee.CommitteeStore committees) {
+    this.committees = committees;
     this.catalog = catalog;
     this.reader = reader;
     this.jsonFormat = jsonFormat;
@@ -79,6 +84,8 @@ public final class Importer {
     RELATON("relaton"),
     RFC_INDEX("rfc-index"),
     ISO_OPEN_DATA("iso-open-data"),
+    /** ISO Open Data's list of technical committees: into the register, not the catalogue. */
+    ISO_COMMITTEES("iso-committees"),
     CSV("csv"),
     RIS("ris"),
     AI_ACT_MAP("ai-act-map");
@@ -188,8 +195,11 @@ public final class Importer {
   /**
    * Recognises a feed from its first bytes (the stream must support mark): the RFC index by its
    * banner, Relaton YAML by its document marker or schema-version key, RIS by its first tag
-   * ({@code TY  - }), the EU AI Act map by its articles' {@code aiActUrl}, and the aisx json format
-   * by a leading {@code {} or {@code [}. Null when nothing matches.
+   * ({@code TY  - }), the EU AI Act map by its articles' {@code aiActUrl}, ISO Open Data's
+   * committees list by objects with a reference, a title and a committee's own fields (childrenId,
+   * pMembers, secretariat) and no deliverableType, ISO Open Data's deliverables by their
+   * deliverableType, and the aisx json format by a leading {@code {} or {@code [}. Null when nothing
+   * matches.
    */
   static Format detect(InputStream in, Path file) throws IOException {
     in.mark(8192);
@@ -217,6 +227,15 @@ public final class Importer {
     }
     if (start.startsWith("{") && text.contains("\"articles\"") && text.contains("\"aiActUrl\"")) {
       return Format.AI_ACT_MAP;
+    }
+    if ((start.startsWith("{") || start.startsWith("["))
+        && !text.contains("\"deliverableType\"")
+        && text.contains("\"reference\"")
+        && text.contains("\"title\"")
+        && (text.contains("\"childrenId\"")
+            || text.contains("\"pMembers\"")
+            || text.contains("\"secretariat\""))) {
+      return Format.ISO_COMMITTEES;
     }
     if ((start.startsWith("{") || start.startsWith("[")) && text.contains("\"deliverableType\"")) {
       return Format.ISO_OPEN_DATA;
@@ -255,6 +274,9 @@ public final class Importer {
       Progress progress,
       LongSupplier position)
       throws IOException {
+    if (format == Format.ISO_COMMITTEES) {
+      return importCommittees(Inputs.lineLimited(in, Inputs.MAX_LINE_BYTES), name, summary);
+    }
     Sink sink = new Sink(name, source, summary, progress, position);
     if (format != Format.JSON) {
       // Every format but JSON is read a line at a time: a line without end is refused, not held.
@@ -287,6 +309,7 @@ public final class Importer {
                       }
                     });
         case RFC_INDEX -> new RfcIndexReader(source).read(in, sink::accept);
+        case ISO_COMMITTEES -> throw new IllegalStateException("imported above");
         case ISO_OPEN_DATA ->
             // ISO Open Data has no titles: take the one the catalogue has (e.g. from the IEC feed).
             new IsoOpenDataReader(
@@ -313,6 +336,43 @@ public final class Importer {
     sink.settle();
     catalog.publish(); // the last batch is searchable when the import returns
     return summary;
+  }
+
+  /**
+   * Saves ISO's committees list into the register, {@link #BATCH} committees per transaction: a
+   * committee already there is updated, or left unchanged when given as it is; a line that cannot
+   * be read is rejected on its own ("line N", naming the field), and the rest imported. A committee
+   * given twice in one file is saved as its last line gives it.
+   */
+  private ImportSummary importCommittees(InputStream in, String name, ImportSummary summary)
+      throws IOException {
+    List<org.aisx.committee.Committee> batch = new ArrayList<>();
+    try {
+      new IsoCommitteesReader(json)
+          .read(
+              in,
+              outcome -> {
+                if (outcome instanceof IsoCommitteesReader.Outcome.Read r) {
+                  batch.add(r.committee());
+                  if (batch.size() >= BATCH) {
+                    saveCommittees(batch, summary);
+                  }
+                } else if (outcome instanceof IsoCommitteesReader.Outcome.Rejected r) {
+                  summary.rejected(name, r.where(), r.reason());
+                }
+              });
+    } catch (IOException e) {
+      saveCommittees(batch, summary);
+      summary.rejected(name, "document", e.getMessage() + "; the rest of the file was not read");
+      return summary;
+    }
+    saveCommittees(batch, summary);
+    return summary;
+  }
+
+  private void saveCommittees(List<org.aisx.committee.Committee> batch, ImportSummary summary) {
+    committees.saveAll(batch).forEach(summary::committee);
+    batch.clear();
   }
 
   /**

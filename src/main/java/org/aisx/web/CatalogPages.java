@@ -49,6 +49,9 @@ public final class CatalogPages implements Routes {
   /** The search pages of kept answers, sent again to visitors not signed in. */
   private final KeptBodies keptBodies;
 
+  /** The register of committees: a record's committee is named with its title. */
+  private final org.aisx.committee.Committees committees;
+
   public CatalogPages(
       Catalog catalog,
       org.aisx.semantic.HybridSearch search,
@@ -62,7 +65,9 @@ public final class CatalogPages implements Routes {
       LearnRoutes learn,
       org.aisx.glossary.GlossaryRecords glossary,
       PublicActors actors,
-      KeptBodies keptBodies) {
+      KeptBodies keptBodies,
+      org.aisx.committee.Committees committees) {
+    this.committees = committees;
     this.actors = actors;
     this.keptBodies = keptBodies;
     this.catalog = catalog;
@@ -211,7 +216,8 @@ public final class CatalogPages implements Routes {
             pages.mayProposeChange(ctx, s),
             s.status() == null || s.status().isCurrent()
                 ? null
-                : catalog.successor(s).orElse(null)));
+                : catalog.successor(s).orElse(null),
+            s.committee() == null ? null : committees.find(s.committee()).orElse(null)));
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

@@ -227,7 +227,9 @@ public final class PageModels {
       // Whether the viewer may propose a change to the record (signed in, and for its body).
       boolean canPropose,
       // The record that follows this one when it is no longer current (Catalog.successor), or null.
-      Standard successor) {
+      Standard successor,
+      // The register's entry of the record's committee (its title), or null.
+      org.aisx.committee.Committee committee) {
 
     public Messages t() {
       return layout.t();
@@ -375,6 +377,11 @@ public final class PageModels {
 
     public String facetUrl(String facet, String value) {
       return "/search?" + facet + "=" + enc(value);
+    }
+
+    /** The page of the record's committee. */
+    public String committeeUrl() {
+      return CommitteeRoutes.url(s.committee());
     }
 
     /** The machine suggestions on {@code dimension} that people have not yet decided on. */
@@ -621,7 +628,16 @@ public final class PageModels {
   }
 
   /** An error page. */
-  public record ErrorPage(Layout layout, int status, String message, List<Problem> problems) {
+  /**
+   * An error page; {@code choices}: what the address may have meant, linked (empty but for a near
+   * miss that has pages to offer).
+   */
+  public record ErrorPage(
+      Layout layout,
+      int status,
+      String message,
+      List<Problem> problems,
+      List<CommitteePageModels.Named> choices) {
     public Messages t() {
       return layout.t();
     }

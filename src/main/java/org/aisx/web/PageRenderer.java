@@ -132,6 +132,23 @@ public final class PageRenderer {
    * language, or {@code message} as it is when there is no such key.
    */
   void error(Context ctx, int status, String message, String pageMessage, List<Problem> problems) {
+    error(ctx, status, message, pageMessage, problems, List.of());
+  }
+
+  /**
+   * {@link #error(Context, int, String, String, List)} offering {@code choices}: what the address
+   * may have meant (a committee named a little differently), each linked to its page.
+   */
+  void error(
+      Context ctx,
+      int status,
+      String message,
+      String pageMessage,
+      List<Problem> problems,
+      List<CommitteePageModels.Named> choices) {
+    // Answered here: the server's own 404 page is not to replace it (WebServer's error handler).
+    ctx.attribute("failed", Boolean.TRUE);
+    ctx.status(status);
     Messages t = i18n.forRequest(ctx);
     String said = pageMessage != null && t.has(pageMessage) ? t.get(pageMessage) : message;
     render(
@@ -154,6 +171,7 @@ public final class PageRenderer {
                                         : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
             status,
             said,
-            problems));
+            problems,
+            choices));
   }
 }

@@ -50,6 +50,8 @@ class AccessibilityTest {
             "/search?q=management+system&sdo=ISO%2FIEC",
             "/search?q=syst%C3%A8me+de+management",
             "/standards/iso-iec-42001-2023",
+            "/committees/iso-iec-jtc-1-sc-42",
+            "/committees/iso-iec-jtc-1-sc-4",
             "/taxonomy",
             "/taxonomy/vertical/health",
             "/taxonomy/history",

@@ -56,6 +56,8 @@ class PhoneAndKeyboardTest {
           "/learn?kind=workshop&format=in-person",
           "/overlap?record=iso-iec-42001-2023",
           "/overlap?committee=ISO%2FIEC+JTC+1%2FSC+42",
+          "/committees/iso-iec-jtc-1-sc-42",
+          "/committees/iso-iec-jtc-1-sc-4",
           "/changes",
           "/landscape?rows=vertical&cols=concern",
           "/landscape/clusters",

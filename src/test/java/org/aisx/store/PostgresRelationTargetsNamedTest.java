@@ -7,15 +7,23 @@ import org.junit.jupiter.api.BeforeEach;
 /** The migration's contract on PostgreSQL, each test in a schema of its own. */
 class PostgresRelationTargetsNamedTest extends RelationTargetsNamedContract {
   PostgresSchema schema;
+  PostgresSchema another;
 
   @BeforeEach
   void create() throws SQLException {
     schema = PostgresSchema.create();
+    another = PostgresSchema.create();
   }
 
   @AfterEach
   void drop() throws SQLException {
     schema.drop();
+    another.drop();
+  }
+
+  @Override
+  StoreConfig another() {
+    return another.config();
   }
 
   @Override

@@ -23,6 +23,37 @@ abstract class RelationTargetsNamedContract {
   /** A new, empty store, not opened yet. */
   abstract StoreConfig config();
 
+  /** Another new, empty store, not opened yet. */
+  abstract StoreConfig another();
+
+  /**
+   * A backup taken by version 19 holds its relations as it stored them; restored into this
+   * version's store, which is migrated already, it is repaired as an upgraded store is.
+   */
+  @Test
+  void aBackupOfVersion19IsRepairedWhenRestored() throws Exception {
+    Version19Store.write(config());
+    org.aisx.backup.Backup backup =
+        new org.aisx.backup.Backup(Json.mapper(), java.time.Clock.systemUTC());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    assertThat(backup.write(config(), out, org.aisx.catalog.Progress.SILENT).schemaVersion())
+        .isEqualTo("19");
+    try (Database db = Database.open(another());
+        Handle h = db.jdbi().open()) {
+      backup.restore(
+          h.getConnection(),
+          another().vendor(),
+          new java.io.ByteArrayInputStream(out.toByteArray()),
+          org.aisx.catalog.Progress.SILENT);
+      SqlCatalogStore store = new SqlCatalogStore(db, Json.mapper());
+      Standard restored = store.find(Version19Store.SOURCE_ID).orElseThrow();
+      assertThat(restored.relations().get(0).target()).isEqualTo(Version19Store.TARGET);
+      assertThat(restored.relations().get(2).target()).isEqualTo(Version19Store.UNKNOWN);
+      assertThat(restored.revision()).isEqualTo(2);
+      assertThat(store.history(Version19Store.SOURCE_ID)).hasSize(2);
+    }
+  }
+
   @Test
   void aRelationTargetStoredAsARecordIdIsThatRecordsIdentifierOnceOpenedAndOnlyOnce()
       throws Exception {

@@ -10,4 +10,13 @@ class SqliteRelationTargetsNamedTest extends RelationTargetsNamedContract {
   StoreConfig config() {
     return StoreConfig.embedded(dir);
   }
+
+  @Override
+  StoreConfig another() {
+    try {
+      return StoreConfig.embedded(java.nio.file.Files.createDirectories(dir.resolve("another")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -806,7 +806,7 @@ public final class App implements AutoCloseable {
             // The contact the accessibility statement and the about page give, if the operator
             // names one (an e-mail address or a web address).
             new SitePages(i18n, pages, System.getenv("AISX_CONTACT")));
-    return new WebServer(json, pages, behindProxy, routes);
+    return new WebServer(json, pages, behindProxy, access, routes);
   }
 
   /** How queries in other languages are translated by vocabulary. */

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.aisx.catalog.Progress;
 import org.aisx.ingest.Inputs;
+import org.aisx.store.RelationTargetsNamed;
 import org.aisx.store.StoreConfig;
 
 /**
@@ -46,6 +47,10 @@ import org.aisx.store.StoreConfig;
  * null), and {@code {"end":NAME,"rows":N}}. The last line is {@code {"end":"backup","tables":T,
  * "rows":R}}: a file without it was cut short and is refused. Columns of a type that is not
  * portable (PostgreSQL's transaction ids) are left out and take their defaults on restore.
+ *
+ * <p>A backup of an older schema version is loaded into the current schema as it is, and then
+ * repaired as the upgrade repairs stored data ({@link RelationTargetsNamed} for a backup older than
+ * version 20).
  */
 public final class Backup {
   static final String FORMAT = "aisx-backup";
@@ -304,6 +309,11 @@ public final class Backup {
     c.setAutoCommit(false);
     try {
       Summary summary = load(c, vendor, lines, version, present, progress);
+      // The rows are as the older version stored them: what later migrations do to stored data
+      // is done to them too, as it was to the stores that were upgraded.
+      if (Tables.compareVersions(version, RelationTargetsNamed.VERSION) < 0) {
+        RelationTargetsNamed.repair(c, clock);
+      }
       c.commit();
       return summary;
     } catch (IOException | SQLException | RuntimeException e) {

@@ -20,6 +20,15 @@ public final class Database implements AutoCloseable {
 
   /** Opens the pool and brings the schema to the newest migration. */
   public static Database open(StoreConfig config) {
+    return open(config, null);
+  }
+
+  /**
+   * Opens the pool with the schema brought to {@code version} only (null: the newest), so that a
+   * test can write a store as an older version left it and check what a later migration makes of
+   * it.
+   */
+  static Database open(StoreConfig config, String version) {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.jdbcUrl());
     hc.setPoolName("aisx");
@@ -44,7 +53,7 @@ public final class Database implements AutoCloseable {
           e);
     }
     try {
-      migrate(pool, config.vendor());
+      migrate(pool, config.vendor(), version);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -52,8 +61,20 @@ public final class Database implements AutoCloseable {
     return new Database(pool, config.vendor());
   }
 
-  private static void migrate(DataSource ds, StoreConfig.Vendor vendor) {
-    Flyway.configure().dataSource(ds).locations(vendor.migrations()).load().migrate();
+  /**
+   * The SQL migrations of the vendor's folder, and the Java ones, which rewrite records' JSON
+   * documents the same way on both databases and are numbered among the SQL ones.
+   */
+  private static void migrate(DataSource ds, StoreConfig.Vendor vendor, String version) {
+    var flyway =
+        Flyway.configure()
+            .dataSource(ds)
+            .locations(vendor.migrations())
+            .javaMigrations(new RelationTargetsNamed());
+    if (version != null) {
+      flyway.target(version);
+    }
+    flyway.load().migrate();
   }
 
   private static String redact(String url) {

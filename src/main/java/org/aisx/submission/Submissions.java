@@ -689,8 +689,14 @@ public final class Submissions {
       resources.approve(
           s.resource(), s.action() == Action.UPDATE, coordinator.email(), s.source(), mark);
     } else if (decision == Decision.APPROVE) {
+      // A submission sent before targets were named when submitted may name a record by its id.
       catalog.approve(
-          s.record(), coordinator.email(), s.source(), s.expectedRevision(), s.author(), mark);
+          catalog.withTargetsNamed(s.record()),
+          coordinator.email(),
+          s.source(),
+          s.expectedRevision(),
+          s.author(),
+          mark);
     } else {
       mark.run();
     }

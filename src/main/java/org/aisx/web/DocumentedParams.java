@@ -30,11 +30,16 @@ final class DocumentedParams {
 
   /** The parameters of the openapi.json in the jar. */
   static DocumentedParams load(ObjectMapper json) {
+    return of(openapi(json));
+  }
+
+  /** The openapi.json in the jar. */
+  static JsonNode openapi(ObjectMapper json) {
     try (InputStream in = DocumentedParams.class.getResourceAsStream("/openapi.json")) {
       if (in == null) {
         throw new IllegalStateException("openapi.json is missing from the jar");
       }
-      return of(json.readTree(in));
+      return json.readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException("openapi.json does not read", e);
     }

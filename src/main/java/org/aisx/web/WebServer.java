@@ -62,15 +62,23 @@ public final class WebServer implements AutoCloseable {
    * @param pages renders the error page of a failure outside the API
    * @param behindProxy connections come from a reverse proxy that says whether the client used
    *     HTTPS (X-Forwarded-Proto)
+   * @param access who is calling: an anonymous request to an operation that needs an account is
+   *     refused (401) before its parameters and body are looked at ({@link SignInFirst})
    * @param routes every part of the web layer, registered in this order (so the filters among them
    *     run in this order, after the security headers)
    */
   public WebServer(
-      ObjectMapper json, PageRenderer pages, boolean behindProxy, List<Routes> routes) {
+      ObjectMapper json,
+      PageRenderer pages,
+      boolean behindProxy,
+      Access access,
+      List<Routes> routes) {
     this.pages = pages;
     this.behindProxy = behindProxy;
     this.limits = RequestBodies.Limits.fromSystemProperties();
-    DocumentedParams documented = DocumentedParams.load(json);
+    com.fasterxml.jackson.databind.JsonNode openapi = DocumentedParams.openapi(json);
+    DocumentedParams documented = DocumentedParams.of(openapi);
+    SignInFirst signInFirst = SignInFirst.of(openapi, access);
     this.app =
         Javalin.create(
             config -> {
@@ -112,12 +120,18 @@ public final class WebServer implements AutoCloseable {
                           }));
               config.router.mount(
                   router -> {
+                    // The order of refusals (openapi.json's info.description): an address that
+                    // cannot be read; a body too large, too slow or over the memory for bodies
+                    // (413, 408, 503: bounds on what is held); no one signed in to an operation
+                    // that needs an account (401); then what the request says: unknown
+                    // parameters, a body that is not UTF-8, and the filters and handler below.
                     router.before(this::headers);
                     router.before(this::options);
                     router.before(this::readableAddress);
                     router.before(WebServer::refuseUnreadablePath);
-                    router.before(documented::check);
                     router.before(RequestBodies::refuseMarked);
+                    router.before(signInFirst::check);
+                    router.before(documented::check);
                     router.before(JsonBodies::refuseMalformed);
                     routes.forEach(r -> r.register(router));
                     // Javalin answers HEAD on a GET route itself, with a bare 200 and no headers

@@ -31,7 +31,12 @@ public final class PostgresSchema {
 
   /** The store over this schema (Flyway migrates it on open). */
   public Database open() {
-    return Database.open(StoreConfig.fromUrl(URL + "&currentSchema=" + name));
+    return Database.open(config());
+  }
+
+  /** Where this schema is. */
+  public StoreConfig config() {
+    return StoreConfig.fromUrl(URL + "&currentSchema=" + name);
   }
 
   /** Drops the schema and everything in it. */

@@ -222,10 +222,13 @@ class MalformedRequestsTest {
           .isEqualTo(PagesTest.say("en", "problem.bodyNotUtf8"));
     }
     for (String lang : List.of("fr", "es", "ru", "zh", "ar")) {
-      JsonNode error = plainError(sendBytes("/api/v1/suites?lang=" + lang, malformed), 400);
-      assertThat(error.get("details").get(0).get("problem").asText())
-          .as(lang)
-          .isEqualTo(PagesTest.say(lang, "problem.bodyNotUtf8"));
+      for (String path : List.of("/api/v1/suites", "/api/v1/submissions")) {
+        JsonNode error = plainError(sendBytes(path + "?lang=" + lang, malformed), 400);
+        assertThat(error.get("details").get(0).get("field").asText()).as(path).isEqualTo("body");
+        assertThat(error.get("details").get(0).get("problem").asText())
+            .as(path + " " + lang)
+            .isEqualTo(PagesTest.say(lang, "problem.bodyNotUtf8"));
+      }
     }
     assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(suites);
     assertThat(body(send("GET", "/api/v1/submissions?mine=true", null)).get("items"))
@@ -236,6 +239,109 @@ class MalformedRequestsTest {
             "{\"title\": \"Qualit\u00e9 \uFFFD\"}".getBytes(StandardCharsets.UTF_8));
     assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(201);
     assertThat(body(utf8).get("title").asText()).isEqualTo("Qualit\u00e9 \uFFFD");
+  }
+
+  /** {@code body} sent by {@code method} to {@code path} with no credentials at all. */
+  static HttpResponse<String> sendAnonymously(String method, String path, byte[] body) {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(http.base() + path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** Bytes that are not UTF-8 (FF FE) inside a JSON object. */
+  static byte[] notUtf8() {
+    byte[] start = "{\"title\": \"".getBytes(StandardCharsets.UTF_8);
+    byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] malformed = new byte[start.length + 2 + end.length];
+    System.arraycopy(start, 0, malformed, 0, start.length);
+    malformed[start.length] = (byte) 0xff;
+    malformed[start.length + 1] = (byte) 0xfe;
+    System.arraycopy(end, 0, malformed, start.length + 2, end.length);
+    return malformed;
+  }
+
+  /**
+   * An anonymous client's body that is not UTF-8, or not JSON, sent to an operation that needs an
+   * account was refused as a bad body (400), or as bad JSON: the client learned to mend a body it
+   * may not send. Authentication comes first (openapi.json's order of refusals): every operation
+   * openapi.json says needs an account answers 401 whatever the body, in the asked language.
+   */
+  @Test
+  void anAnonymousBodyToAnOperationThatNeedsAnAccountIs401WhateverTheBody() throws Exception {
+    JsonNode openapi = json.readTree(http.get("/api/v1/openapi.json").body());
+    List<String[]> operations = new java.util.ArrayList<>();
+    openapi
+        .get("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        op -> {
+                          JsonNode security = op.getValue().get("security");
+                          boolean accountsOnly =
+                              security != null
+                                  && !security.isEmpty()
+                                  && java.util.stream.StreamSupport.stream(
+                                          security.spliterator(), false)
+                                      .allMatch(a -> a.has("bearer") || a.has("session"))
+                                  && java.util.stream.StreamSupport.stream(
+                                          security.spliterator(), false)
+                                      .noneMatch(a -> a.has("suiteKey"));
+                          if (accountsOnly && !op.getKey().equals("get")) {
+                            operations.add(
+                                new String[] {
+                                  op.getKey().toUpperCase(java.util.Locale.ROOT),
+                                  path.getKey().replaceAll("\\{[^}]+}", "x")
+                                });
+                          }
+                        }));
+    assertThat(operations).hasSizeGreaterThan(10);
+    for (String[] op : operations) {
+      for (byte[] body : List.of(notUtf8(), "{".getBytes(StandardCharsets.UTF_8))) {
+        HttpResponse<String> r = sendAnonymously(op[0], op[1], body);
+        assertThat(r.statusCode()).as(op[0] + " " + op[1] + ": " + r.body()).isEqualTo(401);
+        assertThat(r.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(body(r).get("error").get("message").asText())
+            .isEqualTo(PagesTest.say("en", "access.signInRequired"));
+      }
+    }
+    for (String lang : List.of("fr", "es", "ru", "zh", "ar")) {
+      HttpResponse<String> r =
+          sendAnonymously("POST", "/api/v1/submissions?lang=" + lang, notUtf8());
+      assertThat(r.statusCode()).as(lang).isEqualTo(401);
+      assertThat(body(r).get("error").get("message").asText())
+          .isEqualTo(PagesTest.say(lang, "access.signInRequired"));
+    }
+    // A body over the limit is still refused first, before anything is known of the caller.
+    try (Socket s = new Socket("localhost", server.port())) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream()
+          .write(
+              ("POST /api/v1/submissions HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Content-Type: application/json\r\n"
+                      + "Content-Length: 1000000000\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      assertThat(HostileTrafficTest.statusLine(s.getInputStream())).startsWith("HTTP/1.1 413");
+    }
+  }
+
+  /**
+   * An operation open to anonymous clients (a suite is made without an account) reads the body it
+   * is sent: one that is not UTF-8 is a 400 naming the body, as it is for a signed-in client.
+   */
+  @Test
+  void anAnonymousBodyThatIsNotUtf8ToAnOpenOperationIsStillA400NamingTheBody() throws Exception {
+    for (String path : List.of("/api/v1/suites", "/api/v1/suites/suggest")) {
+      JsonNode error = plainError(sendAnonymously("POST", path, notUtf8()), 400);
+      assertThat(error.get("details").get(0).get("field").asText()).as(path).isEqualTo("body");
+      assertThat(error.get("details").get(0).get("problem").asText())
+          .as(path)
+          .isEqualTo(PagesTest.say("en", "problem.bodyNotUtf8"));
+    }
   }
 
   /**

@@ -547,6 +547,27 @@ class SubmissionWebTest {
     assertThat(queue.text()).doesNotContain(isoTarget.id());
   }
 
+  /**
+   * A target typed as a record's id that the catalogue did not hold when the submission was sent
+   * (or sent before targets were named) stays as typed while pending; when it is approved, the
+   * record is in the catalogue and the relation is stored under its identifier, not the id.
+   */
+  @Test
+  void aRelationTargetGivenAsAnIdIsNamedWhenApprovedIfTheRecordCameMeanwhile() throws Exception {
+    Standard holder = seed(unique("IEEE"), "IEEE");
+    String later = unique("IEEE");
+    String laterId = org.aisx.catalog.Slug.of(later);
+    ObjectNode changed = record(holder.identifier(), "IEEE", "Seeded " + holder.identifier());
+    changed.putArray("relations").addObject().put("type", "replaced-by").put("target", laterId);
+    String id = submit("ieee", update(holder, changed, 1));
+    assertThat(app.submissions().get(id).record().relations().get(0).target()).isEqualTo(laterId);
+    seed(later, "IEEE");
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+    assertThat(app.catalog().get(holder.id()).relations())
+        .extracting(org.aisx.catalog.Relation::target)
+        .containsExactly(later);
+  }
+
   @Test
   void changesRequestedLetsTheAuthorResubmitTheSameSubmission() throws Exception {
     String identifier = unique("IEEE");

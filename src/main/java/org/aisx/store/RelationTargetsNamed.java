@@ -1,0 +1,262 @@
+package org.aisx.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Json;
+import org.aisx.catalog.Slug;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Migration 20, in Java because it rewrites records' JSON documents, the same way on SQLite and
+ * PostgreSQL: a relation whose target was stored as a record's id ({@code iso-iec-42001-2023}, as
+ * people typed it into a submission or an edit before {@link Catalog#withTargetsNamed} named
+ * targets) is stored as that record's identifier ({@code ISO/IEC 42001:2023}), as every new write
+ * stores it (SPEC §1). Exports, the API's JSON and backups then carry the identifier.
+ *
+ * <p>Only a target that is exactly the id of a record in the catalogue changes, and only when that
+ * record's identifier leads to the same id (so the relation still points where it did); a target
+ * that names no record, or a feed's own spelling of an identifier, stays as it is. Each record that
+ * changes is a new revision with a {@code field-changed} event on {@code relations} (old and new
+ * values, actor {@value #ACTOR}, source {@value #SOURCE}), as any change of a record is: its
+ * history says why its relations read differently, clients holding the old revision are refused
+ * with 409/412 rather than writing the old spelling back, and the search index (rebuilt when the
+ * store's last event moved) and the other nodes (which follow history events) see the change. The
+ * record's own {@code source} and its fields' provenance stay: the spelling changed, not who gave
+ * the relation. A relation the repair makes a copy of another one (same type and target) is
+ * dropped. Held relations ({@code relation_review}) name their target the same way; their rows are
+ * not records and carry no history.
+ *
+ * <p>Flyway applies it once per database; {@link #repair} finds nothing to do on a repaired store,
+ * so running it again changes nothing. A backup taken before this migration is repaired when it is
+ * restored ({@code backup.Backup}).
+ */
+public final class RelationTargetsNamed implements JavaMigration {
+  /** The schema version this migration brings a store to. */
+  public static final String VERSION = "20";
+
+  /** Who wrote the revisions: the upgrade, not a person (shown to admins only). */
+  static final String ACTOR = "upgrade";
+
+  /** The source of the history events: public, names no one. */
+  static final String SOURCE = "aisx-upgrade";
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion(VERSION);
+  }
+
+  @Override
+  public String getDescription() {
+    return "relation targets named by identifier";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null;
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    repair(context.getConnection(), Clock.systemUTC());
+  }
+
+  /**
+   * Names by identifier every stored relation target that is a record's id, in the caller's
+   * transaction on {@code c}; returns how many records changed (0 when there is nothing left to
+   * repair).
+   */
+  public static int repair(Connection c, Clock clock) throws SQLException {
+    Map<String, String> identifiers = identifiers(c);
+    ObjectMapper json = Json.mapper();
+    int changed = 0;
+    String now = clock.instant().toString();
+    for (String sourceId : sourcesWithTargetsInCatalogue(c)) {
+      Stored stored = document(c, sourceId);
+      if (stored == null) {
+        continue;
+      }
+      if (!(read(json, stored.document()) instanceof ObjectNode doc)) {
+        continue; // a document that does not read is left as it is, as the store leaves it
+      }
+      JsonNode relations = doc.get("relations");
+      if (!(relations instanceof ArrayNode before)) {
+        continue;
+      }
+      Set<String> given = new HashSet<>();
+      before.forEach(r -> given.add(key(r)));
+      ArrayNode after = json.createArrayNode();
+      Set<String> added = new HashSet<>();
+      Map<String, String> renamed = new HashMap<>();
+      for (JsonNode relation : before) {
+        String target = relation.path("target").asText(null);
+        String identifier = target == null ? null : identifiers.get(target);
+        if (identifier == null
+            || identifier.equals(target)
+            || !Slug.of(identifier).equals(target)
+            || !(relation instanceof ObjectNode object)) {
+          after.add(relation);
+          continue;
+        }
+        renamed.put(target, identifier);
+        ObjectNode named = object.deepCopy().put("target", identifier);
+        // The same relation written both ways: one is kept.
+        if (!given.contains(key(named)) && added.add(key(named))) {
+          after.add(named);
+        }
+      }
+      if (renamed.isEmpty()) {
+        continue;
+      }
+      int revision = stored.revision() + 1;
+      doc.set("relations", after);
+      doc.put("revision", revision);
+      update(c, sourceId, stored.revision(), revision, write(json, doc), now);
+      for (Map.Entry<String, String> r : renamed.entrySet()) {
+        renameRows(c, "relation", sourceId, r.getKey(), r.getValue());
+        renameRows(c, "relation_review", sourceId, r.getKey(), r.getValue());
+      }
+      event(c, sourceId, now, Catalog.historyText(before), Catalog.historyText(after), revision);
+      changed++;
+    }
+    return changed;
+  }
+
+  private static JsonNode read(ObjectMapper json, String document) {
+    try {
+      return json.readTree(document);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String write(ObjectMapper json, JsonNode document) {
+    try {
+      return json.writeValueAsString(document);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a repaired record: " + e.getMessage(), e);
+    }
+  }
+
+  private static String key(JsonNode relation) {
+    return relation.path("type").asText() + "\n" + relation.path("target").asText();
+  }
+
+  /** Every record's identifier by its id. */
+  private static Map<String, String> identifiers(Connection c) throws SQLException {
+    Map<String, String> out = new HashMap<>();
+    try (PreparedStatement q = c.prepareStatement("SELECT id, identifier FROM standard");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The records with a relation towards a record in the catalogue, whatever its spelling: the store
+   * keeps one relation row per type and target, so a document's second spelling has no row.
+   */
+  private static List<String> sourcesWithTargetsInCatalogue(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT DISTINCT r.source_id FROM relation r JOIN standard s ON s.id = r.target_id"
+                    + " ORDER BY r.source_id");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private record Stored(String document, int revision) {}
+
+  private static Stored document(Connection c, String id) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT document, revision FROM standard WHERE id = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? new Stored(rs.getString(1), rs.getInt(2)) : null;
+      }
+    }
+  }
+
+  private static void update(
+      Connection c, String id, int expected, int revision, String document, String now)
+      throws SQLException {
+    try (PreparedStatement u =
+        c.prepareStatement(
+            "UPDATE standard SET revision = ?, document = ?, updated_at = ?"
+                + " WHERE id = ? AND revision = ?")) {
+      u.setInt(1, revision);
+      u.setString(2, document);
+      u.setString(3, now);
+      u.setString(4, id);
+      u.setInt(5, expected);
+      if (u.executeUpdate() != 1) {
+        throw new SQLException("record " + id + " changed while its relations were repaired");
+      }
+    }
+  }
+
+  /** The rows of {@code table} from {@code sourceId} whose target is the id {@code id}. */
+  private static void renameRows(
+      Connection c, String table, String sourceId, String id, String identifier)
+      throws SQLException {
+    try (PreparedStatement u =
+        c.prepareStatement(
+            "UPDATE "
+                + table
+                + " SET target = ? WHERE source_id = ? AND target_id = ? AND target = ?")) {
+      u.setString(1, identifier);
+      u.setString(2, sourceId);
+      u.setString(3, id);
+      u.setString(4, id);
+      u.executeUpdate();
+    }
+  }
+
+  private static void event(
+      Connection c, String id, String at, String oldValue, String newValue, int revision)
+      throws SQLException {
+    try (PreparedStatement i =
+        c.prepareStatement(
+            "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value, actor,"
+                + " source, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      i.setString(1, id);
+      i.setString(2, at);
+      i.setString(3, HistoryEvent.Kind.FIELD_CHANGED.wire());
+      i.setString(4, "relations");
+      i.setString(5, oldValue);
+      i.setString(6, newValue);
+      i.setString(7, ACTOR);
+      i.setString(8, SOURCE);
+      i.setInt(9, revision);
+      i.executeUpdate();
+    }
+  }
+}

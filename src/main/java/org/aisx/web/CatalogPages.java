@@ -214,9 +214,7 @@ public final class CatalogPages implements Routes {
             glossary.termsOf(s),
             catalog.relationReviewsOf(s.id()),
             pages.mayProposeChange(ctx, s),
-            s.status() == null || s.status().isCurrent()
-                ? null
-                : catalog.successor(s).orElse(null),
+            s.status() == null || s.status().isCurrent() ? null : catalog.successor(s).orElse(null),
             s.committee() == null ? null : committees.find(s.committee()).orElse(null)));
   }
 

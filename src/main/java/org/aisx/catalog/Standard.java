@@ -87,6 +87,32 @@ public record Standard(
     return pickTitle(title, lang);
   }
 
+  /**
+   * Whether the record has no title: a feed may describe a publication without one (ISO Open Data's
+   * deliverables files carry none), and it is still a record until a feed or a person gives it.
+   */
+  public boolean untitled() {
+    return title.isEmpty();
+  }
+
+  /**
+   * What a reader of {@code lang} is shown where the record's title goes (a heading, a link): the
+   * title ({@link #titleIn}), or the identifier alone when the record has none ({@link #nameOf}).
+   */
+  public String nameIn(String lang) {
+    return nameOf(title, identifier, lang);
+  }
+
+  /**
+   * The title a reader of {@code lang} is shown from per-language {@code titles}, or {@code
+   * identifier} when there is none: a record without a title is named by its identifier, never by
+   * an empty text.
+   */
+  public static String nameOf(Map<String, String> titles, String identifier, String lang) {
+    String t = pickTitle(titles, lang);
+    return t.isEmpty() ? identifier : t;
+  }
+
   /** The abstract in {@code lang}, else English, else any language; empty when there is none. */
   public String abstractIn(String lang) {
     return pick(translations(summary), lang);

@@ -34,33 +34,47 @@ public final class StandardReader {
   }
 
   /**
-   * Validates a record built in code (a feed mapper's) exactly as its JSON form would be.
+   * Validates a record built in code (a feed mapper's) exactly as its JSON form would be, as a
+   * feed's record: it may lack what only people must give (the title).
    *
    * @throws CatalogException.Invalid naming every field that is missing, of the wrong type or out
    *     of range
    */
   public Standard read(Standard record) {
-    return read(TREES.<JsonNode>valueToTree(record), false);
+    return read(TREES.<JsonNode>valueToTree(record), false, StandardValidator.Writer.FEED);
   }
 
   /**
-   * Reads a record written as JSON (the {@code json} import, API bodies, submissions): its title
-   * and abstract are cleaned here ({@link PlainText}, as plain text), the only time they are.
+   * Reads a record people wrote as JSON (API bodies, submissions, the web form): its title and
+   * abstract are cleaned here ({@link PlainText}, as plain text), the only time they are, and it
+   * must give every field people must give (the title).
    *
    * @throws CatalogException.Invalid naming every field that is missing, of the wrong type or out
    *     of range
    */
   public Standard read(JsonNode node) {
-    return read(node, true);
+    return read(node, true, StandardValidator.Writer.PERSON);
   }
 
-  private Standard read(JsonNode node, boolean cleanTexts) {
+  /**
+   * Reads a record a feed wrote as JSON (the {@code json} import, an export read back): cleaned as
+   * {@link #read(JsonNode)} cleans, but it may lack what only people must give (the title), as a
+   * feed reader's record may.
+   *
+   * @throws CatalogException.Invalid naming every field that is missing, of the wrong type or out
+   *     of range
+   */
+  public Standard readFeed(JsonNode node) {
+    return read(node, true, StandardValidator.Writer.FEED);
+  }
+
+  private Standard read(JsonNode node, boolean cleanTexts, StandardValidator.Writer writer) {
     if (node == null || !node.isObject()) {
       throw new CatalogException.Invalid(
           "record", List.of(StandardValidator.problem("record", "notRecord")));
     }
     List<Problem> problems = new ArrayList<>();
-    Object[] values = validator.validate(node, cleanTexts, problems);
+    Object[] values = validator.validate(node, cleanTexts, writer, problems);
     if (!problems.isEmpty()) {
       JsonNode identifier = node.get("identifier");
       String what =

@@ -41,6 +41,15 @@ final class StandardValidator {
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
+  /**
+   * Who wrote the record being read, which decides what it must give: a person (an API body, a
+   * submission, the web form) or a feed (a feed reader's mapping, the {@code json} import).
+   */
+  enum Writer {
+    PERSON,
+    FEED
+  }
+
   /** Reads one field of a record: its value as the record holds it, null when it is wrong. */
   @FunctionalInterface
   interface Rule {
@@ -56,7 +65,10 @@ final class StandardValidator {
     r.put("id", f -> f.slugOf("identifier"));
     r.put("identifier", f -> f.identifier());
     r.put("identifiers", f -> f.identifiers());
-    r.put("title", f -> f.texts(PlainText.Field.TITLE, MAX_TITLE, true));
+    // People give a title; a feed may describe a publication without one (ISO Open Data's
+    // deliverables files carry none), and its record is still a record, shown by its identifier
+    // until a feed or a person gives the title.
+    r.put("title", f -> f.texts(PlainText.Field.TITLE, MAX_TITLE, f.writer() == Writer.PERSON));
     r.put("abstract", f -> f.texts(PlainText.Field.ABSTRACT, MAX_TEXT, false));
     // One body, one value: "ieee" is "IEEE" (Bodies).
     r.put("sdo", f -> Bodies.usual(f.string(100, true)));
@@ -102,8 +114,9 @@ final class StandardValidator {
    * @param cleanTexts whether to clean the title and abstract (JSON as people and other systems
    *     write it), or only check that they are clean (a record a feed reader built: the reader
    *     cleaned its texts, knowing how its feed writes them, and they are not cleaned twice)
+   * @param writer who wrote the record: a person must give what a feed may leave out (the title)
    */
-  Object[] validate(JsonNode record, boolean cleanTexts, List<Problem> problems) {
+  Object[] validate(JsonNode record, boolean cleanTexts, Writer writer, List<Problem> problems) {
     record
         .fieldNames()
         .forEachRemaining(
@@ -115,7 +128,7 @@ final class StandardValidator {
     Object[] values = new Object[Standard.FIELDS.size()];
     for (int i = 0; i < values.length; i++) {
       String name = Standard.FIELDS.get(i);
-      values[i] = rules.get(name).read(new Field(record, name, problems, cleanTexts));
+      values[i] = rules.get(name).read(new Field(record, name, problems, cleanTexts, writer));
     }
     return values;
   }
@@ -154,17 +167,24 @@ final class StandardValidator {
     private final String name;
     private final List<Problem> problems;
     private final boolean cleanTexts;
+    private final Writer writer;
 
-    Field(JsonNode object, String name, List<Problem> problems, boolean cleanTexts) {
+    Field(JsonNode object, String name, List<Problem> problems, boolean cleanTexts, Writer writer) {
       this.object = object;
       this.name = name;
       this.problems = problems;
       this.cleanTexts = cleanTexts;
+      this.writer = writer;
+    }
+
+    /** Who wrote the record this field is of. */
+    Writer writer() {
+      return writer;
     }
 
     /** Another field of the same object. */
     private Field sibling(String other) {
-      return new Field(object, other, problems, cleanTexts);
+      return new Field(object, other, problems, cleanTexts, writer);
     }
 
     private JsonNode value() {
@@ -558,7 +578,8 @@ final class StandardValidator {
                   reportAt("." + e.getKey(), "notMergedField", quoted(e.getKey()));
                   return;
                 }
-                Field feeds = new Field(v, e.getKey(), new Prefixed(problems, name, -1), false);
+                Field feeds =
+                    new Field(v, e.getKey(), new Prefixed(problems, name, -1), false, writer);
                 List<String> names = feeds.strings(MAX_SHORT, false);
                 if (names.isEmpty() && feeds.value() != null && feeds.value().isArray()) {
                   reportAt("." + e.getKey(), "notNonEmptyList");
@@ -586,7 +607,8 @@ final class StandardValidator {
                   reportAt("." + e.getKey(), "notDimension", quoted(e.getKey()));
                   return;
                 }
-                Field list = new Field(v, e.getKey(), new Prefixed(problems, name, -1), false);
+                Field list =
+                    new Field(v, e.getKey(), new Prefixed(problems, name, -1), false, writer);
                 out.put(
                     dimension.get().id(),
                     List.copyOf(list.entries(s -> s.suggestion(taxonomy, dimension.get()))));
@@ -606,7 +628,8 @@ final class StandardValidator {
     }
 
     Field field(String name) {
-      return new Field(object, name, problems, false);
+      // An entry's fields (a relation's type and target, ...) are required whoever writes.
+      return new Field(object, name, problems, false, Writer.PERSON);
     }
 
     Suggestion suggestion(Taxonomy taxonomy, Dimension dimension) {

@@ -131,7 +131,7 @@ public final class Editions {
   /** What the rules read of a record, without its abstract and classification. */
   private static Standard slim(Standard s) {
     return s.toBuilder()
-        .title(Map.of("en", s.titleIn("en")))
+        .title(s.untitled() ? Map.of() : Map.of("en", s.titleIn("en")))
         .summary(Map.of())
         .keywords(List.of())
         .suggestions(Map.of())

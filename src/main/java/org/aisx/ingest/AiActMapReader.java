@@ -150,10 +150,8 @@ public final class AiActMapReader {
     if (code == null) {
       throw new IllegalArgumentException("code: missing (the standard's identifier, 'prEN 18228')");
     }
+    // A standard the map gives no title is still a record, shown by its code.
     String title = PlainText.line(text(s, "title"));
-    if (title == null) {
-      throw new IllegalArgumentException("title: missing for " + code);
-    }
     String scope =
         PlainText.clean(text(s, "scope"), PlainText.Field.ABSTRACT, PlainText.Markup.TEXT);
     JsonNode stage = s.path("stage");
@@ -164,7 +162,7 @@ public final class AiActMapReader {
           "stage: '" + stage.asText() + "' is not a CEN stage code (10, 20, 40, ...)");
     }
     return Standard.builder(code)
-        .title(Map.of("en", title))
+        .title(title == null ? Map.of() : Map.of("en", title))
         .summary(scope == null ? Map.of() : Map.of("en", scope))
         .sdo(SDO)
         .committee(COMMITTEE)
@@ -173,7 +171,7 @@ public final class AiActMapReader {
         .stage(stage.isMissingNode() || stage.isNull() ? null : stage.asText())
         .kind(Kind.STANDARD)
         .keywords(articleKeywords)
-        .relations(cited(title + "\n" + (scope == null ? "" : scope)))
+        .relations(cited((title == null ? "" : title) + "\n" + (scope == null ? "" : scope)))
         .source(sourceName)
         .build();
   }

@@ -46,14 +46,15 @@ import org.aisx.catalog.Standard;
  * One for every field of the record, as {@link CsvColumns} derives them from {@link
  * Standard#FIELDS} (the field's JSON name in snake case; a title or abstract per language, {@code
  * title_en}, {@code abstract_ja}), documented for the template's users in {@code
- * docs/csv-template.md}. Required: identifier, sdo, type, status and a title in at least one
- * language. A title or abstract cell is plain text: blank lines separate paragraphs, line breaks
- * are kept, and a line starting with "• ", "- " or "– " is a list item. List cells (keywords, the
- * taxonomy columns, relations, identifiers) hold items separated by ";"; a ";" within an item is
- * written {@code \;} and a backslash {@code \\}. Relations are {@code type:target} items,
- * identifiers {@code type:value} items (the type before the first colon). Suggestions, use cases
- * and field provenance are the field's JSON. The record's source is the import's (as for a JSON
- * import, the column {@code source} does not override it), and the store counts revisions.
+ * docs/csv-template.md}. Required: identifier, sdo, type and status. A row without a title (no
+ * title column, or its cells empty) is a record without one, as any feed's may be. A title or
+ * abstract cell is plain text: blank lines separate paragraphs, line breaks are kept, and a line
+ * starting with "• ", "- " or "– " is a list item. List cells (keywords, the taxonomy columns,
+ * relations, identifiers) hold items separated by ";"; a ";" within an item is written {@code \;}
+ * and a backslash {@code \\}. Relations are {@code type:target} items, identifiers {@code
+ * type:value} items (the type before the first colon). Suggestions, use cases and field provenance
+ * are the field's JSON. The record's source is the import's (as for a JSON import, the column
+ * {@code source} does not override it), and the store counts revisions.
  *
  * <p>Cells are trimmed, and an empty cell is an absent value; list items are trimmed, empty ones
  * dropped and repeats removed. Enumerated values (type, status, kind, relation types, yes/no
@@ -62,7 +63,7 @@ import org.aisx.catalog.Standard;
  * like any other record.
  */
 public final class CsvReader {
-  /** The columns a header must name (and a title in some language). */
+  /** The columns a header must name. */
   private static final List<String> REQUIRED = List.of("identifier", "sdo", "type", "status");
 
   private final String sourceName;
@@ -169,20 +170,16 @@ public final class CsvReader {
       problems.add(
           Problem.of(where, "import.problem.repeatedColumns", String.join(", ", repeated)));
     }
+    // No title column is required: a feed's record without a title is still a record.
     Set<String> named = new LinkedHashSet<>();
-    boolean title = false;
     for (CsvColumns.Named n : out.keySet()) {
       named.add(n.name());
-      title |= n.language() != null && n.field().field().equals("title");
     }
     List<String> missing = new ArrayList<>();
     for (String required : REQUIRED) {
       if (!named.contains(required)) {
         missing.add(required);
       }
-    }
-    if (!title) {
-      missing.add("a title column (title_en, title_fr, ...)");
     }
     if (!missing.isEmpty()) {
       problems.add(Problem.of(where, "import.problem.missingColumns", String.join(", ", missing)));

@@ -19,7 +19,6 @@ import org.aisx.catalog.FieldSources;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.Progress;
-import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.StandardReader;
 import org.aisx.catalog.WriteOutcome;
@@ -311,12 +310,8 @@ public final class Importer {
         case RFC_INDEX -> new RfcIndexReader(source).read(in, sink::accept);
         case ISO_COMMITTEES -> throw new IllegalStateException("imported above");
         case ISO_OPEN_DATA ->
-            // ISO Open Data has no titles: take the one the catalogue has (e.g. from the IEC feed).
-            new IsoOpenDataReader(
-                    source,
-                    identifier -> catalog.find(Slug.of(identifier)).map(s -> s.titleIn("en")),
-                    null)
-                .read(in, sink::accept);
+            // ISO Open Data gives no titles: its records keep the title another feed gave.
+            new IsoOpenDataReader(source).read(in, sink::accept);
         case CSV -> new CsvReader(source).read(in, sink::accept);
         case RIS -> new RisReader(source).read(in, sink::accept);
         case AI_ACT_MAP -> new AiActMapReader(source, json).read(in, sink::accept);
@@ -428,7 +423,7 @@ public final class Importer {
     }
 
     void accept(String where, JsonNode node) {
-      accept(where, () -> reader.read(node));
+      accept(where, () -> reader.readFeed(node));
     }
 
     private void accept(String where, java.util.function.Supplier<Standard> read) {

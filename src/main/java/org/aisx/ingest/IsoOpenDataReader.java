@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,9 +79,10 @@ import org.aisx.catalog.Status;
  *   <tr><td>reference</td><td>identifier (required)</td></tr>
  *   <tr><td>id</td><td>identifiers: {@code {"type": "ISO", "value": "<id>"}} (required); url
  *       {@code https://www.iso.org/standard/<id>.html}</td></tr>
- *   <tr><td>title {lang: text}, when present</td><td>title, HTML stripped; otherwise the title
- *       {@code knownTitle} gives for the reference (as English); otherwise the entry is
- *       rejected: ISO Open Data's deliverables files carry no title</td></tr>
+ *   <tr><td>title {lang: text}, when present</td><td>title, HTML stripped; otherwise none: ISO
+ *       Open Data's deliverables files carry no title, and the record is a record without one
+ *       (the catalogue keeps the title another feed gave, and a feed or a person that gives it
+ *       later fills it in; a title copied from the catalogue would claim this feed gave it)</td></tr>
  *   <tr><td>reference prefix before the first space, up to the first document-type designator
  *       ("ISO/IEC/IEEE 42010" → ISO/IEC/IEEE, "ISO/TR 7035-2" → ISO, "IWA 14-1" → ISO)</td>
  *       <td>sdo</td></tr>
@@ -170,26 +170,19 @@ public final class IsoOpenDataReader {
       Pattern.compile("^(.*\\S)\\s*/\\s*(Amd|Add|Suppl|Cor)\\b[^/]*$", Pattern.CASE_INSENSITIVE);
 
   private final String sourceName;
-  private final Function<String, Optional<String>> knownTitle;
   private final LongFunction<Optional<String>> identifierOfIsoId;
 
-  /** A reader that knows nothing of the catalogue: entries without a title are rejected. */
+  /** A reader that knows nothing of the catalogue. */
   public IsoOpenDataReader(String sourceName) {
-    this(sourceName, null, null);
+    this(sourceName, null);
   }
 
   /**
-   * @param knownTitle identifier → the title the catalogue already has for it, used when the feed
-   *     gives none (null: none known)
    * @param identifierOfIsoId ISO numeric id → the identifier of that deliverable, used to resolve
    *     replaces/replacedBy that this input has not shown yet (null: none known)
    */
-  public IsoOpenDataReader(
-      String sourceName,
-      Function<String, Optional<String>> knownTitle,
-      LongFunction<Optional<String>> identifierOfIsoId) {
+  public IsoOpenDataReader(String sourceName, LongFunction<Optional<String>> identifierOfIsoId) {
     this.sourceName = sourceName;
-    this.knownTitle = knownTitle != null ? knownTitle : identifier -> Optional.empty();
     this.identifierOfIsoId = identifierOfIsoId != null ? identifierOfIsoId : id -> Optional.empty();
   }
 
@@ -370,17 +363,8 @@ public final class IsoOpenDataReader {
       throw new IllegalArgumentException("id: missing");
     }
 
+    // Usually none: ISO Open Data's deliverables files carry no title (see the class comment).
     Map<String, String> title = texts(d.get("title"), PlainText.Field.TITLE, PlainText.Markup.TEXT);
-    if (title.isEmpty()) {
-      Optional<String> known = knownTitle.apply(reference);
-      String line = known.map(PlainText::line).orElse(null);
-      if (line != null) {
-        title = Map.of("en", line);
-      } else {
-        throw new IllegalArgumentException(
-            "title: missing in the feed (ISO Open Data gives none for " + reference + ")");
-      }
-    }
 
     String deliverableType = text(d, "deliverableType");
     PublicationType type = typeOf(deliverableType);

@@ -172,10 +172,8 @@ public final class RfcIndexReader {
     }
     // The index wraps citations over lines (joined by read) and writes no markup; a title is one
     // line of clean text all the same.
+    // A citation without a title is still the RFC's record, shown by its number.
     String title = PlainText.line(titleOf(head));
-    if (title == null) {
-      throw new IllegalArgumentException("RFC " + number + ": title is missing");
-    }
 
     List<Relation> relations = new ArrayList<>();
     List<Identifier> identifiers = new ArrayList<>();
@@ -222,7 +220,7 @@ public final class RfcIndexReader {
         type == PublicationType.INTERNATIONAL_STANDARD || type == PublicationType.GUIDE;
     return Standard.builder("RFC " + number)
         .identifiers(identifiers)
-        .title(Map.of("en", title))
+        .title(title == null || title.isEmpty() ? Map.of() : Map.of("en", title))
         .sdo("IETF")
         .type(type)
         .status(status)

@@ -107,11 +107,8 @@ final class RisMapping {
     String doi = e.first("DO");
     String sn = e.first("SN");
     String publisher = e.first("PB");
+    // An entry without a title (TI) is still a record, shown by its identifier.
     String title = PlainText.line(first(e, "TI", "T1"));
-    if (title == null) {
-      throw new IllegalArgumentException(
-          "no title (TI)" + (sn != null ? " for " + sn : doi != null ? " for DOI " + doi : ""));
-    }
     Matcher nistDoi = doi == null ? null : NIST_DOI.matcher(doi);
     boolean nist =
         (nistDoi != null && nistDoi.matches())
@@ -184,7 +181,7 @@ final class RisMapping {
 
     return Standard.builder(identifier)
         .identifiers(identifiers)
-        .title(Map.of("en", title))
+        .title(title == null ? Map.of() : Map.of("en", title))
         .summary(summary == null ? Map.of() : Map.of("en", summary))
         .sdo(sdo)
         .type(type)

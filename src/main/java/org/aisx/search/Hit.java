@@ -29,6 +29,7 @@ public record Hit(
     Map<String, List<String>> suggested) {
 
   public Hit {
+    title = title == null ? Map.of() : title;
     suggested = suggested == null ? Map.of() : Map.copyOf(suggested);
   }
 
@@ -64,6 +65,16 @@ public record Hit(
   /** As {@link Standard#titleIn}: a feed's placeholder is no title. */
   public String titleIn(String lang) {
     return Standard.pickTitle(title, lang);
+  }
+
+  /** As {@link Standard#nameIn}: the title, or the identifier alone when there is none. */
+  public String nameIn(String lang) {
+    return Standard.nameOf(title, identifier, lang);
+  }
+
+  /** As {@link Standard#untitled}. */
+  public boolean untitled() {
+    return title.isEmpty();
   }
 
   public String titleLanguage(String lang) {

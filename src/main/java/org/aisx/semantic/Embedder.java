@@ -143,11 +143,12 @@ public final class Embedder {
       text.append(title);
     }
     String summary = Standard.pick(s.summary(), "en");
+    // A record without a title (a feed may give none) starts with its abstract.
     if (summary != null && !summary.isBlank()) {
-      text.append(". ").append(summary);
+      text.append(text.isEmpty() ? "" : ". ").append(summary);
     }
     if (!s.keywords().isEmpty()) {
-      text.append(". ").append(String.join(", ", s.keywords()));
+      text.append(text.isEmpty() ? "" : ". ").append(String.join(", ", s.keywords()));
     }
     return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text.toString();
   }

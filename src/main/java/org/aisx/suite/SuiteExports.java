@@ -73,7 +73,7 @@ public final class SuiteExports {
     for (Report.Resolved m : report.members()) {
       Standard r = m.record();
       out.append("@techreport{").append(key(m)).append(",\n");
-      field(out, "title", r == null ? m.identifier() : r.titleIn("en"));
+      field(out, "title", r == null ? m.identifier() : r.nameIn("en"));
       field(out, "number", m.identifier());
       if (r != null) {
         field(out, "institution", r.sdo());
@@ -122,7 +122,7 @@ public final class SuiteExports {
     for (Report.Resolved m : report.members()) {
       Standard r = m.record();
       tag(out, "TY", "STAND");
-      tag(out, "TI", r == null ? m.identifier() : r.titleIn("en"));
+      tag(out, "TI", r == null ? m.identifier() : r.nameIn("en"));
       tag(out, "M1", m.identifier());
       if (r != null) {
         tag(out, "PB", r.sdo());

@@ -153,7 +153,9 @@ public final class OverlapParams {
         .forEach(
             h ->
                 choices.add(
-                    new CatalogException.Choice(h.id(), h.identifier() + " " + h.titleIn("en"))));
+                    new CatalogException.Choice(
+                        h.id(),
+                        h.untitled() ? h.identifier() : h.identifier() + " " + h.titleIn("en"))));
     return choices;
   }
 

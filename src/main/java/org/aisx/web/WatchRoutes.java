@@ -101,7 +101,10 @@ public final class WatchRoutes implements Routes {
     String id = file.substring(0, file.length() - ".atom".length());
     List<Change> changes = watch.ofRecord(id, Watch.FEED_ENTRIES);
     Standard s = changes.isEmpty() ? null : changes.get(0).record();
-    String name = s == null ? id : s.identifier() + " — " + s.titleIn(t.lang());
+    String name =
+        s == null
+            ? id
+            : s.untitled() ? s.identifier() : s.identifier() + " — " + s.titleIn(t.lang());
     feed(
         ctx,
         t,
@@ -272,7 +275,11 @@ public final class WatchRoutes implements Routes {
       }
     }
     if (c.has(HistoryEvent.Kind.CREATED)) {
-      title = t.get("watch.entry.created", identifier, createdTitle(c, s, t));
+      String created = createdTitle(c, s, t);
+      title =
+          created.isEmpty()
+              ? t.get("watch.entry.createdUntitled", identifier)
+              : t.get("watch.entry.created", identifier, created);
       if (s != null) {
         lines.add(0, s.abstractIn(t.lang()));
       }

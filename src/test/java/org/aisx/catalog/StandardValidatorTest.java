@@ -25,14 +25,15 @@ class StandardValidatorTest {
   /** The problems found in {@code json}, a record. */
   private List<Problem> problems(String json) throws IOException {
     List<Problem> problems = new ArrayList<>();
-    validator.validate(JSON.readTree(json), true, problems);
+    validator.validate(JSON.readTree(json), true, StandardValidator.Writer.PERSON, problems);
     return problems;
   }
 
   /** The values read from {@code json}, by field name, with no problem found. */
   private Object value(String json, String field) throws IOException {
     List<Problem> problems = new ArrayList<>();
-    Object[] values = validator.validate(JSON.readTree(json), true, problems);
+    Object[] values =
+        validator.validate(JSON.readTree(json), true, StandardValidator.Writer.PERSON, problems);
     assertThat(problems).isEmpty();
     return values[Standard.FIELDS.indexOf(field)];
   }
@@ -48,7 +49,8 @@ class StandardValidatorTest {
   @Test
   void aValidRecordHasNoProblemAndEveryFieldAValue() throws IOException {
     List<Problem> problems = new ArrayList<>();
-    Object[] values = validator.validate(JSON.readTree(VALID), true, problems);
+    Object[] values =
+        validator.validate(JSON.readTree(VALID), true, StandardValidator.Writer.PERSON, problems);
     assertThat(problems).isEmpty();
     assertThat(values).hasSameSizeAs(Standard.FIELDS);
     assertThat(values[Standard.FIELDS.indexOf("id")]).isEqualTo("iso-iec-42001-2023");
@@ -156,13 +158,13 @@ class StandardValidatorTest {
   void feedTextsAreCheckedNotCleaned() throws IOException {
     JsonNode raw = JSON.readTree(with("abstract", "{\"en\": \"<p>Not cleaned</p>\"}"));
     List<Problem> problems = new ArrayList<>();
-    validator.validate(raw, false, problems);
+    validator.validate(raw, false, StandardValidator.Writer.PERSON, problems);
     assertThat(problems)
         .containsExactly(
             new Problem(
                 "abstract.en", "is not clean text (the feed reader must clean it with PlainText)"));
     problems.clear();
-    validator.validate(raw, true, problems);
+    validator.validate(raw, true, StandardValidator.Writer.PERSON, problems);
     assertThat(problems).isEmpty();
   }
 

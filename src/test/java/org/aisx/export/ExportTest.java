@@ -182,6 +182,47 @@ class ExportTest {
     }
   }
 
+  /**
+   * The ISO Open Data deliverables (no title in the feed) are records without a title; exported as
+   * JSON and as CSV, each imports into an empty catalogue as the same records, still without a
+   * title (the CSV has no title column at all), and the JSON-LD names no empty title.
+   */
+  @Test
+  void recordsWithoutATitleComeBackFromAJsonAndACsvExport() throws IOException {
+    try (App a = Fixtures.empty(dir.resolve("a"))) {
+      for (String file : List.of("62085.json", "88821-88915.jsonl")) {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/iso-open-data/" + file)) {
+          importInto(a, Importer.Format.ISO_OPEN_DATA, in.readAllBytes());
+        }
+      }
+      Map<String, JsonNode> original = records(a);
+      assertThat(original).hasSize(3);
+      assertThat(original.values()).allSatisfy(r -> assertThat(r.get("title")).isEmpty());
+
+      for (ExportFormat format : List.of(ExportFormat.JSON, ExportFormat.CSV)) {
+        byte[] file = export(a, all(a), format);
+        try (App b = Fixtures.empty(dir.resolve("b-" + format))) {
+          importInto(
+              b, format == ExportFormat.JSON ? Importer.Format.JSON : Importer.Format.CSV, file);
+          Map<String, JsonNode> again = records(b);
+          assertThat(again.keySet()).as(format.toString()).isEqualTo(original.keySet());
+          for (String id : original.keySet()) {
+            assertThat(kept(again.get(id))).as(format + " " + id).isEqualTo(kept(original.get(id)));
+          }
+        }
+      }
+
+      JsonNode datasets =
+          Json.mapper().readTree(export(a, all(a), ExportFormat.JSONLD)).get("dcat:dataset");
+      assertThat(datasets).hasSize(3);
+      for (JsonNode dataset : datasets) {
+        // No empty title: the dataset is named by its identifier.
+        assertThat(dataset.has("dct:title")).as(dataset.toString()).isFalse();
+        assertThat(dataset.get("dct:identifier").asText()).isNotBlank();
+      }
+    }
+  }
+
   /** The header names a column for every field, and a text per language for each language. */
   @Test
   void aCsvExportHasAColumnForEveryFieldAndEachLanguageOfTheRecords() throws IOException {

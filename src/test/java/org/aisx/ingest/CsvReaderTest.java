@@ -215,9 +215,22 @@ class CsvReaderTest {
     assertThatThrownBy(() -> read(csv))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(
-            "line 1 (header): unknown columns 'titel_en', 'Remarks'; missing required column(s):"
-                + " a title column (title_en, title_fr, ...). The columns are: id, identifier,"
-                + " identifiers, title_LANGUAGE, abstract_LANGUAGE, sdo,");
+            "line 1 (header): unknown columns 'titel_en', 'Remarks'. The columns are: id,"
+                + " identifier, identifiers, title_LANGUAGE, abstract_LANGUAGE, sdo,");
+  }
+
+  @Test
+  void rowsWithoutATitleAreRecordsWithoutOne() throws Exception {
+    // No title column at all, or an empty title cell: a feed's record without a title.
+    List<FeedRecord> noColumn = read("identifier,sdo,type,status\nISO 9001:2015,ISO,other,draft\n");
+    List<FeedRecord> emptyCell =
+        read("identifier,title_en,sdo,type,status\nISO 9001:2015,,ISO,other,draft\n");
+
+    for (List<FeedRecord> out : List.of(noColumn, emptyCell)) {
+      assertThat(out).hasSize(1);
+      assertThat(mapped(out.get(0)).identifier()).isEqualTo("ISO 9001:2015");
+      assertThat(mapped(out.get(0)).title()).isEmpty();
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.aisx.Fixtures;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,8 +65,9 @@ class FeedImportTest {
     assertThat(app.catalog().find("ieee-7001-2021")).isPresent();
     assertThat(app.catalog().find("rfc-9110")).isPresent();
     assertThat(first.createdCount()).isEqualTo(app.catalog().count());
-    // ISO Open Data gives no titles: the ISO 9001 and amendment entries have none in the catalogue.
-    assertThat(first.rejections()).allSatisfy(r -> assertThat(r.reason()).contains("title"));
+    // ISO Open Data gives no titles: its deliverables are records all the same.
+    assertThat(first.rejections()).isEmpty();
+    assertThat(app.catalog().find("iso-9001-2015")).isPresent();
 
     ImportSummary second = importAll();
     assertThat(second.createdCount() + second.updatedCount()).isZero();
@@ -97,6 +99,81 @@ class FeedImportTest {
         .startsWith("ISO 9001:2015 specifies requirements")
         .doesNotContain("<p>");
     assertThat(iso9001.source()).isEqualTo("62085");
+    // The title is the other source's, and says so: ISO Open Data gave none.
+    assertThat(iso9001.fieldSources().get("title")).containsExactly("catalogue");
+    assertThat(iso9001.fieldSources().get("committee")).containsExactly("62085");
+  }
+
+  /**
+   * The real ISO Open Data files give ISO 9001:2015, ISO/TR 7035-2:2024 and ISO/IEC
+   * 19566-7:2022/Amd 1:2025 with reference, scope, committee, dates, stage and replaces/replacedBy,
+   * but no title: each is a record without one, which the importer counts as created, not rejected.
+   */
+  @Test
+  void isoOpenDataDeliverablesWithoutTitlesAreRecordsWithoutOne() throws Exception {
+    ImportSummary s =
+        app.importer()
+            .importFiles(
+                Importer.Format.AUTO,
+                List.of(feeds.resolve("62085.json"), feeds.resolve("88821-88915.jsonl")),
+                null,
+                Progress.SILENT);
+
+    assertThat(s.rejections()).isEmpty();
+    assertThat(s.createdCount()).isEqualTo(3);
+    Standard iso9001 = app.catalog().get("iso-9001-2015");
+    assertThat(iso9001.title()).isEmpty();
+    assertThat(iso9001.fieldSources()).doesNotContainKey("title");
+    assertThat(iso9001.committee()).isEqualTo("ISO/TC 176/SC 2");
+    assertThat(iso9001.stage()).isEqualTo("90.92");
+    assertThat(iso9001.published()).isEqualTo("2015-09-22");
+    assertThat(iso9001.abstractIn("en")).startsWith("ISO 9001:2015 specifies requirements");
+    assertThat(iso9001.relations())
+        .extracting(r -> r.type())
+        .containsExactly(RelationType.REPLACES, RelationType.REPLACES, RelationType.REPLACED_BY);
+    assertThat(app.catalog().get("iso-tr-7035-2-2024").title()).isEmpty();
+    assertThat(app.catalog().get("iso-iec-19566-7-2022-amd-1-2025").title()).isEmpty();
+  }
+
+  /**
+   * ISO 9001:2015 from the ISO Relaton feed (with its English and French titles), then from ISO
+   * Open Data (no title): the record keeps Relaton's title, attributed to Relaton alone, and takes
+   * what ISO Open Data gives. In the other order, Relaton's title fills in the record ISO Open Data
+   * made without one, and ISO Open Data imported again does not take it away.
+   */
+  @Test
+  void aTitleFromTheIsoRelatonFeedStaysAndFillsInWhateverTheOrder() throws Exception {
+    Path relaton = dir.resolve("relaton-iso.yaml");
+    copy("/fixtures/relaton/iso.yaml", relaton);
+    Path isoOpenData = feeds.resolve("62085.json");
+
+    app.importer().importFiles(Importer.Format.AUTO, List.of(relaton), null, Progress.SILENT);
+    Standard fromRelaton = app.catalog().get("iso-9001-2015");
+    assertThat(fromRelaton.title()).containsKeys("en", "fr");
+    app.importer().importFiles(Importer.Format.AUTO, List.of(isoOpenData), null, Progress.SILENT);
+    Standard merged = app.catalog().get("iso-9001-2015");
+    assertThat(merged.title()).isEqualTo(fromRelaton.title());
+    assertThat(merged.fieldSources().get("title")).containsExactly("relaton-iso");
+    assertThat(merged.committee()).isEqualTo("ISO/TC 176/SC 2");
+
+    try (App other = Fixtures.empty(dir.resolve("other"))) {
+      ImportSummary first =
+          other
+              .importer()
+              .importFiles(Importer.Format.AUTO, List.of(isoOpenData), null, Progress.SILENT);
+      assertThat(first.createdCount()).isEqualTo(1);
+      assertThat(other.catalog().get("iso-9001-2015").title()).isEmpty();
+      other.importer().importFiles(Importer.Format.AUTO, List.of(relaton), null, Progress.SILENT);
+      assertThat(other.catalog().get("iso-9001-2015").title()).isEqualTo(fromRelaton.title());
+      ImportSummary again =
+          other
+              .importer()
+              .importFiles(Importer.Format.AUTO, List.of(isoOpenData), null, Progress.SILENT);
+      assertThat(again.rejections()).isEmpty();
+      Standard filled = other.catalog().get("iso-9001-2015");
+      assertThat(filled.title()).isEqualTo(fromRelaton.title());
+      assertThat(filled.fieldSources().get("title")).containsExactly("relaton-iso");
+    }
   }
 
   @Test

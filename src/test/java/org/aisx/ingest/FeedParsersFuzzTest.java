@@ -90,15 +90,9 @@ class FeedParsersFuzzTest {
   @FuzzTest(maxDuration = Fuzzing.BOUNDED)
   void isoOpenData(byte[] bytes) {
     try {
-      // As the importer reads it: a title the catalogue has for some identifiers (ISO Open Data has
-      // none, so without one every record would stop at the missing title) and the identifier of
-      // some ISO ids, so that the mapping past the title and the replaces/replacedBy lookups run.
+      // With the identifier of some ISO ids, so that the replaces/replacedBy lookups run.
       new IsoOpenDataReader(
               "fuzz",
-              identifier ->
-                  identifier.length() % 2 == 0
-                      ? Optional.of("Title of " + identifier)
-                      : Optional.empty(),
               isoId -> isoId % 3 == 0 ? Optional.of("ISO " + isoId + ":2020") : Optional.empty())
           .read(input(bytes), FeedParsersFuzzTest::feedRecord);
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.aisx.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.LongFunction;
+import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Kind;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
@@ -31,19 +33,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** ISO Open Data deliverables, on the real samples of ISO Open Data (see the fixtures' README). */
 class IsoOpenDataReaderTest {
   private static final String DIR = "/fixtures/iso-open-data/";
-
-  /** Titles the catalogue would know: ISO Open Data gives none. */
-  private static final Map<String, String> TITLES =
-      Map.of(
-          "ISO 9001:2015", "Quality management systems — Requirements",
-          "ISO/TR 7035-2:2024",
-              "Ductile iron pipes and fittings — Part 2: Design, installation and operation",
-          "ISO/IEC 19566-7:2022/Amd 1:2025",
-              "Information technologies — JPEG systems — Part 7: JPEG linked media format (JLINK)"
-                  + " — Amendment 1");
-
-  private static final Function<String, Optional<String>> KNOWN_TITLE =
-      id -> Optional.ofNullable(TITLES.get(id));
 
   private static List<FeedRecord> readResource(String name, IsoOpenDataReader reader)
       throws IOException {
@@ -62,8 +51,8 @@ class IsoOpenDataReaderTest {
     return out;
   }
 
-  private static IsoOpenDataReader withTitles() {
-    return new IsoOpenDataReader("iso-open-data", KNOWN_TITLE, null);
+  private static IsoOpenDataReader reader() {
+    return new IsoOpenDataReader("iso-open-data");
   }
 
   private static Standard mapped(FeedRecord r) {
@@ -72,19 +61,27 @@ class IsoOpenDataReaderTest {
   }
 
   @Test
-  void aDeliverableWithoutTitleIsRejectedWhenTheCatalogueKnowsNone() throws Exception {
-    List<FeedRecord> out = readResource("62085.json", new IsoOpenDataReader("iso-open-data"));
+  void aDeliverableWithoutTitleIsARecordWithoutOne() throws Exception {
+    // ISO Open Data's deliverables files carry no title: every one of the real samples is still
+    // a record, with everything else the feed says of it.
+    List<FeedRecord> out = new ArrayList<>(readResource("62085.json", reader()));
+    out.addAll(readResource("88821-88915.jsonl", reader()));
 
+    assertThat(out).hasSize(3).allMatch(r -> r instanceof FeedRecord.Mapped);
     assertThat(out)
-        .containsExactly(
-            new FeedRecord.Rejected(
-                "line 1",
-                "title: missing in the feed (ISO Open Data gives none for ISO 9001:2015)"));
+        .extracting(r -> mapped(r).identifier())
+        .containsExactly("ISO 9001:2015", "ISO/TR 7035-2:2024", "ISO/IEC 19566-7:2022/Amd 1:2025");
+    for (FeedRecord r : out) {
+      Standard s = mapped(r);
+      assertThat(s.title()).as(s.identifier()).isEmpty();
+      assertThat(s.untitled()).isTrue();
+      assertThat(s.nameIn("fr")).isEqualTo(s.identifier());
+    }
   }
 
   @Test
-  void mapsTheSingleJsonObjectUsingTheCataloguesTitle() throws Exception {
-    List<FeedRecord> out = readResource("62085.json", withTitles());
+  void mapsTheSingleJsonObject() throws Exception {
+    List<FeedRecord> out = readResource("62085.json", reader());
 
     // One object on one line: where it is, is "line 1" (JSON Lines and one object look alike).
     assertThat(out).hasSize(1);
@@ -92,7 +89,7 @@ class IsoOpenDataReaderTest {
     Standard s = mapped(out.get(0));
     assertThat(s.identifier()).isEqualTo("ISO 9001:2015");
     assertThat(s.id()).isEqualTo("iso-9001-2015");
-    assertThat(s.title()).isEqualTo(Map.of("en", "Quality management systems — Requirements"));
+    assertThat(s.title()).isEmpty();
     assertThat(s.identifiers()).containsExactly(new Identifier("ISO", "62085"));
     assertThat(s.sdo()).isEqualTo("ISO");
     assertThat(s.committee()).isEqualTo("ISO/TC 176/SC 2");
@@ -124,7 +121,7 @@ class IsoOpenDataReaderTest {
 
   @Test
   void mapsJsonLinesWithTheirLineNumbers() throws Exception {
-    List<FeedRecord> out = readResource("88821-88915.jsonl", withTitles());
+    List<FeedRecord> out = readResource("88821-88915.jsonl", reader());
 
     assertThat(out).extracting(FeedRecord::where).containsExactly("line 1", "line 2");
 
@@ -155,7 +152,7 @@ class IsoOpenDataReaderTest {
   @Test
   void wordHtmlInTheScopeBecomesCleanParagraphs() throws Exception {
     // Word writes each list item as a paragraph starting with "—": a list item all the same.
-    Standard tr = mapped(readResource("88821-88915.jsonl", withTitles()).get(0));
+    Standard tr = mapped(readResource("88821-88915.jsonl", reader()).get(0));
 
     assertThat(tr.abstractIn("en"))
         .isEqualTo(
@@ -171,18 +168,26 @@ class IsoOpenDataReaderTest {
   }
 
   @Test
-  void mappedRecordsPassTheCataloguesValidation() throws Exception {
+  void mappedRecordsPassTheCataloguesValidationAsAFeedsButNotAsAPersons() throws Exception {
     ObjectMapper json = Json.mapper();
     StandardReader validator = new StandardReader(Taxonomy.bundled(json));
-    List<FeedRecord> all = new ArrayList<>(readResource("62085.json", withTitles()));
-    all.addAll(readResource("88821-88915.jsonl", withTitles()));
+    List<FeedRecord> all = new ArrayList<>(readResource("62085.json", reader()));
+    all.addAll(readResource("88821-88915.jsonl", reader()));
 
     assertThat(all).hasSize(3).allMatch(r -> r instanceof FeedRecord.Mapped);
     for (FeedRecord r : all) {
       Standard s = mapped(r);
-      Standard validated = validator.read(json.valueToTree(s));
-      assertThat(validated.identifier()).isEqualTo(s.identifier());
-      assertThat(validated.status()).isEqualTo(s.status());
+      Standard validated = validator.read(s);
+      assertThat(validated).isEqualTo(s);
+      // The same JSON from a feed (the json import) is a record; from a person it lacks its title.
+      assertThat(validator.readFeed(json.valueToTree(s))).isEqualTo(s);
+      assertThatThrownBy(() -> validator.read(json.<JsonNode>valueToTree(s)))
+          .isInstanceOf(CatalogException.Invalid.class)
+          .satisfies(
+              e ->
+                  assertThat(((CatalogException.Invalid) e).problems())
+                      .extracting(Problem::field, Problem::problem)
+                      .containsExactly(org.assertj.core.groups.Tuple.tuple("title", "required")));
     }
   }
 
@@ -208,8 +213,7 @@ class IsoOpenDataReaderTest {
           asked.add(isoId);
           return isoId == 54538 ? Optional.of("ISO 9001:2008/Cor 1:2009") : Optional.empty();
         };
-    List<FeedRecord> out =
-        readText(editions(), new IsoOpenDataReader("iso-open-data", null, catalogue));
+    List<FeedRecord> out = readText(editions(), new IsoOpenDataReader("iso-open-data", catalogue));
 
     assertThat(out).extracting(FeedRecord::where).containsExactly("line 1", "line 2");
     Standard y2008 = mapped(out.get(0));

@@ -96,7 +96,7 @@ class RfcIndexReaderTest {
   }
 
   @Test
-  void aCitationWithoutATitleIsRejectedWithItsLine() throws Exception {
+  void aCitationWithoutATitleIsStillTheRfcsRecord() throws Exception {
     List<FeedRecord> out = new ArrayList<>();
     String text =
         "9999 Fine title. A. Author. May 2020. (Status: INFORMATIONAL)\n\n8888 . (Status: INFORMATIONAL)\n";
@@ -105,10 +105,11 @@ class RfcIndexReaderTest {
     assertThat(out).hasSize(2);
     assertThat(out.get(1))
         .isInstanceOfSatisfying(
-            FeedRecord.Rejected.class,
-            r -> {
-              assertThat(r.where()).isEqualTo("line 3");
-              assertThat(r.reason()).contains("RFC 8888").contains("title");
+            FeedRecord.Mapped.class,
+            m -> {
+              assertThat(m.where()).isEqualTo("line 3");
+              assertThat(m.standard().identifier()).isEqualTo("RFC 8888");
+              assertThat(m.standard().title()).isEmpty();
             });
   }
 }

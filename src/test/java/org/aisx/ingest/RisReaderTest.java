@@ -193,11 +193,13 @@ class RisReaderTest {
   }
 
   @Test
-  void anEntryThatCannotStandIsRejectedNamingWhatIsMissing() throws Exception {
+  void anEntryThatCannotStandIsRejectedNamingWhatIsMissingAndOneWithoutTitleIsARecord()
+      throws Exception {
     String text =
         """
         \uFEFFTY  - RPRT
-        SN  - NIST IR 1
+        SN  - SI 1
+        PB  - Some Institute
         ER  -
 
         TY  - JOUR
@@ -217,13 +219,16 @@ class RisReaderTest {
     assertThat(out).hasSize(3);
     assertThat(out.get(0))
         .isInstanceOfSatisfying(
-            FeedRecord.Rejected.class,
-            r -> assertThat(r.reason()).isEqualTo("no title (TI) for NIST IR 1"));
+            FeedRecord.Mapped.class,
+            m -> {
+              assertThat(m.standard().identifier()).isEqualTo("SI 1");
+              assertThat(m.standard().title()).isEmpty();
+            });
     assertThat(out.get(1))
         .isInstanceOfSatisfying(
             FeedRecord.Rejected.class,
             r -> {
-              assertThat(r.where()).isEqualTo("record at line 5");
+              assertThat(r.where()).isEqualTo("record at line 6");
               assertThat(r.reason()).contains("10.1000/xyz", "no publisher (PB)");
             });
     assertThat(out.get(2))

@@ -865,6 +865,40 @@ class SubmissionWebTest {
     assertThat(after.at("/record/relations").toString()).contains(target.identifier());
   }
 
+  /**
+   * A keyword holding a comma (CEN-CENELEC's "EU AI Act Art 15 – Accuracy, Robustness and
+   * Cybersecurity") is shown in the change form's one comma-separated input; a change of another
+   * field sent from that form kept it whole, not split in two (QA: every change of such a record
+   * through the form silently rewrote its keywords).
+   */
+  @Test
+  void aChangeThroughTheFormKeepsAKeywordThatHoldsAComma() throws Exception {
+    String withComma = "EU AI Act Art 15 – Accuracy, Robustness and Cybersecurity";
+    ObjectNode n = record(unique("IEEE"), "IEEE", "Keywords with commas");
+    n.putArray("keywords").add("ai").add(withComma).add("robustness");
+    Standard target = app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(author.get("/submissions/new?record=" + target.id()).body()));
+    form.put("stage", "Enquiry");
+    HttpResponse<String> sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).record().keywords())
+        .containsExactly("ai", withComma, "robustness");
+
+    // A keyword typed beside it is added; the one with the comma is still whole.
+    form.put("stage", "Approval");
+    form.put("keywords", form.get("keywords") + ", typed, too");
+    sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).record().keywords())
+        .containsExactly("ai", withComma, "robustness", "typed", "too");
+  }
+
   @Test
   void thePolicyOffersOnlyFieldsTheFormCanFillSoTheFormCanAlwaysBeSent() throws Exception {
     Browser coord = new Browser(server.port());

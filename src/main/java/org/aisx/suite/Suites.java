@@ -408,9 +408,17 @@ public final class Suites {
     return new Report(s, resolved, alerts, concerns, verticals, gaps);
   }
 
+  /**
+   * The members that cover {@code concept}: current work (in force, or a draft) that carries it or
+   * was put in its group. A member withdrawn, superseded or replaced covers nothing: its alert says
+   * so, and the concern it alone covered is a gap until it is swapped for its successor.
+   */
   private static List<String> covering(List<Report.Resolved> members, String concept) {
     List<String> out = new ArrayList<>();
     for (Report.Resolved m : members) {
+      if (!m.inCatalogue() || !m.record().status().isCurrent()) {
+        continue;
+      }
       if (m.concepts().contains(concept) || concept.equals(m.member().group())) {
         out.add(m.member().id());
       }

@@ -541,6 +541,58 @@ class SuiteWebTest {
     assertThat(feed).contains("<feed", "ISO/IEC 8183:2023");
   }
 
+  /**
+   * A member withdrawn since it was added raises its alert and no longer covers its concern: the
+   * concern it alone covered is a gap (QA: the withdrawn standard still counted as covering it, so
+   * the suite showed no gap and the coverage table listed the withdrawn record).
+   */
+  @Test
+  void aWithdrawnMemberCoversNothingSoTheConcernItAloneCoveredIsAGap() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode n = json.createObjectNode();
+    n.put("identifier", "QA SAFE 1:2020");
+    n.putObject("title").put("en", "Safety of widgets with artificial intelligence");
+    n.put("sdo", "QA");
+    n.put("type", "international-standard");
+    n.put("status", "in-force");
+    n.putArray("concerns").add("safety");
+    org.aisx.catalog.Standard r =
+        app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+    String id =
+        body(http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Gap\", \"concerns\": [\"safety\"], \"members\": [{\"id\": \""
+                    + r.id()
+                    + "\"}]}"))
+            .get("id")
+            .asText();
+    JsonNode before = body(http.get("/api/v1/suites/" + id));
+    assertThat(coverageOf(before, "safety")).isEqualTo("[\"" + r.id() + "\"]");
+    assertThat(before.get("gaps").toString()).doesNotContain("safety");
+
+    app.catalog()
+        .save(
+            r.toBuilder().status(org.aisx.catalog.Status.WITHDRAWN).build(),
+            "test",
+            "fixture",
+            null);
+    JsonNode after = body(http.get("/api/v1/suites/" + id));
+    assertThat(after.get("alerts").get(0).get("kind").asText()).isEqualTo("withdrawn");
+    assertThat(coverageOf(after, "safety")).isEqualTo("[]");
+    assertThat(after.get("gaps").toString()).contains("safety");
+    Document page = Jsoup.parse(http.get("/suites/" + id).body());
+    assertThat(page.select(".coverage-table tr.gap:has(a[href=/search?concern=safety])"))
+        .isNotEmpty();
+  }
+
+  static String coverageOf(JsonNode suite, String concern) {
+    for (JsonNode c : suite.get("coverage").get("concerns")) {
+      if (c.get("concept").asText().equals(concern)) {
+        return c.get("members").toString();
+      }
+    }
+    return null;
+  }
+
   @Test
   void anAlertIsASentenceOfItsLanguageNotAStatusLabelPastedIn() throws Exception {
     Fixtures.load(app, "/fixtures/suites/iso-iec-8183-2027.json");

@@ -391,6 +391,42 @@ class SuiteWebTest {
         .isEqualTo(204);
   }
 
+  /**
+   * The browser's key cookie, which it sends by itself, does not change or delete a suite through
+   * the API without the CSRF token that the API asks of no caller without a session (QA: DELETE
+   * /api/v1/suites/ID with the cookie alone deleted the suite); the key given as {@code Suite-Key}
+   * does, and the pages' forms still take the cookie with their CSRF token.
+   */
+  @Test
+  void theKeyCookieAloneChangesNothingThroughTheApi() throws Exception {
+    JsonNode created = body(http.post("/api/v1/suites", "{\"title\": \"Cookie only\"}"));
+    String id = created.get("id").asText();
+    String cookie = SuiteApi.KEY_COOKIE + id + "=" + created.get("editKey").asText();
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            "{\"title\": \"Taken\"}",
+            "Cookie",
+            cookie,
+            "If-Match",
+            "\"1\"");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(401);
+    HttpResponse<String> delete = send("DELETE", "/api/v1/suites/" + id, null, "Cookie", cookie);
+    assertThat(delete.statusCode()).as(delete.body()).isEqualTo(401);
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("title").asText())
+        .isEqualTo("Cookie only");
+    assertThat(
+            send(
+                    "DELETE",
+                    "/api/v1/suites/" + id,
+                    null,
+                    "Authorization",
+                    "Suite-Key " + created.get("editKey").asText())
+                .statusCode())
+        .isEqualTo(204);
+  }
+
   @Test
   void anInvalidSuiteIsA400NamingEachField() throws Exception {
     HttpResponse<String> r =

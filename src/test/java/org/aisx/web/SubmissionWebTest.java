@@ -899,6 +899,29 @@ class SubmissionWebTest {
         .containsExactly("ai", withComma, "robustness", "typed", "too");
   }
 
+  /**
+   * A committee typed in another case or spacing than the catalogue's records write it is stored as
+   * they write it (QA: "iso/iec jtc 1/sc 42" became a second committee beside "ISO/IEC JTC 1/SC 42"
+   * in the facet, the landscape and the overlap check); one the catalogue does not know stays as
+   * typed.
+   */
+  @Test
+  void aCommitteeTypedInAnotherCaseOrSpacingIsStoredAsTheCatalogueWritesIt() throws Exception {
+    ObjectNode seeded = record(unique("ISO/IEC"), "ISO/IEC", "Seeded with its committee");
+    seeded.put("committee", "ISO/IEC JTC 1/SC 77");
+    app.catalog().save(app.reader().read(seeded), "test", "fixture", null);
+
+    ObjectNode typed = record(unique("ISO/IEC"), "ISO/IEC", "Committee typed by hand");
+    typed.put("committee", "iso/iec jtc1/sc77");
+    String id = submit("iso", create(typed));
+    assertThat(app.submissions().get(id).record().committee()).isEqualTo("ISO/IEC JTC 1/SC 77");
+
+    ObjectNode unknown = record(unique("ISO/IEC"), "ISO/IEC", "A committee of its own");
+    unknown.put("committee", "iso/iec jtc 1/sc 78");
+    id = submit("iso", create(unknown));
+    assertThat(app.submissions().get(id).record().committee()).isEqualTo("iso/iec jtc 1/sc 78");
+  }
+
   @Test
   void thePolicyOffersOnlyFieldsTheFormCanFillSoTheFormCanAlwaysBeSent() throws Exception {
     Browser coord = new Browser(server.port());

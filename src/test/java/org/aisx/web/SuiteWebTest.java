@@ -441,6 +441,35 @@ class SuiteWebTest {
         .containsExactlyInAnyOrder("title", "members[0].id", "members[1].id", "concerns[0]");
   }
 
+  /**
+   * Every problem of a suite's members is said in the caller's language (QA: "not in the
+   * catalogue", "listed twice", "not a concern group" and "must be an object with an id" came in
+   * English in a French answer).
+   */
+  @Test
+  void aSuitesProblemsAreSaidInTheCallersLanguage() throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/v1/suites",
+            "{\"title\": \"x\", \"verticals\": \"finance\", \"members\": [{\"id\": \"nope\"},"
+                + " {\"id\": \"iso-iec-42001-2023\"}, {\"id\": \"iso-iec-42001-2023\"},"
+                + " {\"id\": \"iso-iec-22989-2022\", \"group\": \"zzz\"}, 5]}",
+            "Accept-Language",
+            "fr");
+    assertThat(r.statusCode()).isEqualTo(400);
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
+    body(r)
+        .at("/error/details")
+        .forEach(d -> problems.put(d.get("field").asText(), d.get("problem").asText()));
+    assertThat(problems)
+        .containsEntry("verticals", "doit être une liste de concepts « vertical »")
+        .containsEntry("members[0].id", "n'est pas dans le catalogue")
+        .containsEntry("members[2].id", "figure deux fois")
+        .containsEntry("members[3].group", "n'est pas un groupe de sujets transversaux")
+        .containsEntry("members[4]", "doit être un objet avec un id");
+  }
+
   @Test
   void theExportsListEveryMemberWithItsStatus() throws Exception {
     JsonNode s =

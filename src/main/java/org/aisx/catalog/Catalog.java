@@ -100,6 +100,25 @@ public final class Catalog {
     return changed ? record.toBuilder().relations(List.copyOf(named)).build() : record;
   }
 
+  /**
+   * {@code record} with its committee written as the catalogue's records already write it, when it
+   * was typed in another case or spacing ({@code iso/iec jtc1/sc42} is {@code ISO/IEC JTC 1/SC
+   * 42}), so that one committee is not counted, faceted and mapped as two. A committee the
+   * catalogue does not know, or one it writes in several ways, stays as given.
+   */
+  public Standard withCommitteeAsCatalogued(Standard record) {
+    if (record == null || record.committee() == null) {
+      return record;
+    }
+    String key = CommitteeKey.of(record.committee());
+    List<String> same =
+        store.committees().stream().filter(c -> CommitteeKey.of(c).equals(key)).toList();
+    if (same.size() != 1 || same.get(0).equals(record.committee())) {
+      return record;
+    }
+    return record.toBuilder().committee(same.get(0)).build();
+  }
+
   public List<HistoryEvent> history(String id) {
     get(id);
     return store.history(id);

@@ -13,6 +13,9 @@ public interface CatalogStore {
   /** Every {@code sdo} some record has, as the records write it (a scan of the store). */
   List<String> bodies();
 
+  /** Every {@code committee} some record has, as the records write it (a scan of the store). */
+  List<String> committees();
+
   Optional<Standard> find(String id);
 
   /** The records among {@code ids} that exist, by id. */

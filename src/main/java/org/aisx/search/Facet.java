@@ -43,13 +43,7 @@ public enum Facet {
    * typed in any case and spacing is matched ({@code itu-t sg 13} is {@code ITU-T SG13}).
    */
   public static String squash(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    value
-        .codePoints()
-        .filter(Character::isLetterOrDigit)
-        .map(Character::toLowerCase)
-        .forEach(out::appendCodePoint);
-    return out.toString();
+    return org.aisx.catalog.CommitteeKey.of(value);
   }
 
   /** The parameter name and the facet key of the search answer. */

@@ -70,6 +70,24 @@ public final class SqlCatalogStore implements CatalogStore {
   }
 
   @Override
+  public List<String> committees() {
+    String committee =
+        vendor == StoreConfig.Vendor.POSTGRESQL
+            ? "CAST(document AS json) ->> 'committee'"
+            : "json_extract(document, '$.committee')";
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT "
+                        + committee
+                        + " AS committee FROM standard WHERE "
+                        + committee
+                        + " IS NOT NULL")
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
   public Optional<Standard> find(String id) {
     return jdbi.withHandle(
         h ->

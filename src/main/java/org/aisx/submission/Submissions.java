@@ -219,8 +219,13 @@ public final class Submissions {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("submission", problems);
     }
-    // A relation's target typed as a record's id is stored as that record's identifier.
-    return check(action, recordId, baseRevision, catalog.withTargetsNamed(record));
+    // A relation's target typed as a record's id is stored as that record's identifier, and a
+    // committee typed in another case or spacing as the catalogue writes it.
+    return check(
+        action,
+        recordId,
+        baseRevision,
+        catalog.withCommitteeAsCatalogued(catalog.withTargetsNamed(record)));
   }
 
   /**

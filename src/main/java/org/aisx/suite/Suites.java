@@ -113,7 +113,7 @@ public final class Suites {
         for (int i = 0; i < list.size(); i++) {
           Member m = member(list.get(i), "members[" + i + "]", problems);
           if (m != null && !seen.add(m.id())) {
-            problems.add(new Problem("members[" + i + "].id", "listed twice"));
+            problems.add(Problem.of("members[" + i + "].id", "suite.problem.listedTwice"));
           } else if (m != null) {
             members.add(m);
           }
@@ -128,7 +128,7 @@ public final class Suites {
 
   private Member member(JsonNode node, String field, List<Problem> problems) {
     if (node == null || !node.isObject()) {
-      problems.add(new Problem(field, "must be an object with an id"));
+      problems.add(Problem.of(field, "suite.problem.memberNotObject"));
       return null;
     }
     JsonNode idNode = node.get("id");
@@ -139,7 +139,7 @@ public final class Suites {
     String id = idNode.asText().strip();
     Optional<Standard> record = catalog.find(id);
     if (record.isEmpty()) {
-      problems.add(new Problem(field + ".id", "not in the catalogue"));
+      problems.add(Problem.of(field + ".id", "suite.problem.notInCatalogue"));
       return null;
     }
     String note = text(node, "note", MAX_NOTE, problems, field + ".note");
@@ -148,7 +148,7 @@ public final class Suites {
       group = null; // as the export shows a member in no concern group
     }
     if (group != null && ConcernGroup.fromId(group).isEmpty()) {
-      problems.add(new Problem(field + ".group", "not a concern group"));
+      problems.add(Problem.of(field + ".group", "suite.problem.notConcernGroup"));
     }
     return new Member(id, record.get().identifier(), note, group);
   }
@@ -181,7 +181,7 @@ public final class Suites {
       return List.of();
     }
     if (!v.isArray()) {
-      problems.add(new Problem(name, "must be an array of " + dim.id() + " concepts"));
+      problems.add(Problem.of(name, "suite.problem.notConceptList", dim.id()));
       return List.of();
     }
     Set<String> out = new LinkedHashSet<>();
@@ -407,9 +407,17 @@ public final class Suites {
     return new Report(s, resolved, alerts, concerns, verticals, gaps);
   }
 
+  /**
+   * The members that cover {@code concept}: current work (in force, or a draft) that carries it or
+   * was put in its group. A member withdrawn, superseded or replaced covers nothing: its alert says
+   * so, and the concern it alone covered is a gap until it is swapped for its successor.
+   */
   private static List<String> covering(List<Report.Resolved> members, String concept) {
     List<String> out = new ArrayList<>();
     for (Report.Resolved m : members) {
+      if (!m.inCatalogue() || !m.record().status().isCurrent()) {
+        continue;
+      }
       if (m.concepts().contains(concept) || concept.equals(m.member().group())) {
         out.add(m.member().id());
       }

@@ -819,12 +819,12 @@ public final class SubmissionPages implements Routes {
     record.remove("id");
     texts(record, "title", v.get("title_en"), v.get("title_fr"));
     texts(record, "abstract", v.get("abstract_en"), v.get("abstract_fr"));
-    ArrayNode keywords = f.arrayNode();
-    for (String k : v.getOrDefault("keywords", "").split(",")) {
-      if (!k.isBlank()) {
-        keywords.add(k.strip());
-      }
+    List<String> known = new ArrayList<>();
+    if (record.get("keywords") instanceof ArrayNode had) {
+      had.forEach(k -> known.add(k.asText()));
     }
+    ArrayNode keywords = f.arrayNode();
+    keywords(v.getOrDefault("keywords", ""), known).forEach(keywords::add);
     record.set("keywords", keywords);
     ObjectNode body = f.objectNode();
     body.put("action", action);
@@ -836,6 +836,35 @@ public final class SubmissionPages implements Routes {
     }
     body.set("record", record);
     return body;
+  }
+
+  /**
+   * The keywords typed in the form's one input, separated by commas. A keyword of the record that
+   * holds a comma itself ("Accuracy, Robustness and Cybersecurity", as feeds write them) is shown
+   * in the input as it is, and read back whole wherever it is still typed so, rather than split in
+   * two by a change of some other field.
+   */
+  static List<String> keywords(String typed, List<String> known) {
+    List<String> withComma = known.stream().filter(k -> k.indexOf(',') >= 0).toList();
+    String[] pieces = typed.split(",", -1);
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < pieces.length) {
+      // The longest run of pieces from here that is a keyword with a comma, else one piece.
+      int end = i;
+      for (int j = pieces.length - 1; j > i && end == i; j--) {
+        String joined = String.join(",", java.util.Arrays.copyOfRange(pieces, i, j + 1)).strip();
+        if (withComma.contains(joined)) {
+          end = j;
+        }
+      }
+      String keyword = String.join(",", java.util.Arrays.copyOfRange(pieces, i, end + 1)).strip();
+      if (!keyword.isEmpty()) {
+        out.add(keyword);
+      }
+      i = end + 1;
+    }
+    return out;
   }
 
   private static void set(ObjectNode record, String name, String value) {

@@ -3,6 +3,7 @@ package org.aisx.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
@@ -483,13 +484,23 @@ public final class SuiteApi implements Routes {
     return EntityTags.of(s.version());
   }
 
-  /** The edit key the caller shows: the {@code Suite-Key} header, else this browser's cookie. */
+  /**
+   * The edit key the caller shows: the {@code Suite-Key} header, else this browser's cookie. The
+   * cookie is a credential the browser sends by itself, on another site's behalf too: it counts for
+   * the pages, whose forms carry the CSRF token, and for reading through the API, never for a
+   * change through the API (which takes no CSRF token from a caller without a session), which must
+   * show the key itself.
+   */
   static String keyOf(Context ctx, String suiteId, String authorization) {
     if (authorization != null
         && authorization.regionMatches(true, 0, Access.SUITE_KEY, 0, Access.SUITE_KEY.length())) {
       return authorization.substring(Access.SUITE_KEY.length()).strip();
     }
-    return ctx.cookie(KEY_COOKIE + suiteId);
+    boolean apiWrite =
+        ctx.path().startsWith("/api/")
+            && ctx.method() != HandlerType.GET
+            && ctx.method() != HandlerType.HEAD;
+    return apiWrite ? null : ctx.cookie(KEY_COOKIE + suiteId);
   }
 
   /**

@@ -85,6 +85,30 @@ abstract class CatalogStoreContract {
   }
 
   @Test
+  void theCommitteesAreEveryCommitteeTheRecordsHaveOnceAsWritten() {
+    assertThat(store().committees()).isEmpty();
+    Standard a = full(1).toBuilder().committee("ISO/IEC JTC 1/SC 42").build();
+    store().write(a, 0, List.of(created(a.id())));
+    Standard b =
+        full(1).toBuilder()
+            .identifier("KS X 42001:2023")
+            .sdo("KATS")
+            .committee("KATS TC 1")
+            .build();
+    store().write(b, 0, List.of(created(b.id())));
+    Standard none =
+        full(1).toBuilder().identifier("KS X 42002:2023").sdo("KATS").committee(null).build();
+    store().write(none, 0, List.of(created(none.id())));
+    Standard again =
+        full(1).toBuilder()
+            .identifier("ISO/IEC 42005:2025")
+            .committee("ISO/IEC JTC 1/SC 42")
+            .build();
+    store().write(again, 0, List.of(created(again.id())));
+    assertThat(store().committees()).containsExactlyInAnyOrder("ISO/IEC JTC 1/SC 42", "KATS TC 1");
+  }
+
+  @Test
   void aRecordComesBackExactlyAsWritten() {
     store().write(full(1), 0, List.of(created("iso-iec-42001-2023")));
     assertThat(store().find("iso-iec-42001-2023")).contains(full(1));

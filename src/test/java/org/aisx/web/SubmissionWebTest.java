@@ -886,6 +886,63 @@ class SubmissionWebTest {
     assertThat(after.at("/record/relations").toString()).contains(target.identifier());
   }
 
+  /**
+   * A keyword holding a comma (CEN-CENELEC's "EU AI Act Art 15 – Accuracy, Robustness and
+   * Cybersecurity") is shown in the change form's one comma-separated input; a change of another
+   * field sent from that form kept it whole, not split in two (QA: every change of such a record
+   * through the form silently rewrote its keywords).
+   */
+  @Test
+  void aChangeThroughTheFormKeepsAKeywordThatHoldsAComma() throws Exception {
+    String withComma = "EU AI Act Art 15 – Accuracy, Robustness and Cybersecurity";
+    ObjectNode n = record(unique("IEEE"), "IEEE", "Keywords with commas");
+    n.putArray("keywords").add("ai").add(withComma).add("robustness");
+    Standard target = app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(author.get("/submissions/new?record=" + target.id()).body()));
+    form.put("stage", "Enquiry");
+    HttpResponse<String> sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).record().keywords())
+        .containsExactly("ai", withComma, "robustness");
+
+    // A keyword typed beside it is added; the one with the comma is still whole.
+    form.put("stage", "Approval");
+    form.put("keywords", form.get("keywords") + ", typed, too");
+    sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).record().keywords())
+        .containsExactly("ai", withComma, "robustness", "typed", "too");
+  }
+
+  /**
+   * A committee typed in another case or spacing than the catalogue's records write it is stored as
+   * they write it (QA: "iso/iec jtc 1/sc 42" became a second committee beside "ISO/IEC JTC 1/SC 42"
+   * in the facet, the landscape and the overlap check); one the catalogue does not know stays as
+   * typed.
+   */
+  @Test
+  void aCommitteeTypedInAnotherCaseOrSpacingIsStoredAsTheCatalogueWritesIt() throws Exception {
+    ObjectNode seeded = record(unique("ISO/IEC"), "ISO/IEC", "Seeded with its committee");
+    seeded.put("committee", "ISO/IEC JTC 1/SC 77");
+    app.catalog().save(app.reader().read(seeded), "test", "fixture", null);
+
+    ObjectNode typed = record(unique("ISO/IEC"), "ISO/IEC", "Committee typed by hand");
+    typed.put("committee", "iso/iec jtc1/sc77");
+    String id = submit("iso", create(typed));
+    assertThat(app.submissions().get(id).record().committee()).isEqualTo("ISO/IEC JTC 1/SC 77");
+
+    ObjectNode unknown = record(unique("ISO/IEC"), "ISO/IEC", "A committee of its own");
+    unknown.put("committee", "iso/iec jtc 1/sc 78");
+    id = submit("iso", create(unknown));
+    assertThat(app.submissions().get(id).record().committee()).isEqualTo("iso/iec jtc 1/sc 78");
+  }
+
   @Test
   void thePolicyOffersOnlyFieldsTheFormCanFillSoTheFormCanAlwaysBeSent() throws Exception {
     Browser coord = new Browser(server.port());

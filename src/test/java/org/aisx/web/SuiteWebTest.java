@@ -391,6 +391,42 @@ class SuiteWebTest {
         .isEqualTo(204);
   }
 
+  /**
+   * The browser's key cookie, which it sends by itself, does not change or delete a suite through
+   * the API without the CSRF token that the API asks of no caller without a session (QA: DELETE
+   * /api/v1/suites/ID with the cookie alone deleted the suite); the key given as {@code Suite-Key}
+   * does, and the pages' forms still take the cookie with their CSRF token.
+   */
+  @Test
+  void theKeyCookieAloneChangesNothingThroughTheApi() throws Exception {
+    JsonNode created = body(http.post("/api/v1/suites", "{\"title\": \"Cookie only\"}"));
+    String id = created.get("id").asText();
+    String cookie = SuiteApi.KEY_COOKIE + id + "=" + created.get("editKey").asText();
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            "{\"title\": \"Taken\"}",
+            "Cookie",
+            cookie,
+            "If-Match",
+            "\"1\"");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(401);
+    HttpResponse<String> delete = send("DELETE", "/api/v1/suites/" + id, null, "Cookie", cookie);
+    assertThat(delete.statusCode()).as(delete.body()).isEqualTo(401);
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("title").asText())
+        .isEqualTo("Cookie only");
+    assertThat(
+            send(
+                    "DELETE",
+                    "/api/v1/suites/" + id,
+                    null,
+                    "Authorization",
+                    "Suite-Key " + created.get("editKey").asText())
+                .statusCode())
+        .isEqualTo(204);
+  }
+
   @Test
   void anInvalidSuiteIsA400NamingEachField() throws Exception {
     HttpResponse<String> r =
@@ -403,6 +439,35 @@ class SuiteWebTest {
     body(r).get("error").get("details").forEach(d -> fields.add(d.get("field").asText()));
     assertThat(fields)
         .containsExactlyInAnyOrder("title", "members[0].id", "members[1].id", "concerns[0]");
+  }
+
+  /**
+   * Every problem of a suite's members is said in the caller's language (QA: "not in the
+   * catalogue", "listed twice", "not a concern group" and "must be an object with an id" came in
+   * English in a French answer).
+   */
+  @Test
+  void aSuitesProblemsAreSaidInTheCallersLanguage() throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/v1/suites",
+            "{\"title\": \"x\", \"verticals\": \"finance\", \"members\": [{\"id\": \"nope\"},"
+                + " {\"id\": \"iso-iec-42001-2023\"}, {\"id\": \"iso-iec-42001-2023\"},"
+                + " {\"id\": \"iso-iec-22989-2022\", \"group\": \"zzz\"}, 5]}",
+            "Accept-Language",
+            "fr");
+    assertThat(r.statusCode()).isEqualTo(400);
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
+    body(r)
+        .at("/error/details")
+        .forEach(d -> problems.put(d.get("field").asText(), d.get("problem").asText()));
+    assertThat(problems)
+        .containsEntry("verticals", "doit être une liste de concepts « vertical »")
+        .containsEntry("members[0].id", "n'est pas dans le catalogue")
+        .containsEntry("members[2].id", "figure deux fois")
+        .containsEntry("members[3].group", "n'est pas un groupe de sujets transversaux")
+        .containsEntry("members[4]", "doit être un objet avec un id");
   }
 
   @Test
@@ -539,6 +604,58 @@ class SuiteWebTest {
     assertThat(page).contains("ISO/IEC 8183:2027");
     String feed = http.get("/feeds/suites/" + id + ".atom").body();
     assertThat(feed).contains("<feed", "ISO/IEC 8183:2023");
+  }
+
+  /**
+   * A member withdrawn since it was added raises its alert and no longer covers its concern: the
+   * concern it alone covered is a gap (QA: the withdrawn standard still counted as covering it, so
+   * the suite showed no gap and the coverage table listed the withdrawn record).
+   */
+  @Test
+  void aWithdrawnMemberCoversNothingSoTheConcernItAloneCoveredIsAGap() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode n = json.createObjectNode();
+    n.put("identifier", "QA SAFE 1:2020");
+    n.putObject("title").put("en", "Safety of widgets with artificial intelligence");
+    n.put("sdo", "QA");
+    n.put("type", "international-standard");
+    n.put("status", "in-force");
+    n.putArray("concerns").add("safety");
+    org.aisx.catalog.Standard r =
+        app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+    String id =
+        body(http.post(
+                "/api/v1/suites",
+                "{\"title\": \"Gap\", \"concerns\": [\"safety\"], \"members\": [{\"id\": \""
+                    + r.id()
+                    + "\"}]}"))
+            .get("id")
+            .asText();
+    JsonNode before = body(http.get("/api/v1/suites/" + id));
+    assertThat(coverageOf(before, "safety")).isEqualTo("[\"" + r.id() + "\"]");
+    assertThat(before.get("gaps").toString()).doesNotContain("safety");
+
+    app.catalog()
+        .save(
+            r.toBuilder().status(org.aisx.catalog.Status.WITHDRAWN).build(),
+            "test",
+            "fixture",
+            null);
+    JsonNode after = body(http.get("/api/v1/suites/" + id));
+    assertThat(after.get("alerts").get(0).get("kind").asText()).isEqualTo("withdrawn");
+    assertThat(coverageOf(after, "safety")).isEqualTo("[]");
+    assertThat(after.get("gaps").toString()).contains("safety");
+    Document page = Jsoup.parse(http.get("/suites/" + id).body());
+    assertThat(page.select(".coverage-table tr.gap:has(a[href=/search?concern=safety])"))
+        .isNotEmpty();
+  }
+
+  static String coverageOf(JsonNode suite, String concern) {
+    for (JsonNode c : suite.get("coverage").get("concerns")) {
+      if (c.get("concept").asText().equals(concern)) {
+        return c.get("members").toString();
+      }
+    }
+    return null;
   }
 
   @Test

@@ -118,6 +118,15 @@ public final class HybridSearch {
     return index;
   }
 
+  /**
+   * The cache of query embeddings; the search evaluations pin their queries' vectors in it, so that
+   * what they check is the search, not the last bits of the CPU's arithmetic (ONNX Runtime's
+   * kernels differ by CPU).
+   */
+  QueryVectors queryVectors() {
+    return queryVectors;
+  }
+
   /** The embedding of a query text. */
   public float[] queryVector(String q) {
     return queryVectors.computeIfAbsent(q, embedder::query);

@@ -64,6 +64,20 @@ final class QueryVectors {
     return v;
   }
 
+  /** Sets the vector of {@code q}, in place of what the model would give. */
+  void put(String q, float[] v) {
+    synchronized (entries) {
+      entries.put(key(q), v.clone());
+    }
+  }
+
+  /** Every cached vector, by its key ({@link #key}). */
+  Map<String, float[]> snapshot() {
+    synchronized (entries) {
+      return new java.util.TreeMap<>(entries);
+    }
+  }
+
   int size() {
     synchronized (entries) {
       return entries.size();

@@ -81,18 +81,28 @@ final class SignInFirst {
 
   /** Whether {@code method} on {@code path} is documented as needing an account. */
   boolean needsAccount(HandlerType method, String path) {
+    return route(method, path) != null;
+  }
+
+  /** The documented path of the operation on {@code path} that needs an account, or null. */
+  private String route(HandlerType method, String path) {
     HandlerType asked = method == HandlerType.HEAD ? HandlerType.GET : method;
     for (Route r : routes) {
       if (WebServer.matches(r.path(), path)) {
-        return r.needAccount().contains(asked);
+        return r.needAccount().contains(asked) ? r.path() : null;
       }
     }
-    return false;
+    return null;
   }
 
-  /** A before filter: 401 for an anonymous request to an operation that needs an account. */
+  /**
+   * A before filter: 401 for an anonymous request to an operation that needs an account. The
+   * refusal comes before the endpoint is reached, so the audit line is told the operation here.
+   */
   void check(Context ctx) {
-    if (ctx.method() != HandlerType.OPTIONS && needsAccount(ctx.method(), ctx.path())) {
+    String route = ctx.method() == HandlerType.OPTIONS ? null : route(ctx.method(), ctx.path());
+    if (route != null) {
+      AuditRecorder.note(ctx, ctx.method().name() + " " + route, null, null);
       access.requireSignedIn(ctx);
     }
   }

@@ -625,7 +625,7 @@ class PagesTest {
         assertThat(d.selectFirst("html").attr("lang")).isEqualTo(lang);
         assertThat(d.selectFirst("main h1").text())
             .as(lang + path)
-            .isEqualTo(d.title().split(" · ")[0]);
+            .isEqualTo(d.title().split(" · ")[0].replace("\u2068", "").replace("\u2069", ""));
         assertThat(d.select("main section, main .source-list > li")).as(lang + path).isNotEmpty();
         // Without a contact configured, the pages say that none is named rather than invent one.
         if (!path.equals("/data-licences")) {

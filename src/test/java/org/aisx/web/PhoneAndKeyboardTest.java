@@ -823,8 +823,9 @@ class PhoneAndKeyboardTest {
             if (lines.size() > 1) {
               wrapped++;
             }
-            String shown = String.join("", lines).replaceAll("\\s", "");
-            String whole = title.replaceAll("\\s", "");
+            // Spaces and the isolates of right-to-left pages (FSI, PDI) are not seen.
+            String shown = String.join("", lines).replaceAll("[\\s\u2068\u2069]", "");
+            String whole = title.replaceAll("[\\s\u2068\u2069]", "");
             boolean shortened =
                 shown.endsWith("…") && whole.startsWith(shown.substring(0, shown.length() - 1));
             if (lines.isEmpty() || lines.size() > 2 || !(shown.equals(whole) || shortened)) {

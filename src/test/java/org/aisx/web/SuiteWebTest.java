@@ -463,7 +463,7 @@ class SuiteWebTest {
         .at("/error/details")
         .forEach(d -> problems.put(d.get("field").asText(), d.get("problem").asText()));
     assertThat(problems)
-        .containsEntry("verticals", "doit être une liste de concepts « vertical »")
+        .containsEntry("verticals", "doit être une liste de concepts «\u202fvertical\u202f»")
         .containsEntry("members[0].id", "n'est pas dans le catalogue")
         .containsEntry("members[2].id", "figure deux fois")
         .containsEntry("members[3].group", "n'est pas un groupe de sujets transversaux")

@@ -53,35 +53,27 @@ public final class SqlCatalogStore implements CatalogStore {
 
   @Override
   public List<String> bodies() {
-    String sdo =
-        vendor == StoreConfig.Vendor.POSTGRESQL
-            ? "CAST(document AS json) ->> 'sdo'"
-            : "json_extract(document, '$.sdo')";
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT DISTINCT "
-                        + sdo
-                        + " AS sdo FROM standard WHERE "
-                        + sdo
-                        + " IS NOT NULL")
-                .mapTo(String.class)
-                .list());
+    return distinct("sdo");
   }
 
   @Override
   public List<String> committees() {
-    String committee =
+    return distinct("committee");
+  }
+
+  /** Every value the records' documents hold in their top-level text field {@code field}. */
+  private List<String> distinct(String field) {
+    String value =
         vendor == StoreConfig.Vendor.POSTGRESQL
-            ? "CAST(document AS json) ->> 'committee'"
-            : "json_extract(document, '$.committee')";
+            ? "CAST(document AS json) ->> '" + field + "'"
+            : "json_extract(document, '$." + field + "')";
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "SELECT DISTINCT "
-                        + committee
-                        + " AS committee FROM standard WHERE "
-                        + committee
+                        + value
+                        + " AS v FROM standard WHERE "
+                        + value
                         + " IS NOT NULL")
                 .mapTo(String.class)
                 .list());

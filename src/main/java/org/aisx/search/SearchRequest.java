@@ -20,6 +20,15 @@ public record SearchRequest(
     boolean includeSuggestions) {
 
   public static final int MAX_SIZE = 100;
+
+  /**
+   * The same search counting machine suggestions beside confirmed labels, first page of one: what
+   * its total would be (the page and size of this one may lie past that search's window).
+   */
+  public SearchRequest withSuggestions() {
+    return new SearchRequest(q, filters, fromYear, toYear, sort, 1, 1, mode, true);
+  }
+
   public static final int MAX_WINDOW = 10_000;
 
   /** The words of a query as the search reads them: a quoted phrase, or what spaces separate. */

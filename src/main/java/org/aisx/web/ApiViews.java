@@ -82,9 +82,14 @@ final class ApiViews {
       boolean meaningPending,
       boolean catalogueLoading,
       List<String> alsoSearched,
-      boolean onlyStopWords) {}
+      boolean onlyStopWords,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long withSuggestions) {}
 
-  static Search search(SearchResult r, Taxonomy taxonomy, Messages t) {
+  /**
+   * @param withSuggestions the total the same search has when it counts machine suggestions, given
+   *     when this one filtered on a taxonomy dimension by confirmed labels alone (else null)
+   */
+  static Search search(SearchResult r, Taxonomy taxonomy, Messages t, Long withSuggestions) {
     List<Item> items = new ArrayList<>();
     r.items()
         .forEach(
@@ -112,7 +117,8 @@ final class ApiViews {
         r.meaningPending(),
         r.catalogueLoading(),
         r.alsoSearched(),
-        r.onlyStopWords());
+        r.onlyStopWords(),
+        withSuggestions);
   }
 
   static String facetLabel(Facet facet, String value, Taxonomy taxonomy, Messages t) {

@@ -12,6 +12,8 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
+import org.aisx.search.Facet;
+import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
 import org.aisx.semantic.HybridSearch;
 import org.aisx.semantic.Overlap;
@@ -93,8 +95,24 @@ public final class CatalogApi implements Routes {
         kept.body(
             result,
             new KeptBodies.Variant(t.lang(), ctx.path(), "", taxonomy.version()),
-            () -> JsonBodies.bytes(json, ApiViews.search(result, taxonomy, t)));
+            () ->
+                JsonBodies.bytes(
+                    json, ApiViews.search(result, taxonomy, t, totalWithSuggestions(request))));
     ctx.contentType(ContentType.APPLICATION_JSON).result(body);
+  }
+
+  /**
+   * The total a search that filters on a taxonomy dimension by confirmed labels alone (the API's
+   * default) would have with machine suggestions counted, as the web pages count them: so that a
+   * client asking {@code vertical=health} on a catalogue nobody has confirmed yet learns that 0 is
+   * not "nothing on health". Null for any other search.
+   */
+  private Long totalWithSuggestions(SearchRequest request) {
+    if (request.includeSuggestions()
+        || request.filters().keySet().stream().noneMatch(Facet::taxonomy)) {
+      return null;
+    }
+    return search.searchNow(request.withSuggestions()).total();
   }
 
   /** Related work: the records closest in meaning, other bodies' work included. */

@@ -190,6 +190,17 @@ class SuggestionReviewTest {
     assertThat(body(http.get("/api/v1/standards?vertical=telecommunications&size=1")).get("total"))
         .isEqualTo(without.get("total"));
     assertThat(with.get("total").asLong()).isGreaterThan(without.get("total").asLong());
+    // A client filtering by confirmed labels learns what the page counts, so that 0 confirmed is
+    // not read as nothing on the subject; other searches do not carry the field.
+    assertThat(without.get("withSuggestions").asLong()).isEqualTo(with.get("total").asLong());
+    assertThat(
+            body(http.get("/api/v1/standards?vertical=telecommunications&size=1&page=2"))
+                .get("withSuggestions")
+                .asLong())
+        .isEqualTo(with.get("total").asLong());
+    assertThat(with.has("withSuggestions")).isFalse();
+    assertThat(body(http.get("/api/v1/standards?q=network&size=1")).has("withSuggestions"))
+        .isFalse();
     assertThat(http.get("/api/v1/standards?suggestions=maybe").statusCode()).isEqualTo(400);
     // The search page offers the same choice, and keeps it.
     String page = http.get("/search?vertical=telecommunications&suggestions=exclude").body();

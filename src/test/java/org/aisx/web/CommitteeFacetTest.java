@@ -99,7 +99,7 @@ class CommitteeFacetTest {
     // On an Arabic page, the reference and the title are each isolated from the sentence.
     Document ar = page("/search?lang=ar&q=artificial+intelligence");
     assertThat(ar.selectFirst("label[for=" + box(ar, SC42).id() + "] .facet-label").html())
-        .isEqualTo("\u2068ISO/IEC JTC 1/SC 42\u2069 — \u2068Artificial intelligence\u2069");
+        .isEqualTo("<bdi>ISO/IEC JTC 1/SC 42</bdi> — <bdi>Artificial intelligence</bdi>");
     // In Chinese, the title in brackets.
     Document zh = page("/search?lang=zh&q=artificial+intelligence");
     assertThat(label(zh, box(zh, SC42))).isEqualTo("ISO/IEC JTC 1/SC 42（Artificial intelligence）");

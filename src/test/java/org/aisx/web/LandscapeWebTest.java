@@ -292,11 +292,11 @@ class LandscapeWebTest {
         if (!with.isEmpty()) {
           expected.add(active.get(i) + " is in liaison with " + String.join(", ", with));
           expectedAr.add(
-              "\u2068"
+              "<bdi>"
                   + active.get(i)
-                  + "\u2069 على اتصال مع \u2068"
+                  + "</bdi> على اتصال مع <bdi>"
                   + String.join(", ", with)
-                  + "\u2069");
+                  + "</bdi>");
           pairs += with.size();
         }
       }

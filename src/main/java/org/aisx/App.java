@@ -29,6 +29,7 @@ import org.aisx.classify.Classifier;
 import org.aisx.classify.Suggestions;
 import org.aisx.cluster.Follower;
 import org.aisx.cluster.Position;
+import org.aisx.committee.Committees;
 import org.aisx.editions.Editions;
 import org.aisx.export.Exporter;
 import org.aisx.glossary.Glossary;
@@ -151,7 +152,7 @@ public final class App implements AutoCloseable {
   final GlossaryRecords glossaryRecords;
 
   /** The register of technical committees (ISO's, bundled or imported). */
-  final org.aisx.committee.Committees committees;
+  final Committees committees;
 
   /** Queries in other languages, translated by the taxonomy's and the glossary's labels. */
   final QueryTranslation queryTranslation;
@@ -218,11 +219,14 @@ public final class App implements AutoCloseable {
     this.overlap = new Overlap(catalog, index, vectors, embedder);
     this.reader = new StandardReader(taxonomy);
     this.jsonFormat = new JsonFormat(json);
-    this.committees =
-        new org.aisx.committee.Committees(new org.aisx.store.SqlCommitteeStore(db, json));
+    this.committees = Committees.overSql(db, json);
+    if (follower != null) {
+      // The register is held in memory: another node's import of ISO's list shows within a minute.
+      follower.onPoll(
+          () -> committees.reloadIfOlderThan(java.util.concurrent.TimeUnit.MINUTES.toNanos(1)));
+    }
     this.importer =
-        new Importer(
-            catalog, reader, jsonFormat, json, new Editions(catalog, store), committees.store());
+        new Importer(catalog, reader, jsonFormat, json, new Editions(catalog, store), committees);
     this.classification =
         new Classification(
             store,
@@ -589,26 +593,24 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Puts the bundled register of ISO's technical committees ({@link
-   * org.aisx.committee.Committees#BUNDLED}) into an empty register, as an import of ISO's list
-   * would; returns what it did (nothing when the register has committees: an imported newer list is
-   * left alone).
+   * Puts the bundled register of ISO's technical committees ({@link Committees#BUNDLED}) into an
+   * empty register, as an import of ISO's list would; returns what it did (nothing when the
+   * register has committees: an imported newer list is left alone).
    */
   public ImportSummary loadCommitteesIfEmpty() {
     ImportSummary summary = new ImportSummary();
     if (committees.count() > 0) {
       return summary;
     }
-    try (InputStream in = App.class.getResourceAsStream(org.aisx.committee.Committees.BUNDLED)) {
+    try (InputStream in = App.class.getResourceAsStream(Committees.BUNDLED)) {
       if (in == null) {
-        throw new IllegalStateException(
-            org.aisx.committee.Committees.BUNDLED + " is missing from the jar");
+        throw new IllegalStateException(Committees.BUNDLED + " is missing from the jar");
       }
       return importer.importStream(
           Importer.Format.ISO_COMMITTEES,
           Inputs.decompressed(in),
           "iso-committees.jsonl",
-          org.aisx.committee.Committees.BUNDLED_SOURCE,
+          Committees.BUNDLED_SOURCE,
           summary,
           Progress.SILENT);
     } catch (IOException e) {
@@ -616,7 +618,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  public org.aisx.committee.Committees committees() {
+  public Committees committees() {
     return committees;
   }
 
@@ -748,7 +750,8 @@ public final class App implements AutoCloseable {
                 i18n,
                 actors,
                 keptBodies,
-                json),
+                json,
+                committees),
             new CatalogPages(
                 catalog,
                 hybridSearch,
@@ -794,7 +797,8 @@ public final class App implements AutoCloseable {
                 i18n,
                 pages,
                 overlapParams,
-                behindProxy),
+                behindProxy,
+                committees),
             new AuditTrail(auditLog, access, i18n, pages),
             new GlossaryRoutes(
                 glossary, glossaryRecords, catalog, i18n, pages, access, actors, behindProxy),

@@ -50,7 +50,7 @@ public final class Importer {
   private final Editions editions;
   private final EditionStatus inferredStatus;
   private final NationalAdoptions adoptions;
-  private final org.aisx.committee.CommitteeStore committees;
+  private final org.aisx.committee.Committees committees;
 
   /**
    * @param editions the catalogue's edition rules: each batch is reconciled with what they derived
@@ -64,7 +64,7 @@ public final class Importer {
       JsonFormat jsonFormat,
       ObjectMapper json,
       Editions editions,
-      org.aisx.committee.CommitteeStore committees) {
+      org.aisx.committee.Committees committees) {
     this.committees = committees;
     this.catalog = catalog;
     this.reader = reader;

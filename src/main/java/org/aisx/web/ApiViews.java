@@ -9,6 +9,7 @@ import java.util.Map;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Standard;
+import org.aisx.committee.Committees;
 import org.aisx.search.Facet;
 import org.aisx.search.Hit;
 import org.aisx.search.SearchResult;
@@ -69,8 +70,17 @@ final class ApiViews {
     }
   }
 
-  /** One value of a facet with its label in the reader's language. */
-  record FacetValue(String value, String label, long count) {}
+  /**
+   * One value of a facet with its label in the reader's language; a committee's with its title in
+   * the register of committees ({@code title}, left out when there is none).
+   */
+  record FacetValue(
+      String value,
+      String label,
+      long count,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String title) {}
 
   /** The search answer. */
   record Search(
@@ -89,7 +99,8 @@ final class ApiViews {
    * @param withSuggestions the total the same search has when it counts machine suggestions, given
    *     when this one filtered on a taxonomy dimension by confirmed labels alone (else null)
    */
-  static Search search(SearchResult r, Taxonomy taxonomy, Messages t, Long withSuggestions) {
+  static Search search(
+      SearchResult r, Taxonomy taxonomy, Committees committees, Messages t, Long withSuggestions) {
     List<Item> items = new ArrayList<>();
     r.items()
         .forEach(
@@ -105,7 +116,10 @@ final class ApiViews {
               c ->
                   values.add(
                       new FacetValue(
-                          c.value(), facetLabel(facet, c.value(), taxonomy, t), c.count())));
+                          c.value(),
+                          facetLabel(facet, c.value(), taxonomy, t),
+                          c.count(),
+                          facetTitle(facet, c.value(), committees))));
       facets.put(facet.id(), values);
     }
     return new Search(
@@ -132,6 +146,14 @@ final class ApiViews {
       case CONCERN -> conceptLabel(Dimension.CONCERN, value, taxonomy, t);
       case SDO, COMMITTEE -> value;
     };
+  }
+
+  /**
+   * The title of a committee facet's value as the register of committees gives it (held in memory:
+   * no query per value); null for another facet's value or a committee the register lacks.
+   */
+  static String facetTitle(Facet facet, String value, Committees committees) {
+    return facet == Facet.COMMITTEE ? committees.title(value).orElse(null) : null;
   }
 
   /** A concept's label, saying so when it is retired (records classified before still carry it). */

@@ -12,6 +12,7 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
+import org.aisx.committee.Committees;
 import org.aisx.search.Facet;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
@@ -43,6 +44,9 @@ public final class CatalogApi implements Routes {
 
   private final ObjectMapper json;
 
+  /** The register of committees: the committee facet's values with their titles. */
+  private final Committees committees;
+
   public CatalogApi(
       Catalog catalog,
       HybridSearch search,
@@ -54,7 +58,9 @@ public final class CatalogApi implements Routes {
       I18n i18n,
       PublicActors actors,
       KeptBodies kept,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Committees committees) {
+    this.committees = committees;
     this.actors = actors;
     this.kept = kept;
     this.json = json;
@@ -89,15 +95,19 @@ public final class CatalogApi implements Routes {
     var request = params.parse(Params.query(ctx), true, 20);
     SearchResult result = search.searchNow(request);
     Taxonomy taxonomy = this.taxonomy.current();
-    // The body is a function of the answer, its language and the concepts' labels, never of who
-    // asks or how the query string was spelled: kept once per answer and language.
+    // The body is a function of the answer, its language, the concepts' labels and the committees'
+    // titles, never of who asks or how the query string was spelled: kept once per answer and
+    // language.
     byte[] body =
         kept.body(
             result,
-            new KeptBodies.Variant(t.lang(), ctx.path(), "", taxonomy.version()),
+            new KeptBodies.Variant(
+                t.lang(), ctx.path(), "", taxonomy.version(), committees.version()),
             () ->
                 JsonBodies.bytes(
-                    json, ApiViews.search(result, taxonomy, t, totalWithSuggestions(request))));
+                    json,
+                    ApiViews.search(
+                        result, taxonomy, committees, t, totalWithSuggestions(request))));
     ctx.contentType(ContentType.APPLICATION_JSON).result(body);
   }
 

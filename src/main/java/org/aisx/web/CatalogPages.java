@@ -104,7 +104,12 @@ public final class CatalogPages implements Routes {
             ? render.get()
             : keptBodies.body(
                 result,
-                new KeptBodies.Variant(t.lang(), ctx.path(), ctx.queryString(), taxonomy.version()),
+                new KeptBodies.Variant(
+                    t.lang(),
+                    ctx.path(),
+                    ctx.queryString(),
+                    taxonomy.version(),
+                    committees.version()),
                 render);
     pages.send(ctx, html);
   }
@@ -120,6 +125,7 @@ public final class CatalogPages implements Routes {
             new PageModels.FacetValue(
                 c.value(),
                 ApiViews.facetLabel(f, c.value(), taxonomy, t),
+                ApiViews.facetTitle(f, c.value(), committees),
                 c.count(),
                 selected.contains(c.value())));
       }
@@ -131,6 +137,7 @@ public final class CatalogPages implements Routes {
               new PageModels.FacetValue(
                   v,
                   ApiViews.facetLabel(f, v, taxonomy, t),
+                  ApiViews.facetTitle(f, v, committees),
                   PageModels.FacetValue.UNCOUNTED,
                   true));
         }

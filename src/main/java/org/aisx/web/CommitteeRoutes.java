@@ -68,7 +68,7 @@ public final class CommitteeRoutes implements Routes {
       throw CatalogException.BadParameter.of("ref", "invalid.tooLong", String.valueOf(MAX_NAME));
     }
     String slug = Committee.slugOf(given);
-    Committee entry = slug.isEmpty() ? null : committees.store().find(slug).orElse(null);
+    Committee entry = committees.find(slug).orElse(null);
     SearchIndex index = search.index();
     String name = null;
     if (entry != null && index.knows(Facet.COMMITTEE, entry.reference())) {

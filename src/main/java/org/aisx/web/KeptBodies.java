@@ -45,11 +45,17 @@ public final class KeptBodies {
 
   /**
    * How one answer is shown: the language, the path (the page's or the API's), the query string (""
-   * for none) and the taxonomy version.
+   * for none), the taxonomy version (the concepts' labels) and the register's (the committees'
+   * titles, {@code Committees#version}).
    */
-  record Variant(String language, String path, String query, int taxonomyVersion) {
+  record Variant(
+      String language, String path, String query, int taxonomyVersion, long registerVersion) {
     Variant {
       query = query == null ? "" : query;
+    }
+
+    Variant(String language, String path, String query, int taxonomyVersion) {
+      this(language, path, query, taxonomyVersion, 0);
     }
   }
 

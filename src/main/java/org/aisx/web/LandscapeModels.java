@@ -279,9 +279,18 @@ public final class LandscapeModels {
 
   /** The topic clusters page. */
   public record ClustersPage(
-      PageModels.Layout layout, LandscapeRoutes.ClustersView view, String q, String query) {
+      PageModels.Layout layout,
+      LandscapeRoutes.ClustersView view,
+      String q,
+      String query,
+      Map<Integer, Liaisons> liaisons) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** Whether the register of committees says how the topic's active committees coordinate. */
+    public Liaisons liaisons(LandscapeRoutes.TopicView topic) {
+      return liaisons.getOrDefault(topic.number(), Liaisons.NONE);
     }
 
     public String percent(double share) {
@@ -292,6 +301,20 @@ public final class LandscapeModels {
       List<String> out = new ArrayList<>();
       topic.bodies().forEach((b, n) -> out.add(b + " (" + layout.t().number(n) + ")"));
       return String.join(", ", out);
+    }
+  }
+
+  /**
+   * What ISO's register of committees says of how committees active on one topic coordinate: the
+   * liaisons between them, each pair once ({@code inLiaison}: a committee and those after it in the
+   * topic's list it is in liaison with), and how many of them the register has.
+   */
+  public record Liaisons(Map<String, List<String>> inLiaison, int inRegister) {
+    static final Liaisons NONE = new Liaisons(Map.of(), 0);
+
+    /** The register has two or more of the committees and no liaison between them. */
+    public boolean noneRecorded() {
+      return inLiaison.isEmpty() && inRegister >= 2;
     }
   }
 

@@ -12,6 +12,7 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Status;
+import org.aisx.committee.Committees;
 import org.aisx.landscape.HeatMap;
 import org.aisx.landscape.Landscape;
 import org.aisx.landscape.Topics;
@@ -51,6 +52,9 @@ public final class LandscapeRoutes implements Routes {
   private final PageRenderer pages;
   private final OverlapParams overlapParams;
 
+  /** The register of committees: whether a topic's active committees are in liaison. */
+  private final Committees committees;
+
   /** Whether a proxy says how clients reach the site (the CSV's absolute links). */
   private final boolean behindProxy;
 
@@ -63,7 +67,9 @@ public final class LandscapeRoutes implements Routes {
       I18n i18n,
       PageRenderer pages,
       OverlapParams overlapParams,
-      boolean behindProxy) {
+      boolean behindProxy,
+      Committees committees) {
+    this.committees = committees;
     this.overlapParams = overlapParams;
     this.behindProxy = behindProxy;
     this.landscape = landscape;
@@ -166,14 +172,29 @@ public final class LandscapeRoutes implements Routes {
   void clustersPage(Context ctx) {
     Messages t = i18n.forRequest(ctx);
     SearchRequest request = params.parse(Params.query(ctx), false, 20);
+    ClustersView view = clustersView(request);
+    Map<Integer, LandscapeModels.Liaisons> liaisons = new java.util.HashMap<>();
+    for (TopicView topic : view.topics()) {
+      liaisons.put(topic.number(), liaisons(topic.activeCommittees()));
+    }
     pages.render(
         ctx,
         "clusters.jte",
         new LandscapeModels.ClustersPage(
             pages.layout(ctx, t, t.get("clusters.title")),
-            clustersView(request),
+            view,
             request.q(),
-            query(request)));
+            query(request),
+            liaisons));
+  }
+
+  /**
+   * Whether committees working on one topic already coordinate, as ISO's register of committees
+   * says: the liaisons between them (held in memory, no query per committee).
+   */
+  private LandscapeModels.Liaisons liaisons(List<String> active) {
+    int inRegister = (int) active.stream().filter(c -> committees.find(c).isPresent()).count();
+    return new LandscapeModels.Liaisons(committees.liaisonsAmong(active), inRegister);
   }
 
   void clusterPage(Context ctx) {

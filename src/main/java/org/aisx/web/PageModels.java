@@ -114,9 +114,9 @@ public final class PageModels {
 
   /**
    * One value of a facet, with its count under the current search ({@link #UNCOUNTED} for a ticked
-   * value the counts do not list).
+   * value the counts do not list); a committee's with its title in the register (null: none).
    */
-  public record FacetValue(String value, String label, long count, boolean selected) {
+  public record FacetValue(String value, String label, String title, long count, boolean selected) {
     public static final long UNCOUNTED = -1;
   }
 

@@ -253,6 +253,74 @@ class LandscapeWebTest {
     assertThat(http.get("/landscape/clusters/999").statusCode()).isEqualTo(404);
   }
 
+  /**
+   * Whether the committees at work on a topic already coordinate: under each topic's active
+   * committees, the liaisons ISO's register records between them, each pair once, in the reader's
+   * language (on an Arabic page each committee isolated); where the register has two or more of
+   * them and no liaison between them, it says so.
+   */
+  @Test
+  void eachTopicSaysWhichOfItsActiveCommitteesAreInLiaison() throws Exception {
+    JsonNode b = ApiTest.body(http.get("/api/v1/landscape/clusters"));
+    org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(http.get("/landscape/clusters").body());
+    org.jsoup.nodes.Document ar =
+        org.jsoup.Jsoup.parse(http.get("/landscape/clusters?lang=ar").body());
+    int pairs = 0;
+    for (JsonNode topic : b.get("topics")) {
+      List<String> active = new ArrayList<>();
+      topic.get("activeCommittees").forEach(c -> active.add(c.asText()));
+      List<String> expected = new ArrayList<>();
+      List<String> expectedAr = new ArrayList<>();
+      int inRegister = 0;
+      for (int i = 0; i < active.size(); i++) {
+        var a = app.committees().find(active.get(i));
+        inRegister += a.isPresent() ? 1 : 0;
+        List<String> with = new ArrayList<>();
+        for (String other : active.subList(i + 1, active.size())) {
+          var o = app.committees().find(other);
+          boolean liaison =
+              a.isPresent()
+                  && o.isPresent()
+                  && (a.get().liaisons().stream()
+                          .anyMatch(l -> org.aisx.catalog.Slug.of(l).equals(o.get().slug()))
+                      || o.get().liaisons().stream()
+                          .anyMatch(l -> org.aisx.catalog.Slug.of(l).equals(a.get().slug())));
+          if (liaison) {
+            with.add(other);
+          }
+        }
+        if (!with.isEmpty()) {
+          expected.add(active.get(i) + " is in liaison with " + String.join(", ", with));
+          expectedAr.add(
+              "<bdi>"
+                  + active.get(i)
+                  + "</bdi> على اتصال مع <bdi>"
+                  + String.join(", ", with)
+                  + "</bdi>");
+          pairs += with.size();
+        }
+      }
+      int n = topic.get("number").asInt();
+      org.jsoup.nodes.Element item = en.getElementById("topic-" + n).parent();
+      List<String> shown = item.select("ul.liaisons > li").eachText();
+      assertThat(shown).as("topic " + n + " " + active).isEqualTo(expected);
+      List<String> shownAr = new ArrayList<>();
+      ar.getElementById("topic-" + n)
+          .parent()
+          .select("ul.liaisons > li")
+          .forEach(li -> shownAr.add(li.html()));
+      assertThat(shownAr).as("topic " + n + " in Arabic").isEqualTo(expectedAr);
+      boolean none = expected.isEmpty() && inRegister >= 2;
+      assertThat(
+              item.text().contains("ISO's register records no liaison between these committees."))
+          .as("topic " + n + " " + active)
+          .isEqualTo(none);
+    }
+    // The starter catalogue's topics have committees of ISO and IEC's joint committee at work on
+    // them side by side (JTC 1's subcommittees among them), some of them in liaison.
+    assertThat(pairs).isPositive();
+  }
+
   @Test
   void duplicationSignalsPairDifferentBodiesAndListPerCommittee() throws Exception {
     JsonNode b = ApiTest.body(http.get("/api/v1/landscape/duplicates"));

@@ -1,8 +1,9 @@
-package org.aisx.store;
+package org.aisx.committee;
 
 import java.nio.file.Path;
 import org.aisx.catalog.Json;
-import org.aisx.committee.CommitteeStore;
+import org.aisx.store.Database;
+import org.aisx.store.StoreConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.aisx.store;
+package org.aisx.committee;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,20 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.aisx.committee.Committee;
-import org.aisx.committee.CommitteeStore;
+import org.aisx.store.Database;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The register of technical committees on SQL (SQLite or PostgreSQL): one JSON row each. */
-public final class SqlCommitteeStore implements CommitteeStore {
+final class SqlCommitteeStore implements CommitteeStore {
   private static final String COLUMNS = "document";
   private static final int CHUNK = 500;
 
   private final Jdbi jdbi;
   private final ObjectMapper json;
 
-  public SqlCommitteeStore(Database database, ObjectMapper json) {
+  SqlCommitteeStore(Database database, ObjectMapper json) {
     this.jdbi = database.jdbi();
     this.json = json;
   }

@@ -1,10 +1,8 @@
-package org.aisx.store;
+package org.aisx.committee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.aisx.committee.Committee;
-import org.aisx.committee.CommitteeStore;
 import org.aisx.committee.CommitteeStore.Saved;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

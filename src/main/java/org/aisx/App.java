@@ -84,6 +84,7 @@ import org.aisx.web.Metrics;
 import org.aisx.web.OverlapParams;
 import org.aisx.web.PageRenderer;
 import org.aisx.web.PublicActors;
+import org.aisx.web.RecordAnswer;
 import org.aisx.web.RelationReviews;
 import org.aisx.web.Routes;
 import org.aisx.web.SearchParams;
@@ -710,8 +711,9 @@ public final class App implements AutoCloseable {
     PageRenderer pages = new PageRenderer(i18n, access);
     SearchParams searchParams = new SearchParams(taxonomy, index, this::catalogueLoading);
     OverlapParams overlapParams = new OverlapParams(catalog, index);
+    RecordAnswer recordAnswer = new RecordAnswer(catalog, classification);
     SubmissionApi submissionApi =
-        new SubmissionApi(submissions, catalog, reader, access, i18n, actors);
+        new SubmissionApi(submissions, catalog, reader, recordAnswer, access, i18n, actors);
     LearnRoutes learn = new LearnRoutes(resources, catalog, taxonomy, access, i18n, pages);
     WatchRoutes watchRoutes =
         new WatchRoutes(watch, searchParams, taxonomy, i18n, pages, actors, behindProxy);
@@ -742,7 +744,7 @@ public final class App implements AutoCloseable {
             new CatalogApi(
                 catalog,
                 hybridSearch,
-                classification,
+                recordAnswer,
                 overlap,
                 overlapParams,
                 taxonomy,

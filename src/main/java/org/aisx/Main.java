@@ -362,6 +362,11 @@ public final class Main {
       throw new UsageException("import needs at least one FILE");
     }
     List<Path> files = o.positional().stream().map(Path::of).toList();
+    // A fresh data directory gets what its first serve would have put in before the feed, so that
+    // importing first and serving then gives the catalogue that serving first and importing then
+    // gives (the bundled corpus with the feed's records), and the summary counts the feed's records
+    // against it.
+    unpackStarterImage(dataDir(o), o);
     try (App app = open(o)) {
       ImportSummary summary =
           app.importer()

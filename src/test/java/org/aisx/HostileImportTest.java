@@ -22,6 +22,10 @@ class HostileImportTest {
 
   int importFile(Path file) {
     out.reset();
+    if (!Files.exists(dir.resolve("data"))) {
+      // An empty catalogue, not a fresh directory, which the import would give the bundled corpus.
+      Fixtures.empty(dir.resolve("data")).close();
+    }
     return new Main(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(out, true, StandardCharsets.UTF_8))

@@ -29,13 +29,23 @@ class MainTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A data directory holding an empty catalogue: not fresh, so that a command run on it works on
+   * what the test puts in rather than on the bundled corpus a fresh one is given first.
+   */
+  String emptyCatalogue(String name) {
+    Path data = dir.resolve(name);
+    Fixtures.empty(data).close();
+    return data.toString();
+  }
+
   @Test
   void importExportAndReimportElsewhere() throws Exception {
     Path fixture = dir.resolve("rfc.json");
     try (var in = getClass().getResourceAsStream("/fixtures/catalogue/rfc-http.json")) {
       Files.copy(in, fixture);
     }
-    String data = dir.resolve("data").toString();
+    String data = emptyCatalogue("data");
 
     assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
     assertThat(out()).contains("Summary: created 2, updated 0, unchanged 0, rejected 0");
@@ -46,7 +56,7 @@ class MainTest {
     assertThat(run("export", "--format", "json", "--data", data, export.toString())).isEqualTo(0);
     assertThat(out()).contains("Exported 2 records");
 
-    String other = dir.resolve("other").toString();
+    String other = emptyCatalogue("other");
     assertThat(
             run(
                 "import",
@@ -70,7 +80,7 @@ class MainTest {
     try (var in = getClass().getResourceAsStream("/fixtures/catalogue/rfc-http.json")) {
       Files.copy(in, fixture);
     }
-    String data = dir.resolve("data").toString();
+    String data = emptyCatalogue("data");
     assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
 
     Path backup = dir.resolve("aisx.backup");
@@ -153,7 +163,7 @@ class MainTest {
     try (var in = getClass().getResourceAsStream("/fixtures/catalogue/rfc-http.json")) {
       Files.copy(in, fixture);
     }
-    String data = dir.resolve("data").toString();
+    String data = emptyCatalogue("data");
     assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
 
     Path byQ = dir.resolve("q.csv");
@@ -262,6 +272,80 @@ class MainTest {
         .isEqualTo(0);
     assertThat(out()).contains("Unpacked the bundled catalogue");
     assertThat(recordsIn(exported)).isGreaterThan(1_000);
+  }
+
+  /**
+   * {@code import} into a fresh data directory first gives it the ready-made catalogue, as {@code
+   * serve} and {@code export} do: importing and then serving gives what serving (which unpacks the
+   * bundled corpus) and then importing gives, not a catalogue of the feed alone that the first
+   * serve, finding a store, would never fill.
+   */
+  @Test
+  void anImportIntoAFreshDataDirectoryAddsToTheCatalogueItsFirstServeWouldShow() throws Exception {
+    Path fixture = dir.resolve("rfc.json");
+    try (var in = getClass().getResourceAsStream("/fixtures/catalogue/rfc-http.json")) {
+      Files.copy(in, fixture);
+    }
+    Path importedFirst = dir.resolve("imported-first");
+    assertThat(
+            run(
+                "import",
+                "--format",
+                "json",
+                "--data",
+                importedFirst.toString(),
+                fixture.toString()))
+        .isEqualTo(0);
+    assertThat(out())
+        .contains("Unpacked the bundled catalogue")
+        .contains("Summary: created 2, updated 0, unchanged 0, rejected 0");
+    assertThat(out().indexOf("Unpacked the bundled catalogue"))
+        .isLessThan(out().indexOf("Summary:"));
+
+    // The same feed imported into a directory that got the ready-made catalogue first (as a serve
+    // or an export gives it) makes the same catalogue.
+    Path unpackedFirst = dir.resolve("unpacked-first");
+    Path corpus = dir.resolve("corpus.json");
+    assertThat(
+            run(
+                "export",
+                "--format",
+                "json",
+                "--data",
+                unpackedFirst.toString(),
+                corpus.toString()))
+        .isEqualTo(0);
+    assertThat(
+            run(
+                "import",
+                "--format",
+                "json",
+                "--data",
+                unpackedFirst.toString(),
+                fixture.toString()))
+        .isEqualTo(0);
+    assertThat(out())
+        .doesNotContain("Unpacked the bundled catalogue")
+        .contains("Summary: created 2, updated 0, unchanged 0, rejected 0");
+
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.json");
+    assertThat(run("export", "--format", "json", "--data", importedFirst.toString(), a.toString()))
+        .isEqualTo(0);
+    assertThat(run("export", "--format", "json", "--data", unpackedFirst.toString(), b.toString()))
+        .isEqualTo(0);
+    assertThat(recordsIn(a)).isEqualTo(recordsIn(corpus) + 2).isGreaterThan(1_000);
+    assertThat(ids(a)).containsExactlyInAnyOrderElementsOf(ids(b)).contains("rfc-9110", "rfc-7231");
+  }
+
+  /** The ids of the records a JSON export holds. */
+  private static java.util.List<String> ids(Path exported) throws java.io.IOException {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(exported.toFile())
+        .get("records")
+        .forEach(r -> ids.add(r.get("id").asText()));
+    return ids;
   }
 
   @Test

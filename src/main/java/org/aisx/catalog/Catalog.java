@@ -75,12 +75,22 @@ public final class Catalog {
   }
 
   /**
+   * A record as a person typed it (a submission, its approval, a coordinator's edit) with the names
+   * it shares with other records written as the catalogue writes them: its relations' targets
+   * ({@link #withTargetsNamed}) and its committee ({@link #withCommitteeAsCatalogued}). The one
+   * step every person's write of a record goes through before it is stored.
+   */
+  public Standard asCatalogued(Standard record) {
+    return withCommitteeAsCatalogued(withTargetsNamed(record));
+  }
+
+  /**
    * {@code record} with every relation whose target is in the catalogue naming it by that record's
    * identifier as its body writes it, however a person typed it (its id, "iso-iec-42001-2023", or
    * another case): a relation's target is stored as an identifier, one way (SPEC §1). A target not
    * in the catalogue stays as given.
    */
-  public Standard withTargetsNamed(Standard record) {
+  private Standard withTargetsNamed(Standard record) {
     if (record == null || record.relations().isEmpty()) {
       return record;
     }
@@ -106,7 +116,7 @@ public final class Catalog {
    * 42}), so that one committee is not counted, faceted and mapped as two. A committee the
    * catalogue does not know, or one it writes in several ways, stays as given.
    */
-  public Standard withCommitteeAsCatalogued(Standard record) {
+  private Standard withCommitteeAsCatalogued(Standard record) {
     if (record == null || record.committee() == null) {
       return record;
     }

@@ -88,6 +88,21 @@ public record Standard(
   }
 
   /**
+   * The title a reader of {@code lang} is shown ({@link #titleIn}), or null when the record has
+   * none: what the API answers as a title in one language (a search item, a reference to a record),
+   * never an empty text (SPEC §4; the record's own {@code title} is then {@code {}}).
+   */
+  public String titleOrNull(String lang) {
+    return titleOrNull(title, lang);
+  }
+
+  /** As {@link #titleOrNull(String)}, from per-language {@code titles}. */
+  public static String titleOrNull(Map<String, String> titles, String lang) {
+    String t = pickTitle(titles, lang);
+    return t.isEmpty() ? null : t;
+  }
+
+  /**
    * Whether the record has no title: a feed may describe a publication without one (ISO Open Data's
    * deliverables files carry none), and it is still a record until a feed or a person gives it.
    */

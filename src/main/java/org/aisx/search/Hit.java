@@ -67,6 +67,11 @@ public record Hit(
     return Standard.pickTitle(title, lang);
   }
 
+  /** As {@link Standard#titleOrNull(String)}: null when the record has no title. */
+  public String titleOrNull(String lang) {
+    return Standard.titleOrNull(title, lang);
+  }
+
   /** As {@link Standard#nameIn}: the title, or the identifier alone when there is none. */
   public String nameIn(String lang) {
     return Standard.nameOf(title, identifier, lang);

@@ -26,9 +26,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 /**
  * Migration 20, in Java because it rewrites records' JSON documents, the same way on SQLite and
  * PostgreSQL: a relation whose target was stored as a record's id ({@code iso-iec-42001-2023}, as
- * people typed it into a submission or an edit before {@link Catalog#withTargetsNamed} named
- * targets) is stored as that record's identifier ({@code ISO/IEC 42001:2023}), as every new write
- * stores it (SPEC §1). Exports, the API's JSON and backups then carry the identifier.
+ * people typed it into a submission or an edit before {@link Catalog#asCatalogued} named targets)
+ * is stored as that record's identifier ({@code ISO/IEC 42001:2023}), as every new write stores it
+ * (SPEC §1). Exports, the API's JSON and backups then carry the identifier.
  *
  * <p>Only a target that is exactly the id of a record in the catalogue changes, and only when that
  * record's identifier leads to the same id (so the relation still points where it did); a target

@@ -221,11 +221,7 @@ public final class Submissions {
     }
     // A relation's target typed as a record's id is stored as that record's identifier, and a
     // committee typed in another case or spacing as the catalogue writes it.
-    return check(
-        action,
-        recordId,
-        baseRevision,
-        catalog.withCommitteeAsCatalogued(catalog.withTargetsNamed(record)));
+    return check(action, recordId, baseRevision, catalog.asCatalogued(record));
   }
 
   /**
@@ -694,9 +690,10 @@ public final class Submissions {
       resources.approve(
           s.resource(), s.action() == Action.UPDATE, coordinator.email(), s.source(), mark);
     } else if (decision == Decision.APPROVE) {
-      // A submission sent before targets were named when submitted may name a record by its id.
+      // A submission sent before targets and committees were named as the catalogue writes them
+      // may name a record by its id, or its committee in another spelling.
       catalog.approve(
-          catalog.withTargetsNamed(s.record()),
+          catalog.asCatalogued(s.record()),
           coordinator.email(),
           s.source(),
           s.expectedRevision(),

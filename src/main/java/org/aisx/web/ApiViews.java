@@ -53,7 +53,7 @@ final class ApiViews {
       return new Item(
           s.id(),
           s.identifier(),
-          s.titleIn(lang),
+          s.titleOrNull(lang),
           s.sdo(),
           s.committee(),
           s.type() == null ? null : s.type().wire(),
@@ -263,7 +263,7 @@ final class ApiViews {
           e.seq(),
           e.recordId(),
           s == null ? null : s.identifier(),
-          s == null ? null : s.titleIn(lang),
+          s == null ? null : s.titleOrNull(lang),
           e.at(),
           e.kind(),
           e.field(),
@@ -339,7 +339,8 @@ final class ApiViews {
     static Basis of(Overlap.Basis b, String lang) {
       if (b instanceof Overlap.OfRecord r) {
         Standard s = r.record();
-        return new Basis("record", new Ref(s.id(), s.identifier(), s.titleIn(lang)), null, null);
+        return new Basis(
+            "record", new Ref(s.id(), s.identifier(), s.titleOrNull(lang)), null, null);
       }
       if (b instanceof Overlap.OfCommittee c) {
         return new Basis("committee", null, c.committee(), null);
@@ -351,7 +352,7 @@ final class ApiViews {
   /** A record named briefly. */
   record Ref(String id, String identifier, String title) {
     static Ref of(Hit h, String lang) {
-      return new Ref(h.id(), h.identifier(), h.titleIn(lang));
+      return new Ref(h.id(), h.identifier(), h.titleOrNull(lang));
     }
   }
 

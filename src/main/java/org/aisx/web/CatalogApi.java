@@ -6,11 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Catalog;
-import org.aisx.catalog.HistoryEvent;
-import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.committee.Committees;
 import org.aisx.search.Facet;
@@ -28,7 +25,7 @@ import org.aisx.taxonomy.TaxonomySource;
 public final class CatalogApi implements Routes {
   private final Catalog catalog;
   private final HybridSearch search;
-  private final org.aisx.classify.Classification classification;
+  private final RecordAnswer answer;
   private final TaxonomySource taxonomy;
   private final SearchParams params;
   private final I18n i18n;
@@ -50,7 +47,7 @@ public final class CatalogApi implements Routes {
   public CatalogApi(
       Catalog catalog,
       HybridSearch search,
-      org.aisx.classify.Classification classification,
+      RecordAnswer answer,
       Overlap overlap,
       OverlapParams overlapParams,
       TaxonomySource taxonomy,
@@ -65,7 +62,7 @@ public final class CatalogApi implements Routes {
     this.kept = kept;
     this.json = json;
     this.catalog = catalog;
-    this.classification = classification;
+    this.answer = answer;
     this.search = search;
     this.overlap = overlap;
     this.overlapParams = overlapParams;
@@ -148,16 +145,7 @@ public final class CatalogApi implements Routes {
    * revision stays).
    */
   void record(Context ctx) {
-    Standard s = catalog.get(ctx.pathParam("id"));
-    List<HistoryEvent> history = catalog.history(s.id());
-    EntityTags.json(
-        ctx,
-        s.revision(),
-        ApiViews.Record.of(
-            classification.withSuggestions(s),
-            catalog.findAll(s.relations().stream().map(Relation::targetId).toList()),
-            catalog.incoming(s.id()).stream().map(ApiViews.InverseRelation::of).toList(),
-            ApiViews.Provenance.of(s, history)));
+    answer.send(ctx, catalog.get(ctx.pathParam("id")));
   }
 
   /**

@@ -13,9 +13,8 @@ import org.aisx.catalog.CatalogException;
  * The entity tags of what has a revision (a record, a suite's version) and the conditional requests
  * made with them (RFC 9110 §8.8.3, §13.1).
  *
- * <p>A write ({@code PUT} with {@code If-Match}) is about the revision: its answer, whose body is
- * the record as that revision stored it, carries the bare revision ({@code "3"}), and {@code
- * If-Match} names it.
+ * <p>A write ({@code PUT} with {@code If-Match}) is about the revision: {@code If-Match} names it.
+ * A record's write answers with the record as a read then gives it, and with that read's ETag.
  *
  * <p>A read answers more than the revision holds: the record's JSON carries the machine's
  * suggestions, the relations other records make to it, the titles of the records it names and its

@@ -43,6 +43,7 @@ public final class SubmissionApi implements Routes {
   private final PublicActors actors;
   private final Catalog catalog;
   private final StandardReader reader;
+  private final RecordAnswer answer;
   private final Access access;
   private final I18n i18n;
 
@@ -50,6 +51,7 @@ public final class SubmissionApi implements Routes {
       Submissions submissions,
       Catalog catalog,
       StandardReader reader,
+      RecordAnswer answer,
       Access access,
       I18n i18n,
       PublicActors actors) {
@@ -57,6 +59,7 @@ public final class SubmissionApi implements Routes {
     this.submissions = submissions;
     this.catalog = catalog;
     this.reader = reader;
+    this.answer = answer;
     this.access = access;
     this.i18n = i18n;
   }
@@ -315,7 +318,8 @@ public final class SubmissionApi implements Routes {
 
   /**
    * {@code PUT /api/v1/standards/{id}} (coordinators): replaces the record, if it is still at the
-   * revision named by {@code If-Match}; 428 without it, 412 when it moved on.
+   * revision named by {@code If-Match}; 428 without it, 412 when it moved on. Answers with the
+   * record as {@code GET} gives it then ({@link RecordAnswer}).
    */
   void put(Context ctx) {
     User editor = access.require(ctx, Permission.EDIT_RECORD);
@@ -333,7 +337,8 @@ public final class SubmissionApi implements Routes {
     JsonNode body = ctx.bodyAsClass(JsonNode.class);
     // What GET /api/v1/standards/{id} sends beside the record may come back unchanged.
     ApiViews.Record.setAsideReadOnly(body);
-    Standard record = catalog.withTargetsNamed(reader.read(body));
+    // Relation targets and the committee as the catalogue writes them, as a submission's are.
+    Standard record = catalog.asCatalogued(reader.read(body));
     if (!record.id().equals(current.id())) {
       throw new CatalogException.Invalid(
           "record",
@@ -348,7 +353,7 @@ public final class SubmissionApi implements Routes {
     } catch (CatalogException.Conflict raced) {
       throw new HttpResponseException(412, t.get("edit.stale", expected, raced.currentRevision()));
     }
-    ctx.header("ETag", EntityTags.of(outcome.record().revision()));
-    ctx.json(outcome.record());
+    // The record as GET gives it after the write: suggestions, relations and provenance beside it.
+    answer.send(ctx, outcome.record());
   }
 }

@@ -117,7 +117,7 @@ public final class SuggestionReview implements Routes {
       }
       out.add(
           new PageModels.ReviewRow(
-              s.id(), s.identifier(), s.titleIn(lang), p.dimension(), p.suggestion()));
+              s.id(), s.identifier(), s.titleOrNull(lang), p.dimension(), p.suggestion()));
     }
     return new Rows(out, more);
   }

@@ -104,7 +104,7 @@ public final class SuiteApi implements Routes {
     static RecordRef of(Standard s) {
       return s == null
           ? null
-          : new RecordRef(s.id(), s.identifier(), s.titleIn("en"), s.sdo(), s.status().wire());
+          : new RecordRef(s.id(), s.identifier(), s.titleOrNull("en"), s.sdo(), s.status().wire());
     }
   }
 
@@ -125,7 +125,7 @@ public final class SuiteApi implements Routes {
       return new MemberView(
           m.member().id(),
           m.identifier(),
-          r == null ? null : r.titleIn("en"),
+          r == null ? null : r.titleOrNull("en"),
           r == null ? null : r.sdo(),
           r == null ? "missing" : r.status().wire(),
           r == null ? null : r.published(),
@@ -233,7 +233,7 @@ public final class SuiteApi implements Routes {
       return new PickView(
           s.id(),
           s.identifier(),
-          s.titleIn("en"),
+          s.titleOrNull("en"),
           s.sdo(),
           s.status().wire(),
           p.coming(),

@@ -59,6 +59,8 @@ class KilledImportTest {
       }
     }
     Path data = dir.resolve("data");
+    // An empty catalogue, not a fresh directory, which the import would give the bundled corpus.
+    Fixtures.empty(data).close();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The test JVM's VM options (the build's choice of JIT), not its agents or properties.

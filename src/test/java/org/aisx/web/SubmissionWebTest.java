@@ -343,7 +343,11 @@ class SubmissionWebTest {
 
     HttpResponse<String> ok = send("PUT", path, tokens.get("coord"), changed, "If-Match", read);
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-    assertThat(ok.headers().firstValue("ETag")).hasValue("\"2\"");
+    // The answer is the record as a read gives it then (RecordEditAnswerTest), with that read's
+    // ETag.
+    assertThat(ok.headers().firstValue("ETag"))
+        .isEqualTo(send("GET", path, null, null).headers().firstValue("ETag"))
+        .hasValueSatisfying(v -> assertThat(v).matches("\"2-[0-9a-f]{16}\""));
     assertThat(send("PUT", path, tokens.get("coord"), changed, "If-Match", "\"1\"").statusCode())
         .isEqualTo(412);
     assertThat(send("PUT", path, tokens.get("coord"), changed, "If-Match", read).statusCode())
@@ -941,6 +945,35 @@ class SubmissionWebTest {
     unknown.put("committee", "iso/iec jtc 1/sc 78");
     id = submit("iso", create(unknown));
     assertThat(app.submissions().get(id).record().committee()).isEqualTo("iso/iec jtc 1/sc 78");
+  }
+
+  /**
+   * A coordinator's direct edit stores a committee typed in another case or spacing as the
+   * catalogue's records write it, as a submission does (QA: a PUT stored "iso/iec jtc 1/sc 42"
+   * beside "ISO/IEC JTC 1/SC 42", a second value of the committee facet), and answers with it.
+   */
+  @Test
+  void aCommitteeTypedInAnotherSpellingInADirectEditIsStoredAsTheCatalogueWritesIt()
+      throws Exception {
+    ObjectNode seeded = record(unique("ISO/IEC"), "ISO/IEC", "Seeded with its committee");
+    seeded.put("committee", "ISO/IEC JTC 1/SC 79");
+    app.catalog().save(app.reader().read(seeded), "test", "fixture", null);
+    Standard s = seed(unique("ISO/IEC"), "ISO/IEC");
+    ObjectNode edited = record(s.identifier(), "ISO/IEC", "Edited with its committee");
+    edited.put("committee", "iso/iec  jtc1/sc79");
+
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/standards/" + s.id(),
+            tokens.get("coord"),
+            edited.toString(),
+            "If-Match",
+            "\"1\"");
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(body(put).get("committee").asText()).isEqualTo("ISO/IEC JTC 1/SC 79");
+    assertThat(app.catalog().get(s.id()).committee()).isEqualTo("ISO/IEC JTC 1/SC 79");
   }
 
   @Test

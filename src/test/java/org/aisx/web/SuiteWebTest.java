@@ -1052,7 +1052,8 @@ class SuiteWebTest {
     assertThat(
             Jsoup.parse(http.get(suitePage + "/print?lang=fr").body())
                 .select("#suite-sectors")
-                .text())
+                .first()
+                .wholeText())
         .isEqualTo("Secteurs visés\u00a0: Finance");
 
     // Its editor changes it on the page; a visitor without the key cannot.

@@ -64,6 +64,34 @@ public final class Catalog {
     return store.find(id);
   }
 
+  /**
+   * The record {@code value} names, as a person names one: its id ({@code iso-iec-42005-2025});
+   * else its identifier as written or typed ({@code ISO/IEC 42005}, {@code 42001}, {@code Y.3172}),
+   * read as the search's identifier ranking reads it ({@link CatalogIndex#namedRecord}): the
+   * edition in force (else the newest other edition) of the one publication it names, never a
+   * replaced draft whose identifier happens to be typed the same way; else the record whose id is
+   * its slug (an identifier the index cannot read, or not yet holds). Empty when none, or when it
+   * names several publications as closely. Overlap's record and a suite's typed member read a value
+   * so.
+   */
+  public Optional<Standard> named(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.strip();
+    return store
+        .find(v)
+        .or(
+            () -> {
+              try {
+                return index.namedRecord(v).flatMap(store::find);
+              } catch (CatalogException refused) {
+                return Optional.empty(); // a value the search refuses names nothing by identifier
+              }
+            })
+        .or(() -> store.find(Slug.of(v)));
+  }
+
   /** The record, or {@link CatalogException.NotFound}. */
   public Standard get(String id) {
     return store.find(id).orElseThrow(() -> new CatalogException.NotFound("record " + id));

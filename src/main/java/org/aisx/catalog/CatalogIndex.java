@@ -16,4 +16,14 @@ public interface CatalogIndex {
 
   /** Makes all changes so far durable and searchable, noting the store's event mark. */
   void publish(long storeMark);
+
+  /**
+   * The id of the record {@code value} names as people type an identifier ({@code ISO/IEC 42005},
+   * {@code 42001}), as the search ranks the records a query names by identifier: the current
+   * edition (else the newest other edition) of the one publication it names most closely; empty
+   * when it names none, or several publications as closely. An index that cannot tell names none.
+   */
+  default java.util.Optional<String> namedRecord(String value) {
+    return java.util.Optional.empty();
+  }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -784,6 +785,35 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   private ScoreDoc[] namedInOrder(
       IndexSearcher searcher, List<String> identifiers, Query named, int limit) throws IOException {
+    return namedRanked(searcher, identifiers, named, limit).stream()
+        .map(Named::doc)
+        .toArray(ScoreDoc[]::new);
+  }
+
+  /**
+   * One record a query names by identifier, with what {@link #namedInOrder} orders it by: how
+   * closely the query names it, whether it names its body, its publication (edition group) and that
+   * publication's {@code ai} tier, whether it is a supplement, its currency and publication date.
+   */
+  private record Named(
+      ScoreDoc doc,
+      Hit hit,
+      IdentifierMatch.Level level,
+      boolean bodyNamed,
+      String publication,
+      int tier,
+      boolean supplement,
+      double currency,
+      long published) {
+    /** Whether the query names this record as closely as {@code other}. */
+    boolean namedAsClosely(Named other) {
+      return level == other.level && bodyNamed == other.bodyNamed;
+    }
+  }
+
+  /** {@link #namedInOrder}, each record with what it is ordered by. */
+  private List<Named> namedRanked(
+      IndexSearcher searcher, List<String> identifiers, Query named, int limit) throws IOException {
     ScoreDoc[] window =
         searcher.search(
                 named,
@@ -792,8 +822,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
                     SortField.FIELD_SCORE,
                     new SortField(IndexFields.PUBLISHED_SORT, SortField.Type.LONG, true)))
             .scoreDocs;
-    if (window.length <= 1) {
-      return window;
+    if (window.length == 0) {
+      return List.of();
     }
     ScoredDocs core = inTier(searcher, named, AiRelevance.Tier.CORE);
     ScoredDocs adjacent = inTier(searcher, named, AiRelevance.Tier.ADJACENT);
@@ -802,15 +832,6 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       matches.add(new IdentifierMatch(analyzer, identifier));
     }
     StoredFields stored = searcher.storedFields();
-    record Named(
-        ScoreDoc doc,
-        IdentifierMatch.Level level,
-        boolean bodyNamed,
-        String publication,
-        int tier,
-        boolean supplement,
-        double currency,
-        long published) {}
     List<Named> all = new ArrayList<>(window.length);
     Map<String, Integer> publicationTier = new HashMap<>();
     for (ScoreDoc sd : window) {
@@ -823,10 +844,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       all.add(
           new Named(
               sd,
+              hit,
               matches.stream()
                   .map(m -> m.level(hit.identifier(), hit.sdo()))
                   .max(Comparator.naturalOrder())
-                  .orElseThrow(),
+                  .orElse(IdentifierMatch.Level.OTHER),
               matches.stream().anyMatch(m -> m.namesBody(hit.sdo())),
               publication,
               tier,
@@ -845,7 +867,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             .thenComparing(Named::currency, Comparator.reverseOrder())
             .thenComparing(Named::published, Comparator.reverseOrder())
             .thenComparing(n -> n.doc().score, Comparator.reverseOrder());
-    return all.stream().sorted(order).limit(limit).map(Named::doc).toArray(ScoreDoc[]::new);
+    return all.stream().sorted(order).limit(limit).toList();
   }
 
   /** The records of {@code named} in the {@code ai} tier {@code tier}. */
@@ -1362,6 +1384,46 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             out.add(json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class));
           }
           return out;
+        });
+  }
+
+  /**
+   * The record {@code value} names as people type an identifier ({@code ISO/IEC 42005}, {@code
+   * 42001}, {@code Y.3172}, {@code RFC 9969}), as the search ranks what a query names by identifier
+   * ({@link #namedInOrder}): of the records it names most closely, the first (the current edition,
+   * else the newest other edition) when they are all of one publication (its editions, amendments
+   * and corrigenda, {@link EditionKey#publicationOf}); empty when it names none, or several
+   * publications as closely (a choice for the person who typed it).
+   */
+  @Override
+  public Optional<String> namedRecord(String value) {
+    return withSearcher(
+        "identifier lookup failed",
+        searcher -> {
+          Query named =
+              queries.identifiedRecords(
+                  new SearchRequest(
+                      value, Map.of(), null, null, SearchRequest.Sort.RELEVANCE, 1, NAMED_WINDOW),
+                  searcher);
+          if (named == null || searcher.getIndexReader().numDocs() == 0) {
+            return Optional.<String>empty();
+          }
+          List<Named> ranked =
+              namedRanked(searcher, queries.namedIdentifiers(value, searcher), named, NAMED_WINDOW);
+          if (ranked.isEmpty()) {
+            return Optional.<String>empty();
+          }
+          Named first = ranked.get(0);
+          String publication =
+              EditionKey.publicationOf(first.hit().identifier(), first.hit().sdo());
+          boolean one =
+              ranked.stream()
+                  .filter(n -> n.namedAsClosely(first))
+                  .allMatch(
+                      n ->
+                          EditionKey.publicationOf(n.hit().identifier(), n.hit().sdo())
+                              .equals(publication));
+          return one ? Optional.of(first.hit().id()) : Optional.<String>empty();
         });
   }
 

@@ -26,6 +26,10 @@ public record Content(
     return new Content(title, purpose, verticals, concerns, newMembers, attribution);
   }
 
+  public Content withVerticals(List<String> newVerticals) {
+    return new Content(title, purpose, newVerticals, concerns, members, attribution);
+  }
+
   public Content withTitle(String newTitle) {
     return new Content(newTitle, purpose, verticals, concerns, members, attribution);
   }

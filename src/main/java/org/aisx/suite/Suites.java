@@ -19,8 +19,8 @@ import java.util.Set;
 import org.aisx.account.User;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.PlainText;
 import org.aisx.catalog.Problem;
-import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.aisx.search.SuggestionSource;
@@ -93,9 +93,12 @@ public final class Suites {
     if (body == null || !body.isObject()) {
       throw new CatalogException.Invalid("suite", List.of(Problem.of("body", "invalid.notRecord")));
     }
-    String title = text(body, "title", MAX_TITLE, problems);
-    if (title == null && problems.stream().noneMatch(p -> p.field().equals("title"))) {
-      problems.add(Problem.of("title", "invalid.required"));
+    JsonNode titleNode = body.get("title");
+    String title = null;
+    if (titleNode != null && !titleNode.isNull() && !titleNode.isTextual()) {
+      problems.add(Problem.notString("title", titleNode));
+    } else {
+      title = title(titleNode == null ? null : titleNode.asText(null), problems);
     }
     String purpose = text(body, "purpose", MAX_PURPOSE, problems);
     String attribution = text(body, "attribution", MAX_ATTRIBUTION, problems);
@@ -196,14 +199,32 @@ public final class Suites {
     return List.copyOf(out);
   }
 
-  /** Checks a content built by a form as {@link #read} checks the API's. */
+  /**
+   * A suite's title as it is kept: one line of clean text ({@link PlainText#line}, the catalogue's
+   * cleaner of one-line fields: no control characters, no direction controls, no markup, spaces
+   * collapsed); a title missing or blank is refused as required, one that nothing is left of once
+   * cleaned ({@code "\u0007\u202e"}) as such, naming {@code title}.
+   */
+  private static String title(String raw, List<Problem> problems) {
+    String title = PlainText.line(raw);
+    if (title == null) {
+      problems.add(
+          Problem.of(
+              "title", raw == null || raw.isBlank() ? "invalid.required" : "invalid.nothingLeft"));
+    } else if (title.length() > MAX_TITLE) {
+      problems.add(Problem.of("title", "invalid.tooLong", String.valueOf(MAX_TITLE)));
+      return null;
+    }
+    return title;
+  }
+
+  /**
+   * Checks a content built by a form as {@link #read} checks the API's; the content to keep, its
+   * title cleaned as {@link #read} cleans it.
+   */
   public Content check(Content c) {
     List<Problem> problems = new ArrayList<>();
-    if (c.title() == null || c.title().isBlank()) {
-      problems.add(Problem.of("title", "invalid.required"));
-    } else if (c.title().length() > MAX_TITLE) {
-      problems.add(Problem.of("title", "invalid.tooLong", String.valueOf(MAX_TITLE)));
-    }
+    String title = title(c.title(), problems);
     if (c.purpose() != null && c.purpose().length() > MAX_PURPOSE) {
       problems.add(Problem.of("purpose", "invalid.tooLong", String.valueOf(MAX_PURPOSE)));
     }
@@ -220,7 +241,7 @@ public final class Suites {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("suite", problems);
     }
-    return c;
+    return title.equals(c.title()) ? c : c.withTitle(title);
   }
 
   /** Stores a new suite, owned by {@code owner}, or, for the public (null), with an edit key. */
@@ -503,14 +524,14 @@ public final class Suites {
 
   /**
    * The member for the record {@code idOrIdentifier} names: its id ({@code iso-iec-22989-2022}) or
-   * its identifier as people type it ({@code ISO/IEC 22989:2022}); else a 400 naming {@code
-   * record}.
+   * its identifier as people type it ({@code ISO/IEC 22989:2022}, {@code ISO/IEC 42005}: the
+   * edition in force of the publication it names, as {@link Catalog#named} reads it); else a 400
+   * naming {@code record}.
    */
   public Member memberFor(String idOrIdentifier, String note, String group) {
     Standard r =
         catalog
-            .find(idOrIdentifier)
-            .or(() -> catalog.find(Slug.of(idOrIdentifier)))
+            .named(idOrIdentifier)
             .orElseThrow(
                 () ->
                     CatalogException.BadParameter.of(

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
-import org.aisx.catalog.Slug;
 import org.aisx.catalog.Standard;
 import org.aisx.editions.EditionKey;
 import org.aisx.search.Facet;
@@ -94,24 +93,19 @@ public final class OverlapParams {
 
   /**
    * A record by its id, its identifier as written ({@code ISO/IEC 42001:2023}), or as people type
-   * it ({@code 42001}, {@code Y.3172}: the current edition of the one publication it names). A
-   * value that names several publications, or none but matches some words, is a near miss with
-   * choices.
+   * it ({@code 42001}, {@code Y.3172}: the current edition of the one publication it names, {@link
+   * Catalog#named}). A value that names several publications, or none but matches some words, is a
+   * near miss with choices.
    */
   private Standard record(String value) {
     if (value.length() > MAX_NAME) {
       throw CatalogException.BadParameter.of("record", "invalid.tooLong", String.valueOf(MAX_NAME));
     }
-    var exact = catalog.find(value).or(() -> catalog.find(Slug.of(value)));
-    if (exact.isPresent()) {
-      return exact.get();
+    var named = catalog.named(value);
+    if (named.isPresent()) {
+      return named.get();
     }
-    List<Hit> named = index.named(value, 50);
-    Map<String, Hit> byPublication = byPublication(named);
-    if (byPublication.size() == 1) {
-      return catalog.get(named.get(0).id());
-    }
-    List<CatalogException.Choice> choices = choices(value, byPublication);
+    List<CatalogException.Choice> choices = closest(value);
     if (choices.isEmpty()) {
       throw new CatalogException.NotFound("record " + value);
     }

@@ -25,6 +25,21 @@ public final class SuitePageModels {
       return taxonomy.label(Dimension.VERTICAL, id, t.lang());
     }
 
+    /** The sectors {@code ids} in this language, as a list of a sentence ("Finance, Health"). */
+    public String verticals(List<String> ids) {
+      return t.list(ids.stream().map(this::vertical).toList());
+    }
+
+    /**
+     * The sectors an editor may choose for a suite: those of the taxonomy not retired, and any the
+     * suite names already.
+     */
+    public List<Concept> verticalChoices(List<String> named) {
+      return taxonomy.dimension(Dimension.VERTICAL).concepts().values().stream()
+          .filter(c -> !c.retired() || named.contains(c.id()))
+          .toList();
+    }
+
     public String concept(String id) {
       if (taxonomy.contains(Dimension.CONCERN, id)) {
         return taxonomy.label(Dimension.CONCERN, id, t.lang());

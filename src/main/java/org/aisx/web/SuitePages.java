@@ -219,10 +219,15 @@ public final class SuitePages implements Routes {
         return;
       }
       // The suite is for the concerns the description pointed to too, so that its report shows
-      // one that no member covers as a gap.
+      // one that no member covers as a gap; and for the sectors the proposal was made for (those
+      // chosen, else those the description points to: "a chatbot for bank customers" is finance),
+      // which it keeps, shows and reports the coverage of.
       Set<String> forConcerns = new LinkedHashSet<>(concerns);
       forConcerns.addAll(p.concerns());
       concerns = List.copyOf(forConcerns);
+      Set<String> forSectors = new LinkedHashSet<>(verticals);
+      forSectors.addAll(p.sectors());
+      verticals = List.copyOf(forSectors);
       Set<String> ids = new LinkedHashSet<>();
       members.forEach(m -> ids.add(m.id()));
       for (SuiteSuggester.Pick pick : p.picks()) {
@@ -356,10 +361,11 @@ public final class SuitePages implements Routes {
   /**
    * {@code POST /suites/{id}}: one change by its editor, named by {@code op}: {@code up}, {@code
    * down}, {@code remove}, {@code note}, {@code swap} (for {@code successor}) of {@code member};
-   * {@code rename}; {@code add} ({@code record}); {@code delete} the suite. A change refused (a
-   * record the catalogue does not name, an empty title, a note too long) is the suite's page again,
-   * 400, with the problem by its form and what was typed there; for a record, the records the value
-   * comes close to, each to add with one click.
+   * {@code rename}; {@code sectors} (the {@code vertical}s it is for, none for no sector); {@code
+   * add} ({@code record}); {@code delete} the suite. A change refused (a record the catalogue does
+   * not name, an empty title, a note too long) is the suite's page again, 400, with the problem by
+   * its form and what was typed there; for a record, the records the value comes close to, each to
+   * add with one click.
    */
   void edit(Context ctx) {
     Suite s = suites.get(ctx.pathParam("id"));
@@ -369,7 +375,9 @@ public final class SuitePages implements Routes {
         form.choice(
             "op",
             Params.options(
-                new String[] {"up", "down", "remove", "note", "swap", "rename", "add", "delete"},
+                new String[] {
+                  "up", "down", "remove", "note", "swap", "rename", "sectors", "add", "delete"
+                },
                 o -> o));
     if (op.equals("delete")) {
       suites.delete(s.id());
@@ -449,6 +457,7 @@ public final class SuitePages implements Routes {
             yield suites.swap(c, memberId, required(form, "successor"), swapNote(ctx, old));
           }
           case "rename" -> c.withTitle(required(form, "title"));
+          case "sectors" -> c.withVerticals(form.choices("vertical", concepts(Dimension.VERTICAL)));
           default -> {
             Member added = suites.memberFor(required(form, "record"), null, null);
             if (members.stream().noneMatch(m -> m.id().equals(added.id()))) {

@@ -958,16 +958,19 @@ class SuiteWebTest {
     b.get("/suites/" + id + "?key=" + s.get("editKey").asText());
     String suitePage = "/suites/" + id;
 
+    // An identifier with words after it names no record (ISO/IEC 42001 alone names its edition in
+    // force: aMemberAddedByItsTypedIdentifierIsTheEditionInForceNotAReplacedDraft).
     HttpResponse<String> unknown =
         b.postForm(
-            suitePage, Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", "ISO/IEC 42001"));
+            suitePage,
+            Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", "42001 management"));
     assertThat(unknown.statusCode()).isEqualTo(400);
     Document page = Jsoup.parse(unknown.body());
     assertThat(page.select("h1#suite-title").text()).isEqualTo("Errors");
-    assertThat(page.select("#add-record").attr("value")).isEqualTo("ISO/IEC 42001");
-    assertThat(page.select("#refused").text()).contains("ISO/IEC 42001");
+    assertThat(page.select("#add-record").attr("value")).isEqualTo("42001 management");
+    assertThat(page.select("#refused").text()).contains("42001 management");
     List<String> offered = page.select("#add-choices input[name=record]").eachAttr("value");
-    assertThat(offered).isNotEmpty().allMatch(v -> v.startsWith("iso-iec-42001"));
+    assertThat(offered).contains("iso-iec-42001-2023");
     // One click adds the chosen record.
     assertThat(
             b.postForm(
@@ -1006,5 +1009,216 @@ class SuiteWebTest {
     // Nothing changed.
     assertThat(body(http.get("/api/v1/suites/" + id)).at("/members/0/note").asText())
         .isEqualTo("keep me");
+  }
+
+  static String idOf(HttpResponse<String> created) {
+    String location = created.headers().firstValue("Location").orElseThrow();
+    int query = location.indexOf('?');
+    return location.substring("/suites/".length(), query < 0 ? location.length() : query);
+  }
+
+  /**
+   * A suite made from a description keeps the sector it was suggested for (QA: "a chatbot for bank
+   * customers that answers questions about loans" was suggested finance, and the suite made from it
+   * named no sector): its page, print view and API say it, and its editor changes it, on the page
+   * and with its key through the API, like its other fields.
+   */
+  @Test
+  void aSuiteMadeFromADescriptionKeepsTheSectorItWasBuiltForAndItsEditorChangesIt()
+      throws Exception {
+    String text = "a chatbot for bank customers that answers questions about loans";
+    JsonNode p =
+        body(http.post("/api/v1/suites/suggest", json.writeValueAsString(Map.of("text", text))));
+    assertThat(p.get("sectors").toString()).isEqualTo("[\"finance\"]");
+
+    Browser b = new Browser(server.port());
+    HttpResponse<String> created =
+        b.postForm("/suites", Map.of("_csrf", b.csrf("/suites/new"), "text", text));
+    assertThat(created.statusCode()).isEqualTo(303);
+    String id = idOf(created);
+    String key =
+        Jsoup.parse(b.get(created.headers().firstValue("Location").orElseThrow()).body())
+            .select("#edit-key")
+            .text();
+    JsonNode suite = body(http.get("/api/v1/suites/" + id));
+    assertThat(ApiTest.validate(http, "Suite", suite)).isEmpty();
+    assertThat(suite.get("verticals").toString()).isEqualTo("[\"finance\"]");
+    assertThat(suite.at("/coverage/verticals/0/concept").asText()).isEqualTo("finance");
+    String suitePage = "/suites/" + id;
+    Document page = Jsoup.parse(b.get(suitePage).body());
+    assertThat(page.select("#suite-sectors").text()).isEqualTo("Sectors it is for: Finance");
+    assertThat(page.select("#sectors-form input[name=vertical][checked]").eachAttr("value"))
+        .containsExactly("finance");
+    assertThat(
+            Jsoup.parse(http.get(suitePage + "/print?lang=fr").body())
+                .select("#suite-sectors")
+                .first()
+                .wholeText())
+        .isEqualTo("Secteurs visés\u00a0: Finance");
+
+    // Its editor changes it on the page; a visitor without the key cannot.
+    assertThat(
+            b.postForm(
+                    suitePage,
+                    Map.of("_csrf", b.csrf(suitePage), "op", "sectors", "vertical", "health"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("verticals").toString())
+        .isEqualTo("[\"health\"]");
+    Browser visitor = new Browser(server.port());
+    assertThat(
+            visitor
+                .postForm(
+                    suitePage,
+                    Map.of(
+                        "_csrf",
+                        visitor.csrf("/suites/new"),
+                        "op",
+                        "sectors",
+                        "vertical",
+                        "energy"))
+                .statusCode())
+        .isIn(401, 403);
+    // And through the API with its key, the suite read back with its sectors changed.
+    HttpResponse<String> read = http.get("/api/v1/suites/" + id);
+    com.fasterxml.jackson.databind.node.ObjectNode changed =
+        (com.fasterxml.jackson.databind.node.ObjectNode) body(read);
+    changed.putArray("verticals").add("finance").add("health");
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    assertThat(
+            send("PUT", "/api/v1/suites/" + id, changed.toString(), "If-Match", etag).statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            changed.toString(),
+            "Authorization",
+            "Suite-Key " + key,
+            "If-Match",
+            etag);
+    assertThat(put.statusCode()).isEqualTo(200);
+    assertThat(body(put).get("verticals").toString()).isEqualTo("[\"finance\",\"health\"]");
+    assertThat(Jsoup.parse(b.get(suitePage).body()).select("#suite-sectors").text())
+        .isEqualTo("Sectors it is for: Finance, Health");
+  }
+
+  /**
+   * A record added to a suite by its identifier as people type it is the edition in force (then the
+   * newest other edition) of the publication it names, as the search ranks identifiers (QA:
+   * "ISO/IEC 42005" added the replaced draft whose id is its slug, not ISO/IEC 42005:2025); its id
+   * still names it exactly. The overlap's record reads a typed identifier by the same rule.
+   */
+  @Test
+  void aMemberAddedByItsTypedIdentifierIsTheEditionInForceNotAReplacedDraft() throws Exception {
+    JsonNode s = body(http.post("/api/v1/suites", "{\"title\": \"Typed identifiers\"}"));
+    String id = s.get("id").asText();
+    Browser b = new Browser(server.port());
+    b.get("/suites/" + id + "?key=" + s.get("editKey").asText());
+    String suitePage = "/suites/" + id;
+    Map<String, String> typed = new java.util.LinkedHashMap<>();
+    typed.put("ISO/IEC 42005", "iso-iec-42005-2025");
+    typed.put("42001", "iso-iec-42001-2023");
+    typed.put("ISO/IEC 42001", "iso-iec-42001-2023");
+    typed.put("Y.3172", "itu-t-y-3172-06-2019");
+    typed.put("ITU-T Y.3172", "itu-t-y-3172-06-2019");
+    typed.put("RFC 9969", "rfc-9969");
+    typed.put("IEEE 2894", "ieee-2894-2024");
+    typed.put("iso-iec-42005", "iso-iec-42005");
+    for (Map.Entry<String, String> t : typed.entrySet()) {
+      HttpResponse<String> added =
+          b.postForm(
+              suitePage, Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", t.getKey()));
+      assertThat(added.statusCode()).as(t.getKey()).isEqualTo(303);
+      List<String> members = new ArrayList<>();
+      body(http.get("/api/v1/suites/" + id))
+          .get("members")
+          .forEach(m -> members.add(m.get("id").asText()));
+      assertThat(members).as(t.getKey()).endsWith(t.getValue());
+    }
+    JsonNode overlap =
+        body(
+            http.get(
+                "/api/v1/overlap?record="
+                    + java.net.URLEncoder.encode(
+                        "ISO/IEC 42005", java.nio.charset.StandardCharsets.UTF_8)
+                    + "&limit=1"));
+    assertThat(overlap.at("/basis/record/id").asText()).isEqualTo("iso-iec-42005-2025");
+  }
+
+  /**
+   * A suite's title is cleaned as the catalogue cleans a record's title (QA: titles kept U+0007 and
+   * U+202E, which turns the text after it around): through the API, on creation and on renaming;
+   * one that nothing is left of is refused naming the title, in the caller's language.
+   */
+  @Test
+  void aSuiteTitleLosesItsControlCharactersAndOneWithNothingLeftIsRefusedNamingIt()
+      throws Exception {
+    HttpResponse<String> created =
+        http.post("/api/v1/suites", "{\"title\": \"Bank \\u0007chatbot \\u202eloans\\n\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode s = body(created);
+    assertThat(s.get("title").asText()).isEqualTo("Bank chatbot loans");
+    String id = s.get("id").asText();
+    String key = s.get("editKey").asText();
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            "{\"title\": \"\\u202eLoans\\u0007 bot\"}",
+            "Authorization",
+            "Suite-Key " + key,
+            "If-Match",
+            "\"1\"");
+    assertThat(put.statusCode()).isEqualTo(200);
+    assertThat(body(put).get("title").asText()).isEqualTo("Loans bot");
+
+    Map<String, String> nothingLeft =
+        Map.of(
+            "en", "nothing is left of it once control and direction characters are removed",
+            "fr", "il n'en reste rien une fois retirés les caractères de contrôle et de direction",
+            "es", "no queda nada una vez quitados los caracteres de control y de dirección",
+            "ru", "после удаления управляющих символов и символов направления ничего не остаётся",
+            "zh", "去除控制字符和方向字符后为空",
+            "ar", "لا يبقى منه شيء بعد إزالة محارف التحكم والاتجاه");
+    for (Map.Entry<String, String> lang : nothingLeft.entrySet()) {
+      HttpResponse<String> refused =
+          send(
+              "POST",
+              "/api/v1/suites",
+              "{\"title\": \"\\u0007 \\u202e\"}",
+              "Accept-Language",
+              lang.getKey());
+      assertThat(refused.statusCode()).as(lang.getKey()).isEqualTo(400);
+      JsonNode detail = body(refused).at("/error/details/0");
+      assertThat(detail.get("field").asText()).isEqualTo("title");
+      assertThat(detail.get("problem").asText()).as(lang.getKey()).isEqualTo(lang.getValue());
+    }
+
+    // On the page: a rename is cleaned, and one with nothing left is refused by its form.
+    Browser b = new Browser(server.port());
+    b.get("/suites/" + id + "?key=" + key);
+    String suitePage = "/suites/" + id;
+    assertThat(
+            b.postForm(
+                    suitePage,
+                    Map.of(
+                        "_csrf", b.csrf(suitePage), "op", "rename", "title", "\u0007Loans\u202e"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("title").asText()).isEqualTo("Loans");
+    HttpResponse<String> renamed =
+        b.postForm(
+            suitePage + "?lang=fr",
+            Map.of("_csrf", b.csrf(suitePage), "op", "rename", "title", "\u0007\u202e"));
+    assertThat(renamed.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(renamed.body()).select("#rename ~ .field-error").text())
+        .contains(nothingLeft.get("fr"));
+    HttpResponse<String> made =
+        b.postForm(
+            "/suites", Map.of("_csrf", b.csrf("/suites/new"), "title", "\u202eLoans\u0007 2"));
+    assertThat(made.statusCode()).isEqualTo(303);
+    assertThat(body(http.get("/api/v1/suites/" + idOf(made))).get("title").asText())
+        .isEqualTo("Loans 2");
   }
 }

@@ -19,9 +19,11 @@ final class Fusion {
    * Score-aware fusion of a keyword ranking {@code words} and a semantic ranking {@code semantic}:
    * a convex combination of their scores, each scaled to 0..1 between its list's best and its score
    * at rank {@link SearchIndex#SEMANTIC_CANDIDATES} (so that a deeper page does not rescale the
-   * first), a document missing from a list counting 0 there. Unlike reciprocal-rank fusion, a
-   * record the semantic list puts far ahead is not overtaken by records that both lists rank
-   * middling. Records of equal score (those below that rank in both lists score 0) come in the
+   * first), a document missing from a list counting 0 there. A keyword list that ends before that
+   * rank has no record there but non-matches, which score 0 by words: it is scaled down to 0, so
+   * that its last match still counts for its words ({@link #wordsFloor}). Unlike reciprocal-rank
+   * fusion, a record the semantic list puts far ahead is not overtaken by records that both lists
+   * rank middling. Records of equal score (those below that rank in both lists score 0) come in the
    * order of their semantic score, then of their keyword score: with both lists at least as deep as
    * the page and as that rank, the first {@code limit} are those of the whole hit set.
    *
@@ -40,11 +42,11 @@ final class Fusion {
   static int[] fuse(
       ScoreDoc[] words, ScoreDoc[] semantic, java.util.Set<Integer> withoutVector, int limit) {
     Map<Integer, Double> score = new HashMap<>();
-    addScaled(score, words, KEYWORD_WEIGHT);
-    addScaled(score, semantic, 1 - KEYWORD_WEIGHT);
+    addScaled(score, words, wordsFloor(words), KEYWORD_WEIGHT);
+    addScaled(score, semantic, semanticFloor(semantic), 1 - KEYWORD_WEIGHT);
     if (!withoutVector.isEmpty()) {
       Map<Integer, Double> keywordOnly = new HashMap<>();
-      addScaled(keywordOnly, words, 1 - KEYWORD_WEIGHT);
+      addScaled(keywordOnly, words, wordsFloor(words), 1 - KEYWORD_WEIGHT);
       keywordOnly.forEach(
           (doc, s) -> {
             if (withoutVector.contains(doc)) {
@@ -77,12 +79,39 @@ final class Fusion {
     return out;
   }
 
-  private static void addScaled(Map<Integer, Double> score, ScoreDoc[] ranked, double weight) {
+  /**
+   * The keyword score that scales to 0: the score at rank {@link SearchIndex#SEMANTIC_CANDIDATES};
+   * in a shorter list, 0, what a record the words do not match scores. Not the list's own last
+   * score: a keyword list is every record that matches the words, whatever their score, so its last
+   * match can score far above a non-match (for "EU AI Act", 7 matches, from 27.0 down to 10.3, the
+   * six that name the act in their keywords only all between 10.3 and 12.3), and scaling down to it
+   * would count that match as none and stretch the small differences between the few matches into
+   * the whole keyword weight.
+   */
+  private static double wordsFloor(ScoreDoc[] words) {
+    return words.length < SearchIndex.SEMANTIC_CANDIDATES
+        ? 0
+        : words[SearchIndex.SEMANTIC_CANDIDATES - 1].score;
+  }
+
+  /**
+   * The semantic score that scales to 0: the score at rank {@link SearchIndex#SEMANTIC_CANDIDATES},
+   * or the last of a shorter list. The semantic list is the records whose similarity is at least
+   * {@link SearchIndex#SIMILARITY_FLOOR}, a threshold on the score being scaled (times currency),
+   * so its last record lies at about the score where records stop being close in meaning.
+   */
+  private static double semanticFloor(ScoreDoc[] semantic) {
+    return semantic.length == 0
+        ? 0
+        : semantic[Math.min(semantic.length, SearchIndex.SEMANTIC_CANDIDATES) - 1].score;
+  }
+
+  private static void addScaled(
+      Map<Integer, Double> score, ScoreDoc[] ranked, double floor, double weight) {
     if (ranked.length == 0) {
       return;
     }
     double best = ranked[0].score;
-    double floor = ranked[Math.min(ranked.length, SearchIndex.SEMANTIC_CANDIDATES) - 1].score;
     double range = best - floor;
     for (ScoreDoc d : ranked) {
       double scaled = range <= 0 ? 1 : Math.max(0, (d.score - floor) / range);

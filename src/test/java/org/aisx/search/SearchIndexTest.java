@@ -494,12 +494,40 @@ class SearchIndexTest {
       new org.apache.lucene.search.ScoreDoc(6, 1f)
     };
     // Reciprocal ranks would put 2 and 3 (found by both) before 1 and 5, each first in one list;
-    // by scores, 1 (0.6 × 1) and 5 (0.4 × 1) come before 2 (0.6 × 0.4 + 0.4 × 4/11) and 3.
-    assertThat(Fusion.fuse(words, semantic, 4)).containsExactly(1, 5, 2, 3);
+    // by scores, 1 (0.6 × 1) comes before 2 (0.6 × 0.4 + 0.4 × 5/12 = 0.41), 5 (0.4 × 1) and 3
+    // (0.6 × 0.36 + 0.4 × 4.9/12 = 0.38). The keyword list is shorter than the scaled depth, so its
+    // scores are scaled down to 0, a non-match's score (Fusion.wordsFloor).
+    assertThat(Fusion.fuse(words, semantic, 4)).containsExactly(1, 2, 5, 3);
     assertThat(Fusion.fuse(words, new org.apache.lucene.search.ScoreDoc[0], 2))
         .containsExactly(5, 2);
     assertThat(Fusion.fuse(new org.apache.lucene.search.ScoreDoc[0], semantic, 10))
         .containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void aFewKeywordMatchesAllCountForTheirWordsAgainstRecordsCloseInMeaningAlone() {
+    // The scores of "EU AI Act" on the bundled corpus: 7 keyword matches, the act in the title of
+    // one (27.0) and in the keywords of six (10.3 to 12.3); by meaning, neighbours that name
+    // nothing of it (12, 13) between them. Scaled down to the last match, the weakest match counted
+    // as no match (0) and the others next to nothing (0.02 to 0.12), so the neighbours came first.
+    org.apache.lucene.search.ScoreDoc[] words = {
+      new org.apache.lucene.search.ScoreDoc(1, 26.97f),
+      new org.apache.lucene.search.ScoreDoc(2, 11.03f),
+      new org.apache.lucene.search.ScoreDoc(3, 10.63f),
+      new org.apache.lucene.search.ScoreDoc(4, 10.29f)
+    };
+    org.apache.lucene.search.ScoreDoc[] semantic = {
+      new org.apache.lucene.search.ScoreDoc(1, 0.862f),
+      new org.apache.lucene.search.ScoreDoc(12, 0.851f),
+      new org.apache.lucene.search.ScoreDoc(2, 0.846f),
+      new org.apache.lucene.search.ScoreDoc(13, 0.840f),
+      new org.apache.lucene.search.ScoreDoc(3, 0.827f),
+      new org.apache.lucene.search.ScoreDoc(4, 0.822f),
+      new org.apache.lucene.search.ScoreDoc(14, 0.763f)
+    };
+    // 2: 0.6 × 0.84 + 0.4 × 11.03/26.97 = 0.67; 12: 0.6 × 0.89 = 0.53; 3: 0.6 × 0.65 + 0.4 × 0.39 =
+    // 0.55; 4: 0.6 × 0.60 + 0.4 × 0.38 = 0.51; 13: 0.6 × 0.78 = 0.47.
+    assertThat(Fusion.fuse(words, semantic, 6)).containsExactly(1, 2, 3, 12, 4, 13);
   }
 
   // ---- Searches in every mode, through the service's own hybrid search (the model embeds). ----

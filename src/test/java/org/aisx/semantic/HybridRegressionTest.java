@@ -57,7 +57,11 @@ import org.junit.jupiter.api.io.TempDir;
  * queries' vectors pinned ({@link #pinQueryVectors}, written by {@link #main} beside the answers)
  * and ISO's slash-written drafts joined to their edition groups (42 drafts of published standards
  * now replaced drafts, ranked after current editions): against the answers the code before gave on
- * the same machine, no total and 16 of 116 first pages changed.
+ * the same machine, no total and 16 of 116 first pages changed. Rewritten (the vectors pinned, as
+ * {@link #main} now keeps them) when hybrid fusion scaled a keyword list shorter than its depth
+ * down to 0 rather than to its last match (issue 12, "EU AI Act"): no total and 16 of the 58 hybrid
+ * first pages changed (8 only in order, 8 with one record in and one out), no semantic answer;
+ * hybrid nDCG@10 0.505 to 0.509 on the judged set.
  */
 class HybridRegressionTest {
   static final String BASELINE = "/eval/hybrid-baseline.json";
@@ -174,16 +178,27 @@ class HybridRegressionTest {
   /**
    * Writes the baseline and the queries' vectors: {@code HybridRegressionTest
    * src/test/resources/eval/hybrid-baseline.json
-   * src/test/resources/eval/hybrid-baseline-query-vectors.json}.
+   * src/test/resources/eval/hybrid-baseline-query-vectors.json}. When the vectors file exists, the
+   * answers are written with its vectors pinned, as the test searches, and it is left as it is: a
+   * change of the search code then moves only what the code moves, not what this machine's ONNX
+   * Runtime kernels would move. Delete the file first to embed the queries anew.
    */
   public static void main(String[] args) throws Exception {
     Path tmp = Files.createTempDirectory("aisx-baseline");
+    Path vectors = Path.of(args[1]);
     try (App app = Fixtures.starter(tmp.resolve("data"))) {
+      boolean pinned = Files.exists(vectors);
+      if (pinned) {
+        try (InputStream in = Files.newInputStream(vectors)) {
+          pin(app, Json.mapper().readTree(in));
+        }
+      }
       Json.mapper()
           .writerWithDefaultPrettyPrinter()
           .writeValue(Path.of(args[0]).toFile(), answers(app));
-      Json.mapper()
-          .writeValue(Path.of(args[1]).toFile(), app.hybridSearch().queryVectors().snapshot());
+      if (!pinned) {
+        Json.mapper().writeValue(vectors.toFile(), app.hybridSearch().queryVectors().snapshot());
+      }
     }
   }
 
@@ -201,6 +216,11 @@ class HybridRegressionTest {
       vectors = Json.mapper().readTree(in);
     }
     assertThat(vectors.size()).as("pinned query vectors").isGreaterThanOrEqualTo(58);
+    pin(app, vectors);
+  }
+
+  /** Puts {@code vectors} (query text to embedding) in the search's query cache. */
+  private static void pin(App app, JsonNode vectors) {
     vectors
         .fields()
         .forEachRemaining(

@@ -113,6 +113,24 @@ class ApiTest {
   }
 
   @Test
+  void hybridSearchKeepsTheFewRecordsMatchingEveryWordOnTheFirstPage() throws Exception {
+    // Issue 12: by words, "EU AI Act" matches the 7 CEN-CENELEC JTC 21 drafts that name the act
+    // in their keywords or title; hybrid search put 4 of them below records close in meaning that
+    // name nothing of it (ranks 1, 3, 18, 34, 36, 48, 52), as it scaled the keyword scores down to
+    // the last match's, which so counted as no match.
+    String q = enc("EU AI Act");
+    JsonNode keyword = body(http.get("/api/v1/standards?mode=keyword&q=" + q));
+    assertThat(keyword.get("total").asLong()).isBetween(1L, 20L);
+    List<String> byWords = new ArrayList<>();
+    keyword.get("items").forEach(h -> byWords.add(h.get("id").asText()));
+    List<String> hybrid = new ArrayList<>();
+    body(http.get("/api/v1/standards?mode=hybrid&size=20&q=" + q))
+        .get("items")
+        .forEach(h -> hybrid.add(h.get("id").asText()));
+    assertThat(hybrid).containsAll(byWords);
+  }
+
+  @Test
   void aQueryWithoutLettersOrDigitsFindsNothingOnTheApiAndThePage() throws Exception {
     for (String q : List.of("*", "\"", "*:*", "\uD83E\uDD16", "~")) {
       for (String mode : List.of("keyword", "hybrid", "semantic")) {

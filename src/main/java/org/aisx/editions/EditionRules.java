@@ -41,7 +41,9 @@ import org.aisx.catalog.Status;
  *       superseded}; a superseded edition (or a withdrawn one with a later edition) that points to
  *       no successor gets {@code replaced-by} the next edition of its group (a "related" link to it
  *       is retyped), else, for a part (ISO/IEC 2382-28), the next edition of the whole publication
- *       (ISO/IEC 2382).
+ *       (ISO/IEC 2382). An edition in force that a published edition of its own body, in force and
+ *       not older, says it replaces (a new edition imported over it) is {@code superseded} too;
+ *       that record is its successor ({@link org.aisx.catalog.Catalog#successor}).
  *   <li><b>Identical texts</b>: records with the same ISBN or the same URL (at most {@value
  *       #MAX_SAME} records share it; more is a catalogue page, not a document), and twins: a record
  *       whose other identifiers name another record (the ISO/IEC number of an ITU-T | ISO/IEC
@@ -67,6 +69,7 @@ final class EditionRules {
   static final String DRAFT_INACTIVE = "draft-inactive";
   static final String DRAFT_AGAIN = "draft-in-development";
   static final String OBSOLETED = "obsoleted-by-over-active";
+  static final String REPLACED_OVER_IN_FORCE = "replaced-over-in-force";
   static final String SUCCESSOR = "successor-link";
   static final String SAME_ISBN = "identical-isbn";
   static final String SAME_URL = "identical-url";
@@ -220,6 +223,12 @@ final class EditionRules {
           }
         }
       }
+      if (status == Status.IN_FORCE && replacedByNewer(e, byId, incomingReplaces)) {
+        status = Status.SUPERSEDED;
+        Draft c = draft(out, e);
+        c.status = status;
+        c.rules.add(REPLACED_OVER_IN_FORCE);
+      }
       if (status != Status.SUPERSEDED && status != Status.WITHDRAWN) {
         continue;
       }
@@ -254,6 +263,41 @@ final class EditionRules {
       }
       c.rules.add(SUCCESSOR);
     }
+  }
+
+  /**
+   * Whether a published edition of {@code e}'s own body, in force and not older than {@code e},
+   * says it replaces {@code e}: a new edition imported over one still in force. Drafts do not count
+   * (ISO's "Will be replaced by" also reads as "replaces": a draft that will replace), nor do
+   * amendments and corrigenda, nor another body's records, whose replacements wait for review
+   * ({@link org.aisx.catalog.RelationReview}). When each says it replaces the other, only the newer
+   * replaces.
+   */
+  private static boolean replacedByNewer(
+      Standard e, Map<String, Standard> byId, Map<String, Set<String>> incomingReplaces) {
+    for (String sourceId : incomingReplaces.getOrDefault(e.id(), Set.of())) {
+      Standard x = byId.get(sourceId);
+      if (x != null
+          && !x.id().equals(e.id())
+          && x.status() == Status.IN_FORCE
+          && !EditionKey.isDraft(x)
+          && x.type() != PublicationType.AMENDMENT
+          && x.type() != PublicationType.CORRIGENDUM
+          && org.aisx.catalog.RelationReview.sameBody(x.sdo(), e.sdo())
+          && (x.published() == null
+              || e.published() == null
+              || onOrAfter(x.published(), e.published(), 0))
+          && !(incomingReplaces.getOrDefault(x.id(), Set.of()).contains(e.id()) && !newer(x, e))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean newer(Standard a, Standard b) {
+    LocalDate x = date(a.published());
+    LocalDate y = date(b.published());
+    return x != null && y != null && x.isAfter(y);
   }
 
   /** The first edition after {@code e} by date; of those on one date, one from e's body first. */

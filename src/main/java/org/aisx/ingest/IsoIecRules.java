@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aisx.catalog.PublicationType;
+import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 
@@ -36,6 +37,16 @@ import org.aisx.catalog.Status;
  * <p>Committee: {@code ext.editorialgroup.technical_committee[0].name}, with "IEC " (or "ISO ") put
  * in front of bare "TC 61"-style names; else the authors' subdivision. Publishers: "CISPR" counts
  * as IEC; the bodies' full names become ISO and IEC.
+ *
+ * <p>Relations: the ISO feed writes {@code updates} for what ISO's catalogue lists as "Revised by"
+ * and "Corrigenda / Amendments" on the older document's page, so it means <em>updated by</em>: "ISO
+ * 12813:2015 updates ISO 12813:2019" is the 2015 edition revised by the 2019 one, "ISO 21207:2004
+ * updates ISO 21207:2004/Cor 1:2008" the standard corrected by its corrigendum. Of the 34,842
+ * {@code updates} links of the shared feed, 28,789 join identifiers of editions of different years,
+ * and in 28,784 of them the target is the newer (the 5 others join different documents). So {@code
+ * updates} is {@code updated-by}, unless the years say the target is the older (both identifiers
+ * dated, the target's edition year before the source's): then {@code updates} as the verb says
+ * ({@link #updatesDirection}). The IEC feed has no {@code updates} links.
  */
 final class IsoIecRules implements BodyRules {
 
@@ -59,6 +70,31 @@ final class IsoIecRules implements BodyRules {
       case "International Electrotechnical Commission", "CISPR" -> "IEC";
       default -> null;
     };
+  }
+
+  @Override
+  public RelationType relationType(String type, String identifier, String target) {
+    return "updates".equals(type) ? updatesDirection(identifier, target) : null;
+  }
+
+  private static final Pattern YEAR = Pattern.compile(":((?:19|20)\\d{2})\\b");
+
+  /**
+   * What an ISO {@code updates} link from {@code identifier} to {@code target} means: {@code
+   * updated-by}, unless both are dated and the target is the older, by the year of the edition each
+   * identifier names (the first: "ISO 12813:2015/Amd 1:2017" is of the 2015 edition, so the link
+   * from "ISO 12813:2015" to its amendment stays {@code updated-by}, as does the feed's link from
+   * "ISO 2537:1985" to "ISO 2537:1985/Amd 1:1983").
+   */
+  static RelationType updatesDirection(String identifier, String target) {
+    int from = editionYear(identifier);
+    int to = editionYear(target);
+    return from > 0 && to > 0 && to < from ? RelationType.UPDATES : RelationType.UPDATED_BY;
+  }
+
+  private static int editionYear(String identifier) {
+    Matcher m = YEAR.matcher(identifier);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   @Override

@@ -60,8 +60,9 @@ import org.aisx.catalog.Status;
  * otherwise updates; updatedBy → updated-by; amends/amendedBy → amends/amended-by;
  * adoptedFrom/identicalAdopted… → adopts; adoptedAs/adoptedBy → adopted-by; complementOf,
  * complements, hasComplement → complements; everything else (hasPart, partOf, related, …) →
- * related; unless the body rules type the relation their own way (ITU hasEdition). A relation to
- * the record itself is dropped, repeated ones are kept once.
+ * related; unless the body rules type the relation their own way (ITU hasEdition; ISO's updates,
+ * which means updated-by, {@link IsoIecRules}). A relation to the record itself is dropped,
+ * repeated ones are kept once.
  *
  * <h2>Status</h2>
  *

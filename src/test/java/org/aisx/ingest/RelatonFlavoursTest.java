@@ -176,4 +176,25 @@ class RelatonFlavoursTest {
     assertThat(directive.status()).isEqualTo(Status.IN_FORCE);
     assertThat(directive.statusInferred()).isTrue();
   }
+
+  @Test
+  void isoUpdatesLinksAreReadAsUpdatedByTheNewerEditionOrAmendment() throws IOException {
+    // The ISO feed writes "updates" where ISO's catalogue says "Revised by" (and lists the
+    // document's amendments): the older document is the one updated.
+    List<Outcome> iso = read("iso");
+    Standard old = record(iso, "ISO/IEC 27001:2013");
+    assertThat(old.relations())
+        .contains(
+            Relation.of(RelationType.UPDATED_BY, "ISO/IEC 27001:2022"),
+            Relation.of(RelationType.UPDATED_BY, "ISO/IEC 27001:2013/Cor 1:2014"))
+        .doesNotContain(Relation.of(RelationType.UPDATES, "ISO/IEC 27001:2022"));
+    // Towards another document too: ISO/IEC 25010:2011 was revised by the SQuaRE 2023-24 texts.
+    assertThat(record(iso, "ISO/IEC 25010:2011").relations())
+        .contains(Relation.of(RelationType.UPDATED_BY, "ISO/IEC 25002:2024"));
+    // The years decide when they contradict the verb (5 links of the whole feed).
+    assertThat(IsoIecRules.updatesDirection("ISO 8620:1986", "ISO 4610:1977"))
+        .isEqualTo(RelationType.UPDATES);
+    assertThat(IsoIecRules.updatesDirection("ISO 2537:1985", "ISO 2537:1985/Amd 1:1983"))
+        .isEqualTo(RelationType.UPDATED_BY);
+  }
 }

@@ -62,7 +62,7 @@ public final class ResourceReader {
       String name = names.next();
       if (!Resource.FIELDS.contains(name)) {
         problems.add(
-            Problem.of(name, "resource.problem.unknownField", String.join(", ", Resource.FIELDS)));
+            Problem.of(name, "invalid.unknownFieldOf", String.join(", ", Resource.FIELDS)));
       }
     }
     Map<String, String> title = title(node.get("title"), problems);

@@ -88,6 +88,29 @@ public final class Suites {
    * credit its source data's licence asks for) is kept, and a member's group {@code other} (no
    * concern group) is no group.
    */
+  /** The fields of a suite's content, as {@link #read} takes them. */
+  static final List<String> FIELDS =
+      List.of("title", "purpose", "verticals", "concerns", "attribution", "members");
+
+  /**
+   * What the API answers about a suite besides its content (its state, alerts and coverage): set
+   * aside when a client sends back what it read.
+   */
+  private static final Set<String> ANSWERED =
+      Set.of(
+          "id",
+          "published",
+          "publishedVersion",
+          "unpublishedChanges",
+          "version",
+          "created",
+          "updated",
+          "alerts",
+          "coverage",
+          "gaps",
+          "links",
+          "editKey");
+
   public Content read(JsonNode body) {
     List<Problem> problems = new ArrayList<>();
     if (body == null || !body.isObject()) {
@@ -104,6 +127,16 @@ public final class Suites {
     String attribution = text(body, "attribution", MAX_ATTRIBUTION, problems);
     List<String> verticals = concepts(body, "verticals", Dimension.VERTICAL, problems);
     List<String> concerns = concepts(body, "concerns", Dimension.CONCERN, problems);
+    // A misspelt field ("vertical", as the suggestion's request names it) would otherwise be a
+    // suite
+    // for no sector, silently; what a GET answers besides the content may be sent back as read.
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name) && !ANSWERED.contains(name)) {
+                problems.add(Problem.of(name, "invalid.unknownFieldOf", String.join(", ", FIELDS)));
+              }
+            });
     List<Member> members = new ArrayList<>();
     JsonNode list = body.get("members");
     if (list != null && !list.isNull()) {

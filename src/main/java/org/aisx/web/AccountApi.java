@@ -116,7 +116,7 @@ public final class AccountApi implements Routes {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!PATCH_FIELDS.contains(name)) {
-        problems.add(Problem.of(name, "account.problem.unknownField", "bodies, disabled, role"));
+        problems.add(Problem.of(name, "invalid.unknownFieldOf", "bodies, disabled, role"));
       }
     }
     Role role = before.role();

@@ -305,8 +305,7 @@ public final class SuiteApi implements Routes {
             name -> {
               if (!ASK_FIELDS.contains(name)) {
                 problems.add(
-                    new Problem(
-                        name, "unknown field (known: " + String.join(", ", ASK_FIELDS) + ")"));
+                    Problem.of(name, "invalid.unknownFieldOf", String.join(", ", ASK_FIELDS)));
               }
             });
     if (!problems.isEmpty()) {
@@ -322,7 +321,7 @@ public final class SuiteApi implements Routes {
       return out;
     }
     if (!v.isArray()) {
-      problems.add(new Problem(name, "must be an array"));
+      problems.add(Problem.of(name, "suite.problem.notConceptList", dim.id()));
       return out;
     }
     for (int i = 0; i < v.size(); i++) {

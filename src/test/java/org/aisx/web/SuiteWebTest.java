@@ -433,12 +433,39 @@ class SuiteWebTest {
         http.post(
             "/api/v1/suites",
             "{\"members\": [{\"id\": \"no-such-record\"}, {\"note\": \"x\"}],"
-                + " \"concerns\": [\"nope\"]}");
+                + " \"concerns\": [\"nope\"], \"vertical\": [\"finance\"]}");
     assertThat(r.statusCode()).isEqualTo(400);
     List<String> fields = new ArrayList<>();
     body(r).get("error").get("details").forEach(d -> fields.add(d.get("field").asText()));
     assertThat(fields)
-        .containsExactlyInAnyOrder("title", "members[0].id", "members[1].id", "concerns[0]");
+        .containsExactlyInAnyOrder(
+            "title", "members[0].id", "members[1].id", "concerns[0]", "vertical");
+    // A misspelt field is named with the fields a suite has, in the caller's language, rather than
+    // making a suite for no sector (QA: "vertical", as the suggestion's request names it).
+    HttpResponse<String> fr =
+        send(
+            "POST",
+            "/api/v1/suites",
+            "{\"title\": \"x\", \"vertical\": [\"finance\"]}",
+            "Accept-Language",
+            "fr");
+    assertThat(fr.statusCode()).isEqualTo(400);
+    assertThat(body(fr).at("/error/details/0/field").asText()).isEqualTo("vertical");
+    assertThat(body(fr).at("/error/details/0/problem").asText())
+        .startsWith("champ inconnu")
+        .contains("verticals");
+    // The suggestion's request says the same of its own fields, in the caller's language too.
+    HttpResponse<String> ask =
+        send(
+            "POST",
+            "/api/v1/suites/suggest",
+            "{\"text\": \"a chatbot for a bank\", \"verticals\": [\"finance\"]}",
+            "Accept-Language",
+            "fr");
+    assertThat(ask.statusCode()).isEqualTo(400);
+    assertThat(body(ask).at("/error/details/0/problem").asText())
+        .startsWith("champ inconnu")
+        .contains("vertical");
   }
 
   /**

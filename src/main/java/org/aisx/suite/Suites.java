@@ -159,7 +159,32 @@ public final class Suites {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("suite", problems);
     }
-    return new Content(title, purpose, verticals, concerns, members, attribution);
+    return cleaned(new Content(title, purpose, verticals, concerns, members, attribution));
+  }
+
+  /**
+   * {@code c} with its purpose, member notes and attribution cleaned as a record's texts are
+   * ({@link PlainText}: control and direction-override characters and markup out; the purpose and
+   * notes keep their line breaks): what people type reaches every page and export the same way
+   * whether it came by the API or a form.
+   */
+  private static Content cleaned(Content c) {
+    List<Member> members = new ArrayList<>();
+    for (Member m : c.members()) {
+      String note = multiline(m.note());
+      members.add(java.util.Objects.equals(note, m.note()) ? m : m.withNote(note));
+    }
+    return new Content(
+        c.title(),
+        multiline(c.purpose()),
+        c.verticals(),
+        c.concerns(),
+        members,
+        PlainText.line(c.attribution()));
+  }
+
+  private static String multiline(String text) {
+    return PlainText.clean(text, PlainText.Field.ABSTRACT, PlainText.Markup.TEXT);
   }
 
   private Member member(JsonNode node, String field, List<Problem> problems) {
@@ -274,7 +299,7 @@ public final class Suites {
     if (!problems.isEmpty()) {
       throw new CatalogException.Invalid("suite", problems);
     }
-    return title.equals(c.title()) ? c : c.withTitle(title);
+    return cleaned(c.withTitle(title));
   }
 
   /** Stores a new suite, owned by {@code owner}, or, for the public (null), with an edit key. */

@@ -1199,6 +1199,25 @@ class SuiteWebTest {
             "\"1\"");
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(body(put).get("title").asText()).isEqualTo("Loans bot");
+    // The purpose, a member's note and the attribution are cleaned the same way; the purpose and
+    // the note keep their line breaks.
+    HttpResponse<String> texts =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            "{\"title\": \"Loans bot\", \"purpose\": \"For \\u202eloans\\u0007.\\nSecond line\","
+                + " \"attribution\": \"\\u202eBank\\u0000\","
+                + " \"members\": [{\"id\": \"iso-iec-42001-2023\","
+                + " \"note\": \"Read \\u202efirst\\nthen act\"}]}",
+            "Authorization",
+            "Suite-Key " + key,
+            "If-Match",
+            "\"2\"");
+    assertThat(texts.statusCode()).as(texts.body()).isEqualTo(200);
+    JsonNode cleaned = body(texts);
+    assertThat(cleaned.get("purpose").asText()).isEqualTo("For loans.\nSecond line");
+    assertThat(cleaned.get("attribution").asText()).isEqualTo("Bank");
+    assertThat(cleaned.at("/members/0/note").asText()).isEqualTo("Read first\nthen act");
 
     Map<String, String> nothingLeft =
         Map.of(

@@ -38,8 +38,15 @@ public final class Committees {
   /** The register as last read from the store; null until it is read, or after a save. */
   private volatile Register register;
 
-  /** How many times the register was read: a page showing its titles is as old as this. */
+  /**
+   * How many times the register read from the store differed from the one read before it: a page
+   * showing its titles is as old as this. A read that finds the same register (the periodic re-read
+   * on a shared database) keeps it, so that kept pages and answers stay kept.
+   */
   private volatile long version;
+
+  /** The committees of the last read, to tell a changed register from the same one read again. */
+  private List<Committee> lastRead;
 
   Committees(CommitteeStore store, LongSupplier nanoTime) {
     this.store = store;
@@ -84,7 +91,10 @@ public final class Committees {
         if (r == null) {
           r = Register.of(store.all(), nanoTime.getAsLong());
           register = r;
-          version++;
+          if (!r.all().equals(lastRead)) {
+            lastRead = r.all();
+            version++;
+          }
         }
       }
     }
@@ -121,7 +131,7 @@ public final class Committees {
   }
 
   /**
-   * How many times the register has been read from the store: what is rendered from it (a search
+   * How many times the register read from the store has changed: what is rendered from it (a search
    * page's committee titles) is as new as this.
    */
   public long version() {

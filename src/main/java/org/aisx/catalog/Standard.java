@@ -104,10 +104,16 @@ public record Standard(
 
   /**
    * Whether the record has no title: a feed may describe a publication without one (ISO Open Data's
-   * deliverables files carry none), and it is still a record until a feed or a person gives it.
+   * deliverables files carry none), or give only its placeholder for one ({@link
+   * #isPlaceholderTitle}), and it is still a record until a feed or a person gives it.
    */
   public boolean untitled() {
-    return title.isEmpty();
+    return untitled(title);
+  }
+
+  /** Whether per-language {@code titles} hold no title but placeholders, or nothing. */
+  public static boolean untitled(Map<String, String> titles) {
+    return realTitles(titles).isEmpty();
   }
 
   /**
@@ -211,8 +217,8 @@ public record Standard(
 
   /**
    * {@code titles} without the languages whose title is a placeholder or a copy of the English one
-   * ({@link #translations}); all of them when every one is a placeholder (a placeholder is then
-   * better than no title).
+   * ({@link #translations}). A placeholder is never shown or searched as a title, even when nothing
+   * else is left: the record is then untitled, named by its identifier ({@link #nameOf}).
    */
   public static Map<String, String> realTitles(Map<String, String> titles) {
     Map<String, String> translated = translations(titles);
@@ -226,7 +232,7 @@ public record Standard(
             real.put(lang, text);
           }
         });
-    return real.isEmpty() ? translated : real;
+    return real;
   }
 
   /**

@@ -64,8 +64,12 @@ final class JsonLdExport implements RecordWriter {
         "@id", base + "standards/" + URLEncoder.encode(s.id(), StandardCharsets.UTF_8));
     g.writeStringField("@type", "dcat:Dataset");
     g.writeStringField("dct:identifier", s.identifier());
-    languageMap("dct:title", s.title());
-    languageMap("dct:description", s.summary());
+    // Only what the record says in each language: not a feed's placeholder for a missing title
+    // ("Titre manque") nor the English text given again as another language's.
+    Map<String, String> titles = Standard.realTitles(s.title());
+    Map<String, String> summaries = Standard.translations(s.summary());
+    languageMap("dct:title", titles);
+    languageMap("dct:description", summaries);
     if (s.sdo() != null) {
       g.writeObjectFieldStart("dct:publisher");
       g.writeStringField("@type", "foaf:Agent");
@@ -92,8 +96,8 @@ final class JsonLdExport implements RecordWriter {
       g.writeStringField("@id", s.url());
       g.writeEndObject();
     }
-    TreeSet<String> languages = new TreeSet<>(s.title().keySet());
-    languages.addAll(s.summary().keySet());
+    TreeSet<String> languages = new TreeSet<>(titles.keySet());
+    languages.addAll(summaries.keySet());
     if (!languages.isEmpty()) {
       g.writeArrayFieldStart("dct:language");
       for (String lang : languages) {

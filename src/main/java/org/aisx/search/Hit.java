@@ -79,7 +79,7 @@ public record Hit(
 
   /** As {@link Standard#untitled}. */
   public boolean untitled() {
-    return title.isEmpty();
+    return Standard.untitled(title);
   }
 
   public String titleLanguage(String lang) {

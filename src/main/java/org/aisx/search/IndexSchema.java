@@ -48,9 +48,11 @@ final class IndexSchema {
    * written in {@code sdo_exact}; 16: a title or abstract that another language's slot repeats word
    * for word (the ISO feed gives its English text as the French one where it has no translation) is
    * indexed under English only ({@link Standard#translations}), not read again by the French
-   * analyzer.
+   * analyzer; 17: a feed's placeholder for a title it lacks ("Titre manque", {@link
+   * Standard#isPlaceholderTitle}) is not indexed as a title, so that "manque" no longer finds every
+   * record whose French title the feed left out.
    */
-  static final String VERSION = "16";
+  static final String VERSION = "17";
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -86,7 +88,7 @@ final class IndexSchema {
     for (Identifier other : s.identifiers()) {
       doc.add(new TextField(IndexFields.IDENTIFIER, other.value(), Field.Store.NO));
     }
-    Standard.translations(s.title())
+    Standard.realTitles(s.title())
         .forEach(
             (lang, t) -> {
               doc.add(new TextField(IndexFields.title(lang), t, Field.Store.NO));

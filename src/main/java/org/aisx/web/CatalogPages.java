@@ -94,7 +94,8 @@ public final class CatalogPages implements Routes {
 
   void search(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    SearchRequest request = params.parse(Params.query(ctx), false, 20);
+    SearchRequest request =
+        params.parse(Params.query(ctx), false, PageModels.SearchPage.DEFAULT_SIZE);
     SearchResult result = search.searchNow(request);
     Taxonomy taxonomy = this.taxonomy.current();
     Supplier<byte[]> render =

@@ -130,6 +130,12 @@ public final class PageModels {
       String query,
       Map<String, List<org.aisx.classify.Classification.Reason>> reasons) {
 
+    /**
+     * Results on a search page when {@code size} does not say: the filter form carries another
+     * size, as it carries the mode, so that ticking a filter keeps them.
+     */
+    public static final int DEFAULT_SIZE = 20;
+
     public Messages t() {
       return layout.t();
     }

@@ -30,12 +30,27 @@ class StandardTest {
     Standard english =
         Standard.builder("ISO 1").title(Map.of("en", "Title missing", "fr", "Un titre")).build();
     assertThat(english.titleIn("en")).isEqualTo("Un titre");
-    // With nothing else, the placeholder is still better than no title at all.
-    Standard only = Standard.builder("ISO 2").title(Map.of("fr", "Titre manque")).build();
-    assertThat(only.titleIn("fr")).isEqualTo("Titre manque");
     assertThat(Standard.isPlaceholderTitle("Titre manque -- Amendement 1")).isTrue();
     assertThat(Standard.isPlaceholderTitle("Title missing - Legacy paper document")).isTrue();
     assertThat(Standard.isPlaceholderTitle("Missing values in datasets")).isFalse();
+  }
+
+  /**
+   * A record whose feed gives nothing but placeholders is untitled: it is named by its identifier,
+   * and the placeholder is shown in no language.
+   */
+  @Test
+  void aRecordWithOnlyAPlaceholderForATitleIsNamedByItsIdentifier() {
+    Standard only =
+        Standard.builder("ISO 2")
+            .title(Map.of("fr", "Partie 2-23: Titre manque", "en", "Title missing"))
+            .build();
+    assertThat(only.untitled()).isTrue();
+    assertThat(only.titleIn("fr")).isEmpty();
+    assertThat(only.titleOrNull("fr")).isNull();
+    assertThat(only.nameIn("fr")).isEqualTo("ISO 2");
+    assertThat(only.nameIn("en")).isEqualTo("ISO 2");
+    assertThat(Standard.realTitles(only.title())).isEmpty();
   }
 
   /** ISO's feed fills some French titles with the English one: that is English, shown as such. */

@@ -407,6 +407,44 @@ class ExportTest {
     }
   }
 
+  /**
+   * ISO's feed gives "Titre manque" as the French title of drafts it has not translated (ISO/CD
+   * 18374), and its English abstract again as the French one: the DCAT export says neither is
+   * French.
+   */
+  @Test
+  void aJsonLdExportGivesNoFeedPlaceholderAsATitleNorEnglishAsFrench() throws IOException {
+    try (App app = Fixtures.starter(dir)) {
+      Standard draft = app.catalog().get("iso-cd-18374");
+      assertThat(draft.title()).containsEntry("fr", "Titre manque"); // as the feed gave it
+      byte[] jsonld =
+          export(
+              app,
+              app.searchParams().forExport(Map.of("q", List.of("18374"))),
+              ExportFormat.JSONLD);
+      Model model = ModelFactory.createDefaultModel();
+      RDFParser.create()
+          .source(new ByteArrayInputStream(jsonld))
+          .lang(Lang.JSONLD)
+          .base("https://aisx.example.org/")
+          .parse(model);
+      assertThat(model.listObjectsOfProperty(DCTerms.title).toList())
+          .isNotEmpty()
+          .extracting(n -> n.asLiteral().getString())
+          .noneMatch(Standard::isPlaceholderTitle);
+      Resource d = model.createResource("https://aisx.example.org/standards/iso-cd-18374");
+      assertThat(model.listObjectsOfProperty(d, DCTerms.title).toList())
+          .extracting(n -> n.asLiteral().getLanguage())
+          .containsExactly("en");
+      assertThat(model.listObjectsOfProperty(d, DCTerms.description).toList())
+          .extracting(n -> n.asLiteral().getLanguage())
+          .containsExactly("en");
+      assertThat(model.listObjectsOfProperty(d, DCTerms.language).toList())
+          .extracting(n -> n.asResource().getURI())
+          .containsExactly(JsonLdExport.LANGUAGE + "en");
+    }
+  }
+
   private static Standard firstWithUrl(App app) {
     Standard[] found = new Standard[1];
     app.catalog()

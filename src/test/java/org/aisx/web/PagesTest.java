@@ -281,6 +281,45 @@ class PagesTest {
     assertThat(narrow.select("#facet-committee p.muted")).isEmpty();
   }
 
+  /**
+   * The filter form, sent with or without script, keeps the search's mode and page size: ticking a
+   * filter on a keyword search of 50 a page stays a keyword search of 50 a page.
+   */
+  @Test
+  void applyingFiltersKeepsTheSearchModeAndPageSize() {
+    Document d = page("/search?q=privacy&mode=keyword&size=50&lang=en");
+    Element form = d.selectFirst("form#filter-form");
+    assertThat(form.select("input[type=hidden][name=mode]").eachAttr("value"))
+        .containsExactly("keyword");
+    assertThat(form.select("input[type=hidden][name=size]").eachAttr("value"))
+        .containsExactly("50");
+    // What the browser sends when one body is ticked: every named field of the form.
+    StringBuilder sent = new StringBuilder();
+    String sdo = form.selectFirst("#facet-sdo input[type=checkbox]").attr("value");
+    for (Element input : form.select("input[name]")) {
+      boolean box = input.attr("type").equals("checkbox") || input.attr("type").equals("radio");
+      boolean ticked =
+          box
+              && (input.hasAttr("checked")
+                  || (input.attr("name").equals("sdo") && input.attr("value").equals(sdo)));
+      if (box ? ticked : !input.attr("value").isEmpty()) {
+        sent.append(sent.length() == 0 ? "" : "&")
+            .append(input.attr("name"))
+            .append('=')
+            .append(enc(input.attr("value")));
+      }
+    }
+    Document filtered = page("/search?" + sent + "&lang=en");
+    Document expected = page("/search?q=privacy&mode=keyword&size=50&lang=en&sdo=" + enc(sdo));
+    assertThat(filtered.select("ol.hits .identifier").eachText())
+        .isEqualTo(expected.select("ol.hits .identifier").eachText());
+    assertThat(filtered.selectFirst("form#filter-form input[name=mode]").attr("value"))
+        .isEqualTo("keyword");
+    // A search with neither leaves them to their defaults, and its links stay as they were.
+    Element plain = page("/search?q=privacy&lang=en").selectFirst("form#filter-form");
+    assertThat(plain.select("input[name=mode], input[name=size]")).isEmpty();
+  }
+
   @Test
   void aReplacedDraftSaysSoAndLinksToThePublishedStandard() {
     Document d = page("/standards/ieee-p7001-d-4-2021-10");

@@ -252,6 +252,59 @@ class SuiteWebTest {
     assertThat(body(misspelt).at("/error/details/0/field").asText()).isEqualTo("verticals");
   }
 
+  /**
+   * A change of a suite without If-Match, or on a version that moved on, says so of the suite and
+   * its version, in the language asked for: not of "the record" and its "revision".
+   */
+  @Test
+  void aSuiteChangeWithoutOrOnAStaleVersionSpeaksOfTheSuiteAndItsVersion() throws Exception {
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Stale suite\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    String key = "Suite-Key " + body(created).get("editKey").asText();
+    String change =
+        "{\"title\": \"Stale suite, 2\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}";
+    assertThat(
+            send("PUT", "/api/v1/suites/" + id, change, "Authorization", key, "If-Match", "\"1\"")
+                .statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> unconditional =
+        send("PUT", "/api/v1/suites/" + id, change, "Authorization", key);
+    assertThat(unconditional.statusCode()).isEqualTo(428);
+    assertThat(body(unconditional).at("/error/message").asText())
+        .contains("suite")
+        .contains("version")
+        .doesNotContain("record");
+
+    HttpResponse<String> stale =
+        send("PUT", "/api/v1/suites/" + id, change, "Authorization", key, "If-Match", "\"1\"");
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(body(stale).at("/error/message").asText())
+        .isEqualTo(
+            "The suite is at version 2, not at version 1 that the change was based on."
+                + " Reload it and apply the change again.");
+
+    HttpResponse<String> french =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id + "?lang=fr",
+            change,
+            "Authorization",
+            key,
+            "If-Match",
+            "\"1\"",
+            "Accept-Language",
+            "fr");
+    assertThat(french.statusCode()).isEqualTo(412);
+    assertThat(body(french).at("/error/message").asText())
+        .startsWith("L'ensemble est à la version 2")
+        .doesNotContain("notice");
+  }
+
   @Test
   void anAnonymousSuiteIsChangedWithItsKeyAndIfMatchOnly() throws Exception {
     HttpResponse<String> created =

@@ -806,7 +806,7 @@ public final class App implements AutoCloseable {
                 glossary, glossaryRecords, catalog, i18n, pages, access, actors, behindProxy),
             new TaxonomyRoutes(taxonomy, classification, access, i18n, pages, actors),
             new AccountApi(accounts, access),
-            new org.aisx.web.UserPages(accounts, access, i18n, pages),
+            new org.aisx.web.UserPages(accounts, access, i18n, pages, signInLimiter, clients),
             new AdminImport(importer, access, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients),
             // The contact the accessibility statement and the about page give, if the operator

@@ -368,9 +368,14 @@ public final class Main {
     // against it.
     unpackStarterImage(dataDir(o), o);
     try (App app = open(o)) {
-      ImportSummary summary =
-          app.importer()
-              .importFiles(format, files, o.named().get("source"), new TerminalProgress(out));
+      ImportSummary summary;
+      try {
+        summary =
+            app.importer()
+                .importFiles(format, files, o.named().get("source"), new TerminalProgress(out));
+      } catch (CatalogException.BadParameter e) {
+        throw new UsageException(e.getMessage().replaceFirst("^parameter ", "--"));
+      }
       app.auditLog()
           .commandLine(
               "import",

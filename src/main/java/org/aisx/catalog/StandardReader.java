@@ -34,6 +34,15 @@ public final class StandardReader {
   }
 
   /**
+   * The problems of {@code value} as the text of the record's field {@code field}, by that field's
+   * rule (none: a record may hold it).
+   */
+  public List<Problem> problemsOf(String field, String value) {
+    return validator.problemsOf(
+        field, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(value));
+  }
+
+  /**
    * Validates a record built in code (a feed mapper's) exactly as its JSON form would be, as a
    * feed's record: it may lack what only people must give (the title).
    *

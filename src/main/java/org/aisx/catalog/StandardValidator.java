@@ -133,6 +133,25 @@ final class StandardValidator {
     return values;
   }
 
+  /**
+   * The problems of {@code value} as the record's field {@code name}, by that field's rule alone
+   * (none: a record may hold it): for a value given once for many records, such as the source name
+   * of an import, checked before any record is read.
+   */
+  List<Problem> problemsOf(String name, JsonNode value) {
+    List<Problem> problems = new ArrayList<>();
+    rules
+        .get(name)
+        .read(
+            new Field(
+                JsonNodeFactory.instance.objectNode().set(name, value),
+                name,
+                problems,
+                false,
+                Writer.FEED));
+    return problems;
+  }
+
   /** The message {@code invalid.<key>} of the English bundle, with its arguments. */
   static Problem problem(String field, String key, Object... args) {
     return Problem.of(field, "invalid." + key, args);

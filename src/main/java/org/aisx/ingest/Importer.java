@@ -134,10 +134,19 @@ public final class Importer {
    * @param formatNotRecognised why a file whose format is not recognised is rejected, as the
    *     caller's user is told how to name its format ({@link #FORMAT_NOT_RECOGNISED} on the command
    *     line, the upload form's list of formats on the web)
+   * @throws CatalogException.BadParameter naming {@code source} when no record may carry it as its
+   *     source (the record's rule for the field), before anything is read
    */
   public ImportSummary importFiles(
       Format format, List<Path> paths, String source, Progress progress, String formatNotRecognised)
       throws IOException {
+    if (source != null) {
+      // Every record would carry it: a name no record may hold is refused once, not with each.
+      List<Problem> wrong = reader.problemsOf("source", source);
+      if (!wrong.isEmpty()) {
+        throw new CatalogException.BadParameter(wrong.get(0));
+      }
+    }
     ImportSummary summary = new ImportSummary();
     List<Path> files = Inputs.expand(paths);
     long total = 0;

@@ -552,8 +552,11 @@ public final class Submissions {
           && (e.kind() == org.aisx.catalog.HistoryEvent.Kind.FIELD_CHANGED
               || e.kind() == org.aisx.catalog.HistoryEvent.Kind.STATUS_CHANGED
               || e.kind() == org.aisx.catalog.HistoryEvent.Kind.CLASSIFIED)) {
-        // Events come oldest first; the first one after the base holds the base's value.
-        atBase.putIfAbsent(e.field(), e.oldValue());
+        // Events come oldest first; the first one after the base holds the base's value, which
+        // may be null (the field was empty): putIfAbsent would let a later event replace it.
+        if (!atBase.containsKey(e.field())) {
+          atBase.put(e.field(), e.oldValue());
+        }
       }
     }
     ObjectNode record = proposed.deepCopy();

@@ -422,7 +422,7 @@ public final class SuiteApi implements Routes {
     Messages t = i18n.forRequest(ctx);
     String ifMatch = ctx.header("If-Match");
     if (ifMatch == null || ifMatch.isBlank()) {
-      throw new HttpResponseException(428, t.get("edit.ifMatchRequired"));
+      throw new HttpResponseException(428, t.get("suite.ifMatchRequired"));
     }
     int expected = EntityTags.revision(ifMatch);
     Content read = suites.read(ctx.bodyAsClass(JsonNode.class));
@@ -440,7 +440,7 @@ public final class SuiteApi implements Routes {
       saved = suites.save(s.id(), content, expected);
     } catch (Suites.Stale stale) {
       ctx.header("ETag", "\"" + stale.current() + "\"");
-      throw new HttpResponseException(412, t.get("edit.stale", expected, stale.current()));
+      throw new HttpResponseException(412, t.get("suite.stale", expected, stale.current()));
     }
     ctx.header("ETag", etag(saved));
     ctx.json(SuiteView.of(suites.report(saved), null, suites.hasDraft(saved)));

@@ -1,17 +1,21 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.aisx.account.Accounts;
 import org.aisx.account.Permission;
 import org.aisx.account.Role;
+import org.aisx.account.SignInLimiter;
 import org.aisx.account.TokenInfo;
 import org.aisx.account.User;
 import org.aisx.catalog.CatalogException;
@@ -21,9 +25,9 @@ import org.aisx.catalog.Problem;
  * The account pages. For admins, {@code /admin/users} (every account: role, bodies, whether
  * disabled, last sign-in) and {@code /admin/users/{id}} (one account, with forms to change its role
  * and bodies, disable or enable it, and set a new password). For anyone signed in, {@code /account}
- * (their account and their API tokens, each of which they may revoke). Plain forms with the
- * session's CSRF token: no script needed. Every change is a line of the audit trail naming the
- * admin and the change.
+ * (their account and their API tokens, each of which they may revoke, and a form to change their
+ * own password, giving the current one). Plain forms with the session's CSRF token: no script
+ * needed. Every change is a line of the audit trail naming the admin and the change.
  */
 public final class UserPages implements Routes {
   private static final Set<String> DONE = Set.of("role", "disabled", "enabled", "password");
@@ -32,12 +36,22 @@ public final class UserPages implements Routes {
   private final Access access;
   private final I18n i18n;
   private final PageRenderer pages;
+  private final SignInLimiter limiter;
+  private final Clients clients;
 
-  public UserPages(Accounts accounts, Access access, I18n i18n, PageRenderer pages) {
+  public UserPages(
+      Accounts accounts,
+      Access access,
+      I18n i18n,
+      PageRenderer pages,
+      SignInLimiter limiter,
+      Clients clients) {
     this.accounts = accounts;
     this.access = access;
     this.i18n = i18n;
     this.pages = pages;
+    this.limiter = limiter;
+    this.clients = clients;
   }
 
   @Override
@@ -49,6 +63,7 @@ public final class UserPages implements Routes {
     router.post("/admin/users/{id}/password", this::setPassword);
     router.get("/account", this::account);
     router.post("/account/tokens/{id}/revoke", this::revokeOwnToken);
+    router.post("/account/password", this::changeOwnPassword);
   }
 
   /** One account on the admin's list. */
@@ -80,13 +95,29 @@ public final class UserPages implements Routes {
     }
   }
 
-  /** {@code /account}. */
+  /**
+   * {@code /account}: {@code done} names what was just done ({@code revoked}, {@code password}) or
+   * is null; {@code problems} why the password form was refused, each naming its field.
+   */
   public record AccountPage(
-      PageModels.Layout layout, String csrf, User user, List<TokenInfo> tokens, boolean revoked) {
+      PageModels.Layout layout,
+      String csrf,
+      User user,
+      List<TokenInfo> tokens,
+      String done,
+      List<FieldProblem> problems) {
     public Messages t() {
       return layout.t();
     }
+
+    /** Whether the password form's {@code field} was refused. */
+    public boolean invalid(String field) {
+      return problems.stream().anyMatch(p -> p.field().equals(field));
+    }
   }
+
+  /** A problem of a form's field: its id on the page, its label and what is wrong with it. */
+  public record FieldProblem(String field, String label, String text) {}
 
   void list(Context ctx) {
     access.require(ctx, Permission.MANAGE_ACCOUNTS);
@@ -243,7 +274,19 @@ public final class UserPages implements Routes {
 
   void account(Context ctx) {
     User user = access.requireSignedIn(ctx);
+    String done = Params.query(ctx).text("done");
+    showAccount(
+        ctx,
+        HttpStatus.OK,
+        user,
+        "revoked".equals(done) || "password".equals(done) ? done : null,
+        List.of());
+  }
+
+  private void showAccount(
+      Context ctx, HttpStatus status, User user, String done, List<FieldProblem> problems) {
     Messages t = i18n.forRequest(ctx);
+    ctx.status(status);
     pages.render(
         ctx,
         "account.jte",
@@ -252,7 +295,81 @@ public final class UserPages implements Routes {
             access.formToken(ctx),
             user,
             accounts.tokensOf(user),
-            "revoked".equals(Params.query(ctx).text("done"))));
+            done,
+            problems));
+  }
+
+  /**
+   * {@code POST /account/password}: anyone signed in changes their own password, giving the current
+   * one. A wrong current password counts against the sign-in limit as a failed sign-in does, so
+   * that a session left open is no way to try passwords. The change signs the account out
+   * everywhere ({@link Accounts#setPassword}); this browser goes on in a new session.
+   */
+  void changeOwnPassword(Context ctx) {
+    User user = access.requireSignedIn(ctx);
+    Messages t = i18n.forRequest(ctx);
+    Params form = Params.form(ctx);
+    String current = form.raw("current") == null ? "" : form.raw("current");
+    String password = form.raw("password") == null ? "" : form.raw("password");
+    String again = form.raw("password2") == null ? "" : form.raw("password2");
+    String address = clients.address(ctx);
+    Optional<Duration> wait = limiter.begin(user.email(), address);
+    if (wait.isPresent()) {
+      AuditRecorder.note(ctx, "password-change-limited", user.email(), null);
+      long seconds = Math.max(1, wait.get().toSeconds());
+      ctx.header("Retry-After", Long.toString(seconds));
+      throw new HttpResponseException(
+          HttpStatus.TOO_MANY_REQUESTS.getCode(), t.get("signin.tooMany", (seconds + 59) / 60));
+    }
+    char[] currentChars = current.toCharArray();
+    boolean right;
+    try {
+      right = accounts.authenticate(user.email(), currentChars).isPresent();
+    } finally {
+      Arrays.fill(currentChars, '\0');
+    }
+    if (!right) {
+      AuditRecorder.note(ctx, "password-change-refused", user.email(), "current password");
+      showAccount(
+          ctx,
+          HttpStatus.BAD_REQUEST,
+          user,
+          null,
+          List.of(
+              new FieldProblem(
+                  "current",
+                  t.get("account.password.current"),
+                  t.get("account.password.wrongCurrent"))));
+      return;
+    }
+    limiter.succeeded(user.email(), address);
+    if (!password.equals(again)) {
+      showAccount(
+          ctx,
+          HttpStatus.BAD_REQUEST,
+          user,
+          null,
+          List.of(
+              new FieldProblem(
+                  "password2", t.get("users.newPasswordAgain"), t.get("account.password.differ"))));
+      return;
+    }
+    char[] chars = password.toCharArray();
+    try {
+      accounts.setPassword(user, chars);
+    } catch (CatalogException.Invalid e) {
+      List<FieldProblem> problems = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        problems.add(new FieldProblem("password", t.get("users.newPassword"), t.problem(p)));
+      }
+      showAccount(ctx, HttpStatus.BAD_REQUEST, user, null, problems);
+      return;
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+    AuditRecorder.note(ctx, "password-changed", user.email(), "sessions ended");
+    access.signIn(ctx, accounts.startSession(user));
+    ctx.redirect("/account?done=password", HttpStatus.SEE_OTHER);
   }
 
   void revokeOwnToken(Context ctx) {

@@ -107,6 +107,27 @@ class AdminImportTest {
         .containsExactly("0", "0", "5", "0", "0", "0", "0", "0", "0");
   }
 
+  /**
+   * A source name that no record may carry (here with a right-to-left override) is a 400 naming the
+   * form's field, and nothing is imported: not a summary rejecting every record of the feed for it.
+   */
+  @Test
+  void aSourceNameNoRecordMayCarryIsRefusedNamingTheFieldAndNothingIsImported() throws Exception {
+    String csrf = signInAs(ADMIN);
+    HttpResponse<String> r =
+        upload(
+            Map.of("_csrf", csrf, "format", "auto", "source", "rfc <b>editor</b>\u202e"),
+            "rfc-index.txt",
+            rfcExcerpt());
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).doesNotContain("<b>editor");
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.select(".error-page li").text()).startsWith("source").contains("202E");
+    assertThat(d.select(".summary")).isEmpty();
+    assertThat(app.catalog().find("rfc-9110")).isEmpty();
+  }
+
   @Test
   void rejectedRecordsAreListedWithTheirPlaceAndEscaped() throws Exception {
     String csrf = signInAs(ADMIN);

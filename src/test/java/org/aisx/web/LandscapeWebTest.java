@@ -59,6 +59,22 @@ class LandscapeWebTest {
    * largest count the table beside the charts gives. On an Arabic page the same ticks, in the
    * page's digits, and the chart drawn left to right (the years run so), its labels anchored there.
    */
+  /**
+   * The count of a map that shows only its most frequent values is a sentence of its own, ended
+   * before the next one begins ("Records counted: 1,203 Only the most ..." ran the two together).
+   */
+  @Test
+  void theCountAndTheNoteThatOnlyTheMostFrequentValuesAreShownAreTwoSentences() {
+    for (String lang : List.of("en", "fr", "zh")) {
+      String said =
+          org.jsoup.Jsoup.parse(
+                  http.get("/landscape?rows=committee&cols=status&lang=" + lang).body())
+              .select("#map-h + p")
+              .text();
+      assertThat(said).as(lang).matches("\\D*[0-9][0-9,\\u00a0\\u202f ]*[.。] ?\\S.*");
+    }
+  }
+
   @Test
   void theChartsOfPublicationsPerYearHaveAYScale() {
     org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(http.get("/landscape?lang=en").body());

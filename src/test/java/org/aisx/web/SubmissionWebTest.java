@@ -1085,6 +1085,41 @@ class SubmissionWebTest {
   }
 
   /**
+   * A field that was empty at the submission's base revision and then changed twice in the record
+   * is a change of the record, not of the author: the resubmission form starts from its current
+   * value, and approving the resubmission keeps it (a null old value is still the base's value).
+   */
+  @Test
+  void aFieldEmptyAtTheBaseAndChangedTwiceSinceIsTakenFromTheRecordNotRevertedByTheResubmission()
+      throws Exception {
+    Standard s = seed(unique("IEEE"), "IEEE");
+    ObjectNode mine = record(s.identifier(), "IEEE", "The author's own title");
+    String id = submit("ieee", update(s, mine, 1));
+    assertThat(decide("coord", id, "changes-requested").statusCode()).isEqualTo(200);
+    // Meanwhile the committee, empty at revision 1, is set (revision 2) and set again (3).
+    ObjectNode theirs = record(s.identifier(), "IEEE", s.titleIn("en"));
+    theirs.put("committee", "First committee");
+    app.catalog().save(app.reader().read(theirs), "test", "fixture", 1);
+    theirs.put("committee", "Second committee");
+    app.catalog().save(app.reader().read(theirs), "test", "fixture", 2);
+
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document edit = Jsoup.parse(author.get("/submissions/" + id + "/edit").body());
+    assertThat(edit.select("#rebased").text()).contains("Committee").contains("3");
+    assertThat(edit.select("#rebased-both")).isEmpty();
+    assertThat(edit.select("#committee").attr("value")).isEqualTo("Second committee");
+    assertThat(edit.select("#title_en").attr("value")).isEqualTo("The author's own title");
+
+    HttpResponse<String> sent = author.postForm("/submissions/" + id, formOf(edit));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+    Standard now = app.catalog().get(s.id());
+    assertThat(now.titleIn("en")).isEqualTo("The author's own title");
+    assertThat(now.committee()).isEqualTo("Second committee");
+  }
+
+  /**
    * A change proposed through the form on a revision that moved on while the editor typed (another
    * editor's change was approved) is the form again, with what was typed, on the current revision,
    * saying what changed: not an error page that loses the typing.

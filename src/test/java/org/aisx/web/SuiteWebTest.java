@@ -252,6 +252,81 @@ class SuiteWebTest {
     assertThat(body(misspelt).at("/error/details/0/field").asText()).isEqualTo("verticals");
   }
 
+  /**
+   * On an Arabic (right-to-left) page the suite's share link, edit key and edit link are shown left
+   * to right: a key ending in "-" or "_" or a link ending in one is not shown with it moved to the
+   * front, where someone copying it by eye would take it wrong.
+   */
+  @Test
+  void theShareLinkTheEditKeyAndTheEditLinkReadLeftToRightOnAnArabicPage() {
+    Browser b = new Browser(server.port());
+    HttpResponse<String> created =
+        b.postForm(
+            "/suites?lang=ar",
+            Map.of("_csrf", b.csrf("/suites/new?lang=ar"), "text", "chatbot for a retail bank"));
+    assertThat(created.statusCode()).isEqualTo(303);
+    Document page =
+        Jsoup.parse(b.get(created.headers().firstValue("Location").orElseThrow()).body());
+    assertThat(page.select("html").attr("dir")).isEqualTo("rtl");
+    assertThat(page.select("#share-link").attr("dir")).isEqualTo("ltr");
+    assertThat(page.select("#edit-key").attr("dir")).isEqualTo("ltr");
+    assertThat(page.select("#edit-link").attr("dir")).isEqualTo("ltr");
+    assertThat(page.select("#edit-link").text())
+        .endsWith("?key=" + page.select("#edit-key").text());
+  }
+
+  /**
+   * A change of a suite without If-Match, or on a version that moved on, says so of the suite and
+   * its version, in the language asked for: not of "the record" and its "revision".
+   */
+  @Test
+  void aSuiteChangeWithoutOrOnAStaleVersionSpeaksOfTheSuiteAndItsVersion() throws Exception {
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Stale suite\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    String key = "Suite-Key " + body(created).get("editKey").asText();
+    String change =
+        "{\"title\": \"Stale suite, 2\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}";
+    assertThat(
+            send("PUT", "/api/v1/suites/" + id, change, "Authorization", key, "If-Match", "\"1\"")
+                .statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> unconditional =
+        send("PUT", "/api/v1/suites/" + id, change, "Authorization", key);
+    assertThat(unconditional.statusCode()).isEqualTo(428);
+    assertThat(body(unconditional).at("/error/message").asText())
+        .contains("suite")
+        .contains("version")
+        .doesNotContain("record");
+
+    HttpResponse<String> stale =
+        send("PUT", "/api/v1/suites/" + id, change, "Authorization", key, "If-Match", "\"1\"");
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(body(stale).at("/error/message").asText())
+        .startsWith("The suite is at version 2, not at version 1 that the change was based on.")
+        .endsWith("Reload it and apply the change again.");
+
+    HttpResponse<String> french =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id + "?lang=fr",
+            change,
+            "Authorization",
+            key,
+            "If-Match",
+            "\"1\"",
+            "Accept-Language",
+            "fr");
+    assertThat(french.statusCode()).isEqualTo(412);
+    assertThat(body(french).at("/error/message").asText())
+        .startsWith("L'ensemble est à la version 2")
+        .doesNotContain("notice");
+  }
+
   @Test
   void anAnonymousSuiteIsChangedWithItsKeyAndIfMatchOnly() throws Exception {
     HttpResponse<String> created =

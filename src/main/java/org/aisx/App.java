@@ -111,7 +111,7 @@ public final class App implements AutoCloseable {
   /** The bundled starter set of real AI records, loaded into an empty catalogue. */
   static final String STARTER_CORPUS = "/corpus/starter.json";
 
-  static final String STARTER_SOURCE = "aisx-starter-corpus";
+  static final String STARTER_SOURCE = org.aisx.catalog.SourceNames.STARTER_CORPUS;
 
   /** The search index's directory in a data directory. */
   static final String INDEX_DIR = "index";

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.aisx.catalog.Progress;
 import org.aisx.ingest.Inputs;
+import org.aisx.store.IsoUpdatesTurned;
 import org.aisx.store.RelationTargetsNamed;
 import org.aisx.store.StoreConfig;
 
@@ -50,7 +51,7 @@ import org.aisx.store.StoreConfig;
  *
  * <p>A backup of an older schema version is loaded into the current schema as it is, and then
  * repaired as the upgrade repairs stored data ({@link RelationTargetsNamed} for a backup older than
- * version 20).
+ * version 20, {@link IsoUpdatesTurned} for one older than version 22).
  */
 public final class Backup {
   static final String FORMAT = "aisx-backup";
@@ -313,6 +314,9 @@ public final class Backup {
       // is done to them too, as it was to the stores that were upgraded.
       if (Tables.compareVersions(version, RelationTargetsNamed.VERSION) < 0) {
         RelationTargetsNamed.repair(c, clock);
+      }
+      if (Tables.compareVersions(version, IsoUpdatesTurned.VERSION) < 0) {
+        IsoUpdatesTurned.repair(c, clock);
       }
       c.commit();
       return summary;

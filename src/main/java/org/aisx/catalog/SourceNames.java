@@ -27,6 +27,12 @@ public final class SourceNames {
   private static final java.util.regex.Pattern ADDRESS =
       java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
+  /**
+   * The source of the records of the bundled catalogue (the starter corpus, made from the bodies'
+   * feeds), as a first start stores them.
+   */
+  public static final String STARTER_CORPUS = "aisx-starter-corpus";
+
   /** What a source name that was nothing but an address reads. */
   static final String WITHHELD = "account";
 

@@ -48,7 +48,7 @@ import org.aisx.catalog.Status;
  * dated, the target's edition year before the source's): then {@code updates} as the verb says
  * ({@link #updatesDirection}). The IEC feed has no {@code updates} links.
  */
-final class IsoIecRules implements BodyRules {
+public final class IsoIecRules implements BodyRules {
 
   private static final Pattern STAGE_CODE = Pattern.compile("(\\d{2})(?:\\.(\\d{2}))?");
   private static final Pattern COMMITTEE_CODE = Pattern.compile("(?:TC|SC|SyC|TA)\\b.*");
@@ -84,9 +84,10 @@ final class IsoIecRules implements BodyRules {
    * updated-by}, unless both are dated and the target is the older, by the year of the edition each
    * identifier names (the first: "ISO 12813:2015/Amd 1:2017" is of the 2015 edition, so the link
    * from "ISO 12813:2015" to its amendment stays {@code updated-by}, as does the feed's link from
-   * "ISO 2537:1985" to "ISO 2537:1985/Amd 1:1983").
+   * "ISO 2537:1985" to "ISO 2537:1985/Amd 1:1983"). The upgrade turns links stored before this rule
+   * round by it ({@code store.IsoUpdatesTurned}).
    */
-  static RelationType updatesDirection(String identifier, String target) {
+  public static RelationType updatesDirection(String identifier, String target) {
     int from = editionYear(identifier);
     int to = editionYear(target);
     return from > 0 && to > 0 && to < from ? RelationType.UPDATES : RelationType.UPDATED_BY;

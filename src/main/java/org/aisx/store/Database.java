@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
             .dataSource(ds)
             .locations(vendor.migrations())
-            .javaMigrations(new RelationTargetsNamed());
+            .javaMigrations(new RelationTargetsNamed(), new IsoUpdatesTurned());
     if (version != null) {
       flyway.target(version);
     }

@@ -143,7 +143,8 @@ public final class RelationTargetsNamed implements JavaMigration {
     return changed;
   }
 
-  private static JsonNode read(ObjectMapper json, String document) {
+  /** The document as a JSON tree; null when it does not read (left as the store leaves it). */
+  static JsonNode read(ObjectMapper json, String document) {
     try {
       return json.readTree(document);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -151,7 +152,7 @@ public final class RelationTargetsNamed implements JavaMigration {
     }
   }
 
-  private static String write(ObjectMapper json, JsonNode document) {
+  static String write(ObjectMapper json, JsonNode document) {
     try {
       return json.writeValueAsString(document);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -159,7 +160,8 @@ public final class RelationTargetsNamed implements JavaMigration {
     }
   }
 
-  private static String key(JsonNode relation) {
+  /** A relation's type and target: one relation per type and target. */
+  static String key(JsonNode relation) {
     return relation.path("type").asText() + "\n" + relation.path("target").asText();
   }
 
@@ -193,9 +195,10 @@ public final class RelationTargetsNamed implements JavaMigration {
     return out;
   }
 
-  private record Stored(String document, int revision) {}
+  /** A record's stored JSON document and revision. */
+  record Stored(String document, int revision) {}
 
-  private static Stored document(Connection c, String id) throws SQLException {
+  static Stored document(Connection c, String id) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement("SELECT document, revision FROM standard WHERE id = ?")) {
       q.setString(1, id);
@@ -205,7 +208,8 @@ public final class RelationTargetsNamed implements JavaMigration {
     }
   }
 
-  private static void update(
+  /** Writes a record's repaired document as {@code revision}, refused if it moved meanwhile. */
+  static void update(
       Connection c, String id, int expected, int revision, String document, String now)
       throws SQLException {
     try (PreparedStatement u =
@@ -240,7 +244,8 @@ public final class RelationTargetsNamed implements JavaMigration {
     }
   }
 
-  private static void event(
+  /** The history event of a repair that changed the record's {@code relations}. */
+  static void event(
       Connection c, String id, String at, String oldValue, String newValue, int revision)
       throws SQLException {
     try (PreparedStatement i =

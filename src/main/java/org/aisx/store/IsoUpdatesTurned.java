@@ -1,0 +1,242 @@
+package org.aisx.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.aisx.catalog.Catalog;
+import org.aisx.catalog.FieldSources;
+import org.aisx.catalog.Json;
+import org.aisx.catalog.RelationType;
+import org.aisx.catalog.Slug;
+import org.aisx.catalog.SourceNames;
+import org.aisx.ingest.IsoIecRules;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Migration 22, in Java because it rewrites records' JSON documents, the same way on SQLite and
+ * PostgreSQL: an {@code updates} link that ISO's Relaton feed gave, mapped before the importer read
+ * ISO's {@code updates} as <em>updated by</em> ({@link IsoIecRules#updatesDirection}), is turned
+ * round as the importer now maps it: "ISO 12813:2015 updates ISO 12813:2019", stored by the bundled
+ * catalogue of earlier versions and by every import of the ISO feed before, reads "ISO 12813:2015
+ * updated-by ISO 12813:2019"; a link the rule keeps ("ISO 8620:1986 updates ISO 4610:1977", the
+ * target the older) stays.
+ *
+ * <p><b>Only links a feed gave.</b> The store keeps where a value came from per field ({@code
+ * fieldSources}: the feeds, submissions and edits that gave a record's {@code relations}) and per
+ * revision (each history event's actor and source), not per link: a coordinator's edit that sends
+ * the record back with a feed's link unchanged leaves no trace of that link. So the repair takes a
+ * record only when no person ever wrote it: none of its history events and none of its fields'
+ * provenance is a person's ({@link SourceNames#reviewed}: a submission, a coordinator's edit, a
+ * review), and its {@code relations} came from the ISO or IEC Relaton feed ({@code relaton-iso},
+ * {@code relaton-iec}, any snapshot of them: {@link FieldSources#feedOf}) or the bundled catalogue
+ * ({@link SourceNames#STARTER_CORPUS}, made from those feeds), for a record whose identifier is
+ * ISO's or IEC's (the identifiers the ISO/IEC mapping reads). The links of any other record stay as
+ * they are: a person's, another body's ({@code updates} in the RFC index or ITU-T's feed means what
+ * it says), ISO Open Data's ("ISO 9000:2004/Cor 1:2008 updates ISO 9000:2004", in the right
+ * direction) and those of an ISO feed imported under another name, which its next import corrects.
+ *
+ * <p>Each record that changes is a new revision with a {@code field-changed} event on {@code
+ * relations} (old and new values, actor {@value RelationTargetsNamed#ACTOR}, source {@value
+ * RelationTargetsNamed#SOURCE}), as {@link RelationTargetsNamed} writes them; the record's own
+ * {@code source} and its fields' provenance stay. A link turned into one the record holds already
+ * is dropped. Flyway applies it once per database; {@link #repair} finds nothing to do on a
+ * repaired store. A backup taken before this migration is repaired when it is restored ({@code
+ * backup.Backup}).
+ */
+public final class IsoUpdatesTurned implements JavaMigration {
+  /** The schema version this migration brings a store to. */
+  public static final String VERSION = "22";
+
+  /** The feeds whose records the ISO/IEC mapping reads ({@link FieldSources#feedOf} names). */
+  private static final Set<String> FEEDS = Set.of("relaton-iso", "relaton-iec");
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion(VERSION);
+  }
+
+  @Override
+  public String getDescription() {
+    return "ISO updates links read as updated-by";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null;
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    repair(context.getConnection(), Clock.systemUTC());
+  }
+
+  /**
+   * Turns round, in the caller's transaction on {@code c}, every stored {@code updates} link that
+   * ISO's feed gave and the ISO/IEC mapping now reads as {@code updated-by}; returns how many
+   * records changed (0 when there is nothing left to repair).
+   */
+  public static int repair(Connection c, Clock clock) throws SQLException {
+    ObjectMapper json = Json.mapper();
+    String now = clock.instant().toString();
+    String updates = RelationType.UPDATES.wire();
+    String updatedBy = RelationType.UPDATED_BY.wire();
+    int changed = 0;
+    for (String id : holdersOf(c, updates)) {
+      RelationTargetsNamed.Stored stored = RelationTargetsNamed.document(c, id);
+      if (stored == null
+          || !(RelationTargetsNamed.read(json, stored.document()) instanceof ObjectNode doc)
+          || !(doc.get("relations") instanceof ArrayNode before)
+          || !fromIsoFeeds(doc)
+          || writtenByPeople(c, id)) {
+        continue;
+      }
+      String identifier = doc.path("identifier").asText("");
+      Set<String> held = new HashSet<>();
+      before.forEach(r -> held.add(RelationTargetsNamed.key(r)));
+      ArrayNode after = json.createArrayNode();
+      Set<String> turned = new LinkedHashSet<>();
+      for (JsonNode relation : before) {
+        String target = relation.path("target").asText(null);
+        if (!updates.equals(relation.path("type").asText())
+            || target == null
+            || !(relation instanceof ObjectNode object)
+            || IsoIecRules.updatesDirection(identifier, target) != RelationType.UPDATED_BY) {
+          after.add(relation);
+          continue;
+        }
+        ObjectNode round = object.deepCopy().put("type", updatedBy);
+        turned.add(Slug.of(target));
+        if (held.add(RelationTargetsNamed.key(round))) {
+          after.add(round);
+        }
+      }
+      if (turned.isEmpty()) {
+        continue;
+      }
+      int revision = stored.revision() + 1;
+      doc.set("relations", after);
+      doc.put("revision", revision);
+      RelationTargetsNamed.update(
+          c, id, stored.revision(), revision, RelationTargetsNamed.write(json, doc), now);
+      for (String targetId : turned) {
+        turnRow(c, id, targetId, updates, updatedBy);
+      }
+      RelationTargetsNamed.event(
+          c, id, now, Catalog.historyText(before), Catalog.historyText(after), revision);
+      changed++;
+    }
+    return changed;
+  }
+
+  /**
+   * Whether the record's relations came from ISO's or IEC's Relaton feed or the bundled catalogue,
+   * the record being ISO's or IEC's, and no field of it names a person as its source.
+   */
+  private static boolean fromIsoFeeds(ObjectNode doc) {
+    String identifier = doc.path("identifier").asText("");
+    if (!identifier.startsWith("ISO") && !identifier.startsWith("IEC")) {
+      return false;
+    }
+    JsonNode provenance = doc.path("fieldSources");
+    for (JsonNode names : provenance) {
+      for (JsonNode name : names) {
+        if (SourceNames.reviewed(SourceNames.publishable(name.asText()))) {
+          return false;
+        }
+      }
+    }
+    List<String> gave = new ArrayList<>();
+    provenance.path("relations").forEach(n -> gave.add(n.asText()));
+    if (gave.isEmpty()) {
+      // A record stored before fields had their provenance: its source gave it all.
+      gave.add(doc.path("source").asText(""));
+    }
+    return gave.stream()
+        .allMatch(
+            n -> n.equals(SourceNames.STARTER_CORPUS) || FEEDS.contains(FieldSources.feedOf(n)));
+  }
+
+  /** Whether any revision of the record was a person's (a submission, an edit, a review). */
+  private static boolean writtenByPeople(Connection c, String id) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT DISTINCT source FROM history_event WHERE record_id = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          if (SourceNames.reviewed(SourceNames.publishable(rs.getString(1)))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The records holding a relation of type {@code type}. */
+  private static List<String> holdersOf(Connection c, String type) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT DISTINCT source_id FROM relation WHERE type = ? ORDER BY source_id")) {
+      q.setString(1, type);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The relation row from {@code id} to {@code targetId} typed {@code from} retyped {@code to}; or
+   * dropped, when the record holds that link typed {@code to} already (one row per type and
+   * target).
+   */
+  private static void turnRow(Connection c, String id, String targetId, String from, String to)
+      throws SQLException {
+    boolean exists;
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT 1 FROM relation WHERE source_id = ? AND type = ? AND target_id = ?")) {
+      q.setString(1, id);
+      q.setString(2, to);
+      q.setString(3, targetId);
+      try (ResultSet rs = q.executeQuery()) {
+        exists = rs.next();
+      }
+    }
+    try (PreparedStatement u =
+        c.prepareStatement(
+            exists
+                ? "DELETE FROM relation WHERE source_id = ? AND type = ? AND target_id = ?"
+                : "UPDATE relation SET type = ? WHERE source_id = ? AND type = ? AND target_id = ?")) {
+      int i = 1;
+      if (!exists) {
+        u.setString(i++, to);
+      }
+      u.setString(i++, id);
+      u.setString(i++, from);
+      u.setString(i, targetId);
+      u.executeUpdate();
+    }
+  }
+}

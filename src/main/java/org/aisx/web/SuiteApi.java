@@ -386,13 +386,23 @@ public final class SuiteApi implements Routes {
     String base = watchRoutes.base(ctx);
     // The answer shows the members as they are now: its ETag is the version and the body's digest
     // (EntityTags), so that a 304 never stands for a body that changed under the same version.
+    // The exports say the sectors and the other words a person reads in the caller's language.
+    SuiteExports.Words words = new SuitePageModels.Labels(taxonomy.current(), i18n.forRequest(ctx));
     switch (format) {
-      case "csv" -> download(ctx, s, "csv", "text/csv", SuiteExports.csv(report, base));
+      case "csv" -> {
+        StringBuilder csv = new StringBuilder();
+        SuiteExports.csv(report, base, words).forEach(row -> Csv.line(csv, row));
+        download(ctx, s, "csv", "text/csv", csv.toString());
+      }
       case "bibtex" ->
-          download(ctx, s, "bib", "application/x-bibtex", SuiteExports.bibtex(report, base));
+          download(ctx, s, "bib", "application/x-bibtex", SuiteExports.bibtex(report, base, words));
       case "ris" ->
           download(
-              ctx, s, "ris", "application/x-research-info-systems", SuiteExports.ris(report, base));
+              ctx,
+              s,
+              "ris",
+              "application/x-research-info-systems",
+              SuiteExports.ris(report, base, words));
       default ->
           EntityTags.json(
               ctx, s.version(), SuiteView.of(report, null, editor && suites.hasDraft(stored)));

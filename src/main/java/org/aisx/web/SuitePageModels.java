@@ -4,6 +4,7 @@ import java.util.List;
 import org.aisx.catalog.Standard;
 import org.aisx.suite.Report;
 import org.aisx.suite.Suite;
+import org.aisx.suite.SuiteExports;
 import org.aisx.taxonomy.Concept;
 import org.aisx.taxonomy.Dimension;
 import org.aisx.taxonomy.Taxonomy;
@@ -12,8 +13,37 @@ import org.aisx.taxonomy.Taxonomy;
 public final class SuitePageModels {
   private SuitePageModels() {}
 
-  /** Labels of concern groups and sectors in the page's language. */
-  public record Labels(Taxonomy taxonomy, Messages t) {
+  /**
+   * Labels of concern groups and sectors in the page's language; the words of a suite's exports in
+   * the caller's language.
+   */
+  public record Labels(Taxonomy taxonomy, Messages t) implements SuiteExports.Words {
+    @Override
+    public String get(String key) {
+      return t.get(key);
+    }
+
+    @Override
+    public String get(String key, Object... args) {
+      return t.get(key, args);
+    }
+
+    @Override
+    public String colon() {
+      return t.colon();
+    }
+
+    @Override
+    public String list(List<String> words) {
+      return t.list(words);
+    }
+
+    @Override
+    public String clauses(List<String> parts) {
+      return t.clauses(parts);
+    }
+
+    @Override
     public String group(String id) {
       if (taxonomy.contains(Dimension.CONCERN, id)) {
         return taxonomy.label(Dimension.CONCERN, id, t.lang());
@@ -21,6 +51,7 @@ public final class SuitePageModels {
       return t.get("suite.group." + id);
     }
 
+    @Override
     public String vertical(String id) {
       return taxonomy.label(Dimension.VERTICAL, id, t.lang());
     }

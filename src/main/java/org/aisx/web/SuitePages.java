@@ -460,12 +460,21 @@ public final class SuitePages implements Routes {
           case "sectors" -> c.withVerticals(form.choices("vertical", concepts(Dimension.VERTICAL)));
           default -> {
             Member added = suites.memberFor(required(form, "record"), null, null);
-            if (members.stream().noneMatch(m -> m.id().equals(added.id()))) {
-              members.add(added);
+            if (members.stream().anyMatch(m -> m.id().equals(added.id()))) {
+              // Said, not done silently: the editor typed a record the suite lists already.
+              throw new CatalogException.Invalid(
+                  "suite",
+                  List.of(
+                      org.aisx.catalog.Problem.of(
+                          "record", "suite.problem.alreadyMember", added.identifier())));
             }
+            members.add(added);
             yield c.withMembers(members);
           }
         };
+    if (next.equals(c)) {
+      return; // nothing changed (a member moved past an end): no new version
+    }
     suites.save(s.id(), suites.check(next), s.version());
   }
 
@@ -552,10 +561,11 @@ public final class SuitePages implements Routes {
     api.requireEditor(ctx, s, null);
     Member added = suites.memberFor(required(form, "record"), null, null);
     List<Member> members = new ArrayList<>(s.content().members());
+    // A member already: the suite is left as it is, and the page opens at that member.
     if (members.stream().noneMatch(m -> m.id().equals(added.id()))) {
       members.add(added);
+      suites.save(s.id(), suites.check(s.content().withMembers(members)), s.version());
     }
-    suites.save(s.id(), suites.check(s.content().withMembers(members)), s.version());
     ctx.redirect("/suites/" + s.id() + "#m-" + added.id(), HttpStatus.SEE_OTHER);
   }
 

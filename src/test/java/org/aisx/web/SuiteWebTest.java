@@ -856,6 +856,22 @@ class SuiteWebTest {
                 .statusCode())
         .isEqualTo(303);
     assertThat(body(http.get("/api/v1/suites/" + id)).toString()).contains("iso-iec-22989-2022");
+    // The same record again is said to be there already, and the suite's version does not move.
+    int version = body(http.get("/api/v1/suites/" + id)).get("version").asInt();
+    HttpResponse<String> again =
+        b.postForm(
+            suitePage,
+            Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", "ISO/IEC 22989:2022"));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("ISO/IEC 22989:2022", "is in this suite already");
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("version").asInt()).isEqualTo(version);
+    // A first member moved up changes nothing: no new version either.
+    String first = body(http.get("/api/v1/suites/" + id)).get("members").get(0).get("id").asText();
+    assertThat(
+            b.postForm(suitePage, Map.of("_csrf", b.csrf(suitePage), "op", "up", "member", first))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(body(http.get("/api/v1/suites/" + id)).get("version").asInt()).isEqualTo(version);
     HttpResponse<String> unknown =
         b.postForm(
             suitePage, Map.of("_csrf", b.csrf(suitePage), "op", "add", "record", "ISO 99999"));

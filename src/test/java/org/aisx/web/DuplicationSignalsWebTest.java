@@ -103,7 +103,7 @@ class DuplicationSignalsWebTest {
     if (title != null) {
       r.put("title", Map.of("en", title));
     }
-    r.put("summary", Map.of("en", summary));
+    r.put("abstract", Map.of("en", summary));
     r.put("sdo", sdo);
     r.put("committee", committee);
     r.put("type", "international-standard");

@@ -12,10 +12,13 @@ public final class LandscapeModels {
   private LandscapeModels() {}
 
   /**
-   * A value of an axis as the page names it: the label, and the lines the heat map draws it on
-   * ({@link MapLabels#lines}).
+   * A value of an axis as the page names it: the label; a committee's title in ISO's register
+   * ({@code title}, null for another axis's value or a committee the register lacks); the text the
+   * heat map draws ({@code text}: the label, or the committee with its title as the search's
+   * committee facet names it) and the lines it draws it on ({@link MapLabels#lines}).
    */
-  public record AxisValue(String value, String label, List<String> lines) {}
+  public record AxisValue(
+      String value, String label, String title, String text, List<String> lines) {}
 
   /** One cell of the map: where it is drawn, how it looks and where it leads. */
   public record CellView(
@@ -279,18 +282,14 @@ public final class LandscapeModels {
 
   /** The topic clusters page. */
   public record ClustersPage(
-      PageModels.Layout layout,
-      LandscapeRoutes.ClustersView view,
-      String q,
-      String query,
-      Map<Integer, Liaisons> liaisons) {
+      PageModels.Layout layout, LandscapeRoutes.ClustersView view, String q, String query) {
     public Messages t() {
       return layout.t();
     }
 
     /** Whether the register of committees says how the topic's active committees coordinate. */
     public Liaisons liaisons(LandscapeRoutes.TopicView topic) {
-      return liaisons.getOrDefault(topic.number(), Liaisons.NONE);
+      return Liaisons.of(topic);
     }
 
     public String percent(double share) {
@@ -310,7 +309,14 @@ public final class LandscapeModels {
    * topic's list it is in liaison with), and how many of them the register has.
    */
   public record Liaisons(Map<String, List<String>> inLiaison, int inRegister) {
-    static final Liaisons NONE = new Liaisons(Map.of(), 0);
+    /** The topic's liaisons, each committee with those after it it is in liaison with. */
+    static Liaisons of(LandscapeRoutes.TopicView topic) {
+      Map<String, List<String>> with = new java.util.LinkedHashMap<>();
+      for (LandscapeRoutes.Liaison l : topic.liaisons()) {
+        with.computeIfAbsent(l.a(), k -> new ArrayList<>()).add(l.b());
+      }
+      return new Liaisons(with, topic.committeesInRegister());
+    }
 
     /** The register has two or more of the committees and no liaison between them. */
     public boolean noneRecorded() {

@@ -106,7 +106,15 @@ public final class LandscapeRoutes implements Routes {
       double draftShare,
       List<String> activeCommittees,
       String records,
-      List<String> overlap) {}
+      List<String> overlap,
+      List<Liaison> liaisons,
+      int committeesInRegister) {}
+
+  /**
+   * Two of a topic's active committees that ISO's register of committees records as in liaison
+   * (either names the other), each pair once, {@code a} before {@code b} in the topic's list.
+   */
+  public record Liaison(String a, String b) {}
 
   public record ClustersView(
       boolean pending,
@@ -133,9 +141,14 @@ public final class LandscapeRoutes implements Routes {
         .toList();
   }
 
-  private static TopicView topicView(Topics.Topic t, String query) {
-    List<String> committees =
-        t.activeCommittees().keySet().stream().limit(SHOWN_COMMITTEES).toList();
+  private TopicView topicView(Topics.Topic t, String query) {
+    List<String> active = t.activeCommittees().keySet().stream().limit(SHOWN_COMMITTEES).toList();
+    // Whether committees working on one topic already coordinate, as ISO's register says (held in
+    // memory, no query per committee).
+    List<Liaison> liaisons = new ArrayList<>();
+    committees
+        .liaisonsAmong(active)
+        .forEach((a, with) -> with.forEach(b -> liaisons.add(new Liaison(a, b))));
     return new TopicView(
         t.number(),
         String.join(", ", t.words()),
@@ -143,9 +156,11 @@ public final class LandscapeRoutes implements Routes {
         t.size(),
         t.bodies(),
         t.draftShare(),
-        committees,
+        active,
         "/landscape/clusters/" + t.number() + (query.isEmpty() ? "" : "?" + query),
-        committees.stream().map(c -> "/overlap?committee=" + PageModels.enc(c)).toList());
+        active.stream().map(c -> "/overlap?committee=" + PageModels.enc(c)).toList(),
+        List.copyOf(liaisons),
+        committees.findAll(active).size());
   }
 
   void clustersApi(Context ctx) {
@@ -173,28 +188,11 @@ public final class LandscapeRoutes implements Routes {
     Messages t = i18n.forRequest(ctx);
     SearchRequest request = params.parse(Params.query(ctx), false, 20);
     ClustersView view = clustersView(request);
-    Map<Integer, LandscapeModels.Liaisons> liaisons = new java.util.HashMap<>();
-    for (TopicView topic : view.topics()) {
-      liaisons.put(topic.number(), liaisons(topic.activeCommittees()));
-    }
     pages.render(
         ctx,
         "clusters.jte",
         new LandscapeModels.ClustersPage(
-            pages.layout(ctx, t, t.get("clusters.title")),
-            view,
-            request.q(),
-            query(request),
-            liaisons));
-  }
-
-  /**
-   * Whether committees working on one topic already coordinate, as ISO's register of committees
-   * says: the liaisons between them (held in memory, no query per committee).
-   */
-  private LandscapeModels.Liaisons liaisons(List<String> active) {
-    int inRegister = (int) active.stream().filter(c -> committees.find(c).isPresent()).count();
-    return new LandscapeModels.Liaisons(committees.liaisonsAmong(active), inRegister);
+            pages.layout(ctx, t, t.get("clusters.title")), view, request.q(), query(request)));
   }
 
   void clusterPage(Context ctx) {
@@ -229,20 +227,40 @@ public final class LandscapeRoutes implements Routes {
 
   // ---- duplication signals
 
+  /**
+   * A record of a pair as the API gives it: {@code title} in English, null (never an empty text)
+   * when the record has none, as every title in one language the API gives ({@link
+   * org.aisx.catalog.Standard#titleOrNull}); a topic keeps an untitled record's as "".
+   */
   public record MemberView(
       String id, String identifier, String title, String sdo, String committee, String status) {
     static MemberView of(Topics.Member m) {
       return new MemberView(
           m.id(),
           m.identifier(),
-          m.title(),
+          m.title() == null || m.title().isEmpty() ? null : m.title(),
           m.sdo(),
           m.committee(),
           m.status() == null ? null : m.status().wire());
     }
   }
 
-  public record PairView(MemberView a, MemberView b, double similarity) {}
+  /**
+   * Two close records of different bodies; {@code inLiaison}: whether ISO's register of committees
+   * records their committees as in liaison, null unless the register has both and they differ.
+   */
+  public record PairView(MemberView a, MemberView b, double similarity, Boolean inLiaison) {}
+
+  /** What ISO's register says of the committees of {@code a} and {@code b}, as {@link PairView}. */
+  private Boolean inLiaison(Topics.Member a, Topics.Member b) {
+    Map<String, org.aisx.committee.Committee> found =
+        committees.findAll(java.util.stream.Stream.of(a.committee(), b.committee()).toList());
+    if (found.size() < 2
+        || found.get(a.committee()).slug().equals(found.get(b.committee()).slug())) {
+      return null;
+    }
+    return committees.inLiaison(a.committee(), b.committee());
+  }
 
   public record DuplicatesView(
       boolean pending, String committee, double floor, int total, List<PairView> pairs) {}
@@ -264,7 +282,13 @@ public final class LandscapeRoutes implements Routes {
         pairs.size(),
         pairs.stream()
             .limit(MAX_LISTED)
-            .map(x -> new PairView(MemberView.of(x.a()), MemberView.of(x.b()), x.similarity()))
+            .map(
+                x ->
+                    new PairView(
+                        MemberView.of(x.a()),
+                        MemberView.of(x.b()),
+                        x.similarity(),
+                        inLiaison(x.a(), x.b())))
             .toList());
   }
 
@@ -344,7 +368,17 @@ public final class LandscapeRoutes implements Routes {
 
   // ---- API
 
-  record AxisValueView(String value, String label, long total) {}
+  /**
+   * A value of an axis with its label in the reader's language; a committee's with its title in
+   * ISO's register ({@code title}, left out when there is none), as the search's committee facet.
+   */
+  record AxisValueView(
+      String value,
+      String label,
+      long total,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String title) {}
 
   record CellView(
       String row,
@@ -403,7 +437,9 @@ public final class LandscapeRoutes implements Routes {
       Axis axis, List<String> values, HeatMap map, boolean rows, Messages t) {
     List<AxisValueView> out = new ArrayList<>();
     for (String v : values) {
-      out.add(new AxisValueView(v, label(axis, v, t), rows ? map.rowTotal(v) : map.colTotal(v)));
+      out.add(
+          new AxisValueView(
+              v, label(axis, v, t), rows ? map.rowTotal(v) : map.colTotal(v), title(axis, v)));
     }
     return out;
   }
@@ -662,14 +698,11 @@ public final class LandscapeRoutes implements Routes {
   LandscapeModels.SvgMap svgMap(MapRequest m, HeatMap map, Messages t, String searchBase) {
     List<LandscapeModels.AxisValue> rows = new ArrayList<>();
     for (String v : map.rows()) {
-      String label = label(m.rows(), v, t);
-      rows.add(new LandscapeModels.AxisValue(v, label, MapLabels.lines(label, MapLabels.ROW_PX)));
+      rows.add(axisValue(m.rows(), v, t, MapLabels.ROW_PX));
     }
     List<LandscapeModels.AxisValue> cols = new ArrayList<>();
     for (String v : map.cols()) {
-      String label = label(m.cols(), v, t);
-      cols.add(
-          new LandscapeModels.AxisValue(v, label, MapLabels.lines(label, MapLabels.COLUMN_PX)));
+      cols.add(axisValue(m.cols(), v, t, MapLabels.COLUMN_PX));
     }
     int labelWidth =
         MapLabels.rowLabelsWidth(rows.stream().map(LandscapeModels.AxisValue::lines).toList());
@@ -690,9 +723,9 @@ public final class LandscapeRoutes implements Routes {
                 fill,
                 ink,
                 searchBase + cellQuery(m, c),
-                describe(c, rows.get(i).label(), cols.get(j).label(), t),
-                rows.get(i).label(),
-                cols.get(j).label()));
+                describe(c, rows.get(i).text(), cols.get(j).text(), t),
+                rows.get(i).text(),
+                cols.get(j).text()));
       }
     }
     // Room for the cells, and for the rotated column labels that reach past the last column.
@@ -713,6 +746,27 @@ public final class LandscapeRoutes implements Routes {
         cols,
         cells,
         t);
+  }
+
+  /**
+   * A value of {@code axis} as the map draws it, on lines no wider than {@code px}: a committee
+   * with its title in ISO's register, as the search's committee facet names it.
+   */
+  private LandscapeModels.AxisValue axisValue(Axis axis, String value, Messages t, double px) {
+    String label = label(axis, value, t);
+    String title = title(axis, value);
+    String text = title == null ? label : t.get("facet.committee.titled", label, title);
+    return new LandscapeModels.AxisValue(value, label, title, text, MapLabels.lines(text, px));
+  }
+
+  /**
+   * The title ISO's register gives a committee axis's value (held in memory: no query per value);
+   * null for another axis's value or a committee the register lacks.
+   */
+  private String title(Axis axis, String value) {
+    return axis instanceof Axis.OfFacet f
+        ? ApiViews.facetTitle(f.facet(), value, committees)
+        : null;
   }
 
   private static String describe(HeatMap.Cell c, String row, String col, Messages t) {
@@ -802,6 +856,12 @@ public final class LandscapeRoutes implements Routes {
       header.add(s.wire());
     }
     header.addAll(List.of("gap", "draft_only", "search"));
+    // A committee's title in ISO's register in a column of its own, after the others: the columns
+    // a consumer already reads keep their places and their values.
+    Axis titled = committeeAxis(m);
+    if (titled != null) {
+      header.add(titled.id() + "_title");
+    }
     Csv.line(out, header);
     for (HeatMap.Cell c : map.cells()) {
       List<String> row =
@@ -819,11 +879,20 @@ public final class LandscapeRoutes implements Routes {
       row.add(Boolean.toString(c.draftOnly()));
       // Absolute: a downloaded file's links must work outside the site.
       row.add(base + "/search?" + cellQuery(m, c));
+      if (titled != null) {
+        row.add(nz(title(titled, titled == m.rows() ? c.row() : c.col())));
+      }
       Csv.line(out, row);
     }
     ctx.header("Content-Disposition", attachment(m, "csv"))
         .contentType("text/csv; charset=utf-8")
         .result(out.toString());
+  }
+
+  /** The map's committee axis (at most one: an axis is refused twice), or null. */
+  private static Axis committeeAxis(MapRequest m) {
+    Axis committee = new Axis.OfFacet(Facet.COMMITTEE);
+    return committee.equals(m.rows()) ? m.rows() : committee.equals(m.cols()) ? m.cols() : null;
   }
 
   private static String attachment(MapRequest m, String ext) {

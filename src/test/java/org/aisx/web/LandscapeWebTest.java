@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.aisx.App;
@@ -273,7 +274,8 @@ class LandscapeWebTest {
    * Whether the committees at work on a topic already coordinate: under each topic's active
    * committees, the liaisons ISO's register records between them, each pair once, in the reader's
    * language (on an Arabic page each committee isolated); where the register has two or more of
-   * them and no liaison between them, it says so.
+   * them and no liaison between them, it says so. The API gives the same pairs as data, with how
+   * many of the committees the register has.
    */
   @Test
   void eachTopicSaysWhichOfItsActiveCommitteesAreInLiaison() throws Exception {
@@ -281,12 +283,15 @@ class LandscapeWebTest {
     org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(http.get("/landscape/clusters").body());
     org.jsoup.nodes.Document ar =
         org.jsoup.Jsoup.parse(http.get("/landscape/clusters?lang=ar").body());
+    assertThat(ApiTest.validate(http, "ClustersResponse", b)).isEmpty();
     int pairs = 0;
+    int topicsWithLiaisons = 0;
     for (JsonNode topic : b.get("topics")) {
       List<String> active = new ArrayList<>();
       topic.get("activeCommittees").forEach(c -> active.add(c.asText()));
       List<String> expected = new ArrayList<>();
       List<String> expectedAr = new ArrayList<>();
+      List<List<String>> expectedPairs = new ArrayList<>();
       int inRegister = 0;
       for (int i = 0; i < active.size(); i++) {
         var a = app.committees().find(active.get(i));
@@ -303,6 +308,7 @@ class LandscapeWebTest {
                           .anyMatch(l -> org.aisx.catalog.Slug.of(l).equals(a.get().slug())));
           if (liaison) {
             with.add(other);
+            expectedPairs.add(List.of(active.get(i), other));
           }
         }
         if (!with.isEmpty()) {
@@ -317,6 +323,13 @@ class LandscapeWebTest {
         }
       }
       int n = topic.get("number").asInt();
+      List<List<String>> given = new ArrayList<>();
+      topic
+          .get("liaisons")
+          .forEach(l -> given.add(List.of(l.get("a").asText(), l.get("b").asText())));
+      assertThat(given).as("topic " + n + " " + active).isEqualTo(expectedPairs);
+      assertThat(topic.get("committeesInRegister").asInt()).as("topic " + n).isEqualTo(inRegister);
+      topicsWithLiaisons += given.isEmpty() ? 0 : 1;
       org.jsoup.nodes.Element item = en.getElementById("topic-" + n).parent();
       List<String> shown = item.select("ul.liaisons > li").eachText();
       assertThat(shown).as("topic " + n + " " + active).isEqualTo(expected);
@@ -335,6 +348,84 @@ class LandscapeWebTest {
     // The starter catalogue's topics have committees of ISO and IEC's joint committee at work on
     // them side by side (JTC 1's subcommittees among them), some of them in liaison.
     assertThat(pairs).isPositive();
+    assertThat(topicsWithLiaisons).isPositive();
+  }
+
+  /**
+   * A heat-map by committee names each committee with its title in ISO's register, as the search's
+   * committee facet does: on the page (the table's headings, the map's labels; on an Arabic page
+   * the reference and the title each isolated), in the API ({@code title} beside the value and
+   * label), and in the CSV in a column of its own after the others, whose columns keep their
+   * values. A committee the register lacks is named as records name it.
+   */
+  @Test
+  void aHeatMapByCommitteeNamesEachCommitteeWithItsTitleInTheRegister() throws Exception {
+    String sc42 = "ISO/IEC JTC 1/SC 42";
+    String path = "/landscape?rows=committee&cols=status";
+    JsonNode b = ApiTest.body(http.get("/api/v1/landscape?rows=committee&cols=status"));
+    assertThat(ApiTest.validate(http, "LandscapeResponse", b)).isEmpty();
+    Map<String, String> titles = new java.util.LinkedHashMap<>();
+    String other = null;
+    for (JsonNode row : b.get("rows")) {
+      String value = row.get("value").asText();
+      assertThat(row.get("label").asText()).isEqualTo(value);
+      var known = app.committees().title(value);
+      if (known.isPresent()) {
+        assertThat(row.get("title").asText()).as(value).isEqualTo(known.get());
+        titles.put(value, known.get());
+      } else {
+        assertThat(row.has("title")).as(value).isFalse();
+        other = value;
+      }
+    }
+    assertThat(titles).containsEntry(sc42, "Artificial intelligence");
+    assertThat(other).as("a committee the register lacks among the rows").isNotNull();
+    for (JsonNode col : b.get("cols")) {
+      assertThat(col.has("title")).isFalse();
+    }
+
+    org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(http.get(path + "&lang=en").body());
+    List<String> headings = en.select("details.map-table tbody th[scope=row]").eachText();
+    assertThat(headings).hasSize(b.get("rows").size());
+    assertThat(headings).contains(sc42 + " — Artificial intelligence", other);
+    long titled = headings.stream().filter(h -> h.contains(" — ")).count();
+    assertThat(titled).isEqualTo(titles.size());
+    List<String> svgTitles = en.select("svg.heatmap > text > title").eachText();
+    assertThat(svgTitles).contains(sc42 + " — Artificial intelligence", other);
+
+    org.jsoup.nodes.Document ar = org.jsoup.Jsoup.parse(http.get(path + "&lang=ar").body());
+    List<String> arHeadings = new ArrayList<>();
+    ar.select("details.map-table tbody th[scope=row]").forEach(th -> arHeadings.add(th.html()));
+    assertThat(arHeadings)
+        .contains("<bdi>" + sc42 + "</bdi> — <bdi>Artificial intelligence</bdi>")
+        .contains("<bdi>" + other + "</bdi>");
+
+    String[] lines = http.get("/landscape.csv?rows=committee&cols=status").body().split("\r\n");
+    assertThat(lines[0])
+        .startsWith("committee,committee_label,status,status_label,count,in-force")
+        .endsWith(",gap,draft_only,search,committee_title");
+    int sc42Lines = 0;
+    for (String line : java.util.Arrays.copyOfRange(lines, 1, lines.length)) {
+      List<String> cells = csvCells(line);
+      assertThat(cells).hasSize(csvCells(lines[0]).size());
+      assertThat(cells.get(1)).isEqualTo(cells.get(0));
+      assertThat(cells.get(cells.size() - 1))
+          .as(line)
+          .isEqualTo(titles.getOrDefault(cells.get(0), ""));
+      sc42Lines += cells.get(0).equals(sc42) ? 1 : 0;
+    }
+    assertThat(sc42Lines).isEqualTo(b.get("cols").size());
+    // A map without a committee axis keeps its columns.
+    assertThat(http.get("/landscape.csv?rows=vertical&cols=concern").body().split("\r\n")[0])
+        .endsWith(",gap,draft_only,search");
+  }
+
+  /** The cells of one CSV line (quoted as RFC 4180 quotes them). */
+  private static List<String> csvCells(String line) throws java.io.IOException {
+    try (org.apache.commons.csv.CSVParser p =
+        org.apache.commons.csv.CSVParser.parse(line, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+      return p.getRecords().get(0).toList();
+    }
   }
 
   @Test

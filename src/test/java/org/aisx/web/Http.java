@@ -37,6 +37,25 @@ final class Http {
             .build());
   }
 
+  /**
+   * {@code method} on {@code path} with a JSON {@code body} (none when null) and {@code headers} as
+   * name, value pairs.
+   */
+  HttpResponse<String> send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
   HttpResponse<String> send(HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());

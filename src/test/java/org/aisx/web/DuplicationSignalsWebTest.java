@@ -164,6 +164,11 @@ class DuplicationSignalsWebTest {
       inLiaison.put(lang, liaisonCell(d, "ISO 90001").text());
       noLiaison.put(lang, liaisonCell(d, "ISO 90003").text());
       assertThat(liaisonCell(d, "ISO 90005").text()).as(lang).isEmpty();
+      // Where the register cannot say, the cell has no label either (a phone shows no empty field).
+      assertThat(liaisonCell(d, "ISO 90005").hasAttr("data-label")).as(lang).isFalse();
+      // An isolated name is followed by its punctuation, not by a space ("ISO, ISO/TC 215, ...").
+      String first = liaisonCell(d, "ISO 90003").parent().select("td").get(1).text();
+      assertThat(first).as(lang).doesNotContain(" ,", " )", " ،").doesNotContain(" (ISO (");
       // Each record shows the committee the pair is judged by, isolated from the sentence.
       Element row = liaisonCell(d, "ISO 90001").parent();
       assertThat(row.select("bdi.committee").eachText()).as(lang).contains(HEALTH, SC42);

@@ -114,6 +114,29 @@ public final class EditionKey {
     return group != null ? group : changed;
   }
 
+  private static final Pattern ISO_PART =
+      Pattern.compile("^((?:ISO|IEC)\\S*\\s.*?\\d+)(?:-\\d{1,3})+$");
+  private static final Pattern ITU_PART = Pattern.compile("^(ITU-[TR] [A-Z]+\\.\\d+)\\.[\\d.]+$");
+  private static final Pattern IEEE_PART = Pattern.compile("^(IEEE \\d+)\\.[\\d.]+$");
+
+  /**
+   * The series {@code identifier}'s publication is a part of: its {@link #publicationOf
+   * publication} without the part number ({@code ISO/IEC 6048-3} and {@code ISO/IEC DIS 6048-4} are
+   * parts of {@code ISO/IEC 6048}, {@code ITU-T T.840.3 (01/2026)} of {@code ITU-T T.840}, {@code
+   * IEEE 2660.1-2020} of {@code IEEE 2660}); a publication of no parts is its own series ({@code
+   * ITU-T Y.3172}, {@code RFC 9110}).
+   */
+  public static String seriesOf(String identifier, String sdo) {
+    String publication = publicationOf(identifier, sdo);
+    for (Pattern part : List.of(ISO_PART, ITU_PART, IEEE_PART)) {
+      Matcher m = part.matcher(publication);
+      if (m.matches()) {
+        return m.group(1);
+      }
+    }
+    return publication;
+  }
+
   /**
    * {@link PublicationType#AMENDMENT} or {@link PublicationType#CORRIGENDUM} when the identifier
    * (or, for bodies that number them within the base designation, the title) says the document

@@ -32,6 +32,7 @@ import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.editions.EditionKey;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.Vectors;
@@ -86,6 +87,14 @@ public final class Topics implements AutoCloseable {
 
   /** Other-body neighbours looked at per record for duplication signals. */
   static final int NEIGHBOURS = 5;
+
+  /**
+   * What a kept computation must have been made by to be served: the embedding model and the
+   * version of these rules. A change of either makes the kept one stale, so a catalogue opened by a
+   * build whose rules changed (2: parts of series published as common text are not duplication
+   * signals) computes again instead of serving the old answer.
+   */
+  static final String COMPUTED_BY = Embedder.MODEL + "; topics rules 2";
 
   private static final Set<Status> CURRENT = Set.of(Status.IN_FORCE, Status.DRAFT);
   private static final Set<RelationType> LINKED =
@@ -301,7 +310,7 @@ public final class Topics implements AutoCloseable {
    */
   static long staleIn(
       TopicSnapshots.Header h, long storeMark, long vectorsNow, long nowMillis, long debounce) {
-    if (h == null || !Embedder.MODEL.equals(h.model()) || h.storeMark() != storeMark) {
+    if (h == null || !COMPUTED_BY.equals(h.model()) || h.storeMark() != storeMark) {
       return 0;
     }
     if (h.withoutVector() == 0 || h.vectors() == vectorsNow) {
@@ -462,7 +471,7 @@ public final class Topics implements AutoCloseable {
         computations.incrementAndGet();
         current = s;
         TopicSnapshots.Header kept =
-            snapshots.keep(now.storeMark(), Embedder.MODEL, now.vectors(), node, s);
+            snapshots.keep(now.storeMark(), COMPUTED_BY, now.vectors(), node, s);
         adopted = kept;
         seen = kept.version();
       } finally {
@@ -805,20 +814,28 @@ public final class Topics implements AutoCloseable {
     return out;
   }
 
-  /** Whether {@code from} says it is the same text as {@code to}, or adopts or is adopted by it. */
+  /**
+   * Whether {@code from} says it is the same text as {@code to}, or adopts or is adopted by it, or
+   * is part of a series of which {@code from} is such a text: the link names the other record's id,
+   * or an identifier of a publication in the other record's series ({@link EditionKey#seriesOf}).
+   * So an undated link ("ISO/IEC 6048-1") holds for the dated edition and the draft it names, and
+   * parts of two series published as common text (ITU-T T.840.x | ISO/IEC 6048-x) are one joint
+   * work, not duplicated work, whichever parts are compared.
+   */
   private boolean linked(String from, String to) {
-    return catalog
-        .find(from)
-        .map(
-            s -> {
-              for (Relation r : s.relations()) {
-                if (LINKED.contains(r.type()) && to.equals(r.targetId())) {
-                  return true;
-                }
-              }
-              return false;
-            })
-        .orElse(false);
+    Optional<Standard> source = catalog.find(from);
+    Optional<Standard> target = catalog.find(to);
+    if (source.isEmpty() || target.isEmpty()) {
+      return false;
+    }
+    String series = EditionKey.seriesOf(target.get().identifier(), target.get().sdo());
+    for (Relation r : source.get().relations()) {
+      if (LINKED.contains(r.type())
+          && (to.equals(r.targetId()) || series.equals(EditionKey.seriesOf(r.target(), null)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Long> ranked(List<String> values) {

@@ -137,7 +137,7 @@ class TopicsComputedOnceTest {
   void aKeptComputationDescribesTheStoreUntilItsMarkOrModelMovesOrVectorsArriveForItsGaps() {
     Instant at = Instant.parse("2026-12-05T12:00:00Z");
     long now = at.toEpochMilli() + 1_000;
-    var whole = header(10, Embedder.MODEL, 500, 0, at, 2_000);
+    var whole = header(10, Topics.COMPUTED_BY, 500, 0, at, 2_000);
     assertThat(Topics.staleIn(null, 10, 500, now, 30_000)).isZero();
     assertThat(Topics.staleIn(whole, 10, 500, now, 30_000)).isEqualTo(Topics.NEVER);
     assertThat(Topics.staleIn(whole, 10, 900, now, 30_000))
@@ -146,8 +146,11 @@ class TopicsComputedOnceTest {
     assertThat(Topics.staleIn(whole, 11, 500, now, 30_000)).as("written since").isZero();
     assertThat(Topics.staleIn(header(10, "other-model", 500, 0, at, 2_000), 10, 500, now, 30_000))
         .isZero();
+    assertThat(Topics.staleIn(header(10, Embedder.MODEL, 500, 0, at, 2_000), 10, 500, now, 30_000))
+        .as("kept by a build whose rules were older")
+        .isZero();
 
-    var gaps = header(10, Embedder.MODEL, 500, 40, at, 5_000);
+    var gaps = header(10, Topics.COMPUTED_BY, 500, 40, at, 5_000);
     assertThat(Topics.staleIn(gaps, 10, 500, now, 30_000))
         .as("no vector stored since: nothing new to cluster")
         .isEqualTo(Topics.NEVER);
@@ -155,7 +158,8 @@ class TopicsComputedOnceTest {
         .as("vectors arrived: again once nine times its own time has passed")
         .isEqualTo(45_000 - 1_000);
     assertThat(Topics.staleIn(gaps, 10, 520, at.toEpochMilli() + 60_000, 30_000)).isZero();
-    assertThat(Topics.staleIn(header(10, Embedder.MODEL, 500, 40, at, 100), 10, 520, now, 30_000))
+    assertThat(
+            Topics.staleIn(header(10, Topics.COMPUTED_BY, 500, 40, at, 100), 10, 520, now, 30_000))
         .as("at least the debounce delay")
         .isEqualTo(29_000);
   }

@@ -49,6 +49,11 @@ class DuplicationSignalsWebTest {
   static final String SALMONELLA =
       "Microbiology of the food chain: horizontal method for the detection of Salmonella in"
           + " cheese and other dairy products.";
+  static final String SC29 = "ISO/IEC JTC 1/SC 29";
+  static final String SG21 = "ITU-T SG21";
+  static final String JPEG =
+      "A learning-based image coding system: the compression of photographs by trained neural"
+          + " networks for both human viewing and machine vision tasks.";
   static final String TURBINES =
       "Acoustics: measurement of the noise that wind turbines make at night near homes.";
 
@@ -64,7 +69,29 @@ class DuplicationSignalsWebTest {
             record("ISO 90003", "Salmonella in cheese", SALMONELLA, "ISO", FOOD),
             record("ISO/IEC 90004", "Salmonella in cheese", SALMONELLA, "ISO/IEC", SC42),
             record("ISO 90005", "Wind turbine noise", TURBINES, "ISO", "ISO/TC 43"),
-            record("IEEE 90006", "Wind turbine noise", TURBINES, "IEEE", "PES/WPC"));
+            record("IEEE 90006", "Wind turbine noise", TURBINES, "IEEE", "PES/WPC"),
+            // A series both bodies publish as common text, part by part (as ITU-T T.840.x and
+            // ISO/IEC 6048-x): ITU-T's parts name ISO's undated, and ISO's part 2 is a draft.
+            record("ISO/IEC 90010-1:2025", "Learned image coding: Part 1", JPEG, "ISO/IEC", SC29),
+            draft(
+                record(
+                    "ISO/IEC DIS 90010-2", "Learned image coding: Part 2", JPEG, "ISO/IEC", SC29)),
+            identicalTo(
+                record(
+                    "ITU-T X.9010.1 (03/2025)",
+                    "Learned image coding: Part 1",
+                    JPEG,
+                    "ITU-T",
+                    SG21),
+                "ISO/IEC 90010-1"),
+            identicalTo(
+                record(
+                    "ITU-T X.9010.2 (01/2026)",
+                    "Learned image coding: Part 2",
+                    JPEG,
+                    "ITU-T",
+                    SG21),
+                "ISO/IEC 90010-2"));
     ImportSummary summary = new ImportSummary();
     byte[] feed =
         json.writeValueAsBytes(Map.of("format", "aisx-json", "version", 1, "records", records));
@@ -112,6 +139,17 @@ class DuplicationSignalsWebTest {
     return r;
   }
 
+  private static Map<String, Object> draft(Map<String, Object> r) {
+    r.put("status", "draft");
+    r.remove("published");
+    return r;
+  }
+
+  private static Map<String, Object> identicalTo(Map<String, Object> r, String target) {
+    r.put("relations", List.of(Map.of("type", "identical", "target", target)));
+    return r;
+  }
+
   /** The pair of the two records named {@code x} and {@code y}, in either order. */
   private static JsonNode pair(JsonNode body, String x, String y) {
     for (JsonNode p : body.get("pairs")) {
@@ -122,6 +160,22 @@ class DuplicationSignalsWebTest {
       }
     }
     throw new AssertionError("no pair of " + x + " and " + y + ": " + body);
+  }
+
+  @Test
+  void partsOfASeriesPublishedAsCommonTextAreNotDuplicationWhicheverPartsAreCompared()
+      throws Exception {
+    JsonNode b = ApiTest.body(http.get("/api/v1/landscape/duplicates"));
+    List<String> flagged = new ArrayList<>();
+    for (JsonNode p : b.get("pairs")) {
+      flagged.add(
+          p.get("a").get("identifier").asText() + " / " + p.get("b").get("identifier").asText());
+    }
+    // The undated link names the dated edition and the draft; the parts not linked one to one
+    // are still one joint series.
+    assertThat(flagged).noneMatch(p -> p.contains("90010")).hasSize(3);
+    assertThat(Jsoup.parse(http.get("/landscape/duplicates?lang=en").body()).select("tbody").text())
+        .doesNotContain("90010");
   }
 
   @Test

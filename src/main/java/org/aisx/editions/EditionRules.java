@@ -74,12 +74,21 @@ final class EditionRules {
   static final String SAME_ISBN = "identical-isbn";
   static final String SAME_URL = "identical-url";
   static final String TWIN = "identical-twin";
+  static final String W3C_LATEST = "identical-w3c-latest-version";
   static final String TYPE = "type";
 
   private static final Pattern DUAL_LOGO_IEEE =
       Pattern.compile("\\(IEEE Std ([\\w.]+)-(\\d{4})\\)");
   private static final Pattern TITLE_DESIGNATION =
       Pattern.compile("^((?:ISO/IEC/IEEE|IEC/IEEE|ISO/IEEE|ISO/IEC|IEC|ISO) [\\d-]+:\\d{4})");
+
+  /** A dated W3C edition: "W3C REC-speech-grammar-20040316" (maturity, short name, date). */
+  private static final Pattern W3C_DATED =
+      Pattern.compile("^W3C [A-Z]+-(.+)-((?:19|20)\\d{2})(\\d{2})(\\d{2})$");
+
+  /** An undated W3C record, the specification's latest version: "W3C speech-grammar". */
+  private static final Pattern W3C_LATEST_VERSION = Pattern.compile("^W3C [^\\s]+$");
+
   private static final Set<String> TWIN_TYPES = Set.of("ISO", "IEC", "ITU", "IEEE", "IETF");
 
   /**
@@ -351,6 +360,9 @@ final class EditionRules {
     linkShared(byIsbn.values(), SAME_ISBN, out);
     linkShared(byUrl.values(), SAME_URL, out);
     for (Standard s : records) {
+      latestVersion(s, byId, out);
+    }
+    for (Standard s : records) {
       String ownKey = EditionKey.of(s);
       for (Identifier i : s.identifiers()) {
         String type = i.type() == null ? "" : i.type().toUpperCase(Locale.ROOT);
@@ -386,6 +398,45 @@ final class EditionRules {
         }
       }
     }
+  }
+
+  /**
+   * W3C's feed gives a specification twice: undated ("W3C speech-grammar", its latest version, at
+   * www.w3.org/TR/speech-grammar/) and as each dated edition ("W3C REC-speech-grammar-20040316"),
+   * linked only as related. The undated record and the dated edition of its date are one text:
+   * linked as identical both ways (the related links retyped), and the undated record, whose status
+   * the importer could infer only from that edition's maturity prefix, takes the edition's status
+   * ("W3C ngram-spec" a draft while its only edition, a 2001 Working Draft, is retired).
+   */
+  private static void latestVersion(
+      Standard s, Map<String, Standard> byId, Map<String, Draft> out) {
+    if (!"W3C".equals(s.sdo()) || s.published() == null || !isW3cLatestVersion(s.identifier())) {
+      return;
+    }
+    String shortName = s.identifier().substring("W3C ".length());
+    for (Relation r : s.relations()) {
+      Matcher m = W3C_DATED.matcher(r.target());
+      if (!m.matches()
+          || !m.group(1).equals(shortName)
+          || !s.published().equals(m.group(2) + "-" + m.group(3) + "-" + m.group(4))) {
+        continue;
+      }
+      Standard edition = byId.get(r.targetId());
+      if (edition == null) {
+        continue;
+      }
+      link(s, edition, W3C_LATEST, out);
+      draft(out, s).retype.put(edition.id(), RelationType.IDENTICAL);
+      draft(out, edition).retype.put(s.id(), RelationType.IDENTICAL);
+      if (s.statusInferred() && edition.status() != null && edition.status() != s.status()) {
+        draft(out, s).status = edition.status();
+      }
+    }
+  }
+
+  /** Whether {@code identifier} names a W3C specification's latest version (undated). */
+  static boolean isW3cLatestVersion(String identifier) {
+    return identifier != null && W3C_LATEST_VERSION.matcher(identifier).matches();
   }
 
   private static void linkShared(

@@ -67,19 +67,25 @@ public final class Editions {
     boolean keepStatus =
         (status == Status.DRAFT && derived == Status.REPLACED)
             || (status == Status.DRAFT && derived == Status.WITHDRAWN && EditionKey.isDraft(out))
-            || (status == Status.IN_FORCE && derived == Status.SUPERSEDED);
+            || (status == Status.IN_FORCE && derived == Status.SUPERSEDED)
+            // a W3C latest version takes its edition's status (EditionRules, latestVersion)
+            || (out.statusInferred()
+                && derived != status
+                && EditionRules.isW3cLatestVersion(out.identifier())
+                && stored.relations().stream().anyMatch(r -> r.type() == RelationType.IDENTICAL));
     List<Relation> relations = new ArrayList<>();
     for (Relation r : out.relations()) {
       RelationType kept = r.type();
       // The pass retypes a link of any type to the next edition as replaced-by (EditionRules,
-      // successors): a link the stored record has only as replaced-by stays so.
+      // successors), and W3C's related link between a latest version and its edition as identical:
+      // a link the stored record has only as the type the pass gave it stays so.
       boolean storedAsIs =
           stored.relations().stream()
               .anyMatch(s -> s.type() == r.type() && s.targetId().equals(r.targetId()));
-      if (r.type() != RelationType.REPLACED_BY && !storedAsIs) {
+      if (!DERIVED.contains(r.type()) && !storedAsIs) {
         for (Relation s : stored.relations()) {
-          if (s.type() == RelationType.REPLACED_BY && s.targetId().equals(r.targetId())) {
-            kept = RelationType.REPLACED_BY;
+          if (DERIVED.contains(s.type()) && s.targetId().equals(r.targetId())) {
+            kept = s.type();
           }
         }
       }

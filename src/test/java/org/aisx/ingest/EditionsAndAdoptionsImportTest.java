@@ -96,6 +96,31 @@ class EditionsAndAdoptionsImportTest {
   }
 
   @Test
+  void aW3cLatestVersionIsTheSameTextAsItsEditionOfThatDateAndTakesItsStatus() throws IOException {
+    try (App app = Fixtures.empty(dir.resolve("w3c-latest"))) {
+      ImportSummary first = load(app, fixture("w3c-latest"));
+      assertThat(first.rejections()).isEmpty();
+      Standard latest = app.catalog().get("w3c-speech-grammar");
+      assertThat(latest.relations())
+          .contains(Relation.of(RelationType.IDENTICAL, "W3C REC-speech-grammar-20040316"))
+          .doesNotContain(Relation.of(RelationType.RELATED, "W3C REC-speech-grammar-20040316"));
+      assertThat(app.catalog().get("w3c-rec-speech-grammar-20040316").relations())
+          .contains(Relation.of(RelationType.IDENTICAL, "W3C speech-grammar"))
+          .doesNotContain(Relation.of(RelationType.RELATED, "W3C speech-grammar"));
+      assertThat(latest.status()).isEqualTo(Status.IN_FORCE);
+      // Its only edition, a Working Draft of 2001, is retired: not work in development.
+      assertThat(app.catalog().get("w3c-wd-ngram-spec-20010103").status())
+          .isEqualTo(Status.WITHDRAWN);
+      assertThat(app.catalog().get("w3c-ngram-spec").status()).isEqualTo(Status.WITHDRAWN);
+      assertThat(app.catalog().get("w3c-ngram-spec").relations())
+          .contains(Relation.of(RelationType.IDENTICAL, "W3C WD-ngram-spec-20010103"));
+
+      ImportSummary again = load(app, fixture("w3c-latest"));
+      assertThat(again.createdCount() + again.updatedCount()).as(again.toString()).isZero();
+    }
+  }
+
+  @Test
   void aNewerEditionSupersedesAnInferredStatusInTheSameOrALaterImport() throws IOException {
     try (App app = Fixtures.empty(dir.resolve("w3c"))) {
       ImportSummary first = load(app, fixture("w3c"));

@@ -32,6 +32,14 @@ def stage(doc):
 
 
 DRAFT = re.compile(r'\b(PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|DTS|DTR|DPAS|DAmd|FDAmd|PDAM|DAM|DCOR|FDCOR)\b')
+# IsoIecRules.willBeReplacedBy (EditionKey.namesIsoDraft, EditionKey.dated): the obsoletes links the
+# importer reads as replaced-by, ISO's "Will be replaced by".
+ISO_DRAFT = re.compile(r'^(?:ISO|IEC)\b.*?\b(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|(?:P|F)?D(?:TR|TS|PAS)'
+                       r'|(?:P|F)?DAmd|(?:P|F)?DAM|F?DCOR|F?DCor|F?DGuide)\b')
+
+
+def will_be_replaced_by(source, target):
+    return bool(YEAR.search(source)) and not YEAR.search(target) and bool(ISO_DRAFT.search(target.strip()))
 
 
 def year(identifier):
@@ -87,6 +95,8 @@ def census(path):
             if not source or not target:
                 counts[kind + ': no identifier'] += 1
                 continue
+            if kind == 'obsoletes' and source != target and will_be_replaced_by(source, target):
+                counts['obsoletes: read as replaced-by (IsoIecRules.willBeReplacedBy)'] += 1
             ys, yt = year(source), year(target)
             if source == target:
                 counts[f'{kind}: to itself'] += 1

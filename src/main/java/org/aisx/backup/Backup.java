@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.aisx.catalog.Progress;
 import org.aisx.ingest.Inputs;
+import org.aisx.store.IsoDraftLinksTurned;
 import org.aisx.store.IsoUpdatesTurned;
 import org.aisx.store.RelationTargetsNamed;
 import org.aisx.store.StoreConfig;
@@ -51,7 +52,8 @@ import org.aisx.store.StoreConfig;
  *
  * <p>A backup of an older schema version is loaded into the current schema as it is, and then
  * repaired as the upgrade repairs stored data ({@link RelationTargetsNamed} for a backup older than
- * version 20, {@link IsoUpdatesTurned} for one older than version 22).
+ * version 20, {@link IsoUpdatesTurned} for one older than version 22, {@link IsoDraftLinksTurned}
+ * for one older than version 23).
  */
 public final class Backup {
   static final String FORMAT = "aisx-backup";
@@ -317,6 +319,9 @@ public final class Backup {
       }
       if (Tables.compareVersions(version, IsoUpdatesTurned.VERSION) < 0) {
         IsoUpdatesTurned.repair(c, clock);
+      }
+      if (Tables.compareVersions(version, IsoDraftLinksTurned.VERSION) < 0) {
+        IsoDraftLinksTurned.repair(c, clock);
       }
       c.commit();
       return summary;

@@ -170,6 +170,28 @@ public final class EditionKey {
     return identifier != null && REDLINE.matcher(identifier.strip()).find();
   }
 
+  private static final Pattern ISO_FAMILY_DRAFT =
+      Pattern.compile(
+          "^(?:ISO|IEC)\\b.*?\\b(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|(?:P|F)?D(?:TR|TS|PAS)"
+              + "|(?:P|F)?DAmd|(?:P|F)?DAM|F?DCOR|F?DCor|F?DGuide)\\b");
+
+  private static final Pattern DATED = Pattern.compile(":(?:19|20)\\d{2}\\b");
+
+  /**
+   * Whether {@code identifier} names an ISO or IEC document at a draft stage, before publication: a
+   * stage prefix ("ISO/DIS 23150-1", "ISO/IEC CD 27001", "ISO/CD TS 22726-1", "IEC/DIS 80601-2-52")
+   * or a draft amendment or corrigendum ("ISO/IEC 14496-15:2022/DAM 3", "ISO 10110-6:2015/DAmd 1"),
+   * or a draft guide ("ISO/DGuide 84").
+   */
+  public static boolean namesIsoDraft(String identifier) {
+    return identifier != null && ISO_FAMILY_DRAFT.matcher(identifier.strip()).find();
+  }
+
+  /** Whether {@code identifier} names the year of an edition (":2023"). */
+  public static boolean dated(String identifier) {
+    return identifier != null && DATED.matcher(identifier).find();
+  }
+
   /** A draft by its status, or by an identifier that names a draft (IEEE P-number, ISO DIS). */
   static boolean isDraft(Standard s) {
     if (s.status() == Status.DRAFT || s.status() == Status.REPLACED) {

@@ -241,8 +241,10 @@ final class EditionRules {
       if (status != Status.SUPERSEDED && status != Status.WITHDRAWN) {
         continue;
       }
+      // A draft that will replace the edition (ISO's "Will be replaced by") is no successor yet.
       boolean pointed =
-          e.relations().stream().anyMatch(r -> r.type() == RelationType.REPLACED_BY)
+          e.relations().stream()
+                  .anyMatch(r -> r.type() == RelationType.REPLACED_BY && !toDraft(r, byId))
               || incomingReplaces.containsKey(e.id());
       if (pointed) {
         continue;
@@ -272,6 +274,12 @@ final class EditionRules {
       }
       c.rules.add(SUCCESSOR);
     }
+  }
+
+  /** Whether {@code r} leads to a draft: one in the catalogue, else one its identifier names. */
+  private static boolean toDraft(Relation r, Map<String, Standard> byId) {
+    Standard target = byId.get(r.targetId());
+    return target != null ? EditionKey.isDraft(target) : EditionKey.namesIsoDraft(r.target());
   }
 
   /**

@@ -12,6 +12,7 @@ import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.editions.EditionKey;
 
 /**
  * ISO and IEC records (identifier type {@code ISO} or {@code IEC}; the IEC feed, with the joint
@@ -47,6 +48,13 @@ import org.aisx.catalog.Status;
  * updates} is {@code updated-by}, unless the years say the target is the older (both identifiers
  * dated, the target's edition year before the source's): then {@code updates} as the verb says
  * ({@link #updatesDirection}). The IEC feed has no {@code updates} links.
+ *
+ * <p>The ISO feed writes {@code obsoletes} both for what an edition replaces ("Revises" on ISO's
+ * page: newer to older in all 19,234 links between dated editions of one document) and, from a
+ * dated edition to an undated draft, for ISO's "Will be replaced by": "ISO 23150:2023 obsoletes
+ * ISO/DIS 23150-1", "IEC 60601-2-52:2009 obsoletes IEC/DIS 80601-2-52" (2,928 of the feed's 37,441
+ * {@code obsoletes} links, 2,927 of them to an identifier that names a draft stage). That shape
+ * reads {@code replaced-by} ({@link #willBeReplacedBy}): the draft will replace the edition.
  */
 public final class IsoIecRules implements BodyRules {
 
@@ -74,7 +82,25 @@ public final class IsoIecRules implements BodyRules {
 
   @Override
   public RelationType relationType(String type, String identifier, String target) {
+    if ("obsoletes".equals(type) && willBeReplacedBy(identifier, target)) {
+      return RelationType.REPLACED_BY;
+    }
     return "updates".equals(type) ? updatesDirection(identifier, target) : null;
+  }
+
+  /**
+   * Whether an ISO {@code obsoletes} link from {@code identifier} to {@code target} is ISO's "Will
+   * be replaced by": the record is a dated edition ("ISO 23150:2023") and the target an undated
+   * draft of the ISO/IEC family ("ISO/DIS 23150-1", "IEC/DIS 80601-2-52", "ISO/CD TS 22726-1";
+   * {@link EditionKey#namesIsoDraft}), which will replace it once published. Such a link is {@code
+   * replaced-by}, held by the edition: the draft replaces it, not the other way round. Every other
+   * {@code obsoletes} link keeps its generic meaning, {@code replaces}. The upgrade turns links
+   * stored before this rule the same way ({@code store.IsoDraftLinksTurned}).
+   */
+  public static boolean willBeReplacedBy(String identifier, String target) {
+    return EditionKey.dated(identifier)
+        && !EditionKey.dated(target)
+        && EditionKey.namesIsoDraft(target);
   }
 
   private static final Pattern YEAR = Pattern.compile(":((?:19|20)\\d{2})\\b");

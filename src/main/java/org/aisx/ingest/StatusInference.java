@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Status;
+import org.aisx.editions.EditionKey;
 
 /**
  * The status of a Relaton record whose feed gives none (SPEC §1, {@code statusInferred: true}), as
@@ -16,7 +17,8 @@ import org.aisx.catalog.Status;
  * <ol>
  *   <li>a draft version ({@code version.draft}) or a draft identifier ("prEN 18228", "ISO/IEC DIS
  *       42005", "IEEE P7001", "... Draft ...") → draft;
- *   <li>a successor the record itself names (a replaced-by relation) → superseded;
+ *   <li>a successor the record itself names (a replaced-by relation, not to a draft that will
+ *       replace it: {@link IsoIecRules#willBeReplacedBy}) → superseded;
  *   <li>a date of publication, issue or any other date → in-force;
  *   <li>nothing of these → no status: the record is rejected, saying so.
  * </ol>
@@ -35,7 +37,9 @@ final class StatusInference {
         || (record.identifier() != null && DRAFT_ID.matcher(record.identifier()).find())) {
       return Status.DRAFT;
     }
-    if (record.relations().stream().anyMatch(r -> r.type() == RelationType.REPLACED_BY)) {
+    if (record.relations().stream()
+        .anyMatch(
+            r -> r.type() == RelationType.REPLACED_BY && !EditionKey.namesIsoDraft(r.target()))) {
       return Status.SUPERSEDED;
     }
     if (record.publishedOrIssued() != null || !record.dates().isEmpty()) {

@@ -70,7 +70,8 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
             .dataSource(ds)
             .locations(vendor.migrations())
-            .javaMigrations(new RelationTargetsNamed(), new IsoUpdatesTurned());
+            .javaMigrations(
+                new RelationTargetsNamed(), new IsoUpdatesTurned(), new IsoDraftLinksTurned());
     if (version != null) {
       flyway.target(version);
     }

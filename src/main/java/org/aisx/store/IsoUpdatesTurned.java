@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.FieldSources;
 import org.aisx.catalog.Json;
@@ -21,9 +22,6 @@ import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Slug;
 import org.aisx.catalog.SourceNames;
 import org.aisx.ingest.IsoIecRules;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 22, in Java because it rewrites records' JSON documents, the same way on SQLite and
@@ -56,36 +54,20 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * repaired store. A backup taken before this migration is repaired when it is restored ({@code
  * backup.Backup}).
  */
-public final class IsoUpdatesTurned implements JavaMigration {
+public final class IsoUpdatesTurned extends RecordsMigration {
   /** The schema version this migration brings a store to. */
   public static final String VERSION = "22";
 
   /** The feeds whose records the ISO/IEC mapping reads ({@link FieldSources#feedOf} names). */
   private static final Set<String> FEEDS = Set.of("relaton-iso", "relaton-iec");
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion(VERSION);
+  public IsoUpdatesTurned() {
+    super(VERSION, "ISO updates links read as updated-by");
   }
 
   @Override
-  public String getDescription() {
-    return "ISO updates links read as updated-by";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws SQLException {
-    repair(context.getConnection(), Clock.systemUTC());
+  int repairOn(Connection c, Clock clock) throws SQLException {
+    return repair(c, clock);
   }
 
   /**
@@ -94,12 +76,34 @@ public final class IsoUpdatesTurned implements JavaMigration {
    * records changed (0 when there is nothing left to repair).
    */
   public static int repair(Connection c, Clock clock) throws SQLException {
+    return turn(
+        c,
+        clock,
+        RelationType.UPDATES,
+        RelationType.UPDATED_BY,
+        (identifier, target) ->
+            IsoIecRules.updatesDirection(identifier, target) == RelationType.UPDATED_BY);
+  }
+
+  /**
+   * Retypes {@code from} as {@code to}, in the caller's transaction on {@code c}, every stored link
+   * of type {@code from} from a record's {@code identifier} to a {@code target} that {@code turns}
+   * accepts, in the records ISO's or IEC's feed or the bundled catalogue gave and no person wrote
+   * (the rule of this class's description, which {@link IsoDraftLinksTurned} shares): each such
+   * record a new revision with its history event, a link turned into one the record holds already
+   * dropped. Returns how many records changed.
+   */
+  static int turn(
+      Connection c,
+      Clock clock,
+      RelationType from,
+      RelationType to,
+      BiPredicate<String, String> turns)
+      throws SQLException {
     ObjectMapper json = Json.mapper();
     String now = clock.instant().toString();
-    String updates = RelationType.UPDATES.wire();
-    String updatedBy = RelationType.UPDATED_BY.wire();
     int changed = 0;
-    for (String id : holdersOf(c, updates)) {
+    for (String id : holdersOf(c, from.wire())) {
       RelationTargetsNamed.Stored stored = RelationTargetsNamed.document(c, id);
       if (stored == null
           || !(RelationTargetsNamed.read(json, stored.document()) instanceof ObjectNode doc)
@@ -115,14 +119,14 @@ public final class IsoUpdatesTurned implements JavaMigration {
       Set<String> turned = new LinkedHashSet<>();
       for (JsonNode relation : before) {
         String target = relation.path("target").asText(null);
-        if (!updates.equals(relation.path("type").asText())
+        if (!from.wire().equals(relation.path("type").asText())
             || target == null
             || !(relation instanceof ObjectNode object)
-            || IsoIecRules.updatesDirection(identifier, target) != RelationType.UPDATED_BY) {
+            || !turns.test(identifier, target)) {
           after.add(relation);
           continue;
         }
-        ObjectNode round = object.deepCopy().put("type", updatedBy);
+        ObjectNode round = object.deepCopy().put("type", to.wire());
         turned.add(Slug.of(target));
         if (held.add(RelationTargetsNamed.key(round))) {
           after.add(round);
@@ -137,7 +141,7 @@ public final class IsoUpdatesTurned implements JavaMigration {
       RelationTargetsNamed.update(
           c, id, stored.revision(), revision, RelationTargetsNamed.write(json, doc), now);
       for (String targetId : turned) {
-        turnRow(c, id, targetId, updates, updatedBy);
+        turnRow(c, id, targetId, from.wire(), to.wire());
       }
       RelationTargetsNamed.event(
           c, id, now, Catalog.historyText(before), Catalog.historyText(after), revision);

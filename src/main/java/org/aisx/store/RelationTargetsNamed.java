@@ -19,9 +19,6 @@ import org.aisx.catalog.Catalog;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Slug;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 20, in Java because it rewrites records' JSON documents, the same way on SQLite and
@@ -47,7 +44,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * so running it again changes nothing. A backup taken before this migration is repaired when it is
  * restored ({@code backup.Backup}).
  */
-public final class RelationTargetsNamed implements JavaMigration {
+public final class RelationTargetsNamed extends RecordsMigration {
   /** The schema version this migration brings a store to. */
   public static final String VERSION = "20";
 
@@ -57,29 +54,13 @@ public final class RelationTargetsNamed implements JavaMigration {
   /** The source of the history events: public, names no one. */
   static final String SOURCE = "aisx-upgrade";
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion(VERSION);
+  public RelationTargetsNamed() {
+    super(VERSION, "relation targets named by identifier");
   }
 
   @Override
-  public String getDescription() {
-    return "relation targets named by identifier";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws SQLException {
-    repair(context.getConnection(), Clock.systemUTC());
+  int repairOn(Connection c, Clock clock) throws SQLException {
+    return repair(c, clock);
   }
 
   /**

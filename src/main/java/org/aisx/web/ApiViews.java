@@ -194,6 +194,9 @@ final class ApiViews {
       @com.fasterxml.jackson.annotation.JsonUnwrapped Standard record,
       List<InverseRelation> inverseRelations,
       List<String> seriesLevelRelations,
+      // The ids at the other end of the record's replacements a draft will make
+      // (org.aisx.editions.ReplacementsToCome).
+      List<String> replacementsToCome,
       Provenance provenance) {
 
     /**
@@ -227,6 +230,7 @@ final class ApiViews {
         Standard s,
         Map<String, Standard> targets,
         List<InverseRelation> inverse,
+        java.util.Collection<String> toCome,
         Provenance provenance) {
       List<org.aisx.catalog.Relation> real = new java.util.ArrayList<>();
       List<org.aisx.catalog.Relation> series = new java.util.ArrayList<>();
@@ -239,6 +243,7 @@ final class ApiViews {
           s.toBuilder().relations(ordered).build(),
           inverse,
           series.stream().map(org.aisx.catalog.Relation::targetId).toList(),
+          List.copyOf(toCome),
           provenance);
     }
   }

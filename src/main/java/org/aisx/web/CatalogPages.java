@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.classify.Classification;
+import org.aisx.editions.ReplacementsToCome;
 import org.aisx.search.Facet;
 import org.aisx.search.Hit;
 import org.aisx.search.SearchRequest;
@@ -204,6 +206,7 @@ public final class CatalogPages implements Routes {
     for (Relation r : s.relations()) {
       catalog.find(r.targetId()).ifPresent(target -> targets.put(r.targetId(), target));
     }
+    List<IncomingRelation> incoming = catalog.incoming(s.id());
     // No ETag here, unlike the API's record: the page also depends on its language, its reader,
     // other records and learning resources, so the record's revision cannot tell whether it
     // changed.
@@ -214,7 +217,7 @@ public final class CatalogPages implements Routes {
             pages.layout(ctx, t, s.identifier()).withFeed("/feeds/standards/" + s.id() + ".atom"),
             s,
             targets,
-            catalog.incoming(s.id()),
+            incoming,
             actors.forViewer(ctx, catalog.history(s.id())),
             search.related(s, RELATED_ON_PAGE),
             taxonomy.current(),
@@ -223,7 +226,18 @@ public final class CatalogPages implements Routes {
             catalog.relationReviewsOf(s.id()),
             pages.mayProposeChange(ctx, s),
             s.status() == null || s.status().isCurrent() ? null : catalog.successor(s).orElse(null),
-            s.committee() == null ? null : committees.find(s.committee()).orElse(null)));
+            s.committee() == null ? null : committees.find(s.committee()).orElse(null),
+            ReplacementsToCome.of(s, withSources(targets, incoming), incoming)));
+  }
+
+  /**
+   * {@code targets} and the records {@code incoming} comes from, for {@link ReplacementsToCome}.
+   */
+  private Map<String, Standard> withSources(
+      Map<String, Standard> targets, List<IncomingRelation> incoming) {
+    Map<String, Standard> out = new HashMap<>(targets);
+    out.putAll(catalog.findAll(incoming.stream().map(IncomingRelation::sourceId).toList()));
+    return out;
   }
 
   /** The overlap check: a form with three ways in, and the closest work of other bodies. */

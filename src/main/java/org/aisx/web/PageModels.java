@@ -235,7 +235,10 @@ public final class PageModels {
       // The record that follows this one when it is no longer current (Catalog.successor), or null.
       Standard successor,
       // The register's entry of the record's committee (its title), or null.
-      org.aisx.committee.Committee committee) {
+      org.aisx.committee.Committee committee,
+      // The ids at the other end of the record's replacements still to come, by a draft not yet
+      // published (org.aisx.editions.ReplacementsToCome).
+      java.util.Set<String> toCome) {
 
     public Messages t() {
       return layout.t();
@@ -330,6 +333,32 @@ public final class PageModels {
     /** Whether a concept the record carries has been retired from the taxonomy since. */
     public boolean retired(Dimension dim, String id) {
       return taxonomy.retired(dim, id);
+    }
+
+    /**
+     * The label of one of the record's own relations: "To be replaced by" and "Will replace" for a
+     * replacement a draft will make ({@link org.aisx.editions.ReplacementsToCome}), not one made.
+     */
+    public String relationLabel(org.aisx.catalog.Relation rel) {
+      return label(rel.type(), rel.targetId());
+    }
+
+    /** The label of a relation another record holds towards this one, seen from this side. */
+    public String incomingLabel(IncomingRelation in) {
+      return label(in.type(), in.sourceId());
+    }
+
+    /** Whether the other end of a relation is a draft that will replace this record. */
+    public boolean draftToCome(org.aisx.catalog.RelationType type, String otherId) {
+      return type == org.aisx.catalog.RelationType.REPLACED_BY && toCome.contains(otherId);
+    }
+
+    private String label(org.aisx.catalog.RelationType type, String otherId) {
+      return toCome.contains(otherId)
+              && (type == org.aisx.catalog.RelationType.REPLACED_BY
+                  || type == org.aisx.catalog.RelationType.REPLACES)
+          ? layout.t().get("record.toCome." + type.wire())
+          : layout.t().get("relation." + type.wire());
     }
 
     /** The record's own relations that are real, not series-level ({@link SeriesLinks}). */

@@ -1,10 +1,15 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.aisx.catalog.Catalog;
+import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.classify.Classification;
+import org.aisx.editions.ReplacementsToCome;
 
 /**
  * The one way the API answers with a record ({@code GET /api/v1/standards/{id}}, and a
@@ -23,10 +28,16 @@ public final class RecordAnswer {
 
   /** The view of {@code s} as {@code GET /api/v1/standards/{id}} gives it. */
   ApiViews.Record view(Standard s) {
+    Map<String, Standard> targets =
+        catalog.findAll(s.relations().stream().map(Relation::targetId).toList());
+    List<IncomingRelation> incoming = catalog.incoming(s.id());
+    Map<String, Standard> named = new HashMap<>(targets);
+    named.putAll(catalog.findAll(incoming.stream().map(IncomingRelation::sourceId).toList()));
     return ApiViews.Record.of(
         classification.withSuggestions(s),
-        catalog.findAll(s.relations().stream().map(Relation::targetId).toList()),
-        catalog.incoming(s.id()).stream().map(ApiViews.InverseRelation::of).toList(),
+        targets,
+        incoming.stream().map(ApiViews.InverseRelation::of).toList(),
+        ReplacementsToCome.of(s, named, incoming),
         ApiViews.Provenance.of(s, catalog.history(s.id())));
   }
 

@@ -197,4 +197,36 @@ class RelatonFlavoursTest {
     assertThat(IsoIecRules.updatesDirection("ISO 2537:1985", "ISO 2537:1985/Amd 1:1983"))
         .isEqualTo(RelationType.UPDATED_BY);
   }
+
+  @Test
+  void anIsoEditionsObsoletesLinkToAnUndatedDraftReadsReplacedByTheDraft() throws IOException {
+    // ISO's page of ISO 23150:2023 says "Will be replaced by" its drafts, which the feed writes as
+    // "obsoletes": the drafts will replace the edition, which stays in force.
+    List<Outcome> iso = read("iso-drafts");
+    Standard edition = record(iso, "ISO 23150:2023");
+    assertThat(edition.relations())
+        .contains(
+            Relation.of(RelationType.REPLACED_BY, "ISO/DIS 23150-1"),
+            Relation.of(RelationType.REPLACED_BY, "ISO/CD 23150-2"))
+        .filteredOn(r -> r.type() == RelationType.REPLACES)
+        // The edition it revises stays: newer replaces older.
+        .containsExactly(Relation.of(RelationType.REPLACES, "ISO 23150:2021"));
+    assertThat(edition.status()).isEqualTo(Status.IN_FORCE);
+    assertThat(record(iso, "ISO 18587:2017").relations())
+        .containsExactly(Relation.of(RelationType.REPLACED_BY, "ISO/CD 18587"));
+    assertThat(record(iso, "ISO 18587:2017").status()).isEqualTo(Status.IN_FORCE);
+    // The draft's own link to the edition is the right way round already: it stays replaces.
+    Standard draft = record(iso, "ISO/DIS 23150-1");
+    assertThat(draft.relations()).contains(Relation.of(RelationType.REPLACES, "ISO 23150:2023"));
+    assertThat(draft.status()).isEqualTo(Status.DRAFT);
+    // Only that shape: a dated edition towards an undated draft of the ISO/IEC family.
+    assertThat(IsoIecRules.willBeReplacedBy("IEC 60601-2-52:2009", "IEC/DIS 80601-2-52")).isTrue();
+    assertThat(IsoIecRules.willBeReplacedBy("ISO Guide 84:2020", "ISO/DGuide 84")).isTrue();
+    assertThat(IsoIecRules.willBeReplacedBy("ISO 12813:2015", "ISO/TS 12813:2009")).isFalse();
+    assertThat(IsoIecRules.willBeReplacedBy("ISO/DIS 23150-1", "ISO 23150:2023")).isFalse();
+    assertThat(IsoIecRules.willBeReplacedBy("ISO 10297:2014", "ISO 10297")).isFalse();
+    assertThat(IsoIecRules.willBeReplacedBy("ISO/IEC 27001:2022", "ISO/IEC 27001:2022/DAmd 1"))
+        .isFalse();
+    assertThat(IsoIecRules.willBeReplacedBy("ITU-T X.509 (2019)", "ISO/IEC DIS 9594-8")).isFalse();
+  }
 }

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.aisx.catalog.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,9 +104,9 @@ public final class ImportJobs implements AutoCloseable {
     private volatile Instant ended;
     private volatile ImportSummary summary;
     private volatile Exception error;
-    private final Consumer<Job> whenEnded;
+    private final BiConsumer<Job, Phase> whenEnded;
 
-    Job(String id, Request request, Instant started, Consumer<Job> whenEnded) {
+    Job(String id, Request request, Instant started, BiConsumer<Job, Phase> whenEnded) {
       this.id = id;
       this.request = request;
       this.started = started;
@@ -190,25 +190,34 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     void run() {
+      Phase result;
       try {
-        ImportSummary s =
+        summary =
             importer.importFiles(
                 request.format(),
                 List.of(request.file()),
                 request.source(),
                 this,
                 request.formatNotRecognised());
-        summary = s;
-        end(Phase.DONE);
+        result = Phase.DONE;
       } catch (Stopped e) {
-        end(Phase.STOPPED);
+        result = Phase.STOPPED;
       } catch (IOException | RuntimeException e) {
         LOG.warn("import of {} failed", request.fileName(), e);
         error = e;
-        end(Phase.FAILED);
-      } finally {
+        result = Phase.FAILED;
+      }
+      ended = clock.instant();
+      try {
         deleteFile();
+        whenEnded.accept(this, result);
+      } catch (RuntimeException e) {
+        LOG.warn("after the import of {}: {}", request.fileName(), e.toString());
+      } finally {
+        // Its page says it ended once what follows its end (the file deleted, the audit line
+        // written) is done.
         synchronized (ImportJobs.this) {
+          phase = result;
           if (running == this) {
             running = null;
           }
@@ -217,17 +226,7 @@ public final class ImportJobs implements AutoCloseable {
             finished.removeFirst();
           }
         }
-        try {
-          whenEnded.accept(this);
-        } catch (RuntimeException e) {
-          LOG.warn("after the import of {}: {}", request.fileName(), e.toString());
-        }
       }
-    }
-
-    private void end(Phase phase) {
-      ended = clock.instant();
-      this.phase = phase;
     }
 
     private void deleteFile() {
@@ -275,9 +274,10 @@ public final class ImportJobs implements AutoCloseable {
   /**
    * Starts importing in the background, or refuses when an import is running (or the service is
    * stopping); the request's file then stays the caller's, to delete. {@code ended} runs on the
-   * importing thread when the job ends, however it ends.
+   * importing thread when the job ends, however it ends (given how), before the job's phase says
+   * so.
    */
-  public synchronized Job start(Request request, Consumer<Job> ended) throws Busy {
+  public synchronized Job start(Request request, BiConsumer<Job, Phase> ended) throws Busy {
     if (running != null) {
       throw new Busy(running);
     }
@@ -315,6 +315,13 @@ public final class ImportJobs implements AutoCloseable {
     }
     finished.descendingIterator().forEachRemaining(out::add);
     return out;
+  }
+
+  /**
+   * Whether {@link #close} has begun: no import starts, and a running one stops at its next record.
+   */
+  boolean stopping() {
+    return stopping;
   }
 
   /**

@@ -117,12 +117,12 @@ public final class AdminImport implements Routes {
                   source,
                   admin,
                   t.get("import.formatNotRecognised")),
-              ended ->
+              (ended, how) ->
                   later.record(
                       "import",
                       ended.request().fileName(),
-                      outcome(ended),
-                      detail + ": " + result(ended)));
+                      how == ImportJobs.Phase.DONE ? "ok" : "failed",
+                      detail + ": " + result(ended, how)));
       AuditRecorder.note(ctx, "import-started", file.filename(), detail + ", job " + job.id());
     } catch (ImportJobs.Busy busy) {
       // Another upload started its import while this one was being saved.
@@ -143,12 +143,8 @@ public final class AdminImport implements Routes {
     renderForm(ctx, running);
   }
 
-  private static String outcome(ImportJobs.Job job) {
-    return job.phase() == ImportJobs.Phase.DONE ? "ok" : "failed";
-  }
-
-  private static String result(ImportJobs.Job job) {
-    return switch (job.phase()) {
+  private static String result(ImportJobs.Job job, ImportJobs.Phase how) {
+    return switch (how) {
       case DONE -> String.valueOf(job.summary());
       case STOPPED -> "stopped by the service's shutdown after " + job.records() + " records";
       default -> "failed after " + job.records() + " records: " + job.error();

@@ -103,7 +103,7 @@ public final class ImportJobs implements AutoCloseable {
     private volatile long records;
     private volatile Instant ended;
     private volatile ImportSummary summary;
-    private volatile Exception error;
+    private volatile Throwable error;
     private final BiConsumer<Job, Phase> whenEnded;
 
     Job(String id, Request request, Instant started, BiConsumer<Job, Phase> whenEnded) {
@@ -163,7 +163,7 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     /** Why it failed, once {@link Phase#FAILED}. */
-    public Exception error() {
+    public Throwable error() {
       return error;
     }
 
@@ -190,7 +190,7 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     void run() {
-      Phase result;
+      Phase result = Phase.FAILED;
       try {
         summary =
             importer.importFiles(
@@ -205,25 +205,28 @@ public final class ImportJobs implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         LOG.warn("import of {} failed", request.fileName(), e);
         error = e;
-        result = Phase.FAILED;
-      }
-      ended = clock.instant();
-      try {
-        deleteFile();
-        whenEnded.accept(this, result);
-      } catch (RuntimeException e) {
-        LOG.warn("after the import of {}: {}", request.fileName(), e.toString());
+      } catch (Error e) {
+        error = e;
+        throw e; // after the job has ended below: an error of the JVM is not this job's to keep
       } finally {
-        // Its page says it ended once what follows its end (the file deleted, the audit line
-        // written) is done.
-        synchronized (ImportJobs.this) {
-          phase = result;
-          if (running == this) {
-            running = null;
-          }
-          finished.addLast(this);
-          while (finished.size() > KEPT) {
-            finished.removeFirst();
+        ended = clock.instant();
+        try {
+          deleteFile();
+          whenEnded.accept(this, result);
+        } catch (RuntimeException e) {
+          LOG.warn("after the import of {}: {}", request.fileName(), e.toString());
+        } finally {
+          // Its page says it ended once what follows its end (the file deleted, the audit line
+          // written) is done.
+          synchronized (ImportJobs.this) {
+            phase = result;
+            if (running == this) {
+              running = null;
+            }
+            finished.addLast(this);
+            while (finished.size() > KEPT) {
+              finished.removeFirst();
+            }
           }
         }
       }

@@ -608,7 +608,7 @@ public final class PageModels {
 
     /** Why the import failed, as the importer or the store said it. */
     public String error() {
-      Exception e = job.error();
+      Throwable e = job.error();
       return e == null ? null : e.getMessage() == null ? e.toString() : e.getMessage();
     }
 

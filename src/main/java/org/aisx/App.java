@@ -34,6 +34,7 @@ import org.aisx.editions.Editions;
 import org.aisx.export.Exporter;
 import org.aisx.glossary.Glossary;
 import org.aisx.glossary.GlossaryRecords;
+import org.aisx.ingest.ImportJobs;
 import org.aisx.ingest.ImportSummary;
 import org.aisx.ingest.Importer;
 import org.aisx.ingest.Inputs;
@@ -177,6 +178,9 @@ public final class App implements AutoCloseable {
   final Topics topics;
   private EmbeddingJob embeddingJob;
 
+  /** Feed uploads imported in the background, one at a time (the admin import page). */
+  final ImportJobs importJobs;
+
   /** Builds the graph over {@code db}, which it owns from now on. */
   private App(Path dataDir, Database db, PasswordHasher hasher) {
     this.db = db;
@@ -228,6 +232,7 @@ public final class App implements AutoCloseable {
     }
     this.importer =
         new Importer(catalog, reader, jsonFormat, json, new Editions(catalog, store), committees);
+    this.importJobs = new ImportJobs(importer, Clock.systemUTC());
     this.classification =
         new Classification(
             store,
@@ -729,6 +734,7 @@ public final class App implements AutoCloseable {
             watchRoutes,
             actors);
     KeptBodies keptBodies = new KeptBodies(KeptBodies.DEFAULT_MAX_BYTES);
+    AuditRecorder audit = new AuditRecorder(auditLog, access, clients);
     List<Routes> routes =
         List.of(
             // Filters, before every request in this order (after the security headers): the API's
@@ -739,7 +745,7 @@ public final class App implements AutoCloseable {
             access,
             new Metrics(
                 catalog::count, index::keptAnswers, keptBodies::stats, topics::computations),
-            new AuditRecorder(auditLog, access, clients),
+            audit,
             // The features' routes.
             new CatalogApi(
                 catalog,
@@ -807,7 +813,7 @@ public final class App implements AutoCloseable {
             new TaxonomyRoutes(taxonomy, classification, access, i18n, pages, actors),
             new AccountApi(accounts, access),
             new org.aisx.web.UserPages(accounts, access, i18n, pages, signInLimiter, clients),
-            new AdminImport(importer, access, i18n, pages),
+            new AdminImport(importJobs, access, audit, i18n, pages),
             new SignIn(accounts, signInLimiter, access, i18n, pages, clients),
             // The contact the accessibility statement and the about page give, if the operator
             // names one (an e-mail address or a web address).
@@ -854,6 +860,11 @@ public final class App implements AutoCloseable {
 
   public Importer importer() {
     return importer;
+  }
+
+  /** The imports the admin page starts, running in the background. */
+  public ImportJobs importJobs() {
+    return importJobs;
   }
 
   public JsonFormat jsonFormat() {
@@ -931,6 +942,8 @@ public final class App implements AutoCloseable {
   /** Closes what the constructor opened, in reverse order of creation; the database last. */
   @Override
   public void close() {
+    // A running import stops at its next record: what it saved stays, and nothing writes after.
+    importJobs.close();
     if (follower != null) {
       follower.close();
     }

@@ -295,6 +295,8 @@ public final class Main {
         // The port opens as soon as the store and the index are: a fresh store's bundled corpus
         // loads after it, and searches meanwhile say that the catalogue is still loading.
         var seeding = app.beginSeeding();
+        // The imports admins upload report their progress here too, as the command line's do.
+        app.importJobs().onProgress(new TerminalProgress(out));
         WebServer web = app.web(proxy.equals("yes"));
         if (stop.serving(web)) {
           web.start(host, port);

@@ -140,13 +140,7 @@ public final class Importer {
   public ImportSummary importFiles(
       Format format, List<Path> paths, String source, Progress progress, String formatNotRecognised)
       throws IOException {
-    if (source != null) {
-      // Every record would carry it: a name no record may hold is refused once, not with each.
-      List<Problem> wrong = reader.problemsOf("source", source);
-      if (!wrong.isEmpty()) {
-        throw new CatalogException.BadParameter(wrong.get(0));
-      }
-    }
+    checkSource(source);
     ImportSummary summary = new ImportSummary();
     List<Path> files = Inputs.expand(paths);
     long total = 0;
@@ -183,6 +177,21 @@ public final class Importer {
     keepEditionsStraight(summary);
     progress.finish(summary.toString());
     return summary;
+  }
+
+  /**
+   * Refuses a source name that no record may carry (the record's rule for the field): every record
+   * would carry it, so it is refused once, not with each.
+   *
+   * @throws CatalogException.BadParameter naming {@code source}
+   */
+  public void checkSource(String source) {
+    if (source != null) {
+      List<Problem> wrong = reader.problemsOf("source", source);
+      if (!wrong.isEmpty()) {
+        throw new CatalogException.BadParameter(wrong.get(0));
+      }
+    }
   }
 
   /** Runs the edition rules over the catalogue when something was written. */

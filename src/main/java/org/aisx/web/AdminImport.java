@@ -1,6 +1,7 @@
 package org.aisx.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
@@ -8,32 +9,39 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
 import org.aisx.account.Permission;
 import org.aisx.catalog.CatalogException;
-import org.aisx.catalog.Progress;
-import org.aisx.ingest.ImportSummary;
+import org.aisx.ingest.ImportJobs;
 import org.aisx.ingest.Importer;
 
 /**
- * The admin upload page: a feed file in any import format, imported with the same summary as the
- * command line. For admins only (SPEC §6); the form carries the session's CSRF token.
+ * The admin upload page: a feed file in any import format, imported in the background ({@link
+ * ImportJobs}, one import at a time) while a page of its own follows it and then shows the same
+ * summary as the command line. For admins only (SPEC §6); the form carries the session's CSRF
+ * token.
  */
 public final class AdminImport implements Routes {
   static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
   private static final int MAX_SOURCE = 200;
+
+  /** How often a running import's page reloads itself (the messages say "every 2 seconds"). */
+  static final int REFRESH_SECONDS = 2;
+
   private static final Map<String, Importer.Format> FORMATS =
       Params.options(Importer.Format.values(), Importer.Format::wire);
 
-  private final Importer importer;
+  private final ImportJobs jobs;
   private final Access access;
+  private final AuditRecorder audit;
   private final I18n i18n;
   private final PageRenderer pages;
 
-  public AdminImport(Importer importer, Access access, I18n i18n, PageRenderer pages) {
-    this.importer = importer;
+  public AdminImport(
+      ImportJobs jobs, Access access, AuditRecorder audit, I18n i18n, PageRenderer pages) {
+    this.jobs = jobs;
     this.access = access;
+    this.audit = audit;
     this.i18n = i18n;
     this.pages = pages;
   }
@@ -42,20 +50,33 @@ public final class AdminImport implements Routes {
   public void register(JavalinDefaultRouting router) {
     router.get("/admin/import", this::form);
     router.post("/admin/import", this::upload);
+    router.get("/admin/import/{job}", this::job);
   }
 
   void form(Context ctx) {
     access.require(ctx, Permission.IMPORT_FEED);
+    renderForm(ctx, null);
+  }
+
+  private void renderForm(Context ctx, ImportJobs.Job busy) {
     Messages t = i18n.forRequest(ctx);
     pages.render(
         ctx,
         "import.jte",
         new PageModels.ImportPage(
-            pages.layout(ctx, t, t.get("import.title")), access.formToken(ctx), null, null));
+            pages.layout(ctx, t, t.get("import.title")),
+            access.formToken(ctx),
+            jobs.recent(),
+            busy));
   }
 
+  /**
+   * Saves the upload and starts importing it: 303 to the import's page, or 409 with the form naming
+   * the import that runs when one does. Whatever is wrong with the form is refused before anything
+   * is saved.
+   */
   void upload(Context ctx) throws IOException {
-    access.require(ctx, Permission.IMPORT_FEED);
+    String admin = access.require(ctx, Permission.IMPORT_FEED).email();
     Messages t = i18n.forRequest(ctx);
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
@@ -71,30 +92,82 @@ public final class AdminImport implements Routes {
       throw CatalogException.BadParameter.of(
           "source", "invalid.tooLong", String.valueOf(MAX_SOURCE));
     }
-    String safeName = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
-    Path dir = Files.createTempDirectory("aisx-upload");
-    Path saved = dir.resolve(safeName.isEmpty() ? "upload" : safeName);
-    try (InputStream in = file.content()) {
-      Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
-      ImportSummary summary =
-          importer.importFiles(
-              format, List.of(saved), source, Progress.SILENT, t.get("import.formatNotRecognised"));
-      AuditRecorder.note(
-          ctx,
-          "import",
-          file.filename(),
-          "format " + format + ", source " + source + ": " + summary);
-      pages.render(
-          ctx,
-          "import.jte",
-          new PageModels.ImportPage(
-              pages.layout(ctx, t, t.get("import.title")),
-              access.formToken(ctx),
-              summary,
-              file.filename()));
-    } finally {
-      Files.deleteIfExists(saved);
-      Files.deleteIfExists(dir);
+    jobs.checkSource(source);
+    var running = jobs.running();
+    if (running.isPresent()) {
+      refuse(ctx, running.get(), file.filename());
+      return;
     }
+    String safeName = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
+    Path dir = ImportJobs.saveDirectory();
+    Path saved = dir.resolve(safeName.isEmpty() ? "upload" : safeName);
+    ImportJobs.Job job;
+    try {
+      try (InputStream in = file.content()) {
+        Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+      }
+      String detail = "format " + format + ", source " + source;
+      AuditRecorder.Later later = audit.later(ctx);
+      job =
+          jobs.start(
+              new ImportJobs.Request(
+                  saved,
+                  file.filename(),
+                  format,
+                  source,
+                  admin,
+                  t.get("import.formatNotRecognised")),
+              (ended, how) ->
+                  later.record(
+                      "import",
+                      ended.request().fileName(),
+                      how == ImportJobs.Phase.DONE ? "ok" : "failed",
+                      detail + ": " + result(ended, how)));
+      AuditRecorder.note(ctx, "import-started", file.filename(), detail + ", job " + job.id());
+    } catch (ImportJobs.Busy busy) {
+      // Another upload started its import while this one was being saved.
+      delete(saved, dir);
+      refuse(ctx, busy.running(), file.filename());
+      return;
+    } catch (IOException | RuntimeException e) {
+      delete(saved, dir);
+      throw e;
+    }
+    ctx.redirect("/admin/import/" + job.id(), HttpStatus.SEE_OTHER);
+  }
+
+  private void refuse(Context ctx, ImportJobs.Job running, String fileName) {
+    AuditRecorder.note(
+        ctx, "import-refused", fileName, "an import is running: " + running.request().fileName());
+    ctx.status(HttpStatus.CONFLICT);
+    renderForm(ctx, running);
+  }
+
+  private static String result(ImportJobs.Job job, ImportJobs.Phase how) {
+    return switch (how) {
+      case DONE -> String.valueOf(job.summary());
+      case STOPPED -> "stopped by the service's shutdown after " + job.records() + " records";
+      default -> "failed after " + job.records() + " records: " + job.error();
+    };
+  }
+
+  private static void delete(Path saved, Path dir) throws IOException {
+    Files.deleteIfExists(saved);
+    Files.deleteIfExists(dir);
+  }
+
+  /** An import's page: its progress while it runs (reloading itself), then its summary. */
+  void job(Context ctx) {
+    access.require(ctx, Permission.IMPORT_FEED);
+    ImportJobs.Job job =
+        jobs.get(ctx.pathParam("job"))
+            .orElseThrow(() -> new CatalogException.NotFound("import " + ctx.pathParam("job")));
+    Messages t = i18n.forRequest(ctx);
+    PageModels.Layout layout =
+        pages.layout(ctx, t, t.get("import.jobTitle", job.request().fileName()));
+    if (job.phase().running()) {
+      layout = layout.refreshingEvery(REFRESH_SECONDS);
+    }
+    pages.render(ctx, "import-job.jte", new PageModels.ImportJobPage(layout, job));
   }
 }

@@ -43,6 +43,29 @@ public final class AuditRecorder implements Routes {
     ctx.attribute(DETAIL, detail);
   }
 
+  /**
+   * Who makes this request and from where, to record an action it begins and that ends after it (a
+   * background import) as that person's, once it ends.
+   */
+  Later later(Context ctx) {
+    Optional<User> user = access.userQuietly(ctx);
+    return new Later(
+        log,
+        user.map(User::email).orElse(null),
+        user.map(u -> u.role().wire()).orElse(null),
+        user.isEmpty() ? "anonymous" : access.session(ctx).isPresent() ? "session" : "token",
+        clients.address(ctx));
+  }
+
+  /** A line of the audit trail written after the request that began its action. */
+  record Later(AuditLog log, String actor, String role, String via, String address) {
+    /** Records the action's end; {@code outcome} as {@link #outcome} names them. */
+    void record(String action, String target, String outcome, String detail) {
+      log.record(
+          new AuditLog.Entry(actor, role, via, action, target, outcome, null, address, detail));
+    }
+  }
+
   /** Names who tried, when no one is signed in (a failed sign-in). */
   static void attempt(Context ctx, String email) {
     ctx.attribute(ACTOR, email);

@@ -32,7 +32,8 @@ public final class PageModels {
       String query,
       List<String> languages,
       Viewer viewer,
-      String feed) {
+      String feed,
+      int refreshSeconds) {
     public Layout(
         Messages t,
         String title,
@@ -40,12 +41,20 @@ public final class PageModels {
         String query,
         List<String> languages,
         Viewer viewer) {
-      this(t, title, path, query, languages, viewer, null);
+      this(t, title, path, query, languages, viewer, null, 0);
     }
 
     /** The same frame announcing an Atom feed of the page ({@code <link rel="alternate">}). */
     public Layout withFeed(String feedUrl) {
-      return new Layout(t, title, path, query, languages, viewer, feedUrl);
+      return new Layout(t, title, path, query, languages, viewer, feedUrl, refreshSeconds);
+    }
+
+    /**
+     * The same frame reloading itself every {@code seconds} (a page following work that runs in the
+     * background, without JavaScript: {@code <meta http-equiv="refresh">}).
+     */
+    public Layout refreshingEvery(int seconds) {
+      return new Layout(t, title, path, query, languages, viewer, feed, seconds);
     }
 
     /**
@@ -576,15 +585,65 @@ public final class PageModels {
       String id, String headingKey, List<org.aisx.semantic.Overlap.Match> matches) {}
 
   /** The admin upload page, with the summary of the last upload when there is one. */
+  /**
+   * The upload form, with the imports running or recently finished; {@code busy} is the running
+   * import that refused an upload (answered 409), else null.
+   */
   public record ImportPage(
-      Layout layout, String csrf, org.aisx.ingest.ImportSummary summary, String fileName) {
+      Layout layout,
+      String csrf,
+      List<org.aisx.ingest.ImportJobs.Job> recent,
+      org.aisx.ingest.ImportJobs.Job busy) {
     public Messages t() {
       return layout.t();
     }
 
+    /** A job's state in a few words, as the list of recent imports says it. */
+    public String state(org.aisx.ingest.ImportJobs.Job job) {
+      return layout.t().get("import.phase." + job.phase().wire());
+    }
+
+    /** When a job started, in the page's language (UTC). */
+    public String started(org.aisx.ingest.ImportJobs.Job job) {
+      return layout.t().dayAndTime(job.started());
+    }
+  }
+
+  /**
+   * An import running in the background: its phase and progress while it runs (the page reloads
+   * itself), then the summary of what it did or the error that ended it.
+   */
+  public record ImportJobPage(Layout layout, org.aisx.ingest.ImportJobs.Job job) {
+    public Messages t() {
+      return layout.t();
+    }
+
+    /** The summary, once the import is done; null before, or when it failed or was stopped. */
+    public org.aisx.ingest.ImportSummary summary() {
+      return job.phase() == org.aisx.ingest.ImportJobs.Phase.DONE ? job.summary() : null;
+    }
+
+    public String fileName() {
+      return job.request().fileName();
+    }
+
+    /** How long the import has run, or ran, in the page's language. */
+    public String elapsed() {
+      long s = job.elapsed().toSeconds();
+      return s < 60
+          ? layout.t().get("import.seconds", s)
+          : layout.t().get("import.minutes", s / 60, s % 60);
+    }
+
+    /** Why the import failed, as the importer or the store said it. */
+    public String error() {
+      Throwable e = job.error();
+      return e == null ? null : e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     /** At most 200 rejections on the page; the count above says how many there were. */
     public List<org.aisx.ingest.ImportSummary.Rejection> shownRejections() {
-      List<org.aisx.ingest.ImportSummary.Rejection> all = summary.rejections();
+      List<org.aisx.ingest.ImportSummary.Rejection> all = summary().rejections();
       return all.subList(0, Math.min(200, all.size()));
     }
 

@@ -2,7 +2,6 @@ package org.aisx.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,10 +101,14 @@ class AccessibilityTest {
             "/review/mappings",
             "/review/suggestions",
             "/admin/import",
+            "/admin/import/{import}",
             "/admin/audit",
             "/admin/users",
             "/admin/users/contributor@example.org"));
   }
+
+  /** A finished import, whose page shows its summary and a rejected row. */
+  static String importJob;
 
   @TempDir static Path dir;
   static App app;
@@ -115,7 +118,7 @@ class AccessibilityTest {
   static String axe;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() throws Exception {
     Path axePath = Path.of(System.getProperty("aisx.axe", "node_modules/axe-core/axe.min.js"));
     assertThat(axePath)
         .as("axe-core is installed by `npm ci` in the project directory (see .ci/run)")
@@ -140,6 +143,7 @@ class AccessibilityTest {
     var body = mapper.createObjectNode().put("kind", "resource").put("action", "update");
     body.set("resource", resource);
     correctionId = app.submissions().submit(app.submissions().draft(body), contributor).id();
+    importJob = AdminImportTest.refusedRowImport(app);
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();
@@ -155,8 +159,8 @@ class AccessibilityTest {
   /**
    * Every page type in Arabic (right to left) at both widths, and in one more language at one
    * width, the language and the width turning from page type to page type, so that each language
-   * and each width is audited on several page types (46 page types, 138 audits). {@code
-   * -Daisx.axe.matrix=full} audits every page type in every language at both widths (516 audits,
+   * and each width is audited on several page types (47 page types, 141 audits). {@code
+   * -Daisx.axe.matrix=full} audits every page type in every language at both widths (564 audits,
    * four times the time).
    */
   @Test
@@ -182,7 +186,7 @@ class AccessibilityTest {
         }
         for (Map.Entry<Dimension, String> run : runs) {
           browser.manage().window().setSize(run.getKey());
-          String path = page.replace("{correction}", correctionId);
+          String path = page.replace("{correction}", correctionId).replace("{import}", importJob);
           String url = path + (path.contains("?") ? "&" : "?") + "lang=" + run.getValue();
           browser.get(base + url);
           violations.addAll(audit(url + " at " + run.getKey().getWidth() + " px"));

@@ -8,11 +8,17 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.account.Role;
+import org.aisx.catalog.Progress;
+import org.aisx.ingest.ImportJobs;
+import org.aisx.ingest.Importer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +53,11 @@ class AdminImportTest {
   }
 
   HttpResponse<String> upload(Map<String, String> fields, String fileName, byte[] content) {
+    return upload("/admin/import", fields, fileName, content);
+  }
+
+  HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileName, byte[] content) {
     String boundary = "aisx" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
@@ -70,7 +81,7 @@ class AdminImportTest {
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return browser.send(
-        HttpRequest.newBuilder(URI.create(browser.base() + "/admin/import"))
+        HttpRequest.newBuilder(URI.create(browser.base() + path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build());
@@ -87,8 +98,93 @@ class AdminImportTest {
     return browser.csrf("/admin/import");
   }
 
+  /**
+   * The page an upload was sent to (a 303 to the import's own page), once the import has ended:
+   * polled until it no longer reloads itself, with a generous deadline.
+   */
+  static Document finished(Browser browser, HttpResponse<String> posted) {
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+    String page = posted.headers().firstValue("Location").orElseThrow();
+    assertThat(page).matches("/admin/import/[0-9a-f]{24}");
+    return finished(browser, page);
+  }
+
+  /** An import's page once the import has ended (polled, with a generous deadline). */
+  static Document finished(Browser browser, String page) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (true) {
+      HttpResponse<String> r = browser.get(page);
+      assertThat(r.statusCode()).isEqualTo(200);
+      Document d = Jsoup.parse(r.body());
+      if (d.select("meta[http-equiv=refresh]").isEmpty()) {
+        return d;
+      }
+      assertThat(System.nanoTime()).as("the import of " + page + " ends").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /**
+   * Imports a CSV file with one row the catalogue refuses, as an admin's upload would, and returns
+   * the finished import's id: a page with a summary and its table of rejections, for the page
+   * tests. Nothing is written to the catalogue.
+   */
+  static String refusedRowImport(App app) throws Exception {
+    Path file = ImportJobs.saveDirectory().resolve("rows.csv");
+    Files.writeString(file, "identifier,title_en,sdo,type,status\nQA 1,QA test,QA,bogus,draft\n");
+    CountDownLatch ended = new CountDownLatch(1);
+    ImportJobs.Job job =
+        app.importJobs()
+            .start(
+                new ImportJobs.Request(
+                    file, "rows.csv", Importer.Format.CSV, "page test", ADMIN, "not recognised"),
+                (j, how) -> ended.countDown());
+    assertThat(ended.await(5, TimeUnit.MINUTES)).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (job.phase().running()) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    return job.id();
+  }
+
+  /**
+   * Holds every import at its first record until released: a real listener of the imports'
+   * progress, so that a test sees an import while it runs.
+   */
+  static final class Hold implements Progress, AutoCloseable {
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch released = new CountDownLatch(1);
+
+    @Override
+    public void advance(long done, long items) {
+      reached.countDown();
+      try {
+        assertThat(released.await(5, TimeUnit.MINUTES)).as("released").isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void awaitReached() throws InterruptedException {
+      assertThat(reached.await(5, TimeUnit.MINUTES))
+          .as("the import reads its first record")
+          .isTrue();
+    }
+
+    @Override
+    public void close() {
+      released.countDown();
+    }
+  }
+
   @Test
-  void anUploadedFeedIsImportedAndSummarised() throws Exception {
+  void anUploadIsAnsweredAtOnceWithItsImportsPageWhichEndsWithTheSummary() throws Exception {
     String csrf = signInAs(ADMIN);
     HttpResponse<String> r =
         upload(
@@ -96,15 +192,124 @@ class AdminImportTest {
             "rfc-index.txt",
             rfcExcerpt());
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    Document d = Jsoup.parse(r.body());
-    assertThat(d.select(".counts dd").eachText())
+    Document d = finished(browser, r);
+    assertThat(d.select("h1").text()).contains("rfc-index.txt");
+    assertThat(d.select(".import-status h2").text()).isEqualTo("Done");
+    assertThat(d.select(".records-read").text()).isEqualTo("5");
+    assertThat(d.select(".elapsed").text()).matches("\\d+ (s|min \\d+ s)");
+    assertThat(d.select("progress")).isEmpty();
+    assertThat(d.select(".summary .counts dd").eachText())
         .containsExactly("5", "0", "0", "0", "0", "0", "0", "0", "0");
     assertThat(app.catalog().get("rfc-9110").source()).isEqualTo("rfc-editor");
+    // The uploaded file is gone with the import.
+    String id = r.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", "");
+    Path saved = app.importJobs().get(id).orElseThrow().request().file();
+    assertThat(saved).doesNotExist();
+    assertThat(saved.getParent()).doesNotExist();
+    // The audit trail says how it ended, as whose, when it ended.
+    assertThat(app.auditLog().list(null, null, "import", 10))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo(ADMIN);
+              assertThat(e.outcome()).isEqualTo("ok");
+              assertThat(e.target()).isEqualTo("rfc-index.txt");
+              assertThat(e.detail()).contains("source rfc-editor").contains("created 5");
+            });
+    assertThat(app.auditLog().list(null, null, "import-started", 10)).hasSize(1);
 
     HttpResponse<String> again = upload(Map.of("_csrf", csrf), "rfc-index.txt", rfcExcerpt());
-    assertThat(Jsoup.parse(again.body()).select(".counts dd").eachText())
+    assertThat(finished(browser, again).select(".summary .counts dd").eachText())
         .containsExactly("0", "0", "5", "0", "0", "0", "0", "0", "0");
+    // The form lists both imports, the latest first, each linked to its page.
+    Document form = Jsoup.parse(browser.get("/admin/import").body());
+    assertThat(form.select(".recent-imports a").eachAttr("href"))
+        .containsExactly(
+            again.headers().firstValue("Location").orElseThrow(),
+            r.headers().firstValue("Location").orElseThrow());
+  }
+
+  /**
+   * While an import runs its page reloads itself (no JavaScript needed) and shows a progress bar
+   * with its value in text, the records read and the time so far; a second upload meanwhile is a
+   * 409 naming the running import, and is not imported.
+   */
+  @Test
+  void aRunningImportsPageShowsItsProgressAndASecondUploadIsRefusedNamingIt() throws Exception {
+    String csrf = signInAs(ADMIN);
+    String page;
+    try (Hold hold = new Hold()) {
+      app.importJobs().onProgress(hold);
+      HttpResponse<String> r =
+          upload(Map.of("_csrf", csrf, "format", "auto"), "rfc-index.txt", rfcExcerpt());
+      assertThat(r.statusCode()).isEqualTo(303);
+      page = r.headers().firstValue("Location").orElseThrow();
+      hold.awaitReached();
+
+      HttpResponse<String> running = browser.get(page);
+      assertThat(running.statusCode()).isEqualTo(200);
+      Document d = Jsoup.parse(running.body());
+      assertThat(d.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2");
+      assertThat(d.select(".import-status h2").text()).isEqualTo("Importing");
+      var progress = d.selectFirst("progress#import-progress");
+      assertThat(progress).isNotNull();
+      assertThat(progress.attr("max")).isEqualTo("100");
+      assertThat(Integer.parseInt(progress.attr("value"))).isBetween(0, 100);
+      assertThat(progress.text()).isEqualTo(progress.attr("value") + " % of the file read");
+      assertThat(d.select("label[for=import-progress]").text()).isEqualTo("Progress");
+      assertThat(d.select(".records-read").text()).isEqualTo("1");
+      assertThat(d.select(".elapsed").text()).isNotEmpty();
+      assertThat(d.select(".summary")).isEmpty();
+
+      HttpResponse<String> second =
+          upload(
+              Map.of("_csrf", csrf, "format", "json"),
+              "other.json",
+              "[]".getBytes(StandardCharsets.UTF_8));
+      assertThat(second.statusCode()).isEqualTo(409);
+      Document refused = Jsoup.parse(second.body());
+      assertThat(refused.select(".import-busy").text())
+          .contains("rfc-index.txt")
+          .contains(ADMIN)
+          .contains("One import runs at a time");
+      assertThat(refused.select(".import-busy a").attr("href")).isEqualTo(page);
+      assertThat(refused.select("form.upload")).hasSize(1);
+      // In the page's language too.
+      HttpResponse<String> inFrench =
+          upload(
+              "/admin/import?lang=fr",
+              Map.of("_csrf", csrf),
+              "other.json",
+              "[]".getBytes(StandardCharsets.UTF_8));
+      assertThat(inFrench.statusCode()).isEqualTo(409);
+      assertThat(Jsoup.parse(inFrench.body()).select(".import-busy").text())
+          .contains("est en cours d'import")
+          .contains("rfc-index.txt");
+      assertThat(app.auditLog().list(null, null, "import-refused", 10)).hasSize(2);
+    }
+    Document done = finished(browser, page);
+    assertThat(done.select(".summary .counts dd").eachText())
+        .containsExactly("5", "0", "0", "0", "0", "0", "0", "0", "0");
+    assertThat(app.importJobs().recent()).hasSize(1);
+  }
+
+  @Test
+  void anUnknownImportIs404AndImportPagesAreForAdminsOnly() throws Exception {
+    String csrf = signInAs(ADMIN);
+    assertThat(browser.get("/admin/import/0123456789abcdef01234567").statusCode()).isEqualTo(404);
+    assertThat(browser.get("/admin/import/%3Cscript%3E").statusCode()).isEqualTo(404);
+    HttpResponse<String> r = upload(Map.of("_csrf", csrf), "rfc-index.txt", rfcExcerpt());
+    finished(browser, r);
+    String page = r.headers().firstValue("Location").orElseThrow();
+
+    Browser anonymous = new Browser(server.port());
+    assertThat(anonymous.get(page).statusCode()).isEqualTo(401);
+    Browser coordinator = new Browser(server.port());
+    assertThat(coordinator.signIn("coord@example.org", Fixtures.PASSWORD).statusCode())
+        .isEqualTo(303);
+    HttpResponse<String> refused = coordinator.get(page);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(refused.body()).select(".summary")).isEmpty();
   }
 
   /**
@@ -139,9 +344,8 @@ class AdminImportTest {
             Map.of("_csrf", csrf, "format", "json"),
             "bad.json",
             feed.getBytes(StandardCharsets.UTF_8));
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).doesNotContain("<script>alert(1)");
-    Document d = Jsoup.parse(r.body());
+    Document d = finished(browser, r);
+    assertThat(d.outerHtml()).doesNotContain("<script>alert(1)");
     assertThat(d.select(".summary tbody td").eachText())
         .anySatisfy(t -> assertThat(t).contains("Status: required"));
   }
@@ -158,8 +362,7 @@ class AdminImportTest {
             Map.of("_csrf", csrf, "format", "auto"),
             "notes.md",
             "# not a feed\n".getBytes(StandardCharsets.UTF_8));
-    assertThat(r.statusCode()).isEqualTo(200);
-    Document d = Jsoup.parse(r.body());
+    Document d = finished(browser, r);
     assertThat(d.select(".summary tbody td").eachText())
         .anySatisfy(t -> assertThat(t).contains("Format not recognised").contains("Format list"));
     assertThat(d.select("main").text()).doesNotContain("--format");

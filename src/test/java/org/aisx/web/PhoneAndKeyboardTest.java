@@ -92,7 +92,11 @@ class PhoneAndKeyboardTest {
           "/signout");
   static final List<String> ADMIN_PAGES =
       List.of(
-          "/admin/import", "/admin/audit", "/admin/users", "/admin/users/coordinator@example.org");
+          "/admin/import",
+          "/admin/import/{import}",
+          "/admin/audit",
+          "/admin/users",
+          "/admin/users/coordinator@example.org");
 
   @TempDir static Path dir;
   static App app;
@@ -103,8 +107,11 @@ class PhoneAndKeyboardTest {
   /** The submission waiting for review, whose page compares it with the catalogue. */
   static String submission;
 
+  /** A finished import, whose page shows its summary and a rejected row. */
+  static String importJob;
+
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     app = Fixtures.starter(dir);
     app.loadCuratedSuites();
     Fixtures.user(app, "coordinator@example.org", Role.COORDINATOR);
@@ -134,6 +141,7 @@ class PhoneAndKeyboardTest {
                                         "status", "draft")))),
                 app.accounts().user("contributor@iso.org").orElseThrow())
             .id();
+    importJob = AdminImportTest.refusedRowImport(app);
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();
@@ -182,6 +190,7 @@ class PhoneAndKeyboardTest {
       List<String> pages, String lang, List<String> wide, List<String> offScreen) throws Exception {
     int measured = 0;
     for (String page : pages) {
+      page = page.replace("{import}", importJob);
       String url = page + (page.contains("?") ? "&" : "?") + "lang=" + lang;
       browser.get(base + url);
       long viewport =

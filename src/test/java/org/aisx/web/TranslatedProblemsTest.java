@@ -369,16 +369,16 @@ class TranslatedProblemsTest {
     for (String lang : List.of("es", "ru", "fr", "ar")) {
       String csrf = admin.csrf("/admin/import?lang=" + lang);
       Document rows =
-          Jsoup.parse(
+          AdminImportTest.finished(
+              admin,
               upload(
-                      admin,
-                      "/admin/import?lang=" + lang,
-                      Map.of("_csrf", csrf, "format", "csv"),
-                      "rows.csv",
-                      "identifier,title_en,sdo,type,status\nQA 1,QA test,QA,bogus,draft\n"
-                          + "QA 2,\"QA\" test,QA,guide,draft\n"
-                          + "QA 3,\"QA test,QA,guide,draft\n")
-                  .body());
+                  admin,
+                  "/admin/import?lang=" + lang,
+                  Map.of("_csrf", csrf, "format", "csv"),
+                  "rows.csv",
+                  "identifier,title_en,sdo,type,status\nQA 1,QA test,QA,bogus,draft\n"
+                      + "QA 2,\"QA\" test,QA,guide,draft\n"
+                      + "QA 3,\"QA test,QA,guide,draft\n"));
       // Where a row is and what is wrong with its cells, in the page's language.
       String notOneOf = PagesTest.shown(lang, "import.problem.notOneOf", "bogus", "@@");
       String shownText = rows.select(".import-result table, main table").text();
@@ -399,14 +399,14 @@ class TranslatedProblemsTest {
           .doesNotContain("line 2", "is not one of", "closing quote", "is not closed");
       assertThat(rows.select("main table [lang=en]")).as(lang).isEmpty();
       Document header =
-          Jsoup.parse(
+          AdminImportTest.finished(
+              admin,
               upload(
-                      admin,
-                      "/admin/import?lang=" + lang,
-                      Map.of("_csrf", csrf, "format", "csv"),
-                      "header.csv",
-                      "title\nx\n")
-                  .body());
+                  admin,
+                  "/admin/import?lang=" + lang,
+                  Map.of("_csrf", csrf, "format", "csv"),
+                  "header.csv",
+                  "title\nx\n"));
       String headerText = header.select("main table").text();
       assertThat(headerText)
           .as(lang)

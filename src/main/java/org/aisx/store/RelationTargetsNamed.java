@@ -51,11 +51,11 @@ public final class RelationTargetsNamed implements JavaMigration {
   /** The schema version this migration brings a store to. */
   public static final String VERSION = "20";
 
-  /** Who wrote the revisions: the upgrade, not a person (shown to admins only). */
-  static final String ACTOR = "upgrade";
+  /** Who wrote the revisions: the upgrade, not a person (pages name it in their language). */
+  public static final String ACTOR = "upgrade";
 
   /** The source of the history events: public, names no one. */
-  static final String SOURCE = "aisx-upgrade";
+  public static final String SOURCE = "aisx-upgrade";
 
   @Override
   public MigrationVersion getVersion() {

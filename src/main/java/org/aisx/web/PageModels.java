@@ -377,6 +377,16 @@ public final class PageModels {
       return HistoryValues.field(e, layout.t());
     }
 
+    /** Who made a history event's change, as the pages name them ({@link ActorLabels#who}). */
+    public String who(HistoryEvent e) {
+      return ActorLabels.who(e.actor(), e.source(), layout.t());
+    }
+
+    /** The source shown beside {@link #who}; null for none ({@link ActorLabels#via}). */
+    public String via(HistoryEvent e) {
+      return ActorLabels.via(e.actor(), e.source(), layout.t());
+    }
+
     public String statusClass() {
       return s.status() == null ? "unknown" : s.status().wire();
     }
@@ -682,6 +692,16 @@ public final class PageModels {
     /** The field a history event changed, as the pages name it. */
     public String changedField(HistoryEvent e) {
       return HistoryValues.field(e, layout.t());
+    }
+
+    /** Who made a history event's change, as the pages name them ({@link ActorLabels#who}). */
+    public String who(HistoryEvent e) {
+      return ActorLabels.who(e.actor(), e.source(), layout.t());
+    }
+
+    /** The source shown beside {@link #who}; null for none ({@link ActorLabels#via}). */
+    public String via(HistoryEvent e) {
+      return ActorLabels.via(e.actor(), e.source(), layout.t());
     }
   }
 

@@ -39,8 +39,17 @@ final class FieldValues {
     return shown(t, field, v, RESOURCE_CODES, separator);
   }
 
+  /**
+   * {@link #languageName} as a label on its own (a list's term) begins: with a capital letter where
+   * the language writes one ("Anglais", "Английский").
+   */
+  public static String languageLabel(Messages t, String code) {
+    String name = languageName(t, code);
+    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(t.locale()) + name.substring(1);
+  }
+
   /** The name of the language {@code code} in the page's language, e.g. "anglais" for en. */
-  static String languageName(Messages t, String code) {
+  public static String languageName(Messages t, String code) {
     Locale language = Locale.forLanguageTag(code);
     String name = language.getDisplayLanguage(t.locale());
     return name.isEmpty() || name.equals(code) ? code : name;

@@ -680,6 +680,12 @@ public final class PageModels {
       return s == null ? "" : s.titleIn(layout.t().lang());
     }
 
+    /** The language of {@link #title} (null when unknown), for its {@code lang}. */
+    public String titleLanguage(HistoryEvent e) {
+      Standard s = page.records().get(e.recordId());
+      return s == null ? null : s.titleLanguage(layout.t().lang());
+    }
+
     public String eventLabel(HistoryEvent e) {
       return layout.t().get("history." + e.kind().wire());
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,19 +39,10 @@ final class FieldValues {
   }
 
   /**
-   * {@link #languageName} as a label on its own (a list's term) begins: with a capital letter where
-   * the language writes one ("Anglais", "Английский").
+   * The name of the language {@code code} in the page's language ({@link Messages#languageName}).
    */
-  public static String languageLabel(Messages t, String code) {
-    String name = languageName(t, code);
-    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(t.locale()) + name.substring(1);
-  }
-
-  /** The name of the language {@code code} in the page's language, e.g. "anglais" for en. */
-  public static String languageName(Messages t, String code) {
-    Locale language = Locale.forLanguageTag(code);
-    String name = language.getDisplayLanguage(t.locale());
-    return name.isEmpty() || name.equals(code) ? code : name;
+  static String languageName(Messages t, String code) {
+    return t.languageName(code);
   }
 
   private static String shown(

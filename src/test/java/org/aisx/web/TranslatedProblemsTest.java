@@ -504,8 +504,7 @@ class TranslatedProblemsTest {
               PagesTest.shown(
                   lang,
                   "taxonomy.edit.labelIn",
-                  FieldValues.languageName(
-                      new Messages(java.util.Locale.forLanguageTag(lang)), "fr")))
+                  new Messages(java.util.Locale.forLanguageTag(lang)).languageName("fr")))
           .doesNotContain("labels.fr", PagesTest.shown(lang, "language.fr"));
       assertThat(history.select(".lead").text())
           .as(lang)

@@ -34,7 +34,7 @@ public final class SourceNames {
   public static final String STARTER_CORPUS = "aisx-starter-corpus";
 
   /** What a source name that was nothing but an address reads. */
-  static final String WITHHELD = "account";
+  public static final String WITHHELD = "account";
 
   private SourceNames() {}
 

@@ -31,6 +31,12 @@ import org.aisx.editions.Editions;
  * half-written. Records are keyed by identifier, so importing the same feed twice changes nothing.
  */
 public final class Importer {
+  /**
+   * The actor of the revisions an import writes, its source the feed's name; pages name it in their
+   * language ({@code web/ActorLabels}), the API as it is.
+   */
+  public static final String ACTOR = "import";
+
   /** Records per transaction; also how often the index is published during an import. */
   static final int BATCH = 500;
 
@@ -577,7 +583,7 @@ public final class Importer {
             batch,
             catalog.importAll(
                 batch.stream().map(Pending::contribution).toList(),
-                "import",
+                ACTOR,
                 source,
                 editions::reconcile),
             older);
@@ -586,7 +592,7 @@ public final class Importer {
           try {
             count(
                 List.of(p),
-                catalog.importAll(List.of(p.contribution()), "import", source, editions::reconcile),
+                catalog.importAll(List.of(p.contribution()), ACTOR, source, editions::reconcile),
                 older);
           } catch (RuntimeException e) {
             summary.rejected(name, p.where(), e.getMessage());
@@ -658,7 +664,7 @@ public final class Importer {
       for (int from = 0; from < changed.size(); from += BATCH) {
         for (WriteOutcome o :
             catalog.stageAll(
-                changed.subList(from, Math.min(changed.size(), from + BATCH)), "import", null)) {
+                changed.subList(from, Math.min(changed.size(), from + BATCH)), ACTOR, null)) {
           n += o.change() == WriteOutcome.Change.UNCHANGED ? 0 : 1;
         }
       }

@@ -48,11 +48,11 @@ public final class RelationTargetsNamed extends RecordsMigration {
   /** The schema version this migration brings a store to. */
   public static final String VERSION = "20";
 
-  /** Who wrote the revisions: the upgrade, not a person (shown to admins only). */
-  static final String ACTOR = "upgrade";
+  /** Who wrote the revisions: the upgrade, not a person (pages name it in their language). */
+  public static final String ACTOR = "upgrade";
 
   /** The source of the history events: public, names no one. */
-  static final String SOURCE = "aisx-upgrade";
+  public static final String SOURCE = "aisx-upgrade";
 
   public RelationTargetsNamed() {
     super(VERSION, "relation targets named by identifier");

@@ -45,6 +45,19 @@ public final class CommitteePageModels {
       return layout.t();
     }
 
+    /**
+     * The register's state of the committee ("Active", "Suspended") in the page's language ({@code
+     * committee.state.<state>}); null for a state this version has no name for, which the page
+     * shows as the register gives it, in English.
+     */
+    public String statusLabel() {
+      if (status == null) {
+        return null;
+      }
+      String key = "committee.state." + org.aisx.catalog.Slug.of(status);
+      return t().has(key) ? t().get(key) : null;
+    }
+
     /** The scope's paragraphs. */
     public List<String> scopeParagraphs() {
       return scope == null ? List.of() : List.of(scope.split("\n\n"));

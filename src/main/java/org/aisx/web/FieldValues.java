@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,11 +38,11 @@ final class FieldValues {
     return shown(t, field, v, RESOURCE_CODES, separator);
   }
 
-  /** The name of the language {@code code} in the page's language, e.g. "anglais" for en. */
+  /**
+   * The name of the language {@code code} in the page's language ({@link Messages#languageName}).
+   */
   static String languageName(Messages t, String code) {
-    Locale language = Locale.forLanguageTag(code);
-    String name = language.getDisplayLanguage(t.locale());
-    return name.isEmpty() || name.equals(code) ? code : name;
+    return t.languageName(code);
   }
 
   private static String shown(

@@ -338,6 +338,25 @@ public final class Messages {
     }
   }
 
+  /**
+   * The name of the language {@code code} in this language, e.g. "anglais" for en on a French page
+   * (the language menu names each language in its own: {@code language.<code>}); the code when the
+   * JDK has no name for it.
+   */
+  public String languageName(String code) {
+    String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
+    return name.isEmpty() || name.equals(code) ? code : name;
+  }
+
+  /**
+   * {@link #languageName} as a label on its own (a list's term) begins: with a capital letter where
+   * the language writes one ("Anglais", "Английский").
+   */
+  public String languageLabel(String code) {
+    String name = languageName(code);
+    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+  }
+
   /** A count in this language's form, e.g. {@code 12 345} in French. */
   public String number(long n) {
     return integers.get().format(n);

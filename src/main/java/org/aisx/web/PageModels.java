@@ -415,6 +415,16 @@ public final class PageModels {
       return HistoryValues.field(e, layout.t());
     }
 
+    /** Who made a history event's change, as the pages name them ({@link ActorLabels#who}). */
+    public String who(HistoryEvent e) {
+      return ActorLabels.who(e.actor(), e.source(), layout.t());
+    }
+
+    /** The source shown beside {@link #who}; null for none ({@link ActorLabels#via}). */
+    public String via(HistoryEvent e) {
+      return ActorLabels.via(e.actor(), e.source(), layout.t());
+    }
+
     public String statusClass() {
       return s.status() == null ? "unknown" : s.status().wire();
     }
@@ -758,6 +768,12 @@ public final class PageModels {
       return s == null ? "" : s.titleIn(layout.t().lang());
     }
 
+    /** The language of {@link #title} (null when unknown), for its {@code lang}. */
+    public String titleLanguage(HistoryEvent e) {
+      Standard s = page.records().get(e.recordId());
+      return s == null ? null : s.titleLanguage(layout.t().lang());
+    }
+
     public String eventLabel(HistoryEvent e) {
       return layout.t().get("history." + e.kind().wire());
     }
@@ -770,6 +786,16 @@ public final class PageModels {
     /** The field a history event changed, as the pages name it. */
     public String changedField(HistoryEvent e) {
       return HistoryValues.field(e, layout.t());
+    }
+
+    /** Who made a history event's change, as the pages name them ({@link ActorLabels#who}). */
+    public String who(HistoryEvent e) {
+      return ActorLabels.who(e.actor(), e.source(), layout.t());
+    }
+
+    /** The source shown beside {@link #who}; null for none ({@link ActorLabels#via}). */
+    public String via(HistoryEvent e) {
+      return ActorLabels.via(e.actor(), e.source(), layout.t());
     }
   }
 

@@ -31,7 +31,7 @@ public final class PublicActors {
   /** {@code events} as the viewer of {@code ctx} may see them. */
   List<HistoryEvent> forViewer(Context ctx, List<HistoryEvent> events) {
     boolean admin = access.user(ctx).map(u -> u.role() == Role.ADMIN).orElse(false);
-    return admin ? events : forPublic(events, i18n.forRequest(ctx));
+    return admin ? events : forPublic(events, language(ctx));
   }
 
   /** {@code events} as anyone may see them (a feed, read by anyone who has its address). */
@@ -66,24 +66,35 @@ public final class PublicActors {
     if (admin) {
       return UnaryOperator.identity();
     }
-    Messages t = i18n.forRequest(ctx);
+    Messages t = language(ctx);
     Map<String, String> names = new HashMap<>();
     return actor -> isAccount(actor) ? names.computeIfAbsent(actor, a -> publicName(a, t)) : actor;
   }
 
-  /** The public name of one actor (an account's e-mail, or another actor as it is). */
+  /**
+   * The language a role is named in for {@code ctx}: the page's; null for the JSON API, whose
+   * answers name it by its code ({@code coordinator}) in every language, as openapi.json says.
+   */
+  Messages language(Context ctx) {
+    return ctx.path().startsWith("/api/") ? null : i18n.forRequest(ctx);
+  }
+
+  /**
+   * The public name of one actor (an account's e-mail, or another actor as it is): an account's
+   * bodies, or its role in {@code t}'s language (by its code when {@code t} is null, for the API).
+   */
   String publicName(String actor, Messages t) {
     if (!isAccount(actor)) {
       return actor;
     }
     return accounts
         .user(actor)
-        .map(
-            u ->
-                u.bodies().isEmpty()
-                    ? t.get("role." + u.role().wire())
-                    : String.join("/", u.bodies()))
-        .orElse(t.get("role.contributor"));
+        .map(u -> u.bodies().isEmpty() ? role(u.role(), t) : String.join("/", u.bodies()))
+        .orElse(role(Role.CONTRIBUTOR, t));
+  }
+
+  private static String role(Role role, Messages t) {
+    return t == null ? role.wire() : t.get("role." + role.wire());
   }
 
   /** Accounts are named by e-mail address; nothing else the catalogue records has an "@". */

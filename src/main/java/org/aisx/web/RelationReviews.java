@@ -117,7 +117,7 @@ public final class RelationReviews implements Routes {
 
   private View view(Context ctx, User viewer, Seen seen) {
     RelationReview r = seen.review();
-    Messages t = i18n.forRequest(ctx);
+    Messages t = actors.language(ctx);
     boolean admin = viewer.role() == Role.ADMIN;
     return new View(
         r.id(),

@@ -183,8 +183,7 @@ public final class TaxonomyPageModels {
       int dot = field.indexOf('.');
       String lang = dot < 0 ? null : field.substring(dot + 1);
       String base = dot < 0 ? field : field.substring(0, dot);
-      String language =
-          lang != null && t.has("language." + lang) ? t.get("language." + lang) : lang;
+      String language = lang != null ? FieldValues.languageName(t, lang) : null;
       return switch (base) {
         case "concept" -> t.get("taxonomy.edit.id");
         case "dimension" -> t.get("taxonomy.edit.dimension");
@@ -235,8 +234,8 @@ public final class TaxonomyPageModels {
       String f = d.field();
       int dot = f.indexOf('.');
       if (dot > 0) {
-        // The language as the edit form names it.
-        String language = t.get("language." + f.substring(dot + 1));
+        // The language as the edit form names it, in the page's language.
+        String language = FieldValues.languageName(t, f.substring(dot + 1));
         return switch (f.substring(0, dot)) {
           case "labels" -> t.get("taxonomy.edit.labelIn", language);
           case "definitions" -> t.get("taxonomy.edit.definitionIn", language);

@@ -302,9 +302,11 @@ public final class WatchRoutes implements Routes {
     } else {
       title = t.get("watch.entry.changed", identifier, t.list(fields));
     }
-    String author = c.actor() == null ? c.source() : actors.publicName(c.actor(), t);
+    // Who as a page names them: a person by name, a process by its label in the feed's language.
+    String author =
+        ActorLabels.who(c.actor() == null ? null : actors.publicName(c.actor(), t), c.source(), t);
     if (c.source() != null) {
-      lines.add(t.get("watch.entry.source", c.source()));
+      lines.add(t.get("watch.entry.source", ActorLabels.source(c.source(), t)));
     }
     return new AtomFeed.Entry(
         c.atomId(),

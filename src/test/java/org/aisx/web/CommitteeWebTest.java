@@ -55,7 +55,7 @@ class CommitteeWebTest {
     assertThat(d.selectFirst("html").attr("dir")).isEqualTo("ltr");
     assertThat(d.selectFirst("h1").text()).isEqualTo("ISO/IEC JTC 1/SC 42 Artificial intelligence");
     Element facts = d.selectFirst("dl.committee-facts");
-    assertThat(facts.text()).contains("Status Active", "Secretariat ANSI", "Created 2017-11-21");
+    assertThat(facts.text()).contains("Status Active", "Secretariat ANSI", "Created Nov 21, 2017");
     Element parent = facts.selectFirst("a[href=/committees/iso-iec-jtc-1]");
     assertThat(parent).isNotNull();
     assertThat(parent.text()).isEqualTo("ISO/IEC JTC 1");
@@ -132,6 +132,84 @@ class CommitteeWebTest {
         .contains(PagesTest.say("ar", "committee.secretariat"));
     assertThat(d.selectFirst("a[href^=/search?committee=]").text())
         .isEqualTo(PagesTest.say("ar", "committee.search"));
+  }
+
+  /** The value the committee's facts give beside the term {@code key} says in {@code lang}. */
+  static Element fact(Document d, String lang, String key) throws Exception {
+    for (Element dt : d.select("dl.committee-facts dt")) {
+      if (dt.text().equals(PagesTest.shown(lang, key))) {
+        return dt.nextElementSibling();
+      }
+    }
+    throw new AssertionError(lang + ": no " + key + " in " + d.select("dl.committee-facts"));
+  }
+
+  /** {@code text} as Jsoup reads a page's text, with no-break spaces as plain ones. */
+  static String plain(String text) {
+    return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+  }
+
+  @Test
+  void aCommitteesStateAndDatesAreSaidInEachLanguage() throws Exception {
+    for (String lang : PagesTest.LANGUAGES) {
+      Messages t = new Messages(java.util.Locale.forLanguageTag(lang));
+      Document d = page("/committees/iso-iec-jtc-1-sc-42?lang=" + lang);
+      Element state = fact(d, lang, "committee.status");
+      assertThat(state.text()).as(lang).isEqualTo(PagesTest.say(lang, "committee.state.active"));
+      // Said in the page's language: not marked as English.
+      assertThat(state.attr("lang")).as(lang).isEmpty();
+      Element created = fact(d, lang, "committee.created").selectFirst("time");
+      assertThat(created.attr("datetime")).isEqualTo("2017-11-21");
+      assertThat(plain(created.text())).as(lang).isEqualTo(plain(t.date("2017-11-21")));
+      // Each record's day too, in the page's form, the ISO day in its datetime.
+      List<Element> days = d.select("ol.committee-records time");
+      assertThat(days).as(lang).isNotEmpty();
+      for (Element day : days) {
+        assertThat(plain(day.text())).as(lang).isEqualTo(plain(t.date(day.attr("datetime"))));
+      }
+      Document suspended = page("/committees/iso-tc-18?lang=" + lang);
+      assertThat(fact(suspended, lang, "committee.status").text())
+          .as(lang)
+          .isEqualTo(PagesTest.say(lang, "committee.state.suspended"));
+    }
+    // French and Arabic say it their way, not as the register does.
+    Document fr = page("/committees/iso-iec-jtc-1-sc-42?lang=fr");
+    assertThat(fact(fr, "fr", "committee.status").text()).isEqualTo("Actif");
+    assertThat(fact(fr, "fr", "committee.created").text()).isEqualTo("21 nov. 2017");
+    Document ar = page("/committees/iso-tc-18?lang=ar");
+    assertThat(fact(ar, "ar", "committee.status").text()).isEqualTo("معلّقة");
+    assertThat(fact(ar, "ar", "committee.created").text()).doesNotContain("1947-01-01");
+  }
+
+  @Test
+  void aStateTheRegisterHasNoNameForIsShownAsGivenEscapedAndMarkedEnglish() throws Exception {
+    app.committees()
+        .saveAll(
+            List.of(
+                new org.aisx.committee.Committee(
+                    "ISO/TC 9990",
+                    99_990L,
+                    "Test committee",
+                    "<b>Dormant</b>",
+                    "AFNOR",
+                    "not a day",
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null)));
+    for (String lang : List.of("en", "fr", "ar")) {
+      HttpResponse<String> r = http.get("/committees/iso-tc-9990?lang=" + lang);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("&lt;b&gt;Dormant&lt;/b&gt;").doesNotContain("<b>Dormant");
+      Document d = Jsoup.parse(r.body());
+      Element state = fact(d, lang, "committee.status");
+      assertThat(state.text()).isEqualTo("<b>Dormant</b>");
+      assertThat(state.attr("lang")).isEqualTo("en");
+      // A day of another shape is shown as it is.
+      assertThat(fact(d, lang, "committee.created").text()).isEqualTo("not a day");
+    }
   }
 
   @Test

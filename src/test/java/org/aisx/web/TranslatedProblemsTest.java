@@ -501,8 +501,11 @@ class TranslatedProblemsTest {
       assertThat(changes)
           .as(lang)
           .contains(
-              PagesTest.shown(lang, "taxonomy.edit.labelIn", PagesTest.shown(lang, "language.fr")))
-          .doesNotContain("labels.fr");
+              PagesTest.shown(
+                  lang,
+                  "taxonomy.edit.labelIn",
+                  new Messages(java.util.Locale.forLanguageTag(lang)).languageName("fr")))
+          .doesNotContain("labels.fr", PagesTest.shown(lang, "language.fr"));
       assertThat(history.select(".lead").text())
           .as(lang)
           .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d");

@@ -102,6 +102,13 @@ public final class Resources {
     return found;
   }
 
+  /** Every provider a resource has: the values the list's {@code provider} filter may take. */
+  public java.util.Set<String> providers() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    store.all().forEach(r -> out.addAll(ResourceFacet.PROVIDER.valuesOf(r)));
+    return out;
+  }
+
   /** Newest start first (undated last), then by id. */
   static final Comparator<Resource> ORDER =
       Comparator.comparing(

@@ -73,7 +73,15 @@ public final class LiveTaxonomy implements TaxonomySource {
   public Taxonomy at(int version) {
     List<Taxonomy> all = versions.taxonomies();
     if (version < 0 || version >= all.size()) {
-      throw new TaxonomyException.Unknown("taxonomy version " + version);
+      // Named as the request gives it (?version=), with the versions there are: 0 is the bundled
+      // one, the last the current one.
+      throw new TaxonomyException.Unknown(
+          "taxonomy version " + version,
+          org.aisx.catalog.Problem.of(
+              "version",
+              "problem.noTaxonomyVersion",
+              String.valueOf(version),
+              String.valueOf(all.size() - 1)));
     }
     return all.get(version);
   }

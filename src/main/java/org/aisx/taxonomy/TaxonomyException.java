@@ -51,8 +51,25 @@ public abstract sealed class TaxonomyException extends RuntimeException
 
   /** No such concept, or no such version: 404. */
   public static final class Unknown extends TaxonomyException {
+    private final List<Problem> details;
+
     Unknown(String what) {
+      this(what, List.of());
+    }
+
+    /** Nothing is what a request's parameter names ({@code version}): the problem names it. */
+    Unknown(String what, Problem problem) {
+      this(what, List.of(problem));
+    }
+
+    private Unknown(String what, List<Problem> details) {
       super(what + " was not found");
+      this.details = details;
+    }
+
+    @Override
+    public List<Problem> details() {
+      return details;
     }
 
     @Override

@@ -239,8 +239,11 @@ final class ApiViews {
       }
       List<org.aisx.catalog.Relation> ordered = new java.util.ArrayList<>(real);
       ordered.addAll(series);
+      // A feed's placeholder for a title ("Titre manque") is no title, here as on the page, in
+      // search and in JSON-LD: the title in that language is absent (a reader of it is shown
+      // another), and a record with nothing else has the title {} of an untitled one.
       return new Record(
-          s.toBuilder().relations(ordered).build(),
+          s.toBuilder().relations(ordered).title(Standard.realTitles(s.title())).build(),
           inverse,
           series.stream().map(org.aisx.catalog.Relation::targetId).toList(),
           List.copyOf(toCome),

@@ -10,10 +10,11 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 /**
  * The answer to a request Jetty refuses before any route sees it (Jetty 11's {@link
  * ErrorHandler#badMessageError}): an address longer than the header limit (414), a malformed
- * %-escape or a control character in the path (400), headers too large (431). Jetty has not parsed
- * the path then (or not at all), so the answer cannot depend on it: it is the API's error body, in
- * UTF-8 JSON, which a browser shows as plain text too. It carries the security headers every other
- * answer has ({@link WebServer}).
+ * %-escape or a control character in the path (400; but {@code %00}, which reaches the routes
+ * marked: {@link NulInPath}), headers too large (431). Jetty has not parsed the path then (or not
+ * at all), so the answer cannot depend on it: it is the API's error body, in UTF-8 JSON, which a
+ * browser shows as plain text too. It carries the security headers every other answer has ({@link
+ * WebServer}).
  */
 final class JettyErrors extends ErrorHandler {
   @Override

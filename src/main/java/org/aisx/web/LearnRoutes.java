@@ -104,11 +104,14 @@ public final class LearnRoutes implements Routes {
   /**
    * The facet filters of a request: kind, level and format must name one of their values, language
    * a language (ISO 639, as resources give theirs), concept a concept of the taxonomy, standard a
-   * record of the catalogue; provider is free text. Each unknown value is a 400 naming the
-   * parameter, as an unknown filter value is on the search.
+   * record of the catalogue, provider a provider some resource has (as the search's {@code sdo} and
+   * {@code committee} must name a body or committee the catalogue has: the providers are listed in
+   * the answer's facets). Each unknown value is a 400 naming the parameter, as an unknown filter
+   * value is on the search, rather than an empty answer that looks like "none yet".
    */
   ResourceQuery query(Params params, int offset, int limit) {
     Map<ResourceFacet, List<String>> filters = new EnumMap<>(ResourceFacet.class);
+    java.util.Set<String> providers = null;
     for (ResourceFacet f : ResourceFacet.values()) {
       List<String> values = params.all(f.param(), MAX_VALUES, MAX_VALUE);
       for (String v : values) {
@@ -122,7 +125,12 @@ public final class LearnRoutes implements Routes {
                   taxonomy.current().dimensions().stream()
                       .anyMatch(d -> d.concepts().containsKey(v));
               case STANDARD -> catalog.find(v).isPresent();
-              case PROVIDER -> true;
+              case PROVIDER -> {
+                if (providers == null) {
+                  providers = resources.providers();
+                }
+                yield providers.contains(v);
+              }
             };
         if (!known && wires(f).isEmpty()) {
           throw CatalogException.BadParameter.of(f.param(), what(f), Params.echo(v));

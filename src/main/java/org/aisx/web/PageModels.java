@@ -175,17 +175,26 @@ public final class PageModels {
       return "/search?" + with("page", Long.toString(page));
     }
 
-    /** The Atom feed of this search: the same parameters, without paging and order. */
+    /**
+     * The Atom feed of this search: the same search, without paging and order and without what the
+     * feed does not take (a shared link's tracking parameter, which the page ignores and the feed
+     * refuses).
+     */
     public String feedUrl() {
       return feedUrl(query);
     }
 
     static String feedUrl(String query) {
-      String rest =
-          query == null
-              ? ""
-              : query.replaceAll("(^|&)(page|size|sort)=[^&]*", "").replaceAll("^&", "");
-      return "/feeds/search.atom" + (rest.isEmpty() ? "" : "?" + rest);
+      List<String> kept = new java.util.ArrayList<>();
+      if (query != null) {
+        for (String pair : query.split("&")) {
+          String name = pair.split("=", 2)[0];
+          if (SearchParams.feedParameter(name)) {
+            kept.add(pair);
+          }
+        }
+      }
+      return "/feeds/search.atom" + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
 
     /** This search with {@code sort} changed, back on page 1. */

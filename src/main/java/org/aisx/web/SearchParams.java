@@ -46,7 +46,8 @@ public final class SearchParams {
   /**
    * Whether taxonomy filters and facets take machine suggestions into account. Pages do unless told
    * otherwise (people browsing want every likely match, and see which labels are suggestions); the
-   * API does not, so that {@code vertical=health} means what the records' {@code verticals} say.
+   * search API does not, so that {@code vertical=health} means what the records' {@code verticals}
+   * say. The landscape's views ({@link #parseUnpaged}) do, their API as their pages.
    */
   private static final Map<String, Boolean> SUGGESTIONS =
       Params.options("include", true, "exclude", false);
@@ -67,6 +68,14 @@ public final class SearchParams {
     this.taxonomy = taxonomy;
     this.index = index;
     this.catalogueLoading = catalogueLoading;
+  }
+
+  /**
+   * Whether a search page's parameter, as its address spells it, is one the search's Atom feed
+   * takes: the search's own but paging and order ({@link #parseUnpaged}), and {@code lang}.
+   */
+  static boolean feedParameter(String spelled) {
+    return spelled.equals(Params.LANG) || (KNOWN.contains(spelled) && !PAGING.contains(spelled));
   }
 
   /** The names of the search parameters, as the API and {@code export} take them. */
@@ -115,10 +124,16 @@ public final class SearchParams {
       known.addAll(extra);
       params.onlyKnown(known);
     }
-    return read(params, strict, 20);
+    // The landscape counts machine suggestions unless told otherwise, its API as its pages: a
+    // reader comparing the map with the API sees the same numbers for the same address.
+    return read(params, 20, true);
   }
 
   private SearchRequest read(Params params, boolean strict, int defaultSize) {
+    return read(params, defaultSize, !strict);
+  }
+
+  private SearchRequest read(Params params, int defaultSize, boolean suggestionsByDefault) {
     String q = params.text("q", MAX_QUERY);
     // Before anything else is read or the query embedded: its prefixes may cost too much.
     SearchRequest.checkPrefixes(q == null ? "" : q);
@@ -156,7 +171,7 @@ public final class SearchParams {
         page,
         size,
         mode,
-        params.choice("suggestions", SUGGESTIONS, !strict));
+        params.choice("suggestions", SUGGESTIONS, suggestionsByDefault));
   }
 
   private boolean known(Facet facet, String value) {

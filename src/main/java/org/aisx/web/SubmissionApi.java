@@ -339,6 +339,12 @@ public final class SubmissionApi implements Routes {
     ApiViews.Record.setAsideReadOnly(body);
     // Relation targets and the committee as the catalogue writes them, as a submission's are.
     Standard record = catalog.asCatalogued(reader.read(body));
+    // The title as GET gave it, without the feed's placeholders (ApiViews.Record), leaves the
+    // stored one as it is: sending the record back does not drop them as a person's change.
+    if (!record.title().equals(current.title())
+        && record.title().equals(Standard.realTitles(current.title()))) {
+      record = record.toBuilder().title(current.title()).build();
+    }
     if (!record.id().equals(current.id())) {
       throw new CatalogException.Invalid(
           "record",

@@ -610,6 +610,7 @@ public final class SuitePages implements Routes {
    * as last published: a feed reader is the public).
    */
   void feed(Context ctx) {
+    WatchRoutes.takesNoParameters(ctx);
     Messages t = i18n.forRequest(ctx);
     String file = ctx.pathParam("file");
     if (!file.endsWith(".atom")) {

@@ -74,10 +74,15 @@ public final class WatchRoutes implements Routes {
     router.get("/feeds/standards/{file}", this::recordFeed);
   }
 
-  /** {@code GET /feeds/search.atom?...}: new records and status changes of a search. */
+  /**
+   * {@code GET /feeds/search.atom?...}: new records and status changes of a search. It takes the
+   * search's parameters as the API does (and counts suggestions as the search page does): a
+   * parameter it does not take, paging and order among them (a feed has neither), is a 400 naming
+   * it and listing those it takes, rather than a feed that silently watches another search.
+   */
   void searchFeed(Context ctx) {
     Messages t = i18n.forRequest(ctx);
-    SearchRequest request = params.parse(Params.query(ctx), false, 20);
+    SearchRequest request = params.parseUnpaged(Params.query(ctx), true, List.of());
     List<Change> changes = watch.ofSearch(request, Watch.FEED_ENTRIES);
     String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
     String described = describe(request, t);
@@ -91,8 +96,18 @@ public final class WatchRoutes implements Routes {
         changes);
   }
 
+  /**
+   * Refuses any parameter but {@code lang} on a feed that takes none (of a record, of a suite, of
+   * the catalogue), as the API refuses a parameter an endpoint does not take: {@code
+   * /feeds/changes.atom?since=...} is a 400 naming {@code since}, not the whole log.
+   */
+  static void takesNoParameters(Context ctx) {
+    Params.query(ctx).onlyKnown(List.of());
+  }
+
   /** {@code GET /feeds/standards/{id}.atom}: every change to one record. */
   void recordFeed(Context ctx) {
+    takesNoParameters(ctx);
     Messages t = i18n.forRequest(ctx);
     String file = ctx.pathParam("file");
     if (!file.endsWith(".atom")) {
@@ -117,6 +132,7 @@ public final class WatchRoutes implements Routes {
 
   /** {@code GET /feeds/changes.atom}: every change to the catalogue. */
   void changesFeed(Context ctx) {
+    takesNoParameters(ctx);
     Messages t = i18n.forRequest(ctx);
     feed(
         ctx,

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.BlockingArrayQueue;
@@ -167,7 +166,7 @@ public final class WebServer implements AutoCloseable {
         });
     jetty.addConnector(
         (server, http) -> {
-          ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+          ServerConnector connector = new ServerConnector(server, new NulInPath(http));
           connector.setHost(requestedHost);
           connector.setPort(requestedPort);
           connector.setIdleTimeout(limits.idleMillis());
@@ -593,9 +592,12 @@ public final class WebServer implements AutoCloseable {
    * Refuses an address whose path has %-escapes that are not UTF-8 ({@code /standards/%FF}): Jetty
    * reads them as U+FFFD, and the request would be answered for another address (a record "�" there
    * is not). A 400 naming the path, as a query parameter that is not UTF-8 is ({@link
-   * Params#query}).
+   * Params#query}). So is a path with {@code %00} ({@link NulInPath}): no address here has a NUL.
    */
   private static void refuseUnreadablePath(Context ctx) {
+    if (ctx.req().getAttribute(NulInPath.ATTRIBUTE) != null) {
+      throw CatalogException.BadParameter.of("path", "problem.nulInPath");
+    }
     String raw = ctx.req().getRequestURI();
     if (raw != null && raw.indexOf('%') >= 0 && !Params.isUtf8(raw)) {
       throw CatalogException.BadParameter.of("path", "problem.notUtf8");

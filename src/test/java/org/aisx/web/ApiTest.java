@@ -498,6 +498,50 @@ class ApiTest {
         .isEqualTo(304);
   }
 
+  /**
+   * A feed's placeholder for a title ("Titre manque", whole or as a part) is no title in the record
+   * API either: with {@code lang=fr} the record gives no French title, and its English one is what
+   * the French page shows, as search and JSON-LD leave the placeholder out. The stored record keeps
+   * what the feed gave, and a record sent back as GET gave it keeps it too.
+   */
+  @Test
+  void theRecordApiGivesNoFeedPlaceholderAsATitleAndTheTitleThePageShows() throws Exception {
+    for (String id : List.of("iso-cd-18374", "iso-iec-14496-15-2022-dam-3")) {
+      assertThat(app.catalog().get(id).title().get("fr")).contains("Titre manque");
+      HttpResponse<String> r = http.get("/api/v1/standards/" + id + "?lang=fr");
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode record = body(r);
+      assertThat(validate("RecordResponse", record)).isEmpty();
+      assertThat(record.get("title").has("fr")).as(record.get("title").toString()).isFalse();
+      String shown =
+          org.jsoup.Jsoup.parse(http.get("/standards/" + id + "?lang=fr").body())
+              .selectFirst("h1")
+              .text();
+      assertThat(record.get("title").get("en").asText()).isEqualTo(shown);
+      assertThat(body(http.get("/api/v1/standards?q=" + enc(id) + "&lang=fr")).toString())
+          .doesNotContain("Titre manque");
+    }
+
+    String id = "iso-iec-14496-15-dam-1";
+    Standard before = app.catalog().get(id);
+    Fixtures.user(app, "titles@example.org", org.aisx.account.Role.COORDINATOR);
+    String token = app.accounts().createToken("titles@example.org", "titles").secret();
+    HttpResponse<String> put =
+        http.send(
+            "PUT",
+            "/api/v1/standards/" + id,
+            http.get("/api/v1/standards/" + id).body(),
+            "Authorization",
+            "Bearer " + token,
+            "If-Match",
+            "\"" + before.revision() + "\"");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(body(put).get("title").has("fr")).isFalse();
+    assertThat(app.catalog().get(id).title()).isEqualTo(before.title());
+    assertThat(app.catalog().history(id))
+        .noneMatch(e -> "title".equals(e.field()) && "titles@example.org".equals(e.actor()));
+  }
+
   @Test
   void historyListsTheEventsOfARecord() throws Exception {
     JsonNode b = body(http.get("/api/v1/standards/iso-iec-42001-2023/history"));

@@ -163,6 +163,58 @@ class LandscapeWebTest {
         .isEqualTo((int) countWhere(b.get("cells"), c -> c.get("gap").asBoolean()));
   }
 
+  /**
+   * The landscape API counts machine suggestions by default, as the landscape page does: for the
+   * same address each cell of the page says the count the API gives for it, and a cell's search
+   * (which carries {@code suggestions}) finds that many records. {@code suggestions=exclude} turns
+   * them off in both.
+   */
+  @Test
+  void theLandscapeApiAndPageGiveTheSameCountsForTheSameParameters() throws Exception {
+    for (String query :
+        List.of("rows=sdo&cols=vertical", "rows=sdo&cols=status&suggestions=exclude")) {
+      JsonNode api = ApiTest.body(http.get("/api/v1/landscape?" + query));
+      java.util.Map<String, Long> byCell = new java.util.HashMap<>();
+      for (JsonNode c : api.get("cells")) {
+        byCell.put(c.get("row").asText() + "|" + c.get("col").asText(), c.get("count").asLong());
+      }
+      org.jsoup.nodes.Document page =
+          org.jsoup.Jsoup.parse(http.get("/landscape?lang=en&" + query).body());
+      org.jsoup.select.Elements cells = page.select("a.hm-cell");
+      assertThat(cells).hasSize(byCell.size());
+      String rowAxis = query.replaceAll(".*rows=([a-z]+).*", "$1");
+      String colAxis = query.replaceAll(".*cols=([a-z]+).*", "$1");
+      long positive = 0;
+      for (org.jsoup.nodes.Element cell : cells) {
+        java.util.Map<String, String> href = new java.util.HashMap<>();
+        for (String pair :
+            cell.attr("href").substring(cell.attr("href").indexOf('?') + 1).split("&")) {
+          String[] kv = pair.split("=", 2);
+          href.put(
+              kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.util.regex.Matcher said =
+            java.util.regex.Pattern.compile(": ([0-9,]+) records?\\.")
+                .matcher(cell.attr("aria-label"));
+        assertThat(said.find()).as(cell.attr("aria-label")).isTrue();
+        long shown = Long.parseLong(said.group(1).replace(",", ""));
+        assertThat(shown)
+            .as(query + " " + cell.attr("aria-label"))
+            .isEqualTo(byCell.get(href.get(rowAxis) + "|" + href.get(colAxis)));
+        positive += shown > 0 ? 1 : 0;
+      }
+      assertThat(positive).as(query).isPositive();
+    }
+    JsonNode defaulted = ApiTest.body(http.get("/api/v1/landscape?rows=sdo&cols=vertical"));
+    JsonNode included =
+        ApiTest.body(http.get("/api/v1/landscape?rows=sdo&cols=vertical&suggestions=include"));
+    assertThat(defaulted.get("cells")).isEqualTo(included.get("cells"));
+    JsonNode cell = defaulted.get("cells").get(0);
+    assertThat(cell.get("search").asText()).contains("suggestions=include");
+    assertThat(ApiTest.body(http.get(cell.get("search").asText())).get("total").asLong())
+        .isEqualTo(cell.get("count").asLong());
+  }
+
   @Test
   void theHeatMapApiTakesEverySearchParameterAndTheYearAxis() throws Exception {
     JsonNode b =

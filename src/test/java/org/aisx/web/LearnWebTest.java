@@ -306,6 +306,38 @@ class LearnWebTest {
     assertThat(body(unknown).at("/error/details/0/field").asText()).isEqualTo("colour");
   }
 
+  /**
+   * A provider no resource has is refused naming {@code provider}, as an unknown {@code sdo} is on
+   * the search, rather than answered as an empty list; one a resource has (from the facets)
+   * filters.
+   */
+  @Test
+  void aProviderNoResourceHasIsA400NamingProviderAsAnUnknownBodyIsOnTheSearch() throws Exception {
+    HttpResponse<String> search = http.get("/api/v1/standards?sdo=nope");
+    HttpResponse<String> r = http.get("/api/v1/resources?provider=nope");
+    assertThat(r.statusCode()).isEqualTo(search.statusCode()).isEqualTo(400);
+    assertValid("Error", body(r));
+    assertThat(body(r).at("/error/details/0/field").asText()).isEqualTo("provider");
+    assertThat(body(r).at("/error/details/0/problem").asText())
+        .isEqualTo(body(search).at("/error/details/0/problem").asText())
+        .contains("'nope'");
+    assertThat(http.get("/learn?provider=nope").statusCode()).isEqualTo(400);
+
+    JsonNode all = body(http.get("/api/v1/resources?limit=1"));
+    String provider = all.at("/facets/provider/0/value").asText();
+    int count = all.at("/facets/provider/0/count").asInt();
+    JsonNode some =
+        body(
+            http.get(
+                "/api/v1/resources?provider="
+                    + java.net.URLEncoder.encode(provider, UTF_8)
+                    + "&provider=nope"));
+    assertThat(some.has("error")).as(some.toString()).isTrue();
+    JsonNode one =
+        body(http.get("/api/v1/resources?provider=" + java.net.URLEncoder.encode(provider, UTF_8)));
+    assertThat(one.get("total").asInt()).isEqualTo(count).isPositive();
+  }
+
   @Test
   void theDownloadsImportBackAndABadLineIsRejectedByLineAndField() throws Exception {
     HttpResponse<String> exported = http.get("/api/v1/resources/export.json");

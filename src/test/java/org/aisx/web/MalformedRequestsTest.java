@@ -510,10 +510,19 @@ class MalformedRequestsTest {
    * line and headers, then the body.
    */
   static String[] raw(String target) throws IOException {
+    return raw(target, "");
+  }
+
+  /** {@link #raw(String)} with more request {@code headers}, each ending with CRLF. */
+  static String[] raw(String target, String headers) throws IOException {
     try (Socket socket = new Socket("localhost", server.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          ("GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                  + headers
+                  + "\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
@@ -523,8 +532,45 @@ class MalformedRequestsTest {
     }
   }
 
+  /**
+   * A path with {@code %00} is refused as any other unreadable address is: on a page, the HTML
+   * error page in the request's language (its {@code lang}, else Accept-Language) naming the path,
+   * as {@code /standards/%FF} is; on the API, the JSON error naming the path, in the asked
+   * language.
+   */
+  @Test
+  void aPathWithANulIsA400NamingThePathOnThePageInItsLanguageAndOnTheApi() throws Exception {
+    for (String[] asked :
+        List.of(
+            new String[] {"/standards/%00?lang=fr", "Accept: text/html\r\n"},
+            new String[] {"/standards/%00", "Accept: text/html\r\nAccept-Language: fr\r\n"},
+            new String[] {"/standards/a%00b/history?lang=fr", ""})) {
+      String[] r = raw(asked[0], asked[1]);
+      assertThat(r[0])
+          .as(asked[0])
+          .startsWith("HTTP/1.1 400")
+          .containsIgnoringCase("Content-Type: text/html");
+      org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(r[1]);
+      assertThat(page.select("html").attr("lang")).isEqualTo("fr");
+      assertThat(page.select("main").text())
+          .contains("path")
+          .contains("%00, un caractère NUL")
+          .doesNotContain("Exception");
+    }
+    String[] api = raw("/api/v1/standards/%00?lang=es");
+    assertThat(api[0])
+        .startsWith("HTTP/1.1 400")
+        .containsIgnoringCase("Content-Type: application/json");
+    JsonNode error = json.readTree(api[1]).get("error");
+    assertThat(error.at("/details/0/field").asText()).isEqualTo("path");
+    assertThat(error.at("/details/0/problem").asText()).contains("%00, un carácter NUL");
+    assertThat(ApiTest.validate(http, "Error", json.readTree(api[1]))).isEmpty();
+    // In the query, %00 is a parameter's value, read as the parameter is.
+    assertThat(http.get("/search?q=%00").statusCode()).isEqualTo(200);
+  }
+
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/api/v1/standards/%ZZ", "/api/v1/standards/%00", "/standards/%ZZ"})
+  @ValueSource(strings = {"/api/v1/standards/%ZZ", "/standards/%ZZ"})
   void anAddressJettyCannotReadIsA400WithTheJsonErrorBodyNotJettysPage(String target)
       throws Exception {
     String[] r = raw(target);

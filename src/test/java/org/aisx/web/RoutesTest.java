@@ -110,6 +110,10 @@ class RoutesTest {
                   drift.add(path + " refuses documented " + name + ": " + r.statusCode());
                 }
               }
+              // Every endpoint takes lang (I18n): one that does not document it is drift too.
+              if (!names.contains("lang")) {
+                drift.add(path + " takes lang but does not document it");
+              }
               HttpResponse<String> r = getAsAdmin(target + "?undocumented-name=1");
               List<String> known = new ArrayList<>(names);
               if (!known.contains("lang")) {
@@ -121,6 +125,65 @@ class RoutesTest {
               }
             });
     assertThat(drift).isEmpty();
+  }
+
+  /**
+   * Every operation of the API, reads and writes alike, documents lang, which each takes (the
+   * language of its texts and of its errors), by the one shared parameter; and an operation whose
+   * answer is said in the request's language (Vary: Accept-Language on a 200) is among them.
+   */
+  @Test
+  void everyApiOperationDocumentsLangByTheSharedParameter() throws Exception {
+    JsonNode openapi;
+    try (InputStream in = RoutesTest.class.getResourceAsStream("/openapi.json")) {
+      openapi = new ObjectMapper().readTree(in);
+    }
+    assertThat(openapi.at("/components/parameters/lang/name").asText()).isEqualTo("lang");
+    List<String> undocumented = new ArrayList<>();
+    JsonNode paths = openapi.get("paths");
+    for (Iterator<String> p = paths.fieldNames(); p.hasNext(); ) {
+      String path = p.next();
+      if (!path.startsWith("/api/")) {
+        continue;
+      }
+      for (Iterator<String> m = paths.get(path).fieldNames(); m.hasNext(); ) {
+        String method = m.next();
+        if (method.equals("parameters")) {
+          continue;
+        }
+        List<String> refs = paths.get(path).get(method).path("parameters").findValuesAsText("$ref");
+        if (!refs.contains("#/components/parameters/lang")) {
+          undocumented.add(method.toUpperCase(Locale.ROOT) + " " + path);
+        }
+        boolean inline =
+            paths
+                .get(path)
+                .get(method)
+                .path("parameters")
+                .findValuesAsText("name")
+                .contains("lang");
+        if (inline) {
+          undocumented.add(method.toUpperCase(Locale.ROOT) + " " + path + " (inline, not shared)");
+        }
+      }
+    }
+    assertThat(undocumented).isEmpty();
+
+    // The answers that are said in a language say so, and their operations document lang.
+    java.util.Map<String, List<String>> documented =
+        DocumentedParams.load(new ObjectMapper()).byPath();
+    for (String path :
+        List.of(
+            "/api/v1/standards?q=ai",
+            "/api/v1/taxonomy",
+            "/api/v1/changes",
+            "/api/v1/landscape",
+            "/api/v1/suggestions")) {
+      HttpResponse<String> r = getAsAdmin(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.headers().allValues("Vary").toString()).as(path).contains("Accept-Language");
+      assertThat(documented.get(path.replaceAll("\\?.*", ""))).as(path).contains("lang");
+    }
   }
 
   /** lang is documented with every language the site has messages in. */

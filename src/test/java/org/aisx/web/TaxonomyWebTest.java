@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.aisx.App;
 import org.aisx.Fixtures;
@@ -267,6 +268,45 @@ class TaxonomyWebTest {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(http.get("/api/v1/taxonomy?version=999").statusCode()).isEqualTo(404);
     assertThat(http.get("/api/v1/taxonomy?version=x").statusCode()).isEqualTo(400);
+  }
+
+  /**
+   * Version 0 is the bundled vocabulary, which always exists; a version after the current one is a
+   * 404 whose detail names {@code version} and the versions there are, in the language asked for
+   * (the API, its SKOS exports and the page alike); one that is not a whole number is a 400 naming
+   * it.
+   */
+  @Test
+  void aVersionThatDoesNotExistIsA404NamingVersionAndTheVersionsThereAre() throws Exception {
+    assertThat(http.get("/api/v1/taxonomy?version=0").statusCode()).isEqualTo(200);
+    int current = body(http.get("/api/v1/taxonomy")).get("version").asInt();
+    int next = current + 1;
+    for (String path :
+        List.of("/api/v1/taxonomy", "/api/v1/taxonomy.ttl", "/api/v1/taxonomy.jsonld")) {
+      HttpResponse<String> r = http.get(path + "?version=" + next);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      JsonNode detail = body(r).at("/error/details/0");
+      assertThat(detail.get("field").asText()).isEqualTo("version");
+      assertThat(detail.get("problem").asText())
+          .isEqualTo(
+              "there is no version "
+                  + next
+                  + ": the versions are 0 (the bundled one) to "
+                  + current
+                  + " (the current one)");
+    }
+    JsonNode french = body(http.get("/api/v1/taxonomy?lang=fr&version=" + next));
+    assertThat(french.at("/error/details/0/problem").asText())
+        .startsWith("il n'existe pas de version " + next);
+    HttpResponse<String> page = http.get("/taxonomy?lang=fr&version=" + next);
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(page.body()).select("main").text())
+        .contains("il n'existe pas de version " + next);
+    for (String bad : List.of("abc", "-1", "1.5")) {
+      HttpResponse<String> r = http.get("/api/v1/taxonomy?version=" + bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(body(r).at("/error/details/0/field").asText()).isEqualTo("version");
+    }
   }
 
   @Test

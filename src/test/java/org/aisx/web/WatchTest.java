@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -282,6 +283,43 @@ class WatchTest {
     HttpResponse<String> r = http.get(path);
     assertThat(r.statusCode()).as(path).isEqualTo(400);
     assertThat(r.body()).doesNotContain("Exception", "\tat org.");
+  }
+
+  /**
+   * The feeds treat parameters as the API does: one a feed does not take is a 400 naming it and
+   * listing those it takes (paging and order on a search's feed, which has neither; any but lang on
+   * the others), on the HTML error page in the request's language, instead of a feed that quietly
+   * watches something else (the whole log for {@code changes.atom?since=}).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "/feeds/search.atom?sdo=IETF&utm_source=mail, utm_source",
+    "/feeds/search.atom?sdo=IETF&page=2, page",
+    "/feeds/search.atom?size=50, size",
+    "/feeds/search.atom?sort=newest, sort",
+    "/feeds/changes.atom?since=2026-01-01, since",
+    "/feeds/standards/rfc-9110.atom?kind=created, kind",
+  })
+  void aParameterAFeedDoesNotTakeIsA400NamingItInThePageLanguage(String path, String name) {
+    HttpResponse<String> r = http.get(path + "&lang=fr");
+    assertThat(r.statusCode()).as(path).isEqualTo(400);
+    org.jsoup.nodes.Document page = Jsoup.parse(r.body());
+    assertThat(page.select("html").attr("lang")).isEqualTo("fr");
+    assertThat(page.select("main").text()).as(path).contains(name).contains("lang");
+    assertThat(http.get(path.replaceAll("[?&]" + name + "=[^&]*", "")).statusCode())
+        .as(path)
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theSearchPagesWatchLinkCarriesOnlyWhatTheFeedTakes() {
+    var search =
+        Jsoup.parse(http.get("/search?sdo=IETF&utm_source=mail&sort=identifier&page=1").body());
+    String feed = search.select("head link[rel=alternate][type=application/atom+xml]").attr("href");
+    assertThat(feed).isEqualTo("/feeds/search.atom?sdo=IETF");
+    assertThat(http.get(feed).statusCode()).isEqualTo(200);
+    assertThat(http.get("/feeds/search.atom?sdo=IETF&lang=fr&suggestions=exclude").statusCode())
+        .isEqualTo(200);
   }
 
   @Test

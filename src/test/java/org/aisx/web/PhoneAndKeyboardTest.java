@@ -103,6 +103,12 @@ class PhoneAndKeyboardTest {
   /** The submission waiting for review, whose page compares it with the catalogue. */
   static String submission;
 
+  /**
+   * A change waiting for review whose record moved on since (its page's table of what changed since
+   * its base) while another is open on the record (its table of the others).
+   */
+  static String competing;
+
   @BeforeAll
   static void start() {
     app = Fixtures.starter(dir);
@@ -134,6 +140,7 @@ class PhoneAndKeyboardTest {
                                         "status", "draft")))),
                 app.accounts().user("contributor@iso.org").orElseThrow())
             .id();
+    competing = Fixtures.competingSubmissions(app, "iso-iec-42005-2025", "coordinator@example.org");
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();
@@ -363,6 +370,7 @@ class PhoneAndKeyboardTest {
                 "/suites/ai-in-health",
                 "/suites/ai-in-health/print",
                 "/submissions/" + submission,
+                "/submissions/" + competing,
                 "/review/field-policy",
                 "/admin/users",
                 "/admin/audit",
@@ -440,6 +448,7 @@ class PhoneAndKeyboardTest {
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
             "/submissions/" + submission,
+            "/submissions/" + competing,
             "/admin/users",
             "/admin/audit",
             "/review/submissions",

@@ -257,7 +257,8 @@ public final class Fixtures {
         };
     String first = submit.apply("A first proposed title", null);
     String second = submit.apply("A second proposed title", "9");
-    submit.apply(null, "10");
+    String third = submit.apply(null, "10");
+    assert !third.equals(second);
     submissions.decide(first, org.aisx.submission.Decision.APPROVE, null, author);
     return second;
   }

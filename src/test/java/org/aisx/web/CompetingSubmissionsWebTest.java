@@ -331,7 +331,7 @@ class CompetingSubmissionsWebTest {
     assertThat(api.statusCode()).isEqualTo(409);
     assertThat(body(api).at("/error/code").asText()).isEqualTo("revision_conflict");
     Map<String, String> approve = new LinkedHashMap<>();
-    approve.put("_csrf", coord.csrf("/submissions/" + b));
+    approve.put("_csrf", coord.csrf("/submissions/" + b + "?lang=en"));
     approve.put("decision", "approve");
     HttpResponse<String> refused = coord.postForm("/submissions/" + b + "/decision", approve);
     assertThat(refused.statusCode()).isEqualTo(409);

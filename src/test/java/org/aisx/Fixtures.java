@@ -227,4 +227,39 @@ public final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Three open submissions changing the record {@code recordId} by {@code by} (a coordinator, or a
+   * contributor of its body): the first, changing the title, is approved; the second, changing the
+   * title too and the edition, and the third, changing the edition, stay pending. Returns the
+   * second's id: its page shows the record changed since its base (a conflict on the title) and the
+   * third as another open submission on the record, changing the same edition.
+   */
+  public static String competingSubmissions(App app, String recordId, String by) {
+    var submissions = app.submissions();
+    var author = app.accounts().user(by).orElseThrow();
+    org.aisx.catalog.Standard current = app.catalog().get(recordId);
+    java.util.function.BiFunction<String, String, String> submit =
+        (title, edition) -> {
+          var record = (com.fasterxml.jackson.databind.node.ObjectNode) submissions.asJson(current);
+          if (title != null) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("title")).put("en", title);
+          }
+          if (edition != null) {
+            record.put("edition", edition);
+          }
+          var body = org.aisx.catalog.Json.mapper().createObjectNode();
+          body.put("action", "update");
+          body.put("recordId", recordId);
+          body.put("baseRevision", current.revision());
+          body.set("record", record);
+          return submissions.submit(submissions.draft(body), author).id();
+        };
+    String first = submit.apply("A first proposed title", null);
+    String second = submit.apply("A second proposed title", "9");
+    String third = submit.apply(null, "10");
+    assert !third.equals(second);
+    submissions.decide(first, org.aisx.submission.Decision.APPROVE, null, author);
+    return second;
+  }
 }

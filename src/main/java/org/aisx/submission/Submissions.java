@@ -586,6 +586,156 @@ public final class Submissions {
             baseRevision, current.revision(), record, List.copyOf(changed), List.copyOf(both)));
   }
 
+  /**
+   * Another open submission on the same record as the one asked about: {@code fields} are the
+   * record fields it changes in the record as it is now ({@link #changes}), {@code overlapping}
+   * those of them the one asked about changes too.
+   */
+  public record Competing(Submission submission, List<String> fields, List<String> overlapping) {}
+
+  /** Whether {@code s} is still open: pending, or waiting for its author's changes. */
+  public static boolean isOpen(Submission s) {
+    return s.state() == SubmissionState.PENDING || s.state() == SubmissionState.CHANGES_REQUESTED;
+  }
+
+  /** Every open submission ({@link #isOpen}), oldest first. */
+  public List<Submission> open() {
+    List<Submission> all = new ArrayList<>(store.byState(SubmissionState.PENDING, LIST_LIMIT));
+    all.addAll(store.byState(SubmissionState.CHANGES_REQUESTED, LIST_LIMIT));
+    all.sort(java.util.Comparator.comparing(Submission::created));
+    return all;
+  }
+
+  /**
+   * The other open submissions on the record {@code s} creates or changes, oldest first: whichever
+   * of them is approved first changes the record, and the others must then be brought up to date on
+   * it before they can be approved. None when {@code s} is itself decided or proposes a learning
+   * resource.
+   */
+  public List<Competing> competing(Submission s) {
+    return competing(s, open());
+  }
+
+  /** {@link #competing(Submission)} among {@code open}, the open submissions read once. */
+  public List<Competing> competing(Submission s, List<Submission> open) {
+    List<Submission> others = rivals(s, open);
+    if (others.isEmpty()) {
+      return List.of();
+    }
+    List<String> mine = changes(s);
+    List<Competing> out = new ArrayList<>();
+    for (Submission o : others) {
+      List<String> theirs = changes(o);
+      out.add(new Competing(o, theirs, theirs.stream().filter(mine::contains).toList()));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * How many other open submissions there are on the record of each of {@code items}, by submission
+   * id; a submission without any is left out.
+   */
+  public java.util.Map<String, Integer> competingCounts(List<Submission> items) {
+    List<Submission> open = open();
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (Submission s : items) {
+      int n = rivals(s, open).size();
+      if (n > 0) {
+        counts.put(s.id(), n);
+      }
+    }
+    return counts;
+  }
+
+  /** The open record submissions among {@code open} on the record of {@code s}, but itself. */
+  private static List<Submission> rivals(Submission s, List<Submission> open) {
+    if (s.kind() != SubmissionKind.RECORD || !isOpen(s) || s.recordId() == null) {
+      return List.of();
+    }
+    return open.stream()
+        .filter(
+            o ->
+                o.kind() == SubmissionKind.RECORD
+                    && isOpen(o)
+                    && !o.id().equals(s.id())
+                    && s.recordId().equals(o.recordId()))
+        .toList();
+  }
+
+  /**
+   * The record fields {@code s} changes in the record as it is now, in the record's order: for a
+   * change, those where its record, rebased on the record's current revision when the record moved
+   * on ({@link #rebase(Submission)}: a field changed in the record since and left as it was by the
+   * author is not the author's change), differs from the record; for a new record, every field it
+   * fills. None for a learning resource.
+   */
+  public List<String> changes(Submission s) {
+    if (s.kind() != SubmissionKind.RECORD || s.record() == null) {
+      return List.of();
+    }
+    Standard current = s.action() == Action.UPDATE ? catalog.find(s.recordId()).orElse(null) : null;
+    JsonNode proposed =
+        current == null
+            ? asJson(s.record())
+            : rebase(s).<JsonNode>map(Rebase::record).orElseGet(() -> asJson(s.record()));
+    JsonNode now = current == null ? null : asJson(current);
+    List<String> fields = new ArrayList<>();
+    for (String field : Standard.FIELDS) {
+      if (field.equals("id") || NOT_SUBMITTED.contains(field)) {
+        continue;
+      }
+      if (!java.util.Objects.equals(
+          valueOf(proposed.get(field)), now == null ? null : valueOf(now.get(field)))) {
+        fields.add(field);
+      }
+    }
+    return List.copyOf(fields);
+  }
+
+  /**
+   * One field of the record changed since a change submission's base revision: its value in the
+   * record now and in the submission (as JSON, null when empty), whether the submission changed it
+   * too ({@code conflict}: its value differs from both the base's and the record's), and the source
+   * of the record's latest change of it (an approved submission is {@code submission:<id>}).
+   */
+  public record FieldMoved(
+      String field, JsonNode now, JsonNode proposed, boolean conflict, String source) {}
+
+  /**
+   * The fields of the record changed since {@code s}'s base revision ({@link Rebase#changed()}),
+   * field by field: what approving it as it stands would undo, or where both changed. Empty when
+   * the record has not moved on, or {@code s} is no change of a record.
+   */
+  public List<FieldMoved> movedSinceBase(Submission s) {
+    Rebase r = rebase(s).orElse(null);
+    if (r == null) {
+      return List.of();
+    }
+    Standard current = catalog.find(s.recordId()).orElse(null);
+    if (current == null) {
+      return List.of();
+    }
+    java.util.Map<String, String> sources = new java.util.HashMap<>();
+    for (org.aisx.catalog.HistoryEvent e : catalog.history(s.recordId())) {
+      if (e.revision() > r.baseRevision() && e.field() != null) {
+        sources.put(e.field(), e.source()); // oldest first: the latest change wins
+      }
+    }
+    JsonNode now = asJson(current);
+    JsonNode proposed = asJson(s.record());
+    List<FieldMoved> out = new ArrayList<>();
+    for (String field : r.changed()) {
+      out.add(
+          new FieldMoved(
+              field,
+              valueOf(now.get(field)),
+              valueOf(proposed.get(field)),
+              r.bothChanged().contains(field),
+              sources.get(field)));
+    }
+    return List.copyOf(out);
+  }
+
   public Submission get(String id) {
     return store.find(id).orElseThrow(() -> new CatalogException.NotFound("submission " + id));
   }

@@ -99,8 +99,15 @@ public final class SubmissionApi implements Routes {
       List<DecisionView> decisions,
       Standard record,
       Resource resource,
-      List<Relation> heldOnAccept) {
-    static View of(Submission s, List<ReviewDecision> decisions, List<Relation> heldOnAccept) {
+      List<Relation> heldOnAccept,
+      List<CompetingView> competing,
+      SinceBaseView changedSinceBase) {
+    static View of(
+        Submission s,
+        List<ReviewDecision> decisions,
+        List<Relation> heldOnAccept,
+        List<CompetingView> competing,
+        SinceBaseView changedSinceBase) {
       return new View(
           s.id(),
           s.kind().wire(),
@@ -116,9 +123,41 @@ public final class SubmissionApi implements Routes {
           decisions.stream().map(DecisionView::of).toList(),
           s.record(),
           s.resource(),
-          heldOnAccept);
+          heldOnAccept,
+          competing,
+          changedSinceBase);
     }
   }
+
+  /**
+   * Another open submission on the same record, as the API shows it: where to read it, its state,
+   * its author, the fields it changes and those of them the submission asked about changes too.
+   */
+  record CompetingView(
+      String id,
+      String href,
+      String state,
+      String author,
+      List<String> fields,
+      List<String> overlapping) {
+    static CompetingView of(Submissions.Competing c) {
+      Submission o = c.submission();
+      return new CompetingView(
+          o.id(),
+          "/api/v1/submissions/" + o.id(),
+          o.state().wire(),
+          o.author(),
+          c.fields(),
+          c.overlapping());
+    }
+  }
+
+  /**
+   * The record moved on since the submission's base revision: to {@code currentRevision}, with
+   * {@code fields} changed since, {@code conflicting} those of them the submission changes too.
+   */
+  record SinceBaseView(
+      int baseRevision, int currentRevision, List<String> fields, List<String> conflicting) {}
 
   /** One decision of a submission's log, as the API shows it. */
   record DecisionView(String decision, String decidedBy, String comment, Instant at) {
@@ -131,15 +170,58 @@ public final class SubmissionApi implements Routes {
    * The submission as the API gives it, with the relations to another body's record that accepting
    * it will hold for that body's review (none once decided).
    */
-  View view(Submission s) {
-    boolean open =
-        s.state() == SubmissionState.PENDING || s.state() == SubmissionState.CHANGES_REQUESTED;
-    return View.of(
-        s,
-        submissions.decisions(s.id()),
-        s.kind() == SubmissionKind.RESOURCE || !open
-            ? List.of()
-            : catalog.wouldHold(s.record(), s.recordId()));
+  View view(Submission s, Context ctx) {
+    return view(s, ctx, null);
+  }
+
+  /**
+   * {@link #view(Submission, Context)} with the open submissions read once ({@code open}; null:
+   * read them now), for a list.
+   */
+  View view(Submission s, Context ctx, List<Submission> open) {
+    boolean isOpen = Submissions.isOpen(s);
+    List<CompetingView> competing = List.of();
+    SinceBaseView since = null;
+    if (isOpen && s.kind() == SubmissionKind.RECORD) {
+      competing =
+          submissions.competing(s, open == null ? submissions.open() : open).stream()
+              .filter(c -> mayRead(ctx, c.submission()))
+              .map(CompetingView::of)
+              .toList();
+      since =
+          submissions
+              .rebase(s)
+              .map(
+                  r ->
+                      new SinceBaseView(
+                          r.baseRevision(), r.currentRevision(), r.changed(), r.bothChanged()))
+              .orElse(null);
+    }
+    return View.of(s, submissions.decisions(s.id()), held(s), competing, since);
+  }
+
+  /**
+   * The relations to another body's record that accepting {@code s} will hold for that body's
+   * review; none once decided, none for a learning resource.
+   */
+  List<Relation> held(Submission s) {
+    return s.kind() == SubmissionKind.RESOURCE || !Submissions.isOpen(s)
+        ? List.of()
+        : catalog.wouldHold(s.record(), s.recordId());
+  }
+
+  /**
+   * Whether the caller of {@code ctx} may read {@code s} ({@link #visible}): its author, a
+   * contributor of a body it concerns, or someone who may see the review queue.
+   */
+  boolean mayRead(Context ctx, Submission s) {
+    User user = access.user(ctx).orElse(null);
+    if (user == null) {
+      return false;
+    }
+    return s.authorId().equals(user.id())
+        || submissions.ofBodiesOf(s, user)
+        || access.may(ctx, Permission.VIEW_REVIEW_QUEUE);
   }
 
   /**
@@ -162,7 +244,7 @@ public final class SubmissionApi implements Routes {
     User author = access.require(ctx, permission(draft), draft.bodies());
     Submission s = submissions.submit(draft, author);
     ctx.header("Location", "/api/v1/submissions/" + s.id());
-    ctx.status(HttpStatus.CREATED).json(view(s));
+    ctx.status(HttpStatus.CREATED).json(view(s, ctx));
   }
 
   /** What a draft needs: a resource any contributor may propose, a record only for their bodies. */
@@ -181,13 +263,13 @@ public final class SubmissionApi implements Routes {
         submissions.resubmittable(ctx.pathParam("id"), access.requireSignedIn(ctx));
     Submissions.Draft draft = submissions.draft(submitted(ctx));
     User author = access.require(ctx, permission(draft), draft.bodies());
-    ctx.json(view(submissions.resubmit(existing.id(), draft, author)));
+    ctx.json(view(submissions.resubmit(existing.id(), draft, author), ctx));
   }
 
   /** {@code POST /api/v1/submissions/{id}/withdraw}: its author takes it back before a decision. */
   void withdraw(Context ctx) {
     User author = access.requireSignedIn(ctx);
-    ctx.json(view(submissions.withdraw(ctx.pathParam("id"), author)));
+    ctx.json(view(submissions.withdraw(ctx.pathParam("id"), author), ctx));
   }
 
   /**
@@ -216,13 +298,14 @@ public final class SubmissionApi implements Routes {
     } else {
       found = submissions.inState(params.choice("state", STATES, SubmissionState.PENDING));
     }
-    ctx.json(Map.of("items", found.stream().map(this::view).toList()));
+    List<Submission> open = submissions.open();
+    ctx.json(Map.of("items", found.stream().map(s -> view(s, ctx, open)).toList()));
   }
 
   /** {@code GET /api/v1/submissions/{id}}: its author, contributors of its body, coordinators. */
   void get(Context ctx) {
     Submission s = visible(ctx, ctx.pathParam("id"));
-    ctx.json(view(s));
+    ctx.json(view(s, ctx));
   }
 
   /**
@@ -271,7 +354,7 @@ public final class SubmissionApi implements Routes {
     }
     String id = ctx.pathParam("id");
     noteDecision(ctx, id, decision, comment);
-    ctx.json(view(submissions.decide(id, decision, comment, coordinator)));
+    ctx.json(view(submissions.decide(id, decision, comment, coordinator), ctx));
   }
 
   /** How much of a decision's comment its audit line repeats. */

@@ -224,9 +224,44 @@ public final class SubmissionPageModels {
       List<org.aisx.submission.ReviewDecision> decisions,
       // Why the decision just sent was refused (its comment), and the comment as typed.
       List<Problem> problems,
-      String typedComment) {
+      String typedComment,
+      // The other open submissions on the same record, as far as the viewer may read them.
+      List<org.aisx.submission.Submissions.Competing> competing,
+      // The record's fields changed since the submission's base revision (none: it did not move).
+      List<org.aisx.submission.Submissions.FieldMoved> moved,
+      // Whether the viewer is the submission's author.
+      boolean byViewer) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** Record fields as the pages name them ({@link Messages#fieldName}), joined for a sentence. */
+    public String labels(List<String> fields) {
+      Messages t = layout.t();
+      return t.list(fields.stream().map(t::fieldName).toList());
+    }
+
+    /** Whether the record changed {@code field} since the submission's base revision. */
+    public boolean movedSinceBase(String field) {
+      return moved.stream().anyMatch(m -> m.field().equals(field));
+    }
+
+    /** A value of a field changed since the base, as the page's language says it. */
+    public String valueOf(org.aisx.submission.Submissions.FieldMoved m, boolean now) {
+      return FieldValues.ofRecord(layout.t(), m.field(), now ? m.now() : m.proposed(), "\n");
+    }
+
+    /** The approved submission a change since the base came from; null for any other source. */
+    public String submissionOf(org.aisx.submission.Submissions.FieldMoved m) {
+      String source = m.source();
+      return source != null && source.startsWith("submission:")
+          ? source.substring("submission:".length())
+          : null;
+    }
+
+    /** The conflicting fields among those changed since the base. */
+    public long conflictCount() {
+      return moved.stream().filter(org.aisx.submission.Submissions.FieldMoved::conflict).count();
     }
 
     /** The longest comment a decision takes, for the textarea. */
@@ -280,9 +315,16 @@ public final class SubmissionPageModels {
       String lead,
       List<Submission> items,
       List<Submission> ofBodies,
-      String lang) {
+      String lang,
+      // How many other open submissions there are on each one's record, by submission id.
+      Map<String, Integer> competing) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** How many other open submissions there are on the record of {@code s}; 0: none. */
+    public int competingWith(Submission s) {
+      return competing.getOrDefault(s.id(), 0);
     }
 
     public String titleOf(Submission s) {

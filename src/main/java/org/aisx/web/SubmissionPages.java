@@ -478,6 +478,7 @@ public final class SubmissionPages implements Routes {
   void mine(Context ctx) {
     User user = access.requireSignedIn(ctx);
     Messages t = i18n.forRequest(ctx);
+    List<Submission> own = submissions.by(user);
     pages.render(
         ctx,
         "submissions.jte",
@@ -485,17 +486,20 @@ public final class SubmissionPages implements Routes {
             pages.layout(ctx, t, t.get("submissions.mine")),
             t.get("submissions.mine"),
             t.get("submissions.mineLead"),
-            submissions.by(user),
+            own,
             submissions.pendingOfBodies(user).stream()
                 .filter(s -> !s.authorId().equals(user.id()))
                 .toList(),
-            t.lang()));
+            t.lang(),
+            // The author learns that others are open on the same record too.
+            submissions.competingCounts(own)));
   }
 
   /** {@code GET /review/submissions}: pending submissions, oldest first (coordinators). */
   void queue(Context ctx) {
     access.require(ctx, Permission.VIEW_REVIEW_QUEUE);
     Messages t = i18n.forRequest(ctx);
+    List<Submission> pending = submissions.inState(SubmissionState.PENDING);
     pages.render(
         ctx,
         "submissions.jte",
@@ -503,9 +507,11 @@ public final class SubmissionPages implements Routes {
             pages.layout(ctx, t, t.get("queue.title")),
             t.get("queue.title"),
             t.get("queue.lead"),
-            submissions.inState(SubmissionState.PENDING),
+            pending,
             List.of(),
-            t.lang()));
+            t.lang(),
+            // Submissions on a record others are open on: whichever is approved first moves it.
+            submissions.competingCounts(pending)));
   }
 
   /** {@code GET /submissions/{id}}: the submission against the record as it is now. */
@@ -540,7 +546,7 @@ public final class SubmissionPages implements Routes {
         (s.state() == SubmissionState.PENDING || s.state() == SubmissionState.CHANGES_REQUESTED)
             && s.authorId().equals(viewer.id());
     // Not applied yet: the relations to another body's record that accepting it will hold.
-    List<Relation> held = api.view(s).heldOnAccept();
+    List<Relation> held = api.held(s);
     ctx.status(status);
     pages.render(
         ctx,
@@ -560,7 +566,12 @@ public final class SubmissionPages implements Routes {
             access.session(ctx).map(org.aisx.account.Session::csrf).orElse(null),
             submissions.decisions(s.id()),
             problems,
-            typedComment == null ? "" : typedComment));
+            typedComment == null ? "" : typedComment,
+            submissions.competing(s).stream()
+                .filter(c -> api.mayRead(ctx, c.submission()))
+                .toList(),
+            Submissions.isOpen(s) ? submissions.movedSinceBase(s) : List.of(),
+            s.authorId().equals(viewer.id())));
   }
 
   private boolean mayDecide(Context ctx) {

@@ -109,6 +109,11 @@ class PhoneAndKeyboardTest {
 
   /** A finished import, whose page shows its summary and a rejected row. */
   static String importJob;
+  /**
+   * A change waiting for review whose record moved on since (its page's table of what changed since
+   * its base) while another is open on the record (its table of the others).
+   */
+  static String competing;
 
   @BeforeAll
   static void start() throws Exception {
@@ -142,6 +147,7 @@ class PhoneAndKeyboardTest {
                 app.accounts().user("contributor@iso.org").orElseThrow())
             .id();
     importJob = AdminImportTest.refusedRowImport(app);
+    competing = Fixtures.competingSubmissions(app, "iso-iec-42005-2025", "coordinator@example.org");
     server = app.web().start(0);
     base = "http://localhost:" + server.port();
     browser = Chromium.shared();
@@ -372,6 +378,7 @@ class PhoneAndKeyboardTest {
                 "/suites/ai-in-health",
                 "/suites/ai-in-health/print",
                 "/submissions/" + submission,
+                "/submissions/" + competing,
                 "/review/field-policy",
                 "/admin/users",
                 "/admin/audit",
@@ -449,6 +456,7 @@ class PhoneAndKeyboardTest {
             "/overlap?record=iso-iec-42001-2023",
             "/changes",
             "/submissions/" + submission,
+            "/submissions/" + competing,
             "/admin/users",
             "/admin/audit",
             "/review/submissions",

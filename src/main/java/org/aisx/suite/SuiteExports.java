@@ -213,20 +213,21 @@ public final class SuiteExports {
   }
 
   /**
-   * What the suite says of itself, one sentence each: its title and address, purpose, sectors and
-   * attribution, as the print view labels them.
+   * What the suite says of itself, one sentence each: its title and address, purpose, sectors (as
+   * the print view labels them), which state of it this is, the concerns it covers, its gaps, how
+   * much of its coverage is covered, and its attribution.
    */
   private static List<String> about(Report report, Edition edition, String base, Words words) {
     Content c = report.suite().content();
     List<String> out = new ArrayList<>();
     out.add(words.get("suite.export.inSuite", c.title(), page(report, base)));
-    out.add(version(edition, words));
     if (c.purpose() != null && !c.purpose().isBlank()) {
       out.add(words.get("suite.purpose") + " " + c.purpose());
     }
     if (!c.verticals().isEmpty()) {
       out.add(words.get("suite.forSectors") + words.colon() + words.list(sectors(c, words)));
     }
+    out.add(version(edition, words));
     List<String> covered = covered(report);
     if (!covered.isEmpty()) {
       out.add(

@@ -278,7 +278,7 @@ class SuiteExportsWebTest {
     List<String> out = new ArrayList<>();
     for (String line : record.split("\r\n")) {
       if (line.startsWith(tag + "  - ")) {
-        out.add(line.substring(tag.length() + 5));
+        out.add(line.substring(tag.length() + 4));
       }
     }
     return out;

@@ -540,10 +540,11 @@ class SuiteExportsWebTest {
                         "Lire d'abord"))
                 .statusCode())
         .isEqualTo(303);
-    // And sends the second's note form back as it shows it (the reason in English): unchanged.
+    // And sends the second's note form back as it shows it (in Spanish, the language this browser
+    // chose by opening the page with ?lang=es above): unchanged, it stays a reason.
     String shown =
         org.jsoup.Jsoup.parse(b.get(page).body()).select("#note-" + second).attr("value");
-    assertThat(shown).startsWith("Suggested: ");
+    assertThat(shown).startsWith("Sugerido: ");
     assertThat(
             b.postForm(
                     page,

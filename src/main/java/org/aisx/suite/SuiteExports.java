@@ -1,5 +1,6 @@
 package org.aisx.suite;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,14 @@ import org.aisx.catalog.Standard;
  * group as keywords (biblatex {@code keywords}, a comma-separated list; RIS {@code KW}, one a
  * line), the rest as notes (BibTeX {@code annote}, which bibliography styles do not print; RIS
  * {@code N1}).
+ *
+ * <p>Each also says which state of the suite it is ({@link Edition}: its version, the publication
+ * it is, and when that state was made) and the suite's coverage as its page shows it ({@link
+ * Report#concerns} and {@link Report#verticals}, computed once by {@link Suites#report}): the
+ * concerns its members cover, the gaps (the concerns and sectors of the coverage that no member
+ * covers) and how many of them are covered. A member's title is in the caller's language where the
+ * record has one, its status and the note generated for a suggested member ({@link Reason}) are
+ * said in it; a note a person typed is as typed.
  */
 public final class SuiteExports {
   private SuiteExports() {}
@@ -44,6 +53,21 @@ public final class SuiteExports {
 
     /** Clauses joined in one sentence ("a; b"). */
     String clauses(List<String> parts);
+
+    /** The caller's language code, for records' titles. */
+    String lang();
+
+    /** A concern's or a sector's label. */
+    String concept(String id);
+
+    /** A record's status ({@code in-force}, ... or {@code missing}) as a label. */
+    String status(String wire);
+
+    /** The member's note as the reader sees it: as typed, else its reason said in this language. */
+    String note(Member m);
+
+    /** The day and time of {@code at} in this language's form. */
+    String dayAndTime(Instant at);
   }
 
   /**
@@ -69,14 +93,25 @@ public final class SuiteExports {
           "purpose",
           "sectors",
           "sector_ids",
-          "attribution");
+          "attribution",
+          "concerns",
+          "concern_ids",
+          "gaps",
+          "gap_ids",
+          "covered",
+          "to_cover",
+          "version",
+          "publication",
+          "version_date");
 
   /**
    * The CSV export as rows of cells, the header first: the cells as they are, for a CSV writer that
    * quotes them and defuses formulas ({@code web/Csv}).
    */
-  public static List<List<String>> csv(Report report, String base, Words words) {
+  public static List<List<String>> csv(Report report, Edition edition, String base, Words words) {
     Content c = report.suite().content();
+    List<String> covered = covered(report);
+    List<String> gaps = gaps(report);
     List<List<String>> rows = new ArrayList<>();
     rows.add(CSV_COLUMNS);
     for (Report.Resolved m : report.members()) {
@@ -86,13 +121,13 @@ public final class SuiteExports {
       row.add(Integer.toString(m.position() + 1));
       row.add(m.group());
       row.add(m.identifier());
-      row.add(r == null ? "" : r.titleIn("en"));
+      row.add(r == null ? "" : r.titleIn(words.lang()));
       row.add(r == null ? "" : nz(r.sdo()));
       row.add(r == null ? "missing" : r.status().wire());
       row.add(r == null ? "" : nz(r.published()));
       row.add(r == null ? "" : nz(r.url()));
       row.add(base + "/standards/" + m.member().id());
-      row.add(nz(m.member().note()));
+      row.add(nz(words.note(m.member())));
       row.add(alert.map(Report.Alert::kind).orElse(""));
       row.add(alert.map(a -> a.successor() == null ? "" : a.successor().identifier()).orElse(""));
       row.add(c.title());
@@ -101,9 +136,58 @@ public final class SuiteExports {
       row.add(String.join("; ", sectors(c, words)));
       row.add(String.join(";", c.verticals()));
       row.add(nz(c.attribution()));
+      row.add(String.join("; ", covered.stream().map(words::concept).toList()));
+      row.add(String.join(";", covered));
+      row.add(String.join("; ", gaps.stream().map(words::concept).toList()));
+      row.add(String.join(";", gaps));
+      row.add(Integer.toString(coveredCount(report)));
+      row.add(Integer.toString(toCover(report)));
+      row.add(edition.version() == null ? "" : edition.version().toString());
+      row.add(edition.publication() == null ? "" : edition.publication().toString());
+      row.add(edition.at() == null ? "" : edition.at().toString());
       rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * The concerns the suite's members cover, in the order of its coverage table: the rows of {@link
+   * Report#concerns} that are no gap.
+   */
+  static List<String> covered(Report report) {
+    return report.concerns().stream()
+        .filter(cov -> !cov.gap())
+        .map(Report.Coverage::concept)
+        .toList();
+  }
+
+  /**
+   * The gaps the suite's page shows: the concerns, then the sectors, of its coverage table that no
+   * member covers.
+   */
+  static List<String> gaps(Report report) {
+    List<String> out = new ArrayList<>();
+    for (Report.Coverage cov : report.concerns()) {
+      if (cov.gap()) {
+        out.add(cov.concept());
+      }
+    }
+    for (Report.Coverage cov : report.verticals()) {
+      if (cov.gap()) {
+        out.add(cov.concept());
+      }
+    }
+    return out;
+  }
+
+  /** How many rows of the coverage table (concerns and sectors) a member covers. */
+  private static int coveredCount(Report report) {
+    return toCover(report) - gaps(report).size();
+  }
+
+  /** How many rows the coverage table has: the concerns and sectors it reports. */
+  private static int toCover(Report report) {
+    return report.concerns().size() + report.verticals().size();
   }
 
   private static String nz(String s) {
@@ -129,10 +213,11 @@ public final class SuiteExports {
   }
 
   /**
-   * What the suite says of itself, one sentence each: its title and address, purpose, sectors and
-   * attribution, as the print view labels them.
+   * What the suite says of itself, one sentence each: its title and address, purpose, sectors (as
+   * the print view labels them), which state of it this is, the concerns it covers, its gaps, how
+   * much of its coverage is covered, and its attribution.
    */
-  private static List<String> about(Report report, String base, Words words) {
+  private static List<String> about(Report report, Edition edition, String base, Words words) {
     Content c = report.suite().content();
     List<String> out = new ArrayList<>();
     out.add(words.get("suite.export.inSuite", c.title(), page(report, base)));
@@ -142,20 +227,48 @@ public final class SuiteExports {
     if (!c.verticals().isEmpty()) {
       out.add(words.get("suite.forSectors") + words.colon() + words.list(sectors(c, words)));
     }
+    out.add(version(edition, words));
+    List<String> covered = covered(report);
+    if (!covered.isEmpty()) {
+      out.add(
+          words.get("suite.export.concerns")
+              + words.colon()
+              + words.list(covered.stream().map(words::concept).toList()));
+    }
+    List<String> gaps = gaps(report);
+    out.add(
+        gaps.isEmpty()
+            ? words.get("suite.export.noGaps")
+            : words.get("suite.export.gaps")
+                + words.colon()
+                + words.list(gaps.stream().map(words::concept).toList()));
+    out.add(words.get("suite.export.coverage", coveredCount(report), toCover(report)));
     if (c.attribution() != null && !c.attribution().isBlank()) {
       out.add(words.get("suite.attribution") + " " + c.attribution());
     }
     return out;
   }
 
-  public static String bibtex(Report report, String base, Words words) {
+  /** Which state of the suite this is, and when it was made, in the caller's language. */
+  static String version(Edition e, Words words) {
+    String at = e.at() == null ? "" : words.dayAndTime(e.at());
+    if (e.version() != null && e.publication() != null) {
+      return words.get("suite.export.versionPublished", e.version(), e.publication(), at);
+    }
+    if (e.publication() != null) {
+      return words.get("suite.export.publication", e.publication(), at);
+    }
+    return words.get("suite.export.version", e.version(), at);
+  }
+
+  public static String bibtex(Report report, Edition edition, String base, Words words) {
     Content c = report.suite().content();
-    String about = words.clauses(about(report, base, words));
+    String about = words.clauses(about(report, edition, base, words));
     StringBuilder out = new StringBuilder();
     for (Report.Resolved m : report.members()) {
       Standard r = m.record();
       out.append("@techreport{").append(key(m)).append(",\n");
-      field(out, "title", r == null ? m.identifier() : r.nameIn("en"));
+      field(out, "title", r == null ? m.identifier() : r.nameIn(words.lang()));
       field(out, "number", m.identifier());
       if (r != null) {
         field(out, "institution", r.sdo());
@@ -164,9 +277,9 @@ public final class SuiteExports {
         }
         urlField(out, r.url() == null ? base + "/standards/" + r.id() : r.url());
         field(out, "type", r.type() == null ? null : r.type().wire());
-        field(out, "note", "Status: " + r.status().wire() + note(m));
+        field(out, "note", words.clauses(notes(status(r.status().wire(), words), m, words)));
       } else {
-        field(out, "note", "Not in the catalogue" + note(m));
+        field(out, "note", words.clauses(notes(words.status("missing"), m, words)));
       }
       // biblatex reads keywords as a comma-separated list; no label holds a comma.
       field(out, "keywords", String.join(", ", keywords(m, c, words)));
@@ -176,8 +289,15 @@ public final class SuiteExports {
     return out.toString();
   }
 
-  private static String note(Report.Resolved m) {
-    return m.member().note() == null ? "" : ". " + m.member().note();
+  /** A member's status, then its note, as a BibTeX note's clauses. */
+  private static List<String> notes(String status, Report.Resolved m, Words words) {
+    String note = words.note(m.member());
+    return note == null || note.isBlank() ? List.of(status) : List.of(status, note);
+  }
+
+  /** "Status: In force", in the caller's language. */
+  private static String status(String wire, Words words) {
+    return words.get("suite.export.status", words.status(wire));
   }
 
   private static String key(Report.Resolved m) {
@@ -239,14 +359,14 @@ public final class SuiteExports {
     return value.replaceAll("[\\v\\x1c-\\x1e]+", " ").strip();
   }
 
-  public static String ris(Report report, String base, Words words) {
+  public static String ris(Report report, Edition edition, String base, Words words) {
     Content c = report.suite().content();
-    List<String> about = about(report, base, words);
+    List<String> about = about(report, edition, base, words);
     StringBuilder out = new StringBuilder();
     for (Report.Resolved m : report.members()) {
       Standard r = m.record();
       tag(out, "TY", "STAND");
-      tag(out, "TI", r == null ? m.identifier() : r.nameIn("en"));
+      tag(out, "TI", r == null ? m.identifier() : r.nameIn(words.lang()));
       tag(out, "M1", m.identifier());
       if (r != null) {
         tag(out, "PB", r.sdo());
@@ -254,11 +374,11 @@ public final class SuiteExports {
           tag(out, "PY", Integer.toString(r.year()));
         }
         tag(out, "UR", r.url());
-        tag(out, "N1", "Status: " + r.status().wire());
+        tag(out, "N1", status(r.status().wire(), words));
       } else {
-        tag(out, "N1", "Not in the catalogue");
+        tag(out, "N1", words.status("missing"));
       }
-      tag(out, "N1", m.member().note());
+      tag(out, "N1", words.note(m.member()));
       tag(out, "L2", base + "/standards/" + m.member().id());
       for (String k : keywords(m, c, words)) {
         tag(out, "KW", k);

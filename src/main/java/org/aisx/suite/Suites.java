@@ -108,6 +108,7 @@ public final class Suites {
           "alerts",
           "coverage",
           "gaps",
+          "edition",
           "links",
           "editKey");
 
@@ -172,7 +173,7 @@ public final class Suites {
     List<Member> members = new ArrayList<>();
     for (Member m : c.members()) {
       String note = multiline(m.note());
-      members.add(java.util.Objects.equals(note, m.note()) ? m : m.withNote(note));
+      members.add(java.util.Objects.equals(note, m.note()) ? m : m.withCleanedNote(note));
     }
     return new Content(
         c.title(),
@@ -204,6 +205,7 @@ public final class Suites {
       return null;
     }
     String note = text(node, "note", MAX_NOTE, problems, field + ".note");
+    Reason reason = reason(node.get("reason"), field + ".reason", problems);
     String group = text(node, "group", 40, problems, field + ".group");
     if (OTHER.equals(group)) {
       group = null; // as the export shows a member in no concern group
@@ -211,7 +213,59 @@ public final class Suites {
     if (group != null && ConcernGroup.fromId(group).isEmpty()) {
       problems.add(Problem.of(field + ".group", "suite.problem.notConcernGroup"));
     }
-    return new Member(id, record.get().identifier(), note, group);
+    return new Member(id, record.get().identifier(), note, group, reason);
+  }
+
+  /**
+   * A member's {@code reason} as the API answers it ({@code words}, {@code similarity}, {@code
+   * coming}; its {@code text}, the reason said in the language asked for, is said again in each
+   * reader's language and not read): null when there is none, problems named by their field.
+   */
+  private static Reason reason(JsonNode node, String field, List<Problem> problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      problems.add(Problem.of(field, "invalid.notObject"));
+      return null;
+    }
+    int before = problems.size();
+    List<String> words = new ArrayList<>();
+    JsonNode w = node.get("words");
+    if (w != null && !w.isNull()) {
+      if (!w.isArray()) {
+        problems.add(Problem.of(field + ".words", "invalid.notList"));
+      } else if (w.size() > Reason.MAX_WORDS) {
+        problems.add(
+            Problem.of(field + ".words", "invalid.tooMany", String.valueOf(Reason.MAX_WORDS)));
+      } else {
+        for (int i = 0; i < w.size(); i++) {
+          String word = w.get(i).isTextual() ? PlainText.line(w.get(i).asText()) : null;
+          if (word == null || word.length() > 100) {
+            problems.add(Problem.of(field + ".words[" + i + "]", "invalid.notNonEmptyString"));
+          } else {
+            words.add(word);
+          }
+        }
+      }
+    }
+    Double similarity = null;
+    JsonNode sim = node.get("similarity");
+    if (sim != null && !sim.isNull()) {
+      if (!sim.isNumber() || sim.asDouble() < 0 || sim.asDouble() > 1) {
+        problems.add(Problem.of(field + ".similarity", "invalid.notScore"));
+      } else {
+        similarity = sim.asDouble();
+      }
+    }
+    JsonNode coming = node.get("coming");
+    if (coming != null && !coming.isNull() && !coming.isBoolean()) {
+      problems.add(Problem.of(field + ".coming", "invalid.notBoolean", coming.toString()));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Reason(words, similarity, coming != null && coming.asBoolean(false));
   }
 
   private static String text(JsonNode body, String name, int max, List<Problem> problems) {
@@ -427,6 +481,29 @@ public final class Suites {
 
   public List<Suite> published() {
     return store.published(MAX_LISTED);
+  }
+
+  /**
+   * Which state of the suite a caller is shown ({@link Edition}): to its editors ({@code
+   * workingCopy}) the suite as it is, at its version and last change, and the publication it still
+   * is when nothing changed since; to everyone else a published suite's latest publication, when it
+   * was published (the working copy's version does not name what they see), an unpublished suite as
+   * it is.
+   */
+  public Edition edition(Suite stored, boolean workingCopy) {
+    if (!workingCopy && stored.published() && stored.publishedVersion() > 0) {
+      Optional<Publication> p = store.publication(stored.id(), stored.publishedVersion());
+      if (p.isPresent()) {
+        // Its version names what they see only while its editors have changed nothing since.
+        return new Edition(
+            hasDraft(stored) ? null : stored.version(), p.get().version(), p.get().publishedAt());
+      }
+    }
+    Integer publication =
+        stored.published() && stored.publishedVersion() > 0 && !hasDraft(stored)
+            ? stored.publishedVersion()
+            : null;
+    return new Edition(stored.version(), publication, stored.updated());
   }
 
   /** The suite against the catalogue as it is now. */

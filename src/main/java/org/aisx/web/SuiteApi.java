@@ -23,6 +23,7 @@ import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.Standard;
 import org.aisx.suite.Content;
+import org.aisx.suite.Edition;
 import org.aisx.suite.Publication;
 import org.aisx.suite.Report;
 import org.aisx.suite.Suite;
@@ -117,11 +118,17 @@ public final class SuiteApi implements Routes {
       String published,
       String url,
       String note,
+      ReasonView reason,
       String group,
       boolean inCatalogue,
       List<String> concepts) {
-    static MemberView of(Report.Resolved m) {
+    /**
+     * The member; {@code note} is what a person typed, {@code reason} why the suggester proposed
+     * it, with its {@code text} in the caller's language.
+     */
+    static MemberView of(Report.Resolved m, SuitePageModels.Labels words) {
       Standard r = m.record();
+      org.aisx.suite.Reason why = m.member().reason();
       return new MemberView(
           m.member().id(),
           m.identifier(),
@@ -131,11 +138,20 @@ public final class SuiteApi implements Routes {
           r == null ? null : r.published(),
           r == null ? null : r.url(),
           m.member().note(),
+          why == null
+              ? null
+              : new ReasonView(words.reason(why), why.words(), why.similarity(), why.coming()),
           m.group(),
           r != null,
           m.concepts());
     }
   }
+
+  /**
+   * Why the suggester proposed a member: said in the caller's language ({@code text}, which a PUT
+   * does not read: it is said again in each reader's), and the facts it is said from.
+   */
+  record ReasonView(String text, List<String> words, Double similarity, boolean coming) {}
 
   record AlertView(String kind, String member, String memberIdentifier, RecordRef successor) {
     static AlertView of(Report.Alert a) {
@@ -173,13 +189,19 @@ public final class SuiteApi implements Routes {
       List<AlertView> alerts,
       CoverageView coverage,
       List<String> gaps,
+      Edition edition,
       Links links,
       String editKey) {
     /**
      * The suite of the report; {@code unpublishedChanges}: a published suite whose working copy
      * (shown to its editors) differs from its latest publication (shown to everyone else).
      */
-    static SuiteView of(Report r, String editKey, boolean unpublishedChanges) {
+    static SuiteView of(
+        Report r,
+        Edition edition,
+        SuitePageModels.Labels words,
+        String editKey,
+        boolean unpublishedChanges) {
       Suite s = r.suite();
       Content c = s.content();
       return new SuiteView(
@@ -195,10 +217,11 @@ public final class SuiteApi implements Routes {
           s.version(),
           s.created(),
           s.updated(),
-          r.members().stream().map(MemberView::of).toList(),
+          r.members().stream().map(m -> MemberView.of(m, words)).toList(),
           r.alerts().stream().map(AlertView::of).toList(),
           new CoverageView(r.concerns(), r.verticals()),
           r.gaps(),
+          edition,
           Links.of(s.id()),
           editKey);
     }
@@ -342,7 +365,13 @@ public final class SuiteApi implements Routes {
     ctx.header("Location", "/api/v1/suites/" + created.suite().id());
     ctx.header("ETag", etag(created.suite()));
     ctx.status(HttpStatus.CREATED)
-        .json(SuiteView.of(suites.report(created.suite()), created.editKey(), false));
+        .json(
+            SuiteView.of(
+                suites.report(created.suite()),
+                suites.edition(created.suite(), true),
+                labels(ctx),
+                created.editKey(),
+                false));
   }
 
   /** Creates the suite for the caller; the public within the anonymous limit. */
@@ -387,25 +416,35 @@ public final class SuiteApi implements Routes {
     // The answer shows the members as they are now: its ETag is the version and the body's digest
     // (EntityTags), so that a 304 never stands for a body that changed under the same version.
     // The exports say the sectors and the other words a person reads in the caller's language.
-    SuiteExports.Words words = new SuitePageModels.Labels(taxonomy.current(), i18n.forRequest(ctx));
+    // Each says which state of the suite it is: the working copy to its editors, else the
+    // publication the public sees.
+    SuitePageModels.Labels words = labels(ctx);
+    Edition edition = suites.edition(stored, editor);
     switch (format) {
       case "csv" -> {
         StringBuilder csv = new StringBuilder();
-        SuiteExports.csv(report, base, words).forEach(row -> Csv.line(csv, row));
+        SuiteExports.csv(report, edition, base, words).forEach(row -> Csv.line(csv, row));
         download(ctx, s, "csv", "text/csv", csv.toString());
       }
       case "bibtex" ->
-          download(ctx, s, "bib", "application/x-bibtex", SuiteExports.bibtex(report, base, words));
+          download(
+              ctx,
+              s,
+              "bib",
+              "application/x-bibtex",
+              SuiteExports.bibtex(report, edition, base, words));
       case "ris" ->
           download(
               ctx,
               s,
               "ris",
               "application/x-research-info-systems",
-              SuiteExports.ris(report, base, words));
+              SuiteExports.ris(report, edition, base, words));
       default ->
           EntityTags.json(
-              ctx, s.version(), SuiteView.of(report, null, editor && suites.hasDraft(stored)));
+              ctx,
+              s.version(),
+              SuiteView.of(report, edition, words, null, editor && suites.hasDraft(stored)));
     }
   }
 
@@ -423,6 +462,11 @@ public final class SuiteApi implements Routes {
         "Content-Disposition", "attachment; filename=\"" + SuiteExports.fileName(s, ext) + "\"");
     EntityTags.answer(
         ctx, s.version(), body.getBytes(StandardCharsets.UTF_8), type + "; charset=utf-8");
+  }
+
+  /** The words of the caller's language for a suite's answers and exports. */
+  private SuitePageModels.Labels labels(Context ctx) {
+    return new SuitePageModels.Labels(taxonomy.current(), i18n.forRequest(ctx));
   }
 
   /** {@code PUT /api/v1/suites/{id}} with {@code If-Match}: 428 without, 412 when stale. */
@@ -453,7 +497,13 @@ public final class SuiteApi implements Routes {
       throw new HttpResponseException(412, t.get("suite.stale", expected, stale.current()));
     }
     ctx.header("ETag", etag(saved));
-    ctx.json(SuiteView.of(suites.report(saved), null, suites.hasDraft(saved)));
+    ctx.json(
+        SuiteView.of(
+            suites.report(saved),
+            suites.edition(saved, true),
+            labels(ctx),
+            null,
+            suites.hasDraft(saved)));
   }
 
   /** {@code DELETE /api/v1/suites/{id}}: 204. */
@@ -469,7 +519,9 @@ public final class SuiteApi implements Routes {
     User coordinator = access.require(ctx, Permission.PUBLISH_SUITE);
     Suite published = suites.publish(ctx.pathParam("id"), coordinator);
     ctx.header("ETag", etag(published));
-    ctx.json(SuiteView.of(suites.report(published), null, false));
+    ctx.json(
+        SuiteView.of(
+            suites.report(published), suites.edition(published, true), labels(ctx), null, false));
   }
 
   /** {@code GET /api/v1/suites/{id}/history}: its publications, newest first. */

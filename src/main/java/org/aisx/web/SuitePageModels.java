@@ -2,6 +2,8 @@ package org.aisx.web;
 
 import java.util.List;
 import org.aisx.catalog.Standard;
+import org.aisx.suite.Member;
+import org.aisx.suite.Reason;
 import org.aisx.suite.Report;
 import org.aisx.suite.Suite;
 import org.aisx.suite.SuiteExports;
@@ -44,6 +46,44 @@ public final class SuitePageModels {
     }
 
     @Override
+    public String lang() {
+      return t.lang();
+    }
+
+    @Override
+    public String dayAndTime(java.time.Instant at) {
+      return t.dayAndTime(at);
+    }
+
+    /**
+     * The member's note as this reader sees it: the note a person typed, as typed; else, for a
+     * member the suggester proposed, why, said in this language ({@link #reason}); else null.
+     */
+    @Override
+    public String note(Member m) {
+      if (m.note() != null) {
+        return m.note();
+      }
+      return m.reason() == null ? null : reason(m.reason());
+    }
+
+    /** Why the suggester proposed a member, in this language. */
+    public String reason(Reason r) {
+      List<String> parts = new java.util.ArrayList<>();
+      if (!r.words().isEmpty()) {
+        parts.add(t.isolating("suite.reason.words", String.join(", ", r.words())));
+      }
+      if (r.similarity() != null) {
+        parts.add(
+            t.get("suite.reason.similarity", Math.max(0, (int) Math.round(r.similarity() * 100))));
+      }
+      if (r.coming()) {
+        parts.add(t.get("suite.reason.coming"));
+      }
+      return t.get("suite.reason", t.clauses(parts));
+    }
+
+    @Override
     public String group(String id) {
       if (taxonomy.contains(Dimension.CONCERN, id)) {
         return taxonomy.label(Dimension.CONCERN, id, t.lang());
@@ -71,6 +111,7 @@ public final class SuitePageModels {
           .toList();
     }
 
+    @Override
     public String concept(String id) {
       if (taxonomy.contains(Dimension.CONCERN, id)) {
         return taxonomy.label(Dimension.CONCERN, id, t.lang());
@@ -81,6 +122,7 @@ public final class SuitePageModels {
       return id;
     }
 
+    @Override
     public String status(String wire) {
       return t.has("status." + wire) ? t.get("status." + wire) : t.get("suite.status." + wire);
     }
@@ -178,12 +220,16 @@ public final class SuitePageModels {
           : report.suite().content().title();
     }
 
-    /** What a member's note form shows: what was typed into it when refused, else its note. */
+    /**
+     * What a member's note form shows: what was typed into it when refused, else its note as the
+     * editor reads it (a suggested member's reason in the page's language).
+     */
     public String noteInput(org.aisx.suite.Member m) {
       if (refused.op().equals("note") && m.id().equals(refused.member())) {
         return refused.typed() == null ? "" : refused.typed();
       }
-      return m.note() == null ? "" : m.note();
+      String note = labels.note(m);
+      return note == null ? "" : note;
     }
   }
 

@@ -21,6 +21,7 @@ import org.aisx.catalog.Standard;
 import org.aisx.suite.ConcernGroup;
 import org.aisx.suite.Content;
 import org.aisx.suite.Member;
+import org.aisx.suite.Reason;
 import org.aisx.suite.Report;
 import org.aisx.suite.Suite;
 import org.aisx.suite.SuiteSuggester;
@@ -232,9 +233,14 @@ public final class SuitePages implements Routes {
       members.forEach(m -> ids.add(m.id()));
       for (SuiteSuggester.Pick pick : p.picks()) {
         if (ids.add(pick.record().id())) {
+          // Why it was proposed, kept as facts: each reader is told it in their language.
           members.add(
               new Member(
-                  pick.record().id(), pick.record().identifier(), reason(pick, t), pick.group()));
+                  pick.record().id(),
+                  pick.record().identifier(),
+                  null,
+                  pick.group(),
+                  Reason.of(pick)));
         }
       }
     }
@@ -264,22 +270,6 @@ public final class SuitePages implements Routes {
   private static String shorten(String text) {
     String oneLine = text.replaceAll("\\s+", " ").strip();
     return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…";
-  }
-
-  /** Why the suggester chose a member, in the page's language. */
-  static String reason(SuiteSuggester.Pick p, Messages t) {
-    List<String> parts = new ArrayList<>();
-    if (!p.words().isEmpty()) {
-      parts.add(t.isolating("suite.reason.words", String.join(", ", p.words())));
-    }
-    if (p.similarity() != null) {
-      parts.add(
-          t.get("suite.reason.similarity", Math.max(0, (int) Math.round(p.similarity() * 100))));
-    }
-    if (p.coming()) {
-      parts.add(t.get("suite.reason.coming"));
-    }
-    return t.get("suite.reason", t.clauses(parts));
   }
 
   private Map<String, String> concepts(Dimension dim) {
@@ -449,7 +439,17 @@ public final class SuitePages implements Routes {
           }
           case "note" -> {
             int i = member(at, memberId);
-            members.set(i, members.get(i).withNote(form.text("note", Suites.MAX_NOTE)));
+            Member m = members.get(i);
+            String typed = form.text("note", Suites.MAX_NOTE);
+            // The form shows a suggested member's reason in the editor's language: sent back
+            // unchanged, it stays a reason that each reader is told in theirs.
+            if (m.note() == null
+                && m.reason() != null
+                && typed != null
+                && typed.equals(labels(i18n.forRequest(ctx)).note(m))) {
+              yield c;
+            }
+            members.set(i, m.withNote(typed));
             yield c.withMembers(members);
           }
           case "swap" -> {
@@ -485,9 +485,8 @@ public final class SuitePages implements Routes {
   private String swapNote(Context ctx, Member old) {
     Messages t = i18n.forRequest(ctx);
     String was = old.identifier() == null ? old.id() : old.identifier();
-    return old.note() == null
-        ? t.get("suite.swapNote", was)
-        : t.get("suite.swapNoteWas", was, old.note());
+    String note = labels(t).note(old);
+    return note == null ? t.get("suite.swapNote", was) : t.get("suite.swapNoteWas", was, note);
   }
 
   private static String anchor(String op, String memberId) {

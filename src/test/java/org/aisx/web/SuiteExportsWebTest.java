@@ -122,7 +122,8 @@ class SuiteExportsWebTest {
             "note",
             "alert",
             "successor")
-        .endsWith("suite", "suite_page", "purpose", "sectors", "sector_ids", "attribution");
+        .containsSubsequence(
+            "successor", "suite", "suite_page", "purpose", "sectors", "sector_ids", "attribution");
     assertThat(csv).hasSize(suite.get("members").size() + 1);
     CSVRecord first = csv.get(1);
     List<String> header = csv.get(0).toList();
@@ -154,7 +155,7 @@ class SuiteExportsWebTest {
                 + page.replace("_", "\\_")
                 + "); Purpose: "
                 + text
-                + "; Sectors it is for: Finance},");
+                + "; Sectors it is for: Finance; ");
     String ris = http.get(export + "ris").body();
     assertThat(ris)
         .contains(
@@ -262,6 +263,326 @@ class SuiteExportsWebTest {
             read::add);
     assertThat(read).hasSize(3);
     assertThat(read).allSatisfy(r -> assertThat(r.where()).startsWith("record at line"));
+  }
+
+  /** A CSV cell of a row by its column's name in the header. */
+  static String cell(List<CSVRecord> csv, int row, String column) {
+    int at = csv.get(0).toList().indexOf(column);
+    assertThat(at).as("column " + column).isNotNegative();
+    return csv.get(row).get(at);
+  }
+
+  /** The RIS lines of {@code tag} of the record that starts at the {@code n}th TY (from 0). */
+  static List<String> risValues(String ris, int n, String tag) {
+    String record = ris.split("\r\nER  - \r\n")[n];
+    List<String> out = new ArrayList<>();
+    for (String line : record.split("\r\n")) {
+      if (line.startsWith(tag + "  - ")) {
+        out.add(line.substring(tag.length() + 4));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A compliance person filing an export can tell which state of the suite it is and what it covers
+   * (QA: the exports had neither): each export says the suite's version and when it was made, the
+   * concerns its members cover, the gaps its page shows (the rows of its coverage table that no
+   * member covers, concerns and sectors) and how many rows are covered; CSV in columns after the
+   * old ones, which stay where they were; BibTeX and RIS in every entry's notes, read back with a
+   * strict BibTeX reader and the catalogue's RIS reader. A change makes a new version; a published
+   * suite read by the public is its publication, of the day it was published.
+   */
+  @Test
+  void everyExportSaysWhichVersionOfTheSuiteItIsAndItsConcernsGapsAndCoverageAsItsPageShows()
+      throws Exception {
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Filed\", \"verticals\": [\"finance\"], \"concerns\": [\"safety\"],"
+                + " \"members\": [{\"id\": \"iso-iec-42001-2023\"},"
+                + " {\"id\": \"iso-iec-23894-2023\"}]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    String key = "Suite-Key " + body(created).get("editKey").asText();
+    // A change: the export is of version 2.
+    JsonNode v1 = body(http.get("/api/v1/suites/" + id, "Authorization", key));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) v1).put("title", "Filed, version 2");
+    HttpResponse<String> changed =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            v1.toString(),
+            "Authorization",
+            key,
+            "If-Match",
+            "\"1\"");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    JsonNode suite = body(http.get("/api/v1/suites/" + id));
+    assertThat(suite.get("version").asInt()).isEqualTo(2);
+    java.time.Instant updated = java.time.Instant.parse(suite.get("updated").asText());
+
+    // What the suite's page shows as its coverage: its rows, those that are gaps.
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(http.get("/suites/" + id).body());
+    List<String> rows = page.select("table.coverage-table tbody tr th").eachText();
+    List<String> gapRows = page.select("table.coverage-table tbody tr.gap th").eachText();
+    assertThat(gapRows).isNotEmpty(); // two members cover few of the concerns of every system
+    assertThat(rows).hasSizeGreaterThan(gapRows.size());
+    List<String> coveredIds = new ArrayList<>();
+    List<String> gapIds = new ArrayList<>();
+    for (JsonNode c : suite.at("/coverage/concerns")) {
+      (c.get("members").isEmpty() ? gapIds : coveredIds).add(c.get("concept").asText());
+    }
+    for (JsonNode c : suite.at("/coverage/verticals")) {
+      if (c.get("members").isEmpty()) {
+        gapIds.add(c.get("concept").asText());
+      }
+    }
+    assertThat(coveredIds).contains("management-systems", "risk-management");
+    String export = "/api/v1/suites/" + id + "?format=";
+
+    List<CSVRecord> csv = csvRows(http.get(export + "csv").body());
+    // The old columns where they were, the new ones after them.
+    List<String> header = csv.get(0).toList();
+    assertThat(header.subList(0, 18))
+        .containsExactly(
+            "position",
+            "group",
+            "identifier",
+            "title",
+            "body",
+            "status",
+            "published",
+            "url",
+            "page",
+            "note",
+            "alert",
+            "successor",
+            "suite",
+            "suite_page",
+            "purpose",
+            "sectors",
+            "sector_ids",
+            "attribution");
+    for (int row = 1; row < csv.size(); row++) {
+      assertThat(cell(csv, row, "version")).isEqualTo("2");
+      assertThat(cell(csv, row, "publication")).isEmpty();
+      assertThat(java.time.Instant.parse(cell(csv, row, "version_date"))).isEqualTo(updated);
+      assertThat(cell(csv, row, "gaps")).isEqualTo(String.join("; ", gapRows));
+      assertThat(cell(csv, row, "gap_ids")).isEqualTo(String.join(";", gapIds));
+      assertThat(cell(csv, row, "concern_ids")).isEqualTo(String.join(";", coveredIds));
+      assertThat(cell(csv, row, "concerns")).contains("Risk management");
+      assertThat(cell(csv, row, "covered"))
+          .isEqualTo(Integer.toString(rows.size() - gapRows.size()));
+      assertThat(cell(csv, row, "to_cover")).isEqualTo(Integer.toString(rows.size()));
+    }
+    // The labels in the language asked for, the ids as they are.
+    List<CSVRecord> fr = csvRows(http.get(export + "csv&lang=fr").body());
+    List<String> frGapRows =
+        org.jsoup.Jsoup.parse(http.get("/suites/" + id + "?lang=fr").body())
+            .select("table.coverage-table tbody tr.gap th")
+            .eachText();
+    assertThat(frGapRows).isNotEqualTo(gapRows);
+    assertThat(cell(fr, 1, "gaps")).isEqualTo(String.join("; ", frGapRows));
+    assertThat(cell(fr, 1, "gap_ids")).isEqualTo(String.join(";", gapIds));
+
+    String when = new Messages(java.util.Locale.ENGLISH).dayAndTime(updated);
+    String covered = (rows.size() - gapRows.size()) + " of " + rows.size();
+    String gaps = "Gaps (no member covers them): " + String.join(", ", gapRows);
+    List<Map<String, String>> entries = BibTexEntries.read(http.get(export + "bibtex").body());
+    assertThat(entries).hasSize(2);
+    for (Map<String, String> e : entries) {
+      assertThat(e.get("annote"))
+          .contains(
+              "Version 2 of " + when,
+              gaps,
+              "Coverage: " + covered + " concerns and sectors covered",
+              "Concerns it covers: ");
+    }
+    String ris = http.get(export + "ris").body();
+    assertThat(readRis(ris)).hasSize(2);
+    for (int n = 0; n < 2; n++) {
+      assertThat(risValues(ris, n, "N1"))
+          .contains(
+              "Version 2 of " + when,
+              gaps,
+              "Coverage: " + covered + " concerns and sectors covered");
+    }
+
+    // The public reads a published suite as its publication, of the day it was published.
+    JsonNode history = body(http.get("/api/v1/suites/eu-ai-act-high-risk/history"));
+    int publication = history.at("/items/0/version").asInt();
+    java.time.Instant publishedAt =
+        java.time.Instant.parse(history.at("/items/0/publishedAt").asText());
+    List<CSVRecord> eu = csvRows(http.get("/api/v1/suites/eu-ai-act-high-risk?format=csv").body());
+    assertThat(cell(eu, 1, "publication")).isEqualTo(Integer.toString(publication));
+    assertThat(java.time.Instant.parse(cell(eu, 1, "version_date"))).isEqualTo(publishedAt);
+    assertThat(risValues(http.get("/api/v1/suites/eu-ai-act-high-risk?format=ris").body(), 0, "N1"))
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains(
+                        "(publication " + publication + ") of ",
+                        new Messages(java.util.Locale.ENGLISH).dayAndTime(publishedAt)));
+  }
+
+  static List<org.aisx.ingest.FeedRecord> readRis(String ris) throws Exception {
+    List<org.aisx.ingest.FeedRecord> read = new ArrayList<>();
+    new org.aisx.ingest.RisReader("export")
+        .read(
+            new java.io.ByteArrayInputStream(ris.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            read::add);
+    // One entry per record, as the catalogue's reader finds where each starts and ends (it then
+    // wants an SN or DOI as the identifier, which a suite's export, naming it in M1, has not).
+    assertThat(read).allSatisfy(r -> assertThat(r.where()).startsWith("record at line"));
+    return read;
+  }
+
+  /**
+   * BibTeX and RIS name a member by its title in the caller's language where the record has one
+   * (its English title where it has none), and say its status and "not in the catalogue" in that
+   * language (QA: they were English whatever was asked); the CSV's title follows the language too,
+   * its status stays the machine's value.
+   */
+  @Test
+  void bibtexAndRisSayMembersTitlesAndStatusesInTheCallersLanguage() throws Exception {
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Titres\", \"members\": [{\"id\": \"iso-iec-22989-2022\"},"
+                + " {\"id\": \"iso-iec-42001-2023\"}]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    JsonNode terms = body(http.get("/api/v1/standards/iso-iec-22989-2022"));
+    String french = terms.at("/title/fr").asText();
+    assertThat(french).startsWith("Technologies de l'information");
+    JsonNode aims = body(http.get("/api/v1/standards/iso-iec-42001-2023"));
+    assertThat(aims.at("/title/fr").isMissingNode()).isTrue();
+    String english = aims.at("/title/en").asText();
+    String export = "/api/v1/suites/" + id + "?format=";
+
+    List<Map<String, String>> bib = BibTexEntries.read(http.get(export + "bibtex&lang=fr").body());
+    assertThat(bib).hasSize(2);
+    assertThat(bib.get(0).get("title")).isEqualTo(french);
+    assertThat(bib.get(1).get("title")).isEqualTo(english);
+    assertThat(bib.get(0).get("note")).isEqualTo("Statut\u00a0: En vigueur");
+    String ris = http.get(export + "ris&lang=fr").body();
+    assertThat(readRis(ris)).hasSize(2);
+    assertThat(risValues(ris, 0, "TI")).containsExactly(french);
+    assertThat(risValues(ris, 1, "TI")).containsExactly(english);
+    assertThat(risValues(ris, 0, "N1")).contains("Statut\u00a0: En vigueur");
+    assertThat(ris).doesNotContain("Status: ");
+    List<CSVRecord> csv = csvRows(http.get(export + "csv&lang=fr").body());
+    assertThat(cell(csv, 1, "title")).isEqualTo(french);
+    assertThat(cell(csv, 1, "status")).isEqualTo("in-force");
+    // Spanish: the record has no Spanish title, so its English one; the status in Spanish.
+    String es = http.get(export + "ris&lang=es").body();
+    assertThat(risValues(es, 0, "TI")).containsExactly(terms.at("/title/en").asText());
+    assertThat(risValues(es, 0, "N1")).contains("Estado: En vigor");
+  }
+
+  /**
+   * The note of a member the suggester proposed is generated text (why it was proposed): it was
+   * stored in the language of whoever made the suite, and read so in every other (QA). It is kept
+   * as the reason's facts, and each reader is told it in their language: on the page, the print
+   * view, the API (its {@code reason}, while {@code note} is what a person typed) and each export.
+   * A note a person types replaces it and is shown as typed to everyone; the reason sent back
+   * unchanged (from the note form, or a PUT of what the API answered) stays a reason.
+   */
+  @Test
+  void aSuggestedMembersNoteIsSaidInEachReadersLanguageAndANoteTypedForItAsTyped()
+      throws Exception {
+    Browser b = new Browser(server.port());
+    HttpResponse<String> created =
+        b.postForm(
+            "/suites",
+            Map.of("_csrf", b.csrf("/suites/new"), "text", "a chatbot for bank customers"));
+    assertThat(created.statusCode()).isEqualTo(303);
+    String id = SuiteWebTest.idOf(created);
+    String api = "/api/v1/suites/" + id;
+    JsonNode en = body(http.get(api));
+    assertThat(en.get("members").size()).isGreaterThan(2);
+    String first = en.at("/members/0/id").asText();
+    String second = en.at("/members/1/id").asText();
+    assertThat(en.at("/members/0/note").isNull()).as(en.toString()).isTrue();
+    assertThat(en.at("/members/0/reason/text").asText()).startsWith("Suggested: ");
+    assertThat(body(http.get(api + "?lang=es")).at("/members/0/reason/text").asText())
+        .startsWith("Sugerido: ");
+
+    // Each export in the language asked for.
+    String export = api + "?format=";
+    assertThat(cell(csvRows(http.get(export + "csv").body()), 1, "note")).startsWith("Suggested: ");
+    assertThat(cell(csvRows(http.get(export + "csv&lang=fr").body()), 1, "note"))
+        .startsWith("Proposé\u00a0: ");
+    String ris = http.get(export + "ris&lang=ru").body();
+    assertThat(readRis(ris)).hasSize(en.get("members").size());
+    assertThat(risValues(ris, 0, "N1")).anySatisfy(n -> assertThat(n).startsWith("Предложено: "));
+    List<Map<String, String>> bib = BibTexEntries.read(http.get(export + "bibtex&lang=zh").body());
+    assertThat(bib.get(0).get("note")).contains("建议理由：");
+    // The pages too.
+    org.jsoup.nodes.Document es = org.jsoup.Jsoup.parse(b.get("/suites/" + id + "?lang=es").body());
+    assertThat(es.select("#m-" + first + " .note").text()).startsWith("Sugerido: ");
+    assertThat(http.get("/suites/" + id + "/print?lang=ar").body()).contains("مقترح: ");
+
+    // Its editor types a note for the first member: everyone reads it as typed.
+    String page = "/suites/" + id;
+    assertThat(
+            b.postForm(
+                    page,
+                    Map.of(
+                        "_csrf",
+                        b.csrf(page),
+                        "op",
+                        "note",
+                        "member",
+                        first,
+                        "note",
+                        "Lire d'abord"))
+                .statusCode())
+        .isEqualTo(303);
+    // And sends the second's note form back as it shows it (in Spanish, the language this browser
+    // chose by opening the page with ?lang=es above): unchanged, it stays a reason.
+    String shown =
+        org.jsoup.Jsoup.parse(b.get(page).body()).select("#note-" + second).attr("value");
+    assertThat(shown).startsWith("Sugerido: ");
+    assertThat(
+            b.postForm(
+                    page,
+                    Map.of("_csrf", b.csrf(page), "op", "note", "member", second, "note", shown))
+                .statusCode())
+        .isEqualTo(303);
+    JsonNode fr = body(http.get(api + "?lang=fr"));
+    assertThat(fr.at("/members/0/note").asText()).isEqualTo("Lire d'abord");
+    assertThat(fr.at("/members/0/reason").isNull()).isTrue();
+    assertThat(fr.at("/members/1/note").isNull()).isTrue();
+    assertThat(fr.at("/members/1/reason/text").asText()).startsWith("Proposé\u00a0: ");
+    List<CSVRecord> zh = csvRows(http.get(export + "csv&lang=zh").body());
+    assertThat(cell(zh, 1, "note")).isEqualTo("Lire d'abord");
+    assertThat(cell(zh, 2, "note")).startsWith("建议理由：");
+
+    // What the API answered, sent back as it is, keeps the reasons.
+    String key = "Suite-Key " + b.cookie(SuiteApi.KEY_COOKIE + id);
+    JsonNode current = body(http.get(api, "Authorization", key));
+    HttpResponse<String> put =
+        send(
+            "PUT",
+            api,
+            current.toString(),
+            "Authorization",
+            key,
+            "If-Match",
+            "\"" + current.get("version").asInt() + "\"");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(body(http.get(api + "?lang=es")).at("/members/1/reason/text").asText())
+        .startsWith("Sugerido: ");
+    // A reason that is not one is refused naming its field.
+    HttpResponse<String> bad =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Bad\", \"members\": [{\"id\": \"iso-iec-42001-2023\","
+                + " \"reason\": {\"similarity\": \"high\"}}]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("members[0].reason.similarity");
   }
 
   @Test

@@ -109,6 +109,7 @@ class PhoneAndKeyboardTest {
 
   /** A finished import, whose page shows its summary and a rejected row. */
   static String importJob;
+
   /**
    * A change waiting for review whose record moved on since (its page's table of what changed since
    * its base) while another is open on the record (its table of the others).

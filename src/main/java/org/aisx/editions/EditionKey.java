@@ -34,6 +34,13 @@ import org.aisx.catalog.Status;
 public final class EditionKey {
   private EditionKey() {}
 
+  /**
+   * The types of a record's other identifiers that name the same text under another body's
+   * designation (ITU-T T.840.3 carries "ISO/IEC 6048-3" of type ISO: their common text).
+   */
+  public static final Set<String> TWIN_IDENTIFIER_TYPES =
+      Set.of("ISO", "IEC", "ITU", "IEEE", "IETF");
+
   private static final Pattern IEEE =
       Pattern.compile(
           "^IEEE(?:/[A-Z]+)?\\s+(?:(?:Approved|Unapproved|Draft)\\s+)*(?:IEEE\\s+)?(?:Std\\s+)?"

@@ -89,8 +89,6 @@ final class EditionRules {
   /** An undated W3C record, the specification's latest version: "W3C speech-grammar". */
   private static final Pattern W3C_LATEST_VERSION = Pattern.compile("^W3C [^\\s]+$");
 
-  private static final Set<String> TWIN_TYPES = Set.of("ISO", "IEC", "ITU", "IEEE", "IETF");
-
   /**
    * The type the identifier and title say a record has (amendment, corrigendum), or null when they
    * say nothing or the record already has it.
@@ -374,7 +372,7 @@ final class EditionRules {
       String ownKey = EditionKey.of(s);
       for (Identifier i : s.identifiers()) {
         String type = i.type() == null ? "" : i.type().toUpperCase(Locale.ROOT);
-        if (!TWIN_TYPES.contains(type)) {
+        if (!EditionKey.TWIN_IDENTIFIER_TYPES.contains(type)) {
           continue;
         }
         Standard twin = byId.get(Slug.of(i.value()));

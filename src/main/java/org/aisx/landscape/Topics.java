@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogStore;
+import org.aisx.catalog.Identifier;
 import org.aisx.catalog.Progress;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
@@ -832,6 +834,13 @@ public final class Topics implements AutoCloseable {
     for (Relation r : source.get().relations()) {
       if (LINKED.contains(r.type())
           && (to.equals(r.targetId()) || series.equals(EditionKey.seriesOf(r.target(), null)))) {
+        return true;
+      }
+    }
+    for (Identifier i : source.get().identifiers()) {
+      String type = i.type() == null ? "" : i.type().toUpperCase(Locale.ROOT);
+      if (EditionKey.TWIN_IDENTIFIER_TYPES.contains(type)
+          && series.equals(EditionKey.seriesOf(i.value(), null))) {
         return true;
       }
     }

@@ -91,7 +91,19 @@ class DuplicationSignalsWebTest {
                     JPEG,
                     "ITU-T",
                     SG21),
-                "ISO/IEC 90010-2"));
+                "ISO/IEC 90010-2"),
+            // ITU-T's part 3 names ISO's only as its other identifier, and ISO's is a draft.
+            draft(
+                record(
+                    "ISO/IEC DIS 90010-3", "Learned image coding: Part 3", JPEG, "ISO/IEC", SC29)),
+            alsoNamed(
+                record(
+                    "ITU-T X.9010.3 (01/2026)",
+                    "Learned image coding: Part 3",
+                    JPEG,
+                    "ITU-T",
+                    SG21),
+                "ISO/IEC 90010-3"));
     ImportSummary summary = new ImportSummary();
     byte[] feed =
         json.writeValueAsBytes(Map.of("format", "aisx-json", "version", 1, "records", records));
@@ -147,6 +159,11 @@ class DuplicationSignalsWebTest {
 
   private static Map<String, Object> identicalTo(Map<String, Object> r, String target) {
     r.put("relations", List.of(Map.of("type", "identical", "target", target)));
+    return r;
+  }
+
+  private static Map<String, Object> alsoNamed(Map<String, Object> r, String isoIdentifier) {
+    r.put("identifiers", List.of(Map.of("type", "ISO", "value", isoIdentifier)));
     return r;
   }
 

@@ -175,7 +175,7 @@ class SubmissionBrowserTest {
         .contains("Approved")
         .contains("coordinator")
         .doesNotContain("coord@example.org")
-        .contains("submission:" + submission);
+        .contains("Submission " + submission);
     assertThat(browser.findElements(By.cssSelector(".account-nav .who"))).isEmpty();
     screenshot("record-approved");
   }

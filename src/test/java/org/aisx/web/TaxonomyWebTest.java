@@ -364,7 +364,7 @@ class TaxonomyWebTest {
     assertThat(history.select("table.history").text())
         .doesNotContain(COORDINATOR)
         .contains("coordinator")
-        .contains("Label in Russian") // labels.ru, named in the page's language as the edit form names it
+        .contains("Label in Russian") // labels.ru, named in the language of the page
         .contains("retired");
     Document publicPage = Jsoup.parse(http.get("/taxonomy").body());
     assertThat(publicPage.select("form[action=/taxonomy]")).isEmpty();

@@ -901,7 +901,15 @@ class PhoneAndKeyboardTest {
                                   + "  && Math.abs(a[0].top - b[0].top) < 2;",
                               td))
               .findFirst()
-              .orElseThrow();
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          lang
+                              + ": no change of the log with its old and new values each on one"
+                              + " line: "
+                              + browser.findElements(By.xpath("//td[del and ins]")).stream()
+                                  .map(WebElement::getText)
+                                  .toList()));
       WebElement was = change.findElement(By.tagName("del"));
       WebElement now = change.findElement(By.tagName("ins"));
       assertThat(change.getText()).as(lang).contains(" " + forward + " ");

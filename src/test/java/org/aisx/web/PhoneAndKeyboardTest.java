@@ -864,7 +864,17 @@ class PhoneAndKeyboardTest {
   @Test
   void arrowsAndBreadcrumbSeparatorsPointTheWayThePageReads() {
     browser.manage().deleteAllCookies();
-    browser.manage().window().setSize(Chromium.WINDOW);
+    // Wide, so that the change log's short changes ("Proyecto → Proyecto reemplazado") keep both
+    // values on one line beside the longer labels of who made them: the order is what is checked.
+    browser.manage().window().setSize(new Dimension(1920, 1000));
+    try {
+      arrowsPointTheWayThePageReads();
+    } finally {
+      browser.manage().window().setSize(Chromium.WINDOW);
+    }
+  }
+
+  private void arrowsPointTheWayThePageReads() {
     for (String lang : LANGUAGES) {
       boolean rtl = lang.equals("ar");
       String forward = rtl ? "←" : "→";
@@ -889,27 +899,26 @@ class PhoneAndKeyboardTest {
       // A change in the history, old and new value each on one line, the same: from the old
       // value to the new one.
       browser.get(base + "/changes?lang=" + lang);
+      // Polled: the layout may settle after the load event (fonts), and a check made before it
+      // saw every change wrapped.
       WebElement change =
-          browser.findElements(By.xpath("//td[del and ins]")).stream()
-              .filter(
-                  td ->
-                      (Boolean)
-                          browser.executeScript(
-                              "var a = arguments[0].querySelector('del').getClientRects(),"
-                                  + " b = arguments[0].querySelector('ins').getClientRects();"
-                                  + " return a.length === 1 && b.length === 1"
-                                  + "  && Math.abs(a[0].top - b[0].top) < 2;",
-                              td))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new AssertionError(
-                          lang
-                              + ": no change of the log with its old and new values each on one"
-                              + " line: "
-                              + browser.findElements(By.xpath("//td[del and ins]")).stream()
-                                  .map(WebElement::getText)
-                                  .toList()));
+          Chromium.waiting(browser, java.time.Duration.ofSeconds(30))
+              .withMessage(
+                  lang + ": no change of the log with its old and new values each on one line")
+              .until(
+                  d ->
+                      d.findElements(By.xpath("//td[del and ins]")).stream()
+                          .filter(
+                              td ->
+                                  (Boolean)
+                                      browser.executeScript(
+                                          "var a = arguments[0].querySelector('del').getClientRects(),"
+                                              + " b = arguments[0].querySelector('ins').getClientRects();"
+                                              + " return a.length === 1 && b.length === 1"
+                                              + "  && Math.abs(a[0].top - b[0].top) < 2;",
+                                          td))
+                          .findFirst()
+                          .orElse(null));
       WebElement was = change.findElement(By.tagName("del"));
       WebElement now = change.findElement(By.tagName("ins"));
       assertThat(change.getText()).as(lang).contains(" " + forward + " ");

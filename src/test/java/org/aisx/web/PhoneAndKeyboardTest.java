@@ -912,7 +912,13 @@ class PhoneAndKeyboardTest {
                               td ->
                                   (Boolean)
                                       browser.executeScript(
-                                          "var a = arguments[0].querySelector('del').getClientRects(),"
+                                          // Each value kept on one line (a narrow column may
+                                          // wrap "Proyecto reemplazado"): the order is checked.
+                                          "arguments[0].querySelector('del').style.whiteSpace ="
+                                              + " 'nowrap';"
+                                              + " arguments[0].querySelector('ins').style.whiteSpace"
+                                              + " = 'nowrap';"
+                                              + " var a = arguments[0].querySelector('del').getClientRects(),"
                                               + " b = arguments[0].querySelector('ins').getClientRects();"
                                               + " return a.length === 1 && b.length === 1"
                                               + "  && Math.abs(a[0].top - b[0].top) < 2;",

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.store.IsoDraftLinksTurnedTest;
 import org.aisx.store.StoreConfig;
-import org.aisx.store.Version22Store;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -32,12 +32,12 @@ class UpgradedIsoDraftLinksTest {
 
   @Test
   void anIsoEditionReadsToBeReplacedByItsDraftAndStaysInForceAfterTheUpgrade() throws Exception {
-    Version22Store.write(StoreConfig.embedded(dir));
+    IsoDraftLinksTurnedTest.VERSION_22.write(StoreConfig.embedded(dir));
     try (App app = Fixtures.empty(dir)) {
       WebServer server = app.web().start(0);
       try {
         Http http = new Http(server.port());
-        Document edition = page(http, "/standards/" + Version22Store.FEED_ID + "?lang=en");
+        Document edition = page(http, "/standards/" + IsoDraftLinksTurnedTest.FEED_ID + "?lang=en");
         assertThat(edition.selectFirst(".status-banner")).isNull();
         assertThat(edition.selectFirst(".record-head .badge").text()).isEqualTo("In force");
         List<String> rows = rows(edition);
@@ -48,15 +48,16 @@ class UpgradedIsoDraftLinksTest {
                 "To be replaced by ISO/CD 23150-2 (not in the catalogue) (draft)")
             .noneMatch(r -> r.startsWith("Replaced by"));
 
-        Document draft = page(http, "/standards/" + Version22Store.DRAFT_ID + "?lang=en");
+        Document draft = page(http, "/standards/" + IsoDraftLinksTurnedTest.DRAFT_ID + "?lang=en");
         assertThat(rows(draft))
             .containsExactly("Will replace ISO 23150:2023 Record ISO 23150:2023");
 
-        Document french = page(http, "/standards/" + Version22Store.FEED_ID + "?lang=fr");
+        Document french = page(http, "/standards/" + IsoDraftLinksTurnedTest.FEED_ID + "?lang=fr");
         assertThat(rows(french))
             .contains("Sera remplacée par ISO/DIS 23150-1 Record ISO/DIS 23150-1 (projet)");
 
-        HttpResponse<String> answer = http.get("/api/v1/standards/" + Version22Store.FEED_ID);
+        HttpResponse<String> answer =
+            http.get("/api/v1/standards/" + IsoDraftLinksTurnedTest.FEED_ID);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode record = json.readTree(answer.body());
         assertThat(record.get("status").asText()).isEqualTo("in-force");
@@ -68,9 +69,9 @@ class UpgradedIsoDraftLinksTest {
         assertThat(strings(record.get("replacementsToCome")))
             .containsExactly("iso-dis-23150-1", "iso-cd-23150-2");
         JsonNode draftRecord =
-            json.readTree(http.get("/api/v1/standards/" + Version22Store.DRAFT_ID).body());
+            json.readTree(http.get("/api/v1/standards/" + IsoDraftLinksTurnedTest.DRAFT_ID).body());
         assertThat(strings(draftRecord.get("replacementsToCome")))
-            .containsExactly(Version22Store.FEED_ID);
+            .containsExactly(IsoDraftLinksTurnedTest.FEED_ID);
       } finally {
         server.close();
       }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.store.IsoUpdatesTurnedTest;
 import org.aisx.store.StoreConfig;
-import org.aisx.store.Version21Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class UpgradedIsoUpdatesTest {
 
   @Test
   void theApiSaysAnOlderIsoEditionIsUpdatedByTheNewerAfterTheUpgrade() throws Exception {
-    Version21Store.write(StoreConfig.embedded(dir));
+    IsoUpdatesTurnedTest.VERSION_21.write(StoreConfig.embedded(dir));
     List<JsonNode> first = read();
     JsonNode record = first.get(0);
     assertThat(relations(record.get("relations")))
@@ -45,7 +45,7 @@ class UpgradedIsoUpdatesTest {
     assertThat(change.get("source").asText()).isEqualTo("aisx-upgrade");
     assertThat(first.get(2).get("inverseRelations").toString())
         .contains("\"updates\"")
-        .contains(Version21Store.FEED_ID)
+        .contains(IsoUpdatesTurnedTest.FEED_ID)
         .doesNotContain("\"updated-by\"");
 
     List<JsonNode> second = read();
@@ -61,8 +61,8 @@ class UpgradedIsoUpdatesTest {
         List<JsonNode> out = new ArrayList<>();
         for (String path :
             List.of(
-                "/api/v1/standards/" + Version21Store.FEED_ID,
-                "/api/v1/standards/" + Version21Store.FEED_ID + "/history",
+                "/api/v1/standards/" + IsoUpdatesTurnedTest.FEED_ID,
+                "/api/v1/standards/" + IsoUpdatesTurnedTest.FEED_ID + "/history",
                 "/api/v1/standards/iso-12813-2019")) {
           HttpResponse<String> answer = http.get(path);
           assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

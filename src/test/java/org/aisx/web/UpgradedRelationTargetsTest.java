@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aisx.App;
 import org.aisx.Fixtures;
+import org.aisx.store.RelationTargetsNamedTest;
 import org.aisx.store.StoreConfig;
-import org.aisx.store.Version19Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,10 +28,13 @@ class UpgradedRelationTargetsTest {
   @Test
   void theApiNamesARelationTargetStoredAsARecordIdByItsIdentifierAfterTheUpgrade()
       throws Exception {
-    Version19Store.write(StoreConfig.embedded(dir));
+    RelationTargetsNamedTest.VERSION_19.write(StoreConfig.embedded(dir));
     JsonNode first = read();
     assertThat(targets(first.get("record")))
-        .containsExactly(Version19Store.TARGET, "ISO/IEC 23894:2023", Version19Store.UNKNOWN);
+        .containsExactly(
+            RelationTargetsNamedTest.TARGET,
+            "ISO/IEC 23894:2023",
+            RelationTargetsNamedTest.UNKNOWN);
     assertThat(first.get("record").get("revision").asInt()).isEqualTo(2);
     JsonNode change = first.get("history").get(first.get("history").size() - 1);
     assertThat(change.get("kind").asText()).isEqualTo("field-changed");
@@ -49,10 +52,11 @@ class UpgradedRelationTargetsTest {
       WebServer server = app.web().start(0);
       try {
         Http http = new Http(server.port());
-        HttpResponse<String> record = http.get("/api/v1/standards/" + Version19Store.SOURCE_ID);
+        HttpResponse<String> record =
+            http.get("/api/v1/standards/" + RelationTargetsNamedTest.SOURCE_ID);
         assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
         HttpResponse<String> history =
-            http.get("/api/v1/standards/" + Version19Store.SOURCE_ID + "/history");
+            http.get("/api/v1/standards/" + RelationTargetsNamedTest.SOURCE_ID + "/history");
         assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
         return json.createObjectNode()
             .<com.fasterxml.jackson.databind.node.ObjectNode>set(

@@ -83,7 +83,7 @@ final class EditionRules {
       Pattern.compile("^((?:ISO/IEC/IEEE|IEC/IEEE|ISO/IEEE|ISO/IEC|IEC|ISO) [\\d-]+:\\d{4})");
 
   /** A dated W3C edition: "W3C REC-speech-grammar-20040316" (maturity, short name, date). */
-  private static final Pattern W3C_DATED =
+  static final Pattern W3C_DATED =
       Pattern.compile("^W3C [A-Z]+-(.+)-((?:19|20)\\d{2})(\\d{2})(\\d{2})$");
 
   /** An undated W3C record, the specification's latest version: "W3C speech-grammar". */

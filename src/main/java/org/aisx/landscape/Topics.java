@@ -1,5 +1,6 @@
 package org.aisx.landscape;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.aisx.editions.EditionKey;
+import org.aisx.editions.Twins;
 import org.aisx.search.SearchIndex;
 import org.aisx.semantic.Embedder;
 import org.aisx.semantic.Vectors;
@@ -94,9 +96,10 @@ public final class Topics implements AutoCloseable {
    * What a kept computation must have been made by to be served: the embedding model and the
    * version of these rules. A change of either makes the kept one stale, so a catalogue opened by a
    * build whose rules changed (2: parts of series published as common text are not duplication
-   * signals) computes again instead of serving the old answer.
+   * signals; 3: a document its body publishes twice is one side of a pair, {@link Twins}) computes
+   * again instead of serving the old answer.
    */
-  static final String COMPUTED_BY = Embedder.MODEL + "; topics rules 2";
+  static final String COMPUTED_BY = Embedder.MODEL + "; topics rules 3";
 
   private static final Set<Status> CURRENT = Set.of(Status.IN_FORCE, Status.DRAFT);
   private static final Set<RelationType> LINKED =
@@ -193,9 +196,22 @@ public final class Topics implements AutoCloseable {
     this.retryMillis = retryMillis;
   }
 
-  /** A record as a topic lists it. */
+  /**
+   * A record as a topic lists it; {@code also}: the records of its body folded into it, the same
+   * document under another identifier ({@link Twins}), as duplication signals name them.
+   */
   public record Member(
-      String id, String identifier, String title, String sdo, String committee, Status status) {}
+      String id,
+      String identifier,
+      String title,
+      String sdo,
+      String committee,
+      Status status,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Twins.Twin> also) {
+    public Member {
+      also = also == null ? List.of() : List.copyOf(also);
+    }
+  }
 
   /** One topic: its number (from 1), its characteristic words, its records. */
   public record Topic(int number, List<String> words, List<Member> members) {
@@ -555,7 +571,13 @@ public final class Topics implements AutoCloseable {
               var h = e.hit();
               members.add(
                   new Member(
-                      h.id(), h.identifier(), h.titleIn("en"), h.sdo(), h.committee(), h.status()));
+                      h.id(),
+                      h.identifier(),
+                      h.titleIn("en"),
+                      h.sdo(),
+                      h.committee(),
+                      h.status(),
+                      List.of()));
               vectors.add(e.vector());
             });
     int n = members.size();
@@ -802,18 +824,62 @@ public final class Topics implements AutoCloseable {
         progress.advance(n / 2 + i / 2, n / 2 + i / 2);
       }
     }
-    List<Pair> out = new ArrayList<>();
+    List<Pair> found = new ArrayList<>();
     for (Pair p : pairs.values()) {
       if (!linked(p.a().id(), p.b().id()) && !linked(p.b().id(), p.a().id())) {
-        out.add(p);
+        found.add(p);
       }
     }
-    out.sort(
+    Comparator<Pair> order =
         Comparator.comparingDouble(Pair::similarity)
             .reversed()
             .thenComparing(p -> p.a().id())
-            .thenComparing(p -> p.b().id()));
+            .thenComparing(p -> p.b().id());
+    found.sort(order);
+    // A document its body publishes twice (a W3C latest version and its dated edition) is one
+    // side of one pair, named by its card with the other identifier: the most similar pair of
+    // each card and other record is kept.
+    Map<String, Member> cards = new HashMap<>();
+    Map<String, Pair> folded = new LinkedHashMap<>();
+    for (Pair p : found) {
+      Member x = card(p.a(), byId, cards);
+      Member y = card(p.b(), byId, cards);
+      Member a = x.id().compareTo(y.id()) < 0 ? x : y;
+      Member b = a == x ? y : x;
+      folded.putIfAbsent(a.id() + "\u0000" + b.id(), new Pair(a, b, p.similarity()));
+    }
+    List<Pair> out = new ArrayList<>(folded.values());
+    out.sort(order);
     return out;
+  }
+
+  /**
+   * The member that stands for {@code m} in a duplication signal: the card {@code m} is folded
+   * into, when it has a vector too, else {@code m}; with the records folded into it ({@link
+   * Twins}).
+   */
+  private Member card(Member m, Map<String, Member> byId, Map<String, Member> cards) {
+    return cards.computeIfAbsent(
+        m.id(),
+        id -> {
+          Optional<Standard> s = catalog.find(id);
+          if (s.isEmpty()) {
+            return m;
+          }
+          Member card = Twins.foldedInto(s.get()).map(t -> byId.get(t.id())).orElse(null);
+          if (card == null) {
+            List<Twins.Twin> also = Twins.alsoPublishedAs(s.get());
+            return also.isEmpty() ? m : withAlso(m, also);
+          }
+          return catalog
+              .find(card.id())
+              .map(c -> withAlso(card, Twins.alsoPublishedAs(c)))
+              .orElse(card);
+        });
+  }
+
+  private static Member withAlso(Member m, List<Twins.Twin> also) {
+    return new Member(m.id(), m.identifier(), m.title(), m.sdo(), m.committee(), m.status(), also);
   }
 
   /**

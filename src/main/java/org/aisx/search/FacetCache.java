@@ -99,7 +99,14 @@ final class FacetCache {
   private Entry build(IndexSearcher searcher) throws IOException {
     DefaultSortedSetDocValuesReaderState state =
         new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), config);
-    FacetsCollector all = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+    // Every record a list without words shows: records folded into their twin are not listed.
+    FacetsCollector all =
+        searcher.search(
+            new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(IndexSchema.folded(), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                .build(),
+            new FacetsCollectorManager());
     // Counted and labelled here, on this thread only; the Facets object never leaves this method.
     Facets counts = new SortedSetDocValuesFacetCounts(state, all);
     Map<String, List<SearchResult.FacetCount>> byDimension = new HashMap<>();

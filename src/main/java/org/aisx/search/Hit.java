@@ -1,14 +1,18 @@
 package org.aisx.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
+import org.aisx.editions.Twins;
 
 /**
  * What a result list shows of a record. The index stores this, not the whole record, so a page of
- * hits is read without decoding abstracts and relation lists.
+ * hits is read without decoding abstracts and relation lists. {@code alsoPublishedAs}: the records
+ * of its body folded into it, the same document under another identifier ({@link Twins}), which
+ * lists show on this record's card rather than as cards of their own.
  */
 public record Hit(
     String id,
@@ -26,11 +30,13 @@ public record Hit(
     List<String> activities,
     List<String> applications,
     List<String> concerns,
-    Map<String, List<String>> suggested) {
+    Map<String, List<String>> suggested,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Twins.Twin> alsoPublishedAs) {
 
   public Hit {
     title = title == null ? Map.of() : title;
     suggested = suggested == null ? Map.of() : Map.copyOf(suggested);
+    alsoPublishedAs = alsoPublishedAs == null ? List.of() : List.copyOf(alsoPublishedAs);
   }
 
   /** The concepts machines suggested on {@code dimension} (e.g. {@code vertical}). */
@@ -59,7 +65,8 @@ public record Hit(
         s.activities(),
         s.applications(),
         s.concerns(),
-        suggested);
+        suggested,
+        Twins.alsoPublishedAs(s));
   }
 
   /** As {@link Standard#titleIn}: a feed's placeholder is no title. */

@@ -32,6 +32,16 @@ final class IndexFields {
    */
   static final String SDO_EXACT = "sdo_exact";
 
+  /**
+   * "yes" on a record folded into its twin ({@link org.aisx.editions.Twins}: a W3C dated edition
+   * that is its latest version's text), which result lists leave out unless the query names it more
+   * closely than its card.
+   */
+  static final String FOLDED = "folded";
+
+  /** The identifier of the card a folded record is folded into, stored. */
+  static final String FOLDED_CARD = "folded_card";
+
   static final String KEYWORDS = "keywords";
   static final String YEAR = "year";
 

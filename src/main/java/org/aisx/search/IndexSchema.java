@@ -50,9 +50,20 @@ final class IndexSchema {
    * indexed under English only ({@link Standard#translations}), not read again by the French
    * analyzer; 17: a feed's placeholder for a title it lacks ("Titre manque", {@link
    * Standard#isPlaceholderTitle}) is not indexed as a title, so that "manque" no longer finds every
-   * record whose French title the feed left out.
+   * record whose French title the feed left out; 18: a record folded into its twin ({@link
+   * org.aisx.editions.Twins}, a W3C dated edition that is its latest version's text) is marked
+   * ({@link IndexFields#FOLDED}) and left out of result lists, and its card's hit names it.
    */
-  static final String VERSION = "17";
+  static final String VERSION = "18";
+
+  /** The value of {@link IndexFields#FOLDED} on a folded record. */
+  static final String FOLDED = "yes";
+
+  /** The records folded into their twin ({@link IndexFields#FOLDED}). */
+  static org.apache.lucene.search.Query folded() {
+    return new org.apache.lucene.search.TermQuery(
+        new org.apache.lucene.index.Term(IndexFields.FOLDED, FOLDED));
+  }
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DATE_DIGITS = Pattern.compile("\\d{4,8}");
@@ -84,6 +95,12 @@ final class IndexSchema {
     Document doc = new Document();
     doc.add(new StringField(IndexFields.ID, s.id(), Field.Store.YES));
     doc.add(new StoredField(IndexFields.DOCUMENT, hit));
+    org.aisx.editions.Twins.foldedInto(s)
+        .ifPresent(
+            card -> {
+              doc.add(new StringField(IndexFields.FOLDED, FOLDED, Field.Store.NO));
+              doc.add(new StoredField(IndexFields.FOLDED_CARD, card.identifier()));
+            });
     doc.add(new TextField(IndexFields.IDENTIFIER, s.identifier(), Field.Store.NO));
     for (Identifier other : s.identifiers()) {
       doc.add(new TextField(IndexFields.IDENTIFIER, other.value(), Field.Store.NO));

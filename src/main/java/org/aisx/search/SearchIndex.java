@@ -583,10 +583,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
     Query base = new SharedTermStates(searcher).of(words);
     int topN = window(request);
+    Query hidden = hidden(searcher, request);
     if (queryVector != null) {
-      return semanticSearch(searcher, state, request, base, queryVector);
+      return semanticSearch(searcher, state, request, base, queryVector, hidden);
     }
-    DrillDownQuery ddq = queries.drillDown(base, request);
+    DrillDownQuery ddq = queries.drillDown(listed(base, hidden), request);
     TopDocs top;
     long total;
     FacetCounts facetsOf;
@@ -632,8 +633,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       docs[i] = top.scoreDocs[i].doc;
     }
     checkWindow(request, total);
-    docs = originalFirst(searcher, request, docs, topN);
-    return answer(searcher, request, total, namedFirst(searcher, request, docs, topN), facetsOf);
+    docs = originalFirst(searcher, request, docs, topN, hidden);
+    return answer(
+        searcher, request, total, namedFirst(searcher, request, docs, topN, hidden), facetsOf);
   }
 
   /**
@@ -673,7 +675,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           if (searcher.getIndexReader().numDocs() == 0) {
             return 0L;
           }
-          Query query = hitSet(searcher, request, queryVector);
+          // Every record, those folded into their twin too: an export is the catalogue's data.
+          Query query = hitSet(searcher, request, queryVector, false);
           Weight weight =
               searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
           List<String> ids = new ArrayList<>(batch);
@@ -713,6 +716,77 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    */
   public static final double SIMILARITY_FLOOR = 0.64;
 
+  /**
+   * What result lists leave out: the records folded into their twin ({@link IndexSchema#folded}, a
+   * W3C dated edition that is its latest version's text, {@link org.aisx.editions.Twins}), but
+   * those the query names by identifier more closely than it names their card ({@link
+   * IdentifierMatch}): "REC-speech-grammar-20040316" lists that edition, "W3C speech-grammar" and
+   * "speech grammar" list only the card, which names it.
+   */
+  private Query hidden(IndexSearcher searcher, SearchRequest request) throws IOException {
+    Query folded = IndexSchema.folded();
+    Query identified =
+        request.q().isEmpty() ? null : queries.identifierQuery(request.q(), searcher);
+    if (identified == null) {
+      return folded;
+    }
+    ScoreDoc[] named =
+        searcher.search(
+                new BooleanQuery.Builder()
+                    .add(identified, BooleanClause.Occur.FILTER)
+                    .add(folded, BooleanClause.Occur.FILTER)
+                    .build(),
+                NAMED_WINDOW)
+            .scoreDocs;
+    if (named.length == 0) {
+      return folded;
+    }
+    List<IdentifierMatch> matches = new ArrayList<>();
+    for (String identifier : queries.namedIdentifiers(request.q(), searcher)) {
+      matches.add(new IdentifierMatch(analyzer, identifier));
+    }
+    StoredFields stored = searcher.storedFields();
+    List<BytesRef> shown = new ArrayList<>();
+    for (ScoreDoc sd : named) {
+      Document d = stored.document(sd.doc, Set.of(IndexFields.DOCUMENT, IndexFields.FOLDED_CARD));
+      BytesRef bytes = d.getBinaryValue(IndexFields.DOCUMENT);
+      Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
+      String card = d.get(IndexFields.FOLDED_CARD);
+      if (card != null
+          && namedLevel(matches, hit.identifier(), hit.sdo())
+                  .compareTo(namedLevel(matches, card, hit.sdo()))
+              > 0) {
+        shown.add(new BytesRef(hit.id()));
+      }
+    }
+    if (shown.isEmpty()) {
+      return folded;
+    }
+    return new BooleanQuery.Builder()
+        .add(folded, BooleanClause.Occur.FILTER)
+        .add(
+            new org.apache.lucene.search.TermInSetQuery(IndexFields.ID, shown),
+            BooleanClause.Occur.MUST_NOT)
+        .build();
+  }
+
+  /** How closely any of {@code matches} names a record with this identifier and body. */
+  private static IdentifierMatch.Level namedLevel(
+      List<IdentifierMatch> matches, String identifier, String sdo) {
+    return matches.stream()
+        .map(m -> m.level(identifier, sdo))
+        .max(Comparator.naturalOrder())
+        .orElse(IdentifierMatch.Level.OTHER);
+  }
+
+  /** The records of {@code q} that a result list shows: not those {@code hidden}. */
+  private static Query listed(Query q, Query hidden) {
+    return new BooleanQuery.Builder()
+        .add(q, BooleanClause.Occur.MUST)
+        .add(hidden, BooleanClause.Occur.MUST_NOT)
+        .build();
+  }
+
   /** The documents of {@code first}, then those of {@code ranked} not among them: {@code topN}. */
   private static int[] firstThen(ScoreDoc[] first, int[] ranked, int topN) {
     if (first.length == 0) {
@@ -733,7 +807,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * first, then {@code ranked} without them: typing {@code 42001} or {@code Y.3172} finds that
    * publication first in every mode.
    */
-  private int[] namedFirst(IndexSearcher searcher, SearchRequest request, int[] ranked, int topN)
+  private int[] namedFirst(
+      IndexSearcher searcher, SearchRequest request, int[] ranked, int topN, Query hidden)
       throws IOException {
     if (request.sort() != SearchRequest.Sort.RELEVANCE) {
       return ranked;
@@ -745,7 +820,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       ScoreDoc[] first =
           searcher.search(
                   queries.drillDown(
-                      Queries.withYears(queries.facetTerm(Facet.COMMITTEE, committee), request),
+                      listed(
+                          Queries.withYears(queries.facetTerm(Facet.COMMITTEE, committee), request),
+                          hidden),
                       request),
                   topN,
                   Queries.browsing())
@@ -760,7 +837,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         namedInOrder(
             searcher,
             queries.namedIdentifiers(request.q(), searcher),
-            queries.drillDown(named, request),
+            queries.drillDown(listed(named, hidden), request),
             topN);
     return firstThen(first, ranked, topN);
   }
@@ -886,14 +963,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * through its translation (the English words of what it names in another language): a French
    * query finds the French titles first, then the English-only records on the same subject.
    */
-  private int[] originalFirst(IndexSearcher searcher, SearchRequest request, int[] ranked, int topN)
+  private int[] originalFirst(
+      IndexSearcher searcher, SearchRequest request, int[] ranked, int topN, Query hidden)
       throws IOException {
     if (request.sort() != SearchRequest.Sort.RELEVANCE || queries.translations(request).isEmpty()) {
       return ranked;
     }
     ScoreDoc[] first =
         searcher.search(
-                queries.drillDown(queries.original(request, searcher), request),
+                queries.drillDown(listed(queries.original(request, searcher), hidden), request),
                 topN,
                 Queries.sort(request))
             .scoreDocs;
@@ -1006,14 +1084,15 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
    * Exactly the records {@link #search(SearchRequest, float[])} counts in its total, as one query
    * with the filters applied.
    */
-  private Query hitSet(IndexSearcher searcher, SearchRequest request, float[] queryVector)
+  private Query hitSet(
+      IndexSearcher searcher, SearchRequest request, float[] queryVector, boolean listed)
       throws IOException {
     Query base = new SharedTermStates(searcher).of(queries.query(request, searcher));
-    return queries.drillDown(
+    Query hits =
         byMeaning(request, queryVector, searcher)
             ? semanticHitSet(searcher, request, base, queryVector)
-            : base,
-        request);
+            : base;
+    return queries.drillDown(listed ? listed(hits, hidden(searcher, request)) : hits, request);
   }
 
   /**
@@ -1030,7 +1109,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
           }
           DefaultSortedSetDocValuesReaderState state = facetCache.state(searcher);
           FacetsCollector matching =
-              searcher.search(hitSet(searcher, request, queryVector), new FacetsCollectorManager());
+              searcher.search(
+                  hitSet(searcher, request, queryVector, true), new FacetsCollectorManager());
           return new CrossCounter(state, request, rows, cols).count(matching);
         });
   }
@@ -1045,7 +1125,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             return out;
           }
           FacetsCollector matching =
-              searcher.search(hitSet(searcher, request, queryVector), new FacetsCollectorManager());
+              searcher.search(
+                  hitSet(searcher, request, queryVector, true), new FacetsCollectorManager());
           Set<String> idOnly = Set.of(IndexFields.ID);
           for (FacetsCollector.MatchingDocs m : matching.getMatchingDocs()) {
             var it = m.bits == null ? null : m.bits.iterator();
@@ -1073,7 +1154,8 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
       DefaultSortedSetDocValuesReaderState state,
       SearchRequest request,
       Query keyword,
-      float[] queryVector)
+      float[] queryVector,
+      Query hidden)
       throws IOException {
     int topN = window(request);
     int k = SEMANTIC_CANDIDATES;
@@ -1090,7 +1172,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     boolean byRelevance = request.sort() == SearchRequest.Sort.RELEVANCE;
     DrillSideways.DrillSidewaysResult counted =
         sideways.search(
-            queries.drillDown(hitSet.query(), request),
+            queries.drillDown(listed(hitSet.query(), hidden), request),
             null,
             null,
             byRelevance ? 1 : topN,
@@ -1119,22 +1201,25 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         // below that in both scores 0 however deep the lists go, and so each page's order is that
         // of every other page.
         ScoreDoc[] semantic =
-            searcher.search(queries.drillDown(nearestByCurrency, request), topN + k).scoreDocs;
+            searcher.search(queries.drillDown(listed(nearestByCurrency, hidden), request), topN + k)
+                .scoreDocs;
         ScoreDoc[] words =
-            searcher.search(queries.drillDown(byWords.query(), request), topN + k).scoreDocs;
+            searcher.search(queries.drillDown(listed(byWords.query(), hidden), request), topN + k)
+                .scoreDocs;
         ranked = Fusion.fuse(words, semantic, withoutVector(searcher, words), topN);
       } else {
         // By meaning alone: the order of closeness × currency itself, which fusing it with no
         // words gives down to SEMANTIC_CANDIDATES and turns into the order of document numbers
         // below (every scaled score 0 there).
         ScoreDoc[] semantic =
-            searcher.search(queries.drillDown(nearestByCurrency, request), topN).scoreDocs;
+            searcher.search(queries.drillDown(listed(nearestByCurrency, hidden), request), topN)
+                .scoreDocs;
         ranked = new int[semantic.length];
         for (int i = 0; i < ranked.length; i++) {
           ranked[i] = semantic[i].doc;
         }
       }
-      docs = namedFirst(searcher, request, ranked, topN);
+      docs = namedFirst(searcher, request, ranked, topN, hidden);
     }
     SearchResult page =
         answer(searcher, request, total, docs, (f, dim) -> FacetCache.top(counted.facets, f, dim));

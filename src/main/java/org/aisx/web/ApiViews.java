@@ -41,7 +41,8 @@ final class ApiViews {
       List<String> activities,
       List<String> applications,
       List<String> concerns,
-      String match) {
+      String match,
+      List<org.aisx.editions.Twins.Twin> alsoPublishedAs) {
 
     /** {@link #match} of a hit that matches the query's words or names it. */
     static final String WORDS = "words";
@@ -66,7 +67,8 @@ final class ApiViews {
           s.activities(),
           s.applications(),
           s.concerns(),
-          match);
+          match,
+          s.alsoPublishedAs());
     }
   }
 

@@ -230,10 +230,18 @@ public final class LandscapeRoutes implements Routes {
   /**
    * A record of a pair as the API gives it: {@code title} in English, null (never an empty text)
    * when the record has none, as every title in one language the API gives ({@link
-   * org.aisx.catalog.Standard#titleOrNull}); a topic keeps an untitled record's as "".
+   * org.aisx.catalog.Standard#titleOrNull}); a topic keeps an untitled record's as "". {@code
+   * also}: the records of its body that are the same document under another identifier, folded into
+   * this one ({@link org.aisx.editions.Twins}), empty for most.
    */
   public record MemberView(
-      String id, String identifier, String title, String sdo, String committee, String status) {
+      String id,
+      String identifier,
+      String title,
+      String sdo,
+      String committee,
+      String status,
+      List<org.aisx.editions.Twins.Twin> also) {
     static MemberView of(Topics.Member m) {
       return new MemberView(
           m.id(),
@@ -241,7 +249,8 @@ public final class LandscapeRoutes implements Routes {
           m.title() == null || m.title().isEmpty() ? null : m.title(),
           m.sdo(),
           m.committee(),
-          m.status() == null ? null : m.status().wire());
+          m.status() == null ? null : m.status().wire(),
+          m.also());
     }
   }
 
@@ -330,7 +339,9 @@ public final class LandscapeRoutes implements Routes {
             "b_sdo",
             "b_committee",
             "b_status",
-            "b_title"));
+            "b_title",
+            "a_also",
+            "b_also"));
     for (PairView x : view.pairs()) {
       Csv.line(
           out,
@@ -345,11 +356,19 @@ public final class LandscapeRoutes implements Routes {
               nz(x.b().sdo()),
               nz(x.b().committee()),
               nz(x.b().status()),
-              nz(x.b().title())));
+              nz(x.b().title()),
+              also(x.a()),
+              also(x.b())));
     }
     ctx.header("Content-Disposition", "attachment; filename=\"duplication-signals.csv\"")
         .contentType("text/csv; charset=utf-8")
         .result(out.toString());
+  }
+
+  /** The identifiers a record of a pair is also published as, separated by "; ". */
+  private static String also(MemberView m) {
+    return String.join(
+        "; ", m.also().stream().map(org.aisx.editions.Twins.Twin::identifier).toList());
   }
 
   private static String nz(String s) {

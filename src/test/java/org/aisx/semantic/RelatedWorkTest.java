@@ -44,7 +44,8 @@ class RelatedWorkTest {
             List.of(),
             List.of(),
             List.of(),
-            Map.of()),
+            Map.of(),
+            List.of()),
         sim);
   }
 

@@ -55,6 +55,6 @@ class SearchEvaluationTest {
   private static Hit hit(String id) {
     return new Hit(
         id, id, Map.of(), null, null, null, null, null, null, null, null, List.of(), List.of(),
-        List.of(), List.of(), Map.of());
+        List.of(), List.of(), Map.of(), List.of());
   }
 }

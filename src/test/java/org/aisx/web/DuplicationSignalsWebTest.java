@@ -56,6 +56,9 @@ class DuplicationSignalsWebTest {
           + " networks for both human viewing and machine vision tasks.";
   static final String TURBINES =
       "Acoustics: measurement of the noise that wind turbines make at night near homes.";
+  static final String BRAILLE =
+      "Rendering web pages as refreshable braille for blind readers: how a browser maps headings,"
+          + " tables and links to braille cells.";
 
   @BeforeAll
   static void start() throws Exception {
@@ -103,7 +106,14 @@ class DuplicationSignalsWebTest {
                     JPEG,
                     "ITU-T",
                     SG21),
-                "ISO/IEC 90010-3"));
+                "ISO/IEC 90010-3"),
+            // A document W3C publishes twice, its latest version and the dated edition of that
+            // date (the rules link them as identical), close to an IEEE project: one pair.
+            relatedTo(
+                w3c(record("W3C tactile-web", "Tactile web", BRAILLE, "W3C", "APA WG")),
+                "W3C REC-tactile-web-20240110"),
+            w3c(record("W3C REC-tactile-web-20240110", "Tactile web", BRAILLE, "W3C", "APA WG")),
+            record("IEEE 90020", "Tactile web", BRAILLE, "IEEE", "C/LT"));
     ImportSummary summary = new ImportSummary();
     byte[] feed =
         json.writeValueAsBytes(Map.of("format", "aisx-json", "version", 1, "records", records));
@@ -151,6 +161,17 @@ class DuplicationSignalsWebTest {
     return r;
   }
 
+  private static Map<String, Object> w3c(Map<String, Object> r) {
+    r.put("type", "other");
+    r.put("published", "2024-01-10");
+    return r;
+  }
+
+  private static Map<String, Object> relatedTo(Map<String, Object> r, String target) {
+    r.put("relations", List.of(Map.of("type", "related", "target", target)));
+    return r;
+  }
+
   private static Map<String, Object> draft(Map<String, Object> r) {
     r.put("status", "draft");
     r.remove("published");
@@ -190,7 +211,7 @@ class DuplicationSignalsWebTest {
     }
     // The undated link names the dated edition and the draft; the parts not linked one to one
     // are still one joint series.
-    assertThat(flagged).noneMatch(p -> p.contains("90010")).hasSize(3);
+    assertThat(flagged).noneMatch(p -> p.contains("90010")).hasSize(4);
     assertThat(Jsoup.parse(http.get("/landscape/duplicates?lang=en").body()).select("tbody").text())
         .doesNotContain("90010");
   }
@@ -255,6 +276,49 @@ class DuplicationSignalsWebTest {
     for (String lang : inLiaison.keySet()) {
       assertThat(inLiaison.get(lang)).as(lang).isNotBlank().isNotEqualTo(noLiaison.get(lang));
     }
+  }
+
+  @Test
+  void aDocumentItsBodyPublishesTwiceIsOneSideOfOnePairNamingBothIdentifiers() throws Exception {
+    // The premise: the rules linked the latest version and its dated edition as one text.
+    assertThat(app.catalog().get("w3c-tactile-web").relations())
+        .contains(
+            org.aisx.catalog.Relation.of(
+                org.aisx.catalog.RelationType.IDENTICAL, "W3C REC-tactile-web-20240110"));
+    JsonNode b = ApiTest.body(http.get("/api/v1/landscape/duplicates"));
+    assertThat(ApiTest.validate(http, "DuplicatesResponse", b)).isEmpty();
+    List<JsonNode> withIeee = new ArrayList<>();
+    for (JsonNode p : b.get("pairs")) {
+      if (p.toString().contains("IEEE 90020")) {
+        withIeee.add(p);
+      }
+    }
+    assertThat(withIeee).hasSize(1);
+    assertThat(b.get("total").asInt()).isEqualTo(b.get("pairs").size());
+    JsonNode w3c = pair(b, "W3C tactile-web", "IEEE 90020");
+    JsonNode card = w3c.get("a").get("sdo").asText().equals("W3C") ? w3c.get("a") : w3c.get("b");
+    assertThat(card.get("also")).hasSize(1);
+    assertThat(card.get("also").get(0).get("identifier").asText())
+        .isEqualTo("W3C REC-tactile-web-20240110");
+    assertThat(card.get("also").get(0).get("id").asText())
+        .isEqualTo("w3c-rec-tactile-web-20240110");
+
+    // The page and the CSV say the same: one row, naming both texts.
+    Document page = Jsoup.parse(http.get("/landscape/duplicates?lang=en").body());
+    List<Element> rows = new ArrayList<>();
+    for (Element tr : page.select("tbody tr")) {
+      if (tr.text().contains("IEEE 90020")) {
+        rows.add(tr);
+      }
+    }
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).text())
+        .contains("W3C tactile-web (Also published as W3C REC-tactile-web-20240110)");
+    assertThat(rows.get(0).select("a[href=/standards/w3c-rec-tactile-web-20240110]")).hasSize(1);
+    assertThat(page.select("tbody tr")).hasSize(b.get("pairs").size());
+    String csv = http.get("/landscape/duplicates.csv").body();
+    assertThat(csv.lines().filter(l -> l.contains("IEEE 90020"))).hasSize(1);
+    assertThat(csv).contains("W3C REC-tactile-web-20240110");
   }
 
   /** The liaison cell of the row of the pair in which the record {@code identifier} takes part. */

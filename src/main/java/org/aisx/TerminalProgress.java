@@ -3,19 +3,26 @@ package org.aisx;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import org.aisx.catalog.Progress;
+import org.aisx.ingest.ImportProgress;
+import org.aisx.ingest.ImportStep;
 
 /**
  * Progress on a terminal: one line rewritten in place with count, rate and, when the total is
- * known, percentage and time left. Off a terminal it prints a line every few seconds instead.
+ * known, percentage and time left. Off a terminal it prints a line every few seconds instead. An
+ * import's steps are each said on a line of their own, and its line counts the records processed
+ * and says how much of the input is read, without a time left (the reading runs ahead of the
+ * writing, and the finishing steps count nothing).
  */
-final class TerminalProgress implements Progress {
+final class TerminalProgress implements ImportProgress {
   private final PrintStream out;
   private final boolean terminal;
   private String task = "";
   private long total = -1;
   private long startNanos;
   private long lastPrint;
+  private boolean importing;
+  private long processed;
+  private long processedOf = -1;
 
   TerminalProgress(PrintStream out) {
     this.out = out;
@@ -28,7 +35,20 @@ final class TerminalProgress implements Progress {
     this.total = total;
     this.startNanos = System.nanoTime();
     this.lastPrint = 0;
+    this.importing = false;
     out.println(task + (total >= 0 ? " (" + total + ")" : "") + " ...");
+  }
+
+  @Override
+  public void step(ImportStep step) {
+    importing = true;
+    out.println((terminal ? "\r" : "") + task + ": " + step.describe() + " ...");
+  }
+
+  @Override
+  public void processed(long processed, long total) {
+    this.processed = processed;
+    this.processedOf = total;
   }
 
   @Override
@@ -42,7 +62,20 @@ final class TerminalProgress implements Progress {
     double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
     StringBuilder line = new StringBuilder(task).append(": ").append(items).append(" records");
     line.append(String.format(Locale.ROOT, ", %.0f/s", items / seconds));
-    if (total > 0 && done > 0) {
+    if (importing) {
+      line.append(" read, ").append(processed);
+      if (processedOf >= 0) {
+        line.append(" of ").append(processedOf);
+      }
+      line.append(" processed");
+      if (total > 0) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                ", %d%% of the input read",
+                (int) (Math.min(1.0, (double) done / total) * 100)));
+      }
+    } else if (total > 0 && done > 0) {
       double fraction = Math.min(1.0, (double) done / total);
       long left = (long) (seconds * (1 - fraction) / fraction);
       line.append(

@@ -49,6 +49,14 @@ class MainTest {
 
     assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
     assertThat(out()).contains("Summary: created 2, updated 0, unchanged 0, rejected 0");
+    // Each step of the import is said as it begins, the finishing ones too.
+    assertThat(out().lines().filter(l -> l.endsWith(" ...")))
+        .containsExactly(
+            "Importing 1 file(s) as json (" + Files.size(fixture) + ") ...",
+            "Importing 1 file(s) as json: reading and writing records ...",
+            "Importing 1 file(s) as json: updating replaced editions and national adoptions ...",
+            "Importing 1 file(s) as json: committing the search index ...",
+            "Importing 1 file(s) as json: applying the edition rules ...");
     assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
     assertThat(out()).contains("Summary: created 0, updated 0, unchanged 2, rejected 0");
 

@@ -38,11 +38,11 @@ public final class ImportJobs implements AutoCloseable {
 
   private static final SecureRandom IDS = new SecureRandom();
 
-  /** Where a job is. */
+  /** Where a job is; while it is {@link #IMPORTING}, {@link Job#step} says what it does. */
   public enum Phase {
     /** Accepted, the import has not begun reading. */
     STARTING,
-    /** Reading and saving records. */
+    /** Reading and saving records, then the finishing steps: {@link Job#step}. */
     IMPORTING,
     DONE,
     /** Ended by an error; {@link Job#error} says which. */
@@ -92,8 +92,11 @@ public final class ImportJobs implements AutoCloseable {
     }
   }
 
-  /** One import: its request and, as it goes, its progress; at the end its summary or error. */
-  public final class Job implements Progress {
+  /**
+   * One import: its request and, as it goes, its progress (its step, the records read and
+   * processed, the share of the file read); at the end its summary or error.
+   */
+  public final class Job implements ImportProgress {
     private final String id;
     private final Request request;
     private final Instant started;
@@ -101,6 +104,9 @@ public final class ImportJobs implements AutoCloseable {
     private volatile long total = -1;
     private volatile long done;
     private volatile long records;
+    private volatile ImportStep step;
+    private volatile long processed;
+    private volatile long recordsTotal = -1;
     private volatile Instant ended;
     private volatile ImportSummary summary;
     private volatile Throwable error;
@@ -140,17 +146,49 @@ public final class ImportJobs implements AutoCloseable {
       return Duration.between(started, end != null ? end : clock.instant());
     }
 
-    /** Records read so far (saved, rejected or folded). */
+    /** Records read so far (to be saved, rejected or folded). */
     public long records() {
       return records;
     }
 
-    /** The share of the input read, 0 to 100, or -1 while the size is not known. */
+    /** What the import is doing while it is {@link Phase#IMPORTING}; null before it begins. */
+    public ImportStep step() {
+      return step;
+    }
+
+    /** Records processed so far: saved (created, updated or unchanged), rejected or folded. */
+    public long processed() {
+      return processed;
+    }
+
+    /** How many records the file has, once it has been read to its end; -1 before. */
+    public long recordsTotal() {
+      return recordsTotal;
+    }
+
+    /**
+     * How far the job is: 100 once it is {@link Phase#DONE} and never before; while it writes the
+     * records of a file read to its end, the share of them processed (at most 99); -1 when it
+     * cannot be told (while the file is read, since how many records it has is not known yet, and
+     * in the finishing steps, which count nothing).
+     */
     public int percent() {
-      long t = total;
       if (phase == Phase.DONE) {
         return 100;
       }
+      long of = recordsTotal;
+      if (!phase.running() || step != ImportStep.RECORDS || of <= 0) {
+        return -1;
+      }
+      return (int) Math.min(99, processed * 100 / of);
+    }
+
+    /**
+     * The share of the file read, 0 to 100, or -1 while the size is not known. The reading runs
+     * ahead of the writing: the whole file is read well before its last records are written.
+     */
+    public int percentRead() {
+      long t = total;
       if (t <= 0) {
         return -1;
       }
@@ -182,6 +220,19 @@ public final class ImportJobs implements AutoCloseable {
       if (stopping) {
         throw new Stopped();
       }
+    }
+
+    @Override
+    public void step(ImportStep step) {
+      this.step = step;
+      listeners.forEach(l -> l.step(step));
+    }
+
+    @Override
+    public void processed(long processed, long total) {
+      this.processed = processed;
+      this.recordsTotal = total;
+      listeners.forEach(l -> l.processed(processed, total));
     }
 
     @Override
@@ -250,7 +301,7 @@ public final class ImportJobs implements AutoCloseable {
 
   private final Importer importer;
   private final Clock clock;
-  private final List<Progress> listeners = new CopyOnWriteArrayList<>();
+  private final List<ImportProgress> listeners = new CopyOnWriteArrayList<>();
   private final Deque<Job> finished = new ArrayDeque<>();
   private Job running;
   private Thread thread;
@@ -263,10 +314,10 @@ public final class ImportJobs implements AutoCloseable {
 
   /**
    * Also reports every job's progress to {@code progress} (a log, a terminal), on the importing
-   * thread.
+   * thread: its steps too when it is an {@link ImportProgress}.
    */
   public void onProgress(Progress progress) {
-    listeners.add(progress);
+    listeners.add(ImportProgress.of(progress));
   }
 
   /** A new directory for one upload, deleted with its file when the job ends. */

@@ -147,15 +147,18 @@ public final class Importer {
       Format format, List<Path> paths, String source, Progress progress, String formatNotRecognised)
       throws IOException {
     checkSource(source);
+    ImportProgress steps = ImportProgress.of(progress);
     ImportSummary summary = new ImportSummary();
     List<Path> files = Inputs.expand(paths);
     long total = 0;
     for (Path f : files) {
       total += Files.size(f);
     }
-    progress.start("Importing " + files.size() + " file(s) as " + format.wire(), total);
+    steps.start("Importing " + files.size() + " file(s) as " + format.wire(), total);
     long before = 0;
-    for (Path f : files) {
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      boolean last = i == files.size() - 1;
       String sourceName = source != null ? source : sourceName(f);
       try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(f));
           InputStream in = new java.io.BufferedInputStream(Inputs.decompressed(counted), 1 << 16)) {
@@ -170,8 +173,9 @@ public final class Importer {
               f.getFileName().toString(),
               sourceName,
               summary,
-              progress,
-              () -> offset + counted.count());
+              steps,
+              () -> offset + counted.count(),
+              last);
         }
       } catch (Inputs.Damaged e) {
         // Cut inside its gzip header: nothing of it could be read. (A cut further on is said by
@@ -180,8 +184,8 @@ public final class Importer {
       }
       before += Files.size(f);
     }
-    keepEditionsStraight(summary);
-    progress.finish(summary.toString());
+    keepEditionsStraight(summary, steps);
+    steps.finish(summary.toString());
     return summary;
   }
 
@@ -201,8 +205,9 @@ public final class Importer {
   }
 
   /** Runs the edition rules over the catalogue when something was written. */
-  private void keepEditionsStraight(ImportSummary summary) {
+  private void keepEditionsStraight(ImportSummary summary, ImportProgress progress) {
     if (summary.createdCount() + summary.updatedCount() > 0) {
+      progress.step(ImportStep.EDITIONS);
       summary.editions(editions.run());
     }
   }
@@ -283,8 +288,9 @@ public final class Importer {
       ImportSummary summary,
       Progress progress)
       throws IOException {
-    importStream(format, in, name, source, summary, progress, () -> 0);
-    keepEditionsStraight(summary);
+    ImportProgress steps = ImportProgress.of(progress);
+    importStream(format, in, name, source, summary, steps, () -> 0, true);
+    keepEditionsStraight(summary, steps);
     return summary;
   }
 
@@ -294,9 +300,11 @@ public final class Importer {
       String name,
       String source,
       ImportSummary summary,
-      Progress progress,
-      LongSupplier position)
+      ImportProgress progress,
+      LongSupplier position,
+      boolean lastInput)
       throws IOException {
+    progress.step(ImportStep.RECORDS);
     if (format == Format.ISO_COMMITTEES) {
       return importCommittees(Inputs.lineLimited(in, Inputs.MAX_LINE_BYTES), name, summary);
     }
@@ -351,8 +359,11 @@ public final class Importer {
         summary.rejected(name, "document", reason);
       }
     }
+    sink.inputRead(lastInput);
     sink.flush();
+    progress.step(ImportStep.RELATIONS);
     sink.settle();
+    progress.step(ImportStep.INDEX);
     catalog.publish(); // the last batch is searchable when the import returns
     return summary;
   }
@@ -410,8 +421,11 @@ public final class Importer {
     private final String name;
     private final String source;
     private final ImportSummary summary;
-    private final Progress progress;
+    private final ImportProgress progress;
     private final LongSupplier position;
+
+    /** How many records the import has read in all, once its last input is read; -1 before. */
+    private long total = -1;
 
     /** Records waiting to be written, by id, in feed order. */
     private final java.util.LinkedHashMap<String, Pending> pending =
@@ -433,7 +447,7 @@ public final class Importer {
         String name,
         String source,
         ImportSummary summary,
-        Progress progress,
+        ImportProgress progress,
         LongSupplier position) {
       this.name = name;
       this.source = source;
@@ -608,6 +622,7 @@ public final class Importer {
         }
       }
       batch.forEach(p -> written.put(p.record().id(), p));
+      progress.processed(summary.processed(), total);
       if (System.nanoTime() - lastPublish >= PUBLISH_EVERY_NANOS) {
         catalog.publish();
         lastPublish = System.nanoTime();
@@ -740,8 +755,20 @@ public final class Importer {
       }
     }
 
+    /**
+     * The input is read to its end: what is left is writing the records waiting. When it is the
+     * import's last input, how many records the import has is known now.
+     */
+    void inputRead(boolean last) {
+      if (last) {
+        total = summary.processed() + pending.size();
+      }
+      progress.processed(summary.processed(), total);
+    }
+
     private void advanced() {
       progress.advance(position.getAsLong(), summary.processed() + pending.size());
+      progress.processed(summary.processed(), total);
     }
   }
 

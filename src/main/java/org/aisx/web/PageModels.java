@@ -646,6 +646,63 @@ public final class PageModels {
       return job.request().fileName();
     }
 
+    /**
+     * What the status says first: while the import runs, the step it is in (or that it is
+     * starting); once it ended, how.
+     */
+    public String heading() {
+      org.aisx.ingest.ImportStep step = job.step();
+      return job.phase() == org.aisx.ingest.ImportJobs.Phase.IMPORTING && step != null
+          ? stepName(step)
+          : layout.t().get("import.phase." + job.phase().wire());
+    }
+
+    /** The steps of an import, in order, for the page's list of them. */
+    public List<org.aisx.ingest.ImportStep> steps() {
+      return List.of(org.aisx.ingest.ImportStep.values());
+    }
+
+    public String stepName(org.aisx.ingest.ImportStep step) {
+      return layout.t().get("import.step." + step.wire());
+    }
+
+    /** Whether the running import is in {@code step}. */
+    public boolean current(org.aisx.ingest.ImportStep step) {
+      return job.phase().running() && job.step() == step;
+    }
+
+    /** Whether the running import is past {@code step} (its steps come in their order). */
+    public boolean past(org.aisx.ingest.ImportStep step) {
+      org.aisx.ingest.ImportStep now = job.step();
+      return job.phase().running() && now != null && now.compareTo(step) > 0;
+    }
+
+    /** The records processed, with how many the file has once that is known. */
+    public String processed() {
+      long total = job.recordsTotal();
+      return total >= 0
+          ? layout.t().get("import.processedOf", job.processed(), total)
+          : layout.t().number(job.processed());
+    }
+
+    /**
+     * The progress bar's text, what it says without its bar: the records processed while the import
+     * writes them, the step's name after them.
+     */
+    public String progressText() {
+      org.aisx.ingest.ImportStep step = job.step();
+      if (step == null) {
+        return layout.t().get("import.phase.starting");
+      }
+      if (step != org.aisx.ingest.ImportStep.RECORDS) {
+        return stepName(step);
+      }
+      long total = job.recordsTotal();
+      return total >= 0
+          ? layout.t().get("import.processedSoFarOf", job.processed(), total)
+          : layout.t().get("import.processedSoFar", job.processed());
+    }
+
     /** How long the import has run, or ran, in the page's language. */
     public String elapsed() {
       long s = job.elapsed().toSeconds();

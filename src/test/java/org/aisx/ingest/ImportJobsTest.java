@@ -41,6 +41,61 @@ class ImportJobsTest {
     }
   }
 
+  /**
+   * Holds every import when it begins {@code at} until released, and notes every step it is told
+   * of: a real listener of the imports' progress.
+   */
+  static final class HoldAtStep implements ImportProgress, AutoCloseable {
+    final ImportStep at;
+    final List<ImportStep> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch released = new CountDownLatch(1);
+
+    HoldAtStep(ImportStep at) {
+      this.at = at;
+    }
+
+    @Override
+    public void step(ImportStep step) {
+      steps.add(step);
+      if (step == at) {
+        reached.countDown();
+        try {
+          assertThat(released.await(5, TimeUnit.MINUTES)).as("released").isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    void awaitReached() throws InterruptedException {
+      assertThat(reached.await(5, TimeUnit.MINUTES)).as("the import reaches " + at).isTrue();
+    }
+
+    @Override
+    public void close() {
+      released.countDown();
+    }
+  }
+
+  /** Holds every import once its file is read to its end, before its last records are written. */
+  static final class HoldWhenRead implements ImportProgress {
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch released = new CountDownLatch(1);
+
+    @Override
+    public void processed(long processed, long total) {
+      if (total >= 0 && reached.getCount() > 0) {
+        reached.countDown();
+        try {
+          assertThat(released.await(5, TimeUnit.MINUTES)).as("released").isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
   static Path upload(String resource) throws Exception {
     Path file = ImportJobs.saveDirectory().resolve("feed");
     try (InputStream in = ImportJobsTest.class.getResourceAsStream(resource)) {
@@ -113,6 +168,101 @@ class ImportJobsTest {
       assertThat(settled(second)).isEqualTo(ImportJobs.Phase.DONE);
       assertThat(second.summary().createdCount()).isEqualTo(5);
       assertThat(second.percent()).isEqualTo(100);
+    }
+  }
+
+  /**
+   * A small file is read to its end at its first record, since the reading runs ahead of the
+   * writing: the job's share done is not the share of the file read, and is unknown (-1) while how
+   * many records the file has is not known yet.
+   */
+  @Test
+  void aJobIsNotAHundredPercentDoneWhenItsFileIsReadButItsRecordsAreNotWritten() throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      ImportJobs jobs = app.importJobs();
+      Hold hold = new Hold();
+      jobs.onProgress(hold);
+      CompletableFuture<ImportJobs.Phase> ended = new CompletableFuture<>();
+      ImportJobs.Job job =
+          jobs.start(
+              request(upload("/fixtures/rfc/rfc-index-excerpt.txt")),
+              (j, how) -> ended.complete(how));
+      assertThat(hold.reached.await(5, TimeUnit.MINUTES)).isTrue();
+      assertThat(job.step()).isEqualTo(ImportStep.RECORDS);
+      assertThat(job.percentRead()).isEqualTo(100);
+      assertThat(job.records()).isEqualTo(1);
+      assertThat(job.processed()).isZero();
+      assertThat(job.recordsTotal()).isEqualTo(-1);
+      assertThat(job.percent()).isEqualTo(-1);
+      hold.released.countDown();
+      assertThat(ended.get(5, TimeUnit.MINUTES)).isEqualTo(ImportJobs.Phase.DONE);
+      assertThat(settled(job)).isEqualTo(ImportJobs.Phase.DONE);
+      assertThat(job.percent()).isEqualTo(100);
+      assertThat(job.processed()).isEqualTo(5);
+      assertThat(job.recordsTotal()).isEqualTo(5);
+    }
+  }
+
+  /**
+   * Once the file is read to its end, how many records it has is known: the job's share done is the
+   * share of them processed, short of 100 while the last are being written.
+   */
+  @Test
+  void onceTheFileIsReadTheShareDoneIsTheShareOfItsRecordsProcessed() throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      ImportJobs jobs = app.importJobs();
+      HoldWhenRead hold = new HoldWhenRead();
+      jobs.onProgress(hold);
+      CompletableFuture<ImportJobs.Phase> ended = new CompletableFuture<>();
+      ImportJobs.Job job =
+          jobs.start(
+              request(upload("/fixtures/rfc/rfc-index-excerpt.txt")),
+              (j, how) -> ended.complete(how));
+      assertThat(hold.reached.await(5, TimeUnit.MINUTES)).isTrue();
+      assertThat(job.step()).isEqualTo(ImportStep.RECORDS);
+      // The five records wait in the window where copies of one edition meet: none written yet.
+      assertThat(job.recordsTotal()).isEqualTo(5);
+      assertThat(job.processed()).isZero();
+      assertThat(job.percent()).isZero();
+      hold.released.countDown();
+      assertThat(ended.get(5, TimeUnit.MINUTES)).isEqualTo(ImportJobs.Phase.DONE);
+      assertThat(settled(job)).isEqualTo(ImportJobs.Phase.DONE);
+      assertThat(job.percent()).isEqualTo(100);
+    }
+  }
+
+  /**
+   * After its records an import goes through its finishing steps, in order, each reported to the
+   * listeners; while it is in one the job says which, and how far it is cannot be told (-1), never
+   * 100.
+   */
+  @Test
+  void theFinishingStepsAreReportedInOrderAndAJobInOneIsNotDone() throws Exception {
+    try (App app = Fixtures.empty(dir)) {
+      ImportJobs jobs = app.importJobs();
+      CompletableFuture<ImportJobs.Phase> ended = new CompletableFuture<>();
+      ImportJobs.Job job;
+      HoldAtStep hold = new HoldAtStep(ImportStep.EDITIONS);
+      try (hold) {
+        jobs.onProgress(hold);
+        job =
+            jobs.start(
+                request(upload("/fixtures/rfc/rfc-index-excerpt.txt")),
+                (j, how) -> ended.complete(how));
+        hold.awaitReached();
+        assertThat(job.phase()).isEqualTo(ImportJobs.Phase.IMPORTING);
+        assertThat(job.step()).isEqualTo(ImportStep.EDITIONS);
+        assertThat(job.processed()).isEqualTo(5);
+        assertThat(job.recordsTotal()).isEqualTo(5);
+        assertThat(job.percent()).isEqualTo(-1);
+        assertThat(ended).isNotDone();
+      }
+      assertThat(ended.get(5, TimeUnit.MINUTES)).isEqualTo(ImportJobs.Phase.DONE);
+      assertThat(settled(job)).isEqualTo(ImportJobs.Phase.DONE);
+      assertThat(hold.steps)
+          .containsExactly(
+              ImportStep.RECORDS, ImportStep.RELATIONS, ImportStep.INDEX, ImportStep.EDITIONS);
+      assertThat(job.percent()).isEqualTo(100);
     }
   }
 

@@ -18,6 +18,8 @@ import org.aisx.Fixtures;
 import org.aisx.account.Role;
 import org.aisx.catalog.Progress;
 import org.aisx.ingest.ImportJobs;
+import org.aisx.ingest.ImportProgress;
+import org.aisx.ingest.ImportStep;
 import org.aisx.ingest.Importer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -250,14 +252,20 @@ class AdminImportTest {
       assertThat(running.statusCode()).isEqualTo(200);
       Document d = Jsoup.parse(running.body());
       assertThat(d.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2");
-      assertThat(d.select(".import-status h2").text()).isEqualTo("Importing");
+      assertThat(d.select(".import-status h2").text()).isEqualTo("Reading and writing records");
+      // The small file is read to its end at its first record (the reading runs ahead of the
+      // writing), but how many records it has is not known yet: the bar is indeterminate, with
+      // the count in its text, and the share of the file read is said apart.
       var progress = d.selectFirst("progress#import-progress");
       assertThat(progress).isNotNull();
-      assertThat(progress.attr("max")).isEqualTo("100");
-      assertThat(Integer.parseInt(progress.attr("value"))).isBetween(0, 100);
-      assertThat(progress.text()).isEqualTo(progress.attr("value") + " % of the file read");
+      assertThat(progress.hasAttr("value")).as(progress.outerHtml()).isFalse();
+      assertThat(progress.text()).isEqualTo("Records processed: 0");
       assertThat(d.select("label[for=import-progress]").text()).isEqualTo("Progress");
       assertThat(d.select(".records-read").text()).isEqualTo("1");
+      assertThat(d.select(".records-processed").text()).isEqualTo("0");
+      assertThat(d.select(".percent-read").text()).isEqualTo("100 % of the file read");
+      assertThat(d.select(".import-steps li[aria-current=step]").text())
+          .isEqualTo("Reading and writing records (in progress)");
       assertThat(d.select(".elapsed").text()).isNotEmpty();
       assertThat(d.select(".summary")).isEmpty();
 
@@ -291,6 +299,86 @@ class AdminImportTest {
     assertThat(done.select(".summary .counts dd").eachText())
         .containsExactly("5", "0", "0", "0", "0", "0", "0", "0", "0");
     assertThat(app.importJobs().recent()).hasSize(1);
+  }
+
+  /** Holds every import when it begins {@code at} until released. */
+  static final class HoldAtStep implements ImportProgress, AutoCloseable {
+    final ImportStep at;
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch released = new CountDownLatch(1);
+
+    HoldAtStep(ImportStep at) {
+      this.at = at;
+    }
+
+    @Override
+    public void step(ImportStep step) {
+      if (step == at) {
+        reached.countDown();
+        try {
+          assertThat(released.await(5, TimeUnit.MINUTES)).as("released").isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    void awaitReached() throws InterruptedException {
+      assertThat(reached.await(5, TimeUnit.MINUTES)).as("the import reaches " + at).isTrue();
+    }
+
+    @Override
+    public void close() {
+      released.countDown();
+    }
+  }
+
+  /**
+   * After its records an import runs its finishing steps: while it is in one (here the edition
+   * rules, held there) its page names that step in the page's language, marks it in the list of
+   * steps with those before it done, and shows a bar without a value (how far the step is cannot be
+   * told), never 100 %; the page still reloads itself.
+   */
+  @Test
+  void anImportInAFinishingStepNamesThatStepAndIsNotShownAsDone() throws Exception {
+    String csrf = signInAs(ADMIN);
+    String page;
+    try (HoldAtStep hold = new HoldAtStep(ImportStep.EDITIONS)) {
+      app.importJobs().onProgress(hold);
+      HttpResponse<String> r = upload(Map.of("_csrf", csrf), "rfc-index.txt", rfcExcerpt());
+      assertThat(r.statusCode()).isEqualTo(303);
+      page = r.headers().firstValue("Location").orElseThrow();
+      hold.awaitReached();
+
+      Document d = Jsoup.parse(browser.get(page).body());
+      assertThat(d.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2");
+      assertThat(d.select(".import-status h2").text()).isEqualTo("Applying the edition rules");
+      var progress = d.selectFirst("progress#import-progress");
+      assertThat(progress).isNotNull();
+      assertThat(progress.hasAttr("value")).as(progress.outerHtml()).isFalse();
+      assertThat(progress.text()).isEqualTo("Applying the edition rules");
+      assertThat(d.select(".import-status").text()).doesNotContain("100");
+      assertThat(d.select(".import-steps li").eachText())
+          .containsExactly(
+              "Reading and writing records (done)",
+              "Updating replaced editions and national adoptions (done)",
+              "Committing the search index (done)",
+              "Applying the edition rules (in progress)");
+      assertThat(d.select(".import-steps li[aria-current=step]").text())
+          .startsWith("Applying the edition rules");
+      assertThat(d.select(".records-processed").text()).isEqualTo("5 of 5");
+      assertThat(d.select(".percent-read")).isEmpty();
+      assertThat(d.select(".summary")).isEmpty();
+
+      Document fr = Jsoup.parse(browser.get(page + "?lang=fr").body());
+      assertThat(fr.select(".import-status h2").text())
+          .isEqualTo("Application des règles d'édition");
+      assertThat(fr.select(".records-processed").text()).isEqualTo("5 sur 5");
+    }
+    Document done = finished(browser, page + "?lang=en");
+    assertThat(done.select(".import-status h2").text()).isEqualTo("Done");
+    assertThat(done.select("progress, .import-steps")).isEmpty();
+    assertThat(done.select(".records-processed").text()).isEqualTo("5 of 5");
   }
 
   @Test

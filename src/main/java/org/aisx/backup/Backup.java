@@ -34,6 +34,7 @@ import org.aisx.store.IsoDraftLinksTurned;
 import org.aisx.store.IsoUpdatesTurned;
 import org.aisx.store.RelationTargetsNamed;
 import org.aisx.store.StoreConfig;
+import org.aisx.store.W3cLatestVersionsJoined;
 
 /**
  * {@code backup FILE} and {@code restore FILE} (SPEC §11): a portable logical copy of every table
@@ -53,7 +54,7 @@ import org.aisx.store.StoreConfig;
  * <p>A backup of an older schema version is loaded into the current schema as it is, and then
  * repaired as the upgrade repairs stored data ({@link RelationTargetsNamed} for a backup older than
  * version 20, {@link IsoUpdatesTurned} for one older than version 22, {@link IsoDraftLinksTurned}
- * for one older than version 23).
+ * for one older than version 23, {@link W3cLatestVersionsJoined} for one older than version 24).
  */
 public final class Backup {
   static final String FORMAT = "aisx-backup";
@@ -322,6 +323,9 @@ public final class Backup {
       }
       if (Tables.compareVersions(version, IsoDraftLinksTurned.VERSION) < 0) {
         IsoDraftLinksTurned.repair(c, clock);
+      }
+      if (Tables.compareVersions(version, W3cLatestVersionsJoined.VERSION) < 0) {
+        W3cLatestVersionsJoined.repair(c, clock);
       }
       c.commit();
       return summary;

@@ -132,6 +132,27 @@ final class EditionRules {
       successors(members, byTitle, byId, groups, incomingReplaces, out);
     }
     identical(records, byId, groups, out);
+    return corrections(out, byId);
+  }
+
+  /**
+   * The corrections of the W3C latest-version rule alone ({@link #W3C_LATEST}, the one {@link
+   * #derive} applies among the identical-text rules) to {@code records}, by record id: what the
+   * upgrade applies to a catalogue stored before the rule ({@link Editions#w3cLatestVersions}).
+   */
+  static Map<String, Correction> latestVersions(Collection<Standard> records) {
+    Map<String, Standard> byId = new HashMap<>();
+    records.forEach(s -> byId.put(s.id(), s));
+    Map<String, Draft> out = new LinkedHashMap<>();
+    for (Standard s : records) {
+      latestVersion(s, byId, out);
+    }
+    return corrections(out, byId);
+  }
+
+  /** The corrections put together in {@code out} that change their record. */
+  private static Map<String, Correction> corrections(
+      Map<String, Draft> out, Map<String, Standard> byId) {
     Map<String, Correction> corrections = new LinkedHashMap<>();
     out.forEach(
         (id, d) -> {

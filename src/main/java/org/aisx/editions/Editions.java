@@ -1,6 +1,9 @@
 package org.aisx.editions;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,6 +105,22 @@ public final class Editions {
       return out;
     }
     return out.toBuilder().status(keepStatus ? derived : status).relations(relations).build();
+  }
+
+  /**
+   * The W3C latest-version rule alone ({@link EditionRules}: a specification's undated latest
+   * version and its dated edition of the same date linked as identical both ways, the related links
+   * between them retyped, the undated record taking the edition's status when it was inferred) over
+   * {@code records}: each record the rule changes, by id, as the rule changes it. Pure. A catalogue
+   * stored before the rule is brought to it at upgrade ({@code store.W3cLatestVersionsJoined}); the
+   * rule reads W3C's records only, so {@code records} need hold no others.
+   */
+  public static Map<String, Standard> w3cLatestVersions(Collection<Standard> records) {
+    Map<String, Standard> byId = new HashMap<>();
+    records.forEach(s -> byId.put(s.id(), s));
+    Map<String, Standard> out = new LinkedHashMap<>();
+    EditionRules.latestVersions(records).forEach((id, c) -> out.put(id, c.apply(byId.get(id))));
+    return out;
   }
 
   /** Runs the rules over the whole catalogue and writes what they change. */

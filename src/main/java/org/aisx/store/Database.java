@@ -71,7 +71,10 @@ public final class Database implements AutoCloseable {
             .dataSource(ds)
             .locations(vendor.migrations())
             .javaMigrations(
-                new RelationTargetsNamed(), new IsoUpdatesTurned(), new IsoDraftLinksTurned());
+                new RelationTargetsNamed(),
+                new IsoUpdatesTurned(),
+                new IsoDraftLinksTurned(),
+                new W3cLatestVersionsJoined());
     if (version != null) {
       flyway.target(version);
     }

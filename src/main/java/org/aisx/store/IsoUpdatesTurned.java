@@ -108,7 +108,7 @@ public final class IsoUpdatesTurned extends RecordsMigration {
       if (stored == null
           || !(RelationTargetsNamed.read(json, stored.document()) instanceof ObjectNode doc)
           || !(doc.get("relations") instanceof ArrayNode before)
-          || !fromIsoFeeds(doc)
+          || !fromFeeds(doc, List.of("ISO", "IEC"), FEEDS)
           || writtenByPeople(c, id)) {
         continue;
       }
@@ -151,12 +151,15 @@ public final class IsoUpdatesTurned extends RecordsMigration {
   }
 
   /**
-   * Whether the record's relations came from ISO's or IEC's Relaton feed or the bundled catalogue,
-   * the record being ISO's or IEC's, and no field of it names a person as its source.
+   * Whether the record's relations came from one of {@code feeds} ({@link FieldSources#feedOf}
+   * names: ISO's and IEC's Relaton feeds here) or the bundled catalogue, the record's identifier
+   * starting with one of {@code prefixes} (the body's, here ISO's or IEC's), and no field of it
+   * names a person as its source. The rule of this class's description, which {@link
+   * W3cLatestVersionsJoined} applies to W3C's records.
    */
-  private static boolean fromIsoFeeds(ObjectNode doc) {
+  static boolean fromFeeds(ObjectNode doc, List<String> prefixes, Set<String> feeds) {
     String identifier = doc.path("identifier").asText("");
-    if (!identifier.startsWith("ISO") && !identifier.startsWith("IEC")) {
+    if (prefixes.stream().noneMatch(identifier::startsWith)) {
       return false;
     }
     JsonNode provenance = doc.path("fieldSources");
@@ -175,11 +178,11 @@ public final class IsoUpdatesTurned extends RecordsMigration {
     }
     return gave.stream()
         .allMatch(
-            n -> n.equals(SourceNames.STARTER_CORPUS) || FEEDS.contains(FieldSources.feedOf(n)));
+            n -> n.equals(SourceNames.STARTER_CORPUS) || feeds.contains(FieldSources.feedOf(n)));
   }
 
   /** Whether any revision of the record was a person's (a submission, an edit, a review). */
-  private static boolean writtenByPeople(Connection c, String id) throws SQLException {
+  static boolean writtenByPeople(Connection c, String id) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement("SELECT DISTINCT source FROM history_event WHERE record_id = ?")) {
       q.setString(1, id);

@@ -229,14 +229,28 @@ public final class RelationTargetsNamed extends RecordsMigration {
   static void event(
       Connection c, String id, String at, String oldValue, String newValue, int revision)
       throws SQLException {
+    event(c, id, at, HistoryEvent.Kind.FIELD_CHANGED, "relations", oldValue, newValue, revision);
+  }
+
+  /** The history event of a repair that changed the record's {@code field}. */
+  static void event(
+      Connection c,
+      String id,
+      String at,
+      HistoryEvent.Kind kind,
+      String field,
+      String oldValue,
+      String newValue,
+      int revision)
+      throws SQLException {
     try (PreparedStatement i =
         c.prepareStatement(
             "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value, actor,"
                 + " source, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       i.setString(1, id);
       i.setString(2, at);
-      i.setString(3, HistoryEvent.Kind.FIELD_CHANGED.wire());
-      i.setString(4, "relations");
+      i.setString(3, kind.wire());
+      i.setString(4, field);
       i.setString(5, oldValue);
       i.setString(6, newValue);
       i.setString(7, ACTOR);

@@ -496,7 +496,8 @@ class CompetingSubmissionsWebTest {
         .isEqualTo("Take the record's: English: Title from A");
     assertThat(form.select("fieldset[data-field=edition]")).isEmpty();
     Document french = page(author, "/submissions/" + b + "?lang=fr");
-    assertThat(french.select("#rebase h2").text()).isEqualTo("Mettre à jour sur la notice actuelle");
+    assertThat(french.select("#rebase h2").text())
+        .isEqualTo("Mettre à jour sur la notice actuelle");
 
     Map<String, String> values = new LinkedHashMap<>();
     values.put("_csrf", form.select("input[name=_csrf]").val());
@@ -512,8 +513,7 @@ class CompetingSubmissionsWebTest {
     Map<String, String> theirs = new LinkedHashMap<>(values);
     theirs.put("_csrf", other.csrf("/submissions/" + b));
     theirs.put("choices.title", "mine");
-    assertThat(other.postForm("/submissions/" + b + "/rebase", theirs).statusCode())
-        .isEqualTo(403);
+    assertThat(other.postForm("/submissions/" + b + "/rebase", theirs).statusCode()).isEqualTo(403);
     assertThat(page(other, "/submissions/" + b).select("#rebase")).isEmpty();
 
     values.put("choices.title", "current");
@@ -530,8 +530,8 @@ class CompetingSubmissionsWebTest {
   }
 
   /**
-   * A change since the base that no submission made names who made it as the pages name actors
-   * (an import of a feed, the edition rules) in the page's language, not by its internal code.
+   * A change since the base that no submission made names who made it as the pages name actors (an
+   * import of a feed, the edition rules) in the page's language, not by its internal code.
    */
   @Test
   void changedByNamesAnImportAndTheEditionRulesByTheirLabels() throws Exception {

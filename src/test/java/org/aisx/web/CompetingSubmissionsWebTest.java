@@ -498,6 +498,7 @@ class CompetingSubmissionsWebTest {
     Document french = page(author, "/submissions/" + b + "?lang=fr");
     assertThat(french.select("#rebase h2").text())
         .isEqualTo("Mettre à jour sur la notice actuelle");
+    page(author, "/submissions/" + b + "?lang=en"); // the language chosen stays: back to English
 
     Map<String, String> values = new LinkedHashMap<>();
     values.put("_csrf", form.select("input[name=_csrf]").val());
@@ -552,10 +553,11 @@ class CompetingSubmissionsWebTest {
     Browser author = signedIn("ieee2@example.org");
     Document en = page(author, "/submissions/" + b + "?lang=en");
     assertThat(changedBy(en, "title")).isEqualTo("Import of relaton-iso");
-    assertThat(changedBy(en, "edition")).isEqualTo("Edition rules");
+    // The edition rules' revision keeps the record's source, named beside them.
+    assertThat(changedBy(en, "edition")).isEqualTo("Edition rules (relaton-iso)");
     Document fr = page(author, "/submissions/" + b + "?lang=fr");
     assertThat(changedBy(fr, "title")).isEqualTo("Import de relaton-iso");
-    assertThat(changedBy(fr, "edition")).isEqualTo("Règles des éditions");
+    assertThat(changedBy(fr, "edition")).isEqualTo("Règles des éditions (relaton-iso)");
   }
 
   /** The "Changed by" cell of {@code field}'s row in the changes since the base. */

@@ -780,7 +780,7 @@ public final class App implements AutoCloseable {
             new SuggestionReview(catalog, classification, taxonomy, i18n, pages, access),
             submissionApi,
             new SubmissionPages(
-                submissions, submissionApi, catalog, resources, access, i18n, pages),
+                submissions, submissionApi, catalog, resources, access, i18n, pages, actors),
             new RelationReviews(catalog, access, actors, i18n, pages),
             watchRoutes,
             suiteApi,

@@ -156,6 +156,63 @@ final class SqlSubmissionStore implements SubmissionStore {
   }
 
   @Override
+  public boolean rebase(Submission s, int expectedVersion, SubmissionRebase r) {
+    return jdbi.inTransaction(
+        h -> {
+          if (!update(h, s, expectedVersion)) {
+            return false;
+          }
+          int seq =
+              h.createQuery(
+                      "SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_rebase"
+                          + " WHERE submission_id = :id")
+                  .bind("id", s.id())
+                  .mapTo(Integer.class)
+                  .one();
+          h.createUpdate(
+                  "INSERT INTO submission_rebase (submission_id, seq, from_revision, to_revision,"
+                      + " rebased_by, rebased_at, kept, taken) VALUES (:id, :seq, :from, :to,"
+                      + " :by, :at, :kept, :taken)")
+              .bind("id", s.id())
+              .bind("seq", seq)
+              .bind("from", r.fromRevision())
+              .bind("to", r.toRevision())
+              .bind("by", r.by())
+              .bind("at", r.at().toString())
+              .bind("kept", String.join(",", r.kept()))
+              .bind("taken", String.join(",", r.taken()))
+              .execute();
+          return true;
+        });
+  }
+
+  @Override
+  public List<SubmissionRebase> rebases(String submissionId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT seq, from_revision, to_revision, rebased_by, rebased_at, kept, taken"
+                        + " FROM submission_rebase WHERE submission_id = :id ORDER BY seq")
+                .bind("id", submissionId)
+                .map(
+                    (rs, ctx) ->
+                        new SubmissionRebase(
+                            rs.getInt(1),
+                            rs.getInt(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            Instant.parse(rs.getString(5)),
+                            fields(rs.getString(6)),
+                            fields(rs.getString(7))))
+                .list());
+  }
+
+  /** Comma-separated field names, as {@link #rebase} writes them. */
+  private static List<String> fields(String joined) {
+    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+  }
+
+  @Override
   public List<FieldPolicy> policies() {
     return jdbi.withHandle(
         h ->

@@ -94,4 +94,23 @@ public record Submission(
         null,
         newResource);
   }
+
+  /** The same proposal, as brought up to date on the record's revision {@code newBase}. */
+  Submission rebased(int newBase, Standard newRecord, Instant at) {
+    return new Submission(
+        id,
+        action,
+        recordId,
+        newBase,
+        newRecord,
+        authorId,
+        author,
+        state,
+        version + 1,
+        created,
+        at,
+        decidedBy,
+        comment,
+        resource);
+  }
 }

@@ -4,7 +4,8 @@ package org.aisx.submission;
 public abstract sealed class SubmissionException extends RuntimeException
     permits SubmissionException.WrongState,
         SubmissionException.NotResubmittable,
-        SubmissionException.NotAuthor {
+        SubmissionException.NotAuthor,
+        SubmissionException.UpToDate {
 
   SubmissionException(String message) {
     super(message);
@@ -50,6 +51,21 @@ public abstract sealed class SubmissionException extends RuntimeException
     @Override
     public String code() {
       return "forbidden";
+    }
+  }
+
+  /**
+   * Bringing up to date a submission that already is: the record has not moved on since its base
+   * revision (or it proposes no change of a record): 409.
+   */
+  public static final class UpToDate extends SubmissionException {
+    UpToDate(String id) {
+      super("submission " + id + " is based on the record's current revision already");
+    }
+
+    @Override
+    public String code() {
+      return "up_to_date";
     }
   }
 }

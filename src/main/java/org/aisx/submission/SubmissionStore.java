@@ -34,6 +34,16 @@ interface SubmissionStore {
   /** Every decision on the submission, oldest first. */
   List<ReviewDecision> decisions(String submissionId);
 
+  /**
+   * Stores {@code s} as {@link #update} does and appends {@code r} to its rebases (numbered next),
+   * in one transaction; false, and nothing written, when the stored one is no longer at {@code
+   * expectedVersion}.
+   */
+  boolean rebase(Submission s, int expectedVersion, SubmissionRebase r);
+
+  /** Every rebase of the submission, oldest first. */
+  List<SubmissionRebase> rebases(String submissionId);
+
   /** Every version of the policy, newest first; empty before anyone edits it. */
   List<FieldPolicy> policies();
 

@@ -507,6 +507,91 @@ public final class Submissions {
   }
 
   /**
+   * The author brings their pending change submission up to date on the record's current revision
+   * ({@link #rebase(Submission)}): the fields they changed are kept, every other field the record
+   * changed since the base is taken from the record, and for each field both changed ({@link
+   * Rebase#bothChanged()}) {@code choices} must say which value to keep; one missing is {@link
+   * CatalogException.Invalid} naming {@code choices.<field>}, and nothing changes. A choice for a
+   * field that is not (or no longer) changed by both is not needed and left aside. {@code seen} is
+   * the record's revision the choices were made on (null: any): one that moved on since is {@link
+   * CatalogException.Conflict}. The rebased proposal is checked as a new one is ({@link #draft})
+   * and handed to {@code mayPropose} (the caller's access check on its bodies, which throws to
+   * refuse) before it is stored with the rebase in the submission's history ({@link #rebases}). Not
+   * its author: {@link SubmissionException.NotAuthor}; not pending: {@link
+   * SubmissionException.WrongState}; the record has not moved on: {@link
+   * SubmissionException.UpToDate}.
+   */
+  public Submission updateToCurrent(
+      String id,
+      Integer seen,
+      java.util.Map<String, RebaseChoice> choices,
+      User author,
+      java.util.function.Consumer<Draft> mayPropose) {
+    Submission s = get(id);
+    if (!s.authorId().equals(author.id())) {
+      throw new SubmissionException.NotAuthor(id);
+    }
+    if (s.state() != SubmissionState.PENDING) {
+      throw new SubmissionException.WrongState(
+          id, s.state(), "only a pending submission can be updated to the current record");
+    }
+    Rebase r = rebase(s).orElseThrow(() -> new SubmissionException.UpToDate(id));
+    if (seen != null && seen != r.currentRevision()) {
+      throw new CatalogException.Conflict(s.recordId(), seen, r.currentRevision());
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (String field : r.bothChanged()) {
+      if (choices.get(field) == null) {
+        problems.add(Problem.of("choices." + field, "submission.problem.chooseValue", field));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("submission", problems);
+    }
+    ObjectNode record = r.record().deepCopy();
+    JsonNode now = asJson(catalog.get(s.recordId()));
+    List<String> kept = new ArrayList<>();
+    List<String> took = new ArrayList<>();
+    for (String field : r.bothChanged()) {
+      if (choices.get(field) == RebaseChoice.MINE) {
+        kept.add(field);
+      } else {
+        took.add(field);
+        JsonNode value = now.get(field);
+        if (value == null || value.isNull()) {
+          record.remove(field);
+        } else {
+          record.set(field, value.deepCopy());
+        }
+      }
+    }
+    record.remove("id");
+    ObjectNode body = json.createObjectNode();
+    body.put("action", Action.UPDATE.wire());
+    body.put("recordId", s.recordId());
+    body.put("baseRevision", r.currentRevision());
+    body.set("record", record);
+    // Checked as any proposal is: the record moved on meanwhile is a conflict, and a rebase that
+    // leaves nothing to change (every value the record's now) is refused as changing nothing.
+    Draft draft = draft(body);
+    mayPropose.accept(draft);
+    Instant at = clock.instant();
+    Submission next = s.rebased(draft.baseRevision(), draft.record(), at);
+    SubmissionRebase logged =
+        new SubmissionRebase(
+            0, r.baseRevision(), r.currentRevision(), author.email(), at, kept, took);
+    if (!store.rebase(next, s.version(), logged)) {
+      throw new SubmissionException.WrongState(id, get(id).state(), "it changed meanwhile");
+    }
+    return next;
+  }
+
+  /** Every time its author brought the submission up to date, oldest first. */
+  public List<SubmissionRebase> rebases(String id) {
+    return store.rebases(get(id).id());
+  }
+
+  /**
    * A change submission set on the record as it is now: the record moved on since the submission's
    * base revision. {@code record} is the submission's record with every field the author left as it
    * was at the base revision taken from the record as it is now; {@code changed} names the fields
@@ -695,11 +780,17 @@ public final class Submissions {
   /**
    * One field of the record changed since a change submission's base revision: its value in the
    * record now and in the submission (as JSON, null when empty), whether the submission changed it
-   * too ({@code conflict}: its value differs from both the base's and the record's), and the source
-   * of the record's latest change of it (an approved submission is {@code submission:<id>}).
+   * too ({@code conflict}: its value differs from both the base's and the record's), and the actor
+   * and source of the record's latest change of it (an approved submission's source is {@code
+   * submission:<id>}; an import's actor {@code import} with its feed as source).
    */
   public record FieldMoved(
-      String field, JsonNode now, JsonNode proposed, boolean conflict, String source) {}
+      String field,
+      JsonNode now,
+      JsonNode proposed,
+      boolean conflict,
+      String actor,
+      String source) {}
 
   /**
    * The fields of the record changed since {@code s}'s base revision ({@link Rebase#changed()}),
@@ -715,10 +806,10 @@ public final class Submissions {
     if (current == null) {
       return List.of();
     }
-    java.util.Map<String, String> sources = new java.util.HashMap<>();
+    java.util.Map<String, org.aisx.catalog.HistoryEvent> latest = new java.util.HashMap<>();
     for (org.aisx.catalog.HistoryEvent e : catalog.history(s.recordId())) {
       if (e.revision() > r.baseRevision() && e.field() != null) {
-        sources.put(e.field(), e.source()); // oldest first: the latest change wins
+        latest.put(e.field(), e); // oldest first: the latest change wins
       }
     }
     JsonNode now = asJson(current);
@@ -731,7 +822,8 @@ public final class Submissions {
               valueOf(now.get(field)),
               valueOf(proposed.get(field)),
               r.bothChanged().contains(field),
-              sources.get(field)));
+              latest.containsKey(field) ? latest.get(field).actor() : null,
+              latest.containsKey(field) ? latest.get(field).source() : null));
     }
     return List.copyOf(out);
   }

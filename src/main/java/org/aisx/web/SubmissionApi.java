@@ -22,9 +22,11 @@ import org.aisx.catalog.WriteOutcome;
 import org.aisx.learn.Resource;
 import org.aisx.submission.Decision;
 import org.aisx.submission.FieldPolicy;
+import org.aisx.submission.RebaseChoice;
 import org.aisx.submission.ReviewDecision;
 import org.aisx.submission.Submission;
 import org.aisx.submission.SubmissionKind;
+import org.aisx.submission.SubmissionRebase;
 import org.aisx.submission.SubmissionState;
 import org.aisx.submission.Submissions;
 
@@ -73,6 +75,7 @@ public final class SubmissionApi implements Routes {
     router.put("/api/v1/submissions/{id}", this::resubmit);
     router.post("/api/v1/submissions/{id}/decision", this::decide);
     router.post("/api/v1/submissions/{id}/withdraw", this::withdraw);
+    router.post("/api/v1/submissions/{id}/rebase", this::rebase);
     router.get("/api/v1/field-policy", this::fieldPolicy);
   }
 
@@ -101,13 +104,15 @@ public final class SubmissionApi implements Routes {
       Resource resource,
       List<Relation> heldOnAccept,
       List<CompetingView> competing,
-      SinceBaseView changedSinceBase) {
+      SinceBaseView changedSinceBase,
+      List<RebaseView> rebases) {
     static View of(
         Submission s,
         List<ReviewDecision> decisions,
         List<Relation> heldOnAccept,
         List<CompetingView> competing,
-        SinceBaseView changedSinceBase) {
+        SinceBaseView changedSinceBase,
+        List<SubmissionRebase> rebases) {
       return new View(
           s.id(),
           s.kind().wire(),
@@ -125,7 +130,24 @@ public final class SubmissionApi implements Routes {
           s.resource(),
           heldOnAccept,
           competing,
-          changedSinceBase);
+          changedSinceBase,
+          rebases.stream().map(RebaseView::of).toList());
+    }
+  }
+
+  /**
+   * One time the author brought the submission up to date on the record's current revision, as the
+   * API shows it.
+   */
+  record RebaseView(
+      int fromRevision,
+      int toRevision,
+      String by,
+      Instant at,
+      List<String> kept,
+      List<String> taken) {
+    static RebaseView of(SubmissionRebase r) {
+      return new RebaseView(r.fromRevision(), r.toRevision(), r.by(), r.at(), r.kept(), r.taken());
     }
   }
 
@@ -197,7 +219,8 @@ public final class SubmissionApi implements Routes {
                           r.baseRevision(), r.currentRevision(), r.changed(), r.bothChanged()))
               .orElse(null);
     }
-    return View.of(s, submissions.decisions(s.id()), held(s), competing, since);
+    return View.of(
+        s, submissions.decisions(s.id()), held(s), competing, since, submissions.rebases(s.id()));
   }
 
   /**
@@ -270,6 +293,70 @@ public final class SubmissionApi implements Routes {
   void withdraw(Context ctx) {
     User author = access.requireSignedIn(ctx);
     ctx.json(view(submissions.withdraw(ctx.pathParam("id"), author), ctx));
+  }
+
+  /** The values of a choice in a rebase, by wire name. */
+  static final Map<String, RebaseChoice> CHOICES =
+      Params.options(RebaseChoice.values(), RebaseChoice::wire);
+
+  /**
+   * {@code POST /api/v1/submissions/{id}/rebase} with {@code {"revision": 3, "choices": {"title":
+   * "mine"}}} (both optional; an empty body): its author brings a pending submission up to date on
+   * the record's current revision ({@link Submissions#updateToCurrent}).
+   */
+  void rebase(Context ctx) {
+    User author = access.requireSignedIn(ctx);
+    JsonNode body = ctx.body().isBlank() ? null : ctx.bodyAsClass(JsonNode.class);
+    List<Problem> problems = new ArrayList<>();
+    Integer revision = null;
+    Map<String, RebaseChoice> choices = new LinkedHashMap<>();
+    if (body != null && !body.isNull() && !body.isObject()) {
+      problems.add(Problem.of("body", "invalid.notObject"));
+    } else if (body != null && !body.isNull()) {
+      JsonNode r = body.get("revision");
+      if (r != null && !r.isNull()) {
+        if (!r.isIntegralNumber() || !r.canConvertToInt() || r.asInt() < 1) {
+          problems.add(Problem.of("revision", "problem.notWholeNumberFrom", r.toString(), 1));
+        } else {
+          revision = r.asInt();
+        }
+      }
+      JsonNode c = body.get("choices");
+      if (c != null && !c.isNull() && !c.isObject()) {
+        problems.add(Problem.of("choices", "invalid.notObject"));
+      } else if (c != null && !c.isNull()) {
+        c.fields()
+            .forEachRemaining(
+                e -> {
+                  String field = "choices." + e.getKey();
+                  RebaseChoice choice =
+                      e.getValue().isTextual() ? CHOICES.get(e.getValue().asText()) : null;
+                  if (choice == null) {
+                    problems.add(
+                        Problem.of(
+                            field,
+                            "invalid.notOneOf",
+                            e.getValue().isTextual()
+                                ? e.getValue().asText()
+                                : e.getValue().toString(),
+                            String.join(", ", CHOICES.keySet())));
+                  } else {
+                    choices.put(e.getKey(), choice);
+                  }
+                });
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("rebase", problems);
+    }
+    Submission s =
+        submissions.updateToCurrent(
+            ctx.pathParam("id"),
+            revision,
+            choices,
+            author,
+            draft -> access.require(ctx, permission(draft), draft.bodies()));
+    ctx.json(view(s, ctx));
   }
 
   /**

@@ -230,9 +230,31 @@ public final class SubmissionPageModels {
       // The record's fields changed since the submission's base revision (none: it did not move).
       List<org.aisx.submission.Submissions.FieldMoved> moved,
       // Whether the viewer is the submission's author.
-      boolean byViewer) {
+      boolean byViewer,
+      // Who made each change since the base that no submission made, by field, as the page names
+      // them (ActorLabels).
+      Map<String, String> changedBy,
+      // Whether the viewer may bring it up to date on the record's current revision (its author,
+      // while it is pending and the record moved on), and that form as last sent.
+      boolean canRebase,
+      RebaseForm rebaseForm,
+      // Every time its author brought it up to date, oldest first.
+      List<org.aisx.submission.SubmissionRebase> rebases) {
     public Messages t() {
       return layout.t();
+    }
+
+    /** The fields changed both in the record since the base and by the submission. */
+    public List<org.aisx.submission.Submissions.FieldMoved> conflicts() {
+      return moved.stream().filter(org.aisx.submission.Submissions.FieldMoved::conflict).toList();
+    }
+
+    /**
+     * Who made the record's latest change of {@code m}'s field, as the page names them; null for an
+     * approved submission (linked by {@link #submissionOf}) or when no one is known.
+     */
+    public String changedBy(org.aisx.submission.Submissions.FieldMoved m) {
+      return submissionOf(m) != null ? null : changedBy.get(m.field());
     }
 
     /** Record fields as the pages name them ({@link Messages#fieldName}), joined for a sentence. */
@@ -302,6 +324,30 @@ public final class SubmissionPageModels {
       return currentRevision != null
           && submission.baseRevision() != null
           && !currentRevision.equals(submission.baseRevision());
+    }
+  }
+
+  /**
+   * The author's form bringing a submission up to date on the record's current revision, as last
+   * sent: why it was refused ({@code problems}; a missing choice's field is {@code
+   * choices.<field>}), and the value chosen for each field ({@code mine} or {@code current}).
+   */
+  public record RebaseForm(List<Problem> problems, Map<String, String> chosen) {
+    static final RebaseForm NEW = new RebaseForm(List.of(), Map.of());
+
+    /** The problems of the choice for {@code field}. */
+    public List<Problem> problemsOf(String field) {
+      return problems.stream().filter(p -> p.field().equals("choices." + field)).toList();
+    }
+
+    /** The problems of no one choice (the record moved on again, nothing left to change). */
+    public List<Problem> general() {
+      return problems.stream().filter(p -> !p.field().startsWith("choices.")).toList();
+    }
+
+    /** Whether {@code choice} was chosen for {@code field}. */
+    public boolean isChosen(String field, String choice) {
+      return choice.equals(chosen.get(field));
     }
   }
 

@@ -73,6 +73,7 @@ public final class SubmissionPages implements Routes {
   private final Access access;
   private final I18n i18n;
   private final PageRenderer pages;
+  private final PublicActors actors;
 
   public SubmissionPages(
       Submissions submissions,
@@ -81,7 +82,9 @@ public final class SubmissionPages implements Routes {
       Resources resources,
       Access access,
       I18n i18n,
-      PageRenderer pages) {
+      PageRenderer pages,
+      PublicActors actors) {
+    this.actors = actors;
     this.submissions = submissions;
     this.api = api;
     this.catalog = catalog;
@@ -101,6 +104,7 @@ public final class SubmissionPages implements Routes {
     router.post("/submissions/{id}", this::resubmit);
     router.post("/submissions/{id}/decision", this::decide);
     router.post("/submissions/{id}/withdraw", this::withdraw);
+    router.post("/submissions/{id}/rebase", this::rebase);
     router.get("/review/submissions", this::queue);
     router.get("/review/field-policy", this::policy);
     router.post("/review/field-policy", this::setPolicy);
@@ -330,6 +334,67 @@ public final class SubmissionPages implements Routes {
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * {@code POST /submissions/{id}/rebase}: its author brings a pending submission up to date on the
+   * record's current revision ({@link Submissions#updateToCurrent}), choosing with a {@code
+   * choices.<field>} radio button ({@code mine} or {@code current}) for each field both changed;
+   * {@code revision} is the record's revision the page showed. A choice missing, or a rebase that
+   * would change nothing, is the page again (400) with the problem by the form; the record moved on
+   * again meanwhile is the page again (409) on the new revision, with the choices made kept. One
+   * already up to date (the form sent twice) leads to the submission as it is.
+   */
+  void rebase(Context ctx) {
+    User author = access.requireSignedIn(ctx);
+    String id = ctx.pathParam("id");
+    Params form = Params.form(ctx);
+    Integer seen = revision(form, "revision");
+    Map<String, org.aisx.submission.RebaseChoice> choices = new LinkedHashMap<>();
+    Map<String, String> chosen = new LinkedHashMap<>();
+    for (String field : Standard.FIELDS) {
+      org.aisx.submission.RebaseChoice c =
+          form.choice("choices." + field, SubmissionApi.CHOICES, null);
+      if (c != null) {
+        choices.put(field, c);
+        chosen.put(field, c.wire());
+      }
+    }
+    try {
+      submissions.updateToCurrent(
+          id,
+          seen,
+          choices,
+          author,
+          draft -> access.require(ctx, permission(draft), draft.bodies()));
+    } catch (CatalogException.Invalid e) {
+      render(
+          ctx,
+          submissions.get(id),
+          List.of(),
+          null,
+          new SubmissionPageModels.RebaseForm(e.problems(), chosen),
+          HttpStatus.BAD_REQUEST);
+      return;
+    } catch (CatalogException.Conflict e) {
+      render(
+          ctx,
+          submissions.get(id),
+          List.of(),
+          null,
+          new SubmissionPageModels.RebaseForm(
+              List.of(
+                  org.aisx.catalog.Problem.of(
+                      "revision",
+                      "submission.rebaseMovedAgain",
+                      String.valueOf(e.currentRevision()))),
+              chosen),
+          HttpStatus.CONFLICT);
+      return;
+    } catch (org.aisx.submission.SubmissionException.UpToDate e) {
+      // Nothing left to do: sent twice, or brought up to date meanwhile.
+    }
+    ctx.redirect("/submissions/" + id, HttpStatus.SEE_OTHER);
+  }
+
   private static Permission permission(Submissions.Draft draft) {
     return SubmissionApi.permission(draft);
   }
@@ -530,6 +595,17 @@ public final class SubmissionPages implements Routes {
       List<org.aisx.catalog.Problem> problems,
       String typedComment,
       HttpStatus status) {
+    render(ctx, s, problems, typedComment, SubmissionPageModels.RebaseForm.NEW, status);
+  }
+
+  /** {@link #render} with the author's rebase form as last sent. */
+  private void render(
+      Context ctx,
+      Submission s,
+      List<org.aisx.catalog.Problem> problems,
+      String typedComment,
+      SubmissionPageModels.RebaseForm rebaseForm,
+      HttpStatus status) {
     User viewer = access.requireSignedIn(ctx);
     Messages t = i18n.forRequest(ctx);
     boolean resource = s.kind() == SubmissionKind.RESOURCE;
@@ -547,6 +623,28 @@ public final class SubmissionPages implements Routes {
             && s.authorId().equals(viewer.id());
     // Not applied yet: the relations to another body's record that accepting it will hold.
     List<Relation> held = api.held(s);
+    List<Submissions.FieldMoved> moved =
+        Submissions.isOpen(s) ? submissions.movedSinceBase(s) : List.of();
+    boolean byViewer = s.authorId().equals(viewer.id());
+    // The author brings it up to date while it waits for review; with changes requested, the edit
+    // form does (it starts from the record as it is now).
+    boolean canRebase =
+        byViewer
+            && s.state() == SubmissionState.PENDING
+            && s.kind() == SubmissionKind.RECORD
+            && current != null
+            && s.baseRevision() != null
+            && current.revision() != s.baseRevision();
+    java.util.function.UnaryOperator<String> names = actors.names(ctx);
+    Map<String, String> changedBy = new LinkedHashMap<>();
+    for (Submissions.FieldMoved m : moved) {
+      String who =
+          ActorLabels.who(m.actor() == null ? null : names.apply(m.actor()), m.source(), t);
+      String via = ActorLabels.via(m.actor(), m.source(), t);
+      if (!who.isEmpty()) {
+        changedBy.put(m.field(), via == null ? who : who + " (" + via + ")");
+      }
+    }
     ctx.status(status);
     pages.render(
         ctx,
@@ -570,8 +668,12 @@ public final class SubmissionPages implements Routes {
             submissions.competing(s).stream()
                 .filter(c -> api.mayRead(ctx, c.submission()))
                 .toList(),
-            Submissions.isOpen(s) ? submissions.movedSinceBase(s) : List.of(),
-            s.authorId().equals(viewer.id())));
+            moved,
+            byViewer,
+            changedBy,
+            canRebase,
+            rebaseForm,
+            submissions.rebases(s.id())));
   }
 
   private boolean mayDecide(Context ctx) {

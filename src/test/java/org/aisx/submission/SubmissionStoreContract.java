@@ -205,6 +205,57 @@ abstract class SubmissionStoreContract {
   }
 
   @Test
+  void aRebaseMovesTheBaseKeepsTheChoiceAndIsLoggedInOrderAndARacedOneWritesNothing() {
+    catalog.save(record("IEEE 10", "Ten"), "feed", "feed", null);
+    Submission s =
+        pending(
+            record("IEEE 10", "Ten, by the author").toBuilder().edition("2").build(),
+            Action.UPDATE,
+            1);
+    catalog.save(record("IEEE 10", "Ten, moved on"), "feed", "feed", 1);
+    assertThatThrownBy(() -> submissions.updateToCurrent(s.id(), null, Map.of(), author, d -> {}))
+        .isInstanceOf(CatalogException.Invalid.class)
+        .satisfies(
+            e ->
+                assertThat(((CatalogException.Invalid) e).problems())
+                    .extracting(org.aisx.catalog.Problem::field)
+                    .containsExactly("choices.title"));
+    Submission rebased =
+        submissions.updateToCurrent(
+            s.id(), 2, Map.of("title", RebaseChoice.CURRENT), author, d -> {});
+    Submission stored = store.find(s.id()).orElseThrow();
+    assertThat(rebased.baseRevision()).isEqualTo(2);
+    assertThat(stored.baseRevision()).isEqualTo(2);
+    assertThat(stored.version()).isEqualTo(2);
+    assertThat(stored.state()).isEqualTo(SubmissionState.PENDING);
+    assertThat(stored.record().titleIn("en")).isEqualTo("Ten, moved on");
+    assertThat(stored.record().edition()).isEqualTo("2");
+    assertThat(submissions.rebases(s.id()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.seq()).isEqualTo(1);
+              assertThat(r.fromRevision()).isEqualTo(1);
+              assertThat(r.toRevision()).isEqualTo(2);
+              assertThat(r.by()).isEqualTo("ieee@example.org");
+              assertThat(r.kept()).isEmpty();
+              assertThat(r.taken()).containsExactly("title");
+            });
+    assertThatThrownBy(() -> submissions.updateToCurrent(s.id(), null, Map.of(), author, d -> {}))
+        .isInstanceOf(SubmissionException.UpToDate.class);
+    // Stored on a version that moved on: neither the submission nor the log changes.
+    SubmissionRebase second =
+        new SubmissionRebase(0, 2, 3, "ieee@example.org", Instant.EPOCH, List.of(), List.of());
+    assertThat(store.rebase(stored, 1, second)).isFalse();
+    assertThat(store.rebases(s.id())).hasSize(1);
+    assertThat(store.find(s.id()).orElseThrow()).isEqualTo(stored);
+    // Only its author, and only while it is pending.
+    assertThatThrownBy(
+            () -> submissions.updateToCurrent(s.id(), null, Map.of(), coordinator, d -> {}))
+        .isInstanceOf(SubmissionException.NotAuthor.class);
+  }
+
+  @Test
   void policyVersionsAreKeptWithWhoChangedThem() {
     assertThat(submissions.fieldPolicy().version()).isZero();
     submissions.setFieldPolicy(List.of("url", "committee"), 0, coordinator);

@@ -391,6 +391,182 @@ class CompetingSubmissionsWebTest {
     assertThat(app.catalog().get(s.id()).committee()).isNull();
   }
 
+  /**
+   * A and B change the title on the same base; A is approved, so B is stale with the title in
+   * conflict. Returns {@code [record id, A, B]}.
+   */
+  static String[] staleWithTitleInConflict() throws Exception {
+    Standard s = seed();
+    String a =
+        submit("ieee", update(s, record(s.identifier(), "Title from A"), 1)).get("id").asText();
+    ObjectNode theirs = record(s.identifier(), "Title from B");
+    theirs.put("edition", "2");
+    String b = submit("ieee2", update(s, theirs, 1)).get("id").asText();
+    assertThat(decide("coord", a, "approve").statusCode()).isEqualTo(200);
+    return new String[] {s.id(), a, b};
+  }
+
+  static HttpResponse<String> rebase(String who, String id, String body) {
+    return send("POST", "/api/v1/submissions/" + id + "/rebase", tokens.get(who), body);
+  }
+
+  /**
+   * Its author brings a stale pending submission up to date through the API: without a choice for
+   * the field both changed it is refused naming that field, another user may not do it at all, and
+   * with the choice it is based on the current revision, no longer stale, its history says so, and
+   * a coordinator can approve it without undoing anything else.
+   */
+  @Test
+  void theAuthorRebasesAStaleSubmissionChoosingTheConflictingFieldAndItIsNoLongerStale()
+      throws Exception {
+    String[] ids = staleWithTitleInConflict();
+    String recordId = ids[0];
+    String b = ids[2];
+
+    HttpResponse<String> unchosen = rebase("ieee2", b, "{\"revision\": 2}");
+    assertThat(unchosen.statusCode()).as(unchosen.body()).isEqualTo(400);
+    assertThat(body(unchosen).at("/error/details/0/field").asText()).isEqualTo("choices.title");
+    HttpResponse<String> badChoice = rebase("ieee2", b, "{\"choices\": {\"title\": \"both\"}}");
+    assertThat(badChoice.statusCode()).isEqualTo(400);
+    assertThat(body(badChoice).at("/error/details/0/field").asText()).isEqualTo("choices.title");
+    // Someone else, even of the same body or a coordinator, may not rebase B.
+    String chosen = "{\"revision\": 2, \"choices\": {\"title\": \"mine\"}}";
+    assertThat(rebase("ieee", b, chosen).statusCode()).isEqualTo(403);
+    assertThat(rebase("coord", b, chosen).statusCode()).isEqualTo(403);
+    // Choices made on a revision the record has left are refused.
+    assertThat(
+            rebase("ieee2", b, "{\"revision\": 1, \"choices\": {\"title\": \"mine\"}}")
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(app.submissions().get(b).baseRevision()).isEqualTo(1);
+
+    HttpResponse<String> done = rebase("ieee2", b, chosen);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    JsonNode view = body(done);
+    assertSchema("Submission", view);
+    assertThat(view.get("baseRevision").asInt()).isEqualTo(2);
+    assertThat(view.get("state").asText()).isEqualTo("pending");
+    assertThat(view.get("changedSinceBase").isNull()).isTrue();
+    assertThat(view.at("/record/title/en").asText()).isEqualTo("Title from B");
+    assertThat(view.at("/rebases/0/fromRevision").asInt()).isEqualTo(1);
+    assertThat(view.at("/rebases/0/toRevision").asInt()).isEqualTo(2);
+    assertThat(view.at("/rebases/0/by").asText()).isEqualTo("ieee2@example.org");
+    assertThat(texts(view.at("/rebases/0/kept"))).containsExactly("title");
+    assertThat(view.at("/rebases/0/taken")).isEmpty();
+    // Sent again, there is nothing left to bring up to date.
+    HttpResponse<String> again = rebase("ieee2", b, chosen);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(body(again).at("/error/code").asText()).isEqualTo("up_to_date");
+
+    // The coordinator's page no longer marks it stale, and approving it goes through.
+    Document review = page(signedIn("coord@example.org"), "/submissions/" + b);
+    assertThat(review.select("#since-base")).isEmpty();
+    assertThat(review.select("#rebase")).isEmpty();
+    assertThat(review.select("#rebases li").text())
+        .contains("Updated from revision 1 to revision 2")
+        .contains("Own value kept: Title");
+    assertThat(decide("coord", b, "approve").statusCode()).isEqualTo(200);
+    Standard now = app.catalog().get(recordId);
+    assertThat(now.titleIn("en")).isEqualTo("Title from B");
+    assertThat(now.edition()).isEqualTo("2");
+    assertThat(now.revision()).isEqualTo(3);
+  }
+
+  /**
+   * The same through the author's page, without script: a form with both values of each field in
+   * conflict; sent without a choice it comes back (400) saying so by that field, sent with one the
+   * submission is brought up to date on the record's value, and another user's form is refused.
+   */
+  @Test
+  void theAuthorUpdatesAStaleSubmissionFromItsPageChoosingEachConflictingValue() throws Exception {
+    String[] ids = staleWithTitleInConflict();
+    String b = ids[2];
+    Browser author = signedIn("ieee2@example.org");
+    Document page = page(author, "/submissions/" + b);
+    Element form = page.selectFirst("#rebase form");
+    assertThat(form).isNotNull();
+    assertThat(form.attr("action")).isEqualTo("/submissions/" + b + "/rebase");
+    assertThat(form.select("input[name=revision]").val()).isEqualTo("2");
+    Element title = form.selectFirst("fieldset[data-field=title]");
+    assertThat(title.select("legend").text())
+        .isEqualTo("Title: changed both in the record and by you");
+    assertThat(title.select("label[for=choice-title-mine]").text())
+        .isEqualTo("Keep yours: English: Title from B");
+    assertThat(title.select("label[for=choice-title-current]").text())
+        .isEqualTo("Take the record's: English: Title from A");
+    assertThat(form.select("fieldset[data-field=edition]")).isEmpty();
+    Document french = page(author, "/submissions/" + b + "?lang=fr");
+    assertThat(french.select("#rebase h2").text())
+        .isEqualTo("Mettre à jour sur la notice actuelle");
+    page(author, "/submissions/" + b + "?lang=en"); // the language chosen stays: back to English
+
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("_csrf", form.select("input[name=_csrf]").val());
+    values.put("revision", "2");
+    HttpResponse<String> unchosen = author.postForm("/submissions/" + b + "/rebase", values);
+    assertThat(unchosen.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(unchosen.body()).select("#choice-title-error").text())
+        .isEqualTo("Choose one of the two values.");
+    assertThat(app.submissions().get(b).baseRevision()).isEqualTo(1);
+
+    // Another contributor of the body reads the submission, but may not rebase it.
+    Browser other = signedIn("ieee@example.org");
+    Map<String, String> theirs = new LinkedHashMap<>(values);
+    theirs.put("_csrf", other.csrf("/submissions/" + b));
+    theirs.put("choices.title", "mine");
+    assertThat(other.postForm("/submissions/" + b + "/rebase", theirs).statusCode()).isEqualTo(403);
+    assertThat(page(other, "/submissions/" + b).select("#rebase")).isEmpty();
+
+    values.put("choices.title", "current");
+    HttpResponse<String> sent = author.postForm("/submissions/" + b + "/rebase", values);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    Document after = page(author, "/submissions/" + b);
+    assertThat(after.select("#since-base")).isEmpty();
+    assertThat(after.select("#rebase")).isEmpty();
+    assertThat(after.select("#rebases li").text()).contains("Record's value taken: Title");
+    // The record's title taken, the author's own edition kept.
+    assertThat(app.submissions().get(b).record().titleIn("en")).isEqualTo("Title from A");
+    assertThat(app.submissions().get(b).record().edition()).isEqualTo("2");
+    assertThat(app.submissions().get(b).baseRevision()).isEqualTo(2);
+  }
+
+  /**
+   * A change since the base that no submission made names who made it as the pages name actors (an
+   * import of a feed, the edition rules) in the page's language, not by its internal code.
+   */
+  @Test
+  void changedByNamesAnImportAndTheEditionRulesByTheirLabels() throws Exception {
+    Standard s = seed();
+    ObjectNode mine = record(s.identifier(), s.titleIn("en"));
+    mine.put("committee", "Committee from B");
+    String b = submit("ieee2", update(s, mine, 1)).get("id").asText();
+    Standard imported =
+        app.catalog()
+            .save(
+                s.toBuilder().title(Map.of("en", "Title from the feed")).build(),
+                "import",
+                "relaton-iso",
+                1)
+            .record();
+    app.catalog().save(imported.toBuilder().edition("5").build(), "editions", null, 2);
+
+    Browser author = signedIn("ieee2@example.org");
+    Document en = page(author, "/submissions/" + b + "?lang=en");
+    assertThat(changedBy(en, "title")).isEqualTo("Import of relaton-iso");
+    // The edition rules' revision keeps the record's source, named beside them.
+    assertThat(changedBy(en, "edition")).isEqualTo("Edition rules (relaton-iso)");
+    Document fr = page(author, "/submissions/" + b + "?lang=fr");
+    assertThat(changedBy(fr, "title")).isEqualTo("Import de relaton-iso");
+    assertThat(changedBy(fr, "edition")).isEqualTo("Règles des éditions (relaton-iso)");
+  }
+
+  /** The "Changed by" cell of {@code field}'s row in the changes since the base. */
+  static String changedBy(Document page, String field) {
+    Element row = page.selectFirst("#since-base tr[data-field=" + field + "]");
+    assertThat(row).as("since-base row of " + field).isNotNull();
+    return row.select("td").last().text();
+  }
+
   static List<String> texts(JsonNode array) {
     java.util.List<String> out = new java.util.ArrayList<>();
     array.forEach(n -> out.add(n.asText()));

@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.store.StoreConfig;
-import org.aisx.store.Version23Store;
+import org.aisx.store.W3cLatestVersionsJoinedTest;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,22 +30,22 @@ class UpgradedW3cLatestVersionsTest {
   @Test
   void aW3cLatestVersionReadsIdenticalToItsEditionAndTakesItsStatusAfterTheUpgrade()
       throws Exception {
-    Version23Store.write(StoreConfig.embedded(dir));
+    W3cLatestVersionsJoinedTest.VERSION_23.write(StoreConfig.embedded(dir));
     try (App app = Fixtures.empty(dir)) {
       WebServer server = app.web().start(0);
       try {
         Http http = new Http(server.port());
-        JsonNode latest = get(http, "/api/v1/standards/" + Version23Store.LATEST_ID);
+        JsonNode latest = get(http, "/api/v1/standards/" + W3cLatestVersionsJoinedTest.LATEST_ID);
         assertThat(latest.get("status").asText()).isEqualTo("withdrawn");
         assertThat(UpgradedIsoUpdatesTest.relations(latest.get("relations")))
             .containsExactly("identical W3C WD-ngram-spec-20010103");
-        JsonNode edition = get(http, "/api/v1/standards/" + Version23Store.EDITION_ID);
+        JsonNode edition = get(http, "/api/v1/standards/" + W3cLatestVersionsJoinedTest.EDITION_ID);
         assertThat(UpgradedIsoUpdatesTest.relations(edition.get("relations")))
             .containsExactly("identical W3C ngram-spec");
 
         Document page =
             UpgradedIsoDraftLinksTest.page(
-                http, "/standards/" + Version23Store.SEEDED_ID + "?lang=en");
+                http, "/standards/" + W3cLatestVersionsJoinedTest.SEEDED_ID + "?lang=en");
         assertThat(UpgradedIsoDraftLinksTest.rows(page))
             .anyMatch(r -> r.startsWith("Identical text W3C REC-speech-grammar-20040316"))
             .noneMatch(r -> r.startsWith("Related to W3C REC-speech-grammar-20040316"));
@@ -54,15 +54,15 @@ class UpgradedW3cLatestVersionsTest {
         String withdrawn = "/api/v1/standards?sdo=W3C&status=withdrawn&size=50";
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         JsonNode answer = get(http, withdrawn);
-        while (!answer.get("items").toString().contains(Version23Store.LATEST_ID)
+        while (!answer.get("items").toString().contains(W3cLatestVersionsJoinedTest.LATEST_ID)
             && Instant.now().isBefore(deadline)) {
           Thread.sleep(50);
           answer = get(http, withdrawn);
         }
         assertThat(answer.get("items").toString())
-            .contains("\"id\":\"" + Version23Store.LATEST_ID + "\"");
+            .contains("\"id\":\"" + W3cLatestVersionsJoinedTest.LATEST_ID + "\"");
         assertThat(get(http, "/api/v1/standards?sdo=W3C&status=draft&size=50").toString())
-            .doesNotContain("\"id\":\"" + Version23Store.LATEST_ID + "\"");
+            .doesNotContain("\"id\":\"" + W3cLatestVersionsJoinedTest.LATEST_ID + "\"");
       } finally {
         server.close();
       }

@@ -203,7 +203,18 @@ class BackupRestoreTest {
                       org.aisx.search.SearchRequest.Mode.KEYWORD),
                   null)
               .total();
-      assertThat(indexed).isEqualTo(app.catalog().count());
+      // A search lists a W3C dated edition folded into its latest version (editions/Twins) once,
+      // as its twin's card.
+      java.util.concurrent.atomic.AtomicLong folded = new java.util.concurrent.atomic.AtomicLong();
+      app.catalog()
+          .forEach(
+              s -> {
+                if (org.aisx.editions.Twins.foldedInto(s).isPresent()) {
+                  folded.incrementAndGet();
+                }
+              });
+      assertThat(folded.get()).isPositive();
+      assertThat(indexed).isEqualTo(app.catalog().count() - folded.get());
       // New rows after a restore get fresh sequence numbers (identity columns moved on).
       app.catalog().save(record("BACKUP 2"), "carol@example.org", "test", null);
       app.auditLog().commandLine("test", "after", "restore");

@@ -50,7 +50,7 @@ class MainTest {
     assertThat(run("import", "--format", "json", "--data", data, fixture.toString())).isEqualTo(0);
     assertThat(out()).contains("Summary: created 2, updated 0, unchanged 0, rejected 0");
     // Each step of the import is said as it begins, the finishing ones too.
-    assertThat(out().lines().filter(l -> l.endsWith(" ...")))
+    assertThat(out().lines().filter(l -> l.startsWith("Importing") && l.endsWith(" ...")))
         .containsExactly(
             "Importing 1 file(s) as json (" + Files.size(fixture) + ") ...",
             "Importing 1 file(s) as json: reading and writing records ...",

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.aisx.App;
 import org.aisx.Fixtures;
 import org.aisx.catalog.CatalogException;
@@ -61,7 +62,18 @@ class ExportTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long n =
         app.exporter().export(request, format, "https://aisx.example.org/", out, Progress.SILENT);
-    assertThat(n).isEqualTo(app.hybridSearch().search(request).total());
+    // An export carries the catalogue's records: a W3C dated edition that a search lists as its
+    // latest version's card (editions/Twins) is exported as a record of its own too.
+    AtomicLong folded = new AtomicLong();
+    app.catalog()
+        .forEach(
+            s -> {
+              if (org.aisx.editions.Twins.foldedInto(s).isPresent()) {
+                folded.incrementAndGet();
+              }
+            });
+    long total = app.hybridSearch().search(request).total();
+    assertThat(n).isBetween(total, total + folded.get());
     return out.toByteArray();
   }
 

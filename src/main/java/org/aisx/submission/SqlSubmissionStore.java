@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.aisx.catalog.Standard;
 import org.aisx.learn.Resource;
 import org.aisx.store.Database;
@@ -108,30 +109,17 @@ final class SqlSubmissionStore implements SubmissionStore {
   public boolean decide(Submission s, int expectedVersion, ReviewDecision d) {
     // Jdbi hands nested calls on this thread the same handle: inside an approval this joins the
     // record's transaction.
-    return jdbi.inTransaction(
-        h -> {
-          if (!update(h, s, expectedVersion)) {
-            return false;
-          }
-          int seq =
-              h.createQuery(
-                      "SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_decision"
-                          + " WHERE submission_id = :id")
-                  .bind("id", s.id())
-                  .mapTo(Integer.class)
-                  .one();
-          h.createUpdate(
-                  "INSERT INTO submission_decision (submission_id, seq, decision, decided_by,"
-                      + " comment, decided_at) VALUES (:id, :seq, :decision, :by, :comment, :at)")
-              .bind("id", s.id())
-              .bind("seq", seq)
-              .bind("decision", d.decision().wire())
-              .bind("by", d.decidedBy())
-              .bind("comment", d.comment())
-              .bind("at", d.at() == null ? null : d.at().toString())
-              .execute();
-          return true;
-        });
+    return updateAndAppend(
+        s,
+        expectedVersion,
+        "submission_decision",
+        "INSERT INTO submission_decision (submission_id, seq, decision, decided_by, comment,"
+            + " decided_at) VALUES (:id, :seq, :decision, :by, :comment, :at)",
+        row ->
+            row.bind("decision", d.decision().wire())
+                .bind("by", d.decidedBy())
+                .bind("comment", d.comment())
+                .bind("at", d.at() == null ? null : d.at().toString()));
   }
 
   @Override
@@ -157,6 +145,30 @@ final class SqlSubmissionStore implements SubmissionStore {
 
   @Override
   public boolean rebase(Submission s, int expectedVersion, SubmissionRebase r) {
+    return updateAndAppend(
+        s,
+        expectedVersion,
+        "submission_rebase",
+        "INSERT INTO submission_rebase (submission_id, seq, from_revision, to_revision,"
+            + " rebased_by, rebased_at, kept, taken) VALUES (:id, :seq, :from, :to, :by, :at,"
+            + " :kept, :taken)",
+        row ->
+            row.bind("from", r.fromRevision())
+                .bind("to", r.toRevision())
+                .bind("by", r.by())
+                .bind("at", r.at().toString())
+                .bind("kept", String.join(",", r.kept()))
+                .bind("taken", String.join(",", r.taken())));
+  }
+
+  /**
+   * Updates {@code s} (false, and nothing written, when its version is no longer {@code
+   * expectedVersion}) and appends one row to the submission's log in {@code table}, in one
+   * transaction: {@code insert} binds {@code :id} and {@code :seq} (the submission's next in that
+   * table), {@code row} the rest.
+   */
+  private boolean updateAndAppend(
+      Submission s, int expectedVersion, String table, String insert, Consumer<Update> row) {
     return jdbi.inTransaction(
         h -> {
           if (!update(h, s, expectedVersion)) {
@@ -164,24 +176,15 @@ final class SqlSubmissionStore implements SubmissionStore {
           }
           int seq =
               h.createQuery(
-                      "SELECT COALESCE(MAX(seq), 0) + 1 FROM submission_rebase"
+                      "SELECT COALESCE(MAX(seq), 0) + 1 FROM "
+                          + table
                           + " WHERE submission_id = :id")
                   .bind("id", s.id())
                   .mapTo(Integer.class)
                   .one();
-          h.createUpdate(
-                  "INSERT INTO submission_rebase (submission_id, seq, from_revision, to_revision,"
-                      + " rebased_by, rebased_at, kept, taken) VALUES (:id, :seq, :from, :to,"
-                      + " :by, :at, :kept, :taken)")
-              .bind("id", s.id())
-              .bind("seq", seq)
-              .bind("from", r.fromRevision())
-              .bind("to", r.toRevision())
-              .bind("by", r.by())
-              .bind("at", r.at().toString())
-              .bind("kept", String.join(",", r.kept()))
-              .bind("taken", String.join(",", r.taken()))
-              .execute();
+          Update u = h.createUpdate(insert).bind("id", s.id()).bind("seq", seq);
+          row.accept(u);
+          u.execute();
           return true;
         });
   }

@@ -59,44 +59,28 @@ public record Submission(
   }
 
   Submission decided(SubmissionState to, String by, String note, Instant at) {
-    return new Submission(
-        id,
-        action,
-        recordId,
-        baseRevision,
-        record,
-        authorId,
-        author,
-        to,
-        version + 1,
-        created,
-        at,
-        by,
-        note,
-        resource);
+    return next(baseRevision, record, resource, to, by, note, at);
   }
 
   Submission resubmitted(Integer newBase, Standard newRecord, Resource newResource, Instant at) {
-    return new Submission(
-        id,
-        action,
-        recordId,
-        newBase,
-        newRecord,
-        authorId,
-        author,
-        SubmissionState.PENDING,
-        version + 1,
-        created,
-        at,
-        // The decision asked for changes; this version is not decided yet (the log keeps it).
-        null,
-        null,
-        newResource);
+    // The decision asked for changes; this version is not decided yet (the log keeps it).
+    return next(newBase, newRecord, newResource, SubmissionState.PENDING, null, null, at);
   }
 
   /** The same proposal, as brought up to date on the record's revision {@code newBase}. */
   Submission rebased(int newBase, Standard newRecord, Instant at) {
+    return next(newBase, newRecord, resource, state, decidedBy, comment, at);
+  }
+
+  /** Its next version, updated at {@code at}: what the author, id and creation keep. */
+  private Submission next(
+      Integer newBase,
+      Standard newRecord,
+      Resource newResource,
+      SubmissionState newState,
+      String newDecidedBy,
+      String newComment,
+      Instant at) {
     return new Submission(
         id,
         action,
@@ -105,12 +89,12 @@ public record Submission(
         newRecord,
         authorId,
         author,
-        state,
+        newState,
         version + 1,
         created,
         at,
-        decidedBy,
-        comment,
-        resource);
+        newDecidedBy,
+        newComment,
+        newResource);
   }
 }

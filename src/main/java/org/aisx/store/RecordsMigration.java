@@ -6,6 +6,8 @@ import java.time.Clock;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the Java migrations that rewrite records' JSON documents ({@link RelationTargetsNamed},
@@ -15,6 +17,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * method of each, which a restored backup of an older schema calls too ({@code backup.Backup}).
  */
 abstract class RecordsMigration implements JavaMigration {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordsMigration.class);
+
   private final String version;
   private final String description;
 
@@ -45,7 +49,15 @@ abstract class RecordsMigration implements JavaMigration {
 
   @Override
   public final void migrate(Context context) throws SQLException {
-    repairOn(context.getConnection(), Clock.systemUTC());
+    long start = System.nanoTime();
+    int changed = repairOn(context.getConnection(), Clock.systemUTC());
+    // What an upgrade did to the stored records, for whoever reads the log of the first start.
+    LOG.info(
+        "migration {} ({}): {} changed in {} ms",
+        version,
+        description,
+        changed,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** The migration's repair, in the caller's transaction on {@code c}; how many records changed. */

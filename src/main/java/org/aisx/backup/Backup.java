@@ -34,6 +34,7 @@ import org.aisx.store.IsoDraftLinksTurned;
 import org.aisx.store.IsoUpdatesTurned;
 import org.aisx.store.RelationTargetsNamed;
 import org.aisx.store.StoreConfig;
+import org.aisx.store.SuiteNotesAsFacts;
 import org.aisx.store.W3cLatestVersionsJoined;
 
 /**
@@ -54,7 +55,8 @@ import org.aisx.store.W3cLatestVersionsJoined;
  * <p>A backup of an older schema version is loaded into the current schema as it is, and then
  * repaired as the upgrade repairs stored data ({@link RelationTargetsNamed} for a backup older than
  * version 20, {@link IsoUpdatesTurned} for one older than version 22, {@link IsoDraftLinksTurned}
- * for one older than version 23, {@link W3cLatestVersionsJoined} for one older than version 24).
+ * for one older than version 23, {@link W3cLatestVersionsJoined} for one older than version 24,
+ * {@link SuiteNotesAsFacts} for one older than version 26).
  */
 public final class Backup {
   static final String FORMAT = "aisx-backup";
@@ -326,6 +328,9 @@ public final class Backup {
       }
       if (Tables.compareVersions(version, W3cLatestVersionsJoined.VERSION) < 0) {
         W3cLatestVersionsJoined.repair(c, clock);
+      }
+      if (Tables.compareVersions(version, SuiteNotesAsFacts.VERSION) < 0) {
+        SuiteNotesAsFacts.repair(c, clock);
       }
       c.commit();
       return summary;

@@ -62,8 +62,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The SQL migrations of the vendor's folder, and the Java ones, which rewrite records' JSON
-   * documents the same way on both databases and are numbered among the SQL ones.
+   * The SQL migrations of the vendor's folder, and the Java ones, which rewrite records' (and
+   * suites') JSON documents the same way on both databases and are numbered among the SQL ones.
    */
   private static void migrate(DataSource ds, StoreConfig.Vendor vendor, String version) {
     var flyway =
@@ -74,7 +74,8 @@ public final class Database implements AutoCloseable {
                 new RelationTargetsNamed(),
                 new IsoUpdatesTurned(),
                 new IsoDraftLinksTurned(),
-                new W3cLatestVersionsJoined());
+                new W3cLatestVersionsJoined(),
+                new SuiteNotesAsFacts());
     if (version != null) {
       flyway.target(version);
     }

@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the Java migrations that rewrite records' JSON documents ({@link RelationTargetsNamed},
- * {@link IsoUpdatesTurned}, {@link IsoDraftLinksTurned}, {@link W3cLatestVersionsJoined}) tell
- * Flyway alike: their version, no checksum (the code is the migration), one transaction, and a
- * migration that is their repair run on Flyway's connection. The repair itself stays a static
- * method of each, which a restored backup of an older schema calls too ({@code backup.Backup}).
+ * {@link IsoUpdatesTurned}, {@link IsoDraftLinksTurned}, {@link W3cLatestVersionsJoined}), or
+ * suites' ({@link SuiteNotesAsFacts}), tell Flyway alike: their version, no checksum (the code is
+ * the migration), one transaction, and a migration that is their repair run on Flyway's connection.
+ * The repair itself stays a static method of each, which a restored backup of an older schema calls
+ * too ({@code backup.Backup}).
  */
 abstract class RecordsMigration implements JavaMigration {
   private static final Logger LOG = LoggerFactory.getLogger(RecordsMigration.class);

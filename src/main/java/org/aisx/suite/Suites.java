@@ -206,6 +206,8 @@ public final class Suites {
     }
     String note = text(node, "note", MAX_NOTE, problems, field + ".note");
     Reason reason = reason(node.get("reason"), field + ".reason", problems);
+    String replaces =
+        PlainText.line(text(node, "replaces", MAX_TITLE, problems, field + ".replaces"));
     String group = text(node, "group", 40, problems, field + ".group");
     if (OTHER.equals(group)) {
       group = null; // as the export shows a member in no concern group
@@ -213,7 +215,7 @@ public final class Suites {
     if (group != null && ConcernGroup.fromId(group).isEmpty()) {
       problems.add(Problem.of(field + ".group", "suite.problem.notConcernGroup"));
     }
-    return new Member(id, record.get().identifier(), note, group, reason);
+    return new Member(id, record.get().identifier(), note, group, reason, replaces);
   }
 
   /**
@@ -618,30 +620,41 @@ public final class Suites {
 
   /**
    * The content with the member {@code memberId} replaced by {@code successorId} in its place. The
-   * old member's note was about the old record: the successor gets {@code note} (the caller says
-   * there that it replaces the old one, in the reader's language), cut to {@link #MAX_NOTE}. The
-   * old member's concern group is kept only when the successor carries that concern itself
+   * successor says that it replaces the old member ({@link Member#replaces}, the old identifier:
+   * each reader is told it in their language) and keeps the old member's note and reason, which
+   * were about the old record and are said as such. An old member that replaced another already
+   * names that one: the successor's note is then the old member's note as the editor reads it
+   * ({@code asRead}, cut to {@link #MAX_NOTE}), since a member names the one record it replaces.
+   * The old member's concern group is kept only when the successor carries that concern itself
    * (confirmed or suggested; for the sector group, a sector), so that coverage never credits the
    * successor with a concern it does not have; else the successor is grouped by its own concerns. A
    * successor that is a member already stays where it is, and the old member goes.
    */
-  public Content swap(Content c, String memberId, String successorId, String note) {
+  public Content swap(Content c, String memberId, String successorId, String asRead) {
     Standard successor = catalog.get(successorId);
     List<Member> out = new ArrayList<>();
     boolean present = c.members().stream().anyMatch(m -> m.id().equals(successorId));
-    String cut =
-        note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…";
     for (Member m : c.members()) {
       if (m.id().equals(memberId)) {
         if (!present) {
           String group = m.group() != null && carries(successor, m.group()) ? m.group() : null;
-          out.add(new Member(successor.id(), successor.identifier(), cut, group));
+          String was = m.identifier() == null ? m.id() : m.identifier();
+          out.add(
+              m.replaces() == null
+                  ? new Member(
+                      successor.id(), successor.identifier(), m.note(), group, m.reason(), was)
+                  : new Member(
+                      successor.id(), successor.identifier(), cut(asRead), group, null, was));
         }
       } else {
         out.add(m);
       }
     }
     return c.withMembers(out);
+  }
+
+  private static String cut(String note) {
+    return note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…";
   }
 
   /** Whether the record carries the concern of {@code group}, or a sector for the sector group. */

@@ -119,12 +119,14 @@ public final class SuiteApi implements Routes {
       String url,
       String note,
       ReasonView reason,
+      String replaces,
       String group,
       boolean inCatalogue,
       List<String> concepts) {
     /**
      * The member; {@code note} is what a person typed, {@code reason} why the suggester proposed
-     * it, with its {@code text} in the caller's language.
+     * it, with its {@code text} in the caller's language, {@code replaces} the identifier of the
+     * member it was swapped in for (its note and reason are then about that one).
      */
     static MemberView of(Report.Resolved m, SuitePageModels.Labels words) {
       Standard r = m.record();
@@ -141,6 +143,7 @@ public final class SuiteApi implements Routes {
           why == null
               ? null
               : new ReasonView(words.reason(why), why.words(), why.similarity(), why.coming()),
+          m.member().replaces(),
           m.group(),
           r != null,
           m.concepts());

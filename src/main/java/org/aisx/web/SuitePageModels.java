@@ -57,14 +57,19 @@ public final class SuitePageModels {
 
     /**
      * The member's note as this reader sees it: the note a person typed, as typed; else, for a
-     * member the suggester proposed, why, said in this language ({@link #reason}); else null.
+     * member the suggester proposed, why, said in this language ({@link #reason}); else null. A
+     * member swapped in for another says so in this language first, that note being about the
+     * member it replaces ("Replaces ISO/IEC 42001:2023. Note on ISO/IEC 42001:2023: ...").
      */
     @Override
     public String note(Member m) {
-      if (m.note() != null) {
-        return m.note();
+      String note = m.note() != null ? m.note() : m.reason() == null ? null : reason(m.reason());
+      if (m.replaces() == null) {
+        return note;
       }
-      return m.reason() == null ? null : reason(m.reason());
+      return note == null
+          ? t.get("suite.swapNote", m.replaces())
+          : t.get("suite.swapNoteWas", m.replaces(), note);
     }
 
     /** Why the suggester proposed a member, in this language. */

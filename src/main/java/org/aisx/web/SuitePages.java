@@ -441,10 +441,10 @@ public final class SuitePages implements Routes {
             int i = member(at, memberId);
             Member m = members.get(i);
             String typed = form.text("note", Suites.MAX_NOTE);
-            // The form shows a suggested member's reason in the editor's language: sent back
-            // unchanged, it stays a reason that each reader is told in theirs.
-            if (m.note() == null
-                && m.reason() != null
+            // The form shows a suggested member's reason, and what a swapped-in member replaces,
+            // in the editor's language: sent back unchanged, they stay facts that each reader is
+            // told in their language.
+            if ((m.reason() != null || m.replaces() != null)
                 && typed != null
                 && typed.equals(labels(i18n.forRequest(ctx)).note(m))) {
               yield c;
@@ -454,7 +454,8 @@ public final class SuitePages implements Routes {
           }
           case "swap" -> {
             Member old = members.get(member(at, memberId));
-            yield suites.swap(c, memberId, required(form, "successor"), swapNote(ctx, old));
+            yield suites.swap(
+                c, memberId, required(form, "successor"), labels(i18n.forRequest(ctx)).note(old));
           }
           case "rename" -> c.withTitle(required(form, "title"));
           case "sectors" -> c.withVerticals(form.choices("vertical", concepts(Dimension.VERTICAL)));
@@ -476,17 +477,6 @@ public final class SuitePages implements Routes {
       return; // nothing changed (a member moved past an end): no new version
     }
     suites.save(s.id(), suites.check(next), s.version());
-  }
-
-  /**
-   * The note of a successor swapped in for {@code old}, in the page's language: that it replaces
-   * the old record, and the old member's own note, said to be about the old record.
-   */
-  private String swapNote(Context ctx, Member old) {
-    Messages t = i18n.forRequest(ctx);
-    String was = old.identifier() == null ? old.id() : old.identifier();
-    String note = labels(t).note(old);
-    return note == null ? t.get("suite.swapNote", was) : t.get("suite.swapNoteWas", was, note);
   }
 
   private static String anchor(String op, String memberId) {

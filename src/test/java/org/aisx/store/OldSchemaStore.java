@@ -26,7 +26,7 @@ public record OldSchemaStore(String version, Rows rows) {
   /** Writes the rows into the new, empty store at {@code config}, at schema {@code version}. */
   public void write(StoreConfig config) {
     try (Database db = Database.open(config, version)) {
-      rows.write(new Writer(new SqlCatalogStore(db, Json.mapper())));
+      rows.write(new Writer(new SqlCatalogStore(db, Json.mapper()), db));
     }
   }
 
@@ -36,9 +36,47 @@ public record OldSchemaStore(String version, Rows rows) {
     static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
 
     final SqlCatalogStore store;
+    private final Database db;
 
-    Writer(SqlCatalogStore store) {
+    Writer(SqlCatalogStore store, Database db) {
       this.store = store;
+      this.db = db;
+    }
+
+    /**
+     * A suite as the old version stored it: its content as the JSON {@code document} it wrote, at
+     * {@code version}, with an edit key's hash and no owner; published when {@code publications}
+     * (the documents of its publications 1, 2, ...) are given.
+     */
+    public void suite(String id, String document, int version, String... publications) {
+      db.jdbi()
+          .useTransaction(
+              h -> {
+                h.createUpdate(
+                        "INSERT INTO suite (id, document, owner_id, key_hash, published,"
+                            + " published_version, version, created_at, updated_at) VALUES (:id,"
+                            + " :document, NULL, :key, :published, :publishedVersion, :version,"
+                            + " :at, :at)")
+                    .bind("id", id)
+                    .bind("document", document)
+                    .bind("key", "0".repeat(64))
+                    .bind("published", publications.length > 0 ? 1 : 0)
+                    .bind("publishedVersion", publications.length)
+                    .bind("version", version)
+                    .bind("at", AT.toString())
+                    .execute();
+                for (int i = 0; i < publications.length; i++) {
+                  h.createUpdate(
+                          "INSERT INTO suite_publication (suite_id, version, document,"
+                              + " published_by, published_at) VALUES (:id, :version, :document,"
+                              + " 'coordinator@example.org', :at)")
+                      .bind("id", id)
+                      .bind("version", i + 1)
+                      .bind("document", publications[i])
+                      .bind("at", AT.toString())
+                      .execute();
+                }
+              });
     }
 
     /**

@@ -267,8 +267,9 @@ abstract class SuiteStoreContract {
   }
 
   @Test
-  void aSwappedInSuccessorGetsTheNoteItIsGivenAndKeepsTheGroupOnlyIfItCarriesThatConcern() {
+  void aSwappedInSuccessorSaysWhatItReplacesKeepsItsNoteAndTheGroupOnlyIfItCarriesThatConcern() {
     save(record("ISO/IEC 42001:2027", Status.IN_FORCE, List.of("management-systems")));
+    Reason why = new Reason(List.of("service"), 0.54, false);
     Content c =
         new Content(
             "Swap",
@@ -277,28 +278,42 @@ abstract class SuiteStoreContract {
             List.of(),
             List.of(
                 new Member(
-                    "iso-iec-42001-2023",
-                    "ISO/IEC 42001:2023",
-                    "Suggested: matches service",
-                    "management-systems"),
+                    "iso-iec-42001-2023", "ISO/IEC 42001:2023", null, "management-systems", why),
                 new Member("iso-iec-23894-2023", "ISO/IEC 23894:2023", "start here", "privacy")),
             null);
-    Content kept =
-        suites.swap(c, "iso-iec-42001-2023", "iso-iec-42001-2027", "Replaces ISO/IEC 42001:2023.");
+    // What it replaces is a fact, said in each reader's language; the old member's reason and
+    // note go with it, about the old record.
+    Content kept = suites.swap(c, "iso-iec-42001-2023", "iso-iec-42001-2027", "as read");
     assertThat(kept.members().get(0))
         .isEqualTo(
             new Member(
                 "iso-iec-42001-2027",
                 "ISO/IEC 42001:2027",
-                "Replaces ISO/IEC 42001:2023.",
-                "management-systems"));
+                null,
+                "management-systems",
+                why,
+                "ISO/IEC 42001:2023"));
     save(record("ISO/IEC 23894:2027", Status.IN_FORCE, List.of("risk-management")));
-    Content dropped =
-        suites.swap(c, "iso-iec-23894-2023", "iso-iec-23894-2027", "x".repeat(Suites.MAX_NOTE + 5));
+    Content dropped = suites.swap(c, "iso-iec-23894-2023", "iso-iec-23894-2027", "as read");
     Member successor = dropped.members().get(1);
     assertThat(successor.id()).isEqualTo("iso-iec-23894-2027");
     assertThat(successor.group()).as("it carries no privacy concern").isNull();
-    assertThat(successor.note()).hasSize(Suites.MAX_NOTE);
+    assertThat(successor.note()).isEqualTo("start here");
+    assertThat(successor.replaces()).isEqualTo("ISO/IEC 23894:2023");
+    // Swapped again: a member names the one record it replaces, the older note is as the editor
+    // read it, cut to a note's length.
+    save(record("ISO/IEC 23894:2030", Status.IN_FORCE, List.of("risk-management")));
+    Member third =
+        suites
+            .swap(
+                dropped,
+                "iso-iec-23894-2027",
+                "iso-iec-23894-2030",
+                "x".repeat(Suites.MAX_NOTE + 5))
+            .members()
+            .get(1);
+    assertThat(third.replaces()).isEqualTo("ISO/IEC 23894:2027");
+    assertThat(third.note()).hasSize(Suites.MAX_NOTE);
     // Its coverage is its own: risk management, not the old member's privacy group.
     Suite s = suites.create(dropped, owner).suite();
     Report r = suites.report(s);

@@ -962,9 +962,16 @@ class SuiteWebTest {
     JsonNode after = body(http.get("/api/v1/suites/" + id));
     JsonNode member = after.get("members").get(0);
     assertThat(member.get("id").asText()).isEqualTo("iso-iec-8183-2027");
-    assertThat(member.get("note").asText())
-        .startsWith("Replaces ISO/IEC 8183:2023.")
-        .contains("Note on ISO/IEC 8183:2023: Suggested: matches service; 54 % close");
+    // What it replaces is a fact; the old member's typed note stays as typed, about the old one.
+    assertThat(member.get("replaces").asText()).isEqualTo("ISO/IEC 8183:2023");
+    assertThat(member.get("note").asText()).isEqualTo("Suggested: matches service; 54 % close");
+    assertThat(
+            SuiteExportsWebTest.csvRows(
+                    http.get("/api/v1/suites/" + id + "?format=csv&lang=en").body())
+                .toString())
+        .contains(
+            "Replaces ISO/IEC 8183:2023. Note on ISO/IEC 8183:2023: Suggested: matches service;"
+                + " 54 % close");
     assertThat(member.get("group").asText()).isNotEqualTo("environmental-sustainability");
     for (JsonNode c : after.get("coverage").get("concerns")) {
       if (c.get("concept").asText().equals("environmental-sustainability")) {
@@ -990,11 +997,15 @@ class SuiteWebTest {
             "iso-iec-8183-2023",
             "successor",
             "iso-iec-8183-2027"));
-    assertThat(
-            body(http.get("/api/v1/suites/" + again.get("id").asText()))
-                .at("/members/0/note")
-                .asText())
-        .isEqualTo("Remplace ISO/IEC 8183:2023.");
+    // Swapped on a French page, each reader is told it in their language.
+    String againId = again.get("id").asText();
+    JsonNode swappedFr = body(http.get("/api/v1/suites/" + againId)).at("/members/0");
+    assertThat(swappedFr.get("note").isNull()).isTrue();
+    assertThat(swappedFr.get("replaces").asText()).isEqualTo("ISO/IEC 8183:2023");
+    assertThat(b.get(frPage + "?lang=fr").body()).contains("Remplace ISO/IEC 8183:2023.");
+    assertThat(b.get(frPage + "?lang=en").body())
+        .contains("Replaces ISO/IEC 8183:2023.")
+        .doesNotContain("Remplace");
   }
 
   @Test

@@ -96,10 +96,11 @@ public final class Topics implements AutoCloseable {
    * What a kept computation must have been made by to be served: the embedding model and the
    * version of these rules. A change of either makes the kept one stale, so a catalogue opened by a
    * build whose rules changed (2: parts of series published as common text are not duplication
-   * signals; 3: a document its body publishes twice is one side of a pair, {@link Twins}) computes
-   * again instead of serving the old answer.
+   * signals; 3: a document its body publishes twice is one side of a pair, {@link Twins}; 4: and
+   * one member of one topic, its card naming the records folded into it) computes again instead of
+   * serving the old answer.
    */
-  static final String COMPUTED_BY = Embedder.MODEL + "; topics rules 3";
+  static final String COMPUTED_BY = Embedder.MODEL + "; topics rules 4";
 
   private static final Set<Status> CURRENT = Set.of(Status.IN_FORCE, Status.DRAFT);
   private static final Set<RelationType> LINKED =
@@ -562,14 +563,15 @@ public final class Topics implements AutoCloseable {
   /** {@link #compute(Progress)} flagging pairs from {@code floor} (evaluations try others). */
   Snapshot compute(Progress progress, double floor) {
     long started = System.nanoTime();
-    List<Member> members = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
+    List<Member> all = new ArrayList<>();
+    List<float[]> allVectors = new ArrayList<>();
+    Set<String> folded = new HashSet<>();
     long without =
         index.forEachEmbedded(
             e -> {
               stopIfInterrupted();
               var h = e.hit();
-              members.add(
+              all.add(
                   new Member(
                       h.id(),
                       h.identifier(),
@@ -577,9 +579,30 @@ public final class Topics implements AutoCloseable {
                       h.sdo(),
                       h.committee(),
                       h.status(),
-                      List.of()));
-              vectors.add(e.vector());
+                      h.alsoPublishedAs()));
+              allVectors.add(e.vector());
+              if (e.folded()) {
+                folded.add(h.id());
+              }
             });
+    // A document its body publishes twice is one member, its card, which names the records folded
+    // into it ({@link Twins}), as result lists show it; a folded record whose card has no vector
+    // yet stands for the document meanwhile.
+    Set<String> named = new HashSet<>();
+    for (Member m : all) {
+      if (!folded.contains(m.id())) {
+        m.also().forEach(t -> named.add(t.id()));
+      }
+    }
+    folded.retainAll(named);
+    List<Member> members = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!folded.contains(all.get(i).id())) {
+        members.add(all.get(i));
+        vectors.add(allVectors.get(i));
+      }
+    }
     int n = members.size();
     progress.start("Clustering topics", n);
     if (n == 0) {
@@ -600,7 +623,7 @@ public final class Topics implements AutoCloseable {
       groups.get(assigned[i]).add(members.get(i));
       clusterOf.put(members.get(i).id(), assigned[i]);
     }
-    List<List<String>> words = labels(clusterOf, centroids.length);
+    List<List<String>> words = labels(clusterOf, centroids.length, folded);
     List<Topic> topics = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
     for (int c = 0; c < centroids.length; c++) {
@@ -633,9 +656,10 @@ public final class Topics implements AutoCloseable {
    * Per cluster, its most characteristic words: c-TF-IDF (as BERTopic defines it), the frequency of
    * a word in the cluster's titles and abstracts times log(1 + A / f), where f is the word's
    * frequency over the whole catalogue's titles and abstracts and A the average number of words per
-   * cluster. Words that occur in fewer than two of the cluster's records are left out.
+   * cluster. Words that occur in fewer than two of the cluster's records are left out. The records
+   * {@code folded} into their card are its text, counted once, as the card's.
    */
-  private List<List<String>> labels(Map<String, Integer> clusterOf, int k) {
+  private List<List<String>> labels(Map<String, Integer> clusterOf, int k, Set<String> folded) {
     Map<String, Long> catalogue = new HashMap<>();
     List<Map<String, Long>> inCluster = new ArrayList<>();
     List<Map<String, Integer>> recordsWith = new ArrayList<>();
@@ -648,6 +672,9 @@ public final class Topics implements AutoCloseable {
       store.forEach(
           s -> {
             stopIfInterrupted();
+            if (folded.contains(s.id())) {
+              return;
+            }
             List<String> tokens = tokens(analyzer, text(s));
             Integer c = clusterOf.get(s.id());
             for (String t : tokens) {

@@ -1325,9 +1325,30 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
   }
 
   /**
+   * The {@code k} records closest to {@code vector} that result lists show, leaving out {@code
+   * excludedIds}: a record folded into its twin ({@link IndexSchema#folded}, a W3C dated edition
+   * that is its latest version's text) is listed as its card, which names it, never beside it.
+   */
+  public List<Neighbour> nearestListed(float[] vector, int k, Set<String> excludedIds) {
+    BooleanQuery.Builder filter =
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+            .add(IndexSchema.folded(), BooleanClause.Occur.MUST_NOT);
+    if (!excludedIds.isEmpty()) {
+      filter.add(
+          new org.apache.lucene.search.TermInSetQuery(
+              IndexFields.ID, excludedIds.stream().map(BytesRef::new).toList()),
+          BooleanClause.Occur.MUST_NOT);
+    }
+    return neighbours(
+        new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k, filter.build()), k, null);
+  }
+
+  /**
    * The {@code k} records closest to {@code vector} among those with one of {@code statuses} and
    * from none of {@code excludedBodies} (exact body names: excluding "ISO/IEC" leaves "ISO" and
-   * "IEC" in, and excluding "ISO" leaves "ISO/IEC" in), best first.
+   * "IEC" in, and excluding "ISO" leaves "ISO/IEC" in), best first; as result lists show them, a
+   * record folded into its twin left out for its card ({@link #nearestListed}).
    */
   public List<Neighbour> nearest(
       float[] vector, int k, Set<String> excludedBodies, Set<Status> statuses) {
@@ -1335,7 +1356,9 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     statuses.forEach(
         s -> anyStatus.add(queries.facetTerm(Facet.STATUS, s.wire()), BooleanClause.Occur.SHOULD));
     BooleanQuery.Builder filter =
-        new BooleanQuery.Builder().add(anyStatus.build(), BooleanClause.Occur.FILTER);
+        new BooleanQuery.Builder()
+            .add(anyStatus.build(), BooleanClause.Occur.FILTER)
+            .add(IndexSchema.folded(), BooleanClause.Occur.MUST_NOT);
     excludedBodies.forEach(b -> filter.add(Queries.exactSdo(b), BooleanClause.Occur.MUST_NOT));
     return neighbours(
         new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k, filter.build()), k, null);
@@ -1360,8 +1383,11 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
         });
   }
 
-  /** A record as a result list shows it, with its embedding. */
-  public record Embedded(Hit hit, float[] vector) {}
+  /**
+   * A record as a result list shows it, with its embedding; {@code folded}: whether it is folded
+   * into its twin ({@link IndexSchema#folded}), which result lists show in its place.
+   */
+  public record Embedded(Hit hit, float[] vector, boolean folded) {}
 
   /**
    * Hands every record that has an embedding to {@code sink}, with it, in index order; returns the
@@ -1385,9 +1411,12 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
               if (live != null && !live.get(d)) {
                 continue;
               }
-              BytesRef bytes = stored.document(d).getBinaryValue(IndexFields.DOCUMENT);
+              Document doc = stored.document(d);
+              BytesRef bytes = doc.getBinaryValue(IndexFields.DOCUMENT);
               Hit hit = json.readValue(bytes.bytes, bytes.offset, bytes.length, Hit.class);
-              sink.accept(new Embedded(hit, values.vectorValue().clone()));
+              sink.accept(
+                  new Embedded(
+                      hit, values.vectorValue().clone(), doc.get(IndexFields.FOLDED_CARD) != null));
               embedded++;
             }
           }

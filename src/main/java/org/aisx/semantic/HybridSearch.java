@@ -1,7 +1,10 @@
 package org.aisx.semantic;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.aisx.catalog.Standard;
+import org.aisx.editions.Twins;
 import org.aisx.search.SearchIndex;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
@@ -135,12 +138,19 @@ public final class HybridSearch {
   /**
    * The records closest in meaning to {@code record}, best first, with cosine similarity, a
    * publication's replaced drafts and editions folded into its current edition ({@link
-   * RelatedWork}); empty while the record has no vector yet.
+   * RelatedWork}); empty while the record has no vector yet. As result lists show them: a record
+   * folded into its twin is listed as its card ({@link SearchIndex#nearestListed}), and neither is
+   * related work of the other, being its text ({@link Twins}).
    */
   public List<SearchIndex.Neighbour> related(Standard record, int k) {
     float[] v = vectors.vectorFor(record);
-    return v == null
-        ? List.of()
-        : RelatedWork.fold(record, index.nearest(v, RelatedWork.candidates(k), record.id()), k);
+    if (v == null) {
+      return List.of();
+    }
+    Set<String> itself = new HashSet<>();
+    itself.add(record.id());
+    Twins.foldedInto(record).ifPresent(t -> itself.add(t.id()));
+    Twins.alsoPublishedAs(record).forEach(t -> itself.add(t.id()));
+    return RelatedWork.fold(record, index.nearestListed(v, RelatedWork.candidates(k), itself), k);
   }
 }

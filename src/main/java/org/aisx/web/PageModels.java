@@ -263,6 +263,27 @@ public final class PageModels {
     }
 
     /**
+     * The record this one is the same text of, when it is folded into it ({@link
+     * org.aisx.editions.Twins}: a W3C dated edition, its latest version), and the catalogue has it;
+     * else null.
+     */
+    public org.aisx.editions.Twins.Twin sameTextAs() {
+      return org.aisx.editions.Twins.foldedInto(s)
+          .filter(card -> targets.containsKey(card.id()))
+          .orElse(null);
+    }
+
+    /**
+     * The records of the catalogue folded into this one, the same document under another identifier
+     * ({@link org.aisx.editions.Twins}), which lists show as this record.
+     */
+    public List<org.aisx.editions.Twins.Twin> alsoPublishedAs() {
+      return org.aisx.editions.Twins.alsoPublishedAs(s).stream()
+          .filter(twin -> targets.containsKey(twin.id()))
+          .toList();
+    }
+
+    /**
      * Whether the record reads as current: its status says so, and no other body's relation that
      * replaces it has been approved by its body or a coordinator.
      */

@@ -134,7 +134,9 @@ class DuplicationSignalsWebTest {
         && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(app.topics().current().orElseThrow().embedded()).isEqualTo(records.size());
+    // The W3C dated edition folded into its latest version is not a record of the topics of its
+    // own (editions/Twins): every other record is.
+    assertThat(app.topics().current().orElseThrow().embedded()).isEqualTo(records.size() - 1);
     server = app.web().start(0);
     http = new Http(server.port());
   }

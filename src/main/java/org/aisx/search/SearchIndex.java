@@ -60,6 +60,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
@@ -764,9 +765,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
     }
     return new BooleanQuery.Builder()
         .add(folded, BooleanClause.Occur.FILTER)
-        .add(
-            new org.apache.lucene.search.TermInSetQuery(IndexFields.ID, shown),
-            BooleanClause.Occur.MUST_NOT)
+        .add(new TermInSetQuery(IndexFields.ID, shown), BooleanClause.Occur.MUST_NOT)
         .build();
   }
 
@@ -1336,8 +1335,7 @@ public final class SearchIndex implements CatalogIndex, AutoCloseable {
             .add(IndexSchema.folded(), BooleanClause.Occur.MUST_NOT);
     if (!excludedIds.isEmpty()) {
       filter.add(
-          new org.apache.lucene.search.TermInSetQuery(
-              IndexFields.ID, excludedIds.stream().map(BytesRef::new).toList()),
+          new TermInSetQuery(IndexFields.ID, excludedIds.stream().map(BytesRef::new).toList()),
           BooleanClause.Occur.MUST_NOT);
     }
     return neighbours(

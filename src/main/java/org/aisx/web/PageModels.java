@@ -11,6 +11,7 @@ import org.aisx.catalog.Problem;
 import org.aisx.catalog.Standard;
 import org.aisx.catalog.Status;
 import org.aisx.editions.SeriesLinks;
+import org.aisx.editions.Twins;
 import org.aisx.search.SearchRequest;
 import org.aisx.search.SearchResult;
 import org.aisx.taxonomy.Dimension;
@@ -263,22 +264,19 @@ public final class PageModels {
     }
 
     /**
-     * The record this one is the same text of, when it is folded into it ({@link
-     * org.aisx.editions.Twins}: a W3C dated edition, its latest version), and the catalogue has it;
-     * else null.
+     * The record this one is the same text of, when it is folded into it ({@link Twins}: a W3C
+     * dated edition, its latest version), and the catalogue has it; else null.
      */
-    public org.aisx.editions.Twins.Twin sameTextAs() {
-      return org.aisx.editions.Twins.foldedInto(s)
-          .filter(card -> targets.containsKey(card.id()))
-          .orElse(null);
+    public Twins.Twin sameTextAs() {
+      return Twins.foldedInto(s).filter(card -> targets.containsKey(card.id())).orElse(null);
     }
 
     /**
      * The records of the catalogue folded into this one, the same document under another identifier
-     * ({@link org.aisx.editions.Twins}), which lists show as this record.
+     * ({@link Twins}), which lists show as this record.
      */
-    public List<org.aisx.editions.Twins.Twin> alsoPublishedAs() {
-      return org.aisx.editions.Twins.alsoPublishedAs(s).stream()
+    public List<Twins.Twin> alsoPublishedAs() {
+      return Twins.alsoPublishedAs(s).stream()
           .filter(twin -> targets.containsKey(twin.id()))
           .toList();
     }

@@ -199,6 +199,11 @@ final class ApiViews {
       // The ids at the other end of the record's replacements a draft will make
       // (org.aisx.editions.ReplacementsToCome).
       List<String> replacementsToCome,
+      // On a W3C latest version, its dated editions of the same text; on such a dated edition, its
+      // latest version (org.aisx.editions.Twins, as the record page names them); else left out.
+      @JsonInclude(JsonInclude.Include.NON_EMPTY)
+          List<org.aisx.editions.Twins.Twin> alsoPublishedAs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) org.aisx.editions.Twins.Twin sameTextAs,
       Provenance provenance) {
 
     /**
@@ -249,6 +254,8 @@ final class ApiViews {
           inverse,
           series.stream().map(org.aisx.catalog.Relation::targetId).toList(),
           List.copyOf(toCome),
+          TwinsInCatalogue.alsoPublishedAs(s, targets),
+          TwinsInCatalogue.sameTextAs(s, targets),
           provenance);
     }
   }

@@ -268,9 +268,7 @@ public final class PageModels {
      * else null.
      */
     public org.aisx.editions.Twins.Twin sameTextAs() {
-      return org.aisx.editions.Twins.foldedInto(s)
-          .filter(card -> targets.containsKey(card.id()))
-          .orElse(null);
+      return TwinsInCatalogue.sameTextAs(s, targets);
     }
 
     /**
@@ -278,9 +276,7 @@ public final class PageModels {
      * ({@link org.aisx.editions.Twins}), which lists show as this record.
      */
     public List<org.aisx.editions.Twins.Twin> alsoPublishedAs() {
-      return org.aisx.editions.Twins.alsoPublishedAs(s).stream()
-          .filter(twin -> targets.containsKey(twin.id()))
-          .toList();
+      return TwinsInCatalogue.alsoPublishedAs(s, targets);
     }
 
     /**

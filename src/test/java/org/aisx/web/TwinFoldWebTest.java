@@ -203,6 +203,7 @@ class TwinFoldWebTest {
         assertThat(after.get("total").asLong()).isEqualTo(1);
         JsonNode dated = ApiTest.body(h.get("/api/v1/standards/" + DATED));
         assertThat(ApiTest.validate(h, "RecordResponse", dated)).isEmpty();
+        assertThat(dated.has("sameTextAs")).as("sameTextAs").isTrue();
         assertThat(dated.get("sameTextAs").get("id").asText()).isEqualTo(CARD);
         assertThat(dated.get("sameTextAs").get("identifier").asText())
             .isEqualTo("W3C speech-grammar");

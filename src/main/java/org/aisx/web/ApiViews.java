@@ -10,6 +10,7 @@ import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.IncomingRelation;
 import org.aisx.catalog.Standard;
 import org.aisx.committee.Committees;
+import org.aisx.editions.Twins;
 import org.aisx.search.Facet;
 import org.aisx.search.Hit;
 import org.aisx.search.SearchResult;
@@ -42,7 +43,7 @@ final class ApiViews {
       List<String> applications,
       List<String> concerns,
       String match,
-      List<org.aisx.editions.Twins.Twin> alsoPublishedAs) {
+      List<Twins.Twin> alsoPublishedAs) {
 
     /** {@link #match} of a hit that matches the query's words or names it. */
     static final String WORDS = "words";
@@ -199,6 +200,10 @@ final class ApiViews {
       // The ids at the other end of the record's replacements a draft will make
       // (org.aisx.editions.ReplacementsToCome).
       List<String> replacementsToCome,
+      // On a W3C latest version, its dated editions of the same text; on such a dated edition, its
+      // latest version (Twins, as the record page names them); else left out.
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Twins.Twin> alsoPublishedAs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Twins.Twin sameTextAs,
       Provenance provenance) {
 
     /**
@@ -249,6 +254,8 @@ final class ApiViews {
           inverse,
           series.stream().map(org.aisx.catalog.Relation::targetId).toList(),
           List.copyOf(toCome),
+          TwinsInCatalogue.alsoPublishedAs(s, targets),
+          TwinsInCatalogue.sameTextAs(s, targets),
           provenance);
     }
   }

@@ -268,7 +268,7 @@ public final class PageModels {
      * dated edition, its latest version), and the catalogue has it; else null.
      */
     public Twins.Twin sameTextAs() {
-      return Twins.foldedInto(s).filter(card -> targets.containsKey(card.id())).orElse(null);
+      return TwinsInCatalogue.sameTextAs(s, targets);
     }
 
     /**
@@ -276,9 +276,7 @@ public final class PageModels {
      * ({@link Twins}), which lists show as this record.
      */
     public List<Twins.Twin> alsoPublishedAs() {
-      return Twins.alsoPublishedAs(s).stream()
-          .filter(twin -> targets.containsKey(twin.id()))
-          .toList();
+      return TwinsInCatalogue.alsoPublishedAs(s, targets);
     }
 
     /**

@@ -49,6 +49,9 @@ class AccessibilityTest {
             "/search?q=management+system&sdo=ISO%2FIEC",
             "/search?q=syst%C3%A8me+de+management",
             "/standards/iso-iec-42001-2023",
+            // A W3C latest version and its dated edition of the same text (editions/Twins).
+            "/standards/w3c-speech-grammar",
+            "/standards/w3c-rec-speech-grammar-20040316",
             "/committees/iso-iec-jtc-1-sc-42",
             "/committees/iso-iec-jtc-1-sc-4",
             "/taxonomy",

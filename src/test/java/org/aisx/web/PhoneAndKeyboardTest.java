@@ -49,6 +49,9 @@ class PhoneAndKeyboardTest {
           "/",
           "/search?q=management+system&sdo=ISO",
           "/standards/iso-iec-42001-2023",
+          // A W3C latest version and its dated edition of the same text (editions/Twins).
+          "/standards/w3c-speech-grammar",
+          "/standards/w3c-rec-speech-grammar-20040316",
           "/taxonomy",
           "/taxonomy/vertical/health",
           "/taxonomy/history",

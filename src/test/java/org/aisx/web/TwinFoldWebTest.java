@@ -195,10 +195,21 @@ class TwinFoldWebTest {
         Http h = new Http(web.port());
         String q = "/api/v1/standards?mode=keyword&q=" + enc("speech recognition grammar");
         assertThat(ids(ApiTest.body(h.get(q)))).containsExactly(DATED);
+        // Alone, the dated edition is the same text as no record of the catalogue.
+        assertThat(ApiTest.body(h.get("/api/v1/standards/" + DATED)).has("sameTextAs")).isFalse();
         load(alone, fixture("w3c-latest"));
         JsonNode after = ApiTest.body(h.get(q));
         assertThat(ids(after)).containsExactly(CARD);
         assertThat(after.get("total").asLong()).isEqualTo(1);
+        JsonNode dated = ApiTest.body(h.get("/api/v1/standards/" + DATED));
+        assertThat(ApiTest.validate(h, "RecordResponse", dated)).isEmpty();
+        assertThat(dated.has("sameTextAs")).as("sameTextAs").isTrue();
+        assertThat(dated.get("sameTextAs").get("id").asText()).isEqualTo(CARD);
+        assertThat(dated.get("sameTextAs").get("identifier").asText())
+            .isEqualTo("W3C speech-grammar");
+        JsonNode card = ApiTest.body(h.get("/api/v1/standards/" + CARD));
+        assertThat(card.get("alsoPublishedAs")).hasSize(1);
+        assertThat(card.get("alsoPublishedAs").get(0).get("id").asText()).isEqualTo(DATED);
       }
     }
   }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pairs: the related work of a record page and of the API, the topic clusters, and the overlap
  * check list the latest version (the card), naming its dated identifier; the card's page says "Also
  * published as" the dated identifier, and the dated edition's own page, still reachable, says that
- * it is the same text as the latest version, linking to it.
+ * it is the same text as the latest version, linking to it; the API's record says both too ({@code
+ * alsoPublishedAs}, {@code sameTextAs}).
  */
 class TwinTextsListedOnceTest {
   @TempDir static Path dir;
@@ -165,6 +166,40 @@ class TwinTextsListedOnceTest {
       }
       assertThat(new LinkedHashSet<>(said.values())).as(dated).hasSize(6);
     }
+  }
+
+  @Test
+  void theApiRecordOfACardNamesItsDatedTwinAndTheDatedEditionsNamesItsCard() throws Exception {
+    for (String card : DATED.keySet()) {
+      JsonNode r = ApiTest.body(http.get("/api/v1/standards/" + card));
+      assertThat(ApiTest.validate(http, "RecordResponse", r)).as(card).isEmpty();
+      assertThat(r.get("alsoPublishedAs")).as(card).containsExactly(DATED.get(card));
+      assertThat(r.has("sameTextAs")).as(card).isFalse();
+    }
+    for (Map.Entry<String, String> e : CARD.entrySet()) {
+      String dated = e.getKey();
+      JsonNode r = ApiTest.body(http.get("/api/v1/standards/" + dated));
+      assertThat(ApiTest.validate(http, "RecordResponse", r)).as(dated).isEmpty();
+      JsonNode same = r.get("sameTextAs");
+      assertThat(same).as(dated).isNotNull();
+      assertThat(same.get("id").asText()).isEqualTo(e.getValue());
+      assertThat(same.get("identifier").asText()).isEqualTo(identifierOf(e.getValue()));
+      assertThat(same.size()).isEqualTo(2);
+      assertThat(r.has("alsoPublishedAs")).as(dated).isFalse();
+    }
+    // Neither on a record of no pair: another body's, and an earlier dated edition of a card.
+    for (String other : List.of("iso-iec-42001-2023", "w3c-pr-speech-grammar-20031218")) {
+      JsonNode r = ApiTest.body(http.get("/api/v1/standards/" + other));
+      assertThat(r.get("id").asText()).isEqualTo(other);
+      assertThat(r.has("alsoPublishedAs")).as(other).isFalse();
+      assertThat(r.has("sameTextAs")).as(other).isFalse();
+    }
+    // Both documented in the record's schema.
+    JsonNode schema =
+        ApiTest.body(http.get("/api/v1/openapi.json"))
+            .at("/components/schemas/RecordResponse/allOf/1/properties");
+    assertThat(schema.has("alsoPublishedAs")).isTrue();
+    assertThat(schema.get("sameTextAs").get("$ref").asText()).endsWith("/Twin");
   }
 
   /** The identifier of the record whose id is {@code id}. */

@@ -31,12 +31,8 @@ public final class IsoDraftLinksTurned extends RecordsMigration {
   public static final String VERSION = "23";
 
   public IsoDraftLinksTurned() {
-    super(VERSION, "ISO obsoletes links to drafts read as replaced-by");
-  }
-
-  @Override
-  int repairOn(Connection c, Clock clock) throws SQLException {
-    return repair(c, clock);
+    super(
+        VERSION, "ISO obsoletes links to drafts read as replaced-by", IsoDraftLinksTurned::repair);
   }
 
   /**

@@ -62,12 +62,7 @@ public final class IsoUpdatesTurned extends RecordsMigration {
   private static final Set<String> FEEDS = Set.of("relaton-iso", "relaton-iec");
 
   public IsoUpdatesTurned() {
-    super(VERSION, "ISO updates links read as updated-by");
-  }
-
-  @Override
-  int repairOn(Connection c, Clock clock) throws SQLException {
-    return repair(c, clock);
+    super(VERSION, "ISO updates links read as updated-by", IsoUpdatesTurned::repair);
   }
 
   /**

@@ -20,12 +20,20 @@ import org.slf4j.LoggerFactory;
 abstract class RecordsMigration implements JavaMigration {
   private static final Logger LOG = LoggerFactory.getLogger(RecordsMigration.class);
 
+  /** A migration's repair: in the caller's transaction on {@code c}; how many documents changed. */
+  @FunctionalInterface
+  interface Repair {
+    int on(Connection c, Clock clock) throws SQLException;
+  }
+
   private final String version;
   private final String description;
+  private final Repair repair;
 
-  RecordsMigration(String version, String description) {
+  RecordsMigration(String version, String description, Repair repair) {
     this.version = version;
     this.description = description;
+    this.repair = repair;
   }
 
   @Override
@@ -61,6 +69,8 @@ abstract class RecordsMigration implements JavaMigration {
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** The migration's repair, in the caller's transaction on {@code c}; how many records changed. */
-  abstract int repairOn(Connection c, Clock clock) throws SQLException;
+  /** The migration's repair, in the caller's transaction on {@code c}; how many changed. */
+  final int repairOn(Connection c, Clock clock) throws SQLException {
+    return repair.on(c, clock);
+  }
 }

@@ -55,12 +55,7 @@ public final class RelationTargetsNamed extends RecordsMigration {
   public static final String SOURCE = "aisx-upgrade";
 
   public RelationTargetsNamed() {
-    super(VERSION, "relation targets named by identifier");
-  }
-
-  @Override
-  int repairOn(Connection c, Clock clock) throws SQLException {
-    return repair(c, clock);
+    super(VERSION, "relation targets named by identifier", RelationTargetsNamed::repair);
   }
 
   /**

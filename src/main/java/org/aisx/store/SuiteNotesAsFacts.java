@@ -149,12 +149,8 @@ public final class SuiteNotesAsFacts extends RecordsMigration {
   record Swap(String replaces, String note) {}
 
   public SuiteNotesAsFacts() {
-    super(VERSION, "suite notes generated in one language kept as facts");
-  }
-
-  @Override
-  int repairOn(Connection c, Clock clock) throws SQLException {
-    return repair(c, clock);
+    super(
+        VERSION, "suite notes generated in one language kept as facts", SuiteNotesAsFacts::repair);
   }
 
   /**

@@ -58,12 +58,7 @@ public final class W3cLatestVersionsJoined extends RecordsMigration {
   private static final List<String> IDENTIFIERS = List.of("W3C ");
 
   public W3cLatestVersionsJoined() {
-    super(VERSION, "W3C latest versions joined to their editions");
-  }
-
-  @Override
-  int repairOn(Connection c, Clock clock) throws SQLException {
-    return repair(c, clock);
+    super(VERSION, "W3C latest versions joined to their editions", W3cLatestVersionsJoined::repair);
   }
 
   /**

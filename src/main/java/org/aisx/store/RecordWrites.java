@@ -66,31 +66,18 @@ final class RecordWrites implements AutoCloseable {
 
   /** A record's repaired document as {@code revision}, refused if its revision moved. */
   void document(String id, int expected, int revision, String document) throws SQLException {
-    PreparedStatement u = statement(Write.DOCUMENT);
-    u.setInt(1, revision);
-    u.setString(2, document);
-    u.setString(3, now);
-    u.setString(4, id);
-    u.setInt(5, expected);
     documents.add(id);
-    add(u);
+    add(Write.DOCUMENT, revision, document, now, id, expected);
   }
 
   /** Every relation row from {@code sourceId} deleted (before {@link #relationAdded}). */
   void relationsCleared(String sourceId) throws SQLException {
-    PreparedStatement d = statement(Write.RELATIONS_CLEARED);
-    d.setString(1, sourceId);
-    add(d);
+    add(Write.RELATIONS_CLEARED, sourceId);
   }
 
   void relationAdded(String sourceId, String type, String target, String targetId)
       throws SQLException {
-    PreparedStatement i = statement(Write.RELATION_ADDED);
-    i.setString(1, sourceId);
-    i.setString(2, type);
-    i.setString(3, target);
-    i.setString(4, targetId);
-    add(i);
+    add(Write.RELATION_ADDED, sourceId, type, target, targetId);
   }
 
   /**
@@ -98,23 +85,13 @@ final class RecordWrites implements AutoCloseable {
    * target is spelled as the id {@code id} spelled {@code identifier}.
    */
   void targetNamed(String sourceId, String id, String identifier) throws SQLException {
-    for (Write w : List.of(Write.TARGET_NAMED, Write.HELD_TARGET_NAMED)) {
-      PreparedStatement u = statement(w);
-      u.setString(1, identifier);
-      u.setString(2, sourceId);
-      u.setString(3, id);
-      u.setString(4, id);
-      add(u);
-    }
+    add(Write.TARGET_NAMED, identifier, sourceId, id, id);
+    add(Write.HELD_TARGET_NAMED, identifier, sourceId, id, id);
   }
 
   /** The relation row from {@code sourceId} to {@code targetId} typed {@code type} deleted. */
   void relationDropped(String sourceId, String type, String targetId) throws SQLException {
-    PreparedStatement d = statement(Write.RELATION_DROPPED);
-    d.setString(1, sourceId);
-    d.setString(2, type);
-    d.setString(3, targetId);
-    add(d);
+    add(Write.RELATION_DROPPED, sourceId, type, targetId);
   }
 
   /**
@@ -122,12 +99,7 @@ final class RecordWrites implements AutoCloseable {
    */
   void relationRetyped(String sourceId, String from, String to, String targetId)
       throws SQLException {
-    PreparedStatement u = statement(Write.RELATION_RETYPED);
-    u.setString(1, to);
-    u.setString(2, sourceId);
-    u.setString(3, from);
-    u.setString(4, targetId);
-    add(u);
+    add(Write.RELATION_RETYPED, to, sourceId, from, targetId);
   }
 
   /**
@@ -142,17 +114,17 @@ final class RecordWrites implements AutoCloseable {
       String newValue,
       int revision)
       throws SQLException {
-    PreparedStatement i = statement(Write.EVENT);
-    i.setString(1, id);
-    i.setString(2, now);
-    i.setString(3, kind.wire());
-    i.setString(4, field);
-    i.setString(5, oldValue);
-    i.setString(6, newValue);
-    i.setString(7, RelationTargetsNamed.ACTOR);
-    i.setString(8, RelationTargetsNamed.SOURCE);
-    i.setInt(9, revision);
-    add(i);
+    add(
+        Write.EVENT,
+        id,
+        now,
+        kind.wire(),
+        field,
+        oldValue,
+        newValue,
+        RelationTargetsNamed.ACTOR,
+        RelationTargetsNamed.SOURCE,
+        revision);
   }
 
   /** The history event of a repair that changed the record's {@code relations}. */
@@ -163,19 +135,12 @@ final class RecordWrites implements AutoCloseable {
 
   /** A suite's working copy rewritten, its version one up. */
   void suite(String id, String document) throws SQLException {
-    PreparedStatement u = statement(Write.SUITE);
-    u.setString(1, document);
-    u.setString(2, id);
-    add(u);
+    add(Write.SUITE, document, id);
   }
 
   /** A suite's publication rewritten, its number kept. */
   void publication(String suiteId, int version, String document) throws SQLException {
-    PreparedStatement u = statement(Write.PUBLICATION);
-    u.setString(1, document);
-    u.setString(2, suiteId);
-    u.setInt(3, version);
-    add(u);
+    add(Write.PUBLICATION, document, suiteId, version);
   }
 
   private PreparedStatement statement(Write w) throws SQLException {
@@ -187,7 +152,16 @@ final class RecordWrites implements AutoCloseable {
     return s;
   }
 
-  private void add(PreparedStatement s) throws SQLException {
+  /** A write of kind {@code w}, its parameters (numbers and text, null for none) in order. */
+  private void add(Write w, Object... parameters) throws SQLException {
+    PreparedStatement s = statement(w);
+    for (int i = 0; i < parameters.length; i++) {
+      if (parameters[i] instanceof Integer n) {
+        s.setInt(i + 1, n);
+      } else {
+        s.setString(i + 1, (String) parameters[i]);
+      }
+    }
     s.addBatch();
     if (++pending >= BATCH) {
       flush();

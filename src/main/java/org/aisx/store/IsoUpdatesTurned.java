@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.aisx.catalog.Catalog;
@@ -96,53 +98,91 @@ public final class IsoUpdatesTurned extends RecordsMigration {
       BiPredicate<String, String> turns)
       throws SQLException {
     ObjectMapper json = Json.mapper();
-    String now = clock.instant().toString();
     int changed = 0;
-    for (String id : holdersOf(c, from.wire())) {
-      RelationTargetsNamed.Stored stored = RelationTargetsNamed.document(c, id);
-      if (stored == null
-          || !(RelationTargetsNamed.read(json, stored.document()) instanceof ObjectNode doc)
-          || !(doc.get("relations") instanceof ArrayNode before)
-          || !fromFeeds(doc, List.of("ISO", "IEC"), FEEDS)
-          || writtenByPeople(c, id)) {
-        continue;
-      }
-      String identifier = doc.path("identifier").asText("");
-      Set<String> held = new HashSet<>();
-      before.forEach(r -> held.add(RelationTargetsNamed.key(r)));
-      ArrayNode after = json.createArrayNode();
-      Set<String> turned = new LinkedHashSet<>();
-      for (JsonNode relation : before) {
-        String target = relation.path("target").asText(null);
-        if (!from.wire().equals(relation.path("type").asText())
-            || target == null
-            || !(relation instanceof ObjectNode object)
-            || !turns.test(identifier, target)) {
-          after.add(relation);
-          continue;
+    try (RecordWrites writes = new RecordWrites(c, clock.instant().toString())) {
+      for (List<String> chunk : chunks(holdersOf(c, from.wire()))) {
+        Map<String, ObjectNode> fromFeeds = new HashMap<>();
+        Map<String, RelationTargetsNamed.Stored> stored = RelationTargetsNamed.documents(c, chunk);
+        for (String id : chunk) {
+          if (stored.get(id) != null
+              && RelationTargetsNamed.read(json, stored.get(id).document())
+                  instanceof ObjectNode doc
+              && doc.get("relations") instanceof ArrayNode
+              && fromFeeds(doc, List.of("ISO", "IEC"), FEEDS)) {
+            fromFeeds.put(id, doc);
+          }
         }
-        ObjectNode round = object.deepCopy().put("type", to.wire());
-        turned.add(Slug.of(target));
-        if (held.add(RelationTargetsNamed.key(round))) {
-          after.add(round);
+        Set<String> people = writtenByPeople(c, List.copyOf(fromFeeds.keySet()));
+        Set<String> held = heldAs(c, to.wire(), List.copyOf(fromFeeds.keySet()));
+        for (String id : chunk) {
+          ObjectNode doc = fromFeeds.get(id);
+          if (doc != null
+              && !people.contains(id)
+              && turn(json, id, stored.get(id).revision(), doc, from, to, turns, held, writes)) {
+            changed++;
+          }
         }
       }
-      if (turned.isEmpty()) {
-        continue;
-      }
-      int revision = stored.revision() + 1;
-      doc.set("relations", after);
-      doc.put("revision", revision);
-      RelationTargetsNamed.update(
-          c, id, stored.revision(), revision, RelationTargetsNamed.write(json, doc), now);
-      for (String targetId : turned) {
-        turnRow(c, id, targetId, from.wire(), to.wire());
-      }
-      RelationTargetsNamed.event(
-          c, id, now, Catalog.historyText(before), Catalog.historyText(after), revision);
-      changed++;
+      writes.flush();
     }
     return changed;
+  }
+
+  /**
+   * Retypes the links of the record {@code id} as {@link #turn(Connection, Clock, RelationType,
+   * RelationType, BiPredicate)} says, writing its new revision to {@code writes}; {@code heldAs}
+   * holds "id target-id" for each of its relation rows typed {@code to} already. Whether it
+   * changed.
+   */
+  private static boolean turn(
+      ObjectMapper json,
+      String id,
+      int was,
+      ObjectNode doc,
+      RelationType from,
+      RelationType to,
+      BiPredicate<String, String> turns,
+      Set<String> heldAs,
+      RecordWrites writes)
+      throws SQLException {
+    ArrayNode before = (ArrayNode) doc.get("relations");
+    String identifier = doc.path("identifier").asText("");
+    Set<String> held = new HashSet<>();
+    before.forEach(r -> held.add(RelationTargetsNamed.key(r)));
+    ArrayNode after = json.createArrayNode();
+    Set<String> turned = new LinkedHashSet<>();
+    for (JsonNode relation : before) {
+      String target = relation.path("target").asText(null);
+      if (!from.wire().equals(relation.path("type").asText())
+          || target == null
+          || !(relation instanceof ObjectNode object)
+          || !turns.test(identifier, target)) {
+        after.add(relation);
+        continue;
+      }
+      ObjectNode round = object.deepCopy().put("type", to.wire());
+      turned.add(Slug.of(target));
+      if (held.add(RelationTargetsNamed.key(round))) {
+        after.add(round);
+      }
+    }
+    if (turned.isEmpty()) {
+      return false;
+    }
+    int revision = was + 1;
+    doc.set("relations", after);
+    doc.put("revision", revision);
+    writes.document(id, was, revision, RelationTargetsNamed.write(json, doc));
+    // One row per type and target: a row turned into one the record holds is dropped.
+    for (String targetId : turned) {
+      if (heldAs.contains(id + " " + targetId)) {
+        writes.relationDropped(id, from.wire(), targetId);
+      } else {
+        writes.relationRetyped(id, from.wire(), to.wire(), targetId);
+      }
+    }
+    writes.relationsEvent(id, Catalog.historyText(before), Catalog.historyText(after), revision);
+    return true;
   }
 
   /**
@@ -176,20 +216,22 @@ public final class IsoUpdatesTurned extends RecordsMigration {
             n -> n.equals(SourceNames.STARTER_CORPUS) || feeds.contains(FieldSources.feedOf(n)));
   }
 
-  /** Whether any revision of the record was a person's (a submission, an edit, a review). */
-  static boolean writtenByPeople(Connection c, String id) throws SQLException {
-    try (PreparedStatement q =
-        c.prepareStatement("SELECT DISTINCT source FROM history_event WHERE record_id = ?")) {
-      q.setString(1, id);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          if (SourceNames.reviewed(SourceNames.publishable(rs.getString(1)))) {
-            return true;
+  /**
+   * Which of the records {@code ids} any revision of was a person's (a submission, an edit, a
+   * review).
+   */
+  static Set<String> writtenByPeople(Connection c, List<String> ids) throws SQLException {
+    Set<String> out = new HashSet<>();
+    select(
+        c,
+        "SELECT DISTINCT record_id, source FROM history_event WHERE record_id IN (?)",
+        ids,
+        rs -> {
+          if (SourceNames.reviewed(SourceNames.publishable(rs.getString(2)))) {
+            out.add(rs.getString(1));
           }
-        }
-      }
-    }
-    return false;
+        });
+    return out;
   }
 
   /** The records holding a relation of type {@code type}. */
@@ -209,36 +251,20 @@ public final class IsoUpdatesTurned extends RecordsMigration {
   }
 
   /**
-   * The relation row from {@code id} to {@code targetId} typed {@code from} retyped {@code to}; or
-   * dropped, when the record holds that link typed {@code to} already (one row per type and
-   * target).
+   * "source-id target-id" for each relation row typed {@code type} from the records {@code ids}.
    */
-  private static void turnRow(Connection c, String id, String targetId, String from, String to)
+  private static Set<String> heldAs(Connection c, String type, List<String> ids)
       throws SQLException {
-    boolean exists;
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT 1 FROM relation WHERE source_id = ? AND type = ? AND target_id = ?")) {
-      q.setString(1, id);
-      q.setString(2, to);
-      q.setString(3, targetId);
-      try (ResultSet rs = q.executeQuery()) {
-        exists = rs.next();
-      }
-    }
-    try (PreparedStatement u =
-        c.prepareStatement(
-            exists
-                ? "DELETE FROM relation WHERE source_id = ? AND type = ? AND target_id = ?"
-                : "UPDATE relation SET type = ? WHERE source_id = ? AND type = ? AND target_id = ?")) {
-      int i = 1;
-      if (!exists) {
-        u.setString(i++, to);
-      }
-      u.setString(i++, id);
-      u.setString(i++, from);
-      u.setString(i, targetId);
-      u.executeUpdate();
-    }
+    Set<String> out = new HashSet<>();
+    select(
+        c,
+        "SELECT source_id, type, target_id FROM relation WHERE source_id IN (?)",
+        ids,
+        rs -> {
+          if (type.equals(rs.getString(2))) {
+            out.add(rs.getString(1) + " " + rs.getString(3));
+          }
+        });
+    return out;
   }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aisx.catalog.Catalog;
-import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Json;
 import org.aisx.catalog.Slug;
 
@@ -67,56 +66,76 @@ public final class RelationTargetsNamed extends RecordsMigration {
     Map<String, String> identifiers = identifiers(c);
     ObjectMapper json = Json.mapper();
     int changed = 0;
-    String now = clock.instant().toString();
-    for (String sourceId : sourcesWithTargetsInCatalogue(c)) {
-      Stored stored = document(c, sourceId);
-      if (stored == null) {
-        continue;
-      }
-      if (!(read(json, stored.document()) instanceof ObjectNode doc)) {
-        continue; // a document that does not read is left as it is, as the store leaves it
-      }
-      JsonNode relations = doc.get("relations");
-      if (!(relations instanceof ArrayNode before)) {
-        continue;
-      }
-      Set<String> given = new HashSet<>();
-      before.forEach(r -> given.add(key(r)));
-      ArrayNode after = json.createArrayNode();
-      Set<String> added = new HashSet<>();
-      Map<String, String> renamed = new HashMap<>();
-      for (JsonNode relation : before) {
-        String target = relation.path("target").asText(null);
-        String identifier = target == null ? null : identifiers.get(target);
-        if (identifier == null
-            || identifier.equals(target)
-            || !Slug.of(identifier).equals(target)
-            || !(relation instanceof ObjectNode object)) {
-          after.add(relation);
-          continue;
-        }
-        renamed.put(target, identifier);
-        ObjectNode named = object.deepCopy().put("target", identifier);
-        // The same relation written both ways: one is kept.
-        if (!given.contains(key(named)) && added.add(key(named))) {
-          after.add(named);
+    try (RecordWrites writes = new RecordWrites(c, clock.instant().toString())) {
+      for (List<String> chunk : chunks(sourcesWithTargetsInCatalogue(c))) {
+        Map<String, Stored> documents = documents(c, chunk);
+        for (String sourceId : chunk) {
+          if (name(json, identifiers, sourceId, documents.get(sourceId), writes)) {
+            changed++;
+          }
         }
       }
-      if (renamed.isEmpty()) {
-        continue;
-      }
-      int revision = stored.revision() + 1;
-      doc.set("relations", after);
-      doc.put("revision", revision);
-      update(c, sourceId, stored.revision(), revision, write(json, doc), now);
-      for (Map.Entry<String, String> r : renamed.entrySet()) {
-        renameRows(c, "relation", sourceId, r.getKey(), r.getValue());
-        renameRows(c, "relation_review", sourceId, r.getKey(), r.getValue());
-      }
-      event(c, sourceId, now, Catalog.historyText(before), Catalog.historyText(after), revision);
-      changed++;
+      writes.flush();
     }
     return changed;
+  }
+
+  /**
+   * Names by identifier the targets of {@code stored}'s relations that are records' ids, writing
+   * the record's new revision to {@code writes}; whether it changed.
+   */
+  private static boolean name(
+      ObjectMapper json,
+      Map<String, String> identifiers,
+      String sourceId,
+      Stored stored,
+      RecordWrites writes)
+      throws SQLException {
+    if (stored == null) {
+      return false;
+    }
+    if (!(read(json, stored.document()) instanceof ObjectNode doc)) {
+      return false; // a document that does not read is left as it is, as the store leaves it
+    }
+    JsonNode relations = doc.get("relations");
+    if (!(relations instanceof ArrayNode before)) {
+      return false;
+    }
+    Set<String> given = new HashSet<>();
+    before.forEach(r -> given.add(key(r)));
+    ArrayNode after = json.createArrayNode();
+    Set<String> added = new HashSet<>();
+    Map<String, String> renamed = new HashMap<>();
+    for (JsonNode relation : before) {
+      String target = relation.path("target").asText(null);
+      String identifier = target == null ? null : identifiers.get(target);
+      if (identifier == null
+          || identifier.equals(target)
+          || !Slug.of(identifier).equals(target)
+          || !(relation instanceof ObjectNode object)) {
+        after.add(relation);
+        continue;
+      }
+      renamed.put(target, identifier);
+      ObjectNode named = object.deepCopy().put("target", identifier);
+      // The same relation written both ways: one is kept.
+      if (!given.contains(key(named)) && added.add(key(named))) {
+        after.add(named);
+      }
+    }
+    if (renamed.isEmpty()) {
+      return false;
+    }
+    int revision = stored.revision() + 1;
+    doc.set("relations", after);
+    doc.put("revision", revision);
+    writes.document(sourceId, stored.revision(), revision, write(json, doc));
+    for (Map.Entry<String, String> r : renamed.entrySet()) {
+      writes.targetNamed(sourceId, r.getKey(), r.getValue());
+    }
+    writes.relationsEvent(
+        sourceId, Catalog.historyText(before), Catalog.historyText(after), revision);
+    return true;
   }
 
   /** The document as a JSON tree; null when it does not read (left as the store leaves it). */
@@ -174,84 +193,14 @@ public final class RelationTargetsNamed extends RecordsMigration {
   /** A record's stored JSON document and revision. */
   record Stored(String document, int revision) {}
 
-  static Stored document(Connection c, String id) throws SQLException {
-    try (PreparedStatement q =
-        c.prepareStatement("SELECT document, revision FROM standard WHERE id = ?")) {
-      q.setString(1, id);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? new Stored(rs.getString(1), rs.getInt(2)) : null;
-      }
-    }
-  }
-
-  /** Writes a record's repaired document as {@code revision}, refused if it moved meanwhile. */
-  static void update(
-      Connection c, String id, int expected, int revision, String document, String now)
-      throws SQLException {
-    try (PreparedStatement u =
-        c.prepareStatement(
-            "UPDATE standard SET revision = ?, document = ?, updated_at = ?"
-                + " WHERE id = ? AND revision = ?")) {
-      u.setInt(1, revision);
-      u.setString(2, document);
-      u.setString(3, now);
-      u.setString(4, id);
-      u.setInt(5, expected);
-      if (u.executeUpdate() != 1) {
-        throw new SQLException("record " + id + " changed while its relations were repaired");
-      }
-    }
-  }
-
-  /** The rows of {@code table} from {@code sourceId} whose target is the id {@code id}. */
-  private static void renameRows(
-      Connection c, String table, String sourceId, String id, String identifier)
-      throws SQLException {
-    try (PreparedStatement u =
-        c.prepareStatement(
-            "UPDATE "
-                + table
-                + " SET target = ? WHERE source_id = ? AND target_id = ? AND target = ?")) {
-      u.setString(1, identifier);
-      u.setString(2, sourceId);
-      u.setString(3, id);
-      u.setString(4, id);
-      u.executeUpdate();
-    }
-  }
-
-  /** The history event of a repair that changed the record's {@code relations}. */
-  static void event(
-      Connection c, String id, String at, String oldValue, String newValue, int revision)
-      throws SQLException {
-    event(c, id, at, HistoryEvent.Kind.FIELD_CHANGED, "relations", oldValue, newValue, revision);
-  }
-
-  /** The history event of a repair that changed the record's {@code field}. */
-  static void event(
-      Connection c,
-      String id,
-      String at,
-      HistoryEvent.Kind kind,
-      String field,
-      String oldValue,
-      String newValue,
-      int revision)
-      throws SQLException {
-    try (PreparedStatement i =
-        c.prepareStatement(
-            "INSERT INTO history_event (record_id, at, kind, field, old_value, new_value, actor,"
-                + " source, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      i.setString(1, id);
-      i.setString(2, at);
-      i.setString(3, kind.wire());
-      i.setString(4, field);
-      i.setString(5, oldValue);
-      i.setString(6, newValue);
-      i.setString(7, ACTOR);
-      i.setString(8, SOURCE);
-      i.setInt(9, revision);
-      i.executeUpdate();
-    }
+  /** The stored documents and revisions of the records {@code ids} that exist, by id. */
+  static Map<String, Stored> documents(Connection c, List<String> ids) throws SQLException {
+    Map<String, Stored> out = new HashMap<>();
+    select(
+        c,
+        "SELECT id, document, revision FROM standard WHERE id IN (?)",
+        ids,
+        rs -> out.put(rs.getString(1), new Stored(rs.getString(2), rs.getInt(3))));
+    return out;
   }
 }

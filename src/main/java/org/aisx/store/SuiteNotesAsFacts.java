@@ -168,18 +168,6 @@ public final class SuiteNotesAsFacts extends RecordsMigration {
         suites.add(new String[] {rs.getString(1), rs.getString(2)});
       }
     }
-    try (PreparedStatement u =
-        c.prepareStatement("UPDATE suite SET document = ?, version = version + 1 WHERE id = ?")) {
-      for (String[] s : suites) {
-        String rewritten = rewrite(json, s[1]);
-        if (rewritten != null) {
-          u.setString(1, rewritten);
-          u.setString(2, s[0]);
-          u.executeUpdate();
-          changed++;
-        }
-      }
-    }
     List<Object[]> publications = new ArrayList<>();
     try (PreparedStatement q =
             c.prepareStatement(
@@ -190,19 +178,22 @@ public final class SuiteNotesAsFacts extends RecordsMigration {
         publications.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)});
       }
     }
-    try (PreparedStatement u =
-        c.prepareStatement(
-            "UPDATE suite_publication SET document = ? WHERE suite_id = ? AND version = ?")) {
-      for (Object[] p : publications) {
-        String rewritten = rewrite(json, (String) p[2]);
+    try (RecordWrites writes = new RecordWrites(c, clock.instant().toString())) {
+      for (String[] s : suites) {
+        String rewritten = rewrite(json, s[1]);
         if (rewritten != null) {
-          u.setString(1, rewritten);
-          u.setString(2, (String) p[0]);
-          u.setInt(3, (Integer) p[1]);
-          u.executeUpdate();
+          writes.suite(s[0], rewritten);
           changed++;
         }
       }
+      for (Object[] p : publications) {
+        String rewritten = rewrite(json, (String) p[2]);
+        if (rewritten != null) {
+          writes.publication((String) p[0], (Integer) p[1], rewritten);
+          changed++;
+        }
+      }
+      writes.flush();
     }
     return changed;
   }

@@ -94,84 +94,72 @@ public final class W3cLatestVersionsJoined extends RecordsMigration {
     Map<String, Standard> joined = Editions.w3cLatestVersions(records.values());
     // Whether people wrote a record is read from its history, for the records the rule changes
     // only; without those, the rule changes fewer records and none it did not change before.
-    Set<String> people = new HashSet<>();
-    for (String id : joined.keySet()) {
-      if (IsoUpdatesTurned.writtenByPeople(c, id)) {
-        people.add(id);
-      }
-    }
+    Set<String> people = IsoUpdatesTurned.writtenByPeople(c, List.copyOf(joined.keySet()));
     if (!people.isEmpty()) {
       records.keySet().removeAll(people);
       joined = Editions.w3cLatestVersions(records.values());
     }
-    String now = clock.instant().toString();
     int changed = 0;
-    for (String id : new TreeSet<>(joined.keySet())) {
-      ObjectNode doc = stored.get(id).document();
-      int was = stored.get(id).revision();
-      Standard before = records.get(id);
-      Standard after = joined.get(id);
-      boolean relations = !after.relations().equals(before.relations());
-      boolean status = after.status() != before.status();
-      JsonNode relationsBefore = doc.get("relations");
-      JsonNode statusBefore = doc.get("status");
-      int revision = was + 1;
-      if (relations) {
-        doc.set("relations", json.valueToTree(after.relations()));
+    try (RecordWrites writes = new RecordWrites(c, clock.instant().toString())) {
+      for (String id : new TreeSet<>(joined.keySet())) {
+        join(json, id, stored.get(id), records.get(id), joined.get(id), writes);
+        changed++;
       }
-      if (status) {
-        doc.set("status", json.valueToTree(after.status()));
-      }
-      doc.put("revision", revision);
-      RelationTargetsNamed.update(c, id, was, revision, RelationTargetsNamed.write(json, doc), now);
-      if (relations) {
-        rows(c, id, after.relations());
-        RelationTargetsNamed.event(
-            c,
-            id,
-            now,
-            Catalog.historyText(relationsBefore),
-            Catalog.historyText(doc.get("relations")),
-            revision);
-      }
-      if (status) {
-        RelationTargetsNamed.event(
-            c,
-            id,
-            now,
-            HistoryEvent.Kind.STATUS_CHANGED,
-            "status",
-            Catalog.historyText(statusBefore),
-            Catalog.historyText(doc.get("status")),
-            revision);
-      }
-      changed++;
+      writes.flush();
     }
     return changed;
   }
 
-  /** A record's stored JSON document, as a tree, and revision. */
-  private record Stored(ObjectNode document, int revision) {}
-
-  /** The record's relation rows as {@code relations} (one row per type and target). */
-  private static void rows(Connection c, String id, List<Relation> relations) throws SQLException {
-    try (PreparedStatement d = c.prepareStatement("DELETE FROM relation WHERE source_id = ?")) {
-      d.setString(1, id);
-      d.executeUpdate();
+  /** The record {@code id} as the rule made it, {@code after}, written to {@code writes}. */
+  private static void join(
+      ObjectMapper json,
+      String id,
+      Stored stored,
+      Standard before,
+      Standard after,
+      RecordWrites writes)
+      throws SQLException {
+    ObjectNode doc = stored.document();
+    int was = stored.revision();
+    boolean relations = !after.relations().equals(before.relations());
+    boolean status = after.status() != before.status();
+    JsonNode relationsBefore = doc.get("relations");
+    JsonNode statusBefore = doc.get("status");
+    int revision = was + 1;
+    if (relations) {
+      doc.set("relations", json.valueToTree(after.relations()));
     }
-    try (PreparedStatement i =
-        c.prepareStatement(
-            "INSERT INTO relation (source_id, type, target, target_id) VALUES (?, ?, ?, ?)")) {
+    if (status) {
+      doc.set("status", json.valueToTree(after.status()));
+    }
+    doc.put("revision", revision);
+    writes.document(id, was, revision, RelationTargetsNamed.write(json, doc));
+    if (relations) {
+      writes.relationsCleared(id);
+      // One row per type and target.
       Set<String> seen = new HashSet<>();
-      for (Relation r : relations) {
+      for (Relation r : after.relations()) {
         if (seen.add(r.type().wire() + " " + r.targetId())) {
-          i.setString(1, id);
-          i.setString(2, r.type().wire());
-          i.setString(3, r.target());
-          i.setString(4, r.targetId());
-          i.executeUpdate();
+          writes.relationAdded(id, r.type().wire(), r.target(), r.targetId());
         }
       }
+      writes.relationsEvent(
+          id,
+          Catalog.historyText(relationsBefore),
+          Catalog.historyText(doc.get("relations")),
+          revision);
+    }
+    if (status) {
+      writes.event(
+          id,
+          HistoryEvent.Kind.STATUS_CHANGED,
+          "status",
+          Catalog.historyText(statusBefore),
+          Catalog.historyText(doc.get("status")),
+          revision);
     }
   }
+
+  /** A record's stored JSON document, as a tree, and revision. */
+  private record Stored(ObjectNode document, int revision) {}
 }

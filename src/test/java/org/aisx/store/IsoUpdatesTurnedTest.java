@@ -4,6 +4,7 @@ import static org.aisx.store.OldSchemaStore.Writer.imported;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Json;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Slug;
@@ -119,5 +120,51 @@ public final class IsoUpdatesTurnedTest extends UpgradeContract {
     assertThat(store.find("iso-12813-2019").orElseThrow().revision()).isEqualTo(1);
     // A record a person wrote, ISO Open Data's corrigendum and ITU-T's link stay as they were.
     assertLeft(store, RelationType.UPDATES, EDITED_ID, OPEN_DATA_ID, ITU_ID);
+  }
+
+  /**
+   * More records than one query reads ({@link RecordsMigration#IDS_PER_QUERY}): each is turned as
+   * one record is, and one past the first query's ids that holds the link both ways keeps one row.
+   */
+  @OnBothStores
+  void moreRecordsThanAQueryReadsAreEachTurnedOnce(StoreConfig.Vendor vendor) throws Exception {
+    int records = RecordsMigration.IDS_PER_QUERY + 20;
+    int both = RecordsMigration.IDS_PER_QUERY + 10;
+    StoreConfig config = newStore(vendor);
+    new OldSchemaStore(
+            "21",
+            old -> {
+              for (int i = 0; i < records; i++) {
+                String newer = "ISO " + (10000 + i) + ":2019";
+                old.create(
+                    i == both
+                        ? imported(
+                            "ISO " + (10000 + i) + ":2015",
+                            "ISO",
+                            "relaton-iso",
+                            Relation.of(RelationType.UPDATES, newer),
+                            Relation.of(RelationType.UPDATED_BY, newer))
+                        : imported(
+                            "ISO " + (10000 + i) + ":2015",
+                            "ISO",
+                            "relaton-iso",
+                            Relation.of(RelationType.UPDATES, newer)));
+              }
+            })
+        .write(config);
+    try (Database db = Database.open(config)) {
+      SqlCatalogStore store = new SqlCatalogStore(db, Json.mapper());
+      for (int i = 0; i < records; i++) {
+        String id = Slug.of("ISO " + (10000 + i) + ":2015");
+        Standard turned = store.find(id).orElseThrow();
+        assertThat(turned.relations())
+            .as(id)
+            .containsExactly(Relation.of(RelationType.UPDATED_BY, "ISO " + (10000 + i) + ":2019"));
+        assertThat(turned.revision()).as(id).isEqualTo(2);
+        assertThat(relationRows(db, id))
+            .containsExactly("updated-by " + Slug.of("ISO " + (10000 + i) + ":2019"));
+        upgradeEvent(store, id);
+      }
+    }
   }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.aisx.catalog.HistoryEvent;
+import org.aisx.catalog.Json;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Slug;
@@ -166,5 +168,78 @@ public final class W3cLatestVersionsJoinedTest extends UpgradeContract {
           .noneMatch(e -> RelationTargetsNamed.ACTOR.equals(e.actor()));
     }
     assertThat(store.find(EDITED_ID).orElseThrow().status()).isEqualTo(Status.DRAFT);
+  }
+
+  /**
+   * More pairs than one query reads and one batch of writes sends ({@link
+   * RecordsMigration#IDS_PER_QUERY}, {@link RecordWrites#BATCH}): each is joined as one pair is,
+   * its relation rows deleted before the new ones are written whichever batch each falls in; the
+   * pair a person wrote, past the first query's ids, stays.
+   */
+  @OnBothStores
+  void morePairsThanABatchAreEachJoinedOnce(StoreConfig.Vendor vendor) throws Exception {
+    int pairs = 600;
+    int edited = 555;
+    StoreConfig config = newStore(vendor);
+    new OldSchemaStore(
+            "23",
+            old -> {
+              for (int i = 0; i < pairs; i++) {
+                Standard latest =
+                    old.create(
+                        w3c(
+                            undated(i),
+                            "2001-01-03",
+                            Status.DRAFT,
+                            "relaton-w3c",
+                            dated(i),
+                            "W3C WD-other-20020426"));
+                old.create(
+                    w3c(dated(i), "2001-01-03", Status.WITHDRAWN, "relaton-w3c", undated(i)));
+                if (i == edited) {
+                  old.retitle(latest, "Edited");
+                }
+              }
+            })
+        .write(config);
+    try (Database db = Database.open(config)) {
+      SqlCatalogStore store = new SqlCatalogStore(db, Json.mapper());
+      for (int i = 0; i < pairs; i++) {
+        String latest = Slug.of(undated(i));
+        String edition = Slug.of(dated(i));
+        if (i == edited) {
+          assertThat(relationRows(db, latest))
+              .containsExactlyInAnyOrder("related " + edition, "related w3c-wd-other-20020426");
+          assertThat(relationRows(db, edition)).containsExactly("related " + latest);
+          assertThat(store.find(latest).orElseThrow().status()).isEqualTo(Status.DRAFT);
+          continue;
+        }
+        assertThat(relationRows(db, latest))
+            .containsExactlyInAnyOrder("identical " + edition, "related w3c-wd-other-20020426");
+        assertThat(relationRows(db, edition)).containsExactly("identical " + latest);
+        Standard joined = store.find(latest).orElseThrow();
+        assertThat(joined.revision()).isEqualTo(2);
+        assertThat(joined.status()).isEqualTo(Status.WITHDRAWN);
+        assertThat(store.find(edition).orElseThrow().revision()).isEqualTo(2);
+      }
+      // Each joined pair: relations and status of the undated record, relations of the edition.
+      int events =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT count(*) FROM history_event WHERE actor = :actor")
+                          .bind("actor", RelationTargetsNamed.ACTOR)
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(events).isEqualTo(3 * (pairs - 1));
+    }
+  }
+
+  private static String undated(int i) {
+    return String.format(Locale.ROOT, "W3C spec-%04d", i);
+  }
+
+  private static String dated(int i) {
+    return String.format(Locale.ROOT, "W3C WD-spec-%04d-20010103", i);
   }
 }

@@ -141,6 +141,8 @@ public final class ImportJobs implements AutoCloseable {
     private final BiConsumer<Job, Phase> whenEnded; // null for a job read from the store
     private ImportJobStore.Counts written; // on the beat thread
     private long renewed;
+    private boolean over; // guarded by this: set when the job ends, after which no beat runs
+    private volatile ScheduledFuture<?> beating;
 
     Job(String id, Request request, Instant started, BiConsumer<Job, Phase> whenEnded) {
       this.id = id;
@@ -306,7 +308,10 @@ public final class ImportJobs implements AutoCloseable {
      * another node has taken stops the import at its next record), and writes the progress when it
      * changed.
      */
-    private void beat() {
+    private synchronized void beat() {
+      if (over) {
+        return; // the job has ended: its lease is not to be taken again
+      }
       try {
         long now = System.nanoTime();
         if (now - renewed >= RENEW_EVERY.toNanos()) {
@@ -368,6 +373,9 @@ public final class ImportJobs implements AutoCloseable {
 
     /** Writes how the job ended, forgets the oldest finished, and frees the lease. */
     private void saveEnd(Phase result) {
+      synchronized (this) {
+        over = true;
+      }
       ScheduledFuture<?> b = beating;
       if (b != null) {
         b.cancel(false);
@@ -396,7 +404,6 @@ public final class ImportJobs implements AutoCloseable {
   private final List<ImportProgress> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService beat;
   private Job running;
-  private volatile ScheduledFuture<?> beating;
   private Thread thread;
   private volatile boolean stopping;
 
@@ -492,12 +499,12 @@ public final class ImportJobs implements AutoCloseable {
               null,
               null));
       running = job;
+      job.beating =
+          beat.scheduleWithFixedDelay(
+              job::beat, WRITE_EVERY.toMillis(), WRITE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
       thread = new Thread(job::run, "import");
       thread.setDaemon(true);
       thread.start();
-      beating =
-          beat.scheduleWithFixedDelay(
-              job::beat, WRITE_EVERY.toMillis(), WRITE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
       return job;
     } catch (RuntimeException e) {
       if (running == null) {

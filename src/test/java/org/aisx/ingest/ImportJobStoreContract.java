@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.aisx.catalog.Problem;
 import org.aisx.editions.Editions;
 import org.aisx.ingest.ImportJobStore.Counts;
@@ -68,7 +69,7 @@ abstract class ImportJobStoreContract {
     s.draftPublished("IEEE P3400", "IEEE 3400-2025");
     s.keptReviewed("ISO 66610:2025", List.of("title", "status"));
     s.settled(2, 1);
-    s.editions(new Editions.Report(3, Map.of("amendment", 2, "superseded", 1)));
+    s.editions(new Editions.Report(3, new TreeMap<>(Map.of("amendment", 2, "superseded", 1))));
     s.committee(org.aisx.committee.CommitteeStore.Saved.CREATED);
     return s;
   }

@@ -232,7 +232,8 @@ public final class App implements AutoCloseable {
     }
     this.importer =
         new Importer(catalog, reader, jsonFormat, json, new Editions(catalog, store), committees);
-    this.importJobs = new ImportJobs(importer, Clock.systemUTC());
+    this.importJobs =
+        ImportJobs.overSql(importer, db, leases, !changeLog.shared(), Clock.systemUTC());
     this.classification =
         new Classification(
             store,

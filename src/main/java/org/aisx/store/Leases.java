@@ -44,6 +44,11 @@ public final class Leases {
       this.termMillis = termMillis;
     }
 
+    /** Who takes the lease: this node. */
+    public String holder() {
+      return holder;
+    }
+
     /**
      * Takes the lease, or renews it when this node holds it, for one more term from now; false when
      * another node holds it and its term has not run out.
@@ -75,6 +80,16 @@ public final class Leases {
                   .bind("job", job)
                   .bind("holder", holder)
                   .execute());
+    }
+
+    /**
+     * Frees the lease whoever holds it: only for a node that knows no other can (the embedded
+     * store, whose data directory one process opens), so that a holder it outlived (killed, then
+     * restarted) need not be waited out.
+     */
+    public void clear() {
+      jdbi.useHandle(
+          h -> h.createUpdate("DELETE FROM job_lease WHERE job = :job").bind("job", job).execute());
     }
 
     /** The node holding the lease now, if its term has not run out. */

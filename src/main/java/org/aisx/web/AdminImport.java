@@ -147,6 +147,8 @@ public final class AdminImport implements Routes {
     return switch (how) {
       case DONE -> String.valueOf(job.summary());
       case STOPPED -> "stopped by the service's shutdown after " + job.records() + " records";
+      case INTERRUPTED ->
+          "interrupted after " + job.records() + " records: another node took the import's lease";
       default -> "failed after " + job.records() + " records: " + job.error();
     };
   }

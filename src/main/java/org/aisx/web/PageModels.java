@@ -730,8 +730,7 @@ public final class PageModels {
 
     /** Why the import failed, as the importer or the store said it. */
     public String error() {
-      Throwable e = job.error();
-      return e == null ? null : e.getMessage() == null ? e.toString() : e.getMessage();
+      return job.error();
     }
 
     /** At most 200 rejections on the page; the count above says how many there were. */

@@ -46,4 +46,19 @@ abstract class LeasesContract {
     assertThat(a.on("embedding", Duration.ofMinutes(1)).hold()).isTrue();
     assertThat(b.on("starter-corpus", Duration.ofMinutes(1)).hold()).isTrue();
   }
+
+  @Test
+  void aClearedLeaseIsFreeWhoeverHeldIt() {
+    // A node killed a moment ago still holds it; the embedded store's next process clears it.
+    Leases.Lease killed = new Leases(db(), "killed").on("import", Duration.ofMinutes(5));
+    Leases.Lease next = new Leases(db(), "next").on("import", Duration.ofMinutes(5));
+    Leases.Lease other = new Leases(db(), "next").on("embedding", Duration.ofMinutes(5));
+    assertThat(killed.hold()).isTrue();
+    assertThat(other.hold()).isTrue();
+    assertThat(next.hold()).isFalse();
+    next.clear();
+    assertThat(next.holderNow()).isEmpty();
+    assertThat(next.hold()).isTrue();
+    assertThat(other.holderNow()).as("another job's lease").contains("next");
+  }
 }

@@ -60,6 +60,12 @@ class AdminImportTest {
 
   HttpResponse<String> upload(
       String path, Map<String, String> fields, String fileName, byte[] content) {
+    return upload(browser, path, fields, fileName, content);
+  }
+
+  /** A multipart upload of {@code content} as the form's file, with {@code fields}. */
+  static HttpResponse<String> upload(
+      Browser browser, String path, Map<String, String> fields, String fileName, byte[] content) {
     String boundary = "aisx" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
@@ -89,8 +95,9 @@ class AdminImportTest {
             .build());
   }
 
-  byte[] rfcExcerpt() throws Exception {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/rfc/rfc-index-excerpt.txt")) {
+  static byte[] rfcExcerpt() throws Exception {
+    try (InputStream in =
+        AdminImportTest.class.getResourceAsStream("/fixtures/rfc/rfc-index-excerpt.txt")) {
       return in.readAllBytes();
     }
   }

@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +83,7 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -281,7 +284,7 @@ public final class ImportJobs implements AutoCloseable {
       this.step = step;
       try {
         beat.execute(this::beat);
-      } catch (java.util.concurrent.RejectedExecutionException closing) {
+      } catch (RejectedExecutionException closing) {
         // The service is stopping: the end is written all the same.
       }
       listeners.forEach(l -> l.step(step));
@@ -578,7 +581,7 @@ public final class ImportJobs implements AutoCloseable {
     for (ImportJobStore.Row r : store.recent(KEPT + 1)) {
       out.add(running != null && running.id().equals(r.id()) ? running : shown(r, holder));
     }
-    out.sort(java.util.Comparator.comparing((Job j) -> !j.phase().running()));
+    out.sort(Comparator.comparing((Job j) -> !j.phase().running()));
     int finished = 0;
     List<Job> kept = new ArrayList<>();
     for (Job j : out) {

@@ -27,6 +27,11 @@ final class ImportJobStore {
           + " summary, error";
   private static final String RUNNING = "phase IN ('starting', 'importing')";
 
+  /** The counts' columns set from the parameters {@link #counts(Update, Counts)} binds. */
+  private static final String SET_COUNTS =
+      "phase = :phase, step = :step, bytes_total = :bytesTotal, bytes_read = :bytesRead,"
+          + " records = :records, processed = :processed, records_total = :recordsTotal";
+
   /** The summary as its fields hold it, so that a page read back shows what the import did. */
   private static final ObjectMapper SUMMARY =
       Json.mapper()
@@ -96,9 +101,9 @@ final class ImportJobStore {
         h ->
             counts(
                     h.createUpdate(
-                            "UPDATE import_job SET phase = :phase, step = :step, bytes_total = :bytesTotal,"
-                                + " bytes_read = :bytesRead, records = :records, processed = :processed,"
-                                + " records_total = :recordsTotal, updated_at = :at WHERE id = :id AND "
+                            "UPDATE import_job SET "
+                                + SET_COUNTS
+                                + ", updated_at = :at WHERE id = :id AND "
                                 + RUNNING)
                         .bind("id", id)
                         .bind("at", at.toEpochMilli()),
@@ -118,10 +123,10 @@ final class ImportJobStore {
         h ->
             counts(
                     h.createUpdate(
-                            "UPDATE import_job SET phase = :phase, step = :step, bytes_total = :bytesTotal,"
-                                + " bytes_read = :bytesRead, records = :records, processed = :processed,"
-                                + " records_total = :recordsTotal, updated_at = :ended, ended_at = :ended,"
-                                + " summary = :summary, error = :error WHERE id = :id")
+                            "UPDATE import_job SET "
+                                + SET_COUNTS
+                                + ", updated_at = :ended, ended_at = :ended, summary = :summary,"
+                                + " error = :error WHERE id = :id")
                         .bind("id", id)
                         .bind("ended", ended.toEpochMilli())
                         .bind("summary", document)

@@ -232,8 +232,26 @@ public final class App implements AutoCloseable {
     }
     this.importer =
         new Importer(catalog, reader, jsonFormat, json, new Editions(catalog, store), committees);
+    this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.importJobs =
-        ImportJobs.overSql(importer, db, leases, !changeLog.shared(), Clock.systemUTC());
+        ImportJobs.overSql(
+            importer,
+            db,
+            leases,
+            !changeLog.shared(),
+            Clock.systemUTC(),
+            cut ->
+                auditLog.system(
+                    "import",
+                    cut.request().fileName(),
+                    "failed",
+                    "interrupted after "
+                        + cut.records()
+                        + " records: its node stopped without ending it (started by "
+                        + cut.request().startedBy()
+                        + ", job "
+                        + cut.id()
+                        + ")"));
     this.classification =
         new Classification(
             store,
@@ -250,7 +268,6 @@ public final class App implements AutoCloseable {
     this.resources = Resources.overSql(db, catalog, taxonomy, json, Clock.systemUTC());
     this.submissions = Submissions.overSql(db, catalog, reader, resources, json, Clock.systemUTC());
     this.watch = new Watch(catalog, hybridSearch);
-    this.auditLog = new AuditLog(new SqlAuditStore(db), Clock.systemUTC());
     this.writeLimiter = new WriteLimiter(Clock.systemUTC());
     this.suites = Suites.overSql(db, catalog, suggestions, taxonomy, json, Clock.systemUTC());
     this.suiteSuggester = new SuiteSuggester(hybridSearch, vectors, catalog, suites, taxonomy);

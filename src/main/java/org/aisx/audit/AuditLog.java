@@ -72,6 +72,14 @@ public final class AuditLog {
             detail));
   }
 
+  /**
+   * What the service did of itself, for no request (via {@code system}): say, an import found cut
+   * off by its node's end.
+   */
+  public void system(String action, String target, String outcome, String detail) {
+    record(new Entry(null, null, "system", action, target, outcome, null, null, detail));
+  }
+
   /** A page of the trail, newest first; the cursor of the next page is the last event's seq. */
   public List<AuditEvent> list(Long beforeSeq, String actor, String action, int limit) {
     return store.list(beforeSeq, actor, action, limit);

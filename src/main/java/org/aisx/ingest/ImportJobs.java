@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.aisx.catalog.Progress;
 import org.aisx.store.Database;
 import org.aisx.store.Leases;
@@ -403,6 +404,7 @@ public final class ImportJobs implements AutoCloseable {
   private final Importer importer;
   private final ImportJobStore store;
   private final Leases.Lease lease;
+  private final Consumer<Job> cutOff;
   private final Clock clock;
   private final List<ImportProgress> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService beat;
@@ -410,10 +412,16 @@ public final class ImportJobs implements AutoCloseable {
   private Thread thread;
   private volatile boolean stopping;
 
-  ImportJobs(Importer importer, ImportJobStore store, Leases.Lease lease, Clock clock) {
+  ImportJobs(
+      Importer importer,
+      ImportJobStore store,
+      Leases.Lease lease,
+      Clock clock,
+      Consumer<Job> cutOff) {
     this.importer = importer;
     this.store = store;
     this.lease = lease;
+    this.cutOff = cutOff;
     this.clock = clock;
     this.beat =
         Executors.newSingleThreadScheduledExecutor(
@@ -428,17 +436,40 @@ public final class ImportJobs implements AutoCloseable {
    * The imports of the catalogue in {@code db}, in the name of {@code leases}' holder. {@code
    * soleNode}: no other node uses the database (the embedded store, whose data directory one
    * process opens), so that a job its rows say runs was cut off: it is marked so at once, and its
-   * lease freed, instead of after the lease's term.
+   * lease freed, instead of after the lease's term. {@code cutOff} is told of each job found cut
+   * off (marked {@link Phase#INTERRUPTED} by this node), once, since its node cannot say how it
+   * ended.
    */
   public static ImportJobs overSql(
-      Importer importer, Database db, Leases leases, boolean soleNode, Clock clock) {
+      Importer importer,
+      Database db,
+      Leases leases,
+      boolean soleNode,
+      Clock clock,
+      Consumer<Job> cutOff) {
     ImportJobs jobs =
-        new ImportJobs(importer, new ImportJobStore(db), leases.on(LEASE, LEASE_TERM), clock);
+        new ImportJobs(
+            importer, new ImportJobStore(db), leases.on(LEASE, LEASE_TERM), clock, cutOff);
     if (soleNode) {
-      jobs.store.interruptRunning().forEach(r -> deleteFile(r.request().file()));
+      jobs.interruptCutOff();
       jobs.lease.clear();
     }
     return jobs;
+  }
+
+  /**
+   * Marks the jobs the rows say run, whose nodes are gone, as interrupted; deletes their files
+   * where this machine has them and tells {@link #cutOff} of each.
+   */
+  private void interruptCutOff() {
+    for (ImportJobStore.Row r : store.interruptRunning()) {
+      deleteFile(r.request().file());
+      try {
+        cutOff.accept(new Job(r, Phase.INTERRUPTED));
+      } catch (RuntimeException e) {
+        LOG.warn("after finding import {} cut off: {}", r.id(), e.toString());
+      }
+    }
   }
 
   /**
@@ -486,7 +517,7 @@ public final class ImportJobs implements AutoCloseable {
     takeLease();
     try {
       // Whatever the rows say still runs was cut off: this node holds the lease now.
-      store.interruptRunning().forEach(r -> deleteFile(r.request().file()));
+      interruptCutOff();
       byte[] raw = new byte[12];
       IDS.nextBytes(raw);
       Job job = new Job(HexFormat.of().formatHex(raw), request, clock.instant(), ended);

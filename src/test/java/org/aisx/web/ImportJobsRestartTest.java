@@ -195,6 +195,15 @@ class ImportJobsRestartTest {
       assertThat(d.select(".import-interrupted").text()).contains("records saved before");
       assertThat(d.select("meta[http-equiv=refresh], progress")).isEmpty();
       assertThat(d.select(".summary")).isEmpty();
+      // The audit trail says how it ended, once, in the service's own name.
+      Document trail = Jsoup.parse(browser.get("/admin/audit?action=import").body());
+      assertThat(trail.select("tbody tr"))
+          .singleElement()
+          .satisfies(
+              row ->
+                  assertThat(row.text())
+                      .contains("big.json", "by the service itself", "interrupted after")
+                      .contains("started by " + ADMIN));
       // The uploaded file went with the job; a new import starts at once.
       assertThat(app.importJobs().get(page.replaceFirst(".*/", "")).orElseThrow().request().file())
           .doesNotExist();
@@ -213,6 +222,11 @@ class ImportJobsRestartTest {
       assertThat(
               Jsoup.parse(browser.get(page + "?lang=fr").body()).select(".import-status h2").text())
           .isEqualTo("Interrompu");
+      assertThat(
+              Jsoup.parse(browser.get("/admin/audit?action=import&lang=fr").body())
+                  .select("tbody tr")
+                  .text())
+          .contains("par le service lui-même");
     }
   }
 

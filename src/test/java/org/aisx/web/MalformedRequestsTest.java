@@ -669,6 +669,21 @@ class MalformedRequestsTest {
     assertThat(send(method, "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
   }
 
+  /**
+   * A method Javalin has no name for is named as the client sent it: the 405 said "INVALID is not
+   * allowed on /api/v1/standards".
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"PROPFIND", "BREW"})
+  void aMethodNoRouteKnowsIsNamedAsSentInThe405(String method) throws Exception {
+    HttpResponse<String> r = send(method, "/api/v1/standards", null);
+    JsonNode error = plainError(r, 405);
+    assertThat(error.get("code").asText()).isEqualTo("method_not_allowed");
+    assertThat(error.get("message").asText())
+        .isEqualTo(method + " is not allowed on /api/v1/standards; allowed: GET, HEAD, OPTIONS")
+        .doesNotContain("INVALID");
+  }
+
   @Test
   void optionsSaysWhichMethodsAPathTakes() {
     HttpResponse<String> r = send("OPTIONS", "/api/v1/standards", null);

@@ -242,6 +242,37 @@ class SuiteWebTest {
   }
 
   /**
+   * A sector or concern named twice is named once: the proposal is the one for naming it once. A
+   * concern listed twice was picked twice, the second time from what the first had left, and its
+   * group came out with fewer members (privacy: 1 instead of 3).
+   */
+  @Test
+  void aSectorOrConcernNamedTwiceGetsTheProposalOfNamingItOnce() throws Exception {
+    String text = "hospital triage chatbot";
+    JsonNode once =
+        body(
+            http.post(
+                "/api/v1/suites/suggest",
+                "{\"text\": \""
+                    + text
+                    + "\", \"vertical\": [\"health\"], \"concern\": [\"privacy\"]}"));
+    HttpResponse<String> r =
+        http.post(
+            "/api/v1/suites/suggest",
+            "{\"text\": \""
+                + text
+                + "\", \"vertical\": [\"health\", \"health\"],"
+                + " \"concern\": [\"privacy\", \"privacy\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode twice = body(r);
+    assertThat(ApiTest.validate(http, "SuggestResponse", twice)).isEmpty();
+    assertThat(twice.get("verticals").toString()).isEqualTo("[\"health\"]");
+    assertThat(twice.get("concerns").toString()).isEqualTo("[\"privacy\"]");
+    assertThat(twice.get("sectors")).isEqualTo(once.get("sectors"));
+    assertThat(twice.get("groups")).isEqualTo(once.get("groups"));
+  }
+
+  /**
    * On an Arabic (right-to-left) page the suite's share link, edit key and edit link are shown left
    * to right: a key ending in "-" or "_" or a link ending in one is not shown with it moved to the
    * front, where someone copying it by eye would take it wrong.

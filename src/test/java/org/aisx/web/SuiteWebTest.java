@@ -296,6 +296,40 @@ class SuiteWebTest {
   }
 
   /**
+   * If-Match given on two lines names two versions, as {@code If-Match: "1", "2"} does, and is
+   * refused as that is, naming the header: the first line was taken and the second ignored, so the
+   * change was made although the client had also named a version it was not at.
+   */
+  @Test
+  void aSuiteChangeWithIfMatchGivenTwiceIsA400NamingTheHeaderAndChangesNothing() throws Exception {
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Twice matched\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    String key = "Suite-Key " + body(created).get("editKey").asText();
+    String change =
+        "{\"title\": \"Twice matched, 2\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}";
+    HttpResponse<String> twice =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            change,
+            "Authorization",
+            key,
+            "If-Match",
+            "\"1\"",
+            "If-Match",
+            "\"2\"");
+    assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+    assertThat(body(twice).at("/error/details/0/field").asText()).isEqualTo("If-Match");
+    JsonNode suite = body(http.get("/api/v1/suites/" + id));
+    assertThat(suite.get("version").asInt()).isEqualTo(1);
+    assertThat(suite.get("title").asText()).isEqualTo("Twice matched");
+  }
+
+  /**
    * A change of a suite without If-Match, or on a version that moved on, says so of the suite and
    * its version, in the language asked for: not of "the record" and its "revision".
    */

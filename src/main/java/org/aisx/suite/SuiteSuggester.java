@@ -80,8 +80,10 @@ public final class SuiteSuggester {
   /** What the user asks for: a description, and optionally sectors and concerns. */
   public record Ask(String text, List<String> verticals, List<String> concerns) {
     public Ask {
-      verticals = List.copyOf(verticals);
-      concerns = List.copyOf(concerns);
+      // Each once, in the order first named: a concern named twice was picked twice, the second
+      // time from what the first had left.
+      verticals = List.copyOf(new LinkedHashSet<>(verticals));
+      concerns = List.copyOf(new LinkedHashSet<>(concerns));
     }
   }
 

@@ -188,15 +188,28 @@ public final class AccountApi implements Routes {
     User admin = access.require(ctx, Permission.MANAGE_ACCOUNTS);
     User user = target(ctx, accounts);
     JsonNode body = ctx.bodyAsClass(JsonNode.class);
-    JsonNode p = body == null ? null : body.get("password");
-    if (p == null || !p.isTextual()) {
-      throw new CatalogException.Invalid(
-          "account",
-          List.of(
-              Problem.of(
-                  "password",
-                  "account.problem.passwordTooShort",
-                  String.valueOf(Accounts.MIN_PASSWORD))));
+    if (body == null || !body.isObject()) {
+      throw new CatalogException.BadParameter("body", "a JSON object");
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("password")) {
+        problems.add(Problem.of(name, "invalid.unknownFieldOf", "password"));
+      }
+    }
+    JsonNode p = body.get("password");
+    if (p != null && !p.isNull() && !p.isTextual()) {
+      problems.add(Problem.notString("password", p));
+    } else if (p == null || p.isNull()) {
+      problems.add(
+          Problem.of(
+              "password",
+              "account.problem.passwordTooShort",
+              String.valueOf(Accounts.MIN_PASSWORD)));
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException.Invalid("account", problems);
     }
     char[] password = p.asText().toCharArray();
     try {

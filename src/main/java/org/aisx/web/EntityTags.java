@@ -168,6 +168,22 @@ final class EntityTags {
   }
 
   /**
+   * The request's {@code If-Match}, null when absent or blank. Given on two lines it names two
+   * tags, as one line listing two does ({@code "1", "2"}, RFC 9110 §5.3), and is refused as that
+   * is: taking the first line would make the change although the client also named another
+   * revision.
+   */
+  static String ifMatch(Context ctx) {
+    java.util.List<String> lines = java.util.Collections.list(ctx.req().getHeaders("If-Match"));
+    if (lines.size() > 1) {
+      throw new CatalogException.BadParameter(
+          "If-Match",
+          "must name one revision as an ETag, e.g. \"3\", not '" + String.join(", ", lines) + "'");
+    }
+    return lines.isEmpty() || lines.get(0).isBlank() ? null : lines.get(0);
+  }
+
+  /**
    * The revision an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}, or a read's
    * ETag of that revision, {@code "3-5d41402abc4b2a76"} (an edit is made against the revision,
    * whatever else the read showed).

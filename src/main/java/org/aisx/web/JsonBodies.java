@@ -49,24 +49,18 @@ final class JsonBodies implements JsonMapper {
   }
 
   /**
-   * Refuses, before any handler reads it, an API request's text body whose bytes are not UTF-8: a
-   * JSON body (or a body of no declared type, which Javalin reads as JSON too) or a CSV one ({@code
-   * POST /api/v1/resources/import}). Both are read as UTF-8 text with each malformed byte replaced
-   * by U+FFFD, so that {@code {"title":"\xff"}} would be read, and stored, as "�". A 400 naming the
-   * body; nothing is read or written.
+   * Refuses, before any handler reads it, an API request's body whose bytes are not UTF-8: every
+   * API body but a multipart upload is read as UTF-8 text, JSON whatever type it declares ({@code
+   * text/plain}, a form's, or none) or CSV ({@code POST /api/v1/resources/import}), with each
+   * malformed byte replaced by U+FFFD, so that {@code {"title":"\xff"}} would be read, and stored,
+   * as "�". A 400 naming the body; nothing is read or written.
    */
   static void refuseMalformed(io.javalin.http.Context ctx) {
     byte[] body = RequestBodies.received(ctx);
     if (body == null || !ctx.path().startsWith("/api/")) {
       return;
     }
-    String mediaType = mediaType(ctx);
-    boolean text =
-        mediaType.isEmpty()
-            || mediaType.equals("application/json")
-            || mediaType.endsWith("+json")
-            || mediaType.equals(CSV);
-    if (text && !Params.isUtf8(body)) {
+    if (!mediaType(ctx).startsWith("multipart/") && !Params.isUtf8(body)) {
       throw UnreadableBody.notUtf8();
     }
   }

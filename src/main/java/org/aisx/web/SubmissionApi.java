@@ -494,8 +494,8 @@ public final class SubmissionApi implements Routes {
   void put(Context ctx) {
     User editor = access.require(ctx, Permission.EDIT_RECORD);
     Messages t = i18n.forRequest(ctx);
-    String ifMatch = ctx.header("If-Match");
-    if (ifMatch == null || ifMatch.isBlank()) {
+    String ifMatch = EntityTags.ifMatch(ctx);
+    if (ifMatch == null) {
       throw new HttpResponseException(428, t.get("edit.ifMatchRequired"));
     }
     int expected = EntityTags.revision(ifMatch);

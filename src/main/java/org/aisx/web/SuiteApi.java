@@ -477,8 +477,8 @@ public final class SuiteApi implements Routes {
     Suite s = suites.get(ctx.pathParam("id"));
     requireEditor(ctx, s, ctx.header("Authorization"));
     Messages t = i18n.forRequest(ctx);
-    String ifMatch = ctx.header("If-Match");
-    if (ifMatch == null || ifMatch.isBlank()) {
+    String ifMatch = EntityTags.ifMatch(ctx);
+    if (ifMatch == null) {
       throw new HttpResponseException(428, t.get("suite.ifMatchRequired"));
     }
     int expected = EntityTags.revision(ifMatch);

@@ -260,7 +260,7 @@ public final class WebServer implements AutoCloseable {
                 ctx,
                 HttpStatus.METHOD_NOT_ALLOWED,
                 "method_not_allowed",
-                ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed,
+                methodAsSent(ctx) + " is not allowed on " + ctx.path() + "; allowed: " + allowed,
                 "error.message.method_not_allowed",
                 List.of());
             return;
@@ -292,7 +292,7 @@ public final class WebServer implements AutoCloseable {
         router,
         HttpStatus.METHOD_NOT_ALLOWED,
         "method_not_allowed",
-        ctx -> ctx.method() + " is not allowed on " + ctx.path());
+        ctx -> methodAsSent(ctx) + " is not allowed on " + ctx.path());
     onStatus(
         router,
         HttpStatus.CONTENT_TOO_LARGE,
@@ -316,6 +316,14 @@ public final class WebServer implements AutoCloseable {
 
   private static String notFoundKey(Context ctx) {
     return ctx.path().startsWith("/api/") ? API_NOT_FOUND : "error.message.not_found";
+  }
+
+  /**
+   * The request's method as the client sent it: Javalin names a method it has no constant for
+   * (PROPFIND, BREW) {@code INVALID}.
+   */
+  private static String methodAsSent(Context ctx) {
+    return ctx.req().getMethod();
   }
 
   /** What the API says of an address it does not have, in English. */

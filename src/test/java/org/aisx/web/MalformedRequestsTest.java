@@ -241,6 +241,33 @@ class MalformedRequestsTest {
     assertThat(body(utf8).get("title").asText()).isEqualTo("Qualit\u00e9 \uFFFD");
   }
 
+  /**
+   * A JSON body is read as JSON whatever type it declares ({@code curl -d} sends it as a form), so
+   * its bytes are checked as a JSON body's are: one that is not UTF-8, sent as {@code text/plain}
+   * or as a form, was read with each bad byte replaced by U+FFFD and a suite was stored with the
+   * title "Bad \uFFFD\uFFFD title". It is refused naming the body, and nothing is stored.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+  void aBodyThatIsNotUtf8IsA400NamingTheBodyWhateverTypeItDeclares(String type) throws Exception {
+    int suites = body(send("GET", "/api/v1/suites?mine=true", null)).get("items").size();
+    for (String path : List.of("/api/v1/suites", "/api/v1/suites/suggest")) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(http.base() + path))
+                  .header("Content-Type", type)
+                  .header("Authorization", "Bearer " + adminToken)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(notUtf8()))
+                  .build());
+      JsonNode error = plainError(r, 400);
+      assertThat(error.get("details").get(0).get("field").asText()).as(path).isEqualTo("body");
+      assertThat(error.get("details").get(0).get("problem").asText())
+          .as(path)
+          .isEqualTo(PagesTest.say("en", "problem.bodyNotUtf8"));
+    }
+    assertThat(body(send("GET", "/api/v1/suites?mine=true", null)).get("items")).hasSize(suites);
+  }
+
   /** {@code body} sent by {@code method} to {@code path} with no credentials at all. */
   static HttpResponse<String> sendAnonymously(String method, String path, byte[] body) {
     return http.send(
@@ -640,6 +667,21 @@ class MalformedRequestsTest {
     assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS, PUT");
     // A path no route has stays a 404, whatever the method.
     assertThat(send(method, "/api/v1/nothing-here", null).statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * A method Javalin has no name for is named as the client sent it: the 405 said "INVALID is not
+   * allowed on /api/v1/standards".
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"PROPFIND", "BREW"})
+  void aMethodNoRouteKnowsIsNamedAsSentInThe405(String method) throws Exception {
+    HttpResponse<String> r = send(method, "/api/v1/standards", null);
+    JsonNode error = plainError(r, 405);
+    assertThat(error.get("code").asText()).isEqualTo("method_not_allowed");
+    assertThat(error.get("message").asText())
+        .isEqualTo(method + " is not allowed on /api/v1/standards; allowed: GET, HEAD, OPTIONS")
+        .doesNotContain("INVALID");
   }
 
   @Test

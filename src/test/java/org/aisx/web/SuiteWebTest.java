@@ -242,6 +242,37 @@ class SuiteWebTest {
   }
 
   /**
+   * A sector or concern named twice is named once: the proposal is the one for naming it once. A
+   * concern listed twice was picked twice, the second time from what the first had left, and its
+   * group came out with fewer members (privacy: 1 instead of 3).
+   */
+  @Test
+  void aSectorOrConcernNamedTwiceGetsTheProposalOfNamingItOnce() throws Exception {
+    String text = "hospital triage chatbot";
+    JsonNode once =
+        body(
+            http.post(
+                "/api/v1/suites/suggest",
+                "{\"text\": \""
+                    + text
+                    + "\", \"vertical\": [\"health\"], \"concern\": [\"privacy\"]}"));
+    HttpResponse<String> r =
+        http.post(
+            "/api/v1/suites/suggest",
+            "{\"text\": \""
+                + text
+                + "\", \"vertical\": [\"health\", \"health\"],"
+                + " \"concern\": [\"privacy\", \"privacy\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode twice = body(r);
+    assertThat(ApiTest.validate(http, "SuggestResponse", twice)).isEmpty();
+    assertThat(twice.get("verticals").toString()).isEqualTo("[\"health\"]");
+    assertThat(twice.get("concerns").toString()).isEqualTo("[\"privacy\"]");
+    assertThat(twice.get("sectors")).isEqualTo(once.get("sectors"));
+    assertThat(twice.get("groups")).isEqualTo(once.get("groups"));
+  }
+
+  /**
    * On an Arabic (right-to-left) page the suite's share link, edit key and edit link are shown left
    * to right: a key ending in "-" or "_" or a link ending in one is not shown with it moved to the
    * front, where someone copying it by eye would take it wrong.
@@ -262,6 +293,40 @@ class SuiteWebTest {
     assertThat(page.select("#edit-link").attr("dir")).isEqualTo("ltr");
     assertThat(page.select("#edit-link").text())
         .endsWith("?key=" + page.select("#edit-key").text());
+  }
+
+  /**
+   * If-Match given on two lines names two versions, as {@code If-Match: "1", "2"} does, and is
+   * refused as that is, naming the header: the first line was taken and the second ignored, so the
+   * change was made although the client had also named a version it was not at.
+   */
+  @Test
+  void aSuiteChangeWithIfMatchGivenTwiceIsA400NamingTheHeaderAndChangesNothing() throws Exception {
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/suites",
+            "{\"title\": \"Twice matched\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    String key = "Suite-Key " + body(created).get("editKey").asText();
+    String change =
+        "{\"title\": \"Twice matched, 2\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}";
+    HttpResponse<String> twice =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            change,
+            "Authorization",
+            key,
+            "If-Match",
+            "\"1\"",
+            "If-Match",
+            "\"2\"");
+    assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+    assertThat(body(twice).at("/error/details/0/field").asText()).isEqualTo("If-Match");
+    JsonNode suite = body(http.get("/api/v1/suites/" + id));
+    assertThat(suite.get("version").asInt()).isEqualTo(1);
+    assertThat(suite.get("title").asText()).isEqualTo("Twice matched");
   }
 
   /**

@@ -304,6 +304,32 @@ class UserAdminApiTest {
     assertThat(trail.body()).contains("forgot@example.org").doesNotContain("a fresh long password");
   }
 
+  /**
+   * A password that is not a string is said to be one, not "at least 12 characters" (which a
+   * 16-digit number is), and a field the endpoint does not take is named and nothing is set, as
+   * PATCH does: {@code {"password": "...", "signOut": false}} set the password and ignored the
+   * rest.
+   */
+  @Test
+  void aPasswordThatIsNotTextOrAnUnknownFieldIsA400NamingItAndSetsNothing() throws Exception {
+    User user = Fixtures.user(app, "typed@example.org", Role.COORDINATOR);
+    String path = "/api/v1/users/" + user.id() + "/password";
+    HttpResponse<String> number = call("POST", path, admin, "{\"password\":1234567890123456}");
+    assertThat(number.statusCode()).isEqualTo(400);
+    assertThat(ApiTest.validate(http, "Error", json.readTree(number.body()))).isEmpty();
+    assertThat(json.readTree(number.body()).at("/error/details/0/field").asText())
+        .isEqualTo("password");
+    assertThat(json.readTree(number.body()).at("/error/details/0/problem").asText())
+        .isEqualTo(PagesTest.say("en", "invalid.notString", "1234567890123456"));
+    HttpResponse<String> extra =
+        call("POST", path, admin, "{\"password\":\"another long password\",\"signOut\":false}");
+    assertThat(extra.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(extra.body()).at("/error/details/0/field").asText())
+        .isEqualTo("signOut");
+    assertThat(new Browser(server.port()).signIn(user.email(), Fixtures.PASSWORD).statusCode())
+        .isEqualTo(303);
+  }
+
   @Test
   void everyoneSignedInListsTheirOwnTokensOnlyWithoutSecrets() throws Exception {
     Fixtures.user(app, "mine@example.org", Role.COORDINATOR);

@@ -125,7 +125,9 @@ public record SearchRequest(
   /**
    * {@code q} without what cannot be seen at either end: white space, and also control and format
    * characters (a zero-width space, a byte-order mark, a NUL). A query of these alone is no query,
-   * as one of spaces alone is: it lists the catalogue.
+   * as one of spaces alone is: it lists the catalogue. A control character inside it (a NUL, a tab,
+   * a line break) separates words as a space does, and becomes one, so that the query shown back on
+   * the page, in its title and its search box, holds none.
    */
   static String strip(String q) {
     int start = 0;
@@ -136,7 +138,13 @@ public record SearchRequest(
     while (end > start && invisible(q.codePointBefore(end))) {
       end -= Character.charCount(q.codePointBefore(end));
     }
-    return q.substring(start, end);
+    String kept = q.substring(start, end);
+    if (kept.chars().noneMatch(Character::isISOControl)) {
+      return kept;
+    }
+    StringBuilder spaced = new StringBuilder(kept.length());
+    kept.chars().forEach(c -> spaced.append(Character.isISOControl(c) ? ' ' : (char) c));
+    return spaced.toString();
   }
 
   private static boolean invisible(int c) {

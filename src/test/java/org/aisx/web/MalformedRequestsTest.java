@@ -596,6 +596,28 @@ class MalformedRequestsTest {
     assertThat(http.get("/search?q=%00").statusCode()).isEqualTo(200);
   }
 
+  /**
+   * A control character inside a query (a NUL, a tab, an escape) separates words as a space does:
+   * the page shows the query back, in its title and its search box, with a space there, never the
+   * raw character, which an HTML page may not hold.
+   */
+  @Test
+  void aControlCharacterInsideAQueryIsShownBackAsASpace() throws Exception {
+    HttpResponse<String> r = http.get("/search?q=machine%00learning%1Bsafety%09risk");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body().chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'))
+        .isEmpty();
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(r.body());
+    assertThat(page.select("#q").attr("value")).isEqualTo("machine learning safety risk");
+    assertThat(page.title()).startsWith("machine learning safety risk");
+    JsonNode api = json.readTree(http.get("/api/v1/standards?q=machine%00learning&size=1").body());
+    assertThat(api.get("total").asInt())
+        .isEqualTo(
+            json.readTree(http.get("/api/v1/standards?q=machine%20learning&size=1").body())
+                .get("total")
+                .asInt());
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/api/v1/standards/%ZZ", "/standards/%ZZ"})
   void anAddressJettyCannotReadIsA400WithTheJsonErrorBodyNotJettysPage(String target)

@@ -6,7 +6,9 @@ import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import org.aisx.catalog.CatalogException;
 
 /**
@@ -174,7 +176,7 @@ final class EntityTags {
    * revision.
    */
   static String ifMatch(Context ctx) {
-    java.util.List<String> lines = java.util.Collections.list(ctx.req().getHeaders("If-Match"));
+    List<String> lines = Collections.list(ctx.req().getHeaders("If-Match"));
     if (lines.size() > 1) {
       throw new CatalogException.BadParameter(
           "If-Match",

@@ -273,6 +273,23 @@ public final class WebServer implements AutoCloseable {
               null,
               List.of());
         });
+    // Jetty's own refusals of what the client sent, met while a handler reads it (a body that
+    // arrives too slowly: 408): the client's, so its status, not a failure of ours.
+    router.exception(
+        org.eclipse.jetty.http.BadMessageException.class,
+        (e, ctx) -> {
+          int status = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400;
+          LOG.info("{} {} refused by Jetty: {}", ctx.method(), ctx.path(), e.getMessage());
+          fail(
+              ctx,
+              HttpStatus.forStatus(status),
+              codeOf(status),
+              status == HttpStatus.REQUEST_TIMEOUT.getCode()
+                  ? "The request body could not be read: it arrived too slowly or was cut off."
+                  : "The request could not be read: " + e.getReason(),
+              null,
+              List.of());
+        });
     router.exception(
         Exception.class,
         (e, ctx) -> {
@@ -500,6 +517,7 @@ public final class WebServer implements AutoCloseable {
       case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 408 -> "request_timeout";
       case 409 -> "conflict";
       case 412 -> "precondition_failed";
       case 428 -> "precondition_required";

@@ -700,6 +700,36 @@ class SubmissionWebTest {
         .allSatisfy(h -> assertThat(h).startsWith("/signin?next=%2Fsubmissions%2Fnew&lang="));
   }
 
+  /**
+   * The two required choices (type and status) are named in the error summary as their labels name
+   * them in the page's language, not by their field names, and are marked invalid.
+   */
+  @Test
+  void theSummaryNamesAMissingTypeAndStatusAsTheirLabelsDo() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    for (String lang : PagesTest.LANGUAGES) {
+      Document page = Jsoup.parse(b.get("/submissions/new?lang=" + lang).body());
+      Map<String, String> form = formOf(page);
+      form.put("identifier", unique("IEEE"));
+      form.put("title_en", "Neither type nor status");
+      form.put("type", "");
+      form.put("status", "");
+      HttpResponse<String> invalid = b.postForm("/submissions", form);
+      assertThat(invalid.statusCode()).as(lang).isEqualTo(400);
+      Document errors = Jsoup.parse(invalid.body());
+      for (String field : List.of("type", "status")) {
+        assertThat(errors.select(".error-summary a[href=#" + field + "]").text())
+            .as(lang + " " + field)
+            .isEqualTo(PagesTest.shown(lang, "field." + field))
+            .isEqualTo(page.select("label[for=" + field + "]").first().ownText().trim());
+        assertThat(errors.select("select#" + field).attr("aria-invalid"))
+            .as(lang + " " + field)
+            .isEqualTo("true");
+      }
+    }
+  }
+
   @Test
   void theFormSaysWhatIsWrongWithEachFieldInThePageLanguage() throws Exception {
     Browser b = new Browser(server.port());

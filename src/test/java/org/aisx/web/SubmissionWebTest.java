@@ -1006,6 +1006,38 @@ class SubmissionWebTest {
     assertThat(app.catalog().get(s.id()).committee()).isEqualTo("ISO/IEC JTC 1/SC 79");
   }
 
+  /**
+   * The policy page names each field in the page's language (with the field's name in the API
+   * beside it), in the always-required list, on each box and in the versions table; not by the
+   * English field names alone.
+   */
+  @Test
+  void thePolicyPageNamesTheFieldsInThePageLanguage() throws Exception {
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    for (String lang : PagesTest.LANGUAGES) {
+      Messages t = new Messages(java.util.Locale.forLanguageTag(lang));
+      Document page = Jsoup.parse(coord.get("/review/field-policy?lang=" + lang).body());
+      List<String> offered = page.select("input[name=required]").eachAttr("value");
+      assertThat(offered).contains("abstract", "keywords");
+      for (String f : offered) {
+        assertThat(page.select("label[for=req-" + f + "]").text())
+            .as(lang + " " + f)
+            .contains(t.fieldName(f).replace('\u00a0', ' '))
+            .contains(f);
+      }
+      String alwaysLabel = PagesTest.shown(lang, "policy.always");
+      String always =
+          page.select("main p").eachText().stream()
+              .filter(p -> p.startsWith(alwaysLabel))
+              .findFirst()
+              .orElseThrow();
+      for (String f : List.of("identifier", "title", "sdo", "type", "status")) {
+        assertThat(always).as(lang + " " + f).contains(t.fieldName(f).replace('\u00a0', ' '));
+      }
+    }
+  }
+
   @Test
   void thePolicyOffersOnlyFieldsTheFormCanFillSoTheFormCanAlwaysBeSent() throws Exception {
     Browser coord = new Browser(server.port());

@@ -74,7 +74,9 @@ public final class SubmissionPageModels {
 
     /**
      * A problem's field as the form names it in the page's language, e.g. {@code Titre (anglais)}
-     * for {@code title.en}; a field the form has no input for keeps its record name.
+     * for {@code title.en}; a field whose label is not the form's own ({@code type}, {@code
+     * status}) as the record's field is named; a field the pages have no name for keeps its record
+     * name.
      */
     public String fieldName(String field) {
       String input =
@@ -82,7 +84,7 @@ public final class SubmissionPageModels {
               ? field.replace('.', '_')
               : inputOf(field);
       Messages t = layout.t();
-      return t.has("submit.field." + input) ? t.get("submit.field." + input) : field;
+      return t.has("submit.field." + input) ? t.get("submit.field." + input) : t.fieldName(field);
     }
 
     /**

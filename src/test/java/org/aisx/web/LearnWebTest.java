@@ -204,6 +204,26 @@ class LearnWebTest {
         .doesNotContain("Public:");
   }
 
+  /**
+   * The language filter names each language in that language ("English" on a French page), so the
+   * label says which language it is in (WCAG 3.1.2), as each resource's language does.
+   */
+  @Test
+  void theLanguageFilterMarksEachLanguageNameWithItsLanguage() {
+    for (String lang : List.of("fr", "ar", "zh")) {
+      Document page = Jsoup.parse(http.get("/learn?lang=" + lang).body());
+      var boxes = page.select("#facet-language input[name=language]");
+      assertThat(boxes).as(lang).isNotEmpty();
+      for (Element box : boxes) {
+        Element label = page.selectFirst("label[for=" + box.id() + "] .facet-label");
+        assertThat(label).as(lang).isNotNull();
+        assertThat(label.attr("lang")).as(lang + " " + label.text()).isEqualTo(box.val());
+      }
+      // Other filters' values are words of the page's language: no lang of their own.
+      assertThat(page.select("#facet-kind .facet-label[lang]")).as(lang).isEmpty();
+    }
+  }
+
   /** The record page's block offers a correction of each resource to those who may propose one. */
   @Test
   void theRecordPagesLearningBlockOffersACorrectionToThoseWhoMayProposeOne() {

@@ -700,6 +700,36 @@ class SubmissionWebTest {
         .allSatisfy(h -> assertThat(h).startsWith("/signin?next=%2Fsubmissions%2Fnew&lang="));
   }
 
+  /**
+   * The two required choices (type and status) are named in the error summary as their labels name
+   * them in the page's language, not by their field names, and are marked invalid.
+   */
+  @Test
+  void theSummaryNamesAMissingTypeAndStatusAsTheirLabelsDo() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    for (String lang : PagesTest.LANGUAGES) {
+      Document page = Jsoup.parse(b.get("/submissions/new?lang=" + lang).body());
+      Map<String, String> form = formOf(page);
+      form.put("identifier", unique("IEEE"));
+      form.put("title_en", "Neither type nor status");
+      form.put("type", "");
+      form.put("status", "");
+      HttpResponse<String> invalid = b.postForm("/submissions", form);
+      assertThat(invalid.statusCode()).as(lang).isEqualTo(400);
+      Document errors = Jsoup.parse(invalid.body());
+      for (String field : List.of("type", "status")) {
+        assertThat(errors.select(".error-summary a[href=#" + field + "]").text())
+            .as(lang + " " + field)
+            .isEqualTo(PagesTest.shown(lang, "field." + field))
+            .isEqualTo(page.select("label[for=" + field + "]").first().ownText().trim());
+        assertThat(errors.select("select#" + field).attr("aria-invalid"))
+            .as(lang + " " + field)
+            .isEqualTo("true");
+      }
+    }
+  }
+
   @Test
   void theFormSaysWhatIsWrongWithEachFieldInThePageLanguage() throws Exception {
     Browser b = new Browser(server.port());
@@ -974,6 +1004,38 @@ class SubmissionWebTest {
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     assertThat(body(put).get("committee").asText()).isEqualTo("ISO/IEC JTC 1/SC 79");
     assertThat(app.catalog().get(s.id()).committee()).isEqualTo("ISO/IEC JTC 1/SC 79");
+  }
+
+  /**
+   * The policy page names each field in the page's language (with the field's name in the API
+   * beside it), in the always-required list, on each box and in the versions table; not by the
+   * English field names alone.
+   */
+  @Test
+  void thePolicyPageNamesTheFieldsInThePageLanguage() throws Exception {
+    Browser coord = new Browser(server.port());
+    coord.signIn("coord@example.org", Fixtures.PASSWORD);
+    for (String lang : PagesTest.LANGUAGES) {
+      Messages t = new Messages(java.util.Locale.forLanguageTag(lang));
+      Document page = Jsoup.parse(coord.get("/review/field-policy?lang=" + lang).body());
+      List<String> offered = page.select("input[name=required]").eachAttr("value");
+      assertThat(offered).contains("abstract", "keywords");
+      for (String f : offered) {
+        assertThat(page.select("label[for=req-" + f + "]").text())
+            .as(lang + " " + f)
+            .contains(t.fieldName(f).replace('\u00a0', ' '))
+            .contains(f);
+      }
+      String alwaysLabel = PagesTest.shown(lang, "policy.always");
+      String always =
+          page.select("main p").eachText().stream()
+              .filter(p -> p.startsWith(alwaysLabel))
+              .findFirst()
+              .orElseThrow();
+      for (String f : List.of("identifier", "title", "sdo", "type", "status")) {
+        assertThat(always).as(lang + " " + f).contains(t.fieldName(f).replace('\u00a0', ' '));
+      }
+    }
   }
 
   @Test

@@ -351,6 +351,21 @@ class SuggestionReviewTest {
         .doesNotContain("\"" + noId + "\"");
   }
 
+  /**
+   * A visitor's "sign in to review" link brings them back to the queue as they had filtered it, as
+   * the header's sign-in link does, not to the whole queue.
+   */
+  @Test
+  void theSignInLinkOfTheQueueKeepsItsFilters() {
+    Browser browser = new Browser(server.port());
+    String path = "/review/suggestions?dimension=application&min=50";
+    var page = org.jsoup.Jsoup.parse(browser.get(path).body());
+    String expected = "/signin?next=" + enc(path);
+    assertThat(page.select("form.review a[href^=/signin]").eachAttr("href"))
+        .containsExactly(expected);
+    assertThat(page.select("header a[href^=/signin]").eachAttr("href")).containsExactly(expected);
+  }
+
   @Test
   void coordinatorsConfirmInBulkFromThePage() {
     Browser browser = new Browser(server.port());

@@ -83,11 +83,19 @@ public final class UserPages implements Routes {
       Row row,
       List<TokenInfo> tokens,
       String done,
-      List<String> errors,
+      List<FieldProblem> errors,
       String role,
       String bodies) {
     public Messages t() {
       return layout.t();
+    }
+
+    /**
+     * Whether a form field of the page ({@code role}, {@code bodies}, {@code password}, ...) was
+     * refused.
+     */
+    public boolean invalid(String field) {
+      return errors.stream().anyMatch(p -> field.equals(p.field()));
     }
 
     public List<String> roles() {
@@ -116,7 +124,10 @@ public final class UserPages implements Routes {
     }
   }
 
-  /** A problem of a form's field: its id on the page, its label and what is wrong with it. */
+  /**
+   * A problem of a form's field: its id on the page, its label and what is wrong with it; the id
+   * and label are null for a problem of no one field (the last admin disabled).
+   */
   public record FieldProblem(String field, String label, String text) {}
 
   void list(Context ctx) {
@@ -149,7 +160,7 @@ public final class UserPages implements Routes {
       HttpStatus status,
       User user,
       String done,
-      List<String> errors,
+      List<FieldProblem> errors,
       String role,
       String bodies) {
     Messages t = i18n.forRequest(ctx);
@@ -243,7 +254,11 @@ public final class UserPages implements Routes {
           HttpStatus.BAD_REQUEST,
           user,
           null,
-          List.of(t.get("users.problem.passwordsDiffer")),
+          List.of(
+              new FieldProblem(
+                  "password2",
+                  t.get("users.newPasswordAgain"),
+                  t.get("users.problem.passwordsDiffer"))),
           null,
           null);
       return;
@@ -391,9 +406,9 @@ public final class UserPages implements Routes {
   }
 
   /** The problems of a refused change in the page's language. */
-  private List<String> messages(Context ctx, List<Problem> problems) {
+  private List<FieldProblem> messages(Context ctx, List<Problem> problems) {
     Messages t = i18n.forRequest(ctx);
-    List<String> out = new ArrayList<>();
+    List<FieldProblem> out = new ArrayList<>();
     for (Problem p : problems) {
       // The form's own sentences where it has one, else the problem in the page's language.
       String key =
@@ -414,8 +429,17 @@ public final class UserPages implements Routes {
               : key.equals("users.problem.password")
                   ? t.get(key, Accounts.MIN_PASSWORD)
                   : t.get(key);
-      if (!out.contains(text)) {
-        out.add(text);
+      // The field of the page's forms the problem is about, as its label names it.
+      String label =
+          switch (p.field() == null ? "" : p.field()) {
+            case "role" -> t.get("users.role");
+            case "bodies" -> t.get("users.bodiesField");
+            case "password" -> t.get("users.newPassword");
+            default -> null;
+          };
+      FieldProblem problem = new FieldProblem(label == null ? null : p.field(), label, text);
+      if (!out.contains(problem)) {
+        out.add(problem);
       }
     }
     return out;

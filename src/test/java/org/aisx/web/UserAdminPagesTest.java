@@ -151,8 +151,14 @@ class UserAdminPagesTest {
             page + "/role", Map.of("_csrf", admin.csrf(page), "role", "contributor", "bodies", ""));
     assertThat(bad.statusCode()).isEqualTo(400);
     Document d = Jsoup.parse(bad.body());
+    // The summary takes the focus, names the field by its label and leads to it, marked wrong.
+    assertThat(d.select("[role=alert]").hasAttr("autofocus")).isTrue();
     assertThat(d.select("[role=alert] li").text())
-        .isEqualTo("A contributor belongs to at least one standards body.");
+        .isEqualTo(
+            "Standards bodies (contributors): A contributor belongs to at least one standards body.");
+    assertThat(d.select("[role=alert] li a").attr("href")).isEqualTo("#bodies");
+    assertThat(d.select("#bodies").attr("aria-invalid")).isEqualTo("true");
+    assertThat(d.select("#role").attr("aria-invalid")).isEqualTo("false");
     assertThat(app.accounts().user("mover@iso.org").orElseThrow().bodies()).containsExactly("ISO");
 
     HttpResponse<String> ok =
@@ -188,8 +194,13 @@ class UserAdminPagesTest {
                 "password2",
                 "another long one"));
     assertThat(differ.statusCode()).isEqualTo(400);
-    assertThat(Jsoup.parse(differ.body()).select("[role=alert] li").text())
-        .isEqualTo("The two passwords are not the same.");
+    Document refused = Jsoup.parse(differ.body());
+    assertThat(refused.select("[role=alert]").hasAttr("autofocus")).isTrue();
+    assertThat(refused.select("[role=alert] li").text())
+        .isEqualTo("The same password again: The two passwords are not the same.");
+    assertThat(refused.select("[role=alert] li a").attr("href")).isEqualTo("#password2");
+    assertThat(refused.select("#password2").attr("aria-invalid")).isEqualTo("true");
+    assertThat(refused.select("#password").attr("aria-invalid")).isEqualTo("false");
     // The page answers a POST: its language links lead to the account's page, which GET reads,
     // not to the address the form was sent to (a 405).
     List<String> languages = Jsoup.parse(differ.body()).select(".lang-nav a").eachAttr("href");

@@ -401,6 +401,46 @@ class LearnWebTest {
   }
 
   /**
+   * A resource whose only title is not in the language the import assumes for a bare name (its
+   * first language, else English) comes back from the JSON download with its title's language: QA
+   * found export.json wrote a lone French title as a bare {@code name}, which the import read as
+   * English, so the round trip rewrote the resource ("updated") under the wrong language.
+   */
+  @Test
+  void aLoneTitleInAnotherLanguageKeepsItsLanguageThroughTheJsonDownload() throws Exception {
+    String resources =
+        "[{\"id\": \"qa-lone-fr\", \"title\": {\"fr\": \"Cours sur la gestion des risques\"},"
+            + " \"provider\": \"QA Lone\", \"kind\": \"course\", \"languages\": [\"en\", \"fr\"]},"
+            + " {\"id\": \"qa-lone-zh\", \"title\": {\"zh\": \"人工智能风险管理\"},"
+            + " \"provider\": \"QA Lone\", \"kind\": \"guide\"},"
+            + " {\"id\": \"qa-lone-es\", \"title\": {\"es\": \"Gestión de riesgos\"},"
+            + " \"provider\": \"QA Lone\", \"kind\": \"guide\", \"languages\": [\"es\"]}]";
+    JsonNode created =
+        body(send("POST", "/api/v1/resources/import", adminToken, "application/json", resources));
+    assertThat(created.get("created").asInt()).as(created.toString()).isEqualTo(3);
+    long before = app.resources().count();
+
+    HttpResponse<String> exported = http.get("/api/v1/resources/export.json");
+    assertValid("MoocHubDocument", body(exported));
+    JsonNode again =
+        body(
+            send(
+                "POST",
+                "/api/v1/resources/import",
+                adminToken,
+                "application/json",
+                exported.body()));
+    assertThat(again.get("updated").asInt()).as(again.toString()).isZero();
+    assertThat(again.get("unchanged").asLong()).isEqualTo(before);
+    assertThat(body(http.get("/api/v1/resources/qa-lone-fr")).get("title").toString())
+        .isEqualTo("{\"fr\":\"Cours sur la gestion des risques\"}");
+    assertThat(body(http.get("/api/v1/resources/qa-lone-zh")).get("title").toString())
+        .isEqualTo("{\"zh\":\"人工智能风险管理\"}");
+    assertThat(body(http.get("/api/v1/resources/qa-lone-es")).get("title").toString())
+        .isEqualTo("{\"es\":\"Gestión de riesgos\"}");
+  }
+
+  /**
    * A CSV import whose bytes are not UTF-8 was read with each bad byte replaced by U+FFFD, and the
    * resource stored with a title holding "\uFFFD": it is refused naming the body, as a JSON body
    * is, in the asked language, and nothing is stored.

@@ -629,6 +629,51 @@ class LearnWebTest {
   }
 
   /**
+   * The form has title inputs for English and French only: a correction of another field of a
+   * resource titled in Spanish too keeps its Spanish title. QA found the correction rebuilt the
+   * title from the two inputs, so that approving a new provider dropped the Spanish title.
+   */
+  @Test
+  void aCorrectionThroughTheFormKeepsTheTitlesInLanguagesTheFormHasNoInputFor() throws Exception {
+    String id = "qa-titled-in-spanish";
+    JsonNode imported =
+        body(
+            send(
+                "POST",
+                "/api/v1/resources/import",
+                adminToken,
+                "application/json",
+                "[{\"id\": \""
+                    + id
+                    + "\", \"title\": {\"en\": \"Risk management course\", \"es\": \"Curso de"
+                    + " gestión de riesgos\"}, \"provider\": \"QA Spanish\", \"kind\": \"course\","
+                    + " \"languages\": [\"es\", \"en\"]}]"));
+    assertThat(imported.get("created").asInt()).as(imported.toString()).isEqualTo(1);
+
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    Document form =
+        Jsoup.parse(author.get("/submissions/new?proposal=resource&resource=" + id).body());
+    Map<String, String> fields = asShown(form, "form.submission-form");
+    fields.put("provider", "QA Spanish, corrected");
+    String sid = submissionId(author.postForm("/submissions", fields));
+    JsonNode proposed = apiGet("/api/v1/submissions/" + sid, contributorToken).get("resource");
+    assertThat(proposed.get("provider").asText()).isEqualTo("QA Spanish, corrected");
+    assertThat(json.convertValue(proposed.get("title"), Map.class))
+        .isEqualTo(Map.of("en", "Risk management course", "es", "Curso de gestión de riesgos"));
+
+    // Emptying the English input still removes the English title, and only it.
+    fields.put("title_fr", "Cours de gestion des risques");
+    fields.put("title_en", "");
+    HttpResponse<String> noEnglish = author.postForm("/submissions", fields);
+    JsonNode second =
+        apiGet("/api/v1/submissions/" + submissionId(noEnglish), contributorToken).get("resource");
+    assertThat(json.convertValue(second.get("title"), Map.class))
+        .isEqualTo(
+            Map.of("es", "Curso de gestión de riesgos", "fr", "Cours de gestion des risques"));
+  }
+
+  /**
    * The QA tester's case: a listed resource with a wrong link and provider. A contributor follows
    * "Propose a correction" on /learn to the form filled with the resource as it is, changes the
    * two, and sends it; the coordinator sees exactly those two rows changed and approves; /learn and

@@ -32,7 +32,11 @@ final class MoocHub {
   /** One resource as a MOOChub course. */
   static ObjectNode course(Resource r) {
     ObjectNode a = F.objectNode();
-    if (r.title().size() == 1) {
+    // A bare name is read back in the language toResourceJson assumes for one: only a title in
+    // that language may be written so; any other keeps its language as a value object.
+    if (r.title().size() == 1
+        && r.title()
+            .containsKey(bareNameLanguage(r.languages().isEmpty() ? null : r.languages().get(0)))) {
       a.put("name", r.title().values().iterator().next());
     } else {
       ArrayNode names = a.putArray("name");
@@ -72,6 +76,14 @@ final class MoocHub {
     return course;
   }
 
+  /**
+   * The language a bare (string) {@code name} is read in: the course's first language ({@code
+   * null}: none), else English.
+   */
+  private static String bareNameLanguage(String firstLanguage) {
+    return firstLanguage == null ? "en" : firstLanguage;
+  }
+
   /** A MOOChub course as the resource's own JSON, for {@link ResourceReader}. */
   static ObjectNode toResourceJson(JsonNode course) {
     JsonNode a = course.path("attributes");
@@ -81,7 +93,7 @@ final class MoocHub {
     }
     String firstLanguage =
         first(a.path("inLanguage").isMissingNode() ? a.path("languages") : a.path("inLanguage"));
-    out.set("title", names(a.get("name"), firstLanguage == null ? "en" : firstLanguage));
+    out.set("title", names(a.get("name"), bareNameLanguage(firstLanguage)));
     putText(out, "provider", nameOf(a.has("provider") ? a.get("provider") : a.get("publisher")));
     putText(out, "url", a.path("url").isTextual() ? a.path("url").asText() : null);
     JsonNode type = a.get("learningResourceType");

@@ -70,9 +70,20 @@ final class SqlSuiteStore implements SuiteStore {
   }
 
   @Override
-  public boolean delete(String id) {
+  public boolean delete(String id, Integer expectedVersion) {
     return jdbi.inTransaction(
         h -> {
+          // The row is written (and so locked) first, at the version expected: one that moved on,
+          // or a suite deleted meanwhile, deletes nothing.
+          if (expectedVersion != null
+              && h.createUpdate(
+                          "UPDATE suite SET version = version WHERE id = :id AND version = :expected")
+                      .bind("id", id)
+                      .bind("expected", expectedVersion.intValue())
+                      .execute()
+                  != 1) {
+            return false;
+          }
           h.createUpdate("DELETE FROM suite_publication WHERE suite_id = :id")
               .bind("id", id)
               .execute();

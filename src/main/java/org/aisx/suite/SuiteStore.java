@@ -15,8 +15,11 @@ interface SuiteStore {
    */
   boolean update(Suite s, int expectedVersion);
 
-  /** Removes the suite and its publications; false when there was none. */
-  boolean delete(String id);
+  /**
+   * Removes the suite and its publications; false when there was none, or it is no longer at {@code
+   * expectedVersion} (null: any).
+   */
+  boolean delete(String id, Integer expectedVersion);
 
   /** One account's suites, the most recently changed first. */
   List<Suite> byOwner(String ownerId, int limit);

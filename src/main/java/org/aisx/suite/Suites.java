@@ -440,8 +440,17 @@ public final class Suites {
   }
 
   public void delete(String id) {
-    if (!store.delete(id)) {
-      throw new CatalogException.NotFound("suite " + id);
+    delete(id, null);
+  }
+
+  /**
+   * Deletes a suite still at {@code expectedVersion} (null: at any version); else {@link Stale}, as
+   * a change made on a version that moved on is.
+   */
+  public void delete(String id, Integer expectedVersion) {
+    if (!store.delete(id, expectedVersion)) {
+      Suite now = store.find(id).orElseThrow(() -> new CatalogException.NotFound("suite " + id));
+      throw new Stale(now.version());
     }
   }
 

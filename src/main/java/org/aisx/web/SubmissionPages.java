@@ -420,7 +420,13 @@ public final class SubmissionPages implements Routes {
         new ResourceFormState(action, existing == null ? null : existing.id(), null);
     Submissions.Draft draft;
     try {
-      draft = submissions.draft(resourceBody(action, values));
+      // The form has inputs for the English and French titles only: a correction keeps the
+      // listed resource's titles in other languages.
+      Map<String, String> listedTitles =
+          action == Action.UPDATE
+              ? resources.find(values.get("id").strip()).map(Resource::title).orElse(Map.of())
+              : Map.of();
+      draft = submissions.draft(resourceBody(action, values, listedTitles));
     } catch (CatalogException.Invalid e) {
       renderResourceForm(ctx, state, values, e.problems(), HttpStatus.BAD_REQUEST);
       return;
@@ -445,14 +451,20 @@ public final class SubmissionPages implements Routes {
     ctx.redirect("/submissions/" + s.id(), HttpStatus.SEE_OTHER);
   }
 
-  /** The API body the resource form stands for. */
-  private static JsonNode resourceBody(Action action, Map<String, String> v) {
+  /**
+   * The API body the resource form stands for; {@code listedTitles}: the titles of the resource it
+   * corrects (none for a new one), whose languages other than the form's English and French stay.
+   */
+  private static JsonNode resourceBody(
+      Action action, Map<String, String> v, Map<String, String> listedTitles) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode resource = f.objectNode();
     for (String name :
         List.of("id", "provider", "url", "kind", "level", "format", "audience", "start", "end")) {
       set(resource, name, v.get(name));
     }
+    ObjectNode listed = resource.putObject("title");
+    new java.util.TreeMap<>(listedTitles).forEach(listed::put);
     texts(resource, "title", v.get("title_en"), v.get("title_fr"));
     for (String name : List.of("languages", "standards", "concepts")) {
       ArrayNode list = resource.putArray(name);

@@ -509,11 +509,22 @@ public final class SuiteApi implements Routes {
             suites.hasDraft(saved)));
   }
 
-  /** {@code DELETE /api/v1/suites/{id}}: 204. */
+  /**
+   * {@code DELETE /api/v1/suites/{id}}: 204; with {@code If-Match}, 412 when the suite moved on
+   * from the version it names (a client deleting what it has not seen), as for {@code PUT}.
+   */
   void delete(Context ctx) {
     Suite s = suites.get(ctx.pathParam("id"));
     requireEditor(ctx, s, ctx.header("Authorization"));
-    suites.delete(s.id());
+    String ifMatch = EntityTags.ifMatch(ctx);
+    Integer expected = ifMatch == null ? null : EntityTags.revision(ifMatch);
+    try {
+      suites.delete(s.id(), expected);
+    } catch (Suites.Stale stale) {
+      ctx.header("ETag", "\"" + stale.current() + "\"");
+      throw new HttpResponseException(
+          412, i18n.forRequest(ctx).get("suite.stale", expected, stale.current()));
+    }
     ctx.status(HttpStatus.NO_CONTENT);
   }
 

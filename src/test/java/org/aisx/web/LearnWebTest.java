@@ -421,6 +421,46 @@ class LearnWebTest {
   }
 
   /**
+   * A resource whose only title is not in the language the import assumes for a bare name (its
+   * first language, else English) comes back from the JSON download with its title's language: QA
+   * found export.json wrote a lone French title as a bare {@code name}, which the import read as
+   * English, so the round trip rewrote the resource ("updated") under the wrong language.
+   */
+  @Test
+  void aLoneTitleInAnotherLanguageKeepsItsLanguageThroughTheJsonDownload() throws Exception {
+    String resources =
+        "[{\"id\": \"qa-lone-fr\", \"title\": {\"fr\": \"Cours sur la gestion des risques\"},"
+            + " \"provider\": \"QA Lone\", \"kind\": \"course\", \"languages\": [\"en\", \"fr\"]},"
+            + " {\"id\": \"qa-lone-zh\", \"title\": {\"zh\": \"人工智能风险管理\"},"
+            + " \"provider\": \"QA Lone\", \"kind\": \"guide\"},"
+            + " {\"id\": \"qa-lone-es\", \"title\": {\"es\": \"Gestión de riesgos\"},"
+            + " \"provider\": \"QA Lone\", \"kind\": \"guide\", \"languages\": [\"es\"]}]";
+    JsonNode created =
+        body(send("POST", "/api/v1/resources/import", adminToken, "application/json", resources));
+    assertThat(created.get("created").asInt()).as(created.toString()).isEqualTo(3);
+    long before = app.resources().count();
+
+    HttpResponse<String> exported = http.get("/api/v1/resources/export.json");
+    assertValid("MoocHubDocument", body(exported));
+    JsonNode again =
+        body(
+            send(
+                "POST",
+                "/api/v1/resources/import",
+                adminToken,
+                "application/json",
+                exported.body()));
+    assertThat(again.get("updated").asInt()).as(again.toString()).isZero();
+    assertThat(again.get("unchanged").asLong()).isEqualTo(before);
+    assertThat(body(http.get("/api/v1/resources/qa-lone-fr")).get("title").toString())
+        .isEqualTo("{\"fr\":\"Cours sur la gestion des risques\"}");
+    assertThat(body(http.get("/api/v1/resources/qa-lone-zh")).get("title").toString())
+        .isEqualTo("{\"zh\":\"人工智能风险管理\"}");
+    assertThat(body(http.get("/api/v1/resources/qa-lone-es")).get("title").toString())
+        .isEqualTo("{\"es\":\"Gestión de riesgos\"}");
+  }
+
+  /**
    * A CSV import whose bytes are not UTF-8 was read with each bad byte replaced by U+FFFD, and the
    * resource stored with a title holding "\uFFFD": it is refused naming the body, as a JSON body
    * is, in the asked language, and nothing is stored.
@@ -606,6 +646,51 @@ class LearnWebTest {
     assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(303);
     String location = redirect.headers().firstValue("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * The form has title inputs for English and French only: a correction of another field of a
+   * resource titled in Spanish too keeps its Spanish title. QA found the correction rebuilt the
+   * title from the two inputs, so that approving a new provider dropped the Spanish title.
+   */
+  @Test
+  void aCorrectionThroughTheFormKeepsTheTitlesInLanguagesTheFormHasNoInputFor() throws Exception {
+    String id = "qa-titled-in-spanish";
+    JsonNode imported =
+        body(
+            send(
+                "POST",
+                "/api/v1/resources/import",
+                adminToken,
+                "application/json",
+                "[{\"id\": \""
+                    + id
+                    + "\", \"title\": {\"en\": \"Risk management course\", \"es\": \"Curso de"
+                    + " gestión de riesgos\"}, \"provider\": \"QA Spanish\", \"kind\": \"course\","
+                    + " \"languages\": [\"es\", \"en\"]}]"));
+    assertThat(imported.get("created").asInt()).as(imported.toString()).isEqualTo(1);
+
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    Document form =
+        Jsoup.parse(author.get("/submissions/new?proposal=resource&resource=" + id).body());
+    Map<String, String> fields = asShown(form, "form.submission-form");
+    fields.put("provider", "QA Spanish, corrected");
+    String sid = submissionId(author.postForm("/submissions", fields));
+    JsonNode proposed = apiGet("/api/v1/submissions/" + sid, contributorToken).get("resource");
+    assertThat(proposed.get("provider").asText()).isEqualTo("QA Spanish, corrected");
+    assertThat(json.convertValue(proposed.get("title"), Map.class))
+        .isEqualTo(Map.of("en", "Risk management course", "es", "Curso de gestión de riesgos"));
+
+    // Emptying the English input still removes the English title, and only it.
+    fields.put("title_fr", "Cours de gestion des risques");
+    fields.put("title_en", "");
+    HttpResponse<String> noEnglish = author.postForm("/submissions", fields);
+    JsonNode second =
+        apiGet("/api/v1/submissions/" + submissionId(noEnglish), contributorToken).get("resource");
+    assertThat(json.convertValue(second.get("title"), Map.class))
+        .isEqualTo(
+            Map.of("es", "Curso de gestión de riesgos", "fr", "Cours de gestion des risques"));
   }
 
   /**

@@ -468,6 +468,55 @@ class SuiteWebTest {
     assertThat(http.get("/api/v1/suites/" + id).statusCode()).isEqualTo(404);
   }
 
+  /**
+   * Two clients of one suite: one changes it, the other, still holding the version it read, asks to
+   * delete it with that version in If-Match. QA found the deletion went through (204), so the
+   * change the second client never saw was lost with the suite; it is 412 as a stale PUT is, and
+   * the suite stays. Without If-Match, or with the current version, it is deleted.
+   */
+  @Test
+  void aDeletionBasedOnAVersionThatMovedOnIsA412AndTheSuiteStays() throws Exception {
+    // Made by a signed-in owner: the class's anonymous suites are many for the limit per address.
+    Fixtures.user(app, "two-clients@aisx.example", org.aisx.account.Role.CONTRIBUTOR, "IEEE");
+    String key =
+        "Bearer " + app.accounts().createToken("two-clients@aisx.example", "test").secret();
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/v1/suites",
+            "{\"title\": \"Two clients\", \"members\": [{\"id\": \"iso-iec-42001-2023\"}]}",
+            "Authorization",
+            key);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = body(created).get("id").asText();
+    String readTag = http.get("/api/v1/suites/" + id).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> changed =
+        send(
+            "PUT",
+            "/api/v1/suites/" + id,
+            "{\"title\": \"Two clients, changed\", \"members\": [{\"id\": \"iso-iec-42001-2023\","
+                + " \"note\": \"the other client's note\"}]}",
+            "Authorization",
+            key,
+            "If-Match",
+            readTag);
+    assertThat(changed.statusCode()).isEqualTo(200);
+
+    HttpResponse<String> stale =
+        send("DELETE", "/api/v1/suites/" + id, null, "Authorization", key, "If-Match", readTag);
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+    assertThat(ApiTest.validate(http, "Error", body(stale))).isEmpty();
+    assertThat(stale.headers().firstValue("ETag")).contains("\"2\"");
+    assertThat(body(http.get("/api/v1/suites/" + id)).at("/members/0/note").asText())
+        .isEqualTo("the other client's note");
+
+    assertThat(
+            send("DELETE", "/api/v1/suites/" + id, null, "Authorization", key, "If-Match", "\"2\"")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(http.get("/api/v1/suites/" + id).statusCode()).isEqualTo(404);
+  }
+
   @Test
   void aPublishedSuiteIsNoLongerChangedOrDeletedWithItsAnonymousKey() throws Exception {
     JsonNode s =

@@ -75,12 +75,33 @@ class PostgresChangeLogTest {
       // position cannot move past "slow".
       assertThat(seen).isEmpty();
       slow.commit();
-      seen.addAll(follow(position));
-      seen.addAll(follow(position));
+      // The horizon is the oldest transaction still running anywhere on the server: another
+      // client's (a test running beside this one, another node) holds it back for a while, so
+      // follow until both are read, as a node does, and then each once.
+      followUntil(position, seen, 2);
       assertThat(seen).containsExactlyInAnyOrder("slow", "fast");
     }
-    long[] fromStart = {0};
-    assertThat(follow(fromStart)).containsExactly("slow", "fast");
+    List<String> fromStart = new ArrayList<>();
+    followUntil(new long[] {0}, fromStart, 2);
+    assertThat(fromStart).containsExactly("slow", "fast");
+  }
+
+  /**
+   * Follows from {@code position} into {@code seen} until it holds {@code count} (a minute at
+   * most).
+   */
+  void followUntil(long[] position, List<String> seen, int count) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    seen.addAll(follow(position));
+    while (seen.size() < count && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      seen.addAll(follow(position));
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.aisx.account.Permission;
 import org.aisx.account.User;
 import org.aisx.catalog.Catalog;
@@ -464,7 +465,7 @@ public final class SubmissionPages implements Routes {
       set(resource, name, v.get(name));
     }
     ObjectNode listed = resource.putObject("title");
-    new java.util.TreeMap<>(listedTitles).forEach(listed::put);
+    new TreeMap<>(listedTitles).forEach(listed::put);
     texts(resource, "title", v.get("title_en"), v.get("title_fr"));
     for (String name : List.of("languages", "standards", "concepts")) {
       ArrayNode list = resource.putArray(name);

@@ -12,33 +12,13 @@ in brackets right / shown / judged pairs.
     java -Dvectors=vectors.tsv -cp $CP org.aisx.classify.ConceptModelProbe oof.tsv
     python3 bench/classification-knn.py oof.tsv vectors.tsv
 """
-import collections
-import csv
 import sys
 
 import numpy as np
 
-DIMS = ["vertical", "activity", "application", "concern"]
-# ConceptModelWriter.THRESHOLDS
-GRID = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9]
-PRECISION = 0.85
-LEFT_OUT_MIN_SHOWN = 10  # ConceptModelWriter.LEFT_OUT_MIN_SHOWN
+from classification_oof import DIMS, PRECISION, Probe, choose, choose_left_out
+
 K = 10
-
-
-def load(path):
-    by_row = collections.defaultdict(dict)
-    meta = {}
-    for r in csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"):
-        by_row[int(r["row"])][(r["dim"], r["concept"])] = (float(r["p"]), int(r["gold"]))
-        meta[int(r["row"])] = (r["tier"], int(r["fold"]))
-    ids = sorted(by_row)
-    concepts = sorted(by_row[ids[0]])
-    p = np.array([[by_row[i][c][0] for c in concepts] for i in ids])
-    g = np.array([[by_row[i][c][1] for c in concepts] for i in ids])
-    tier = np.array([meta[i][0] for i in ids])
-    fold = np.array([meta[i][1] for i in ids])
-    return ids, concepts, p, g, tier, fold
 
 
 def load_vectors(path, ids, fold):
@@ -62,51 +42,16 @@ def knn(v, g, fold):
     return out
 
 
-def choose(p, g, cols):
-    """The writer's rule: over the precision bar, the best min(P, R), the higher on a tie; else
-    the most precise."""
-    best, out = -1, None
-    for t in GRID:
-        shown = p[:, cols] >= t
-        tp = (shown & (g[:, cols] == 1)).sum()
-        n = shown.sum()
-        if n == 0:
-            continue
-        prec, rec = tp / n, tp / max((g[:, cols] == 1).sum(), 1)
-        key = 1 + min(prec, rec) if prec >= PRECISION else prec
-        if key >= best:
-            best, out = key, (t, prec, rec, f"{tp}/{n}/{(g[:, cols] == 1).sum()}")
-    return out
-
-
-def choose_left_out(p, g, cols):
-    """The writer's rule for records the tier leaves out: the lowest threshold whose precision
-    reaches the bar over at least LEFT_OUT_MIN_SHOWN shown pairs; else none (best precision)."""
-    best = (0.0, None, "")
-    for t in GRID:
-        shown = p[:, cols] >= t
-        tp = (shown & (g[:, cols] == 1)).sum()
-        n = shown.sum()
-        if n == 0:
-            continue
-        prec, rec = tp / n, tp / max((g[:, cols] == 1).sum(), 1)
-        if n >= LEFT_OUT_MIN_SHOWN and prec >= PRECISION:
-            return t, prec, rec, f"{tp}/{n}/{(g[:, cols] == 1).sum()}"
-        if prec > best[0]:
-            best = (prec, t, f"{tp}/{n}/{(g[:, cols] == 1).sum()}")
-    return None, best[0], best[1], best[2]
-
-
 def main(path, vectors):
-    ids, concepts, p, g, tier, fold = load(path)
+    probe = Probe(path)
+    ids, p, g, tier, fold = probe.ids, probe.p, probe.g, probe.tier, probe.fold
     v = load_vectors(vectors, ids, fold)
     near = knn(v, g, fold)
     q = np.where(p >= 0, (p + near) / 2, p)
-    dims = np.array([c[0] for c in concepts])
     taken = tier != "OTHER"
     print(f"{len(ids)} records, {taken.sum()} of tier core or adjacent, K = {K}")
     for d in DIMS:
-        cols = list(np.where(dims == d)[0])
+        cols = probe.columns(d)
         for name, pp in [("base", p), ("knn", q)]:
             pp = np.where(pp < 0, 0.0, pp)
             t, prec, rec, n = choose(pp[taken], g[taken], cols)

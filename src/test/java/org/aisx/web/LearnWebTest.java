@@ -642,6 +642,19 @@ class LearnWebTest {
                 .build()));
   }
 
+  /**
+   * An ITU contributor, signed in, and the correction form of resource {@code id} as it shows it.
+   */
+  record Correction(Browser author, Map<String, String> fields) {}
+
+  Correction correctionForm(String id) {
+    Browser author = new Browser(server.port());
+    author.signIn("itu@example.org", Fixtures.PASSWORD);
+    Document form =
+        Jsoup.parse(author.get("/submissions/new?proposal=resource&resource=" + id).body());
+    return new Correction(author, asShown(form, "form.submission-form"));
+  }
+
   static String submissionId(HttpResponse<String> redirect) {
     assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(303);
     String location = redirect.headers().firstValue("Location").orElseThrow();
@@ -670,11 +683,9 @@ class LearnWebTest {
                     + " \"languages\": [\"es\", \"en\"]}]"));
     assertThat(imported.get("created").asInt()).as(imported.toString()).isEqualTo(1);
 
-    Browser author = new Browser(server.port());
-    author.signIn("itu@example.org", Fixtures.PASSWORD);
-    Document form =
-        Jsoup.parse(author.get("/submissions/new?proposal=resource&resource=" + id).body());
-    Map<String, String> fields = asShown(form, "form.submission-form");
+    Correction correction = correctionForm(id);
+    Browser author = correction.author();
+    Map<String, String> fields = correction.fields();
     fields.put("provider", "QA Spanish, corrected");
     String sid = submissionId(author.postForm("/submissions", fields));
     JsonNode proposed = apiGet("/api/v1/submissions/" + sid, contributorToken).get("resource");
@@ -944,11 +955,9 @@ class LearnWebTest {
   void aCorrectionSentBackForChangesIsResubmittedAsACorrectionAndCanBeRejected() throws Exception {
     String id = "ai-for-good-2025-brain-computer-interface";
     JsonNode before = body(http.get("/api/v1/resources/" + id));
-    Browser author = new Browser(server.port());
-    author.signIn("itu@example.org", Fixtures.PASSWORD);
-    Document form =
-        Jsoup.parse(author.get("/submissions/new?proposal=resource&resource=" + id).body());
-    Map<String, String> fields = asShown(form, "form.submission-form");
+    Correction correction = correctionForm(id);
+    Browser author = correction.author();
+    Map<String, String> fields = correction.fields();
     fields.put("url", "https://example.org/bci");
     String sid = submissionId(author.postForm("/submissions", fields));
 

@@ -3,7 +3,9 @@
 per dimension, the second judge's precision and recall against the training labels, strict and
 lenient, and the classifier's out-of-fold figures on the same records at the shipped thresholds.
 
-    python3 bench/classification-agreement.py oof.tsv src/test/resources/eval/classification-agreement-1.json
+    python3 bench/classification-agreement.py oof.tsv src/test/resources/eval/classification-agreement-1.json [ID,ID,...]
+
+The optional third argument leaves records out (those whose judges saw a sibling's labels).
 """
 import csv
 import json
@@ -30,14 +32,15 @@ def fig(k, n):
 
 
 probe, judged = sys.argv[1], sys.argv[2]
-second = {r["id"]: r for r in json.load(open(judged, encoding="utf-8"))["records"]}
+left_out = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else set()  # records not judged blind
+second = {r["id"]: r for r in json.load(open(judged, encoding="utf-8"))["records"] if r["id"] not in left_out}
 first = {}  # (id, dim, concept) -> (gold, maybe, p)
 with open(probe, encoding="utf-8") as f:
     for r in csv.DictReader(f, delimiter="\t"):
         if r["id"] in second:
             first[(r["id"], r["dim"], r["concept"])] = (int(r["gold"]), int(r["maybe"]), float(r["p"]))
 ids = sorted(second)
-assert len(ids) == 100 and {k[0] for k in first} == set(ids), "every sampled record in the probe"
+assert len(ids) == 100 - len(left_out) and {k[0] for k in first} == set(ids), "every sampled record in the probe"
 
 print("| dimension | pairs judged positive: first, second | second judge against the first: P / R (strict) | lenient P / R | classifier out of fold: P / R (strict) | lenient P |")
 print("|---|---|---|---|---|---|")

@@ -10,12 +10,14 @@ import java.util.Collection;
 import java.util.List;
 import org.aisx.catalog.Standard;
 import org.aisx.ingest.CsvColumns;
+import org.aisx.ingest.CsvFormulas;
 
 /**
  * Records as rows of the CSV template: a column for every field of the record ({@link CsvColumns},
  * titles and abstracts in each language the records have), so that the file imports again with
  * {@code import --format csv} to the same records, as a JSON export does. RFC 4180 quoting, CRLF
- * line ends, UTF-8.
+ * line ends, UTF-8; a cell a spreadsheet would run as a formula gets an apostrophe in front, which
+ * the reader takes off ({@link CsvFormulas}).
  */
 final class CsvExport implements RecordWriter {
   private final Writer out;
@@ -40,7 +42,7 @@ final class CsvExport implements RecordWriter {
       if (i > 0) {
         out.write(',');
       }
-      String v = cells.get(i);
+      String v = CsvFormulas.defuse(cells.get(i));
       if (v == null) {
         continue;
       }

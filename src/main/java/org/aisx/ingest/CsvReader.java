@@ -56,11 +56,13 @@ import org.aisx.catalog.Standard;
  * are the field's JSON. The record's source is the import's (as for a JSON import, the column
  * {@code source} does not override it), and the store counts revisions.
  *
- * <p>Cells are trimmed, and an empty cell is an absent value; list items are trimmed, empty ones
- * dropped and repeats removed. Enumerated values (type, status, kind, relation types, yes/no
- * columns) are read case-insensitively and a value that is not one of them rejects the row;
- * everything else (required fields, dates, URLs, taxonomy ids, lengths) is checked by the catalogue
- * like any other record.
+ * <p>A cell that starts with an apostrophe before {@code =}, {@code +}, {@code -}, {@code @}, a tab
+ * or a carriage return loses that one apostrophe: it is what the catalogue's CSV export writes so
+ * that a spreadsheet shows such a value as text ({@link CsvFormulas}). Cells are trimmed, and an
+ * empty cell is an absent value; list items are trimmed, empty ones dropped and repeats removed.
+ * Enumerated values (type, status, kind, relation types, yes/no columns) are read
+ * case-insensitively and a value that is not one of them rejects the row; everything else (required
+ * fields, dates, URLs, taxonomy ids, lengths) is checked by the catalogue like any other record.
  */
 public final class CsvReader {
   /** The columns a header must name. */
@@ -424,7 +426,7 @@ public final class CsvReader {
             c = read();
           }
         }
-        cells.add(cell.toString());
+        cells.add(CsvFormulas.restore(cell.toString()));
         cell.setLength(0);
         if (c == ',') {
           c = read();

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
+import org.aisx.ingest.CsvFormulas;
 import org.aisx.store.Database;
 import org.aisx.taxonomy.Taxonomy;
 import org.aisx.taxonomy.TaxonomySource;
@@ -322,7 +323,8 @@ public final class Resources {
                   new Problem("row", row.size() + " cells under " + header.size() + " columns")));
           continue;
         }
-        Map<String, String> cells = new LinkedHashMap<>(row.toMap());
+        Map<String, String> cells = new LinkedHashMap<>();
+        row.toMap().forEach((column, cell) -> cells.put(column, CsvFormulas.restore(cell)));
         one(ResourceCsv.toResourceJson(cells), line, report, actor, source);
       }
     } catch (IOException | UncheckedIOException e) {
@@ -344,7 +346,10 @@ public final class Resources {
     }
   }
 
-  /** Every resource as CSV, with a header row. */
+  /**
+   * Every resource as CSV, with a header row; a cell a spreadsheet would run as a formula gets an
+   * apostrophe in front, which {@link #importCsv} takes off ({@link CsvFormulas}).
+   */
   public void exportCsv(OutputStream out) {
     List<Resource> all = store.all();
     List<String> header = ResourceCsv.header(all);
@@ -354,7 +359,7 @@ public final class Resources {
           new CSVPrinter(
               w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
       for (Resource r : all) {
-        printer.printRecord(ResourceCsv.row(r, header));
+        printer.printRecord(ResourceCsv.row(r, header).stream().map(CsvFormulas::defuse).toList());
       }
       printer.flush();
     } catch (IOException e) {

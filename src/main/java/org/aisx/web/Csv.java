@@ -1,11 +1,12 @@
 package org.aisx.web;
 
 import java.util.List;
+import org.aisx.ingest.CsvFormulas;
 
 /**
  * CSV as RFC 4180 writes it, safe to open in a spreadsheet: a field holding a comma, a quote or a
- * line break is quoted, and one a spreadsheet would read as a formula ({@code =}, {@code +}, {@code
- * -}, {@code @}, tab, carriage return first) is prefixed with an apostrophe.
+ * line break is quoted, and one a spreadsheet would read as a formula is prefixed with an
+ * apostrophe ({@link CsvFormulas}).
  */
 final class Csv {
   private Csv() {}
@@ -21,10 +22,7 @@ final class Csv {
   }
 
   static String field(String raw) {
-    String v = raw == null ? "" : raw;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
+    String v = CsvFormulas.defuse(raw == null ? "" : raw);
     if (v.indexOf(',') >= 0
         || v.indexOf('"') >= 0
         || v.indexOf('\n') >= 0

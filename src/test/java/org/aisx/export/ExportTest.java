@@ -297,6 +297,47 @@ class ExportTest {
     }
   }
 
+  /**
+   * A title, abstract and keyword a spreadsheet would run as formulas are written as text (an
+   * apostrophe in front) and come back from the import exactly as they were.
+   */
+  @Test
+  void aValueASpreadsheetWouldRunIsDefusedInTheCsvAndImportsBackUnchanged() throws IOException {
+    String title = "=HYPERLINK(\"http://evil.example\",\"AI\")";
+    String abstractText = "-40 °C: AI sensors in the cold";
+    List<String> keywords = List.of("@risk", "+safety", "'=quoted");
+    try (App a = Fixtures.empty(dir.resolve("a"))) {
+      a.catalog()
+          .save(
+              Standard.builder("ISO/IEC 42001:2023")
+                  .title(Map.of("en", title))
+                  .summary(Map.of("en", abstractText))
+                  .sdo("ISO/IEC")
+                  .type(PublicationType.INTERNATIONAL_STANDARD)
+                  .status(Status.IN_FORCE)
+                  .keywords(keywords)
+                  .build(),
+              "test",
+              "test",
+              null);
+      Standard before = a.catalog().get("iso-iec-42001-2023");
+      byte[] csv = export(a, all(a), ExportFormat.CSV);
+      String text = new String(csv, StandardCharsets.UTF_8);
+      assertThat(text)
+          .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",")
+          .contains(",'-40 °C: AI sensors");
+      assertThat(text).doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+
+      try (App b = Fixtures.empty(dir.resolve("b"))) {
+        importInto(b, Importer.Format.CSV, csv);
+        Standard after = b.catalog().get("iso-iec-42001-2023");
+        assertThat(after.title()).isEqualTo(before.title());
+        assertThat(after.summary()).isEqualTo(before.summary());
+        assertThat(after.keywords()).isEqualTo(keywords);
+      }
+    }
+  }
+
   @Test
   void theSearchParametersOfTheApiChooseTheRecords() throws IOException {
     try (App app = Fixtures.starter(dir)) {

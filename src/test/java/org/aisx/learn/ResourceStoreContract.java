@@ -259,6 +259,23 @@ abstract class ResourceStoreContract {
   }
 
   @Test
+  void aTitleASpreadsheetWouldRunIsDefusedInTheCsvAndImportsBackUnchanged() throws Exception {
+    ObjectNode formula = node("f", "guide");
+    formula.putObject("title").put("en", "=HYPERLINK(\"http://evil.example\")").put("fr", "'=déjà");
+    formula.put("audience", "-regulators");
+    resources.save(resources.read(formula), "t", "t");
+    List<Resource> before = store.all();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    resources.exportCsv(out);
+    String csv = out.toString(StandardCharsets.UTF_8);
+    assertThat(csv).contains("\"'=HYPERLINK(").contains("''=déjà").contains("'-regulators");
+    ImportReport report = resources.importCsv(new StringReader(csv), "t", "rt");
+    assertThat(report.rejections()).isEmpty();
+    assertThat(report.unchanged()).isEqualTo(1);
+    assertThat(store.all()).isEqualTo(before);
+  }
+
+  @Test
   void aBadLineIsRejectedByLineAndFieldAndTheOthersAreStoredAndNothingIsLost() throws Exception {
     resources.save(resource("kept", "course", "iso-iec-42001-2023"), "t", "t");
     ImportReport csv;

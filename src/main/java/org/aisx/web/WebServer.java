@@ -137,9 +137,21 @@ public final class WebServer implements AutoCloseable {
                     // (whatever GET would say: a 404, a 400, text/html). HEAD runs the GET handler
                     // instead, so it says what GET says; Jetty sends the headers without the body.
                     reads.forEach(router::head);
+                    router.after(WebServer::redirectsAreText);
                     failures(router);
                   });
             });
+  }
+
+  /**
+   * A redirect's short body (Javalin writes "Redirected") is plain text: without this it was
+   * labelled with the API's default type, {@code application/json}, which it is not.
+   */
+  private static void redirectsAreText(Context ctx) {
+    int status = ctx.statusCode();
+    if (status >= 300 && status < 400) {
+      ctx.contentType("text/plain; charset=utf-8");
+    }
   }
 
   /**

@@ -737,6 +737,8 @@ class PagesTest {
     HttpResponse<String> ico = http.get("/favicon.ico");
     assertThat(ico.statusCode()).isEqualTo(301);
     assertThat(ico.headers().firstValue("Location")).hasValue(icon);
+    // Its short body is text, not the API's default type, JSON.
+    assertThat(ico.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
   }
 
   @Test

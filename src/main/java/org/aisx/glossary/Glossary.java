@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aisx.search.QueryExpansion;
 
 /**
@@ -40,6 +43,9 @@ public final class Glossary implements QueryExpansion {
   /** Where the jar carries the terms' labels in other languages. */
   public static final String TRANSLATIONS = "/glossary/translations.json";
 
+  /** A citation of a dated edition: the identifier, a colon and a year ("ISO/IEC 22989:2022"). */
+  private static final Pattern DATED = Pattern.compile("(.+):(?:19|20)\\d\\d");
+
   private final Bundle bundle;
   private final Map<String, Term> byId = new LinkedHashMap<>();
   private final Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
@@ -51,6 +57,13 @@ public final class Glossary implements QueryExpansion {
    * initials of those words, so that a bracket holding something else is not taken for one.
    */
   private final Map<String, String> acronyms = new LinkedHashMap<>();
+
+  /**
+   * The document the source filter lists for each document as definitions cite it: an undated
+   * citation ("ISO/IEC 22989") under the one dated edition cited beside it ("ISO/IEC 22989:2022"),
+   * so that one publication is one choice; every other citation under itself.
+   */
+  private final Map<String, String> filedUnder = new HashMap<>();
 
   private final GlossaryStore store;
   private final Clock clock;
@@ -89,8 +102,34 @@ public final class Glossary implements QueryExpansion {
         }
       }
     }
+    fileCitedDocuments();
     offerNew();
     reload();
+  }
+
+  private void fileCitedDocuments() {
+    Map<String, Set<String>> datedByUndated = new HashMap<>();
+    Set<String> cited = new LinkedHashSet<>();
+    for (Term t : byId.values()) {
+      for (Definition d : t.definitions()) {
+        if (d.document() != null) {
+          cited.add(d.document());
+          Matcher dated = DATED.matcher(d.document());
+          if (dated.matches()) {
+            datedByUndated.computeIfAbsent(dated.group(1), k -> new TreeSet<>()).add(d.document());
+          }
+        }
+      }
+    }
+    for (String doc : cited) {
+      Set<String> dated = datedByUndated.getOrDefault(doc, Set.of());
+      filedUnder.put(doc, dated.size() == 1 ? dated.iterator().next() : doc);
+    }
+  }
+
+  /** The document the source filter lists for {@code cited}: itself unless filed under another. */
+  private String filed(String cited) {
+    return filedUnder.getOrDefault(cited, cited);
   }
 
   /** The bundled glossary over {@code store}. */
@@ -290,7 +329,7 @@ public final class Glossary implements QueryExpansion {
       Set<String> seen = new LinkedHashSet<>();
       for (Definition d : t.definitions()) {
         if (d.document() != null) {
-          seen.add(d.document());
+          seen.add(filed(d.document()));
         }
       }
       seen.forEach(doc -> counts.merge(doc, 1, Integer::sum));
@@ -302,9 +341,12 @@ public final class Glossary implements QueryExpansion {
     return out;
   }
 
-  /** Whether {@code source} names a vocabulary or a cited document. */
+  /**
+   * Whether {@code source} names a vocabulary or a cited document (as the filter lists it, or as a
+   * definition cites it).
+   */
   public boolean knowsSource(String source) {
-    return vocabularies.containsKey(source) || documents().containsKey(source);
+    return vocabularies.containsKey(source) || filedUnder.containsKey(source);
   }
 
   /**
@@ -400,12 +442,13 @@ public final class Glossary implements QueryExpansion {
     return out.toString();
   }
 
-  private static boolean from(Term t, String source) {
+  private boolean from(Term t, String source) {
     if (t.vocabulary().equals(source)) {
       return true;
     }
+    String document = filed(source);
     for (Definition d : t.definitions()) {
-      if (source.equals(d.document())) {
+      if (d.document() != null && document.equals(filed(d.document()))) {
         return true;
       }
     }

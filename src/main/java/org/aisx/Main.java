@@ -61,7 +61,8 @@ public final class Main {
         java -jar aisx.jar token revoke --email E [--id TOKEN_ID] [--data DIR] [--db URL]
 
       --data DIR   data directory for the embedded store and the search index (default ./aisx-data)
-      --db URL     a jdbc:postgresql: URL for a production database instead of the embedded store
+      --db URL     a PostgreSQL database instead of the embedded store, for production: a
+                   jdbc:postgresql: URL or a postgresql://[user[:password]@]host[:port]/db URI
       --host ADDRESS  serve on the interface of this address of the machine only (127.0.0.1: only
                    this machine reaches it); default: every interface
       --behind-proxy yes  the service runs behind a reverse proxy that appends the client's

@@ -456,12 +456,13 @@ public final class Importer {
       this.position = position;
     }
 
+    // A record that gives no status has it inferred (SPEC §1), as Relaton's do in their mapper.
     void accept(String where, Standard mapped) {
-      accept(where, () -> reader.read(mapped));
+      accept(where, () -> reader.read(StatusInference.inferInto(mapped)));
     }
 
     void accept(String where, JsonNode node) {
-      accept(where, () -> reader.readFeed(node));
+      accept(where, () -> reader.readFeed(StatusInference.inferInto(node)));
     }
 
     private void accept(String where, java.util.function.Supplier<Standard> read) {

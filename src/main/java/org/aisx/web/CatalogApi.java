@@ -122,11 +122,17 @@ public final class CatalogApi implements Routes {
     return search.searchNow(request.withSuggestions()).total();
   }
 
-  /** Related work: the records closest in meaning, other bodies' work included. */
+  /**
+   * Related work: the records closest in meaning, other bodies' work included. Its ETag, as every
+   * answer for a record (SPEC §4), is the record's revision and the body's digest (the neighbours
+   * change while the revision stays).
+   */
   void related(Context ctx) {
     Standard s = catalog.get(ctx.pathParam("id"));
     int limit = Params.query(ctx).number("limit", 1, 50, 10);
-    ctx.json(
+    EntityTags.json(
+        ctx,
+        s.revision(),
         new ApiViews.Related(
             s.id(), search.related(s, limit).stream().map(ApiViews.Neighbour::of).toList()));
   }

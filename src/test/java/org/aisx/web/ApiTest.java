@@ -406,6 +406,31 @@ class ApiTest {
     assertThat(validate("RecordResponse", b)).isEmpty();
   }
 
+  /**
+   * SPEC §4: "Every response for a record carries its revision as ETag": the related work of a
+   * record too (it answered without one, so a client could not ask for it conditionally), as its
+   * history does.
+   */
+  @Test
+  void theRelatedWorkOfARecordCarriesItsRevisionAsETag() {
+    String path = "/api/v1/standards/iso-iec-42001-2023/related";
+    HttpResponse<String> r = http.get(path);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    String etag = r.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches("\"\\d+-[0-9a-f]{16}\"");
+    assertThat(etag)
+        .startsWith(
+            "\""
+                + http.get("/api/v1/standards/iso-iec-42001-2023")
+                    .headers()
+                    .firstValue("ETag")
+                    .orElseThrow()
+                    .replaceAll("^\"(\\d+)-.*$", "$1")
+                + "-");
+    assertThat(ifNoneMatch(path, etag).statusCode()).isEqualTo(304);
+  }
+
   static HttpResponse<String> ifNoneMatch(String path, String tags) {
     return http.get(path, "If-None-Match", tags);
   }

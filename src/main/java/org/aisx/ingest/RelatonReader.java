@@ -48,8 +48,16 @@ public final class RelatonReader {
       }
     }
 
-    /** The document could not be read or mapped; {@code reason} names the field or the error. */
-    record Rejected(int recordNumber, String reason) implements Outcome {}
+    /**
+     * The document could not be read or mapped; {@code reason} names the field or the error. {@code
+     * readingStopped}: the input could not be read past it (cut short, damaged), so the rest of the
+     * file is not imported.
+     */
+    record Rejected(int recordNumber, String reason, boolean readingStopped) implements Outcome {
+      Rejected(int recordNumber, String reason) {
+        this(recordNumber, reason, false);
+      }
+    }
   }
 
   /** Documents larger than this are rejected unparsed (the whole IEC feed has none above 60 kB). */
@@ -217,7 +225,8 @@ public final class RelatonReader {
       pipeline.submitNow(
           new Outcome.Rejected(
               number + 1,
-              "input unreadable after line " + lineNo + ", reading stopped: " + message));
+              "input unreadable after line " + lineNo + ", reading stopped: " + message,
+              true));
     }
   }
 

@@ -802,8 +802,9 @@ public final class Main {
       case "list" -> {
         Options o = Options.parse(args, 2, Set.of("email", "data", "db"));
         noPositional(o, "token list");
+        String email = require(o, "email"); // before the store is opened (or created)
         try (App.AccountsOnly a = accounts(o)) {
-          for (TokenInfo t : a.accounts().tokens(require(o, "email"))) {
+          for (TokenInfo t : a.accounts().tokens(email)) {
             out.println(
                 t.id()
                     + "\t"

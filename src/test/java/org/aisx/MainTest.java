@@ -305,6 +305,14 @@ class MainTest {
     assertThat(data).doesNotExist();
   }
 
+  @Test
+  void tokenListWithoutAnEmailIsAUsageErrorThatCreatesNoDataDirectory() {
+    Path data = dir.resolve("data");
+    assertThat(run("token", "list", "--data", data.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --email is required\n");
+    assertThat(data).doesNotExist();
+  }
+
   int runWith(String stdin, java.util.Map<String, String> env, String... args) {
     out.reset();
     err.reset();

@@ -405,6 +405,16 @@ public final class Main {
           "Skipped as older harvests",
           summary.olderHarvests().stream().map(ImportSummary.Rejection::toString).toList(),
           "older");
+      if (summary.failed()) {
+        err.println(
+            "error: "
+                + (summary.notReadToTheEnd().isEmpty()
+                    ? "every record was rejected; nothing was imported"
+                    : "not imported to the end: "
+                        + String.join(", ", summary.notReadToTheEnd())
+                        + " (the reasons are above; the records saved before stay)"));
+        return 1;
+      }
       return 0;
     }
   }
@@ -496,6 +506,16 @@ public final class Main {
 
   private int restore(Options o) throws IOException, SQLException {
     Path file = onlyFile(o, "restore");
+    // Said before the store is opened, naming the file (the JDK's messages are the bare path, or
+    // "Is a directory" without it).
+    if (Files.isDirectory(file)) {
+      err.println("error: " + file + " is a directory; restore reads a backup file");
+      return 1;
+    }
+    if (!Files.isRegularFile(file)) {
+      err.println("error: no such file: " + file);
+      return 1;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       Backup.Summary summary =
           App.restore(dataDir(o), o.named().get("db"), in, new TerminalProgress(out));
@@ -783,8 +803,9 @@ public final class Main {
       case "list" -> {
         Options o = Options.parse(args, 2, Set.of("email", "data", "db"));
         noPositional(o, "token list");
+        String email = require(o, "email"); // before the store is opened (or created)
         try (App.AccountsOnly a = accounts(o)) {
-          for (TokenInfo t : a.accounts().tokens(require(o, "email"))) {
+          for (TokenInfo t : a.accounts().tokens(email)) {
             out.println(
                 t.id()
                     + "\t"

@@ -35,7 +35,8 @@ class HostileImportTest {
   @Test
   void aCompressionBombIsRefusedNamingTheFileAndTheLimit() throws Exception {
     Path bomb = Files.write(dir.resolve("bomb.yaml.gz"), HostileFeeds.bomb());
-    assertThat(importFile(bomb)).isEqualTo(0);
+    // Not imported to its end: the command fails (status 1), as a script must notice.
+    assertThat(importFile(bomb)).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("bomb.yaml.gz")
         .contains("compression bomb")

@@ -243,6 +243,76 @@ class MainTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("/no/such/file.json");
   }
 
+  /**
+   * A feed that could not be imported to its end (cut short, not recognised, of another format than
+   * --format says, empty, a CSV without a required column) ends the command with status 1 naming
+   * it, so that a script notices; the records saved before stay, and a whole feed with a rejected
+   * record among saved ones is still a success.
+   */
+  @Test
+  void anImportThatCouldNotReadAFileToItsEndExitsWithOneNamingIt() throws Exception {
+    String data = emptyCatalogue("data");
+    byte[] ecma;
+    try (var in = getClass().getResourceAsStream("/fixtures/relaton/ecma.yaml")) {
+      ecma = in.readAllBytes();
+    }
+    var gz = new ByteArrayOutputStream();
+    try (var zip = new java.util.zip.GZIPOutputStream(gz)) {
+      zip.write(ecma);
+    }
+    byte[] whole = gz.toByteArray();
+    Path cut = dir.resolve("ecma.yaml.gz");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+    assertThat(run("import", "--data", data, cut.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("error: not imported to the end: ecma.yaml.gz");
+    assertThat(out()).contains("reading stopped").doesNotContain("created 0,");
+
+    Path full = dir.resolve("ecma.yaml");
+    Files.write(full, ecma);
+    assertThat(run("import", "--format", "rfc-index", "--data", data, full.toString()))
+        .isEqualTo(1);
+    assertThat(out()).contains("ecma.yaml document: no record found in it as rfc-index");
+
+    Path empty = dir.resolve("empty.yaml");
+    Files.write(empty, new byte[0]);
+    assertThat(run("import", "--format", "relaton", "--data", data, empty.toString())).isEqualTo(1);
+    assertThat(run("import", "--data", data, empty.toString())).isEqualTo(1);
+    assertThat(out()).contains("empty.yaml file: format not recognised");
+
+    Path csv = dir.resolve("no-sdo.csv");
+    Files.writeString(
+        csv, "identifier,title_en,type,status\nX 1,A title,international-standard,in-force\n");
+    assertThat(run("import", "--format", "csv", "--data", data, csv.toString())).isEqualTo(1);
+    assertThat(out()).contains("missing required column(s): sdo");
+
+    // The whole file finishes the import; again, it changes nothing and succeeds.
+    assertThat(run("import", "--data", data, full.toString())).isEqualTo(0);
+    assertThat(run("import", "--data", data, full.toString())).isEqualTo(0);
+    assertThat(out()).contains("Summary: created 0, updated 0,");
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("error");
+  }
+
+  @Test
+  void aRestoreFromAMissingFileOrADirectoryNamesItAndTouchesNoStore() throws Exception {
+    Path data = dir.resolve("data");
+    assertThat(run("restore", "--data", data.toString(), "/no/such/aisx.backup")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("error: no such file: /no/such/aisx.backup\n");
+    assertThat(run("restore", "--data", data.toString(), dir.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("error: " + dir + " is a directory; restore reads a backup file\n");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void tokenListWithoutAnEmailIsAUsageErrorThatCreatesNoDataDirectory() {
+    Path data = dir.resolve("data");
+    assertThat(run("token", "list", "--data", data.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --email is required\n");
+    assertThat(data).doesNotExist();
+  }
+
   int runWith(String stdin, java.util.Map<String, String> env, String... args) {
     out.reset();
     err.reset();

@@ -1,8 +1,11 @@
 package org.aisx.ingest;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.aisx.catalog.Problem;
 
@@ -30,6 +33,7 @@ public final class ImportSummary {
   private final Map<String, Integer> changedFields = new TreeMap<>();
   private final List<String> draftsPublished = new ArrayList<>();
   private final List<String> keptReviewed = new ArrayList<>();
+  private final Set<String> notReadToTheEnd = new LinkedHashSet<>();
 
   /**
    * A record that was not imported: the file, its record number or line, and the reason; {@code
@@ -215,6 +219,28 @@ public final class ImportSummary {
   /** A rejection whose reason is {@code problems} ({@code reason} their English). */
   void rejected(String file, String where, String reason, List<Problem> problems) {
     rejections.add(new Rejection(file, where, reason, problems));
+  }
+
+  /**
+   * The input {@code file} was not imported to its end: its format was not recognised, it was cut
+   * short or damaged, its header was refused, or nothing in it was a record of its format.
+   */
+  void notReadToTheEnd(String file) {
+    notReadToTheEnd.add(file);
+  }
+
+  /** The inputs that were not imported to their end ({@link #notReadToTheEnd(String)}). */
+  public Set<String> notReadToTheEnd() {
+    return Collections.unmodifiableSet(notReadToTheEnd);
+  }
+
+  /**
+   * Whether the import failed: an input was not read to its end, or records were refused and none
+   * was saved. A rejected record among saved ones is not a failure (it never stops the batch).
+   */
+  public boolean failed() {
+    return !notReadToTheEnd.isEmpty()
+        || (!rejections.isEmpty() && created + updated + unchanged + duplicates.size() == 0);
   }
 
   public int createdCount() {

@@ -166,6 +166,7 @@ public final class Importer {
         Format actual = format == Format.AUTO ? detect(in, f) : format;
         if (actual == null) {
           summary.rejected(f.getFileName().toString(), "file", formatNotRecognised);
+          summary.notReadToTheEnd(f.getFileName().toString());
         } else {
           importStream(
               actual,
@@ -181,6 +182,7 @@ public final class Importer {
         // Cut inside its gzip header: nothing of it could be read. (A cut further on is said by
         // the feed's reader, after the records before it.)
         summary.rejected(f.getFileName().toString(), "file", e.getMessage());
+        summary.notReadToTheEnd(f.getFileName().toString());
       }
       before += Files.size(f);
     }
@@ -309,6 +311,7 @@ public final class Importer {
       return importCommittees(Inputs.lineLimited(in, Inputs.MAX_LINE_BYTES), name, summary);
     }
     Sink sink = new Sink(name, source, summary, progress, position);
+    int processedBefore = summary.processed();
     if (format != Format.JSON) {
       // Every format but JSON is read a line at a time: a line without end is refused, not held.
       in = Inputs.lineLimited(in, Inputs.MAX_LINE_BYTES);
@@ -337,6 +340,9 @@ public final class Importer {
                         sink.acceptValid(where, m.standard(), m.origin());
                       } else if (outcome instanceof RelatonReader.Outcome.Rejected r) {
                         sink.reject(where, r.reason());
+                        if (r.readingStopped()) {
+                          summary.notReadToTheEnd(name);
+                        }
                       }
                     });
         case RFC_INDEX -> new RfcIndexReader(source).read(in, sink::accept);
@@ -358,9 +364,17 @@ public final class Importer {
       } else {
         summary.rejected(name, "document", reason);
       }
+      summary.notReadToTheEnd(name);
     }
     sink.inputRead(lastInput);
     sink.flush();
+    if (summary.processed() == processedBefore && !summary.notReadToTheEnd().contains(name)) {
+      // Nothing in the input was a record of this format (a file given the wrong --format, or an
+      // empty one): said, rather than a summary of zeros that reads as success.
+      summary.rejected(
+          name, "document", "no record found in it as " + format.wire() + " (is it that format?)");
+      summary.notReadToTheEnd(name);
+    }
     progress.step(ImportStep.RELATIONS);
     sink.settle();
     progress.step(ImportStep.INDEX);
@@ -394,6 +408,7 @@ public final class Importer {
     } catch (IOException e) {
       saveCommittees(batch, summary);
       summary.rejected(name, "document", e.getMessage() + "; the rest of the file was not read");
+      summary.notReadToTheEnd(name);
       return summary;
     }
     saveCommittees(batch, summary);

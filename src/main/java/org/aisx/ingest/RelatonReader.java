@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -48,8 +49,21 @@ public final class RelatonReader {
       }
     }
 
-    /** The document could not be read or mapped; {@code reason} names the field or the error. */
-    record Rejected(int recordNumber, String reason) implements Outcome {}
+    /**
+     * The document could not be read or mapped; {@code reason} names the field or the error. {@code
+     * readingStopped}: the input could not be read past it (cut short, damaged), so the rest of the
+     * file is not imported.
+     */
+    record Rejected(
+        int recordNumber,
+        String reason,
+        // Not part of the mapping's output (RelatonMappingDigest, the golden lines).
+        @com.fasterxml.jackson.annotation.JsonIgnore boolean readingStopped)
+        implements Outcome {
+      Rejected(int recordNumber, String reason) {
+        this(recordNumber, reason, false);
+      }
+    }
   }
 
   /** Documents larger than this are rejected unparsed (the whole IEC feed has none above 60 kB). */
@@ -190,20 +204,34 @@ public final class RelatonReader {
         if (lineNo == 1 && line.startsWith("\ufeff")) {
           line = line.substring(1);
         }
+        String notUtf8 =
+            lines.malformedColumn() == 0
+                ? null
+                : String.format(
+                    Locale.ROOT,
+                    "line %d, column %d: byte 0x%02X is not UTF-8 (is the file in another"
+                        + " encoding, such as Latin-1?); not imported, rather than stored with"
+                        + " that character lost",
+                    lineNo,
+                    lines.malformedColumn(),
+                    lines.malformedByte());
         if (isDocumentStart(line)) {
           if (doc.started()) {
             pipeline.submit(++number, doc);
             doc = new Document(lineNo);
           }
           doc.append(line, true, lineNo);
+          doc.notUtf8(notUtf8);
         } else if (isDocumentEnd(line)) {
           if (doc.started()) {
             doc.append(line, false, lineNo);
+            doc.notUtf8(notUtf8);
             pipeline.submit(++number, doc);
           }
           doc = new Document(lineNo + 1);
         } else {
           doc.append(line, false, lineNo);
+          doc.notUtf8(notUtf8);
         }
       }
       if (doc.started()) {
@@ -217,12 +245,16 @@ public final class RelatonReader {
       pipeline.submitNow(
           new Outcome.Rejected(
               number + 1,
-              "input unreadable after line " + lineNo + ", reading stopped: " + message));
+              "input unreadable after line " + lineNo + ", reading stopped: " + message,
+              true));
     }
   }
 
   /** What one document becomes; null for an empty document. Runs on a worker thread. */
   private Outcome outcome(int number, Document doc) {
+    if (doc.notUtf8 != null && doc.content) {
+      return new Outcome.Rejected(number, doc.notUtf8);
+    }
     if (doc.oversized) {
       return new Outcome.Rejected(
           number,
@@ -419,6 +451,15 @@ public final class RelatonReader {
     boolean marker;
     boolean content;
     boolean oversized;
+
+    /** Where the document's first byte that is not UTF-8 is, and what it is; null if none. */
+    String notUtf8;
+
+    void notUtf8(String where) {
+      if (notUtf8 == null) {
+        notUtf8 = where;
+      }
+    }
 
     Document(int firstLine) {
       this.firstLine = firstLine;

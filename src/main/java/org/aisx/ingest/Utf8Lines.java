@@ -2,6 +2,9 @@ package org.aisx.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,6 +26,9 @@ final class Utf8Lines {
   /** The last line ended with CR: an LF right after it belongs to the same line break. */
   private boolean afterCr;
 
+  /** The column (1-based, in bytes) of the last line's first byte that is not UTF-8; 0 if none. */
+  private int malformedColumn;
+
   Utf8Lines(InputStream in) {
     this.in = in;
   }
@@ -43,7 +49,7 @@ final class Utf8Lines {
       for (; scan < limit; scan++) {
         byte b = buffer[scan];
         if (b == '\n' || b == '\r') {
-          String line = new String(buffer, start, scan - start, StandardCharsets.UTF_8);
+          String line = decode(start, scan - start);
           start = scan + 1;
           afterCr = b == '\r';
           return line;
@@ -53,13 +59,49 @@ final class Utf8Lines {
         if (start == limit) {
           return null;
         }
-        String last = new String(buffer, start, limit - start, StandardCharsets.UTF_8);
+        String last = decode(start, limit - start);
         start = limit;
         return last;
       }
       scan -= start;
       fill();
     }
+  }
+
+  /**
+   * The last line {@link #next} gave had bytes that are not UTF-8 (a Latin-1 feed, say), which it
+   * gave as U+FFFD: the column (1-based, in bytes) of the first of them, or 0 when it had none.
+   */
+  int malformedColumn() {
+    return malformedColumn;
+  }
+
+  /** The byte of the last line at {@link #malformedColumn}. */
+  private int malformedByte;
+
+  int malformedByte() {
+    return malformedByte;
+  }
+
+  private String decode(int from, int length) {
+    String line = new String(buffer, from, length, StandardCharsets.UTF_8);
+    malformedColumn = 0;
+    if (line.indexOf('\uFFFD') >= 0) {
+      // Rare: a U+FFFD the feed wrote itself, or bytes that are not UTF-8. Find the first of those.
+      var decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer bytes = ByteBuffer.wrap(buffer, from, length);
+      CharBuffer chars = CharBuffer.allocate(length);
+      var result = decoder.decode(bytes, chars, true);
+      if (result.isError()) {
+        malformedColumn = bytes.position() - from + 1;
+        malformedByte = buffer[bytes.position()] & 0xff;
+      }
+    }
+    return line;
   }
 
   /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more. */

@@ -345,4 +345,46 @@ class FeedImportTest {
     assertThat(s.createdCount()).isEqualTo(1);
     assertThat(app.catalog().get("nist-ai-100-9").source()).isEqualTo("blank-first");
   }
+
+  /**
+   * A Latin-1 byte in a UTF-8 feed (an ® written as one byte) is not stored as U+FFFD in place of
+   * the character: that record is rejected naming its line, column and byte, the others are
+   * imported, and the title stored before is kept.
+   */
+  @Test
+  void aRelatonRecordWithBytesThatAreNotUtf8IsRejectedNamingItsLineAndTheStoredTitleIsKept()
+      throws Exception {
+    byte[] utf8;
+    try (InputStream in = getClass().getResourceAsStream("/fixtures/relaton/ecma.yaml")) {
+      utf8 = in.readAllBytes();
+    }
+    Path ecma = Files.createDirectories(dir.resolve("ecma")).resolve("ecma.yaml");
+    Files.write(ecma, utf8);
+    ImportSummary first =
+        app.importer().importFiles(Importer.Format.AUTO, List.of(ecma), null, Progress.SILENT);
+    assertThat(first.rejections()).isEmpty();
+    Standard before = app.catalog().find("ecma-262-16th-edition").orElseThrow();
+    assertThat(before.title().get("en")).isEqualTo("ECMAScript® 2025 language specification");
+
+    String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    int at = text.indexOf('®');
+    byte[] prefix = text.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] rest = text.substring(at + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] latin1 = java.util.Arrays.copyOf(prefix, prefix.length + 1 + rest.length);
+    latin1[prefix.length] = (byte) 0xAE; // ® in Latin-1
+    System.arraycopy(rest, 0, latin1, prefix.length + 1, rest.length);
+    Files.write(ecma, latin1);
+    ImportSummary second =
+        app.importer().importFiles(Importer.Format.AUTO, List.of(ecma), null, Progress.SILENT);
+
+    assertThat(second.rejections())
+        .singleElement()
+        .hasToString(
+            "ecma.yaml record 1: line 5, column 22: byte 0xAE is not UTF-8 (is the file in another"
+                + " encoding, such as Latin-1?); not imported, rather than stored with that"
+                + " character lost");
+    assertThat(second.unchangedCount()).isEqualTo(first.createdCount() - 1);
+    assertThat(app.catalog().find("ecma-262-16th-edition").orElseThrow().title().get("en"))
+        .isEqualTo("ECMAScript® 2025 language specification");
+  }
 }

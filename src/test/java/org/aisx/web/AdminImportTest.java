@@ -423,7 +423,7 @@ class AdminImportTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).doesNotContain("<b>editor");
     Document d = Jsoup.parse(r.body());
-    assertThat(d.select(".error-page li").text()).startsWith("source").contains("202E");
+    assertThat(d.select(".error-page li").text()).startsWith("Source source").contains("202E");
     assertThat(d.select(".summary")).isEmpty();
     assertThat(app.catalog().find("rfc-9110")).isEmpty();
   }

@@ -121,7 +121,7 @@ public final class AdminImport implements Routes {
                   later.record(
                       "import",
                       ended.request().fileName(),
-                      how == ImportJobs.Phase.DONE ? "ok" : "failed",
+                      how == ImportJobs.Phase.DONE && !ended.summary().failed() ? "ok" : "failed",
                       detail + ": " + result(ended, how)));
       AuditRecorder.note(ctx, "import-started", file.filename(), detail + ", job " + job.id());
     } catch (ImportJobs.Busy busy) {

@@ -463,6 +463,31 @@ class AdminImportTest {
     assertThat(d.select("main").text()).doesNotContain("--format");
   }
 
+  /**
+   * A file given the wrong format (nothing in it is a record of that format) ends with a summary of
+   * zeros: the page says the import did not complete, and the audit trail says it failed.
+   */
+  @Test
+  void anImportThatSavedNothingOfItsFileSaysItDidNotCompleteAndIsAuditedAsFailed()
+      throws Exception {
+    String csrf = signInAs(ADMIN);
+    HttpResponse<String> r =
+        upload(
+            Map.of("_csrf", csrf, "format", "rfc-index"),
+            "notes.txt",
+            "these are notes, not the RFC index\n".getBytes(StandardCharsets.UTF_8));
+    Document d = finished(browser, r);
+    assertThat(d.select(".import-incomplete").text()).contains("did not complete");
+    assertThat(d.select(".summary tbody td").eachText())
+        .anySatisfy(t -> assertThat(t).contains("no record found"));
+    Document audit = Jsoup.parse(browser.get("/admin/audit?action=import").body());
+    assertThat(audit.select("tbody tr").first().text()).contains("notes.txt").contains("failed");
+
+    // A file read to its end with records saved is not flagged.
+    Document ok = finished(browser, upload(Map.of("_csrf", csrf), "rfc.txt", rfcExcerpt()));
+    assertThat(ok.select(".import-incomplete")).isEmpty();
+  }
+
   @Test
   void anUploadWithoutOrWithAWrongCsrfTokenIsRefusedAndNothingIsImported() throws Exception {
     String csrf = signInAs(ADMIN);

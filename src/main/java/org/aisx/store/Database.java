@@ -2,12 +2,47 @@ package org.aisx.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /** A migrated connection pool for one {@link StoreConfig}. */
 public final class Database implements AutoCloseable {
+  /** How long a request waits for a PostgreSQL connection before it is refused (503). */
+  static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+
+  /**
+   * SQLSTATEs that say the server cannot be reached or is not taking connections: class 08
+   * (connection exception), an administrator's shutdown or a server starting (57P01-57P03), too
+   * many connections (53300).
+   */
+  private static final Set<String> UNREACHABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
+  /**
+   * Whether {@code failure} (or what caused it) says the database cannot be reached just now,
+   * rather than that a statement was wrong: the pool timed out waiting for a connection, or the
+   * server refused or dropped one. A request failing so is answered 503, to be tried again.
+   */
+  public static boolean unreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || UNREACHABLE_STATES.contains(state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final StoreConfig.Vendor vendor;
@@ -43,6 +78,10 @@ public final class Database implements AutoCloseable {
       hc.setMaximumPoolSize(4);
     } else {
       hc.setMaximumPoolSize(8);
+      // A request waits this long for a connection when the server cannot be reached (restarted,
+      // refusing connections), then is answered 503 ({@link #unreachable}), rather than hanging
+      // for Hikari's default 30 s while the proxy's clients and health checks wait.
+      hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     }
     HikariDataSource pool;
     try {

@@ -168,7 +168,11 @@ public final class PageRenderer {
                                     ? "403"
                                     : status == 409
                                         ? "409"
-                                        : status == 429 ? "429" : status >= 500 ? "500" : "400"))),
+                                        : status == 429
+                                            ? "429"
+                                            : status == 503
+                                                ? "503"
+                                                : status >= 500 ? "500" : "400"))),
             status,
             said,
             problems,

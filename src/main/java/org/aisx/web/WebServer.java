@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.aisx.catalog.CatalogException;
 import org.aisx.catalog.Problem;
+import org.aisx.store.Database;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.BlockingArrayQueue;
@@ -305,6 +306,24 @@ public final class WebServer implements AutoCloseable {
     router.exception(
         Exception.class,
         (e, ctx) -> {
+          if (Database.unreachable(e)) {
+            // Not a fault of the request nor of this code: the database is down or refusing
+            // connections for now (a restart, a failover). Said as such, to be tried again.
+            LOG.warn(
+                "{} {}: the database cannot be reached: {}",
+                ctx.method(),
+                ctx.path(),
+                e.toString());
+            ctx.header("Retry-After", "5");
+            fail(
+                ctx,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "The catalogue's database cannot be reached just now; try again in a few seconds.",
+                "error.message.database_unavailable",
+                List.of());
+            return;
+          }
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
           fail(
               ctx,

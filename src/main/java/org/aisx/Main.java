@@ -327,6 +327,7 @@ public final class Main {
       }
     } catch (RuntimeException e) {
       if (!stop.begun()) {
+        stop.startFailed();
         throw e;
       }
       // The stop closed what this thread was using; it ends the process.

@@ -79,6 +79,8 @@ class AccessibilityTest {
         Role.CONTRIBUTOR,
         List.of(
             "/submissions/new",
+            // A change: the record's relations as rows, its concepts ticked.
+            "/submissions/new?record=iso-iec-42001-2023",
             "/submissions/new?proposal=resource",
             // With a correction link on each resource, and the correction's form.
             "/learn",

@@ -186,6 +186,7 @@ public final class SubmissionPages implements Routes {
                 .map(r -> (ObjectNode) submissions.asJson(r))
                 .orElseGet(JsonNodeFactory.instance::objectNode)
             : JsonNodeFactory.instance.objectNode();
+    keepUnsent(values, start);
     Submissions.Draft draft;
     try {
       draft = submissions.draft(body(action, recordId, base, start, values));
@@ -312,6 +313,7 @@ public final class SubmissionPages implements Routes {
         rebase != null && base != null && base == rebase.currentRevision()
             ? rebase.record().deepCopy()
             : (ObjectNode) submissions.asJson(s.record());
+    keepUnsent(values, start);
     FormState state = new FormState(s.action().wire(), s.recordId(), base, s.id(), null, null);
     Submissions.Draft draft;
     try {
@@ -945,15 +947,48 @@ public final class SubmissionPages implements Routes {
       values.put(SubmissionPageModels.Form.relationType(i), nullToEmpty(type).strip());
       values.put(SubmissionPageModels.Form.relationTarget(i), nullToEmpty(target).strip());
     }
-    for (Dimension d : Dimension.values()) {
-      values.put(
-          d.recordField(),
-          SubmissionPageModels.Form.joinConcepts(
-              form.all(d.recordField(), MAX_CONCEPTS, MAX_CONCEPT_ID)));
+    // The open-source select always sends a value: without it, a form from before these inputs
+    // (open in a tab across an upgrade) sent none of them, and none is taken as unticked.
+    if (form.raw("openSource") != null) {
+      for (Dimension d : Dimension.values()) {
+        values.put(
+            d.recordField(),
+            SubmissionPageModels.Form.joinConcepts(
+                form.all(d.recordField(), MAX_CONCEPTS, MAX_CONCEPT_ID)));
+      }
+      values.put("openSource", nullToEmpty(form.text("openSource")));
+      values.put("codeRepository", nullToEmpty(form.text("codeRepository")));
     }
-    values.put("openSource", nullToEmpty(form.text("openSource")));
-    values.put("codeRepository", nullToEmpty(form.text("codeRepository")));
     return values;
+  }
+
+  /**
+   * Fills in {@code v} the inputs a form did not send at all (one rendered before the form had
+   * relations, classification and open source) from {@code record}, the record it starts from, so
+   * that they are kept as they are rather than emptied.
+   */
+  private static void keepUnsent(Map<String, String> v, JsonNode record) {
+    if (!v.containsKey(SubmissionPageModels.Form.relationTarget(0))
+        && record.get("relations") instanceof ArrayNode relations) {
+      for (int i = 0; i < relations.size(); i++) {
+        v.put(SubmissionPageModels.Form.relationType(i), relations.get(i).path("type").asText(""));
+        v.put(
+            SubmissionPageModels.Form.relationTarget(i),
+            relations.get(i).path("target").asText(""));
+      }
+    }
+    if (!v.containsKey("openSource")) {
+      for (Dimension d : Dimension.values()) {
+        List<String> ids = new ArrayList<>();
+        if (record.get(d.recordField()) instanceof ArrayNode held) {
+          held.forEach(id -> ids.add(id.asText()));
+        }
+        v.put(d.recordField(), SubmissionPageModels.Form.joinConcepts(ids));
+      }
+      JsonNode openSource = record.path("openSource");
+      v.put("openSource", openSource.isBoolean() ? openSource.asText() : "");
+      v.put("codeRepository", record.path("codeRepository").asText(""));
+    }
   }
 
   /**

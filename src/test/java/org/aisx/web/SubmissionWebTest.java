@@ -966,6 +966,45 @@ class SubmissionWebTest {
   }
 
   /**
+   * A form sent without the relation, classification and open-source inputs (one opened before the
+   * form had them, sent after an upgrade) keeps the record's values of them rather than emptying
+   * them.
+   */
+  @Test
+  void aFormSentWithoutTheNewerInputsKeepsTheRecordsRelationsAndClassification() throws Exception {
+    Standard target = seed(unique("IEEE"), "IEEE");
+    ObjectNode n = record(unique("IEEE"), "IEEE", "Sent from an older form");
+    n.putArray("relations").addObject().put("type", "related").put("target", target.identifier());
+    n.putArray("verticals").add("health");
+    n.put("openSource", true);
+    n.put("codeRepository", "https://github.com/example/older-form");
+    Standard current = app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(author.get("/submissions/new?record=" + current.id()).body()));
+    form.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("relation_")
+                    || List.of("verticals", "openSource", "codeRepository").contains(k));
+    form.put("stage", "Ballot");
+    HttpResponse<String> sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    Standard proposed =
+        app.submissions()
+            .get(sent.headers().firstValue("Location").orElseThrow().substring(13))
+            .record();
+    assertThat(proposed.stage()).isEqualTo("Ballot");
+    assertThat(proposed.relations())
+        .extracting(r -> r.target())
+        .containsExactly(target.identifier());
+    assertThat(proposed.verticals()).containsExactly("health");
+    assertThat(proposed.openSource()).isTrue();
+    assertThat(proposed.codeRepository()).isEqualTo("https://github.com/example/older-form");
+  }
+
+  /**
    * The classification through the form: per dimension a group of checkboxes labelled in the page's
    * language, ticked with the record's concepts; a sector ticked there is the record's once
    * approved, its other concepts, use cases and titles in other languages kept.

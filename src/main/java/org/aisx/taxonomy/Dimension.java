@@ -28,6 +28,11 @@ public enum Dimension {
     return recordField;
   }
 
+  /** The dimension whose confirmed concepts {@code field} holds, e.g. {@code verticals}. */
+  public static Optional<Dimension> fromRecordField(String field) {
+    return Arrays.stream(values()).filter(d -> d.recordField.equals(field)).findFirst();
+  }
+
   public static Optional<Dimension> fromId(String id) {
     return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst();
   }

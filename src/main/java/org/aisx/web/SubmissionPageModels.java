@@ -1,13 +1,21 @@
 package org.aisx.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aisx.catalog.Problem;
 import org.aisx.catalog.PublicationType;
 import org.aisx.catalog.Relation;
+import org.aisx.catalog.RelationType;
 import org.aisx.catalog.Status;
 import org.aisx.submission.FieldPolicy;
 import org.aisx.submission.Submission;
+import org.aisx.taxonomy.Concept;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.Taxonomy;
 
 /** What the submission and review templates render. */
 public final class SubmissionPageModels {
@@ -32,9 +40,130 @@ public final class SubmissionPageModels {
       // The record moved on since the submission's base revision: what changed (null: it did not).
       org.aisx.submission.Submissions.Rebase rebase,
       // A new record's identifier is taken by this record: propose a change to it instead.
-      String existingId) {
+      String existingId,
+      // Whose concepts the classification's checkboxes offer.
+      Taxonomy taxonomy) {
+    /** A problem of a relation row: {@code relations[2].type}. */
+    private static final Pattern ROW =
+        Pattern.compile("^relations\\[(\\d+)\\](\\.type|\\.target)?$");
+
+    /** The index of a problem of one entry of a list field: {@code verticals[1]}. */
+    private static final Pattern INDEX = Pattern.compile("^\\w+\\[(\\d+)\\]");
+
+    /** Whether a problem the form marks is one of the input {@code inputId} ({@link #inputOf}). */
+    public boolean invalid(String inputId) {
+      return problems.stream().anyMatch(p -> inputOf(p.field()).equals(inputId));
+    }
+
+    /** The empty relation rows after the record's own, to add relations without script. */
+    public static final int EMPTY_RELATION_ROWS = 3;
+
+    /** The select of the type of the relation row {@code row} (from 0). */
+    public static String relationType(int row) {
+      return "relation_type_" + row;
+    }
+
+    /** The input of the other record's identifier of the relation row {@code row} (from 0). */
+    public static String relationTarget(int row) {
+      return "relation_target_" + row;
+    }
+
+    /** A dimension's concept ids as {@link #values} holds them: one a line. */
+    public static String joinConcepts(List<String> ids) {
+      return String.join("\n", ids);
+    }
+
+    /** The concept ids of {@link #joinConcepts}. */
+    public static List<String> splitConcepts(String joined) {
+      return joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
+    }
+
     public Messages t() {
       return layout.t();
+    }
+
+    /**
+     * How many relation rows the form shows: those it holds (the record's relations, or the rows as
+     * sent) and empty ones after them, {@link #EMPTY_RELATION_ROWS} in all at the end.
+     */
+    public int relationRows() {
+      int held = 0;
+      while (values.containsKey(relationTarget(held)) || values.containsKey(relationType(held))) {
+        held++;
+      }
+      int empty = 0;
+      while (empty < held
+          && value(relationType(held - 1 - empty)).isEmpty()
+          && value(relationTarget(held - 1 - empty)).isEmpty()) {
+        empty++;
+      }
+      return held + Math.max(0, EMPTY_RELATION_ROWS - empty);
+    }
+
+    public List<RelationType> relationTypes() {
+      return List.of(RelationType.values());
+    }
+
+    /** The type sent for row {@code row} when it is none of the types (shown again as sent). */
+    public String unknownRelationType(int row) {
+      String v = value(relationType(row));
+      return v.isEmpty() || RelationType.fromWire(v).isPresent() ? null : v;
+    }
+
+    public List<Dimension> dimensions() {
+      return List.of(Dimension.values());
+    }
+
+    /** The ids of the concepts of {@code dimension} ticked. */
+    public List<String> checked(Dimension dimension) {
+      return splitConcepts(value(dimension.recordField()));
+    }
+
+    /**
+     * A checkbox of a classification dimension: {@code inputId} its id, {@code value} the concept
+     * id it sends, {@code label} the concept's label in the page's language, {@code depth} how deep
+     * the concept sits in the hierarchy.
+     */
+    public record ConceptOption(
+        String inputId, String value, String label, int depth, boolean checked) {}
+
+    /**
+     * The checkboxes of {@code dimension}: its concepts offered (retired ones are not), in the
+     * taxonomy's order, then any other value ticked (a retired concept the record holds, or an id
+     * sent that the taxonomy does not know) so that it is kept, or unticked, as the author chooses.
+     */
+    public List<ConceptOption> conceptOptions(Dimension dimension) {
+      List<String> checked = checked(dimension);
+      String lang = layout.t().lang();
+      List<ConceptOption> out = new ArrayList<>();
+      List<String> shown = new ArrayList<>();
+      for (Taxonomy.Node n : taxonomy.tree(dimension)) {
+        Concept c = n.concept();
+        if (c.retired() && !checked.contains(c.id())) {
+          continue;
+        }
+        shown.add(c.id());
+        out.add(
+            new ConceptOption(
+                dimension.recordField() + "_" + out.size(),
+                c.id(),
+                c.label(lang),
+                n.depth(),
+                checked.contains(c.id())));
+      }
+      for (String id : checked) {
+        if (!shown.contains(id)) {
+          shown.add(id);
+          out.add(
+              new ConceptOption(
+                  dimension.recordField() + "_" + out.size(),
+                  id,
+                  taxonomy.concept(dimension, id).map(c -> c.label(lang)).orElse(id),
+                  0,
+                  true));
+        }
+      }
+      return out;
     }
 
     /** Record fields as the pages name them ({@link Messages#fieldName}), joined for a sentence. */
@@ -79,11 +208,22 @@ public final class SubmissionPageModels {
      * name.
      */
     public String fieldName(String field) {
+      Messages t = layout.t();
+      Matcher row = ROW.matcher(field);
+      if (row.matches()) {
+        int n = Integer.parseInt(row.group(1)) + 1;
+        return ".type".equals(row.group(2))
+            ? t.get("submit.relation.type", n)
+            : t.get("submit.relation.target", n);
+      }
+      String base = field.replaceAll("[.\\[].*$", "");
+      if (Dimension.fromRecordField(base).isPresent() || base.equals("relations")) {
+        return t.fieldName(base);
+      }
       String input =
           field.equals("title.fr") || field.equals("abstract.fr") || field.equals("record")
               ? field.replace('.', '_')
               : inputOf(field);
-      Messages t = layout.t();
       return t.has("submit.field." + input) ? t.get("submit.field." + input) : t.fieldName(field);
     }
 
@@ -92,7 +232,32 @@ public final class SubmissionPageModels {
      * whole record (it changes nothing) leads to the form's first input.
      */
     public String inputOf(String field) {
+      Matcher row = ROW.matcher(field);
+      if (row.matches()) {
+        int n = Integer.parseInt(row.group(1));
+        return ".type".equals(row.group(2)) ? relationType(n) : relationTarget(n);
+      }
       String base = field.replaceAll("[.\\[].*$", "");
+      Optional<Dimension> dimension = Dimension.fromRecordField(base);
+      if (dimension.isPresent()) {
+        // The checkbox of the concept in question (an id the taxonomy does not know has its own),
+        // else the dimension's first.
+        List<ConceptOption> options = conceptOptions(dimension.get());
+        Matcher at = INDEX.matcher(field);
+        List<String> checked = checked(dimension.get());
+        if (at.find() && Integer.parseInt(at.group(1)) < checked.size()) {
+          String id = checked.get(Integer.parseInt(at.group(1)));
+          for (ConceptOption o : options) {
+            if (o.value().equals(id)) {
+              return o.inputId();
+            }
+          }
+        }
+        return options.isEmpty() ? base : options.get(0).inputId();
+      }
+      if (base.equals("relations")) {
+        return relationTarget(0);
+      }
       return switch (base) {
         case "title", "abstract" -> base + "_en";
         case "record" -> "identifier";

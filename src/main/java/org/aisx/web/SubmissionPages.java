@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aisx.account.Permission;
 import org.aisx.account.User;
 import org.aisx.catalog.Catalog;
 import org.aisx.catalog.CatalogException;
+import org.aisx.catalog.Problem;
 import org.aisx.catalog.Relation;
 import org.aisx.catalog.Standard;
 import org.aisx.learn.Resource;
@@ -27,6 +30,8 @@ import org.aisx.submission.Submission;
 import org.aisx.submission.SubmissionKind;
 import org.aisx.submission.SubmissionState;
 import org.aisx.submission.Submissions;
+import org.aisx.taxonomy.Dimension;
+import org.aisx.taxonomy.TaxonomySource;
 
 /**
  * The submission form, "My submissions", the review queue with its side-by-side comparison and
@@ -67,6 +72,15 @@ public final class SubmissionPages implements Routes {
   private static final int MAX_RESOURCE_INPUT = 10_000;
   private static final int MAX_RESOURCE_ID = 300;
 
+  /** The most relation rows a form is read for (the record's own plus the empty ones to add). */
+  private static final int MAX_RELATION_ROWS = 500;
+
+  /** A problem of one relation the form sent: {@code relations[2].target}. */
+  private static final Pattern RELATION_PROBLEM = Pattern.compile("^relations\\[(\\d+)\\](.*)$");
+
+  private static final int MAX_CONCEPTS = 100;
+  private static final int MAX_CONCEPT_ID = 100;
+
   private final Submissions submissions;
   private final SubmissionApi api;
   private final Catalog catalog;
@@ -75,6 +89,7 @@ public final class SubmissionPages implements Routes {
   private final I18n i18n;
   private final PageRenderer pages;
   private final PublicActors actors;
+  private final TaxonomySource taxonomy;
 
   public SubmissionPages(
       Submissions submissions,
@@ -84,8 +99,10 @@ public final class SubmissionPages implements Routes {
       Access access,
       I18n i18n,
       PageRenderer pages,
-      PublicActors actors) {
+      PublicActors actors,
+      TaxonomySource taxonomy) {
     this.actors = actors;
+    this.taxonomy = taxonomy;
     this.submissions = submissions;
     this.api = api;
     this.catalog = catalog;
@@ -169,11 +186,20 @@ public final class SubmissionPages implements Routes {
                 .map(r -> (ObjectNode) submissions.asJson(r))
                 .orElseGet(JsonNodeFactory.instance::objectNode)
             : JsonNodeFactory.instance.objectNode();
+    keepUnsent(values, start);
     Submissions.Draft draft;
     try {
       draft = submissions.draft(body(action, recordId, base, start, values));
     } catch (CatalogException.Invalid e) {
-      renderForm(ctx, action, recordId, base, null, values, e.problems(), HttpStatus.BAD_REQUEST);
+      renderForm(
+          ctx,
+          action,
+          recordId,
+          base,
+          null,
+          values,
+          formProblems(e.problems(), values),
+          HttpStatus.BAD_REQUEST);
       return;
     } catch (CatalogException.AlreadyExists e) {
       renderForm(
@@ -287,12 +313,13 @@ public final class SubmissionPages implements Routes {
         rebase != null && base != null && base == rebase.currentRevision()
             ? rebase.record().deepCopy()
             : (ObjectNode) submissions.asJson(s.record());
+    keepUnsent(values, start);
     FormState state = new FormState(s.action().wire(), s.recordId(), base, s.id(), null, null);
     Submissions.Draft draft;
     try {
       draft = submissions.draft(body(s.action().wire(), s.recordId(), base, start, values));
     } catch (CatalogException.Invalid e) {
-      renderForm(ctx, state, values, e.problems(), HttpStatus.BAD_REQUEST);
+      renderForm(ctx, state, values, formProblems(e.problems(), values), HttpStatus.BAD_REQUEST);
       return;
     } catch (CatalogException.AlreadyExists e) {
       renderForm(
@@ -896,7 +923,8 @@ public final class SubmissionPages implements Routes {
             required,
             List.copyOf(user.bodies()),
             state.rebase(),
-            state.existingId()));
+            state.existingId(),
+            taxonomy.current()));
   }
 
   /** The form's values, by input name; empty when not filled in. */
@@ -908,7 +936,92 @@ public final class SubmissionPages implements Routes {
     for (String name : List.of("title_en", "title_fr", "abstract_en", "abstract_fr", "keywords")) {
       values.put(name, nullToEmpty(form.text(name)));
     }
+    // The relation rows as sent, each by its row number, the empty ones too: shown again, a
+    // problem of a row is marked on that row.
+    for (int i = 0; i < MAX_RELATION_ROWS; i++) {
+      String type = form.raw(SubmissionPageModels.Form.relationType(i));
+      String target = form.raw(SubmissionPageModels.Form.relationTarget(i));
+      if (type == null && target == null) {
+        break;
+      }
+      values.put(SubmissionPageModels.Form.relationType(i), nullToEmpty(type).strip());
+      values.put(SubmissionPageModels.Form.relationTarget(i), nullToEmpty(target).strip());
+    }
+    // The open-source select always sends a value: without it, a form from before these inputs
+    // (open in a tab across an upgrade) sent none of them, and none is taken as unticked.
+    if (form.raw("openSource") != null) {
+      for (Dimension d : Dimension.values()) {
+        values.put(
+            d.recordField(),
+            SubmissionPageModels.Form.joinConcepts(
+                form.all(d.recordField(), MAX_CONCEPTS, MAX_CONCEPT_ID)));
+      }
+      values.put("openSource", nullToEmpty(form.text("openSource")));
+      values.put("codeRepository", nullToEmpty(form.text("codeRepository")));
+    }
     return values;
+  }
+
+  /**
+   * Fills in {@code v} the inputs a form did not send at all (one rendered before the form had
+   * relations, classification and open source) from {@code record}, the record it starts from, so
+   * that they are kept as they are rather than emptied.
+   */
+  private static void keepUnsent(Map<String, String> v, JsonNode record) {
+    if (!v.containsKey(SubmissionPageModels.Form.relationTarget(0))
+        && record.get("relations") instanceof ArrayNode relations) {
+      for (int i = 0; i < relations.size(); i++) {
+        v.put(SubmissionPageModels.Form.relationType(i), relations.get(i).path("type").asText(""));
+        v.put(
+            SubmissionPageModels.Form.relationTarget(i),
+            relations.get(i).path("target").asText(""));
+      }
+    }
+    if (!v.containsKey("openSource")) {
+      for (Dimension d : Dimension.values()) {
+        List<String> ids = new ArrayList<>();
+        if (record.get(d.recordField()) instanceof ArrayNode held) {
+          held.forEach(id -> ids.add(id.asText()));
+        }
+        v.put(d.recordField(), SubmissionPageModels.Form.joinConcepts(ids));
+      }
+      JsonNode openSource = record.path("openSource");
+      v.put("openSource", openSource.isBoolean() ? openSource.asText() : "");
+      v.put("codeRepository", record.path("codeRepository").asText(""));
+    }
+  }
+
+  /**
+   * The rows of the form's relations that stand for a relation, in order: those with an identifier;
+   * a row whose identifier was emptied is a relation removed.
+   */
+  private static List<Integer> relationRows(Map<String, String> v) {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; v.containsKey(SubmissionPageModels.Form.relationTarget(i)); i++) {
+      if (!v.get(SubmissionPageModels.Form.relationTarget(i)).isEmpty()) {
+        rows.add(i);
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The validator's problems as the form marks them: a problem of the {@code n}th relation sent
+   * ({@code relations[n].type}) is one of the form's row it came from, empty rows left out before.
+   */
+  private static List<Problem> formProblems(List<Problem> problems, Map<String, String> v) {
+    List<Integer> rows = relationRows(v);
+    List<Problem> out = new ArrayList<>();
+    for (Problem p : problems) {
+      Matcher m = RELATION_PROBLEM.matcher(p.field());
+      int n = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+      out.add(
+          n >= 0 && n < rows.size()
+              ? new Problem(
+                  "relations[" + rows.get(n) + "]" + m.group(2), p.problem(), p.key(), p.args())
+              : p);
+    }
+    return out;
   }
 
   /** The form's inputs filled from a record. */
@@ -928,6 +1041,17 @@ public final class SubmissionPages implements Routes {
     v.put("edition", nullToEmpty(s.edition()));
     v.put("url", nullToEmpty(s.url()));
     v.put("keywords", String.join(", ", s.keywords()));
+    for (int i = 0; i < s.relations().size(); i++) {
+      Relation r = s.relations().get(i);
+      v.put(SubmissionPageModels.Form.relationType(i), r.type() == null ? "" : r.type().wire());
+      v.put(SubmissionPageModels.Form.relationTarget(i), nullToEmpty(r.target()));
+    }
+    v.put("verticals", SubmissionPageModels.Form.joinConcepts(s.verticals()));
+    v.put("activities", SubmissionPageModels.Form.joinConcepts(s.activities()));
+    v.put("applications", SubmissionPageModels.Form.joinConcepts(s.applications()));
+    v.put("concerns", SubmissionPageModels.Form.joinConcepts(s.concerns()));
+    v.put("openSource", s.openSource() == null ? "" : s.openSource().toString());
+    v.put("codeRepository", nullToEmpty(s.codeRepository()));
     return v;
   }
 
@@ -952,6 +1076,28 @@ public final class SubmissionPages implements Routes {
     ArrayNode keywords = f.arrayNode();
     keywords(v.getOrDefault("keywords", ""), known).forEach(keywords::add);
     record.set("keywords", keywords);
+    ArrayNode relations = f.arrayNode();
+    for (int i : relationRows(v)) {
+      ObjectNode r = relations.addObject();
+      String type = v.get(SubmissionPageModels.Form.relationType(i));
+      if (type != null && !type.isEmpty()) {
+        r.put("type", type);
+      }
+      r.put("target", v.get(SubmissionPageModels.Form.relationTarget(i)));
+    }
+    record.set("relations", relations);
+    for (Dimension d : Dimension.values()) {
+      ArrayNode ids = record.putArray(d.recordField());
+      SubmissionPageModels.Form.splitConcepts(v.getOrDefault(d.recordField(), ""))
+          .forEach(ids::add);
+    }
+    String openSource = v.getOrDefault("openSource", "");
+    switch (openSource) {
+      case "" -> record.remove("openSource");
+      case "true", "false" -> record.put("openSource", Boolean.parseBoolean(openSource));
+      default -> record.put("openSource", openSource); // refused by the validator, by the field
+    }
+    set(record, "codeRepository", v.get("codeRepository"));
     ObjectNode body = f.objectNode();
     body.put("action", action);
     if ("update".equals(action)) {

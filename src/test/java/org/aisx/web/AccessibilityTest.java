@@ -79,6 +79,8 @@ class AccessibilityTest {
         Role.CONTRIBUTOR,
         List.of(
             "/submissions/new",
+            // A change: the record's relations as rows, its concepts ticked.
+            "/submissions/new?record=iso-iec-42001-2023",
             "/submissions/new?proposal=resource",
             // With a correction link on each resource, and the correction's form.
             "/learn",
@@ -216,6 +218,47 @@ class AccessibilityTest {
     assertThat(audit("taxonomy"))
         .anySatisfy(v -> assertThat(v).contains("color-contrast"))
         .anySatisfy(v -> assertThat(v).contains("label"));
+  }
+
+  /**
+   * The change form shown again with problems of its relation rows and classification checkboxes (a
+   * relation type and a concept the catalogue does not know, sent as a hand-made request would) has
+   * no violation and no sideways scrolling, right to left and left to right, on a phone and on a
+   * desktop.
+   */
+  @Test
+  void theSubmissionFormShownAgainWithProblemsHasNoViolationAtEitherWidth() {
+    signInAs(Role.CONTRIBUTOR);
+    List<String> violations = new ArrayList<>();
+    for (Dimension width : WIDTHS) {
+      for (String lang : List.of("ar", "fr")) {
+        browser.manage().window().setSize(width);
+        browser.get(base + "/submissions/new?record=iso-iec-42001-2023&lang=" + lang);
+        browser.executeScript(
+            "var s = document.getElementById('relation_type_1');"
+                + "var o = document.createElement('option'); o.value = 'supersedes';"
+                + "o.textContent = 'supersedes'; s.appendChild(o); s.value = 'supersedes';"
+                + "document.getElementById('relation_target_1').value = 'ISO/IEC 22989:2022';"
+                + "var b = document.querySelector('input[name=verticals]:not(:checked)');"
+                + "b.value = 'no-such-sector'; b.checked = true;"
+                + "document.getElementById('submit-button').click();");
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        String where = "form with problems, " + lang + " at " + width.getWidth() + " px";
+        assertThat(browser.findElements(By.cssSelector("[aria-invalid=true]")))
+            .as(where)
+            .hasSize(2);
+        assertThat(
+                (Boolean)
+                    browser.executeScript(
+                        "return document.documentElement.scrollWidth"
+                            + " > document.documentElement.clientWidth;"))
+            .as(where + ": scrolls sideways")
+            .isFalse();
+        violations.addAll(audit(where));
+      }
+    }
+    assertThat(violations).isEmpty();
   }
 
   /** The WCAG A/AA violations axe finds on the page shown, one line per rule and element. */

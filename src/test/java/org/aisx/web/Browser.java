@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -49,6 +50,23 @@ final class Browser {
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+            .build());
+  }
+
+  /** Posts a form whose names may repeat (ticked checkboxes of one group), in order. */
+  HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    fields.stream()
+                        .map(
+                            e ->
+                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                    + "="
+                                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))))
             .build());
   }
 

@@ -81,6 +81,8 @@ class PhoneAndKeyboardTest {
       List.of(
           "/search?q=risk",
           "/submissions/new",
+          // A change: the record's relations as rows, its concepts ticked.
+          "/submissions/new?record=iso-iec-42001-2023",
           "/submissions/new?proposal=resource",
           "/submissions/mine",
           "/account",

@@ -24,6 +24,7 @@ import org.aisx.account.Role;
 import org.aisx.account.User;
 import org.aisx.catalog.HistoryEvent;
 import org.aisx.catalog.Standard;
+import org.aisx.taxonomy.Dimension;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -921,6 +922,220 @@ class SubmissionWebTest {
   }
 
   /**
+   * A standards body keeps its relations current through the website: the change form shows the
+   * record's relations as rows with three empty ones to add more (no script needed); a relation
+   * added there is the record's once a coordinator approves, and one whose identifier is emptied is
+   * removed (the form had no input for relations: only the API could set them).
+   */
+  @Test
+  void aContributorAddsARelationThroughTheFormAndTheApprovedRecordHasIt() throws Exception {
+    Standard old = seed(unique("IEEE"), "IEEE");
+    Standard current = seed(unique("IEEE"), "IEEE");
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document page = Jsoup.parse(author.get("/submissions/new?record=" + current.id()).body());
+    assertThat(page.select("select[name^=relation_type_]")).hasSize(3);
+    assertThat(page.select("label[for=relation_target_0]").text())
+        .isEqualTo("Relation 1: identifier of the other record");
+
+    Map<String, String> form = formOf(page);
+    form.put("relation_type_0", "replaces");
+    form.put("relation_target_0", old.identifier());
+    HttpResponse<String> sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+
+    JsonNode record = body(send("GET", "/api/v1/standards/" + current.id(), null, null));
+    assertThat(record.at("/relations/0/type").asText()).isEqualTo("replaces");
+    assertThat(record.at("/relations/0/target").asText()).isEqualTo(old.identifier());
+    assertThat(record.get("relations")).hasSize(1);
+
+    // Shown again: the relation as a row, three empty rows after it; emptied, it is removed.
+    page = Jsoup.parse(author.get("/submissions/new?record=" + current.id()).body());
+    assertThat(page.select("select[name^=relation_type_]")).hasSize(4);
+    assertThat(page.select("#relation_type_0 option[selected]").attr("value"))
+        .isEqualTo("replaces");
+    assertThat(page.select("#relation_target_0").attr("value")).isEqualTo(old.identifier());
+    form = formOf(page);
+    form.put("relation_target_0", "");
+    sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).record().relations()).isEmpty();
+  }
+
+  /**
+   * A form sent without the relation, classification and open-source inputs (one opened before the
+   * form had them, sent after an upgrade) keeps the record's values of them rather than emptying
+   * them.
+   */
+  @Test
+  void aFormSentWithoutTheNewerInputsKeepsTheRecordsRelationsAndClassification() throws Exception {
+    Standard target = seed(unique("IEEE"), "IEEE");
+    ObjectNode n = record(unique("IEEE"), "IEEE", "Sent from an older form");
+    n.putArray("relations").addObject().put("type", "related").put("target", target.identifier());
+    n.putArray("verticals").add("health");
+    n.put("openSource", true);
+    n.put("codeRepository", "https://github.com/example/older-form");
+    Standard current = app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Map<String, String> form =
+        formOf(Jsoup.parse(author.get("/submissions/new?record=" + current.id()).body()));
+    form.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("relation_")
+                    || List.of("verticals", "openSource", "codeRepository").contains(k));
+    form.put("stage", "Ballot");
+    HttpResponse<String> sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    Standard proposed =
+        app.submissions()
+            .get(sent.headers().firstValue("Location").orElseThrow().substring(13))
+            .record();
+    assertThat(proposed.stage()).isEqualTo("Ballot");
+    assertThat(proposed.relations())
+        .extracting(r -> r.target())
+        .containsExactly(target.identifier());
+    assertThat(proposed.verticals()).containsExactly("health");
+    assertThat(proposed.openSource()).isTrue();
+    assertThat(proposed.codeRepository()).isEqualTo("https://github.com/example/older-form");
+  }
+
+  /**
+   * The classification through the form: per dimension a group of checkboxes labelled in the page's
+   * language, ticked with the record's concepts; a sector ticked there is the record's once
+   * approved, its other concepts, use cases and titles in other languages kept.
+   */
+  @Test
+  void aContributorAddsASectorThroughTheFormAndTheApprovedRecordHasIt() throws Exception {
+    ObjectNode n = record(unique("IEEE"), "IEEE", "Classified through the form");
+    n.putObject("title").put("en", "Classified through the form").put("es", "Clasificada");
+    n.putArray("concerns").add("privacy");
+    n.putArray("useCases").addObject().put("description", "Hospital triage");
+    Standard current = app.catalog().save(app.reader().read(n), "test", "fixture", null).record();
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document page =
+        Jsoup.parse(author.get("/submissions/new?record=" + current.id() + "&lang=fr").body());
+    String healthFr = app.liveTaxonomy().current().label(Dimension.VERTICAL, "health", "fr");
+    assertThat(page.select("fieldset#verticals legend").text()).isEqualTo("Secteur d'activité");
+    assertThat(page.select("input[name=verticals][value=health]")).hasSize(1);
+    String healthBox = page.select("input[name=verticals][value=health]").attr("id");
+    assertThat(page.select("label[for=" + healthBox + "]").text()).isEqualTo(healthFr);
+    assertThat(page.select("input[name=verticals][value=health]").hasAttr("checked")).isFalse();
+    assertThat(page.select("input[name=concerns][value=privacy]").hasAttr("checked")).isTrue();
+
+    List<Map.Entry<String, String>> form = new ArrayList<>(formEntries(page));
+    form.add(Map.entry("verticals", "health"));
+    form.add(Map.entry("verticals", "finance"));
+    HttpResponse<String> sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+
+    JsonNode record = body(send("GET", "/api/v1/standards/" + current.id(), null, null));
+    assertThat(record.get("verticals").toString()).isEqualTo("[\"health\",\"finance\"]");
+    assertThat(record.get("concerns").toString()).isEqualTo("[\"privacy\"]");
+    assertThat(record.at("/useCases/0/description").asText()).isEqualTo("Hospital triage");
+    assertThat(record.at("/title/es").asText()).isEqualTo("Clasificada");
+
+    // Unticked, a concept is removed.
+    page = Jsoup.parse(author.get("/submissions/new?record=" + current.id()).body());
+    assertThat(page.select("input[name=verticals][checked]").eachAttr("value"))
+        .containsExactly("health", "finance");
+    form = new ArrayList<>(formEntries(page));
+    form.removeIf(e -> e.getKey().equals("verticals") && e.getValue().equals("finance"));
+    sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(app.submissions().get(id).record().verticals()).containsExactly("health");
+    assertThat(app.submissions().get(id).record().concerns()).containsExactly("privacy");
+  }
+
+  /** Whether there is an open-source implementation, and where its code is, through the form. */
+  @Test
+  void aContributorSaysThroughTheFormWhereTheOpenSourceCodeIs() throws Exception {
+    Standard current = seed(unique("IEEE"), "IEEE");
+    Browser author = new Browser(server.port());
+    author.signIn("ieee@example.org", Fixtures.PASSWORD);
+    Document page = Jsoup.parse(author.get("/submissions/new?record=" + current.id()).body());
+    assertThat(page.select("label[for=openSource]").text()).isEqualTo("Open-source implementation");
+    Map<String, String> form = formOf(page);
+    assertThat(form.get("openSource")).isEmpty();
+    form.put("openSource", "true");
+    form.put("codeRepository", "https://github.com/example/reference-implementation");
+    HttpResponse<String> sent = author.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String id = sent.headers().firstValue("Location").orElseThrow().substring(13);
+    assertThat(decide("coord", id, "approve").statusCode()).isEqualTo(200);
+
+    JsonNode record = body(send("GET", "/api/v1/standards/" + current.id(), null, null));
+    assertThat(record.get("openSource").asBoolean()).isTrue();
+    assertThat(record.get("codeRepository").asText())
+        .isEqualTo("https://github.com/example/reference-implementation");
+    page = Jsoup.parse(author.get("/submissions/new?record=" + current.id()).body());
+    assertThat(page.select("#openSource option[selected]").attr("value")).isEqualTo("true");
+
+    // A repository that is no link is refused by the field, the form shown again.
+    form = formOf(page);
+    form.put("codeRepository", "not a link");
+    HttpResponse<String> refused = author.postForm("/submissions", form);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    Document errors = Jsoup.parse(refused.body());
+    assertThat(errors.select(".error-summary a[href=#codeRepository]").text())
+        .isEqualTo("Link to the code repository");
+    assertThat(errors.select("#codeRepository").attr("aria-invalid")).isEqualTo("true");
+  }
+
+  /**
+   * A relation type or a concept the catalogue does not know, sent through the form, is refused as
+   * the API refuses it: the form again (400) with what was sent kept, the summary naming the input
+   * by its label and linking to it, the input marked invalid.
+   */
+  @Test
+  void anUnknownRelationTypeOrConceptShowsTheFormAgainWithTheProblem() throws Exception {
+    Browser b = new Browser(server.port());
+    b.signIn("ieee@example.org", Fixtures.PASSWORD);
+    List<Map.Entry<String, String>> form =
+        formEntries(Jsoup.parse(b.get("/submissions/new").body()));
+    form = with(form, "identifier", unique("IEEE"));
+    form = with(form, "title_en", "With a bad relation");
+    form = with(form, "type", "technical-report");
+    form = with(form, "status", "in-force");
+    form = with(form, "relation_type_1", "supersedes");
+    form = with(form, "relation_target_1", "ISO/IEC 22989:2022");
+    form = new ArrayList<>(form);
+    form.add(Map.entry("verticals", "health"));
+    form.add(Map.entry("verticals", "no-such-sector"));
+    HttpResponse<String> sent = b.postForm("/submissions", form);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(400);
+    Document page = Jsoup.parse(sent.body());
+
+    assertThat(page.select(".error-summary a[href=#relation_type_1]").text())
+        .isEqualTo("Relation 2: how this record relates");
+    assertThat(page.select("#relation_type_1").attr("aria-invalid")).isEqualTo("true");
+    assertThat(page.select("#relation_type_1 option[selected]").attr("value"))
+        .isEqualTo("supersedes");
+    assertThat(page.select("#relation_target_1").attr("value")).isEqualTo("ISO/IEC 22989:2022");
+    assertThat(page.select("#relation_type_0").attr("aria-invalid")).isEqualTo("false");
+
+    var unknown = page.select("input[name=verticals][value=no-such-sector]");
+    assertThat(unknown).hasSize(1);
+    assertThat(unknown.hasAttr("checked")).isTrue();
+    assertThat(unknown.attr("aria-invalid")).isEqualTo("true");
+    assertThat(page.select(".error-summary a[href=#" + unknown.attr("id") + "]").text())
+        .isEqualTo("Industry vertical");
+    assertThat(page.select("input[name=verticals][value=health]").hasAttr("checked")).isTrue();
+    assertThat(page.select("input[name=verticals][value=health]").attr("aria-invalid"))
+        .isEqualTo("false");
+    assertThat(app.submissions().inState(null))
+        .noneMatch(s -> "With a bad relation".equals(s.record().titleIn("en")));
+  }
+
+  /**
    * A keyword holding a comma (CEN-CENELEC's "EU AI Act Art 15 – Accuracy, Robustness and
    * Cybersecurity") is shown in the change form's one comma-separated input; a change of another
    * field sent from that form kept it whole, not split in two (QA: every change of such a record
@@ -1533,18 +1748,56 @@ class SubmissionWebTest {
     assertThat(doc.select("[onerror]")).isEmpty();
   }
 
-  /** The values a browser would send for the first form of the main content. */
+  /**
+   * The values a browser would send for the first form of the main content, each name once: a
+   * checkbox only when ticked (a form with two ticked boxes of one name is {@link #formEntries}'s).
+   */
   static Map<String, String> formOf(Document page) {
     Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : formEntries(page)) {
+      assertThat(values.put(e.getKey(), e.getValue()))
+          .as("%s sent twice: use formEntries", e.getKey())
+          .isNull();
+    }
+    return values;
+  }
+
+  /** The name-value pairs a browser would send for the first form of the main content, in order. */
+  static List<Map.Entry<String, String>> formEntries(Document page) {
+    List<Map.Entry<String, String>> values = new ArrayList<>();
     var form = page.select("main form").first();
     for (var input : form.select("input[name], textarea[name], select[name]")) {
+      if (input.attr("type").equals("checkbox") && !input.hasAttr("checked")) {
+        continue;
+      }
       String value =
           input.tagName().equals("select")
               ? input.select("option[selected]").attr("value")
               : input.val();
-      values.put(input.attr("name"), value);
+      values.add(Map.entry(input.attr("name"), value));
     }
     return values;
+  }
+
+  /** {@code entries} with {@code name} set to {@code value} (added when it has none). */
+  static List<Map.Entry<String, String>> with(
+      List<Map.Entry<String, String>> entries, String name, String value) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    boolean set = false;
+    for (Map.Entry<String, String> e : entries) {
+      if (e.getKey().equals(name)) {
+        if (!set) {
+          out.add(Map.entry(name, value));
+          set = true;
+        }
+      } else {
+        out.add(e);
+      }
+    }
+    if (!set) {
+      out.add(Map.entry(name, value));
+    }
+    return out;
   }
 
   static String enc(String s) {

@@ -149,8 +149,10 @@ public final class WebServer implements AutoCloseable {
    * labelled with the API's default type, {@code application/json}, which it is not.
    */
   private static void redirectsAreText(Context ctx) {
+    // Redirects only: a 304 keeps the headers of what it revalidates (a cache updates its stored
+    // headers from it), so it must not say text/plain.
     int status = ctx.statusCode();
-    if (status >= 300 && status < 400) {
+    if (status >= 300 && status < 400 && status != 304 && ctx.res().getHeader("Location") != null) {
       ctx.contentType("text/plain; charset=utf-8");
     }
   }

@@ -459,6 +459,8 @@ class ApiTest {
       assertThat(r.statusCode()).as(tags).isEqualTo(304);
       assertThat(r.body()).as(tags).isEmpty();
       assertThat(r.headers().firstValue("ETag")).as(tags).contains(etag);
+      // A cache updates the stored answer's headers from a 304: it says nothing of another type.
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).doesNotStartWith("text/plain");
       HttpResponse<String> head =
           http.send(
               java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + path))

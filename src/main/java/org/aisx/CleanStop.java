@@ -84,8 +84,13 @@ final class CleanStop {
       app = null;
     }
     if (a != null) {
-      a.embedder().quiesce(MODEL_LOAD_WAIT);
-      a.close();
+      try {
+        a.embedder().quiesce(MODEL_LOAD_WAIT);
+        a.close();
+      } catch (RuntimeException e) {
+        // The start's own error is the one to report; this one only follows from it.
+        out.println("Closing after the failed start: " + e);
+      }
     }
   }
 

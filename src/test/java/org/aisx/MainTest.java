@@ -278,7 +278,7 @@ class MainTest {
     Files.write(empty, new byte[0]);
     assertThat(run("import", "--format", "relaton", "--data", data, empty.toString())).isEqualTo(1);
     assertThat(run("import", "--data", data, empty.toString())).isEqualTo(1);
-    assertThat(out()).contains("empty.yaml file: format not recognised");
+    assertThat(out()).contains("empty.yaml file: the file is empty");
 
     Path csv = dir.resolve("no-sdo.csv");
     Files.writeString(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,7 +166,12 @@ public final class Importer {
         long offset = before;
         Format actual = format == Format.AUTO ? detect(in, f) : format;
         if (actual == null) {
-          summary.rejected(f.getFileName().toString(), "file", formatNotRecognised);
+          summary.rejected(
+              f.getFileName().toString(),
+              "file",
+              blank(in)
+                  ? "the file is empty: there is nothing in it to import"
+                  : formatNotRecognised);
           summary.notReadToTheEnd(f.getFileName().toString());
         } else {
           importStream(
@@ -231,6 +237,20 @@ public final class Importer {
    * deliverableType, and the aisx json format by a leading {@code {} or {@code [}. Null when nothing
    * matches.
    */
+  /** Whether the (marked, buffered) input holds nothing but white space and byte-order marks. */
+  private static boolean blank(InputStream in) throws IOException {
+    in.mark(8192);
+    try {
+      byte[] head = in.readNBytes(8192);
+      return head.length < 8192
+          && new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").isBlank();
+    } catch (Inputs.Damaged cutShort) {
+      return false;
+    } finally {
+      in.reset();
+    }
+  }
+
   static Format detect(InputStream in, Path file) throws IOException {
     in.mark(8192);
     byte[] head = new byte[8192];

@@ -85,8 +85,7 @@ class CleanShutdownIT {
 
   @Test
   void sigtermAtAnyMomentExitsZeroWithoutCrashLogOrLoss() throws Exception {
-    Path jar = Path.of(System.getProperty("basedir", "."), "target", "aisx.jar");
-    assertThat(jar).as("the jar, built by mvn package").exists();
+    Path jar = jar();
     Path data = dir.resolve("data");
     Path work = Files.createDirectories(dir.resolve("work"));
     Random random = new Random(SEED);
@@ -116,11 +115,7 @@ class CleanShutdownIT {
               + run.events());
       assertThat(run.exit()).as(where + " exit status; log:\n" + run.log()).isZero();
       assertThat(run.log()).as(where).contains("Stopped cleanly");
-      try (Stream<Path> files = Files.list(work)) {
-        assertThat(files.map(p -> p.getFileName().toString()))
-            .as(where + ": JVM crash logs")
-            .noneMatch(n -> n.startsWith("hs_err_pid"));
-      }
+      assertNoCrashLog(work, where);
       assertThat(run.log()).as(where).doesNotContain("could not be loaded");
       if (i > 0) {
         Run before = runs.get(i - 1);
@@ -172,38 +167,66 @@ class CleanShutdownIT {
    */
   @Test
   void aServeWhosePortIsTakenExitsOneNamingItWithoutCrashLog() throws Exception {
-    Path jar = Path.of(System.getProperty("basedir", "."), "target", "aisx.jar");
-    assertThat(jar).as("the jar, built by mvn package").exists();
+    Path jar = jar();
     Path work = Files.createDirectories(dir.resolve("taken"));
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       for (int i = 0; i < 4; i++) {
         Path log = work.resolve("run-" + i + ".log");
         Process p =
-            new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m",
-                    "-jar",
-                    jar.toAbsolutePath().toString(),
-                    "serve",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    String.valueOf(taken.getLocalPort()),
-                    "--data",
-                    work.resolve("data-" + i).toAbsolutePath().toString())
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+            serve(
+                jar,
+                work,
+                log,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(taken.getLocalPort()),
+                "--data",
+                work.resolve("data-" + i).toAbsolutePath().toString());
         assertThat(p.waitFor(4, TimeUnit.MINUTES)).as("run " + i + " ends").isTrue();
         assertThat(p.exitValue()).as("run " + i + ":\n" + read(log)).isEqualTo(1);
         assertThat(read(log)).contains("error: Port already in use");
-        try (Stream<Path> files = Files.list(work)) {
-          assertThat(files.map(f -> f.getFileName().toString()))
-              .as("crash logs after run " + i)
-              .noneMatch(n -> n.startsWith("hs_err_pid"));
-        }
+        assertNoCrashLog(work, "run " + i);
       }
+    }
+  }
+
+  /** The jar {@code mvn package} built. */
+  private static Path jar() {
+    Path jar = Path.of(System.getProperty("basedir", "."), "target", "aisx.jar");
+    assertThat(jar).as("the jar, built by mvn package").exists();
+    return jar;
+  }
+
+  /**
+   * Starts the jar's {@code serve} with {@code args} in {@code work}, its output into {@code log}.
+   */
+  private static Process serve(Path jar, Path work, Path log, String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-XX:+UseSerialGC",
+                // A temporary directory of its own: nothing the service unpacks may be left in it.
+                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "serve"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .directory(work.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  /** No JVM crash log ({@code hs_err_pid*.log}) in {@code work}, where the runs start. */
+  private static void assertNoCrashLog(Path work, String where) throws IOException {
+    try (Stream<Path> files = Files.list(work)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as(where + ": JVM crash logs")
+          .noneMatch(n -> n.startsWith("hs_err_pid"));
     }
   }
 
@@ -214,24 +237,7 @@ class CleanShutdownIT {
   private static Run run(Path jar, Path data, Path work, int i, Moment moment, long delayMs)
       throws Exception {
     Path log = work.resolve("run-" + i + ".log");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
-                "-XX:+UseSerialGC",
-                // A temporary directory of its own: nothing the service unpacks may be left in it.
-                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
-                "-jar",
-                jar.toAbsolutePath().toString(),
-                "serve",
-                "--port",
-                "0",
-                "--data",
-                data.toAbsolutePath().toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    Process p = serve(jar, work, log, "--port", "0", "--data", data.toAbsolutePath().toString());
     try {
       if (moment != null) {
         awaitLine(p, log, moment.line, Duration.ofMinutes(5));

@@ -261,23 +261,30 @@ class ExportTest {
     }
   }
 
+  /** Saves ISO/IEC 42001:2023 in force into {@code app} with these texts and keywords. */
+  private static void saveAiManagement(
+      App app, Map<String, String> title, Map<String, String> summary, List<String> keywords) {
+    app.catalog()
+        .save(
+            Standard.builder("ISO/IEC 42001:2023")
+                .title(title)
+                .summary(summary)
+                .sdo("ISO/IEC")
+                .type(PublicationType.INTERNATIONAL_STANDARD)
+                .status(Status.IN_FORCE)
+                .keywords(keywords)
+                .build(),
+            "test",
+            "test",
+            null);
+  }
+
   /** Keywords are one cell, joined by ";": a ";" (or a backslash) in a keyword comes back whole. */
   @Test
   void aKeywordHoldingASemicolonComesBackWholeFromACsvExport() throws IOException {
     List<String> keywords = List.of("safety; security", "C:\\path\\", "a\\;b", "plain");
     try (App a = Fixtures.empty(dir.resolve("a"))) {
-      a.catalog()
-          .save(
-              Standard.builder("ISO/IEC 42001:2023")
-                  .title(Map.of("en", "AI management systems"))
-                  .sdo("ISO/IEC")
-                  .type(PublicationType.INTERNATIONAL_STANDARD)
-                  .status(Status.IN_FORCE)
-                  .keywords(keywords)
-                  .build(),
-              "test",
-              "test",
-              null);
+      saveAiManagement(a, Map.of("en", "AI management systems"), Map.of(), keywords);
       assertThat(a.catalog().get("iso-iec-42001-2023").keywords()).isEqualTo(keywords);
       byte[] csv = export(a, all(a), ExportFormat.CSV);
 
@@ -307,19 +314,7 @@ class ExportTest {
     String abstractText = "-40 °C: AI sensors in the cold";
     List<String> keywords = List.of("@risk", "+safety", "'=quoted");
     try (App a = Fixtures.empty(dir.resolve("a"))) {
-      a.catalog()
-          .save(
-              Standard.builder("ISO/IEC 42001:2023")
-                  .title(Map.of("en", title))
-                  .summary(Map.of("en", abstractText))
-                  .sdo("ISO/IEC")
-                  .type(PublicationType.INTERNATIONAL_STANDARD)
-                  .status(Status.IN_FORCE)
-                  .keywords(keywords)
-                  .build(),
-              "test",
-              "test",
-              null);
+      saveAiManagement(a, Map.of("en", title), Map.of("en", abstractText), keywords);
       Standard before = a.catalog().get("iso-iec-42001-2023");
       byte[] csv = export(a, all(a), ExportFormat.CSV);
       String text = new String(csv, StandardCharsets.UTF_8);

@@ -235,6 +235,12 @@ abstract class ResourceStoreContract {
     assertThat(store.all()).containsExactlyElementsOf(before);
   }
 
+  private String exportCsv() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    resources.exportCsv(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
   void theCsvExportImportsBackToTheSameResources() throws Exception {
     resources.save(resource("a", "course", "iso-iec-42001-2023", "iso-iec-22989-2022"), "t", "t");
@@ -243,9 +249,7 @@ abstract class ResourceStoreContract {
     quoted.put("audience", "policy makers; regulators");
     resources.save(resources.read(quoted), "t", "t");
     List<Resource> before = store.all();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    resources.exportCsv(out);
-    String csv = out.toString(StandardCharsets.UTF_8);
+    String csv = exportCsv();
     assertThat(csv.lines().findFirst().orElseThrow())
         .startsWith("id,kind,title_en,title_fr,title_es,title_ar,title_ru,title_zh,provider");
     // Imported over a store that changed meanwhile: the CSV's version wins, nothing else is lost.
@@ -265,9 +269,7 @@ abstract class ResourceStoreContract {
     formula.put("audience", "-regulators");
     resources.save(resources.read(formula), "t", "t");
     List<Resource> before = store.all();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    resources.exportCsv(out);
-    String csv = out.toString(StandardCharsets.UTF_8);
+    String csv = exportCsv();
     assertThat(csv).contains("\"'=HYPERLINK(").contains("''=déjà").contains("'-regulators");
     ImportReport report = resources.importCsv(new StringReader(csv), "t", "rt");
     assertThat(report.rejections()).isEmpty();

@@ -228,32 +228,22 @@ public final class Importer {
         .replaceAll("\\.(ya?ml|txt|jsonl?|csv|ris)$", "");
   }
 
-  /**
-   * Recognises a feed from its first bytes (the stream must support mark): the RFC index by its
-   * banner, Relaton YAML by its document marker or schema-version key, RIS by its first tag
-   * ({@code TY  - }), the EU AI Act map by its articles' {@code aiActUrl}, ISO Open Data's
-   * committees list by objects with a reference, a title and a committee's own fields (childrenId,
-   * pMembers, secretariat) and no deliverableType, ISO Open Data's deliverables by their
-   * deliverableType, and the aisx json format by a leading {@code {} or {@code [}. Null when nothing
-   * matches.
-   */
   /** Whether the (marked, buffered) input holds nothing but white space and byte-order marks. */
   private static boolean blank(InputStream in) throws IOException {
-    in.mark(8192);
-    try {
-      byte[] head = in.readNBytes(8192);
-      return head.length < 8192
-          && new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").isBlank();
-    } catch (Inputs.Damaged cutShort) {
-      return false;
-    } finally {
-      in.reset();
-    }
+    String head = head(in);
+    return head.length() < HEAD && head.isBlank();
   }
 
-  static Format detect(InputStream in, Path file) throws IOException {
-    in.mark(8192);
-    byte[] head = new byte[8192];
+  /** How much of a file {@link #detect} reads to recognise it. */
+  private static final int HEAD = 8192;
+
+  /**
+   * The first {@link #HEAD} bytes of the (marked, buffered) input as text, without byte-order
+   * marks, the input left where it was; up to a cut when the file is damaged there.
+   */
+  private static String head(InputStream in) throws IOException {
+    in.mark(HEAD);
+    byte[] head = new byte[HEAD];
     int n = 0;
     try {
       for (int r; n < head.length && (r = in.read(head, n, head.length - n)) >= 0; ) {
@@ -263,8 +253,20 @@ public final class Importer {
       // Recognised from what came before the cut; reading it says where the file ends.
     }
     in.reset();
-    String text =
-        new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+    return new String(head, 0, n, StandardCharsets.UTF_8).replace("\uFEFF", "");
+  }
+
+  /**
+   * Recognises a feed from its first bytes (the stream must support mark): the RFC index by its
+   * banner, Relaton YAML by its document marker or schema-version key, RIS by its first tag
+   * ({@code TY  - }), the EU AI Act map by its articles' {@code aiActUrl}, ISO Open Data's
+   * committees list by objects with a reference, a title and a committee's own fields (childrenId,
+   * pMembers, secretariat) and no deliverableType, ISO Open Data's deliverables by their
+   * deliverableType, and the aisx json format by a leading {@code {} or {@code [}. Null when nothing
+   * matches.
+   */
+  static Format detect(InputStream in, Path file) throws IOException {
+    String text = head(in);
     String start = text.stripLeading();
     if (text.contains("RFC INDEX")) {
       return Format.RFC_INDEX;
